@@ -1,0 +1,28 @@
+# The two quick-start commands: `make serve` and `make test`. Both set up what they need.
+PY ?= python3
+PORT ?= 8000
+
+.PHONY: setup setup-test serve build test lint bench
+
+setup:
+	$(PY) -m pip install -q --disable-pip-version-check -e .
+
+setup-test:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; fi
+	$(PY) -m pip install -q --disable-pip-version-check -e ".[test]"
+
+build: setup
+	$(PY) -m mkdocs build --strict
+
+serve: setup
+	$(PY) -m mkdocs serve --dev-addr 0.0.0.0:$(PORT)
+
+lint:
+	$(PY) -m ruff check scripts tests benchmarks
+
+test: setup-test lint
+	$(PY) -m pytest
+
+bench: setup
+	$(PY) benchmarks/run.py

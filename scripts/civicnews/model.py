@@ -1,0 +1,117 @@
+"""Plain dataclasses that carry a page through the pipeline, one stage to the next.
+
+decode → lines → blocks → segment → metadata → markdown; each stage reads the previous
+stage's dataclasses and returns new ones, nothing flows backwards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(str, Enum):
+    """What a line (or a run of lines) is on the page."""
+
+    BODY = "body"  # article text
+    HEADLINE = "headline"  # kicker / title / subtitle / subhead candidates
+    DATELINE = "dateline"  # 本报讯（记者 …） or ■采访小组 … opening a story
+    BYLINE = "byline"  # a trailing 融媒记者 潘燕佳 after a body
+    CAPTION = "caption"  # ▲修补倒塌围墙, photo labels
+    FURNITURE = "furniture"  # masthead, banners, slogans, chart labels
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What the manifest (pages.yml) knows about a page that its text does not say."""
+
+    file: str  # the page file's name, e.g. 000_6b38b89e44bd9a24.txt
+    publication: str | None = None
+    date: str | None = None  # ISO yyyy-mm-dd issue date
+    page: int | str | None = None
+    date_estimated: bool = False
+
+
+@dataclass
+class Line:
+    """One non-blank line of a page after line-level cleaning."""
+
+    number: int  # 1-based line number in the decoded page text
+    raw: str  # the line as decoded, without its line end
+    text: str  # cleaned: letter spacing, padded numbers and doubled headlines removed
+    frame_start: bool = False  # the PDF tool began a new text frame here (leading space)
+    doubled: bool = False  # printed twice in one line (ABAB): display type
+    kind: Kind = Kind.BODY
+    credit: str | None = None  # for DATELINE lines: the dateline/credit text consumed
+    lines: tuple[int, ...] = ()  # all raw line numbers merged into this one
+
+
+@dataclass
+class Headline:
+    """The display lines of one story, split into its parts."""
+
+    title: str
+    kicker: str | None = None
+    subtitle: str | None = None
+    series: str | None = None  # a series label such as 记者走边陲 老乡话小康②
+
+
+@dataclass
+class Credit:
+    """Who wrote a story and how the page said so."""
+
+    dateline: str | None = None  # 本报讯
+    reporters: list[str] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)
+    text: str | None = None  # the credit as printed, for the leftovers report
+
+
+@dataclass
+class Section:
+    """A run of body text under an optional subhead."""
+
+    subhead: str | None
+    paragraphs: list[str]
+
+
+@dataclass
+class Article:
+    """One story found on a page, before and after metadata is filled in."""
+
+    source: PageInfo
+    order: int  # position on the page, in reading order (0-based)
+    headline: Headline | None
+    sections: list[Section]
+    credit: Credit = field(default_factory=Credit)
+    captions: list[str] = field(default_factory=list)
+    continued_to: str | None = None
+    lines: list[int] = field(default_factory=list)  # raw line numbers this article used
+    districts: list[str] = field(default_factory=list)
+    campaigns: list[str] = field(default_factory=list)
+    event_dates: list[str] = field(default_factory=list)
+    id: str = ""
+    steps: list[str] = field(default_factory=list)  # names of cleaners that changed its text
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for s in self.sections for p in s.paragraphs]
+
+    @property
+    def subheads(self) -> list[str]:
+        return [s.subhead for s in self.sections if s.subhead]
+
+    @property
+    def text(self) -> str:
+        return "".join(self.paragraphs)
+
+
+@dataclass
+class PageResult:
+    """Everything one page gave: its articles, furniture and whatever was left over."""
+
+    info: PageInfo
+    articles: list[Article]
+    furniture: list[str]
+    leftovers: list[str]  # lines that went nowhere: an editor should look at them
+    unsure: list[str] = field(default_factory=list)  # reasons the segmentation looks doubtful
+    lines_total: int = 0

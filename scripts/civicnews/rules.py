@@ -1,0 +1,131 @@
+"""Load the editor-editable rule files (gazetteer, campaigns, roles, furniture) once.
+
+The YAML lives in ``civicnews/rules/``; a directory passed as ``rules_dir`` (or the
+``CIVICNEWS_RULES`` environment variable) overrides any of the four files by name.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DEFAULT_DIR = Path(__file__).parent / "rules"
+RULE_FILES = ("gazetteer.yml", "campaigns.yml", "roles.yml", "furniture.yml")
+
+
+class RulesError(ValueError):
+    """A rule file is missing or malformed: the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    parent: str | None
+    level: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Campaign:
+    label: str
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Rules:
+    places: dict[str, Place]
+    publications: dict[str, str]
+    located_in: tuple[str, ...]
+    campaigns: tuple[Campaign, ...]
+    campaign_min_hits: int
+    roles: tuple[str, ...]  # longest first
+    group_suffixes: tuple[str, ...]
+    datelines: tuple[str, ...]
+    byline_marks: str
+    name_min: int
+    name_max: int
+    furniture: tuple[re.Pattern[str], ...]
+    chart_title: re.Pattern[str]
+    caption_marks: str
+
+    def ancestors(self, name: str) -> list[str]:
+        """Parents of a place, nearest first."""
+        out: list[str] = []
+        parent = self.places[name].parent if name in self.places else None
+        while parent and parent not in out:
+            out.append(parent)
+            parent = self.places[parent].parent if parent in self.places else None
+        return out
+
+
+def _read(directory: Path, name: str, override: Path | None) -> dict:
+    path = override / name if override and (override / name).exists() else directory / name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise RulesError(f"{path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise RulesError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def _compile(path: str, pattern: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise RulesError(f"{path}: bad pattern {pattern!r}: {exc}") from exc
+
+
+def _build(override: Path | None) -> Rules:
+    gaz = _read(DEFAULT_DIR, "gazetteer.yml", override)
+    camp = _read(DEFAULT_DIR, "campaigns.yml", override)
+    roles = _read(DEFAULT_DIR, "roles.yml", override)
+    furn = _read(DEFAULT_DIR, "furniture.yml", override)
+    places: dict[str, Place] = {}
+    for entry in gaz.get("places") or []:
+        try:
+            places[entry["name"]] = Place(
+                name=entry["name"],
+                parent=entry.get("parent"),
+                level=entry.get("level", "town"),
+                aliases=tuple(entry.get("aliases") or ()),
+            )
+        except (KeyError, TypeError) as exc:
+            raise RulesError(f"gazetteer.yml: bad place entry {entry!r}") from exc
+    campaigns = tuple(
+        Campaign(label=c["label"], keywords=tuple(c.get("keywords") or ()))
+        for c in camp.get("campaigns") or []
+    )
+    names = roles.get("name_length") or {}
+    return Rules(
+        places=places,
+        publications=dict(gaz.get("publications") or {}),
+        located_in=tuple(gaz.get("located_in") or ()),
+        campaigns=campaigns,
+        campaign_min_hits=int(camp.get("min_hits", 2)),
+        roles=tuple(sorted(roles.get("roles") or (), key=len, reverse=True)),
+        group_suffixes=tuple(roles.get("group_suffixes") or ()),
+        datelines=tuple(sorted(roles.get("datelines") or (), key=len, reverse=True)),
+        byline_marks=str(roles.get("byline_marks") or ""),
+        name_min=int(names.get("min", 2)),
+        name_max=int(names.get("max", 4)),
+        furniture=tuple(_compile("furniture.yml", p) for p in furn.get("patterns") or ()),
+        chart_title=_compile("furniture.yml", furn.get("chart_titles") or r"(?!)"),
+        caption_marks=str(furn.get("caption_marks") or ""),
+    )
+
+
+@lru_cache(maxsize=8)
+def _cached(override: str | None) -> Rules:
+    return _build(Path(override) if override else None)
+
+
+def load_rules(rules_dir: str | Path | None = None) -> Rules:
+    """The rules in force: package defaults, overridden file by file from ``rules_dir``."""
+    chosen = rules_dir or os.environ.get("CIVICNEWS_RULES")
+    return _cached(str(chosen) if chosen else None)
