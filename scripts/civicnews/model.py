@@ -44,6 +44,22 @@ class Line:
     kind: Kind = Kind.BODY
     credit: str | None = None  # for DATELINE lines: the dateline/credit text consumed
     lines: tuple[int, ...] = ()  # all raw line numbers merged into this one
+    gap_before: int = 0  # blank lines right before it in the page text
+    steps: tuple[str, ...] = ()  # names of the line cleaners that changed it
+    continued_to: str | None = None  # a (下转2版) marker cut out of this line
+    marker: str | None = None  # the marker text as printed, kept as page furniture
+
+
+@dataclass
+class Unit:
+    """A run of consecutive lines of one kind: the blocks stage's output."""
+
+    kind: Kind
+    lines: list[Line]
+
+    @property
+    def numbers(self) -> list[int]:
+        return [n for line in self.lines for n in line.lines]
 
 
 @dataclass

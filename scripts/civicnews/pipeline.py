@@ -15,7 +15,7 @@ def extract_page(text: str, info: PageInfo, rules: Rules | None = None) -> PageR
     """Turn one decoded page text into articles, furniture and leftovers."""
     rules = rules or load_rules()
     page_lines = lines.split_lines(text, rules, publication=info.publication)
-    units = blocks.build_units(page_lines, rules)
+    units = blocks.build_units(page_lines, rules, publication=info.publication)
     result = segment.segment_page(units, info, rules)
     for article in result.articles:
         metadata.fill_metadata(article, info, rules)

@@ -1,0 +1,423 @@
+"""Blocks stage: tell what each line is (body, headline, dateline, byline, caption, furniture)
+from layout evidence, and group consecutive lines of one kind into Units.
+
+Evidence used, all from the page itself: the local column width (a body line fills its
+column unless it ends a paragraph, and then it ends a sentence), punctuation at the line end,
+doubled display type, frame starts (leading space) and blank-line spacing, plus the editor's
+rule files for furniture, role words and datelines.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+from .model import Kind, Line, Unit
+from .patterns import CJK, CLOSERS, CONTINUATION, CONTINUES, SENTENCE_END
+from .rules import Rules
+
+# Lines around a line that inform its column width. Set on the seeds: a narrow sidebar of
+# 4-character lines next to a 14-character column needs a window small enough not to mix them.
+WIDTH_WINDOW = 5
+# A body line may be this much narrower than its column and still count as full (ragged
+# right edge, half-width digits). Relative part for wide columns.
+FULL_TOLERANCE_EM = 1.5
+FULL_TOLERANCE_SHARE = 0.15
+# Columns at least this wide (in em) are "one paragraph per line" pages (seeds 003, 004).
+FULL_LINE_WIDTH = 40
+# In such pages, a line without a sentence end shorter than this is display text.
+FULL_LINE_HEADLINE_MAX = 30
+# A paragraph's first line is indented by about this much (two characters).
+INDENT_EM = 2
+# How many lines a dateline may be spread over in a narrow column (本 报 / 讯（ 融 媒 / …).
+DATELINE_MAX_LINES = 10
+
+
+def em_width(text: str) -> float:
+    """Printed width in em: a CJK character or full-width mark is 1, ASCII is half.
+
+    >>> em_width("老330国道")
+    4.5
+    """
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text if ch != " ")
+
+
+def ends_sentence(text: str) -> bool:
+    """True if the line ends a sentence (。！？… possibly followed by closing quotes).
+
+    >>> ends_sentence("创建成果也将得到更好的保护。")
+    True
+    >>> ends_sentence("撑起开发区“高颜值”")
+    False
+    >>> ends_sentence("王家骏说。”")
+    True
+    """
+    stripped = text.rstrip(CLOSERS + " ")
+    return bool(stripped) and stripped[-1] in SENTENCE_END
+
+
+def ends_midsentence(text: str) -> bool:
+    """True if the line stops on a comma-like mark, so its paragraph surely goes on.
+
+    >>> ends_midsentence("同时，该区将全区分为6大区块，")
+    True
+    """
+    return bool(text) and text[-1] in CONTINUES
+
+
+# ---------------------------------------------------------------- furniture and markers
+
+
+def is_furniture(text: str, rules: Rules, publication: str | None = None) -> bool:
+    """True for a masthead, banner, slogan or page label the rule file describes.
+
+    >>> from civicnews.rules import load_rules
+    >>> is_furniture("采编热线：3049743", load_rules())
+    True
+    >>> is_furniture("柯城再掀新热潮", load_rules())
+    False
+    """
+    if publication and text.replace(" ", "") == publication:
+        return True
+    return any(p.fullmatch(text) for p in rules.furniture)
+
+
+def cut_continuation(line: Line) -> Line:
+    """Take a (下转2版) marker out of a line's text, remembering where the story goes on.
+
+    >>> cut_continuation(Line(1, "", "今年4亩林地试种成（下转2版）")).continued_to
+    '2版'
+    """
+    m = CONTINUATION.search(line.text)
+    if not m:
+        return line
+    line.marker = m.group(0)
+    if m.group(1) in ("下转", "转"):
+        line.continued_to = m.group(2).replace(" ", "").lstrip("第")
+    line.text = (line.text[: m.start()] + line.text[m.end():]).strip()
+    return line
+
+
+def _is_label_like(text: str) -> bool:
+    """A chart label: a clause with commas but no sentence end (企业范围，由…负责)."""
+    return not ends_sentence(text) and bool(re.search("[，、：]", text))
+
+
+def mark_charts(lines: list[Line], rules: Rules) -> None:
+    """A chart title (…分解图) and the label lines printed right before it are furniture."""
+    for i, line in enumerate(lines):
+        if line.kind is not Kind.BODY or not rules.chart_title.fullmatch(line.text):
+            continue
+        if ends_sentence(line.text) or ends_midsentence(line.text):
+            continue
+        line.kind = Kind.FURNITURE
+        j = i - 1
+        while j >= 0 and lines[j].kind is Kind.BODY and _is_label_like(lines[j].text):
+            lines[j].kind = Kind.FURNITURE
+            j -= 1
+
+
+# ---------------------------------------------------------------- credits
+
+
+def credit_pattern(rules: Rules) -> re.Pattern[str]:
+    """Dateline with its bracketed credit at a story's start: 本报讯（融媒见习记者 郑旭华）."""
+    words = "|".join(map(re.escape, rules.datelines))
+    return re.compile(rf"^(?P<dateline>{words})\s*(?:[（(](?P<credit>[^（()）]{{2,80}})[）)])?\s*")
+
+
+def group_credit_pattern(rules: Rules) -> re.Pattern[str]:
+    """A team byline opening a story: ■柯城采访小组 毛霄云 姚沐水 …"""
+    marks = re.escape(rules.byline_marks) if rules.byline_marks else "■"
+    suffixes = "|".join(map(re.escape, rules.group_suffixes)) or "采访小组"
+    roles = "|".join(map(re.escape, rules.roles))
+    return re.compile(rf"^[{marks}]\s*(?P<credit>\S*(?:{suffixes}|{roles})\s*.+)$")
+
+
+def is_byline(text: str, rules: Rules) -> bool:
+    """True for a line that is only role words and names: 融媒记者 潘燕佳.
+
+    >>> from civicnews.rules import load_rules
+    >>> is_byline("融媒记者 潘燕佳", load_rules())
+    True
+    >>> is_byline("记者了解到，开发区", load_rules())
+    False
+    """
+    text = text.strip().lstrip(rules.byline_marks).strip()
+    roles = "|".join(map(re.escape, rules.roles))
+    name = rf"[{CJK}]{{{rules.name_min},{rules.name_max}}}"
+    one = rf"(?:{roles})\s*{name}(?:\s+{name})*"
+    return bool(re.fullmatch(rf"{one}(?:\s+{one})*", text)) and " " in text
+
+
+def merge_datelines(lines: list[Line], rules: Rules) -> list[Line]:
+    """Find story credits, even when a narrow column spreads them over several lines.
+
+    The lines a credit spans become one DATELINE line whose text is what follows the credit
+    (the story's first words, possibly empty).
+    """
+    dated = credit_pattern(rules)
+    group = group_credit_pattern(rules)
+    starts = tuple(w[0] for w in rules.datelines)
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.kind is Kind.BODY and line.text.startswith(starts):
+            joined, ends = "", []
+            for j in range(i, min(len(lines), i + DATELINE_MAX_LINES)):
+                if lines[j].kind is not Kind.BODY:
+                    break
+                joined += lines[j].text
+                ends.append(len(joined))
+                m = dated.match(joined)
+                # stop once the credit's bracket closed, or the dateline has no bracket at all
+                if m and (m.group("credit") or (len(joined) > m.end() and joined[m.end()] not in "（(")):
+                    break
+            m = dated.match(joined)
+            if m:
+                used = next(k for k, end in enumerate(ends) if end >= m.end())
+                merged = Line(
+                    number=line.number,
+                    raw="\n".join(x.raw for x in lines[i : i + used + 1]),
+                    text=joined[m.end() :].strip() if used == len(ends) - 1 else joined[m.end() : ends[used]].strip(),
+                    frame_start=line.frame_start,
+                    kind=Kind.DATELINE,
+                    credit=m.group(0).strip(),
+                    lines=tuple(n for x in lines[i : i + used + 1] for n in x.lines),
+                    gap_before=line.gap_before,
+                    steps=line.steps,
+                )
+                out.append(merged)
+                i += used + 1
+                continue
+        if line.kind is Kind.BODY:
+            m = group.match(line.text)
+            if m and not ends_sentence(line.text) and len(line.text) <= 60:
+                line.kind = Kind.DATELINE
+                line.credit = line.text
+                line.text = ""
+        out.append(line)
+        i += 1
+    return out
+
+
+# ---------------------------------------------------------------- body or display text
+
+
+def column_widths(lines: list[Line], skip: frozenset[int] = frozenset()) -> list[float]:
+    """The local column width at each line: the upper quartile of its neighbours' widths.
+
+    The line itself, and lines at the indices in ``skip`` (display text found by a first
+    pass), are left out so that short headlines cannot narrow a column.
+    """
+    widths = [em_width(line.text) for line in lines]
+    usable = [
+        k for k, line in enumerate(lines)
+        if line.kind in (Kind.BODY, Kind.DATELINE) and line.text and not line.doubled and k not in skip
+    ]
+    everywhere = [widths[k] for k in usable]
+    out: list[float] = []
+    for i in range(len(lines)):
+        # the column a line sits in is the one the text before it ran in; only at the top of
+        # a column are the lines after it the evidence
+        near = [widths[k] for k in usable if i - WIDTH_WINDOW <= k < i]
+        if len(near) < 3:
+            near = [widths[k] for k in usable if k != i and abs(k - i) <= WIDTH_WINDOW]
+        if len(near) < 3:
+            near = everywhere or [widths[i]]
+        out.append(_upper_quartile(near))
+    return out
+
+
+def _upper_quartile(values: list[float]) -> float:
+    """The value a quarter of the lines reach or pass (robust to a few headlines nearby)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, (3 * len(ordered)) // 4)]
+
+
+def is_full(width: float, column: float) -> bool:
+    """True if a line fills its column (allowing a ragged edge)."""
+    return width >= column - max(FULL_TOLERANCE_EM, FULL_TOLERANCE_SHARE * column)
+
+
+def classify_display_lines(lines: list[Line]) -> None:
+    """Mark headline-like lines: short, no sentence end, not continuing an open paragraph.
+
+    Two passes: the second measures columns without the display lines the first one found.
+    """
+    _classify_pass(lines, column_widths(lines))
+    display = frozenset(k for k, line in enumerate(lines) if line.kind is Kind.HEADLINE and not line.doubled)
+    for k in display:
+        lines[k].kind = Kind.BODY
+    _classify_pass(lines, column_widths(lines, skip=display))
+
+
+def _classify_pass(lines: list[Line], columns: list[float]) -> None:
+    open_paragraph = False
+    for i, line in enumerate(lines):
+        if line.kind is Kind.DATELINE:
+            open_paragraph = bool(line.text) and not ends_sentence(line.text)
+            continue
+        if line.kind is not Kind.BODY:
+            open_paragraph = False
+            continue
+        text, width, column = line.text, em_width(line.text), columns[i]
+        if line.doubled:
+            line.kind = Kind.HEADLINE
+        elif text.startswith("——") or ends_sentence(text) or ends_midsentence(text):
+            pass
+        elif re.search("[，。；！？]", text[:-1]):
+            pass  # display text carries no sentence punctuation inside
+        elif column >= FULL_LINE_WIDTH:
+            if (width < FULL_LINE_HEADLINE_MAX or " " in text) and (not open_paragraph or line.frame_start):
+                line.kind = Kind.HEADLINE
+        elif open_paragraph and not line.frame_start:
+            pass
+        elif " " in text and not re.search(r"[，。、]", text):
+            line.kind = Kind.HEADLINE
+        elif not is_full(width, column) and not _indented_first_line(lines, i, width, column, columns):
+            line.kind = Kind.HEADLINE
+        open_paragraph = line.kind is Kind.BODY and not ends_sentence(text)
+    _mark_lines_before_datelines(lines)
+    _mark_stray_display_lines(lines)
+
+
+def _indented_first_line(lines: list[Line], i: int, width: float, column: float, columns: list[float]) -> bool:
+    """A paragraph's first line is indented two characters; the text goes on in a full line."""
+    if width < column - INDENT_EM - max(FULL_TOLERANCE_EM, FULL_TOLERANCE_SHARE * column):
+        return False
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return (
+        nxt is not None and nxt.kind is Kind.BODY and not nxt.frame_start
+        and is_full(em_width(nxt.text), columns[i + 1])
+    )
+
+
+def _mark_stray_display_lines(lines: list[Line]) -> None:
+    """A lone unfinished line between display text and a caption or the page end is display
+    text too (a subtitle under a title printed after its body)."""
+    story = [line for line in lines if line.kind is not Kind.FURNITURE]
+    for k, line in enumerate(story):
+        if line.kind is not Kind.BODY or ends_sentence(line.text) or ends_midsentence(line.text):
+            continue
+        before = story[k - 1].kind if k > 0 else None
+        after = story[k + 1].kind if k + 1 < len(story) else None
+        if before is Kind.HEADLINE and after in (None, Kind.CAPTION, Kind.HEADLINE):
+            line.kind = Kind.HEADLINE
+
+
+def _mark_lines_before_datelines(lines: list[Line]) -> None:
+    """Text right before a dateline that does not end a sentence is that story's headline."""
+    for i in range(len(lines) - 1, 0, -1):
+        line, nxt = lines[i - 1], lines[i]
+        if nxt.kind is Kind.DATELINE and line.kind is Kind.BODY and not ends_sentence(line.text) and not ends_midsentence(line.text):
+            line.kind = Kind.HEADLINE
+
+
+# ---------------------------------------------------------------- captions
+
+
+def mark_captions(lines: list[Line], rules: Rules) -> None:
+    """A line starting with a photo mark (▲ ▶) is a caption."""
+    for line in lines:
+        if line.kind is Kind.BODY and rules.caption_marks and line.text[:1] in rules.caption_marks:
+            line.kind = Kind.CAPTION
+            line.text = line.text.lstrip(rules.caption_marks + " ")
+
+
+# ---------------------------------------------------------------- units
+
+
+def starts_new_headline_group(prev: Line, line: Line, run: list[Line]) -> bool:
+    """Split a run of display lines where a new frame or a change of spacing begins."""
+    if line.frame_start:
+        return True
+    if prev.doubled and line.doubled:
+        return False
+    # a blank line after a frame of lines set tight ends the group (…“开门红” / 制定细则 …)
+    return line.gap_before > 0 and len(run) >= 3 and run[-1].gap_before == 0 and run[-2].gap_before == 0
+
+
+def build_units(lines: list[Line], rules: Rules, publication: str | None = None) -> list[Unit]:
+    """Classify every line, then group consecutive lines of one kind into Units."""
+    for line in lines:
+        if is_furniture(line.text, rules, publication):
+            line.kind = Kind.FURNITURE
+        else:
+            cut_continuation(line)
+    lines = merge_datelines(lines, rules)
+    for line in lines:
+        if line.kind is Kind.BODY and is_byline(line.text, rules):
+            line.kind = Kind.BYLINE
+    mark_charts(lines, rules)
+    mark_captions(lines, rules)
+    classify_display_lines(lines)
+    units: list[Unit] = []
+    for line in lines:
+        last = units[-1] if units else None
+        if line.kind is Kind.HEADLINE and last and last.kind is Kind.HEADLINE:
+            if not starts_new_headline_group(last.lines[-1], line, last.lines):
+                last.lines.append(line)
+                continue
+        elif line.kind is Kind.BODY and last and last.kind in (Kind.BODY, Kind.DATELINE):
+            if not (line.frame_start and last.lines and ends_sentence(last.lines[-1].text)):
+                last.lines.append(line)
+                continue
+        units.append(Unit(kind=line.kind, lines=[line]))
+    return units
+
+
+# ---------------------------------------------------------------- paragraphs
+
+
+def rejoin_paragraphs(lines: list[str]) -> list[str]:
+    """Rejoin one column's broken lines into paragraphs.
+
+    A paragraph ends on a line that ends a sentence and does not fill the column; in a
+    one-paragraph-per-line text, every sentence end is a paragraph end.
+
+    >>> rejoin_paragraphs(["连日来，开发区各班", "子成员带队走访。", "企业负责人表示满", "意。"])
+    ['连日来，开发区各班子成员带队走访。', '企业负责人表示满意。']
+    """
+    cleaned = [t.strip() for t in lines if t.strip()]
+    if not cleaned:
+        return []
+    probe = [Line(k, t, t) for k, t in enumerate(cleaned)]
+    columns = column_widths(probe)
+    paragraphs: list[str] = []
+    current = ""
+    for i, text in enumerate(cleaned):
+        current = _join(current, text)
+        last = i == len(cleaned) - 1
+        if last:
+            break
+        if ends_sentence(text) and (columns[i] >= FULL_LINE_WIDTH or not is_full(em_width(text), columns[i])):
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _join(left: str, right: str) -> str:
+    """Join two pieces of a broken line: no space in Chinese, one between Latin words."""
+    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
+        return left + " " + right
+    return left + right
+
+
+_LOST_QUOTE = re.compile(rf"(?<=[{CJK}，。、：；！？）》\d]) ([^ 。！？；]{{1,30}}?) (?=[{CJK}（《\d])")
+_LONE_SPACE = re.compile(rf"(?<=[{CJK}，。、：；！？”“）》]) (?=[{CJK}“”（《，。、])")
+
+
+def restore_lost_quotes(text: str) -> str:
+    """Put back quotation marks the PDF tool left as spaces: 打好 创文 攻坚战 → 打好“创文”攻坚战.
+
+    >>> restore_lost_quotes("坚持 全区动员、全民动手 的原则")
+    '坚持“全区动员、全民动手”的原则'
+    >>> restore_lost_quotes("良好的创文 氛围。")
+    '良好的创文氛围。'
+    """
+    text = _LOST_QUOTE.sub(lambda m: "“" + m.group(1) + "”", text)
+    return _LONE_SPACE.sub("", text)

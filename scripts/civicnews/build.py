@@ -1,0 +1,352 @@
+"""The batch build: page files in, ``out_dir/articles/<id>.md`` plus the editors' report out.
+
+Steps: discover pages → read manifests → decode → extract (cached, in parallel when asked) →
+ledger ids → corrections → render → report → sync into ``out_dir``. Everything is rendered in
+memory first; the output directory is touched only once the whole batch succeeded, and then
+only files whose bytes changed are rewritten (each atomically), so a failed run never leaves a
+half-written site and an unchanged rebuild changes no mtimes.
+
+One bad page never stops the batch: it becomes a Failure and the rest is built. Config errors
+(rules, manifest, corrections, ledger) stop the build before anything is written.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from tqdm import tqdm
+
+from . import __version__
+from .corrections import Applied, apply_corrections, load_corrections
+from .decode import DecodeError, decode_page
+from .ids import Ledger, write_if_changed
+from .manifest import page_info
+from .markdown import render_article
+from .model import Article, PageInfo, PageResult
+from .pipeline import extract_page
+from .report import build_report, dumps_report, page_report, render_markdown
+from .rules import DEFAULT_DIR, load_rules
+
+PACKAGE_DIR = Path(__file__).parent
+ARTICLES_DIR = "articles"
+REPORT_JSON = "report.json"
+REPORT_MD = "editor/report.md"
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A page file that could not be used, and why (in words for an editor)."""
+
+    file: str
+    reason: str
+
+
+@dataclass
+class BatchResult:
+    """What a batch build did."""
+
+    pages: list[PageResult]
+    articles: list[Article]  # published articles (after corrections), in page order
+    failures: list[Failure]
+    written: int = 0  # article files written because new or changed
+    unchanged: int = 0  # article files already up to date
+    removed: int = 0  # stale article files deleted
+    warnings: list[str] = field(default_factory=list)
+    extracted: int = 0  # pages run through the extractor (the rest came from the cache)
+    report: dict = field(default_factory=dict)
+
+
+@dataclass
+class _Page:
+    """One readable page on its way through the batch."""
+
+    path: Path
+    info: PageInfo
+    data: bytes
+    text: str
+    result: PageResult | None = None
+
+
+def discover(inputs: Sequence[Path]) -> tuple[list[Path], list[Failure]]:
+    """The page files under the inputs (files or directories), sorted; and inputs not found.
+
+    Hidden directories (.git, .cache) are skipped. Two pages with one file name cannot both be
+    built, since ids and corrections are keyed by the file name: the second is a Failure.
+    """
+    found: dict[Path, Path] = {}
+    failures: list[Failure] = []
+    for given in inputs:
+        if given.is_dir():
+            for path in given.rglob("*.txt"):
+                rel = path.relative_to(given).parts
+                if path.is_file() and not any(part.startswith(".") for part in rel):
+                    found.setdefault(path.resolve(), path)
+        elif given.is_file():
+            found.setdefault(given.resolve(), given)
+        else:
+            failures.append(Failure(str(given), "no such file or directory"))
+    paths: list[Path] = []
+    by_name: dict[str, Path] = {}
+    for path in sorted(found.values(), key=lambda p: (str(p.parent), p.name)):
+        if path.name in by_name:
+            failures.append(Failure(str(path), f"another page with this file name was read from "
+                                    f"{by_name[path.name]}; page file names must be unique"))
+            continue
+        by_name[path.name] = path
+        paths.append(path)
+    return paths, failures
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the civicnews version and sources: a cached extraction is only as good as them."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def rules_fingerprint(rules_dir: Path | None) -> str:
+    """A hash of the rule files in force (package defaults and any override directory)."""
+    digest = hashlib.sha256()
+    chosen = rules_dir or (Path(os.environ["CIVICNEWS_RULES"])
+                           if os.environ.get("CIVICNEWS_RULES") else None)
+    for directory in (DEFAULT_DIR, chosen):
+        if directory is None:
+            continue
+        for path in sorted(Path(directory).glob("*.yml")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def cache_key(data: bytes, info: PageInfo, rules_hash: str) -> str:
+    """The cache key of one extraction: page bytes, its manifest entry, rules and code."""
+    digest = hashlib.sha256(data)
+    digest.update(repr(info).encode())
+    digest.update(rules_hash.encode())
+    digest.update(code_fingerprint().encode())
+    return digest.hexdigest()
+
+
+def _cache_get(cache_dir: Path | None, key: str) -> PageResult | None:
+    if cache_dir is None:
+        return None
+    try:
+        with open(cache_dir / f"{key}.pickle", "rb") as handle:
+            result = pickle.load(handle)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
+        return None  # absent or written by another version: extract again
+    return result if isinstance(result, PageResult) else None
+
+
+def _cache_put(cache_dir: Path | None, key: str, result: PageResult) -> None:
+    if cache_dir is None:
+        return
+    try:
+        write_if_changed(cache_dir / f"{key}.pickle", pickle.dumps(result, protocol=5))
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+
+
+def _extract(text: str, info: PageInfo, rules_dir: str | None) -> PageResult | str:
+    """Run the extractor on one page; its crash becomes a reason string (a worker function)."""
+    try:
+        return extract_page(text, info, load_rules(rules_dir))
+    except Exception as exc:  # noqa: BLE001 - one page's extractor bug must not stop the batch
+        if os.environ.get("CIVICNEWS_DEBUG"):
+            raise
+        return (f"extractor crashed: {type(exc).__name__}: {exc} "
+                "(a civicnews bug: set CIVICNEWS_DEBUG=1 for the traceback)")
+
+
+def _read_pages(paths: Sequence[Path], failures: list[Failure]) -> list[_Page]:
+    """Manifest entry, bytes and decoded text of each page; unusable pages become failures."""
+    manifests: dict[Path, dict[str, PageInfo]] = {}
+    pages = []
+    for path in paths:
+        info = page_info(path, manifests)  # ManifestError: a config error, stops the build
+        try:
+            data = path.read_bytes()
+            text = decode_page(data)
+        except OSError as exc:
+            failures.append(Failure(str(path), f"cannot read: {exc.strerror or exc}"))
+            continue
+        except DecodeError as exc:
+            failures.append(Failure(str(path), exc.reason))
+            continue
+        pages.append(_Page(path, info, data, text))
+    return pages
+
+
+def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, progress: bool,
+                 cache_dir: Path | None, rules_dir: Path | None) -> int:
+    """Fill in each page's result from the cache or the extractor; returns pages extracted."""
+    rules_hash = rules_fingerprint(rules_dir)
+    rules_arg = str(rules_dir) if rules_dir else None
+    keys = [cache_key(p.data, p.info, rules_hash) for p in pages]
+    todo = []
+    for page, key in zip(pages, keys, strict=True):
+        page.result = _cache_get(cache_dir, key)
+        if page.result is None:
+            todo.append((page, key))
+    bar = tqdm(total=len(pages), initial=len(pages) - len(todo), unit="page", file=sys.stderr,
+               disable=not progress, desc="extract")
+    outcomes: dict[int, PageResult | str] = {}
+    with bar:
+        if jobs > 1 and len(todo) > 1:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+                futures = {pool.submit(_extract, p.text, p.info, rules_arg): i
+                           for i, (p, _key) in enumerate(todo)}
+                for future in as_completed(futures):
+                    outcomes[futures[future]] = future.result()
+                    bar.update()
+        else:
+            for i, (page, _key) in enumerate(todo):
+                outcomes[i] = _extract(page.text, page.info, rules_arg)
+                bar.update()
+    for i, (page, key) in enumerate(todo):
+        outcome = outcomes[i]
+        if isinstance(outcome, str):
+            failures.append(Failure(str(page.path), outcome))
+            page.result = None
+        else:
+            page.result = outcome
+            _cache_put(cache_dir, key, outcome)
+    return len(todo)
+
+
+def _assign_ids(pages: list[_Page], ledger: Ledger) -> None:
+    for page in pages:
+        assert page.result is not None
+        ledger.assign(page.info, page.result.articles)
+
+
+def _correct(pages: list[_Page], ledger: Ledger, corrections_path: Path | None) -> Applied:
+    """Apply corrections to copies of the extracted articles (the PageResults stay as extracted)."""
+    corrections = load_corrections(corrections_path)
+    read = {p.info.file for p in pages}
+    articles = copy.deepcopy([a for p in pages if p.result for a in p.result.articles])
+
+    def assign_split_id(part: Article, original: Article) -> None:
+        if part.id:
+            ledger.register(part.id, original.source, part)
+        else:
+            ledger.assign(original.source, [part])
+
+    def applicable(article_id: str) -> bool:
+        entry = ledger.entries.get(article_id)
+        return entry is None or entry.source in read
+
+    applied = apply_corrections(articles, corrections, assign_split_id, applicable)
+    excused = {cid for cid, c in corrections.items() if c.hide or c.merge_into}
+    ledger.check(read, excused)  # LedgerError: a config error, stops the build
+    return applied
+
+
+def _status(applied: Applied) -> dict[str, str]:
+    status = {cid: "hidden" for cid in applied.hidden}
+    status.update({cid: f"merged into {target}" for cid, target in applied.merged.items()})
+    return status
+
+
+def _render(pages: list[_Page], applied: Applied, all_articles: list[Article],
+            failures: list[Failure]) -> tuple[dict[str, bytes], dict]:
+    """Every output file's bytes, by path relative to out_dir, and the report."""
+    files = {f"{ARTICLES_DIR}/{a.id}.md": render_article(a).encode("utf-8")
+             for a in applied.articles}
+    status = _status(applied)
+    page_reports = []
+    for page in pages:
+        assert page.result is not None
+        mine = [a for a in all_articles if a.source.file == page.info.file]
+        page_reports.append(page_report(page.result, page.text, mine, status))
+    report = build_report(page_reports, [(f.file, f.reason) for f in failures], applied.warnings)
+    files[REPORT_JSON] = dumps_report(report).encode("utf-8")
+    files[REPORT_MD] = render_markdown(report).encode("utf-8")
+    return files, report
+
+
+def sync_output(files: dict[str, bytes], out_dir: Path, keep: set[str]) -> tuple[int, int, int]:
+    """Write changed files into out_dir, delete stale article files; (written, unchanged, removed).
+
+    ``keep`` names article files to leave alone although this batch did not produce them (the
+    articles of pages that failed this time keep their last good version).
+    """
+    written = unchanged = removed = 0
+    for rel in sorted(files):
+        changed = write_if_changed(out_dir / rel, files[rel])
+        if rel.startswith(f"{ARTICLES_DIR}/"):
+            written += changed
+            unchanged += not changed
+    articles_dir = out_dir / ARTICLES_DIR
+    if articles_dir.is_dir():
+        for path in sorted(articles_dir.glob("*.md")):
+            rel = f"{ARTICLES_DIR}/{path.name}"
+            if rel not in files and rel not in keep:
+                path.unlink()
+                removed += 1
+    return written, unchanged, removed
+
+
+def run_batch(
+    inputs: Sequence[Path],
+    out_dir: Path,
+    *,
+    jobs: int = 1,
+    progress: bool = False,
+    corrections: Path | None = None,
+    ledger: Path | None = None,
+    cache_dir: Path | None = None,
+    rules_dir: Path | None = None,
+) -> BatchResult:
+    """Build the articles of all pages under ``inputs`` into ``out_dir``; see the module doc.
+
+    Raises RulesError, ManifestError, CorrectionsError or LedgerError (config errors) before
+    anything is written; bad pages are returned as failures instead.
+    """
+    load_rules(rules_dir)  # a broken rule file is a config error: fail before any work
+    load_corrections(corrections)  # likewise for a malformed corrections file
+    id_ledger = Ledger.load(ledger) if ledger else Ledger()
+    paths, failures = discover([Path(p) for p in inputs])
+    pages = _read_pages(paths, failures)
+    extracted = _extract_all(pages, failures, jobs=jobs, progress=progress,
+                             cache_dir=cache_dir, rules_dir=rules_dir)
+    pages = [p for p in pages if p.result is not None]
+    _assign_ids(pages, id_ledger)
+    applied = _correct(pages, id_ledger, corrections)
+    every = _page_order([*applied.articles, *applied.dropped], pages)
+    files, report = _render(pages, applied, every, failures)
+    failed_names = {Path(f.file).name for f in failures}
+    keep = {f"{ARTICLES_DIR}/{e.id}.md" for e in id_ledger.entries.values()
+            if e.source in failed_names}
+    # Nothing has touched out_dir up to here: every error above leaves the last build intact.
+    written, unchanged, removed = sync_output(files, Path(out_dir), keep)
+    if ledger:
+        id_ledger.save(ledger)
+    return BatchResult(
+        pages=[p.result for p in pages if p.result is not None],
+        articles=applied.articles,
+        failures=sorted(failures, key=lambda f: f.file),
+        written=written,
+        unchanged=unchanged,
+        removed=removed,
+        warnings=applied.warnings,
+        extracted=extracted,
+        report=report,
+    )
+
+
+def _page_order(articles: list[Article], pages: list[_Page]) -> list[Article]:
+    """Articles sorted by their page's place in the batch, then by reading order."""
+    rank = {p.info.file: i for i, p in enumerate(pages)}
+    return sorted(articles, key=lambda a: (rank.get(a.source.file, len(rank)), a.order))

@@ -1,0 +1,142 @@
+"""Split a story's display lines into series label, kicker (引题), title (主题) and subtitle (副题).
+
+Layout evidence only: in a column page the main title is set in the biggest type, so its lines
+hold the fewest characters; a kicker or subtitle set smaller fits more on one line. On one-line
+headlines, a kicker is the phrase (pair) before the title.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from .patterns import SERIES
+
+# A line this many times longer than the median of the other display lines is set in smaller
+# type: a kicker above the title or a subtitle below it. Set on the seeds, where kicker and
+# subtitle lines run 1.5–2.5× the title lines and title lines vary by up to 1.4×.
+LONG_LINE_RATIO = 1.45
+# ... and at least this many characters longer (2- and 3-character display lines are one title).
+LONG_LINE_MIN_EXTRA = 3
+# A first line this short is a name that begins the title, not a kicker (奥度公司 / “破冰出海”收获丰).
+KICKER_MIN_CHARS = 6
+# Photo labels printed under a headline: a run of at least this many lines ...
+CAPTION_RUN_MIN = 3
+# ... each at most this long.
+CAPTION_MAX_CHARS = 6
+
+
+@dataclass
+class HeadlineParts:
+    title: str
+    kicker: str | None = None
+    subtitle: str | None = None
+    series: str | None = None
+    captions: tuple[str, ...] = ()
+
+
+def _chars(text: str) -> int:
+    return len(text.replace(" ", ""))
+
+
+def join_display(parts: list[str]) -> str:
+    """Join headline lines: parallel phrases of equal length get a space, a broken clause none.
+
+    >>> join_display(["多领域全面发动", "数智通跟踪整治"])
+    '多领域全面发动 数智通跟踪整治'
+    >>> join_display(["开发区企业推动", "党的二十大精神落地见效"])
+    '开发区企业推动党的二十大精神落地见效'
+    """
+    out = parts[0] if parts else ""
+    for prev, part in zip(parts, parts[1:], strict=False):
+        parallel = _chars(prev) == _chars(part) and _chars(part) >= 4
+        out += (" " if parallel else "") + part
+    return out
+
+
+def split_caption_tail(texts: list[str]) -> tuple[list[str], list[str]]:
+    """Photo labels printed right under a headline: a tail run of very short lines.
+
+    >>> split_caption_tail(["开发区全力以赴打好创文攻坚战", "誓师大会", "店招自拆", "检查市场"])
+    (['开发区全力以赴打好创文攻坚战'], ['誓师大会', '店招自拆', '检查市场'])
+    """
+    k = len(texts)
+    while k > 0 and _chars(texts[k - 1]) <= CAPTION_MAX_CHARS and " " not in texts[k - 1]:
+        k -= 1
+    tail = texts[k:]
+    if len(tail) >= CAPTION_RUN_MIN and k > 0 and max(_chars(t) for t in texts[:k]) >= 2 * max(_chars(t) for t in tail):
+        return texts[:k], tail
+    return texts, []
+
+
+def split_headline(texts: list[str], allow_captions: bool = True) -> HeadlineParts:
+    """Assign display lines to series, kicker, title and subtitle.
+
+    >>> split_headline(["坚持发展第一要务 推动经济高质量发展", "开发区企业推动", "党的二十大精神落地见效"]).kicker
+    '坚持发展第一要务 推动经济高质量发展'
+    >>> split_headline(["多领域全面发动", "数智通跟踪整治", "现代农业装备高新区持续掀起创建热潮"]).subtitle
+    '现代农业装备高新区持续掀起创建热潮'
+    >>> split_headline(["奥度公司", "“破冰出海”收获丰"]).title
+    '奥度公司“破冰出海”收获丰'
+    """
+    texts = [t.strip() for t in texts if t.strip()]
+    captions: list[str] = []
+    if allow_captions:
+        texts, captions = split_caption_tail(texts)
+    series = [t for t in texts if SERIES.search(t)]
+    texts = [t for t in texts if not SERIES.search(t)] or series[-1:]
+    series = [s for s in series if s not in texts]
+    parts = HeadlineParts(title="", series=" ".join(series) or None, captions=tuple(captions))
+    if len(texts) == 1:
+        phrases = restore_lost_quotes_in_headline(texts[0]).split(" ")
+        if len(phrases) >= 3:
+            parts.kicker, parts.title = " ".join(phrases[:-1]), phrases[-1]
+        else:
+            parts.title = " ".join(phrases)
+        return parts
+    if len(texts) == 2:
+        if _chars(texts[0]) < KICKER_MIN_CHARS:
+            parts.title = join_display(texts)
+        else:
+            parts.kicker, parts.title = texts
+        return parts
+    lengths = [_chars(t) for t in texts]
+    others = [statistics.median(lengths[:i] + lengths[i + 1 :]) for i in range(len(texts))]
+    long = [
+        lengths[i] >= LONG_LINE_RATIO * others[i] and lengths[i] - others[i] >= LONG_LINE_MIN_EXTRA
+        for i in range(len(texts))
+    ]
+    if all(long) or not any(long):
+        parts.title = join_display(texts)
+        return parts
+    first = long.index(False)
+    end = first
+    while end < len(texts) and not long[end]:
+        end += 1
+    parts.kicker = " ".join(texts[:first]) or None
+    parts.title = join_display(texts[first:end])
+    parts.subtitle = " ".join(texts[end:]) or None
+    return parts
+
+
+def restore_lost_quotes_in_headline(text: str) -> str:
+    """In a one-line headline, a short word between spaces lost its quotes: 打好 创文 攻坚战.
+
+    >>> restore_lost_quotes_in_headline("机制举措再完善再落实 开发区全力以赴打好 创文 攻坚战")
+    '机制举措再完善再落实 开发区全力以赴打好“创文”攻坚战'
+    """
+    tokens = text.split(" ")
+    if len(tokens) < 3:
+        return text
+    out = tokens[0]
+    i = 1
+    while i < len(tokens):
+        tok = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and _chars(tok) <= 4 and _chars(tok) < _chars(out.split(" ")[-1]) and _chars(tok) < _chars(nxt):
+            out += "“" + tok + "”" + nxt
+            i += 2
+            continue
+        out += " " + tok
+        i += 1
+    return out

@@ -1,0 +1,361 @@
+"""Stable article ids and the ledger (``articles/ids.yml``) that keeps them stable.
+
+Once published, an article's URL ``/a/<id>/`` and feed GUID ``urn:civicnews:<id>`` never
+change, even when a rule change alters its title or splits the page differently. So the id is
+not derived from the title: it is minted once, when an article is first seen, and recorded in
+the ledger with a fingerprint of its text (the first ``HEAD_CHARS`` letters of its body). On
+every later build each extracted article is matched to the ledger entries of its page file by
+fingerprint, best match first, and keeps the id it had.
+
+An entry that matches nothing on a page that was read is a published URL about to vanish: the
+build stops with LedgerError, unless an editor retired the entry (``retired: true`` with a
+``reason``) or hid the article in corrections.yml.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .manifest import yaml_error
+from .model import Article, PageInfo
+
+LEDGER_VERSION = 1
+# Enough text to tell the stories of one page apart (they rarely share 10 characters in a
+# row), short enough that a rule change that touches the end of an article leaves it alone.
+HEAD_CHARS = 200
+# Share of the ledger head's bigrams that must occur in the article. Re-extraction after a
+# rule change typically keeps ≥ 0.9; two different stories of one page share < 0.15.
+MATCH_THRESHOLD = 0.5
+# Letters that carry the text: CJK ideographs, Latin letters and digits. Punctuation and
+# spaces change with every cleaning rule, so they stay out of the fingerprint.
+_WORD_CHARS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9]")
+_ID_SAFE = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
+_SERIAL = re.compile(r"-(\d+)$")
+ENTRY_KEYS = ("source", "title", "head", "retired", "reason")
+
+
+class LedgerError(ValueError):
+    """The ledger is malformed, or published ids would disappear: the message lists them."""
+
+
+@dataclass
+class Entry:
+    """One published id: where it came from and what its text began with."""
+
+    id: str
+    source: str  # page file name
+    head: str  # fingerprint text: the first HEAD_CHARS word characters of the body
+    title: str = ""  # the title when first published, for people reading the ledger
+    retired: bool = False
+    reason: str | None = None
+
+
+def word_chars(text: str) -> str:
+    """The characters that carry the text, Latin letters lowercased.
+
+    >>> word_chars("“企业一季度的订单情况怎么样”⋯⋯ABC 12")
+    '企业一季度的订单情况怎么样abc12'
+    """
+    return "".join(_WORD_CHARS.findall(text)).lower()
+
+
+def bigrams(text: str) -> frozenset[str]:
+    """Adjacent character pairs; a one-character text is its own single gram.
+
+    >>> sorted(bigrams("永康市"))
+    ['康市', '永康']
+    """
+    if len(text) < 2:
+        return frozenset([text]) if text else frozenset()
+    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
+
+
+def article_text(article: Article) -> str:
+    """The fingerprinted text of an article: its body, or its headline when it has no body."""
+    body = word_chars(article.text)
+    if body:
+        return body
+    head = article.headline
+    return word_chars(" ".join(filter(None, (head.kicker, head.title, head.subtitle)))) if head else ""
+
+
+def fingerprint(article: Article) -> str:
+    """The ledger head of an article: the first HEAD_CHARS word characters of its body."""
+    return article_text(article)[:HEAD_CHARS]
+
+
+def containment(head: str, text: str) -> float:
+    """The share of the head's bigrams found anywhere in the text (1.0 for two empty texts).
+
+    Containment rather than Jaccard: when a rule change merges two stories or lets a lead
+    paragraph join the body, the old head is still wholly inside the new text.
+
+    >>> containment("文明卫生创建工作", "近段时间文明卫生创建工作取得成效")
+    1.0
+    >>> containment("文明卫生创建", "垃圾分类")
+    0.0
+    """
+    grams = bigrams(head)
+    if not grams:
+        return 1.0 if not text else 0.0
+    return len(grams & bigrams(text)) / len(grams)
+
+
+def jaccard(a: str, b: str) -> float:
+    """Jaccard similarity of two texts' bigram sets: the tie-break between equal containments.
+
+    >>> jaccard("永康市", "永康市")
+    1.0
+    """
+    ga, gb = bigrams(a), bigrams(b)
+    return len(ga & gb) / len(ga | gb) if ga or gb else 1.0
+
+
+def file_tag(name: str) -> str:
+    """8 hex digits naming a page file in ids: sha1 of its file name.
+
+    >>> file_tag("000_6b38b89e44bd9a24.txt")
+    'a21de8cd'
+    """
+    return hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+
+
+def make_id(info: PageInfo, serial: int) -> str:
+    """An id for the ``serial``-th article ever seen on a page: ASCII, URL and file safe.
+
+    >>> make_id(PageInfo(file="000_6b38b89e44bd9a24.txt", date="2023-04-03"), 2)
+    '2023-04-03-a21de8cd-2'
+    >>> make_id(PageInfo(file="新闻 版面.txt"), 1)
+    'nodate-14ad5d1e-1'
+    """
+    return f"{info.date or 'nodate'}-{file_tag(info.file)}-{serial}"
+
+
+def check_id(value: str) -> str:
+    """An editor-chosen id (split_id) must look like ours: lowercase ASCII, digits and '-'.
+
+    >>> check_id("2023-04-03-extra")
+    '2023-04-03-extra'
+    >>> try: check_id("../x")
+    ... except ValueError as err: print(err)
+    bad id '../x': use lowercase letters a-z, digits and '-' (at most 80)
+    """
+    if not isinstance(value, str) or not _ID_SAFE.fullmatch(value):
+        raise ValueError(f"bad id {value!r}: use lowercase letters a-z, digits and '-' (at most 80)")
+    return value
+
+
+def _match(entries: Sequence[Entry], texts: Sequence[str]) -> dict[int, Entry]:
+    """Greedy one-to-one matching of entries to article texts, best pair first."""
+    heads = [t[:HEAD_CHARS] for t in texts]
+    pairs = []
+    for e_index, entry in enumerate(entries):
+        for a_index, text in enumerate(texts):
+            score = containment(entry.head, text)
+            if score >= MATCH_THRESHOLD:
+                tie = jaccard(entry.head, heads[a_index])
+                pairs.append((-score, -tie, e_index, a_index))
+    pairs.sort()
+    taken_e: set[int] = set()
+    out: dict[int, Entry] = {}
+    for _score, _tie, e_index, a_index in pairs:
+        if e_index not in taken_e and a_index not in out:
+            taken_e.add(e_index)
+            out[a_index] = entries[e_index]
+    return out
+
+
+class Ledger:
+    """The id ledger of one build: load, assign ids page by page, check, save."""
+
+    def __init__(self, entries: Iterable[Entry] = (), path: Path | None = None) -> None:
+        self.entries: dict[str, Entry] = {e.id: e for e in entries}
+        self.path = path
+        self.seen: set[str] = set()  # ids matched or minted in this build
+        self.minted: list[str] = []  # ids new in this build, in the order they were made
+
+    @classmethod
+    def load(cls, path: Path) -> Ledger:
+        """Read a ledger file; a missing file is an empty ledger that will be created."""
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return cls(path=path)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise LedgerError(f"{path}: cannot read: {exc}") from None
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise LedgerError(yaml_error(path, exc)) from None
+        except ValueError as exc:  # YAML's date parser on a hand-edited value
+            raise LedgerError(f"{path}: {exc}") from None
+        return cls(_parse_entries(data, path), path=path)
+
+    def for_source(self, source: str) -> list[Entry]:
+        """The ledger's entries for one page file, in serial order."""
+        return sorted((e for e in self.entries.values() if e.source == source), key=_sort_key)
+
+    def next_serial(self, source: str) -> int:
+        """One more than the highest serial ever used for this page file."""
+        serials = [int(m.group(1)) for e in self.for_source(source) if (m := _SERIAL.search(e.id))]
+        return max(serials, default=0) + 1
+
+    def assign(self, info: PageInfo, articles: Sequence[Article]) -> None:
+        """Give each article of one page its ledger id, minting ids for new articles."""
+        candidates = [e for e in self.for_source(info.file)
+                      if not e.retired and e.id not in self.seen]
+        texts = [article_text(a) for a in articles]
+        matched = _match(candidates, texts)
+        for index, article in enumerate(articles):
+            entry = matched.get(index)
+            if entry is None:
+                entry = self._mint(info, article)
+            entry.head = texts[index][:HEAD_CHARS]
+            article.id = entry.id
+            self.seen.add(entry.id)
+
+    def register(self, article_id: str, info: PageInfo, article: Article) -> None:
+        """Record an id an editor chose (corrections ``split_id``) for an article."""
+        entry = self.entries.get(article_id)
+        if entry is not None and entry.source != info.file:
+            raise LedgerError(f"id {article_id} already belongs to {entry.source}")
+        if entry is None:
+            entry = Entry(id=article_id, source=info.file, head="", title=_title(article))
+            self.entries[article_id] = entry
+            self.minted.append(article_id)
+        entry.head = fingerprint(article)
+        article.id = article_id
+        self.seen.add(article_id)
+
+    def _mint(self, info: PageInfo, article: Article) -> Entry:
+        serial = self.next_serial(info.file)
+        new_id = make_id(info, serial)
+        while new_id in self.entries:  # another file whose name shares the sha1 prefix
+            serial += 1
+            new_id = make_id(info, serial)
+        entry = Entry(id=new_id, source=info.file, head="", title=_title(article))
+        self.entries[new_id] = entry
+        self.minted.append(new_id)
+        return entry
+
+    def missing(self, sources: Iterable[str], excused: Iterable[str] = ()) -> list[Entry]:
+        """Live entries of the given page files that no article of this build took."""
+        sources, excused = set(sources), set(excused)
+        return [e for e in sorted(self.entries.values(), key=_sort_key)
+                if e.source in sources and not e.retired
+                and e.id not in self.seen and e.id not in excused]
+
+    def check(self, sources: Iterable[str], excused: Iterable[str] = ()) -> None:
+        """Raise LedgerError listing the published ids this build would drop."""
+        lost = self.missing(sources, excused)
+        if not lost:
+            return
+        where = self.path or "the id ledger"
+        listing = "; ".join(f"{e.id} ({e.source}: {e.title or e.head[:20]})" for e in lost)
+        raise LedgerError(
+            f"{where}: {len(lost)} published article(s) no longer found on their page: {listing}. "
+            "If the rule change that lost them is wrong, fix it; if the page really changed, "
+            "mark each entry 'retired: true' with a 'reason:' in the ledger, or 'hide: true' "
+            "in corrections.yml."
+        )
+
+    def dumps(self) -> str:
+        """The ledger as YAML: sorted by page file and serial, so equal ledgers are equal bytes."""
+        body = {}
+        for entry in sorted(self.entries.values(), key=_sort_key):
+            item: dict[str, object] = {"source": entry.source, "title": entry.title,
+                                       "head": entry.head}
+            if entry.retired:
+                item["retired"] = True
+                item["reason"] = entry.reason
+            body[entry.id] = item
+        data = {"version": LEDGER_VERSION, "articles": body}
+        return LEDGER_HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False,
+                                              width=10_000, default_flow_style=False)
+
+    def save(self, path: Path | None = None) -> bool:
+        """Write the ledger if its bytes changed; True when the file was written."""
+        target = path or self.path
+        if target is None:
+            raise LedgerError("no ledger file to save to")
+        return write_if_changed(target, self.dumps().encode("utf-8"))
+
+
+LEDGER_HEADER = """\
+# civicnews id ledger: every article id ever published, generated by `civicnews extract`.
+#
+# Commit this file. An id, once here, is a permanent URL (/a/<id>/) and feed GUID
+# (urn:civicnews:<id>). Each build matches the articles of a page to these entries by `head`
+# (the first letters of the body) so ids survive rule changes; new articles get new ids.
+# If an entry no longer matches any article the build stops. To let it go on purpose, add
+#     retired: true
+#     reason: why the article is gone (e.g. "duplicate of 2023-04-03-a21de8cd-2")
+# to the entry, and keep the entry: its id is never given to another article.
+# `title` is the title when the id was minted and is not updated; do not edit `head`.
+"""
+
+
+def _title(article: Article) -> str:
+    return article.headline.title if article.headline else ""
+
+
+def _sort_key(entry: Entry) -> tuple[str, int, str]:
+    match = _SERIAL.search(entry.id)
+    return (entry.source, int(match.group(1)) if match else 1 << 30, entry.id)
+
+
+def _parse_entries(data: object, path: Path) -> list[Entry]:
+    """Validate the ledger's YAML and turn it into entries; LedgerError names the bad id."""
+    if data is None:
+        return []
+    if not isinstance(data, dict) or not isinstance(data.get("articles", {}), dict | None):
+        raise LedgerError(f"{path}: expected 'version:' and an 'articles:' mapping")
+    if data.get("version", LEDGER_VERSION) != LEDGER_VERSION:
+        raise LedgerError(f"{path}: ledger version {data.get('version')!r} is not {LEDGER_VERSION}")
+    entries = []
+    for key, item in (data.get("articles") or {}).items():
+        article_id = str(key)
+        if not isinstance(item, dict):
+            raise LedgerError(f"{path}: {article_id}: expected a mapping with source and head")
+        unknown = sorted(set(map(str, item)) - set(ENTRY_KEYS))
+        if unknown:
+            raise LedgerError(f"{path}: {article_id}: unknown key {unknown[0]!r} "
+                              f"(known: {', '.join(ENTRY_KEYS)})")
+        if not isinstance(item.get("source"), str):
+            raise LedgerError(f"{path}: {article_id}: 'source' (the page file name) is missing")
+        retired = item.get("retired", False)
+        if not isinstance(retired, bool):
+            raise LedgerError(f"{path}: {article_id}: 'retired' must be true or false")
+        if retired and not str(item.get("reason") or "").strip():
+            raise LedgerError(f"{path}: {article_id}: a retired entry needs a 'reason:'")
+        entries.append(Entry(id=article_id, source=item["source"], head=str(item.get("head") or ""),
+                             title=str(item.get("title") or ""), retired=retired,
+                             reason=item.get("reason")))
+    return entries
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Atomically replace ``path`` with ``data`` unless it already holds exactly that."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True

@@ -1,0 +1,221 @@
+"""Line stage: split a decoded page into Lines and undo the damage a PDF tool does to one line.
+
+Each cleaner is a small ``str -> str`` function (ftfy style) listed in ``CLEANERS`` in the order
+they run; ``clean_line`` applies them and reports which ones changed the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .model import Line
+from .patterns import CJK, CJK_PUNCT, HALF_TO_FULL
+from .rules import Rules
+
+_TOKEN_CJK = re.compile(f"[{CJK}]")
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+
+# A line whose tokens are this share single characters is letter-spaced (经 济 开 发 区).
+# Set on the seeds: justified lines are 100% single-character tokens, a dateline or a
+# title with a word space is at most 50%.
+LETTER_SPACED_SHARE = 0.7
+
+
+def normalize_spaces(text: str) -> str:
+    """Turn tabs, ideographic and no-break spaces into one plain space, trim the ends.
+
+    >>> normalize_spaces(" 柯城\\u3000发布\\t ")
+    '柯城 发布'
+    """
+    return _SPACES.sub(" ", text).strip()
+
+
+def fix_ellipsis(text: str) -> str:
+    """Write the ellipsis the way Chinese text does: ⋯⋯ and ... become ……
+
+    >>> fix_ellipsis("订单情况如何”⋯⋯在永康")
+    '订单情况如何”……在永康'
+    """
+    text = re.sub("⋯+", lambda m: "…" * max(2, len(m.group())), text)
+    return re.sub(r"(?<=[" + CJK + r"”])\.{3,6}", "……", text)
+
+
+def _is_cjk_side(ch: str) -> bool:
+    return bool(ch) and (bool(_TOKEN_CJK.match(ch)) or ch in CJK_PUNCT)
+
+
+def normalize_punctuation(text: str) -> str:
+    """Half-width , : ; ! ? ( ) in Chinese text become full-width; ⋯⋯ becomes ……
+
+    Marks between digits or Latin letters (3.5, 10:30, PPT) are left alone.
+
+    >>> normalize_punctuation("10月9日下午,柯城区(单位)会议召开:一是")
+    '10月9日下午，柯城区（单位）会议召开：一是'
+    >>> normalize_punctuation("时间10:30,地点A(B)")
+    '时间10:30，地点A(B)'
+    """
+    text = fix_ellipsis(text)
+    out = []
+    for i, ch in enumerate(text):
+        full = HALF_TO_FULL.get(ch)
+        if full is None:
+            out.append(ch)
+            continue
+        before = text[i - 1] if i > 0 else ""
+        j = i + 1
+        while j < len(text) and text[j] == " ":
+            j += 1
+        after = text[j] if j < len(text) else ""
+        k = i - 1
+        while k >= 0 and text[k] == " ":
+            k -= 1
+        before = text[k] if k >= 0 else ""
+        if ch in "(":
+            convert = _is_cjk_side(after) or _is_cjk_side(before)
+        elif ch == ")":
+            convert = _is_cjk_side(before) or _is_cjk_side(after)
+        else:
+            convert = _is_cjk_side(before) or (ch in ",;" and _is_cjk_side(after))
+        out.append(full if convert else ch)
+    return "".join(out)
+
+
+def _cjk_count(token: str) -> int:
+    return len(_TOKEN_CJK.findall(token))
+
+
+def remove_letter_spacing(text: str) -> str:
+    """Close up a line the PDF tool spread out (经 济 开 发 区 → 经济开发区).
+
+    Only a line made mostly of single characters is touched; word spaces stay.
+
+    >>> remove_letter_spacing("企 业 负 责 人 进 行 党 的 二 十 大 精 神 宣")
+    '企业负责人进行党的二十大精神宣'
+    >>> remove_letter_spacing("南 路 、九 州 路 的“ 一 周 一 路 ”整 治 工")
+    '南路、九州路的“一周一路”整治工'
+    >>> remove_letter_spacing("本报讯（记者 严嘉慧）")
+    '本报讯（记者 严嘉慧）'
+    >>> remove_letter_spacing("富强 民主 文明 和谐")
+    '富强 民主 文明 和谐'
+    """
+    tokens = text.split(" ")
+    if len(tokens) < 2:
+        return text
+    single = sum(1 for t in tokens if _cjk_count(t) <= 1)
+    if single / len(tokens) < LETTER_SPACED_SHARE or single < 2:
+        return text
+    out = tokens[0]
+    for tok in tokens[1:]:
+        # two Latin words or numbers keep their space (APP 3.0)
+        if out and tok and out[-1].isascii() and out[-1].isalnum() and tok[0].isascii() and tok[0].isalnum():
+            out += " " + tok
+        else:
+            out += tok
+    return out
+
+
+_PAD_BEFORE_NUM = re.compile(f"(?<=[{CJK}{CJK_PUNCT}]) +(?=[0-9０-９])")
+_PAD_AFTER_NUM = re.compile(f"(?<=[0-9０-９%％]) +(?=[{CJK}{CJK_PUNCT}%％])")
+
+
+def close_number_padding(text: str) -> str:
+    """Remove the spaces a PDF tool pads numbers with in Chinese text.
+
+    >>> close_number_padding("3 月 25 日，对老 330 国道沿线")
+    '3月25日，对老330国道沿线'
+    >>> close_number_padding("同比增长 30%，且 4 月")
+    '同比增长30%，且4月'
+    """
+    text = _PAD_BEFORE_NUM.sub("", text)
+    return _PAD_AFTER_NUM.sub("", text)
+
+
+def is_doubled(text: str) -> bool:
+    """True when a line is one headline printed twice (ABAB).
+
+    >>> is_doubled("多领域全面发动多领域全面发动")
+    True
+    >>> is_doubled("哈哈")
+    False
+    """
+    compact = text.replace(" ", "")
+    half = len(compact) // 2
+    return half >= 3 and len(compact) % 2 == 0 and compact[:half] == compact[half:]
+
+
+def undouble(text: str) -> str:
+    """Keep one copy of a headline printed twice in one line.
+
+    >>> undouble("数智通跟踪整治数智通跟踪整治")
+    '数智通跟踪整治'
+    >>> undouble("打好宣传战 营造氛围打好宣传战 营造氛围")
+    '打好宣传战 营造氛围'
+    >>> undouble("开展企业大走访行动")
+    '开展企业大走访行动'
+    """
+    if not is_doubled(text):
+        return text
+    half = len(text.replace(" ", "")) // 2
+    # keep the spaces of the first copy: walk until half the non-space characters are seen
+    seen = 0
+    for i, ch in enumerate(text):
+        if ch != " ":
+            seen += 1
+        if seen == half:
+            return text[: i + 1].strip()
+    return text
+
+
+# The cleaners in the order they run on every line: the single registry of line fixes.
+CLEANERS: dict[str, Callable[[str], str]] = {
+    "normalize_spaces": normalize_spaces,
+    "normalize_punctuation": normalize_punctuation,
+    "remove_letter_spacing": remove_letter_spacing,
+    "close_number_padding": close_number_padding,
+    "undouble": undouble,
+}
+
+
+def clean_line(text: str) -> tuple[str, list[str]]:
+    """Run every cleaner on one line; return the text and the names of those that changed it.
+
+    >>> clean_line(" 3 月 25 日 ,现 代 农 业")
+    ('3月25日，现代农业', ['normalize_spaces', 'normalize_punctuation', 'remove_letter_spacing'])
+    """
+    steps: list[str] = []
+    for name, fix in CLEANERS.items():
+        fixed = fix(text)
+        if fixed != text:
+            steps.append(name)
+            text = fixed
+    return text, steps
+
+
+def split_lines(text: str, rules: Rules | None = None, publication: str | None = None) -> list[Line]:
+    """Cut a page into its non-blank Lines, cleaned, with their layout evidence.
+
+    A leading space marks where the PDF tool began a new text frame; the count of blank
+    lines before a line tells tight frames from double-spaced ones.
+    """
+    out: list[Line] = []
+    blanks = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            blanks += 1
+            continue
+        cleaned, steps = clean_line(raw)
+        out.append(
+            Line(
+                number=number,
+                raw=raw,
+                text=cleaned,
+                frame_start=raw[:1] in (" ", "\t", "\u3000"),
+                doubled="undouble" in steps,
+                lines=(number,),
+                gap_before=blanks,
+                steps=tuple(steps),
+            )
+        )
+        blanks = 0
+    return out

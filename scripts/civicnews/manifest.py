@@ -1,0 +1,154 @@
+"""Read ``pages.yml``, the editor's manifest beside the page files, into PageInfo.
+
+Schema, one entry per page file::
+
+    000_6b38b89e44bd9a24.txt: {publication: 永康日报, date: 2023-04-03, page: 3, estimated: true}
+
+A page without a manifest or without an entry gets a PageInfo with empty fields: the build
+never invents a date from the clock, because a date ends up in permanent ids and feeds.
+A malformed manifest is a ManifestError naming the file and the line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import yaml
+
+from .model import PageInfo
+
+MANIFEST_NAME = "pages.yml"
+ENTRY_KEYS = ("publication", "date", "page", "estimated")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class ManifestError(ValueError):
+    """pages.yml is malformed: the message names the file, the line and the problem."""
+
+
+def yaml_error(path: Path, exc: yaml.YAMLError) -> str:
+    """A YAML syntax error as ``file:line: not valid YAML: problem (… started on line N)``."""
+    mark = getattr(exc, "problem_mark", None)
+    context = getattr(exc, "context_mark", None)
+    line = f":{mark.line + 1}" if mark else ""
+    problem = getattr(exc, "problem", None) or str(exc)
+    where = (f" ({getattr(exc, 'context', '') or 'what'} started on line {context.line + 1})"
+             if context and mark and context.line != mark.line else "")
+    return f"{path}{line}: not valid YAML: {problem}{where}"
+
+
+def _where(path: Path, node: yaml.Node) -> str:
+    return f"{path}:{node.start_mark.line + 1}"
+
+
+def parse_date(value: object) -> str | None:
+    """An ISO yyyy-mm-dd string from what YAML gave (a date, a string or nothing); ValueError else.
+
+    >>> parse_date("2023-04-03"), parse_date(dt.date(2020, 9, 16)), parse_date(None)
+    ('2023-04-03', '2020-09-16', None)
+    >>> try: parse_date("2023-02-30")
+    ... except ValueError as err: print(err)
+    not a date: '2023-02-30' (expected yyyy-mm-dd)
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    try:
+        if not _ISO_DATE.fullmatch(text):
+            raise ValueError
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise ValueError(f"not a date: {value!r} (expected yyyy-mm-dd)") from None
+
+
+def _entry(path: Path, name: str, node: yaml.Node) -> PageInfo:
+    """One manifest entry (a YAML mapping node) → PageInfo, or ManifestError."""
+    if isinstance(node, yaml.ScalarNode) and node.value in ("", "~", "null"):
+        return PageInfo(file=name)
+    if not isinstance(node, yaml.MappingNode):
+        raise ManifestError(f"{_where(path, node)}: entry for {name} must be a mapping "
+                            f"like {{publication: …, date: yyyy-mm-dd, page: …}}")
+    fields: dict[str, object] = {}
+    for key_node, value_node in node.value:
+        key = key_node.value
+        if key not in ENTRY_KEYS:
+            raise ManifestError(f"{_where(path, key_node)}: {name}: unknown key {key!r} "
+                                f"(known: {', '.join(ENTRY_KEYS)})")
+        try:
+            fields[key] = yaml.safe_load(yaml.serialize(value_node))
+        except ValueError:  # YAML's own date parser: 2023-13-01 matches its pattern
+            raise ManifestError(f"{_where(path, value_node)}: {name}: {key}: not a date: "
+                                f"{value_node.value!r} (expected yyyy-mm-dd)") from None
+    try:
+        date = parse_date(fields.get("date"))
+    except ValueError as exc:
+        raise ManifestError(f"{_where(path, node)}: {name}: {exc}") from None
+    publication = fields.get("publication")
+    page = fields.get("page")
+    estimated = fields.get("estimated", False)
+    if publication is not None and not isinstance(publication, str):
+        raise ManifestError(f"{_where(path, node)}: {name}: publication must be text")
+    if page is not None and not isinstance(page, int | str):
+        raise ManifestError(f"{_where(path, node)}: {name}: page must be a number or text")
+    if not isinstance(estimated, bool):
+        raise ManifestError(f"{_where(path, node)}: {name}: estimated must be true or false")
+    return PageInfo(file=name, publication=publication or None, date=date, page=page,
+                    date_estimated=estimated)
+
+
+def parse_manifest(text: str, path: Path) -> dict[str, PageInfo]:
+    """The manifest's entries by page file name; ``path`` is only used in error messages.
+
+    >>> parse_manifest("a.txt: {publication: 永康日报, date: 2023-04-03}", Path("pages.yml"))
+    {'a.txt': PageInfo(file='a.txt', publication='永康日报', date='2023-04-03', page=None, date_estimated=False)}
+    >>> try: parse_manifest("a.txt: {dat: 2023-04-03}", Path("pages.yml"))
+    ... except ManifestError as err: print(err)
+    pages.yml:1: a.txt: unknown key 'dat' (known: publication, date, page, estimated)
+    """
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        raise ManifestError(yaml_error(path, exc)) from None
+    if root is None:
+        return {}
+    if not isinstance(root, yaml.MappingNode):
+        raise ManifestError(f"{_where(path, root)}: expected a mapping of page file name "
+                            "to {publication, date, page, estimated}")
+    out: dict[str, PageInfo] = {}
+    for key_node, value_node in root.value:
+        name = str(key_node.value)
+        if name in out:
+            raise ManifestError(f"{_where(path, key_node)}: {name} is listed twice")
+        out[name] = _entry(path, name, value_node)
+    return out
+
+
+def load_manifest(directory: Path) -> dict[str, PageInfo]:
+    """The entries of ``directory/pages.yml``; no manifest means no entries."""
+    path = directory / MANIFEST_NAME
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise ManifestError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ManifestError(f"{path}: not UTF-8 (byte offset {exc.start})") from None
+    return parse_manifest(text, path)
+
+
+def page_info(page: Path, manifests: dict[Path, dict[str, PageInfo]] | None = None) -> PageInfo:
+    """The PageInfo for one page file, from the manifest beside it (read once per directory)."""
+    manifests = {} if manifests is None else manifests
+    directory = page.parent
+    if directory not in manifests:
+        manifests[directory] = load_manifest(directory)
+    return manifests[directory].get(page.name) or PageInfo(file=page.name)

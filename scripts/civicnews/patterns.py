@@ -1,0 +1,34 @@
+"""Character classes and regular expressions shared by the text stages, each with why it exists."""
+
+from __future__ import annotations
+
+import re
+
+# CJK ideographs (and compatibility ideographs): what score.py counts as text.
+CJK = r"\u3400-\u9fff\uf900-\ufaff"
+CJK_CHAR = re.compile(f"[{CJK}]")
+
+# Full-width punctuation that may sit between CJK characters; letter-spacing spreads it too.
+CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』…—·～"
+
+# Where a sentence can end: a column line ending like this may be a paragraph's last line.
+SENTENCE_END = "。！？…"
+# Closing marks that may follow a sentence end (。” or ！）).
+CLOSERS = "”’」』）》】"
+# A line ending with one of these is mid-sentence: the paragraph surely continues.
+CONTINUES = "，、；：,;:（《“‘"
+
+# Half-width marks a PDF tool leaves in Chinese text, and their full-width forms.
+HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+
+# A continuation marker cut into the text: (下转2版), （转第3版）, (上接1版).
+CONTINUATION = re.compile(r"[（(]\s*(下转|转|上接|接)\s*(第?\s*[0-9一二三四五六七八九十A-Z]{1,3}\s*版)\s*[）)]")
+
+# Series labels carry a circled number or 之一-style counter (记者走边陲 老乡话小康②).
+SERIES = re.compile(r"[①-⑳]|之[一二三四五六七八九十]+$|系列报道")
+
+# Event dates: 3月25日, 2019年3月, 10月9日下午, 18日晚18时.
+EVENT_DATE = re.compile(
+    r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:上午|下午|晚上|晚间|晚|早上|凌晨|中午|夜间|初|中旬|下旬|上旬)?"
+    r"(?:\d{1,2}时(?:\d{1,2}分)?)?"
+)

@@ -1,0 +1,250 @@
+"""The editors' report: per page, what was found, what was thrown away, and what looks wrong.
+
+``build_report`` makes a plain dict (written as ``report.json``, sorted and without
+timestamps, so two builds of the same pages give the same bytes); ``render_text`` and
+``render_markdown`` turn it into the terminal report and the editors' page ``editor/report.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import yaml
+
+from .markdown import escape_text
+from .model import Article, PageResult
+
+REPORT_VERSION = 1
+# An article this short (CJK + letters + digits) is usually a headline or caption that the
+# segmenter cut off from its story; the shortest real brief on the seed pages is ~150.
+MIN_BODY_CHARS = 80
+# Leftovers above this share of a page's CJK characters mean a story (not a stray label) was
+# not assigned; the seed pages' chart labels and slogans stay well below it.
+MAX_LEFTOVER_SHARE = 0.05
+# A page line counts as lost when fewer than half of its CJK bigrams appear anywhere in the
+# page's articles, furniture or leftovers; a page is flagged when its lost lines hold more than
+# this share of its CJK characters (a few characters slip through line-level cleaning).
+LINE_COVERED = 0.5
+MAX_LOST_SHARE = 0.02
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9]")
+
+
+def cjk_only(text: str) -> str:
+    """The CJK ideographs of a text, in order.
+
+    >>> cjk_only("11 月 21 日，开发区组织")
+    '月日开发区组织'
+    """
+    return "".join(_CJK.findall(text))
+
+
+def body_chars(article: Article) -> int:
+    """How many letters (CJK, Latin, digits) an article's body has."""
+    return len(_WORD.findall(article.text))
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def article_strings(article: Article) -> list[str]:
+    """Every piece of page text an article kept: headline, credit, subheads, body, captions."""
+    head = article.headline
+    credit = article.credit
+    parts = [head.kicker, head.title, head.subtitle, head.series] if head else []
+    parts += [credit.dateline, credit.text, *credit.reporters, *credit.roles.values()]
+    parts += [*article.subheads, *article.paragraphs, *article.captions, article.continued_to]
+    return [p for p in parts if p]
+
+
+def lost_lines(page_text: str, kept: Iterable[str]) -> list[str]:
+    """Page lines whose CJK text is mostly absent from everything the extraction kept.
+
+    >>> lost_lines("文明卫生创建\\n垃圾分类工作\\n", ["文明卫生创建工作"])
+    ['垃圾分类工作']
+    """
+    covered: set[str] = set()
+    for text in kept:
+        covered |= _bigrams(cjk_only(text))
+    out = []
+    for raw in page_text.splitlines():
+        grams = _bigrams(cjk_only(raw))
+        if grams and len(grams & covered) / len(grams) < LINE_COVERED:
+            out.append(raw.strip())
+    return out
+
+
+def article_flags(article: Article) -> list[str]:
+    """What looks wrong with one article, in words for an editor.
+
+    >>> from civicnews.model import PageInfo, Section
+    >>> article_flags(Article(PageInfo("p.txt"), 0, None, [Section(None, ["短"])]))
+    ['no title', 'short body (1 characters)']
+    """
+    flags = []
+    if not (article.headline and article.headline.title.strip()):
+        flags.append("no title")
+    chars = body_chars(article)
+    if chars < MIN_BODY_CHARS:
+        flags.append(f"short body ({chars} characters)")
+    return flags
+
+
+def page_checks(page_cjk: int, leftovers: Sequence[str], lost: Sequence[str],
+                articles: Sequence[Article]) -> list[str]:
+    """Our own doubts about a page's segmentation, beside the extractor's.
+
+    >>> page_checks(100, ["一二三四五六"], [], [])
+    ['no articles found', 'leftovers hold 6% of the page text (6 of 100 CJK characters)']
+    """
+    doubts = []
+    if not articles:
+        doubts.append("no articles found")
+    left = sum(len(cjk_only(line)) for line in leftovers)
+    if page_cjk and left / page_cjk > MAX_LEFTOVER_SHARE:
+        doubts.append(f"leftovers hold {left / page_cjk:.0%} of the page text "
+                      f"({left} of {page_cjk} CJK characters)")
+    lost_cjk = sum(len(cjk_only(line)) for line in lost)
+    if page_cjk and lost_cjk / page_cjk > MAX_LOST_SHARE:
+        doubts.append(f"something lost: {len(lost)} line(s), {lost_cjk} CJK characters, are in "
+                      "no article, furniture or leftover")
+    return doubts
+
+
+def article_entry(article: Article, status: str) -> dict:
+    """One article's line in the report."""
+    head = article.headline
+    return {"id": article.id, "title": head.title if head else "", "chars": body_chars(article),
+            "status": status, "flags": article_flags(article)}
+
+
+def page_report(result: PageResult, text: str, articles: Sequence[Article],
+                status: dict[str, str]) -> dict:
+    """The report for one page: ``articles`` after corrections, ``status`` id → hidden/merged."""
+    kept = [s for a in result.articles for s in article_strings(a)]
+    kept += [*result.furniture, *result.leftovers]
+    lost = lost_lines(text, kept)
+    page_cjk = len(cjk_only(text))
+    entries = [article_entry(a, status.get(a.id, "published")) for a in articles]
+    return {
+        "file": result.info.file,
+        "publication": result.info.publication,
+        "date": result.info.date,
+        "page": result.info.page,
+        "lines": result.lines_total,
+        "cjk_chars": page_cjk,
+        "articles": entries,
+        "furniture": list(result.furniture),
+        "leftovers": list(result.leftovers),
+        "lost": lost,
+        "unsure": [*result.unsure, *page_checks(page_cjk, result.leftovers, lost, articles),
+                   *(f"{e['id']}: {flag}" for e in entries if e["status"] == "published"
+                     for flag in e["flags"])],
+    }
+
+
+def build_report(pages: Sequence[dict], failures: Iterable[tuple[str, str]],
+                 warnings: Iterable[str]) -> dict:
+    """The whole batch's report from its page reports, failures and warnings."""
+    pages = sorted(pages, key=lambda p: p["file"])
+    failures = sorted(failures)
+    warnings = list(warnings)
+    published = [a for p in pages for a in p["articles"] if a["status"] == "published"]
+    return {
+        "version": REPORT_VERSION,
+        "summary": {
+            "pages": len(pages),
+            "articles": len(published),
+            "leftover_lines": sum(len(p["leftovers"]) for p in pages),
+            "failed": len(failures),
+            "unsure_pages": sum(1 for p in pages if p["unsure"]),
+            "warnings": len(warnings),
+        },
+        "failures": [{"file": f, "reason": r} for f, r in failures],
+        "warnings": list(warnings),
+        "pages": list(pages),
+    }
+
+
+def dumps_report(report: dict) -> str:
+    """report.json's text: sorted keys, stable, readable Chinese."""
+    return json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def load_report(out_dir: Path) -> dict:
+    """Read ``out_dir/report.json``; FileNotFoundError/ValueError when it is absent or bad."""
+    return json.loads((out_dir / "report.json").read_text(encoding="utf-8"))
+
+
+def summary_line(report: dict) -> str:
+    """The one-line summary the CLI prints.
+
+    >>> summary_line({"summary": {"pages": 5, "articles": 23, "leftover_lines": 4, "failed": 1}})
+    '5 pages, 23 articles, 4 leftover lines, 1 failed'
+    """
+    s = report["summary"]
+    return (f"{s['pages']} pages, {s['articles']} articles, {s['leftover_lines']} leftover lines, "
+            f"{s['failed']} failed")
+
+
+def render_text(report: dict) -> str:
+    """The report for a terminal: one block per page, doubtful pages marked CHECK."""
+    out = [summary_line(report) + f", {report['summary']['unsure_pages']} pages to check", ""]
+    for failure in report["failures"]:
+        out.append(f"FAILED {failure['file']}: {failure['reason']}")
+    for warning in report["warnings"]:
+        out.append(f"WARNING {warning}")
+    if report["failures"] or report["warnings"]:
+        out.append("")
+    for page in report["pages"]:
+        mark = "  [CHECK]" if page["unsure"] else ""
+        about = " ".join(str(x) for x in (page["publication"], page["date"]) if x)
+        out.append(f"{page['file']}  {about}  {len(page['articles'])} articles, "
+                   f"{len(page['furniture'])} furniture, {len(page['leftovers'])} leftovers{mark}")
+        for art in page["articles"]:
+            status = "" if art["status"] == "published" else f"  [{art['status']}]"
+            out.append(f"  {art['id']}  {art['title'] or '(no title)'}  ({art['chars']} chars){status}")
+        for label, key in (("furniture removed", "furniture"), ("leftovers", "leftovers"),
+                           ("lost lines", "lost"), ("unsure", "unsure")):
+            if page[key]:
+                out.append(f"  {label} ({len(page[key])}):")
+                out.extend(f"    | {line}" for line in page[key])
+        out.append("")
+    return "\n".join(out)
+
+
+def _md_list(items: Sequence[str]) -> list[str]:
+    return [f"- {escape_text(item)}" for item in items] or ["- （无）"]
+
+
+def render_markdown(report: dict) -> str:
+    """editor/report.md: the report as a page for editors, kept out of residents' search."""
+    meta = {"title": "编辑报告", "editor": True, "search": {"exclude": True}}
+    out = ["---", yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip(), "---", "",
+           "# 编辑报告", "", escape_text(summary_line(report)), ""]
+    if report["failures"]:
+        out += ["## 未能读取的文件", ""]
+        out += [f"- `{escape_text(f['file'])}`：{escape_text(f['reason'])}" for f in report["failures"]]
+        out.append("")
+    if report["warnings"]:
+        out += ["## 警告", "", *_md_list(report["warnings"]), ""]
+    for page in report["pages"]:
+        mark = " ⚠" if page["unsure"] else ""
+        out += [f"## {escape_text(page['file'])}{mark}", ""]
+        about = " ".join(str(x) for x in (page["publication"], page["date"], page["page"]) if x)
+        if about:
+            out += [escape_text(about), ""]
+        out += ["| id | 标题 | 字数 | 状态 |", "|---|---|---|---|"]
+        for art in page["articles"]:
+            out.append(f"| {escape_text(art['id'])} | {escape_text(art['title']) or '（无标题）'} | "
+                       f"{art['chars']} | {escape_text(art['status'])} |")
+        out.append("")
+        for label, key in (("需要核对", "unsure"), ("剩余行", "leftovers"),
+                           ("疑似丢失的行", "lost"), ("已去除的版面元素", "furniture")):
+            if page[key] or key in ("unsure", "leftovers"):
+                out += [f"### {label}（{len(page[key])}）", "", *_md_list(page[key]), ""]
+    return "\n".join(out)

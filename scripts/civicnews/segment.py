@@ -1,0 +1,249 @@
+"""Segment stage: walk a page's Units in order and cut it into stories.
+
+The rules, in the words of a layout editor:
+- a headline followed by body (or by a dateline) opens a story;
+- a dateline (本报讯…) after body opens a new story; if no headline came before it, the story's
+  headline is the next display text after its body (titles printed after their body), and the
+  story it interrupted resumes afterwards (a brief printed inside a long story);
+- display text between body runs of an open story is a subhead;
+- a trailing byline or a (下转2版) marker ends a story;
+- display text that no story claims (slogans at the foot of the page) is furniture;
+- photo captions go to the story whose text they share most words with.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .blocks import ends_sentence, rejoin_paragraphs, restore_lost_quotes
+from .headline import HeadlineParts, join_display, restore_lost_quotes_in_headline, split_headline
+from .model import Article, Credit, Headline, Kind, Line, PageInfo, PageResult, Section, Unit
+from .patterns import CJK_CHAR
+from .rules import Rules
+
+# A story whose body is shorter than this (CJK characters) is reported as unsure.
+MIN_BODY_CHARS = 80
+
+
+@dataclass
+class _Draft:
+    """A story while the page is being walked."""
+
+    headline: HeadlineParts | None = None
+    dated: bool = False  # opened by a dateline
+    credit: str | None = None
+    byline: str | None = None
+    sections: list[tuple[str | None, list[list[str]]]] = field(default_factory=lambda: [(None, [])])
+    captions: list[str] = field(default_factory=list)
+    continued_to: str | None = None
+    lines: list[int] = field(default_factory=list)
+    steps: set[str] = field(default_factory=set)
+    first_on_page: bool = False
+
+    @property
+    def has_body(self) -> bool:
+        return any(run for _, runs in self.sections for run in runs)
+
+    @property
+    def needs_title(self) -> bool:
+        return self.headline is None
+
+    def add_run(self, lines: list[Line]) -> None:
+        texts = [line.text for line in lines if line.text]
+        if texts:
+            self.sections[-1][1].append(texts)
+        self.note(lines)
+
+    def add_subhead(self, text: str) -> None:
+        self.sections.append((text, []))
+
+    def note(self, lines: list[Line]) -> None:
+        for line in lines:
+            self.lines.extend(line.lines)
+            self.steps.update(line.steps)
+            if line.continued_to:
+                self.continued_to = line.continued_to
+
+
+def _next_kind(units: list[Unit], i: int) -> Kind | None:
+    """Kind of the next unit that is story text (furniture and captions skipped)."""
+    for unit in units[i + 1 :]:
+        if unit.kind not in (Kind.FURNITURE, Kind.CAPTION):
+            return unit.kind
+    return None
+
+
+def _texts(unit: Unit) -> list[str]:
+    return [line.text for line in unit.lines if line.text]
+
+
+def segment_page(units: list[Unit], info: PageInfo, rules: Rules) -> PageResult:
+    """Cut a page's units into stories, furniture and leftovers."""
+    drafts: list[_Draft] = []
+    furniture: list[str] = []
+    leftovers: list[str] = []
+    captions: list[tuple[str, int]] = []  # caption and the index of the story before it
+    current: _Draft | None = None
+    interrupted: list[_Draft] = []  # stories a brief was printed inside, to resume
+
+    def open_story(draft: _Draft) -> _Draft:
+        draft.first_on_page = not drafts
+        drafts.append(draft)
+        return draft
+
+    def resume() -> _Draft | None:
+        return interrupted.pop() if interrupted else None
+
+    for i, unit in enumerate(units):
+        nxt = _next_kind(units, i)
+        for line in unit.lines:
+            if line.marker:
+                furniture.append(line.marker)
+        if unit.kind is Kind.FURNITURE:
+            furniture.extend(line.text for line in unit.lines)
+        elif unit.kind is Kind.CAPTION:
+            captions.extend((line.text, len(drafts) - 1) for line in unit.lines)
+        elif unit.kind is Kind.BYLINE:
+            if current is not None and current.byline is None:
+                current.byline = " ".join(_texts(unit))
+                current.note(unit.lines)
+                current = resume()
+            else:
+                leftovers.extend(_texts(unit))
+        elif unit.kind is Kind.DATELINE:
+            first, rest = unit.lines[0], unit.lines[1:]
+            if current is None or current.has_body:
+                if current is not None and not current.continued_to:
+                    interrupted.append(current)
+                current = open_story(_Draft(dated=True))
+            current.dated = True
+            current.credit = first.credit
+            current.add_run([first, *rest])
+        elif unit.kind is Kind.BODY:
+            if current is None:
+                current = open_story(_Draft())
+            # a paragraph cut by furniture goes on in the same run
+            current.add_run(unit.lines)
+        elif unit.kind is Kind.HEADLINE:
+            texts = _texts(unit)
+            if current is not None and current.needs_title and current.has_body and nxt is not Kind.DATELINE and (
+                current.dated or nxt not in (Kind.BODY, Kind.HEADLINE)
+            ):
+                # title printed after its body: the story is complete, the one it sat in resumes
+                current.headline = split_headline(texts, allow_captions=False)
+                current.note(unit.lines)
+                current = resume()
+            elif nxt is Kind.DATELINE or current is None:
+                interrupted.clear()
+                current = open_story(_Draft(headline=split_headline(texts)))
+                current.note(unit.lines)
+            elif current.needs_title and current.first_on_page and not current.dated:
+                # text printed above the page's first headline (a pull quote) belongs to it
+                current.headline = split_headline(texts)
+                current.note(unit.lines)
+            elif nxt is None:
+                furniture.extend(texts)
+            elif current.headline is not None and not current.has_body and len(current.sections) == 1:
+                parts = split_headline(texts)
+                if parts.captions and len(parts.captions) == len(texts):
+                    current.captions.extend(parts.captions)
+                else:
+                    current.add_subhead(" ".join(texts))
+                current.note(unit.lines)
+            else:
+                current.add_subhead(_join_subhead(texts))
+                current.note(unit.lines)
+    articles = [_finish(d, k, info, leftovers) for k, d in enumerate(drafts)]
+    articles = [a for a in articles if a is not None]
+    _assign_captions(articles, drafts, captions)
+    unsure = _unsure(articles, leftovers)
+    return PageResult(info=info, articles=articles, furniture=furniture, leftovers=leftovers, unsure=unsure)
+
+
+def _join_subhead(texts: list[str]) -> str:
+    """A subhead broken over lines: rejoined, lost quotes restored, decoration dots dropped.
+
+    >>> _join_subhead(["·全民参与·", "合力按下 创文 快进键"])
+    '全民参与 合力按下“创文”快进键'
+    """
+    parts = [restore_lost_quotes_in_headline(t.strip("·• ")) for t in texts]
+    if any(t.startswith(("·", "•")) for t in texts):
+        return " ".join(parts)
+    return join_display(parts)
+
+
+def _paragraphs(runs: list[list[str]]) -> list[str]:
+    """Rejoin each run's lines; a run that starts mid-sentence continues the last paragraph."""
+    out: list[str] = []
+    for run in runs:
+        paras = rejoin_paragraphs(run)
+        if out and paras and not ends_sentence(out[-1]):
+            out[-1] += paras.pop(0)
+        out.extend(paras)
+    return [restore_lost_quotes(p) for p in out]
+
+
+def _finish(draft: _Draft, order: int, info: PageInfo, leftovers: list[str]) -> Article | None:
+    sections = [Section(subhead=sub, paragraphs=_paragraphs(runs)) for sub, runs in draft.sections]
+    sections = [s for s in sections if s.subhead or s.paragraphs]
+    if not any(s.paragraphs for s in sections):
+        # a headline with no story: keep its text for the editor
+        if draft.headline:
+            h = draft.headline
+            leftovers.extend(t for t in (h.series, h.kicker, h.title, h.subtitle) if t)
+        leftovers.extend(s.subhead for s in sections if s.subhead)
+        return None
+    headline = None
+    if draft.headline:
+        h = draft.headline
+        headline = Headline(title=h.title, kicker=h.kicker, subtitle=h.subtitle, series=h.series)
+    credit = Credit(text=" ".join(t for t in (draft.credit, draft.byline) if t) or None)
+    article = Article(
+        source=info,
+        order=order,
+        headline=headline,
+        sections=sections,
+        credit=credit,
+        captions=list(draft.headline.captions) if draft.headline else [],
+        continued_to=draft.continued_to,
+        lines=sorted(set(draft.lines)),
+        steps=sorted(draft.steps),
+    )
+    article.captions.extend(draft.captions)
+    return article
+
+
+def _bigrams(text: str) -> Counter[str]:
+    chars = "".join(CJK_CHAR.findall(text))
+    return Counter(chars[i : i + 2] for i in range(len(chars) - 1))
+
+
+def _assign_captions(articles: list[Article], drafts: list[_Draft], captions: list[tuple[str, int]]) -> None:
+    """Give each caption to the story sharing most character pairs with it, else the one before."""
+    if not articles:
+        return
+    bodies = [_bigrams(a.text) for a in articles]
+    for text, before in captions:
+        grams = _bigrams(text)
+        scores = [sum((grams & body).values()) for body in bodies]
+        best = max(range(len(articles)), key=lambda k: (scores[k], k == before))
+        if scores[best] == 0:
+            best = min(max(before, 0), len(articles) - 1)
+        articles[best].captions.append(text)
+
+
+def _unsure(articles: list[Article], leftovers: list[str]) -> list[str]:
+    """Reasons an editor should look at this page's segmentation."""
+    reasons: list[str] = []
+    for a in articles:
+        if a.headline is None:
+            reasons.append(f"story {a.order + 1} has no headline")
+        chars = len(CJK_CHAR.findall(a.text))
+        if chars < MIN_BODY_CHARS:
+            reasons.append(f"story {a.order + 1} has only {chars} characters of text")
+    if leftovers:
+        reasons.append(f"{len(leftovers)} leftover lines")
+    if not articles:
+        reasons.append("no story found")
+    return reasons

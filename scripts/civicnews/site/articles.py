@@ -1,0 +1,194 @@
+"""Read the article Markdown the extractor writes (front matter + escaped body) into plain records.
+
+The front matter's strings are raw page text (not escaped); the body is already escaped for
+Markdown. Everything here is a pure function of the file text, so the portal's pages and feeds
+depend on nothing but the articles.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date as Date
+from pathlib import Path
+
+import markdown
+import yaml
+
+# The characters civicnews.markdown.escape_text backslash-escapes; undoing exactly these gives
+# back the page text (entities are undone afterwards with html.unescape).
+_MD_UNESCAPE = re.compile(r"\\([\\`*_\[\]()#+!|>~-])")
+
+
+class ArticleError(ValueError):
+    """An article file is not in the extractor's format: the message names the file."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an article came from: the page-text file, its page number and reading order."""
+
+    file: str
+    page: int | str | None = None
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """One article's front matter plus its (escaped) Markdown body."""
+
+    id: str
+    title: str
+    body: str = ""
+    kicker: str | None = None
+    subtitle: str | None = None
+    series: str | None = None
+    date: str | None = None  # ISO yyyy-mm-dd or None (unknown)
+    date_estimated: bool = False
+    publication: str | None = None
+    reporters: tuple[str, ...] = ()
+    roles: tuple[tuple[str, str], ...] = ()  # (reporter, role) in reporter order
+    dateline: str | None = None
+    districts: tuple[str, ...] = ()
+    campaigns: tuple[str, ...] = ()
+    event_dates: tuple[str, ...] = ()
+    subheads: tuple[str, ...] = ()
+    captions: tuple[str, ...] = ()
+    continued_to: str | None = None
+    source: Source = field(default_factory=lambda: Source(file=""))
+    lines: str | None = None
+    path: str = field(default="", compare=False)  # the file it was read from, if any
+
+    @property
+    def day(self) -> Date | None:
+        """The publication date as a date, or None when unknown or malformed."""
+        try:
+            return Date.fromisoformat(self.date) if self.date else None
+        except ValueError:
+            return None
+
+    def role_of(self, reporter: str) -> str | None:
+        """The role printed before a reporter's name (融媒记者 …), if any."""
+        return dict(self.roles).get(reporter)
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    """Split ``---`` YAML front matter from the body; a file without it is an error."""
+    text = text.lstrip("\ufeff")
+    if not text.startswith("---\n"):
+        raise ArticleError("no front matter")
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        raise ArticleError("front matter is not closed")
+    data = yaml.safe_load(text[4:end + 1]) or {}
+    if not isinstance(data, dict):
+        raise ArticleError("front matter is not a mapping")
+    return data, text[end + 5:]
+
+
+def _strs(value: object) -> tuple[str, ...]:
+    """A list of strings from YAML, tolerating null and scalars."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value if v is not None)  # type: ignore[union-attr]
+
+
+def _opt(value: object) -> str | None:
+    """An optional string: empty and null both mean absent."""
+    return str(value) if value not in (None, "") else None
+
+
+def parse_article(text: str, name: str = "<article>") -> ArticleMeta:
+    """Parse one article file's text into an ArticleMeta."""
+    try:
+        data, body = split_front_matter(text)
+    except (ArticleError, yaml.YAMLError) as exc:
+        raise ArticleError(f"{name}: {exc}") from exc
+    if not data.get("id"):
+        raise ArticleError(f"{name}: front matter has no id")
+    src = data.get("source") or {}
+    reporters = _strs(data.get("reporters"))
+    roles = data.get("roles") or {}
+    raw_date = data.get("date")
+    return ArticleMeta(
+        id=str(data["id"]),
+        title=str(data.get("title") or ""),
+        body=body.strip("\n"),
+        kicker=_opt(data.get("kicker")),
+        subtitle=_opt(data.get("subtitle")),
+        series=_opt(data.get("series")),
+        date=str(raw_date) if raw_date else None,  # YAML may give a date object for unquoted
+        date_estimated=bool(data.get("date_estimated")),
+        publication=_opt(data.get("publication")),
+        reporters=reporters,
+        roles=tuple((r, str(roles[r])) for r in reporters if roles.get(r)),
+        dateline=_opt(data.get("dateline")),
+        districts=_strs(data.get("districts")),
+        campaigns=_strs(data.get("campaigns")),
+        event_dates=_strs(data.get("event_dates")),
+        subheads=_strs(data.get("subheads")),
+        captions=_strs(data.get("captions")),
+        continued_to=_opt(data.get("continued_to")),
+        source=Source(file=str(src.get("file") or ""), page=src.get("page"),
+                      order=int(src.get("order") or 0)),
+        lines=_opt(data.get("lines")),
+    )
+
+
+def load_articles(directory: Path) -> list[ArticleMeta]:
+    """Every ``*.md`` article in a directory, newest first; ids must be unique."""
+    if not directory.is_dir():
+        return []
+    found: dict[str, ArticleMeta] = {}
+    for path in sorted(directory.glob("*.md")):
+        art = replace(parse_article(path.read_text(encoding="utf-8"), str(path)), path=str(path))
+        if art.id in found:
+            raise ArticleError(f"{path}: duplicate article id {art.id}")
+        found[art.id] = art
+    return newest_first(found.values())
+
+
+def newest_first(articles: Iterable[ArticleMeta]) -> list[ArticleMeta]:
+    """Newest date first, undated last; same day in page then reading order, then id."""
+    # Two stable sorts: the tie-break order first, then date descending ('' sorts last).
+    tied = sorted(articles, key=lambda a: (a.source.file, a.source.order, a.id))
+    return sorted(tied, key=lambda a: a.date or "", reverse=True)
+
+
+def plain_text(escaped: str) -> str:
+    """Undo the extractor's Markdown/HTML escaping: the page text as printed."""
+    return html.unescape(_MD_UNESCAPE.sub(r"\1", escaped))
+
+
+def paragraphs(art: ArticleMeta) -> list[str]:
+    """The body's paragraphs as plain text, subheads left out."""
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", art.body):
+        block = block.strip()
+        if block and not block.startswith("#"):
+            out.append(plain_text(" ".join(block.split("\n"))))
+    return out
+
+
+def excerpt(art: ArticleMeta, limit: int = 90) -> str:
+    """The opening of the story as plain text, cut at ``limit`` characters with an ellipsis."""
+    text = "".join(paragraphs(art))
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
+def body_html(art: ArticleMeta) -> str:
+    """The body as HTML outside MkDocs (for feeds); safe because the body is escaped text."""
+    return markdown.markdown(art.body, output_format="html")
+
+
+def by_key(articles: Sequence[ArticleMeta], key: str) -> dict[str, list[ArticleMeta]]:
+    """Group articles by each of their districts or campaigns, keeping the given order."""
+    groups: dict[str, list[ArticleMeta]] = {}
+    for art in articles:
+        for name in getattr(art, key):
+            groups.setdefault(name, []).append(art)
+    return groups

@@ -1,0 +1,128 @@
+"""RSS 2.0 and Atom feeds (feedgen) for the whole site, each district and each campaign.
+
+Pure: articles in, ``{site path: bytes}`` out. Nothing reads the clock: feedgen's defaults for
+``updated``/``lastBuildDate`` are replaced by the newest article's date, so the same articles give
+byte-identical feeds on every build. Undated articles are left out of feeds: a feed item needs a
+date, and inventing one would move the item around between builds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from urllib.parse import quote
+
+from feedgen.feed import FeedGenerator
+
+from .articles import ArticleMeta, body_html, by_key, excerpt
+from .pages import Feeds, article_src, campaign_dir, district_dir, feeds_for, url_of
+
+FEED_LIMIT = 50  # items per feed, newest first
+CHINA = timezone(timedelta(hours=8))  # the papers' dates are Beijing days
+EPOCH = datetime(1970, 1, 1, tzinfo=CHINA)  # 'updated' of a feed with no dated article
+
+
+@dataclass(frozen=True)
+class FeedInfo:
+    """What one feed is about: its title, description and the list page it mirrors."""
+
+    title: str
+    description: str
+    page: str  # site path of the HTML page ('' for home)
+    feeds: Feeds
+
+
+def guid(art: ArticleMeta) -> str:
+    """The item id that never changes for an article (not a URL: URLs may move)."""
+    return f"urn:civicnews:{art.id}"
+
+
+def published(art: ArticleMeta) -> datetime | None:
+    """Midnight Beijing time of the article's date."""
+    day = art.day
+    return datetime(day.year, day.month, day.day, tzinfo=CHINA) if day else None
+
+
+def absolute(site_url: str, path: str) -> str:
+    """An absolute, percent-encoded URL for a site path."""
+    return site_url.rstrip("/") + "/" + quote(path, safe="/.-_~%")
+
+
+def _generator(info: FeedInfo, site_url: str, self_path: str, updated: datetime,
+               rss: bool) -> FeedGenerator:
+    """A feed with its channel data set; everything time-like comes from ``updated``."""
+    fg = FeedGenerator()
+    if rss:
+        fg.load_extension("dc")  # dc:creator carries reporter names (RSS author wants an e-mail)
+    page_url = absolute(site_url, info.page)
+    fg.id(page_url)
+    fg.title(info.title)
+    fg.description(info.description)
+    fg.subtitle(info.description)
+    fg.link(href=page_url, rel="alternate")
+    fg.link(href=absolute(site_url, self_path), rel="self")
+    fg.language("zh-CN")
+    fg.generator("civicnews")
+    fg.updated(updated)
+    fg.lastBuildDate(updated)
+    return fg
+
+
+def _add_item(fg: FeedGenerator, art: ArticleMeta, site_url: str, rss: bool,
+              html_of: Callable[[ArticleMeta], str]) -> None:
+    """Append one article as an item/entry (feedgen prepends unless told otherwise)."""
+    when = published(art)
+    fe = fg.add_entry(order="append")
+    fe.guid(guid(art), permalink=False)
+    fe.title(art.title)
+    fe.link(href=absolute(site_url, url_of(article_src(art.id))), rel="alternate")
+    # content() sets Atom <content type="html"> and RSS <content:encoded>; summary() sets Atom
+    # <summary> and RSS <description>. description() would overwrite the Atom content.
+    fe.content(html_of(art), type="html")
+    fe.summary(excerpt(art, limit=140))
+    fe.published(when)
+    fe.updated(when)
+    for name in art.reporters:
+        fe.author({"name": name})
+        if rss:
+            fe.dc.dc_creator(name)
+    for name in art.districts:
+        fe.category(term=name, scheme=absolute(site_url, district_dir(name)), label=name)
+    for name in art.campaigns:
+        fe.category(term=name, scheme=absolute(site_url, campaign_dir(name)), label=name)
+
+
+def render_feed(articles: Sequence[ArticleMeta], info: FeedInfo, site_url: str, *,
+                limit: int = FEED_LIMIT,
+                html_of: Callable[[ArticleMeta], str] = body_html) -> dict[str, bytes]:
+    """RSS and Atom for one list: the newest ``limit`` dated articles, newest first."""
+    dated = [a for a in articles if a.day]
+    dated.sort(key=lambda a: a.date or "", reverse=True)  # stable: callers' tie order stays
+    items = dated[:limit]
+    updated = published(items[0]) if items else EPOCH
+    out: dict[str, bytes] = {}
+    for path, rss in ((info.feeds.rss, True), (info.feeds.atom, False)):
+        fg = _generator(info, site_url, path, updated or EPOCH, rss)
+        for art in items:
+            _add_item(fg, art, site_url, rss, html_of)
+        out[path] = fg.rss_str(pretty=True) if rss else fg.atom_str(pretty=True)
+    return out
+
+
+def site_feeds(articles: Sequence[ArticleMeta], site_url: str, site_name: str, *,
+               limit: int = FEED_LIMIT,
+               html_of: Callable[[ArticleMeta], str] = body_html) -> dict[str, bytes]:
+    """Every feed of the site: site-wide, per district, per campaign; keys are site paths."""
+    lists: list[tuple[FeedInfo, Sequence[ArticleMeta]]] = [
+        (FeedInfo(site_name, f"{site_name}：最新文章", "", feeds_for("")), articles)]
+    for name, arts in sorted(by_key(articles, "districts").items()):
+        lists.append((FeedInfo(f"{name} - {site_name}", f"{site_name}：{name}的文章",
+                               district_dir(name), feeds_for(district_dir(name))), arts))
+    for name, arts in sorted(by_key(articles, "campaigns").items()):
+        lists.append((FeedInfo(f"{name} - {site_name}", f"{site_name}：专题「{name}」",
+                               campaign_dir(name), feeds_for(campaign_dir(name))), arts))
+    out: dict[str, bytes] = {}
+    for info, arts in lists:
+        out.update(render_feed(arts, info, site_url, limit=limit, html_of=html_of))
+    return out

@@ -1,0 +1,161 @@
+"""MkDocs hooks for the portal (registered in mkdocs.yml ``hooks:``): wiring only.
+
+MkDocs loads this file by path, so it first makes ``scripts/`` importable, then hands each
+event to the plain functions in ``articles``, ``pages``, ``feeds``, ``search`` and ``qr``.
+State between events lives in ``_STATE`` because MkDocs gives hooks no other place for it.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+_SCRIPTS = Path(__file__).resolve().parents[2]
+if str(_SCRIPTS) not in sys.path:  # mkdocs imports hooks by path; the package lives in scripts/
+    sys.path.insert(0, str(_SCRIPTS))
+
+from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
+
+from civicnews.site import articles as art_mod  # noqa: E402
+from civicnews.site import feeds, pages, qr, search  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.civicnews")
+
+ARTICLES_IN = "articles"  # page texts, relative to the config dir
+ARTICLES_OUT = "articles"  # extraction output, relative to docs_dir (git-ignored)
+NAV_PAGES = {"index.md", "districts/index.md", "campaigns/index.md", "archive/index.md"}
+
+
+@dataclass
+class _State:
+    """What one build learned in earlier events and later events need."""
+
+    articles: list[art_mod.ArticleMeta] = field(default_factory=list)
+    by_src: dict[str, art_mod.ArticleMeta] = field(default_factory=dict)
+    sources: dict[str, Path] = field(default_factory=dict)
+
+
+_STATE = _State()
+
+
+def _config_dir(config: Any) -> Path:
+    """The directory mkdocs.yml is in."""
+    return Path(config.config_file_path).resolve().parent
+
+
+def _extract(config: Any) -> None:
+    """Run extraction from ``articles/`` into ``docs/articles/`` if the extractor is installed."""
+    try:
+        from civicnews.build import run_batch
+    except ImportError as exc:
+        log.info("civicnews.build not available (%s); using docs/%s as it is", exc, ARTICLES_OUT)
+        return
+    result = run_batch(inputs=[_config_dir(config) / ARTICLES_IN], out_dir=Path(config.docs_dir))
+    for failure in getattr(result, "failures", None) or []:
+        log.warning("extraction failed: %s", failure)
+
+
+def _source_files(root: Path) -> dict[str, Path]:
+    """Page-text files under ``articles/`` by file name (the name articles cite)."""
+    found: dict[str, Path] = {}
+    if root.is_dir():
+        for path in sorted(root.rglob("*.txt")):
+            found.setdefault(path.name, path)
+    return found
+
+
+def _rules_context() -> tuple[dict[str, str | None], list[str], list[str]]:
+    """City of each place, gazetteer order and campaign order from the rule files."""
+    from civicnews.rules import load_rules
+
+    rules = load_rules()
+    cities = pages.city_map({n: p.parent for n, p in rules.places.items()},
+                            {n: p.level for n, p in rules.places.items()})
+    return cities, list(rules.places), [c.label for c in rules.campaigns]
+
+
+def on_config(config: Any) -> Any:
+    """Extract articles before MkDocs collects the docs files."""
+    _extract(config)
+    return config
+
+
+def on_files(files: Files, config: Any) -> Files:
+    """Swap the article files for ``a/<id>.md`` pages and add generated pages and sources."""
+    docs = Path(config.docs_dir)
+    for f in [f for f in files if f.src_uri.startswith(ARTICLES_OUT + "/")]:
+        files.remove(f)
+    articles = art_mod.load_articles(docs / ARTICLES_OUT)
+    _STATE.articles = articles
+    _STATE.by_src = {}
+    _STATE.sources = _source_files(_config_dir(config) / ARTICLES_IN)
+    _pin_build_date(articles)
+    for art in articles:
+        src = pages.article_src(art.id)
+        _STATE.by_src[src] = art
+        files.append(File.generated(config, src, abs_src_path=art.path,
+                                    inclusion=InclusionLevel.NOT_IN_NAV))
+    for name in sorted({a.source.file for a in articles if a.source.file}):
+        if name in _STATE.sources:
+            files.append(File.generated(config, pages.source_path(name),
+                                        abs_src_path=str(_STATE.sources[name])))
+    cities, place_order, campaign_order = _rules_context()
+    for page in pages.site_pages(articles, config.site_name, cities, place_order,
+                                 campaign_order):
+        existing = files.get_file_from_path(page.src_uri)
+        if existing is not None:
+            files.remove(existing)
+        inclusion = (InclusionLevel.UNDEFINED if page.src_uri in NAV_PAGES
+                     else InclusionLevel.NOT_IN_NAV)
+        files.append(File.generated(config, page.src_uri, content=page.content,
+                                    inclusion=inclusion))
+    # Feeds are plain files, so MkDocs copies them, `serve` serves them and links to them from
+    # Markdown are checked like any other link.
+    for path, data in feeds.site_feeds(articles, config.site_url or "/",
+                                       config.site_name).items():
+        files.append(File.generated(config, path, content=data))
+    return files
+
+
+def _pin_build_date(articles: list[art_mod.ArticleMeta]) -> None:
+    """Make MkDocs' own dates (sitemap lastmod, sitemap.xml.gz mtime) follow the articles."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return
+    dated = [feeds.published(a) for a in articles if a.day]
+    newest = max((d for d in dated if d), default=feeds.EPOCH)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(newest.timestamp()))
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    """Give article pages safe metadata: the theme prints ``page.meta`` values unescaped."""
+    art = _STATE.by_src.get(page.file.src_uri)
+    if art is not None:
+        page.meta = {"title": html.escape(art.title),
+                     "description": html.escape(art_mod.excerpt(art, limit=120))}
+    return markdown
+
+
+def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
+    """Wrap an article's rendered body in its header, footer and share code."""
+    art = _STATE.by_src.get(page.file.src_uri)
+    if art is None:
+        return content
+    url = feeds.absolute(config.site_url or "/", page.url)
+    return pages.article_page(art, content, has_source=art.source.file in _STATE.sources,
+                              qr_svg=qr.qr_svg(url))
+
+
+def on_post_build(config: Any) -> None:
+    """Build the Pagefind index over the finished site."""
+    search.build_index(Path(config.site_dir))
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    """Rebuild when a page text is added to or changed in ``articles/``."""
+    server.watch(str(_config_dir(config) / ARTICLES_IN))
+    return server
