@@ -10,7 +10,6 @@ rule files for furniture, role words and datelines.
 from __future__ import annotations
 
 import re
-import statistics
 
 from .model import Kind, Line, Unit
 from .patterns import CJK, CLOSERS, CONTINUATION, CONTINUES, SENTENCE_END
@@ -278,9 +277,34 @@ def _classify_pass(lines: list[Line], columns: list[float]) -> None:
             line.kind = Kind.HEADLINE
         elif not is_full(width, column) and not _indented_first_line(lines, i, width, column, columns):
             line.kind = Kind.HEADLINE
-        open_paragraph = line.kind is Kind.BODY and not ends_sentence(text)
+        # an attribution (———朱长林) closes its quote like a sentence end
+        open_paragraph = line.kind is Kind.BODY and not ends_sentence(text) and not text.startswith("——")
     _mark_lines_before_datelines(lines)
     _mark_stray_display_lines(lines)
+    _mark_lines_before_paragraph_starts(lines, columns)
+
+
+def _mark_lines_before_paragraph_starts(lines: list[Line], columns: list[float]) -> None:
+    """Under display text, an unfinished line followed by an indented paragraph start cannot be
+    body (its paragraph would have no end): it is the last headline line."""
+    for i in range(len(lines) - 1, 0, -1):
+        nxt = lines[i]
+        width = em_width(nxt.text)
+        if nxt.kind is not Kind.BODY or is_full(width, columns[i]):
+            continue
+        if not _indented_first_line(lines, i, width, columns[i], columns):
+            continue
+        k = i - 1
+        while k >= 0 and _unpunctuated_body(lines[k]):
+            k -= 1
+        # only when the run of unpunctuated lines sits right under display text or a sentence end
+        if k < i - 1 and (k < 0 or lines[k].kind is Kind.HEADLINE or ends_sentence(lines[k].text) or lines[k].text.startswith("——")):
+            for j in range(k + 1, i):
+                lines[j].kind = Kind.HEADLINE
+
+
+def _unpunctuated_body(line: Line) -> bool:
+    return line.kind is Kind.BODY and not re.search("[，。；！？、：]", line.text) and not ends_sentence(line.text)
 
 
 def _indented_first_line(lines: list[Line], i: int, width: float, column: float, columns: list[float]) -> bool:

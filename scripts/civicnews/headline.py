@@ -20,6 +20,9 @@ LONG_LINE_RATIO = 1.45
 LONG_LINE_MIN_EXTRA = 3
 # A first line this short is a name that begins the title, not a kicker (奥度公司 / “破冰出海”收获丰).
 KICKER_MIN_CHARS = 6
+# Two short lines of (nearly) equal length are one title in parallel phrases
+# (多领域全面发动 / 数智通跟踪整治); kickers and titles of that size differ in length.
+PARALLEL_MAX_CHARS = 8
 # Photo labels printed under a headline: a run of at least this many lines ...
 CAPTION_RUN_MIN = 3
 # ... each at most this long.
@@ -69,6 +72,18 @@ def split_caption_tail(texts: list[str]) -> tuple[list[str], list[str]]:
     return texts, []
 
 
+def split_trailing_subhead(texts: list[str]) -> tuple[list[str], str | None]:
+    """A title printed after its body may be followed by the next section's subhead: a last
+    line shaped differently (two phrases with a space) from the title lines before it.
+
+    >>> split_trailing_subhead(["开展企业大走访行动", "力争首季“开门红”", "制定细则 精准部署压责任"])
+    (['开展企业大走访行动', '力争首季“开门红”'], '制定细则 精准部署压责任')
+    """
+    if len(texts) >= 2 and " " in texts[-1] and not any(" " in t for t in texts[:-1]):
+        return texts[:-1], texts[-1]
+    return texts, None
+
+
 def split_headline(texts: list[str], allow_captions: bool = True) -> HeadlineParts:
     """Assign display lines to series, kicker, title and subtitle.
 
@@ -95,7 +110,8 @@ def split_headline(texts: list[str], allow_captions: bool = True) -> HeadlinePar
             parts.title = " ".join(phrases)
         return parts
     if len(texts) == 2:
-        if _chars(texts[0]) < KICKER_MIN_CHARS:
+        short_pair = max(map(_chars, texts)) <= PARALLEL_MAX_CHARS and abs(_chars(texts[0]) - _chars(texts[1])) <= 1
+        if _chars(texts[0]) < KICKER_MIN_CHARS or short_pair:
             parts.title = join_display(texts)
         else:
             parts.kicker, parts.title = texts

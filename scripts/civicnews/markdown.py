@@ -59,27 +59,8 @@ def front_matter(article: Article) -> dict:
         "captions": list(article.captions),
         "continued_to": article.continued_to,
         "source": {"file": info.file, "page": info.page, "order": article.order},
-        "lines": _ranges(article.lines),
         "cleaners": list(article.steps),
     }
-
-
-def _ranges(numbers: list[int]) -> str:
-    """Compress line numbers for the front matter: [1,2,3,7] → '1-3,7'.
-
-    >>> _ranges([5, 1, 2, 3, 7])
-    '1-3,5,7'
-    """
-    out: list[str] = []
-    nums = sorted(set(numbers))
-    i = 0
-    while i < len(nums):
-        j = i
-        while j + 1 < len(nums) and nums[j + 1] == nums[j] + 1:
-            j += 1
-        out.append(str(nums[i]) if i == j else f"{nums[i]}-{nums[j]}")
-        i = j + 1
-    return ",".join(out)
 
 
 def render_article(article: Article) -> str:

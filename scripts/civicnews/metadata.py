@@ -73,17 +73,6 @@ def parse_credit(text: str, rules: Rules) -> Credit:
     return credit
 
 
-def merge_credits(first: Credit, second: Credit) -> Credit:
-    """A dateline credit and a trailing byline of one story, names once each."""
-    out = Credit(dateline=first.dateline or second.dateline, text=first.text)
-    for c in (first, second):
-        for name in c.reporters:
-            if name not in out.roles:
-                out.reporters.append(name)
-                out.roles[name] = c.roles[name]
-    return out
-
-
 def home_place(info: PageInfo, rules: Rules) -> str | None:
     """The place a paper covers, from the manifest's publication name."""
     return rules.publications.get(info.publication or "")

@@ -7,10 +7,10 @@ stage's dataclasses and returns new ones, nothing flows backwards.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a line (or a run of lines) is on the page."""
 
     BODY = "body"  # article text

@@ -17,7 +17,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .blocks import ends_sentence, rejoin_paragraphs, restore_lost_quotes
-from .headline import HeadlineParts, join_display, restore_lost_quotes_in_headline, split_headline
+from .headline import (
+    HeadlineParts,
+    join_display,
+    restore_lost_quotes_in_headline,
+    split_headline,
+    split_trailing_subhead,
+)
 from .model import Article, Credit, Headline, Kind, Line, PageInfo, PageResult, Section, Unit
 from .patterns import CJK_CHAR
 from .rules import Rules
@@ -131,9 +137,14 @@ def segment_page(units: list[Unit], info: PageInfo, rules: Rules) -> PageResult:
                 current.dated or nxt not in (Kind.BODY, Kind.HEADLINE)
             ):
                 # title printed after its body: the story is complete, the one it sat in resumes
+                subhead = None
+                if interrupted and nxt is Kind.BODY:
+                    texts, subhead = split_trailing_subhead(texts)
                 current.headline = split_headline(texts, allow_captions=False)
                 current.note(unit.lines)
                 current = resume()
+                if current is not None and subhead:
+                    current.add_subhead(_join_subhead([subhead]))
             elif nxt is Kind.DATELINE or current is None:
                 interrupted.clear()
                 current = open_story(_Draft(headline=split_headline(texts)))

@@ -1,0 +1,56 @@
+"""Unit tests of the line stage: each cleaner on real damage from the seed pages."""
+
+from civicnews import lines
+from civicnews.model import Kind
+
+
+def test_letter_spacing_closed_on_a_justified_line() -> None:
+    assert lines.remove_letter_spacing("区 积 极 推 动 党 的 二 十 大 精 神 落 地 见") == "区积极推动党的二十大精神落地见"
+
+
+def test_letter_spacing_keeps_word_spaces_and_latin() -> None:
+    assert lines.remove_letter_spacing("运动柯城 APP") == "运动柯城 APP"
+    assert lines.remove_letter_spacing("互看互学互比 勇当排头兵") == "互看互学互比 勇当排头兵"
+    assert lines.remove_letter_spacing("积极推广 APP 3.0") == "积极推广 APP 3.0"
+
+
+def test_narrow_column_credit_closed() -> None:
+    assert lines.remove_letter_spacing("讯（ 融 媒") == "讯（融媒"
+
+
+def test_number_padding() -> None:
+    assert lines.close_number_padding("截至目前，该区已累计出动 4394") == "截至目前，该区已累计出动4394"
+    assert lines.close_number_padding("规范出店经营 826 家") == "规范出店经营826家"
+
+
+def test_half_width_punctuation_in_chinese_only() -> None:
+    assert lines.normalize_punctuation("会上,区委副书记") == "会上，区委副书记"
+    assert lines.normalize_punctuation("上线平台3.0,实现") == "上线平台3.0，实现"
+    assert lines.normalize_punctuation("version 1.2, ok") == "version 1.2, ok"
+
+
+def test_doubled_headline() -> None:
+    assert lines.is_doubled("对下一步工作提出要求对下一步工作提出要求")
+    assert lines.undouble("对下一步工作提出要求对下一步工作提出要求") == "对下一步工作提出要求"
+    assert lines.undouble("开展企业大走访行动") == "开展企业大走访行动"
+
+
+def test_clean_line_reports_its_steps() -> None:
+    text, steps = lines.clean_line("南 路 、九 州 路 的“ 一 周 一 路 ”整 治 工")
+    assert text == "南路、九州路的“一周一路”整治工"
+    assert steps == ["remove_letter_spacing"]
+
+
+def test_split_lines_keeps_layout_evidence() -> None:
+    page = " 多领域全面发动多领域全面发动\n数智通跟踪整治数智通跟踪整治\n\n正文第一行，\n"
+    out = lines.split_lines(page)
+    assert [x.number for x in out] == [1, 2, 4]
+    assert out[0].frame_start and not out[1].frame_start
+    assert out[0].doubled and out[0].text == "多领域全面发动"
+    assert out[2].gap_before == 1
+    assert all(x.kind is Kind.BODY for x in out)
+
+
+def test_cleaners_registry_has_docstring_examples() -> None:
+    for name, fix in lines.CLEANERS.items():
+        assert fix.__doc__ and ">>>" in fix.__doc__, name

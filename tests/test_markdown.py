@@ -1,0 +1,39 @@
+"""Unit tests of the Markdown writer: valid front matter, inert page text."""
+
+import yaml
+from civicnews.markdown import render_article
+from civicnews.model import Article, Credit, Headline, PageInfo, Section
+
+
+def make(title: str, para: str) -> Article:
+    a = Article(PageInfo("p 页.txt", publication="永康日报", date="2023-04-03"), 0, Headline(title=title),
+                [Section(None, [para]), Section("小标题", ["第二段。"])], credit=Credit(reporters=["郑旭华"], roles={"郑旭华": "记者"}))
+    a.id = "yk-1"
+    return a
+
+
+def split(md: str) -> tuple[dict, str]:
+    _, meta, body = md.split("---\n", 2)
+    return yaml.safe_load(meta), body
+
+
+def test_front_matter_keys_and_values() -> None:
+    meta, body = split(render_article(make("标题", "正文。")))
+    assert meta["title"] == "标题" and meta["reporters"] == ["郑旭华"]
+    assert meta["source"] == {"file": "p 页.txt", "page": None, "order": 0}
+    assert "## 小标题" in body
+
+
+def test_yaml_breaking_titles_survive() -> None:
+    for title in ["a: b", "---", "# x", "\"quoted'", "* star", "& amp", "{{ x }}"]:
+        meta, _ = split(render_article(make(title, "正文。")))
+        assert meta["title"] == title
+
+
+def test_hostile_body_is_inert() -> None:
+    _, body = split(render_article(make("t", "<script>alert(1)</script>[x](javascript:alert(1)){{ x }}{% y %}")))
+    assert "<script>" not in body and "](javascript" not in body and "{{" not in body and "{%" not in body
+
+
+def test_same_article_same_bytes() -> None:
+    assert render_article(make("标题", "正文。")) == render_article(make("标题", "正文。"))

@@ -1,0 +1,48 @@
+"""Unit tests of credits, districts and campaigns."""
+
+from civicnews.metadata import find_campaigns, find_districts, parse_credit, split_names
+from civicnews.model import Article, Headline, PageInfo, Section
+from civicnews.rules import load_rules
+
+RULES = load_rules()
+
+
+def article(text: str, title: str = "标题") -> Article:
+    return Article(PageInfo("x.txt"), 0, Headline(title=title), [Section(None, [text])])
+
+
+def test_credit_with_two_roles() -> None:
+    c = parse_credit("本报讯 （记者 黄淑妍 通讯员 胡晶晶 李丹丹）", RULES)
+    assert c.reporters == ["黄淑妍", "胡晶晶", "李丹丹"]
+    assert c.roles["李丹丹"] == "通讯员"
+
+
+def test_trailing_byline_credit() -> None:
+    assert parse_credit("融媒记者 潘燕佳", RULES).roles == {"潘燕佳": "融媒记者"}
+
+
+def test_names_run_together() -> None:
+    assert split_names("毛霄云姚沐水", RULES) == ["毛霄云", "姚沐水"]
+
+
+def test_districts_home_and_aliases() -> None:
+    info = PageInfo("x.txt", publication="永康日报")
+    got = find_districts(article("经济开发区、芝英镇联合召开交接会，杭州客商到场。"), info, RULES)
+    assert got == ["永康市", "永康经济开发区", "芝英镇"]
+
+
+def test_districts_outside_home_only_when_located_there() -> None:
+    info = PageInfo("x.txt", publication="柯城发布")
+    assert find_districts(article("公司坐落于衢州市专业市场城内。"), info, RULES) == ["衢州市", "柯城区"]
+    assert find_districts(article("衢州市的客户来访。"), info, RULES) == ["柯城区"]
+
+
+def test_districts_without_manifest_use_most_named_county() -> None:
+    got = find_districts(article("柯城区石梁镇双溪村，柯城区委书记到场。"), PageInfo("x.txt"), RULES)
+    assert got == ["柯城区", "石梁镇"]
+
+
+def test_campaigns_need_two_hits_or_headline() -> None:
+    assert find_campaigns(article("创卫工作，创国卫攻坚。"), RULES) == ["卫生城市创建"]
+    assert find_campaigns(article("开展创卫。"), RULES) == []
+    assert "文明城市创建" in find_campaigns(article("无关。", title="打好创文攻坚战"), RULES)
