@@ -41,6 +41,11 @@ def em_width(text: str) -> float:
     return sum(0.5 if ch.isascii() else 1.0 for ch in text if ch != " ")
 
 
+def line_width(line: Line) -> float:
+    """A line's printed width: measured when split, else from its text (merged datelines)."""
+    return line.width if line.width and line.kind is not Kind.DATELINE else em_width(line.text)
+
+
 def ends_sentence(text: str) -> bool:
     """True if the line ends a sentence (。！？… possibly followed by closing quotes).
 
@@ -210,7 +215,7 @@ def column_widths(lines: list[Line], skip: frozenset[int] = frozenset()) -> list
     The line itself, and lines at the indices in ``skip`` (display text found by a first
     pass), are left out so that short headlines cannot narrow a column.
     """
-    widths = [em_width(line.text) for line in lines]
+    widths = [line_width(line) for line in lines]
     usable = [
         k for k, line in enumerate(lines)
         if line.kind in (Kind.BODY, Kind.DATELINE) and line.text and not line.doubled and k not in skip
@@ -261,7 +266,7 @@ def _classify_pass(lines: list[Line], columns: list[float]) -> None:
         if line.kind is not Kind.BODY:
             open_paragraph = False
             continue
-        text, width, column = line.text, em_width(line.text), columns[i]
+        text, width, column = line.text, line_width(line), columns[i]
         if line.doubled:
             line.kind = Kind.HEADLINE
         elif text.startswith("——") or ends_sentence(text) or ends_midsentence(text):
@@ -289,7 +294,7 @@ def _mark_lines_before_paragraph_starts(lines: list[Line], columns: list[float])
     body (its paragraph would have no end): it is the last headline line."""
     for i in range(len(lines) - 1, 0, -1):
         nxt = lines[i]
-        width = em_width(nxt.text)
+        width = line_width(nxt)
         if nxt.kind is not Kind.BODY or is_full(width, columns[i]):
             continue
         if not _indented_first_line(lines, i, width, columns[i], columns):
@@ -314,7 +319,7 @@ def _indented_first_line(lines: list[Line], i: int, width: float, column: float,
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     return (
         nxt is not None and nxt.kind is Kind.BODY and not nxt.frame_start
-        and is_full(em_width(nxt.text), columns[i + 1])
+        and is_full(line_width(nxt), columns[i + 1])
     )
 
 

@@ -177,6 +177,18 @@ CLEANERS: dict[str, Callable[[str], str]] = {
 }
 
 
+def printed_width(text: str) -> float:
+    """Width in em a line took on the page: CJK 1, ASCII and the spaces padding numbers 1/2.
+
+    Measured before number padding is closed, so "老 330 国道" is as wide as it was printed.
+
+    >>> printed_width("老 330 国道")
+    5.5
+    """
+    spaced = remove_letter_spacing(normalize_punctuation(normalize_spaces(text)))
+    return sum(0.5 if ch.isascii() else 1.0 for ch in spaced)
+
+
 def clean_line(text: str) -> tuple[str, list[str]]:
     """Run every cleaner on one line; return the text and the names of those that changed it.
 
@@ -214,6 +226,7 @@ def split_lines(text: str, rules: Rules | None = None, publication: str | None =
                 doubled="undouble" in steps,
                 lines=(number,),
                 gap_before=blanks,
+                width=printed_width(raw),
                 steps=tuple(steps),
             )
         )

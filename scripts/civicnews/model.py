@@ -45,6 +45,7 @@ class Line:
     credit: str | None = None  # for DATELINE lines: the dateline/credit text consumed
     lines: tuple[int, ...] = ()  # all raw line numbers merged into this one
     gap_before: int = 0  # blank lines right before it in the page text
+    width: float = 0.0  # printed width in em, padding around numbers included
     steps: tuple[str, ...] = ()  # names of the line cleaners that changed it
     continued_to: str | None = None  # a (下转2版) marker cut out of this line
     marker: str | None = None  # the marker text as printed, kept as page furniture

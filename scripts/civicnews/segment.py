@@ -13,10 +13,11 @@ The rules, in the words of a layout editor:
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .blocks import ends_sentence, rejoin_paragraphs, restore_lost_quotes
+from .blocks import em_width, ends_sentence, rejoin_paragraphs, restore_lost_quotes
 from .headline import (
     HeadlineParts,
     join_display,
@@ -28,6 +29,9 @@ from .model import Article, Credit, Headline, Kind, Line, PageInfo, PageResult, 
 from .patterns import CJK_CHAR
 from .rules import Rules
 
+# A closing block set this many times wider than the rest of its story is the story's boxed
+# lead (seed 002: a 40-character lead under 15-character columns).
+WIDE_LEAD_RATIO = 1.8
 # A story whose body is shorter than this (CJK characters) is reported as unsure.
 MIN_BODY_CHARS = 80
 
@@ -46,6 +50,7 @@ class _Draft:
     lines: list[int] = field(default_factory=list)
     steps: set[str] = field(default_factory=set)
     first_on_page: bool = False
+    text_above_headline: bool = False  # a pull quote printed above the headline
 
     @property
     def has_body(self) -> bool:
@@ -106,6 +111,8 @@ def segment_page(units: list[Unit], info: PageInfo, rules: Rules) -> PageResult:
         for line in unit.lines:
             if line.marker:
                 furniture.append(line.marker)
+            if line.doubled:
+                furniture.append(line.text)  # the second print of a doubled headline
         if unit.kind is Kind.FURNITURE:
             furniture.extend(line.text for line in unit.lines)
         elif unit.kind is Kind.CAPTION:
@@ -152,6 +159,7 @@ def segment_page(units: list[Unit], info: PageInfo, rules: Rules) -> PageResult:
             elif current.needs_title and current.first_on_page and not current.dated:
                 # text printed above the page's first headline (a pull quote) belongs to it
                 current.headline = split_headline(texts)
+                current.text_above_headline = True
                 current.note(unit.lines)
             elif nxt is None:
                 furniture.extend(texts)
@@ -195,7 +203,29 @@ def _paragraphs(runs: list[list[str]]) -> list[str]:
     return [restore_lost_quotes(p) for p in out]
 
 
+def move_wide_lead_first(draft: _Draft) -> None:
+    """A story whose text starts under a subhead or a pull quote has its lead (导语) elsewhere:
+    a block set in a much wider column at the end of the story is that lead, put first."""
+    starts_without_lead = draft.text_above_headline or (not draft.sections[0][1] and len(draft.sections) > 1)
+    runs = draft.sections[-1][1]
+    if not starts_without_lead or not runs:
+        return
+    last = runs[-1]
+    widths = [em_width(t) for _, rs in draft.sections for run in rs for t in run]
+    wide = WIDE_LEAD_RATIO * statistics.median(widths)
+    k = len(last)
+    while k > 0 and (em_width(last[k - 1]) >= wide or ends_sentence(last[k - 1])):
+        k -= 1
+    while k < len(last) and em_width(last[k]) < wide:
+        k += 1  # a narrow paragraph's last line is not part of the wide block
+    if k == 0 or k >= len(last) or len(last) - k < 2:
+        return
+    runs[-1] = last[:k]
+    draft.sections[0][1].insert(0, last[k:])
+
+
 def _finish(draft: _Draft, order: int, info: PageInfo, leftovers: list[str]) -> Article | None:
+    move_wide_lead_first(draft)
     sections = [Section(subhead=sub, paragraphs=_paragraphs(runs)) for sub, runs in draft.sections]
     sections = [s for s in sections if s.subhead or s.paragraphs]
     if not any(s.paragraphs for s in sections):
