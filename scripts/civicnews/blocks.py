@@ -406,8 +406,8 @@ def rejoin_paragraphs(lines: list[str]) -> list[str]:
     A paragraph ends on a line that ends a sentence and does not fill the column; in a
     one-paragraph-per-line text, every sentence end is a paragraph end.
 
-    >>> rejoin_paragraphs(["连日来，开发区各班", "子成员带队走访。", "企业负责人表示满", "意。"])
-    ['连日来，开发区各班子成员带队走访。', '企业负责人表示满意。']
+    >>> rejoin_paragraphs(["连日来，开发区各班子成员", "分批带队走访企业。", "企业负责人对此表示满", "意。"])
+    ['连日来，开发区各班子成员分批带队走访企业。', '企业负责人对此表示满意。']
     """
     cleaned = [t.strip() for t in lines if t.strip()]
     if not cleaned:
