@@ -131,11 +131,19 @@ def credit_pattern(rules: Rules) -> re.Pattern[str]:
 
 
 def group_credit_pattern(rules: Rules) -> re.Pattern[str]:
-    """A team byline opening a story: ■柯城采访小组 毛霄云 姚沐水 …"""
+    """A team byline opening a story: ■柯城采访小组 毛霄云 姚沐水 …, maybe run into the text.
+
+    The names are space-separated; the last one may be glued to the story's first words, so
+    it is cut at the name length (3) unless a mark ends it sooner.
+    """
     marks = re.escape(rules.byline_marks) if rules.byline_marks else "■"
     suffixes = "|".join(map(re.escape, rules.group_suffixes)) or "采访小组"
     roles = "|".join(map(re.escape, rules.roles))
-    return re.compile(rf"^[{marks}]\s*(?P<credit>\S*(?:{suffixes}|{roles})\s*.+)$")
+    name = rf"[{CJK}]{{{rules.name_min},{rules.name_max}}}"
+    last = rf"[{CJK}]{{{rules.name_min},3}}"
+    return re.compile(
+        rf"^[{marks}]\s*(?P<credit>\S*(?:{suffixes}|{roles})\s*(?:{name}\s+)*(?:{name}$|{last}))\s*(?P<rest>.*)$"
+    )
 
 
 def is_byline(text: str, rules: Rules) -> bool:
@@ -197,10 +205,10 @@ def merge_datelines(lines: list[Line], rules: Rules) -> list[Line]:
                 continue
         if line.kind is Kind.BODY:
             m = group.match(line.text)
-            if m and not ends_sentence(line.text) and len(line.text) <= 60:
+            if m:
                 line.kind = Kind.DATELINE
-                line.credit = line.text
-                line.text = ""
+                line.credit = m.group("credit").strip()
+                line.text = m.group("rest").strip()
         out.append(line)
         i += 1
     return out
@@ -340,7 +348,10 @@ def _mark_lines_before_datelines(lines: list[Line]) -> None:
     """Text right before a dateline that does not end a sentence is that story's headline."""
     for i in range(len(lines) - 1, 0, -1):
         line, nxt = lines[i - 1], lines[i]
-        if nxt.kind is Kind.DATELINE and line.kind is Kind.BODY and not ends_sentence(line.text) and not ends_midsentence(line.text):
+        if (
+            nxt.kind is Kind.DATELINE and line.kind is Kind.BODY and not line.continued_to
+            and not ends_sentence(line.text) and not re.search("[，。、；：！？]", line.text)
+        ):
             line.kind = Kind.HEADLINE
 
 

@@ -40,6 +40,10 @@ PACKAGE_DIR = Path(__file__).parent
 ARTICLES_DIR = "articles"
 REPORT_JSON = "report.json"
 REPORT_MD = "editor/report.md"
+# The seed pages are 6–12 KB of text; a file 100 times that is several pages (or a whole
+# issue) in one file, which segments badly and, with the current extractor, takes minutes
+# (1 MB ≈ 36 s, growing quadratically). Rejecting it with a reason keeps the batch moving.
+MAX_PAGE_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -177,6 +181,9 @@ def _read_pages(paths: Sequence[Path], failures: list[Failure]) -> list[_Page]:
         info = page_info(path, manifests)  # ManifestError: a config error, stops the build
         try:
             data = path.read_bytes()
+            if len(data) > MAX_PAGE_BYTES:
+                raise DecodeError(f"page too large ({len(data) / 1e6:.1f} MB, limit "
+                                  f"{MAX_PAGE_BYTES / 1e6:.0f} MB): several pages in one file?")
             text = decode_page(data)
         except OSError as exc:
             failures.append(Failure(str(path), f"cannot read: {exc.strerror or exc}"))
@@ -237,17 +244,11 @@ def _correct(pages: list[_Page], ledger: Ledger, corrections_path: Path | None) 
     read = {p.info.file for p in pages}
     articles = copy.deepcopy([a for p in pages if p.result for a in p.result.articles])
 
-    def assign_split_id(part: Article, original: Article) -> None:
-        if part.id:
-            ledger.register(part.id, original.source, part)
-        else:
-            ledger.assign(original.source, [part])
-
     def applicable(article_id: str) -> bool:
         entry = ledger.entries.get(article_id)
         return entry is None or entry.source in read
 
-    applied = apply_corrections(articles, corrections, assign_split_id, applicable)
+    applied = apply_corrections(articles, corrections, ledger.adopt, applicable)
     excused = {cid for cid, c in corrections.items() if c.hide or c.merge_into}
     ledger.check(read, excused)  # LedgerError: a config error, stops the build
     return applied

@@ -101,6 +101,13 @@ def _check_value(key: str, value: object) -> object:
     raise ValueError("unknown key")  # pragma: no cover - callers check KNOWN_KEYS first
 
 
+def _value(key: str, node: yaml.Node) -> object:
+    """A YAML value; dates stay text, so 2023-13-01 gets our message, not YAML's."""
+    if key == "date" and isinstance(node, yaml.ScalarNode) and node.tag.endswith(":timestamp"):
+        return node.value
+    return yaml.safe_load(yaml.serialize(node))
+
+
 def _entry(path: Path, key_node: yaml.Node, node: yaml.Node) -> Correction:
     """One id's correction from its YAML node, validated."""
     article_id = str(key_node.value)
@@ -121,8 +128,8 @@ def _entry(path: Path, key_node: yaml.Node, node: yaml.Node) -> Correction:
         if key in values:
             raise CorrectionsError(f"{key_where}: {key!r} given twice")
         try:
-            values[key] = _check_value(key, yaml.safe_load(yaml.serialize(v_node)))
-        except ValueError as exc:  # also YAML's own date parser on 2023-13-01
+            values[key] = _check_value(key, _value(key, v_node))
+        except ValueError as exc:
             raise CorrectionsError(f"{key_where}: {key}: {exc}") from None
     if "split_id" in values and "split_at" not in values:
         raise CorrectionsError(f"{where}: split_id needs split_at (where to split)")

@@ -7,10 +7,13 @@ headlines, a kicker is the phrase (pair) before the title.
 
 from __future__ import annotations
 
+import logging
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .patterns import SERIES
+from .patterns import CJK_CHAR, SERIES
 
 # A line this many times longer than the median of the other display lines is set in smaller
 # type: a kicker above the title or a subtitle below it. Set on the seeds, where kicker and
@@ -23,6 +26,9 @@ KICKER_MIN_CHARS = 6
 # Two short lines of (nearly) equal length are one title in parallel phrases
 # (多领域全面发动 / 数智通跟踪整治); kickers and titles of that size differ in length.
 PARALLEL_MAX_CHARS = 8
+# Phrases this short set side by side are the main title in display type (突破迎发展 整合谋未来);
+# a kicker's phrases run longer (互看互学互比 勇当排头兵, 誓师大会再动员再部署 …).
+DISPLAY_PHRASE_MAX_CHARS = 5
 # Photo labels printed under a headline: a run of at least this many lines ...
 CAPTION_RUN_MIN = 3
 # ... each at most this long.
@@ -84,6 +90,48 @@ def split_trailing_subhead(texts: list[str]) -> tuple[list[str], str | None]:
     return texts, None
 
 
+@lru_cache(maxsize=1)
+def _segmenter() -> Callable[[str], list[str]]:
+    """jieba's word segmenter, loaded once and quietly (its dictionary takes ~1.5 s)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.lcut
+
+
+def splits_a_word(left: str, right: str) -> bool:
+    """True when a line break falls inside a word, so the two lines are one phrase.
+
+    >>> splits_a_word("姜家山拆除政府大", "院围墙受好评")
+    True
+    >>> splits_a_word("开发区企业推动", "党的二十大精神落地见效")
+    False
+    """
+    if not left or not right or not CJK_CHAR.match(left[-1]) or not CJK_CHAR.match(right[0]):
+        return False
+    position = 0
+    for token in _segmenter()(left + right):
+        if position < len(left) < position + len(token):
+            return True
+        position += len(token)
+    return False
+
+
+def merge_broken_lines(texts: list[str]) -> list[str]:
+    """Rejoin display lines the PDF tool broke inside a word.
+
+    >>> merge_broken_lines(["拉近与群众距离", "姜家山拆除政府大", "院围墙受好评"])
+    ['拉近与群众距离', '姜家山拆除政府大院围墙受好评']
+    """
+    out: list[str] = []
+    for text in texts:
+        if out and splits_a_word(out[-1], text):
+            out[-1] += text
+        else:
+            out.append(text)
+    return out
+
+
 def split_headline(texts: list[str], allow_captions: bool = True) -> HeadlineParts:
     """Assign display lines to series, kicker, title and subtitle.
 
@@ -98,13 +146,17 @@ def split_headline(texts: list[str], allow_captions: bool = True) -> HeadlinePar
     captions: list[str] = []
     if allow_captions:
         texts, captions = split_caption_tail(texts)
+    texts = merge_broken_lines(texts)
     series = [t for t in texts if SERIES.search(t)]
     texts = [t for t in texts if not SERIES.search(t)] or series[-1:]
     series = [s for s in series if s not in texts]
     parts = HeadlineParts(title="", series=" ".join(series) or None, captions=tuple(captions))
     if len(texts) == 1:
         phrases = restore_lost_quotes_in_headline(texts[0]).split(" ")
-        if len(phrases) >= 3:
+        if len(phrases) >= 3 and max(map(_chars, phrases[:-1])) <= DISPLAY_PHRASE_MAX_CHARS:
+            # 突破迎发展 整合谋未来 开发区全力推进…: short display phrases, then a subtitle
+            parts.title, parts.subtitle = " ".join(phrases[:-1]), phrases[-1]
+        elif len(phrases) >= 3:
             parts.kicker, parts.title = " ".join(phrases[:-1]), phrases[-1]
         else:
             parts.title = " ".join(phrases)
@@ -129,9 +181,9 @@ def split_headline(texts: list[str], allow_captions: bool = True) -> HeadlinePar
     end = first
     while end < len(texts) and not long[end]:
         end += 1
-    parts.kicker = " ".join(texts[:first]) or None
+    parts.kicker = join_display(texts[:first]) or None
     parts.title = join_display(texts[first:end])
-    parts.subtitle = " ".join(texts[end:]) or None
+    parts.subtitle = join_display(texts[end:]) or None
     return parts
 
 

@@ -235,6 +235,13 @@ class Ledger:
         article.id = article_id
         self.seen.add(article_id)
 
+    def adopt(self, part: Article, original: Article) -> None:
+        """Give an article split off by an editor its id: its split_id, else a ledger id."""
+        if part.id:
+            self.register(part.id, original.source, part)
+        else:
+            self.assign(original.source, [part])
+
     def _mint(self, info: PageInfo, article: Article) -> Entry:
         serial = self.next_serial(info.file)
         new_id = make_id(info, serial)

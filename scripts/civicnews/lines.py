@@ -131,17 +131,36 @@ def close_number_padding(text: str) -> str:
     return _PAD_AFTER_NUM.sub("", text)
 
 
+# A second print cut short by the column must still repeat this many characters to count,
+# and only display text (no sentence punctuation) is checked: body text repeats words.
+DOUBLED_MIN_REPEAT = 4
+
+
+def _doubled_length(compact: str) -> int:
+    """Length of the printed headline when ``compact`` is it printed twice (the second copy
+    possibly cut by the column edge); 0 when it is not doubled."""
+    n = len(compact)
+    if n >= 6 and n % 2 == 0 and compact[: n // 2] == compact[n // 2 :]:
+        return n // 2
+    if re.search("[，。；！？、]", compact):
+        return 0
+    for size in range((n + 1) // 2, n - DOUBLED_MIN_REPEAT + 1):
+        if size >= 5 and compact[size:] == compact[: n - size]:
+            return size
+    return 0
+
+
 def is_doubled(text: str) -> bool:
-    """True when a line is one headline printed twice (ABAB).
+    """True when a line is one headline printed twice (ABAB), the second copy maybe cut short.
 
     >>> is_doubled("多领域全面发动多领域全面发动")
+    True
+    >>> is_doubled("经济开发区再研究再部署再动员经济开发区再")
     True
     >>> is_doubled("哈哈")
     False
     """
-    compact = text.replace(" ", "")
-    half = len(compact) // 2
-    return half >= 3 and len(compact) % 2 == 0 and compact[:half] == compact[half:]
+    return _doubled_length(text.replace(" ", "")) > 0
 
 
 def undouble(text: str) -> str:
@@ -151,12 +170,14 @@ def undouble(text: str) -> str:
     '数智通跟踪整治'
     >>> undouble("打好宣传战 营造氛围打好宣传战 营造氛围")
     '打好宣传战 营造氛围'
+    >>> undouble("全力以赴打好创国卫三大战役全力以赴打好创")
+    '全力以赴打好创国卫三大战役'
     >>> undouble("开展企业大走访行动")
     '开展企业大走访行动'
     """
-    if not is_doubled(text):
+    half = _doubled_length(text.replace(" ", ""))
+    if not half:
         return text
-    half = len(text.replace(" ", "")) // 2
     # keep the spaces of the first copy: walk until half the non-space characters are seen
     seen = 0
     for i, ch in enumerate(text):

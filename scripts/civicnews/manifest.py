@@ -80,11 +80,10 @@ def _entry(path: Path, name: str, node: yaml.Node) -> PageInfo:
         if key not in ENTRY_KEYS:
             raise ManifestError(f"{_where(path, key_node)}: {name}: unknown key {key!r} "
                                 f"(known: {', '.join(ENTRY_KEYS)})")
-        try:
+        if isinstance(value_node, yaml.ScalarNode) and value_node.tag.endswith(":timestamp"):
+            fields[key] = value_node.value  # parse_date checks it, with our message
+        else:
             fields[key] = yaml.safe_load(yaml.serialize(value_node))
-        except ValueError:  # YAML's own date parser: 2023-13-01 matches its pattern
-            raise ManifestError(f"{_where(path, value_node)}: {name}: {key}: not a date: "
-                                f"{value_node.value!r} (expected yyyy-mm-dd)") from None
     try:
         date = parse_date(fields.get("date"))
     except ValueError as exc:

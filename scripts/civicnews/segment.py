@@ -17,7 +17,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .blocks import em_width, ends_sentence, rejoin_paragraphs, restore_lost_quotes
+from .blocks import em_width, ends_sentence, line_width, rejoin_paragraphs, restore_lost_quotes
 from .headline import (
     HeadlineParts,
     join_display,
@@ -29,6 +29,15 @@ from .model import Article, Credit, Headline, Kind, Line, PageInfo, PageResult, 
 from .patterns import CJK_CHAR
 from .rules import Rules
 
+# Subheads run one or two lines (seeds: 12 subheads, none deeper); three or more stacked
+# display lines between two runs of body are a new story's headline.
+NEW_STORY_MIN_LINES = 3
+# Text under display lines set in a column this much wider or narrower than the story before
+# is another story (seed columns within one story vary by under 15%).
+COLUMN_CHANGE = 1.3
+# ... judged only once the story has this many lines in its column (a boxed lead of a few
+# wide lines above a story's narrow columns is no evidence: seed 000).
+MIN_COLUMN_LINES = 8
 # A closing block set this many times wider than the rest of its story is the story's boxed
 # lead (seed 002: a 40-character lead under 15-character columns).
 WIDE_LEAD_RATIO = 1.8
@@ -51,6 +60,8 @@ class _Draft:
     steps: set[str] = field(default_factory=set)
     first_on_page: bool = False
     text_above_headline: bool = False  # a pull quote printed above the headline
+    column: float = 0.0  # printed width of the column its last text ran in
+    column_lines: int = 0  # how many lines it has set in that column
 
     @property
     def has_body(self) -> bool:
@@ -64,6 +75,11 @@ class _Draft:
         texts = [line.text for line in lines if line.text]
         if texts:
             self.sections[-1][1].append(texts)
+            column = column_of(lines)
+            if column and self.column and abs(column - self.column) <= 1:
+                self.column_lines += len(texts)
+            elif column:
+                self.column, self.column_lines = column, len(texts)
         self.note(lines)
 
     def add_subhead(self, text: str) -> None:
@@ -75,6 +91,25 @@ class _Draft:
             self.steps.update(line.steps)
             if line.continued_to:
                 self.continued_to = line.continued_to
+
+
+def column_of(lines: list[Line]) -> float:
+    """The column width a run of body lines was set in (its upper quartile of line widths)."""
+    widths = sorted(line_width(line) for line in lines if line.text)
+    return widths[(3 * len(widths)) // 4] if len(widths) >= 3 else 0.0
+
+
+def starts_new_story(texts: list[str], units: list[Unit], i: int, current: _Draft) -> bool:
+    """Display text between two runs of body is a new story's headline, not a subhead, when it
+    is stacked three lines deep or the text under it runs in a different column."""
+    if len(split_headline(texts).captions) == 0 and len(texts) >= NEW_STORY_MIN_LINES:
+        return True
+    below = next((u for u in units[i + 1 :] if u.kind is Kind.BODY), None)
+    width = column_of(below.lines) if below else 0.0
+    if not width or current.column_lines < MIN_COLUMN_LINES:
+        return False
+    ratio = width / current.column
+    return ratio > COLUMN_CHANGE or ratio < 1 / COLUMN_CHANGE
 
 
 def _next_kind(units: list[Unit], i: int) -> Kind | None:
@@ -133,11 +168,14 @@ def segment_page(units: list[Unit], info: PageInfo, rules: Rules) -> PageResult:
             current.dated = True
             current.credit = first.credit
             current.add_run([first, *rest])
+            if current.continued_to:
+                current = resume()  # (下转2版): the rest of this story is on another page
         elif unit.kind is Kind.BODY:
             if current is None:
                 current = open_story(_Draft())
-            # a paragraph cut by furniture goes on in the same run
             current.add_run(unit.lines)
+            if current.continued_to:
+                current = resume()  # (下转2版): the rest of this story is on another page
         elif unit.kind is Kind.HEADLINE:
             texts = _texts(unit)
             if current is not None and current.needs_title and current.has_body and nxt is not Kind.DATELINE and (
@@ -169,6 +207,10 @@ def segment_page(units: list[Unit], info: PageInfo, rules: Rules) -> PageResult:
                     current.captions.extend(parts.captions)
                 else:
                     current.add_subhead(" ".join(texts))
+                current.note(unit.lines)
+            elif starts_new_story(texts, units, i, current):
+                interrupted.clear()
+                current = open_story(_Draft(headline=split_headline(texts)))
                 current.note(unit.lines)
             else:
                 current.add_subhead(_join_subhead(texts))

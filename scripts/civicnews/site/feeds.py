@@ -8,6 +8,7 @@ date, and inventing one would move the item around between builds.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -78,9 +79,11 @@ def _add_item(fg: FeedGenerator, art: ArticleMeta, site_url: str, rss: bool,
     fe.title(art.title)
     fe.link(href=absolute(site_url, url_of(article_src(art.id))), rel="alternate")
     # content() sets Atom <content type="html"> and RSS <content:encoded>; summary() sets Atom
-    # <summary> and RSS <description>. description() would overwrite the Atom content.
+    # <summary> and RSS <description>. description() would overwrite the Atom content. RSS
+    # readers take <description> as HTML, so the plain-text excerpt goes in HTML-escaped, and
+    # the Atom summary says type="html" to match.
     fe.content(html_of(art), type="html")
-    fe.summary(excerpt(art, limit=140))
+    fe.summary(html.escape(excerpt(art, limit=140), quote=False), type="html")
     fe.published(when)
     fe.updated(when)
     for name in art.reporters:

@@ -19,6 +19,7 @@ _SCRIPTS = Path(__file__).resolve().parents[2]
 if str(_SCRIPTS) not in sys.path:  # mkdocs imports hooks by path; the package lives in scripts/
     sys.path.insert(0, str(_SCRIPTS))
 
+from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 
 from civicnews.site import articles as art_mod  # noqa: E402
@@ -38,6 +39,7 @@ class _State:
     articles: list[art_mod.ArticleMeta] = field(default_factory=list)
     by_src: dict[str, art_mod.ArticleMeta] = field(default_factory=dict)
     sources: dict[str, Path] = field(default_factory=dict)
+    pinned_epoch: str | None = None  # the SOURCE_DATE_EPOCH this hook set (not the caller)
 
 
 _STATE = _State()
@@ -49,15 +51,30 @@ def _config_dir(config: Any) -> Path:
 
 
 def _extract(config: Any) -> None:
-    """Run extraction from ``articles/`` into ``docs/articles/`` if the extractor is installed."""
+    """Run extraction from ``articles/`` into ``docs/articles/`` the way ``civicnews extract`` does.
+
+    Same defaults as the CLI: editors' corrections and the id ledger from ``articles/`` (the
+    ledger keeps URLs and feed GUIDs stable), the cache in ``.cache/civicnews``.
+    """
     try:
         from civicnews.build import run_batch
     except ImportError as exc:
         log.info("civicnews.build not available (%s); using docs/%s as it is", exc, ARTICLES_OUT)
         return
-    result = run_batch(inputs=[_config_dir(config) / ARTICLES_IN], out_dir=Path(config.docs_dir))
-    for failure in getattr(result, "failures", None) or []:
-        log.warning("extraction failed: %s", failure)
+    root = _config_dir(config)
+    corrections = root / ARTICLES_IN / "corrections.yml"
+    try:
+        result = run_batch(
+            inputs=[root / ARTICLES_IN],
+            out_dir=Path(config.docs_dir),
+            corrections=corrections if corrections.is_file() else None,
+            ledger=root / ARTICLES_IN / "ids.yml",
+            cache_dir=root / ".cache" / "civicnews",
+        )
+    except ValueError as exc:  # rules/manifest/corrections/ledger errors: nothing was written
+        raise PluginError(f"civicnews extraction: {exc}") from exc
+    for failure in result.failures:
+        log.warning("extraction failed for %s: %s", failure.file, failure.reason)
 
 
 def _source_files(root: Path) -> dict[str, Path]:
@@ -90,7 +107,10 @@ def on_files(files: Files, config: Any) -> Files:
     docs = Path(config.docs_dir)
     for f in [f for f in files if f.src_uri.startswith(ARTICLES_OUT + "/")]:
         files.remove(f)
-    articles = art_mod.load_articles(docs / ARTICLES_OUT)
+    try:
+        articles = art_mod.load_articles(docs / ARTICLES_OUT)
+    except (art_mod.ArticleError, OSError) as exc:
+        raise PluginError(str(exc)) from exc
     _STATE.articles = articles
     _STATE.by_src = {}
     _STATE.sources = _source_files(_config_dir(config) / ARTICLES_IN)
@@ -123,12 +143,18 @@ def on_files(files: Files, config: Any) -> Files:
 
 
 def _pin_build_date(articles: list[art_mod.ArticleMeta]) -> None:
-    """Make MkDocs' own dates (sitemap lastmod, sitemap.xml.gz mtime) follow the articles."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
+    """Make MkDocs' own dates (sitemap lastmod, sitemap.xml.gz mtime) follow the articles.
+
+    A SOURCE_DATE_EPOCH given by the caller wins; one this hook set is renewed on each rebuild
+    of ``mkdocs serve`` so a newer article moves it.
+    """
+    current = os.environ.get("SOURCE_DATE_EPOCH")
+    if current is not None and current != _STATE.pinned_epoch:
         return
     dated = [feeds.published(a) for a in articles if a.day]
     newest = max((d for d in dated if d), default=feeds.EPOCH)
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(newest.timestamp()))
+    _STATE.pinned_epoch = str(int(newest.timestamp()))
+    os.environ["SOURCE_DATE_EPOCH"] = _STATE.pinned_epoch
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:

@@ -25,6 +25,7 @@ from .articles import ArticleMeta, by_key, excerpt
 HOME_LIMIT = 20  # articles on the home page; the archive has the rest
 PER_PAGE = 50  # articles on one district/campaign/month page
 UNDATED = "日期不详"
+SEARCH_DATE_KEY = "日期"
 OTHER_GROUP = "其他"
 
 
@@ -220,7 +221,7 @@ def home_page(articles: Sequence[ArticleMeta], site_name: str,
         '<div class="cn-page cn-home"><h1>最新文章</h1>'
         f"{list_html(articles[:limit], here)}{more}{_feed_links(feeds_for(''), here)}</div>\n"
     )
-    return GeneratedPage("index.md", _front(site_name, feeds_for("")) + body)
+    return GeneratedPage("index.md", _front("首页", feeds_for("")) + body)
 
 
 @dataclass(frozen=True)
@@ -403,10 +404,8 @@ def article_header(art: ArticleMeta, from_url: str) -> str:
     if art.subtitle:
         parts.append(f'<p class="cn-subtitle">{esc(art.subtitle)}</p>')
     pub = f'<span class="cn-pub">{esc(art.publication)}</span> · ' if art.publication else ""
-    date_meta = (f'<span data-pagefind-meta="date" hidden>{esc(art.date)}</span>'
-                 if art.day else "")
-    parts.append(f'<p class="cn-meta">{pub}{_date_html(art)}{date_meta}</p>')
-    parts.append(_reporters_html(art))
+    parts.append(f'<div data-pagefind-ignore><p class="cn-meta">{pub}{_date_html(art)}</p>'
+                 f"{_reporters_html(art)}</div>")
     tags = []
     if art.districts:
         tags.append(f'<span class="cn-label">地区</span>'
@@ -437,12 +436,11 @@ def article_footer(art: ArticleMeta, from_url: str, *, has_source: bool,
     foot = ['<footer class="cn-foot" data-pagefind-ignore>']
     if art.source.file:
         name = esc(art.source.file)
-        where = f"第{esc(art.source.page)}版，" if art.source.page not in (None, "") else ""
-        lines = f"{where}第 {esc(art.lines)} 行" if art.lines else where.rstrip("，")
+        where = (f"（第{esc(art.source.page)}版）"
+                 if art.source.page not in (None, "") else "")
         link = (f'<a href="{rel(from_url, source_path(art.source.file))}">{name}</a>'
                 if has_source else name)
-        foot.append(f'<p class="cn-source">原版文字：{link}'
-                    f'{"（" + lines + "）" if lines else ""}</p>')
+        foot.append(f'<p class="cn-source">原版文字：{link}{where}</p>')
     if qr_svg:
         foot.append(f'<figure class="cn-qr">{qr_svg}'
                     "<figcaption>微信扫一扫，分享本文</figcaption></figure>")
@@ -454,8 +452,10 @@ def article_page(art: ArticleMeta, content_html: str, *, has_source: bool,
                  qr_svg: str = "") -> str:
     """The whole article content: header, rendered body and footer, marked for Pagefind."""
     here = url_of(article_src(art.id))
+    # Pagefind shows each meta as a tag under a result, labelled with its key: a Chinese key.
+    date_meta = f' data-pagefind-meta="{SEARCH_DATE_KEY}:{esc(art.date)}"' if art.day else ""
     return (
-        '<article class="cn-article" data-pagefind-body>'
+        f'<article class="cn-article" data-pagefind-body{date_meta}>'
         f"{article_header(art, here)}"
         f'<div class="cn-body">{content_html}</div>'
         f"{article_footer(art, here, has_source=has_source, qr_svg=qr_svg)}"

@@ -7,7 +7,7 @@ import io
 import segno
 
 
-def qr_svg(url: str, *, scale: int = 3) -> str:
+def qr_svg(url: str, *, scale: int = 4) -> str:
     """An inline ``<svg>`` QR code of ``url`` (no XML declaration, sized by viewBox)."""
     code = segno.make(url, error="m", micro=False)
     buf = io.BytesIO()
