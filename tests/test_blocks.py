@@ -79,7 +79,7 @@ def test_rejoin_column_into_paragraphs() -> None:
 
 
 def test_rejoin_one_paragraph_per_line() -> None:
-    paras = ["这是第一段，内容足够长，" * 5 + "结束。", "这是第二段，内容也足够长，" * 5 + "结束。"]
+    paras = ["这是第一段，内容足够长，" * 5 + "结束。", "这是第二段，内容也足够长，" * 9 + "结束。", "第三段较短，也结束。" * 4]
     assert blocks.rejoin_paragraphs(paras) == paras
 
 

@@ -9,6 +9,7 @@ rule files for furniture, role words and datelines.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .model import Kind, Line, Unit
@@ -24,8 +25,15 @@ FULL_TOLERANCE_EM = 1.5
 FULL_TOLERANCE_SHARE = 0.15
 # Columns at least this wide (in em) are "one paragraph per line" pages (seeds 003, 004).
 FULL_LINE_WIDTH = 40
+# ... and at least this share of nearby lines end a sentence (seeds 003, 004: about 90%; the 40-character
+# lead column of seed 002: 30%).
+SENTENCE_LINE_SHARE = 0.75
+# With fewer lines than this nearby, all of them must end a sentence.
+MIN_SENTENCE_LINES = 4
 # In such pages, a line without a sentence end shorter than this is display text.
 FULL_LINE_HEADLINE_MAX = 30
+# Marks that may not end a line: a typesetter pushes them to the next line.
+OPENING_MARKS = "“‘（《「『"
 # A paragraph's first line is indented by about this much (two characters).
 INDENT_EM = 2
 # How many lines a dateline may be spread over in a narrow column (本 报 / 讯（ 融 媒 / …).
@@ -81,7 +89,8 @@ def is_furniture(text: str, rules: Rules, publication: str | None = None) -> boo
     >>> is_furniture("柯城再掀新热潮", load_rules())
     False
     """
-    if publication and text.replace(" ", "") == publication:
+    name = text.replace(" ", "")
+    if (publication and name == publication) or name in rules.publications:
         return True
     return any(p.fullmatch(text) for p in rules.furniture)
 
@@ -231,14 +240,34 @@ def column_widths(lines: list[Line], skip: frozenset[int] = frozenset()) -> list
     everywhere = [widths[k] for k in usable]
     out: list[float] = []
     for i in range(len(lines)):
-        # the column a line sits in is the one the text before it ran in; only at the top of
-        # a column are the lines after it the evidence
-        near = [widths[k] for k in usable if i - WIDTH_WINDOW <= k < i]
-        if len(near) < 3:
-            near = [widths[k] for k in usable if k != i and abs(k - i) <= WIDTH_WINDOW]
-        if len(near) < 3:
-            near = everywhere or [widths[i]]
-        out.append(_upper_quartile(near))
+        # a line sits in the column of the text before it or of the text after it (where a
+        # new column starts): of the two, the one nearer its own width
+        lo, mid = bisect.bisect_left(usable, i - WIDTH_WINDOW), bisect.bisect_left(usable, i)
+        hi = bisect.bisect_right(usable, i + WIDTH_WINDOW)
+        before = [widths[k] for k in usable[lo:mid]]
+        after = [widths[k] for k in usable[mid:hi] if k != i]
+        guesses = [_upper_quartile(side) for side in (before, after) if len(side) >= 3]
+        if not guesses:
+            near = before + after if len(before + after) >= 3 else everywhere or [widths[i]]
+            guesses = [_upper_quartile(near)]
+        out.append(min(guesses, key=lambda g: abs(g - widths[i])))
+    return out
+
+
+def one_paragraph_per_line(lines: list[Line], columns: list[float]) -> list[bool]:
+    """Where the text is not set in columns but one paragraph per line (seeds 003, 004): wide,
+    and most nearby lines end a sentence (in a column most lines stop mid-sentence)."""
+    out = []
+    for i, column in enumerate(columns):
+        if column < FULL_LINE_WIDTH:
+            out.append(False)
+            continue
+        near = [lines[k].text for k in range(max(0, i - WIDTH_WINDOW), min(len(lines), i + WIDTH_WINDOW + 1))
+                if lines[k].kind in (Kind.BODY, Kind.DATELINE) and lines[k].text]
+        ending = sum(1 for t in near if ends_sentence(t))
+        # with few lines to go by, only all of them ending a sentence tells
+        needed = SENTENCE_LINE_SHARE * len(near) if len(near) >= MIN_SENTENCE_LINES else len(near)
+        out.append(len(near) >= 2 and ending >= needed)
     return out
 
 
@@ -266,6 +295,7 @@ def classify_display_lines(lines: list[Line]) -> None:
 
 
 def _classify_pass(lines: list[Line], columns: list[float]) -> None:
+    ragged = one_paragraph_per_line(lines, columns)
     open_paragraph = False
     for i, line in enumerate(lines):
         if line.kind is Kind.DATELINE:
@@ -281,7 +311,7 @@ def _classify_pass(lines: list[Line], columns: list[float]) -> None:
             pass
         elif re.search("[，。；！？]", text[:-1]):
             pass  # display text carries no sentence punctuation inside
-        elif column >= FULL_LINE_WIDTH:
+        elif ragged[i]:
             if (width < FULL_LINE_HEADLINE_MAX or " " in text) and (not open_paragraph or line.frame_start):
                 line.kind = Kind.HEADLINE
         elif open_paragraph and not line.frame_start:
@@ -425,14 +455,19 @@ def rejoin_paragraphs(lines: list[str]) -> list[str]:
         return []
     probe = [Line(k, t, t) for k, t in enumerate(cleaned)]
     columns = column_widths(probe)
+    ragged = one_paragraph_per_line(probe, columns)
     paragraphs: list[str] = []
     current = ""
     for i, text in enumerate(cleaned):
+        starts = i == 0 or ends_sentence(cleaned[i - 1])
         current = _join(current, text)
-        last = i == len(cleaned) - 1
-        if last:
+        if i == len(cleaned) - 1:
             break
-        if ends_sentence(text) and (columns[i] >= FULL_LINE_WIDTH or not is_full(em_width(text), columns[i])):
+        # a paragraph's first line is indented, so it may be short and still fill its column
+        width = em_width(text) + (INDENT_EM if starts else 0)
+        if cleaned[i + 1][0] in OPENING_MARKS:
+            width += 1  # an opening quote may not end a line: it was pushed down
+        if ends_sentence(text) and (ragged[i] or not is_full(width, columns[i])):
             paragraphs.append(current)
             current = ""
     if current:
@@ -441,13 +476,13 @@ def rejoin_paragraphs(lines: list[str]) -> list[str]:
 
 
 def _join(left: str, right: str) -> str:
-    """Join two pieces of a broken line: no space in Chinese, one between Latin words."""
-    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
-        return left + " " + right
+    """Join two pieces of a broken line with nothing between them: Chinese has no word spaces,
+    and a Latin word or a number broken at a line end (AP|P, 33|0) is one word."""
     return left + right
 
 
-_LOST_QUOTE = re.compile(rf"(?<=[{CJK}，。、：；！？）》\d]) ([^ 。！？；]{{1,30}}?) (?=[{CJK}（《\d])")
+# What a lost quotation may hold: Chinese words, numbers and the marks inside a phrase.
+_LOST_QUOTE = re.compile(rf"(?<=[{CJK}，。、：；！？）》\d]) ([{CJK}0-9、，·+\-]{{1,30}}?) (?=[{CJK}（《\d])")
 _LONE_SPACE = re.compile(rf"(?<=[{CJK}，。、：；！？”“）》]) (?=[{CJK}“”（《，。、])")
 
 

@@ -56,27 +56,34 @@ def normalize_punctuation(text: str) -> str:
     '时间10:30，地点A(B)'
     """
     text = fix_ellipsis(text)
-    out = []
+    # a mark's neighbour may itself be converted: repeat until nothing changes (idempotent)
+    for _ in range(4):
+        fixed = _convert_marks(text)
+        if fixed == text:
+            break
+        text = fixed
+    return text
+
+
+def _convert_marks(text: str) -> str:
+    """One left-to-right pass of normalize_punctuation's half- to full-width conversion."""
+    out: list[str] = []
     for i, ch in enumerate(text):
         full = HALF_TO_FULL.get(ch)
         if full is None:
             out.append(ch)
             continue
-        before = text[i - 1] if i > 0 else ""
-        j = i + 1
-        while j < len(text) and text[j] == " ":
-            j += 1
-        after = text[j] if j < len(text) else ""
-        k = i - 1
-        while k >= 0 and text[k] == " ":
-            k -= 1
-        before = text[k] if k >= 0 else ""
-        if ch in "(":
-            convert = _is_cjk_side(after) or _is_cjk_side(before)
+        # neighbours: what was already written (converted) before, the text after
+        before = next((c for c in reversed(out) if c != " "), "")
+        after = text[i + 1] if i + 1 < len(text) else ""
+        after_word = text[i + 1 :].lstrip(" ")[:1]
+        if ch == "(":
+            convert = _is_cjk_side(after_word) or (_is_cjk_side(before) and not after_word.isascii())
         elif ch == ")":
-            convert = _is_cjk_side(before) or _is_cjk_side(after)
+            convert = _is_cjk_side(before) or "（" in "".join(out[-40:]).rsplit("(", 1)[-1]
         else:
-            convert = _is_cjk_side(before) or (ch in ",;" and _is_cjk_side(after))
+            # a mark right before Chinese, or after it, is Chinese punctuation; "&amp; 文" is not
+            convert = _is_cjk_side(before) or _is_cjk_side(after)
         out.append(full if convert else ch)
     return "".join(out)
 
@@ -133,7 +140,9 @@ def close_number_padding(text: str) -> str:
 
 # A second print cut short by the column must still repeat this many characters to count,
 # and only display text (no sentence punctuation) is checked: body text repeats words.
-DOUBLED_MIN_REPEAT = 4
+DOUBLED_MIN_REPEAT = 5
+# ... and at least this share of the headline (a body line may start and end on one name).
+DOUBLED_SHARE = 0.4
 
 
 def _doubled_length(compact: str) -> int:
@@ -145,7 +154,8 @@ def _doubled_length(compact: str) -> int:
     if re.search("[，。；！？、]", compact):
         return 0
     for size in range((n + 1) // 2, n - DOUBLED_MIN_REPEAT + 1):
-        if size >= 5 and compact[size:] == compact[: n - size]:
+        repeat = n - size
+        if size >= 5 and repeat >= DOUBLED_SHARE * size and compact[size:] == compact[:repeat]:
             return size
     return 0
 
