@@ -43,7 +43,7 @@ REPORT_MD = "editor/report.md"
 # The seed pages are 6–12 KB of text; a file 100 times that is several pages (or a whole
 # issue) in one file, which segments badly and, with the current extractor, takes minutes
 # (1 MB ≈ 36 s, growing quadratically). Rejecting it with a reason keeps the batch moving.
-MAX_PAGE_BYTES = 1_000_000
+MAX_PAGE_BYTES = 16_000_000
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,52 @@
+"""Shared fixtures: a scratch copy of the seed pages and a reader for written articles."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_PAGES = ROOT / "articles" / "pages"
+
+
+@pytest.fixture
+def pages_dir(tmp_path: Path) -> Path:
+    """A writable copy of the five seed pages and their pages.yml."""
+    target = tmp_path / "pages"
+    shutil.copytree(SEED_PAGES, target, ignore=shutil.ignore_patterns("*.md"))
+    return target
+
+
+def hostile_page(payload: str = "alert(1)") -> str:
+    """A page laid out like a seed whose headline and body carry script, HTML and template text."""
+    return "\n".join([
+        " G 共创浙江省文明市 共建品质活力永康",
+        "",
+        f"<script>{payload}</script>永康开展{{{{ x }}}}文明创建行动",
+        "",
+        "本报讯（融媒记者 郑旭华）",
+        f"连日来，<img src=x onerror={payload}>各部门",
+        "积极开展文明创建工作，{% x %}深入推",
+        f"进环境卫生综合整治[点我](javascript:{payload})，",
+        "现已取得阶段性成效。<iframe src=javascript:" + payload + "></iframe>",
+        "",
+        "“创建工作是一项长期的系统性惠民工",
+        "程。”{{ config }}有关负责人表示，下一步",
+        "将持续巩固整治成果，# 不是标题 --- *强调*",
+        "&amp; 让群众共享创建成果。",
+        "",
+    ])
+
+
+def read_article(path: Path) -> tuple[dict, str]:
+    """A written article's front matter (parsed) and body; fails the test on bad YAML."""
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n"), f"{path.name}: no front matter"
+    meta, sep, body = text[4:].partition("\n---\n")
+    assert sep, f"{path.name}: front matter not closed"
+    data = yaml.safe_load(meta)
+    assert isinstance(data, dict), f"{path.name}: front matter is not a mapping"
+    return data, body

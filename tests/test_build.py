@@ -1,0 +1,149 @@
+"""build.py: discovery, caching, parallel runs, atomic sync and one-bad-page tolerance."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import civicnews.build as build
+import pytest
+from civicnews.build import discover, run_batch
+
+
+def snapshot(directory: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(directory)): p.read_bytes()
+            for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
+def test_discover_sorts_recurses_and_reports_missing(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    for name in ("b/2.txt", "b/1.txt", "a.txt", ".hidden/x.txt", "notes.md"):
+        (tmp_path / name).write_text("正文", encoding="utf-8")
+    paths, failures = discover([tmp_path, tmp_path / "a.txt", tmp_path / "nope"])
+    assert [p.relative_to(tmp_path).as_posix() for p in paths] == ["a.txt", "b/1.txt", "b/2.txt"]
+    assert [(Path(f.file).name, f.reason) for f in failures] == [("nope", "no such file or directory")]
+
+
+def test_duplicate_file_names_are_a_failure(tmp_path: Path) -> None:
+    for sub in ("one", "two"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "page.txt").write_text("正文", encoding="utf-8")
+    paths, failures = discover([tmp_path])
+    assert len(paths) == 1 and len(failures) == 1
+    assert "must be unique" in failures[0].reason
+
+
+def test_build_writes_articles_then_changes_nothing(pages_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = run_batch([pages_dir], out)
+    assert first.failures == [] and first.articles
+    files = sorted((out / "articles").glob("*.md"))
+    assert [p.stem for p in files] == sorted(a.id for a in first.articles)
+    assert first.written == len(files) and first.unchanged == 0
+    mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    second = run_batch([pages_dir], out)
+    assert (second.written, second.unchanged, second.removed) == (0, len(files), 0)
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()} == mtimes
+
+
+def test_stale_articles_are_removed(pages_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_batch([pages_dir], out)
+    (out / "articles" / "old-article.md").write_text("---\nid: old\n---\n", encoding="utf-8")
+    (out / "articles" / "keep.txt").write_text("not ours", encoding="utf-8")
+    result = run_batch([pages_dir], out)
+    assert result.removed == 1
+    assert not (out / "articles" / "old-article.md").exists()
+    assert (out / "articles" / "keep.txt").exists()
+
+
+def test_crash_in_our_code_leaves_output_untouched(pages_dir: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    run_batch([pages_dir], out)
+    before = snapshot(out)
+    (pages_dir / "new.txt").write_text("新的版面\n" + "新闻正文内容" * 30 + "\n", encoding="utf-8")
+    calls = {"n": 0}
+    real = build.render_article
+
+    def render_then_crash(article):
+        calls["n"] += 1
+        if calls["n"] > 2:
+            raise RuntimeError("renderer bug")
+        return real(article)
+
+    monkeypatch.setattr(build, "render_article", render_then_crash)
+    with pytest.raises(RuntimeError):
+        run_batch([pages_dir], out)
+    assert snapshot(out) == before
+
+
+def test_cache_extracts_only_new_pages(pages_dir: Path, tmp_path: Path) -> None:
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    first = run_batch([pages_dir], out, cache_dir=cache)
+    assert first.extracted == len(first.pages)
+    shutil.copy(next(pages_dir.glob("*.txt")), pages_dir / "zz_new_page.txt")
+    second = run_batch([pages_dir], out, cache_dir=cache)
+    assert second.extracted == 1 and len(second.pages) == len(first.pages) + 1
+    uncached = run_batch([pages_dir], tmp_path / "plain")
+    assert snapshot(out / "articles") == snapshot(tmp_path / "plain" / "articles")
+    assert uncached.extracted == len(second.pages)
+
+
+def test_cache_key_follows_rules(pages_dir: Path, tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    shutil.copy(Path(build.DEFAULT_DIR) / "campaigns.yml", rules / "campaigns.yml")
+    cache = tmp_path / "cache"
+    run_batch([pages_dir], tmp_path / "o1", cache_dir=cache, rules_dir=rules)
+    with open(rules / "campaigns.yml", "a", encoding="utf-8") as handle:
+        handle.write("\n# an editor's edit\n")
+    again = run_batch([pages_dir], tmp_path / "o2", cache_dir=cache, rules_dir=rules)
+    assert again.extracted == len(again.pages)
+
+
+def test_corrupt_cache_is_ignored(pages_dir: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    run_batch([pages_dir], tmp_path / "o1", cache_dir=cache)
+    for entry in cache.glob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    again = run_batch([pages_dir], tmp_path / "o2", cache_dir=cache)
+    assert again.extracted == len(again.pages)
+    assert snapshot(tmp_path / "o1") == snapshot(tmp_path / "o2")
+
+
+def test_parallel_build_equals_serial_build(pages_dir: Path, tmp_path: Path) -> None:
+    run_batch([pages_dir], tmp_path / "serial", ledger=tmp_path / "s.yml")
+    run_batch([pages_dir], tmp_path / "parallel", jobs=2, ledger=tmp_path / "p.yml")
+    assert snapshot(tmp_path / "serial") == snapshot(tmp_path / "parallel")
+    assert (tmp_path / "s.yml").read_bytes() == (tmp_path / "p.yml").read_bytes()
+
+
+def test_extractor_crash_on_one_page_is_a_failure(pages_dir: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    real = build.extract_page
+    victim = sorted(pages_dir.glob("*.txt"))[1].name
+
+    def crash_on_victim(text, info, rules=None):
+        if info.file == victim:
+            raise IndexError("list index out of range")
+        return real(text, info, rules)
+
+    monkeypatch.setattr(build, "extract_page", crash_on_victim)
+    result = run_batch([pages_dir], tmp_path / "out")
+    assert [Path(f.file).name for f in result.failures] == [victim]
+    assert "extractor crashed: IndexError" in result.failures[0].reason
+    assert len(result.pages) == len(list(pages_dir.glob("*.txt"))) - 1
+
+
+def test_a_page_that_breaks_keeps_its_published_articles(pages_dir: Path, tmp_path: Path) -> None:
+    out, ledger = tmp_path / "out", tmp_path / "ids.yml"
+    first = run_batch([pages_dir], out, ledger=ledger)
+    victim = sorted(pages_dir.glob("*.txt"))[0]
+    victim.write_bytes(b"\x00\x01 broken upload")
+    second = run_batch([pages_dir], out, ledger=ledger)
+    assert [Path(f.file).name for f in second.failures] == [victim.name]
+    assert second.removed == 0  # the last good version stays online
+    kept = {a.id for a in first.articles if a.source.file == victim.name}
+    assert kept and all((out / "articles" / f"{i}.md").exists() for i in kept)

@@ -1,0 +1,211 @@
+"""ids.py: published ids survive title changes, splits and merges; lost ids stop the build."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import civicnews.build as build
+import pytest
+from civicnews.build import run_batch
+from civicnews.ids import Ledger, LedgerError, make_id
+from civicnews.model import Article, Headline, PageInfo, Section
+
+INFO = PageInfo(file="p.txt", publication="永康日报", date="2023-04-03")
+STORIES = [
+    "现代农业装备高新区各班子成员分批带队开展企业大走访行动深入了解企业一季度生产经营情况全力争取实现一季度开门红",
+    "经济开发区积极推动党的二十大精神落地见效辖区内企业行动起来召开党的二十大精神学习会把精神滴灌到广大党员干部",
+    "为进一步增强责任感和紧迫感精细化精准化落实文明卫生创建工作现代农业装备高新区举行党工委班子扩大会全体干部会议",
+]
+
+
+def story(text: str, title: str = "标题", order: int = 0) -> Article:
+    return Article(source=INFO, order=order, headline=Headline(title=title),
+                   sections=[Section(None, [text])])
+
+
+def test_ids_are_ascii_url_safe_and_readable() -> None:
+    ids = [make_id(PageInfo(file=name, date=date), 3)
+           for name in ("000_x.txt", "新闻 版面 (1).txt", "a/b\\c.txt") for date in (None, "2023-04-03")]
+    for value in ids:
+        assert re.fullmatch(r"[a-z0-9-]+", value), value
+    assert ids[1].startswith("2023-04-03-") and ids[0].startswith("nodate-")
+
+
+def test_new_articles_get_serials_in_page_order() -> None:
+    ledger = Ledger()
+    articles = [story(t, order=i) for i, t in enumerate(STORIES)]
+    ledger.assign(INFO, articles)
+    assert [a.id.rsplit("-", 1)[1] for a in articles] == ["1", "2", "3"]
+    assert len(set(a.id for a in articles)) == 3
+
+
+def test_title_change_keeps_id() -> None:
+    first = Ledger()
+    before = [story(t, title=f"旧标题{i}") for i, t in enumerate(STORIES)]
+    first.assign(INFO, before)
+    again = Ledger(first.entries.values())
+    after = [story(t, title=f"新标题{i}") for i, t in enumerate(STORIES)]
+    again.assign(INFO, after)
+    assert [a.id for a in after] == [a.id for a in before]
+    again.check({"p.txt"})
+
+
+def test_reordered_and_retouched_articles_keep_ids() -> None:
+    first = Ledger()
+    before = [story(t) for t in STORIES]
+    first.assign(INFO, before)
+    again = Ledger(first.entries.values())
+    # A rule change moves the last story first and drops some punctuation-free characters.
+    after = [story(STORIES[2][5:]), story(STORIES[0] + "此外还有"), story(STORIES[1])]
+    again.assign(INFO, after)
+    assert [a.id for a in after] == [before[2].id, before[0].id, before[1].id]
+
+
+def test_split_keeps_the_old_id_on_the_first_part() -> None:
+    first = Ledger()
+    before = [story(STORIES[0] + STORIES[1]), story(STORIES[2])]
+    first.assign(INFO, before)
+    again = Ledger(first.entries.values())
+    after = [story(STORIES[0]), story(STORIES[1]), story(STORIES[2])]
+    again.assign(INFO, after)
+    assert after[0].id == before[0].id and after[2].id == before[1].id
+    assert after[1].id not in {a.id for a in before}
+    assert after[1].id in again.minted
+    again.check({"p.txt"})
+
+
+def test_merge_keeps_the_first_id_and_refuses_to_drop_the_second() -> None:
+    first = Ledger()
+    before = [story(t) for t in STORIES]
+    first.assign(INFO, before)
+    again = Ledger(first.entries.values())
+    after = [story(STORIES[0] + STORIES[1]), story(STORIES[2])]
+    again.assign(INFO, after)
+    assert [a.id for a in after] == [before[0].id, before[2].id]
+    with pytest.raises(LedgerError, match=re.escape(before[1].id)):
+        again.check({"p.txt"})
+    again.check({"p.txt"}, excused={before[1].id})  # hidden by an editor
+    again.check({"other.txt"})  # its page was not read in this build: nothing to say
+
+
+def test_retired_entry_is_never_reused_or_missed(tmp_path: Path) -> None:
+    first = Ledger()
+    before = [story(t) for t in STORIES]
+    first.assign(INFO, before)
+    path = tmp_path / "ids.yml"
+    first.save(path)
+    text = path.read_text(encoding="utf-8").replace(
+        f"{before[1].id}:\n", f"{before[1].id}:\n    retired: true\n    reason: 重复稿件\n")
+    path.write_text(text, encoding="utf-8")
+    again = Ledger.load(path)
+    after = [story(STORIES[0]), story(STORIES[2]), story(STORIES[1])]
+    again.assign(INFO, after)
+    again.check({"p.txt"})
+    assert after[2].id not in {a.id for a in before}  # the retired id is not handed out again
+
+
+def test_ledger_round_trips_and_is_written_sorted(tmp_path: Path) -> None:
+    ledger = Ledger()
+    ledger.assign(INFO, [story(t) for t in STORIES])
+    ledger.assign(dataclasses.replace(INFO, file="a.txt"), [story("另一版的稿件内容")])
+    path = tmp_path / "ids.yml"
+    assert ledger.save(path) is True
+    assert ledger.save(path) is False  # unchanged bytes: not rewritten
+    loaded = Ledger.load(path)
+    assert loaded.dumps() == ledger.dumps()
+    sources = re.findall(r"source: (\S+)", path.read_text(encoding="utf-8"))
+    assert sources == sorted(sources)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("articles: [1, 2]\n", "expected 'version:'"),
+    ("version: 1\narticles:\n  x-1: {source: p.txt, colour: red}\n", "unknown key 'colour'"),
+    ("version: 1\narticles:\n  x-1: {source: p.txt, retired: true}\n", "needs a 'reason:'"),
+    ("version: 1\narticles:\n  x-1: {head: 文字}\n", "'source'"),
+    ("version: 1\narticles: {x-1: [\n", "not valid YAML"),
+])
+def test_malformed_ledger_is_a_clear_error(tmp_path: Path, text: str, words: str) -> None:
+    path = tmp_path / "ids.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LedgerError, match=re.escape(words)):
+        Ledger.load(path)
+
+
+def _retitle(extract):
+    """An extractor whose title rule changed: every title gets a different wording."""
+    def changed(text, info, rules=None):
+        result = extract(text, info, rules)
+        for article in result.articles:
+            old = article.headline.title if article.headline else ""
+            article.headline = Headline(title=f"改写：{old}")
+        return result
+    return changed
+
+
+def test_batch_title_rule_change_keeps_urls_and_guids(pages_dir: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    ledger = tmp_path / "ids.yml"
+    first = run_batch([pages_dir], tmp_path / "out1", ledger=ledger)
+    monkeypatch.setattr(build, "extract_page", _retitle(build.extract_page))
+    second = run_batch([pages_dir], tmp_path / "out2", ledger=ledger)
+    assert [a.id for a in second.articles] == [a.id for a in first.articles]
+    titles = {a.id: a.headline.title for a in second.articles if a.headline}
+    assert all(t.startswith("改写：") for t in titles.values())
+    before = sorted(p.name for p in (tmp_path / "out1" / "articles").glob("*.md"))
+    after = sorted(p.name for p in (tmp_path / "out2" / "articles").glob("*.md"))
+    assert before == after  # same file names → same /a/<id>/ URLs and urn:civicnews:<id> GUIDs
+
+
+def test_batch_split_does_not_move_ids(pages_dir: Path, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    ledger = tmp_path / "ids.yml"
+    first = run_batch([pages_dir], tmp_path / "out", ledger=ledger)
+    extract = build.extract_page
+
+    def split_first(text, info, rules=None):
+        result = extract(text, info, rules)
+        head = result.articles[0]
+        paras = head.paragraphs
+        if len(paras) >= 2:
+            half = len(paras) // 2
+            head.sections = [Section(None, paras[:half])]
+            tail = Article(source=info, order=1, headline=Headline(title="拆出"),
+                           sections=[Section(None, paras[half:])])
+            result.articles.insert(1, tail)
+        return result
+
+    monkeypatch.setattr(build, "extract_page", split_first)
+    second = run_batch([pages_dir], tmp_path / "out", ledger=ledger)
+    old = {a.id for a in first.articles}
+    assert len(second.articles) > len(first.articles)  # some page really was split
+    assert old <= {a.id for a in second.articles}
+    for page in second.pages:  # the first article of each page kept its id
+        match = [a for a in first.articles if a.source.file == page.info.file]
+        assert page.articles[0].id == match[0].id
+
+
+def test_batch_merge_is_refused_and_nothing_written(pages_dir: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    ledger = tmp_path / "ids.yml"
+    out = tmp_path / "out"
+    first = run_batch([pages_dir], out, ledger=ledger)
+    victim = next(p for p in first.pages if len(p.articles) >= 2)
+    extract = build.extract_page
+
+    def merge_two(text, info, rules=None):
+        result = extract(text, info, rules)
+        if info.file == victim.info.file:
+            a, b = result.articles[0], result.articles[1]
+            a.sections = a.sections + b.sections
+            del result.articles[1]
+        return result
+
+    snapshot = {p.name: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    ledger_bytes = ledger.read_bytes()
+    monkeypatch.setattr(build, "extract_page", merge_two)
+    with pytest.raises(LedgerError, match=re.escape(victim.articles[1].id)):
+        run_batch([pages_dir], out, ledger=ledger)
+    assert {p.name: p.read_bytes() for p in out.rglob("*") if p.is_file()} == snapshot
+    assert ledger.read_bytes() == ledger_bytes

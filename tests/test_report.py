@@ -1,0 +1,108 @@
+"""report.py: the editors' report flags doubtful pages and keeps page text inert."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+from civicnews.build import run_batch
+from civicnews.model import Article, Headline, PageInfo, PageResult, Section
+from civicnews.report import (
+    MIN_BODY_CHARS,
+    build_report,
+    lost_lines,
+    page_report,
+    render_markdown,
+    render_text,
+)
+
+INFO = PageInfo(file="p.txt")
+BODY = "现代农业装备高新区各班子成员分批带队开展企业大走访行动" * 4
+
+
+def result(articles: list[Article], furniture=(), leftovers=()) -> PageResult:
+    return PageResult(info=INFO, articles=articles, furniture=list(furniture),
+                      leftovers=list(leftovers))
+
+
+def art(title: str | None, body: str, id_: str = "x-1") -> Article:
+    a = Article(INFO, 0, Headline(title) if title else None, [Section(None, [body])])
+    a.id = id_
+    return a
+
+
+def test_clean_page_has_no_doubts() -> None:
+    text = "G 版面标题\n大走访行动\n" + BODY + "\n"
+    a = art("大走访行动", BODY)
+    page = page_report(result([a], furniture=["G 版面标题"]), text, [a], {})
+    assert page["unsure"] == [] and page["lost"] == []
+
+
+def test_lost_text_is_flagged_with_its_lines() -> None:
+    text = f"大走访行动\n{BODY}\n垃圾分类工作全面铺开各村社区积极响应\n"
+    a = art("大走访行动", BODY)
+    page = page_report(result([a]), text, [a], {})
+    assert page["lost"] == ["垃圾分类工作全面铺开各村社区积极响应"]
+    assert any(d.startswith("something lost") for d in page["unsure"])
+
+
+def test_lost_lines_ignore_letter_spacing_and_doubling() -> None:
+    page = "经 济 开 发 区 积 极 推 动\n多领域全面发动多领域全面发动\n"
+    assert lost_lines(page, ["经济开发区积极推动", "多领域全面发动"]) == []
+
+
+def test_leftover_share_untitled_and_short_articles_are_flagged() -> None:
+    leftover = "一段没有归属的文字" * 5
+    short = art(None, "短稿", "x-2")
+    long = art("标题", BODY)
+    text = "\n".join([leftover, "短稿", "标题", BODY])
+    page = page_report(result([long, short], leftovers=[leftover]), text, [long, short], {})
+    doubts = "\n".join(page["unsure"])
+    assert "leftovers hold" in doubts
+    assert "x-2: no title" in doubts and "x-2: short body" in doubts
+    assert "x-1:" not in doubts
+    assert len(short.text) < MIN_BODY_CHARS
+
+
+def test_extractor_doubts_come_first_and_hidden_articles_are_not_flagged() -> None:
+    short = art(None, "短稿", "x-2")
+    res = result([short])
+    res.unsure = ["two headlines in a row"]
+    page = page_report(res, "短稿\n", [short], {"x-2": "hidden"})
+    assert page["unsure"][0] == "two headlines in a row"
+    assert page["articles"][0]["status"] == "hidden"
+    assert not any(d.startswith("x-2") for d in page["unsure"])
+
+
+def test_editor_page_front_matter_and_escaping() -> None:
+    hostile = "<script>alert(1)</script> {{ x }} [x](javascript:alert(1))"
+    a = art(hostile, BODY)
+    page = page_report(result([a], leftovers=[hostile]), f"{hostile}\n{BODY}\n", [a], {})
+    report = build_report([page], [("bad <b>.txt", "binary file")], [f"warn {hostile}"])
+    md = render_markdown(report)
+    meta = yaml.safe_load(md.split("---\n")[1])
+    assert meta == {"title": "编辑报告", "editor": True, "search": {"exclude": True}}
+    assert "source" not in meta
+    body = md.split("---\n", 2)[2]
+    assert "<script>" not in body and "<b>" not in body and "{{" not in body
+    assert "&lt;script&gt;" in body and "&#123;&#123;" in body
+    assert "javascript:alert" not in body.replace("\\(javascript:alert", "")
+
+
+def test_report_json_and_text_from_a_build(pages_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    batch = run_batch([pages_dir], out)
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert data == batch.report
+    assert data["summary"]["pages"] == len(list(pages_dir.glob("*.txt")))
+    assert data["summary"]["articles"] == len(batch.articles)
+    ids = [a["id"] for p in data["pages"] for a in p["articles"]]
+    assert sorted(ids) == sorted(a.id for a in batch.articles)
+    for page, res in zip(data["pages"], batch.pages, strict=True):
+        assert page["leftovers"] == res.leftovers and page["furniture"] == res.furniture
+    text = render_text(data)
+    assert text.splitlines()[0].startswith(f"{data['summary']['pages']} pages, ")
+    for page in data["pages"]:
+        assert page["file"] in text
+    assert (out / "editor" / "report.md").read_text(encoding="utf-8").startswith("---\n")
