@@ -1,6 +1,8 @@
 # The two quick-start commands: `make serve` and `make test`. Both set up what they need.
 PY ?= python3
 PORT ?= 8000
+# Material 9.8 prints an end-of-life banner for MkDocs 2 on every build; we pin mkdocs<2.
+export NO_MKDOCS_2_WARNING = 1
 
 .PHONY: setup setup-test serve build test lint bench
 

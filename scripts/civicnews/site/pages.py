@@ -148,7 +148,7 @@ def item_html(art: ArticleMeta, from_url: str) -> str:
     return (
         '<li class="cn-item">'
         f"{kicker}"
-        f'<h3 class="cn-headline"><a href="{href}">{esc(art.title or UNDATED)}</a></h3>'
+        f'<h2 class="cn-headline"><a href="{href}">{esc(art.title or UNDATED)}</a></h2>'
         f'<p class="cn-meta">{_date_html(art)}'
         f"{places_html}</p>"
         f'<p class="cn-excerpt">{esc(excerpt(art))}</p>'

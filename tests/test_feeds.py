@@ -1,0 +1,110 @@
+"""Unit tests for the RSS/Atom feeds (civicnews.site.feeds)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from civicnews.site import feeds
+from civicnews.site.articles import ArticleMeta, newest_first, parse_article
+from civicnews.site.fixtures import article_markdown
+from civicnews.site.pages import Feeds
+
+SITE = "https://example.org/civicnews/"
+ATOM = "{http://www.w3.org/2005/Atom}"
+CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
+DC = "{http://purl.org/dc/elements/1.1/}creator"
+INFO = feeds.FeedInfo("县域新闻", "最新文章", "", Feeds("rss.xml", "atom.xml"))
+
+
+def art(art_id: str, title: str = "标题", **kwargs: object) -> ArticleMeta:
+    """An ArticleMeta parsed from fixture Markdown in the extractor's format."""
+    return parse_article(article_markdown(art_id, title, **kwargs))  # type: ignore[arg-type]
+
+
+def render(arts: list[ArticleMeta], limit: int = 50) -> tuple[ET.Element, ET.Element]:
+    """Parsed RSS channel and Atom feed for a list of articles."""
+    out = feeds.render_feed(newest_first(arts), INFO, SITE, limit=limit)
+    rss = ET.fromstring(out["rss.xml"])
+    atom = ET.fromstring(out["atom.xml"])
+    channel = rss.find("channel")
+    assert channel is not None
+    return channel, atom
+
+
+def test_items_newest_first_with_stable_guids() -> None:
+    channel, atom = render([art("old", date="2020-01-01"), art("new", date="2023-04-03"),
+                            art("mid", date="2022-11-28")])
+    guids = [g.text for g in channel.iter("guid")]
+    assert guids == ["urn:civicnews:new", "urn:civicnews:mid", "urn:civicnews:old"]
+    assert {g.get("isPermaLink") for g in channel.iter("guid")} == {"false"}
+    assert [e.findtext(f"{ATOM}id") for e in atom.iter(f"{ATOM}entry")] == guids
+
+
+def test_dates_come_from_articles_not_the_clock() -> None:
+    channel, atom = render([art("a", date="2022-11-28"), art("b", date="2023-04-03")])
+    assert channel.findtext("lastBuildDate") == "Mon, 03 Apr 2023 00:00:00 +0800"
+    assert atom.findtext(f"{ATOM}updated") == "2023-04-03T00:00:00+08:00"
+    assert channel.find("item").findtext("pubDate") == "Mon, 03 Apr 2023 00:00:00 +0800"  # type: ignore[union-attr]
+
+
+def test_cap_and_undated_left_out() -> None:
+    arts = [art(f"a{i:02d}", date=f"2023-01-{i + 1:02d}") for i in range(30)]
+    channel, atom = render([*arts, art("undated", date=None)], limit=10)
+    guids = [g.text for g in channel.iter("guid")]
+    assert len(guids) == 10 and guids[0] == "urn:civicnews:a29"
+    assert "urn:civicnews:undated" not in guids
+    assert len(list(atom.iter(f"{ATOM}entry"))) == 10
+
+
+def test_content_summary_authors_and_categories() -> None:
+    a = art("x", '标题 <b>"引号"</b> & 符号', paragraphs=["<script>alert(1)</script> 正文"],
+            reporters=["郑旭华", "潘燕佳"], districts=["永康市"], campaigns=["垃圾分类"])
+    channel, atom = render([a])
+    item = channel.find("item")
+    assert item is not None
+    assert item.findtext("title") == '标题 <b>"引号"</b> & 符号'  # escaped in XML, exact as text
+    assert item.findtext(CONTENT) == "<p>&lt;script&gt;alert(1)&lt;/script&gt; 正文</p>"
+    assert item.findtext("description") == "&lt;script&gt;alert(1)&lt;/script&gt; 正文"
+    assert [c.text for c in item.iter(DC)] == ["郑旭华", "潘燕佳"]
+    assert [c.text for c in item.iter("category")] == ["永康市", "垃圾分类"]
+    assert item.findtext("link") == SITE + "a/x/"
+    entry = atom.find(f"{ATOM}entry")
+    assert entry is not None
+    content = entry.find(f"{ATOM}content")
+    assert content is not None and content.get("type") == "html"
+    assert content.text == "<p>&lt;script&gt;alert(1)&lt;/script&gt; 正文</p>"
+    summary = entry.find(f"{ATOM}summary")
+    assert summary is not None and summary.get("type") == "html"
+    assert summary.text == "&lt;script&gt;alert(1)&lt;/script&gt; 正文"
+    assert [n.text for n in entry.iter(f"{ATOM}name")] == ["郑旭华", "潘燕佳"]
+    assert [c.get("term") for c in entry.iter(f"{ATOM}category")] == ["永康市", "垃圾分类"]
+
+
+def test_byte_identical_for_same_input() -> None:
+    def build() -> dict[str, bytes]:
+        arts = newest_first([art("a", districts=["永康市"], campaigns=["垃圾分类"]),
+                             art("b", date="2020-10-12", districts=["柯城区"])])
+        return feeds.site_feeds(arts, SITE, "县域新闻")
+
+    first = build()
+    assert first == build()
+    assert set(first) == {"rss.xml", "atom.xml",
+                          "districts/永康市/rss.xml", "districts/永康市/atom.xml",
+                          "districts/柯城区/rss.xml", "districts/柯城区/atom.xml",
+                          "campaigns/垃圾分类/rss.xml", "campaigns/垃圾分类/atom.xml"}
+
+
+def test_district_feed_has_only_its_articles_and_self_link() -> None:
+    arts = newest_first([art("a", districts=["永康市"]), art("b", districts=["柯城区"])])
+    out = feeds.site_feeds(arts, SITE, "县域新闻")
+    channel = ET.fromstring(out["districts/柯城区/rss.xml"]).find("channel")
+    assert channel is not None
+    assert [g.text for g in channel.iter("guid")] == ["urn:civicnews:b"]
+    self_links = [x.get("href") for x in channel.iter(f"{ATOM}link") if x.get("rel") == "self"]
+    assert self_links == [SITE + "districts/%E6%9F%AF%E5%9F%8E%E5%8C%BA/rss.xml"]
+
+
+def test_empty_feed_is_valid_and_dated_by_epoch() -> None:
+    channel, atom = render([])
+    assert channel.findall("item") == []
+    assert atom.findtext(f"{ATOM}updated") == "1970-01-01T00:00:00+08:00"

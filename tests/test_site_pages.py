@@ -1,0 +1,224 @@
+"""Unit tests for the portal's article reader and page generators (pure functions)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from civicnews.site import pages
+from civicnews.site.articles import (
+    ArticleError,
+    ArticleMeta,
+    excerpt,
+    load_articles,
+    newest_first,
+    parse_article,
+    plain_text,
+)
+from civicnews.site.fixtures import article_markdown, write_article
+
+CITIES = {"永康市": "金华市", "永康经济开发区": "金华市", "柯城区": "衢州市", "金华市": "金华市"}
+ORDER = ["金华市", "永康市", "永康经济开发区", "衢州市", "柯城区"]
+
+
+def art(art_id: str, title: str = "标题", **kwargs: object) -> ArticleMeta:
+    """An ArticleMeta parsed from fixture Markdown in the extractor's format."""
+    return parse_article(article_markdown(art_id, title, **kwargs))  # type: ignore[arg-type]
+
+
+def page_map(generated: list[pages.GeneratedPage]) -> dict[str, str]:
+    """Generated pages by path; paths must be unique."""
+    out = {p.src_uri: p.content for p in generated}
+    assert len(out) == len(generated)
+    return out
+
+
+def article_links(content: str) -> list[str]:
+    """The article ids a list page links to, in order."""
+    return re.findall(r'href="[./]*a/([^/"]+)/"', content)
+
+
+def test_parse_reads_contract_fields() -> None:
+    a = art("x-1", "多领域全面发动", kicker="眉题", subtitle="副题", districts=["永康市"],
+            campaigns=["文明城市创建"], reporters=["郑旭华"], roles={"郑旭华": "融媒见习记者"},
+            captions=["修补倒塌围墙"], continued_to="2版", subheads=["制定细则"],
+            paragraphs=["第一段。", "第二段。"])
+    assert (a.id, a.title, a.kicker, a.subtitle) == ("x-1", "多领域全面发动", "眉题", "副题")
+    assert a.date == "2023-04-03" and a.day is not None and a.date_estimated
+    assert a.role_of("郑旭华") == "融媒见习记者"
+    assert a.captions == ("修补倒塌围墙",) and a.continued_to == "2版"
+    assert a.source.file == "000_6b38b89e44bd9a24.txt"
+    assert "## 制定细则" in a.body
+
+
+def test_parse_rejects_missing_front_matter_and_id() -> None:
+    with pytest.raises(ArticleError):
+        parse_article("no front matter\n")
+    with pytest.raises(ArticleError, match="no id"):
+        parse_article("---\ntitle: x\n---\nbody\n")
+
+
+def test_plain_text_undoes_extractor_escaping() -> None:
+    a = art("x", paragraphs=["<b>粗</b> [链接](javascript:1) {{ y }} 1-2 #号 & 符"])
+    assert plain_text(a.body) == "<b>粗</b> [链接](javascript:1) {{ y }} 1-2 #号 & 符"
+
+
+def test_excerpt_cuts_and_skips_subheads() -> None:
+    a = art("x", paragraphs=["甲" * 50, "乙" * 60], subheads=["小标题"])
+    text = excerpt(a, limit=90)
+    assert text.startswith("甲" * 50) and text.endswith("…") and "小标题" not in text
+    assert len(text) == 91
+
+
+def test_newest_first_puts_undated_last_and_breaks_ties_by_page_order() -> None:
+    arts = [art("u", date=None), art("old", date="2020-01-01"),
+            art("b", date="2023-04-03", order=1), art("a", date="2023-04-03", order=0)]
+    assert [a.id for a in newest_first(arts)] == ["a", "b", "old", "u"]
+
+
+def test_load_articles_rejects_duplicate_ids(tmp_path: Path) -> None:
+    write_article(tmp_path, "one", "一")
+    (tmp_path / "copy.md").write_text(article_markdown("one", "一"), encoding="utf-8")
+    with pytest.raises(ArticleError, match="duplicate"):
+        load_articles(tmp_path)
+
+
+def test_rel_links_are_relative_and_percent_encoded() -> None:
+    assert pages.rel("", "a/x/") == "a/x/"
+    assert pages.rel("districts/永康市/", "a/x/") == "../../a/x/"
+    assert pages.rel("districts/", "districts/永康市/") == "%E6%B0%B8%E5%BA%B7%E5%B8%82/"
+    assert pages.rel("a/x/", "sources/0 1.txt") == "../../sources/0%201.txt"
+    assert pages.rel("archive/2023/04/", "archive/") == "../../"
+    assert pages.rel("districts/", "districts/") == "./"
+
+
+def test_url_of_matches_directory_urls() -> None:
+    assert pages.url_of("index.md") == ""
+    assert pages.url_of("districts/index.md") == "districts/"
+    assert pages.url_of("districts/永康市/2.md") == "districts/永康市/2/"
+    assert pages.url_of(pages.article_src("id-1")) == "a/id-1/"
+
+
+def test_slug_keeps_chinese_and_drops_path_characters() -> None:
+    assert pages.slug("六抓六比/八大竞赛") == "六抓六比-八大竞赛"
+    assert pages.slug("永康市") == "永康市"
+    assert pages.slug("../x") == "x"
+
+
+def test_home_caps_list_newest_first_and_links_archive() -> None:
+    arts = newest_first(art(f"id{i:02d}", date=f"2023-01-{i + 1:02d}") for i in range(25))
+    home = pages.home_page(arts, "县域新闻", limit=20)
+    links = article_links(home.content)
+    assert links == [f"id{i:02d}" for i in range(24, 4, -1)]
+    assert 'href="archive/"' in home.content and "全部 25 篇" in home.content
+
+
+def test_district_index_groups_by_city_with_counts() -> None:
+    arts = newest_first([
+        art("a", districts=["永康市", "永康经济开发区"]), art("b", districts=["永康市"]),
+        art("c", districts=["柯城区"]), art("d", districts=["某不知名村"]),
+    ])
+    got = page_map(pages.district_pages(arts, CITIES, ORDER))
+    index = got["districts/index.md"]
+    groups = re.findall(r"<h2>(.*?)</h2>", index)
+    assert groups == ["金华市", "衢州市", pages.OTHER_GROUP]
+    counts = dict(re.findall(r'href="[^"]+">([^<]+)<span class="cn-count">(\d+)</span>', index))
+    assert counts == {"永康市": "2", "永康经济开发区": "1", "柯城区": "1", "某不知名村": "1"}
+    assert article_links(got["districts/永康市/index.md"]) == ["a", "b"]
+    assert "feed_rss: districts/%E6%B0%B8%E5%BA%B7%E5%B8%82/rss.xml" in got["districts/永康市/index.md"]
+
+
+def test_district_pages_are_paged() -> None:
+    arts = newest_first(art(f"p{i:03d}", date=f"2022-{i % 12 + 1:02d}-01") for i in range(120))
+    got = page_map(pages.district_pages(arts, CITIES, ORDER, per_page=50))
+    firsts = [got["districts/永康市/index.md"], got["districts/永康市/2.md"],
+              got["districts/永康市/3.md"]]
+    assert "districts/永康市/4.md" not in got
+    assert [len(article_links(p)) for p in firsts] == [50, 50, 20]
+    assert sum((article_links(p) for p in firsts), []) == [a.id for a in arts]
+    assert 'rel="next" href="2/"' in firsts[0] and 'rel="prev" href="../"' in firsts[1]
+    assert 'rel="prev" href="../2/"' in firsts[2] and 'rel="next"' not in firsts[2]
+
+
+def test_campaign_index_in_rule_order() -> None:
+    arts = newest_first([art("a", campaigns=["垃圾分类", "文明城市创建"]),
+                         art("b", campaigns=["文明城市创建"])])
+    got = page_map(pages.campaign_pages(arts, ["文明城市创建", "垃圾分类"]))
+    names = re.findall(r'">([^<]+)<span class="cn-count">(\d+)', got["campaigns/index.md"])
+    assert names == [("文明城市创建", "2"), ("垃圾分类", "1")]
+    assert article_links(got["campaigns/垃圾分类/index.md"]) == ["a"]
+
+
+def test_month_archive_counts_and_undated() -> None:
+    arts = newest_first([art("a", date="2023-04-03"), art("b", date="2023-04-20"),
+                         art("c", date="2022-11-28"), art("u", date=None)])
+    got = page_map(pages.archive_pages(arts))
+    index = got["archive/index.md"]
+    assert re.findall(r"<h2>(.*?)</h2>", index) == ["2023年", "2022年", pages.UNDATED]
+    assert '2023年4月<span class="cn-count">2</span>' in index
+    assert article_links(got["archive/2023/04/index.md"]) == ["b", "a"]
+    assert article_links(got["archive/undated/index.md"]) == ["u"]
+    assert "日期不详" in got["archive/undated/index.md"]
+
+
+def test_titles_are_escaped_everywhere() -> None:
+    evil = '<script>alert("x")</script> & {{ y }}'
+    a = art("e", evil, kicker="<i>k</i>", districts=["永康市"], captions=["<img src=x>"])
+    listing = pages.list_html([a], "")
+    assert "<script>" not in listing and "&lt;script&gt;" in listing
+    page = pages.article_page(a, "<p>body</p>", has_source=True)
+    assert "<script>" not in page and "<img src=x>" not in page and "<i>k</i>" not in page
+    front = pages.paged_list("districts/x/", evil, [a])[0].content
+    assert "<script>" not in front
+
+
+def test_article_page_shows_metadata_and_links() -> None:
+    a = art("x-1", "标题", kicker="眉题", subtitle="副题", districts=["永康市"],
+            campaigns=["文明城市创建"], roles={"郑旭华": "融媒见习记者"},
+            captions=["修补倒塌围墙"], continued_to="2版", source_file="页 面 0.txt")
+    html = pages.article_page(a, "<p>正文</p>", has_source=True, qr_svg="<svg></svg>")
+    assert html.startswith('<article class="cn-article" data-pagefind-body '
+                           'data-pagefind-meta="日期:2023-04-03">')
+    assert '<h1 data-pagefind-meta="title" data-pagefind-weight="10">标题</h1>' in html
+    for text in ("眉题", "副题", "永康日报", "2023年4月3日", "融媒见习记者", "郑旭华",
+                 "修补倒塌围墙", "续见2版", "<svg></svg>"):
+        assert text in html, text
+    assert 'href="../../districts/%E6%B0%B8%E5%BA%B7%E5%B8%82/"' in html
+    assert 'href="../../sources/%E9%A1%B5%20%E9%9D%A2%200.txt"' in html
+    no_src = pages.article_page(a, "", has_source=False)
+    assert "sources/" not in no_src and "页 面 0.txt" in no_src
+
+
+def test_city_map_walks_up_to_city() -> None:
+    parents = {"浙江省": None, "金华市": "浙江省", "永康市": "金华市", "开发区": "永康市"}
+    levels = {"浙江省": "province", "金华市": "city", "永康市": "county", "开发区": "zone"}
+    assert pages.city_map(parents, levels) == {"浙江省": None, "金华市": "金华市",
+                                                "永康市": "金华市", "开发区": "金华市"}
+
+
+def test_site_pages_are_deterministic() -> None:
+    def build() -> list[pages.GeneratedPage]:
+        arts = newest_first([art("a", districts=["永康市"], campaigns=["垃圾分类"]),
+                             art("b", date="2020-01-01", districts=["柯城区"])])
+        return pages.site_pages(arts, "县域新闻", CITIES, ORDER, ["垃圾分类"])
+
+    assert build() == build()
+
+
+def test_qr_is_inline_svg_and_deterministic() -> None:
+    from civicnews.site.qr import qr_svg
+
+    svg = qr_svg("https://example.org/civicnews/a/2023-04-03-a21de8cd-1/")
+    assert svg.startswith("<svg") and svg.endswith("</svg>") and "<?xml" not in svg
+    assert svg == qr_svg("https://example.org/civicnews/a/2023-04-03-a21de8cd-1/")
+    assert svg != qr_svg("https://example.org/civicnews/a/other/")
+
+
+def test_pagefind_indexes_in_place_as_chinese(tmp_path: Path) -> None:
+    from civicnews.site.search import pagefind_command
+
+    cmd = pagefind_command(tmp_path)
+    assert cmd[1:3] == ["-m", "pagefind"]
+    assert cmd[cmd.index("--site") + 1] == str(tmp_path)
+    assert cmd[cmd.index("--force-language") + 1] == "zh"
