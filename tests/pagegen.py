@@ -1,0 +1,956 @@
+#!/usr/bin/env python3
+"""Make damaged newspaper pages from the gold articles, with their exact ground truth.
+
+The extractor is scored on pages it has never seen: other stories, laid out with the same
+damage as the five seed pages. This module rebuilds that damage from the editor's clean gold
+articles in new combinations, one small named function per kind of damage, so a test can
+switch each on or off and check it alone.
+
+Usage: ``python tests/pagegen.py --seed 1 --out DIR --pages N`` writes ``DIR/pages/*.txt`` (plus
+``pages.yml``) and score.py-compatible ``DIR/gold/*.yml``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import random
+import re
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+GOLD_DIR = SHARED / "gold"
+PAGES_YML = SHARED / "seeds" / "pages.yml"
+
+# Fields of a gold article that describe the story (notes are the editor's, not the page's).
+ARTICLE_KEYS = ("kicker", "title", "subtitle", "reporters", "roles", "dateline", "districts",
+                "campaigns", "event_dates", "subheads", "captions", "continued_to", "paragraphs")
+
+# Punctuation that may not start a line (kinsoku): it hangs at the end of the line before.
+NO_LINE_START = "，。、；：？！）》」』”’…—,.;:?!)%"
+# Punctuation that may not end a line: it moves down to the next line.
+NO_LINE_END = "（《「『“‘("
+# Marks that glue to their neighbour when a PDF tool letter-spaces a line (南 路 、九 州 路 的“ 一).
+OPENING = "（《「『“‘("
+CLOSING = "，。、；：？！）》」』”’,.;:?!)"
+PUNCT = OPENING + CLOSING + "…⋯—·"
+ASCII_RUN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.%]*")
+# What the PDF tool pads with spaces: numbers (3 月 25 日, 老 330 国道, 1.45 亿元, 5%的); the
+# seeds never pad Latin words (以PPT形式).
+NUMBER_RUN = re.compile(r"[0-9][0-9.]*%?")
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Full-width marks the page tool of seed 003 printed half-width (, : ; ( ) and rarely ! ?).
+HALF_WIDTH = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")",
+                            "！": "!", "？": "?"})
+CAPTION_MARKS = "▲▶"
+GROUP_SUFFIXES = ("采访小组", "采访组", "报道组")
+
+
+@dataclass(frozen=True)
+class FurniturePage:
+    """The furniture lines of one gold page and the paper that printed them."""
+
+    publication: str | None
+    lines: tuple[str, ...]
+
+
+# What load_gold returns: every gold article, and each gold page's furniture.
+Gold = tuple[list[dict], list[FurniturePage]]
+
+
+@dataclass
+class GeneratedPage:
+    """A damaged page text and the truth for it: articles in reading order and furniture."""
+
+    text: str
+    articles: list[dict]
+    furniture: list[str]
+    doubled: list[str] = field(default_factory=list)  # lines printed twice (ABAB) on the page
+    damage: list[str] = field(default_factory=list)  # names of the damage kinds used
+    publication: str | None = None  # the paper, when every story came from the same one
+
+
+@dataclass(frozen=True)
+class PageConfig:
+    """What a page may look like; None fields are drawn from the page's random generator."""
+
+    n_articles: int | None = None  # 1–4 when None
+    width: int | None = None  # column width for every story; 0 = one paragraph per line
+    damage: frozenset[str] | None = None  # damage kinds allowed (None: all of DAMAGE)
+    furniture: bool = True
+
+
+@dataclass
+class Block:
+    """Consecutive printed lines of one kind; the page puts a blank line between blocks."""
+
+    kind: str  # head, credit, subhead, para, caption, byline, furniture, tail
+    lines: list[str]
+    gap: bool = True  # blank line after it
+
+
+@dataclass
+class Style:
+    """The layout one story is printed with, drawn once per story."""
+
+    width: int  # 0 = unbroken (one paragraph per line)
+    blank_every_line: bool = False
+    indent: int = 2
+    frame_height: int = 0  # a new text frame (leading space) every so many body lines
+    split_words: bool = False
+    letter_spacing: float = 0.0  # share of body lines spread out
+    number_padding: bool = False
+    doubled: bool = False
+    head_after: bool = False
+    head_one_line: bool = False
+    head_broken: bool = False
+    credit_form: str = "own_line"  # own_line | run_in
+    half_width_credit: bool = False
+    captions_first: bool = False
+    decorate_subheads: bool = False
+    half_width_punct: bool = False
+    dotted_ellipsis: bool = False
+    lost_quotes: bool = False
+    wide_lead: bool = False
+    used: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+# Gold input
+# ---------------------------------------------------------------------------------------------
+
+
+def shared_available() -> bool:
+    """True when ../shared (the gold pages) sits beside the checkout."""
+    return GOLD_DIR.is_dir() and any(GOLD_DIR.glob("*.yml"))
+
+
+def load_publications(path: Path = PAGES_YML) -> dict[str, str | None]:
+    """Page stem → publication, from the seeds' manifest (empty when it is missing)."""
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {Path(k).stem: (v or {}).get("publication") for k, v in data.items()}
+
+
+def load_gold(gold_dir: Path = GOLD_DIR) -> Gold:
+    """All gold articles (with the page and paper they came from) and each page's furniture."""
+    pubs = load_publications()
+    articles: list[dict] = []
+    furniture: list[FurniturePage] = []
+    for path in sorted(gold_dir.glob("*.yml")):
+        gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+        stem = Path(gold["source"]).stem
+        pub = pubs.get(stem) or gold.get("publication")
+        furniture.append(FurniturePage(pub, tuple(str(x) for x in gold.get("furniture") or [])))
+        for art in gold.get("articles") or []:
+            clean = {k: copy.deepcopy(art.get(k)) for k in ARTICLE_KEYS}
+            clean["publication"] = pubs.get(stem) or gold.get("publication")
+            clean["seed_page"] = stem
+            articles.append(clean)
+    return articles, furniture
+
+
+def furniture_groups(pages: list[FurniturePage], publication: str | None
+                     ) -> dict[str, list[list[str]]]:
+    """Sort a paper's furniture into groups printed together: masthead, chart, values, singles.
+
+    A page of one paper only gets that paper's furniture (a 柯城发布 masthead on a 永康日报 page
+    would be a story title nobody could tell from furniture); a mixed page gets no masthead.
+    """
+    groups: dict[str, list[list[str]]] = {"masthead": [], "chart": [], "values": [], "single": []}
+    for fp in pages:
+        if publication and fp.publication != publication:
+            continue
+        lines = list(fp.lines)
+        if any(re.search(r"(图|表)$", x) for x in lines):
+            groups["chart"].append(list(lines))
+            continue
+        mast = [x for x in lines if re.search(r"主办|编印|热线|今日.版|APP", x)]
+        if mast:
+            cut = lines.index(mast[-1]) + 1
+            if publication:
+                groups["masthead"].append(lines[:cut])
+            lines = lines[cut:]
+        if "社会主义核心价值观" in lines:
+            i = lines.index("社会主义核心价值观")
+            groups["values"].append(lines[i:i + 2])
+            lines = lines[:i] + lines[i + 2:]
+        groups["single"].extend([x] for x in lines)
+    return groups
+
+
+# ---------------------------------------------------------------------------------------------
+# Damage: text-level (applied to a whole paragraph or headline before it is laid out)
+# ---------------------------------------------------------------------------------------------
+
+
+def use_halfwidth_punctuation(text: str) -> str:
+    """Print ，：；（）！？ half-width, as the tool of seed 003 did (。、“” stay full-width).
+
+    >>> use_halfwidth_punctuation("会上，区委（单位）：好")
+    '会上,区委(单位):好'
+    """
+    return text.translate(HALF_WIDTH)
+
+
+def dot_ellipsis(text: str) -> str:
+    """Print …… as ⋯⋯ (midline dots), as in seeds 000 and 001.
+
+    >>> dot_ellipsis("如何”……在")
+    '如何”⋯⋯在'
+    """
+    return text.replace("…", "⋯")
+
+
+def drop_quotes(text: str) -> str:
+    """Lose the double quotes: a space where they stood, nothing next to punctuation (seed 004).
+
+    >>> drop_quotes("打好“创文”攻坚战")
+    '打好 创文 攻坚战'
+    >>> drop_quotes("“眼下就拆。”14日，推行“网格”“督办”等")
+    '眼下就拆。14日，推行 网格 督办 等'
+    """
+    out: list[str] = []
+    pos = 0
+    for m in re.finditer(r"[“”]+", text):
+        out.append(text[pos:m.start()])
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if before and after and before not in PUNCT + " " and after not in PUNCT + " ":
+            out.append(" ")
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Damage: line-level
+# ---------------------------------------------------------------------------------------------
+
+
+def _tokens(text: str, split_words: bool) -> list[str]:
+    """Characters, with runs of Latin letters and digits kept whole unless split_words."""
+    if split_words:
+        return list(text)
+    out: list[str] = []
+    pos = 0
+    for m in ASCII_RUN.finditer(text):
+        out.extend(text[pos:m.start()])
+        out.append(m.group())
+        pos = m.end()
+    out.extend(text[pos:])
+    return out
+
+
+def _cells(token: str) -> float:
+    """Printed width of a token: a Chinese character is one cell, a Latin character half."""
+    return sum(0.5 if ord(c) < 0x2000 else 1.0 for c in token)
+
+
+def break_column(text: str, width: int, indent: int = 0, split_words: bool = False) -> list[str]:
+    """Break a paragraph into lines of a column `width` cells wide, first line indented.
+
+    Closing punctuation hangs at the end of a full line and opening marks move down, as a
+    Chinese typesetter does; Latin and digit runs stay whole unless `split_words`.
+
+    >>> break_column("连日来，现代农业装备高新区各班子成员分批带队。", 8, indent=2)
+    ['连日来，现代', '农业装备高新区各', '班子成员分批带队。']
+    """
+    lines: list[str] = []
+    cur: list[str] = []
+    cap = max(1, width - indent)
+    for tok in _tokens(text, split_words):
+        if cur and _cells("".join(cur) + tok) > cap and tok[0] not in NO_LINE_START:
+            carry: list[str] = []
+            while len(cur) > 1 and cur[-1][-1] in NO_LINE_END:
+                carry.insert(0, cur.pop())
+            lines.append("".join(cur))
+            cur, cap = carry, width
+        cur.append(tok)
+    if cur:
+        lines.append("".join(cur))
+    return lines
+
+
+def letter_space(line: str) -> str:
+    """Spread a line out one character apart, marks glued to their neighbours (seed 001).
+
+    >>> letter_space("区积极推动党的精神")
+    '区 积 极 推 动 党 的 精 神'
+    >>> letter_space("南路、九州路的“一周一路”整治")
+    '南 路 、九 州 路 的“ 一 周 一 路 ”整 治'
+    """
+    toks = _tokens(line, split_words=False)
+    out = toks[:1]
+    for prev, tok in zip(toks, toks[1:], strict=False):
+        if not (tok[0] in OPENING or prev[-1] in CLOSING or prev.isspace() or tok.isspace()):
+            out.append(" ")
+        out.append(tok)
+    return "".join(out)
+
+
+def pad_numbers(line: str) -> str:
+    """Put a space between Chinese characters and a number next to them (seed 000).
+
+    >>> pad_numbers("3月25日，对老330国道，面对5%的下调")
+    '3 月 25 日，对老 330 国道，面对 5%的下调'
+    """
+    def pad(m: re.Match[str]) -> str:
+        before = line[m.start() - 1] if m.start() else ""
+        after = line[m.end()] if m.end() < len(line) else ""
+        left = " " if before and CJK.match(before) else ""
+        right = " " if after and CJK.match(after) and m.group()[-1].isdigit() else ""
+        return left + m.group() + right
+
+    return NUMBER_RUN.sub(pad, line)
+
+
+def double_line(line: str) -> str:
+    """Print a display line twice in one line (ABAB), as the tool did with seed 000's headlines.
+
+    >>> double_line("数智通跟踪整治")
+    '数智通跟踪整治数智通跟踪整治'
+    """
+    return line + line
+
+
+def mark_frame_start(line: str) -> str:
+    """Start a line with a space: where the PDF tool began a new text frame.
+
+    >>> mark_frame_start("文明卫生创建工作是发现问题、解")
+    ' 文明卫生创建工作是发现问题、解'
+    """
+    return line if line.startswith(" ") else " " + line
+
+
+def add_blank_lines(lines: list[str]) -> list[str]:
+    """Put an empty line after every line, as seeds 000–002 have in most columns.
+
+    >>> add_blank_lines(["a", "b"])
+    ['a', '', 'b', '']
+    """
+    return [x for line in lines for x in (line, "")]
+
+
+def split_at_column_end(text: str, rng: random.Random) -> list[str]:
+    """Cut a one-line paragraph in two where it ran into the next column (seed 003: 把/握)."""
+    if len(text) < 40:
+        return [text]
+    cut = rng.randrange(10, len(text) - 10)
+    while cut < len(text) - 1 and text[cut] in NO_LINE_START:
+        cut += 1
+    return [text[:cut], text[cut:]]
+
+
+# ---------------------------------------------------------------------------------------------
+# Damage: display lines (headlines, subheads, credits, captions, markers)
+# ---------------------------------------------------------------------------------------------
+
+
+def break_headline(text: str, rng: random.Random, max_len: int = 10) -> list[str]:
+    """Break a headline over lines: at its spaces, and long clauses once more (seed 000/001)."""
+    lines: list[str] = []
+    for clause in text.split():
+        if len(clause) > max_len and rng.random() < 0.6:
+            cut = rng.randrange(len(clause) // 3, 2 * len(clause) // 3 + 1)
+            while cut < len(clause) and clause[cut] in NO_LINE_START:
+                cut += 1
+            lines.extend(x for x in (clause[:cut], clause[cut:]) if x)
+        else:
+            lines.append(clause)
+    return lines
+
+
+def one_line_headline(parts: Iterable[str | None]) -> str:
+    """Print kicker, title and subtitle in one line, space-separated (seed 004).
+
+    >>> one_line_headline(["誓师大会再动员", "开发区打好攻坚战", None])
+    '誓师大会再动员 开发区打好攻坚战'
+    """
+    return " ".join(p for p in parts if p)
+
+
+def decorate_subhead(text: str) -> str:
+    """Frame a short section label with middle dots (seed 004: ·靶向施策·).
+
+    >>> decorate_subhead("全民参与")
+    '·全民参与·'
+    """
+    return f"·{text}·"
+
+
+def mark_caption(text: str, mark: str = "▲") -> str:
+    """Put a photo mark before a caption (seed 001: ▲修补倒塌围墙).
+
+    >>> mark_caption("补植绿化", "▶")
+    '▶补植绿化'
+    """
+    return mark + text
+
+
+def continuation_marker(page: str, half_width: bool = True) -> str:
+    """The jump line that cuts a story off: (下转2版).
+
+    >>> continuation_marker("2版")
+    '(下转2版)'
+    """
+    return f"(下转{page})" if half_width else f"（下转{page}）"
+
+
+def credit_inner(reporters: list[str], roles: dict[str, str]) -> str:
+    """Roles and names as a credit prints them: 记者 吴怡婧 通讯员 张霞艳.
+
+    >>> credit_inner(["黄淑妍", "胡晶晶", "李丹丹"], {"黄淑妍": "记者", "胡晶晶": "通讯员", "李丹丹": "通讯员"})
+    '记者 黄淑妍 通讯员 胡晶晶 李丹丹'
+    """
+    parts: list[str] = []
+    last = None
+    for name in reporters:
+        role = roles.get(name, "")
+        if role != last and role:
+            parts.append(role)
+        parts.append(name)
+        last = role
+    return " ".join(parts)
+
+
+def format_dateline(dateline: str, inner: str, half_width: bool = False) -> str:
+    """本报讯（融媒见习记者 郑旭华）, or with half-width parentheses after a space (seed 003).
+
+    >>> format_dateline("本报讯", "记者 严嘉慧", half_width=True)
+    '本报讯 (记者 严嘉慧)'
+    """
+    return f"{dateline} ({inner})" if half_width else f"{dateline}（{inner}）"
+
+
+def format_group_byline(reporters: list[str], roles: dict[str, str]) -> str:
+    """■柯城采访小组 毛霄云 姚沐水: a team credit line before the body (seed 003).
+
+    >>> format_group_byline(["毛霄云", "蓝晨"], {"毛霄云": "柯城采访小组", "蓝晨": "柯城采访小组"})
+    '■柯城采访小组 毛霄云 蓝晨'
+    """
+    return "■" + credit_inner(reporters, roles)
+
+
+# ---------------------------------------------------------------------------------------------
+# Styles: which damage a story gets
+# ---------------------------------------------------------------------------------------------
+
+# Damage kinds and how often a story (or page) gets each when it is allowed.
+DAMAGE: dict[str, float] = {
+    "blank_lines": 0.5,
+    "letter_spacing": 0.25,
+    "number_padding": 0.5,
+    "doubled_headline": 0.2,
+    "headline_after_body": 0.2,
+    "one_line_headline": 0.15,
+    "broken_headline": 0.5,
+    "embedded_brief": 0.3,
+    "run_in_credit": 0.4,
+    "halfwidth_credit": 0.3,
+    "frame_spaces": 0.6,
+    "decorated_subheads": 0.5,
+    "captions_after_headline": 0.4,
+    "continuation": 0.15,
+    "halfwidth_punctuation": 0.25,
+    "dotted_ellipsis": 0.5,
+    "lost_quotes": 0.15,
+    "narrow_column": 0.1,
+    "wide_column": 0.15,
+    "unbroken": 0.25,
+    "split_words": 0.1,
+    "wide_lead": 0.25,
+    "furniture_inside": 0.3,
+    "shuffled_order": 0.5,
+}
+
+
+def _roll(rng: random.Random, name: str, allowed: frozenset[str], used: list[str]) -> bool:
+    """Draw whether damage `name` happens; always consumes one draw so seeds stay stable."""
+    hit = rng.random() < DAMAGE[name] and name in allowed
+    if hit:
+        used.append(name)
+    return hit
+
+
+def draw_style(article: dict, rng: random.Random, allowed: frozenset[str],
+               width: int | None = None) -> Style:
+    """Pick the layout and damage one story is printed with."""
+    used: list[str] = []
+    length = sum(len(p) for p in article["paragraphs"])
+    narrow = _roll(rng, "narrow_column", allowed, used) and length < 900
+    wide = _roll(rng, "wide_column", allowed, used)
+    unbroken = _roll(rng, "unbroken", allowed, used)
+    if width is None:
+        width = (rng.randint(3, 5) if narrow else rng.randint(36, 42) if wide
+                 else 0 if unbroken else rng.randint(10, 20))
+    style = Style(width=width, used=used)
+    style.blank_every_line = _roll(rng, "blank_lines", allowed, used) and width > 0
+    style.indent = 2 if width >= 8 else 0
+    style.frame_height = rng.randint(12, 40) if _roll(rng, "frame_spaces", allowed, used) else 0
+    style.split_words = _roll(rng, "split_words", allowed, used)
+    spaced = _roll(rng, "letter_spacing", allowed, used)
+    # a narrow sidebar is spread out almost line by line (seed 001); wider columns only now and then
+    style.letter_spacing = 0.85 if 0 < width <= 5 else 0.08 if spaced else 0.0
+    style.number_padding = _roll(rng, "number_padding", allowed, used)
+    style.doubled = _roll(rng, "doubled_headline", allowed, used)
+    style.head_after = _roll(rng, "headline_after_body", allowed, used)
+    style.head_one_line = _roll(rng, "one_line_headline", allowed, used)
+    style.head_broken = _roll(rng, "broken_headline", allowed, used)
+    style.credit_form = "run_in" if _roll(rng, "run_in_credit", allowed, used) else "own_line"
+    style.half_width_credit = _roll(rng, "halfwidth_credit", allowed, used)
+    style.captions_first = _roll(rng, "captions_after_headline", allowed, used)
+    style.decorate_subheads = _roll(rng, "decorated_subheads", allowed, used)
+    style.half_width_punct = _roll(rng, "halfwidth_punctuation", allowed, used)
+    style.dotted_ellipsis = _roll(rng, "dotted_ellipsis", allowed, used)
+    style.lost_quotes = _roll(rng, "lost_quotes", allowed, used)
+    style.wide_lead = _roll(rng, "wide_lead", allowed, used) and 0 < width <= 20
+    return style
+
+
+# ---------------------------------------------------------------------------------------------
+# Truth preparation: sections, briefs, continuations
+# ---------------------------------------------------------------------------------------------
+
+
+def subhead_groups(subheads: list[str]) -> list[list[str]]:
+    """Pair a short label (靶向施策) with the subhead after it: they print together (seed 004).
+
+    >>> subhead_groups(["靶向施策", "聚力打好一盘棋", "加强督查提质量"])
+    [['靶向施策', '聚力打好一盘棋'], ['加强督查提质量']]
+    """
+    groups: list[list[str]] = []
+    pending: list[str] = []
+    for s in subheads:
+        pending.append(s)
+        if len(s) > 4:
+            groups.append(pending)
+            pending = []
+    if pending:
+        groups.append(pending)
+    return groups
+
+
+def make_sections(article: dict) -> list[tuple[list[str], list[str]]]:
+    """Spread the subheads over the paragraphs in order: (subheads, paragraphs) per section."""
+    paras = list(article["paragraphs"])
+    groups = subhead_groups(list(article.get("subheads") or []))
+    if not groups or len(paras) < 2:
+        return [([], paras)] + [(g, []) for g in groups]
+    starts = sorted({1 + (j * (len(paras) - 1)) // len(groups) for j in range(len(groups))})
+    while len(starts) < len(groups):  # fewer paragraphs than subhead groups: stack the rest
+        starts.append(starts[-1])
+    sections = [([], paras[: starts[0]])]
+    for j, g in enumerate(groups):
+        end = starts[j + 1] if j + 1 < len(groups) else len(paras)
+        sections.append((g, paras[starts[j]:end]))
+    return sections
+
+
+def truth_from_sections(article: dict, sections: list[tuple[list[str], list[str]]]) -> dict:
+    """The gold-shaped truth of a story as printed from these sections."""
+    truth = copy.deepcopy(article)
+    truth["subheads"] = [s for heads, _ in sections for s in heads]
+    truth["paragraphs"] = [p for _, paras in sections for p in paras]
+    return truth
+
+
+def make_brief(article: dict, rng: random.Random) -> dict:
+    """A short story from a gold one: its first one or two paragraphs, no subheads or photos."""
+    brief = copy.deepcopy(article)
+    brief["paragraphs"] = brief["paragraphs"][: rng.randint(1, 2)]
+    brief["subheads"], brief["captions"], brief["continued_to"] = [], [], None
+    return brief
+
+
+def cut_for_continuation(sections: list[tuple[list[str], list[str]]], rng: random.Random
+                         ) -> tuple[list[tuple[list[str], list[str]]], str]:
+    """Cut a story mid-sentence where it jumps to another page; return what stays and the page."""
+    flat = [(i, j) for i, (_, paras) in enumerate(sections) for j in range(len(paras))]
+    i, j = flat[rng.randrange(1, len(flat))] if len(flat) > 1 else flat[0]
+    para = sections[i][1][j]
+    cut = rng.randrange(min(12, len(para) - 1), len(para)) if len(para) > 2 else len(para)
+    while cut < len(para) and (para[cut - 1] in PUNCT or para[cut] in PUNCT):
+        cut += 1  # cut between two characters of a word, as a jump line does
+    kept = [(h, list(p)) for h, p in sections[:i]] + [(sections[i][0], sections[i][1][:j] + [para[:cut]])]
+    return kept, f"{rng.randint(2, 8)}版"
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering one story into blocks
+# ---------------------------------------------------------------------------------------------
+
+
+def damage_text(text: str, style: Style) -> str:
+    """Apply a story's text-level damage (punctuation, ellipsis, quotes) to one paragraph."""
+    if style.lost_quotes:
+        text = drop_quotes(text)
+    if style.half_width_punct:
+        text = use_halfwidth_punctuation(text)
+    if style.dotted_ellipsis:
+        text = dot_ellipsis(text)
+    return text
+
+
+def damage_line(line: str, style: Style, rng: random.Random, spread_ok: bool = True) -> str:
+    """Apply a story's line-level damage (number padding, letter spacing) to one printed line."""
+    if style.number_padding:
+        line = pad_numbers(line)
+    if style.letter_spacing and spread_ok and rng.random() < style.letter_spacing:
+        line = letter_space(line)
+    return line
+
+
+def lay_out_paragraph(text: str, style: Style, rng: random.Random, width: int | None = None
+                      ) -> list[str]:
+    """Print one (already damaged) paragraph: column-broken, or one line, or cut at a column end."""
+    width = style.width if width is None else width
+    if width == 0:
+        cut = style.frame_height and rng.random() < 0.15
+        lines = split_at_column_end(text, rng) if cut else [text]
+    else:
+        lines = break_column(text, width, style.indent, style.split_words)
+    # a spread-out wide line is rare on the seeds: only narrow columns and short-ish lines
+    return [damage_line(x, style, rng, spread_ok=0 < len(x) <= 24) for x in lines]
+
+
+def headline_lines(article: dict, style: Style, rng: random.Random, doubled: list[str]
+                   ) -> list[str]:
+    """The display lines of a headline: stacked, one line, broken and/or doubled."""
+    parts = [article.get("kicker"), article["title"], article.get("subtitle")]
+    parts = [drop_quotes(p) if (p and style.lost_quotes) else p for p in parts]
+    if style.head_one_line and not style.head_after:
+        return [one_line_headline(parts)]
+    lines: list[str] = []
+    for part in parts:
+        if not part:
+            continue
+        if style.head_after or (style.head_broken and (" " in part or len(part) > 18)):
+            lines.extend(break_headline(part, rng, max_len=6 if style.head_after else 12))
+        else:
+            lines.append(part)
+    if style.doubled and not style.head_after:
+        doubled.extend(lines)
+        lines = [double_line(x) for x in lines]
+    return lines
+
+
+def subhead_block(heads: list[str], style: Style, rng: random.Random, doubled: list[str]
+                  ) -> Block:
+    """Print a section's subheads: decorated labels, clauses on two lines, a frame space."""
+    lines: list[str] = []
+    for s in heads:
+        if len(s) <= 4 and style.decorate_subheads:
+            lines.append(decorate_subhead(s))
+        elif " " in s and style.head_broken and rng.random() < 0.5:
+            lines.extend(s.split(" ", 1))
+        elif len(s) > 14 and style.head_broken and rng.random() < 0.5:
+            lines.extend(break_headline(s, rng, max_len=10))
+        elif style.doubled and rng.random() < 0.3:
+            doubled.append(s)
+            lines.append(double_line(s))
+        else:
+            lines.append(s)
+    if lines and style.frame_height and rng.random() < 0.3:
+        lines[0] = mark_frame_start(lines[0])
+    return Block("subhead", lines)
+
+
+def credit_texts(article: dict, style: Style) -> tuple[str | None, str | None]:
+    """The credit printed before the body and the byline printed after it (either may be None)."""
+    reporters = list(article.get("reporters") or [])
+    roles = dict(article.get("roles") or {})
+    if not reporters and not article.get("dateline"):
+        return None, None
+    inner = credit_inner(reporters, roles)
+    if article.get("dateline"):
+        return format_dateline(article["dateline"], inner, style.half_width_credit), None
+    if any(roles.get(n, "").endswith(GROUP_SUFFIXES) for n in reporters):
+        return format_group_byline(reporters, roles), None
+    return None, inner
+
+
+def render_article(article: dict, sections: list[tuple[list[str], list[str]]], style: Style,
+                   rng: random.Random, doubled: list[str]) -> tuple[list[Block], dict]:
+    """Print one story as blocks; return the blocks and the exact truth for what was printed."""
+    truth = truth_from_sections(article, sections)
+    truth["layout"] = list(style.used)  # which damage this story got, for reading failures
+    head = Block("head", headline_lines(article, style, rng, doubled))
+    lead_credit, byline = credit_texts(article, style)
+    truth["credit"] = lead_credit or byline
+    captions = list(article.get("captions") or [])
+    blocks: list[Block] = [] if style.head_after else [head]
+    if captions and style.captions_first:
+        blocks += [Block("caption", [c]) for c in captions]
+    body: list[Block] = []
+    first = True
+    for k, (heads, paras) in enumerate(sections):
+        if heads:
+            body.append(subhead_block(heads, style, rng, doubled))
+        for j, para in enumerate(paras):
+            text = damage_text(para, style)
+            if first and lead_credit and style.credit_form == "run_in":
+                text = lead_credit + rng.choice(["", " "]) + text
+            elif first and lead_credit:
+                body.append(Block("credit", [damage_line(lead_credit, style, rng, False)]))
+            width = rng.randint(26, 32) if (first and style.wide_lead) else None
+            lines = lay_out_paragraph(text, style, rng, width)
+            if article.get("continued_to") and k == len(sections) - 1 and j == len(paras) - 1:
+                lines[-1] += continuation_marker(article["continued_to"], rng.random() < 0.7)
+            body.append(Block("para", lines))
+            first = False
+    if first and lead_credit:  # a story without paragraphs still prints its credit
+        body.append(Block("credit", [lead_credit]))
+    _mark_frames(body, style)
+    if style.blank_every_line:
+        for b in body:
+            if b.kind == "para":
+                b.lines = add_blank_lines(b.lines)[:-1]
+    blocks += body
+    if byline:
+        blocks.append(Block("byline", [byline]))
+    if style.head_after:
+        head.kind = "tail"
+        blocks.append(head)
+    if captions and not style.captions_first:
+        marks = [rng.choice(CAPTION_MARKS) for _ in captions]
+        blocks.append(Block("caption", [mark_caption(c, m) for c, m in zip(captions, marks, strict=True)]))
+    return blocks, truth
+
+
+def _mark_frames(body: list[Block], style: Style) -> None:
+    """Start a new text frame (leading space) every `frame_height` body lines."""
+    if not style.frame_height:
+        return
+    count = 0
+    for b in body:
+        if b.kind != "para":
+            continue
+        for i in range(len(b.lines)):
+            count += 1
+            if count % style.frame_height == 0:
+                b.lines[i] = mark_frame_start(b.lines[i])
+
+
+# ---------------------------------------------------------------------------------------------
+# The page
+# ---------------------------------------------------------------------------------------------
+
+
+def blocks_to_lines(blocks: list[Block], rng: random.Random) -> list[str]:
+    """Join blocks with a blank line between them (sometimes two, as the seeds have)."""
+    out: list[str] = []
+    for b in blocks:
+        out.extend(b.lines)
+        if b.gap:
+            out.extend([""] * (1 if rng.random() < 0.9 else 2))
+    return out
+
+
+def embed_brief(host: list[Block], brief: list[Block], rng: random.Random) -> list[Block] | None:
+    """Print a short story inside a long one, right before one of its subheads (seed 000)."""
+    slots = [i for i, b in enumerate(host) if b.kind == "subhead" and i > 1]
+    if not slots:
+        return None
+    i = rng.choice(slots)
+    return host[:i] + brief + host[i:]
+
+
+def insert_banner(blocks: list[Block], line: str, rng: random.Random) -> list[Block]:
+    """Put a furniture line inside a story between two body blocks; the next starts a frame."""
+    slots = [i for i in range(1, len(blocks)) if blocks[i].kind == "para"]
+    if not slots:
+        return blocks + [Block("furniture", [line])]
+    i = rng.choice(slots)
+    nxt = blocks[i]
+    nxt.lines = [mark_frame_start(nxt.lines[0])] + nxt.lines[1:]
+    return blocks[:i] + [Block("furniture", [line], gap=False)] + blocks[i:]
+
+
+def pick_articles(pool: list[dict], n: int, rng: random.Random) -> list[dict]:
+    """Choose n different stories, usually from one paper, from several seed pages."""
+    pubs = sorted({a.get("publication") or "" for a in pool})
+    if rng.random() < 0.8 and len(pubs) > 1:
+        pub = rng.choice(pubs)
+        same = [a for a in pool if (a.get("publication") or "") == pub]
+        if len(same) >= n:
+            pool = same
+    return [copy.deepcopy(a) for a in rng.sample(pool, min(n, len(pool)))]
+
+
+def choose_furniture(groups: dict[str, list[list[str]]], rng: random.Random
+                     ) -> tuple[list[list[str]], list[list[str]], list[list[str]], list[str]]:
+    """Furniture for a page: (top groups, between-story groups, bottom groups, in-story lines)."""
+    top: list[list[str]] = []
+    mid: list[list[str]] = []
+    bottom: list[list[str]] = []
+    inside: list[str] = []
+    if groups["masthead"] and rng.random() < 0.3:
+        top.append(list(rng.choice(groups["masthead"])))
+    singles = [g[0] for g in groups["single"]]
+    for line in rng.sample(singles, min(len(singles), rng.randint(0, 3))):
+        where = rng.random()
+        if where < 0.35:
+            top.append([line])
+        elif where < 0.6:
+            bottom.append([line])
+        elif where < 0.8:
+            mid.append([line])
+        else:
+            inside.append(line)
+    if groups["values"] and rng.random() < 0.25:
+        (bottom if rng.random() < 0.7 else mid).append(list(rng.choice(groups["values"])))
+    if groups["chart"] and rng.random() < 0.2:
+        mid.append(list(rng.choice(groups["chart"])))
+    return top, mid, bottom, inside
+
+
+def _one_publication(articles: list[dict]) -> str | None:
+    """The paper every story came from, or None for a mixed page."""
+    pubs = {a.get("publication") for a in articles}
+    return pubs.pop() if len(pubs) == 1 else None
+
+
+def generate_page(seed: int, config: PageConfig | None = None,
+                  gold: Gold | None = None) -> GeneratedPage:
+    """One damaged page and its truth, fully determined by `seed` (and the config)."""
+    config = config or PageConfig()
+    rng = random.Random(seed)
+    pool, furniture_pages = gold or load_gold()
+    allowed = frozenset(DAMAGE) if config.damage is None else config.damage
+    n = config.n_articles or rng.choice([1, 2, 2, 3, 3, 4])
+    picked = pick_articles(pool, n, rng)
+    doubled: list[str] = []
+    used: list[str] = []
+    brief_src = None
+    hosts = [i for i, a in enumerate(picked) if a.get("subheads") and len(a["paragraphs"]) > 2]
+    if len(picked) >= 2 and _roll(rng, "embedded_brief", allowed, used) and hosts:
+        host = rng.choice(hosts)
+        brief_src = make_brief(picked.pop(rng.choice([i for i in range(len(picked)) if i != host])),
+                               rng)
+    rendered: list[tuple[list[Block], dict]] = []
+    for art in picked:
+        style = draw_style(art, rng, allowed, config.width)
+        used += style.used
+        sections = make_sections(art)
+        if not art.get("continued_to") and _roll(rng, "continuation", allowed, used):
+            sections, art["continued_to"] = cut_for_continuation(sections, rng)
+        rendered.append(render_article(art, sections, style, rng, doubled))
+    if _roll(rng, "shuffled_order", allowed, used):
+        rng.shuffle(rendered)
+    order: list[dict] = []
+    story_blocks: list[list[Block]] = []
+    for blocks, truth in rendered:
+        order.append(truth)
+        story_blocks.append(blocks)
+    if brief_src is not None:
+        style = draw_style(brief_src, rng, allowed, config.width)
+        style.head_after, style.head_one_line = True, False  # seed 000: the brief's title trails
+        brief_blocks, brief_truth = render_article(brief_src, make_sections(brief_src), style,
+                                                   rng, doubled)
+        for k, blocks in enumerate(story_blocks):
+            merged = embed_brief(blocks, brief_blocks, rng)
+            if merged is not None:
+                story_blocks[k] = merged
+                brief_truth["embedded_in"] = order[k]["title"]
+                order.insert(k + 1, brief_truth)
+                used.append("embedded_brief_placed")
+                break
+        else:
+            story_blocks.append(brief_blocks)
+            order.append(brief_truth)
+    furniture: list[str] = []
+    top, mid, bottom, inside = ([], [], [], []) if not config.furniture else \
+        choose_furniture(furniture_groups(furniture_pages, _one_publication(order)), rng)
+    for line in inside if "furniture_inside" in allowed else []:
+        k = rng.randrange(len(story_blocks))
+        story_blocks[k] = insert_banner(story_blocks[k], line, rng)
+        used.append("furniture_inside")
+    if "furniture_inside" not in allowed:
+        mid += [[x] for x in inside]
+    for group in top + mid + bottom:
+        furniture.extend(group)
+    furniture.extend(x for x in inside if "furniture_inside" in allowed)
+    page: list[Block] = [Block("furniture", list(g)) for g in top]
+    for k, blocks in enumerate(story_blocks):
+        page += blocks
+        if mid and k < len(story_blocks) - 1 and rng.random() < 0.5:
+            page.append(Block("furniture", mid.pop()))
+    page += [Block("furniture", g) for g in mid + bottom]
+    lines = [""] * rng.choice([0, 0, 0, 4]) + blocks_to_lines(page, rng)
+    return GeneratedPage(
+        text="\n".join(lines).rstrip("\n") + "\n",
+        articles=order,
+        furniture=furniture,
+        doubled=doubled,
+        damage=sorted(set(used)),
+        publication=_one_publication(order),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Output: page files and score.py-compatible gold
+# ---------------------------------------------------------------------------------------------
+
+
+def gold_document(page: GeneratedPage, source: str) -> dict:
+    """The page's truth in the shared gold schema, for score.py."""
+    keep = ARTICLE_KEYS + ("credit", "layout")
+    return {
+        "source": source,
+        "publication": page.publication,
+        "page_label": None,
+        "page_banner": None,
+        "furniture": list(page.furniture),
+        "articles": [{k: a.get(k) for k in keep} for a in page.articles],
+        "damage": list(page.damage),
+    }
+
+
+def write_corpus(out: Path, seed: int, pages: int,
+                 config: PageConfig | None = None) -> list[tuple[Path, GeneratedPage]]:
+    """Write `pages` generated pages to out/pages/*.txt (+ pages.yml) and out/gold/*.yml."""
+    (out / "pages").mkdir(parents=True, exist_ok=True)
+    (out / "gold").mkdir(parents=True, exist_ok=True)
+    gold = load_gold()
+    manifest: dict[str, dict] = {}
+    written: list[tuple[Path, GeneratedPage]] = []
+    for i in range(pages):
+        page = generate_page(seed * 100_003 + i, config, gold)
+        name = f"gen_{seed}_{i:04d}.txt"
+        path = out / "pages" / name
+        path.write_text(page.text, encoding="utf-8")
+        doc = gold_document(page, name)
+        (out / "gold" / f"gen_{seed}_{i:04d}.yml").write_text(
+            yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=10_000),
+            encoding="utf-8")
+        manifest[name] = {"publication": page.publication, "date": None, "page": None}
+        written.append((path, page))
+    (out / "pages" / "pages.yml").write_text(
+        yaml.safe_dump(manifest, allow_unicode=True, sort_keys=True), encoding="utf-8")
+    return written
+
+
+def main(argv: list[str] | None = None, write: Callable[[str], object] = print) -> int:
+    """CLI: write a corpus of generated pages and their gold."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--pages", type=int, default=20)
+    args = ap.parse_args(argv)
+    if not shared_available():
+        write(f"no gold pages in {GOLD_DIR}")
+        return 2
+    written = write_corpus(args.out, args.seed, args.pages)
+    write(f"wrote {len(written)} pages to {args.out / 'pages'} and gold to {args.out / 'gold'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
