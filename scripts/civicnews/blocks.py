@@ -11,9 +11,19 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from .model import Kind, Line, Unit
-from .patterns import CJK, CLOSERS, CONTINUATION, CONTINUES, SENTENCE_END
+from .patterns import (
+    CJK,
+    CLAUSE_PUNCT,
+    CLOSERS,
+    CONTINUATION,
+    CONTINUES,
+    LABEL_PUNCT,
+    SENTENCE_END,
+    SENTENCE_PUNCT,
+)
 from .rules import Rules
 
 # Lines around a line that inform its column width. Set on the seeds: a narrow sidebar of
@@ -46,7 +56,8 @@ def em_width(text: str) -> float:
     >>> em_width("老330国道")
     4.5
     """
-    return sum(0.5 if ch.isascii() else 1.0 for ch in text if ch != " ")
+    ascii_chars = len(text.encode("ascii", "ignore"))  # counted in C: this runs per line
+    return len(text) - ascii_chars + 0.5 * (ascii_chars - text.count(" "))
 
 
 def line_width(line: Line) -> float:
@@ -92,7 +103,7 @@ def is_furniture(text: str, rules: Rules, publication: str | None = None) -> boo
     name = text.replace(" ", "")
     if (publication and name == publication) or name in rules.publications:
         return True
-    return any(p.fullmatch(text) for p in rules.furniture)
+    return bool(rules.furniture_any.fullmatch(text))
 
 
 def cut_continuation(line: Line) -> Line:
@@ -113,7 +124,7 @@ def cut_continuation(line: Line) -> Line:
 
 def _is_label_like(text: str) -> bool:
     """A chart label: a clause with commas but no sentence end (企业范围，由…负责)."""
-    return not ends_sentence(text) and bool(re.search("[，、：]", text))
+    return not ends_sentence(text) and bool(LABEL_PUNCT.search(text))
 
 
 def mark_charts(lines: list[Line], rules: Rules) -> None:
@@ -135,7 +146,12 @@ def mark_charts(lines: list[Line], rules: Rules) -> None:
 
 def credit_pattern(rules: Rules) -> re.Pattern[str]:
     """Dateline with its bracketed credit at a story's start: 本报讯（融媒见习记者 郑旭华）."""
-    words = "|".join(map(re.escape, rules.datelines))
+    return _credit_pattern(rules.datelines)
+
+
+@lru_cache(maxsize=8)
+def _credit_pattern(datelines: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(map(re.escape, datelines))
     return re.compile(rf"^(?P<dateline>{words})\s*(?:[（(](?P<credit>[^（()）]{{2,80}})[）)])?\s*")
 
 
@@ -145,11 +161,18 @@ def group_credit_pattern(rules: Rules) -> re.Pattern[str]:
     The names are space-separated; the last one may be glued to the story's first words, so
     it is cut at the name length (3) unless a mark ends it sooner.
     """
-    marks = re.escape(rules.byline_marks) if rules.byline_marks else "■"
-    suffixes = "|".join(map(re.escape, rules.group_suffixes)) or "采访小组"
-    roles = "|".join(map(re.escape, rules.roles))
-    name = rf"[{CJK}]{{{rules.name_min},{rules.name_max}}}"
-    last = rf"[{CJK}]{{{rules.name_min},3}}"
+    return _group_credit_pattern(rules.byline_marks, rules.group_suffixes, rules.roles, rules.name_min, rules.name_max)
+
+
+@lru_cache(maxsize=8)
+def _group_credit_pattern(
+    byline_marks: str, group_suffixes: tuple[str, ...], role_words: tuple[str, ...], name_min: int, name_max: int
+) -> re.Pattern[str]:
+    marks = re.escape(byline_marks) if byline_marks else "■"
+    suffixes = "|".join(map(re.escape, group_suffixes)) or "采访小组"
+    roles = "|".join(map(re.escape, role_words))
+    name = rf"[{CJK}]{{{name_min},{name_max}}}"
+    last = rf"[{CJK}]{{{name_min},3}}"
     return re.compile(
         rf"^[{marks}]\s*(?P<credit>\S*(?:{suffixes}|{roles})\s*(?:{name}\s+)*(?:{name}$|{last}))\s*(?P<rest>.*)$"
     )
@@ -165,10 +188,15 @@ def is_byline(text: str, rules: Rules) -> bool:
     False
     """
     text = text.strip().lstrip(rules.byline_marks).strip()
-    roles = "|".join(map(re.escape, rules.roles))
-    name = rf"[{CJK}]{{{rules.name_min},{rules.name_max}}}"
+    return " " in text and bool(_byline_pattern(rules.roles, rules.name_min, rules.name_max).fullmatch(text))
+
+
+@lru_cache(maxsize=8)
+def _byline_pattern(role_words: tuple[str, ...], name_min: int, name_max: int) -> re.Pattern[str]:
+    roles = "|".join(map(re.escape, role_words))
+    name = rf"[{CJK}]{{{name_min},{name_max}}}"
     one = rf"(?:{roles})\s*{name}(?:\s+{name})*"
-    return bool(re.fullmatch(rf"{one}(?:\s+{one})*", text)) and " " in text
+    return re.compile(rf"{one}(?:\s+{one})*")
 
 
 def merge_datelines(lines: list[Line], rules: Rules) -> list[Line]:
@@ -309,7 +337,7 @@ def _classify_pass(lines: list[Line], columns: list[float]) -> None:
             line.kind = Kind.HEADLINE
         elif text.startswith("——") or ends_sentence(text) or ends_midsentence(text):
             pass
-        elif re.search("[，。；！？]", text[:-1]):
+        elif SENTENCE_PUNCT.search(text, 0, len(text) - 1):
             pass  # display text carries no sentence punctuation inside
         elif ragged[i]:
             if (width < FULL_LINE_HEADLINE_MAX or " " in text) and (not open_paragraph or line.frame_start):
@@ -347,7 +375,7 @@ def _mark_lines_before_paragraph_starts(lines: list[Line], columns: list[float])
 
 
 def _unpunctuated_body(line: Line) -> bool:
-    return line.kind is Kind.BODY and not re.search("[，。；！？、：]", line.text) and not ends_sentence(line.text)
+    return line.kind is Kind.BODY and not CLAUSE_PUNCT.search(line.text) and not ends_sentence(line.text)
 
 
 def _indented_first_line(lines: list[Line], i: int, width: float, column: float, columns: list[float]) -> bool:
@@ -380,7 +408,7 @@ def _mark_lines_before_datelines(lines: list[Line]) -> None:
         line, nxt = lines[i - 1], lines[i]
         if (
             nxt.kind is Kind.DATELINE and line.kind is Kind.BODY and not line.continued_to
-            and not ends_sentence(line.text) and not re.search("[，。、；：！？]", line.text)
+            and not ends_sentence(line.text) and not CLAUSE_PUNCT.search(line.text)
         ):
             line.kind = Kind.HEADLINE
 

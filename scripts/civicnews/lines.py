@@ -37,6 +37,8 @@ def fix_ellipsis(text: str) -> str:
     >>> fix_ellipsis("订单情况如何”⋯⋯在永康")
     '订单情况如何”……在永康'
     """
+    if "⋯" not in text and "..." not in text:
+        return text
     text = re.sub("⋯+", lambda m: "…" * max(2, len(m.group())), text)
     return re.sub(r"(?<=[" + CJK + r"”])\.{3,6}", "……", text)
 
@@ -65,8 +67,13 @@ def normalize_punctuation(text: str) -> str:
     return text
 
 
+_HALF_MARKS = re.compile("[,:;!?()]")
+
+
 def _convert_marks(text: str) -> str:
     """One left-to-right pass of normalize_punctuation's half- to full-width conversion."""
+    if not _HALF_MARKS.search(text):
+        return text
     out: list[str] = []
     for i, ch in enumerate(text):
         full = HALF_TO_FULL.get(ch)
@@ -216,8 +223,7 @@ def printed_width(text: str) -> float:
     >>> printed_width("老 330 国道")
     5.5
     """
-    spaced = remove_letter_spacing(normalize_punctuation(normalize_spaces(text)))
-    return sum(0.5 if ch.isascii() else 1.0 for ch in spaced)
+    return _clean(text)[2]
 
 
 def clean_line(text: str) -> tuple[str, list[str]]:
@@ -226,13 +232,28 @@ def clean_line(text: str) -> tuple[str, list[str]]:
     >>> clean_line(" 3 月 25 日 ,现 代 农 业")
     ('3月25日，现代农业', ['normalize_spaces', 'normalize_punctuation', 'remove_letter_spacing'])
     """
+    text, steps, _ = _clean(text)
+    return text, steps
+
+
+def _clean(text: str) -> tuple[str, list[str], float]:
+    """clean_line, plus the printed width measured before number padding is closed."""
     steps: list[str] = []
+    width = 0.0
     for name, fix in CLEANERS.items():
+        if fix is close_number_padding:
+            width = _em(text)
         fixed = fix(text)
         if fixed != text:
             steps.append(name)
             text = fixed
-    return text, steps
+    return text, steps, width
+
+
+def _em(text: str) -> float:
+    """Em width of a line counting spaces: CJK 1, ASCII (spaces too) one half."""
+    ascii_chars = len(text.encode("ascii", "ignore"))
+    return len(text) - ascii_chars + 0.5 * ascii_chars
 
 
 def split_lines(text: str, rules: Rules | None = None, publication: str | None = None) -> list[Line]:
@@ -247,7 +268,7 @@ def split_lines(text: str, rules: Rules | None = None, publication: str | None =
         if not raw.strip():
             blanks += 1
             continue
-        cleaned, steps = clean_line(raw)
+        cleaned, steps, width = _clean(raw)
         out.append(
             Line(
                 number=number,
@@ -257,7 +278,7 @@ def split_lines(text: str, rules: Rules | None = None, publication: str | None =
                 doubled="undouble" in steps,
                 lines=(number,),
                 gap_before=blanks,
-                width=printed_width(raw),
+                width=width,
                 steps=tuple(steps),
             )
         )

@@ -7,6 +7,7 @@ editor's rule files (trafilatura's extract_metadata shape).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .model import Article, Credit, Headline, PageInfo
 from .patterns import CJK, EVENT_DATE
@@ -39,6 +40,14 @@ def split_names(chunk: str, rules: Rules) -> list[str]:
     return [n for n in names if len(n) >= rules.name_min]
 
 
+@lru_cache(maxsize=8)
+def _role_pattern(role_words: tuple[str, ...], group_suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    """A role word (记者) or a team name (柯城采访小组) in a credit."""
+    roles = "|".join(map(re.escape, role_words))
+    groups = "|".join(map(re.escape, group_suffixes))
+    return re.compile(rf"(\S*(?:{groups}))|({roles})" if groups else rf"({roles})")
+
+
 def parse_credit(text: str, rules: Rules) -> Credit:
     """Dateline, reporters and their roles from a credit as printed.
 
@@ -59,10 +68,7 @@ def parse_credit(text: str, rules: Rules) -> Credit:
             body = body[len(word) :]
             break
     body = re.sub(r"[（()）]", " ", body).strip()
-    roles = "|".join(map(re.escape, rules.roles))
-    groups = "|".join(map(re.escape, rules.group_suffixes))
-    role_re = re.compile(rf"(\S*(?:{groups}))|({roles})" if groups else rf"({roles})")
-    pieces = list(role_re.finditer(body))
+    pieces = list(_role_pattern(rules.roles, rules.group_suffixes).finditer(body))
     for k, m in enumerate(pieces):
         role = m.group(0)
         end = pieces[k + 1].start() if k + 1 < len(pieces) else len(body)

@@ -32,3 +32,8 @@ EVENT_DATE = re.compile(
     r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:上午|下午|晚上|晚间|晚|早上|凌晨|中午|夜间|初|中旬|下旬|上旬)?"
     r"(?:\d{1,2}时(?:\d{1,2}分)?)?"
 )
+
+# Punctuation inside a line that display text (titles, subheads, labels) does not carry.
+SENTENCE_PUNCT = re.compile("[，。；！？]")
+CLAUSE_PUNCT = re.compile("[，。、；：！？]")
+LABEL_PUNCT = re.compile("[，、：]")

@@ -50,6 +50,7 @@ class Rules:
     name_min: int
     name_max: int
     furniture: tuple[re.Pattern[str], ...]
+    furniture_any: re.Pattern[str]  # all furniture patterns in one, for speed (one match per line)
     chart_title: re.Pattern[str]
     caption_marks: str
 
@@ -115,6 +116,7 @@ def _build(override: Path | None) -> Rules:
         name_min=int(names.get("min", 2)),
         name_max=int(names.get("max", 4)),
         furniture=tuple(_compile("furniture.yml", p) for p in furn.get("patterns") or ()),
+        furniture_any=_compile("furniture.yml", "|".join(f"(?:{p})" for p in furn.get("patterns") or ()) or r"(?!)"),
         chart_title=_compile("furniture.yml", furn.get("chart_titles") or r"(?!)"),
         caption_marks=str(furn.get("caption_marks") or ""),
     )

@@ -304,7 +304,7 @@ def _bigrams(text: str) -> Counter[str]:
 
 def _assign_captions(articles: list[Article], drafts: list[_Draft], captions: list[tuple[str, int]]) -> None:
     """Give each caption to the story sharing most character pairs with it, else the one before."""
-    if not articles:
+    if not articles or not captions:
         return
     bodies = [_bigrams(a.text) for a in articles]
     for text, before in captions:
