@@ -44,6 +44,8 @@ MIN_SENTENCE_LINES = 4
 FULL_LINE_HEADLINE_MAX = 30
 # Marks that may not end a line: a typesetter pushes them to the next line.
 OPENING_MARKS = "“‘（《「『"
+# A line this much wider than its column, with no clause punctuation, is display type.
+WIDE_DISPLAY_EM = 2
 # A paragraph's first line is indented by about this much (two characters).
 INDENT_EM = 2
 # How many lines a dateline may be spread over in a narrow column (本 报 / 讯（ 融 媒 / …).
@@ -346,6 +348,8 @@ def _classify_pass(lines: list[Line], columns: list[float]) -> None:
             pass
         elif " " in text and not re.search(r"[，。、]", text):
             line.kind = Kind.HEADLINE
+        elif width > column + max(WIDE_DISPLAY_EM, FULL_TOLERANCE_SHARE * column) and not CLAUSE_PUNCT.search(text):
+            line.kind = Kind.HEADLINE  # wider than its column: display type set across columns
         elif not is_full(width, column) and not _indented_first_line(lines, i, width, column, columns):
             line.kind = Kind.HEADLINE
         # an attribution (———朱长林) closes its quote like a sentence end

@@ -73,9 +73,22 @@ def split_caption_tail(texts: list[str]) -> tuple[list[str], list[str]]:
     while k > 0 and _chars(texts[k - 1]) <= CAPTION_MAX_CHARS and " " not in texts[k - 1]:
         k -= 1
     tail = texts[k:]
-    if len(tail) >= CAPTION_RUN_MIN and k > 0 and max(_chars(t) for t in texts[:k]) >= 2 * max(_chars(t) for t in tail):
+    # two labels suffice under a kicker-and-title stack
+    enough = CAPTION_RUN_MIN if k < 2 else CAPTION_RUN_MIN - 1
+    if len(tail) >= enough and k > 0 and max(_chars(t) for t in texts[:k]) >= 2 * max(_chars(t) for t in tail):
         return texts[:k], tail
     return texts, []
+
+
+def _parallel(phrases: list[str]) -> bool:
+    """Short phrases of (nearly) equal length set side by side: one title (多领域全面发动 数智通跟踪整治)."""
+    lengths = [_chars(p) for p in phrases]
+    return max(lengths) <= PARALLEL_MAX_CHARS and max(lengths) - min(lengths) <= 1
+
+
+def _display_phrases(phrases: list[str]) -> bool:
+    """Phrases short enough to be a main title in display type (突破迎发展 整合谋未来)."""
+    return max(_chars(p) for p in phrases) <= DISPLAY_PHRASE_MAX_CHARS
 
 
 def split_trailing_subhead(texts: list[str]) -> tuple[list[str], str | None]:
@@ -125,7 +138,8 @@ def merge_broken_lines(texts: list[str]) -> list[str]:
     """
     out: list[str] = []
     for text in texts:
-        if out and splits_a_word(out[-1], text):
+        # a line holding two phrases (word space) is a finished unit, not half of one
+        if out and " " not in out[-1] and " " not in text and splits_a_word(out[-1], text):
             out[-1] += text
         else:
             out.append(text)
@@ -153,17 +167,19 @@ def split_headline(texts: list[str], allow_captions: bool = True) -> HeadlinePar
     parts = HeadlineParts(title="", series=" ".join(series) or None, captions=tuple(captions))
     if len(texts) == 1:
         phrases = restore_lost_quotes_in_headline(texts[0]).split(" ")
-        if len(phrases) >= 3 and max(map(_chars, phrases[:-1])) <= DISPLAY_PHRASE_MAX_CHARS:
+        if len(phrases) >= 3 and _display_phrases(phrases[:-1]):
             # 突破迎发展 整合谋未来 开发区全力推进…: short display phrases, then a subtitle
             parts.title, parts.subtitle = " ".join(phrases[:-1]), phrases[-1]
-        elif len(phrases) >= 3:
+        elif len(phrases) >= 2 and not _parallel(phrases):
+            # 管理像绣花一样精细 “一周一路”撑起开发区“高颜值”: kicker, then title
             parts.kicker, parts.title = " ".join(phrases[:-1]), phrases[-1]
         else:
             parts.title = " ".join(phrases)
         return parts
     if len(texts) == 2:
-        short_pair = max(map(_chars, texts)) <= PARALLEL_MAX_CHARS and abs(_chars(texts[0]) - _chars(texts[1])) <= 1
-        if _chars(texts[0]) < KICKER_MIN_CHARS or short_pair:
+        if _display_phrases(texts[0].split(" ")) and " " in texts[0]:
+            parts.title, parts.subtitle = texts
+        elif _chars(texts[0]) < KICKER_MIN_CHARS or _parallel(texts):
             parts.title = join_display(texts)
         else:
             parts.kicker, parts.title = texts

@@ -32,6 +32,8 @@ from .rules import Rules
 # Subheads run one or two lines (seeds: 12 subheads, none deeper); three or more stacked
 # display lines between two runs of body are a new story's headline.
 NEW_STORY_MIN_LINES = 3
+# Each phrase of a kicker pair has at least this many characters (互看互学互比 勇当排头兵).
+KICKER_PHRASE_MIN = 4
 # Text under display lines set in a column this much wider or narrower than the story before
 # is another story (seed columns within one story vary by under 15%).
 COLUMN_CHANGE = 1.3
@@ -60,6 +62,7 @@ class _Draft:
     steps: set[str] = field(default_factory=set)
     first_on_page: bool = False
     text_above_headline: bool = False  # a pull quote printed above the headline
+    body_since_headline: bool = False  # text has followed its headline (or it has none)
     column: float = 0.0  # printed width of the column its last text ran in
     column_lines: int = 0  # how many lines it has set in that column
 
@@ -75,6 +78,7 @@ class _Draft:
         texts = [line.text for line in lines if line.text]
         if texts:
             self.sections[-1][1].append(texts)
+            self.body_since_headline = True
             column = column_of(lines)
             if column and self.column and abs(column - self.column) <= 1:
                 self.column_lines += len(texts)
@@ -99,17 +103,32 @@ def column_of(lines: list[Line]) -> float:
     return widths[(3 * len(widths)) // 4] if len(widths) >= 3 else 0.0
 
 
-def starts_new_story(texts: list[str], units: list[Unit], i: int, current: _Draft) -> bool:
-    """Display text between two runs of body is a new story's headline, not a subhead, when it
-    is stacked three lines deep or the text under it runs in a different column."""
+def starts_new_story(texts: list[str], units: list[Unit], i: int, current: _Draft, nxt: Kind | None) -> str | None:
+    """Display text between two runs of body starts a new story when it is stacked three lines
+    deep, is a kicker over a title, or is followed by more display text after the story had
+    text: then it is that story's "headline". When only the column changes under it, a new
+    story begins whose title is printed elsewhere: "untitled" (the line is its subhead)."""
     if len(split_headline(texts).captions) == 0 and len(texts) >= NEW_STORY_MIN_LINES:
-        return True
+        return "headline"
+    if len(texts) >= 2 and _kicker_pair(texts[0]):
+        return "headline"
+    if nxt is Kind.HEADLINE and current.body_since_headline and current.headline is not None:
+        return "headline"  # a headline, then its subhead; a subhead is followed by text
     below = next((u for u in units[i + 1 :] if u.kind is Kind.BODY), None)
     width = column_of(below.lines) if below else 0.0
     if not width or current.column_lines < MIN_COLUMN_LINES:
-        return False
+        return None
     ratio = width / current.column
-    return ratio > COLUMN_CHANGE or ratio < 1 / COLUMN_CHANGE
+    if ratio > COLUMN_CHANGE or ratio < 1 / COLUMN_CHANGE:
+        return "headline" if len(texts) >= 2 else "untitled"
+    return None
+
+
+def _kicker_pair(text: str) -> bool:
+    """A line of two phrases of four or more characters each, above another display line, is a
+    kicker (坚持发展第一要务 推动经济高质量发展): subheads are not stacked under one."""
+    phrases = text.split(" ")
+    return len(phrases) == 2 and min(len(p) for p in phrases) >= KICKER_PHRASE_MIN
 
 
 def _next_kind(units: list[Unit], i: int) -> Kind | None:
@@ -138,8 +157,18 @@ def segment_page(units: list[Unit], info: PageInfo, rules: Rules) -> PageResult:
         drafts.append(draft)
         return draft
 
+    closed: list[_Draft] = []  # stories ended by a byline or a jump, newest last
+
     def resume() -> _Draft | None:
         return interrupted.pop() if interrupted else None
+
+    def close(draft: _Draft) -> _Draft | None:
+        closed.append(draft)
+        return resume()
+
+    def untitled_closed() -> _Draft | None:
+        """The last story that ended without a headline: its title may follow its byline."""
+        return closed[-1] if closed and closed[-1].needs_title and closed[-1].has_body else None
 
     for i, unit in enumerate(units):
         nxt = _next_kind(units, i)
@@ -156,7 +185,7 @@ def segment_page(units: list[Unit], info: PageInfo, rules: Rules) -> PageResult:
             if current is not None and current.byline is None:
                 current.byline = " ".join(_texts(unit))
                 current.note(unit.lines)
-                current = resume()
+                current = close(current)
             else:
                 leftovers.extend(_texts(unit))
         elif unit.kind is Kind.DATELINE:
@@ -169,13 +198,13 @@ def segment_page(units: list[Unit], info: PageInfo, rules: Rules) -> PageResult:
             current.credit = first.credit
             current.add_run([first, *rest])
             if current.continued_to:
-                current = resume()  # (下转2版): the rest of this story is on another page
+                current = close(current)  # (下转2版): the rest of this story is on another page
         elif unit.kind is Kind.BODY:
             if current is None:
                 current = open_story(_Draft())
             current.add_run(unit.lines)
             if current.continued_to:
-                current = resume()  # (下转2版): the rest of this story is on another page
+                current = close(current)  # (下转2版): the rest of this story is on another page
         elif unit.kind is Kind.HEADLINE:
             texts = _texts(unit)
             if current is not None and current.needs_title and current.has_body and nxt is not Kind.DATELINE and (
@@ -190,6 +219,13 @@ def segment_page(units: list[Unit], info: PageInfo, rules: Rules) -> PageResult:
                 current = resume()
                 if current is not None and subhead:
                     current.add_subhead(_join_subhead([subhead]))
+            elif (current is None or not current.has_body) and nxt is not Kind.BODY and untitled_closed():
+                # the title of a story printed after its byline or its jump line
+                story = untitled_closed()
+                assert story is not None
+                story.headline = split_headline(texts, allow_captions=False)
+                story.note(unit.lines)
+                closed.pop()
             elif nxt is Kind.DATELINE or current is None:
                 interrupted.clear()
                 current = open_story(_Draft(headline=split_headline(texts)))
@@ -198,6 +234,7 @@ def segment_page(units: list[Unit], info: PageInfo, rules: Rules) -> PageResult:
                 # text printed above the page's first headline (a pull quote) belongs to it
                 current.headline = split_headline(texts)
                 current.text_above_headline = True
+                current.body_since_headline = False
                 current.note(unit.lines)
             elif nxt is None:
                 furniture.extend(texts)
@@ -208,9 +245,13 @@ def segment_page(units: list[Unit], info: PageInfo, rules: Rules) -> PageResult:
                 else:
                     current.add_subhead(" ".join(texts))
                 current.note(unit.lines)
-            elif starts_new_story(texts, units, i, current):
+            elif (start := starts_new_story(texts, units, i, current, nxt)) is not None:
                 interrupted.clear()
-                current = open_story(_Draft(headline=split_headline(texts)))
+                if start == "headline":
+                    current = open_story(_Draft(headline=split_headline(texts)))
+                else:
+                    current = open_story(_Draft())
+                    current.add_subhead(_join_subhead(texts))
                 current.note(unit.lines)
             else:
                 current.add_subhead(_join_subhead(texts))
