@@ -23,6 +23,11 @@ LONG_LINE_RATIO = 1.45
 LONG_LINE_MIN_EXTRA = 3
 # A first line this short is a name that begins the title, not a kicker (奥度公司 / “破冰出海”收获丰).
 KICKER_MIN_CHARS = 6
+# Under a first line this many times longer, a short second line goes on with its clause
+# (现代农业装备高新区开展企业大走访行动 / 力争首季“开门红”); a kicker is not longer than its title.
+CONTINUATION_RATIO = 1.5
+# A series label broken over two lines has a first part at most this long (记者走边陲).
+SERIES_PART_MAX = 8
 # Two short lines of (nearly) equal length are one title in parallel phrases
 # (多领域全面发动 / 数智通跟踪整治); kickers and titles of that size differ in length.
 PARALLEL_MAX_CHARS = 8
@@ -130,6 +135,11 @@ def splits_a_word(left: str, right: str) -> bool:
     return False
 
 
+def _open_quote(text: str) -> bool:
+    """A line that opens a quotation without closing it goes on in the next line."""
+    return text.count("“") > text.count("”") or text.count("《") > text.count("》")
+
+
 def merge_broken_lines(texts: list[str]) -> list[str]:
     """Rejoin display lines the PDF tool broke inside a word.
 
@@ -139,20 +149,23 @@ def merge_broken_lines(texts: list[str]) -> list[str]:
     out: list[str] = []
     for text in texts:
         # a line holding two phrases (word space) is a finished unit, not half of one
-        if out and " " not in out[-1] and " " not in text and splits_a_word(out[-1], text):
+        if out and (_open_quote(out[-1]) or (" " not in out[-1] and " " not in text and splits_a_word(out[-1], text))):
             out[-1] += text
         else:
             out.append(text)
     return out
 
 
-def split_headline(texts: list[str], allow_captions: bool = True) -> HeadlineParts:
+def split_headline(texts: list[str], allow_captions: bool = True, doubled: frozenset[str] = frozenset()) -> HeadlineParts:
     """Assign display lines to series, kicker, title and subtitle.
 
     >>> split_headline(["坚持发展第一要务 推动经济高质量发展", "开发区企业推动", "党的二十大精神落地见效"]).kicker
     '坚持发展第一要务 推动经济高质量发展'
-    >>> split_headline(["多领域全面发动", "数智通跟踪整治", "现代农业装备高新区持续掀起创建热潮"]).subtitle
+    >>> lines = ["多领域全面发动", "数智通跟踪整治", "现代农业装备高新区持续掀起创建热潮"]
+    >>> split_headline(lines, doubled=frozenset(lines)).subtitle
     '现代农业装备高新区持续掀起创建热潮'
+    >>> split_headline(["互看互学互比", "勇当排头兵", "柯城再掀“六抓六比·八大竞赛”新热潮"]).kicker
+    '互看互学互比勇当排头兵'
     >>> split_headline(["奥度公司", "“破冰出海”收获丰"]).title
     '奥度公司“破冰出海”收获丰'
     """
@@ -161,10 +174,30 @@ def split_headline(texts: list[str], allow_captions: bool = True) -> HeadlinePar
     if allow_captions:
         texts, captions = split_caption_tail(texts)
     texts = merge_broken_lines(texts)
-    series = [t for t in texts if SERIES.search(t)]
-    texts = [t for t in texts if not SERIES.search(t)] or series[-1:]
-    series = [s for s in series if s not in texts]
-    parts = HeadlineParts(title="", series=" ".join(series) or None, captions=tuple(captions))
+    texts, series = split_series(texts)
+    parts = HeadlineParts(title="", series=series, captions=tuple(captions))
+    _assign_parts(parts, texts, doubled)
+    if parts.kicker is None and parts.series:
+        parts.kicker = parts.series  # a series label stands where the kicker goes
+    return parts
+
+
+def split_series(texts: list[str]) -> tuple[list[str], str | None]:
+    """Take out a series label (记者走边陲 老乡话小康②), even when broken over two lines.
+
+    >>> split_series(["记者走边陲", "老乡话小康②", "村庄“管家”激活一个村"])
+    (['村庄“管家”激活一个村'], '记者走边陲 老乡话小康②')
+    """
+    for k, text in enumerate(texts):
+        if SERIES.search(text) and len(texts) > 1:
+            start = k - 1 if k > 0 and _chars(texts[k - 1]) <= SERIES_PART_MAX and " " not in texts[k - 1] else k
+            label = " ".join(texts[start : k + 1])
+            return texts[:start] + texts[k + 1 :], label
+    return texts, None
+
+
+def _assign_parts(parts: HeadlineParts, texts: list[str], doubled: frozenset[str]) -> None:
+    """Fill kicker, title and subtitle from the display lines left after series and captions."""
     if len(texts) == 1:
         phrases = restore_lost_quotes_in_headline(texts[0]).split(" ")
         if len(phrases) >= 3 and _display_phrases(phrases[:-1]):
@@ -175,15 +208,17 @@ def split_headline(texts: list[str], allow_captions: bool = True) -> HeadlinePar
             parts.kicker, parts.title = " ".join(phrases[:-1]), phrases[-1]
         else:
             parts.title = " ".join(phrases)
-        return parts
+        return
     if len(texts) == 2:
+        first, second = _chars(texts[0]), _chars(texts[1])
         if _display_phrases(texts[0].split(" ")) and " " in texts[0]:
             parts.title, parts.subtitle = texts
-        elif _chars(texts[0]) < KICKER_MIN_CHARS or _parallel(texts):
+        elif first < KICKER_MIN_CHARS or _parallel(texts) or first >= CONTINUATION_RATIO * second:
+            # a name starting the title, parallel phrases, or a clause going on under a long line
             parts.title = join_display(texts)
         else:
             parts.kicker, parts.title = texts
-        return parts
+        return
     lengths = [_chars(t) for t in texts]
     others = [statistics.median(lengths[:i] + lengths[i + 1 :]) for i in range(len(texts))]
     long = [
@@ -192,15 +227,24 @@ def split_headline(texts: list[str], allow_captions: bool = True) -> HeadlinePar
     ]
     if all(long) or not any(long):
         parts.title = join_display(texts)
-        return parts
+        return
     first = long.index(False)
     end = first
     while end < len(texts) and not long[end]:
         end += 1
+    short_run = texts[first:end]
+    if first == 0 and not _display_phrases(short_run) and not any(t in doubled for t in short_run):
+        # short lines of phrase length, not display type: a kicker broken over lines
+        long_end = end
+        while long_end < len(texts) and long[long_end]:
+            long_end += 1
+        parts.kicker = join_display(short_run)
+        parts.title = join_display(texts[end:long_end])
+        parts.subtitle = join_display(texts[long_end:]) or None
+        return
     parts.kicker = join_display(texts[:first]) or None
-    parts.title = join_display(texts[first:end])
+    parts.title = join_display(short_run)
     parts.subtitle = join_display(texts[end:]) or None
-    return parts
 
 
 def restore_lost_quotes_in_headline(text: str) -> str:

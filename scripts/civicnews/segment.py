@@ -139,6 +139,11 @@ def _next_kind(units: list[Unit], i: int) -> Kind | None:
     return None
 
 
+def _doubled(unit: Unit) -> frozenset[str]:
+    """Display lines of a unit that were printed twice: the biggest type on the page."""
+    return frozenset(line.text for line in unit.lines if line.doubled)
+
+
 def _texts(unit: Unit) -> list[str]:
     return [line.text for line in unit.lines if line.text]
 
@@ -214,7 +219,7 @@ def segment_page(units: list[Unit], info: PageInfo, rules: Rules) -> PageResult:
                 subhead = None
                 if interrupted and nxt is Kind.BODY:
                     texts, subhead = split_trailing_subhead(texts)
-                current.headline = split_headline(texts, allow_captions=False)
+                current.headline = split_headline(texts, allow_captions=False, doubled=_doubled(unit))
                 current.note(unit.lines)
                 current = resume()
                 if current is not None and subhead:
@@ -223,23 +228,23 @@ def segment_page(units: list[Unit], info: PageInfo, rules: Rules) -> PageResult:
                 # the title of a story printed after its byline or its jump line
                 story = untitled_closed()
                 assert story is not None
-                story.headline = split_headline(texts, allow_captions=False)
+                story.headline = split_headline(texts, allow_captions=False, doubled=_doubled(unit))
                 story.note(unit.lines)
                 closed.pop()
             elif nxt is Kind.DATELINE or current is None:
                 interrupted.clear()
-                current = open_story(_Draft(headline=split_headline(texts)))
+                current = open_story(_Draft(headline=split_headline(texts, doubled=_doubled(unit))))
                 current.note(unit.lines)
             elif current.needs_title and current.first_on_page and not current.dated:
                 # text printed above the page's first headline (a pull quote) belongs to it
-                current.headline = split_headline(texts)
+                current.headline = split_headline(texts, doubled=_doubled(unit))
                 current.text_above_headline = True
                 current.body_since_headline = False
                 current.note(unit.lines)
             elif nxt is None:
                 furniture.extend(texts)
             elif current.headline is not None and not current.has_body and len(current.sections) == 1:
-                parts = split_headline(texts)
+                parts = split_headline(texts, doubled=_doubled(unit))
                 if parts.captions and len(parts.captions) == len(texts):
                     current.captions.extend(parts.captions)
                 else:
@@ -248,7 +253,7 @@ def segment_page(units: list[Unit], info: PageInfo, rules: Rules) -> PageResult:
             elif (start := starts_new_story(texts, units, i, current, nxt)) is not None:
                 interrupted.clear()
                 if start == "headline":
-                    current = open_story(_Draft(headline=split_headline(texts)))
+                    current = open_story(_Draft(headline=split_headline(texts, doubled=_doubled(unit))))
                 else:
                     current = open_story(_Draft())
                     current.add_subhead(_join_subhead(texts))
