@@ -352,8 +352,11 @@ def _classify_pass(lines: list[Line], columns: list[float]) -> None:
             line.kind = Kind.HEADLINE  # wider than its column: display type set across columns
         elif not is_full(width, column) and not _indented_first_line(lines, i, width, column, columns):
             line.kind = Kind.HEADLINE
-        # an attribution (———朱长林) closes its quote like a sentence end
-        open_paragraph = line.kind is Kind.BODY and not ends_sentence(text) and not text.startswith("——")
+        # an attribution (———朱长林) closes its quote like a sentence end, a jump line its story
+        open_paragraph = (
+            line.kind is Kind.BODY and not ends_sentence(text) and not text.startswith("——")
+            and not line.continued_to
+        )
     _mark_lines_before_datelines(lines)
     _mark_stray_display_lines(lines)
     _mark_lines_before_paragraph_starts(lines, columns)

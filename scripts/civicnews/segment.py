@@ -32,6 +32,8 @@ from .rules import Rules
 # Subheads run one or two lines (seeds: 12 subheads, none deeper); three or more stacked
 # display lines between two runs of body are a new story's headline.
 NEW_STORY_MIN_LINES = 3
+# A one-line headline this short may be a section's subhead (对下一步工作提出要求).
+WEAK_TITLE_MAX = 12
 # Each phrase of a kicker pair has at least this many characters (互看互学互比 勇当排头兵).
 KICKER_PHRASE_MIN = 4
 # Text under display lines set in a column this much wider or narrower than the story before
@@ -86,6 +88,12 @@ class _Draft:
                 self.column, self.column_lines = column, len(texts)
         self.note(lines)
 
+    def demote_headline(self) -> None:
+        """Make the headline the first section's subhead (it headed a section, not the story)."""
+        if self.headline is not None and self.sections[0][0] is None:
+            self.sections[0] = (self.headline.title, self.sections[0][1])
+        self.headline = None
+
     def add_subhead(self, text: str) -> None:
         self.sections.append((text, []))
 
@@ -122,6 +130,19 @@ def starts_new_story(texts: list[str], units: list[Unit], i: int, current: _Draf
     if ratio > COLUMN_CHANGE or ratio < 1 / COLUMN_CHANGE:
         return "headline" if len(texts) >= 2 else "untitled"
     return None
+
+
+def _weak_headline(draft: _Draft) -> bool:
+    """A story headed by one short display line only, with text under it and no dateline."""
+    h = draft.headline
+    return (
+        h is not None and not h.kicker and not h.subtitle and not draft.dated
+        and draft.has_body and draft.body_since_headline and _chars(h.title) <= WEAK_TITLE_MAX
+    )
+
+
+def _chars(text: str) -> int:
+    return len(text.replace(" ", ""))
 
 
 def _kicker_pair(text: str) -> bool:
@@ -231,6 +252,13 @@ def segment_page(units: list[Unit], info: PageInfo, rules: Rules) -> PageResult:
                 story.headline = split_headline(texts, allow_captions=False, doubled=_doubled(unit))
                 story.note(unit.lines)
                 closed.pop()
+            elif current is not None and _weak_headline(current) and len(texts) >= 2 and nxt in (Kind.HEADLINE, Kind.DATELINE):
+                # a story that began under a one-line subhead gets its stacked title after its
+                # body, right before the next story: the first line was its first subhead
+                current.demote_headline()
+                current.headline = split_headline(texts, allow_captions=False, doubled=_doubled(unit))
+                current.note(unit.lines)
+                current = close(current)
             elif nxt is Kind.DATELINE or current is None:
                 interrupted.clear()
                 current = open_story(_Draft(headline=split_headline(texts, doubled=_doubled(unit))))
