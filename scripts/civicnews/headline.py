@@ -78,8 +78,9 @@ def split_caption_tail(texts: list[str]) -> tuple[list[str], list[str]]:
     while k > 0 and _chars(texts[k - 1]) <= CAPTION_MAX_CHARS and " " not in texts[k - 1]:
         k -= 1
     tail = texts[k:]
-    # two labels suffice under a kicker-and-title stack
-    enough = CAPTION_RUN_MIN if k < 2 else CAPTION_RUN_MIN - 1
+    # two labels suffice under a kicker-and-title stack (two lines, or two phrases in one)
+    stacked = k >= 2 or (k == 1 and len(texts[0].split(" ")) >= 2)
+    enough = CAPTION_RUN_MIN - 1 if stacked else CAPTION_RUN_MIN
     if len(tail) >= enough and k > 0 and max(_chars(t) for t in texts[:k]) >= 2 * max(_chars(t) for t in tail):
         return texts[:k], tail
     return texts, []
@@ -89,6 +90,12 @@ def _parallel(phrases: list[str]) -> bool:
     """Short phrases of (nearly) equal length set side by side: one title (多领域全面发动 数智通跟踪整治)."""
     lengths = [_chars(p) for p in phrases]
     return max(lengths) <= PARALLEL_MAX_CHARS and max(lengths) - min(lengths) <= 1
+
+
+def _twin_phrases(phrases: list[str]) -> bool:
+    """Two short phrases of exactly equal length: a title's couplet (多领域全面发动 数智通跟踪整治);
+    a kicker's two phrases differ (互看互学互比 勇当排头兵)."""
+    return len(phrases) == 2 and _chars(phrases[0]) == _chars(phrases[1]) <= PARALLEL_MAX_CHARS
 
 
 def _display_phrases(phrases: list[str]) -> bool:
@@ -156,6 +163,15 @@ def merge_broken_lines(texts: list[str]) -> list[str]:
     return out
 
 
+def all_labels(texts: list[str]) -> bool:
+    """Display lines that are all photo labels: two or more, each very short, no phrases.
+
+    >>> all_labels(["修补倒塌围墙", "补植绿化"])
+    True
+    """
+    return len(texts) >= CAPTION_RUN_MIN - 1 and all(_chars(t) <= CAPTION_MAX_CHARS and " " not in t for t in texts)
+
+
 def split_headline(texts: list[str], allow_captions: bool = True, doubled: frozenset[str] = frozenset()) -> HeadlineParts:
     """Assign display lines to series, kicker, title and subtitle.
 
@@ -203,6 +219,8 @@ def _assign_parts(parts: HeadlineParts, texts: list[str], doubled: frozenset[str
         if len(phrases) >= 3 and _display_phrases(phrases[:-1]):
             # 突破迎发展 整合谋未来 开发区全力推进…: short display phrases, then a subtitle
             parts.title, parts.subtitle = " ".join(phrases[:-1]), phrases[-1]
+        elif len(phrases) == 2 and _chars(phrases[0]) >= CONTINUATION_RATIO * _chars(phrases[1]):
+            parts.title = " ".join(phrases)  # a long clause and a short one: one title
         elif len(phrases) >= 2 and not _parallel(phrases):
             # 管理像绣花一样精细 “一周一路”撑起开发区“高颜值”: kicker, then title
             parts.kicker, parts.title = " ".join(phrases[:-1]), phrases[-1]
@@ -211,8 +229,8 @@ def _assign_parts(parts: HeadlineParts, texts: list[str], doubled: frozenset[str
         return
     if len(texts) == 2:
         first, second = _chars(texts[0]), _chars(texts[1])
-        if _display_phrases(texts[0].split(" ")) and " " in texts[0]:
-            parts.title, parts.subtitle = texts
+        if " " in texts[0] and (_display_phrases(texts[0].split(" ")) or _twin_phrases(texts[0].split(" "))):
+            parts.title, parts.subtitle = texts  # a title in twin phrases, then its subtitle
         elif first < KICKER_MIN_CHARS or _parallel(texts) or first >= CONTINUATION_RATIO * second:
             # a name starting the title, parallel phrases, or a clause going on under a long line
             parts.title = join_display(texts)

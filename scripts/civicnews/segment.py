@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from .blocks import em_width, ends_sentence, line_width, rejoin_paragraphs, restore_lost_quotes
 from .headline import (
     HeadlineParts,
+    all_labels,
     join_display,
     restore_lost_quotes_in_headline,
     split_headline,
@@ -272,9 +273,8 @@ def segment_page(units: list[Unit], info: PageInfo, rules: Rules) -> PageResult:
             elif nxt is None:
                 furniture.extend(texts)
             elif current.headline is not None and not current.has_body and len(current.sections) == 1:
-                parts = split_headline(texts, doubled=_doubled(unit))
-                if parts.captions and len(parts.captions) == len(texts):
-                    current.captions.extend(parts.captions)
+                if all_labels(texts):
+                    current.captions.extend(texts)  # photo labels printed under the headline
                 else:
                     current.add_subhead(" ".join(texts))
                 current.note(unit.lines)
