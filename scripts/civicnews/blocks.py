@@ -326,10 +326,11 @@ def classify_display_lines(lines: list[Line]) -> None:
 
 def _classify_pass(lines: list[Line], columns: list[float]) -> None:
     ragged = one_paragraph_per_line(lines, columns)
-    open_paragraph = False
+    open_paragraph = after_jump = False
     for i, line in enumerate(lines):
         if line.kind is Kind.DATELINE:
             open_paragraph = bool(line.text) and not ends_sentence(line.text)
+            after_jump = bool(line.continued_to)
             continue
         if line.kind is not Kind.BODY:
             open_paragraph = False
@@ -337,6 +338,8 @@ def _classify_pass(lines: list[Line], columns: list[float]) -> None:
         text, width, column = line.text, line_width(line), columns[i]
         if line.doubled:
             line.kind = Kind.HEADLINE
+        elif after_jump and not ends_sentence(text) and not CLAUSE_PUNCT.search(text):
+            line.kind = Kind.HEADLINE  # after (下转2版) the story goes on elsewhere: display text
         elif text.startswith("——") or ends_sentence(text) or ends_midsentence(text):
             pass
         elif SENTENCE_PUNCT.search(text, 0, len(text) - 1):
@@ -357,6 +360,7 @@ def _classify_pass(lines: list[Line], columns: list[float]) -> None:
             line.kind is Kind.BODY and not ends_sentence(text) and not text.startswith("——")
             and not line.continued_to
         )
+        after_jump = bool(line.continued_to) or (after_jump and line.kind is Kind.HEADLINE)
     _mark_lines_before_datelines(lines)
     _mark_stray_display_lines(lines)
     _mark_lines_before_paragraph_starts(lines, columns)
