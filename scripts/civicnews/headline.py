@@ -251,7 +251,9 @@ def _assign_parts(parts: HeadlineParts, texts: list[str], doubled: frozenset[str
     while end < len(texts) and not long[end]:
         end += 1
     short_run = texts[first:end]
-    if first == 0 and not _display_phrases(short_run) and not any(t in doubled for t in short_run):
+    # printed twice = display type, but only telling when not every line was
+    display = any(t in doubled for t in short_run) and not all(t in doubled for t in texts)
+    if first == 0 and not _display_phrases(short_run) and not display and not _twin_phrases(short_run):
         # short lines of phrase length, not display type: a kicker broken over lines
         long_end = end
         while long_end < len(texts) and long[long_end]:
@@ -272,8 +274,11 @@ def restore_lost_quotes_in_headline(text: str) -> str:
     '机制举措再完善再落实 开发区全力以赴打好“创文”攻坚战'
     """
     tokens = text.split(" ")
+    if len(tokens) >= 3 and _chars(tokens[-1]) <= 4 and _chars(tokens[-1]) < _chars(tokens[-2]):
+        # a short last word lost both its quotes: 力争首季 开门红 → 力争首季“开门红”
+        tokens[-2:] = [tokens[-2] + "“" + tokens[-1] + "”"]
     if len(tokens) < 3:
-        return text
+        return " ".join(tokens)
     out = tokens[0]
     i = 1
     while i < len(tokens):

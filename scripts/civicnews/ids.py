@@ -40,6 +40,10 @@ _WORD_CHARS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9]")
 _ID_SAFE = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 _SERIAL = re.compile(r"-(\d+)$")
 ENTRY_KEYS = ("source", "title", "head", "retired", "reason")
+# The ledger grows with the archive and is read and written on every build: libyaml when
+# present (same data, same bytes on the benchmark corpus), PyYAML's pure Python otherwise.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class LedgerError(ValueError):
@@ -192,7 +196,7 @@ class Ledger:
         except (OSError, UnicodeDecodeError) as exc:
             raise LedgerError(f"{path}: cannot read: {exc}") from None
         try:
-            data = yaml.safe_load(text)
+            data = yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader
         except yaml.YAMLError as exc:
             raise LedgerError(yaml_error(path, exc)) from None
         except ValueError as exc:  # YAML's date parser on a hand-edited value
@@ -285,8 +289,9 @@ class Ledger:
                 item["reason"] = entry.reason
             body[entry.id] = item
         data = {"version": LEDGER_VERSION, "articles": body}
-        return LEDGER_HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False,
-                                              width=10_000, default_flow_style=False)
+        return LEDGER_HEADER + yaml.dump(data, Dumper=_SafeDumper, allow_unicode=True,
+                                         sort_keys=False, width=10_000,
+                                         default_flow_style=False)
 
     def save(self, path: Path | None = None) -> bool:
         """Write the ledger if its bytes changed; True when the file was written."""

@@ -234,9 +234,11 @@ def segment_page(units: list[Unit], info: PageInfo, rules: Rules) -> PageResult:
                 current = close(current)  # (下转2版): the rest of this story is on another page
         elif unit.kind is Kind.HEADLINE:
             texts = _texts(unit)
-            if current is not None and current.needs_title and current.has_body and nxt is not Kind.DATELINE and (
-                current.dated or nxt not in (Kind.BODY, Kind.HEADLINE)
+            if current is not None and current.needs_title and current.has_body and (
+                (current.dated and nxt is not Kind.DATELINE) or nxt not in (Kind.BODY, Kind.HEADLINE)
             ):
+                # (an untitled story followed by display text and a dateline: the display text
+                # is its title, the dated story after it gets its own after its body)
                 # title printed after its body: the story is complete, the one it sat in resumes
                 subhead = None
                 if interrupted and nxt is Kind.BODY:

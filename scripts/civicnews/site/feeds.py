@@ -113,10 +113,23 @@ def render_feed(articles: Sequence[ArticleMeta], info: FeedInfo, site_url: str, 
     return out
 
 
+def _once_per_article(html_of: Callable[[ArticleMeta], str]) -> Callable[[ArticleMeta], str]:
+    """``html_of`` remembered by article id for one build: a story is in the site feed, its
+    districts' and its campaigns' feeds, each as RSS and Atom, and Markdown runs once for it."""
+    done: dict[str, str] = {}
+
+    def memo(art: ArticleMeta) -> str:
+        if art.id not in done:
+            done[art.id] = html_of(art)
+        return done[art.id]
+    return memo
+
+
 def site_feeds(articles: Sequence[ArticleMeta], site_url: str, site_name: str, *,
                limit: int = FEED_LIMIT,
                html_of: Callable[[ArticleMeta], str] = body_html) -> dict[str, bytes]:
     """Every feed of the site: site-wide, per district, per campaign; keys are site paths."""
+    html_of = _once_per_article(html_of)
     lists: list[tuple[FeedInfo, Sequence[ArticleMeta]]] = [
         (FeedInfo(site_name, f"{site_name}：最新文章", "", feeds_for("")), articles)]
     for name, arts in sorted(by_key(articles, "districts").items()):

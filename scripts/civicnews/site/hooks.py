@@ -29,6 +29,8 @@ log = logging.getLogger("mkdocs.plugins.civicnews")
 
 ARTICLES_IN = "articles"  # page texts, relative to the config dir
 ARTICLES_OUT = "articles"  # extraction output, relative to docs_dir (git-ignored)
+CACHE_DIR = Path(".cache") / "civicnews"  # extraction cache, as `civicnews extract` uses
+QR_CACHE = CACHE_DIR / "qr"  # drawn share codes by URL (an article's URL never changes)
 NAV_PAGES = {"index.md", "districts/index.md", "campaigns/index.md", "archive/index.md"}
 
 
@@ -69,7 +71,10 @@ def _extract(config: Any) -> None:
             out_dir=Path(config.docs_dir),
             corrections=corrections if corrections.is_file() else None,
             ledger=root / ARTICLES_IN / "ids.yml",
-            cache_dir=root / ".cache" / "civicnews",
+            cache_dir=root / CACHE_DIR,
+            # New pages are extracted in parallel (a cold build of a ten-year archive is
+            # thousands of pages); cached pages cost no worker.
+            jobs=os.cpu_count() or 1,
         )
     except ValueError as exc:  # rules/manifest/corrections/ledger errors: nothing was written
         raise PluginError(f"civicnews extraction: {exc}") from exc
@@ -173,7 +178,7 @@ def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
         return content
     url = feeds.absolute(config.site_url or "/", page.url)
     return pages.article_page(art, content, has_source=art.source.file in _STATE.sources,
-                              qr_svg=qr.qr_svg(url))
+                              qr_svg=qr.cached_qr_svg(url, _config_dir(config) / QR_CACHE))
 
 
 def on_post_build(config: Any) -> None:
