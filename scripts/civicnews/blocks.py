@@ -46,6 +46,8 @@ FULL_LINE_HEADLINE_MAX = 30
 OPENING_MARKS = "“‘（《「『"
 # A line this much wider than its column, with no clause punctuation, is display type.
 WIDE_DISPLAY_EM = 2
+# A headline stack is at most this many lines (seed 001: 突破/迎发展/整合/谋未来 + subtitle).
+HEADLINE_MAX_LINES = 6
 # A paragraph's first line is indented by about this much (two characters).
 INDENT_EM = 2
 # How many lines a dateline may be spread over in a narrow column (本 报 / 讯（ 融 媒 / …).
@@ -414,14 +416,23 @@ def _mark_stray_display_lines(lines: list[Line]) -> None:
 
 
 def _mark_lines_before_datelines(lines: list[Line]) -> None:
-    """Text right before a dateline that does not end a sentence is that story's headline."""
+    """Unfinished text right before a dateline is that story's headline, however many lines it
+    was broken into: the story before it must have ended on a sentence."""
     for i in range(len(lines) - 1, 0, -1):
-        line, nxt = lines[i - 1], lines[i]
-        if (
-            nxt.kind is Kind.DATELINE and line.kind is Kind.BODY and not line.continued_to
-            and not ends_sentence(line.text) and not CLAUSE_PUNCT.search(line.text)
-        ):
-            line.kind = Kind.HEADLINE
+        if lines[i].kind is not Kind.DATELINE:
+            continue
+        k = i - 1
+        while k >= 0 and i - k <= HEADLINE_MAX_LINES and _display_candidate(lines[k]):
+            lines[k].kind = Kind.HEADLINE
+            k -= 1
+
+
+def _display_candidate(line: Line) -> bool:
+    """A body or display line that could be part of a headline: no punctuation, no jump."""
+    return (
+        line.kind in (Kind.BODY, Kind.HEADLINE) and not line.continued_to
+        and not ends_sentence(line.text) and not CLAUSE_PUNCT.search(line.text)
+    )
 
 
 # ---------------------------------------------------------------- captions

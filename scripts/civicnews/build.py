@@ -266,10 +266,13 @@ def _render(pages: list[_Page], applied: Applied, all_articles: list[Article],
     files = {f"{ARTICLES_DIR}/{a.id}.md": render_article(a).encode("utf-8")
              for a in applied.articles}
     status = _status(applied)
+    by_file: dict[str, list[Article]] = {}  # one pass, not one scan of all articles per page
+    for article in all_articles:
+        by_file.setdefault(article.source.file, []).append(article)
     page_reports = []
     for page in pages:
         assert page.result is not None
-        mine = [a for a in all_articles if a.source.file == page.info.file]
+        mine = by_file.get(page.info.file, [])
         page_reports.append(page_report(page.result, page.text, mine, status))
     report = build_report(page_reports, [(f.file, f.reason) for f in failures], applied.warnings)
     files[REPORT_JSON] = dumps_report(report).encode("utf-8")

@@ -185,6 +185,10 @@ class Ledger:
         self.path = path
         self.seen: set[str] = set()  # ids matched or minted in this build
         self.minted: list[str] = []  # ids new in this build, in the order they were made
+        # Entries by page file, rebuilt when entries were added: assigning ids page by page
+        # must not scan the whole ledger per page (10,000 articles: 4,000 pages × 10,000).
+        self._by_source: dict[str, list[Entry]] = {}
+        self._indexed = -1
 
     @classmethod
     def load(cls, path: Path) -> Ledger:
@@ -205,7 +209,12 @@ class Ledger:
 
     def for_source(self, source: str) -> list[Entry]:
         """The ledger's entries for one page file, in serial order."""
-        return sorted((e for e in self.entries.values() if e.source == source), key=_sort_key)
+        if self._indexed != len(self.entries):  # entries are only ever added, never removed
+            self._by_source = {}
+            for entry in self.entries.values():
+                self._by_source.setdefault(entry.source, []).append(entry)
+            self._indexed = len(self.entries)
+        return sorted(self._by_source.get(source, ()), key=_sort_key)
 
     def next_serial(self, source: str) -> int:
         """One more than the highest serial ever used for this page file."""
