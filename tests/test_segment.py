@@ -73,8 +73,11 @@ def test_slogan_at_page_foot_is_furniture_and_caption_found_its_story() -> None:
 
 
 def test_text_above_the_first_headline_joins_its_story() -> None:
+    # laid out as on seed 002: the headline frame starts with the PDF tool's leading space and
+    # a diagram's labels stand between the headline and the text
     page = "\n".join(["“创国卫是最大的民生工程，开发区", "全体干部职工要进入战时状态。”", "———朱长林",
-                      "经济开发区再研究再部署再动员", "全力以赴打好创国卫三大战役", *LONG])
+                      " 经济开发区再研究再部署再动员", "", "全力以赴打好创国卫三大战役", "",
+                      "建设范围，由规划建设分局负责", "永康经济开发区创卫分解图", *LONG])
     result = extract_page(page, INFO)
     assert len(result.articles) == 1
     article = result.articles[0]

@@ -32,7 +32,7 @@ WIDTH_WINDOW = 5
 # A body line may be this much narrower than its column and still count as full (ragged
 # right edge, half-width digits). Relative part for wide columns.
 FULL_TOLERANCE_EM = 1.5
-FULL_TOLERANCE_SHARE = 0.15
+FULL_TOLERANCE_SHARE = 0.1  # seeds: ragged lines within 1.5 em; indents are 2 em
 # Columns at least this wide (in em) are "one paragraph per line" pages (seeds 003, 004).
 FULL_LINE_WIDTH = 40
 # ... and at least this share of nearby lines end a sentence (seeds 003, 004: about 90%; the 40-character

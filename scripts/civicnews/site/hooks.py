@@ -41,6 +41,8 @@ class _State:
     articles: list[art_mod.ArticleMeta] = field(default_factory=list)
     by_src: dict[str, art_mod.ArticleMeta] = field(default_factory=dict)
     sources: dict[str, Path] = field(default_factory=dict)
+    generated: set[str] = field(default_factory=set)  # src_uris of the generated list pages
+    raw_html: dict[str, str] = field(default_factory=dict)  # their HTML, held past Markdown
     pinned_epoch: str | None = None  # the SOURCE_DATE_EPOCH this hook set (not the caller)
 
 
@@ -130,6 +132,7 @@ def on_files(files: Files, config: Any) -> Files:
             files.append(File.generated(config, pages.source_path(name),
                                         abs_src_path=str(_STATE.sources[name])))
     cities, place_order, campaign_order = _rules_context()
+    _STATE.generated = set()
     for page in pages.site_pages(articles, config.site_name, cities, place_order,
                                  campaign_order):
         existing = files.get_file_from_path(page.src_uri)
@@ -139,6 +142,7 @@ def on_files(files: Files, config: Any) -> Files:
                      else InclusionLevel.NOT_IN_NAV)
         files.append(File.generated(config, page.src_uri, content=page.content,
                                     inclusion=inclusion))
+        _STATE.generated.add(page.src_uri)
     # Feeds are plain files, so MkDocs copies them, `serve` serves them and links to them from
     # Markdown are checked like any other link.
     for path, data in feeds.site_feeds(articles, config.site_url or "/",
@@ -163,7 +167,15 @@ def _pin_build_date(articles: list[art_mod.ArticleMeta]) -> None:
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
-    """Give article pages safe metadata: the theme prints ``page.meta`` values unescaped."""
+    """Give article pages safe metadata: the theme prints ``page.meta`` values unescaped.
+
+    A generated list page is one block of HTML built with escaping: it skips Markdown, whose
+    raw-HTML parser would read every list item only to hand the block back unchanged (a
+    fifth of a rebuild's time at 1,000 articles).
+    """
+    if page.file.src_uri in _STATE.generated:
+        _STATE.raw_html[page.file.src_uri] = markdown.strip()
+        return ""
     art = _STATE.by_src.get(page.file.src_uri)
     if art is not None:
         page.meta = {"title": html.escape(art.title),
@@ -173,6 +185,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 
 def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
     """Wrap an article's rendered body in its header, footer and share code."""
+    if page.file.src_uri in _STATE.raw_html:
+        return _STATE.raw_html.pop(page.file.src_uri)
     art = _STATE.by_src.get(page.file.src_uri)
     if art is None:
         return content
