@@ -366,6 +366,18 @@ def _classify_pass(lines: list[Line], columns: list[float]) -> None:
     _mark_lines_before_datelines(lines)
     _mark_stray_display_lines(lines)
     _mark_lines_before_paragraph_starts(lines, columns)
+    _mark_display_continuations(lines, columns)
+
+
+def _mark_display_continuations(lines: list[Line], columns: list[float]) -> None:
+    """Under a display line, unpunctuated lines that are not indented go on with it (a title
+    broken over lines); a paragraph under a headline starts indented or with punctuation."""
+    for i in range(1, len(lines)):
+        line = lines[i]
+        if lines[i - 1].kind is not Kind.HEADLINE or line.kind is not Kind.BODY or line.frame_start:
+            continue
+        if _display_candidate(line) and is_full(line_width(line), columns[i]):
+            line.kind = Kind.HEADLINE
 
 
 def _mark_lines_before_paragraph_starts(lines: list[Line], columns: list[float]) -> None:

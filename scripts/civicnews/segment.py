@@ -35,6 +35,9 @@ from .rules import Rules
 NEW_STORY_MIN_LINES = 3
 # A one-line headline this short may be a section's subhead (对下一步工作提出要求).
 WEAK_TITLE_MAX = 12
+# ... holding at least this many characters (a subhead broken in a narrow column is shorter:
+# 宣讲在一线/为企业发展增添/不竭动力, 16; seed headline stacks hold 25 to 35).
+NEW_STORY_MIN_CHARS = 20
 # Each phrase of a kicker pair has at least this many characters (互看互学互比 勇当排头兵).
 KICKER_PHRASE_MIN = 4
 # Text under display lines set in a column this much wider or narrower than the story before
@@ -117,7 +120,8 @@ def starts_new_story(texts: list[str], units: list[Unit], i: int, current: _Draf
     deep, is a kicker over a title, or is followed by more display text after the story had
     text: then it is that story's "headline". When only the column changes under it, a new
     story begins whose title is printed elsewhere: "untitled" (the line is its subhead)."""
-    if len(split_headline(texts).captions) == 0 and len(texts) >= NEW_STORY_MIN_LINES:
+    stacked = len(texts) >= NEW_STORY_MIN_LINES and sum(map(_chars, texts)) >= NEW_STORY_MIN_CHARS
+    if stacked and not split_headline(texts).captions:
         return "headline"
     if len(texts) >= 2 and _kicker_pair(texts[0]):
         return "headline"
