@@ -33,6 +33,8 @@ from .rules import Rules
 # Subheads run one or two lines (seeds: 12 subheads, none deeper); three or more stacked
 # display lines between two runs of body are a new story's headline.
 NEW_STORY_MIN_LINES = 3
+# A stack of display lines at the page foot with this much text is a title, not a slogan.
+TITLE_STACK_MIN_CHARS = 14
 # A one-line headline this short may be a section's subhead (对下一步工作提出要求).
 WEAK_TITLE_MAX = 12
 # ... holding at least this many characters (a subhead broken in a narrow column is shorter:
@@ -92,6 +94,12 @@ class _Draft:
                 self.column, self.column_lines = column, len(texts)
         self.note(lines)
 
+    def split_at_first_subhead(self, headline: HeadlineParts) -> _Draft:
+        """Move this story's sections from its first subhead on into a new story."""
+        tail = _Draft(headline=headline, sections=self.sections[1:], body_since_headline=True)
+        self.sections = self.sections[:1]
+        return tail
+
     def demote_headline(self) -> None:
         """Make the headline the first section's subhead (it headed a section, not the story)."""
         if self.headline is not None and self.sections[0][0] is None:
@@ -135,6 +143,11 @@ def starts_new_story(texts: list[str], units: list[Unit], i: int, current: _Draf
     if ratio > COLUMN_CHANGE or ratio < 1 / COLUMN_CHANGE:
         return "headline" if len(texts) >= 2 else "untitled"
     return None
+
+
+def _title_stack(texts: list[str]) -> bool:
+    """Two or more display lines with a headline's worth of text (slogans are one line)."""
+    return len(texts) >= 2 and sum(map(_chars, texts)) >= TITLE_STACK_MIN_CHARS
 
 
 def _weak_headline(draft: _Draft) -> bool:
@@ -275,6 +288,11 @@ def segment_page(units: list[Unit], info: PageInfo, rules: Rules) -> PageResult:
                 current.headline = split_headline(texts, doubled=_doubled(unit))
                 current.text_above_headline = True
                 current.body_since_headline = False
+                current.note(unit.lines)
+            elif nxt is None and current is not None and _title_stack(texts) and len(current.sections) > 1 and current.headline:
+                # a title printed at the foot of the page, no untitled story left: it heads the
+                # text from the open story's first subhead on (a story printed after a brief)
+                current = open_story(current.split_at_first_subhead(split_headline(texts, doubled=_doubled(unit))))
                 current.note(unit.lines)
             elif nxt is None:
                 furniture.extend(texts)
