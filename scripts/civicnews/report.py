@@ -58,6 +58,9 @@ def article_strings(article: Article) -> list[str]:
     parts = [head.kicker, head.title, head.subtitle, head.series] if head else []
     parts += [credit.dateline, credit.text, *credit.reporters, *credit.roles.values()]
     parts += [*article.subheads, *article.paragraphs, *article.captions, article.continued_to]
+    if credit.text and article.paragraphs:
+        # a credit run into the text shares a printed line with the first words (华）日前)
+        parts.append(credit.text + article.paragraphs[0][:20])
     return [p for p in parts if p]
 
 
