@@ -21,7 +21,7 @@ serve: setup
 	$(PY) -m mkdocs serve --dev-addr 0.0.0.0:$(PORT)
 
 lint:
-	$(PY) -m ruff check scripts tests benchmarks
+	$(PY) -m ruff check scripts tests $(wildcard benchmarks)
 
 test: setup-test lint
 	$(PY) -m pytest
