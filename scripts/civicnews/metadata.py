@@ -102,7 +102,31 @@ def _mentions(text: str, rules: Rules) -> dict[str, int]:
     return found
 
 
-def find_districts(article: Article, info: PageInfo, rules: Rules) -> list[str]:
+def likely_home(found: dict[str, int], rules: Rules) -> str | None:
+    """Without a known paper, the county the story's places lie in: mentions of a county and of
+    its zones and towns count for it (开发区 → 永康经济开发区 → 永康市).
+
+    >>> from civicnews.rules import load_rules
+    >>> likely_home({"永康经济开发区": 3, "芝英镇": 1, "杭州市": 1}, load_rules())
+    '永康市'
+    """
+    votes: dict[str, int] = {}
+    for name, count in found.items():
+        for place in (name, *rules.ancestors(name)):
+            if rules.places[place].level == "county":
+                votes[place] = votes.get(place, 0) + count
+                break
+    order = {name: k for k, name in enumerate(rules.places)}
+    return max(votes, key=lambda n: (votes[n], -order[n])) if votes else None
+
+
+def page_home(articles: list[Article], info: PageInfo, rules: Rules) -> str | None:
+    """The county a page covers: its paper's, or the one its stories' places lie in."""
+    text = "".join(_headline_text(a.headline) + "".join(a.paragraphs) for a in articles)
+    return home_place(info, rules) or likely_home(_mentions(text, rules), rules)
+
+
+def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home: str | None = None) -> list[str]:
     """Places the story is about: the paper's home, places inside it that the text names, and
     places outside it that the text says the story happens in (坐落于衢州市…).
 
@@ -111,9 +135,9 @@ def find_districts(article: Article, info: PageInfo, rules: Rules) -> list[str]:
     text = _headline_text(article.headline) + "".join(article.paragraphs)
     home = home_place(info, rules)
     found = _mentions(text, rules)
-    if home is None and found:
-        counties = [n for n in found if rules.places[n].level == "county"]
-        home = max(counties, key=lambda n: found[n]) if counties else None
+    if home is None:
+        # the story's own places first; a story naming none is about its page's county
+        home = likely_home(found, rules) or fallback_home
     chosen: set[str] = {home} if home else set()
     for name in found:
         if home and (name == home or home in rules.ancestors(name)):
@@ -165,7 +189,7 @@ def _headline_text(headline: Headline | None) -> str:
     return "".join(t for t in (headline.kicker, headline.title, headline.subtitle) if t)
 
 
-def fill_metadata(article: Article, info: PageInfo, rules: Rules) -> Article:
+def fill_metadata(article: Article, info: PageInfo, rules: Rules, home: str | None = None) -> Article:
     """Fill the article's credit, districts, campaigns and event dates in place."""
     printed = article.credit.text or ""
     credit = parse_credit(printed, rules) if printed else Credit()
@@ -174,7 +198,7 @@ def fill_metadata(article: Article, info: PageInfo, rules: Rules) -> Article:
     if article.headline is None:
         article.headline = fallback_title(article)
         article.steps.append("fallback_title")
-    article.districts = find_districts(article, info, rules)
+    article.districts = find_districts(article, info, rules, fallback_home=home)
     article.campaigns = find_campaigns(article, rules)
     article.event_dates = find_event_dates(article)
     return article

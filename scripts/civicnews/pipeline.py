@@ -17,7 +17,8 @@ def extract_page(text: str, info: PageInfo, rules: Rules | None = None) -> PageR
     page_lines = lines.split_lines(text, rules, publication=info.publication)
     units = blocks.build_units(page_lines, rules, publication=info.publication)
     result = segment.segment_page(units, info, rules)
+    home = metadata.page_home(result.articles, info, rules)
     for article in result.articles:
-        metadata.fill_metadata(article, info, rules)
+        metadata.fill_metadata(article, info, rules, home)
     result.lines_total = sum(1 for raw in text.splitlines() if raw.strip())
     return result
