@@ -175,11 +175,23 @@ def _group_credit_pattern(
     marks = re.escape(byline_marks) if byline_marks else "■"
     suffixes = "|".join(map(re.escape, group_suffixes)) or "采访小组"
     roles = "|".join(map(re.escape, role_words))
+    return re.compile(rf"^[{marks}]\s*(?P<credit>\S*(?:{suffixes}|{roles})\s*{_names(name_min, name_max)})\s*(?P<rest>.*)$")
+
+
+def _names(name_min: int, name_max: int) -> str:
+    """Space-separated names; the last may be glued to the text after it only before a mark
+    (蒋玉婷“过去…), since a name run into Chinese text cannot be told from it."""
     name = rf"[{CJK}]{{{name_min},{name_max}}}"
-    last = rf"[{CJK}]{{{name_min},3}}"
-    return re.compile(
-        rf"^[{marks}]\s*(?P<credit>\S*(?:{suffixes}|{roles})\s*(?:{name}\s+)*(?:{name}$|{last}))\s*(?P<rest>.*)$"
-    )
+    last = rf"[{CJK}]{{{name_min},3}}(?=[^{CJK}\s])"
+    return rf"(?:{name}\s+)*(?:{name}(?=\s|$)|{last})"
+
+
+@lru_cache(maxsize=8)
+def name_line_pattern(name_min: int, name_max: int) -> re.Pattern[str]:
+    """A line that goes on with a team credit's names (蓝晨 谢丹 徐国祥 …): at least one name
+    followed by a space, or a lone name; a text line (近日，在…) is not one."""
+    name = rf"[{CJK}]{{{name_min},{name_max}}}"
+    return re.compile(rf"^(?P<credit>{name}\s+{_names(name_min, name_max)}|{name}$)\s*(?P<rest>.*)$")
 
 
 def is_byline(text: str, rules: Rules) -> bool:
@@ -250,6 +262,16 @@ def merge_datelines(lines: list[Line], rules: Rules) -> list[Line]:
                 line.kind = Kind.DATELINE
                 line.credit = m.group("credit").strip()
                 line.text = m.group("rest").strip()
+                # the names may go on in the next lines of a narrow column
+                names = name_line_pattern(rules.name_min, rules.name_max)
+                while not line.text and i + 1 < len(lines) and lines[i + 1].kind is Kind.BODY:
+                    more = names.match(lines[i + 1].text)
+                    if not more or not more.group("credit"):
+                        break
+                    line.credit += " " + more.group("credit").strip()
+                    line.text = more.group("rest").strip()
+                    line.lines = (*line.lines, *lines[i + 1].lines)
+                    i += 1
         out.append(line)
         i += 1
     return out

@@ -226,10 +226,13 @@ def segment_page(units: list[Unit], info: PageInfo, rules: Rules) -> PageResult:
         elif unit.kind is Kind.CAPTION:
             captions.extend((line.text, len(drafts) - 1) for line in unit.lines)
         elif unit.kind is Kind.BYLINE:
-            if current is not None and current.byline is None:
-                current.byline = " ".join(_texts(unit))
-                current.note(unit.lines)
-                current = close(current)
+            story = current if current is not None else (closed[-1] if closed else None)
+            if story is not None and story.byline is None:
+                # a byline ends its story; after a jump line it still belongs to the story
+                story.byline = " ".join(_texts(unit))
+                story.note(unit.lines)
+                if story is current:
+                    current = close(current)
             else:
                 leftovers.extend(_texts(unit))
         elif unit.kind is Kind.DATELINE:
