@@ -85,3 +85,17 @@ def test_rejoin_one_paragraph_per_line() -> None:
 
 def test_lost_quotes_restored() -> None:
     assert blocks.restore_lost_quotes("在 创文 战场掀起了新高潮") == "在“创文”战场掀起了新高潮"
+
+
+def test_team_credit_names_go_on_in_the_next_line() -> None:
+    page = "■柯城采访小组 毛霄云 姚沐水\n蓝晨 谢丹 徐国祥\n郑晨 蒋玉婷“过去最愁卖茶叶，今年不同了。”"
+    first = blocks.build_units(lines.split_lines(page, RULES), RULES)[0].lines[0]
+    assert first.kind is Kind.DATELINE
+    assert first.credit == "柯城采访小组 毛霄云 姚沐水 蓝晨 谢丹 徐国祥 郑晨 蒋玉婷"
+    assert first.text.startswith("“过去最愁")
+
+
+def test_all_unfinished_lines_before_a_dateline_are_its_headline() -> None:
+    page = "\n".join([*COLUMN, "现代农业装备高新区开", "展企业大走访行动", "力争首季“开门红”", "本报讯（记者 郑旭华）", *COLUMN])
+    got = kinds(page)
+    assert ("headline", "现代农业装备高新区开") in got and ("headline", "展企业大走访行动") in got

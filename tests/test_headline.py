@@ -40,3 +40,21 @@ def test_caption_tail() -> None:
     head, tail = split_caption_tail(["开发区全力以赴打好创文攻坚战", "誓师大会", "店招自拆", "检查市场"])
     assert tail == ["誓师大会", "店招自拆", "检查市场"]
     assert split_caption_tail(["突破", "迎发展", "整合"]) == (["突破", "迎发展", "整合"], [])
+
+
+def test_line_broken_inside_a_word_or_a_quotation_is_one_phrase() -> None:
+    assert split_headline(["拉近与群众距离", "姜家山拆除政府大", "院围墙受好评"]).title == "姜家山拆除政府大院围墙受好评"
+    assert split_headline(["实达实做大做强生产性服务业“", "桥头堡”"]).title == "实达实做大做强生产性服务业“桥头堡”"
+
+
+def test_twin_phrases_are_a_title_over_a_subtitle() -> None:
+    parts = split_headline(["多领域全面发动 数智通跟踪整治", "现代农业装备高新区持续掀起创建热潮"])
+    assert (parts.title, parts.subtitle) == ("多领域全面发动 数智通跟踪整治", "现代农业装备高新区持续掀起创建热潮")
+    parts = split_headline(["互看互学互比 勇当排头兵", "柯城再掀“六抓六比·八大竞赛”新热潮"])
+    assert parts.kicker == "互看互学互比 勇当排头兵"
+
+
+def test_series_label_broken_over_two_lines_stands_as_kicker() -> None:
+    parts = split_headline(["记者走边陲", "老乡话小康②", "村庄“管家”激活一个村"])
+    assert (parts.series, parts.title) == ("记者走边陲 老乡话小康②", "村庄“管家”激活一个村")
+    assert parts.kicker == parts.series

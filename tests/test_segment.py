@@ -94,3 +94,26 @@ def test_nothing_is_lost_on_a_seed_like_page() -> None:
     for ch in page:
         if "\u4e00" <= ch <= "\u9fff":
             assert ch in kept
+
+
+def test_title_printed_after_a_byline_goes_to_the_story_before_it() -> None:
+    # the two headline frames are apart as the PDF tool prints them: a new frame's leading space
+    page = "\n".join([*LONG, "融媒记者 潘燕佳", "坚持发展第一要务 推动经济高质量发展", "开发区企业推动党的二十大精神落地见效",
+                      " 管理像绣花一样精细 “一周一路”撑起开发区“高颜值”", "本报讯（记者 吴怡婧）", *BRIEF])
+    first, second = extract_page(page, INFO).articles
+    assert first.headline.title == "开发区企业推动党的二十大精神落地见效"
+    assert first.credit.reporters == ["潘燕佳"]
+    assert second.headline.title == "“一周一路”撑起开发区“高颜值”"
+
+
+def test_byline_after_a_jump_line_stays_with_its_story() -> None:
+    page = "\n".join(["多领域全面发动", "数智通跟踪整治", *LONG, "此次学习会后，千喜集团有限公司党支部组织全体(下转8版)", "融媒记者 潘燕佳"])
+    (article,) = extract_page(page, INFO).articles
+    assert article.continued_to == "8版"
+    assert article.credit.reporters == ["潘燕佳"]
+
+
+def test_districts_come_from_the_page_when_no_paper_is_known() -> None:
+    page = "\n".join(["多领域全面发动", "数智通跟踪整治", *LONG, "融媒记者 潘燕佳", "奥度公司“破冰出海”收获丰", *BRIEF])
+    result = extract_page(page, PageInfo(file="t.txt"))
+    assert all("永康市" in a.districts for a in result.articles)
