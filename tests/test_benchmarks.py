@@ -1,0 +1,52 @@
+"""Smoke test of the benchmark code: it runs and reports; speed goals live in benchmarks/."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import corpus  # noqa: E402
+import pagegen  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not pagegen.shared_available(), reason="no gold pages")
+
+
+def test_corpus_pages_differ_and_are_dated_across_years(tmp_path: Path) -> None:
+    written = corpus.write_pages(tmp_path, 0, 6, 6, seed=3)
+    texts = [p.read_text(encoding="utf-8") for p in written]
+    assert len(set(texts)) == len(texts)
+    manifest = yaml.safe_load((tmp_path / "pages.yml").read_text(encoding="utf-8"))
+    assert set(manifest) == {p.name for p in written}
+    years = {str(e["date"])[:4] for e in manifest.values()}
+    assert len(years) > 3
+    assert {e["publication"] for e in manifest.values()} <= set(corpus.publications())
+
+
+def test_corpus_is_deterministic_and_can_grow(tmp_path: Path) -> None:
+    first = corpus.write_pages(tmp_path / "a", 0, 3, 10, seed=2)
+    again = corpus.write_pages(tmp_path / "b", 0, 3, 10, seed=2)
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in again]
+    corpus.write_pages(tmp_path / "a", 3, 1, 10, seed=2)
+    manifest = yaml.safe_load((tmp_path / "a" / "pages.yml").read_text(encoding="utf-8"))
+    assert len(manifest) == 4
+
+
+def test_run_writes_table_and_results(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "20",
+                           "--out", str(tmp_path)],
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "| full build / floor |" in proc.stdout
+    data = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    (result,) = data["results"]
+    assert data["cores"] >= 1
+    assert result["articles"] > 0 and result["site"]["files"] > 0
+    assert result["bytes"]["article"]["gzip_bytes"] > 0
