@@ -3,21 +3,18 @@ HTTP server that serves one of them under the same path prefix as site_url, and 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
+from serving import serve_site  # tests/ is on the path
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
-PREFIX = "/civicnews/"  # the path of site_url in mkdocs.yml: served the way Pages serves it
+
 BROWSER_ARGS = ["--no-sandbox", "--headless", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update"]
 
@@ -47,30 +44,11 @@ def site(sites: tuple[Path, Path]) -> Path:
     return sites[0]
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site under PREFIX only, quietly."""
-
-    def translate_path(self, path: str) -> str:
-        """Map /civicnews/x to <site>/x; anything else to a path that does not exist."""
-        raw = urlsplit(path).path
-        if not raw.startswith(PREFIX):
-            return str(Path(self.directory) / "__outside_prefix__")
-        return super().translate_path("/" + raw[len(PREFIX):])
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        """No request log on stderr."""
-
-
 @pytest.fixture(scope="session")
 def base_url(site: Path) -> Iterator[str]:
     """URL of the served site, e.g. http://127.0.0.1:PORT/civicnews/."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    server.shutdown()
-    server.server_close()
+    with serve_site(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -8,26 +8,23 @@ cannot pass by the payload simply getting lost.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 import yaml
 from civicnews.ids import file_tag
 from conftest import hostile_page  # tests/conftest.py (tests/ is on the path)
+from serving import serve_site
 
 ROOT = Path(__file__).resolve().parents[2]
-PREFIX = "/civicnews/"
+
 PAYLOAD = "window.__pwned=1"
 PAGE = "hostile.txt"
 CONTENT_ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"
@@ -68,28 +65,10 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site"
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site under PREFIX (the path of site_url), quietly."""
-
-    def translate_path(self, path: str) -> str:
-        raw = urlsplit(path).path
-        if not raw.startswith(PREFIX):
-            return str(Path(self.directory) / "__outside_prefix__")
-        return super().translate_path("/" + raw[len(PREFIX):])
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        """No request log on stderr."""
-
-
 @pytest.fixture(scope="module")
 def hostile_url(hostile_site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Handler, directory=str(hostile_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    server.shutdown()
-    server.server_close()
+    with serve_site(hostile_site) as url:
+        yield url
 
 
 def test_article_page_runs_no_page_text(browser: object, hostile_url: str) -> None:
