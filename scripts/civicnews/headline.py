@@ -34,6 +34,11 @@ PARALLEL_MAX_CHARS = 8
 # Phrases this short set side by side are the main title in display type (突破迎发展 整合谋未来);
 # a kicker's phrases run longer (互看互学互比 勇当排头兵, 誓师大会再动员再部署 …).
 DISPLAY_PHRASE_MAX_CHARS = 5
+# A title's tail after a quoted term is short (攻坚战, 新热潮, 激活一个村) ...
+QUOTE_TAIL_MAX = 5
+# ... and the words before the quoted term run at most this long (开发区全力以赴打好); a longer
+# run is a phrase of its own, and then the last word was the quoted one.
+QUOTE_LEAD_MAX = 9
 # Photo labels printed under a headline: a run of at least this many lines ...
 CAPTION_RUN_MIN = 3
 # ... each at most this long.
@@ -268,26 +273,36 @@ def _assign_parts(parts: HeadlineParts, texts: list[str], doubled: frozenset[str
 
 
 def restore_lost_quotes_in_headline(text: str) -> str:
-    """In a one-line headline, a short word between spaces lost its quotes: 打好 创文 攻坚战.
+    """In a one-line headline, words that lost their quotes stand between spaces.
+
+    A short word between two longer ones is quoted (打好 创文 攻坚战). Then, at the end: a short
+    tail after a quoted term continues the title (村庄 管家 激活一个村); after a long phrase, the
+    short last word itself was quoted (…大走访行动 力争首季 开门红).
 
     >>> restore_lost_quotes_in_headline("机制举措再完善再落实 开发区全力以赴打好 创文 攻坚战")
     '机制举措再完善再落实 开发区全力以赴打好“创文”攻坚战'
+    >>> restore_lost_quotes_in_headline("村庄 管家 激活一个村")
+    '村庄“管家”激活一个村'
+    >>> restore_lost_quotes_in_headline("现代农业装备高新区开展企业大走访行动 力争首季 开门红")
+    '现代农业装备高新区开展企业大走访行动 力争首季“开门红”'
     """
     tokens = text.split(" ")
-    if len(tokens) >= 3 and _chars(tokens[-1]) <= 4 and _chars(tokens[-1]) < _chars(tokens[-2]):
-        # a short last word lost both its quotes: 力争首季 开门红 → 力争首季“开门红”
-        tokens[-2:] = [tokens[-2] + "“" + tokens[-1] + "”"]
     if len(tokens) < 3:
-        return " ".join(tokens)
-    out = tokens[0]
+        return text
+    if _chars(tokens[-1]) <= QUOTE_TAIL_MAX:  # the title's end first: it holds the quote most often
+        if _chars(tokens[-3]) <= QUOTE_LEAD_MAX:
+            tokens[-3:] = [tokens[-3] + "“" + tokens[-2] + "”" + tokens[-1]]
+        elif _chars(tokens[-1]) <= 4:
+            tokens[-2:] = [tokens[-2] + "“" + tokens[-1] + "”"]
+    out = [tokens[0]]
     i = 1
     while i < len(tokens):
         tok = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is not None and _chars(tok) <= 4 and _chars(tok) < _chars(out.split(" ")[-1]) and _chars(tok) < _chars(nxt):
-            out += "“" + tok + "”" + nxt
+        if nxt is not None and _chars(tok) <= 4 and _chars(tok) < _chars(out[-1]) and _chars(tok) < _chars(nxt):
+            out[-1] += "“" + tok + "”" + nxt
             i += 2
             continue
-        out += " " + tok
+        out.append(tok)
         i += 1
-    return out
+    return " ".join(out)
