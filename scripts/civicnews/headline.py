@@ -19,8 +19,9 @@ from .patterns import CJK_CHAR, SERIES
 # type: a kicker above the title or a subtitle below it. Set on the seeds, where kicker and
 # subtitle lines run 1.5–2.5× the title lines and title lines vary by up to 1.4×.
 LONG_LINE_RATIO = 1.45
-# ... and at least this many characters longer (2- and 3-character display lines are one title).
-LONG_LINE_MIN_EXTRA = 3
+# ... and at least this many characters longer (2- to 5-character display lines are one title:
+# 突破/迎发展, 村庄/管家/激活一个村).
+LONG_LINE_MIN_EXTRA = 4
 # A first line this short is a name that begins the title, not a kicker (奥度公司 / “破冰出海”收获丰).
 KICKER_MIN_CHARS = 6
 # Under a first line this many times longer, a short second line goes on with its clause
@@ -152,6 +153,29 @@ def _open_quote(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count("《") > text.count("》")
 
 
+@lru_cache(maxsize=1)
+def _place_spellings() -> tuple[str, ...]:
+    """Every spelling of every gazetteer place, three characters or longer."""
+    from .rules import load_rules
+
+    rules = load_rules()
+    names = {n for place in rules.places.values() for n in (place.name, *place.aliases)}
+    return tuple(sorted(n for n in names if len(n) >= 3))
+
+
+def splits_a_place(left: str, right: str) -> bool:
+    """True when a line break falls inside a place name (现代农业装备 / 高新区开展…).
+
+    >>> splits_a_place("现代农业装备", "高新区开展企业大走访行动")
+    True
+    """
+    for name in _place_spellings():
+        for k in range(1, len(name)):
+            if left.endswith(name[:k]) and right.startswith(name[k:]):
+                return True
+    return False
+
+
 def merge_broken_lines(texts: list[str]) -> list[str]:
     """Rejoin display lines the PDF tool broke inside a word.
 
@@ -161,7 +185,8 @@ def merge_broken_lines(texts: list[str]) -> list[str]:
     out: list[str] = []
     for text in texts:
         # a line holding two phrases (word space) is a finished unit, not half of one
-        if out and (_open_quote(out[-1]) or (" " not in out[-1] and " " not in text and splits_a_word(out[-1], text))):
+        if out and (_open_quote(out[-1]) or splits_a_place(out[-1], text)
+                    or (" " not in out[-1] and " " not in text and splits_a_word(out[-1], text))):
             out[-1] += text
         else:
             out.append(text)
@@ -243,6 +268,9 @@ def _assign_parts(parts: HeadlineParts, texts: list[str], doubled: frozenset[str
             parts.kicker, parts.title = texts
         return
     lengths = [_chars(t) for t in texts]
+    if lengths[0] >= CONTINUATION_RATIO * sum(lengths[1:]):
+        parts.title = join_display(texts)  # short lines going on under a long first line
+        return
     others = [statistics.median(lengths[:i] + lengths[i + 1 :]) for i in range(len(texts))]
     long = [
         lengths[i] >= LONG_LINE_RATIO * others[i] and lengths[i] - others[i] >= LONG_LINE_MIN_EXTRA
