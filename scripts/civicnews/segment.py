@@ -145,6 +145,13 @@ def starts_new_story(texts: list[str], units: list[Unit], i: int, current: _Draf
     return None
 
 
+def _spacing_break(unit: Unit) -> int | None:
+    """Where a blank line splits a stack of display lines into two headlines (the last such
+    place), or None when the stack is set tight."""
+    cuts = [k for k, line in enumerate(unit.lines) if k > 0 and line.gap_before > 0 and line.text]
+    return cuts[-1] if cuts else None
+
+
 def _title_stack(texts: list[str]) -> bool:
     """Two or more display lines with a headline's worth of text (slogans are one line)."""
     return len(texts) >= 2 and sum(map(_chars, texts)) >= TITLE_STACK_MIN_CHARS
@@ -260,6 +267,15 @@ def segment_page(units: list[Unit], info: PageInfo, rules: Rules) -> PageResult:
                 # (an untitled story followed by display text and a dateline: the display text
                 # is its title, the dated story after it gets its own after its body)
                 # title printed after its body: the story is complete, the one it sat in resumes
+                cut = _spacing_break(unit) if nxt is Kind.DATELINE else None
+                if cut is not None:
+                    # its title, then (after a blank line) the headline of the dated story below
+                    current.headline = split_headline(texts[:cut], allow_captions=False, doubled=_doubled(unit))
+                    current.note(unit.lines[:cut])
+                    interrupted.clear()
+                    current = open_story(_Draft(headline=split_headline(texts[cut:], doubled=_doubled(unit))))
+                    current.note(unit.lines[cut:])
+                    continue
                 subhead = None
                 if interrupted and nxt is Kind.BODY:
                     texts, subhead = split_trailing_subhead(texts)
