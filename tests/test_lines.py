@@ -54,3 +54,10 @@ def test_split_lines_keeps_layout_evidence() -> None:
 def test_cleaners_registry_has_docstring_examples() -> None:
     for name, fix in lines.CLEANERS.items():
         assert fix.__doc__ and ">>>" in fix.__doc__, name
+
+
+def test_printed_width_counts_the_padding_around_numbers() -> None:
+    # the PDF tool padded the digits to fill full-width cells: the line was that wide
+    (line,) = lines.split_lines("老 330 国道")
+    assert line.text == "老330国道"
+    assert line.width == 5.5

@@ -215,17 +215,6 @@ CLEANERS: dict[str, Callable[[str], str]] = {
 }
 
 
-def printed_width(text: str) -> float:
-    """Width in em a line took on the page: CJK 1, ASCII and the spaces padding numbers 1/2.
-
-    Measured before number padding is closed, so "老 330 国道" is as wide as it was printed.
-
-    >>> printed_width("老 330 国道")
-    5.5
-    """
-    return _clean(text)[2]
-
-
 def clean_line(text: str) -> tuple[str, list[str]]:
     """Run every cleaner on one line; return the text and the names of those that changed it.
 
