@@ -21,6 +21,21 @@ class Kind(StrEnum):
     FURNITURE = "furniture"  # masthead, banners, slogans, chart labels
 
 
+class Role(StrEnum):
+    """The role a line plays on the page: what the line-role model labels each line with."""
+
+    FURNITURE = "furniture"  # masthead, page label, slogan, hotline, a headline's second print
+    KICKER = "kicker"  # 引题: the display line above a title
+    TITLE = "title"  # 主题
+    SUBTITLE = "subtitle"  # 副题, often after ——
+    SUBHEAD = "subhead"  # a section heading inside a story
+    CREDIT = "credit"  # a credit line opening a story: 本报讯（记者 …）, ■采访组 …
+    START = "start"  # the first text line of a story that has no credit line of its own
+    BODY = "body"  # story text going on
+    BYLINE = "byline"  # a credit line closing a story: 作者 X, 来源：X, （记者 X）
+    CAPTION = "caption"  # a photo caption
+
+
 @dataclass(frozen=True)
 class PageInfo:
     """What the manifest (pages.yml) knows about a page that its text does not say."""
@@ -122,6 +137,17 @@ class Article:
         return "".join(self.paragraphs)
 
 
+@dataclass(frozen=True)
+class LineRole:
+    """The role one line got, the model's confidence and the features that decided it."""
+
+    number: int  # 1-based line number in the page text
+    text: str
+    role: Role
+    confidence: float
+    evidence: tuple[str, ...] = ()
+
+
 @dataclass
 class PageResult:
     """Everything one page gave: its articles, furniture and whatever was left over."""
@@ -132,3 +158,4 @@ class PageResult:
     leftovers: list[str]  # lines that went nowhere: an editor should look at them
     unsure: list[str] = field(default_factory=list)  # reasons the segmentation looks doubtful
     lines_total: int = 0
+    line_roles: list[LineRole] = field(default_factory=list)  # every line's role and why

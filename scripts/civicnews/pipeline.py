@@ -2,11 +2,14 @@
 
 ``extract_page`` is a pure function of (text, PageInfo, rules): no file system, no clock, so it
 can run in a process pool and be cached by the page's hash.
+
+lines (clean each line) → labeler (each line's role, by the fitted model) → assemble (stories)
+→ metadata (districts, campaigns, dates).
 """
 
 from __future__ import annotations
 
-from . import blocks, lines, metadata, segment
+from . import assemble, labeler, lines, metadata
 from .model import PageInfo, PageResult
 from .rules import Rules, load_rules
 
@@ -15,10 +18,12 @@ def extract_page(text: str, info: PageInfo, rules: Rules | None = None) -> PageR
     """Turn one decoded page text into articles, furniture and leftovers."""
     rules = rules or load_rules()
     page_lines = lines.split_lines(text, rules, publication=info.publication)
-    units = blocks.build_units(page_lines, rules, publication=info.publication)
-    result = segment.segment_page(units, info, rules)
+    decisions = labeler.label_lines(page_lines, rules)
+    result = assemble.assemble_page(page_lines, decisions, info, rules)
     home = metadata.page_home(result.articles, info, rules)
     for article in result.articles:
+        credit = article.credit  # read by the credits stage; metadata fills the other fields
         metadata.fill_metadata(article, info, rules, home)
+        article.credit = credit
     result.lines_total = sum(1 for raw in text.splitlines() if raw.strip())
     return result

@@ -1,13 +1,19 @@
-#!/usr/bin/env python3
-"""Make damaged newspaper pages from the gold articles, with their exact ground truth.
+"""Make damaged newspaper pages from annotated articles, with exact truth for every line.
 
-The extractor is scored on pages it has never seen: other stories, laid out with the same
-damage as the five seed pages. This module rebuilds that damage from the editor's clean gold
-articles in new combinations, one small named function per kind of damage, so a test can
-switch each on or off and check it alone.
+The extractor is fitted and scored on pages it has never seen. This module lays real articles
+(the corpus in ``../shared/corpus``, split once into a fitting and a validation part, and the
+seeds' gold for fitting) out as page texts with the damage PDF tools do: columns broken every
+dozen characters, letters spread apart, headlines printed twice, several stories per page in
+any order, briefs inside stories, titles after their bodies, credits of many shapes, and the
+furniture of many papers (mastheads, page labels, dates, slogans, hotlines) built from the
+patterns in ``furniture_vocab.yml``. One small named function per kind of damage, so a test can
+switch each on or off.
 
-Usage: ``python tests/pagegen.py --seed 1 --out DIR --pages N`` writes ``DIR/pages/*.txt`` (plus
-``pages.yml``) and score.py-compatible ``DIR/gold/*.yml``.
+Every printed line carries its role (``civicnews.model.Role``): what the line-role model is
+fitted on. The page's truth is written in the shared gold schema for ``score.py``.
+
+Usage: ``python -m civicnews.fit.pagegen --split val --seed 1 --pages N --out DIR`` writes
+``DIR/pages/*.txt`` (plus ``pages.yml``) and ``DIR/gold/*.yml``.
 """
 
 from __future__ import annotations
@@ -19,13 +25,18 @@ import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+from ..labeler import model_tag
+from ..model import Role
+from .corpus import SHARED, available, load_corpus
+
 GOLD_DIR = SHARED / "gold"
 PAGES_YML = SHARED / "seeds" / "pages.yml"
+VOCAB = Path(__file__).with_name("furniture_vocab.yml")
 
 # Fields of a gold article that describe the story (notes are the editor's, not the page's).
 ARTICLE_KEYS = ("kicker", "title", "subtitle", "reporters", "roles", "dateline", "districts",
@@ -40,39 +51,31 @@ OPENING = "（《「『“‘("
 CLOSING = "，。、；：？！）》」』”’,.;:?!)"
 PUNCT = OPENING + CLOSING + "…⋯—·"
 ASCII_RUN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.%]*")
-# What the PDF tool pads with spaces: numbers (3 月 25 日, 老 330 国道, 1.45 亿元, 5%的); the
-# seeds never pad Latin words (以PPT形式).
+# What the PDF tool pads with spaces: numbers (3 月 25 日, 老 330 国道, 1.45 亿元, 5%的).
 NUMBER_RUN = re.compile(r"[0-9][0-9.]*%?")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-# Full-width marks the page tool of seed 003 printed half-width (, : ; ( ) and rarely ! ?).
+# Full-width marks some page tools print half-width (, : ; ( ) and rarely ! ?).
 HALF_WIDTH = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")",
                             "！": "!", "？": "?"})
 CAPTION_MARKS = "▲▶"
 GROUP_SUFFIXES = ("采访小组", "采访组", "报道组")
-
-
-@dataclass(frozen=True)
-class FurniturePage:
-    """The furniture lines of one gold page and the paper that printed them."""
-
-    publication: str | None
-    lines: tuple[str, ...]
-
-
-# What load_gold returns: every gold article, and each gold page's furniture.
-Gold = tuple[list[dict], list[FurniturePage]]
+# Datelines a corpus story is printed with when it is given one (the corpus strips them).
+DATELINES = ("本报讯", "本报讯", "本报讯", "融媒讯", "本台讯", "本网讯")
 
 
 @dataclass
 class GeneratedPage:
-    """A damaged page text and the truth for it: articles in reading order and furniture."""
+    """A damaged page text and the truth for it: articles in reading order, furniture, and the
+    role of every non-blank line in order."""
 
     text: str
     articles: list[dict]
     furniture: list[str]
-    doubled: list[str] = field(default_factory=list)  # lines printed twice (ABAB) on the page
+    roles: list[Role] = field(default_factory=list)  # one per non-blank line of `text`
+    tags: list[str] = field(default_factory=list)  # the roles as the model learns them (model_tag)
+    doubled: list[str] = field(default_factory=list)  # lines printed twice on the page
     damage: list[str] = field(default_factory=list)  # names of the damage kinds used
-    publication: str | None = None  # the paper, when every story came from the same one
+    publication: str | None = None  # the paper whose masthead the page carries
 
 
 @dataclass(frozen=True)
@@ -87,10 +90,11 @@ class PageConfig:
 
 @dataclass
 class Block:
-    """Consecutive printed lines of one kind; the page puts a blank line between blocks."""
+    """Consecutive printed lines with their roles; the page puts a blank line between blocks."""
 
     kind: str  # head, credit, subhead, para, caption, byline, furniture, tail
     lines: list[str]
+    roles: list[Role]
     gap: bool = True  # blank line after it
 
 
@@ -106,10 +110,11 @@ class Style:
     letter_spacing: float = 0.0  # share of body lines spread out
     number_padding: bool = False
     doubled: bool = False
+    doubled_lines: bool = False  # a headline printed twice as two whole lines (fake bold)
     head_after: bool = False
     head_one_line: bool = False
     head_broken: bool = False
-    credit_form: str = "own_line"  # own_line | run_in
+    credit_form: str = "own_line"  # own_line | run_in | trailing | byline
     half_width_credit: bool = False
     captions_first: bool = False
     decorate_subheads: bool = False
@@ -121,13 +126,13 @@ class Style:
 
 
 # ---------------------------------------------------------------------------------------------
-# Gold input
+# Input: corpus articles and the seeds' gold
 # ---------------------------------------------------------------------------------------------
 
 
 def shared_available() -> bool:
-    """True when ../shared (the gold pages) sits beside the checkout."""
-    return GOLD_DIR.is_dir() and any(GOLD_DIR.glob("*.yml"))
+    """True when ../shared (the corpus and the seeds' gold) sits beside the checkout."""
+    return available() and GOLD_DIR.is_dir() and any(GOLD_DIR.glob("*.yml"))
 
 
 def load_publications(path: Path = PAGES_YML) -> dict[str, str | None]:
@@ -138,53 +143,125 @@ def load_publications(path: Path = PAGES_YML) -> dict[str, str | None]:
     return {Path(k).stem: (v or {}).get("publication") for k, v in data.items()}
 
 
-def load_gold(gold_dir: Path = GOLD_DIR) -> Gold:
-    """All gold articles (with the page and paper they came from) and each page's furniture."""
+def load_gold(gold_dir: Path = GOLD_DIR) -> list[dict]:
+    """Every seed gold article as a story dict, with the paper it came from."""
     pubs = load_publications()
     articles: list[dict] = []
-    furniture: list[FurniturePage] = []
     for path in sorted(gold_dir.glob("*.yml")):
         gold = yaml.safe_load(path.read_text(encoding="utf-8"))
         stem = Path(gold["source"]).stem
-        pub = pubs.get(stem) or gold.get("publication")
-        furniture.append(FurniturePage(pub, tuple(str(x) for x in gold.get("furniture") or [])))
         for art in gold.get("articles") or []:
             clean = {k: copy.deepcopy(art.get(k)) for k in ARTICLE_KEYS}
             clean["publication"] = pubs.get(stem) or gold.get("publication")
-            clean["seed_page"] = stem
+            clean["origin"] = f"seed:{stem}"
             articles.append(clean)
-    return articles, furniture
+    return articles
 
 
-def furniture_groups(pages: list[FurniturePage], publication: str | None
-                     ) -> dict[str, list[list[str]]]:
-    """Sort a paper's furniture into groups printed together: masthead, chart, values, singles.
+def corpus_story(article) -> dict:
+    """A corpus article as a story dict (no dateline, subheads or captions: the page adds them)."""
+    story = {k: None for k in ARTICLE_KEYS}
+    story.update(
+        kicker=article.kicker, title=article.title, subtitle=article.subtitle,
+        reporters=list(article.reporters), roles=dict(article.roles),
+        districts=list(article.districts), paragraphs=list(article.paragraphs),
+        subheads=[], captions=[], campaigns=[], event_dates=[],
+    )
+    story["publication"] = None
+    story["origin"] = article.url
+    return story
 
-    A page of one paper only gets that paper's furniture (a 柯城发布 masthead on a 永康日报 page
-    would be a story title nobody could tell from furniture); a mixed page gets no masthead.
+
+@lru_cache(maxsize=4)
+def _pool(split: str, with_seeds: bool) -> tuple[dict, ...]:
+    stories = [corpus_story(a) for a in load_corpus(split)]
+    if with_seeds:
+        stories += load_gold()
+    return tuple(stories)
+
+
+def load_pool(split: str, with_seeds: bool | None = None) -> list[dict]:
+    """The stories a page may draw from: one corpus part, plus the seeds' gold when fitting."""
+    seeds = (split == "fit") if with_seeds is None else with_seeds
+    return [copy.deepcopy(s) for s in _pool(split, seeds)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Furniture: many papers' shapes, filled from the vocabulary
+# ---------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    """The furniture vocabulary (furniture_vocab.yml), read once."""
+    return yaml.safe_load(VOCAB.read_text(encoding="utf-8"))
+
+
+def short_place(name: str) -> str:
+    """A place as a masthead prints it: 义乌市 → 义乌, 槐荫区 → 槐荫, 文成县 → 文成.
+
+    >>> short_place("义乌市"), short_place("槐荫区"), short_place("科尔沁左翼中旗")
+    ('义乌', '槐荫', '科尔沁左翼中')
     """
-    groups: dict[str, list[list[str]]] = {"masthead": [], "chart": [], "values": [], "single": []}
-    for fp in pages:
-        if publication and fp.publication != publication:
-            continue
-        lines = list(fp.lines)
-        if any(re.search(r"(图|表)$", x) for x in lines):
-            groups["chart"].append(list(lines))
-            continue
-        mast = [x for x in lines if re.search(r"主办|编印|热线|今日.版|APP", x)]
-        if mast:
-            cut = lines.index(mast[-1]) + 1
-            if publication:
-                groups["masthead"].append(lines[:cut])
-            lines = lines[cut:]
-        if "社会主义核心价值观" in lines:
-            i = lines.index("社会主义核心价值观")
-            groups["values"].append(lines[i:i + 2])
-            lines = lines[:i] + lines[i + 2:]
-        groups["single"].extend([x] for x in lines)
-    return groups
+    for suffix in ("自治县", "自治州", "街道", "市", "区", "县", "镇", "乡", "旗"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
 
 
+def fill(template: str, rng: random.Random, place: str) -> str:
+    """Fill one vocabulary pattern: {place}, numbers, dates, names, letters.
+
+    >>> fill("{place}日报", random.Random(1), "义乌")
+    '义乌日报'
+    """
+    v = vocabulary()
+
+    def name() -> str:
+        return rng.choice(v["surnames"]) + rng.choice(v["given"])
+
+    values = {
+        "place": place,
+        "d2": f"{rng.randint(11, 65)}", "d3": f"{rng.randint(100, 999)}",
+        "d4": f"{rng.randint(1000, 9999)}", "d7": f"{rng.randint(2000000, 8999999)}",
+        "n1": str(rng.randint(1, 8)), "n2": f"{rng.randint(1, 16):02d}", "n4": str(rng.randint(1000, 9999)),
+        "letter": rng.choice("ABCDEFG"), "section": rng.choice(v["section_names"]),
+        "year": str(rng.randint(2015, 2025)), "month": str(rng.randint(1, 12)), "day": str(rng.randint(1, 28)),
+        "weekday": rng.choice("一二三四五六日"), "lunar": rng.choice(["正月初八", "腊月廿三", "三月初五", "八月十五"]),
+        "name": name(), "name2": name(), "latin": rng.choice(["news", "zgxw", "rmt", "xwzx", "dzb"]),
+    }
+    return template.format(**values)
+
+
+def draw_furniture(rng: random.Random, places: list[str]) -> tuple[str, list[list[str]], list[str]]:
+    """Furniture for one page: the paper's name, groups printed at the top, and single lines
+    printed elsewhere (slogans, banners, imprint, page labels)."""
+    v = vocabulary()
+    county = next((p for p in places if p.endswith(("市", "县", "区", "旗"))), None)
+    place = short_place(county) if county and rng.random() < 0.8 else rng.choice(v["generic_places"])
+    paper = fill(rng.choice(v["mastheads"]), rng, place)
+    top: list[list[str]] = []
+    if rng.random() < 0.45:
+        mast = [paper] + [fill(x, rng, place) for x in rng.sample(v["masthead_extras"], rng.randint(0, 2))]
+        if rng.random() < 0.6:
+            mast.append(fill(rng.choice(v["dates"]), rng, place))
+        top.append(mast)
+    if rng.random() < 0.5:
+        label = [fill(rng.choice(v["page_labels"]), rng, place)]
+        if rng.random() < 0.4:
+            label.append(fill(rng.choice(v["dates"]), rng, place))
+        rng.shuffle(label)
+        top.insert(0 if rng.random() < 0.5 else len(top), label)
+    singles: list[str] = []
+    for _ in range(rng.choice([0, 1, 1, 2, 3])):
+        kind = rng.random()
+        if kind < 0.4:
+            singles.append(rng.choice(v["slogan_first"]) + rng.choice([" ", "  ", ""]) + rng.choice(v["slogan_second"]))
+        elif kind < 0.7:
+            singles.append(rng.choice(v["banners"]))
+        else:
+            singles.append(fill(rng.choice(v["imprint"]), rng, place))
+    return paper, top, singles
 # ---------------------------------------------------------------------------------------------
 # Damage: text-level (applied to a whole paragraph or headline before it is laid out)
 # ---------------------------------------------------------------------------------------------
@@ -403,6 +480,8 @@ def continuation_marker(page: str, half_width: bool = True) -> str:
     return f"(下转{page})" if half_width else f"（下转{page}）"
 
 
+
+
 def credit_inner(reporters: list[str], roles: dict[str, str]) -> str:
     """Roles and names as a credit prints them: 记者 吴怡婧 通讯员 张霞艳.
 
@@ -421,7 +500,7 @@ def credit_inner(reporters: list[str], roles: dict[str, str]) -> str:
 
 
 def format_dateline(dateline: str, inner: str, half_width: bool = False) -> str:
-    """本报讯（融媒见习记者 郑旭华）, or with half-width parentheses after a space (seed 003).
+    """本报讯（融媒见习记者 郑旭华）, or with half-width parentheses after a space.
 
     >>> format_dateline("本报讯", "记者 严嘉慧", half_width=True)
     '本报讯 (记者 严嘉慧)'
@@ -430,12 +509,27 @@ def format_dateline(dateline: str, inner: str, half_width: bool = False) -> str:
 
 
 def format_group_byline(reporters: list[str], roles: dict[str, str]) -> str:
-    """■柯城采访小组 毛霄云 姚沐水: a team credit line before the body (seed 003).
+    """■柯城采访小组 毛霄云 姚沐水: a team credit line before the body.
 
     >>> format_group_byline(["毛霄云", "蓝晨"], {"毛霄云": "柯城采访小组", "蓝晨": "柯城采访小组"})
     '■柯城采访小组 毛霄云 蓝晨'
     """
     return "■" + credit_inner(reporters, roles)
+
+
+def format_byline(reporters: list[str], roles: dict[str, str], rng: random.Random) -> str:
+    """A credit printed on its own line after the body, in one of the shapes papers use:
+    记者 X 通讯员 Y, 作者 X, ■作者 X, 来源：X, 文/图 X, （X）.
+
+    >>> format_byline(["郭学红"], {"郭学红": "作者"}, random.Random(3))
+    '作者：郭学红'
+    """
+    names = " ".join(reporters)
+    if all(roles.get(n) == "作者" for n in reporters):
+        return rng.choice([f"作者 {names}", f"作者：{names}", f"■作者 {names}", f"来源：{names}",
+                           f"（{names}）", f"文/{names}", f"撰稿：{names}"])
+    inner = credit_inner(reporters, roles)
+    return rng.choice([inner, f"（{inner}）", f"■{inner}", f"文/图 {names}" if len(reporters) == 1 else inner])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -444,28 +538,33 @@ def format_group_byline(reporters: list[str], roles: dict[str, str]) -> str:
 
 # Damage kinds and how often a story (or page) gets each when it is allowed.
 DAMAGE: dict[str, float] = {
-    "blank_lines": 0.5,
+    "blank_lines": 0.4,
     "letter_spacing": 0.25,
     "number_padding": 0.5,
-    "doubled_headline": 0.2,
+    "doubled_headline": 0.15,
+    "doubled_headline_lines": 0.15,
     "headline_after_body": 0.2,
-    "one_line_headline": 0.15,
+    "one_line_headline": 0.1,
     "broken_headline": 0.5,
     "embedded_brief": 0.3,
     "run_in_credit": 0.4,
+    "trailing_credit": 0.3,
+    "byline_credit": 0.3,
     "halfwidth_credit": 0.3,
-    "frame_spaces": 0.6,
+    "frame_spaces": 0.5,
     "decorated_subheads": 0.5,
+    "invented_subheads": 0.2,
+    "captions": 0.25,
     "captions_after_headline": 0.4,
-    "continuation": 0.15,
+    "continuation": 0.1,
     "halfwidth_punctuation": 0.25,
     "dotted_ellipsis": 0.5,
     "lost_quotes": 0.15,
-    "narrow_column": 0.1,
+    "narrow_column": 0.08,
     "wide_column": 0.15,
     "unbroken": 0.25,
     "split_words": 0.1,
-    "wide_lead": 0.25,
+    "wide_lead": 0.2,
     "furniture_inside": 0.3,
     "shuffled_order": 0.5,
 }
@@ -489,21 +588,27 @@ def draw_style(article: dict, rng: random.Random, allowed: frozenset[str],
     unbroken = _roll(rng, "unbroken", allowed, used)
     if width is None:
         width = (rng.randint(3, 5) if narrow else rng.randint(36, 42) if wide
-                 else 0 if unbroken else rng.randint(10, 20))
+                 else 0 if unbroken else rng.randint(10, 22))
     style = Style(width=width, used=used)
     style.blank_every_line = _roll(rng, "blank_lines", allowed, used) and width > 0
     style.indent = 2 if width >= 8 else 0
     style.frame_height = rng.randint(12, 40) if _roll(rng, "frame_spaces", allowed, used) else 0
     style.split_words = _roll(rng, "split_words", allowed, used)
     spaced = _roll(rng, "letter_spacing", allowed, used)
-    # a narrow sidebar is spread out almost line by line (seed 001); wider columns only now and then
+    # a narrow sidebar is spread out almost line by line; wider columns only now and then
     style.letter_spacing = 0.85 if 0 < width <= 5 else 0.08 if spaced else 0.0
     style.number_padding = _roll(rng, "number_padding", allowed, used)
     style.doubled = _roll(rng, "doubled_headline", allowed, used)
+    style.doubled_lines = _roll(rng, "doubled_headline_lines", allowed, used) and not style.doubled
     style.head_after = _roll(rng, "headline_after_body", allowed, used)
     style.head_one_line = _roll(rng, "one_line_headline", allowed, used)
     style.head_broken = _roll(rng, "broken_headline", allowed, used)
-    style.credit_form = "run_in" if _roll(rng, "run_in_credit", allowed, used) else "own_line"
+    if _roll(rng, "run_in_credit", allowed, used):
+        style.credit_form = "run_in"
+    elif _roll(rng, "trailing_credit", allowed, used):
+        style.credit_form = "trailing"
+    elif _roll(rng, "byline_credit", allowed, used):
+        style.credit_form = "byline"
     style.half_width_credit = _roll(rng, "halfwidth_credit", allowed, used)
     style.captions_first = _roll(rng, "captions_after_headline", allowed, used)
     style.decorate_subheads = _roll(rng, "decorated_subheads", allowed, used)
@@ -515,12 +620,12 @@ def draw_style(article: dict, rng: random.Random, allowed: frozenset[str],
 
 
 # ---------------------------------------------------------------------------------------------
-# Truth preparation: sections, briefs, continuations
+# Truth preparation: sections, briefs, continuations, captions
 # ---------------------------------------------------------------------------------------------
 
 
 def subhead_groups(subheads: list[str]) -> list[list[str]]:
-    """Pair a short label (靶向施策) with the subhead after it: they print together (seed 004).
+    """Pair a short label (靶向施策) with the subhead after it: they print together.
 
     >>> subhead_groups(["靶向施策", "聚力打好一盘棋", "加强督查提质量"])
     [['靶向施策', '聚力打好一盘棋'], ['加强督查提质量']]
@@ -553,6 +658,27 @@ def make_sections(article: dict) -> list[tuple[list[str], list[str]]]:
     return sections
 
 
+def invent_subheads(article: dict, rng: random.Random) -> None:
+    """Give a long story subheads made from its own words (a clause of the paragraph they head):
+    the corpus dropped the ones printed, and a page reader must know their shape."""
+    paras = article["paragraphs"]
+    if len(paras) < 4 or article.get("subheads"):
+        return
+    heads = []
+    for para in paras[2::2][:3]:
+        clause = re.split("[，。；：！？、“”（）]", para)[0]
+        if 4 <= len(clause) <= 14 and not re.search(r"[0-9A-Za-z]", clause):
+            heads.append(clause)
+    article["subheads"] = heads[: rng.randint(1, 3)] if len(heads) >= 2 else []
+
+
+def invent_captions(article: dict, rng: random.Random) -> None:
+    """Photo captions made from the story's words (a short clause), as printed under a photo."""
+    clauses = [c for p in article["paragraphs"] for c in re.split("[，。；！？]", p) if 6 <= len(c) <= 20]
+    if clauses:
+        article["captions"] = rng.sample(clauses, min(len(clauses), rng.randint(1, 2)))
+
+
 def truth_from_sections(article: dict, sections: list[tuple[list[str], list[str]]]) -> dict:
     """The gold-shaped truth of a story as printed from these sections."""
     truth = copy.deepcopy(article)
@@ -562,7 +688,7 @@ def truth_from_sections(article: dict, sections: list[tuple[list[str], list[str]
 
 
 def make_brief(article: dict, rng: random.Random) -> dict:
-    """A short story from a gold one: its first one or two paragraphs, no subheads or photos."""
+    """A short story from a longer one: its first one or two paragraphs, no subheads or photos."""
     brief = copy.deepcopy(article)
     brief["paragraphs"] = brief["paragraphs"][: rng.randint(1, 2)]
     brief["subheads"], brief["captions"], brief["continued_to"] = [], [], None
@@ -616,35 +742,49 @@ def lay_out_paragraph(text: str, style: Style, rng: random.Random, width: int | 
         lines = split_at_column_end(text, rng) if cut else [text]
     else:
         lines = break_column(text, width, style.indent, style.split_words)
-    # a spread-out wide line is rare on the seeds: only narrow columns and short-ish lines
     return [damage_line(x, style, rng, spread_ok=0 < len(x) <= 24) for x in lines]
 
 
-def headline_lines(article: dict, style: Style, rng: random.Random, doubled: list[str]
-                   ) -> list[str]:
-    """The display lines of a headline: stacked, one line, broken and/or doubled."""
-    parts = [article.get("kicker"), article["title"], article.get("subtitle")]
-    parts = [drop_quotes(p) if (p and style.lost_quotes) else p for p in parts]
-    if style.head_one_line and not style.head_after:
-        return [one_line_headline(parts)]
+PART_ROLES = {"kicker": Role.KICKER, "title": Role.TITLE, "subtitle": Role.SUBTITLE}
+
+
+def headline_block(article: dict, style: Style, rng: random.Random, doubled: list[str]) -> Block:
+    """The display lines of a headline with their roles: stacked, one line, broken, doubled."""
+    parts = [(k, article.get(k)) for k in ("kicker", "title", "subtitle")]
+    parts = [(k, drop_quotes(p) if style.lost_quotes else p) for k, p in parts if p]
+    if style.head_one_line and not style.head_after and len(parts) == 1:
+        return Block("head", [one_line_headline(p for _, p in parts)], [Role.TITLE])
     lines: list[str] = []
-    for part in parts:
-        if not part:
-            continue
-        if style.head_after or (style.head_broken and (" " in part or len(part) > 18)):
-            lines.extend(break_headline(part, rng, max_len=6 if style.head_after else 12))
+    roles: list[Role] = []
+    for key, part in parts:
+        if key == "subtitle" and rng.random() < 0.4:
+            part = "——" + part
+        if style.head_after or (style.head_broken and (" " in part or len(part) > 14)):
+            pieces = break_headline(part, rng, max_len=7 if style.head_after else 12)
         else:
-            lines.append(part)
+            pieces = [part]
+        lines += pieces
+        roles += [PART_ROLES[key]] * len(pieces)
     if style.doubled and not style.head_after:
         doubled.extend(lines)
         lines = [double_line(x) for x in lines]
-    return lines
+    elif style.doubled_lines:
+        # fake bold: each display line drawn twice; the second print is no part of the story
+        twice: list[str] = []
+        twice_roles: list[Role] = []
+        for line, role in zip(lines, roles, strict=True):
+            twice += [line, line]
+            twice_roles += [role, Role.FURNITURE]
+            doubled.append(line)
+        lines, roles = twice, twice_roles
+    return Block("head", lines, roles)
 
 
 def subhead_block(heads: list[str], style: Style, rng: random.Random, doubled: list[str]
                   ) -> Block:
     """Print a section's subheads: decorated labels, clauses on two lines, a frame space."""
     lines: list[str] = []
+    roles: list[Role] = []
     for s in heads:
         if len(s) <= 4 and style.decorate_subheads:
             lines.append(decorate_subhead(s))
@@ -652,28 +792,30 @@ def subhead_block(heads: list[str], style: Style, rng: random.Random, doubled: l
             lines.extend(s.split(" ", 1))
         elif len(s) > 14 and style.head_broken and rng.random() < 0.5:
             lines.extend(break_headline(s, rng, max_len=10))
-        elif style.doubled and rng.random() < 0.3:
-            doubled.append(s)
-            lines.append(double_line(s))
         else:
             lines.append(s)
+        roles += [Role.SUBHEAD] * (len(lines) - len(roles))
     if lines and style.frame_height and rng.random() < 0.3:
         lines[0] = mark_frame_start(lines[0])
-    return Block("subhead", lines)
+    return Block("subhead", lines, roles)
 
 
-def credit_texts(article: dict, style: Style) -> tuple[str | None, str | None]:
+def credit_texts(article: dict, style: Style, rng: random.Random) -> tuple[str | None, str | None]:
     """The credit printed before the body and the byline printed after it (either may be None)."""
     reporters = list(article.get("reporters") or [])
     roles = dict(article.get("roles") or {})
-    if not reporters and not article.get("dateline"):
-        return None, None
+    dateline = article.get("dateline")
+    if not reporters:
+        return (dateline, None) if dateline else (None, None)
     inner = credit_inner(reporters, roles)
-    if article.get("dateline"):
-        return format_dateline(article["dateline"], inner, style.half_width_credit), None
     if any(roles.get(n, "").endswith(GROUP_SUFFIXES) for n in reporters):
         return format_group_byline(reporters, roles), None
-    return None, inner
+    if style.credit_form in ("trailing", "byline") and not dateline:
+        return None, format_byline(reporters, roles, rng) if style.credit_form == "byline" else f"（{inner}）"
+    if all(roles.get(n) == "作者" for n in reporters) and not dateline:
+        return None, format_byline(reporters, roles, rng)
+    dateline = dateline or rng.choice(DATELINES)
+    return format_dateline(dateline, inner, style.half_width_credit), None
 
 
 def render_article(article: dict, sections: list[tuple[list[str], list[str]]], style: Style,
@@ -681,15 +823,17 @@ def render_article(article: dict, sections: list[tuple[list[str], list[str]]], s
     """Print one story as blocks; return the blocks and the exact truth for what was printed."""
     truth = truth_from_sections(article, sections)
     truth["layout"] = list(style.used)  # which damage this story got, for reading failures
-    head = Block("head", headline_lines(article, style, rng, doubled))
-    lead_credit, byline = credit_texts(article, style)
+    head = headline_block(article, style, rng, doubled)
+    lead_credit, byline = credit_texts(article, style, rng)
     truth["credit"] = lead_credit or byline
     captions = list(article.get("captions") or [])
     blocks: list[Block] = [] if style.head_after else [head]
     if captions and style.captions_first:
-        blocks += [Block("caption", [c]) for c in captions]
+        blocks += [Block("caption", [c], [Role.CAPTION]) for c in captions]
     body: list[Block] = []
     first = True
+    paragraphs = [(k, j, p) for k, (_, paras) in enumerate(sections) for j, p in enumerate(paras)]
+    last_para = paragraphs[-1][:2] if paragraphs else None
     for k, (heads, paras) in enumerate(sections):
         if heads:
             body.append(subhead_block(heads, style, rng, doubled))
@@ -698,29 +842,37 @@ def render_article(article: dict, sections: list[tuple[list[str], list[str]]], s
             if first and lead_credit and style.credit_form == "run_in":
                 text = lead_credit + rng.choice(["", " "]) + text
             elif first and lead_credit:
-                body.append(Block("credit", [damage_line(lead_credit, style, rng, False)]))
+                line = damage_line(lead_credit, style, rng, False)
+                body.append(Block("credit", [line], [Role.CREDIT]))
+            if byline and byline.startswith("（") and (k, j) == last_para:
+                text += byline  # a trailing （记者 X） printed at the end of the last paragraph
             width = rng.randint(26, 32) if (first and style.wide_lead) else None
             lines = lay_out_paragraph(text, style, rng, width)
             if article.get("continued_to") and k == len(sections) - 1 and j == len(paras) - 1:
                 lines[-1] += continuation_marker(article["continued_to"], rng.random() < 0.7)
-            body.append(Block("para", lines))
+            roles = [Role.BODY] * len(lines)
+            if first and not (lead_credit and style.credit_form != "run_in"):
+                roles[0] = Role.START
+            body.append(Block("para", lines, roles))
             first = False
     if first and lead_credit:  # a story without paragraphs still prints its credit
-        body.append(Block("credit", [lead_credit]))
+        body.append(Block("credit", [lead_credit], [Role.CREDIT]))
     _mark_frames(body, style)
     if style.blank_every_line:
         for b in body:
             if b.kind == "para":
                 b.lines = add_blank_lines(b.lines)[:-1]
+                b.roles = [x for r in b.roles for x in (r, r)][:-1]  # blank lines carry none
     blocks += body
-    if byline:
-        blocks.append(Block("byline", [byline]))
+    if byline and not byline.startswith("（"):
+        blocks.append(Block("byline", [byline], [Role.BYLINE]))
     if style.head_after:
         head.kind = "tail"
         blocks.append(head)
     if captions and not style.captions_first:
         marks = [rng.choice(CAPTION_MARKS) for _ in captions]
-        blocks.append(Block("caption", [mark_caption(c, m) for c, m in zip(captions, marks, strict=True)]))
+        blocks.append(Block("caption", [mark_caption(c, m) for c, m in zip(captions, marks, strict=True)],
+                            [Role.CAPTION] * len(captions)))
     return blocks, truth
 
 
@@ -743,18 +895,38 @@ def _mark_frames(body: list[Block], style: Style) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def blocks_to_lines(blocks: list[Block], rng: random.Random) -> list[str]:
-    """Join blocks with a blank line between them (sometimes two, as the seeds have)."""
+def model_tags(blocks: list[Block]) -> list[str]:
+    """The tag of every printed line: its role, with "+" on a display line that goes on the
+    headline part of the line before it (so the model learns where one headline ends and the
+    next begins, even when two are printed one under the other)."""
+    tags: list[str] = []
+    for b in blocks:
+        last: Role | None = None
+        for line, role in zip(b.lines, b.roles, strict=True):
+            if not line.strip():
+                continue
+            if role in PART_ROLES.values():
+                tags.append(model_tag(role, continues=role is last))
+                last = role
+            else:
+                tags.append(model_tag(role, continues=False))
+    return tags
+
+
+def blocks_to_lines(blocks: list[Block], rng: random.Random) -> tuple[list[str], list[Role]]:
+    """Join blocks with a blank line between them (sometimes two); the roles of non-blank lines."""
     out: list[str] = []
+    roles: list[Role] = []
     for b in blocks:
         out.extend(b.lines)
+        roles.extend(role for line, role in zip(b.lines, b.roles, strict=True) if line.strip())
         if b.gap:
             out.extend([""] * (1 if rng.random() < 0.9 else 2))
-    return out
+    return out, roles
 
 
 def embed_brief(host: list[Block], brief: list[Block], rng: random.Random) -> list[Block] | None:
-    """Print a short story inside a long one, right before one of its subheads (seed 000)."""
+    """Print a short story inside a long one, right before one of its subheads."""
     slots = [i for i, b in enumerate(host) if b.kind == "subhead" and i > 1]
     if not slots:
         return None
@@ -766,68 +938,34 @@ def insert_banner(blocks: list[Block], line: str, rng: random.Random) -> list[Bl
     """Put a furniture line inside a story between two body blocks; the next starts a frame."""
     slots = [i for i in range(1, len(blocks)) if blocks[i].kind == "para"]
     if not slots:
-        return blocks + [Block("furniture", [line])]
+        return blocks + [Block("furniture", [line], [Role.FURNITURE])]
     i = rng.choice(slots)
     nxt = blocks[i]
     nxt.lines = [mark_frame_start(nxt.lines[0])] + nxt.lines[1:]
-    return blocks[:i] + [Block("furniture", [line], gap=False)] + blocks[i:]
+    return blocks[:i] + [Block("furniture", [line], [Role.FURNITURE], gap=False)] + blocks[i:]
 
 
 def pick_articles(pool: list[dict], n: int, rng: random.Random) -> list[dict]:
-    """Choose n different stories, usually from one paper, from several seed pages."""
-    pubs = sorted({a.get("publication") or "" for a in pool})
-    if rng.random() < 0.8 and len(pubs) > 1:
-        pub = rng.choice(pubs)
-        same = [a for a in pool if (a.get("publication") or "") == pub]
-        if len(same) >= n:
-            pool = same
+    """Choose n different stories from the pool."""
     return [copy.deepcopy(a) for a in rng.sample(pool, min(n, len(pool)))]
 
 
-def choose_furniture(groups: dict[str, list[list[str]]], rng: random.Random
-                     ) -> tuple[list[list[str]], list[list[str]], list[list[str]], list[str]]:
-    """Furniture for a page: (top groups, between-story groups, bottom groups, in-story lines)."""
-    top: list[list[str]] = []
-    mid: list[list[str]] = []
-    bottom: list[list[str]] = []
-    inside: list[str] = []
-    if groups["masthead"] and rng.random() < 0.3:
-        top.append(list(rng.choice(groups["masthead"])))
-    singles = [g[0] for g in groups["single"]]
-    for line in rng.sample(singles, min(len(singles), rng.randint(0, 3))):
-        where = rng.random()
-        if where < 0.35:
-            top.append([line])
-        elif where < 0.6:
-            bottom.append([line])
-        elif where < 0.8:
-            mid.append([line])
-        else:
-            inside.append(line)
-    if groups["values"] and rng.random() < 0.25:
-        (bottom if rng.random() < 0.7 else mid).append(list(rng.choice(groups["values"])))
-    if groups["chart"] and rng.random() < 0.2:
-        mid.append(list(rng.choice(groups["chart"])))
-    return top, mid, bottom, inside
-
-
-def _one_publication(articles: list[dict]) -> str | None:
-    """The paper every story came from, or None for a mixed page."""
-    pubs = {a.get("publication") for a in articles}
-    return pubs.pop() if len(pubs) == 1 else None
-
-
 def generate_page(seed: int, config: PageConfig | None = None,
-                  gold: Gold | None = None) -> GeneratedPage:
-    """One damaged page and its truth, fully determined by `seed` (and the config)."""
+                  pool: list[dict] | None = None) -> GeneratedPage:
+    """One damaged page and its truth, fully determined by `seed`, the config and the pool."""
     config = config or PageConfig()
     rng = random.Random(seed)
-    pool, furniture_pages = gold or load_gold()
+    pool = pool if pool is not None else load_pool("fit")
     allowed = frozenset(DAMAGE) if config.damage is None else config.damage
     n = config.n_articles or rng.choice([1, 2, 2, 3, 3, 4])
     picked = pick_articles(pool, n, rng)
     doubled: list[str] = []
     used: list[str] = []
+    for art in picked:
+        if not art.get("subheads") and _roll(rng, "invented_subheads", allowed, used):
+            invent_subheads(art, rng)
+        if not art.get("captions") and _roll(rng, "captions", allowed, used):
+            invent_captions(art, rng)
     brief_src = None
     hosts = [i for i, a in enumerate(picked) if a.get("subheads") and len(a["paragraphs"]) > 2]
     if len(picked) >= 2 and _roll(rng, "embedded_brief", allowed, used) and hosts:
@@ -844,53 +982,52 @@ def generate_page(seed: int, config: PageConfig | None = None,
         rendered.append(render_article(art, sections, style, rng, doubled))
     if _roll(rng, "shuffled_order", allowed, used):
         rng.shuffle(rendered)
-    order: list[dict] = []
-    story_blocks: list[list[Block]] = []
-    for blocks, truth in rendered:
-        order.append(truth)
-        story_blocks.append(blocks)
+    order: list[dict] = [truth for _, truth in rendered]
+    story_blocks: list[list[Block]] = [blocks for blocks, _ in rendered]
     if brief_src is not None:
         style = draw_style(brief_src, rng, allowed, config.width)
-        style.head_after, style.head_one_line = True, False  # seed 000: the brief's title trails
+        style.head_after, style.head_one_line = True, False  # a brief's title often trails it
         brief_blocks, brief_truth = render_article(brief_src, make_sections(brief_src), style,
                                                    rng, doubled)
         for k, blocks in enumerate(story_blocks):
             merged = embed_brief(blocks, brief_blocks, rng)
             if merged is not None:
                 story_blocks[k] = merged
-                brief_truth["embedded_in"] = order[k]["title"]
                 order.insert(k + 1, brief_truth)
                 used.append("embedded_brief_placed")
                 break
         else:
             story_blocks.append(brief_blocks)
             order.append(brief_truth)
-    furniture: list[str] = []
-    top, mid, bottom, inside = ([], [], [], []) if not config.furniture else \
-        choose_furniture(furniture_groups(furniture_pages, _one_publication(order)), rng)
-    for line in inside if "furniture_inside" in allowed else []:
-        k = rng.randrange(len(story_blocks))
-        story_blocks[k] = insert_banner(story_blocks[k], line, rng)
-        used.append("furniture_inside")
-    if "furniture_inside" not in allowed:
-        mid += [[x] for x in inside]
-    for group in top + mid + bottom:
-        furniture.extend(group)
-    furniture.extend(x for x in inside if "furniture_inside" in allowed)
-    page: list[Block] = [Block("furniture", list(g)) for g in top]
-    for k, blocks in enumerate(story_blocks):
+    places = [p for a in order for p in a.get("districts") or []]
+    paper, top, singles = draw_furniture(rng, places) if config.furniture else (None, [], [])
+    publication = paper if top and paper in top[-1] + top[0] else None
+    furniture = [x for g in top for x in g]
+    page: list[Block] = [Block("furniture", g, [Role.FURNITURE] * len(g)) for g in top]
+    for line in singles:
+        where = rng.random()
+        furniture.append(line)
+        if where < 0.3 and "furniture_inside" in allowed:
+            k = rng.randrange(len(story_blocks))
+            story_blocks[k] = insert_banner(story_blocks[k], line, rng)
+            used.append("furniture_inside")
+        elif where < 0.6:
+            page.append(Block("furniture", [line], [Role.FURNITURE]))
+        else:
+            story_blocks[-1] = story_blocks[-1] + [Block("furniture", [line], [Role.FURNITURE])]
+    for blocks in story_blocks:
         page += blocks
-        if mid and k < len(story_blocks) - 1 and rng.random() < 0.5:
-            page.append(Block("furniture", mid.pop()))
-    page += [Block("furniture", g) for g in mid + bottom]
-    lines = [""] * rng.choice([0, 0, 0, 4]) + blocks_to_lines(page, rng)
+    lines, roles = blocks_to_lines(page, rng)
+    lines = [""] * rng.choice([0, 0, 0, 4]) + lines
     return GeneratedPage(
         text="\n".join(lines).rstrip("\n") + "\n",
         articles=order,
         furniture=furniture,
+        roles=roles,
+        tags=model_tags(page),
         doubled=doubled,
         damage=sorted(set(used)),
-        publication=_one_publication(order),
+        publication=publication,
     )
 
 
@@ -901,7 +1038,7 @@ def generate_page(seed: int, config: PageConfig | None = None,
 
 def gold_document(page: GeneratedPage, source: str) -> dict:
     """The page's truth in the shared gold schema, for score.py."""
-    keep = ARTICLE_KEYS + ("credit", "layout")
+    keep = ARTICLE_KEYS + ("credit", "layout", "origin")
     return {
         "source": source,
         "publication": page.publication,
@@ -913,42 +1050,45 @@ def gold_document(page: GeneratedPage, source: str) -> dict:
     }
 
 
-def write_corpus(out: Path, seed: int, pages: int,
-                 config: PageConfig | None = None) -> list[tuple[Path, GeneratedPage]]:
-    """Write `pages` generated pages to out/pages/*.txt (+ pages.yml) and out/gold/*.yml."""
+def generate_pages(split: str, seed: int, pages: int, config: PageConfig | None = None
+                   ) -> list[tuple[str, GeneratedPage]]:
+    """`pages` pages from one part of the corpus, named gen_<split>_<seed>_<n>.txt."""
+    pool = load_pool(split)
+    return [(f"gen_{split}_{seed}_{i:04d}.txt", generate_page(seed * 100_003 + i, config, pool))
+            for i in range(pages)]
+
+
+def write_pages(out: Path, named: Iterable[tuple[str, GeneratedPage]]) -> int:
+    """Write pages to out/pages/*.txt (+ pages.yml) and their truth to out/gold/*.yml."""
     (out / "pages").mkdir(parents=True, exist_ok=True)
     (out / "gold").mkdir(parents=True, exist_ok=True)
-    gold = load_gold()
     manifest: dict[str, dict] = {}
-    written: list[tuple[Path, GeneratedPage]] = []
-    for i in range(pages):
-        page = generate_page(seed * 100_003 + i, config, gold)
-        name = f"gen_{seed}_{i:04d}.txt"
-        path = out / "pages" / name
-        path.write_text(page.text, encoding="utf-8")
+    count = 0
+    for name, page in named:
+        (out / "pages" / name).write_text(page.text, encoding="utf-8")
         doc = gold_document(page, name)
-        (out / "gold" / f"gen_{seed}_{i:04d}.yml").write_text(
-            yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=10_000),
-            encoding="utf-8")
+        (out / "gold" / (Path(name).stem + ".yml")).write_text(
+            yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
         manifest[name] = {"publication": page.publication, "date": None, "page": None}
-        written.append((path, page))
+        count += 1
     (out / "pages" / "pages.yml").write_text(
         yaml.safe_dump(manifest, allow_unicode=True, sort_keys=True), encoding="utf-8")
-    return written
+    return count
 
 
 def main(argv: list[str] | None = None, write: Callable[[str], object] = print) -> int:
-    """CLI: write a corpus of generated pages and their gold."""
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--out", type=Path, required=True)
-    ap.add_argument("--pages", type=int, default=20)
+    """CLI: write generated pages from one part of the corpus and their gold."""
+    ap = argparse.ArgumentParser(prog="python -m civicnews.fit.pagegen", description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=("fit", "val"), default="val", help="corpus part the stories come from")
+    ap.add_argument("--seed", type=int, default=1, help="random seed: same seed, same pages")
+    ap.add_argument("--out", type=Path, required=True, help="folder for pages/ and gold/")
+    ap.add_argument("--pages", type=int, default=20, help="how many pages")
     args = ap.parse_args(argv)
     if not shared_available():
-        write(f"no gold pages in {GOLD_DIR}")
+        write(f"civicnews: no corpus at {SHARED / 'corpus'} (it sits beside the checkout, in ../shared)")
         return 2
-    written = write_corpus(args.out, args.seed, args.pages)
-    write(f"wrote {len(written)} pages to {args.out / 'pages'} and gold to {args.out / 'gold'}")
+    count = write_pages(args.out, generate_pages(args.split, args.seed, args.pages))
+    write(f"wrote {count} pages to {args.out / 'pages'} and gold to {args.out / 'gold'}")
     return 0
 
 

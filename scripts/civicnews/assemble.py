@@ -1,0 +1,335 @@
+"""Assemble stage: lines with their roles in, stories out.
+
+The line-role model says what each line is; this stage only puts the pieces together, in named
+steps:
+1. ``group_items``: consecutive display lines form a headline group; text lines form runs, a new
+   run beginning at a story's first line (a credit or a START line) and a run ending at a byline;
+2. ``pair_headlines``: each headline group heads the run after it or, when that run is not a
+   story's beginning or shares fewer of its words, the untitled run before it (a title printed
+   after its body). A real headline shares words with its story; that decides, not position;
+3. ``join_continuations``: a run that is no story's beginning goes on an earlier story, the one
+   whose text it shares most words with (a long story resumed after a brief inside it);
+4. ``build_article``: headline parts, paragraphs, credits and captions of one story.
+Every line ends in a story, the page furniture or the leftovers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import credits
+from .features import bigrams
+from .headline import compose_headline
+from .labeler import Decision
+from .model import Article, Credit, Line, LineRole, PageInfo, PageResult, Role, Section
+from .paragraphs import rejoin_paragraphs, restore_lost_quotes
+from .patterns import CJK_CHAR, CONTINUATION
+from .rules import Rules
+from .settings import SETTINGS
+
+HEAD_ROLES = (Role.KICKER, Role.TITLE, Role.SUBTITLE)
+# The order the parts of one headline are printed in: a part earlier than the last one seen
+# begins the next headline.
+_PART_ORDER = {Role.KICKER: 0, Role.TITLE: 1, Role.SUBTITLE: 2}
+
+
+@dataclass
+class HeadGroup:
+    """Consecutive display lines: one story's kicker, title and subtitle."""
+
+    parts: list[tuple[Role, Line]]
+    claimed: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(line.text for _, line in self.parts)
+
+
+@dataclass
+class TextRun:
+    """Consecutive text lines of one story, with the subheads and credits printed among them."""
+
+    fresh: bool  # began at a story's first line (a credit or START line, or under a headline)
+    sections: list[tuple[str | None, list[str]]] = field(default_factory=lambda: [(None, [])])
+    credit_lines: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)
+    continued_to: str | None = None
+    headline: HeadGroup | None = None
+    closed: bool = False  # ended by a byline or a jump line
+    absorbed: bool = False  # merged into an earlier story
+
+    @property
+    def has_body(self) -> bool:
+        return any(lines for _, lines in self.sections)
+
+    @property
+    def text(self) -> str:
+        return "".join(t for _, lines in self.sections for t in lines)
+
+    def add(self, line: Line) -> None:
+        self.sections[-1][1].append(line.text)
+        self.numbers.extend(line.lines)
+        if line.continued_to:
+            self.continued_to = line.continued_to
+            self.closed = True
+
+
+@dataclass
+class Page:
+    """What ``group_items`` found on a page, in print order."""
+
+    items: list[HeadGroup | TextRun]
+    furniture: list[str]
+    captions: list[tuple[str, int]]  # caption and the number of items before it
+    leftovers: list[str]
+
+
+def cut_jump_markers(lines: list[Line]) -> list[str]:
+    """Take (下转2版) markers out of the lines' text; return them as page furniture."""
+    markers = []
+    for line in lines:
+        m = CONTINUATION.search(line.text)
+        if not m:
+            continue
+        markers.append(m.group(0))
+        if m.group(1) in ("下转", "转"):
+            line.continued_to = m.group(2).replace(" ", "").lstrip("第")
+        line.text = (line.text[: m.start()] + line.text[m.end():]).strip()
+    return markers
+
+
+def _open_run(items: list[HeadGroup | TextRun]) -> TextRun | None:
+    last = items[-1] if items else None
+    return last if isinstance(last, TextRun) and not last.closed else None
+
+
+def group_items(lines: list[Line], decisions: list[Decision]) -> Page:
+    """Walk the page once: headline groups and text runs in print order, furniture and captions
+    aside. Furniture and captions printed inside a story do not break it."""
+    page = Page([], cut_jump_markers(lines), [], [])
+    for line, decision in zip(lines, decisions, strict=True):
+        role, items = decision.role, page.items
+        if not line.text:
+            continue
+        if role is Role.FURNITURE:
+            page.furniture.append(line.text)
+        elif role is Role.CAPTION:
+            page.captions.append((line.text, len(items)))
+        elif role in HEAD_ROLES:
+            last = items[-1] if items else None
+            last_role = last.parts[-1][0] if isinstance(last, HeadGroup) else None
+            goes_on = last_role is not None and (
+                _PART_ORDER[role] > _PART_ORDER[last_role] or (role is last_role and decision.continues))
+            if isinstance(last, HeadGroup) and goes_on:
+                last.parts.append((role, line))
+            else:
+                items.append(HeadGroup([(role, line)]))
+        elif role is Role.SUBHEAD:
+            run = _open_run(items)
+            if run is None:
+                run = TextRun(fresh=isinstance(items[-1], HeadGroup) if items else False)
+                run.sections = []
+                items.append(run)
+            run.sections.append((line.text, []))
+            run.numbers.extend(line.lines)
+        elif role is Role.CREDIT:
+            run = _open_run(items)
+            if run is None or run.has_body:
+                run = TextRun(fresh=True)
+                items.append(run)
+            run.credit_lines.append(line.text)
+            run.numbers.extend(line.lines)
+        elif role is Role.BYLINE:
+            run = next((x for x in reversed(items) if isinstance(x, TextRun)), None)
+            if run is None or run.bylines and not _open_run(items):
+                page.leftovers.append(line.text)
+                continue
+            run.bylines.append(line.text)
+            run.numbers.extend(line.lines)
+            run.closed = True
+        else:  # START or BODY
+            run = _open_run(items)
+            starts = role is Role.START and run is not None and (run.has_body or not run.credit_lines)
+            if run is None or starts:
+                after_head = bool(items) and isinstance(items[-1], HeadGroup)
+                run = TextRun(fresh=role is Role.START or after_head)
+                items.append(run)
+            run.add(line)
+    return page
+
+
+def similarity(head: HeadGroup, run: TextRun) -> float:
+    """Share of a headline's character bigrams that the story's text uses.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["开发区全力推进创卫工作，"])])
+    >>> similarity(HeadGroup([(Role.TITLE, Line(1, "", "开发区创卫"))]), run)
+    0.75
+    """
+    grams = bigrams(head.text)
+    if not grams:
+        return 0.0
+    text = run.text
+    return sum(1 for g in grams if g in text) / len(grams)
+
+
+def _neighbour_runs(items: list[HeadGroup | TextRun], k: int) -> tuple[TextRun | None, TextRun | None]:
+    """The untitled run right before item k (with text) and the unheaded run right after it."""
+    before = items[k - 1] if k > 0 else None
+    after = items[k + 1] if k + 1 < len(items) else None
+    prv = before if isinstance(before, TextRun) and before.headline is None and before.has_body else None
+    nxt = after if isinstance(after, TextRun) and after.headline is None else None
+    return prv, nxt
+
+
+def choose_run(head: HeadGroup, prv: TextRun | None, nxt: TextRun | None) -> TextRun | None:
+    """The story a headline heads: the run after it, unless the run before it is untitled and the
+    headline's words say it belongs there (or the run after is no story's beginning)."""
+    if prv is None:
+        return nxt
+    if nxt is None:
+        return prv
+    before, after = similarity(head, prv), similarity(head, nxt)
+    if not nxt.fresh:
+        return prv if before >= after or before >= SETTINGS.min_title_overlap else nxt
+    return prv if before > after + SETTINGS.title_before_margin else nxt
+
+
+def pair_headlines(page: Page) -> None:
+    """Give each headline group its story; a group that heads none joins the next group (a kicker
+    printed apart) or is left for the editor."""
+    items = page.items
+    for k, item in enumerate(items):
+        if not isinstance(item, HeadGroup):
+            continue
+        prv, nxt = _neighbour_runs(items, k)
+        run = choose_run(item, prv, nxt)
+        if run is not None:
+            run.headline = item
+            item.claimed = True
+            continue
+        after = items[k + 1] if k + 1 < len(items) else None
+        if isinstance(after, HeadGroup):
+            after.parts[:0] = [(Role.KICKER if r is Role.TITLE else r, line) for r, line in item.parts]
+            item.claimed = True
+        else:
+            page.leftovers.extend(line.text for _, line in item.parts)
+
+
+def join_continuations(page: Page) -> None:
+    """A run that is no story's beginning goes on the earlier story it shares most words with."""
+    runs = [x for x in page.items if isinstance(x, TextRun)]
+    for k, run in enumerate(runs):
+        if run.fresh or run.headline is not None or k == 0:
+            continue
+        grams = Counter(bigrams(run.text))
+        candidates = [r for r in runs[:k] if not r.absorbed and not (r.closed and r.bylines)]
+        if not candidates:
+            continue
+        host = max(reversed(candidates), key=lambda r: sum(1 for g in grams if g in r.text))
+        host.sections.extend(run.sections)
+        host.numbers.extend(run.numbers)
+        host.bylines.extend(run.bylines)
+        host.continued_to = host.continued_to or run.continued_to
+        run.absorbed = True
+
+
+def _credit(run: TextRun, sections: list[tuple[str | None, list[str]]], rules: Rules) -> Credit:
+    """The story's credit from its credit lines, its first and last paragraph (cut off them, in
+    place) and its bylines."""
+    printed = list(run.credit_lines)
+    filled = [paras for _, paras in sections if paras]
+    if filled and not printed:
+        lead, rest = credits.split_lead_credit(filled[0][0], rules)
+        if lead:
+            printed.append(lead)
+            filled[0][0:1] = [rest] if rest else []
+    filled = [paras for _, paras in sections if paras]
+    if filled:
+        rest, trail = credits.split_trailing_credit(filled[-1][-1], rules)
+        if trail:
+            printed.append(trail)
+            filled[-1][-1:] = [rest] if rest else []
+    printed += run.bylines
+    credit = Credit(text=" ".join(printed) or None)
+    for text in printed:
+        part = credits.parse_credit(text, rules)
+        credit.dateline = credit.dateline or part.dateline
+        for name in part.reporters:
+            if name not in credit.roles:
+                credit.reporters.append(name)
+                credit.roles[name] = part.roles[name]
+    return credit
+
+
+def build_article(run: TextRun, order: int, info: PageInfo, rules: Rules) -> Article:
+    """One story: its headline parts, sections of rejoined paragraphs, and its credit."""
+    sections = [(head, [restore_lost_quotes(p) for p in rejoin_paragraphs(lines)])
+                for head, lines in run.sections]
+    credit = _credit(run, sections, rules)
+    parts = run.headline.parts if run.headline else []
+    numbers = sorted({*run.numbers, *(n for _, line in parts for n in line.lines)})
+    return Article(
+        source=info, order=order, headline=compose_headline([(r, line.text) for r, line in parts]),
+        sections=[Section(h, p) for h, p in sections if h or p],
+        credit=credit, continued_to=run.continued_to, lines=numbers,
+    )
+
+
+def assign_captions(articles: list[Article], captions: list[tuple[str, int]], owners: list[int]) -> None:
+    """Each photo caption goes to the story whose text it shares most words with, else to the
+    story printed before it."""
+    if not articles:
+        return
+    texts = [a.text for a in articles]
+    for text, before in captions:
+        grams = bigrams(text)
+        scores = [sum(1 for g in grams if g in t) for t in texts]
+        near = max((k for k, item in enumerate(owners) if item < before), default=0)
+        best = max(range(len(articles)), key=lambda k: (scores[k], k == near))
+        articles[best if scores[best] else near].captions.append(text)
+
+
+def unsure_reasons(articles: list[Article], leftovers: list[str], roles: list[LineRole]) -> list[str]:
+    """Reasons an editor should look at this page: untitled or short stories, leftovers, and
+    headline lines the model was not sure of."""
+    reasons: list[str] = []
+    for a in articles:
+        if a.headline is None:
+            reasons.append(f"story {a.order + 1} has no headline")
+        chars = len(CJK_CHAR.findall(a.text))
+        if chars < SETTINGS.min_body_chars:
+            reasons.append(f"story {a.order + 1} has only {chars} characters of text")
+    doubtful = [r for r in roles if r.role in (*HEAD_ROLES, Role.FURNITURE, Role.START, Role.CREDIT)
+                and r.confidence < SETTINGS.unsure_confidence]
+    for r in doubtful:
+        reasons.append(f"line {r.number} read as {r.role} with confidence {r.confidence:.2f}: {r.text[:20]}")
+    if leftovers:
+        reasons.append(f"{len(leftovers)} leftover lines")
+    if not articles:
+        reasons.append("no story found")
+    return reasons
+
+
+def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, rules: Rules) -> PageResult:
+    """Cut a page's labelled lines into stories, furniture and leftovers."""
+    roles = [LineRole(line.number, line.text, d.role, d.confidence, d.evidence)
+             for line, d in zip(lines, decisions, strict=True)]
+    page = group_items(lines, decisions)
+    pair_headlines(page)
+    join_continuations(page)
+    runs = [(k, x) for k, x in enumerate(page.items) if isinstance(x, TextRun) and not x.absorbed]
+    articles: list[Article] = []
+    owners: list[int] = []
+    for k, run in runs:
+        if not run.has_body and run.headline is None:
+            page.leftovers.extend([*run.credit_lines, *run.bylines, *(h for h, _ in run.sections if h)])
+            continue
+        articles.append(build_article(run, len(articles), info, rules))
+        owners.append(k)
+    assign_captions(articles, page.captions, owners)
+    # a headline printed twice in one line: its second print is furniture (the cleaners cut it)
+    furniture = page.furniture + [line.text for line in lines if line.doubled]
+    return PageResult(info=info, articles=articles, furniture=furniture, leftovers=page.leftovers,
+                      unsure=unsure_reasons(articles, page.leftovers, roles), line_roles=roles)

@@ -1,0 +1,180 @@
+"""Credits stage: who wrote a story, from credits of every shape a page prints.
+
+A credit opens a story (本报讯（记者 X 通讯员 Y）, 义乌讯（…）, ■柯城采访小组 X Y, （记者 X）, 记者X报道：),
+closes it on its own line (作者 X, ■作者 X, 来源：X, 记者 X 通讯员 Y, 文/图 X) or at the end of its
+last paragraph (…。（记者 X） or （X）). Each shape is one pattern below; ``parse_credit`` reads the
+roles and names out of any of them. Role words are the editor's (``roles.yml``) plus any word
+ending in 记者 (全媒体记者, 海报新闻记者), so a new paper's roles need no new rule.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .model import Credit
+from .patterns import CJK
+from .rules import Rules
+
+# Words that stand for "the author" when no role is printed (来源：周佳, 撰稿：王德康, （李之永））.
+AUTHOR_WORDS = ("作者", "来源", "撰稿人", "撰稿", "供稿人", "供稿", "文/图", "图/文", "文", "图文")
+AUTHOR_ROLE = "作者"
+# Names under these are editors, not reporters (the corpus and gold leave editors out).
+EDITOR_WORDS = ("责任编辑", "编辑", "责编", "审核", "校对", "美编", "监制", "审校", "值班")
+# A token that ends like this is a unit (县融媒体中心, 永康日报), not a person's name.
+UNIT_ENDINGS = ("报", "网", "台", "中心", "局", "委", "办", "站", "社", "部", "县", "市", "区", "镇", "乡",
+                "街道", "村", "组", "处", "室", "会", "院", "厅", "所", "队", "馆")
+# A story's opening credit is found in its first this many characters.
+LEAD_SPAN = 90
+
+_NAME = rf"[{CJK}·]{{2,4}}"
+# 本报讯（…）, 义乌讯（…）, 本报永康4月3日讯（…）, 新华社北京3月5日电（…）
+_LEAD_DATELINE = re.compile(rf"^(?P<dateline>[{CJK}0-9·]{{1,18}}?(?:讯|电|消息))\s*[（(](?P<inner>[^（()）]{{2,80}})[）)]\s*")
+# 本报讯 记者X报道：… / 本报讯 … without a bracket
+_LEAD_BARE_DATELINE = re.compile(rf"^(?P<dateline>本报讯|本台讯|本刊讯|本网讯|融媒讯|[{CJK}]{{2,8}}网讯)\s*")
+# (记者 X 通讯员 Y) opening a story without a dateline
+_LEAD_BRACKET = re.compile(rf"^[（(](?P<inner>[^（()）]{{0,12}}(?:记者|通讯员)[^（()）]{{2,60}})[）)]\s*")
+# 记者 X 报道：
+_LEAD_REPORTED = re.compile(rf"^(?P<inner>[^，。：:]{{0,12}}记者\s*{_NAME}(?:[ 、]{_NAME})*)\s*报道[：:]\s*")
+# A trailing bracket at a paragraph's end: （记者 X 通讯员 Y）, （李之永）, (通讯员 A 记者 B)
+_TRAIL = re.compile(r"[（(](?P<inner>[^（()）]{2,60})[）)]\s*$")
+
+
+def _role_words(rules: Rules) -> tuple[str, ...]:
+    return tuple(sorted({*rules.roles, *AUTHOR_WORDS, *EDITOR_WORDS, "通讯员", "实习生", "摄影", "摄像"},
+                        key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def _role_token(words: tuple[str, ...], suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    """A role at the start of a token: a known word, any …记者, or a team (…采访组)."""
+    known = "|".join(map(re.escape, words))
+    teams = "|".join(map(re.escape, suffixes)) or "采访小组"
+    return re.compile(rf"^(?P<role>[{CJK}·]{{0,12}}?(?:{teams})|[{CJK}·]{{0,10}}记者|{known})[：:]?")
+
+
+def looks_like_name(token: str) -> bool:
+    """A person's name: 2–4 Chinese characters (a dot inside for some), not a unit.
+
+    >>> looks_like_name("郑旭华"), looks_like_name("永康日报"), looks_like_name("欧阳明日")
+    (True, False, True)
+    """
+    return bool(re.fullmatch(_NAME, token)) and not token.endswith(UNIT_ENDINGS)
+
+
+def _split_run(token: str) -> list[str]:
+    """Names run together in a narrow column (胡晶晶李丹丹): threes, else twos."""
+    if len(token) <= 4:
+        return [token]
+    size = 3 if len(token) % 3 == 0 else 2 if len(token) % 2 == 0 else 3
+    return [token[k: k + size] for k in range(0, len(token), size)]
+
+
+def parse_credit(text: str, rules: Rules) -> Credit:
+    """Dateline, reporters and roles from a credit as printed, whatever its shape.
+
+    >>> from civicnews.rules import load_rules
+    >>> c = parse_credit("本报讯 （记者 吴怡婧 通讯员 张霞艳）", load_rules())
+    >>> c.dateline, c.reporters, c.roles
+    ('本报讯', ['吴怡婧', '张霞艳'], {'吴怡婧': '记者', '张霞艳': '通讯员'})
+    >>> parse_credit("■作者 郭学红", load_rules()).roles
+    {'郭学红': '作者'}
+    >>> parse_credit("来源：周佳", load_rules()).reporters
+    ['周佳']
+    >>> parse_credit("全媒体记者李爽爽", load_rules()).roles
+    {'李爽爽': '全媒体记者'}
+    >>> parse_credit("■柯城采访小组 毛霄云 姚沐水", load_rules()).roles
+    {'毛霄云': '柯城采访小组', '姚沐水': '柯城采访小组'}
+    >>> parse_credit("（记者 张三 编辑 李四）", load_rules()).reporters
+    ['张三']
+    """
+    credit = Credit(text=text)
+    body = text.strip().lstrip(rules.byline_marks + "□●◆ ").strip()
+    m = _LEAD_DATELINE.match(body) or _LEAD_BARE_DATELINE.match(body)
+    if m:
+        credit.dateline = m.group("dateline")
+        body = m.group("inner") if "inner" in m.groupdict() else body[m.end():]
+    body = re.sub(r"报道[：:]?$", "", re.sub(r"[（()）【】\[\]]", " ", body)).strip()
+    pattern = _role_token(_role_words(rules), rules.group_suffixes)
+    role: str | None = None
+    for token in re.split(r"[\s、，,；;]+", body):
+        token = token.strip("：:")
+        while token:
+            rm = pattern.match(token)
+            if rm and rm.group("role"):
+                role = rm.group("role")
+                token = token[rm.end():].strip("：: ")
+                continue
+            for name in _split_run(re.sub(f"[^{CJK}·]", "", token)):
+                if role in EDITOR_WORDS or not looks_like_name(name) or name in credit.roles:
+                    continue
+                normalized = AUTHOR_ROLE if role is None or role in AUTHOR_WORDS else role
+                credit.reporters.append(name)
+                credit.roles[name] = normalized
+            break
+    return credit
+
+
+def has_names(text: str, rules: Rules) -> bool:
+    """True when a credit names at least one person."""
+    return bool(parse_credit(text, rules).reporters)
+
+
+def _group_credit(rules: Rules) -> re.Pattern[str]:
+    """■柯城采访小组 A B C run into the text: names space separated, the last one cut at three
+    characters unless a mark ends it sooner (a name glued to Chinese text cannot be told)."""
+    marks = re.escape(rules.byline_marks or "■")
+    teams = "|".join(map(re.escape, rules.group_suffixes)) or "采访小组"
+    roles = "|".join(map(re.escape, rules.roles))
+    name = rf"[{CJK}]{{{rules.name_min},{rules.name_max}}}"
+    last = rf"[{CJK}]{{{rules.name_min},3}}(?=[^{CJK}\s])"
+    names = rf"(?:{name}\s+)*(?:{name}(?=\s|$)|{last})"
+    return re.compile(rf"^[{marks}]\s*(?P<inner>[^\s]*(?:{teams}|{roles})\s*{names})\s*")
+
+
+def split_lead_credit(text: str, rules: Rules) -> tuple[str | None, str]:
+    """Cut the credit a story opens with off its first paragraph: (credit, the rest).
+
+    >>> from civicnews.rules import load_rules
+    >>> split_lead_credit("本报讯（融媒记者 郑旭华）近日，开发区召开会议。", load_rules())
+    ('本报讯（融媒记者 郑旭华）', '近日，开发区召开会议。')
+    >>> split_lead_credit("近日，开发区召开会议。", load_rules())
+    (None, '近日，开发区召开会议。')
+    """
+    head = text[:LEAD_SPAN]
+    for pattern in (_LEAD_DATELINE, _LEAD_BRACKET, _LEAD_REPORTED, _group_credit(rules)):
+        m = pattern.match(head)
+        if m and has_names(m.group(0), rules):
+            return m.group(0).strip(), text[m.end():].strip()
+    m = _LEAD_DATELINE.match(head)
+    if m:  # a dateline whose bracket holds no person (本报讯（综合）)
+        return m.group(0).strip(), text[m.end():].strip()
+    m = _LEAD_BARE_DATELINE.match(head)
+    if m:
+        rest = text[m.end():]
+        reported = _LEAD_REPORTED.match(rest)
+        if reported:
+            return (m.group(0) + reported.group(0)).strip(), rest[reported.end():].strip()
+        return m.group(0).strip(), rest.strip()
+    return None, text
+
+
+def split_trailing_credit(text: str, rules: Rules) -> tuple[str, str | None]:
+    """Cut a credit in brackets off a story's last paragraph: (the rest, credit).
+
+    >>> from civicnews.rules import load_rules
+    >>> split_trailing_credit("活动取得圆满成功。（记者 张龙 通讯员 王芳）", load_rules())
+    ('活动取得圆满成功。', '（记者 张龙 通讯员 王芳）')
+    >>> split_trailing_credit("群众满意度提升（见图）。", load_rules())
+    ('群众满意度提升（见图）。', None)
+    """
+    m = _TRAIL.search(text)
+    if not m:
+        return text, None
+    inner = m.group("inner").strip()
+    tokens = inner.split()
+    role_word = re.search("记者|通讯员|作者|摄影", inner)
+    names_only = all(looks_like_name(t) for t in tokens) and 1 <= len(tokens) <= 4
+    if (role_word or names_only) and has_names(inner, rules):
+        return text[: m.start()].rstrip(), m.group(0)
+    return text, None

@@ -1,0 +1,404 @@
+"""Features stage: what the line-role model sees of each line, as small named functions.
+
+Each feature function takes a ``LineView`` (one cleaned line and the page around it) and returns
+short strings such as ``"end=sentence"``. ``FEATURES`` is the registry, in order; the model's
+weights for these strings are fitted on generated pages (``make model``), so no threshold here
+decides a role: the buckets only say what is worth telling apart. Neighbours' shapes are added
+with a ``-1:``/``+1:`` prefix so the model sees a line in its context.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .model import Line
+from .patterns import CJK, CLOSERS, CONTINUATION, CONTINUES, SENTENCE_END, SERIES
+from .rules import Rules
+
+# Lines on each side that tell a line's column width (the upper quartile of their widths).
+WIDTH_WINDOW = 6
+# Lines on each side whose words a headline is expected to share (its story's first lines).
+CONTENT_WINDOW = 30
+
+_CJK_RUN = re.compile(f"[{CJK}]")
+# A dateline: 本报讯, 本台讯, 义乌讯, 本报永康4月3日讯, 新华社北京3月5日电 …
+_DATELINE = re.compile(rf"^[{CJK}\d月日]{{1,14}}(讯|电)\s*[（(]?|^[（(]\s*(记者|通讯员|融媒|全媒体)")
+# Role words that a credit or byline carries.
+_ROLE = re.compile(r"记者|通讯员|作者|来源|撰稿|摄影|摄像|编辑|责编|实习生|供稿|报道组|采访组|采访小组|文/图|图/文|文／图")
+# A whole line of role words and 2–4 character names: 记者 X 通讯员 Y, 作者：X, ■作者 X.
+_CREDIT_LINE = re.compile(
+    rf"^[■□●◆]?\s*(?:[{CJK}/／]{{0,8}}(?:记者|通讯员|作者|来源|撰稿|摄影|文|图|实习生|供稿|撰稿人)[：:]?\s*"
+    rf"[{CJK}]{{2,4}}(?:[ 、,，][{CJK}]{{2,4}})*\s*)+$"
+)
+# A trailing credit in brackets: …。（记者 X 通讯员 Y） or （李之永）.
+_TRAIL_CREDIT = re.compile(rf"[（(]\s*(?:[{CJK}]{{0,8}}(?:记者|通讯员|作者|摄影)\s*)?[{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}})*\s*[)）]$")
+_PHONE = re.compile(r"\d{3,4}-\d{7,8}|\d{7,8}$|热线|邮箱|@|www\.|\.cn|\.com|APP")
+_WEEKDATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|星期[一二三四五六日天]|农历")
+_PAGE_LABEL = re.compile(r"^[A-H]\d{0,2}\s|^第?[0-9一二三四五六七八九十]{1,3}版|^\d{1,2}版")
+# Words a story's first sentence often opens with.
+_LEAD_WORDS = re.compile(r"^(近日|日前|今年以来|连日来|近年来|昨日|昨天|今天|今日|目前|当前|为进一步|为深入|为切实|为全面|为推进|为加强|\d{1,2}月\d{1,2}日|\d{4}年)")
+_PUNCT_SENTENCE = re.compile("[，。；！？：]")
+_CAPTION_MARKS = "▲▶►◀△▼▽↑↓←→"
+_BYLINE_MARKS = "■□●◆"
+
+
+@dataclass
+class LineView:
+    """One line as the features see it: its text and layout, and the page around it."""
+
+    index: int
+    line: Line
+    lines: list[Line]
+    column: float  # the local column width (em)
+    grams: frozenset[str]  # the line's CJK bigrams
+    after: float  # share of its bigrams found in the lines after it (within CONTENT_WINDOW)
+    before: float  # … and before it
+    rules: Rules
+
+
+def _bucket(value: float, edges: tuple[float, ...], names: tuple[str, ...]) -> str:
+    for edge, name in zip(edges, names, strict=False):
+        if value < edge:
+            return name
+    return names[-1]
+
+
+def cjk_count(text: str) -> int:
+    """How many CJK characters a text has.
+
+    >>> cjk_count("3月25日，现代农业")
+    6
+    """
+    return len(_CJK_RUN.findall(text))
+
+
+def length(view: LineView) -> list[str]:
+    """How long the line is, in CJK characters: short display lines and full text lines differ.
+
+    >>> length(_view("多领域全面发动"))
+    ['len=7-9']
+    """
+    n = cjk_count(view.line.text)
+    return ["len=" + _bucket(n, (1, 2, 3, 4, 5, 7, 10, 13, 17, 25, 41),
+                             ("0", "1", "2", "3", "4", "5-6", "7-9", "10-12", "13-16", "17-24", "25-40", "41+"))]
+
+
+def width_ratio(view: LineView) -> list[str]:
+    """The line's width against its column: a body line fills it, a display line does not.
+
+    >>> width_ratio(_view("多领域全面发动", column=14.0))
+    ['fill=half']
+    """
+    column = view.column or 1.0
+    ratio = (view.line.width or len(view.line.text)) / column
+    return ["fill=" + _bucket(ratio, (0.35, 0.6, 0.85, 0.95, 1.08, 1.5),
+                              ("tiny", "half", "most", "nearly", "full", "wider", "much_wider"))]
+
+
+def line_end(view: LineView) -> list[str]:
+    """What the line ends on: a sentence end, a comma-like mark, a closing quote, a character.
+
+    >>> line_end(_view("创建成果也将得到更好的保护。"))
+    ['end=sentence']
+    """
+    text = view.line.text.rstrip()
+    if not text:
+        return ["end=empty"]
+    stripped = text.rstrip(CLOSERS + " ")
+    if stripped and stripped[-1] in SENTENCE_END:
+        return ["end=sentence"]
+    last = text[-1]
+    if last in CONTINUES:
+        return ["end=comma"]
+    if last in CLOSERS:
+        return ["end=closer"]
+    if _CJK_RUN.match(last):
+        return ["end=cjk"]
+    return ["end=digit" if last.isdigit() else "end=other"]
+
+
+def inner_punctuation(view: LineView) -> list[str]:
+    """Sentence punctuation inside the line: display text (titles, labels) carries little.
+
+    >>> inner_punctuation(_view("会上，区委书记指出，要加强"))
+    ['punct=2+']
+    """
+    n = len(_PUNCT_SENTENCE.findall(view.line.text[:-1]))
+    return ["punct=" + ("0" if n == 0 else "1" if n == 1 else "2+")]
+
+
+def phrases(view: LineView) -> list[str]:
+    """How many space-separated phrases: a kicker pair or slogan sets two phrases apart.
+
+    >>> phrases(_view("垃圾分类 人人有责"))
+    ['phrases=2']
+    """
+    n = len(view.line.text.split())
+    return ["phrases=" + ("1" if n <= 1 else "2" if n == 2 else "3+")]
+
+
+def line_start(view: LineView) -> list[str]:
+    """What the line opens with: a photo mark, a byline mark, a dash, a quote, a bracket.
+
+    >>> line_start(_view("——记现代农业装备高新区"))
+    ['start=dash']
+    """
+    text = view.line.text
+    first = text[:1]
+    if not first:
+        return ["start=empty"]
+    if first in _CAPTION_MARKS:
+        return ["start=caption_mark"]
+    if first in _BYLINE_MARKS:
+        return ["start=byline_mark"]
+    if text.startswith(("——", "—", "--")):
+        return ["start=dash"]
+    if first in "“‘「『":
+        return ["start=quote"]
+    if first in "（(【[":
+        return ["start=bracket"]
+    if first == "·":
+        return ["start=dot"]
+    return ["start=digit" if first.isdigit() else "start=latin" if first.isascii() else "start=cjk"]
+
+
+def layout(view: LineView) -> list[str]:
+    """What the PDF tool left of the layout: a new frame, blank lines, a doubled print.
+
+    >>> layout(_view("题", doubled=True))
+    ['gap=0', 'doubled']
+    """
+    line = view.line
+    out = ["gap=" + ("0" if line.gap_before == 0 else "1" if line.gap_before == 1 else "2+")]
+    if line.frame_start:
+        out.append("frame_start")
+    if line.doubled:
+        out.append("doubled")
+    return out
+
+
+def repeated(view: LineView) -> list[str]:
+    """The same text as the line before or after: a headline drawn twice (fake bold, shadow).
+
+    >>> repeated(LineView(1, Line(2, "a", "开发区开门红"), [Line(1, "a", "开发区开门红"), Line(2, "a", "开发区开门红")], 10.0, frozenset(), 0, 0, None))
+    ['same_as_prev']
+    """
+    i, lines, text = view.index, view.lines, view.line.text
+    out = []
+    if i > 0 and lines[i - 1].text == text:
+        out.append("same_as_prev")
+    if i + 1 < len(lines) and lines[i + 1].text == text:
+        out.append("same_as_next")
+    return out
+
+
+def credit_shapes(view: LineView) -> list[str]:
+    """Datelines, role words and credit-shaped lines (本报讯（记者 X）, 作者 X, （记者 X）).
+
+    >>> credit_shapes(_view("本报讯（记者 严嘉慧）"))
+    ['dateline', 'role_word', 'trail_credit']
+    >>> credit_shapes(_view("记者 潘燕佳 通讯员 李丽"))
+    ['role_word', 'credit_line']
+    """
+    text = view.line.text
+    out = []
+    if _DATELINE.search(text[:24]):
+        out.append("dateline")
+    if _ROLE.search(text):
+        out.append("role_word")
+    if len(text) <= 40 and _CREDIT_LINE.match(text):
+        out.append("credit_line")
+    if _TRAIL_CREDIT.search(text):
+        out.append("trail_credit")
+    return out
+
+
+def furniture_shapes(view: LineView) -> list[str]:
+    """Patterns of page furniture: the editor's furniture rules, dates, hotlines, page labels.
+
+    >>> furniture_shapes(_view("2024年3月5日 星期二"))
+    ['date_strip']
+    """
+    text = view.line.text
+    out = []
+    if view.rules is not None and view.rules.furniture_any.fullmatch(text):
+        out.append("furniture_rule")
+    if _WEEKDATE.search(text):
+        out.append("date_strip")
+    if _PHONE.search(text):
+        out.append("contact")
+    if _PAGE_LABEL.match(text):
+        out.append("page_label")
+    if CONTINUATION.search(text):
+        out.append("jump")
+    if SERIES.search(text):
+        out.append("series")
+    return out
+
+
+def lead_words(view: LineView) -> list[str]:
+    """Words a story's first sentence opens with (近日, 日前, 3月25日): a body, not a title.
+
+    >>> lead_words(_view("近日，记者从市住建局获悉"))
+    ['lead_word']
+    """
+    return ["lead_word"] if _LEAD_WORDS.match(view.line.text) else []
+
+
+def shared_words(view: LineView) -> list[str]:
+    """How much of the line's wording the text after and before it repeats: a headline shares
+    words with its story, a masthead or slogan shares none.
+
+    >>> shared_words(_view("题", after=0.7, before=0.0))
+    ['after=high', 'before=none', 'shares_after']
+    """
+    out = ["after=" + _bucket(view.after, (0.01, 0.25, 0.5), ("none", "low", "some", "high")),
+           "before=" + _bucket(view.before, (0.01, 0.25, 0.5), ("none", "low", "some", "high"))]
+    if view.after > view.before + 0.2:
+        out.append("shares_after")
+    elif view.before > view.after + 0.2:
+        out.append("shares_before")
+    return out
+
+
+def position(view: LineView) -> list[str]:
+    """Where on the page the line is: mastheads sit at the top, slogans often at the foot.
+
+    >>> position(LineView(0, Line(1, "", "x"), [Line(1, "", "x")], 1.0, frozenset(), 0, 0, None))
+    ['page_first', 'page_last']
+    """
+    out = []
+    if view.index < 3:
+        out.append("page_first" if view.index == 0 else "page_top")
+    if view.index >= len(view.lines) - 2:
+        out.append("page_last")
+    return out
+
+
+# The feature functions in the order they run: the single registry of what the model sees.
+FEATURES: dict[str, Callable[[LineView], list[str]]] = {
+    "length": length,
+    "width_ratio": width_ratio,
+    "line_end": line_end,
+    "inner_punctuation": inner_punctuation,
+    "phrases": phrases,
+    "line_start": line_start,
+    "layout": layout,
+    "repeated": repeated,
+    "credit_shapes": credit_shapes,
+    "furniture_shapes": furniture_shapes,
+    "lead_words": lead_words,
+    "shared_words": shared_words,
+    "position": position,
+}
+# The features a line's neighbours contribute to it (their shape, not their words).
+NEIGHBOUR_FEATURES = ("length", "width_ratio", "line_end", "inner_punctuation", "line_start",
+                      "credit_shapes", "phrases")
+NEIGHBOURS = (-2, -1, 1, 2)
+
+
+def column_widths(lines: list[Line]) -> list[float]:
+    """Each line's column width: the upper quartile of its neighbours' widths (itself left out),
+    so that a short headline does not narrow the column it is measured against."""
+    widths = [line.width or float(len(line.text)) for line in lines]
+    out = []
+    for i in range(len(lines)):
+        near = widths[max(0, i - WIDTH_WINDOW): i] + widths[i + 1: i + 1 + WIDTH_WINDOW]
+        if not near:
+            out.append(widths[i] or 1.0)
+            continue
+        near.sort()
+        out.append(near[(3 * len(near)) // 4] or 1.0)
+    return out
+
+
+def bigrams(text: str) -> frozenset[str]:
+    """The CJK character bigrams of a text (the unit a headline and its story share).
+
+    >>> sorted(bigrams("创卫攻坚"))
+    ['创卫', '卫攻', '攻坚']
+    """
+    chars = "".join(_CJK_RUN.findall(text))
+    return frozenset(chars[k: k + 2] for k in range(len(chars) - 1))
+
+
+def shared_share(lines_grams: list[frozenset[str]], texts: list[str]) -> tuple[list[float], list[float]]:
+    """For each line, the share of its bigrams found in the lines after and before it (within
+    CONTENT_WINDOW), not counting lines with the same text (a headline's second print)."""
+    where: dict[str, list[int]] = {}
+    for k, grams in enumerate(lines_grams):
+        for g in grams:
+            where.setdefault(g, []).append(k)
+    after: list[float] = []
+    before: list[float] = []
+    for i, grams in enumerate(lines_grams):
+        if not grams:
+            after.append(0.0)
+            before.append(0.0)
+            continue
+        hits_after = hits_before = 0
+        for g in grams:
+            places = where[g]
+            lo = bisect.bisect_left(places, i - CONTENT_WINDOW)
+            hi = bisect.bisect_right(places, i + CONTENT_WINDOW)
+            seen_after = seen_before = False
+            for k in places[lo:hi]:
+                if k == i or texts[k] == texts[i]:
+                    continue
+                if k > i:
+                    seen_after = True
+                else:
+                    seen_before = True
+            hits_after += seen_after
+            hits_before += seen_before
+        after.append(hits_after / len(grams))
+        before.append(hits_before / len(grams))
+    return after, before
+
+
+def page_views(lines: list[Line], rules: Rules | None) -> list[LineView]:
+    """The views of all lines of a page, with the page-level measures computed once."""
+    columns = column_widths(lines)
+    grams = [bigrams(line.text) for line in lines]
+    after, before = shared_share(grams, [line.text for line in lines])
+    return [LineView(i, line, lines, columns[i], grams[i], after[i], before[i], rules)
+            for i, line in enumerate(lines)]
+
+
+def line_features(view: LineView) -> list[str]:
+    """Every feature of one line, from the registry."""
+    return [f for fn in FEATURES.values() for f in fn(view)]
+
+
+def page_features(lines: list[Line], rules: Rules | None) -> list[list[str]]:
+    """The feature strings of every line of a page, neighbours' shapes included."""
+    views = page_views(lines, rules)
+    own = [line_features(v) for v in views]
+    shapes = [[f for name in NEIGHBOUR_FEATURES for f in FEATURES[name](v)] for v in views]
+    out = []
+    for i, feats in enumerate(own):
+        row = ["bias", *feats]
+        for d in NEIGHBOURS:
+            k = i + d
+            if 0 <= k < len(views):
+                row += [f"{d:+d}:{f}" for f in shapes[k]]
+            else:
+                row.append(f"{d:+d}:none")
+        out.append(row)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _empty_rules() -> None:
+    return None
+
+
+def _view(text: str, column: float = 14.0, doubled: bool = False, after: float = 0.0,
+          before: float = 0.0) -> LineView:
+    """A view of one line alone on a page (for the doctests)."""
+    line = Line(1, text, text, doubled=doubled, width=float(len(text)))
+    return LineView(0, line, [line], column, bigrams(text), after, before, _empty_rules())

@@ -1,0 +1,92 @@
+"""Line-role stage: give every line of a page its Role with the fitted sequence model.
+
+The model is a linear-chain CRF (python-crfsuite, the way GROBID labels PDF header lines) over
+the features of ``features.py``; its weights come from generated pages of the corpus's fitting
+part (``make model``, ``civicnews.fit.train``), never from rules written here. Each decision
+keeps the model's confidence (the marginal probability of the chosen role) and the features that
+weighed most for it, so the report can say why a line is a title.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .features import page_features
+from .model import Line, Role
+from .rules import Rules
+
+MODEL_PATH = Path(__file__).parent / "models" / "line_roles.crfsuite"
+# How many of a decision's strongest features the report shows.
+EVIDENCE_FEATURES = 3
+
+
+class ModelMissing(RuntimeError):
+    """The fitted model file is absent: `make model` makes it."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The role a line got, how sure the model was, and the features that weighed most.
+
+    ``continues`` is true for a display line that goes on the headline part of the line before
+    (the second line of a title broken in two), false where a new headline part begins."""
+
+    role: Role
+    confidence: float
+    evidence: tuple[str, ...] = ()
+    continues: bool = False
+
+
+# The model's tag for a display line that goes on the part of the line before: role + this.
+CONTINUES = "+"
+
+
+def model_tag(role: Role, continues: bool) -> str:
+    """The tag the model is fitted on for a line.
+
+    >>> model_tag(Role.TITLE, True), model_tag(Role.BODY, False)
+    ('title+', 'body')
+    """
+    return f"{role}{CONTINUES}" if continues else str(role)
+
+
+@lru_cache(maxsize=2)
+def _tagger(path: str):
+    import pycrfsuite
+
+    if not Path(path).is_file():
+        raise ModelMissing(f"{path}: no line-role model (run `make model`)")
+    tagger = pycrfsuite.Tagger()
+    tagger.open(path)
+    return tagger
+
+
+@lru_cache(maxsize=2)
+def _weights(path: str) -> dict[tuple[str, str], float]:
+    """(feature, role) → weight, read once, for the evidence the report shows."""
+    return dict(_tagger(path).info().state_features)
+
+
+def explain(features: list[str], role: str, path: str = str(MODEL_PATH)) -> tuple[str, ...]:
+    """The features that pushed hardest towards `role`, strongest first."""
+    weights = _weights(path)
+    scored = sorted(((weights.get((f, role), 0.0), f) for f in features if f != "bias"), reverse=True)
+    return tuple(f"{f} {w:+.1f}" for w, f in scored[:EVIDENCE_FEATURES] if w > 0)
+
+
+def label_lines(lines: list[Line], rules: Rules | None, model: Path = MODEL_PATH) -> list[Decision]:
+    """The role of every line of a page, in order."""
+    if not lines:
+        return []
+    path = str(model)
+    tagger = _tagger(path)
+    xseq = page_features(lines, rules)
+    tags = tagger.tag(xseq)
+    out = []
+    for t, (tag, feats) in enumerate(zip(tags, xseq, strict=True)):
+        role = Role(tag.rstrip(CONTINUES))
+        out.append(Decision(role, round(tagger.marginal(tag, t), 3), explain(feats, tag, path),
+                            continues=tag.endswith(CONTINUES)))
+    return out

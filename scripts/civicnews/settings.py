@@ -1,0 +1,29 @@
+"""Tunables of extraction, in one place, each with how it was set.
+
+The line-role model's weights are fitted (``make model``); these few numbers decide how its
+decisions are put together. ``civicnews.fit.tune`` measures each candidate value on generated
+pages of the corpus's fitting part and prints the table the values below were read from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Settings:
+    # A headline between two untitled stories goes to the one before it (a title printed after
+    # its body) only when its words are this much more the earlier story's: a title shares
+    # words with its story. Fitted on the fitting part (fit.tune: 0.0–0.5 tried).
+    title_before_margin: float = 0.1
+    # … and when the story after it is no story's beginning, this much shared wording suffices.
+    min_title_overlap: float = 0.2
+    # A story with fewer CJK characters than this is flagged for an editor: the shortest briefs
+    # in the corpus run about 80.
+    min_body_chars: int = 80
+    # A headline, credit or furniture line decided with less confidence than this is flagged.
+    # Set where flagged lines on fitting pages hold about half of the wrong decisions.
+    unsure_confidence: float = 0.6
+
+
+SETTINGS = Settings()
