@@ -4,7 +4,7 @@ PORT ?= 8000
 # Material 9.8 prints an end-of-life banner for MkDocs 2 on every build; we pin mkdocs<2.
 export NO_MKDOCS_2_WARNING = 1
 
-.PHONY: setup setup-test serve build test lint bench
+.PHONY: setup setup-test serve build test lint bench model evaluate
 
 setup:
 	$(PY) -m pip install -q --disable-pip-version-check -e .
@@ -28,3 +28,12 @@ test: setup-test lint
 
 bench: setup
 	$(PY) benchmarks/run.py
+
+# Refit the line-role model from the corpus's fitting part and the seeds (needs ../shared);
+# the same corpus gives a byte-identical model.
+model: setup
+	$(PY) -m civicnews.fit.train
+
+# Score the extractor on generated pages of the corpus's validation part (never fitted on).
+evaluate: setup
+	$(PY) -m civicnews.fit.evaluate --split val --pages 60 --seed 1

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""A county paper's archive for benchmarks: N damaged pages laid out by ``tests/pagegen.py``.
+"""A county paper's archive for benchmarks: N damaged pages laid out by ``civicnews.fit.pagegen``.
 
-The gold set holds only twelve stories, so every page gets its own perturbed copy of them
-before ``pagegen.generate_page`` picks and damages its stories: paragraphs reordered, a share
+The fitting part of the corpus and the seeds hold about 160 stories, so every page gets its own
+perturbed copy of them before ``pagegen.generate_page`` picks and damages its stories: paragraphs reordered, a share
 of sentences swapped with sentences from other stories, numbers and a few title characters
 redrawn, new reporter and person names. Without that, 10,000 articles would be twelve stories
 repeated, which flatters the search index (a tiny vocabulary) and any cache keyed by text.
@@ -27,10 +27,9 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+from civicnews.fit import pagegen
 
-import pagegen  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 GAZETTEER = ROOT / "scripts" / "civicnews" / "rules" / "gazetteer.yml"
 ARTICLES_PER_PAGE = 2.5  # pagegen's mean (1–4 stories, sometimes a brief inside one)
@@ -113,11 +112,15 @@ def sentence_pool(articles: list[dict]) -> list[str]:
             if s.endswith(("。", "！", "？")) and len(s) >= 8]
 
 
-def perturbed_gold(gold: pagegen.Gold, rng: random.Random) -> pagegen.Gold:
-    """The gold pool one page draws its stories from."""
-    articles, furniture = gold
-    pool = sentence_pool(articles)
-    return [perturb_article(a, pool, rng) for a in articles], furniture
+# Stories drawn for one page before it picks its 1–4: enough for a brief and a mixed page.
+PAGE_POOL = 8
+
+
+def perturbed_gold(gold: list[dict], rng: random.Random) -> list[dict]:
+    """The story pool one page draws its stories from: a few stories, reworded."""
+    picked = rng.sample(gold, min(PAGE_POOL, len(gold)))
+    pool = sentence_pool(picked)
+    return [perturb_article(a, pool, rng) for a in picked]
 
 
 def page_day(index: int, total: int) -> date:
@@ -131,7 +134,7 @@ def page_name(index: int, day: date) -> str:
     return f"{day:%Y%m%d}_{index:05d}.txt"
 
 
-def make_page(index: int, total: int, seed: int, gold: pagegen.Gold, papers: list[str]
+def make_page(index: int, total: int, seed: int, gold: list[dict], papers: list[str]
               ) -> tuple[str, str, dict]:
     """One page: its file name, text and manifest entry; a pure function of its arguments."""
     rng = random.Random(seed * 1_000_003 + index)
@@ -148,7 +151,7 @@ def write_pages(out: Path, start: int, count: int, total: int, seed: int = 1) ->
     ``pages.yml`` is merged, so a later call adds pages to an existing corpus.
     """
     out.mkdir(parents=True, exist_ok=True)
-    gold = pagegen.load_gold()
+    gold = pagegen.load_pool("fit")
     papers = publications()
     manifest_path = out / "pages.yml"
     manifest = (yaml.safe_load(manifest_path.read_text(encoding="utf-8")) or {}
@@ -177,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args(argv)
     if not pagegen.shared_available():
-        print(f"no gold pages in {pagegen.GOLD_DIR}", file=sys.stderr)
+        print(f"no corpus and gold pages in {pagegen.SHARED}", file=sys.stderr)
         return 2
     written = write_pages(args.out, 0, args.pages, args.pages, args.seed)
     print(f"wrote {len(written)} pages to {args.out}")

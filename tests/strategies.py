@@ -1,21 +1,16 @@
 """Hypothesis strategies for the page generator: layout parameters, gold text, whole pages.
 
-Gold text is loaded lazily (``st.deferred``) so that importing this module works even where
+Story text is loaded lazily (``st.deferred``) so that importing this module works even where
 ../shared is absent; tests that draw from it skip themselves first.
 """
 
 from __future__ import annotations
 
-import sys
 from functools import lru_cache
-from pathlib import Path
 
 from hypothesis import strategies as st
 
-if str(Path(__file__).resolve().parent) not in sys.path:  # collected on its own (doctests)
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import pagegen  # noqa: E402
+from civicnews.fit import pagegen
 
 # Characters the text stages meet: CJK from the gold, the marks the seeds print (full- and
 # half-width), digits, Latin letters and spaces.
@@ -24,22 +19,23 @@ ASCII = "0123456789APIT"
 
 
 @lru_cache(maxsize=1)
-def _gold() -> pagegen.Gold:
-    """The gold articles and furniture, read once."""
-    return pagegen.load_gold()
+def _gold() -> list[dict]:
+    """The stories of the corpus's fitting part and the seeds' gold, read once."""
+    return pagegen.load_pool("fit")
 
 
 @lru_cache(maxsize=1)
 def gold_paragraph_list() -> list[str]:
-    """Every clean paragraph of the gold, in page order."""
-    return [p for a in _gold()[0] for p in a["paragraphs"]]
+    """Every clean paragraph of the stories, in order (those with a space left out: the damage
+    properties are stated for text with no layout spaces)."""
+    return [p for a in _gold() for p in a["paragraphs"] if " " not in p]
 
 
 @lru_cache(maxsize=1)
 def gold_headline_list() -> list[str]:
     """Every kicker, title, subtitle and subhead of the gold, and their space-separated parts."""
     out: list[str] = []
-    for a in _gold()[0]:
+    for a in _gold():
         for h in [a.get("kicker"), a.get("title"), a.get("subtitle"), *(a.get("subheads") or [])]:
             if h:
                 out.append(h)
@@ -51,7 +47,7 @@ def gold_headline_list() -> list[str]:
 def gold_credit_list() -> list[str]:
     """Every credit the gold's stories could print, in each printed form."""
     out: list[str] = []
-    for a in _gold()[0]:
+    for a in _gold():
         reporters, roles = a.get("reporters") or [], a.get("roles") or {}
         if not reporters:
             continue

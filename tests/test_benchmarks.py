@@ -14,9 +14,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import corpus  # noqa: E402
-import pagegen  # noqa: E402
 
-pytestmark = pytest.mark.skipif(not pagegen.shared_available(), reason="no gold pages")
+from civicnews.fit import pagegen  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not pagegen.shared_available(), reason="../shared (corpus, gold) is absent")
 
 
 def test_corpus_pages_differ_and_are_dated_across_years(tmp_path: Path) -> None:

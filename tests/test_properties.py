@@ -1,6 +1,7 @@
 """Property tests of the text stages: the line cleaners, paragraph rejoining, and a whole page.
 
-Inputs are gold text damaged by the generator's own damage functions (tests/pagegen.py), so a
+Inputs are corpus and gold text damaged by the page generator's own damage functions
+(civicnews.fit.pagegen, stories of the corpus's fitting part and the seeds), so a
 property says: undoing the damage gives the gold back, and clean text is left alone.
 """
 
@@ -22,13 +23,13 @@ for extra in (HERE, HERE.parent / "scripts"):  # --import-mode=importlib: neithe
     if str(extra) not in sys.path:
         sys.path.insert(0, str(extra))
 
-import pagegen  # noqa: E402
 import strategies as gst  # noqa: E402
 
-pytestmark = pytest.mark.skipif(not pagegen.shared_available(), reason="../shared/gold is absent")
+from civicnews import lines as lines_mod  # noqa: E402
+from civicnews import paragraphs as paragraphs_mod  # noqa: E402
+from civicnews.fit import pagegen  # noqa: E402
 
-lines_mod = pytest.importorskip("civicnews.lines")
-blocks_mod = pytest.importorskip("civicnews.blocks")
+pytestmark = pytest.mark.skipif(not pagegen.shared_available(), reason="../shared (corpus, gold) is absent")
 
 # The scorer's character class for Chinese text, used to count characters.
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -166,13 +167,13 @@ def hard_wrap(text: str, width: int) -> list[str]:
 @FAST
 @given(para=gst.gold_paragraphs(), width=gst.column_widths(3, 42))
 def test_one_paragraph_rejoined_exactly(para: str, width: int) -> None:
-    assert blocks_mod.rejoin_paragraphs(hard_wrap(para, width)) == [para]
+    assert paragraphs_mod.rejoin_paragraphs(hard_wrap(para, width)) == [para]
 
 
 @FAST
 @given(para=gst.gold_paragraphs(), width=gst.column_widths(3, 42), indent=st.sampled_from([0, 2]))
 def test_one_typeset_paragraph_rejoined_exactly(para: str, width: int, indent: int) -> None:
-    assert blocks_mod.rejoin_paragraphs(pagegen.break_column(para, width, indent)) == [para]
+    assert paragraphs_mod.rejoin_paragraphs(pagegen.break_column(para, width, indent)) == [para]
 
 
 @FAST
@@ -180,7 +181,7 @@ def test_one_typeset_paragraph_rejoined_exactly(para: str, width: int, indent: i
        width=gst.column_widths(3, 42), indent=st.sampled_from([0, 2]))
 def test_several_paragraphs_lose_no_character(paras: list[str], width: int, indent: int) -> None:
     lines = [x for p in paras for x in pagegen.break_column(p, width, indent)]
-    out = blocks_mod.rejoin_paragraphs(lines)
+    out = paragraphs_mod.rejoin_paragraphs(lines)
     assert "".join(out) == "".join(paras)
     # merging is allowed (a last line that happens to fill the column looks unfinished);
     # splitting a paragraph is not: every paragraph boundary the result has is a real one
@@ -199,7 +200,7 @@ def test_one_paragraph_per_line_kept(paras: list[str]) -> None:
     assume(all(re.search(r"[。！？”」]$", p) and len(p) > 45 for p in paras))
     # neighbours of (nearly) equal length look like lines of one column: the accepted case
     assume(all(abs(len(a) - len(b)) > 0.2 * max(len(a), len(b)) for a, b in zip(paras, paras[1:], strict=False)))
-    assert blocks_mod.rejoin_paragraphs(paras) == paras
+    assert paragraphs_mod.rejoin_paragraphs(paras) == paras
 
 
 # --- extract_page: no character lost ------------------------------------------------------------

@@ -23,7 +23,7 @@ from .features import bigrams
 from .headline import compose_headline
 from .labeler import Decision
 from .model import Article, Credit, Line, LineRole, PageInfo, PageResult, Role, Section
-from .paragraphs import rejoin_paragraphs, restore_lost_quotes
+from .paragraphs import ends_sentence, rejoin_paragraphs, restore_lost_quotes
 from .patterns import CJK_CHAR, CONTINUATION
 from .rules import Rules
 from .settings import SETTINGS
@@ -105,7 +105,7 @@ def _open_run(items: list[HeadGroup | TextRun]) -> TextRun | None:
     return last if isinstance(last, TextRun) and not last.closed else None
 
 
-def group_items(lines: list[Line], decisions: list[Decision]) -> Page:
+def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> Page:
     """Walk the page once: headline groups and text runs in print order, furniture and captions
     aside. Furniture and captions printed inside a story do not break it."""
     page = Page([], cut_jump_markers(lines), [], [])
@@ -129,7 +129,7 @@ def group_items(lines: list[Line], decisions: list[Decision]) -> Page:
         elif role is Role.SUBHEAD:
             run = _open_run(items)
             if run is None:
-                run = TextRun(fresh=isinstance(items[-1], HeadGroup) if items else False)
+                run = TextRun(fresh=False)  # no story begins with a subhead: one goes on here
                 run.sections = []
                 items.append(run)
             run.sections.append((line.text, []))
@@ -141,6 +141,8 @@ def group_items(lines: list[Line], decisions: list[Decision]) -> Page:
                 items.append(run)
             run.credit_lines.append(line.text)
             run.numbers.extend(line.lines)
+        elif role is Role.BYLINE and not credits.has_names(line.text, rules):
+            page.furniture.append(line.text)  # a "byline" naming nobody: a slogan or a label
         elif role is Role.BYLINE:
             run = next((x for x in reversed(items) if isinstance(x, TextRun)), None)
             if run is None or run.bylines and not _open_run(items):
@@ -196,20 +198,59 @@ def choose_run(head: HeadGroup, prv: TextRun | None, nxt: TextRun | None) -> Tex
     return prv if before > after + SETTINGS.title_before_margin else nxt
 
 
+def split_by_title(head: HeadGroup, run: TextRun) -> TextRun | None:
+    """A title printed after two stories whose text ran together: cut the run at the paragraph
+    start after which the text holds the title's words and before which it does not; the tail
+    is the title's story. None when no cut tells them apart well enough."""
+    subhead, lines = run.sections[-1]
+    grams = bigrams(head.text)
+    if not grams or len(lines) < 2:
+        return None
+    best, best_score = None, SETTINGS.min_split_overlap
+    for k in range(1, len(lines)):
+        if not ends_sentence(lines[k - 1]):
+            continue
+        tail, front = "".join(lines[k:]), "".join(lines[:k])
+        score = sum(1 for g in grams if g in tail and g not in front) / len(grams)
+        if score >= best_score:  # of equal cuts the latest: the story before keeps its text
+            best, best_score = k, score
+    if best is None:
+        return None
+    tail = TextRun(fresh=True, sections=[(None, lines[best:])], bylines=run.bylines,
+                   continued_to=run.continued_to, closed=run.closed)
+    cut_numbers = len(run.numbers) - (len(lines) - best)
+    tail.numbers, run.numbers = run.numbers[cut_numbers:], run.numbers[:cut_numbers]
+    run.sections[-1] = (subhead, lines[:best])
+    run.bylines, run.continued_to, run.closed = [], None, False
+    return tail
+
+
 def pair_headlines(page: Page) -> None:
-    """Give each headline group its story; a group that heads none joins the next group (a kicker
-    printed apart) or is left for the editor."""
+    """Give each headline group its story; a group that heads none splits the story before it
+    where its words begin, joins the next group (a kicker printed apart), or is left for the
+    editor."""
     items = page.items
-    for k, item in enumerate(items):
+    k = 0
+    while k < len(items):
+        item = items[k]
+        k += 1
         if not isinstance(item, HeadGroup):
             continue
-        prv, nxt = _neighbour_runs(items, k)
+        prv, nxt = _neighbour_runs(items, k - 1)
         run = choose_run(item, prv, nxt)
         if run is not None:
             run.headline = item
             item.claimed = True
             continue
-        after = items[k + 1] if k + 1 < len(items) else None
+        before = items[k - 2] if k >= 2 else None
+        tail = split_by_title(item, before) if isinstance(before, TextRun) and before.has_body else None
+        if tail is not None:
+            tail.headline = item
+            item.claimed = True
+            items.insert(k - 1, tail)
+            k += 1
+            continue
+        after = items[k] if k < len(items) else None
         if isinstance(after, HeadGroup):
             after.parts[:0] = [(Role.KICKER if r is Role.TITLE else r, line) for r, line in item.parts]
             item.claimed = True
@@ -246,6 +287,9 @@ def _credit(run: TextRun, sections: list[tuple[str | None, list[str]]], rules: R
             printed.append(lead)
             filled[0][0:1] = [rest] if rest else []
     filled = [paras for _, paras in sections if paras]
+    if filled and not run.bylines and credits.is_credit_line(filled[-1][-1]):
+        printed.append(filled[-1].pop())  # a byline line the model read as text
+    filled = [paras for _, paras in sections if paras]
     if filled:
         rest, trail = credits.split_trailing_credit(filled[-1][-1], rules)
         if trail:
@@ -263,11 +307,30 @@ def _credit(run: TextRun, sections: list[tuple[str | None, list[str]]], rules: R
     return credit
 
 
+def merge_credit_lines(run: TextRun, rules: Rules) -> None:
+    """A credit broken over the lines of a narrow column (本报 / 讯（融媒 / 见习记 / 者郑旭 / 华）日)
+    is one credit; words after its bracket are the story's first words."""
+    if len(run.credit_lines) < 2:
+        return
+    joined = "".join(run.credit_lines)
+    credit, rest = credits.split_lead_credit(joined, rules)
+    if credit is None:
+        return
+    run.credit_lines = [credit]
+    if rest:
+        first = next((lines for _, lines in run.sections if lines), None)
+        if first is None:
+            run.sections[0][1].append(rest)
+        else:
+            first[0] = rest + first[0]
+
+
 def build_article(run: TextRun, order: int, info: PageInfo, rules: Rules) -> Article:
     """One story: its headline parts, sections of rejoined paragraphs, and its credit."""
-    sections = [(head, [restore_lost_quotes(p) for p in rejoin_paragraphs(lines)])
-                for head, lines in run.sections]
-    credit = _credit(run, sections, rules)
+    merge_credit_lines(run, rules)
+    sections = [(head, rejoin_paragraphs(lines)) for head, lines in run.sections]
+    credit = _credit(run, sections, rules)  # before the quotes: a credit's spaces part its names
+    sections = [(head, [restore_lost_quotes(p) for p in paras]) for head, paras in sections]
     parts = run.headline.parts if run.headline else []
     numbers = sorted({*run.numbers, *(n for _, line in parts for n in line.lines)})
     return Article(
@@ -316,7 +379,7 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     """Cut a page's labelled lines into stories, furniture and leftovers."""
     roles = [LineRole(line.number, line.text, d.role, d.confidence, d.evidence)
              for line, d in zip(lines, decisions, strict=True)]
-    page = group_items(lines, decisions)
+    page = group_items(lines, decisions, rules)
     pair_headlines(page)
     join_continuations(page)
     runs = [(k, x) for k, x in enumerate(page.items) if isinstance(x, TextRun) and not x.absorbed]

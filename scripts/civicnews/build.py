@@ -112,9 +112,10 @@ def discover(inputs: Sequence[Path]) -> tuple[list[Path], list[Failure]]:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A hash of the civicnews version and sources: a cached extraction is only as good as them."""
+    """A hash of the civicnews version, sources and fitted models: a cached extraction is only
+    as good as them."""
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+    for path in sorted([*PACKAGE_DIR.rglob("*.py"), *PACKAGE_DIR.glob("models/*")]):
         digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import yaml
+
 from .model import Credit
 from .patterns import CJK
-from .rules import Rules
+from .rules import DEFAULT_DIR, Rules
 
 # Words that stand for "the author" when no role is printed (来源：周佳, 撰稿：王德康, （李之永））.
 AUTHOR_WORDS = ("作者", "来源", "撰稿人", "撰稿", "供稿人", "供稿", "文/图", "图/文", "文", "图文")
@@ -51,6 +53,23 @@ def _role_token(words: tuple[str, ...], suffixes: tuple[str, ...]) -> re.Pattern
     known = "|".join(map(re.escape, words))
     teams = "|".join(map(re.escape, suffixes)) or "采访小组"
     return re.compile(rf"^(?P<role>[{CJK}·]{{0,12}}?(?:{teams})|[{CJK}·]{{0,10}}记者|{known})[：:]?")
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Single and compound surnames from rules/surnames.yml, read once."""
+    data = yaml.safe_load((DEFAULT_DIR / "surnames.yml").read_text(encoding="utf-8")) or {}
+    return frozenset(str(data.get("single") or "")), tuple(data.get("compound") or ())
+
+
+def has_surname(token: str) -> bool:
+    """True when a token opens with a Chinese surname (a bare name needs one to count).
+
+    >>> has_surname("李之永"), has_surname("详见附件"), has_surname("欧阳明日")
+    (True, False, True)
+    """
+    single, compound = _surnames()
+    return token[:1] in single or token.startswith(compound)
 
 
 def looks_like_name(token: str) -> bool:
@@ -106,13 +125,43 @@ def parse_credit(text: str, rules: Rules) -> Credit:
                 token = token[rm.end():].strip("：: ")
                 continue
             for name in _split_run(re.sub(f"[^{CJK}·]", "", token)):
+                authorless = role is None or role in AUTHOR_WORDS
                 if role in EDITOR_WORDS or not looks_like_name(name) or name in credit.roles:
                     continue
-                normalized = AUTHOR_ROLE if role is None or role in AUTHOR_WORDS else role
+                if authorless and not has_surname(name):
+                    continue  # a bare word with no role before it must at least open like a name
+                normalized = AUTHOR_ROLE if authorless else role
                 credit.reporters.append(name)
                 credit.roles[name] = normalized
             break
     return credit
+
+
+# A whole line of role words and names: 记者 X 通讯员 Y, 作者：X, ■作者 X, 来源：X, 文/图 X.
+_CREDIT_LINE = re.compile(
+    rf"^[■□●◆]?\s*(?:[{CJK}/／]{{0,8}}(?:记者|通讯员|作者|来源|撰稿人?|摄影|文|图|实习生|供稿人?)\s*[：:/／]?\s*"
+    rf"[{CJK}·]{{2,4}}(?:[ 、,，]+[{CJK}·]{{2,4}})*\s*)+$"
+)
+
+
+def is_credit_line(text: str) -> bool:
+    """A line that is only a credit: role words and names, nothing else.
+
+    >>> is_credit_line("来源：熊家余 谢慧敏"), is_credit_line("记者了解到，开发区")
+    (True, False)
+    """
+    if len(text) > 40 or not _CREDIT_LINE.match(text.strip()):
+        return False
+    return all(has_surname(name) for name in _names_in(text))
+
+
+_ROLE_WORDS = re.compile(r"[^\s：:/／]*?(记者|通讯员|作者|来源|撰稿人|撰稿|摄影|实习生|供稿人|供稿|文|图)[：:/／]?")
+
+
+def _names_in(text: str) -> list[str]:
+    """The name tokens of a credit line, role words taken out."""
+    bare = _ROLE_WORDS.sub(" ", text.strip().lstrip("■□●◆"))
+    return [t for t in re.split(r"[\s、,，]+", bare) if t]
 
 
 def has_names(text: str, rules: Rules) -> bool:
@@ -174,7 +223,7 @@ def split_trailing_credit(text: str, rules: Rules) -> tuple[str, str | None]:
     inner = m.group("inner").strip()
     tokens = inner.split()
     role_word = re.search("记者|通讯员|作者|摄影", inner)
-    names_only = all(looks_like_name(t) for t in tokens) and 1 <= len(tokens) <= 4
+    names_only = 1 <= len(tokens) <= 4 and all(looks_like_name(t) and has_surname(t) for t in tokens)
     if (role_word or names_only) and has_names(inner, rules):
         return text[: m.start()].rstrip(), m.group(0)
     return text, None

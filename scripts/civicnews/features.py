@@ -15,12 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .headline import splits_a_word
 from .model import Line
 from .patterns import CJK, CLOSERS, CONTINUATION, CONTINUES, SENTENCE_END, SERIES
 from .rules import Rules
 
 # Lines on each side that tell a line's column width (the upper quartile of their widths).
 WIDTH_WINDOW = 6
+# Lines longer than this are no headline line: the word-break test (jieba) is not run on them.
+DISPLAY_MAX = 24
 # Lines on each side whose words a headline is expected to share (its story's first lines).
 CONTENT_WINDOW = 30
 
@@ -41,7 +44,7 @@ _WEEKDATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|星期[一二三四五六�
 _PAGE_LABEL = re.compile(r"^[A-H]\d{0,2}\s|^第?[0-9一二三四五六七八九十]{1,3}版|^\d{1,2}版")
 # Words a story's first sentence often opens with.
 _LEAD_WORDS = re.compile(r"^(近日|日前|今年以来|连日来|近年来|昨日|昨天|今天|今日|目前|当前|为进一步|为深入|为切实|为全面|为推进|为加强|\d{1,2}月\d{1,2}日|\d{4}年)")
-_PUNCT_SENTENCE = re.compile("[，。；！？：]")
+_PUNCT_SENTENCE = re.compile("[，。；！？]")
 _CAPTION_MARKS = "▲▶►◀△▼▽↑↓←→"
 _BYLINE_MARKS = "■□●◆"
 
@@ -128,7 +131,10 @@ def inner_punctuation(view: LineView) -> list[str]:
     ['punct=2+']
     """
     n = len(_PUNCT_SENTENCE.findall(view.line.text[:-1]))
-    return ["punct=" + ("0" if n == 0 else "1" if n == 1 else "2+")]
+    out = ["punct=" + ("0" if n == 0 else "1" if n == 1 else "2+")]
+    if "：" in view.line.text[:-1]:
+        out.append("colon")  # 某某镇：… opens many headlines as well as quotes in text
+    return out
 
 
 def phrases(view: LineView) -> list[str]:
@@ -240,6 +246,27 @@ def furniture_shapes(view: LineView) -> list[str]:
     return out
 
 
+def broken_with_next(view: LineView) -> list[str]:
+    """A short line that breaks a word, a name or a quotation with the next line: one phrase
+    broken in two (大学生村官黎 / 锦林：…), not a kicker over a title.
+
+    >>> from civicnews.model import Line
+    >>> lines = [Line(1, "", "姜家山拆除政府大"), Line(2, "", "院围墙受好评")]
+    >>> broken_with_next(LineView(0, lines[0], lines, 14.0, frozenset(), 0, 0, None))
+    ['breaks_word']
+    """
+    i, lines, text = view.index, view.lines, view.line.text
+    if i + 1 >= len(lines) or len(text) > DISPLAY_MAX or _PUNCT_SENTENCE.search(text[-1:] or "。"):
+        return []
+    nxt = lines[i + 1].text
+    out = []
+    if text.count("“") > text.count("”") or text.count("《") > text.count("》"):
+        out.append("open_quote")
+    if nxt and len(nxt) <= 2 * DISPLAY_MAX and splits_a_word(text, nxt):
+        out.append("breaks_word")
+    return out
+
+
 def lead_words(view: LineView) -> list[str]:
     """Words a story's first sentence opens with (近日, 日前, 3月25日): a body, not a title.
 
@@ -291,13 +318,14 @@ FEATURES: dict[str, Callable[[LineView], list[str]]] = {
     "repeated": repeated,
     "credit_shapes": credit_shapes,
     "furniture_shapes": furniture_shapes,
+    "broken_with_next": broken_with_next,
     "lead_words": lead_words,
     "shared_words": shared_words,
     "position": position,
 }
 # The features a line's neighbours contribute to it (their shape, not their words).
 NEIGHBOUR_FEATURES = ("length", "width_ratio", "line_end", "inner_punctuation", "line_start",
-                      "credit_shapes", "phrases")
+                      "credit_shapes", "phrases", "broken_with_next")
 NEIGHBOURS = (-2, -1, 1, 2)
 
 

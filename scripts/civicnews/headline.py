@@ -129,6 +129,12 @@ def split_series(texts: list[str]) -> tuple[list[str], str | None]:
     return texts, None
 
 
+def _one_phrase(left: str, right: str) -> bool:
+    """Two display lines that are one phrase broken in two: inside a word, a place or a quote."""
+    return _open_quote(left) or splits_a_place(left, right) or (
+        " " not in left and " " not in right and splits_a_word(left, right))
+
+
 def compose_headline(parts: list[tuple[Role, str]]) -> Headline | None:
     """Kicker, title and subtitle from a story's display lines in print order.
 
@@ -144,7 +150,10 @@ def compose_headline(parts: list[tuple[Role, str]]) -> Headline | None:
         if text.strip():
             by_role[role].append(text.strip())
     titles, series = split_series(by_role[Role.TITLE])
-    kickers, subtitles = by_role[Role.KICKER] + ([series] if series else []), by_role[Role.SUBTITLE]
+    kicker_lines = by_role[Role.KICKER]
+    while kicker_lines and titles and _one_phrase(kicker_lines[-1], titles[0]):
+        titles.insert(0, kicker_lines.pop())  # a title broken inside a word is no kicker
+    kickers, subtitles = kicker_lines + ([series] if series else []), by_role[Role.SUBTITLE]
     if not titles:  # no line was read as the title: the kicker or subtitle stands in for it
         if kickers:
             titles, kickers = kickers, []

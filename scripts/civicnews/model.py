@@ -1,6 +1,6 @@
 """Plain dataclasses that carry a page through the pipeline, one stage to the next.
 
-decode → lines → blocks → segment → metadata → markdown; each stage reads the previous
+decode → lines → labeler → assemble → metadata → markdown; each stage reads the previous
 stage's dataclasses and returns new ones, nothing flows backwards.
 """
 
@@ -8,17 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-
-
-class Kind(StrEnum):
-    """What a line (or a run of lines) is on the page."""
-
-    BODY = "body"  # article text
-    HEADLINE = "headline"  # kicker / title / subtitle / subhead candidates
-    DATELINE = "dateline"  # 本报讯（记者 …） or ■采访小组 … opening a story
-    BYLINE = "byline"  # a trailing 融媒记者 潘燕佳 after a body
-    CAPTION = "caption"  # ▲修补倒塌围墙, photo labels
-    FURNITURE = "furniture"  # masthead, banners, slogans, chart labels
 
 
 class Role(StrEnum):
@@ -56,26 +45,11 @@ class Line:
     text: str  # cleaned: letter spacing, padded numbers and doubled headlines removed
     frame_start: bool = False  # the PDF tool began a new text frame here (leading space)
     doubled: bool = False  # printed twice in one line (ABAB): display type
-    kind: Kind = Kind.BODY
-    credit: str | None = None  # for DATELINE lines: the dateline/credit text consumed
-    lines: tuple[int, ...] = ()  # all raw line numbers merged into this one
+    lines: tuple[int, ...] = ()  # the raw line numbers this line stands for
     gap_before: int = 0  # blank lines right before it in the page text
     width: float = 0.0  # printed width in em, padding around numbers included
     steps: tuple[str, ...] = ()  # names of the line cleaners that changed it
     continued_to: str | None = None  # a (下转2版) marker cut out of this line
-    marker: str | None = None  # the marker text as printed, kept as page furniture
-
-
-@dataclass
-class Unit:
-    """A run of consecutive lines of one kind: the blocks stage's output."""
-
-    kind: Kind
-    lines: list[Line]
-
-    @property
-    def numbers(self) -> list[int]:
-        return [n for line in self.lines for n in line.lines]
 
 
 @dataclass

@@ -15,9 +15,10 @@ from pathlib import Path
 import yaml
 
 from .markdown import escape_text
+from .settings import SETTINGS
 from .model import Article, PageResult
 
-REPORT_VERSION = 1
+REPORT_VERSION = 2  # 2: every line's role, confidence and evidence ("roles")
 # An article this short (CJK + letters + digits) is usually a headline or caption that the
 # segmenter cut off from its story; the shortest real brief on the seed pages is ~150.
 MIN_BODY_CHARS = 80
@@ -125,6 +126,31 @@ def article_entry(article: Article, status: str) -> dict:
             "status": status, "flags": article_flags(article)}
 
 
+def role_rows(result: PageResult) -> list[dict]:
+    """Every line's role, the model's confidence and the features that decided it."""
+    return [{"line": r.number, "role": str(r.role), "confidence": r.confidence,
+             "evidence": list(r.evidence), "text": r.text} for r in result.line_roles]
+
+
+def notable(row: dict) -> bool:
+    """A line worth showing an editor: anything but plain text, or text the model doubted.
+
+    >>> notable({"role": "body", "confidence": 0.99}), notable({"role": "title", "confidence": 1.0})
+    (False, True)
+    """
+    return row["role"] != "body" or row["confidence"] < SETTINGS.unsure_confidence
+
+
+def explain_row(row: dict) -> str:
+    """One line's decision as the report prints it.
+
+    >>> explain_row({"line": 3, "role": "title", "confidence": 0.97, "evidence": ["len=7-9 +2.1"], "text": "城东"})
+    'line 3: title (0.97; len=7-9 +2.1) 城东'
+    """
+    why = "; ".join([f"{row['confidence']:.2f}", *row["evidence"]])
+    return f"line {row['line']}: {row['role']} ({why}) {row['text']}"
+
+
 def page_report(result: PageResult, text: str, articles: Sequence[Article],
                 status: dict[str, str]) -> dict:
     """The report for one page: ``articles`` after corrections, ``status`` id → hidden/merged."""
@@ -144,6 +170,7 @@ def page_report(result: PageResult, text: str, articles: Sequence[Article],
         "furniture": list(result.furniture),
         "leftovers": list(result.leftovers),
         "lost": lost,
+        "roles": role_rows(result),
         "unsure": [*result.unsure, *page_checks(page_cjk, result.leftovers, lost, articles),
                    *(f"{e['id']}: {flag}" for e in entries if e["status"] == "published"
                      for flag in e["flags"])],
@@ -216,6 +243,10 @@ def render_text(report: dict) -> str:
             if page[key]:
                 out.append(f"  {label} ({len(page[key])}):")
                 out.extend(f"    | {line}" for line in page[key])
+        rows = [r for r in page.get("roles", []) if notable(r)]
+        if rows:
+            out.append(f"  line roles, all but plain text ({len(rows)}):")
+            out.extend(f"    | {explain_row(r)}" for r in rows)
         out.append("")
     return "\n".join(out)
 
@@ -250,4 +281,10 @@ def render_markdown(report: dict) -> str:
                            ("疑似丢失的行", "lost"), ("已去除的版面元素", "furniture")):
             if page[key] or key in ("unsure", "leftovers"):
                 out += [f"### {label}（{len(page[key])}）", "", *_md_list(page[key]), ""]
+        rows = [r for r in page.get("roles", []) if notable(r)]
+        if rows:
+            out += [f"### 行的判定（{len(rows)}）", "", "| 行 | 判定 | 把握 | 依据 | 文字 |", "|---|---|---|---|---|"]
+            out += [f"| {r['line']} | {r['role']} | {r['confidence']:.2f} | {escape_text('; '.join(r['evidence']))} | "
+                    f"{escape_text(r['text'])} |" for r in rows]
+            out.append("")
     return "\n".join(out)

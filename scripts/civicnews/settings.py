@@ -18,6 +18,9 @@ class Settings:
     title_before_margin: float = 0.1
     # … and when the story after it is no story's beginning, this much shared wording suffices.
     min_title_overlap: float = 0.2
+    # A title with no untitled story next to it splits the story before it where this share of
+    # its words begins to appear (two stories run together, the second's title after its body).
+    min_split_overlap: float = 0.4
     # A story with fewer CJK characters than this is flagged for an editor: the shortest briefs
     # in the corpus run about 80.
     min_body_chars: int = 80

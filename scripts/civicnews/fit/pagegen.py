@@ -993,6 +993,7 @@ def generate_page(seed: int, config: PageConfig | None = None,
             merged = embed_brief(blocks, brief_blocks, rng)
             if merged is not None:
                 story_blocks[k] = merged
+                brief_truth["embedded_in"] = order[k]["title"]
                 order.insert(k + 1, brief_truth)
                 used.append("embedded_brief_placed")
                 break

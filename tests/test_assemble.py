@@ -1,0 +1,92 @@
+"""Unit tests of the assemble stage: labelled lines in, stories out (no model involved)."""
+
+from __future__ import annotations
+
+from civicnews.assemble import assemble_page, choose_run, split_by_title, HeadGroup, TextRun
+from civicnews.labeler import Decision
+from civicnews.lines import split_lines
+from civicnews.model import Line, PageInfo, Role
+from civicnews.rules import load_rules
+
+RULES = load_rules()
+R = Role
+
+
+def page(rows: list[tuple[str, str]]) -> tuple[list[Line], list[Decision]]:
+    """Lines from (tag, text) rows; a tag ending in + goes on the display part before it."""
+    lines = split_lines("\n".join(text for _, text in rows))
+    decisions = [Decision(Role(tag.rstrip("+")), 1.0, (), tag.endswith("+")) for tag, _ in rows]
+    return lines, decisions
+
+
+def assemble(rows: list[tuple[str, str]]):
+    lines, decisions = page(rows)
+    return assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+
+
+def test_headline_heads_the_text_after_it() -> None:
+    result = assemble([("kicker", "弘扬新风正气"), ("title", "西城镇移风易俗"), ("title+", "蔚然成风"),
+                       ("credit", "本报讯（记者 何军）"), ("start", "今年以来，西城镇深入推进"),
+                       ("body", "移风易俗工作。"), ("furniture", "垃圾分类 人人有责")])
+    (a,) = result.articles
+    assert (a.headline.kicker, a.headline.title) == ("弘扬新风正气", "西城镇移风易俗蔚然成风")
+    assert a.paragraphs == ["今年以来，西城镇深入推进移风易俗工作。"]
+    assert a.credit.reporters == ["何军"] and result.furniture == ["垃圾分类 人人有责"]
+
+
+def test_two_titles_one_under_the_other_are_two_headlines() -> None:
+    result = assemble([("start", "安平县组织开展城乡环境卫生整治，全县面貌明显改善。"),
+                       ("title", "安平县整治城乡环境卫生"), ("title", "长乐街道新建口袋公园"),
+                       ("start", "近日，长乐街道新建的口袋公园正式开放。")])
+    assert [a.headline.title for a in result.articles] == ["安平县整治城乡环境卫生", "长乐街道新建口袋公园"]
+
+
+def test_brief_inside_a_story_and_the_story_resumed() -> None:
+    result = assemble([("title", "青山区推进老旧小区改造"), ("start", "今年，青山区计划改造老旧小区二十个。"),
+                       ("start", "日前，北山村村史馆建成开放。"), ("title", "北山村建成村史馆"),
+                       ("subhead", "改造惠民生"), ("body", "目前，青山区已有八个小区完成改造。")])
+    host, brief = result.articles
+    assert host.headline.title == "青山区推进老旧小区改造" and host.subheads == ["改造惠民生"]
+    assert host.paragraphs[-1] == "目前，青山区已有八个小区完成改造。"
+    assert brief.headline.title == "北山村建成村史馆" and brief.paragraphs == ["日前，北山村村史馆建成开放。"]
+
+
+def test_byline_closes_a_story_and_credits_it() -> None:
+    result = assemble([("title", "南湖社区开展消防演练"), ("start", "南湖社区日前开展消防演练。"),
+                       ("byline", "作者 孙丽"), ("byline", "欢迎投稿 共建共享")])
+    (a,) = result.articles
+    assert a.credit.reporters == ["孙丽"]
+    assert "欢迎投稿 共建共享" in result.furniture  # a "byline" naming nobody
+
+
+def test_title_after_two_stories_run_together_splits_them_where_its_words_begin() -> None:
+    head = HeadGroup([(R.TITLE, Line(9, "", "永宁镇举办农民丰收节"))])
+    run = TextRun(fresh=True, sections=[(None, ["清河镇召开会议，部署安全生产。", "会议要求压实责任。",
+                                                "9月23日，永宁镇农民丰收节在广场举行。", "丰收节吸引群众参观。"])])
+    tail = split_by_title(head, run)
+    assert tail is not None and tail.sections[0][1][0].startswith("9月23日")
+    assert run.sections[0][1] == ["清河镇召开会议，部署安全生产。", "会议要求压实责任。"]
+
+
+def test_a_headline_prefers_the_story_whose_words_it_shares() -> None:
+    head = HeadGroup([(R.TITLE, Line(1, "", "安平县整治城乡环境卫生"))])
+    before = TextRun(fresh=True, sections=[(None, ["安平县开展城乡环境卫生整治。"])])
+    after = TextRun(fresh=True, sections=[(None, ["长乐街道新建口袋公园。"])])
+    assert choose_run(head, before, after) is before
+    assert choose_run(head, None, after) is after
+
+
+def test_every_line_is_kept_somewhere() -> None:
+    rows = [("furniture", "城东日报"), ("caption", "▲志愿者入户宣传"), ("title", "城东街道开展垃圾分类宣传"),
+            ("start", "近日，城东街道开展垃圾分类入户宣传。"), ("byline", "记者 王伟"), ("subhead", "孤立的小标题")]
+    result = assemble(rows)
+    kept = "".join([*result.furniture, *result.leftovers, *(c for a in result.articles for c in a.captions),
+                    *(a.headline.title for a in result.articles), *(a.text for a in result.articles),
+                    *(a.credit.text or "" for a in result.articles), *(s for a in result.articles for s in a.subheads)])
+    for _, text in rows:
+        assert text.lstrip("▲") in kept
+
+
+def test_the_report_records_every_line_role_and_why() -> None:
+    result = assemble([("title", "城东街道开展宣传"), ("start", "近日，城东街道开展宣传。")])
+    assert [(r.number, r.role) for r in result.line_roles] == [(1, R.TITLE), (2, R.START)]

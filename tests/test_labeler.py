@@ -1,0 +1,44 @@
+"""Unit tests of the line-role stage and of the fitted model artifact."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+from civicnews import labeler
+from civicnews.fit import pagegen, train
+from civicnews.lines import split_lines
+from civicnews.model import Role
+from civicnews.rules import load_rules
+
+
+def test_model_card_matches_the_model_file() -> None:
+    card = json.loads(labeler.MODEL_PATH.with_suffix(".json").read_text(encoding="utf-8"))
+    assert card["sha256"] == hashlib.sha256(labeler.MODEL_PATH.read_bytes()).hexdigest()
+    assert card["fitted_on"]["corpus_part"] == "fit"
+    assert set(card["features"]) == set(train.FEATURES)
+
+
+def test_every_line_gets_a_role_a_confidence_and_evidence() -> None:
+    text = "城东日报\n\n城东街道开展垃圾分类宣传\n\n本报讯（记者 王伟）近日，城东街道组织志愿者走进小区，\n开展垃圾分类宣传。\n"
+    lines = split_lines(text)
+    decisions = labeler.label_lines(lines, load_rules())
+    assert len(decisions) == len(lines)
+    assert all(isinstance(d.role, Role) and 0.0 <= d.confidence <= 1.0 for d in decisions)
+    assert decisions[1].role is Role.TITLE and decisions[1].evidence
+    assert labeler.label_lines([], load_rules()) == []
+
+
+def test_missing_model_is_a_clear_error(tmp_path) -> None:
+    with pytest.raises(labeler.ModelMissing, match="make model"):
+        labeler.label_lines(split_lines("一行字"), None, tmp_path / "none.crfsuite")
+
+
+@pytest.mark.skipif(not pagegen.shared_available(), reason="../shared (corpus) is absent")
+def test_fitting_is_byte_reproducible(tmp_path) -> None:
+    a = train.fit(tmp_path / "a" / "m.crfsuite", pages=25, seed=3)
+    b = train.fit(tmp_path / "b" / "m.crfsuite", pages=25, seed=3)
+    assert a["sha256"] == b["sha256"]
+    assert (tmp_path / "a" / "m.crfsuite").read_bytes() == (tmp_path / "b" / "m.crfsuite").read_bytes()
