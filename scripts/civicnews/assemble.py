@@ -309,20 +309,28 @@ def _credit(run: TextRun, sections: list[tuple[str | None, list[str]]], rules: R
 
 def merge_credit_lines(run: TextRun, rules: Rules) -> None:
     """A credit broken over the lines of a narrow column (本报 / 讯（融媒 / 见习记 / 者郑旭 / 华）日)
-    is one credit; words after its bracket are the story's first words."""
-    if len(run.credit_lines) < 2:
+    is one credit, even when its bracket closes in the first text line; words after the bracket
+    are the story's first words."""
+    if not run.credit_lines:
         return
     joined = "".join(run.credit_lines)
-    credit, rest = credits.split_lead_credit(joined, rules)
+    first = next((lines for _, lines in run.sections if lines), None)
+    borrowed = ""
+    if joined.count("（") + joined.count("(") > joined.count("）") + joined.count(")") and first:
+        borrowed = first.pop(0)  # the bracket closes in the text's first line
+    if len(run.credit_lines) < 2 and not borrowed:
+        return
+    credit, rest = credits.split_lead_credit(joined + borrowed, rules)
     if credit is None:
+        if borrowed and first is not None:
+            first.insert(0, borrowed)
         return
     run.credit_lines = [credit]
     if rest:
-        first = next((lines for _, lines in run.sections if lines), None)
         if first is None:
             run.sections[0][1].append(rest)
         else:
-            first[0] = rest + first[0]
+            first.insert(0, rest)
 
 
 def build_article(run: TextRun, order: int, info: PageInfo, rules: Rules) -> Article:

@@ -76,13 +76,37 @@ def seed_sequences(copies: int = SEED_COPIES) -> tuple[list[list[list[str]]], li
     return xs, ys
 
 
-def fit(out: Path, pages: int = PAGES, seed: int = SEED, progress: bool = True) -> dict:
+def typeset_sequences(root: Path) -> tuple[list[list[list[str]]], list[list[str]]]:
+    """Feature and role sequences of pages typeset as PDFs from the fitting part and read back
+    by real PDF tools (``civicnews.fit.typeset``: root/<tool>/pages/*.txt, root/gold/*.yml),
+    roles aligned from their gold; pages the alignment cannot trust are left out."""
+    rules = load_rules()
+    xs: list[list[list[str]]] = []
+    ys: list[list[str]] = []
+    for gold_path in sorted((root / "gold").glob("*.yml")):
+        gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+        for tool_dir in sorted(p for p in root.iterdir() if (p / "pages").is_dir()):
+            page = tool_dir / "pages" / gold["source"]
+            if not page.exists():
+                continue
+            lines = split_lines(page.read_text(encoding="utf-8"), rules)
+            tags = align_tags(lines, gold)
+            if tags is not None:
+                xs.append(page_features(lines, rules))
+                ys.append(tags)
+    return xs, ys
+
+
+def fit(out: Path, pages: int = PAGES, seed: int = SEED, progress: bool = True,
+        typeset: Path | None = None) -> dict:
     """Fit the model and write it to `out` with its card (`out` with .json); return the card."""
     import pycrfsuite
 
     xs, ys = training_sequences(pages, seed)
     seed_x, seed_y = seed_sequences()
     xs, ys = xs + seed_x, ys + seed_y
+    typeset_x, typeset_y = typeset_sequences(typeset) if typeset else ([], [])
+    xs, ys = xs + typeset_x, ys + typeset_y
     trainer = pycrfsuite.Trainer(verbose=False)
     for x, y in zip(xs, ys, strict=True):
         trainer.append(x, y)
@@ -101,6 +125,7 @@ def fit(out: Path, pages: int = PAGES, seed: int = SEED, progress: bool = True) 
         "sha256": hashlib.sha256(data).hexdigest(),
         "fitted_on": {"corpus_part": "fit", "pages": pages, "seed": seed,
                       "seed_pages": len(seed_y) // SEED_COPIES, "seed_copies": SEED_COPIES,
+                      "typeset_pages": len(typeset_y),
                       "lines": sum(len(y) for y in ys)},
         "roles": dict(sorted(Counter(r for y in ys for r in y).items())),
         "features": list(FEATURES), "neighbour_features": list(NEIGHBOUR_FEATURES),
@@ -116,11 +141,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=MODEL_PATH, help="model file to write")
     ap.add_argument("--pages", type=int, default=PAGES, help="generated pages to fit on")
     ap.add_argument("--seed", type=int, default=SEED, help="generator seed")
+    ap.add_argument("--typeset", type=Path, help="also fit on PDF-tool text of fitting-part pages "
+                    "typeset by civicnews.fit.typeset into this folder")
     args = ap.parse_args(argv)
     if not shared_available():
         print("civicnews: the corpus is not beside the checkout (../shared/corpus)", file=sys.stderr)
         return 2
-    card = fit(args.out, args.pages, args.seed)
+    card = fit(args.out, args.pages, args.seed, typeset=args.typeset)
     print(f"wrote {args.out} ({card['fitted_on']['lines']} lines from {args.pages} pages), sha256 {card['sha256'][:12]}")
     return 0
 
