@@ -65,7 +65,10 @@ def headline_html(story: StoryPlan) -> str:
     elif "shadow" in story.damage:
         copies = f'<h2 class="title shade">{title}</h2>'
     parts = [f'<div class="kicker">{escape(a.kicker)}</div>'] if a.kicker else []
-    parts.append(f'<div class="tw"><h2 class="title">{title}</h2>{copies}</div>')
+    # Only a doubled title is positioned: chromium paints positioned boxes after the page's
+    # flowing text, so the doubled headline also lands late in the content stream, as on real pages.
+    wrap = ' class="tw"' if copies else ""
+    parts.append(f'<div{wrap}><h2 class="title">{title}</h2>{copies}</div>')
     if a.subtitle:
         dash = "" if a.subtitle[0] in "-—" else "——"
         parts.append(f'<div class="subtitle">{dash}{escape(a.subtitle)}</div>')
