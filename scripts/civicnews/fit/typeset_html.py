@@ -64,7 +64,8 @@ def headline_html(story: StoryPlan) -> str:
         copies = f'<h2 class="title ghost">{title}</h2>'
     elif "shadow" in story.damage:
         copies = f'<h2 class="title shade">{title}</h2>'
-    parts = [f'<div class="kicker">{escape(a.kicker)}</div>'] if a.kicker else []
+    kicker = f"【{a.kicker}】" if a.kicker and "bracket_kicker" in story.damage else a.kicker
+    parts = [f'<div class="kicker">{escape(kicker)}</div>'] if kicker else []
     # Only a doubled title is positioned: chromium paints positioned boxes after the page's
     # flowing text, so the doubled headline also lands late in the content stream, as on real pages.
     wrap = ' class="tw"' if copies else ""

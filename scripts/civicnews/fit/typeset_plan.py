@@ -30,7 +30,8 @@ FIRST_YEAR, LAST_YEAR = 2015, 2025
 # Damage a story may show, each with the chance it is drawn for one story. Fake bold and shadows
 # are common on real county-paper PDFs (the seeds print two of five lead headlines twice); a headline
 # painted after its body happens wherever a designer placed the headline box last.
-STORY_DAMAGE = {"fake_bold": 0.2, "shadow": 0.1, "title_after_body": 0.25}
+# A kicker in 【】 is a column label (the corpus stores it without the brackets).
+STORY_DAMAGE = {"fake_bold": 0.2, "shadow": 0.1, "title_after_body": 0.25, "bracket_kicker": 0.3}
 
 # Page layouts (see typeset_html.LAYOUTS) and how many stories each needs at least.
 LAYOUT_MIN_STORIES = {"stack": 1, "sidebar": 2, "boxes": 2, "brief_inside": 2, "tight": 1}
@@ -346,4 +347,5 @@ def gold_of(plan: PagePlan, source: str) -> dict:
         "page_banner": plan.banner,
         "furniture": furniture_of(plan),
         "articles": [gold_article(s) for s in plan.stories],
+        "notes": f"typeset page, layout {plan.layout}, body {plan.font_pt}pt, column gap {plan.gap_mm}mm",
     }
