@@ -49,8 +49,8 @@ body {{ margin: 0; font-family: {BODY_FONT}; color: #111; }}
 .photo .img {{ background: #ccc; height: 30mm; }}
 .photo p {{ text-indent: 0; font-family: {HEAD_FONT}; font-size: 0.85em; }}
 .rule {{ border-top: 1px solid #333; }}
-.brief {{ float: right; width: 55%; border: 1px solid #333; padding: 2mm; margin: 0 0 2mm 2mm; }}
-.brief .title {{ font-size: 15pt; }}
+.brief {{ break-inside: avoid; border: 1px solid #333; padding: 2mm; margin: 2mm 0; }}
+.brief .title, .side .title {{ font-size: 16pt; }}
 .cols {{ display: grid; gap: 4mm; align-items: start; }}
 """
 
@@ -92,13 +92,20 @@ def paragraphs_html(story: StoryPlan) -> list[str]:
     return out
 
 
-def story_html(story: StoryPlan, columns: int, gap_mm: float, inner: str = "") -> str:
-    """A story: headline spanning its body's columns (painted after the body when damaged)."""
+def story_html(story: StoryPlan, columns: int, gap_mm: float, inner: str = "",
+               css: str = "story") -> str:
+    """A story: headline spanning its body's columns (painted after the body when damaged).
+
+    ``inner`` (a boxed brief) is set in the body's flow after the middle paragraph.
+    """
+    paras = paragraphs_html(story)
+    if inner:
+        paras.insert((len(paras) + 1) // 2, inner)
     style = f"column-count:{columns}; column-gap:{gap_mm}mm"
-    body = f'<div class="body" style="{style}">{inner}{"".join(paragraphs_html(story))}</div>'
+    body = f'<div class="body" style="{style}">{"".join(paras)}</div>'
     head = headline_html(story)
     inside = body + head if "title_after_body" in story.damage else head + body
-    return f'<div class="story">{inside}</div>'
+    return f'<div class="{css}">{inside}</div>'
 
 
 def brief_html(story: StoryPlan) -> str:
@@ -130,7 +137,7 @@ def layout_stack(plan: PagePlan) -> str:
 def layout_sidebar(plan: PagePlan) -> str:
     """Main stories in a wide column, the last story in a narrow sidebar beside them."""
     *main, side = plan.stories
-    narrow = f'<div>{banner_html(plan, len(main))}{story_html(side, 1, 0)}</div>'
+    narrow = f'<div>{banner_html(plan, len(main))}{story_html(side, 1, 0, css="story side")}</div>'
     wide = f"<div>{stacked(plan, main)}</div>"
     cols = "4fr 1fr" if len(plan.stories) % 2 else "1fr 4fr"
     pair = wide + narrow if cols == "4fr 1fr" else narrow + wide

@@ -36,6 +36,11 @@ STORY_DAMAGE = {"fake_bold": 0.2, "shadow": 0.1, "title_after_body": 0.25, "brac
 # Page layouts (see typeset_html.LAYOUTS) and how many stories each needs at least.
 LAYOUT_MIN_STORIES = {"stack": 1, "sidebar": 2, "boxes": 2, "brief_inside": 2, "tight": 1}
 
+# The longest story a narrow sidebar or a boxed brief takes, in body characters: a sidebar is a
+# fifth of an A3 page, about 15 characters a line and 60 lines under its headline; a 629-character
+# story there ran off the sheet (fit split, seed 2), 500 leaves room for a photo.
+NARROW_MAX_CHARS = 500
+
 # 星期一 … 星期日, indexed by date.weekday().
 WEEKDAYS = "一二三四五六日"
 
@@ -282,6 +287,11 @@ class ArticleDeck:
         return hand
 
 
+def body_chars(article: CorpusArticle) -> int:
+    """How many characters an article's body has."""
+    return sum(map(len, article.paragraphs))
+
+
 def random_date(rng: random.Random) -> dt.date:
     """An issue date between FIRST_YEAR and LAST_YEAR."""
     first = dt.date(FIRST_YEAR, 1, 1).toordinal()
@@ -292,12 +302,16 @@ def plan_page(number: int, deck: ArticleDeck, rng: random.Random) -> PagePlan:
     """Draw one page: stories, layout, furniture and type size."""
     vocab = furniture_vocabulary()
     articles = deck.deal(rng.choice((1, 2, 2, 3, 3, 4)))
-    layouts = [k for k, need in LAYOUT_MIN_STORIES.items() if len(articles) >= need]
+    articles.sort(key=body_chars, reverse=True)  # longest first: a narrow place gets the shortest
+    narrow_fits = body_chars(articles[-1]) <= NARROW_MAX_CHARS
+    layouts = [k for k, need in LAYOUT_MIN_STORIES.items() if len(articles) >= need
+               and (narrow_fits or k not in ("sidebar", "brief_inside"))]
     plan = PagePlan(number=number, date=random_date(rng), publication=None,
                     layout=rng.choice(layouts), stories=[])
     if plan.layout == "brief_inside":  # the longest story hosts the shortest as a boxed brief
-        articles.sort(key=lambda a: -sum(map(len, a.paragraphs)))
         articles = [articles[0], articles[-1], *articles[1:-1]]
+    elif plan.layout != "sidebar":  # the sidebar takes the last; elsewhere any order
+        rng.shuffle(articles)
     plan.stories = [plan_story(a, rng, vocab) for a in articles]
     places = [place_of(d, vocab["place_suffixes"]) for a in articles for d in a.districts]
     header_lines(plan, places, rng, vocab)
