@@ -123,3 +123,18 @@ def test_missing_chromium_is_named() -> None:
 def test_cli_rejects_an_unknown_tool(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["--out", str(tmp_path), "--tools", "ocr"]) == 2
     assert "unknown tool" in capsys.readouterr().err
+
+
+def test_cli_exits_2_without_the_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture) -> None:
+    monkeypatch.setattr("civicnews.fit.typeset.available", lambda: False)
+    assert main(["--out", str(tmp_path)]) == 2
+    assert "corpus not found" in capsys.readouterr().err
+
+
+def test_cli_exits_2_without_a_tool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                    capsys: pytest.CaptureFixture) -> None:
+    monkeypatch.setattr("civicnews.fit.typeset.missing_tools", lambda tools: ["pdftotext (x)"])
+    assert main(["--out", str(tmp_path), "--tools", "pdftotext"]) == 2
+    assert "missing pdftotext" in capsys.readouterr().err
+    assert not any(tmp_path.iterdir())
