@@ -26,7 +26,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
-
 from civicnews.fit import pagegen
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from hypothesis import strategies as st
-
 from civicnews.fit import pagegen
+from hypothesis import strategies as st
 
 # Characters the text stages meet: CJK from the gold, the marks the seeds print (full- and
 # half-width), digits, Latin letters and spaces.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from civicnews.assemble import assemble_page, choose_run, split_by_title, HeadGroup, TextRun
+from civicnews.assemble import HeadGroup, TextRun, assemble_page, choose_run, split_by_title
 from civicnews.labeler import Decision
 from civicnews.lines import split_lines
 from civicnews.model import Line, PageInfo, Role

@@ -1,7 +1,6 @@
 """Unit tests of the credits stage: every shape of credit a page prints."""
 
 import pytest
-
 from civicnews.credits import parse_credit, split_lead_credit, split_trailing_credit
 from civicnews.rules import load_rules
 

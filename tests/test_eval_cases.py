@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from civicnews.model import PageInfo
 from civicnews.pipeline import extract_page
 

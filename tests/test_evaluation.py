@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from civicnews.fit import evaluate, pagegen
 
 FLOORS = yaml.safe_load((Path(__file__).parent / "eval" / "floors.yml").read_text(encoding="utf-8"))

@@ -6,7 +6,6 @@ import hashlib
 import json
 
 import pytest
-
 from civicnews import labeler
 from civicnews.fit import pagegen, train
 from civicnews.lines import split_lines

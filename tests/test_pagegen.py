@@ -22,7 +22,6 @@ if str(HERE) not in sys.path:  # pytest runs with --import-mode=importlib: tests
     sys.path.insert(0, str(HERE))
 
 import strategies as gst  # noqa: E402
-
 from civicnews.fit import corpus, pagegen  # noqa: E402
 from civicnews.model import Role  # noqa: E402
 

@@ -24,7 +24,6 @@ for extra in (HERE, HERE.parent / "scripts"):  # --import-mode=importlib: neithe
         sys.path.insert(0, str(extra))
 
 import strategies as gst  # noqa: E402
-
 from civicnews import lines as lines_mod  # noqa: E402
 from civicnews import paragraphs as paragraphs_mod  # noqa: E402
 from civicnews.fit import pagegen  # noqa: E402

@@ -14,7 +14,8 @@ import pytest
 import yaml
 from civicnews.fit.corpus import available, load_corpus, split_of
 from civicnews.fit.typeset import gold_yaml, main, typeset_pages, typeset_run
-from civicnews.fit.typeset_pdf import TOOLS, fold_radicals, missing_tools
+from civicnews.fit.typeset_pdf import TOOLS, missing_tools
+from civicnews.lines import fold_radicals
 
 PAGES, SEED = 3, 5
 

@@ -35,7 +35,7 @@ _LEAD_DATELINE = re.compile(rf"^(?P<dateline>[{CJK}0-9·]{{1,18}}?(?:讯|电|消
 # 本报讯 记者X报道：… / 本报讯 … without a bracket
 _LEAD_BARE_DATELINE = re.compile(rf"^(?P<dateline>本报讯|本台讯|本刊讯|本网讯|融媒讯|[{CJK}]{{2,8}}网讯)\s*")
 # (记者 X 通讯员 Y) opening a story without a dateline
-_LEAD_BRACKET = re.compile(rf"^[（(](?P<inner>[^（()）]{{0,12}}(?:记者|通讯员)[^（()）]{{2,60}})[）)]\s*")
+_LEAD_BRACKET = re.compile(r"^[（(](?P<inner>[^（()）]{0,12}(?:记者|通讯员)[^（()）]{2,60})[）)]\s*")
 # 记者 X 报道：
 _LEAD_REPORTED = re.compile(rf"^(?P<inner>[^，。：:]{{0,12}}记者\s*{_NAME}(?:[ 、]{_NAME})*)\s*报道[：:]\s*")
 # A trailing bracket at a paragraph's end: （记者 X 通讯员 Y）, （李之永）, (通讯员 A 记者 B)

@@ -45,6 +45,7 @@ _PAGE_LABEL = re.compile(r"^[A-H]\d{0,2}\s|^第?[0-9一二三四五六七八九�
 # Words a story's first sentence often opens with.
 _LEAD_WORDS = re.compile(r"^(近日|日前|今年以来|连日来|近年来|昨日|昨天|今天|今日|目前|当前|为进一步|为深入|为切实|为全面|为推进|为加强|\d{1,2}月\d{1,2}日|\d{4}年)")
 _PUNCT_SENTENCE = re.compile("[，。；！？]")
+_CLAUSE = re.compile("[，。；！？、]")
 _CAPTION_MARKS = "▲▶►◀△▼▽↑↓←→"
 _BYLINE_MARKS = "■□●◆"
 
@@ -256,7 +257,8 @@ def broken_with_next(view: LineView) -> list[str]:
     ['breaks_word']
     """
     i, lines, text = view.index, view.lines, view.line.text
-    if i + 1 >= len(lines) or len(text) > DISPLAY_MAX or _PUNCT_SENTENCE.search(text[-1:] or "。"):
+    # display text carries no clause punctuation: only such lines are worth segmenting
+    if i + 1 >= len(lines) or len(text) > DISPLAY_MAX or _CLAUSE.search(text):
         return []
     nxt = lines[i + 1].text
     out = []
@@ -397,16 +399,17 @@ def page_views(lines: list[Line], rules: Rules | None) -> list[LineView]:
             for i, line in enumerate(lines)]
 
 
-def line_features(view: LineView) -> list[str]:
-    """Every feature of one line, from the registry."""
-    return [f for fn in FEATURES.values() for f in fn(view)]
+def line_features(view: LineView) -> dict[str, list[str]]:
+    """Every feature of one line, by the registry's names."""
+    return {name: fn(view) for name, fn in FEATURES.items()}
 
 
 def page_features(lines: list[Line], rules: Rules | None) -> list[list[str]]:
     """The feature strings of every line of a page, neighbours' shapes included."""
     views = page_views(lines, rules)
-    own = [line_features(v) for v in views]
-    shapes = [[f for name in NEIGHBOUR_FEATURES for f in FEATURES[name](v)] for v in views]
+    by_name = [line_features(v) for v in views]
+    own = [[f for fs in named.values() for f in fs] for named in by_name]
+    shapes = [[f for name in NEIGHBOUR_FEATURES for f in named[name]] for named in by_name]
     out = []
     for i, feats in enumerate(own):
         row = ["bias", *feats]

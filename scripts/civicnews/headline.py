@@ -52,6 +52,7 @@ def _segmenter() -> Callable[[str], list[str]]:
     return jieba.lcut
 
 
+@lru_cache(maxsize=4096)
 def splits_a_word(left: str, right: str) -> bool:
     """True when a line break falls inside a word, so the two lines are one phrase.
 

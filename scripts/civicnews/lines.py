@@ -7,19 +7,33 @@ they run; ``clean_line`` applies them and reports which ones changed the text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from .model import Line
-from .patterns import CJK, CJK_PUNCT, HALF_TO_FULL
+from .patterns import CJK, CJK_PUNCT, HALF_TO_FULL, KANGXI_RADICAL, RADICAL_IDEOGRAPHS
 from .rules import Rules
 
 _TOKEN_CJK = re.compile(f"[{CJK}]")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_ANY_RADICAL = re.compile("[\u2e80-\u2eff\u2f00-\u2fd5]")
 
 # A line whose tokens are this share single characters is letter-spaced (经 济 开 发 区).
 # Set on the seeds: justified lines are 100% single-character tokens, a dateline or a
 # title with a word space is at most 50%.
 LETTER_SPACED_SHARE = 0.7
+
+
+def fold_radicals(text: str) -> str:
+    """Radicals a PDF tool printed for common characters, folded back to the ideographs.
+
+    >>> fold_radicals("上⻔服务居⺠，⼯作⼈员，⼾外")
+    '上门服务居民，工作人员，户外'
+    """
+    if not _ANY_RADICAL.search(text):
+        return text
+    text = text.translate(RADICAL_IDEOGRAPHS)
+    return KANGXI_RADICAL.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
 def normalize_spaces(text: str) -> str:
@@ -207,6 +221,7 @@ def undouble(text: str) -> str:
 
 # The cleaners in the order they run on every line: the single registry of line fixes.
 CLEANERS: dict[str, Callable[[str], str]] = {
+    "fold_radicals": fold_radicals,
     "normalize_spaces": normalize_spaces,
     "normalize_punctuation": normalize_punctuation,
     "remove_letter_spacing": remove_letter_spacing,

@@ -37,3 +37,13 @@ EVENT_DATE = re.compile(
 SENTENCE_PUNCT = re.compile("[，。；！？]")
 CLAUSE_PUNCT = re.compile("[，。、；：！？]")
 LABEL_PUNCT = re.compile("[，、：]")
+
+# Radicals some PDF tools (pdfminer) print for common characters, mapped back to the ideographs:
+# the CJK Radicals Supplement has no NFKC mapping; the Kangxi radicals (⼯ ⼈ ⽂) fold by NFKC.
+RADICAL_IDEOGRAPHS = str.maketrans({
+    "⺟": "母", "⺠": "民", "⻄": "西", "⻅": "见", "⻆": "角", "⻈": "讠", "⻉": "贝", "⻋": "车",
+    "⻐": "钅", "⻓": "长", "⻔": "门", "⻘": "青", "⻙": "韦", "⻚": "页", "⻛": "风", "⻜": "飞",
+    "⻝": "食", "⻢": "马", "⻥": "鱼", "⻦": "鸟", "⻨": "麦", "⻩": "黄", "⻬": "齐", "⻮": "齿",
+    "⻰": "龙", "⻳": "龟", "⼾": "户",
+})
+KANGXI_RADICAL = re.compile("[\u2f00-\u2fd5]")

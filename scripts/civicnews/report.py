@@ -15,8 +15,8 @@ from pathlib import Path
 import yaml
 
 from .markdown import escape_text
-from .settings import SETTINGS
 from .model import Article, PageResult
+from .settings import SETTINGS
 
 REPORT_VERSION = 2  # 2: every line's role, confidence and evidence ("roles")
 # An article this short (CJK + letters + digits) is usually a headline or caption that the

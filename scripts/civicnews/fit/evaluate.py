@@ -25,7 +25,7 @@ from ..markdown import render_article
 from ..model import PageInfo, PageResult
 from ..pipeline import extract_page
 from .corpus import SHARED
-from .pagegen import GeneratedPage, gold_document, generate_pages, shared_available
+from .pagegen import GeneratedPage, generate_pages, gold_document, shared_available
 
 SCORE_PY = SHARED / "tools" / "score.py"
 

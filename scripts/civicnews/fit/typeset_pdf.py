@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import io
 import logging
-import re
 import shutil
 import subprocess
 import tempfile
-import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -39,23 +37,7 @@ PRINT_TIMEOUT_S = 300
 # ideographs by NFKC except ⼾ (NFKC gives the traditional 戶); the CJK Radicals Supplement has no
 # decomposition, so its simplified forms are listed (Unicode's EquivalentUnifiedIdeograph.txt;
 # the ones seen in 60 typeset pages plus the other C-SIMPLIFIED radicals).
-RADICAL_IDEOGRAPHS = str.maketrans({
-    "⺟": "母", "⺠": "民", "⻄": "西", "⻅": "见", "⻆": "角", "⻈": "讠", "⻉": "贝", "⻋": "车",
-    "⻐": "钅", "⻓": "长", "⻔": "门", "⻘": "青", "⻙": "韦", "⻚": "页", "⻛": "风", "⻜": "飞",
-    "⻝": "食", "⻢": "马", "⻥": "鱼", "⻦": "鸟", "⻨": "麦", "⻩": "黄", "⻬": "齐", "⻮": "齿",
-    "⻰": "龙", "⻳": "龟", "⼾": "户",
-})
-KANGXI = re.compile("[\u2f00-\u2fd5]")
 
-
-def fold_radicals(text: str) -> str:
-    """Radicals a PDF tool printed for common characters, folded back to the ideographs.
-
-    >>> fold_radicals("上⻔服务居⺠，⼯作⼈员，⼾外")
-    '上门服务居民，工作人员，户外'
-    """
-    text = text.translate(RADICAL_IDEOGRAPHS)
-    return KANGXI.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
 class ToolMissing(RuntimeError):
