@@ -26,6 +26,11 @@ lint:
 test: setup-test lint
 	$(PY) -m pytest
 
+# The CI workflow alone: GitHub's schema, zizmor (offline), pins and permissions (also in `make test`).
+.PHONY: check-workflow
+check-workflow: setup-test
+	$(PY) -m pytest -q tests/test_workflow.py
+
 bench: setup
 	$(PY) benchmarks/run.py
 

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import ci
 from .build import run_batch
 from .corrections import CorrectionsError
 from .ids import LedgerError
@@ -89,6 +90,7 @@ def make_parser() -> argparse.ArgumentParser:
     rep.add_argument("dir", nargs="?", type=Path, metavar="DIR",
                      help=f"the build's output directory (default: {DEFAULT_OUT}/)")
     rep.add_argument("--out", type=Path, metavar="DIR", help="same as DIR")
+    ci.add_parser(sub)  # `check`: what CI runs (ledger frozen, report as the job summary)
     return parser
 
 
@@ -162,6 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "extract":
             return cmd_extract(args)
+        if args.command == "check":
+            return ci.run(args)
         return cmd_report(args)
     except KeyboardInterrupt:
         _say("interrupted; the output directory was left as it was before this run")
