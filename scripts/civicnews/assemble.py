@@ -15,7 +15,6 @@ Every line ends in a story, the page furniture or the leftovers.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from . import credits
@@ -264,11 +263,13 @@ def join_continuations(page: Page) -> None:
     for k, run in enumerate(runs):
         if run.fresh or run.headline is not None or k == 0:
             continue
-        grams = Counter(bigrams(run.text))
-        candidates = [r for r in runs[:k] if not r.absorbed and not (r.closed and r.bylines)]
+        grams = bigrams(run.text)
+        earlier = runs[max(0, k - SETTINGS.continuation_window): k]
+        candidates = [r for r in earlier if not r.absorbed and not (r.closed and r.bylines)]
         if not candidates:
             continue
-        host = max(reversed(candidates), key=lambda r: sum(1 for g in grams if g in r.text))
+        texts = {id(r): r.text for r in candidates}
+        host = max(reversed(candidates), key=lambda r: sum(1 for g in grams if g in texts[id(r)]))
         host.sections.extend(run.sections)
         host.numbers.extend(run.numbers)
         host.bylines.extend(run.bylines)

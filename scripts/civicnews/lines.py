@@ -15,7 +15,7 @@ from .patterns import CJK, CJK_PUNCT, HALF_TO_FULL, KANGXI_RADICAL, RADICAL_IDEO
 from .rules import Rules
 
 _TOKEN_CJK = re.compile(f"[{CJK}]")
-_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_SPACES = re.compile(r"[ \t\u3000\u00a0\u2000-\u200a\u202f\u205f]+")
 _ANY_RADICAL = re.compile("[\u2e80-\u2eff\u2f00-\u2fd5]")
 
 # A line whose tokens are this share single characters is letter-spaced (经 济 开 发 区).

@@ -21,6 +21,10 @@ class Settings:
     # A title with no untitled story next to it splits the story before it where this share of
     # its words begins to appear (two stories run together, the second's title after its body).
     min_split_overlap: float = 0.4
+    # A text run that goes on an earlier story looks this many runs back for it: a story resumes
+    # after a brief or two printed inside it, not pages of stories later (and a 5 MB page stays
+    # linear).
+    continuation_window: int = 6
     # A story with fewer CJK characters than this is flagged for an editor: the shortest briefs
     # in the corpus run about 80.
     min_body_chars: int = 80

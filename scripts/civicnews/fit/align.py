@@ -97,6 +97,16 @@ def _place(text: str, raw: str, stories: list[_Story], furniture: list[str]) -> 
             return Role.START, [k]
         if text in story.body:
             return Role.BODY, [k]
+    for k, story in enumerate(stories):
+        # a dateline without a credit run into the first words, cut by the line end (本报讯 2月9日上)
+        if any(len(text) - cut >= 3 and story.body.startswith(text[cut:]) for cut in range(1, 12)):
+            return Role.START, [k]
+        # text ending in the first characters of a trailing credit (…添砖加瓦。（作者 谢若)
+        for cut in range(len(text) - 1, 3, -1):
+            if all(c in story.credit for c in text[cut:]) and text[:cut] in story.body:
+                return Role.BODY, [k]
+            if not text[cut] in story.credit:
+                break
     spread = [k for k, story in enumerate(stories) if sum(c in story.credit for c in text) * 2 >= len(text)]
     if spread:
         return Role.CREDIT, spread  # a credit broken over the lines of a narrow column
