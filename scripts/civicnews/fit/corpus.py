@@ -41,8 +41,8 @@ class CorpusArticle:
 def split_of(url: str) -> str:
     """Which part of the corpus an article belongs to: "fit" or "val", fixed by its URL.
 
-    >>> split_of("http://news.e23.cn/jnnews/2024-10-23/2024A2300103.html")
-    'fit'
+    >>> split_of("https://example.org/news/1"), split_of("https://example.org/news/2")
+    ('fit', 'val')
     """
     first_byte = hashlib.sha1(url.encode("utf-8")).digest()[0]
     return "val" if first_byte < VALIDATION_SHARE * 256 else "fit"
