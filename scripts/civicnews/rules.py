@@ -111,10 +111,13 @@ def _build(override: Path | None) -> Rules:
             )
         except (KeyError, TypeError) as exc:
             raise RulesError(f"gazetteer.yml: bad place entry {entry!r}") from exc
-    campaigns = tuple(
-        Campaign(label=c["label"], keywords=tuple(c.get("keywords") or ()))
-        for c in camp.get("campaigns") or []
-    )
+    try:
+        # the national vocabulary, then the editor's local list; a local label replaces a national one
+        entries = {c["label"]: c for c in [*(camp.get("campaigns") or []), *(camp.get("local") or [])]}
+        campaigns = tuple(Campaign(label=c["label"], keywords=tuple(c.get("keywords") or ()))
+                          for c in entries.values())
+    except (KeyError, TypeError) as exc:
+        raise RulesError(f"campaigns.yml: bad campaign entry: {exc}") from exc
     names = roles.get("name_length") or {}
     return Rules(
         places=places,
