@@ -7,6 +7,7 @@ editor's rule files (trafilatura's extract_metadata shape).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -94,6 +95,12 @@ SHORT_WEIGHT = 0.5
 # place itself.
 NAMED_AFTER = re.compile(r"路|大道|大街|街(?!道)|巷|桥|公园|广场|商会|同乡会|社")
 
+# Characters of context on each side of a short place name when checking word boundaries.
+BOUNDARY_WINDOW = 4
+
+# A headline that opens with a place and a colon: 前锋：11个部门联动…
+HEADLINE_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,4})[：:]")
+
 # Where the place a story happens in outside its paper's home is written (坐落于衢州市…): the
 # located_in word and at most this many characters before the place.
 LOCATED_GAP = 2
@@ -141,10 +148,13 @@ def place_code(name: str | None, rules: Rules) -> str | None:
 
 def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> list[tuple[Mention, float]]:
     """Places named in a text with the weight each mention carries, positions shifted by
-    ``offset``; roads named after places (中山路) are left out."""
+    ``offset``. Left out: roads named after places (中山路), and short forms and two-character
+    names that cut across a word (和政 in 人大和政协, 成县 in 完成县委, 新平 in 创新平台)."""
     out = []
     for m in rules.gazetteer.find(text):
         if NAMED_AFTER.match(text, m.end):
+            continue
+        if (not m.full or len(m.spelling) == 2) and not on_word_boundaries(text, m.start, m.end):
             continue
         if offset:
             m = replace(m, start=m.start + offset, end=m.end + offset)
@@ -152,10 +162,46 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
     return out
 
 
+def on_word_boundaries(text: str, start: int, end: int) -> bool:
+    """True when word segmentation of the text around a span starts and ends a word there.
+
+    >>> on_word_boundaries("人大和政协委员", 2, 4), on_word_boundaries("来冠县验收", 1, 3)
+    (False, True)
+    """
+    left = max(0, start - BOUNDARY_WINDOW)
+    cuts = {0}
+    position = 0
+    for token in _segment(text[left : end + BOUNDARY_WINDOW]):
+        position += len(token)
+        cuts.add(position)
+    return start - left in cuts and end - left in cuts
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> Callable[[str], list[str]]:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.lcut
+
+
+def _segment(text: str) -> list[str]:
+    return _segmenter()(text)
+
+
 def _story_mentions(article: Article, rules: Rules) -> list[tuple[Mention, float]]:
-    """Places in the headline (weighted) and the body, positions in headline + body text."""
+    """Places in the headline (weighted) and the body, positions in headline + body text.
+    A headline opening with a place and a colon (前锋：…, 江东：…) names where the story is."""
     head = _headline_text(article.headline)
-    return _mentions(head, rules, TITLE_WEIGHT) + _mentions("".join(article.paragraphs), rules, 1.0, len(head))
+    found = _mentions(head, rules, TITLE_WEIGHT) + _mentions("".join(article.paragraphs), rules, 1.0, len(head))
+    label = HEADLINE_PLACE.match(head)
+    if label and not any(m.start == 0 for m, _w in found):
+        codes = rules.gazetteer.word_shorts.get(label.group(1))
+        if codes:
+            found.insert(0, (Mention(0, len(label.group(1)), label.group(1), codes, False), float(TITLE_WEIGHT)))
+    return found
 
 
 def _narrow(codes: tuple[str, ...], region: str | None, rules: Rules) -> list[str]:
@@ -165,6 +211,19 @@ def _narrow(codes: tuple[str, ...], region: str | None, rules: Rules) -> list[st
     gaz = rules.gazetteer
     inside = [c for c in codes if gaz.within(c, region) or gaz.within(region, c)]
     return inside or list(codes)
+
+
+def _readings(m: Mention, region: str | None, rules: Rules) -> list[str]:
+    """What a mention may mean inside the region; a short form, at its highest level."""
+    codes = _narrow(m.codes, region, rules)
+    return codes if m.full else _highest(codes, rules)
+
+
+def _highest(codes: list[str], rules: Rules) -> list[str]:
+    """Of the readings of a short form, the highest level: 海南 is the province, 朝阳 the city."""
+    gaz = rules.gazetteer
+    top = min(RANK[gaz.divisions[c].level] for c in codes)
+    return [c for c in codes if RANK[gaz.divisions[c].level] == top]
 
 
 def county_votes(mentions: list[tuple[Mention, float]], region: str | None, rules: Rules) -> dict[str, float]:
@@ -183,7 +242,7 @@ def county_votes(mentions: list[tuple[Mention, float]], region: str | None, rule
     for m, weight in mentions:
         if m.spelling in gaz.local_words:
             continue  # 开发区 says nothing about which county: it means the home's own
-        codes = _narrow(m.codes, region, rules)
+        codes = _readings(m, region, rules)
         if len(codes) > 1:  # 光坡镇 of 陵水, when the story names 陵水
             codes = [c for c in codes if any(gaz.within(c, p) for p in named)] or codes
         counties = {gaz.county_of(c) for c in codes}
@@ -198,7 +257,7 @@ def named_places(mentions: list[tuple[Mention, float]], region: str | None, rule
     gaz = rules.gazetteer
     out: set[str] = set()
     for m, _weight in mentions:
-        codes = _narrow(m.codes, region, rules)
+        codes = _readings(m, region, rules)
         if len(codes) == 1 and gaz.divisions[codes[0]].level in ("county", "city"):
             out.add(codes[0])
     return out
@@ -209,7 +268,7 @@ def city_votes(mentions: list[tuple[Mention, float]], region: str | None, rules:
     gaz = rules.gazetteer
     votes: dict[str, float] = {}
     for m, weight in mentions:
-        codes = [c for c in _narrow(m.codes, region, rules) if gaz.divisions[c].level == "city"]
+        codes = [c for c in _readings(m, region, rules) if gaz.divisions[c].level == "city"]
         for c in codes:
             votes[c] = votes.get(c, 0.0) + weight / len(codes)
     return votes
@@ -229,16 +288,15 @@ def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: 
         cities = {c: v for c, v in cities.items() if gaz.within(c, home)}
     totals = dict(cities)  # a city: its own mentions and its counties'
     for county, v in votes.items():
-        city = _city_of(county, rules)
-        if city:
-            totals[city] = totals.get(city, 0.0) + v
+        city = _city_of(county, rules) or county  # a county under no city (定安县) stands alone
+        totals[city] = totals.get(city, 0.0) + v
     best_city = max(totals, key=lambda c: (totals[c], _order(c))) if totals else None
-    inside = {c: v for c, v in votes.items() if best_city is None or _city_of(c, rules) == best_city}
+    inside = {c: v for c, v in votes.items() if best_city is None or (_city_of(c, rules) or c) == best_city}
     if inside:
         county = max(inside, key=lambda c: (inside[c], _order(c)))
         if inside[county] > cities.get(best_city or "", 0.0):
             return county
-    if best_city:
+    if best_city and best_city in cities:
         return best_city
     return home if home and gaz.divisions[home].level == "city" else None
 

@@ -34,12 +34,11 @@ RANK = {"province": 0, "city": 1, "county": 2, "zone": 3, "town": 3}
 CACHE_FORMAT = 3
 
 # A short form (义乌 for 义乌市) that jieba's dictionary knows as an ordinary word at least this
-# often, under a tag other than ns (place name), is not a place spelling: 和平 (和平区), 东方
-# (东方市), 光明 (光明区), 城中 (城中区). 500 keeps 义乌 (92), 江山 (ns) and 柯城 (absent) and drops
-# 和平 (7998), 东方 (3993), 平安 (1438); set by reading the list of short forms it drops
-# (500 also dropped 应城 (550, tagged v) and 阳新; 新华 (549) is kept: 新华社 is cut as a
-# named-after word in metadata).
-COMMON_WORD_FREQ = 1000
+# often, under a tag other than ns (place name), is not a place spelling in running text: 和平
+# (和平区, 7998), 东方 (东方市, 3993), 平安 (1438), 振兴 (振兴区: 乡村振兴, 659). Set by reading
+# the short forms it drops on the fit split: 600 keeps 应城 (550, tagged v) and 新华 (549; 新华社
+# is cut as a named-after word in metadata). Such a form still counts as a headline's 前锋：….
+COMMON_WORD_FREQ = 600
 
 # Full names that are ordinary words in news text (a county called 城区 exists in 山西).
 COMMON_FULL_NAMES = frozenset({"城区", "郊区", "矿区", "新城区"})
@@ -96,6 +95,8 @@ class Gazetteer:
     town_short: dict[str, dict[str, str]] = field(default_factory=dict)
     local_words: frozenset[str] = frozenset()
     source: str = ""
+    # short forms that are also ordinary words (前锋, 和平): read only as a headline's "前锋："
+    word_shorts: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def ancestors(self, code: str) -> list[str]:
         """Codes above a division, nearest first."""
@@ -288,10 +289,14 @@ def build_gazetteer(editor_places: list[dict], local_words: tuple[str, ...] = ()
     words = _common_words()
     divisions: dict[str, Division] = {}
     by_name: dict[str, list[str]] = {}
+    word_shorts: dict[str, list[str]] = {}
     for level_no, code, parent, name in records:
         level = LEVELS[int(level_no)]
         # a town's short form (张庄 for 张庄乡) is read only inside its county: see town_short
-        shorts = [] if level == "town" else [s for s in short_forms(name, level) if not is_common_word(s, words)]
+        shorts = [] if level == "town" else short_forms(name, level)
+        for short in [s for s in shorts if is_common_word(s, words)]:
+            word_shorts.setdefault(short, []).append(code)
+        shorts = [s for s in shorts if not is_common_word(s, words)]
         divisions[code] = Division(code, name, level, parent or None, (name, *shorts))
         by_name.setdefault(name, []).append(code)
     for code, div in list(divisions.items()):
@@ -341,6 +346,7 @@ def build_gazetteer(editor_places: list[dict], local_words: tuple[str, ...] = ()
         local_words=frozenset(local_words),
         source=source,
         town_short=town_short,
+        word_shorts={k: tuple(v) for k, v in word_shorts.items()},
     )
 
 
