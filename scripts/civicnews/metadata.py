@@ -95,6 +95,11 @@ SHORT_WEIGHT = 0.5
 # place itself.
 NAMED_AFTER = re.compile(r"路|大道|大街|街(?!道)|巷|桥|公园|广场|商会|同乡会|社")
 
+# Last characters of a county's or city's full name: a short form followed by one is the
+# place's full name as the story writes it, perhaps an older one (X县 before it became X区).
+# The place is still tagged by its official name, so that its stories share one page.
+ADMIN_SUFFIXES = "县市区旗"
+
 # Characters of context on each side of a short place name when checking word boundaries.
 BOUNDARY_WINDOW = 4
 
@@ -154,7 +159,12 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
     for m in rules.gazetteer.find(text):
         if NAMED_AFTER.match(text, m.end):
             continue
-        if (not m.full or len(m.spelling) == 2) and not on_word_boundaries(text, m.start, m.end):
+        suffix = text[m.end : m.end + 1]
+        if (not m.full and suffix in ADMIN_SUFFIXES
+                and any(rules.gazetteer.divisions[c].level in ("county", "city") for c in m.codes)
+                and on_word_boundaries(text, m.start, m.end + 1)):  # not 永康市场
+            m = replace(m, end=m.end + 1, full=True)
+        elif (not m.full or len(m.spelling) == 2) and not on_word_boundaries(text, m.start, m.end):
             continue
         if offset:
             m = replace(m, start=m.start + offset, end=m.end + offset)
