@@ -22,8 +22,8 @@ GAZ = RULES.gazetteer
 
 # Floors measured on this branch (tests/districts_eval.py); they only go up, with a reason.
 # fit: the part the tagger was tuned on; val: held out, never looked at article by article.
-FIT_FLOOR = 0.93
-VAL_FLOOR = 0.79
+FIT_FLOOR = 0.93  # measured 0.934
+VAL_FLOOR = 0.82  # measured 0.828 (was 0.797 before word-boundary checks)
 
 needs_corpus = pytest.mark.skipif(not available(), reason="../shared/corpus is not beside the checkout")
 
