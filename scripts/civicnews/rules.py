@@ -9,10 +9,12 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
+
+from .places import Gazetteer, load_gazetteer
 
 DEFAULT_DIR = Path(__file__).parent / "rules"
 RULE_FILES = ("gazetteer.yml", "campaigns.yml", "roles.yml", "furniture.yml")
@@ -53,6 +55,17 @@ class Rules:
     furniture_any: re.Pattern[str]  # all furniture patterns in one, for speed (one match per line)
     chart_title: re.Pattern[str]
     caption_marks: str
+    # the editor's gazetteer.yml entries as written, laid over the national data in ``gazetteer``
+    editor_places: tuple[dict, ...] = ()
+    # words that mean the home county's own place only (开发区, 我市, 全县): never another county's
+    local_words: tuple[str, ...] = ()
+    # each portal's home county, set by the editor (portal: in gazetteer.yml)
+    portal_home: str | None = None
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        """Every place in China with the editor's entries over it, built once (disk cache)."""
+        return load_gazetteer([dict(e) for e in self.editor_places], self.local_words)
 
     def ancestors(self, name: str) -> list[str]:
         """Parents of a place, nearest first."""
@@ -98,10 +111,13 @@ def _build(override: Path | None) -> Rules:
             )
         except (KeyError, TypeError) as exc:
             raise RulesError(f"gazetteer.yml: bad place entry {entry!r}") from exc
-    campaigns = tuple(
-        Campaign(label=c["label"], keywords=tuple(c.get("keywords") or ()))
-        for c in camp.get("campaigns") or []
-    )
+    try:
+        # the national vocabulary, then the editor's local list; a local label replaces a national one
+        entries = {c["label"]: c for c in [*(camp.get("campaigns") or []), *(camp.get("local") or [])]}
+        campaigns = tuple(Campaign(label=c["label"], keywords=tuple(c.get("keywords") or ()))
+                          for c in entries.values())
+    except (KeyError, TypeError) as exc:
+        raise RulesError(f"campaigns.yml: bad campaign entry: {exc}") from exc
     names = roles.get("name_length") or {}
     return Rules(
         places=places,
@@ -119,7 +135,16 @@ def _build(override: Path | None) -> Rules:
         furniture_any=_compile("furniture.yml", "|".join(f"(?:{p})" for p in furn.get("patterns") or ()) or r"(?!)"),
         chart_title=_compile("furniture.yml", furn.get("chart_titles") or r"(?!)"),
         caption_marks=str(furn.get("caption_marks") or ""),
+        editor_places=tuple(_plain(e) for e in gaz.get("places") or []),
+        local_words=tuple(gaz.get("local_words") or ()),
+        portal_home=gaz.get("portal"),
     )
+
+
+def _plain(entry: dict) -> dict:
+    """A gazetteer entry with only the keys the national overlay reads."""
+    return {k: (list(v) if isinstance(v, list | tuple) else v)
+            for k, v in entry.items() if k in ("name", "parent", "level", "aliases")}
 
 
 @lru_cache(maxsize=8)

@@ -9,7 +9,7 @@ date, and inventing one would move the item around between builds.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from urllib.parse import quote
@@ -17,7 +17,7 @@ from urllib.parse import quote
 from feedgen.feed import FeedGenerator
 
 from .articles import ArticleMeta, body_html, by_key, excerpt
-from .pages import Feeds, article_src, campaign_dir, district_dir, feeds_for, url_of
+from .pages import Feeds, article_src, campaign_dir, district_dir, feeds_for, url_of, with_towns
 
 FEED_LIMIT = 50  # items per feed, newest first
 CHINA = timezone(timedelta(hours=8))  # the papers' dates are Beijing days
@@ -127,12 +127,19 @@ def _once_per_article(html_of: Callable[[ArticleMeta], str]) -> Callable[[Articl
 
 def site_feeds(articles: Sequence[ArticleMeta], site_url: str, site_name: str, *,
                limit: int = FEED_LIMIT,
-               html_of: Callable[[ArticleMeta], str] = body_html) -> dict[str, bytes]:
-    """Every feed of the site: site-wide, per district, per campaign; keys are site paths."""
+               html_of: Callable[[ArticleMeta], str] = body_html,
+               paths: Mapping[str, Sequence[str]] | None = None) -> dict[str, bytes]:
+    """Every feed of the site: site-wide, per district, per campaign; keys are site paths.
+
+    With ``paths`` (each district's places above it) a district's feed carries the stories of
+    the towns inside it too."""
     html_of = _once_per_article(html_of)
     lists: list[tuple[FeedInfo, Sequence[ArticleMeta]]] = [
         (FeedInfo(site_name, f"{site_name}：最新文章", "", feeds_for("")), articles)]
-    for name, arts in sorted(by_key(articles, "districts").items()):
+    districts = by_key(articles, "districts")
+    if paths is not None:
+        districts = with_towns(districts, paths, articles)
+    for name, arts in sorted(districts.items()):
         lists.append((FeedInfo(f"{name} - {site_name}", f"{site_name}：{name}的文章",
                                district_dir(name), feeds_for(district_dir(name))), arts))
     for name, arts in sorted(by_key(articles, "campaigns").items()):

