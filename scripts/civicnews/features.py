@@ -10,12 +10,13 @@ with a ``-1:``/``+1:`` prefix so the model sees a line in its context.
 from __future__ import annotations
 
 import bisect
+import logging
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .headline import splits_a_word
 from .model import Line
 from .patterns import CJK, CLOSERS, CONTINUATION, CONTINUES, SENTENCE_END, SERIES
 from .rules import Rules
@@ -247,6 +248,35 @@ def furniture_shapes(view: LineView) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _dictionary() -> dict[str, int]:
+    """jieba's word list (word → frequency), loaded once."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba.dt.FREQ
+
+
+def spans_a_word(left: str, right: str) -> bool:
+    """True when a dictionary word of two to four characters runs across the line break, and the
+    left side does not end on a whole word of its own (政府大 / 院围墙: 大院).
+
+    >>> spans_a_word("姜家山拆除政府大", "院围墙受好评"), spans_a_word("开发区企业推动", "党的二十大精神")
+    (True, False)
+    """
+    if not left or not right or not _CJK_RUN.match(left[-1]) or not _CJK_RUN.match(right[0]):
+        return False
+    words = _dictionary()
+    for a in range(1, 4):
+        for b in range(1, 4):
+            if a + b <= 4 and words.get(left[-a:] + right[:b]):
+                # …unless the break also ends a longer word on the left (推动 / 党的)
+                if not any(words.get(left[-n:]) for n in range(a + 1, 5) if n <= len(left)):
+                    return True
+    return False
+
+
 def broken_with_next(view: LineView) -> list[str]:
     """A short line that breaks a word, a name or a quotation with the next line: one phrase
     broken in two (大学生村官黎 / 锦林：…), not a kicker over a title.
@@ -264,7 +294,7 @@ def broken_with_next(view: LineView) -> list[str]:
     out = []
     if text.count("“") > text.count("”") or text.count("《") > text.count("》"):
         out.append("open_quote")
-    if nxt and len(nxt) <= 2 * DISPLAY_MAX and splits_a_word(text, nxt):
+    if nxt and spans_a_word(text, nxt):
         out.append("breaks_word")
     return out
 
@@ -363,6 +393,8 @@ def shared_share(lines_grams: list[frozenset[str]], texts: list[str]) -> tuple[l
     for k, grams in enumerate(lines_grams):
         for g in grams:
             where.setdefault(g, []).append(k)
+    counts = Counter(texts)
+    twin = [counts[t] > 1 for t in texts]
     after: list[float] = []
     before: list[float] = []
     for i, grams in enumerate(lines_grams):
@@ -373,18 +405,14 @@ def shared_share(lines_grams: list[frozenset[str]], texts: list[str]) -> tuple[l
         hits_after = hits_before = 0
         for g in grams:
             places = where[g]
-            lo = bisect.bisect_left(places, i - CONTENT_WINDOW)
-            hi = bisect.bisect_right(places, i + CONTENT_WINDOW)
-            seen_after = seen_before = False
-            for k in places[lo:hi]:
-                if k == i or texts[k] == texts[i]:
-                    continue
-                if k > i:
-                    seen_after = True
-                else:
-                    seen_before = True
-            hits_after += seen_after
-            hits_before += seen_before
+            if twin[i]:  # printed twice: its own other print is no evidence
+                places = [k for k in places if texts[k] != texts[i] or k == i]
+            j = bisect.bisect_right(places, i)
+            if j < len(places) and places[j] <= i + CONTENT_WINDOW:
+                hits_after += 1
+            j = bisect.bisect_left(places, i) - 1
+            if j >= 0 and places[j] >= i - CONTENT_WINDOW:
+                hits_before += 1
         after.append(hits_after / len(grams))
         before.append(hits_before / len(grams))
     return after, before

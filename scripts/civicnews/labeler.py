@@ -9,6 +9,7 @@ weighed most for it, so the report can say why a line is a title.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -64,16 +65,20 @@ def _tagger(path: str):
 
 
 @lru_cache(maxsize=2)
-def _weights(path: str) -> dict[tuple[str, str], float]:
-    """(feature, role) → weight, read once, for the evidence the report shows."""
-    return dict(_tagger(path).info().state_features)
+def _weights(path: str) -> dict[str, dict[str, float]]:
+    """tag → {feature: positive weight}, read once, for the evidence the report shows."""
+    out: dict[str, dict[str, float]] = {}
+    for (feature, tag), weight in _tagger(path).info().state_features.items():
+        if weight > 0 and feature != "bias":
+            out.setdefault(tag, {})[feature] = weight
+    return out
 
 
 def explain(features: list[str], role: str, path: str = str(MODEL_PATH)) -> tuple[str, ...]:
     """The features that pushed hardest towards `role`, strongest first."""
-    weights = _weights(path)
-    scored = sorted(((weights.get((f, role), 0.0), f) for f in features if f != "bias"), reverse=True)
-    return tuple(f"{f} {w:+.1f}" for w, f in scored[:EVIDENCE_FEATURES] if w > 0)
+    weights = _weights(path).get(role, {})
+    scored = heapq.nlargest(EVIDENCE_FEATURES, ((weights[f], f) for f in features if f in weights))
+    return tuple(f"{f} {w:+.1f}" for w, f in scored)
 
 
 def label_lines(lines: list[Line], rules: Rules | None, model: Path = MODEL_PATH) -> list[Decision]:
