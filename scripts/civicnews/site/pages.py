@@ -15,6 +15,7 @@ import html
 import json
 import posixpath
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -429,17 +430,34 @@ def source_line(art: ArticleMeta) -> str:
     return "来源：" + " ".join(p for p in (art.publication, day) if p)
 
 
+def search_stop(text: str) -> str:
+    """A hidden 。 after a headline part that ends without punctuation.
+
+    Pagefind joins block elements with ". " unless the text already ends in punctuation, so
+    search excerpts read 引题. 标题. 副题; with the hidden stop they read 引题。标题。副题。 The
+    stop is not displayed and not read aloud.
+
+    >>> search_stop("数智通跟踪整治")
+    '<span class="cn-stop" aria-hidden="true">。</span>'
+    >>> search_stop("撑起开发区“高颜值”")
+    ''
+    """
+    return "" if not text or unicodedata.category(text[-1]).startswith("P") else \
+        '<span class="cn-stop" aria-hidden="true">。</span>'
+
+
 def article_header(art: ArticleMeta, from_url: str) -> str:
     """The headline block of an article page: kicker, title, subtitle, byline and tags."""
     parts = ['<header class="cn-head" id="cn-main" tabindex="-1">']
     if art.kicker:
-        parts.append(f'<p class="cn-kicker">{esc(art.kicker)}</p>')
+        parts.append(f'<p class="cn-kicker">{esc(art.kicker)}{search_stop(art.kicker)}</p>')
     if art.series:
-        parts.append(f'<p class="cn-series">{esc(art.series)}</p>')
-    parts.append(f'<h1 data-pagefind-meta="title" data-pagefind-weight="10">'
-                 f"{esc(art.title or UNDATED)}</h1>")
+        parts.append(f'<p class="cn-series">{esc(art.series)}{search_stop(art.series)}</p>')
+    title = art.title or UNDATED
+    parts.append(f'<h1 data-pagefind-meta="title:{esc(title)}" data-pagefind-weight="10">'
+                 f"{esc(title)}{search_stop(title)}</h1>")
     if art.subtitle:
-        parts.append(f'<p class="cn-subtitle">{esc(art.subtitle)}</p>')
+        parts.append(f'<p class="cn-subtitle">{esc(art.subtitle)}{search_stop(art.subtitle)}</p>')
     est = '<span class="cn-est" title="日期为编辑估计">（估）</span>' if art.date_estimated else ""
     stamp = (f'<time datetime="{esc(art.date)}">{esc(source_line(art))}</time>' if art.day
              else esc(source_line(art)))
@@ -582,6 +600,8 @@ SKIP_TARGET = "cn-main"  # id of where the skip link lands: an article's headlin
 def polish_html(page_html: str) -> str:
     """Fix two things the theme writes outside any template block.
 
+    Article pages are outside the nav, so Material's table of contents has a label for a
+    ``__toc`` toggle that is not there: the label loses its ``for``.
     The skip link goes to our ``#cn-main`` (the article's headline block, a list's heading)
     instead of the first subhead, and list pages get one at all. The drawer and search
     checkboxes lose ``autocomplete`` (not allowed on checkboxes; the script unchecks them when
@@ -592,6 +612,8 @@ def polish_html(page_html: str) -> str:
     '<input class="md-toggle" id="__drawer"><div data-md-component="skip"><a href="#cn-main" class="md-skip">跳到正文</a></div><h1 id="cn-main">'
     """
     out = _TOGGLE_AUTOCOMPLETE.sub(r"\1", page_html)
+    if 'id="__toc"' not in out:  # pages outside the nav have a contents label but no toggle
+        out = out.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
     if f'id="{SKIP_TARGET}"' in out:
         link = f'<a href="#{SKIP_TARGET}" class="md-skip">跳到正文</a>'
         out = _SKIP_LINK.sub(lambda _: f'<div data-md-component="skip">{link}</div>', out,

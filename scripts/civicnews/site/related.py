@@ -52,7 +52,7 @@ def headline_terms(art: ArticleMeta) -> frozenset[str]:
     """Words of two or more characters from the kicker, title and subtitle.
 
     >>> sorted(headline_terms(ArticleMeta(id="x", title="垃圾分类进小区")))
-    ['垃圾', '分类', '小区']
+    ['分类', '垃圾', '小区']
     """
     text = " ".join(t for t in (art.kicker, art.title, art.subtitle) if t)
     return frozenset(w for w in _segmenter()(text)
