@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from e2e.pages_server import TEST_SITE_URL
+from e2e.project import FOOTER, copy_project
 from serving import serve_site  # tests/ is on the path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,7 +22,8 @@ BROWSER_ARGS = ["--no-sandbox", "--headless", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update"]
 
 
-def build_site(target: Path, site_url: str | None = TEST_SITE_URL) -> Path:
+def build_site(target: Path, site_url: str | None = TEST_SITE_URL,
+               config: Path = ROOT / "mkdocs.yml") -> Path:
     """Run `mkdocs build --strict` of the repo's mkdocs.yml into ``target``; fail on errors.
 
     ``site_url=None`` builds the way a checkout without SITE_URL does.
@@ -30,9 +32,9 @@ def build_site(target: Path, site_url: str | None = TEST_SITE_URL) -> Path:
     if site_url:
         env["SITE_URL"] = site_url
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
          "-d", str(target)],
-        capture_output=True, text=True, cwd=ROOT, timeout=300, check=False, env=env,
+        capture_output=True, text=True, cwd=config.parent, timeout=300, check=False, env=env,
     )
     assert proc.returncode == 0, f"mkdocs build failed:\n{proc.stdout}\n{proc.stderr}"
     return target
@@ -74,6 +76,7 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture(scope="session")
 def site_without_url(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed site built with no SITE_URL at all."""
-    return build_site(tmp_path_factory.mktemp("site") / "nourl", site_url=None)
+    """The seed site built with no SITE_URL at all, from a copy whose footer is filled in."""
+    project = copy_project(tmp_path_factory.mktemp("nourl"), FOOTER)
+    return build_site(project / "site", site_url=None, config=project / "mkdocs.yml")
 

@@ -17,6 +17,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 from civicnews.site.articles import ArticleMeta, load_articles, newest_first
 from e2e.pages_server import TEST_SITE_URL, serve_pages
+from e2e.project import FOOTER
 
 ROOT = Path(__file__).resolve().parents[2]
 if not Path("/usr/bin/chromium").exists():
@@ -80,6 +81,17 @@ def test_build_without_site_url_has_no_made_up_address(site_without_url: Path) -
     assert 'rel="canonical"' not in article and "cn-qr-code" not in article
     assert "data-cn-copy" in article  # sharing still works: the script copies the page address
     assert (site_without_url / "robots.txt").read_text() == "User-agent: *\nAllow: /\n"
+
+
+def test_footer_shows_what_the_editor_filled_in(site_without_url: Path, site: Path) -> None:
+    home = (site_without_url / "index.html").read_text(encoding="utf-8")
+    footer = home[home.index('<footer class="md-footer">'):]
+    for value in FOOTER.values():
+        assert value in footer
+    assert 'href="https://beian.miit.gov.cn/"' in footer
+    bare = (site / "index.html").read_text(encoding="utf-8")
+    bare_footer = bare[bare.index('<footer class="md-footer">'):]
+    assert "主办单位" not in bare_footer and "beian" not in bare_footer  # nothing when empty
 
 
 def test_unused_theme_files_are_not_deployed(site: Path) -> None:
