@@ -6,6 +6,7 @@ Expected lists come from the article Markdown the build extracted into docs/arti
 
 from __future__ import annotations
 
+import os
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
     pytest.skip("/usr/bin/chromium is not installed", allow_module_level=True)
 
-SHOTS = Path("/tmp/shots")
+SHOTS = Path(os.environ.get("CIVICNEWS_SHOTS", "/tmp/shots"))  # screenshots to look at
 PHONE = {"width": 360, "height": 780}
 SEARCH_TERMS = ["创卫", "开发区", "文明城市", "垃圾分类"]
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -9,6 +9,7 @@ line, share, print, Open Graph and JSON-LD).
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +26,7 @@ if not Path("/usr/bin/chromium").exists():
 
 PHONE = {"width": 360, "height": 780}
 DESKTOP = {"width": 1280, "height": 900}
-SHOTS = Path("/tmp/shots")
+SHOTS = Path(os.environ.get("CIVICNEWS_SHOTS", "/tmp/shots"))  # screenshots to look at
 
 
 @pytest.fixture(scope="module")

@@ -541,7 +541,7 @@ def neighbours_html(nb: Neighbours | None, from_url: str) -> str:
     if nb.related:
         items = "".join(
             f'<li><a href="{rel(from_url, url_of(article_src(a.id)))}">{esc(a.title or UNDATED)}'
-            f"</a> {_date_html(a)}</li>" for a in nb.related)
+            f'</a> <span class="cn-rel-date">{_date_html(a)}</span></li>' for a in nb.related)
         related = ('<section class="cn-related" aria-labelledby="cn-related-title">'
                    f'<h2 id="cn-related-title">相关新闻</h2><ul>{items}</ul></section>')
     return pn + related + back
