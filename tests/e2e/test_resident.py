@@ -226,6 +226,7 @@ def test_article_has_prev_next_related_source_and_share(phone: object, base_url:
                                                         articles: list[ArticleMeta]) -> None:
     art = richest(articles)
     page, _ = open_page(phone, base_url + f"a/{art.id}/")
+    shot(page, "article")
     dated = sorted((a for a in articles if a.day),
                    key=lambda a: (a.date or "", a.source.file, a.source.order, a.id))
     i = [a.id for a in dated].index(art.id)
@@ -252,7 +253,6 @@ def test_article_has_prev_next_related_source_and_share(phone: object, base_url:
     og = dict(page.eval_on_selector_all(
         "meta[property^='og:']", "els => els.map(e => [e.getAttribute('property'), e.content])"))
     assert og["og:type"] == "article" and og["og:url"] == TEST_SITE_URL + f"a/{art.id}/"
-    shot(page, "article")
     page.evaluate("document.querySelector('.cn-prevnext').scrollIntoView()")
     shot(page, "article-below")
 
