@@ -334,3 +334,19 @@ def test_prune_unused_removes_theme_search_and_maps(tmp_path: Path) -> None:
     assert removed == ["assets/javascripts/bundle.js.map", "assets/javascripts/lunr/tinyseg.js",
                        "assets/javascripts/workers/search.js"]
     assert (js / "bundle.js").read_text() == "code()\n"
+
+
+def test_prev_next_within_each_district_ride_along_hidden() -> None:
+    from civicnews.site.related import neighbours
+
+    arts = newest_first([art("a", date="2023-01-01", districts=["永康市"]),
+                         art("b", date="2023-01-02", districts=["柯城区"]),
+                         art("c", date="2023-01-03", districts=["永康市", "柯城区"])])
+    nb = neighbours(arts)["c"]
+    assert nb.older is not None and nb.older.id == "b"
+    assert [(d, o and o.id, n and n.id) for d, o, n in nb.in_district] == [
+        ("永康市", "a", None), ("柯城区", "b", None)]
+    html = pages.neighbours_html(nb, "a/c/")
+    assert html.count("<nav") == 3 and html.count(" hidden>") == 2
+    assert 'data-cn-district="../../districts/%E6%B0%B8%E5%BA%B7%E5%B8%82/"' in html
+    assert "上一篇（永康市）" in html

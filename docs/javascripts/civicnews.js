@@ -135,6 +135,14 @@
       if (from.origin === home.origin && from.pathname.indexOf(home.pathname) === 0 &&
           !/\/a\/[^/]+\/$/.test(from.pathname) && from.pathname !== location.pathname) {
         back.setAttribute("href", from.href);
+        // From a district's list: 上一篇/下一篇 within that district instead of the whole site.
+        document.querySelectorAll("nav[data-cn-district]").forEach(function (nav) {
+          var dir = new URL(nav.getAttribute("data-cn-district"), location.href).pathname;
+          if (from.pathname.indexOf(dir) !== 0) return;
+          var site = document.querySelector("nav.cn-prevnext:not([data-cn-district])");
+          if (site) site.setAttribute("hidden", "");
+          nav.removeAttribute("hidden");
+        });
       }
     } catch (e) { /* no usable referrer: the link goes home */ }
   }

@@ -265,6 +265,16 @@ def test_back_link_returns_to_the_list_the_reader_came_from(phone: object, base_
     page.locator(f".cn-list a[href$='a/{art.id}/']").first.click()
     page.wait_for_load_state("networkidle")
     assert page.get_attribute(".cn-back a", "href") == base_url + district
+    # 上一篇/下一篇 now run within the district: the district pair shows, the site-wide one hides.
+    in_district = sorted((a for a in articles if a.day and art.districts[0] in a.districts),
+                         key=lambda a: (a.date or "", a.source.file, a.source.order, a.id))
+    shown = page.locator("nav.cn-prevnext:visible")
+    if len(in_district) > 1:
+        assert shown.count() == 1 and shown.get_attribute("data-cn-district")
+        i = [a.id for a in in_district].index(art.id)
+        if i > 0:
+            href = shown.locator("a[rel=prev]").get_attribute("href") or ""
+            assert href.endswith(f"/{in_district[i - 1].id}/")
     shot(page, "article-from-district")
 
 

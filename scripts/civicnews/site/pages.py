@@ -525,18 +525,34 @@ def _article_link(label: str, rel_name: str, art: ArticleMeta, from_url: str) ->
             f'<span class="cn-pn-title">{esc(art.title or UNDATED)}</span></a>')
 
 
+def _prevnext(older: ArticleMeta | None, newer: ArticleMeta | None, from_url: str,
+              district: str) -> str:
+    """A 上一篇/下一篇 pair: site-wide (``district`` empty, shown) or within one district."""
+    within = f"（{esc(district)}）" if district else ""
+    links = []
+    if older:
+        links.append(_article_link(f"上一篇{within}", "prev", older, from_url))
+    if newer:
+        links.append(_article_link(f"下一篇{within}", "next", newer, from_url))
+    if not links:
+        return ""
+    if not district:
+        return f'<nav class="cn-prevnext" aria-label="上一篇、下一篇">{"".join(links)}</nav>'
+    return (f'<nav class="cn-prevnext" aria-label="{esc(district)}的上一篇、下一篇" '
+            f'data-cn-district="{rel(from_url, district_dir(district))}" hidden>'
+            f'{"".join(links)}</nav>')
+
+
 def neighbours_html(nb: Neighbours | None, from_url: str) -> str:
     """上一篇/下一篇 by date, 相关新闻 and the way back to the lists, below the article."""
     back = (f'<p class="cn-back"><a href="{rel(from_url, "")}" data-cn-back>‹ 返回列表</a></p>')
     if nb is None:
         return back
-    links = []
-    if nb.older:
-        links.append(_article_link("上一篇", "prev", nb.older, from_url))
-    if nb.newer:
-        links.append(_article_link("下一篇", "next", nb.newer, from_url))
-    pn = (f'<nav class="cn-prevnext" aria-label="上一篇、下一篇">{"".join(links)}</nav>'
-          if links else "")
+    pn = _prevnext(nb.older, nb.newer, from_url, "")
+    # One more pair per district, shown by the script instead of the site-wide pair when the
+    # reader came from that district's list.
+    for name, older, newer in nb.in_district:
+        pn += _prevnext(older, newer, from_url, name)
     related = ""
     if nb.related:
         items = "".join(

@@ -37,6 +37,8 @@ class Neighbours:
     older: ArticleMeta | None = None  # 上一篇: the one published just before
     newer: ArticleMeta | None = None  # 下一篇: the one published just after
     related: tuple[ArticleMeta, ...] = ()
+    # The same within each of the article's districts: (district, older, newer).
+    in_district: tuple[tuple[str, ArticleMeta | None, ArticleMeta | None], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -133,12 +135,30 @@ def related_articles(articles: Sequence[ArticleMeta],
 
 
 def neighbours(articles: Sequence[ArticleMeta]) -> dict[str, Neighbours]:
-    """上一篇/下一篇 by date over the whole site and 相关新闻, for every article id."""
+    """上一篇/下一篇 by date over the whole site and within each district, and 相关新闻, for
+    every article id."""
     order = chronological(articles)
     related = related_articles(articles)
-    out = {a.id: Neighbours(related=related.get(a.id, ())) for a in articles}
-    for i, art in enumerate(order):
-        out[art.id] = Neighbours(older=order[i - 1] if i > 0 else None,
-                                 newer=order[i + 1] if i + 1 < len(order) else None,
-                                 related=related.get(art.id, ()))
+    around = _around(order)
+    local: dict[str, list[tuple[str, ArticleMeta | None, ArticleMeta | None]]] = defaultdict(list)
+    per_district: dict[str, list[ArticleMeta]] = defaultdict(list)
+    for art in order:
+        for name in dict.fromkeys(art.districts):
+            per_district[name].append(art)
+    for name, arts in sorted(per_district.items()):
+        for art_id, (older, newer) in _around(arts).items():
+            local[art_id].append((name, older, newer))
+    out = {}
+    for art in articles:
+        older, newer = around.get(art.id, (None, None))
+        mine = tuple(sorted(local.get(art.id, []), key=lambda t: art.districts.index(t[0])))
+        out[art.id] = Neighbours(older=older, newer=newer, related=related.get(art.id, ()),
+                                 in_district=mine)
     return out
+
+
+def _around(order: Sequence[ArticleMeta]) -> dict[str, tuple[ArticleMeta | None,
+                                                                ArticleMeta | None]]:
+    """Each article's predecessor and successor in a chronological list."""
+    return {a.id: (order[i - 1] if i > 0 else None,
+                   order[i + 1] if i + 1 < len(order) else None) for i, a in enumerate(order)}
