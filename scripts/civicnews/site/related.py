@@ -99,6 +99,23 @@ def _day_gap(a: ArticleMeta, b: ArticleMeta) -> int:
     return 10**6
 
 
+def _distinct_titles(ranked: Sequence[ArticleMeta], own: str) -> list[ArticleMeta]:
+    """The ranked articles without the page's own headline and without repeated headlines.
+
+    >>> [a.id for a in _distinct_titles([ArticleMeta(id="a", title="甲"),
+    ...     ArticleMeta(id="b", title="乙"), ArticleMeta(id="c", title="乙")], "甲")]
+    ['b']
+    """
+    seen = {own} if own else set()
+    out = []
+    for other in ranked:
+        if other.title and other.title in seen:
+            continue
+        seen.add(other.title)
+        out.append(other)
+    return out
+
+
 def related_articles(articles: Sequence[ArticleMeta],
                      limit: int = RELATED_MAX) -> dict[str, tuple[ArticleMeta, ...]]:
     """Up to ``limit`` related articles for each article id, best first.
@@ -127,6 +144,8 @@ def related_articles(articles: Sequence[ArticleMeta],
                         topical.add(other.id)
         ranked = sorted(by_id.values(),
                         key=lambda o: (-round(scores[o.id], 6), _day_gap(art, o), o.id))
+        # A reprint or a 续 page under the same headline is the same story, not a related one.
+        ranked = _distinct_titles(ranked, art.title)
         chosen = [o for o in ranked if o.id in topical][:limit]
         if len(chosen) < RELATED_MIN:  # top up with same-district articles nearest in date
             chosen += [o for o in ranked if o not in chosen][:RELATED_MIN - len(chosen)]
