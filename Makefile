@@ -13,6 +13,10 @@ setup-test:
 	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk poppler-utils >/dev/null; fi
 	$(PY) -m pip install -q --disable-pip-version-check -e ".[test]"
+	@if ! command -v java >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless npm >/dev/null; fi
+	@test -f .cache/testtools/package/axe.min.js || (mkdir -p .cache/testtools && cd .cache/testtools && \
+	  npm pack -q axe-core@4.14 >/dev/null && tar xzf axe-core-*.tgz)
 
 build: setup
 	$(PY) -m mkdocs build --strict

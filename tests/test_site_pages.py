@@ -179,8 +179,9 @@ def test_article_page_shows_metadata_and_links() -> None:
             captions=["修补倒塌围墙"], continued_to="2版", source_file="页 面 0.txt")
     html = pages.article_page(a, "<p>正文</p>", has_source=True, qr_svg="<svg></svg>")
     assert html.startswith('<article class="cn-article" data-pagefind-body '
-                           'data-pagefind-meta="日期:2023-04-03">')
-    assert '<h1 data-pagefind-meta="title" data-pagefind-weight="10">标题</h1>' in html
+                           'data-pagefind-meta="日期:2023年4月3日">')
+    assert ('<h1 data-pagefind-meta="title:标题" data-pagefind-weight="10">标题'
+            '<span class="cn-stop" aria-hidden="true">。</span></h1>') in html
     for text in ("眉题", "副题", "永康日报", "2023年4月3日", "融媒见习记者", "郑旭华",
                  "修补倒塌围墙", "续见2版", "<svg></svg>"):
         assert text in html, text
@@ -222,3 +223,130 @@ def test_pagefind_indexes_in_place_as_chinese(tmp_path: Path) -> None:
     assert cmd[1:3] == ["-m", "pagefind"]
     assert cmd[cmd.index("--site") + 1] == str(tmp_path)
     assert cmd[cmd.index("--force-language") + 1] == "zh"
+
+
+# -- issue 12: prev/next, related news, source line, share, feeds, page polish ---------------
+
+def test_prev_next_follow_dates_and_skip_undated() -> None:
+    from civicnews.site.related import neighbours
+
+    arts = newest_first([art("b", date="2023-04-03"), art("a", date="2022-11-28"),
+                         art("c", date="2023-04-20"), art("u", date=None)])
+    nb = neighbours(arts)
+    assert (nb["a"].older, nb["a"].newer and nb["a"].newer.id) == (None, "b")
+    assert (nb["b"].older and nb["b"].older.id, nb["b"].newer and nb["b"].newer.id) == ("a", "c")
+    assert nb["c"].newer is None and nb["u"].older is None and nb["u"].newer is None
+
+
+def test_related_prefers_shared_campaigns_and_is_stable() -> None:
+    from civicnews.site.related import RELATED_MAX, related_articles
+
+    base = dict(districts=["永康市"])
+    arts = newest_first(
+        [art("x", "垃圾分类进小区", campaigns=["垃圾分类"], **base),
+         art("same-campaign", "文明创建新气象", campaigns=["垃圾分类"], date="2020-01-01", **base)]
+        + [art(f"place-{i}", f"其他新闻{i}", date=f"2023-03-{i + 1:02d}", **base) for i in range(8)]
+        + [art("far", "别处新闻", districts=["柯城区"])])
+    got = related_articles(arts)
+    ids = [a.id for a in got["x"]]
+    assert ids[0] == "same-campaign"  # a shared 专题 outweighs being nearer in date
+    assert 3 <= len(ids) <= RELATED_MAX and "x" not in ids and "far" not in ids
+    assert [a.id for a in related_articles(list(reversed(arts)))["x"]] == ids
+    assert all(len(v) <= RELATED_MAX for v in got.values())
+
+
+def test_article_page_has_source_line_neighbours_share_and_jsonld() -> None:
+    import json
+
+    from civicnews.site.related import Neighbours
+
+    a = art("x-1", "标题<b>", roles={"郑旭华": "记者"}, reporters=["郑旭华"])
+    older, newer = art("o", "旧闻", date="2023-04-01"), art("n", "新闻", date="2023-04-05")
+    page = pages.article_page(a, "<p>正文</p>", has_source=False, site_name="县域新闻",
+                              neighbours=Neighbours(older, newer, (older,)),
+                              url="https://civicnews.test/a/x-1/")
+    assert "来源：永康日报 2023年4月3日" in page
+    assert '<a rel="prev" href="../o/">' in page and '<a rel="next" href="../n/">' in page
+    assert '<h2 id="cn-related-title">相关新闻</h2>' in page
+    assert 'data-cn-copy' in page and 'data-cn-back' in page
+    assert '<span data-cn-here>https://civicnews.test/a/x-1/</span>' in page
+    ld = json.loads(re.search(r'ld\+json">(.*?)</script>', page).group(1))  # type: ignore[union-attr]
+    assert ld["headline"] == "标题<b>" and "<b>" not in page.split("ld+json")[1]
+    assert ld["author"] == [{"@type": "Person", "name": "郑旭华"}]
+    assert ld["articleSection"] == ["永康市"] and ld["url"] == "https://civicnews.test/a/x-1/"
+    # 上一篇/下一篇 and related news are outside what Pagefind indexes.
+    assert page.index("cn-prevnext") > page.index("</article>")
+
+
+def test_byline_groups_names_by_role() -> None:
+    a = art("x", reporters=["甲", "乙", "丙"], roles={"甲": "记者", "乙": "记者", "丙": "通讯员"})
+    html = pages.article_header(a, "a/x/")
+    text = re.sub(r"<[^>]+>", "", re.search(r'<p class="cn-reporters">.*?</p>', html).group(0))  # type: ignore[union-attr]
+    assert text == "记者 甲 乙　通讯员 丙"
+
+
+def test_list_pages_without_feeds_have_no_feed_links() -> None:
+    arts = newest_first([art("a", districts=["永康市"], campaigns=["垃圾分类"])])
+    with_feeds = pages.site_pages(arts, "县域新闻", CITIES, ORDER, ["垃圾分类"])
+    without = pages.site_pages(arts, "县域新闻", CITIES, ORDER, ["垃圾分类"], with_feeds=False)
+    assert any("rss.xml" in p.content for p in with_feeds)
+    assert not any("rss.xml" in p.content or "feed_rss" in p.content for p in without)
+    assert all("\ndescription: " in p.content for p in without)
+
+
+def test_polish_html_fixes_skip_link_toggles_and_toc_label() -> None:
+    theme = ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" '
+             'autocomplete="off"><div data-md-component="skip">\n<a href="#sub" class="md-skip">'
+             'x</a>\n</div><label class="md-nav__title" for="__toc">目录</label>')
+    out = pages.polish_html(theme + '<header id="cn-main">')
+    assert 'autocomplete' not in out and 'for="__toc"' not in out
+    assert '<a href="#cn-main" class="md-skip">跳到正文</a>' in out and "#sub" not in out
+    assert 'href="#sub"' in pages.polish_html(theme)  # pages without cn-main keep the theme's
+
+
+def test_rss_channel_links_to_the_site_and_items_carry_headline_parts() -> None:
+    import xml.etree.ElementTree as ET
+
+    from civicnews.site import feeds
+
+    info = feeds.FeedInfo("县域新闻", "最新文章", "districts/x/", pages.feeds_for("districts/x/"))
+    a = art("k", "标题", kicker="眉<题>", subtitle="副题")
+    out = feeds.render_feed([a], info, "https://civicnews.test/civicnews/")
+    channel = ET.fromstring(out["districts/x/rss.xml"]).find("channel")
+    assert channel is not None
+    assert channel.findtext("link") == "https://civicnews.test/civicnews/districts/x/"
+    content = channel.find("item/{http://purl.org/rss/1.0/modules/content/}encoded")
+    assert content is not None and "眉&lt;题&gt;" in (content.text or "")
+    assert "副题" in (content.text or "") and (channel.findtext("item/description") or "").startswith("副题")
+
+
+def test_prune_unused_removes_theme_search_and_maps(tmp_path: Path) -> None:
+    from civicnews.site.search import prune_unused
+
+    js = tmp_path / "assets" / "javascripts"
+    (js / "lunr").mkdir(parents=True)
+    (js / "lunr" / "tinyseg.js").write_text("x")
+    (js / "workers").mkdir()
+    (js / "workers" / "search.js").write_text("x")
+    (js / "bundle.js").write_text("code()\n//# sourceMappingURL=bundle.js.map")
+    (js / "bundle.js.map").write_text("{}")
+    removed = prune_unused(tmp_path)
+    assert removed == ["assets/javascripts/bundle.js.map", "assets/javascripts/lunr/tinyseg.js",
+                       "assets/javascripts/workers/search.js"]
+    assert (js / "bundle.js").read_text() == "code()\n"
+
+
+def test_prev_next_within_each_district_ride_along_hidden() -> None:
+    from civicnews.site.related import neighbours
+
+    arts = newest_first([art("a", date="2023-01-01", districts=["永康市"]),
+                         art("b", date="2023-01-02", districts=["柯城区"]),
+                         art("c", date="2023-01-03", districts=["永康市", "柯城区"])])
+    nb = neighbours(arts)["c"]
+    assert nb.older is not None and nb.older.id == "b"
+    assert [(d, o and o.id, n and n.id) for d, o, n in nb.in_district] == [
+        ("永康市", "a", None), ("柯城区", "b", None)]
+    html = pages.neighbours_html(nb, "a/c/")
+    assert html.count("<nav") == 3 and html.count(" hidden>") == 2
+    assert 'data-cn-district="../../districts/%E6%B0%B8%E5%BA%B7%E5%B8%82/"' in html
+    assert "上一篇（永康市）" in html

@@ -221,6 +221,21 @@ def summary_line(report: dict) -> str:
             f"{s['failed']} failed")
 
 
+STATUS_ZH = {"published": "已发布", "hidden": "已隐藏", "merged": "已合并"}  # editor page
+
+
+def summary_line_zh(report: dict) -> str:
+    """The summary in Chinese for the editors' page.
+
+    >>> summary_line_zh({"summary": {"pages": 5, "articles": 1, "leftover_lines": 4, "failed": 0,
+    ...                              "unsure_pages": 2}})
+    '共 5 个版面、1 篇文章，剩余 4 行，0 个文件未能读取，2 个版面需要核对。'
+    """
+    s = report["summary"]
+    return (f"共 {s['pages']} 个版面、{s['articles']} 篇文章，剩余 {s['leftover_lines']} 行，"
+            f"{s['failed']} 个文件未能读取，{s.get('unsure_pages', 0)} 个版面需要核对。")
+
+
 def render_text(report: dict) -> str:
     """The report for a terminal: one block per page, doubtful pages marked CHECK."""
     out = [summary_line(report) + f", {report['summary']['unsure_pages']} pages to check", ""]
@@ -259,7 +274,7 @@ def render_markdown(report: dict) -> str:
     """editor/report.md: the report as a page for editors, kept out of residents' search."""
     meta = {"title": "编辑报告", "editor": True, "search": {"exclude": True}}
     out = ["---", yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip(), "---", "",
-           "# 编辑报告", "", escape_text(summary_line(report)), ""]
+           "# 编辑报告", "", escape_text(summary_line_zh(report)), ""]
     if report["failures"]:
         out += ["## 未能读取的文件", ""]
         out += [f"- `{escape_text(f['file'])}`：{escape_text(f['reason'])}" for f in report["failures"]]
@@ -275,7 +290,7 @@ def render_markdown(report: dict) -> str:
         out += ["| id | 标题 | 字数 | 状态 |", "|---|---|---|---|"]
         for art in page["articles"]:
             out.append(f"| {escape_text(art['id'])} | {escape_text(art['title']) or '（无标题）'} | "
-                       f"{art['chars']} | {escape_text(art['status'])} |")
+                       f"{art['chars']} | {escape_text(STATUS_ZH.get(art['status'], art['status']))} |")
         out.append("")
         for label, key in (("需要核对", "unsure"), ("剩余行", "leftovers"),
                            ("疑似丢失的行", "lost"), ("已去除的版面元素", "furniture")):

@@ -3,6 +3,7 @@ HTTP server that serves one of them under the same path prefix as site_url, and 
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from e2e.pages_server import TEST_SITE_URL
+from e2e.project import FOOTER, copy_project
 from serving import serve_site  # tests/ is on the path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,12 +22,19 @@ BROWSER_ARGS = ["--no-sandbox", "--headless", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update"]
 
 
-def build_site(target: Path) -> Path:
-    """Run `mkdocs build --strict` of the repo's mkdocs.yml into ``target``; fail on errors."""
+def build_site(target: Path, site_url: str | None = TEST_SITE_URL,
+               config: Path = ROOT / "mkdocs.yml") -> Path:
+    """Run `mkdocs build --strict` of the repo's mkdocs.yml into ``target``; fail on errors.
+
+    ``site_url=None`` builds the way a checkout without SITE_URL does.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    if site_url:
+        env["SITE_URL"] = site_url
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
          "-d", str(target)],
-        capture_output=True, text=True, cwd=ROOT, timeout=300, check=False,
+        capture_output=True, text=True, cwd=config.parent, timeout=300, check=False, env=env,
     )
     assert proc.returncode == 0, f"mkdocs build failed:\n{proc.stdout}\n{proc.stderr}"
     return target
@@ -62,3 +72,11 @@ def browser() -> Iterator[object]:
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def site_without_url(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed site built with no SITE_URL at all, from a copy whose footer is filled in."""
+    project = copy_project(tmp_path_factory.mktemp("nourl"), FOOTER)
+    return build_site(project / "site", site_url=None, config=project / "mkdocs.yml")
+

@@ -50,6 +50,27 @@ def absolute(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + quote(path, safe="/.-_~%")
 
 
+def headline_html(art: ArticleMeta) -> str:
+    """The kicker and subtitle a printed headline carries, as HTML paragraphs before the body.
+
+    >>> headline_html(ArticleMeta(id="x", title="t", kicker="引<题>", subtitle="副题"))
+    '<p><small>引&lt;题&gt;</small></p><p><strong>副题</strong></p>'
+    """
+    kicker = f"<p><small>{html.escape(art.kicker)}</small></p>" if art.kicker else ""
+    subtitle = f"<p><strong>{html.escape(art.subtitle)}</strong></p>" if art.subtitle else ""
+    return kicker + subtitle
+
+
+def summary_text(art: ArticleMeta, limit: int = 140) -> str:
+    """The item summary: subtitle (which says what the headline leaves out), then the opening.
+
+    >>> summary_text(ArticleMeta(id="x", title="t", subtitle="副题", body="正文。"))
+    '副题——正文。'
+    """
+    opening = excerpt(art, limit=limit)
+    return f"{art.subtitle}——{opening}" if art.subtitle else opening
+
+
 def _generator(info: FeedInfo, site_url: str, self_path: str, updated: datetime,
                rss: bool) -> FeedGenerator:
     """A feed with its channel data set; everything time-like comes from ``updated``."""
@@ -61,8 +82,10 @@ def _generator(info: FeedInfo, site_url: str, self_path: str, updated: datetime,
     fg.title(info.title)
     fg.description(info.description)
     fg.subtitle(info.description)
-    fg.link(href=page_url, rel="alternate")
+    # feedgen makes the RSS channel <link> from the last link given: the site page, not the
+    # feed itself (Atom keeps both, rel="self" and rel="alternate").
     fg.link(href=absolute(site_url, self_path), rel="self")
+    fg.link(href=page_url, rel="alternate")
     fg.language("zh-CN")
     fg.generator("civicnews")
     fg.updated(updated)
@@ -82,8 +105,8 @@ def _add_item(fg: FeedGenerator, art: ArticleMeta, site_url: str, rss: bool,
     # <summary> and RSS <description>. description() would overwrite the Atom content. RSS
     # readers take <description> as HTML, so the plain-text excerpt goes in HTML-escaped, and
     # the Atom summary says type="html" to match.
-    fe.content(html_of(art), type="html")
-    fe.summary(html.escape(excerpt(art, limit=140), quote=False), type="html")
+    fe.content(headline_html(art) + html_of(art), type="html")
+    fe.summary(html.escape(summary_text(art), quote=False), type="html")
     fe.published(when)
     fe.updated(when)
     for name in art.reporters:

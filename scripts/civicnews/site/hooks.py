@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 
 from civicnews.site import articles as art_mod  # noqa: E402
-from civicnews.site import feeds, pages, qr, search  # noqa: E402
+from civicnews.site import feeds, pages, qr, related, search  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.civicnews")
 
@@ -44,6 +44,7 @@ class _State:
     generated: set[str] = field(default_factory=set)  # src_uris of the generated list pages
     raw_html: dict[str, str] = field(default_factory=dict)  # their HTML, held past Markdown
     pinned_epoch: str | None = None  # the SOURCE_DATE_EPOCH this hook set (not the caller)
+    neighbours: dict[str, related.Neighbours] = field(default_factory=dict)  # by article id
 
 
 _STATE = _State()
@@ -142,6 +143,7 @@ def on_files(files: Files, config: Any) -> Files:
     _STATE.articles = articles
     _STATE.by_src = {}
     _STATE.sources = _source_files(_config_dir(config) / ARTICLES_IN)
+    _STATE.neighbours = related.neighbours(articles)
     _pin_build_date(articles)
     for art in articles:
         src = pages.article_src(art.id)
@@ -157,7 +159,7 @@ def on_files(files: Files, config: Any) -> Files:
     cities = {n: (p[1] if len(p) > 1 else None) for n, p in paths.items()}  # breadcrumb tails
     _STATE.generated = set()
     for page in pages.site_pages(articles, config.site_name, cities, place_order,
-                                 campaign_order, paths=paths):
+                                 campaign_order, paths=paths, with_feeds=bool(config.site_url)):
         existing = files.get_file_from_path(page.src_uri)
         if existing is not None:
             files.remove(existing)
@@ -167,9 +169,14 @@ def on_files(files: Files, config: Any) -> Files:
                                     inclusion=inclusion))
         _STATE.generated.add(page.src_uri)
     # Feeds are plain files, so MkDocs copies them, `serve` serves them and links to them from
-    # Markdown are checked like any other link.
-    for path, data in feeds.site_feeds(articles, config.site_url or "/",
-                                       config.site_name, paths=paths).items():
+    # Markdown are checked like any other link. A feed needs absolute links: none without
+    # site_url rather than feeds pointing at a made-up host.
+    files.append(File.generated(config, "robots.txt", content=pages.robots_txt(config.site_url)))
+    if not config.site_url:
+        log.info("site_url (SITE_URL) is not set: no feeds or share codes in this build")
+        return files
+    for path, data in feeds.site_feeds(articles, config.site_url, config.site_name,
+                                       paths=paths).items():
         files.append(File.generated(config, path, content=data))
     return files
 
@@ -202,7 +209,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     art = _STATE.by_src.get(page.file.src_uri)
     if art is not None:
         page.meta = {"title": html.escape(art.title),
-                     "description": html.escape(art_mod.excerpt(art, limit=120))}
+                     "description": html.escape(art_mod.excerpt(art, limit=120)),
+                     "og_type": "article", "published": html.escape(art.date or "")}
     return markdown
 
 
@@ -213,14 +221,23 @@ def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
     art = _STATE.by_src.get(page.file.src_uri)
     if art is None:
         return content
-    url = feeds.absolute(config.site_url or "/", page.url)
+    # A share code must carry the real address: none without site_url.
+    url = feeds.absolute(config.site_url, page.url) if config.site_url else ""
+    code = qr.cached_qr_svg(url, _config_dir(config) / QR_CACHE) if url else ""
     return pages.article_page(art, content, has_source=art.source.file in _STATE.sources,
-                              qr_svg=qr.cached_qr_svg(url, _config_dir(config) / QR_CACHE))
+                              qr_svg=code, neighbours=_STATE.neighbours.get(art.id),
+                              site_name=config.site_name, url=url)
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Fix what the theme writes outside any template block (skip link, toggle inputs)."""
+    return pages.polish_html(output)
 
 
 def on_post_build(config: Any) -> None:
-    """Build the Pagefind index over the finished site."""
+    """Build the Pagefind index over the finished site; drop theme files the site never loads."""
     search.build_index(Path(config.site_dir))
+    search.prune_unused(Path(config.site_dir))
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

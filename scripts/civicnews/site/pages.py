@@ -12,8 +12,10 @@ URLs: an article lives at ``a/<id>/``; district and campaign pages at ``district
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -21,6 +23,7 @@ from urllib.parse import quote
 import yaml
 
 from .articles import ArticleMeta, by_key, excerpt
+from .related import Neighbours
 
 HOME_LIMIT = 20  # articles on the home page; the archive has the rest
 PER_PAGE = 50  # articles on one district/campaign/month page
@@ -190,7 +193,7 @@ def _pager(number: int, total: int, directory: str, from_url: str) -> str:
 
 def paged_list(directory: str, title: str, articles: Sequence[ArticleMeta], *,
                crumb: Crumb | None = None, feeds: Feeds | None = None,
-               per_page: int = PER_PAGE) -> list[GeneratedPage]:
+               per_page: int = PER_PAGE, description: str | None = None) -> list[GeneratedPage]:
     """A list split into pages of ``per_page``: ``<dir>/index.md``, ``<dir>/2.md``, …"""
     chunks = [articles[i:i + per_page] for i in range(0, len(articles), per_page)] or [[]]
     out: list[GeneratedPage] = []
@@ -199,7 +202,7 @@ def paged_list(directory: str, title: str, articles: Sequence[ArticleMeta], *,
         here = url_of(src)
         heading = title if number == 1 else f"{title}（第 {number} 页）"
         body = [
-            f'<div class="cn-page"><h1>{esc(heading)}</h1>',
+            f'<div class="cn-page"><h1 id="cn-main" tabindex="-1">{esc(heading)}</h1>',
             crumb.html(here) if crumb else "",
             f'<p class="cn-count-line">共 {len(articles)} 篇</p>',
             _feed_links(feeds, here) if feeds else "",
@@ -207,21 +210,24 @@ def paged_list(directory: str, title: str, articles: Sequence[ArticleMeta], *,
             _pager(number, len(chunks), directory, here),
             "</div>",
         ]
-        out.append(GeneratedPage(src, _front(heading, feeds) + "".join(body) + "\n"))
+        about = description or f"{title}：共 {len(articles)} 篇文章"
+        out.append(GeneratedPage(src, _front(heading, feeds, about) + "".join(body) + "\n"))
     return out
 
 
 def home_page(articles: Sequence[ArticleMeta], site_name: str,
-              limit: int = HOME_LIMIT) -> GeneratedPage:
+              limit: int = HOME_LIMIT, *, with_feeds: bool = True) -> GeneratedPage:
     """The front page: the newest ``limit`` articles and a way into the archive."""
     here = ""
     more = (f'<p class="cn-more"><a href="{rel(here, "archive/")}">'
             f"全部 {len(articles)} 篇文章见归档 ›</a></p>")
+    feeds = feeds_for("") if with_feeds else None
     body = (
-        '<div class="cn-page cn-home"><h1>最新文章</h1>'
-        f"{list_html(articles[:limit], here)}{more}{_feed_links(feeds_for(''), here)}</div>\n"
+        '<div class="cn-page cn-home"><h1 id="cn-main" tabindex="-1">最新文章</h1>'
+        f"{list_html(articles[:limit], here)}{more}"
+        f"{_feed_links(feeds, here) if feeds else ''}</div>\n"
     )
-    return GeneratedPage("index.md", _front("首页", feeds_for("")) + body)
+    return GeneratedPage("index.md", _front("首页", feeds, f"{site_name}：最新文章") + body)
 
 
 @dataclass(frozen=True)
@@ -353,7 +359,8 @@ def _tree_html(tree: Mapping[str, Mapping[str, Sequence[tuple[str, Sequence[str]
 
 def district_pages(articles: Sequence[ArticleMeta], cities: Mapping[str, str | None],
                    order: Sequence[str], per_page: int = PER_PAGE,
-                   paths: Mapping[str, Sequence[str]] | None = None) -> list[GeneratedPage]:
+                   paths: Mapping[str, Sequence[str]] | None = None, *,
+                   with_feeds: bool = True) -> list[GeneratedPage]:
     """The district index (grouped by city, with counts) and each district's paged list.
 
     ``cities`` maps a district to the city it belongs to (a city to itself); ``order`` is the
@@ -377,13 +384,15 @@ def district_pages(articles: Sequence[ArticleMeta], cities: Mapping[str, str | N
     empty = "" if groups else '<p class="cn-empty">暂无地区。</p>'
     index = GeneratedPage(
         "districts/index.md",
-        _front("地区") + f'<div class="cn-page"><h1>地区</h1>{empty}{body}</div>\n',
+        _front("地区", description="按地区浏览新闻：各省、市、县和乡镇的文章数")
+        + f'<div class="cn-page"><h1 id="cn-main" tabindex="-1">地区</h1>{empty}{body}</div>\n',
     )
     out = [index]
     for name in sorted(groups):
         out += paged_list(district_dir(name), name, groups[name],
                           crumb=Crumb(here, "地区", _city_tail(name, cities)),
-                          feeds=feeds_for(district_dir(name)), per_page=per_page)
+                          feeds=feeds_for(district_dir(name)) if with_feeds else None,
+                          per_page=per_page, description=f"{name}的新闻：共 {len(groups[name])} 篇")
     return out
 
 
@@ -394,7 +403,7 @@ def _city_tail(name: str, cities: Mapping[str, str | None]) -> str:
 
 
 def campaign_pages(articles: Sequence[ArticleMeta], order: Sequence[str],
-                   per_page: int = PER_PAGE) -> list[GeneratedPage]:
+                   per_page: int = PER_PAGE, *, with_feeds: bool = True) -> list[GeneratedPage]:
     """The campaign index (rule-file order, with counts) and each campaign's paged list."""
     groups = by_key(articles, "campaigns")
     rank = {n: i for i, n in enumerate(order)}
@@ -404,12 +413,14 @@ def campaign_pages(articles: Sequence[ArticleMeta], order: Sequence[str],
     listing = _count_list(entries, here) if names else '<p class="cn-empty">暂无专题。</p>'
     out = [GeneratedPage(
         "campaigns/index.md",
-        _front("专题") + f'<div class="cn-page"><h1>专题 · 活动</h1>{listing}</div>\n',
+        _front("专题", description="按专题和活动浏览新闻：各专题的文章数")
+        + f'<div class="cn-page"><h1 id="cn-main" tabindex="-1">专题 · 活动</h1>{listing}</div>\n',
     )]
     for name in sorted(groups):
         out += paged_list(campaign_dir(name), name, groups[name],
                           crumb=Crumb(here, "专题"),
-                          feeds=feeds_for(campaign_dir(name)), per_page=per_page)
+                          feeds=feeds_for(campaign_dir(name)) if with_feeds else None,
+                          per_page=per_page, description=f"专题「{name}」：共 {len(groups[name])} 篇")
     return out
 
 
@@ -439,12 +450,15 @@ def archive_pages(articles: Sequence[ArticleMeta],
     empty = "" if sections else '<p class="cn-empty">暂无文章。</p>'
     out = [GeneratedPage(
         "archive/index.md",
-        _front("归档") + f'<div class="cn-page"><h1>归档</h1>{empty}{"".join(sections)}</div>\n',
+        _front("归档", description="按年、月浏览全部新闻")
+        + f'<div class="cn-page"><h1 id="cn-main" tabindex="-1">归档</h1>{empty}'
+        f'{"".join(sections)}</div>\n',
     )]
     for key in sorted(months):
         directory = month_dir(key + "-01")
         out += paged_list(directory, month_label(key), months[key],
-                          crumb=Crumb(here, "归档"), per_page=per_page)
+                          crumb=Crumb(here, "归档"), per_page=per_page,
+                          description=f"{month_label(key)}的新闻：共 {len(months[key])} 篇")
     if undated:
         out += paged_list("archive/undated/", UNDATED, undated,
                           crumb=Crumb(here, "归档"), per_page=per_page)
@@ -454,41 +468,84 @@ def archive_pages(articles: Sequence[ArticleMeta],
 def site_pages(articles: Sequence[ArticleMeta], site_name: str,
                cities: Mapping[str, str | None], place_order: Sequence[str],
                campaign_order: Sequence[str],
-               paths: Mapping[str, Sequence[str]] | None = None) -> list[GeneratedPage]:
-    """All generated list pages of the site, in a fixed order."""
+               paths: Mapping[str, Sequence[str]] | None = None, *,
+               with_feeds: bool = True) -> list[GeneratedPage]:
+    """All generated list pages of the site, in a fixed order (no feed links without feeds)."""
     return [
-        home_page(articles, site_name),
-        *district_pages(articles, cities, place_order, paths=paths),
-        *campaign_pages(articles, campaign_order),
+        home_page(articles, site_name, with_feeds=with_feeds),
+        *district_pages(articles, cities, place_order, paths=paths, with_feeds=with_feeds),
+        *campaign_pages(articles, campaign_order, with_feeds=with_feeds),
         *archive_pages(articles),
     ]
 
 
 def _reporters_html(art: ArticleMeta) -> str:
-    """Reporters with their roles: 融媒见习记者 郑旭华、记者 …"""
+    """The byline as the paper prints it: names under one role together (记者 甲 乙　通讯员 丙)."""
     if not art.reporters:
         return ""
-    names = "、".join(
-        (f'<span class="cn-role">{esc(art.role_of(r))}</span> ' if art.role_of(r) else "")
-        + f'<span class="cn-name">{esc(r)}</span>'
-        for r in art.reporters
-    )
-    return f'<p class="cn-reporters">{names}</p>'
+    runs: list[tuple[str | None, list[str]]] = []
+    for name in art.reporters:
+        role = art.role_of(name)
+        if runs and runs[-1][0] == role:
+            runs[-1][1].append(name)
+        else:
+            runs.append((role, [name]))
+    parts = [
+        (f'<span class="cn-role">{esc(role)}</span> ' if role else "")
+        + " ".join(f'<span class="cn-name">{esc(n)}</span>' for n in names)
+        for role, names in runs
+    ]
+    return f'<p class="cn-reporters">{"　".join(parts)}</p>'
+
+
+def source_line(art: ArticleMeta) -> str:
+    """Where and when it was printed, as residents read it: 来源：永康日报 2023年4月3日第1版.
+
+    >>> from civicnews.site.articles import Source
+    >>> source_line(ArticleMeta(id="x", title="", publication="永康日报", date="2023-04-03",
+    ...                         source=Source(file="f.txt", page=1)))
+    '来源：永康日报 2023年4月3日第1版'
+    >>> source_line(ArticleMeta(id="x", title=""))
+    '来源：日期不详'
+    """
+    page = art.source.page
+    where = f"第{page}版" if page not in (None, "") else ""
+    day = human_date(art) + where if art.day else UNDATED
+    return "来源：" + " ".join(p for p in (art.publication, day) if p)
+
+
+def search_stop(text: str) -> str:
+    """A hidden 。 after a headline part that ends without punctuation.
+
+    Pagefind joins block elements with ". " unless the text already ends in punctuation, so
+    search excerpts read 引题. 标题. 副题; with the hidden stop they read 引题。标题。副题。 The
+    stop is not displayed and not read aloud.
+
+    >>> search_stop("数智通跟踪整治")
+    '<span class="cn-stop" aria-hidden="true">。</span>'
+    >>> search_stop("撑起开发区“高颜值”")
+    ''
+    """
+    return "" if not text or unicodedata.category(text[-1]).startswith("P") else \
+        '<span class="cn-stop" aria-hidden="true">。</span>'
 
 
 def article_header(art: ArticleMeta, from_url: str) -> str:
     """The headline block of an article page: kicker, title, subtitle, byline and tags."""
-    parts = ['<header class="cn-head">']
+    parts = ['<header class="cn-head" id="cn-main" tabindex="-1">']
     if art.kicker:
-        parts.append(f'<p class="cn-kicker">{esc(art.kicker)}</p>')
+        parts.append(f'<p class="cn-kicker">{esc(art.kicker)}{search_stop(art.kicker)}</p>')
     if art.series:
-        parts.append(f'<p class="cn-series">{esc(art.series)}</p>')
-    parts.append(f'<h1 data-pagefind-meta="title" data-pagefind-weight="10">'
-                 f"{esc(art.title or UNDATED)}</h1>")
+        parts.append(f'<p class="cn-series">{esc(art.series)}{search_stop(art.series)}</p>')
+    title = art.title or UNDATED
+    parts.append(f'<h1 data-pagefind-meta="title:{esc(title)}" data-pagefind-weight="10">'
+                 f"{esc(title)}{search_stop(title)}</h1>")
     if art.subtitle:
-        parts.append(f'<p class="cn-subtitle">{esc(art.subtitle)}</p>')
-    pub = f'<span class="cn-pub">{esc(art.publication)}</span> · ' if art.publication else ""
-    parts.append(f'<div data-pagefind-ignore><p class="cn-meta">{pub}{_date_html(art)}</p>'
+        parts.append(f'<p class="cn-subtitle">{esc(art.subtitle)}{search_stop(art.subtitle)}</p>')
+    est = '<span class="cn-est" title="日期为编辑估计">（估）</span>' if art.date_estimated else ""
+    stamp = (f'<time datetime="{esc(art.date)}">{esc(source_line(art))}</time>' if art.day
+             else esc(source_line(art)))
+    parts.append(f'<div data-pagefind-ignore><p class="cn-meta cn-source-line">{stamp}{est}</p>'
                  f"{_reporters_html(art)}</div>")
     tags = []
     if art.districts:
@@ -508,8 +565,23 @@ def source_path(file: str) -> str:
     return f"sources/{file}"
 
 
+def _share_html(qr_svg: str, site_name: str, url: str) -> str:
+    """Share buttons (Web Share API, copy-link fallback: shown by the script), the WeChat code
+    and the line a printout carries (site name and address; the script fills in the address
+    when the build had no site_url)."""
+    buttons = ('<div class="cn-share" data-cn-share-box hidden>'
+               '<button type="button" class="md-button" data-cn-share hidden>分享</button>'
+               '<button type="button" class="md-button" data-cn-copy>复制链接</button>'
+               '<span class="cn-share-status" role="status"></span></div>')
+    code = (f'<figure class="cn-qr">{qr_svg}'
+            "<figcaption>微信扫一扫，分享本文</figcaption></figure>") if qr_svg else ""
+    printed = (f'<p class="cn-print-only">{esc(site_name)} · '
+               f'<span data-cn-here>{esc(url)}</span></p>')
+    return buttons + code + printed
+
+
 def article_footer(art: ArticleMeta, from_url: str, *, has_source: bool,
-                   qr_svg: str = "") -> str:
+                   qr_svg: str = "", site_name: str = "", url: str = "") -> str:
     """Captions, 续见 note, source link and share code below an article's text."""
     parts = []
     if art.captions:
@@ -525,23 +597,135 @@ def article_footer(art: ArticleMeta, from_url: str, *, has_source: bool,
         link = (f'<a href="{rel(from_url, source_path(art.source.file))}">{name}</a>'
                 if has_source else name)
         foot.append(f'<p class="cn-source">原版文字：{link}{where}</p>')
-    if qr_svg:
-        foot.append(f'<figure class="cn-qr">{qr_svg}'
-                    "<figcaption>微信扫一扫，分享本文</figcaption></figure>")
+    foot.append(_share_html(qr_svg, site_name, url))
     foot.append("</footer>")
     return "".join(parts) + "".join(foot)
 
 
+def _article_link(label: str, rel_name: str, art: ArticleMeta, from_url: str) -> str:
+    """One 上一篇/下一篇 link: its label, then the headline and date."""
+    href = rel(from_url, url_of(article_src(art.id)))
+    return (f'<a rel="{rel_name}" href="{href}"><span class="cn-label">{label}</span>'
+            f'<span class="cn-pn-title">{esc(art.title or UNDATED)}</span></a>')
+
+
+def _prevnext(older: ArticleMeta | None, newer: ArticleMeta | None, from_url: str,
+              district: str) -> str:
+    """A 上一篇/下一篇 pair: site-wide (``district`` empty, shown) or within one district."""
+    within = f"（{esc(district)}）" if district else ""
+    links = []
+    if older:
+        links.append(_article_link(f"上一篇{within}", "prev", older, from_url))
+    if newer:
+        links.append(_article_link(f"下一篇{within}", "next", newer, from_url))
+    if not links:
+        return ""
+    if not district:
+        return f'<nav class="cn-prevnext" aria-label="上一篇、下一篇">{"".join(links)}</nav>'
+    return (f'<nav class="cn-prevnext" aria-label="{esc(district)}的上一篇、下一篇" '
+            f'data-cn-district="{rel(from_url, district_dir(district))}" hidden>'
+            f'{"".join(links)}</nav>')
+
+
+def neighbours_html(nb: Neighbours | None, from_url: str) -> str:
+    """上一篇/下一篇 by date, 相关新闻 and the way back to the lists, below the article."""
+    back = (f'<p class="cn-back"><a href="{rel(from_url, "")}" data-cn-back>‹ 返回列表</a></p>')
+    if nb is None:
+        return back
+    pn = _prevnext(nb.older, nb.newer, from_url, "")
+    # One more pair per district, shown by the script instead of the site-wide pair when the
+    # reader came from that district's list.
+    for name, older, newer in nb.in_district:
+        pn += _prevnext(older, newer, from_url, name)
+    related = ""
+    if nb.related:
+        items = "".join(
+            f'<li><a href="{rel(from_url, url_of(article_src(a.id)))}">{esc(a.title or UNDATED)}'
+            f'</a> <span class="cn-rel-date">{_date_html(a)}</span></li>' for a in nb.related)
+        related = ('<section class="cn-related" aria-labelledby="cn-related-title">'
+                   f'<h2 id="cn-related-title">相关新闻</h2><ul>{items}</ul></section>')
+    return pn + related + back
+
+
+def article_jsonld(art: ArticleMeta, site_name: str, url: str = "") -> str:
+    """A schema.org NewsArticle for search engines, safe inside <script> (no <, >, &).
+
+    >>> article_jsonld(ArticleMeta(id="x", title="a<b"), "站")[:35]
+    '<script type="application/ld+json">'
+    >>> "<b" in article_jsonld(ArticleMeta(id="x", title="a<b"), "站")
+    False
+    """
+    data: dict[str, object] = {"@context": "https://schema.org", "@type": "NewsArticle",
+                               "headline": art.title}
+    if art.day:
+        data["datePublished"] = f"{art.date}T00:00:00+08:00"
+    if art.reporters:
+        data["author"] = [{"@type": "Person", "name": r} for r in art.reporters]
+    data["publisher"] = {"@type": "Organization", "name": art.publication or site_name}
+    section = list(art.campaigns) or list(art.districts)
+    if section:
+        data["articleSection"] = section
+    if url:
+        data["url"] = url
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
 def article_page(art: ArticleMeta, content_html: str, *, has_source: bool,
-                 qr_svg: str = "") -> str:
-    """The whole article content: header, rendered body and footer, marked for Pagefind."""
+                 qr_svg: str = "", neighbours: Neighbours | None = None,
+                 site_name: str = "", url: str = "") -> str:
+    """The whole article content: header, rendered body and footer, marked for Pagefind;
+    then, outside what Pagefind indexes, 上一篇/下一篇, 相关新闻 and the JSON-LD record."""
     here = url_of(article_src(art.id))
     # Pagefind shows each meta as a tag under a result, labelled with its key: a Chinese key.
-    date_meta = f' data-pagefind-meta="{SEARCH_DATE_KEY}:{esc(art.date)}"' if art.day else ""
+    date_meta = (f' data-pagefind-meta="{SEARCH_DATE_KEY}:{esc(human_date(art))}"'
+                 if art.day else "")
     return (
         f'<article class="cn-article" data-pagefind-body{date_meta}>'
         f"{article_header(art, here)}"
         f'<div class="cn-body">{content_html}</div>'
-        f"{article_footer(art, here, has_source=has_source, qr_svg=qr_svg)}"
+        f"{article_footer(art, here, has_source=has_source, qr_svg=qr_svg, site_name=site_name, url=url)}"
         "</article>"
+        f"{neighbours_html(neighbours, here)}"
+        f"{article_jsonld(art, site_name, url)}"
     )
+
+
+_SKIP_LINK = re.compile(r'<div data-md-component="skip">.*?</div>', re.S)
+_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
+SKIP_TARGET = "cn-main"  # id of where the skip link lands: an article's headline, a list's h1
+
+
+def polish_html(page_html: str) -> str:
+    """Fix two things the theme writes outside any template block.
+
+    Article pages are outside the nav, so Material's table of contents has a label for a
+    ``__toc`` toggle that is not there: the label loses its ``for``.
+    The skip link goes to our ``#cn-main`` (the article's headline block, a list's heading)
+    instead of the first subhead, and list pages get one at all. The drawer and search
+    checkboxes lose ``autocomplete`` (not allowed on checkboxes; the script unchecks them when
+    a page is shown again instead).
+
+    >>> polish_html('<input class="md-toggle" id="__drawer" autocomplete="off">'
+    ...             '<div data-md-component="skip">\\n</div><h1 id="cn-main">')
+    '<input class="md-toggle" id="__drawer"><div data-md-component="skip"><a href="#cn-main" class="md-skip">跳到正文</a></div><h1 id="cn-main">'
+    """
+    out = _TOGGLE_AUTOCOMPLETE.sub(r"\1", page_html)
+    if 'id="__toc"' not in out:  # pages outside the nav have a contents label but no toggle
+        out = out.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
+    if f'id="{SKIP_TARGET}"' in out:
+        link = f'<a href="#{SKIP_TARGET}" class="md-skip">跳到正文</a>'
+        out = _SKIP_LINK.sub(lambda _: f'<div data-md-component="skip">{link}</div>', out,
+                             count=1)
+    return out
+
+
+def robots_txt(site_url: str | None) -> str:
+    """robots.txt: everything may be crawled; the sitemap is named when the address is known.
+
+    >>> robots_txt(None)
+    'User-agent: *\\nAllow: /\\n'
+    """
+    text = "User-agent: *\nAllow: /\n"
+    return text + (f"Sitemap: {site_url.rstrip('/')}/sitemap.xml\n" if site_url else "")

@@ -7,6 +7,8 @@ from ``<html lang="zh">`` and is forced to ``zh`` so a page without it is segmen
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -31,3 +33,33 @@ def build_index(site_dir: Path) -> None:
     if proc.returncode != 0:
         raise SearchIndexError(f"pagefind failed ({proc.returncode}):\n"
                                f"{proc.stdout}\n{proc.stderr}")
+
+
+# Theme files the site never loads: Material's own search (lunr and its worker; the site uses
+# Pagefind) and source maps (about 2.5 MB together).
+UNUSED_DIRS = ("assets/javascripts/lunr", "assets/javascripts/workers")
+_SOURCE_MAP_COMMENT = re.compile(r"\n?(?://# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$")
+
+
+def prune_unused(site_dir: Path) -> list[str]:
+    """Delete the unused theme files from a built site; return their site paths, sorted.
+
+    The remaining scripts and stylesheets lose their ``sourceMappingURL`` comment, so no
+    browser's developer tools ask for a map that is not there.
+    """
+    removed: list[Path] = []
+    for name in UNUSED_DIRS:
+        folder = site_dir / name
+        if folder.is_dir():
+            removed += [p for p in folder.rglob("*") if p.is_file()]
+            shutil.rmtree(folder)
+    for path in sorted((site_dir / "assets").rglob("*.map")):
+        path.unlink()
+        removed.append(path)
+    for path in sorted((site_dir / "assets").rglob("*")):
+        if path.suffix in (".js", ".css") and path.is_file():
+            text = path.read_text(encoding="utf-8")
+            stripped = _SOURCE_MAP_COMMENT.sub("", text)
+            if stripped != text:
+                path.write_text(stripped + "\n", encoding="utf-8")
+    return sorted(str(p.relative_to(site_dir)) for p in removed)
