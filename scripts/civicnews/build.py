@@ -16,6 +16,7 @@ import copy
 import hashlib
 import os
 import pickle
+import stat
 import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -28,7 +29,7 @@ from tqdm import tqdm
 from . import __version__
 from .corrections import Applied, apply_corrections, load_corrections
 from .decode import DecodeError, decode_page
-from .ids import Ledger, write_if_changed
+from .ids import Ledger, LedgerError, check_id, write_if_changed
 from .manifest import page_info
 from .markdown import render_article
 from .model import Article, PageInfo, PageResult
@@ -80,24 +81,70 @@ class _Page:
     result: PageResult | None = None
 
 
-def discover(inputs: Sequence[Path]) -> tuple[list[Path], list[Failure]]:
-    """The page files under the inputs (files or directories), sorted; and inputs not found.
+def display_name(path: Path | str) -> str:
+    """A path as text that can always be printed and written to JSON.
 
-    Hidden directories (.git, .cache) are skipped. Two pages with one file name cannot both be
-    built, since ids and corrections are keyed by the file name: the second is a Failure.
+    A file name that is not valid UTF-8 reaches Python with lone surrogates, which no UTF-8
+    stream accepts: they are shown as ``\\xNN`` escapes instead.
+
+    >>> display_name(b"x\\xff.txt".decode("utf-8", "surrogateescape"))
+    'x\\\\xff.txt'
+    """
+    raw = os.fsencode(str(path))
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _refusal(path: Path, root: Path) -> str | None:
+    """Why a file found under a pages folder must not be read, or None when it is a page.
+
+    A page is a regular file, not a link, whose real path lies inside the folder: a link to
+    ``.git/config`` or ``/etc/passwd`` would otherwise be published as an article and a source.
+    """
+    if any(part.startswith(".") for part in path.relative_to(root).parts):
+        return "hidden file (its name or folder starts with '.'): not read; rename it to publish it"
+    if display_name(path.name) != path.name:
+        return "file name is not valid UTF-8: not read; rename the file"
+    try:
+        mode = path.lstat().st_mode
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISLNK(mode):
+        target = path.resolve()
+        if not target.exists():
+            return "broken symbolic link: not read"
+        return (f"symbolic link (to {display_name(target)}): not read; a page must be a regular "
+                "file inside the pages folder")
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a FIFO, socket or device): not read"
+    if not path.resolve().is_relative_to(root.resolve()):
+        return "outside the pages folder: not read"
+    return None
+
+
+def discover(inputs: Sequence[Path]) -> tuple[list[Path], list[Failure]]:
+    """The page files under the inputs (files or directories), sorted; and inputs not used.
+
+    Every ``*.txt`` under a folder is either a page or a Failure saying why it is not (hidden,
+    a link, not a regular file, a name that is not UTF-8): nothing is skipped silently. Two
+    pages with one file name cannot both be built, since ids and corrections are keyed by the
+    file name: the second is a Failure.
     """
     found: dict[Path, Path] = {}
     failures: list[Failure] = []
     for given in inputs:
         if given.is_dir():
-            for path in given.rglob("*.txt"):
-                rel = path.relative_to(given).parts
-                if path.is_file() and not any(part.startswith(".") for part in rel):
+            for path in sorted(given.rglob("*.txt")):
+                reason = _refusal(path, given)
+                if reason:
+                    failures.append(Failure(display_name(path), reason))
+                else:
                     found.setdefault(path.resolve(), path)
-        elif given.is_file():
+        elif given.is_file() and not given.is_symlink():
             found.setdefault(given.resolve(), given)
+        elif given.is_symlink() or given.exists():
+            failures.append(Failure(display_name(given), "not a regular file: not read"))
         else:
-            failures.append(Failure(str(given), "no such file or directory"))
+            failures.append(Failure(display_name(given), "no such file or directory"))
     paths: list[Path] = []
     by_name: dict[str, Path] = {}
     for path in sorted(found.values(), key=lambda p: (str(p.parent), p.name)):
@@ -254,6 +301,14 @@ def _correct(pages: list[_Page], ledger: Ledger, corrections_path: Path | None) 
     return applied
 
 
+def _safe_id(article_id: str) -> str:
+    """The id, checked once more where it becomes a path: no id may leave the output folder."""
+    try:
+        return check_id(article_id)
+    except ValueError as exc:
+        raise LedgerError(str(exc)) from None
+
+
 def _status(applied: Applied) -> dict[str, str]:
     status = {cid: "hidden" for cid in applied.hidden}
     status.update({cid: f"merged into {target}" for cid, target in applied.merged.items()})
@@ -263,7 +318,7 @@ def _status(applied: Applied) -> dict[str, str]:
 def _render(pages: list[_Page], applied: Applied, all_articles: list[Article],
             failures: list[Failure]) -> tuple[dict[str, bytes], dict]:
     """Every output file's bytes, by path relative to out_dir, and the report."""
-    files = {f"{ARTICLES_DIR}/{a.id}.md": render_article(a).encode("utf-8")
+    files = {f"{ARTICLES_DIR}/{_safe_id(a.id)}.md": render_article(a).encode("utf-8")
              for a in applied.articles}
     status = _status(applied)
     by_file: dict[str, list[Article]] = {}  # one pass, not one scan of all articles per page

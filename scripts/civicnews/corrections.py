@@ -25,7 +25,7 @@ from pathlib import Path
 import yaml
 
 from .ids import check_id
-from .manifest import parse_date, yaml_error
+from .manifest import parse_date, refusal, yaml_error
 from .model import Article, Credit, Headline, Section
 
 TEXT_KEYS = ("title", "kicker", "subtitle")
@@ -156,6 +156,9 @@ def parse_corrections(text: str, path: Path) -> dict[str, Correction]:
     ... except CorrectionsError as err: print(err)  # doctest: +ELLIPSIS
     c.yml:2: x-1: unknown key 'titel' (known: title, kicker, ...)
     """
+    refused = refusal(text, path)
+    if refused:
+        raise CorrectionsError(refused)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:

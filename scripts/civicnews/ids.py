@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from .manifest import yaml_error
+from .manifest import refusal, yaml_error
 from .model import Article, PageInfo
 
 LEDGER_VERSION = 1
@@ -199,6 +199,9 @@ class Ledger:
             return cls(path=path)
         except (OSError, UnicodeDecodeError) as exc:
             raise LedgerError(f"{path}: cannot read: {exc}") from None
+        refused = refusal(text, path)
+        if refused:
+            raise LedgerError(refused)
         try:
             data = yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader
         except yaml.YAMLError as exc:
@@ -339,6 +342,12 @@ def _parse_entries(data: object, path: Path) -> list[Entry]:
         return []
     if not isinstance(data, dict) or not isinstance(data.get("articles", {}), dict | None):
         raise LedgerError(f"{path}: expected 'version:' and an 'articles:' mapping")
+    # A misspelt top-level key ('Articles:') used to read as an empty ledger and move every
+    # live story to a new id.
+    unknown_top = sorted(map(str, set(data) - {"version", "articles"}))
+    if unknown_top:
+        raise LedgerError(f"{path}: unknown top-level key {unknown_top[0]!r} "
+                          "(known: version, articles)")
     if data.get("version", LEDGER_VERSION) != LEDGER_VERSION:
         raise LedgerError(f"{path}: ledger version {data.get('version')!r} is not {LEDGER_VERSION}")
     entries = []
@@ -350,6 +359,10 @@ def _parse_entries(data: object, path: Path) -> list[Entry]:
         if unknown:
             raise LedgerError(f"{path}: {article_id}: unknown key {unknown[0]!r} "
                               f"(known: {', '.join(ENTRY_KEYS)})")
+        try:
+            check_id(article_id)  # an id becomes a file name: ../../x must not
+        except ValueError as exc:
+            raise LedgerError(f"{path}: {exc}") from None
         if not isinstance(item.get("source"), str):
             raise LedgerError(f"{path}: {article_id}: 'source' (the page file name) is missing")
         retired = item.get("retired", False)

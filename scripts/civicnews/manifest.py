@@ -22,6 +22,7 @@ from .model import PageInfo
 MANIFEST_NAME = "pages.yml"
 ENTRY_KEYS = ("publication", "date", "page", "estimated")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class ManifestError(ValueError):
@@ -37,6 +38,37 @@ def yaml_error(path: Path, exc: yaml.YAMLError) -> str:
     where = (f" ({getattr(exc, 'context', '') or 'what'} started on line {context.line + 1})"
              if context and mark and context.line != mark.line else "")
     return f"{path}{line}: not valid YAML: {problem}{where}"
+
+
+def refusal(text: str, path: Path) -> str | None:
+    r"""Why an editor's YAML file is refused, or None: no anchors or aliases, no custom tags.
+
+    An alias repeats a value without repeating its text: 75 KB of ``*s`` made a 300 MB article.
+    Editor files never need one, so they are refused outright rather than capped. A ``!foo``
+    tag would otherwise end in a traceback from YAML's constructor.
+
+    >>> print(refusal("a: &s x\nb: *s\n", Path("c.yml")))
+    c.yml:1: YAML anchors and aliases (&s, *s) are not allowed in editor files: write each value out
+    >>> print(refusal("a: !foo x\n", Path("c.yml")))
+    c.yml:1: YAML tag '!foo' is not allowed in editor files: remove it
+    >>> refusal("a: 多领域 *全面* 发动!\n", Path("c.yml")) is None
+    True
+    """
+    if not any(mark in text for mark in "&*!"):
+        return None  # the common case: nothing to look for, no second parse
+    try:
+        for event in yaml.parse(text, Loader=_SafeLoader):
+            line = f"{path}:{event.start_mark.line + 1}"
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                return (f"{line}: YAML anchors and aliases (&{anchor}, *{anchor}) are not allowed "
+                        "in editor files: write each value out")
+            tag = getattr(event, "tag", None)
+            if tag and not tag.startswith("tag:yaml.org,2002:"):
+                return f"{line}: YAML tag {tag!r} is not allowed in editor files: remove it"
+    except yaml.YAMLError as exc:
+        return yaml_error(path, exc)
+    return None
 
 
 def _where(path: Path, node: yaml.Node) -> str:
@@ -110,6 +142,9 @@ def parse_manifest(text: str, path: Path) -> dict[str, PageInfo]:
     ... except ManifestError as err: print(err)
     pages.yml:1: a.txt: unknown key 'dat' (known: publication, date, page, estimated)
     """
+    refused = refusal(text, path)
+    if refused:
+        raise ManifestError(refused)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
