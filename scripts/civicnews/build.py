@@ -68,6 +68,9 @@ class BatchResult:
     warnings: list[str] = field(default_factory=list)
     extracted: int = 0  # pages run through the extractor (the rest came from the cache)
     report: dict = field(default_factory=dict)
+    # Page files read in this build by file name, for the site's /sources/ copies; pages with
+    # a hidden article are left out, since their text holds the hidden story.
+    sources: dict[str, Path] = field(default_factory=dict)
 
 
 @dataclass
@@ -392,7 +395,9 @@ def run_batch(
     written, unchanged, removed = sync_output(files, Path(out_dir), keep)
     if ledger:
         id_ledger.save(ledger)
+    withheld = {a.source.file for a in applied.dropped if a.id in set(applied.hidden)}
     return BatchResult(
+        sources={p.info.file: p.path for p in pages if p.info.file not in withheld},
         pages=[p.result for p in pages if p.result is not None],
         articles=applied.articles,
         failures=sorted(failures, key=lambda f: f.file),

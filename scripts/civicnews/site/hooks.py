@@ -31,6 +31,9 @@ ARTICLES_IN = "articles"  # page texts, relative to the config dir
 ARTICLES_OUT = "articles"  # extraction output, relative to docs_dir (git-ignored)
 CACHE_DIR = Path(".cache") / "civicnews"  # extraction cache, as `civicnews extract` uses
 QR_CACHE = CACHE_DIR / "qr"  # drawn share codes by URL (an article's URL never changes)
+EDITOR_FILES = {"report.json"}  # written into docs/ by extraction, for `civicnews report`
+EDITOR_DIR = "editor/"
+EDITOR_REPORT_FLAG = "CIVICNEWS_EDITOR_REPORT"
 NAV_PAGES = {"index.md", "districts/index.md", "campaigns/index.md", "archive/index.md"}
 
 
@@ -44,6 +47,7 @@ class _State:
     generated: set[str] = field(default_factory=set)  # src_uris of the generated list pages
     raw_html: dict[str, str] = field(default_factory=dict)  # their HTML, held past Markdown
     pinned_epoch: str | None = None  # the SOURCE_DATE_EPOCH this hook set (not the caller)
+    command: str = "build"  # mkdocs' command: the editors' report is only served locally
 
 
 _STATE = _State()
@@ -60,6 +64,7 @@ def _extract(config: Any) -> None:
     Same defaults as the CLI: editors' corrections and the id ledger from ``articles/`` (the
     ledger keeps URLs and feed GUIDs stable), the cache in ``.cache/civicnews``.
     """
+    _STATE.sources = {}
     try:
         from civicnews.build import run_batch
     except ImportError as exc:
@@ -82,15 +87,31 @@ def _extract(config: Any) -> None:
         raise PluginError(f"civicnews extraction: {exc}") from exc
     for failure in result.failures:
         log.warning("extraction failed for %s: %s", failure.file, failure.reason)
+    # Only pages the batch read (regular files inside articles/, no hidden story on them) are
+    # copied to /sources/: never a link's target, never the text of a hidden article.
+    _STATE.sources = dict(result.sources)
 
 
-def _source_files(root: Path) -> dict[str, Path]:
-    """Page-text files under ``articles/`` by file name (the name articles cite)."""
-    found: dict[str, Path] = {}
-    if root.is_dir():
-        for path in sorted(root.rglob("*.txt")):
-            found.setdefault(path.name, path)
-    return found
+def _source_text(path: Path) -> bytes | None:
+    """A page text as UTF-8 with a byte-order mark, which browsers honour whatever charset a
+    server sends (GBK pages were served raw, UTF-8 ones without a charset: mojibake)."""
+    from civicnews.decode import DecodeError, decode_page
+
+    try:
+        return ("\ufeff" + decode_page(path.read_bytes())).encode("utf-8")
+    except (OSError, DecodeError):
+        return None
+
+
+def _editor_report_wanted() -> bool:
+    """The editors' report (titles of hidden stories, leftovers) is for editors, not residents:
+    in the site only under ``mkdocs serve`` or when CIVICNEWS_EDITOR_REPORT=1 asks for it."""
+    return _STATE.command == "serve" or os.environ.get(EDITOR_REPORT_FLAG) == "1"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this is ``serve`` (local, for editors) or a public ``build``."""
+    _STATE.command = command
 
 
 def _rules_context() -> tuple[dict[str, str | None], list[str], list[str]]:
@@ -120,7 +141,10 @@ def on_files(files: Files, config: Any) -> Files:
         raise PluginError(str(exc)) from exc
     _STATE.articles = articles
     _STATE.by_src = {}
-    _STATE.sources = _source_files(_config_dir(config) / ARTICLES_IN)
+    if not _editor_report_wanted():
+        for f in [f for f in files if f.src_uri in EDITOR_FILES
+                  or f.src_uri.startswith(EDITOR_DIR)]:
+            files.remove(f)
     _pin_build_date(articles)
     for art in articles:
         src = pages.article_src(art.id)
@@ -128,9 +152,11 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, src, abs_src_path=art.path,
                                     inclusion=InclusionLevel.NOT_IN_NAV))
     for name in sorted({a.source.file for a in articles if a.source.file}):
-        if name in _STATE.sources:
-            files.append(File.generated(config, pages.source_path(name),
-                                        abs_src_path=str(_STATE.sources[name])))
+        text = _source_text(_STATE.sources[name]) if name in _STATE.sources else None
+        if text is None:
+            _STATE.sources.pop(name, None)  # the article then names its page without a link
+            continue
+        files.append(File.generated(config, pages.source_path(name), content=text))
     cities, place_order, campaign_order = _rules_context()
     _STATE.generated = set()
     for page in pages.site_pages(articles, config.site_name, cities, place_order,
