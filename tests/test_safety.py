@@ -123,7 +123,7 @@ def test_yaml_aliases_and_custom_tags_are_refused_in_editor_files(tmp_path: Path
                 "version: 1\narticles:\n  a-1: !foo {source: p.txt}\n"),
         "pages": ("p.txt: &e {date: 2023-04-03}\nq.txt: *e\n", "p.txt: {date: !foo 2023-04-03}\n"),
     }[name]
-    for text, expected in zip(bombs, ("anchors and aliases", "tag '!foo'"), strict=True):
+    for text, expected in zip(bombs, ("YAML alias", "tag '!foo'"), strict=True):
         folder = tmp_path / expected.split()[0].strip("'")
         folder.mkdir()
         path = folder / ("pages.yml" if name == "pages" else f"{name}.yml")

@@ -16,8 +16,11 @@ import copy
 import hashlib
 import os
 import pickle
+import signal
 import stat
 import sys
+import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -33,12 +36,13 @@ from .ids import Ledger, LedgerError, check_id, write_if_changed
 from .manifest import page_info
 from .markdown import render_article
 from .model import Article, PageInfo, PageResult
+from .output import OutputError, build_lock, commit, recover
 from .pipeline import extract_page
 from .report import build_report, dumps_report, page_report, render_markdown
 from .rules import DEFAULT_DIR, load_rules
 
 PACKAGE_DIR = Path(__file__).parent
-ARTICLES_DIR = "articles"
+ARTICLES_DIR = "articles"  # the same folder output.commit switches
 REPORT_JSON = "report.json"
 REPORT_MD = "editor/report.md"
 # The seed pages are 6–12 KB of text; a file 100 times that is several pages (or a whole
@@ -223,6 +227,32 @@ def _extract(text: str, info: PageInfo, rules_dir: str | None) -> PageResult | s
                 "(a civicnews bug: set CIVICNEWS_DEBUG=1 for the traceback)")
 
 
+# How often a worker checks that the build that started it is still alive (seconds): a
+# killed parent's workers would otherwise go on extracting with nobody to read the results.
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _worker_init(parent: int) -> None:
+    """Start a worker: Ctrl-C is the parent's to handle, and the worker exits with it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)  # the parent died (SIGKILL gives it no chance to stop us)
+
+    threading.Thread(target=watch, name="civicnews-parent-watch", daemon=True).start()
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and end the workers now, not after their current page."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in list(getattr(pool, "_processes", {}).values()):  # no public handle on them
+        process.terminate()
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.join(timeout=5)
+
+
 def _read_pages(paths: Sequence[Path], failures: list[Failure]) -> list[_Page]:
     """Manifest entry, bytes and decoded text of each page; unusable pages become failures."""
     manifests: dict[Path, dict[str, PageInfo]] = {}
@@ -261,12 +291,18 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
     outcomes: dict[int, PageResult | str] = {}
     with bar:
         if jobs > 1 and len(todo) > 1:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+            pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)),
+                                       initializer=_worker_init, initargs=(os.getpid(),))
+            try:
                 futures = {pool.submit(_extract, p.text, p.info, rules_arg): i
                            for i, (p, _key) in enumerate(todo)}
                 for future in as_completed(futures):
                     outcomes[futures[future]] = future.result()
                     bar.update()
+            except BaseException:
+                _stop_workers(pool)  # Ctrl-C or a crash: no worker outlives the batch
+                raise
+            pool.shutdown()
         else:
             for i, (page, _key) in enumerate(todo):
                 outcomes[i] = _extract(page.text, page.info, rules_arg)
@@ -338,28 +374,6 @@ def _render(pages: list[_Page], applied: Applied, all_articles: list[Article],
     return files, report
 
 
-def sync_output(files: dict[str, bytes], out_dir: Path, keep: set[str]) -> tuple[int, int, int]:
-    """Write changed files into out_dir, delete stale article files; (written, unchanged, removed).
-
-    ``keep`` names article files to leave alone although this batch did not produce them (the
-    articles of pages that failed this time keep their last good version).
-    """
-    written = unchanged = removed = 0
-    for rel in sorted(files):
-        changed = write_if_changed(out_dir / rel, files[rel])
-        if rel.startswith(f"{ARTICLES_DIR}/"):
-            written += changed
-            unchanged += not changed
-    articles_dir = out_dir / ARTICLES_DIR
-    if articles_dir.is_dir():
-        for path in sorted(articles_dir.glob("*.md")):
-            rel = f"{ARTICLES_DIR}/{path.name}"
-            if rel not in files and rel not in keep:
-                path.unlink()
-                removed += 1
-    return written, unchanged, removed
-
-
 def run_batch(
     inputs: Sequence[Path],
     out_dir: Path,
@@ -370,12 +384,29 @@ def run_batch(
     ledger: Path | None = None,
     cache_dir: Path | None = None,
     rules_dir: Path | None = None,
+    save_ledger: bool = True,
 ) -> BatchResult:
     """Build the articles of all pages under ``inputs`` into ``out_dir``; see the module doc.
 
     Raises RulesError, ManifestError, CorrectionsError or LedgerError (config errors) before
-    anything is written; bad pages are returned as failures instead.
+    anything is written, BuildLocked when another build runs, OutputError when the output
+    cannot be written (the last build then stands); bad pages are returned as failures.
+    ``save_ledger=False`` reads the ledger but never writes it (previews).
     """
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{out_dir}: not a directory (the output folder)")
+    with build_lock(out_dir, ledger if save_ledger else None):
+        return _run_locked(inputs, out_dir, jobs=jobs, progress=progress,
+                           corrections=corrections, ledger=ledger, cache_dir=cache_dir,
+                           rules_dir=rules_dir, save_ledger=save_ledger)
+
+
+def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: bool,
+                corrections: Path | None, ledger: Path | None, cache_dir: Path | None,
+                rules_dir: Path | None, save_ledger: bool) -> BatchResult:
+    """run_batch with the build lock held."""
+    recover(out_dir, ledger if save_ledger else None)  # finish or undo a killed build first
     load_rules(rules_dir)  # a broken rule file is a config error: fail before any work
     load_corrections(corrections)  # likewise for a malformed corrections file
     id_ledger = Ledger.load(ledger) if ledger else Ledger()
@@ -392,9 +423,9 @@ def run_batch(
     keep = {f"{ARTICLES_DIR}/{e.id}.md" for e in id_ledger.entries.values()
             if e.source in failed_names}
     # Nothing has touched out_dir up to here: every error above leaves the last build intact.
-    written, unchanged, removed = sync_output(files, Path(out_dir), keep)
-    if ledger:
-        id_ledger.save(ledger)
+    # The articles, the report and the ledger then change together, in one step.
+    new_ledger = (ledger, id_ledger.dumps().encode("utf-8")) if ledger and save_ledger else None
+    written, unchanged, removed = commit(out_dir, files, keep, new_ledger)
     withheld = {a.source.file for a in applied.dropped if a.id in set(applied.hidden)}
     return BatchResult(
         sources={p.info.file: p.path for p in pages if p.info.file not in withheld},

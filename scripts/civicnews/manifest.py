@@ -23,6 +23,9 @@ MANIFEST_NAME = "pages.yml"
 ENTRY_KEYS = ("publication", "date", "page", "estimated")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The longest value an editor file may repeat with a YAML alias: room for a date, a name or a
+# publication (what yaml.safe_dump aliases), while 5,000 aliases of it stay under 1 MB.
+MAX_ALIAS_CHARS = 64
 
 
 class ManifestError(ValueError):
@@ -41,28 +44,36 @@ def yaml_error(path: Path, exc: yaml.YAMLError) -> str:
 
 
 def refusal(text: str, path: Path) -> str | None:
-    r"""Why an editor's YAML file is refused, or None: no anchors or aliases, no custom tags.
+    r"""Why an editor's YAML file is refused, or None: no aliases that amplify, no custom tags.
 
     An alias repeats a value without repeating its text: 75 KB of ``*s`` made a 300 MB article.
-    Editor files never need one, so they are refused outright rather than capped. A ``!foo``
-    tag would otherwise end in a traceback from YAML's constructor.
+    Aliases are refused except to a short scalar (at most MAX_ALIAS_CHARS characters), which is
+    what ``yaml.safe_dump`` writes for a date used twice and cannot grow a file more than a few
+    times over. A ``!foo`` tag would otherwise end in a traceback from YAML's constructor.
 
-    >>> print(refusal("a: &s x\nb: *s\n", Path("c.yml")))
-    c.yml:1: YAML anchors and aliases (&s, *s) are not allowed in editor files: write each value out
+    >>> print(refusal("a: &s " + "长" * 100 + "\nb: *s\n", Path("c.yml")))
+    c.yml:2: YAML alias *s repeats a long value or a whole mapping or list: write it out (aliases are allowed only for values of at most 64 characters)
     >>> print(refusal("a: !foo x\n", Path("c.yml")))
     c.yml:1: YAML tag '!foo' is not allowed in editor files: remove it
-    >>> refusal("a: 多领域 *全面* 发动!\n", Path("c.yml")) is None
+    >>> refusal("a: &d 2023-04-03\nb: *d\nc: 多领域 *全面* 发动!\n", Path("c.yml")) is None
     True
     """
     if not any(mark in text for mark in "&*!"):
         return None  # the common case: nothing to look for, no second parse
+    short: dict[str, bool] = {}  # anchor → whether it names a short scalar
     try:
         for event in yaml.parse(text, Loader=_SafeLoader):
             line = f"{path}:{event.start_mark.line + 1}"
+            if isinstance(event, yaml.AliasEvent):
+                if not short.get(event.anchor, False):
+                    return (f"{line}: YAML alias *{event.anchor} repeats a long value or a whole "
+                            "mapping or list: write it out (aliases are allowed only for values "
+                            f"of at most {MAX_ALIAS_CHARS} characters)")
+                continue
             anchor = getattr(event, "anchor", None)
             if anchor is not None:
-                return (f"{line}: YAML anchors and aliases (&{anchor}, *{anchor}) are not allowed "
-                        "in editor files: write each value out")
+                short[anchor] = (isinstance(event, yaml.ScalarEvent)
+                                 and len(event.value) <= MAX_ALIAS_CHARS)
             tag = getattr(event, "tag", None)
             if tag and not tag.startswith("tag:yaml.org,2002:"):
                 return f"{line}: YAML tag {tag!r} is not allowed in editor files: remove it"
