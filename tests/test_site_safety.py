@@ -98,3 +98,29 @@ def test_a_page_linked_to_a_secret_stops_the_build_and_is_not_published(tmp_path
     assert "x.txt" in proc.stderr and "symbolic link" in proc.stderr
     for name, text in _texts(project / "docs").items():
         assert SECRET not in text, name
+
+
+@pytest.mark.parametrize("day, epoch", [("1965-03-01", 0), ("1970-01-02", 57600)])
+def test_the_build_time_stays_in_gzip_range(day: str, epoch: int,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import gzip
+    import io
+
+    from civicnews.site import hooks
+    from civicnews.site.articles import parse_article
+    from civicnews.site.fixtures import article_markdown
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setattr(hooks, "_STATE", hooks._State())
+    hooks._pin_build_date([parse_article(article_markdown("x-1", "标题", date=day))])
+    pinned = int(os.environ["SOURCE_DATE_EPOCH"])
+    assert pinned == epoch
+    gzip.GzipFile(fileobj=io.BytesIO(), mode="wb", mtime=pinned).close()  # what mkdocs does
+
+
+def test_a_date_out_of_range_is_a_manifest_error(tmp_path: Path) -> None:
+    from civicnews.manifest import ManifestError, load_manifest
+
+    (tmp_path / "pages.yml").write_text("p.txt: {date: 2203-04-03}\n", encoding="utf-8")
+    with pytest.raises(ManifestError, match="date out of range: 2203-04-03"):
+        load_manifest(tmp_path)

@@ -31,7 +31,7 @@ from tqdm import tqdm
 
 from . import __version__
 from .corrections import Applied, apply_corrections, load_corrections
-from .decode import DecodeError, decode_page
+from .decode import DecodeError, decode_page_report
 from .ids import Ledger, LedgerError, check_id, write_if_changed
 from .manifest import page_info
 from .markdown import render_article
@@ -253,8 +253,10 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
         process.join(timeout=5)
 
 
-def _read_pages(paths: Sequence[Path], failures: list[Failure]) -> list[_Page]:
-    """Manifest entry, bytes and decoded text of each page; unusable pages become failures."""
+def _read_pages(paths: Sequence[Path], failures: list[Failure],
+                notes: list[str]) -> list[_Page]:
+    """Manifest entry, bytes and decoded text of each page; unusable pages become failures,
+    and what decoding changed (controls removed, Big5 or UTF-32 read) becomes a note."""
     manifests: dict[Path, dict[str, PageInfo]] = {}
     pages = []
     for path in paths:
@@ -264,7 +266,9 @@ def _read_pages(paths: Sequence[Path], failures: list[Failure]) -> list[_Page]:
             if len(data) > MAX_PAGE_BYTES:
                 raise DecodeError(f"page too large ({len(data) / 1e6:.1f} MB, limit "
                                   f"{MAX_PAGE_BYTES / 1e6:.0f} MB): several pages in one file?")
-            text = decode_page(data)
+            decoded = decode_page_report(data)
+            text = decoded.text
+            notes.extend(f"{path.name}: {note}" for note in decoded.notes)
         except OSError as exc:
             failures.append(Failure(str(path), f"cannot read: {exc.strerror or exc}"))
             continue
@@ -411,12 +415,14 @@ def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: b
     load_corrections(corrections)  # likewise for a malformed corrections file
     id_ledger = Ledger.load(ledger) if ledger else Ledger()
     paths, failures = discover([Path(p) for p in inputs])
-    pages = _read_pages(paths, failures)
+    notes: list[str] = []
+    pages = _read_pages(paths, failures, notes)
     extracted = _extract_all(pages, failures, jobs=jobs, progress=progress,
                              cache_dir=cache_dir, rules_dir=rules_dir)
     pages = [p for p in pages if p.result is not None]
     _assign_ids(pages, id_ledger)
     applied = _correct(pages, id_ledger, corrections)
+    applied.warnings[:0] = notes  # the report and the command list them with the others
     every = _page_order([*applied.articles, *applied.dropped], pages)
     files, report = _render(pages, applied, every, failures)
     failed_names = {Path(f.file).name for f in failures}

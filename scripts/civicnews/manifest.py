@@ -26,6 +26,10 @@ _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # The longest value an editor file may repeat with a YAML alias: room for a date, a name or a
 # publication (what yaml.safe_dump aliases), while 5,000 aliases of it stay under 1 MB.
 MAX_ALIAS_CHARS = 64
+# Issue dates outside these years are typos (2203 for 2023). They also broke the site: a date
+# past 2106 overflows the 32-bit time in gzip headers (sitemap.xml.gz). Dates before 1970 are
+# fine for pages; the site clamps its build time to the epoch.
+FIRST_YEAR, LAST_YEAR = 1800, 2100
 
 
 class ManifestError(ValueError):
@@ -94,20 +98,28 @@ def parse_date(value: object) -> str | None:
     >>> try: parse_date("2023-02-30")
     ... except ValueError as err: print(err)
     not a date: '2023-02-30' (expected yyyy-mm-dd)
+    >>> try: parse_date("2203-04-03")
+    ... except ValueError as err: print(err)
+    date out of range: 2203-04-03 (a typo? issue dates lie between 1800 and 2100)
     """
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value).strip()
-    try:
-        if not _ISO_DATE.fullmatch(text):
-            raise ValueError
-        return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise ValueError(f"not a date: {value!r} (expected yyyy-mm-dd)") from None
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        text = str(value).strip()
+        try:
+            if not _ISO_DATE.fullmatch(text):
+                raise ValueError
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"not a date: {value!r} (expected yyyy-mm-dd)") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(f"date out of range: {day.isoformat()} (a typo? issue dates lie "
+                         f"between {FIRST_YEAR} and {LAST_YEAR})")
+    return day.isoformat()
 
 
 def _entry(path: Path, name: str, node: yaml.Node) -> PageInfo:

@@ -31,6 +31,7 @@ ARTICLES_IN = "articles"  # page texts, relative to the config dir
 ARTICLES_OUT = "articles"  # extraction output, relative to docs_dir (git-ignored)
 CACHE_DIR = Path(".cache") / "civicnews"  # extraction cache, as `civicnews extract` uses
 QR_CACHE = CACHE_DIR / "qr"  # drawn share codes by URL (an article's URL never changes)
+MAX_EPOCH = 2**32 - 1  # the last second gzip headers can hold
 EDITOR_FILES = {"report.json"}  # written into docs/ by extraction, for `civicnews report`
 EDITOR_DIR = "editor/"
 EDITOR_REPORT_FLAG = "CIVICNEWS_EDITOR_REPORT"
@@ -188,7 +189,9 @@ def _pin_build_date(articles: list[art_mod.ArticleMeta]) -> None:
         return
     dated = [feeds.published(a) for a in articles if a.day]
     newest = max((d for d in dated if d), default=feeds.EPOCH)
-    _STATE.pinned_epoch = str(int(newest.timestamp()))
+    # gzip (sitemap.xml.gz) stores an unsigned 32-bit time: an archive whose newest story is
+    # from before 1970, or a date past 2106, crashed the build.
+    _STATE.pinned_epoch = str(min(max(int(newest.timestamp()), 0), MAX_EPOCH))
     os.environ["SOURCE_DATE_EPOCH"] = _STATE.pinned_epoch
 
 
