@@ -173,6 +173,7 @@ def test_a_preview_reads_the_ledger_but_never_writes_it(project: Path) -> None:
     new_page = project / "elsewhere" / "new.txt"
     new_page.parent.mkdir()
     shutil.copy(project / "articles" / "pages" / "000_6b38b89e44bd9a24.txt", new_page)
+    (new_page.parent / "pages.yml").write_text("new.txt: {date: 2024-01-02}\n", encoding="utf-8")
     assert cli.main(["extract", "--no-progress", "--out", "../preview", str(new_page),
                      "articles"]) == 0
     assert ledger.read_bytes() == before  # the new page's ids were not recorded

@@ -124,3 +124,12 @@ def test_a_date_out_of_range_is_a_manifest_error(tmp_path: Path) -> None:
     (tmp_path / "pages.yml").write_text("p.txt: {date: 2203-04-03}\n", encoding="utf-8")
     with pytest.raises(ManifestError, match="date out of range: 2203-04-03"):
         load_manifest(tmp_path)
+
+
+def test_a_misspelt_correction_id_stops_mkdocs_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / "articles" / "corrections.yml").write_text(
+        "2023-04-03-a21de8cd-99: {hide: true}\n", encoding="utf-8")
+    proc = mkdocs_build(project)
+    assert proc.returncode != 0
+    assert "2023-04-03-a21de8cd-99" in proc.stderr and "typo" in proc.stderr

@@ -30,10 +30,10 @@ from pathlib import Path
 from tqdm import tqdm
 
 from . import __version__
-from .corrections import Applied, apply_corrections, load_corrections
+from .corrections import Applied, CorrectionsError, apply_corrections, load_corrections
 from .decode import DecodeError, decode_page_report
-from .ids import Ledger, LedgerError, check_id, write_if_changed
-from .manifest import page_info
+from .ids import Ledger, LedgerError, check_id, file_tag, write_if_changed
+from .manifest import MANIFEST_NAME, page_info
 from .markdown import render_article
 from .model import Article, PageInfo, PageResult
 from .output import OutputError, build_lock, commit, recover
@@ -75,6 +75,9 @@ class BatchResult:
     # Page files read in this build by file name, for the site's /sources/ copies; pages with
     # a hidden article are left out, since their text holds the hidden story.
     sources: dict[str, Path] = field(default_factory=dict)
+    # Warnings that stop a strict portal build: pages held back as drafts, manifest lines
+    # naming no file. (The others, e.g. control characters removed, are for the report.)
+    attention: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -253,11 +256,10 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
         process.join(timeout=5)
 
 
-def _read_pages(paths: Sequence[Path], failures: list[Failure],
-                notes: list[str]) -> list[_Page]:
+def _read_pages(paths: Sequence[Path], failures: list[Failure], notes: list[str],
+                manifests: dict[Path, dict[str, PageInfo]]) -> list[_Page]:
     """Manifest entry, bytes and decoded text of each page; unusable pages become failures,
     and what decoding changed (controls removed, Big5 or UTF-32 read) becomes a note."""
-    manifests: dict[Path, dict[str, PageInfo]] = {}
     pages = []
     for path in paths:
         info = page_info(path, manifests)  # ManifestError: a config error, stops the build
@@ -328,20 +330,60 @@ def _assign_ids(pages: list[_Page], ledger: Ledger) -> None:
         ledger.assign(page.info, page.result.articles)
 
 
-def _correct(pages: list[_Page], ledger: Ledger, corrections_path: Path | None) -> Applied:
-    """Apply corrections to copies of the extracted articles (the PageResults stay as extracted)."""
+def _correct(pages: list[_Page], ledger: Ledger, corrections_path: Path | None,
+             expected: set[str], strict: bool) -> Applied:
+    """Apply corrections to copies of the extracted articles (the PageResults stay as extracted).
+
+    ``expected`` names the page files whose published ids must all be found again (LedgerError
+    otherwise). With ``strict``, a correction naming an id no article has is a CorrectionsError:
+    a misspelt id would leave an article meant to be hidden on the site.
+    """
     corrections = load_corrections(corrections_path)
-    read = {p.info.file for p in pages}
     articles = copy.deepcopy([a for p in pages if p.result for a in p.result.articles])
 
     def applicable(article_id: str) -> bool:
         entry = ledger.entries.get(article_id)
-        return entry is None or entry.source in read
+        return entry is None or entry.source in expected
 
     applied = apply_corrections(articles, corrections, ledger.adopt, applicable)
+    if strict and applied.unknown:
+        where = corrections_path or "corrections"
+        raise CorrectionsError(f"{where}: no article has the id(s) "
+                               f"{', '.join(sorted(set(applied.unknown)))}: a typo? (ids are "
+                               "listed per page in `civicnews report`)")
     excused = {cid for cid, c in corrections.items() if c.hide or c.merge_into}
-    ledger.check(read, excused)  # LedgerError: a config error, stops the build
+    ledger.check(expected, excused)  # LedgerError: a config error, stops the build
     return applied
+
+
+DRAFT_NOTE = ("held back as a draft: no issue date in pages.yml; add the page's line "
+              "(publication, date, page) to publish it")
+
+
+def _hold_drafts(pages: list[_Page], notes: list[str]) -> tuple[list[_Page], list[_Page]]:
+    """Split off pages without an issue date: they are extracted and reported, never given a
+    permanent id or published (an id is a date and a page; a nodate- URL stayed forever)."""
+    dated, drafts = [], []
+    for page in pages:
+        if page.info.date:
+            dated.append(page)
+            continue
+        drafts.append(page)
+        notes.append(f"{page.info.file}: {DRAFT_NOTE}")
+        assert page.result is not None
+        for serial, article in enumerate(page.result.articles, start=1):
+            article.id = f"draft-{file_tag(page.info.file)}-{serial}"
+    return dated, drafts
+
+
+def _unlisted(manifests: dict[Path, dict[str, PageInfo]], paths: Sequence[Path],
+              failures: list[Failure]) -> list[str]:
+    """Notes for manifest lines naming a page file that is not there (a typo, or moved)."""
+    there = {(p.parent, p.name) for p in paths}
+    there |= {(Path(f.file).parent, Path(f.file).name) for f in failures}
+    return [f"{directory / MANIFEST_NAME}: lists {name}, but there is no such page file"
+            for directory, entries in sorted(manifests.items())
+            for name in sorted(entries) if (directory, name) not in there]
 
 
 def _safe_id(article_id: str) -> str:
@@ -359,11 +401,11 @@ def _status(applied: Applied) -> dict[str, str]:
 
 
 def _render(pages: list[_Page], applied: Applied, all_articles: list[Article],
-            failures: list[Failure]) -> tuple[dict[str, bytes], dict]:
+            failures: list[Failure], extra_status: dict[str, str]) -> tuple[dict[str, bytes], dict]:
     """Every output file's bytes, by path relative to out_dir, and the report."""
     files = {f"{ARTICLES_DIR}/{_safe_id(a.id)}.md": render_article(a).encode("utf-8")
              for a in applied.articles}
-    status = _status(applied)
+    status = {**_status(applied), **extra_status}
     by_file: dict[str, list[Article]] = {}  # one pass, not one scan of all articles per page
     for article in all_articles:
         by_file.setdefault(article.source.file, []).append(article)
@@ -389,13 +431,15 @@ def run_batch(
     cache_dir: Path | None = None,
     rules_dir: Path | None = None,
     save_ledger: bool = True,
+    strict: bool = False,
 ) -> BatchResult:
     """Build the articles of all pages under ``inputs`` into ``out_dir``; see the module doc.
 
     Raises RulesError, ManifestError, CorrectionsError or LedgerError (config errors) before
     anything is written, BuildLocked when another build runs, OutputError when the output
     cannot be written (the last build then stands); bad pages are returned as failures.
-    ``save_ledger=False`` reads the ledger but never writes it (previews).
+    ``save_ledger=False`` reads the ledger but never writes it (previews). ``strict`` makes
+    a correction for an unknown id an error (the portal build), not a warning.
     """
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
@@ -403,29 +447,49 @@ def run_batch(
     with build_lock(out_dir, ledger if save_ledger else None):
         return _run_locked(inputs, out_dir, jobs=jobs, progress=progress,
                            corrections=corrections, ledger=ledger, cache_dir=cache_dir,
-                           rules_dir=rules_dir, save_ledger=save_ledger)
+                           rules_dir=rules_dir, save_ledger=save_ledger, strict=strict)
 
 
 def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: bool,
                 corrections: Path | None, ledger: Path | None, cache_dir: Path | None,
-                rules_dir: Path | None, save_ledger: bool) -> BatchResult:
+                rules_dir: Path | None, save_ledger: bool, strict: bool) -> BatchResult:
     """run_batch with the build lock held."""
     recover(out_dir, ledger if save_ledger else None)  # finish or undo a killed build first
     load_rules(rules_dir)  # a broken rule file is a config error: fail before any work
     load_corrections(corrections)  # likewise for a malformed corrections file
     id_ledger = Ledger.load(ledger) if ledger else Ledger()
-    paths, failures = discover([Path(p) for p in inputs])
+    inputs = [Path(p) for p in inputs]
+    # A build of whole folders (the portal's) knows every page: ids of pages that vanished
+    # must be retired, and a renamed page's stories keep theirs.
+    whole = all(p.is_dir() for p in inputs)
+    paths, failures = discover(inputs)
     notes: list[str] = []
-    pages = _read_pages(paths, failures, notes)
+    manifests: dict[Path, dict[str, PageInfo]] = {}
+    pages = _read_pages(paths, failures, notes, manifests)
+    attention = _unlisted(manifests, paths, failures) if whole else []
     extracted = _extract_all(pages, failures, jobs=jobs, progress=progress,
                              cache_dir=cache_dir, rules_dir=rules_dir)
     pages = [p for p in pages if p.result is not None]
-    _assign_ids(pages, id_ledger)
-    applied = _correct(pages, id_ledger, corrections)
-    applied.warnings[:0] = notes  # the report and the command list them with the others
-    every = _page_order([*applied.articles, *applied.dropped], pages)
-    files, report = _render(pages, applied, every, failures)
+    drafts: list[_Page] = []
+    if ledger:  # ids are permanent only when a ledger keeps them
+        pages, drafts = _hold_drafts(pages, attention)
+    notes.extend(attention)
     failed_names = {Path(f.file).name for f in failures}
+    if whole:
+        id_ledger.allow_moves({p.name for p in paths} | failed_names)
+    _assign_ids(pages, id_ledger)
+    expected = ({e.source for e in id_ledger.entries.values()} - failed_names if whole
+                else {p.info.file for p in pages})
+    applied = _correct(pages, id_ledger, corrections, expected, strict=strict)
+    applied.warnings[:0] = notes  # the report and the command list them with the others
+    applied.warnings.extend(f"{i}: id kept for the renamed page {id_ledger.entries[i].source}"
+                            for i in id_ledger.moved)
+    rank = {path.name: i for i, path in enumerate(paths)}
+    shown = _page_order([*pages, *drafts], rank)
+    draft_articles = [a for p in drafts if p.result for a in p.result.articles]
+    every = _page_order([*applied.articles, *applied.dropped, *draft_articles], rank)
+    files, report = _render(shown, applied, every, failures,
+                            {a.id: "draft (not published)" for a in draft_articles})
     keep = {f"{ARTICLES_DIR}/{e.id}.md" for e in id_ledger.entries.values()
             if e.source in failed_names}
     # Nothing has touched out_dir up to here: every error above leaves the last build intact.
@@ -442,12 +506,16 @@ def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: b
         unchanged=unchanged,
         removed=removed,
         warnings=applied.warnings,
+        attention=attention,
         extracted=extracted,
         report=report,
     )
 
 
-def _page_order(articles: list[Article], pages: list[_Page]) -> list[Article]:
-    """Articles sorted by their page's place in the batch, then by reading order."""
-    rank = {p.info.file: i for i, p in enumerate(pages)}
-    return sorted(articles, key=lambda a: (rank.get(a.source.file, len(rank)), a.order))
+def _page_order(items: list, rank: dict[str, int]) -> list:
+    """Articles (or pages) sorted by their page's place in the batch, then by reading order."""
+    def key(item: Article | _Page) -> tuple[int, int]:
+        if isinstance(item, _Page):
+            return (rank.get(item.info.file, len(rank)), 0)
+        return (rank.get(item.source.file, len(rank)), item.order)
+    return sorted(items, key=key)

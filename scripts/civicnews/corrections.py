@@ -61,6 +61,7 @@ class Applied:
     merged: dict[str, str] = field(default_factory=dict)  # id → the id it was merged into
     split: dict[str, str] = field(default_factory=dict)  # new id → the id it was split from
     dropped: list[Article] = field(default_factory=list)  # the hidden and merged-away articles
+    unknown: list[str] = field(default_factory=list)  # ids named that no article has (typos?)
 
 
 def _check_value(key: str, value: object) -> object:
@@ -303,6 +304,7 @@ def apply_corrections(
     for cid in sorted(corrections):
         if cid not in by_id:
             if applicable(cid):
+                out.unknown.append(cid)
                 out.warnings.append(f"corrections: {cid}: no article with this id in this build "
                                     "(retired, or its page was not read?); correction not applied")
             continue
@@ -335,6 +337,7 @@ def _merge_all(out: Applied, corrections: dict[str, Correction], by_id: dict[str
         if cid not in by_id or target is None:
             continue
         if target not in by_id:
+            out.unknown.append(target)
             out.warnings.append(f"corrections: {cid}: merge_into {target}: no article with that "
                                 "id in this build; not merged")
             continue

@@ -185,10 +185,14 @@ class Ledger:
         self.path = path
         self.seen: set[str] = set()  # ids matched or minted in this build
         self.minted: list[str] = []  # ids new in this build, in the order they were made
+        self.moved: list[str] = []  # ids that followed their story to a renamed page file
         # Entries by page file, rebuilt when entries were added: assigning ids page by page
         # must not scan the whole ledger per page (10,000 articles: 4,000 pages × 10,000).
         self._by_source: dict[str, list[Entry]] = {}
         self._indexed = -1
+        # Live entries whose page file is gone from a whole-folder build: a renamed page's
+        # articles find their ids here by content (allow_moves), instead of new ones.
+        self._orphans: list[Entry] = []
 
     @classmethod
     def load(cls, path: Path) -> Ledger:
@@ -219,6 +223,16 @@ class Ledger:
             self._indexed = len(self.entries)
         return sorted(self._by_source.get(source, ()), key=_sort_key)
 
+    def allow_moves(self, present: Iterable[str]) -> None:
+        """Let articles take, by content, the ids of pages that no longer exist (renamed).
+
+        Only for a build of the whole pages folder: in a build of some pages, the others are
+        merely not read, and their ids are not free.
+        """
+        present = set(present)
+        self._orphans = [e for e in sorted(self.entries.values(), key=_sort_key)
+                         if e.source not in present and not e.retired]
+
     def next_serial(self, source: str) -> int:
         """One more than the highest serial ever used for this page file."""
         serials = [int(m.group(1)) for e in self.for_source(source) if (m := _SERIAL.search(e.id))]
@@ -230,6 +244,14 @@ class Ledger:
                       if not e.retired and e.id not in self.seen]
         texts = [article_text(a) for a in articles]
         matched = _match(candidates, texts)
+        if self._orphans and len(matched) < len(articles):
+            rest = [i for i in range(len(articles)) if i not in matched]
+            pool = [e for e in self._orphans if e.id not in self.seen]
+            for j, entry in _match(pool, [texts[i] for i in rest]).items():
+                entry.source = info.file  # the page was renamed: the id moves with its story
+                self._indexed = -1
+                self.moved.append(entry.id)
+                matched[rest[j]] = entry
         for index, article in enumerate(articles):
             entry = matched.get(index)
             if entry is None:

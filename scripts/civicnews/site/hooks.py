@@ -83,11 +83,14 @@ def _extract(config: Any) -> None:
             # New pages are extracted in parallel (a cold build of a ten-year archive is
             # thousands of pages); cached pages cost no worker.
             jobs=os.cpu_count() or 1,
+            strict=True,  # a misspelt id in corrections.yml must not leave a story up
         )
     except ValueError as exc:  # rules/manifest/corrections/ledger errors: nothing was written
         raise PluginError(f"civicnews extraction: {exc}") from exc
     for failure in result.failures:
         log.warning("extraction failed for %s: %s", failure.file, failure.reason)
+    for message in result.warnings:  # drafts held back stop `mkdocs build --strict`
+        (log.warning if message in result.attention else log.info)("civicnews: %s", message)
     # Only pages the batch read (regular files inside articles/, no hidden story on them) are
     # copied to /sources/: never a link's target, never the text of a hidden article.
     _STATE.sources = dict(result.sources)
