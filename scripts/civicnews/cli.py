@@ -44,8 +44,18 @@ examples:
 files (in the current directory, used when present):
   articles/pages/pages.yml  publication, date and page of each page file
   articles/corrections.yml  editors' corrections, keyed by article id
-  articles/ids.yml          the id ledger: keeps every published URL and feed GUID stable
+  articles/ids.yml          the id ledger: keeps every published URL and feed GUID stable;
+                            written only when OUT is docs/ or --ledger is given (an
+                            --out elsewhere is a preview: it reads the ledger, never writes it)
   .cache/civicnews/         extraction cache (safe to delete)
+
+what you may see:
+  a page without a date in pages.yml is a draft when a ledger is kept: reported, not
+  published, no id; links, FIFOs, hidden files and non-UTF-8 names are refused by name;
+  a published id that is no longer found (page deleted, rule change) stops the build until
+  its ledger entry is retired; a renamed page keeps its ids. The output (articles, report,
+  ledger) changes in one step: an interrupted run leaves the last build, and a second run
+  while one is going stops with "another build is running".
 
 exit codes: 0 all good, 1 some page files failed (the rest was built),
             2 usage or config error (nothing was written)"""
