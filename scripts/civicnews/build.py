@@ -1,10 +1,11 @@
 """The batch build: page files in, ``out_dir/articles/<id>.md`` plus the editors' report out.
 
-Steps: discover pages → read manifests → decode → extract (cached, in parallel when asked) →
-ledger ids → corrections → render → report → sync into ``out_dir``. Everything is rendered in
-memory first; the output directory is touched only once the whole batch succeeded, and then
-only files whose bytes changed are rewritten (each atomically), so a failed run never leaves a
-half-written site and an unchanged rebuild changes no mtimes.
+Steps: lock → discover pages → read manifests → decode → extract (cached, in parallel when
+asked) → hold back undated drafts → ledger ids → corrections → render → report → commit into
+``out_dir``. Everything is rendered in memory first; the output directory is touched only once
+the whole batch succeeded, and then articles, report and ledger switch to the new state in one
+step (output.py), so a failed or killed run never leaves a half-written site, and an unchanged
+rebuild changes no mtimes.
 
 One bad page never stops the batch: it becomes a Failure and the rest is built. Config errors
 (rules, manifest, corrections, ledger) stop the build before anything is written.
@@ -471,7 +472,7 @@ def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: b
                              cache_dir=cache_dir, rules_dir=rules_dir)
     pages = [p for p in pages if p.result is not None]
     drafts: list[_Page] = []
-    if ledger:  # ids are permanent only when a ledger keeps them
+    if ledger and save_ledger:  # ids are permanent only when a ledger records them
         pages, drafts = _hold_drafts(pages, attention)
     notes.extend(attention)
     failed_names = {Path(f.file).name for f in failures}

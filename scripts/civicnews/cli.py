@@ -50,7 +50,7 @@ files (in the current directory, used when present):
   .cache/civicnews/         extraction cache (safe to delete)
 
 what you may see:
-  a page without a date in pages.yml is a draft when a ledger is kept: reported, not
+  a page without a date in pages.yml is a draft when the ledger is written: reported, not
   published, no id; links, FIFOs, hidden files and non-UTF-8 names are refused by name;
   a published id that is no longer found (page deleted, rule change) stops the build until
   its ledger entry is retired; a renamed page keeps its ids. The output (articles, report,

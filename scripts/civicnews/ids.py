@@ -9,7 +9,9 @@ fingerprint, best match first, and keeps the id it had.
 
 An entry that matches nothing on a page that was read is a published URL about to vanish: the
 build stops with LedgerError, unless an editor retired the entry (``retired: true`` with a
-``reason``) or hid the article in corrections.yml.
+``reason``) or hid the article in corrections.yml. In a build of the whole pages folder the
+same holds for the entries of a page file that is gone, except that a renamed page's stories
+find their entries by content first (``allow_moves``), so a rename moves no URL.
 """
 
 from __future__ import annotations
