@@ -236,3 +236,28 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return fields[0] != "Z"  # a zombie has exited; only its parent's reaping is left
+
+
+def test_ctrl_c_of_a_parallel_build_stops_its_workers_and_tells_the_truth(tmp_path: Path) -> None:
+    make_pages(tmp_path / "pages", 8)
+    proc = subprocess.Popen([sys.executable, "-m", "civicnews.cli", "extract",
+                             str(tmp_path / "pages"), "--out", str(tmp_path / "out"),
+                             "--jobs", "2", "--no-cache", "--no-progress"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    workers: set[int] = set()
+    for _ in range(600):
+        workers = _children(proc.pid)
+        if len(workers) >= 2 or proc.poll() is not None:
+            break
+        time.sleep(0.05)
+    assert workers, "the build finished before its workers were seen"
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "left as it was" in err and "Traceback" not in err
+    assert not (tmp_path / "out" / "articles").exists()  # nothing half-written
+    for _ in range(200):
+        if not any(_alive(pid) for pid in workers):
+            break
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers)

@@ -250,10 +250,12 @@ def _worker_init(parent: int) -> None:
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
     """Cancel what has not started and end the workers now, not after their current page."""
+    # No public handle on the workers; shutdown() forgets them, so take them first.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
-    for process in list(getattr(pool, "_processes", {}).values()):  # no public handle on them
+    for process in processes:
         process.terminate()
-    for process in list(getattr(pool, "_processes", {}).values()):
+    for process in processes:
         process.join(timeout=5)
 
 
