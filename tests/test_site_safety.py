@@ -133,3 +133,39 @@ def test_a_misspelt_correction_id_stops_mkdocs_build(tmp_path: Path) -> None:
     proc = mkdocs_build(project)
     assert proc.returncode != 0
     assert "2023-04-03-a21de8cd-99" in proc.stderr and "typo" in proc.stderr
+
+
+def test_serve_shows_a_manifest_error_on_the_page_instead_of_hanging(tmp_path: Path) -> None:
+    import socket
+    import time
+    import urllib.request
+
+    project = copy_project(tmp_path)
+    manifest = project / "articles" / "pages" / "pages.yml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "x.txt: {dat: 1}\n",
+                        encoding="utf-8")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "SOURCE_DATE_EPOCH")}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload",
+                               "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        body = ""
+        for _ in range(600):  # until the first build is served (or the server died)
+            if server.poll() is not None:
+                break
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/civicnews/",
+                                            timeout=30) as response:
+                    body = response.read().decode("utf-8")
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert server.poll() is None, server.stderr.read() if server.stderr else ""
+        assert 'class="cn-problems"' in body
+        assert "unknown key &#x27;dat&#x27;" in body and "pages.yml:" in body
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,8 @@ from civicnews.site import articles as art_mod  # noqa: E402
 from civicnews.site import feeds, pages, qr, search  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.civicnews")
+serve_log = logging.getLogger("civicnews.serve")  # outside "mkdocs": not counted by --strict
+_BODY_TAG = re.compile(r"<body\b[^>]*>")
 
 ARTICLES_IN = "articles"  # page texts, relative to the config dir
 ARTICLES_OUT = "articles"  # extraction output, relative to docs_dir (git-ignored)
@@ -49,6 +52,7 @@ class _State:
     raw_html: dict[str, str] = field(default_factory=dict)  # their HTML, held past Markdown
     pinned_epoch: str | None = None  # the SOURCE_DATE_EPOCH this hook set (not the caller)
     command: str = "build"  # mkdocs' command: the editors' report is only served locally
+    problems: list[str] = field(default_factory=list)  # shown on every page under serve
 
 
 _STATE = _State()
@@ -66,6 +70,7 @@ def _extract(config: Any) -> None:
     ledger keeps URLs and feed GUIDs stable), the cache in ``.cache/civicnews``.
     """
     _STATE.sources = {}
+    _STATE.problems = []
     try:
         from civicnews.build import run_batch
     except ImportError as exc:
@@ -86,14 +91,46 @@ def _extract(config: Any) -> None:
             strict=True,  # a misspelt id in corrections.yml must not leave a story up
         )
     except ValueError as exc:  # rules/manifest/corrections/ledger errors: nothing was written
+        if _STATE.command == "serve":
+            _serve_problem(f"civicnews extraction: {exc} (the last good articles are shown)")
+            return
         raise PluginError(f"civicnews extraction: {exc}") from exc
     for failure in result.failures:
-        log.warning("extraction failed for %s: %s", failure.file, failure.reason)
+        _problem(f"extraction failed for {failure.file}: {failure.reason}")
     for message in result.warnings:  # drafts held back stop `mkdocs build --strict`
-        (log.warning if message in result.attention else log.info)("civicnews: %s", message)
+        if message in result.attention:
+            _problem(f"civicnews: {message}")
+        else:
+            log.info("civicnews: %s", message)
     # Only pages the batch read (regular files inside articles/, no hidden story on them) are
     # copied to /sources/: never a link's target, never the text of a hidden article.
     _STATE.sources = dict(result.sources)
+
+
+def _problem(message: str) -> None:
+    """A problem an editor must fix: stops `mkdocs build --strict`; shown under serve."""
+    if _STATE.command == "serve":
+        _serve_problem(message)
+    else:
+        log.warning("%s", message)
+
+
+def _serve_problem(message: str) -> None:
+    """Under ``mkdocs serve`` a problem is shown at the top of every page instead of failing the
+    build: a failed serve build leaves every request hanging until the error is fixed."""
+    _STATE.problems.append(message)
+    serve_log.warning("%s", message)  # not mkdocs' logger: strict mode would abort the build
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Under serve, put the build's problems on every page, where the editor is looking."""
+    if not _STATE.problems:
+        return output
+    items = "".join(f"<li>{html.escape(m)}</li>" for m in _STATE.problems)
+    banner = (f'<div class="cn-problems" role="alert" style="background:#fde8e8;color:#611;'
+              f'padding:1em;border-bottom:3px solid #c00"><strong>构建问题（仅本地预览可见）'
+              f"</strong><ul>{items}</ul></div>")
+    return _BODY_TAG.sub(lambda m: m.group(0) + banner, output, count=1)
 
 
 def _source_text(path: Path) -> bytes | None:
