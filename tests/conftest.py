@@ -59,3 +59,12 @@ def read_article(path: Path) -> tuple[dict, str]:
 settings.register_profile("ci", derandomize=True, database=None, deadline=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+
+def pytest_terminal_summary(terminalreporter: object) -> None:
+    """Say why tests were skipped when ../shared is absent (a bare count explained nothing)."""
+    skipped = terminalreporter.stats.get("skipped", [])  # type: ignore[attr-defined]
+    if skipped and not (ROOT.parent / "shared" / "gold").is_dir():
+        terminalreporter.write_line(  # type: ignore[attr-defined]
+            f"{len(skipped)} test(s) skipped: ../shared (seeds, gold pages, corpus) is not beside "
+            "the checkout; they measure the extractor against it (see README, Tests).")

@@ -86,6 +86,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
         "schools and parks.\nResidents are invited to attend.\n", encoding="utf-8")
     (pages / "hostile.txt").write_text(hostile_page(), encoding="utf-8")
     manifest["hostile.txt"] = {"publication": "永康日报", "date": "2023-04-03"}
+    for name in ("big.txt", "furniture_only.txt", "english.txt"):  # dated, so not drafts
+        manifest[name] = {"publication": "永康日报", "date": "2023-04-04"}
     (pages / "pages.yml").write_text(yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8")
     # The YAML-breaking titles go through corrections onto the hostile page's first article,
     # whose id is predictable: the first id minted for hostile.txt.

@@ -22,7 +22,9 @@ def test_discover_sorts_recurses_and_reports_missing(tmp_path: Path) -> None:
         (tmp_path / name).write_text("正文", encoding="utf-8")
     paths, failures = discover([tmp_path, tmp_path / "a.txt", tmp_path / "nope"])
     assert [p.relative_to(tmp_path).as_posix() for p in paths] == ["a.txt", "b/1.txt", "b/2.txt"]
-    assert [(Path(f.file).name, f.reason) for f in failures] == [("nope", "no such file or directory")]
+    assert [Path(f.file).name for f in failures] == ["x.txt", "nope"]
+    assert failures[0].reason.startswith("hidden file")
+    assert failures[1].reason == "no such file or directory"
 
 
 def test_duplicate_file_names_are_a_failure(tmp_path: Path) -> None:

@@ -49,14 +49,16 @@ def test_defaults_build_docs_with_a_ledger(project: Path, capsys: pytest.Capture
 
 
 def test_two_runs_are_byte_identical(project: Path) -> None:
-    assert cli.main(["extract", "--no-progress", "--out", "one"]) == 0
+    ledger_arg = ["--ledger", "articles/ids.yml"]  # other --out folders are previews otherwise
+    assert cli.main(["extract", "--no-progress", "--out", "one", *ledger_arg]) == 0
     ledger = (project / "articles" / "ids.yml").read_bytes()
     shutil.rmtree(project / ".cache")
-    assert cli.main(["extract", "--no-progress", "--out", "two", "--jobs", "2"]) == 0
+    assert cli.main(["extract", "--no-progress", "--out", "two", "--jobs", "2", *ledger_arg]) == 0
     assert tree(project / "one") == tree(project / "two")
     assert (project / "articles" / "ids.yml").read_bytes() == ledger
     (project / "articles" / "ids.yml").unlink()  # a fresh ledger mints the same ids again
-    assert cli.main(["extract", "--no-progress", "--out", "three", "--no-cache"]) == 0
+    assert cli.main(["extract", "--no-progress", "--out", "three", "--no-cache",
+                     *ledger_arg]) == 0
     assert tree(project / "one") == tree(project / "three")
     assert (project / "articles" / "ids.yml").read_bytes() == ledger
 
@@ -133,3 +135,48 @@ def test_console_entry_point_runs_without_traceback(project: Path) -> None:
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr
     assert "bad.txt: binary file" in proc.stderr
+
+
+def test_out_pointing_at_a_file_is_a_clear_error(project: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "out.txt").write_text("not a folder", encoding="utf-8")
+    assert cli.main(["extract", "--no-progress", "--out", "out.txt"]) == 2
+    err = capsys.readouterr().err
+    assert "out.txt: not a directory" in err and "Traceback" not in err
+    assert (project / "out.txt").read_text(encoding="utf-8") == "not a folder"
+
+
+@pytest.mark.parametrize("damage", ["[]", '{"summary": 1}', "{", "\xff"])
+def test_a_damaged_report_is_a_clear_error(project: Path, capsys: pytest.CaptureFixture[str],
+                                           damage: str) -> None:
+    (project / "docs").mkdir()
+    (project / "docs" / "report.json").write_text(damage, encoding="latin-1")
+    assert cli.main(["report"]) == 2
+    err = capsys.readouterr().err
+    assert "report.json" in err and err.startswith("civicnews: ")
+
+
+def test_civicnews_rules_pointing_nowhere_is_an_error_like_rules(
+        project: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CIVICNEWS_RULES", str(project / "nonexistent"))
+    assert cli.main(["extract", "--no-progress"]) == 2
+    assert "CIVICNEWS_RULES=" in capsys.readouterr().err
+    assert not (project / "docs").exists()
+
+
+def test_a_preview_reads_the_ledger_but_never_writes_it(project: Path) -> None:
+    assert cli.main(["extract", "--no-progress"]) == 0  # the portal build: writes the ledger
+    ledger = project / "articles" / "ids.yml"
+    before = ledger.read_bytes()
+    published = sorted(p.name for p in (project / "docs" / "articles").glob("*.md"))
+    new_page = project / "elsewhere" / "new.txt"
+    new_page.parent.mkdir()
+    shutil.copy(project / "articles" / "pages" / "000_6b38b89e44bd9a24.txt", new_page)
+    (new_page.parent / "pages.yml").write_text("new.txt: {date: 2024-01-02}\n", encoding="utf-8")
+    assert cli.main(["extract", "--no-progress", "--out", "../preview", str(new_page),
+                     "articles"]) == 0
+    assert ledger.read_bytes() == before  # the new page's ids were not recorded
+    preview = sorted(p.name for p in (project.parent / "preview" / "articles").glob("*.md"))
+    assert set(published) <= set(preview)  # published articles kept their ids
+    assert len(preview) > len(published)

@@ -62,7 +62,8 @@ def test_content_summary_authors_and_categories() -> None:
     channel, atom = render([a])
     item = channel.find("item")
     assert item is not None
-    assert item.findtext("title") == '标题 <b>"引号"</b> & 符号'  # escaped in XML, exact as text
+    # Readers render RSS titles as HTML: the title is HTML-escaped once, like the description.
+    assert item.findtext("title") == '标题 &lt;b&gt;"引号"&lt;/b&gt; &amp; 符号'
     assert item.findtext(CONTENT) == "<p>&lt;script&gt;alert(1)&lt;/script&gt; 正文</p>"
     assert item.findtext("description") == "&lt;script&gt;alert(1)&lt;/script&gt; 正文"
     assert [c.text for c in item.iter(DC)] == ["郑旭华", "潘燕佳"]
@@ -76,6 +77,9 @@ def test_content_summary_authors_and_categories() -> None:
     summary = entry.find(f"{ATOM}summary")
     assert summary is not None and summary.get("type") == "html"
     assert summary.text == "&lt;script&gt;alert(1)&lt;/script&gt; 正文"
+    title = entry.find(f"{ATOM}title")
+    assert title is not None and title.get("type") == "html"
+    assert title.text == item.findtext("title")
     assert [n.text for n in entry.iter(f"{ATOM}name")] == ["郑旭华", "潘燕佳"]
     assert [c.get("term") for c in entry.iter(f"{ATOM}category")] == ["永康市", "垃圾分类"]
 
@@ -108,3 +112,49 @@ def test_empty_feed_is_valid_and_dated_by_epoch() -> None:
     channel, atom = render([])
     assert channel.findall("item") == []
     assert atom.findtext(f"{ATOM}updated") == "1970-01-01T00:00:00+08:00"
+
+
+HOSTILE = "<svg/onload=alert(1)>文明 & “创建” <b>粗</b>"
+
+
+def _has_markup(fragment: str) -> bool:
+    """Whether a reader that renders the value as HTML would build an element from it."""
+    from html.parser import HTMLParser
+
+    tags: list[str] = []
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            tags.append(tag)
+
+    Collect().feed(fragment)
+    return bool(tags)
+
+
+def test_titles_are_escaped_exactly_once_the_same_way_in_rss_and_atom() -> None:
+    import html
+
+    import feedparser
+
+    info = feeds.FeedInfo(HOSTILE, f"{HOSTILE}：最新文章", "", Feeds("rss.xml", "atom.xml"))
+    story = art("x-1", HOSTILE, paragraphs=[f"正文{HOSTILE}"])
+    out = feeds.render_feed([story], info, SITE)
+    parsed = {path: feedparser.parse(data) for path, data in out.items()}
+    for path, feed in parsed.items():
+        values = {"channel title": feed.feed.title_detail, "item title": feed.entries[0].title_detail,
+                  "channel subtitle": feed.feed.subtitle_detail,
+                  "summary": feed.entries[0].summary_detail}
+        for what, detail in values.items():
+            assert detail.type == "text/html", (path, what)
+            # A reader rendering the HTML shows the page text, with no element made from it.
+            assert not _has_markup(detail.value), (path, what, detail.value)
+            assert HOSTILE in html.unescape(detail.value), (path, what, detail.value)
+    rss, atom = parsed["rss.xml"], parsed["atom.xml"]
+    assert rss.entries[0].title == atom.entries[0].title
+    assert rss.feed.title == atom.feed.title
+    # And a reader that takes the raw XML text as HTML, as many RSS readers do:
+    channel = ET.fromstring(out["rss.xml"]).find("channel")
+    assert channel is not None
+    for text in (channel.findtext("title"), channel.findtext("description"),
+                 channel.findtext("item/title"), channel.findtext("item/description")):
+        assert text and not _has_markup(text), text

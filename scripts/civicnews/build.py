@@ -1,10 +1,11 @@
 """The batch build: page files in, ``out_dir/articles/<id>.md`` plus the editors' report out.
 
-Steps: discover pages → read manifests → decode → extract (cached, in parallel when asked) →
-ledger ids → corrections → render → report → sync into ``out_dir``. Everything is rendered in
-memory first; the output directory is touched only once the whole batch succeeded, and then
-only files whose bytes changed are rewritten (each atomically), so a failed run never leaves a
-half-written site and an unchanged rebuild changes no mtimes.
+Steps: lock → discover pages → read manifests → decode → extract (cached, in parallel when
+asked) → hold back undated drafts → ledger ids → corrections → render → report → commit into
+``out_dir``. Everything is rendered in memory first; the output directory is touched only once
+the whole batch succeeded, and then articles, report and ledger switch to the new state in one
+step (output.py), so a failed or killed run never leaves a half-written site, and an unchanged
+rebuild changes no mtimes.
 
 One bad page never stops the batch: it becomes a Failure and the rest is built. Config errors
 (rules, manifest, corrections, ledger) stop the build before anything is written.
@@ -16,7 +17,11 @@ import copy
 import hashlib
 import os
 import pickle
+import signal
+import stat
 import sys
+import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -26,18 +31,19 @@ from pathlib import Path
 from tqdm import tqdm
 
 from . import __version__
-from .corrections import Applied, apply_corrections, load_corrections
-from .decode import DecodeError, decode_page
-from .ids import Ledger, write_if_changed
-from .manifest import page_info
+from .corrections import Applied, CorrectionsError, apply_corrections, load_corrections
+from .decode import DecodeError, decode_page_report
+from .ids import Ledger, LedgerError, check_id, file_tag, write_if_changed
+from .manifest import MANIFEST_NAME, page_info
 from .markdown import render_article
 from .model import Article, PageInfo, PageResult
+from .output import OutputError, build_lock, commit, recover
 from .pipeline import extract_page
 from .report import build_report, dumps_report, page_report, render_markdown
 from .rules import DEFAULT_DIR, load_rules
 
 PACKAGE_DIR = Path(__file__).parent
-ARTICLES_DIR = "articles"
+ARTICLES_DIR = "articles"  # the same folder output.commit switches
 REPORT_JSON = "report.json"
 REPORT_MD = "editor/report.md"
 # The seed pages are 6–12 KB of text; a file 100 times that is several pages (or a whole
@@ -67,6 +73,12 @@ class BatchResult:
     warnings: list[str] = field(default_factory=list)
     extracted: int = 0  # pages run through the extractor (the rest came from the cache)
     report: dict = field(default_factory=dict)
+    # Page files read in this build by file name, for the site's /sources/ copies; pages with
+    # a hidden article are left out, since their text holds the hidden story.
+    sources: dict[str, Path] = field(default_factory=dict)
+    # Warnings that stop a strict portal build: pages held back as drafts, manifest lines
+    # naming no file. (The others, e.g. control characters removed, are for the report.)
+    attention: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -80,24 +92,70 @@ class _Page:
     result: PageResult | None = None
 
 
-def discover(inputs: Sequence[Path]) -> tuple[list[Path], list[Failure]]:
-    """The page files under the inputs (files or directories), sorted; and inputs not found.
+def display_name(path: Path | str) -> str:
+    """A path as text that can always be printed and written to JSON.
 
-    Hidden directories (.git, .cache) are skipped. Two pages with one file name cannot both be
-    built, since ids and corrections are keyed by the file name: the second is a Failure.
+    A file name that is not valid UTF-8 reaches Python with lone surrogates, which no UTF-8
+    stream accepts: they are shown as ``\\xNN`` escapes instead.
+
+    >>> display_name(b"x\\xff.txt".decode("utf-8", "surrogateescape"))
+    'x\\\\xff.txt'
+    """
+    raw = os.fsencode(str(path))
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _refusal(path: Path, root: Path) -> str | None:
+    """Why a file found under a pages folder must not be read, or None when it is a page.
+
+    A page is a regular file, not a link, whose real path lies inside the folder: a link to
+    ``.git/config`` or ``/etc/passwd`` would otherwise be published as an article and a source.
+    """
+    if any(part.startswith(".") for part in path.relative_to(root).parts):
+        return "hidden file (its name or folder starts with '.'): not read; rename it to publish it"
+    if display_name(path.name) != path.name:
+        return "file name is not valid UTF-8: not read; rename the file"
+    try:
+        mode = path.lstat().st_mode
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISLNK(mode):
+        target = path.resolve()
+        if not target.exists():
+            return "broken symbolic link: not read"
+        return (f"symbolic link (to {display_name(target)}): not read; a page must be a regular "
+                "file inside the pages folder")
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a FIFO, socket or device): not read"
+    if not path.resolve().is_relative_to(root.resolve()):
+        return "outside the pages folder: not read"
+    return None
+
+
+def discover(inputs: Sequence[Path]) -> tuple[list[Path], list[Failure]]:
+    """The page files under the inputs (files or directories), sorted; and inputs not used.
+
+    Every ``*.txt`` under a folder is either a page or a Failure saying why it is not (hidden,
+    a link, not a regular file, a name that is not UTF-8): nothing is skipped silently. Two
+    pages with one file name cannot both be built, since ids and corrections are keyed by the
+    file name: the second is a Failure.
     """
     found: dict[Path, Path] = {}
     failures: list[Failure] = []
     for given in inputs:
         if given.is_dir():
-            for path in given.rglob("*.txt"):
-                rel = path.relative_to(given).parts
-                if path.is_file() and not any(part.startswith(".") for part in rel):
+            for path in sorted(given.rglob("*.txt")):
+                reason = _refusal(path, given)
+                if reason:
+                    failures.append(Failure(display_name(path), reason))
+                else:
                     found.setdefault(path.resolve(), path)
-        elif given.is_file():
+        elif given.is_file() and not given.is_symlink():
             found.setdefault(given.resolve(), given)
+        elif given.is_symlink() or given.exists():
+            failures.append(Failure(display_name(given), "not a regular file: not read"))
         else:
-            failures.append(Failure(str(given), "no such file or directory"))
+            failures.append(Failure(display_name(given), "no such file or directory"))
     paths: list[Path] = []
     by_name: dict[str, Path] = {}
     for path in sorted(found.values(), key=lambda p: (str(p.parent), p.name)):
@@ -174,9 +232,38 @@ def _extract(text: str, info: PageInfo, rules_dir: str | None) -> PageResult | s
                 "(a civicnews bug: set CIVICNEWS_DEBUG=1 for the traceback)")
 
 
-def _read_pages(paths: Sequence[Path], failures: list[Failure]) -> list[_Page]:
-    """Manifest entry, bytes and decoded text of each page; unusable pages become failures."""
-    manifests: dict[Path, dict[str, PageInfo]] = {}
+# How often a worker checks that the build that started it is still alive (seconds): a
+# killed parent's workers would otherwise go on extracting with nobody to read the results.
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _worker_init(parent: int) -> None:
+    """Start a worker: Ctrl-C is the parent's to handle, and the worker exits with it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)  # the parent died (SIGKILL gives it no chance to stop us)
+
+    threading.Thread(target=watch, name="civicnews-parent-watch", daemon=True).start()
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and end the workers now, not after their current page."""
+    # No public handle on the workers; shutdown() forgets them, so take them first.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+
+
+def _read_pages(paths: Sequence[Path], failures: list[Failure], notes: list[str],
+                manifests: dict[Path, dict[str, PageInfo]]) -> list[_Page]:
+    """Manifest entry, bytes and decoded text of each page; unusable pages become failures,
+    and what decoding changed (controls removed, Big5 or UTF-32 read) becomes a note."""
     pages = []
     for path in paths:
         info = page_info(path, manifests)  # ManifestError: a config error, stops the build
@@ -185,7 +272,9 @@ def _read_pages(paths: Sequence[Path], failures: list[Failure]) -> list[_Page]:
             if len(data) > MAX_PAGE_BYTES:
                 raise DecodeError(f"page too large ({len(data) / 1e6:.1f} MB, limit "
                                   f"{MAX_PAGE_BYTES / 1e6:.0f} MB): several pages in one file?")
-            text = decode_page(data)
+            decoded = decode_page_report(data)
+            text = decoded.text
+            notes.extend(f"{path.name}: {note}" for note in decoded.notes)
         except OSError as exc:
             failures.append(Failure(str(path), f"cannot read: {exc.strerror or exc}"))
             continue
@@ -212,12 +301,18 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
     outcomes: dict[int, PageResult | str] = {}
     with bar:
         if jobs > 1 and len(todo) > 1:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+            pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)),
+                                       initializer=_worker_init, initargs=(os.getpid(),))
+            try:
                 futures = {pool.submit(_extract, p.text, p.info, rules_arg): i
                            for i, (p, _key) in enumerate(todo)}
                 for future in as_completed(futures):
                     outcomes[futures[future]] = future.result()
                     bar.update()
+            except BaseException:
+                _stop_workers(pool)  # Ctrl-C or a crash: no worker outlives the batch
+                raise
+            pool.shutdown()
         else:
             for i, (page, _key) in enumerate(todo):
                 outcomes[i] = _extract(page.text, page.info, rules_arg)
@@ -239,20 +334,68 @@ def _assign_ids(pages: list[_Page], ledger: Ledger) -> None:
         ledger.assign(page.info, page.result.articles)
 
 
-def _correct(pages: list[_Page], ledger: Ledger, corrections_path: Path | None) -> Applied:
-    """Apply corrections to copies of the extracted articles (the PageResults stay as extracted)."""
+def _correct(pages: list[_Page], ledger: Ledger, corrections_path: Path | None,
+             expected: set[str], strict: bool) -> Applied:
+    """Apply corrections to copies of the extracted articles (the PageResults stay as extracted).
+
+    ``expected`` names the page files whose published ids must all be found again (LedgerError
+    otherwise). With ``strict``, a correction naming an id no article has is a CorrectionsError:
+    a misspelt id would leave an article meant to be hidden on the site.
+    """
     corrections = load_corrections(corrections_path)
-    read = {p.info.file for p in pages}
     articles = copy.deepcopy([a for p in pages if p.result for a in p.result.articles])
 
     def applicable(article_id: str) -> bool:
         entry = ledger.entries.get(article_id)
-        return entry is None or entry.source in read
+        return entry is None or entry.source in expected
 
     applied = apply_corrections(articles, corrections, ledger.adopt, applicable)
+    if strict and applied.unknown:
+        where = corrections_path or "corrections"
+        raise CorrectionsError(f"{where}: no article has the id(s) "
+                               f"{', '.join(sorted(set(applied.unknown)))}: a typo? (ids are "
+                               "listed per page in `civicnews report`)")
     excused = {cid for cid, c in corrections.items() if c.hide or c.merge_into}
-    ledger.check(read, excused)  # LedgerError: a config error, stops the build
+    ledger.check(expected, excused)  # LedgerError: a config error, stops the build
     return applied
+
+
+DRAFT_NOTE = ("held back as a draft: no issue date in pages.yml; add the page's line "
+              "(publication, date, page) to publish it")
+
+
+def _hold_drafts(pages: list[_Page], notes: list[str]) -> tuple[list[_Page], list[_Page]]:
+    """Split off pages without an issue date: they are extracted and reported, never given a
+    permanent id or published (an id is a date and a page; a nodate- URL stayed forever)."""
+    dated, drafts = [], []
+    for page in pages:
+        if page.info.date:
+            dated.append(page)
+            continue
+        drafts.append(page)
+        notes.append(f"{page.info.file}: {DRAFT_NOTE}")
+        assert page.result is not None
+        for serial, article in enumerate(page.result.articles, start=1):
+            article.id = f"draft-{file_tag(page.info.file)}-{serial}"
+    return dated, drafts
+
+
+def _unlisted(manifests: dict[Path, dict[str, PageInfo]], paths: Sequence[Path],
+              failures: list[Failure]) -> list[str]:
+    """Notes for manifest lines naming a page file that is not there (a typo, or moved)."""
+    there = {(p.parent, p.name) for p in paths}
+    there |= {(Path(f.file).parent, Path(f.file).name) for f in failures}
+    return [f"{directory / MANIFEST_NAME}: lists {name}, but there is no such page file"
+            for directory, entries in sorted(manifests.items())
+            for name in sorted(entries) if (directory, name) not in there]
+
+
+def _safe_id(article_id: str) -> str:
+    """The id, checked once more where it becomes a path: no id may leave the output folder."""
+    try:
+        return check_id(article_id)
+    except ValueError as exc:
+        raise LedgerError(str(exc)) from None
 
 
 def _status(applied: Applied) -> dict[str, str]:
@@ -262,11 +405,11 @@ def _status(applied: Applied) -> dict[str, str]:
 
 
 def _render(pages: list[_Page], applied: Applied, all_articles: list[Article],
-            failures: list[Failure]) -> tuple[dict[str, bytes], dict]:
+            failures: list[Failure], extra_status: dict[str, str]) -> tuple[dict[str, bytes], dict]:
     """Every output file's bytes, by path relative to out_dir, and the report."""
-    files = {f"{ARTICLES_DIR}/{a.id}.md": render_article(a).encode("utf-8")
+    files = {f"{ARTICLES_DIR}/{_safe_id(a.id)}.md": render_article(a).encode("utf-8")
              for a in applied.articles}
-    status = _status(applied)
+    status = {**_status(applied), **extra_status}
     by_file: dict[str, list[Article]] = {}  # one pass, not one scan of all articles per page
     for article in all_articles:
         by_file.setdefault(article.source.file, []).append(article)
@@ -281,28 +424,6 @@ def _render(pages: list[_Page], applied: Applied, all_articles: list[Article],
     return files, report
 
 
-def sync_output(files: dict[str, bytes], out_dir: Path, keep: set[str]) -> tuple[int, int, int]:
-    """Write changed files into out_dir, delete stale article files; (written, unchanged, removed).
-
-    ``keep`` names article files to leave alone although this batch did not produce them (the
-    articles of pages that failed this time keep their last good version).
-    """
-    written = unchanged = removed = 0
-    for rel in sorted(files):
-        changed = write_if_changed(out_dir / rel, files[rel])
-        if rel.startswith(f"{ARTICLES_DIR}/"):
-            written += changed
-            unchanged += not changed
-    articles_dir = out_dir / ARTICLES_DIR
-    if articles_dir.is_dir():
-        for path in sorted(articles_dir.glob("*.md")):
-            rel = f"{ARTICLES_DIR}/{path.name}"
-            if rel not in files and rel not in keep:
-                path.unlink()
-                removed += 1
-    return written, unchanged, removed
-
-
 def run_batch(
     inputs: Sequence[Path],
     out_dir: Path,
@@ -313,32 +434,75 @@ def run_batch(
     ledger: Path | None = None,
     cache_dir: Path | None = None,
     rules_dir: Path | None = None,
+    save_ledger: bool = True,
+    strict: bool = False,
 ) -> BatchResult:
     """Build the articles of all pages under ``inputs`` into ``out_dir``; see the module doc.
 
     Raises RulesError, ManifestError, CorrectionsError or LedgerError (config errors) before
-    anything is written; bad pages are returned as failures instead.
+    anything is written, BuildLocked when another build runs, OutputError when the output
+    cannot be written (the last build then stands); bad pages are returned as failures.
+    ``save_ledger=False`` reads the ledger but never writes it (previews). ``strict`` makes
+    a correction for an unknown id an error (the portal build), not a warning.
     """
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{out_dir}: not a directory (the output folder)")
+    with build_lock(out_dir, ledger if save_ledger else None):
+        return _run_locked(inputs, out_dir, jobs=jobs, progress=progress,
+                           corrections=corrections, ledger=ledger, cache_dir=cache_dir,
+                           rules_dir=rules_dir, save_ledger=save_ledger, strict=strict)
+
+
+def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: bool,
+                corrections: Path | None, ledger: Path | None, cache_dir: Path | None,
+                rules_dir: Path | None, save_ledger: bool, strict: bool) -> BatchResult:
+    """run_batch with the build lock held."""
+    recover(out_dir, ledger if save_ledger else None)  # finish or undo a killed build first
     load_rules(rules_dir)  # a broken rule file is a config error: fail before any work
     load_corrections(corrections)  # likewise for a malformed corrections file
     id_ledger = Ledger.load(ledger) if ledger else Ledger()
-    paths, failures = discover([Path(p) for p in inputs])
-    pages = _read_pages(paths, failures)
+    inputs = [Path(p) for p in inputs]
+    # A build of whole folders (the portal's) knows every page: ids of pages that vanished
+    # must be retired, and a renamed page's stories keep theirs.
+    whole = all(p.is_dir() for p in inputs)
+    paths, failures = discover(inputs)
+    notes: list[str] = []
+    manifests: dict[Path, dict[str, PageInfo]] = {}
+    pages = _read_pages(paths, failures, notes, manifests)
+    attention = _unlisted(manifests, paths, failures) if whole else []
     extracted = _extract_all(pages, failures, jobs=jobs, progress=progress,
                              cache_dir=cache_dir, rules_dir=rules_dir)
     pages = [p for p in pages if p.result is not None]
-    _assign_ids(pages, id_ledger)
-    applied = _correct(pages, id_ledger, corrections)
-    every = _page_order([*applied.articles, *applied.dropped], pages)
-    files, report = _render(pages, applied, every, failures)
+    drafts: list[_Page] = []
+    if ledger and save_ledger:  # ids are permanent only when a ledger records them
+        pages, drafts = _hold_drafts(pages, attention)
+    notes.extend(attention)
     failed_names = {Path(f.file).name for f in failures}
+    if whole:
+        id_ledger.allow_moves({p.name for p in paths} | failed_names)
+    _assign_ids(pages, id_ledger)
+    expected = ({e.source for e in id_ledger.entries.values()} - failed_names if whole
+                else {p.info.file for p in pages})
+    applied = _correct(pages, id_ledger, corrections, expected, strict=strict)
+    applied.warnings[:0] = notes  # the report and the command list them with the others
+    applied.warnings.extend(f"{i}: id kept for the renamed page {id_ledger.entries[i].source}"
+                            for i in id_ledger.moved)
+    rank = {path.name: i for i, path in enumerate(paths)}
+    shown = _page_order([*pages, *drafts], rank)
+    draft_articles = [a for p in drafts if p.result for a in p.result.articles]
+    every = _page_order([*applied.articles, *applied.dropped, *draft_articles], rank)
+    files, report = _render(shown, applied, every, failures,
+                            {a.id: "draft (not published)" for a in draft_articles})
     keep = {f"{ARTICLES_DIR}/{e.id}.md" for e in id_ledger.entries.values()
             if e.source in failed_names}
     # Nothing has touched out_dir up to here: every error above leaves the last build intact.
-    written, unchanged, removed = sync_output(files, Path(out_dir), keep)
-    if ledger:
-        id_ledger.save(ledger)
+    # The articles, the report and the ledger then change together, in one step.
+    new_ledger = (ledger, id_ledger.dumps().encode("utf-8")) if ledger and save_ledger else None
+    written, unchanged, removed = commit(out_dir, files, keep, new_ledger)
+    withheld = {a.source.file for a in applied.dropped if a.id in set(applied.hidden)}
     return BatchResult(
+        sources={p.info.file: p.path for p in pages if p.info.file not in withheld},
         pages=[p.result for p in pages if p.result is not None],
         articles=applied.articles,
         failures=sorted(failures, key=lambda f: f.file),
@@ -346,12 +510,16 @@ def run_batch(
         unchanged=unchanged,
         removed=removed,
         warnings=applied.warnings,
+        attention=attention,
         extracted=extracted,
         report=report,
     )
 
 
-def _page_order(articles: list[Article], pages: list[_Page]) -> list[Article]:
-    """Articles sorted by their page's place in the batch, then by reading order."""
-    rank = {p.info.file: i for i, p in enumerate(pages)}
-    return sorted(articles, key=lambda a: (rank.get(a.source.file, len(rank)), a.order))
+def _page_order(items: list, rank: dict[str, int]) -> list:
+    """Articles (or pages) sorted by their page's place in the batch, then by reading order."""
+    def key(item: Article | _Page) -> tuple[int, int]:
+        if isinstance(item, _Page):
+            return (rank.get(item.info.file, len(rank)), 0)
+        return (rank.get(item.source.file, len(rank)), item.order)
+    return sorted(items, key=key)

@@ -18,6 +18,7 @@ from .build import run_batch
 from .corrections import CorrectionsError
 from .ids import LedgerError
 from .manifest import ManifestError
+from .output import BuildLocked, InterruptedAfterCommit, OutputError
 from .report import load_report, render_text, summary_line
 from .rules import RulesError
 
@@ -44,8 +45,18 @@ examples:
 files (in the current directory, used when present):
   articles/pages/pages.yml  publication, date and page of each page file
   articles/corrections.yml  editors' corrections, keyed by article id
-  articles/ids.yml          the id ledger: keeps every published URL and feed GUID stable
+  articles/ids.yml          the id ledger: keeps every published URL and feed GUID stable;
+                            written only when OUT is docs/ or --ledger is given (an
+                            --out elsewhere is a preview: it reads the ledger, never writes it)
   .cache/civicnews/         extraction cache (safe to delete)
+
+what you may see:
+  a page without a date in pages.yml is a draft when the ledger is written: reported, not
+  published, no id; links, FIFOs, hidden files and non-UTF-8 names are refused by name;
+  a published id that is no longer found (page deleted, rule change) stops the build until
+  its ledger entry is retired; a renamed page keeps its ids. The output (articles, report,
+  ledger) changes in one step: an interrupted run leaves the last build, and a second run
+  while one is going stops with "another build is running".
 
 exit codes: 0 all good, 1 some page files failed (the rest was built),
             2 usage or config error (nothing was written)"""
@@ -98,10 +109,18 @@ def _say(message: str) -> None:
     print(f"civicnews: {message}", file=sys.stderr)
 
 
-def _default_ledger(given: Path | None) -> Path | None:
+def _default_ledger(given: Path | None, out: Path) -> tuple[Path | None, bool]:
+    """The ledger to use and whether this run may write it.
+
+    Only a build of the portal itself (into docs/) records new ids in the project ledger; a
+    preview (``--out ../preview``) reads it, so published articles keep their ids, but never
+    writes it. ``--ledger FILE`` is always written.
+    """
     if given is not None:
-        return given
-    return DEFAULT_LEDGER if DEFAULT_LEDGER.parent.is_dir() else None
+        return given, True
+    if not DEFAULT_LEDGER.parent.is_dir():
+        return None, False
+    return DEFAULT_LEDGER, out.resolve() == DEFAULT_OUT.resolve()
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -116,6 +135,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.rules and not args.rules.is_dir():
         _say(f"{args.rules}: no such rules directory")
         return EXIT_CONFIG
+    env_rules = os.environ.get("CIVICNEWS_RULES")
+    if not args.rules and env_rules and not Path(env_rules).is_dir():
+        _say(f"CIVICNEWS_RULES={env_rules}: no such rules directory")
+        return EXIT_CONFIG
+    ledger, save_ledger = _default_ledger(args.ledger, args.out)
     try:
         result = run_batch(
             args.inputs or [DEFAULT_PAGES],
@@ -123,13 +147,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
             jobs=args.jobs or os.cpu_count() or 1,
             progress=not args.no_progress and sys.stderr.isatty(),
             corrections=corrections,
-            ledger=_default_ledger(args.ledger),
+            ledger=ledger,
             cache_dir=None if args.no_cache else args.cache,
             rules_dir=args.rules,
+            save_ledger=save_ledger,
         )
-    except (RulesError, ManifestError, CorrectionsError, LedgerError) as exc:
+    except (RulesError, ManifestError, CorrectionsError, LedgerError, BuildLocked,
+            OutputError) as exc:
         _say(str(exc))
-        _say("nothing was written")
+        _say("nothing was written; the last build's output stands")
         return EXIT_CONFIG
     for failure in result.failures:
         _say(f"{failure.file}: {failure.reason}")
@@ -154,8 +180,15 @@ def cmd_report(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as exc:
         _say(f"{out / 'report.json'}: unreadable: {exc}")
         return EXIT_CONFIG
-    sys.stdout.write(render_text(report))
-    return EXIT_FAILED_FILES if report.get("failures") else EXIT_OK
+    try:
+        text = render_text(report)
+        failed = bool(report.get("failures"))
+    except (AttributeError, KeyError, TypeError, ValueError, IndexError):
+        _say(f"{out / 'report.json'}: damaged (not a report civicnews wrote); run "
+             f"`civicnews extract --out {out}` again")
+        return EXIT_CONFIG
+    sys.stdout.write(text)
+    return EXIT_FAILED_FILES if failed else EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -167,6 +200,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             return ci.run(args)
         return cmd_report(args)
+    except InterruptedAfterCommit:
+        _say("interrupted after the new output was in place: this build finished")
+        return 130
     except KeyboardInterrupt:
         _say("interrupted; the output directory was left as it was before this run")
         return 130

@@ -25,7 +25,7 @@ from pathlib import Path
 import yaml
 
 from .ids import check_id
-from .manifest import parse_date, yaml_error
+from .manifest import parse_date, refusal, yaml_error
 from .model import Article, Credit, Headline, Section
 
 TEXT_KEYS = ("title", "kicker", "subtitle")
@@ -61,6 +61,7 @@ class Applied:
     merged: dict[str, str] = field(default_factory=dict)  # id → the id it was merged into
     split: dict[str, str] = field(default_factory=dict)  # new id → the id it was split from
     dropped: list[Article] = field(default_factory=list)  # the hidden and merged-away articles
+    unknown: list[str] = field(default_factory=list)  # ids named that no article has (typos?)
 
 
 def _check_value(key: str, value: object) -> object:
@@ -156,6 +157,9 @@ def parse_corrections(text: str, path: Path) -> dict[str, Correction]:
     ... except CorrectionsError as err: print(err)  # doctest: +ELLIPSIS
     c.yml:2: x-1: unknown key 'titel' (known: title, kicker, ...)
     """
+    refused = refusal(text, path)
+    if refused:
+        raise CorrectionsError(refused)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
@@ -300,6 +304,7 @@ def apply_corrections(
     for cid in sorted(corrections):
         if cid not in by_id:
             if applicable(cid):
+                out.unknown.append(cid)
                 out.warnings.append(f"corrections: {cid}: no article with this id in this build "
                                     "(retired, or its page was not read?); correction not applied")
             continue
@@ -332,6 +337,7 @@ def _merge_all(out: Applied, corrections: dict[str, Correction], by_id: dict[str
         if cid not in by_id or target is None:
             continue
         if target not in by_id:
+            out.unknown.append(target)
             out.warnings.append(f"corrections: {cid}: merge_into {target}: no article with that "
                                 "id in this build; not merged")
             continue

@@ -9,7 +9,9 @@ fingerprint, best match first, and keeps the id it had.
 
 An entry that matches nothing on a page that was read is a published URL about to vanish: the
 build stops with LedgerError, unless an editor retired the entry (``retired: true`` with a
-``reason``) or hid the article in corrections.yml.
+``reason``) or hid the article in corrections.yml. In a build of the whole pages folder the
+same holds for the entries of a page file that is gone, except that a renamed page's stories
+find their entries by content first (``allow_moves``), so a rename moves no URL.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from .manifest import yaml_error
+from .manifest import refusal, yaml_error
 from .model import Article, PageInfo
 
 LEDGER_VERSION = 1
@@ -185,10 +187,14 @@ class Ledger:
         self.path = path
         self.seen: set[str] = set()  # ids matched or minted in this build
         self.minted: list[str] = []  # ids new in this build, in the order they were made
+        self.moved: list[str] = []  # ids that followed their story to a renamed page file
         # Entries by page file, rebuilt when entries were added: assigning ids page by page
         # must not scan the whole ledger per page (10,000 articles: 4,000 pages × 10,000).
         self._by_source: dict[str, list[Entry]] = {}
         self._indexed = -1
+        # Live entries whose page file is gone from a whole-folder build: a renamed page's
+        # articles find their ids here by content (allow_moves), instead of new ones.
+        self._orphans: list[Entry] = []
 
     @classmethod
     def load(cls, path: Path) -> Ledger:
@@ -199,6 +205,9 @@ class Ledger:
             return cls(path=path)
         except (OSError, UnicodeDecodeError) as exc:
             raise LedgerError(f"{path}: cannot read: {exc}") from None
+        refused = refusal(text, path)
+        if refused:
+            raise LedgerError(refused)
         try:
             data = yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader
         except yaml.YAMLError as exc:
@@ -216,6 +225,16 @@ class Ledger:
             self._indexed = len(self.entries)
         return sorted(self._by_source.get(source, ()), key=_sort_key)
 
+    def allow_moves(self, present: Iterable[str]) -> None:
+        """Let articles take, by content, the ids of pages that no longer exist (renamed).
+
+        Only for a build of the whole pages folder: in a build of some pages, the others are
+        merely not read, and their ids are not free.
+        """
+        present = set(present)
+        self._orphans = [e for e in sorted(self.entries.values(), key=_sort_key)
+                         if e.source not in present and not e.retired]
+
     def next_serial(self, source: str) -> int:
         """One more than the highest serial ever used for this page file."""
         serials = [int(m.group(1)) for e in self.for_source(source) if (m := _SERIAL.search(e.id))]
@@ -227,6 +246,14 @@ class Ledger:
                       if not e.retired and e.id not in self.seen]
         texts = [article_text(a) for a in articles]
         matched = _match(candidates, texts)
+        if self._orphans and len(matched) < len(articles):
+            rest = [i for i in range(len(articles)) if i not in matched]
+            pool = [e for e in self._orphans if e.id not in self.seen]
+            for j, entry in _match(pool, [texts[i] for i in rest]).items():
+                entry.source = info.file  # the page was renamed: the id moves with its story
+                self._indexed = -1
+                self.moved.append(entry.id)
+                matched[rest[j]] = entry
         for index, article in enumerate(articles):
             entry = matched.get(index)
             if entry is None:
@@ -339,6 +366,12 @@ def _parse_entries(data: object, path: Path) -> list[Entry]:
         return []
     if not isinstance(data, dict) or not isinstance(data.get("articles", {}), dict | None):
         raise LedgerError(f"{path}: expected 'version:' and an 'articles:' mapping")
+    # A misspelt top-level key ('Articles:') used to read as an empty ledger and move every
+    # live story to a new id.
+    unknown_top = sorted(map(str, set(data) - {"version", "articles"}))
+    if unknown_top:
+        raise LedgerError(f"{path}: unknown top-level key {unknown_top[0]!r} "
+                          "(known: version, articles)")
     if data.get("version", LEDGER_VERSION) != LEDGER_VERSION:
         raise LedgerError(f"{path}: ledger version {data.get('version')!r} is not {LEDGER_VERSION}")
     entries = []
@@ -350,6 +383,10 @@ def _parse_entries(data: object, path: Path) -> list[Entry]:
         if unknown:
             raise LedgerError(f"{path}: {article_id}: unknown key {unknown[0]!r} "
                               f"(known: {', '.join(ENTRY_KEYS)})")
+        try:
+            check_id(article_id)  # an id becomes a file name: ../../x must not
+        except ValueError as exc:
+            raise LedgerError(f"{path}: {exc}") from None
         if not isinstance(item.get("source"), str):
             raise LedgerError(f"{path}: {article_id}: 'source' (the page file name) is missing")
         retired = item.get("retired", False)

@@ -22,6 +22,14 @@ from .model import PageInfo
 MANIFEST_NAME = "pages.yml"
 ENTRY_KEYS = ("publication", "date", "page", "estimated")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The longest value an editor file may repeat with a YAML alias: room for a date, a name or a
+# publication (what yaml.safe_dump aliases), while 5,000 aliases of it stay under 1 MB.
+MAX_ALIAS_CHARS = 64
+# Issue dates outside these years are typos (2203 for 2023). They also broke the site: a date
+# past 2106 overflows the 32-bit time in gzip headers (sitemap.xml.gz). Dates before 1970 are
+# fine for pages; the site clamps its build time to the epoch.
+FIRST_YEAR, LAST_YEAR = 1800, 2100
 
 
 class ManifestError(ValueError):
@@ -39,6 +47,45 @@ def yaml_error(path: Path, exc: yaml.YAMLError) -> str:
     return f"{path}{line}: not valid YAML: {problem}{where}"
 
 
+def refusal(text: str, path: Path) -> str | None:
+    r"""Why an editor's YAML file is refused, or None: no aliases that amplify, no custom tags.
+
+    An alias repeats a value without repeating its text: 75 KB of ``*s`` made a 300 MB article.
+    Aliases are refused except to a short scalar (at most MAX_ALIAS_CHARS characters), which is
+    what ``yaml.safe_dump`` writes for a date used twice and cannot grow a file more than a few
+    times over. A ``!foo`` tag would otherwise end in a traceback from YAML's constructor.
+
+    >>> print(refusal("a: &s " + "长" * 100 + "\nb: *s\n", Path("c.yml")))
+    c.yml:2: YAML alias *s repeats a long value or a whole mapping or list: write it out (aliases are allowed only for values of at most 64 characters)
+    >>> print(refusal("a: !foo x\n", Path("c.yml")))
+    c.yml:1: YAML tag '!foo' is not allowed in editor files: remove it
+    >>> refusal("a: &d 2023-04-03\nb: *d\nc: 多领域 *全面* 发动!\n", Path("c.yml")) is None
+    True
+    """
+    if not any(mark in text for mark in "&*!"):
+        return None  # the common case: nothing to look for, no second parse
+    short: dict[str, bool] = {}  # anchor → whether it names a short scalar
+    try:
+        for event in yaml.parse(text, Loader=_SafeLoader):
+            line = f"{path}:{event.start_mark.line + 1}"
+            if isinstance(event, yaml.AliasEvent):
+                if not short.get(event.anchor, False):
+                    return (f"{line}: YAML alias *{event.anchor} repeats a long value or a whole "
+                            "mapping or list: write it out (aliases are allowed only for values "
+                            f"of at most {MAX_ALIAS_CHARS} characters)")
+                continue
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                short[anchor] = (isinstance(event, yaml.ScalarEvent)
+                                 and len(event.value) <= MAX_ALIAS_CHARS)
+            tag = getattr(event, "tag", None)
+            if tag and not tag.startswith("tag:yaml.org,2002:"):
+                return f"{line}: YAML tag {tag!r} is not allowed in editor files: remove it"
+    except yaml.YAMLError as exc:
+        return yaml_error(path, exc)
+    return None
+
+
 def _where(path: Path, node: yaml.Node) -> str:
     return f"{path}:{node.start_mark.line + 1}"
 
@@ -51,20 +98,28 @@ def parse_date(value: object) -> str | None:
     >>> try: parse_date("2023-02-30")
     ... except ValueError as err: print(err)
     not a date: '2023-02-30' (expected yyyy-mm-dd)
+    >>> try: parse_date("2203-04-03")
+    ... except ValueError as err: print(err)
+    date out of range: 2203-04-03 (a typo? issue dates lie between 1800 and 2100)
     """
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value).strip()
-    try:
-        if not _ISO_DATE.fullmatch(text):
-            raise ValueError
-        return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise ValueError(f"not a date: {value!r} (expected yyyy-mm-dd)") from None
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        text = str(value).strip()
+        try:
+            if not _ISO_DATE.fullmatch(text):
+                raise ValueError
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"not a date: {value!r} (expected yyyy-mm-dd)") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(f"date out of range: {day.isoformat()} (a typo? issue dates lie "
+                         f"between {FIRST_YEAR} and {LAST_YEAR})")
+    return day.isoformat()
 
 
 def _entry(path: Path, name: str, node: yaml.Node) -> PageInfo:
@@ -110,6 +165,9 @@ def parse_manifest(text: str, path: Path) -> dict[str, PageInfo]:
     ... except ManifestError as err: print(err)
     pages.yml:1: a.txt: unknown key 'dat' (known: publication, date, page, estimated)
     """
+    refused = refusal(text, path)
+    if refused:
+        raise ManifestError(refused)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta, timezone
 from urllib.parse import quote
 
 from feedgen.feed import FeedGenerator
+from lxml import etree
 
 from .articles import ArticleMeta, body_html, by_key, excerpt
 from .pages import Feeds, article_src, campaign_dir, district_dir, feeds_for, url_of, with_towns
@@ -71,6 +72,32 @@ def summary_text(art: ArticleMeta, limit: int = 140) -> str:
     return f"{art.subtitle}——{opening}" if art.subtitle else opening
 
 
+def as_html(text: str) -> str:
+    """Plain text as the HTML a feed reader renders: escaped exactly once, for RSS and Atom.
+
+    RSS readers take titles and descriptions as HTML, so raw page text there is markup
+    (``<svg/onload=…>`` ran). Atom says so explicitly: its title and subtitle get
+    ``type="html"`` (see ``_atom_html_titles``), and both formats then carry the same value.
+
+    >>> as_html("<svg/onload=alert(1)>标题 & 说明")
+    '&lt;svg/onload=alert(1)&gt;标题 &amp; 说明'
+    """
+    return html.escape(text, quote=False)
+
+
+ATOM_NS = "{http://www.w3.org/2005/Atom}"
+ATOM_HTML_TEXTS = {f"{ATOM_NS}title", f"{ATOM_NS}subtitle"}
+
+
+def _atom_html_titles(data: bytes) -> bytes:
+    """Mark the Atom feed's and entries' titles and subtitle ``type="html"`` (feedgen cannot)."""
+    root = etree.fromstring(data)
+    for parent in (root, *root.iterchildren(f"{ATOM_NS}entry")):
+        for child in parent.iterchildren(*ATOM_HTML_TEXTS):
+            child.set("type", "html")
+    return etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8")
+
+
 def _generator(info: FeedInfo, site_url: str, self_path: str, updated: datetime,
                rss: bool) -> FeedGenerator:
     """A feed with its channel data set; everything time-like comes from ``updated``."""
@@ -79,9 +106,9 @@ def _generator(info: FeedInfo, site_url: str, self_path: str, updated: datetime,
         fg.load_extension("dc")  # dc:creator carries reporter names (RSS author wants an e-mail)
     page_url = absolute(site_url, info.page)
     fg.id(page_url)
-    fg.title(info.title)
-    fg.description(info.description)
-    fg.subtitle(info.description)
+    fg.title(as_html(info.title))
+    fg.description(as_html(info.description))
+    fg.subtitle(as_html(info.description))
     # feedgen makes the RSS channel <link> from the last link given: the site page, not the
     # feed itself (Atom keeps both, rel="self" and rel="alternate").
     fg.link(href=absolute(site_url, self_path), rel="self")
@@ -99,7 +126,7 @@ def _add_item(fg: FeedGenerator, art: ArticleMeta, site_url: str, rss: bool,
     when = published(art)
     fe = fg.add_entry(order="append")
     fe.guid(guid(art), permalink=False)
-    fe.title(art.title)
+    fe.title(as_html(art.title))
     fe.link(href=absolute(site_url, url_of(article_src(art.id))), rel="alternate")
     # content() sets Atom <content type="html"> and RSS <content:encoded>; summary() sets Atom
     # <summary> and RSS <description>. description() would overwrite the Atom content. RSS
@@ -132,7 +159,8 @@ def render_feed(articles: Sequence[ArticleMeta], info: FeedInfo, site_url: str, 
         fg = _generator(info, site_url, path, updated or EPOCH, rss)
         for art in items:
             _add_item(fg, art, site_url, rss, html_of)
-        out[path] = fg.rss_str(pretty=True) if rss else fg.atom_str(pretty=True)
+        out[path] = (fg.rss_str(pretty=True) if rss
+                     else _atom_html_titles(fg.atom_str(pretty=True)))
     return out
 
 

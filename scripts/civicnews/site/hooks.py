@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,11 +27,17 @@ from civicnews.site import articles as art_mod  # noqa: E402
 from civicnews.site import feeds, pages, qr, related, search  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.civicnews")
+serve_log = logging.getLogger("civicnews.serve")  # outside "mkdocs": not counted by --strict
+_BODY_TAG = re.compile(r"<body\b[^>]*>")
 
 ARTICLES_IN = "articles"  # page texts, relative to the config dir
 ARTICLES_OUT = "articles"  # extraction output, relative to docs_dir (git-ignored)
 CACHE_DIR = Path(".cache") / "civicnews"  # extraction cache, as `civicnews extract` uses
 QR_CACHE = CACHE_DIR / "qr"  # drawn share codes by URL (an article's URL never changes)
+MAX_EPOCH = 2**32 - 1  # the last second gzip headers can hold
+EDITOR_FILES = {"report.json"}  # written into docs/ by extraction, for `civicnews report`
+EDITOR_DIR = "editor/"
+EDITOR_REPORT_FLAG = "CIVICNEWS_EDITOR_REPORT"
 NAV_PAGES = {"index.md", "districts/index.md", "campaigns/index.md", "archive/index.md"}
 
 
@@ -45,6 +52,8 @@ class _State:
     raw_html: dict[str, str] = field(default_factory=dict)  # their HTML, held past Markdown
     pinned_epoch: str | None = None  # the SOURCE_DATE_EPOCH this hook set (not the caller)
     neighbours: dict[str, related.Neighbours] = field(default_factory=dict)  # by article id
+    command: str = "build"  # mkdocs' command: the editors' report is only served locally
+    problems: list[str] = field(default_factory=list)  # shown on every page under serve
 
 
 _STATE = _State()
@@ -61,6 +70,8 @@ def _extract(config: Any) -> None:
     Same defaults as the CLI: editors' corrections and the id ledger from ``articles/`` (the
     ledger keeps URLs and feed GUIDs stable), the cache in ``.cache/civicnews``.
     """
+    _STATE.sources = {}
+    _STATE.problems = []
     try:
         from civicnews.build import run_batch
     except ImportError as exc:
@@ -78,20 +89,71 @@ def _extract(config: Any) -> None:
             # New pages are extracted in parallel (a cold build of a ten-year archive is
             # thousands of pages); cached pages cost no worker.
             jobs=os.cpu_count() or 1,
+            strict=True,  # a misspelt id in corrections.yml must not leave a story up
         )
     except ValueError as exc:  # rules/manifest/corrections/ledger errors: nothing was written
+        if _STATE.command == "serve":
+            _serve_problem(f"civicnews extraction: {exc} (the last good articles are shown)")
+            return
         raise PluginError(f"civicnews extraction: {exc}") from exc
     for failure in result.failures:
-        log.warning("extraction failed for %s: %s", failure.file, failure.reason)
+        _problem(f"extraction failed for {failure.file}: {failure.reason}")
+    for message in result.warnings:  # drafts held back stop `mkdocs build --strict`
+        if message in result.attention:
+            _problem(f"civicnews: {message}")
+        else:
+            log.info("civicnews: %s", message)
+    # Only pages the batch read (regular files inside articles/, no hidden story on them) are
+    # copied to /sources/: never a link's target, never the text of a hidden article.
+    _STATE.sources = dict(result.sources)
 
 
-def _source_files(root: Path) -> dict[str, Path]:
-    """Page-text files under ``articles/`` by file name (the name articles cite)."""
-    found: dict[str, Path] = {}
-    if root.is_dir():
-        for path in sorted(root.rglob("*.txt")):
-            found.setdefault(path.name, path)
-    return found
+def _problem(message: str) -> None:
+    """A problem an editor must fix: stops `mkdocs build --strict`; shown under serve."""
+    if _STATE.command == "serve":
+        _serve_problem(message)
+    else:
+        log.warning("%s", message)
+
+
+def _serve_problem(message: str) -> None:
+    """Under ``mkdocs serve`` a problem is shown at the top of every page instead of failing the
+    build: a failed serve build leaves every request hanging until the error is fixed."""
+    _STATE.problems.append(message)
+    serve_log.warning("%s", message)  # not mkdocs' logger: strict mode would abort the build
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Under serve, put the build's problems on every page, where the editor is looking."""
+    if not _STATE.problems:
+        return output
+    items = "".join(f"<li>{html.escape(m)}</li>" for m in _STATE.problems)
+    banner = (f'<div class="cn-problems" role="alert" style="background:#fde8e8;color:#611;'
+              f'padding:1em;border-bottom:3px solid #c00"><strong>构建问题（仅本地预览可见）'
+              f"</strong><ul>{items}</ul></div>")
+    return _BODY_TAG.sub(lambda m: m.group(0) + banner, output, count=1)
+
+
+def _source_text(path: Path) -> bytes | None:
+    """A page text as UTF-8 with a byte-order mark, which browsers honour whatever charset a
+    server sends (GBK pages were served raw, UTF-8 ones without a charset: mojibake)."""
+    from civicnews.decode import DecodeError, decode_page
+
+    try:
+        return ("\ufeff" + decode_page(path.read_bytes())).encode("utf-8")
+    except (OSError, DecodeError):
+        return None
+
+
+def _editor_report_wanted() -> bool:
+    """The editors' report (titles of hidden stories, leftovers) is for editors, not residents:
+    in the site only under ``mkdocs serve`` or when CIVICNEWS_EDITOR_REPORT=1 asks for it."""
+    return _STATE.command == "serve" or os.environ.get(EDITOR_REPORT_FLAG) == "1"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this is ``serve`` (local, for editors) or a public ``build``."""
+    _STATE.command = command
 
 
 def _rules_context() -> tuple[dict[str, str | None], list[str], list[str]]:
@@ -142,8 +204,11 @@ def on_files(files: Files, config: Any) -> Files:
         raise PluginError(str(exc)) from exc
     _STATE.articles = articles
     _STATE.by_src = {}
-    _STATE.sources = _source_files(_config_dir(config) / ARTICLES_IN)
     _STATE.neighbours = related.neighbours(articles)
+    if not _editor_report_wanted():
+        for f in [f for f in files if f.src_uri in EDITOR_FILES
+                  or f.src_uri.startswith(EDITOR_DIR)]:
+            files.remove(f)
     _pin_build_date(articles)
     for art in articles:
         src = pages.article_src(art.id)
@@ -151,9 +216,11 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, src, abs_src_path=art.path,
                                     inclusion=InclusionLevel.NOT_IN_NAV))
     for name in sorted({a.source.file for a in articles if a.source.file}):
-        if name in _STATE.sources:
-            files.append(File.generated(config, pages.source_path(name),
-                                        abs_src_path=str(_STATE.sources[name])))
+        text = _source_text(_STATE.sources[name]) if name in _STATE.sources else None
+        if text is None:
+            _STATE.sources.pop(name, None)  # the article then names its page without a link
+            continue
+        files.append(File.generated(config, pages.source_path(name), content=text))
     cities, place_order, campaign_order = _rules_context()
     paths, place_order = _district_paths(articles)
     cities = {n: (p[1] if len(p) > 1 else None) for n, p in paths.items()}  # breadcrumb tails
@@ -192,7 +259,9 @@ def _pin_build_date(articles: list[art_mod.ArticleMeta]) -> None:
         return
     dated = [feeds.published(a) for a in articles if a.day]
     newest = max((d for d in dated if d), default=feeds.EPOCH)
-    _STATE.pinned_epoch = str(int(newest.timestamp()))
+    # gzip (sitemap.xml.gz) stores an unsigned 32-bit time: an archive whose newest story is
+    # from before 1970, or a date past 2106, crashed the build.
+    _STATE.pinned_epoch = str(min(max(int(newest.timestamp()), 0), MAX_EPOCH))
     os.environ["SOURCE_DATE_EPOCH"] = _STATE.pinned_epoch
 
 

@@ -1,0 +1,232 @@
+"""Switching a build's output in one step, and keeping two builds from running at once.
+
+A build's state is three things that must change together: the article files
+(``OUT/articles/``), the editors' report (``OUT/report.json``, ``OUT/editor/report.md``) and
+the id ledger (``articles/ids.yml``). Writing them file by file let a kill leave old and new
+articles side by side and a ledger that knew nothing of the new ids. So a commit:
+
+1. writes the whole new ``articles/`` folder aside in ``OUT/.civicnews-new/`` (unchanged files
+   are hard links, so they keep their mtimes), the changed report files beside it and the new
+   ledger beside the ledger (``.ids.yml.civicnews-new``);
+2. writes the journal ``OUT/.civicnews-commit`` in one atomic rename: the commit point;
+3. moves everything into place, deletes the journal and the old folder.
+
+A kill before step 2 leaves the old state (the next build deletes the staged files); a kill
+after it is finished by the next build (``recover``) before it reads anything, so every
+civicnews run sees the old state or the new one, never a mix. SIGINT and SIGTERM wait until
+step 3 is done. ``build_lock`` is an advisory lock (flock) held for a whole build, so two
+builds cannot both read the ledger and lose each other's new ids; the kernel drops it when
+the process dies, so a killed build never leaves a stale lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on Windows; builds there are not locked
+    fcntl = None  # type: ignore[assignment]
+
+ARTICLES_DIR = "articles"
+STAGE = ".civicnews-new"
+OLD = ".civicnews-old"
+JOURNAL = ".civicnews-commit"
+LOCK = ".civicnews-lock"  # beside the output folder: .docs.civicnews-lock
+LEDGER_STAGE_SUFFIX = ".civicnews-new"
+LEDGER_LOCK_SUFFIX = ".civicnews-lock"
+
+
+class OutputError(ValueError):
+    """The new output could not be written; the last build's output is unchanged."""
+
+
+class BuildLocked(ValueError):
+    """Another build holds the lock on this output folder or ledger."""
+
+
+class InterruptedAfterCommit(KeyboardInterrupt):
+    """Ctrl-C arrived while the new output was being switched in: the build did finish."""
+
+
+def ledger_stage(ledger: Path) -> Path:
+    """Where the new ledger waits for the commit: beside the ledger, on the same file system."""
+    return ledger.with_name(f".{ledger.name}{LEDGER_STAGE_SUFFIX}")
+
+
+@contextlib.contextmanager
+def build_lock(out_dir: Path, ledger: Path | None) -> Iterator[None]:
+    """Hold the build locks of the ledger (if any) and of the output folder, or BuildLocked."""
+    if fcntl is None:  # pragma: no cover
+        yield
+        return
+    targets = []
+    if ledger is not None:
+        targets.append(ledger.with_name(f".{ledger.name}{LEDGER_LOCK_SUFFIX}"))
+    # Beside the output folder, not in it: a build that stops on a config error creates nothing.
+    targets.append(out_dir.parent / f".{out_dir.resolve().name}{LOCK}")
+    with contextlib.ExitStack() as stack:
+        for path in targets:
+            try:
+                handle = stack.enter_context(open(path, "a+b"))  # noqa: SIM115 - held by the stack
+            except OSError as exc:
+                raise OutputError(f"{path}: cannot create the build lock (does the folder "
+                                  f"exist?): "
+                                  f"{exc.strerror or exc}") from None
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise BuildLocked(f"another build is running (it holds {path}); wait for it "
+                                  "to finish and run again") from None
+        yield
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    """Carry an unchanged file into the staged folder: a hard link keeps its mtime and costs
+    no space; a copy (file systems without links) keeps the mtime too."""
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as handle:
+        handle.write(data)
+
+
+def _same(path: Path, data: bytes) -> bool:
+    try:
+        return path.read_bytes() == data
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return False
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    _write(tmp, data)
+    os.replace(tmp, path)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back while the new state is moved in (main thread, Unix)."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    try:
+        signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    except (AttributeError, ValueError, OSError):  # pragma: no cover - not Unix / not main
+        yield
+        return
+    try:
+        yield
+    finally:
+        try:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, held)  # a held Ctrl-C is raised here
+        except KeyboardInterrupt:
+            raise InterruptedAfterCommit() from None
+
+
+def recover(out_dir: Path, ledger: Path | None = None) -> None:
+    """Finish a commit a kill interrupted after its commit point; else drop its staged files."""
+    journal = out_dir / JOURNAL
+    try:
+        plan = json.loads(journal.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        shutil.rmtree(out_dir / STAGE, ignore_errors=True)
+        shutil.rmtree(out_dir / OLD, ignore_errors=True)
+        if ledger is not None:
+            ledger_stage(ledger).unlink(missing_ok=True)
+        return
+    with _signals_held():
+        _roll_forward(out_dir, plan)
+
+
+def _roll_forward(out_dir: Path, plan: dict) -> None:
+    """Move the staged state into place. Every step can be repeated, so a kill in here is
+    finished by the next run."""
+    stage = out_dir / STAGE
+    staged = stage / ARTICLES_DIR
+    if plan.get("articles") and staged.is_dir():
+        target = out_dir / ARTICLES_DIR
+        if target.exists():
+            shutil.rmtree(out_dir / OLD, ignore_errors=True)
+            os.rename(target, out_dir / OLD)
+        os.rename(staged, target)
+    for rel in plan.get("others", []):
+        src = stage / rel
+        if src.is_file():
+            (out_dir / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(src, out_dir / rel)
+    if plan.get("ledger"):
+        ledger = Path(plan["ledger"])
+        if ledger_stage(ledger).is_file():
+            os.replace(ledger_stage(ledger), ledger)
+    (out_dir / JOURNAL).unlink()
+    shutil.rmtree(stage, ignore_errors=True)
+    shutil.rmtree(out_dir / OLD, ignore_errors=True)
+
+
+def commit(out_dir: Path, files: dict[str, bytes], keep: set[str],
+           ledger: tuple[Path, bytes] | None = None) -> tuple[int, int, int]:
+    """Make ``files`` (paths relative to out_dir) the new output in one step; see the module doc.
+
+    Article files (``articles/*.md``) not in ``files`` are removed unless named in ``keep``;
+    other files in ``articles/`` are carried over. ``ledger`` is the ledger file and its new
+    bytes. Returns (article files written, unchanged, removed). When nothing differs, nothing
+    is touched. OSError while staging becomes OutputError with the old state intact.
+    """
+    recover(out_dir, ledger[0] if ledger else None)
+    current = out_dir / ARTICLES_DIR
+    present = {p.name: p for p in current.iterdir()} if current.is_dir() else {}
+    prefix = f"{ARTICLES_DIR}/"
+    new = {rel[len(prefix):]: data for rel, data in files.items() if rel.startswith(prefix)}
+    others = {rel: data for rel, data in sorted(files.items()) if not rel.startswith(prefix)}
+    changed = {name for name, data in new.items() if not _same(current / name, data)}
+    removed = {name for name, path in present.items()
+               if name.endswith(".md") and name not in new and f"{prefix}{name}" not in keep}
+    changed_others = [rel for rel, data in others.items() if not _same(out_dir / rel, data)]
+    ledger_changed = ledger is not None and not _same(ledger[0], ledger[1])
+    counts = (len(changed), len(new) - len(changed), len(removed))
+    if not (changed or removed or changed_others or ledger_changed):
+        return counts
+    stage = out_dir / STAGE
+    try:
+        staged = stage / ARTICLES_DIR
+        staged.mkdir(parents=True)
+        for name, path in sorted(present.items()):
+            if name in changed or name in removed:
+                continue
+            if path.is_dir() and not path.is_symlink():
+                shutil.copytree(path, staged / name, copy_function=_link_or_copy)
+            else:
+                _link_or_copy(str(path), str(staged / name))
+        for name in sorted(changed):
+            _write(staged / name, new[name])
+        for rel in changed_others:
+            _write(stage / rel, others[rel])
+        if ledger_changed:
+            assert ledger is not None
+            _write(ledger_stage(ledger[0]), ledger[1])
+        plan = {"articles": bool(changed or removed), "others": changed_others,
+                "ledger": str(ledger[0].resolve()) if ledger_changed and ledger else None}
+        _atomic_write(out_dir / JOURNAL, json.dumps(plan, ensure_ascii=False).encode("utf-8"))
+    except OSError as exc:
+        shutil.rmtree(stage, ignore_errors=True)
+        if ledger is not None:
+            ledger_stage(ledger[0]).unlink(missing_ok=True)
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise OutputError(f"cannot write the new output: {exc.strerror or exc}{where}") from None
+    try:
+        with _signals_held():
+            _roll_forward(out_dir, plan)
+    except OSError as exc:
+        raise OutputError(f"the new output is complete but could not be moved into place: "
+                          f"{exc.strerror or exc}; the next build finishes it") from None
+    return counts

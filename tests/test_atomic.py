@@ -1,0 +1,263 @@
+"""Issue 11: a batch is never half-written. The articles, the report and the ledger change in
+one step; a kill at any point leaves the old state or the new one; a full disk leaves the old
+one and says so; two builds never run at once; workers die with their build."""
+
+from __future__ import annotations
+
+import errno
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import civicnews.output as output
+import pytest
+import yaml
+from civicnews.build import run_batch
+from civicnews.output import BuildLocked, OutputError, build_lock, recover
+from conftest import SEED_PAGES
+
+KILLS = 24
+PAGES = 200
+
+
+def state(root: Path) -> dict[str, bytes]:
+    """What a build leaves: article files, report files and the ledger."""
+    out = root / "out"
+    files = {p.relative_to(out).as_posix(): p.read_bytes()
+             for p in sorted(out.rglob("*")) if p.is_file() and not p.name.startswith(".")
+             and not any(part.startswith(".") for part in p.relative_to(out).parts)}
+    ledger = root / "ids.yml"
+    files["<ledger>"] = ledger.read_bytes() if ledger.exists() else b""
+    return files
+
+
+def make_pages(folder: Path, count: int) -> None:
+    """``count`` dated pages: copies of the seeds under new names (each extracted on its own)."""
+    folder.mkdir(parents=True)
+    manifest = yaml.safe_load((SEED_PAGES / "pages.yml").read_text(encoding="utf-8"))
+    seeds = sorted(SEED_PAGES.glob("*.txt"))
+    entries = {}
+    for index in range(count):
+        seed = seeds[index % len(seeds)]
+        name = f"p{index:03d}_{seed.name}"
+        shutil.copy(seed, folder / name)
+        entries[name] = {**manifest[seed.name], "date": f"2020-01-{1 + index % 28:02d}"}
+    (folder / "pages.yml").write_text(yaml.safe_dump(entries, allow_unicode=True),
+                                      encoding="utf-8")
+
+
+def extract_args(root: Path) -> list[str]:
+    return [sys.executable, "-m", "civicnews.cli", "extract", str(root / "pages"),
+            "--out", str(root / "out"), "--ledger", str(root / "ids.yml"),
+            "--cache", str(root / "cache"), "--corrections", str(root / "corrections.yml"),
+            "--no-progress"]
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes],
+                                                              dict[str, bytes], Path]:
+    """A 200-page project: its old state, its new state and a saved copy of the old one."""
+    root = tmp_path_factory.mktemp("batch")
+    make_pages(root / "pages", PAGES)
+    (root / "corrections.yml").write_text("", encoding="utf-8")
+    first = run_batch([root / "pages"], root / "out", jobs=2, ledger=root / "ids.yml",
+                      cache_dir=root / "cache")
+    assert not first.failures
+    old = state(root)
+    saved = root / "saved"
+    shutil.copytree(root / "out", saved / "out")
+    shutil.copy(root / "ids.yml", saved / "ids.yml")
+    # The new state: every article retitled by an editor (every file changes) and one more
+    # page (new ids in the ledger).
+    corrections = {a.id: {"title": f"新标题 {a.id}"} for a in first.articles}
+    (root / "corrections.yml").write_text(yaml.safe_dump(corrections, allow_unicode=True),
+                                          encoding="utf-8")
+    shutil.copy(SEED_PAGES / "000_6b38b89e44bd9a24.txt", root / "pages" / "zz_new.txt")
+    manifest = root / "pages" / "pages.yml"
+    manifest.write_text(manifest.read_text(encoding="utf-8")
+                        + "zz_new.txt: {date: 2020-02-01}\n", encoding="utf-8")
+    run_batch([root / "pages"], root / "out", ledger=root / "ids.yml", cache_dir=root / "cache",
+              corrections=root / "corrections.yml")
+    new = state(root)
+    assert new != old and new["<ledger>"] != old["<ledger>"]
+    return root, old, new, saved
+
+
+def restore(root: Path, saved: Path) -> None:
+    shutil.rmtree(root / "out")
+    shutil.copytree(saved / "out", root / "out")
+    shutil.copy(saved / "ids.yml", root / "ids.yml")
+    output.ledger_stage(root / "ids.yml").unlink(missing_ok=True)
+
+
+def test_a_kill_at_any_point_leaves_the_old_or_the_new_state(batch: tuple) -> None:
+    root, old, new, saved = batch
+    restore(root, saved)
+    start = time.monotonic()
+    subprocess.run(extract_args(root), check=True, capture_output=True)
+    full = time.monotonic() - start  # how long one run takes here: the kills spread over it
+    assert state(root) == new
+    draw = random.Random(11)
+    seen = {"old": 0, "new": 0}
+    for trial in range(KILLS):
+        restore(root, saved)
+        proc = subprocess.Popen(extract_args(root), stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        time.sleep(draw.uniform(0.0, full * 1.1))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        recover(root / "out", root / "ids.yml")  # what every civicnews run does first
+        found = state(root)
+        assert found in (old, new), f"kill {trial} left a mix of old and new files"
+        seen["old" if found == old else "new"] += 1
+        assert not (root / "out" / output.STAGE).exists()
+        assert not output.ledger_stage(root / "ids.yml").exists()
+    print(f"kills: {seen}")  # for the record (pytest -s)
+    assert sum(seen.values()) == KILLS
+
+
+def test_a_full_disk_leaves_the_old_state_and_says_so(batch: tuple,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    root, old, _new, saved = batch
+    restore(root, saved)
+    calls = {"n": 0}
+    real_write = output._write
+
+    def write_until_full(path: Path, data: bytes) -> None:
+        calls["n"] += 1
+        if calls["n"] > 100:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        real_write(path, data)
+
+    monkeypatch.setattr(output, "_write", write_until_full)
+    with pytest.raises(OutputError, match="No space left on device"):
+        run_batch([root / "pages"], root / "out", ledger=root / "ids.yml",
+                  cache_dir=root / "cache", corrections=root / "corrections.yml")
+    assert state(root) == old
+    assert not (root / "out" / output.STAGE).exists()
+
+
+def test_a_kill_after_the_commit_point_is_finished_by_the_next_run(
+        batch: tuple, monkeypatch: pytest.MonkeyPatch) -> None:
+    root, old, new, saved = batch
+    restore(root, saved)
+
+    def killed(out_dir: Path, plan: dict) -> None:
+        raise SystemExit("killed")  # the journal is written; nothing was moved yet
+
+    monkeypatch.setattr(output, "_roll_forward", killed)
+    with pytest.raises(SystemExit):
+        run_batch([root / "pages"], root / "out", ledger=root / "ids.yml",
+                  cache_dir=root / "cache", corrections=root / "corrections.yml")
+    assert (root / "out" / output.JOURNAL).exists()
+    monkeypatch.undo()
+    recover(root / "out", root / "ids.yml")
+    assert state(root) == new
+
+
+def test_a_second_build_is_refused_while_one_runs(batch: tuple,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from civicnews import cli
+
+    root, _old, _new, _saved = batch
+    with build_lock(root / "out", root / "ids.yml"):
+        with pytest.raises(BuildLocked, match="another build is running"):
+            run_batch([root / "pages"], root / "out", ledger=root / "ids.yml")
+        code = cli.main(extract_args(root)[3:])
+    assert code == 2
+    assert "another build is running" in capsys.readouterr().err
+
+
+def test_concurrent_runs_lose_no_ids(tmp_path: Path) -> None:
+    """Six runs at once over six different pages and one ledger: every run either records its
+    ids or says another build is running; no run exits 0 with its ids lost."""
+    pages = tmp_path / "pages"
+    make_pages(pages, 6)
+    procs = []
+    for index, page in enumerate(sorted(pages.glob("*.txt"))):
+        procs.append((page, subprocess.Popen(
+            [sys.executable, "-m", "civicnews.cli", "extract", str(page), "--out",
+             str(tmp_path / f"out{index}"), "--ledger", str(tmp_path / "ids.yml"),
+             "--no-cache", "--no-progress"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            text=True)))
+    for _page, proc in procs:
+        _out, err = proc.communicate(timeout=300)
+        if proc.returncode != 0:
+            assert proc.returncode == 2 and "another build is running" in err, err
+    final = yaml.safe_load((tmp_path / "ids.yml").read_text(encoding="utf-8"))["articles"]
+    sources = {entry["source"] for entry in final.values()}
+    for index, (page, proc) in enumerate(procs):
+        if proc.returncode == 0:
+            assert page.name in sources, f"run {index}'s ids were lost"
+
+
+def test_killing_the_parent_of_a_parallel_build_leaves_no_workers(tmp_path: Path) -> None:
+    make_pages(tmp_path / "pages", 8)
+    proc = subprocess.Popen([sys.executable, "-m", "civicnews.cli", "extract",
+                             str(tmp_path / "pages"), "--out", str(tmp_path / "out"),
+                             "--jobs", "2", "--no-cache", "--no-progress"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    for _ in range(600):  # until the pool has started (the workers are the parent's children)
+        workers = _children(proc.pid)
+        if len(workers) >= 2 or proc.poll() is not None:
+            break
+        time.sleep(0.05)
+    assert workers, "the build finished before its workers were seen"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    for _ in range(200):
+        if not any(_alive(pid) for pid in workers):
+            break
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers), "orphan workers outlived their build"
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat_file.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return False
+    return fields[0] != "Z"  # a zombie has exited; only its parent's reaping is left
+
+
+def test_ctrl_c_of_a_parallel_build_stops_its_workers_and_tells_the_truth(tmp_path: Path) -> None:
+    make_pages(tmp_path / "pages", 8)
+    proc = subprocess.Popen([sys.executable, "-m", "civicnews.cli", "extract",
+                             str(tmp_path / "pages"), "--out", str(tmp_path / "out"),
+                             "--jobs", "2", "--no-cache", "--no-progress"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    workers: set[int] = set()
+    for _ in range(600):
+        workers = _children(proc.pid)
+        if len(workers) >= 2 or proc.poll() is not None:
+            break
+        time.sleep(0.05)
+    assert workers, "the build finished before its workers were seen"
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "left as it was" in err and "Traceback" not in err
+    assert not (tmp_path / "out" / "articles").exists()  # nothing half-written
+    for _ in range(200):
+        if not any(_alive(pid) for pid in workers):
+            break
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers)
