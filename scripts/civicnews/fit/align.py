@@ -105,7 +105,7 @@ def _place(text: str, raw: str, stories: list[_Story], furniture: list[str]) -> 
         for cut in range(len(text) - 1, 3, -1):
             if all(c in story.credit for c in text[cut:]) and text[:cut] in story.body:
                 return Role.BODY, [k]
-            if not text[cut] in story.credit:
+            if text[cut] not in story.credit:
                 break
     spread = [k for k, story in enumerate(stories) if sum(c in story.credit for c in text) * 2 >= len(text)]
     if spread:

@@ -123,7 +123,7 @@ def _serve_problem(message: str) -> None:
     serve_log.warning("%s", message)  # not mkdocs' logger: strict mode would abort the build
 
 
-def on_post_page(output: str, page: Any, config: Any) -> str:
+def _problem_banner(output: str) -> str:
     """Under serve, put the build's problems on every page, where the editor is looking."""
     if not _STATE.problems:
         return output
@@ -299,8 +299,9 @@ def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    """Fix what the theme writes outside any template block (skip link, toggle inputs)."""
-    return pages.polish_html(output)
+    """Fix what the theme writes outside any template block (skip link, toggle inputs), and
+    under serve show the build's problems on top."""
+    return _problem_banner(pages.polish_html(output))
 
 
 def on_post_build(config: Any) -> None:
