@@ -24,6 +24,7 @@ import random
 import re
 import sys
 from collections.abc import Callable, Iterable
+from datetime import date, timedelta
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -1065,12 +1066,14 @@ def write_pages(out: Path, named: Iterable[tuple[str, GeneratedPage]]) -> int:
     (out / "gold").mkdir(parents=True, exist_ok=True)
     manifest: dict[str, dict] = {}
     count = 0
+    first_day = date(2024, 1, 1)  # a made-up issue date, one a page: undated pages are drafts
     for name, page in named:
         (out / "pages" / name).write_text(page.text, encoding="utf-8")
         doc = gold_document(page, name)
         (out / "gold" / (Path(name).stem + ".yml")).write_text(
             yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
-        manifest[name] = {"publication": page.publication, "date": None, "page": None}
+        manifest[name] = {"publication": page.publication,
+                          "date": (first_day + timedelta(days=count)).isoformat(), "page": 1}
         count += 1
     (out / "pages" / "pages.yml").write_text(
         yaml.safe_dump(manifest, allow_unicode=True, sort_keys=True), encoding="utf-8")
