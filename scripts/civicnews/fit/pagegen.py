@@ -24,8 +24,8 @@ import random
 import re
 import sys
 from collections.abc import Callable, Iterable
-from datetime import date, timedelta
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
