@@ -405,14 +405,16 @@ def shared_share(lines_grams: list[frozenset[str]], texts: list[str]) -> tuple[l
         hits_after = hits_before = 0
         for g in grams:
             places = where[g]
+            lo = bisect.bisect_left(places, i - CONTENT_WINDOW)
+            hi = bisect.bisect_right(places, i + CONTENT_WINDOW)
             if twin[i]:  # printed twice: its own other print is no evidence
-                places = [k for k in places if texts[k] != texts[i] or k == i]
-            j = bisect.bisect_right(places, i)
-            if j < len(places) and places[j] <= i + CONTENT_WINDOW:
-                hits_after += 1
-            j = bisect.bisect_left(places, i) - 1
-            if j >= 0 and places[j] >= i - CONTENT_WINDOW:
-                hits_before += 1
+                near = [k for k in places[lo:hi] if texts[k] != texts[i]]
+                hits_after += any(k > i for k in near)
+                hits_before += any(k < i for k in near)
+                continue
+            j = bisect.bisect_right(places, i, lo, hi)
+            hits_after += j < hi
+            hits_before += bisect.bisect_left(places, i, lo, hi) > lo
         after.append(hits_after / len(grams))
         before.append(hits_before / len(grams))
     return after, before
