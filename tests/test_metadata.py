@@ -1,6 +1,7 @@
-"""Unit tests of credits, districts and campaigns."""
+"""Unit tests of credits (read by the credits stage), districts and campaigns."""
 
-from civicnews.metadata import find_campaigns, find_districts, parse_credit, split_names
+from civicnews.credits import parse_credit
+from civicnews.metadata import find_campaigns, find_districts
 from civicnews.model import Article, Headline, PageInfo, Section
 from civicnews.rules import load_rules
 
@@ -22,7 +23,7 @@ def test_trailing_byline_credit() -> None:
 
 
 def test_names_run_together() -> None:
-    assert split_names("毛霄云姚沐水", RULES) == ["毛霄云", "姚沐水"]
+    assert parse_credit("■柯城采访小组 毛霄云姚沐水", RULES).reporters == ["毛霄云", "姚沐水"]
 
 
 def test_districts_home_and_aliases() -> None:

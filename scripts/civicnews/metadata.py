@@ -11,75 +11,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
-from .model import Article, Credit, Headline, PageInfo
-from .patterns import CJK, EVENT_DATE
+from .model import Article, Headline, PageInfo
+from .patterns import EVENT_DATE
 from .places import RANK, Mention
 from .rules import Rules
 
 # A story without any headline gets its first clause as a title, cut at this many characters.
 FALLBACK_TITLE_CHARS = 24
-
-
-def split_names(chunk: str, rules: Rules) -> list[str]:
-    """Names after a role word: space separated, or run together in a narrow column.
-
-    >>> from civicnews.rules import load_rules
-    >>> split_names("胡晶晶 李丹丹", load_rules())
-    ['胡晶晶', '李丹丹']
-    >>> split_names("胡晶晶李丹丹", load_rules())
-    ['胡晶晶', '李丹丹']
-    """
-    names: list[str] = []
-    for token in chunk.split():
-        token = re.sub(f"[^{CJK}·]", "", token)
-        if not token:
-            continue
-        if len(token) <= rules.name_max:
-            names.append(token)
-            continue
-        # names run together: three characters each is the common case, else twos
-        size = 3 if len(token) % 3 == 0 else 2 if len(token) % 2 == 0 else 3
-        names.extend(token[k : k + size] for k in range(0, len(token), size))
-    return [n for n in names if len(n) >= rules.name_min]
-
-
-@lru_cache(maxsize=8)
-def _role_pattern(role_words: tuple[str, ...], group_suffixes: tuple[str, ...]) -> re.Pattern[str]:
-    """A role word (记者) or a team name (柯城采访小组) in a credit."""
-    roles = "|".join(map(re.escape, role_words))
-    groups = "|".join(map(re.escape, group_suffixes))
-    return re.compile(rf"(\S*(?:{groups}))|({roles})" if groups else rf"({roles})")
-
-
-def parse_credit(text: str, rules: Rules) -> Credit:
-    """Dateline, reporters and their roles from a credit as printed.
-
-    >>> from civicnews.rules import load_rules
-    >>> c = parse_credit("本报讯 （记者 吴怡婧 通讯员 张霞艳）", load_rules())
-    >>> c.dateline, c.reporters, c.roles
-    ('本报讯', ['吴怡婧', '张霞艳'], {'吴怡婧': '记者', '张霞艳': '通讯员'})
-    >>> parse_credit("■柯城采访小组 毛霄云 姚沐水", load_rules()).roles
-    {'毛霄云': '柯城采访小组', '姚沐水': '柯城采访小组'}
-    >>> parse_credit("本报讯（融媒见习记者郑旭华）", load_rules()).reporters
-    ['郑旭华']
-    """
-    credit = Credit(text=text)
-    body = text.strip().lstrip(rules.byline_marks).strip()
-    for word in rules.datelines:
-        if body.startswith(word):
-            credit.dateline = word
-            body = body[len(word) :]
-            break
-    body = re.sub(r"[（()）]", " ", body).strip()
-    pieces = list(_role_pattern(rules.roles, rules.group_suffixes).finditer(body))
-    for k, m in enumerate(pieces):
-        role = m.group(0)
-        end = pieces[k + 1].start() if k + 1 < len(pieces) else len(body)
-        for name in split_names(body[m.end() : end], rules):
-            if name not in credit.roles:
-                credit.reporters.append(name)
-                credit.roles[name] = role
-    return credit
 
 
 # Weight of a place named in the headline against one named in the body: the headline says
@@ -436,11 +374,8 @@ def _headline_text(headline: Headline | None) -> str:
 
 
 def fill_metadata(article: Article, info: PageInfo, rules: Rules, home: str | None = None) -> Article:
-    """Fill the article's credit, districts, campaigns and event dates in place."""
-    printed = article.credit.text or ""
-    credit = parse_credit(printed, rules) if printed else Credit()
-    credit.text = printed or None
-    article.credit = credit
+    """Fill the article's districts, campaigns and event dates in place (its credit was read by
+    the credits stage while the story was assembled)."""
     if article.headline is None:
         article.headline = fallback_title(article)
         article.steps.append("fallback_title")

@@ -3,8 +3,8 @@
 ``extract_page`` is a pure function of (text, PageInfo, rules): no file system, no clock, so it
 can run in a process pool and be cached by the page's hash.
 
-lines (clean each line) → labeler (each line's role, by the fitted model) → assemble (stories)
-→ metadata (districts, campaigns, dates).
+lines (clean each line) → labeler (each line's role, by the fitted model) → assemble (stories,
+with their credits) → metadata (districts, campaigns, dates).
 """
 
 from __future__ import annotations
@@ -22,8 +22,6 @@ def extract_page(text: str, info: PageInfo, rules: Rules | None = None) -> PageR
     result = assemble.assemble_page(page_lines, decisions, info, rules)
     home = metadata.page_home(result.articles, info, rules)
     for article in result.articles:
-        credit = article.credit  # read by the credits stage; metadata fills the other fields
         metadata.fill_metadata(article, info, rules, home)
-        article.credit = credit
     result.lines_total = sum(1 for raw in text.splitlines() if raw.strip())
     return result
