@@ -27,7 +27,8 @@ def hostile_page(payload: str = "alert(1)") -> str:
     return "\n".join([
         " G 共创浙江省文明市 共建品质活力永康",
         "",
-        f"<script>{payload}</script>永康开展{{{{ x }}}}文明创建行动",
+        # the payload inside the headline, where a title's words surround it
+        f"永康开展<script>{payload}</script>文明创建{{{{ x }}}}行动",
         "",
         "本报讯（融媒记者 郑旭华）",
         f"连日来，<img src=x onerror={payload}>各部门",

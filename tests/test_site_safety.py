@@ -157,7 +157,8 @@ def test_serve_shows_a_manifest_error_on_the_page_instead_of_hanging(tmp_path: P
             if server.poll() is not None:
                 break
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/civicnews/",
+                # without SITE_URL the site has no base path: it is served at the root
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/",
                                             timeout=30) as response:
                     body = response.read().decode("utf-8")
                 break

@@ -28,6 +28,9 @@ def found(tmp_path_factory: pytest.TempPathFactory) -> ci.Check:
     (pages / "010_hostile.txt").write_text(hostile_page(PAYLOAD), encoding="utf-8")
     (pages / "011_odd.txt").write_text("这是一行没有归属的文字，既不是标题也不是正文\n",
                                        encoding="utf-8")
+    with (pages / "pages.yml").open("a", encoding="utf-8") as manifest:  # dated: not drafts
+        for name in ("009_new.txt", "010_hostile.txt", "011_odd.txt"):
+            manifest.write(f"{name}: {{publication: 永康日报, date: 2023-05-01, page: 1}}\n")
     return ci.check_build([root / "articles"], root / "out", ledger=ledger,
                           cache_dir=root / "cache")
 

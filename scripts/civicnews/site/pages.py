@@ -348,7 +348,7 @@ def _tree_html(tree: Mapping[str, Mapping[str, Sequence[tuple[str, Sequence[str]
             rows = []
             for county, towns in counties:
                 sub = "".join(f"<li>{item(t)}</li>" for t in towns)
-                rows.append(f"<li>{item(county)}" + (f'<ul class="cn-towns">{sub}</ul>' if sub else "")
+                rows.append(f"<li>{item(county)}" + (f'<ul class="cn-counts cn-towns">{sub}</ul>' if sub else "")
                             + "</li>")
             heading = f"<h3>{item(city) if city in counts else esc(city)}</h3>" if city != province else ""
             parts.append(f'<section class="cn-city">{heading}<ul class="cn-counts">{"".join(rows)}</ul></section>')
