@@ -6,11 +6,10 @@ Story text is loaded lazily (``st.deferred``) so that importing this module work
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from civicnews.fit import pagegen
-import re
-
 from hypothesis import strategies as st
 
 # Characters the text stages meet: CJK from the gold, the marks the seeds print (full- and
