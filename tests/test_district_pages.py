@@ -29,7 +29,7 @@ def test_index_nests_province_city_county_town_with_counts() -> None:
     counts = dict(re.findall(r'href="[^"]+">([^<]+)<span class="cn-count">(\d+)</span>', index))
     # 柯城区 counts the story tagged only with its town 石梁镇
     assert counts == {"海淀区": "1", "义乌市": "1", "柯城区": "2", "石梁镇": "2"}
-    assert index.index("柯城区") < index.index('class="cn-towns"') < index.index("石梁镇")
+    assert index.index("柯城区") < index.index('class="cn-counts cn-towns"') < index.index("石梁镇")
     assert re.findall(r'href="[./]*a/([^/"]+)/"', got["districts/柯城区/index.md"]) == ["a", "b"]
 
 

@@ -70,6 +70,8 @@ def normalize_punctuation(text: str) -> str:
     '10月9日下午，柯城区（单位）会议召开：一是'
     >>> normalize_punctuation("时间10:30,地点A(B)")
     '时间10:30，地点A(B)'
+    >>> normalize_punctuation("覆盖率达到99.7%,297个村庄")
+    '覆盖率达到99.7%，297个村庄'
     """
     text = fix_ellipsis(text)
     # a mark's neighbour may itself be converted: repeat until nothing changes (idempotent)
@@ -103,8 +105,9 @@ def _convert_marks(text: str) -> str:
         elif ch == ")":
             convert = _is_cjk_side(before) or "（" in "".join(out[-40:]).rsplit("(", 1)[-1]
         else:
-            # a mark right before Chinese, or after it, is Chinese punctuation; "&amp; 文" is not
-            convert = _is_cjk_side(before) or _is_cjk_side(after)
+            # a mark right before Chinese, or after it, is Chinese punctuation; "&amp; 文" is not;
+            # after a percentage it is too (增长99.7%,297个村: Chinese text lists with commas)
+            convert = _is_cjk_side(before) or _is_cjk_side(after) or before in "%％"
         out.append(full if convert else ch)
     return "".join(out)
 
