@@ -62,7 +62,7 @@ class LineView:
     grams: frozenset[str]  # the line's CJK bigrams
     after: float  # share of its bigrams found in the lines after it (within CONTENT_WINDOW)
     before: float  # … and before it
-    rules: Rules
+    rules: Rules | None  # None: no furniture rules (the doctests)
 
 
 def _bucket(value: float, edges: tuple[float, ...], names: tuple[str, ...]) -> str:
@@ -453,13 +453,8 @@ def page_features(lines: list[Line], rules: Rules | None) -> list[list[str]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _empty_rules() -> None:
-    return None
-
-
 def _view(text: str, column: float = 14.0, doubled: bool = False, after: float = 0.0,
           before: float = 0.0) -> LineView:
     """A view of one line alone on a page (for the doctests)."""
     line = Line(1, text, text, doubled=doubled, width=float(len(text)))
-    return LineView(0, line, [line], column, bigrams(text), after, before, _empty_rules())
+    return LineView(0, line, [line], column, bigrams(text), after, before, None)
