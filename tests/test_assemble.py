@@ -90,3 +90,71 @@ def test_every_line_is_kept_somewhere() -> None:
 def test_the_report_records_every_line_role_and_why() -> None:
     result = assemble([("title", "城东街道开展宣传"), ("start", "近日，城东街道开展宣传。")])
     assert [(r.number, r.role) for r in result.line_roles] == [(1, R.TITLE), (2, R.START)]
+
+
+def test_a_missed_title_next_to_an_untitled_story_is_rescued_by_its_words() -> None:
+    # the model read the title as a caption; it is headline-shaped and shares the story's words
+    result = assemble([("furniture", "城东日报"), ("caption", "米河镇召开创文工作推进会"),
+                       ("start", "9月22日上午，米河镇召开创文工作推进会，部署下一步工作。"),
+                       ("body", "会议要求各村对标整改。")])
+    (a,) = result.articles
+    assert a.headline.title == "米河镇召开创文工作推进会"
+    assert result.furniture == ["城东日报"]
+    rescued = [r for r in result.line_roles if r.role is Role.TITLE]
+    assert [r.text for r in rescued] == ["米河镇召开创文工作推进会"] and "rescued" in rescued[0].evidence[0]
+
+
+def test_a_slogan_next_to_an_untitled_story_stays_furniture() -> None:
+    result = assemble([("furniture", "垃圾分类 人人有责"),
+                       ("start", "9月22日上午，米河镇召开创文工作推进会，部署下一步工作。"),
+                       ("body", "会议要求各村对标整改。")])
+    (a,) = result.articles
+    assert a.headline is None and result.furniture == ["垃圾分类 人人有责"]
+
+
+def test_a_story_resumed_with_no_mark_after_a_brief_goes_back_to_it() -> None:
+    # the long story's text goes on after the brief's last sentence with no START line
+    result = assemble([("title", "王家里村村民自发整治环境"),
+                       ("start", "6月6日，王家里村六十余名村民自发开展环境整治。"),
+                       ("title", "馆陶县学校举行教师节表彰活动"),
+                       ("start", "在教师节到来之际，馆陶县各学校举行表彰活动。"),
+                       ("body", "表彰活动中，馆陶县学校表彰了一批优秀教师。"),
+                       ("body", "整治行动中，王家里村村民清扫卫生死角，整治村庄环境。")])
+    host, brief = result.articles
+    assert host.paragraphs[-1].startswith("整治行动中")
+    assert [p[:4] for p in brief.paragraphs] == ["在教师节", "表彰活动"]
+
+
+def test_cosine_does_not_favour_the_longer_story() -> None:
+    from civicnews.assemble import cosine
+    short = frozenset({"村史", "史馆"})
+    assert cosine(short, short | {f"长{k}" for k in range(50)}) < cosine(short, short | {"建成"})
+
+
+def test_a_lone_title_inside_one_story_is_its_subhead() -> None:
+    # the text after the "title" goes on the text before it: a subhead the model read as a title
+    story = [("title", "开发区企业推动党的二十大精神落地见效"),
+             ("start", "连日来，开发区企业推动党的二十大精神落地见效，企业召开党员大会学习党的二十大精神。"),
+             ("title", "宣讲在一线"),
+             ("start", "11月21日，开发区组织企业负责人学习党的二十大精神，推动党的二十大精神落地见效。")]
+    (a,) = assemble(story).articles
+    assert a.subheads == ["宣讲在一线"] and len(a.paragraphs) == 2
+    demoted = [r for r in assemble(story).line_roles if r.text == "宣讲在一线"]
+    assert demoted[0].role is Role.SUBHEAD and "goes on the story before" in demoted[0].evidence[0]
+
+
+def test_a_title_over_a_different_story_stays_a_title() -> None:
+    result = assemble([("title", "开发区企业推动党的二十大精神落地见效"),
+                       ("start", "连日来，开发区企业推动党的二十大精神落地见效，企业召开党员大会。"),
+                       ("title", "北山村建成村史馆"),
+                       ("start", "日前，北山村村史馆建成开放，展出老物件三百余件。")])
+    assert [a.headline.title for a in result.articles] == ["开发区企业推动党的二十大精神落地见效", "北山村建成村史馆"]
+
+
+def test_two_lone_titles_inside_one_story_are_both_its_subheads() -> None:
+    words = "开发区企业推动党的二十大精神落地见效"
+    result = assemble([("title", words), ("start", f"连日来，{words}，企业召开党员大会学习。"),
+                       ("title", "宣讲在一线"), ("start", f"11月21日，开发区组织企业负责人学习，{words}。"),
+                       ("title", "实干在岗位"), ("start", f"日前，开发区企业党支部召开学习会，{words}。")])
+    (a,) = result.articles
+    assert a.subheads == ["宣讲在一线", "实干在岗位"]

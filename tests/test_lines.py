@@ -59,3 +59,33 @@ def test_printed_width_counts_the_padding_around_numbers() -> None:
     (line,) = lines.split_lines("老 330 国道")
     assert line.text == "老330国道"
     assert line.width == 5.5
+
+
+def test_a_headline_drawn_twice_as_whole_lines_is_one_line() -> None:
+    # fake bold or a drop shadow: A A B B and A B A B both fold to A B, accounted as doubled
+    for page in ("北京平谷区政协首家\n北京平谷区政协首家\n委员工作站挂牌\n委员工作站挂牌\n9月14日下午，平谷区。",
+                 "北京平谷区政协首家\n委员工作站挂牌\n北京平谷区政协首家\n委员工作站挂牌\n9月14日下午，平谷区。"):
+        out = lines.split_lines(page)
+        assert [x.text for x in out] == ["北京平谷区政协首家", "委员工作站挂牌", "9月14日下午，平谷区。"]
+        assert out[0].doubled and sorted(n for x in out for n in x.lines) == [1, 2, 3, 4, 5]
+
+
+def test_a_sentence_printed_twice_is_text_not_a_reprint() -> None:
+    out = lines.split_lines("会议要求抓好落实。\n会议要求抓好落实。")
+    assert len(out) == 2
+
+
+def test_columns_read_across_in_rows_are_read_down() -> None:
+    # pdftotext with a narrow gutter: each row is the left column's line, a space, the right's
+    left = ["本报讯浙江省嘉兴市秀洲区王店", "镇古称梅里，有着千年的历史。", "王店镇区域面积一百多平方千米", "是全国重点镇。"]
+    right = ["二〇一六年底以来，在省市区总体", "部署和具体指导下，王店镇按照打", "造小城镇环境综合整治省级样板镇", "的要求全面动员。"]
+    page = "\n".join(f"{a} {b}" for a, b in zip(left, right, strict=True))
+    out = lines.split_lines(page)
+    assert [x.text for x in out] == left + right
+    assert [x.number for x in out] == [1, 2, 3, 4, 1, 2, 3, 4]
+    assert all("split_joined_columns" in x.steps for x in out[4:])
+
+
+def test_a_title_with_a_word_space_is_not_two_columns() -> None:
+    out = lines.split_lines("整治小区环境 共创美丽城市\n近日，城东街道开展宣传。")
+    assert out[0].text == "整治小区环境 共创美丽城市"

@@ -7,9 +7,17 @@ steps:
 2. ``pair_headlines``: each headline group heads the run after it or, when that run is not a
    story's beginning or shares fewer of its words, the untitled run before it (a title printed
    after its body). A real headline shares words with its story; that decides, not position;
-3. ``join_continuations``: a run that is no story's beginning goes on an earlier story, the one
+3. ``split_resumed``: a story's text that, from some paragraph on, reads as an earlier story
+   rather than its own beginning is cut there: the earlier story resumed after a brief printed
+   inside it, with no mark in the text;
+   ``demote_subheads``: a lone title between two parts of one story (no credit after it, the
+   text after it sharing the words of the text before it) is that story's subhead;
+   ``join_continuations``: a run that is no story's beginning goes on an earlier story, the one
    whose text it shares most words with (a long story resumed after a brief inside it);
-4. ``build_article``: headline parts, paragraphs, credits and captions of one story.
+4. ``rescue_titles``: a story still without a headline takes the display-shaped line printed
+   right before or after it that the model read as furniture, a caption or text, when that line
+   shares enough of its words with the story (a title the model missed);
+5. ``build_article``: headline parts, paragraphs, credits and captions of one story.
 Every line ends in a story, the page furniture or the leftovers.
 """
 
@@ -58,6 +66,8 @@ class TextRun:
     headline: HeadGroup | None = None
     closed: bool = False  # ended by a byline or a jump line
     absorbed: bool = False  # merged into an earlier story
+    first: int = -1  # index in the page's lines of its first and last text line
+    last: int = -1
 
     @property
     def has_body(self) -> bool:
@@ -67,7 +77,9 @@ class TextRun:
     def text(self) -> str:
         return "".join(t for _, lines in self.sections for t in lines)
 
-    def add(self, line: Line) -> None:
+    def add(self, line: Line, index: int) -> None:
+        self.first = index if self.first < 0 else self.first
+        self.last = index
         self.sections[-1][1].append(line.text)
         self.numbers.extend(line.lines)
         if line.continued_to:
@@ -83,6 +95,7 @@ class Page:
     furniture: list[str]
     captions: list[tuple[str, int]]  # caption and the number of items before it
     leftovers: list[str]
+    aside: dict[int, Line] = field(default_factory=dict)  # furniture and caption lines by index
 
 
 def cut_jump_markers(lines: list[Line]) -> list[str]:
@@ -108,14 +121,16 @@ def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> P
     """Walk the page once: headline groups and text runs in print order, furniture and captions
     aside. Furniture and captions printed inside a story do not break it."""
     page = Page([], cut_jump_markers(lines), [], [])
-    for line, decision in zip(lines, decisions, strict=True):
+    for index, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
         role, items = decision.role, page.items
         if not line.text:
             continue
         if role is Role.FURNITURE:
             page.furniture.append(line.text)
+            page.aside[index] = line
         elif role is Role.CAPTION:
             page.captions.append((line.text, len(items)))
+            page.aside[index] = line
         elif role in HEAD_ROLES:
             last = items[-1] if items else None
             last_role = last.parts[-1][0] if isinstance(last, HeadGroup) else None
@@ -157,7 +172,7 @@ def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> P
                 after_head = bool(items) and isinstance(items[-1], HeadGroup)
                 run = TextRun(fresh=role is Role.START or after_head)
                 items.append(run)
-            run.add(line)
+            run.add(line, index)
     return page
 
 
@@ -257,6 +272,112 @@ def pair_headlines(page: Page) -> None:
             page.leftovers.extend(line.text for _, line in item.parts)
 
 
+def cosine(a: frozenset[str], b: frozenset[str]) -> float:
+    """Shared bigrams against the sizes of both sets: a long story does not win by length alone.
+
+    >>> round(cosine(frozenset({"开发", "发区"}), frozenset({"开发", "发区", "创卫", "卫工"})), 3)
+    0.707
+    """
+    return len(a & b) / (len(a) * len(b)) ** 0.5 if a and b else 0.0
+
+
+# A run with more paragraph breaks than this is not searched for a resumed story: real stories
+# have a few dozen paragraphs, and the search compares every break (a 5 MB page stays linear).
+MAX_RESUME_BREAKS = 80
+
+
+def _resume_cut(run: TextRun, earlier: list[frozenset[str]]) -> int | None:
+    """The paragraph break of the run's last section after which its text is most an earlier
+    story's rather than its own, by at least ``resume_margin``; None if there is none."""
+    lines = run.sections[-1][1]
+    breaks = [k for k in range(1, len(lines)) if ends_sentence(lines[k - 1])]
+    if not breaks or len(breaks) > MAX_RESUME_BREAKS:
+        return None
+    # bigram sets grown line by line (the grams across a line break are left out: cheap, and
+    # the same for every cut)
+    grams = [bigrams(t) for t in lines]
+    wanted = set(breaks)
+    own, own_at = set(bigrams((run.headline.text if run.headline else "")
+                              + "".join(t for _, ls in run.sections[:-1] for t in ls))), {}
+    for k in range(1, len(lines)):
+        own |= grams[k - 1]
+        if k in wanted:
+            own_at[k] = frozenset(own)
+    tail, tails = set(), {}
+    for k in range(len(lines) - 1, 0, -1):
+        tail |= grams[k]
+        if k in wanted:
+            tails[k] = frozenset(tail)
+    best, best_score = None, SETTINGS.resume_margin
+    for k in breaks:
+        score = max(cosine(tails[k], e) for e in earlier) - cosine(tails[k], own_at[k])
+        if score > best_score:
+            best, best_score = k, score
+    return best
+
+
+def split_resumed(page: Page) -> None:
+    """Cut a story's text where an earlier story resumes in it (a brief printed inside a long
+    story, its text run on into the long one's): the tail goes on as a continuation, for
+    ``join_continuations`` to join to the story it shares most words with."""
+    items = page.items
+    k = 0
+    while k < len(items):
+        run = items[k]
+        k += 1
+        if not isinstance(run, TextRun) or not run.has_body:
+            continue
+        runs = [x for x in items[:k - 1] if isinstance(x, TextRun) and x.has_body]
+        earlier = [bigrams(r.text) for r in runs[-SETTINGS.continuation_window:]
+                   if not (r.closed and r.bylines)]
+        if not earlier:
+            continue
+        cut = _resume_cut(run, earlier)
+        if cut is None:
+            continue
+        subhead, lines = run.sections[-1]
+        tail = TextRun(fresh=False, sections=[(None, lines[cut:])], bylines=run.bylines,
+                       continued_to=run.continued_to, closed=run.closed, last=run.last)
+        cut_numbers = len(run.numbers) - (len(lines) - cut)
+        tail.numbers, run.numbers = run.numbers[cut_numbers:], run.numbers[:cut_numbers]
+        run.sections[-1] = (subhead, lines[:cut])
+        run.bylines, run.continued_to, run.closed = [], None, False
+        items.insert(k, tail)
+        k += 1
+
+
+def demote_subheads(page: Page) -> list[tuple[Line, float]]:
+    """A one-part title heading an uncredited run whose text goes on the story printed right
+    before it (cosine of their bigram sets at least ``min_subhead_similarity``) is a subhead of
+    that story: the run goes on it. Returns the demoted lines and the cosine, for the report."""
+    items, out = page.items, []
+    host: dict[int, TextRun] = {}  # a run merged here → the story it went on
+    for k in range(1, len(items) - 1):
+        before, head, run = items[k - 1], items[k], items[k + 1]
+        if not (isinstance(head, HeadGroup) and isinstance(before, TextRun) and isinstance(run, TextRun)):
+            continue
+        before = host.get(id(before), before)  # a story with two such subheads
+        if (run.headline is not head or len(head.parts) != 1 or head.parts[0][0] is not Role.TITLE
+                or run.credit_lines or before.absorbed or not before.has_body or before.bylines
+                or before.headline is head or not run.has_body):
+            continue
+        score = cosine(bigrams(run.text), bigrams(before.text))
+        if score < SETTINGS.min_subhead_similarity:
+            continue
+        (_, line), = head.parts
+        first_head, first_lines = run.sections[0]
+        before.sections.append((line.text, first_lines) if first_head is None else (line.text, []))
+        before.sections.extend(run.sections[1:] if first_head is None else run.sections)
+        before.numbers.extend([*line.lines, *run.numbers])
+        before.bylines.extend(run.bylines)
+        before.continued_to = before.continued_to or run.continued_to
+        before.closed, before.last = run.closed, run.last
+        run.absorbed, run.headline = True, None
+        host[id(run)] = before
+        out.append((line, round(score, 3)))
+    return out
+
+
 def join_continuations(page: Page) -> None:
     """A run that is no story's beginning goes on the earlier story it shares most words with."""
     runs = [x for x in page.items if isinstance(x, TextRun)]
@@ -268,13 +389,80 @@ def join_continuations(page: Page) -> None:
         candidates = [r for r in earlier if not r.absorbed and not (r.closed and r.bylines)]
         if not candidates:
             continue
-        texts = {id(r): r.text for r in candidates}
-        host = max(reversed(candidates), key=lambda r: sum(1 for g in grams if g in texts[id(r)]))
+        host = max(reversed(candidates), key=lambda r: cosine(grams, bigrams(r.text)))
         host.sections.extend(run.sections)
         host.numbers.extend(run.numbers)
         host.bylines.extend(run.bylines)
         host.continued_to = host.continued_to or run.continued_to
         run.absorbed = True
+
+
+def could_be_title(text: str) -> bool:
+    """A line shaped like a headline: a few to a few dozen characters, no sentence or clause end,
+    not a credit.
+
+    >>> could_be_title("米河镇召开创文工作推进会"), could_be_title("9月22日上午，米河镇")
+    (True, False)
+    >>> could_be_title("记者 王明"), could_be_title("日前")
+    (False, False)
+    """
+    n = len(CJK_CHAR.findall(text))
+    stripped = text.rstrip(" ）)")
+    return (SETTINGS.title_chars[0] <= n <= SETTINGS.title_chars[1] and not ends_sentence(text)
+            and not stripped.endswith(("，", "、", "；", "：", ",", ";", ":"))
+            and not credits.is_credit_line(text))
+
+
+def _title_candidates(run: TextRun, lines: list[Line], page: Page) -> list[tuple[int, Line]]:
+    """Lines a missed title of this run could be: the furniture or caption line printed right
+    before or after it, and its own last line when that stands alone after a finished sentence."""
+    out: list[tuple[int, Line]] = []
+    before = next((k for k in range(run.first - 1, -1, -1) if lines[k].text), None)
+    after = next((k for k in range(run.last + 1, len(lines)) if lines[k].text), None)
+    for k in (before, after):
+        if k is not None and k in page.aside:
+            out.append((k, page.aside[k]))
+    body = run.sections[-1][1]
+    if len(body) >= 2 and ends_sentence(body[-2]) and run.last >= 0 and lines[run.last].text == body[-1]:
+        out.append((run.last, lines[run.last]))
+    return out
+
+
+def rescue_titles(page: Page, lines: list[Line]) -> list[tuple[int, float]]:
+    """A story without a headline takes a missed title next to it: a headline-shaped line that
+    shares at least ``min_rescue_overlap`` of its words with the story. Returns the indices of
+    the lines taken and their overlap, for the report."""
+    taken: list[tuple[int, float]] = []
+    used: set[int] = set()
+    for run in page.items:
+        if not isinstance(run, TextRun) or run.headline is not None or run.absorbed or not run.has_body:
+            continue
+        best: tuple[float, int, Line] | None = None
+        for k, line in _title_candidates(run, lines, page):
+            if k in used or not could_be_title(line.text):
+                continue
+            head = HeadGroup([(Role.TITLE, line)])
+            if k == run.last:  # its own last line: compare with the rest of the story
+                rest = TextRun(fresh=True, sections=[(None, run.sections[-1][1][:-1])])
+                score = similarity(head, rest) if len(run.sections) == 1 else similarity(head, run)
+            else:
+                score = similarity(head, run)
+            if score >= SETTINGS.min_rescue_overlap and (best is None or score > best[0]):
+                best = (score, k, line)
+        if best is None:
+            continue
+        score, k, line = best
+        used.add(k)
+        run.headline = HeadGroup([(Role.TITLE, line)], claimed=True)
+        if k == run.last:
+            run.sections[-1][1].pop()
+            run.numbers = [n for n in run.numbers if n not in line.lines]
+        elif line.text in page.furniture:
+            page.furniture.remove(line.text)
+        else:
+            page.captions = [c for c in page.captions if c[0] != line.text]
+        taken.append((k, round(score, 3)))
+    return taken
 
 
 def _credit(run: TextRun, sections: list[tuple[str | None, list[str]]], rules: Rules) -> Credit:
@@ -390,7 +578,17 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
              for line, d in zip(lines, decisions, strict=True)]
     page = group_items(lines, decisions, rules)
     pair_headlines(page)
+    split_resumed(page)
+    index = {line.number: k for k, line in enumerate(lines)}
+    for line, score in demote_subheads(page):
+        old = roles[index[line.number]]
+        roles[index[line.number]] = LineRole(old.number, old.text, Role.SUBHEAD, old.confidence, (
+            f"read as {old.role}; the text after it goes on the story before it (cosine {score:.2f})",))
     join_continuations(page)
+    for k, score in rescue_titles(page, lines):
+        old = roles[k]
+        roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence,
+                            (f"rescued from {old.role}: shares {score:.2f} of its words with its story",))
     runs = [(k, x) for k, x in enumerate(page.items) if isinstance(x, TextRun) and not x.absorbed]
     articles: list[Article] = []
     owners: list[int] = []

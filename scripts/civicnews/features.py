@@ -40,6 +40,8 @@ _CREDIT_LINE = re.compile(
 )
 # A trailing credit in brackets: …。（记者 X 通讯员 Y） or （李之永）.
 _TRAIL_CREDIT = re.compile(rf"[（(]\s*(?:[{CJK}]{{0,8}}(?:记者|通讯员|作者|摄影)\s*)?[{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}})*\s*[)）]$")
+# A page's production credits (审核：X 版式：Y): furniture, though it names people.
+_STAFF = re.compile(r"(审核|审稿|版式|美编|校对|组版|签发|值班编辑|责任编辑|责编|编辑)\s*[:：]")
 _PHONE = re.compile(r"\d{3,4}-\d{7,8}|\d{7,8}$|热线|邮箱|@|www\.|\.cn|\.com|APP")
 _WEEKDATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|星期[一二三四五六日天]|农历")
 _PAGE_LABEL = re.compile(r"^[A-H]\d{0,2}\s|^第?[0-9一二三四五六七八九十]{1,3}版|^\d{1,2}版")
@@ -230,6 +232,8 @@ def furniture_shapes(view: LineView) -> list[str]:
 
     >>> furniture_shapes(_view("2024年3月5日 星期二"))
     ['date_strip']
+    >>> furniture_shapes(_view("审核：罗婷 版式：林雪"))
+    ['staff_credit']
     """
     text = view.line.text
     out = []
@@ -241,6 +245,8 @@ def furniture_shapes(view: LineView) -> list[str]:
         out.append("contact")
     if _PAGE_LABEL.match(text):
         out.append("page_label")
+    if _STAFF.search(text):
+        out.append("staff_credit")
     if CONTINUATION.search(text):
         out.append("jump")
     if SERIES.search(text):
@@ -357,7 +363,8 @@ FEATURES: dict[str, Callable[[LineView], list[str]]] = {
 }
 # The features a line's neighbours contribute to it (their shape, not their words).
 NEIGHBOUR_FEATURES = ("length", "width_ratio", "line_end", "inner_punctuation", "line_start",
-                      "credit_shapes", "phrases", "broken_with_next")
+                      "credit_shapes", "phrases", "broken_with_next", "lead_words", "shared_words",
+                      "furniture_shapes")
 NEIGHBOURS = (-2, -1, 1, 2)
 
 
@@ -446,11 +453,17 @@ def page_features(lines: list[Line], rules: Rules | None) -> list[list[str]]:
         for d in NEIGHBOURS:
             k = i + d
             if 0 <= k < len(views):
-                row += [f"{d:+d}:{f}" for f in shapes[k]]
+                row += [_prefixed(d, f) for f in shapes[k]]
             else:
-                row.append(f"{d:+d}:none")
+                row.append(_prefixed(d, "none"))
         out.append(row)
     return out
+
+
+@lru_cache(maxsize=4096)
+def _prefixed(offset: int, feature: str) -> str:
+    """A neighbour's feature as the model names it (+1:end=sentence); a closed set, so cached."""
+    return f"{offset:+d}:{feature}"
 
 
 def _view(text: str, column: float = 14.0, doubled: bool = False, after: float = 0.0,

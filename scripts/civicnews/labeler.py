@@ -17,6 +17,7 @@ from pathlib import Path
 from .features import page_features
 from .model import Line, Role
 from .rules import Rules
+from .settings import SETTINGS
 
 MODEL_PATH = Path(__file__).parent / "models" / "line_roles.crfsuite"
 # How many of a decision's strongest features the report shows.
@@ -92,6 +93,10 @@ def label_lines(lines: list[Line], rules: Rules | None, model: Path = MODEL_PATH
     out = []
     for t, (tag, feats) in enumerate(zip(tags, xseq, strict=True)):
         role = Role(tag.rstrip(CONTINUES))
-        out.append(Decision(role, round(tagger.marginal(tag, t), 3), explain(feats, tag, path),
+        confidence = round(tagger.marginal(tag, t), 3)
+        # the report shows the evidence of every line but confident plain text (report.notable):
+        # only those lines pay for it
+        shown = role is not Role.BODY or confidence < SETTINGS.unsure_confidence
+        out.append(Decision(role, confidence, explain(feats, tag, path) if shown else (),
                             continues=tag.endswith(CONTINUES)))
     return out

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from .model import Line
 from .patterns import CJK, CJK_PUNCT, HALF_TO_FULL, KANGXI_RADICAL, RADICAL_IDEOGRAPHS
@@ -269,25 +271,167 @@ def split_lines(text: str, rules: Rules | None = None, publication: str | None =
     A leading space marks where the PDF tool began a new text frame; the count of blank
     lines before a line tells tight frames from double-spaced ones.
     """
-    out: list[Line] = []
+    rows: list[Row] = []
     blanks = 0
     for number, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
             blanks += 1
             continue
-        cleaned, steps, width = _clean(raw)
+        rows.append(Row(number, raw, blanks))
+        blanks = 0
+    out: list[Line] = []
+    for row in split_joined_columns(rows):
+        cleaned, steps, width = _clean(row.raw)
         out.append(
             Line(
-                number=number,
-                raw=raw,
+                number=row.number,
+                raw=row.raw,
                 text=cleaned,
-                frame_start=raw[:1] in (" ", "\t", "\u3000"),
+                frame_start=row.raw[:1] in (" ", "\t", "\u3000"),
                 doubled="undouble" in steps,
-                lines=(number,),
-                gap_before=blanks,
+                lines=(row.number,),
+                gap_before=row.gap,
                 width=width,
-                steps=tuple(steps),
+                steps=(*row.steps, *steps),
             )
         )
-        blanks = 0
+    return fold_reprints(undouble_short_lines(out))
+
+
+def undouble_short_lines(lines: list[Line]) -> list[Line]:
+    """A line too short to be told doubled on its own (两会两会) is doubled when a line next to
+    it is: a headline printed twice in one line is printed so in all its lines.
+
+    >>> page = [Line(1, "开展开展", "开展", doubled=True), Line(2, "两会两会", "两会两会")]
+    >>> [x.text for x in undouble_short_lines(page)]
+    ['开展', '两会']
+    """
+    for k, line in enumerate(lines):
+        text, half = line.text, len(line.text) // 2
+        if line.doubled or not half or len(text) % 2 or text[:half] != text[half:]:
+            continue
+        if any(0 <= j < len(lines) and lines[j].doubled for j in (k - 1, k + 1)):
+            line.text, line.doubled = text[:half], True
+            line.steps = (*line.steps, "undouble")
+    return lines
+
+
+# Side-by-side columns read across in rows (pdftotext's reading order with a narrow gutter):
+# a block of at least this many consecutive lines, each the left column's line, one space and
+# the right column's line, is read as the left column, then the right one. Fewer could be a
+# title with a word space.
+JOINED_MIN_ROWS = 3
+# The left part of a joined row is a column line: this many em at least, and within this many
+# em of the block's column width (a paragraph's last line may be shorter if it ends a sentence).
+JOINED_MIN_EM = 8.0
+JOINED_TOLERANCE_EM = 1.5
+_ENDS = "。！？”’」）)…"
+
+
+def _column_splits(text: str) -> list[tuple[float, int]]:
+    """(left width in em, position) of each single space that could part two column lines."""
+    out = []
+    for m in re.finditer(" ", text):
+        left, right = text[: m.start()], text[m.end():]
+        if _TOKEN_CJK.search(right) and _em(left) >= 2 and _TOKEN_CJK.search(left[-1:] + right[:1]):
+            out.append((_em(left), m.start()))
+    return out
+
+
+def _row_split(text: str, width: float) -> int | None:
+    """Where a row joined at a column of `width` em parts: a full column line on the left, or a
+    paragraph's last line; on the right a column line or a paragraph's last line."""
+    for em, at in _column_splits(text):
+        left, right = text[:at].rstrip(), text[at + 1:].strip()
+        full = abs(em - width) <= JOINED_TOLERANCE_EM
+        if not (full or em < width and left[-1:] in _ENDS):
+            continue
+        if _em(right) <= width + JOINED_TOLERANCE_EM and (_em(right) >= width - 2 * JOINED_TOLERANCE_EM
+                                                            or right[-1:] in _ENDS):
+            return at
+    return None
+
+
+@dataclass(frozen=True)
+class Row:
+    """A non-blank line of the page text as the PDF tool printed it, before cleaning."""
+
+    number: int
+    raw: str
+    gap: int  # blank lines before it
+    steps: tuple[str, ...] = ()
+
+
+def split_joined_columns(rows: list[Row]) -> list[Row]:
+    """Undo columns read across in rows: in a block of rows that each join a left and a right
+    column line at the same width, the left parts come first, then the right parts.
+
+    >>> rows = ["本报讯浙江省嘉兴市秀洲区王店 2016年底以来，在省市区总体部",
+    ...         "镇古称梅里，有着千年的历史。 署和具体指导下，王店镇按照打造",
+    ...         "王店镇区域面积116平方千米， 小城镇环境综合整治省级样板镇。"]
+    >>> [x.raw for x in split_joined_columns([Row(k, t, 0) for k, t in enumerate(rows, 1)])]
+    ['本报讯浙江省嘉兴市秀洲区王店', '镇古称梅里，有着千年的历史。', '王店镇区域面积116平方千米，', '2016年底以来，在省市区总体部', '署和具体指导下，王店镇按照打造', '小城镇环境综合整治省级样板镇。']
+    """
+    widths = Counter(round(em) for row in rows for em, _ in _column_splits(row.raw) if em >= JOINED_MIN_EM)
+    if not widths:
+        return rows
+    candidates = [w for w, _ in widths.most_common(3)]
+    out: list[Row] = []
+    k = 0
+    while k < len(rows):
+        block: list[tuple[Row, int]] = []
+        for width in candidates:
+            run, j = [], k
+            while j < len(rows) and (at := _row_split(rows[j].raw, width)) is not None:
+                run.append((rows[j], at))
+                j += 1
+            if len(run) > len(block):
+                block = run
+        if len(block) < JOINED_MIN_ROWS:
+            out.append(rows[k])
+            k += 1
+            continue
+        out += [Row(row.number, row.raw[:at].rstrip(), row.gap) for row, at in block]
+        out += [Row(row.number, row.raw[at + 1:].strip(), 0, ("split_joined_columns",)) for row, at in block]
+        k += len(block)
+    return out
+
+
+# A reprint is display type: a line longer than this (CJK characters) printed twice is text.
+REPRINT_MAX_CHARS = 40
+
+
+def _reprint_of(lines: list[Line], k: int) -> int | None:
+    """Index of the line that line k reprints: the line right before it (A A), or the one two
+    before it when the line between is also a reprint (A B A B); None otherwise."""
+    text = lines[k].text
+    if not text or len(_TOKEN_CJK.findall(text)) > REPRINT_MAX_CHARS or text[-1:] in "。！？":
+        return None
+    if k >= 1 and lines[k - 1].text == text:
+        return k - 1
+    if k >= 2 and lines[k - 2].text == text and lines[k - 1].text != text and (
+            k + 1 < len(lines) and lines[k + 1].text == lines[k - 1].text  # A B [A] B
+            or k >= 3 and lines[k - 3].text == lines[k - 1].text):  # A B A [B]
+        return k - 2
+    return None
+
+
+def fold_reprints(lines: list[Line]) -> list[Line]:
+    """Fold a headline drawn twice as whole lines (fake bold, a drop shadow: 题 / 题, or
+    题一 / 题二 / 题一 / 题二) into one print. The kept line is marked ``doubled`` and takes the
+    reprint's line numbers, so its second print is still accounted for as page furniture.
+
+    >>> page = [Line(n, t, t, lines=(n,)) for n, t in enumerate(["甲乙丙", "甲乙丙", "正文。"], 1)]
+    >>> [(x.text, x.lines, x.doubled) for x in fold_reprints(page)]
+    [('甲乙丙', (1, 2), True), ('正文。', (3,), False)]
+    """
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        source = _reprint_of(lines, k)
+        if source is None:
+            out.append(line)
+            continue
+        kept = next(x for x in reversed(out) if x.number == lines[source].number)
+        kept.doubled = True
+        kept.lines = (*kept.lines, *line.lines)
     return out

@@ -25,6 +25,9 @@ CANDIDATES: dict[str, tuple[float, ...]] = {
     "title_before_margin": (0.0, 0.05, 0.1, 0.2, 0.3),
     "min_title_overlap": (0.1, 0.2, 0.3, 0.5),
     "min_split_overlap": (0.2, 0.3, 0.4, 0.5, 0.7),
+    "min_rescue_overlap": (0.2, 0.25, 0.3, 0.4, 0.5, 1.01),
+    "resume_margin": (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 2.0),
+    "min_subhead_similarity": (0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 1.01),
 }
 METRICS = ("count_exact", "title_exact", "headline_exact", "body_f1", "reporters_f1")
 
@@ -56,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m civicnews.fit.tune", description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=PAGES)
     ap.add_argument("--only", choices=sorted(CANDIDATES), help="sweep one tunable")
+    ap.add_argument("--seed", type=int, default=SEED, help="generator seed (one no fit uses)")
     args = ap.parse_args(argv)
     if not shared_available():
         print("civicnews: the corpus is not beside the checkout (../shared/corpus)", file=sys.stderr)
@@ -66,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{name} (now {getattr(settings.SETTINGS, name)})")
         print("| value | " + " | ".join(METRICS) + " |")
         print("|---" * (len(METRICS) + 1) + "|")
-        for value, summary in sweep(name, values, args.pages):
+        for value, summary in sweep(name, values, args.pages, args.seed):
             print(f"| {value} | " + " | ".join(f"{summary[m]:.3f}" for m in METRICS) + " |")
     return 0
 
