@@ -239,22 +239,36 @@ def clean_line(text: str) -> tuple[str, list[str]]:
     >>> clean_line(" 3 月 25 日 ,现 代 农 业")
     ('3月25日，现代农业', ['normalize_spaces', 'normalize_punctuation', 'remove_letter_spacing'])
     """
-    text, steps, _ = _clean(text)
+    text, steps, _, _ = _clean(text)
     return text, steps
 
 
-def _clean(text: str) -> tuple[str, list[str], float]:
-    """clean_line, plus the printed width measured before number padding is closed."""
+def second_print(text: str, kept: str) -> str:
+    """What undouble cut off a line: the headline's second print, recorded as page furniture so
+    that every printed character stays accounted for.
+
+    >>> second_print("全力以赴打好创国卫三大战役全力以赴打好创", "全力以赴打好创国卫三大战役")
+    '全力以赴打好创'
+    """
+    return text[len(kept):].strip() if text.startswith(kept) else text
+
+
+def _clean(text: str) -> tuple[str, list[str], float, str]:
+    """clean_line, plus the printed width measured before number padding is closed and the
+    second print undouble cut (empty when the line was printed once)."""
     steps: list[str] = []
     width = 0.0
+    cut = ""
     for name, fix in CLEANERS.items():
         if fix is close_number_padding:
             width = _em(text)
         fixed = fix(text)
         if fixed != text:
             steps.append(name)
+            if fix is undouble:
+                cut = second_print(text, fixed)
             text = fixed
-    return text, steps, width
+    return text, steps, width, cut
 
 
 def _em(text: str) -> float:
@@ -275,7 +289,7 @@ def split_lines(text: str, rules: Rules | None = None, publication: str | None =
         if not raw.strip():
             blanks += 1
             continue
-        cleaned, steps, width = _clean(raw)
+        cleaned, steps, width, cut = _clean(raw)
         out.append(
             Line(
                 number=number,
@@ -287,6 +301,7 @@ def split_lines(text: str, rules: Rules | None = None, publication: str | None =
                 gap_before=blanks,
                 width=width,
                 steps=tuple(steps),
+                second_print=cut,
             )
         )
         blanks = 0
