@@ -10,6 +10,7 @@ decisions being sensible.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -34,7 +35,11 @@ from civicnews.rules import load_rules  # noqa: E402
 RULES = load_rules()
 INFO = PageInfo(file="t.txt")
 SEED_PAGES = sorted((HERE.parent / "articles" / "pages").glob("*.txt"))
-PAGE = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Hypothesis budgets, sized so this file runs in about a minute; PROPERTY_EXAMPLES=2000 to hunt
+# longer (whole pages through the model get a fifth of it).
+EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "300"))
+PAGE = settings(max_examples=max(20, EXAMPLES // 5), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+ROLES = settings(max_examples=EXAMPLES, deadline=None)
 
 # What the pages are made of: common Chinese characters, the marks papers print before captions
 # and credits, around subheads and inside names and dates, full-width letters and digits.
@@ -101,7 +106,7 @@ def roled_lines(draw: st.DrawFn) -> tuple[str, list[Decision]]:
     return text, [Decision(r, 1.0, (), c) for r, c in zip(roles, goes_on, strict=True)]
 
 
-@settings(max_examples=300, deadline=None)
+@ROLES
 @given(page=roled_lines())
 # a credit after a subhead, inside a story that is resumed: it went nowhere before
 @example(("统一协调整改的，由各区块指定\n总后，由领导小组办公室下派任务\n作者 孙丽\n加强督查\n本报讯（记者 张三）\n"

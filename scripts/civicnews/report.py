@@ -114,21 +114,24 @@ def placed_strings(result: PageResult) -> list[str]:
     return [s for s in [*out, *result.furniture, *result.leftovers] if s]
 
 
-def lost_characters(page_text: str, placed: Iterable[str]) -> str:
-    """The page's characters that went nowhere, in page order: what the character account
-    (every non-space character of the page is in an article, the furniture or the leftovers,
-    as many times as it was printed) finds missing. Which copy of a repeated character was lost
-    cannot be told; the first copies are named.
+def lost_characters(page_text: str, placed: Iterable[str], lost: Sequence[str] = ()) -> str:
+    """The page's characters that went nowhere: what the character account (every non-space
+    character of the page is in an article, the furniture or the leftovers, as many times as it
+    was printed) finds missing. Which copy of a repeated character was lost cannot be told: they
+    are named from the ``lost`` lines first, then in page order.
 
     >>> lost_characters("▲修补围墙\\n马克·吐温说", ["马克吐温说"])
     '▲修补围墙·'
+    >>> lost_characters("会议开在区里\\n区会", ["会议开在区里"]), lost_characters("会议开在区里\\n区会", ["会议开在区里"], ["区会"])
+    ('会区', '区会')
     """
     missing = account_chars(page_text) - account_chars("\n".join(placed))
     out = []
-    for ch in unicodedata.normalize("NFKC", fix_ellipsis(fold_radicals(page_text))):
-        if missing[ch] > 0:
-            missing[ch] -= 1
-            out.append(ch)
+    for text in [*lost, page_text]:
+        for ch in unicodedata.normalize("NFKC", fix_ellipsis(fold_radicals(text))):
+            if missing[ch] > 0:
+                missing[ch] -= 1
+                out.append(ch)
     return "".join(out)
 
 
@@ -188,10 +191,11 @@ def page_checks(page_cjk: int, leftovers: Sequence[str], lost: Sequence[str],
 
 
 def article_entry(article: Article, status: str) -> dict:
-    """One article's line in the report."""
+    """One article's line in the report, with its credit as printed (the published article
+    keeps only the names and roles read from it)."""
     head = article.headline
     return {"id": article.id, "title": head.title if head else "", "chars": body_chars(article),
-            "status": status, "flags": article_flags(article)}
+            "status": status, "flags": article_flags(article), "credit": article.credit.text}
 
 
 def role_rows(result: PageResult) -> list[dict]:
@@ -225,7 +229,7 @@ def page_report(result: PageResult, text: str, articles: Sequence[Article],
     kept = [s for a in result.articles for s in article_strings(a)]
     kept += [*result.furniture, *result.leftovers]
     lost = lost_lines(text, kept)
-    lost_chars = lost_characters(text, placed_strings(result))
+    lost_chars = lost_characters(text, placed_strings(result), lost)
     page_cjk = len(cjk_only(text))
     entries = [article_entry(a, status.get(a.id, "published")) for a in articles]
     return {
@@ -323,11 +327,15 @@ def render_text(report: dict) -> str:
         for art in page["articles"]:
             status = "" if art["status"] == "published" else f"  [{art['status']}]"
             out.append(f"  {art['id']}  {art['title'] or '(no title)'}  ({art['chars']} chars){status}")
+            if art.get("credit"):
+                out.append(f"      credit: {art['credit']}")
         for label, key in (("furniture removed", "furniture"), ("leftovers", "leftovers"),
                            ("lost lines", "lost"), ("unsure", "unsure")):
             if page[key]:
                 out.append(f"  {label} ({len(page[key])}):")
                 out.extend(f"    | {line}" for line in page[key])
+        if page.get("lost_chars"):
+            out.append(f"  lost characters ({len(page['lost_chars'])}): {page['lost_chars']}")
         rows = [r for r in page.get("roles", []) if notable(r)]
         if rows:
             out.append(f"  line roles, all but plain text ({len(rows)}):")
@@ -366,6 +374,8 @@ def render_markdown(report: dict) -> str:
                            ("疑似丢失的行", "lost"), ("已去除的版面元素", "furniture")):
             if page[key] or key in ("unsure", "leftovers"):
                 out += [f"### {label}（{len(page[key])}）", "", *_md_list(page[key]), ""]
+            if key == "lost" and page.get("lost_chars"):
+                out += [f"### 丢失的字符（{len(page['lost_chars'])}）", "", escape_text(page["lost_chars"]), ""]
         rows = [r for r in page.get("roles", []) if notable(r)]
         if rows:
             out += [f"### 行的判定（{len(rows)}）", "", "| 行 | 判定 | 把握 | 依据 | 文字 |", "|---|---|---|---|---|"]
