@@ -158,7 +158,7 @@ def test_one_lost_character_flags_the_page() -> None:
     page = page_report(result, text, result.articles, {})
     assert page["lost_chars"] == "整"
     reasons = [u for u in page["unsure"] if u.startswith("something lost")]
-    assert reasons == ["something lost: 1 characters (1 CJK) are in no article, furniture or leftover: 整"]
+    assert reasons == ["something lost: 1 character (1 CJK) is in no article, furniture or leftover: 整"]
 
 
 def generated_with_marks() -> st.SearchStrategy[str]:

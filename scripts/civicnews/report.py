@@ -165,7 +165,9 @@ def lost_reason(lost_chars: str, lost: Sequence[str]) -> str | None:
         return f"something lost: {len(lost)} line(s) are mostly missing from the articles, furniture and leftovers"
     sample = lost_chars[:LOST_SAMPLE] + ("…" if len(lost_chars) > LOST_SAMPLE else "")
     lines = f" ({len(lost)} line{'s' if len(lost) != 1 else ''})" if lost else ""
-    return (f"something lost: {len(lost_chars)} characters ({len(cjk_only(lost_chars))} CJK) are in "
+    n = len(lost_chars)
+    noun, verb = ("character", "is") if n == 1 else ("characters", "are")
+    return (f"something lost: {n} {noun} ({len(cjk_only(lost_chars))} CJK) {verb} in "
             f"no article, furniture or leftover: {sample}{lines}")
 
 
