@@ -205,45 +205,16 @@ def test_one_paragraph_per_line_kept(paras: list[str]) -> None:
 # --- extract_page: no character lost ------------------------------------------------------------
 
 
-def _undoubled_input(text: str) -> Counter[str]:
-    """CJK characters of a page, each headline printed twice (ABAB) counted once."""
-    out: Counter[str] = Counter()
-    for raw in text.splitlines():
-        line = raw.strip()
-        half = len(line) // 2
-        doubled = len(line) % 2 == 0 and half >= 3 and line[:half] == line[half:]
-        out += cjk(line[:half] if doubled else line)
-    return out
-
-
-def _output_chars(result) -> Counter[str]:
-    """Every CJK character the PageResult kept: stories, furniture, leftovers."""
-    out: Counter[str] = Counter()
-    for art in result.articles:
-        head = art.headline
-        if head:
-            for part in (head.kicker, head.title, head.subtitle, head.series):
-                out += cjk(part)
-        credit = art.credit
-        out += cjk(credit.text) if credit.text else cjk(
-            " ".join([credit.dateline or ""] + sorted(set(credit.roles.values())) + credit.reporters))
-        for text in art.paragraphs + art.subheads + art.captions:
-            out += cjk(text)
-        if art.continued_to:
-            out += cjk("下转" + art.continued_to)
-    for text in list(result.furniture) + list(result.leftovers):
-        out += cjk(text)
-    return out
-
-
 def _assert_no_cjk_lost(text: str) -> None:
-    """Run the pipeline on a page and check that every CJK character came out somewhere."""
+    """Run the pipeline and check the character account: every non-space character of the page
+    (CJK or not) came out in a story, the furniture or the leftovers (test_accounting.py)."""
     from civicnews.model import PageInfo
     from civicnews.pipeline import extract_page
+    from civicnews.report import lost_characters, placed_strings
 
     result = extract_page(text, PageInfo(file="x.txt"))
-    lost = _undoubled_input(text) - _output_chars(result)
-    assert not lost, f"lost {sum(lost.values())} characters: {''.join(sorted(lost.elements()))}"
+    lost = lost_characters(text, placed_strings(result))
+    assert not lost, f"lost {len(lost)} characters: {lost}"
 
 
 @pytest.mark.parametrize("seed_page", sorted(p.name for p in (pagegen.SHARED / "seeds").glob("*.txt")))

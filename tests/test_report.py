@@ -47,6 +47,28 @@ def test_lost_text_is_flagged_with_its_lines() -> None:
     assert any(d.startswith("something lost") for d in page["unsure"])
 
 
+def test_one_lost_line_of_a_long_page_is_flagged_and_shown() -> None:
+    # 2 of 110 CJK characters: below the old 2 % threshold, which let it pass unflagged
+    text = f"大走访行动\n{BODY}\n▲垃圾\n"
+    a = art("大走访行动", BODY)
+    page = page_report(result([a]), text, [a], {})
+    assert page["lost_chars"] == "▲垃圾" and page["lost"] == ["▲垃圾"]
+    assert ("something lost: 3 characters (2 CJK) are in no article, furniture or leftover: ▲垃圾 (1 line)"
+            in page["unsure"])
+    report = build_report([page], [], [])
+    assert report["summary"]["unsure_pages"] == 1
+    assert "  lost characters (3): ▲垃圾" in render_text(report).splitlines()
+    assert "### 丢失的字符（3）\n\n▲垃圾\n" in render_markdown(report)
+
+
+def test_lost_character_sample_is_cut_short() -> None:
+    lost = "垃圾分类工作全面铺开各村社区积极响应" * 3
+    a = art("大走访行动", BODY)
+    page = page_report(result([a]), f"大走访行动\n{BODY}\n{lost}\n", [a], {})
+    (reason,) = [u for u in page["unsure"] if u.startswith("something lost")]
+    assert reason.endswith(f": {lost[:20]}… (1 line)") and f"{len(lost)} characters" in reason
+
+
 def test_lost_lines_ignore_letter_spacing_and_doubling() -> None:
     page = "经 济 开 发 区 积 极 推 动\n多领域全面发动多领域全面发动\n"
     assert lost_lines(page, ["经济开发区积极推动", "多领域全面发动"]) == []

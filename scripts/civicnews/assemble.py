@@ -393,6 +393,7 @@ def join_continuations(page: Page) -> None:
         host.sections.extend(run.sections)
         host.numbers.extend(run.numbers)
         host.bylines.extend(run.bylines)
+        page.leftovers.extend(run.credit_lines)  # a credit inside a story: the editor decides
         host.continued_to = host.continued_to or run.continued_to
         run.absorbed = True
 
@@ -599,7 +600,9 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         articles.append(build_article(run, len(articles), info, rules))
         owners.append(k)
     assign_captions(articles, page.captions, owners)
+    if not articles:  # no story to carry the page's photo captions: the editor sees them
+        page.leftovers.extend(text for text, _ in page.captions)
     # a headline printed twice in one line: its second print is furniture (the cleaners cut it)
-    furniture = page.furniture + [line.text for line in lines if line.doubled]
+    furniture = page.furniture + [line.second_print or line.text for line in lines if line.doubled]
     return PageResult(info=info, articles=articles, furniture=furniture, leftovers=page.leftovers,
                       unsure=unsure_reasons(articles, page.leftovers, roles), line_roles=roles)

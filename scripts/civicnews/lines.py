@@ -241,22 +241,36 @@ def clean_line(text: str) -> tuple[str, list[str]]:
     >>> clean_line(" 3 月 25 日 ,现 代 农 业")
     ('3月25日，现代农业', ['normalize_spaces', 'normalize_punctuation', 'remove_letter_spacing'])
     """
-    text, steps, _ = _clean(text)
+    text, steps, _, _ = _clean(text)
     return text, steps
 
 
-def _clean(text: str) -> tuple[str, list[str], float]:
-    """clean_line, plus the printed width measured before number padding is closed."""
+def second_print(text: str, kept: str) -> str:
+    """What undouble cut off a line: the headline's second print, recorded as page furniture so
+    that every printed character stays accounted for.
+
+    >>> second_print("全力以赴打好创国卫三大战役全力以赴打好创", "全力以赴打好创国卫三大战役")
+    '全力以赴打好创'
+    """
+    return text[len(kept):].strip() if text.startswith(kept) else text
+
+
+def _clean(text: str) -> tuple[str, list[str], float, str]:
+    """clean_line, plus the printed width measured before number padding is closed and the
+    second print undouble cut (empty when the line was printed once)."""
     steps: list[str] = []
     width = 0.0
+    cut = ""
     for name, fix in CLEANERS.items():
         if fix is close_number_padding:
             width = _em(text)
         fixed = fix(text)
         if fixed != text:
             steps.append(name)
+            if fix is undouble:
+                cut = second_print(text, fixed)
             text = fixed
-    return text, steps, width
+    return text, steps, width, cut
 
 
 def _em(text: str) -> float:
@@ -281,7 +295,7 @@ def split_lines(text: str, rules: Rules | None = None, publication: str | None =
         blanks = 0
     out: list[Line] = []
     for row in split_joined_columns(rows):
-        cleaned, steps, width = _clean(row.raw)
+        cleaned, steps, width, cut = _clean(row.raw)
         out.append(
             Line(
                 number=row.number,
@@ -293,6 +307,7 @@ def split_lines(text: str, rules: Rules | None = None, publication: str | None =
                 gap_before=row.gap,
                 width=width,
                 steps=(*row.steps, *steps),
+                second_print=cut,
             )
         )
     return fold_reprints(undouble_short_lines(out))
@@ -311,7 +326,7 @@ def undouble_short_lines(lines: list[Line]) -> list[Line]:
         if line.doubled or not half or len(text) % 2 or text[:half] != text[half:]:
             continue
         if any(0 <= j < len(lines) and lines[j].doubled for j in (k - 1, k + 1)):
-            line.text, line.doubled = text[:half], True
+            line.text, line.doubled, line.second_print = text[:half], True, text[half:]
             line.steps = (*line.steps, "undouble")
     return lines
 
@@ -426,12 +441,16 @@ def fold_reprints(lines: list[Line]) -> list[Line]:
     [('甲乙丙', (1, 2), True), ('正文。', (3,), False)]
     """
     out: list[Line] = []
+    host: dict[int, Line] = {}  # a folded line → the line it was folded into (A A A)
     for k, line in enumerate(lines):
         source = _reprint_of(lines, k)
         if source is None:
             out.append(line)
             continue
-        kept = next(x for x in reversed(out) if x.number == lines[source].number)
+        kept = host.get(id(lines[source]), lines[source])
+        host[id(line)] = kept
+        # the reprint is the headline's second print: page furniture, as undouble's cut is
+        kept.second_print = " ".join(x for x in (kept.second_print, line.text, line.second_print) if x)
         kept.doubled = True
         kept.lines = (*kept.lines, *line.lines)
     return out

@@ -50,6 +50,7 @@ class Line:
     width: float = 0.0  # printed width in em, padding around numbers included
     steps: tuple[str, ...] = ()  # names of the line cleaners that changed it
     continued_to: str | None = None  # a (下转2版) marker cut out of this line
+    second_print: str = ""  # what undouble cut: the headline's second print (page furniture)
 
 
 @dataclass

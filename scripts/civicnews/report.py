@@ -9,27 +9,30 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import yaml
 
+from .lines import fix_ellipsis, fold_radicals
 from .markdown import escape_text
 from .model import Article, PageResult
 from .settings import SETTINGS
 
-REPORT_VERSION = 2  # 2: every line's role, confidence and evidence ("roles")
+REPORT_VERSION = 3  # 2: every line's role, confidence and evidence ("roles"); 3: "lost_chars"
 # An article this short (CJK + letters + digits) is usually a headline or caption that the
 # segmenter cut off from its story; the shortest real brief on the seed pages is ~150.
 MIN_BODY_CHARS = 80
 # Leftovers above this share of a page's CJK characters mean a story (not a stray label) was
 # not assigned; the seed pages' chart labels and slogans stay well below it.
 MAX_LEFTOVER_SHARE = 0.05
-# A page line counts as lost when fewer than half of its CJK bigrams appear anywhere in the
-# page's articles, furniture or leftovers; a page is flagged when its lost lines hold more than
-# this share of its CJK characters (a few characters slip through line-level cleaning).
+# A page line is listed as lost when fewer than half of its CJK bigrams appear anywhere in the
+# page's articles, furniture or leftovers: it shows an editor where lost characters were printed.
 LINE_COVERED = 0.5
-MAX_LOST_SHARE = 0.02
+# How many lost characters the reason for a flagged page quotes.
+LOST_SAMPLE = 20
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9]")
 
@@ -82,6 +85,56 @@ def lost_lines(page_text: str, kept: Iterable[str]) -> list[str]:
     return out
 
 
+def account_chars(text: str) -> Counter[str]:
+    """The multiset of a text's non-space characters as the character account compares them:
+    after the rewrites the line cleaners make in place (a radical folded to its ideograph, ⋯ and
+    ... written as ……) and with width folded by NFKC (a half-width comma the cleaners made
+    full-width is the same mark, so is a full-width Ａ and an A).
+
+    >>> sorted(account_chars("⻔ Ａ，,").elements())
+    [',', ',', 'A', '门']
+    """
+    out: Counter[str] = Counter()
+    for line in text.split("\n"):
+        folded = unicodedata.normalize("NFKC", fix_ellipsis(fold_radicals(line)))
+        out.update(ch for ch in folded if not ch.isspace())
+    return out
+
+
+def placed_strings(result: PageResult) -> list[str]:
+    """Everywhere extraction put a page's text, each piece once: the headline parts the page
+    printed (not a title made up from the first clause, not the series label the kicker repeats),
+    credits, subheads, paragraphs and captions of every story; the furniture; the leftovers."""
+    out: list[str] = []
+    for a in result.articles:
+        head = a.headline
+        if head and "fallback_title" not in a.steps:
+            out += [head.kicker or "", head.title, head.subtitle or ""]
+        out += [a.credit.text or "", *a.subheads, *a.paragraphs, *a.captions]
+    return [s for s in [*out, *result.furniture, *result.leftovers] if s]
+
+
+def lost_characters(page_text: str, placed: Iterable[str], lost: Sequence[str] = ()) -> str:
+    """The page's characters that went nowhere: what the character account (every non-space
+    character of the page is in an article, the furniture or the leftovers, as many times as it
+    was printed) finds missing. Which copy of a repeated character was lost cannot be told: they
+    are named from the ``lost`` lines first, then in page order.
+
+    >>> lost_characters("▲修补围墙\\n马克·吐温说", ["马克吐温说"])
+    '▲修补围墙·'
+    >>> lost_characters("会议开在区里\\n区会", ["会议开在区里"]), lost_characters("会议开在区里\\n区会", ["会议开在区里"], ["区会"])
+    ('会区', '区会')
+    """
+    missing = account_chars(page_text) - account_chars("\n".join(placed))
+    out = []
+    for text in [*lost, page_text]:
+        for ch in unicodedata.normalize("NFKC", fix_ellipsis(fold_radicals(text))):
+            if missing[ch] > 0:
+                missing[ch] -= 1
+                out.append(ch)
+    return "".join(out)
+
+
 def article_flags(article: Article) -> list[str]:
     """What looks wrong with one article, in words for an editor.
 
@@ -98,9 +151,30 @@ def article_flags(article: Article) -> list[str]:
     return flags
 
 
+def lost_reason(lost_chars: str, lost: Sequence[str]) -> str | None:
+    """Why a page that lost text is flagged: how many characters, how many CJK, a sample.
+
+    >>> lost_reason("垃圾分类▲", ["▲垃圾分类"])
+    'something lost: 5 characters (4 CJK) are in no article, furniture or leftover: 垃圾分类▲ (1 line)'
+    >>> lost_reason("", []) is None
+    True
+    """
+    if not lost_chars and not lost:
+        return None
+    if not lost_chars:  # each character is somewhere, but not these lines' words in order
+        return f"something lost: {len(lost)} line(s) are mostly missing from the articles, furniture and leftovers"
+    sample = lost_chars[:LOST_SAMPLE] + ("…" if len(lost_chars) > LOST_SAMPLE else "")
+    lines = f" ({len(lost)} line{'s' if len(lost) != 1 else ''})" if lost else ""
+    n = len(lost_chars)
+    noun, verb = ("character", "is") if n == 1 else ("characters", "are")
+    return (f"something lost: {n} {noun} ({len(cjk_only(lost_chars))} CJK) {verb} in "
+            f"no article, furniture or leftover: {sample}{lines}")
+
+
 def page_checks(page_cjk: int, leftovers: Sequence[str], lost: Sequence[str],
-                articles: Sequence[Article]) -> list[str]:
-    """Our own doubts about a page's segmentation, beside the extractor's.
+                articles: Sequence[Article], lost_chars: str = "") -> list[str]:
+    """Our own doubts about a page's segmentation, beside the extractor's. Any lost character
+    flags the page: the README promises that every one is placed.
 
     >>> page_checks(100, ["一二三四五六"], [], [])
     ['no articles found', 'leftovers hold 6% of the page text (6 of 100 CJK characters)']
@@ -112,18 +186,18 @@ def page_checks(page_cjk: int, leftovers: Sequence[str], lost: Sequence[str],
     if page_cjk and left / page_cjk > MAX_LEFTOVER_SHARE:
         doubts.append(f"leftovers hold {left / page_cjk:.0%} of the page text "
                       f"({left} of {page_cjk} CJK characters)")
-    lost_cjk = sum(len(cjk_only(line)) for line in lost)
-    if page_cjk and lost_cjk / page_cjk > MAX_LOST_SHARE:
-        doubts.append(f"something lost: {len(lost)} line(s), {lost_cjk} CJK characters, are in "
-                      "no article, furniture or leftover")
+    reason = lost_reason(lost_chars, lost)
+    if reason:
+        doubts.append(reason)
     return doubts
 
 
 def article_entry(article: Article, status: str) -> dict:
-    """One article's line in the report."""
+    """One article's line in the report, with its credit as printed (the published article
+    keeps only the names and roles read from it)."""
     head = article.headline
     return {"id": article.id, "title": head.title if head else "", "chars": body_chars(article),
-            "status": status, "flags": article_flags(article)}
+            "status": status, "flags": article_flags(article), "credit": article.credit.text}
 
 
 def role_rows(result: PageResult) -> list[dict]:
@@ -157,6 +231,7 @@ def page_report(result: PageResult, text: str, articles: Sequence[Article],
     kept = [s for a in result.articles for s in article_strings(a)]
     kept += [*result.furniture, *result.leftovers]
     lost = lost_lines(text, kept)
+    lost_chars = lost_characters(text, placed_strings(result), lost)
     page_cjk = len(cjk_only(text))
     entries = [article_entry(a, status.get(a.id, "published")) for a in articles]
     return {
@@ -170,8 +245,9 @@ def page_report(result: PageResult, text: str, articles: Sequence[Article],
         "furniture": list(result.furniture),
         "leftovers": list(result.leftovers),
         "lost": lost,
+        "lost_chars": lost_chars,
         "roles": role_rows(result),
-        "unsure": [*result.unsure, *page_checks(page_cjk, result.leftovers, lost, articles),
+        "unsure": [*result.unsure, *page_checks(page_cjk, result.leftovers, lost, articles, lost_chars),
                    *(f"{e['id']}: {flag}" for e in entries if e["status"] == "published"
                      for flag in e["flags"])],
     }
@@ -253,11 +329,15 @@ def render_text(report: dict) -> str:
         for art in page["articles"]:
             status = "" if art["status"] == "published" else f"  [{art['status']}]"
             out.append(f"  {art['id']}  {art['title'] or '(no title)'}  ({art['chars']} chars){status}")
+            if art.get("credit"):
+                out.append(f"      credit: {art['credit']}")
         for label, key in (("furniture removed", "furniture"), ("leftovers", "leftovers"),
                            ("lost lines", "lost"), ("unsure", "unsure")):
             if page[key]:
                 out.append(f"  {label} ({len(page[key])}):")
                 out.extend(f"    | {line}" for line in page[key])
+        if page.get("lost_chars"):
+            out.append(f"  lost characters ({len(page['lost_chars'])}): {page['lost_chars']}")
         rows = [r for r in page.get("roles", []) if notable(r)]
         if rows:
             out.append(f"  line roles, all but plain text ({len(rows)}):")
@@ -296,6 +376,8 @@ def render_markdown(report: dict) -> str:
                            ("疑似丢失的行", "lost"), ("已去除的版面元素", "furniture")):
             if page[key] or key in ("unsure", "leftovers"):
                 out += [f"### {label}（{len(page[key])}）", "", *_md_list(page[key]), ""]
+            if key == "lost" and page.get("lost_chars"):
+                out += [f"### 丢失的字符（{len(page['lost_chars'])}）", "", escape_text(page["lost_chars"]), ""]
         rows = [r for r in page.get("roles", []) if notable(r)]
         if rows:
             out += [f"### 行的判定（{len(rows)}）", "", "| 行 | 判定 | 把握 | 依据 | 文字 |", "|---|---|---|---|---|"]
