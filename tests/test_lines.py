@@ -89,3 +89,8 @@ def test_columns_read_across_in_rows_are_read_down() -> None:
 def test_a_title_with_a_word_space_is_not_two_columns() -> None:
     out = lines.split_lines("整治小区环境 共创美丽城市\n近日，城东街道开展宣传。")
     assert out[0].text == "整治小区环境 共创美丽城市"
+
+
+def test_a_folded_reprint_is_kept_as_the_second_print() -> None:
+    out = lines.split_lines("西湖区委员工作站挂牌\n西湖区委员工作站挂牌\n近日，西湖区委员工作站挂牌成立。")
+    assert out[0].doubled and out[0].second_print == "西湖区委员工作站挂牌"
