@@ -353,10 +353,11 @@ def _column_splits(text: str) -> list[tuple[float, int]]:
     return out
 
 
-def _row_split(text: str, width: float) -> int | None:
-    """Where a row joined at a column of `width` em parts: a full column line on the left, or a
-    paragraph's last line; on the right a column line or a paragraph's last line."""
-    for em, at in _column_splits(text):
+def _row_split(text: str, splits: list[tuple[float, int]], width: float) -> int | None:
+    """Where a row joined at a column of `width` em parts (`splits`: its _column_splits): a full
+    column line on the left, or a paragraph's last line; on the right a column line or a
+    paragraph's last line."""
+    for em, at in splits:
         left, right = text[:at].rstrip(), text[at + 1:].strip()
         full = abs(em - width) <= JOINED_TOLERANCE_EM
         if not (full or em < width and left[-1:] in _ENDS):
@@ -387,7 +388,9 @@ def split_joined_columns(rows: list[Row]) -> list[Row]:
     >>> [x.raw for x in split_joined_columns([Row(k, t, 0) for k, t in enumerate(rows, 1)])]
     ['本报讯浙江省嘉兴市秀洲区王店', '镇古称梅里，有着千年的历史。', '王店镇区域面积116平方千米，', '2016年底以来，在省市区总体部', '署和具体指导下，王店镇按照打造', '小城镇环境综合整治省级样板镇。']
     """
-    widths = Counter(round(em) for row in rows for em, _ in _column_splits(row.raw) if em >= JOINED_MIN_EM)
+    # each row's candidate splits, once (most rows have no inner space and none)
+    splits = [_column_splits(row.raw) if " " in row.raw.strip() else [] for row in rows]
+    widths = Counter(round(em) for row_splits in splits for em, _ in row_splits if em >= JOINED_MIN_EM)
     if not widths:
         return rows
     candidates = [w for w, _ in widths.most_common(3)]
@@ -397,7 +400,7 @@ def split_joined_columns(rows: list[Row]) -> list[Row]:
         block: list[tuple[Row, int]] = []
         for width in candidates:
             run, j = [], k
-            while j < len(rows) and (at := _row_split(rows[j].raw, width)) is not None:
+            while j < len(rows) and (at := _row_split(rows[j].raw, splits[j], width)) is not None:
                 run.append((rows[j], at))
                 j += 1
             if len(run) > len(block):
