@@ -317,6 +317,8 @@ def _serve_cached_pages(files: Files, config: Any) -> None:
         _STATE.cached[f.src_uri] = f
     if _STATE.cached:
         _STATE.doc_order = [f for f in order if f.is_documentation_page()]
+    log.info("civicnews: %d of %d pages from the render cache", len(_STATE.cached),
+             len(_STATE.page_keys))
 
 
 def on_template_context(context: Any, template_name: str, config: Any) -> Any:
@@ -428,9 +430,11 @@ def on_post_build(config: Any) -> None:
     comes from the cache); drop theme files the site never loads; forget old cached pages."""
     site = Path(config.site_dir)
     root = _config_dir(config)
-    search.build_sharded(site, search_shards(_STATE.articles, _STATE.search_keys, _shard_min()),
-                         root / SEARCH_CACHE, jobs=os.cpu_count() or 1,
-                         prune_days=rendercache.PRUNE_DAYS)
+    shards = search.build_sharded(
+        site, search_shards(_STATE.articles, _STATE.search_keys, _shard_min()),
+        root / SEARCH_CACHE, jobs=os.cpu_count() or 1, prune_days=rendercache.PRUNE_DAYS)
+    log.info("civicnews: search in %d shards (%d indexed in this build)", len(shards.names),
+             shards.indexed)
     search.prune_unused(site)
     if _STATE.command == "build":
         rendercache.RenderCache(root / HTML_CACHE).prune()

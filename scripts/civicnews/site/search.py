@@ -181,12 +181,13 @@ def _stage(site_dir: Path, shard: Shard, staging: Path) -> None:
             shutil.copyfile(site_dir / rel, target)
 
 
-def cached_shard(site_dir: Path, shard: Shard, cache_dir: Path) -> Path:
-    """The shard's bundle from the cache, indexed first when it is not there."""
+def cached_shard(site_dir: Path, shard: Shard, cache_dir: Path) -> tuple[Path, bool]:
+    """The shard's bundle from the cache, indexed first when it is not there; and whether
+    it was indexed now."""
     bundle = cache_dir / f"{shard.name}-{shard.key()}"
     if (bundle / "pagefind-entry.json").is_file():
         os.utime(bundle)  # in use: kept by prune_cache
-        return bundle
+        return bundle, False
     work = cache_dir / f".tmp-{shard.name}-{os.getpid()}"
     shutil.rmtree(work, ignore_errors=True)
     try:
@@ -196,7 +197,7 @@ def cached_shard(site_dir: Path, shard: Shard, cache_dir: Path) -> Path:
         (work / "bundle").replace(bundle)  # atomic: a parallel build never sees half a shard
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return bundle
+    return bundle, True
 
 
 def _copy_bundle(bundle: Path, target: Path, *, with_ui: bool) -> None:
@@ -206,24 +207,33 @@ def _copy_bundle(bundle: Path, target: Path, *, with_ui: bool) -> None:
                     (lambda d, names: [n for n in names if UI_FILES.match(n)]))
 
 
+@dataclass(frozen=True)
+class ShardedIndex:
+    """What ``build_sharded`` did: the shards, primary first, and how many it indexed."""
+
+    names: list[str]
+    indexed: int
+
+
 def build_sharded(site_dir: Path, shards: Sequence[Shard], cache_dir: Path | None,
-                  jobs: int = 1, prune_days: float | None = None) -> list[str]:
-    """Index the site's articles shard by shard and lay the bundles out for ``mergeIndex``;
-    return the shard names, primary first. Without a cache every shard is indexed afresh
-    (in a temporary directory inside the site's parent)."""
+                  jobs: int = 1, prune_days: float | None = None) -> ShardedIndex:
+    """Index the site's articles shard by shard and lay the bundles out for ``mergeIndex``.
+    Without a cache every shard is indexed afresh (in a temporary directory beside the
+    site)."""
     order = [s for s in shard_order(shards) if s.pages]
     target = site_dir / BUNDLE_DIR
     shutil.rmtree(target, ignore_errors=True)
     if not order:  # no articles: one empty index, so the search panel still loads
         build_index(site_dir)
         (target / MANIFEST).write_text('{"merge": []}\n', encoding="utf-8")
-        return []
+        return ShardedIndex([], 1)
     own_cache = cache_dir is None
     cache = cache_dir if cache_dir is not None else site_dir.parent / f".{site_dir.name}-shards"
     cache.mkdir(parents=True, exist_ok=True)
     try:
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            bundles = list(pool.map(lambda s: cached_shard(site_dir, s, cache), order))
+            done = list(pool.map(lambda s: cached_shard(site_dir, s, cache), order))
+        bundles = [b for b, _new in done]
         _copy_bundle(bundles[0], target, with_ui=True)
         merge = []
         for shard, bundle in zip(order[1:], bundles[1:], strict=True):
@@ -236,7 +246,7 @@ def build_sharded(site_dir: Path, shards: Sequence[Shard], cache_dir: Path | Non
         prune_cache(cache, {b.name for b in bundles}, prune_days)
     (target / MANIFEST).write_text(json.dumps({"merge": merge}, ensure_ascii=False) + "\n",
                                    encoding="utf-8")
-    return [s.name for s in order]
+    return ShardedIndex([s.name for s in order], sum(new for _b, new in done))
 
 
 def prune_cache(cache_dir: Path, keep: Iterable[str], max_age_days: float) -> int:
