@@ -24,18 +24,19 @@ BROWSER_ARGS = ["--no-sandbox", "--headless", "--disable-gpu",
 
 def build_site(target: Path, site_url: str | None = TEST_SITE_URL,
                config: Path = ROOT / "mkdocs.yml", extra_env: dict[str, str] | None = None,
-               cold: bool = False) -> Path:
+               site_cache: Path | None = None) -> Path:
     """Run `mkdocs build --strict` of the repo's mkdocs.yml into ``target``; fail on errors.
 
-    ``site_url=None`` builds the way a checkout without SITE_URL does. ``cold`` first empties
-    the render and search caches, so every page is rendered and every shard indexed.
+    ``site_url=None`` builds the way a checkout without SITE_URL does. The rendered pages and
+    search shards are cached in ``site_cache`` (by default a directory beside ``target``, so
+    the first build into a fresh place renders everything), never in the repo's .cache, which
+    CI keeps for the deploy build.
     """
-    if cold:
-        for name in ("html", "search"):
-            shutil.rmtree(config.parent / ".cache" / "civicnews" / name, ignore_errors=True)
-    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "CIVICNEWS_SHARD_MIN")}
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("SITE_URL", "CIVICNEWS_SHARD_MIN", "CIVICNEWS_SITE_CACHE")}
     if site_url:
         env["SITE_URL"] = site_url
+    env["CIVICNEWS_SITE_CACHE"] = str(site_cache or target.parent / "site-cache")
     env.update(extra_env or {})
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
@@ -51,8 +52,9 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The seed site built twice (for determinism checks); the first one is served. The first
     build renders every page, the second serves them from the render cache: the two must be
     the same files."""
-    first = build_site(tmp_path_factory.mktemp("site") / "a", cold=True)
-    second = build_site(tmp_path_factory.mktemp("site") / "b")
+    cache = tmp_path_factory.mktemp("site-cache")
+    first = build_site(tmp_path_factory.mktemp("site") / "a", site_cache=cache)
+    second = build_site(tmp_path_factory.mktemp("site") / "b", site_cache=cache)
     return first, second
 
 

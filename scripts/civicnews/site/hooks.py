@@ -35,8 +35,11 @@ ARTICLES_IN = "articles"  # page texts, relative to the config dir
 ARTICLES_OUT = "articles"  # extraction output, relative to docs_dir (git-ignored)
 CACHE_DIR = Path(".cache") / "civicnews"  # extraction cache, as `civicnews extract` uses
 QR_CACHE = CACHE_DIR / "qr"  # drawn share codes by URL (an article's URL never changes)
-HTML_CACHE = CACHE_DIR / "html"  # finished pages by the hash of what they show
-SEARCH_CACHE = CACHE_DIR / "search"  # Pagefind bundles by shard and the hash of its articles
+HTML_CACHE = "html"  # finished pages by the hash of what they show
+SEARCH_CACHE = "search"  # Pagefind bundles by shard and the hash of its articles
+# Where those two live instead of .cache/civicnews: the end-to-end tests build with caches of
+# their own, so they neither wipe nor fill the one CI keeps for the deploy build.
+SITE_CACHE_FLAG = "CIVICNEWS_SITE_CACHE"
 MAX_EPOCH = 2**32 - 1  # the last second gzip headers can hold
 EDITOR_FILES = {"report.json"}  # written into docs/ by extraction, for `civicnews report`
 EDITOR_DIR = "editor/"
@@ -267,6 +270,12 @@ def on_files(files: Files, config: Any) -> Files:
     return files
 
 
+def _site_cache(config: Any, name: str) -> Path:
+    """The render or search cache directory of this build."""
+    root = os.environ.get(SITE_CACHE_FLAG)
+    return (Path(root) if root else _config_dir(config) / CACHE_DIR) / name
+
+
 def _environment_key(config: Any) -> str:
     """What every page's HTML depends on besides its own inputs (see rendercache)."""
     custom = config.theme.custom_dir
@@ -305,7 +314,7 @@ def _serve_cached_pages(files: Files, config: Any) -> None:
     from the cache as a plain file instead. The sitemap still lists it (on_template_context)."""
     _STATE.cached = {}
     _STATE.doc_order = []
-    cache = rendercache.RenderCache(_config_dir(config) / HTML_CACHE)
+    cache = rendercache.RenderCache(_site_cache(config, HTML_CACHE))
     order = list(files)
     for f in order:
         key = _STATE.page_keys.get(f.src_uri)
@@ -394,7 +403,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     key = _STATE.page_keys.get(page.file.src_uri)
     if key is not None and output.strip():
         # The bytes MkDocs writes, so a page served from the cache is the same file.
-        rendercache.RenderCache(_config_dir(config) / HTML_CACHE).put(
+        rendercache.RenderCache(_site_cache(config, HTML_CACHE)).put(
             key, output.encode("utf-8", errors="xmlcharrefreplace"))
     return output
 
@@ -429,15 +438,15 @@ def on_post_build(config: Any) -> None:
     """Index the articles for search shard by shard (a shard whose articles did not change
     comes from the cache); drop theme files the site never loads; forget old cached pages."""
     site = Path(config.site_dir)
-    root = _config_dir(config)
     shards = search.build_sharded(
         site, search_shards(_STATE.articles, _STATE.search_keys, _shard_min()),
-        root / SEARCH_CACHE, jobs=os.cpu_count() or 1, prune_days=rendercache.PRUNE_DAYS)
+        _site_cache(config, SEARCH_CACHE), jobs=os.cpu_count() or 1,
+        prune_days=rendercache.PRUNE_DAYS)
     log.info("civicnews: search in %d shards (%d indexed in this build)", len(shards.names),
              shards.indexed)
     search.prune_unused(site)
     if _STATE.command == "build":
-        rendercache.RenderCache(root / HTML_CACHE).prune()
+        rendercache.RenderCache(_site_cache(config, HTML_CACHE)).prune()
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
