@@ -123,3 +123,20 @@ def test_a_rebuild_renders_only_what_changed(tmp_path: Path) -> None:
     pages[len(pages) // 2].unlink()
     after = build()
     assert 0 < after[0] < after[1] < cold[1]
+
+
+def test_headline_terms_are_cached_by_headline(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from civicnews.site import related
+
+    arts = [parse_article(article_markdown("a", "垃圾分类进小区")),
+            parse_article(article_markdown("b", "开发区建设提速"))]
+    cache = tmp_path / "terms.json"
+    first = related.cached_terms(arts, cache)
+    assert first == {a.id: related.headline_terms(a) for a in arts}
+
+    def no_jieba(text: str) -> frozenset[str]:
+        raise AssertionError(f"segmented again: {text}")
+
+    monkeypatch.setattr(related, "_terms_of", no_jieba)
+    assert related.cached_terms(arts, cache) == first

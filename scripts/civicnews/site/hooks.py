@@ -37,6 +37,7 @@ CACHE_DIR = Path(".cache") / "civicnews"  # extraction cache, as `civicnews extr
 QR_CACHE = CACHE_DIR / "qr"  # drawn share codes by URL (an article's URL never changes)
 HTML_CACHE = "html"  # finished pages by the hash of what they show
 SEARCH_CACHE = "search"  # Pagefind bundles by shard and the hash of its articles
+TERMS_CACHE = "headline-terms.json"  # jieba's words of each headline (related news)
 # Where those two live instead of .cache/civicnews: the end-to-end tests build with caches of
 # their own, so they neither wipe nor fill the one CI keeps for the deploy build.
 SITE_CACHE_FLAG = "CIVICNEWS_SITE_CACHE"
@@ -216,7 +217,8 @@ def on_files(files: Files, config: Any) -> Files:
         raise PluginError(str(exc)) from exc
     _STATE.articles = articles
     _STATE.by_src = {}
-    _STATE.neighbours = related.neighbours(articles)
+    terms = related.cached_terms(articles, _site_cache(config, TERMS_CACHE))
+    _STATE.neighbours = related.neighbours(articles, terms=terms)
     if not _editor_report_wanted():
         for f in [f for f in files if f.src_uri in EDITOR_FILES
                   or f.src_uri.startswith(EDITOR_DIR)]:
