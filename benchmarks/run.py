@@ -97,21 +97,41 @@ def build_env() -> dict[str, str]:
     return env
 
 
+# Linux keeps a process's peak RSS across fork and exec: a build started straight from this
+# process (hundreds of MB after the extraction figures) would report at least this process's
+# size. A small launcher (a fresh Python that imports nothing else) starts the command and
+# reports its tree's peak with wait4; the launcher's own size is far below any build's.
+LAUNCHER = """
+import json, os, subprocess, sys
+proc = subprocess.Popen(sys.argv[2:], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+out = proc.stdout.read()
+_pid, status, usage = os.wait4(proc.pid, 0)
+sys.stdout.buffer.write(out)
+with open(sys.argv[1], "w") as fh:
+    json.dump({"code": os.waitstatus_to_exitcode(status), "maxrss_kib": usage.ru_maxrss}, fh)
+"""
+
+
 def measure(cmd: Sequence[str], cwd: Path) -> Run:
-    """Run a command; wall time and ru_maxrss from wait4 (the largest process in its tree)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(list(cmd), cwd=cwd, env=build_env(), stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT)
-    assert proc.stdout is not None
-    output = proc.stdout.read()  # drained before waiting, so a chatty build cannot block
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n"
+    """Run a command; wall time and ru_maxrss from wait4 (the largest process in its tree),
+    through LAUNCHER so the figure is the command's own."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "usage.json"
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-S", "-c", LAUNCHER, str(report), *cmd],
+                              cwd=cwd, env=build_env(), stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, check=False)
+        seconds = time.perf_counter() - start
+        usage = json.loads(report.read_text(encoding="utf-8")) if report.exists() else {}
+    output = proc.stdout
+    code = usage.get("code", proc.returncode)
+    if code != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({code}):\n"
                            f"{output.decode(errors='replace')[-4000:]}")
     notes = tuple(_NOTE.findall(output.decode(errors="replace")))
-    return Run(seconds, usage.ru_maxrss / 1024, notes)  # Linux reports KiB
+    return Run(seconds, usage["maxrss_kib"] / 1024, notes)  # Linux reports KiB
 
 
 def mkdocs(project: Path, *extra: str, strict: bool = True) -> Run:
@@ -568,12 +588,14 @@ def commit() -> str:
     return head + (" +changes" if git("status", "--porcelain", "--untracked-files=no") else "")
 
 
-def record(path: Path, text: str, argv: Sequence[str], started: str, load: str) -> None:
-    """Append one run to the committed history of figures (never rewriting earlier runs)."""
+def record(path: Path, text: str, argv: Sequence[str], started: str, load: str,
+           measured: str | None = None) -> None:
+    """Append one run to the committed history of figures (never rewriting earlier runs);
+    ``measured`` is the commit the code was snapshotted from at the start."""
     header = "" if path.exists() else (
         "# Benchmark results\n\nAppended by `make bench` (benchmarks/run.py), newest last; "
         "ratios are from one run. What each figure means: benchmarks/README.md.\n")
-    entry = (f"\n## {started} · commit {commit()}\n\n"
+    entry = (f"\n## {started} · commit {measured or commit()}\n\n"
              f"- machine: {load}\n"
              f"- command: `python benchmarks/run.py {' '.join(argv)}`".rstrip() + "\n\n"
              f"{text}\n")
@@ -616,7 +638,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-record", action="store_true", help="do not append to --record")
     args = ap.parse_args(argv)
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-    where = machine()
+    where, measured = machine(), commit()  # before the run: others may commit meanwhile
     sizes = list(QUICK_SIZES) if args.quick else args.sizes
     cores = os.cpu_count() or 1
     out = args.out.resolve()
@@ -638,7 +660,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(text)
     if not args.no_record:
         record(args.record, text, list(argv if argv is not None else sys.argv[1:]), started,
-               where)
+               where, measured)
     return 0
 
 
