@@ -9,6 +9,7 @@ so no article is compared with every other one.
 
 from __future__ import annotations
 
+import heapq
 import json
 import logging
 import math
@@ -143,30 +144,6 @@ def _keys(art: ArticleMeta, terms: frozenset[str],
     return keys
 
 
-def _day_gap(a: ArticleMeta, b: ArticleMeta) -> int:
-    """Days between two articles' dates (undated ones are far from everything)."""
-    if a.day and b.day:
-        return abs((a.day - b.day).days)
-    return 10**6
-
-
-def _distinct_titles(ranked: Sequence[ArticleMeta], own: str) -> list[ArticleMeta]:
-    """The ranked articles without the page's own headline and without repeated headlines.
-
-    >>> [a.id for a in _distinct_titles([ArticleMeta(id="a", title="甲"),
-    ...     ArticleMeta(id="b", title="乙"), ArticleMeta(id="c", title="乙")], "甲")]
-    ['b']
-    """
-    seen = {own} if own else set()
-    out = []
-    for other in ranked:
-        if other.title and other.title in seen:
-            continue
-        seen.add(other.title)
-        out.append(other)
-    return out
-
-
 def related_articles(articles: Sequence[ArticleMeta], limit: int = RELATED_MAX,
                      terms: Mapping[str, frozenset[str]] | None = None
                      ) -> dict[str, tuple[ArticleMeta, ...]]:
@@ -184,6 +161,7 @@ def related_articles(articles: Sequence[ArticleMeta], limit: int = RELATED_MAX,
     for art in articles:
         for key in keys[art.id]:
             index[key].append(art)
+    day = {a.id: (a.day.toordinal() if a.day else None) for a in articles}
     out: dict[str, tuple[ArticleMeta, ...]] = {}
     for art in articles:
         scores: dict[str, float] = defaultdict(float)
@@ -196,15 +174,39 @@ def related_articles(articles: Sequence[ArticleMeta], limit: int = RELATED_MAX,
                     by_id[other.id] = other
                     if not key.startswith("d:"):
                         topical.add(other.id)
-        ranked = sorted(by_id.values(),
-                        key=lambda o: (-round(scores[o.id], 6), _day_gap(art, o), o.id))
-        # A reprint or a 续 page under the same headline is the same story, not a related one.
-        ranked = _distinct_titles(ranked, art.title)
-        chosen = [o for o in ranked if o.id in topical][:limit]
-        if len(chosen) < RELATED_MIN:  # top up with same-district articles nearest in date
-            chosen += [o for o in ranked if o not in chosen][:RELATED_MIN - len(chosen)]
-        out[art.id] = tuple(chosen)
+        mine = day[art.id]
+        ranked = [(-round(scores[oid], 6),
+                   abs(mine - day[oid]) if mine is not None and day[oid] is not None  # type: ignore[operator]
+                   else 10**6, oid, other) for oid, other in by_id.items()]
+        out[art.id] = _pick(ranked, topical, art.title, limit)
     return out
+
+
+def _pick(ranked: list[tuple[float, int, str, ArticleMeta]], topical: set[str], own: str,
+          limit: int) -> tuple[ArticleMeta, ...]:
+    """The related articles from scored candidates (score, day gap, id, article; smallest
+    first): the best ``limit`` topical ones with distinct headlines (a reprint or a 续 page
+    under the same headline is the same story), topped up to RELATED_MIN with the best of the
+    rest. Candidates are popped from a heap only as far as needed: a district of hundreds of
+    articles is never sorted whole (it was most of a rebuild's time at 1,000 articles)."""
+    heapq.heapify(ranked)
+    seen = {own} if own else set()
+    chosen: list[ArticleMeta] = []
+    rest: list[ArticleMeta] = []
+    topical_left = len(topical)
+    while ranked and len(chosen) < limit:
+        if topical_left == 0 and len(rest) >= RELATED_MIN - len(chosen):
+            break  # no topical candidate left; enough of the rest for the top-up
+        _score, _gap, oid, other = heapq.heappop(ranked)
+        is_topical = oid in topical
+        topical_left -= is_topical
+        if other.title and other.title in seen:
+            continue
+        seen.add(other.title)
+        (chosen if is_topical else rest).append(other)
+    if len(chosen) < RELATED_MIN:  # top up with same-district articles nearest in date
+        chosen += rest[:RELATED_MIN - len(chosen)]
+    return tuple(chosen)
 
 
 def neighbours(articles: Sequence[ArticleMeta],
