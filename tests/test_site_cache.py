@@ -97,10 +97,11 @@ def test_sharded_index_layout_and_reuse(tmp_path: Path) -> None:
 @pytest.mark.skipif(not (ROOT / "articles" / "pages").is_dir(), reason="no seed pages")
 def test_a_rebuild_renders_only_what_changed(tmp_path: Path) -> None:
     """A second build of the same articles renders no page and indexes no shard; after one
-    page text is removed, only the pages around its stories are rendered again."""
+    article is retitled, only the pages showing it are rendered again."""
     sys.path.insert(0, str(ROOT / "tests"))
     from e2e.project import FOOTER, copy_project
 
+    (tmp_path / "p").mkdir()
     project = copy_project(tmp_path / "p", FOOTER)
 
     def build() -> tuple[int, int, int]:
@@ -119,15 +120,16 @@ def test_a_rebuild_renders_only_what_changed(tmp_path: Path) -> None:
     assert cold[0] == 0 and cold[1] > 0 and cold[2] >= 1
     warm = build()
     assert warm[0] == warm[1] == cold[1] and warm[2] == 0
-    pages = sorted((project / "articles" / "pages").glob("*.txt"))
-    gone = pages[len(pages) // 2]
-    gone.unlink()
-    manifest = gone.parent / "pages.yml"
-    manifest.write_text("".join(line for line in manifest.read_text(encoding="utf-8")
-                                .splitlines(keepends=True)
-                                if not line.startswith(gone.name + ":")), encoding="utf-8")
+    # An editor retitles one article: it, its neighbours and the lists showing it change.
+    corrections = project / "articles" / "corrections.yml"
+    listed = corrections.read_text(encoding="utf-8")
+    ids = sorted(p.stem for p in (project / "docs" / "articles").glob("*.md"))
+    target = next(i for i in ids[len(ids) // 2:] if i not in listed)
+    corrections.write_text(listed.rstrip("\n") + f"\n{target}: {{title: 改过的标题}}\n",
+                           encoding="utf-8")
     after = build()
-    assert 0 < after[0] < after[1] < cold[1]
+    assert after[1] == cold[1] and 0 < after[0] < after[1]
+    assert after[2] == 1  # the shard with the retitled article, and no other
 
 
 def test_headline_terms_are_cached_by_headline(tmp_path: Path,
