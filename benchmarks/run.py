@@ -47,6 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "out"
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"  # committed: the history of the figures
 # The code under test is copied to <out>/snapshot/scripts once per run: other people commit to
 # scripts/ while a long run goes on, and a changed extractor invalidates the cache (and may
 # move article ids) mid-run.
@@ -76,10 +77,16 @@ GOALS = {
 
 @dataclass(frozen=True)
 class Run:
-    """One measured subprocess: wall seconds and peak resident memory (MB) of its tree."""
+    """One measured subprocess: wall seconds, peak resident memory (MB) of its tree and what
+    the civicnews hook said about its caches."""
 
     seconds: float
     peak_mb: float
+    notes: tuple[str, ...] = ()
+
+
+# The hook's INFO lines on what came from its caches (render cache, search shards).
+_NOTE = re.compile(r"civicnews: (\d+ of \d+ pages from the render cache|search in .*)$", re.M)
 
 
 def build_env() -> dict[str, str]:
@@ -90,25 +97,49 @@ def build_env() -> dict[str, str]:
     return env
 
 
+# Linux keeps a process's peak RSS across fork and exec: a build started straight from this
+# process (hundreds of MB after the extraction figures) would report at least this process's
+# size. A small launcher (a fresh Python that imports nothing else) starts the command and
+# reports its tree's peak with wait4; the launcher's own size is far below any build's.
+LAUNCHER = """
+import json, os, subprocess, sys
+proc = subprocess.Popen(sys.argv[2:], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+out = proc.stdout.read()
+_pid, status, usage = os.wait4(proc.pid, 0)
+sys.stdout.buffer.write(out)
+with open(sys.argv[1], "w") as fh:
+    json.dump({"code": os.waitstatus_to_exitcode(status), "maxrss_kib": usage.ru_maxrss}, fh)
+"""
+
+
 def measure(cmd: Sequence[str], cwd: Path) -> Run:
-    """Run a command; wall time and ru_maxrss from wait4 (the largest process in its tree)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(list(cmd), cwd=cwd, env=build_env(), stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT)
-    assert proc.stdout is not None
-    output = proc.stdout.read()  # drained before waiting, so a chatty build cannot block
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n"
+    """Run a command; wall time and ru_maxrss from wait4 (the largest process in its tree),
+    through LAUNCHER so the figure is the command's own."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "usage.json"
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-S", "-c", LAUNCHER, str(report), *cmd],
+                              cwd=cwd, env=build_env(), stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, check=False)
+        seconds = time.perf_counter() - start
+        usage = json.loads(report.read_text(encoding="utf-8")) if report.exists() else {}
+    output = proc.stdout
+    code = usage.get("code", proc.returncode)
+    if code != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({code}):\n"
                            f"{output.decode(errors='replace')[-4000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024)  # Linux reports KiB
+    notes = tuple(_NOTE.findall(output.decode(errors="replace")))
+    return Run(seconds, usage["maxrss_kib"] / 1024, notes)  # Linux reports KiB
 
 
-def mkdocs(project: Path, *extra: str) -> Run:
-    """``mkdocs build`` of a project directory, measured."""
-    return measure([sys.executable, "-m", "mkdocs", "build", "-q", *extra], project)
+def mkdocs(project: Path, *extra: str, strict: bool = True) -> Run:
+    """``mkdocs build --strict`` of a project directory, measured: exactly as CI builds (``-q``
+    would hide the warnings strict mode counts, so a page that fails would not fail it).
+    ``--dirty`` always warns, so that comparison is built without ``--strict``."""
+    flags = ["--strict"] if strict else ["--no-strict"]
+    return measure([sys.executable, "-m", "mkdocs", "build", *flags, *extra], project)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -262,10 +293,11 @@ def bench_builds(pages_dir: Path, work: Path, code: Path, n_pages: int, seed: in
     corpus.write_pages(project / "articles" / "pages", n_pages, 1, n_pages, seed)
     rebuild = mkdocs(project)
     corpus.write_pages(project / "articles" / "pages", n_pages + 1, 1, n_pages, seed)
-    dirty = mkdocs(project, "--dirty")
+    dirty = mkdocs(project, "--dirty", strict=False)
     return {
         "full": full.__dict__, "floor": floor.__dict__, "floor_pages": floor_pages,
         "build_vs_floor": full.seconds / floor.seconds,
+        "peak_vs_floor": full.peak_mb / floor.peak_mb,
         "rebuild": rebuild.__dict__, "rebuild_vs_full": rebuild.seconds / full.seconds,
         "rebuild_dirty": dirty.__dict__, "rebuild_dirty_vs_full": dirty.seconds / full.seconds,
         "site": site, "project": str(project),
@@ -424,24 +456,37 @@ def site_stats(site: Path) -> dict:
 
 
 def bench_size(articles: int, cores: int, seed: int, out: Path,
-               log: Callable[[str], None]) -> dict:
-    """Every figure for one archive size."""
+               log: Callable[[str], None], builds_only: bool = False) -> dict:
+    """Every figure for one archive size (``builds_only``: the site builds alone, for the
+    growth series)."""
     work = out / f"work-{articles}"
     shutil.rmtree(work, ignore_errors=True)
     n_pages = corpus.pages_for(articles)
     pages_dir = work / "corpus"
     corpus.write_pages(pages_dir, 0, n_pages, n_pages, seed)
     log(f"[{articles}] corpus: {n_pages} pages")
-    one = bench_extract(pages_dir, work, 1)
-    many = bench_extract(pages_dir, work, cores) if cores > 1 else one
-    log(f"[{articles}] extract: {one['pages_per_s_per_core']:.0f} pages/s/core (1 job)")
-    builds = bench_builds(pages_dir, work, out / SNAPSHOT, n_pages, seed)
+    result: dict = {"articles_target": articles, "pages": n_pages}
+    if not builds_only:
+        one = bench_extract(pages_dir, work, 1)
+        many = bench_extract(pages_dir, work, cores) if cores > 1 else one
+        log(f"[{articles}] extract: {one['pages_per_s_per_core']:.0f} pages/s/core (1 job), "
+            f"{one['failures']} failing pages")
+        result.update(extract_1=one, extract_n=many, speedup=one["seconds"] / many["seconds"],
+                      failures=one["failures"], articles=one["articles"])
+    try:
+        builds = bench_builds(pages_dir, work, out / SNAPSHOT, n_pages, seed)
+    except RuntimeError as exc:  # a strict build failed: report it, as CI would fail
+        log(f"[{articles}] build failed: {str(exc)[-2000:]}")
+        result["build_error"] = str(exc)[-2000:]
+        return result
     log(f"[{articles}] build {builds['full']['seconds']:.1f}s, floor "
         f"{builds['floor']['seconds']:.1f}s, rebuild {builds['rebuild']['seconds']:.1f}s")
-    weights = bench_bytes(Path(builds["project"]) / "site")
-    return {"articles_target": articles, "pages": n_pages, "articles": one["articles"],
-            "extract_1": one, "extract_n": many,
-            "speedup": one["seconds"] / many["seconds"], **builds, "bytes": weights}
+    result.update(builds)
+    project = Path(builds["project"])
+    result["articles"] = len(list((project / "docs" / "articles").glob("*.md")))
+    if not builds_only:
+        result["bytes"] = bench_bytes(project / "site")
+    return result
 
 
 def _kb(n: float) -> str:
@@ -454,6 +499,7 @@ def _mb(n: float) -> str:
 
 ROWS: list[tuple[str, Callable[[dict], str]]] = [
     ("pages / articles", lambda r: f"{r['pages']:,} / {r['articles']:,}"),
+    ("failing pages (extraction)", lambda r: f"{r['failures']:,}"),
     ("extract, 1 job: pages/s/core", lambda r: f"{r['extract_1']['pages_per_s_per_core']:.0f}"),
     ("extract, N jobs: pages/s/core", lambda r: f"{r['extract_n']['pages_per_s_per_core']:.0f}"),
     ("extract speedup N jobs / 1", lambda r: f"{r['speedup']:.2f}×"),
@@ -462,10 +508,16 @@ ROWS: list[tuple[str, Callable[[dict], str]]] = [
     ("floor: plain mkdocs (s, peak MB)",
      lambda r: f"{r['floor']['seconds']:.1f} s, {r['floor']['peak_mb']:.0f} MB"),
     ("full build / floor", lambda r: f"{r['build_vs_floor']:.2f}×"),
+    ("peak memory, build / floor", lambda r: f"{r['peak_vs_floor']:.2f}×"),
+    ("full build per 1,000 articles (s, MB)",
+     lambda r: f"{r['full']['seconds'] * 1000 / r['articles']:.1f} s, "
+               f"{r['full']['peak_mb'] * 1000 / r['articles']:.0f} MB"),
     ("rebuild +1 page (s, / full)",
      lambda r: f"{r['rebuild']['seconds']:.1f} s, {r['rebuild_vs_full']:.0%}"),
     ("rebuild +1 page --dirty (s, / full)",
      lambda r: f"{r['rebuild_dirty']['seconds']:.1f} s, {r['rebuild_dirty_vs_full']:.0%}"),
+    ("rebuild: what the caches served", lambda r: "; ".join(r["rebuild"]["notes"]) or "—"),
+    ("rebuild peak MB", lambda r: f"{r['rebuild']['peak_mb']:.0f} MB"),
     ("home page + assets (gzip)", lambda r: _kb(r["bytes"]["home"]["gzip_bytes"])),
     ("largest article + assets (gzip)", lambda r: _kb(r["bytes"]["article"]["gzip_bytes"])),
     ("first search 开发区 (gzip, requests)",
@@ -477,14 +529,78 @@ ROWS: list[tuple[str, Callable[[dict], str]]] = [
 ]
 
 
+def _cell(cell: Callable[[dict], str], result: dict) -> str:
+    """One figure, or a dash where the run did not measure it (``--builds-only``) and a note
+    where the strict build failed."""
+    try:
+        return cell(result)
+    except (KeyError, TypeError, ZeroDivisionError):
+        return "strict build failed" if "build_error" in result else "—"
+
+
 def table(results: list[dict], cores: int) -> str:
-    """The results as a Markdown table, one column per size."""
+    """The results as a Markdown table, one column per size; rows nothing measured are left
+    out."""
     head = "| figure | " + " | ".join(f"{r['articles_target']:,} articles" for r in results)
     lines = [f"civicnews benchmarks — {cores} cores (os.cpu_count())", "",
              head + " |", "|---" * (len(results) + 1) + "|"]
     for label, cell in ROWS:
-        lines.append(f"| {label} | " + " | ".join(cell(r) for r in results) + " |")
+        cells = [_cell(cell, r) for r in results]
+        if any(c != "—" for c in cells):
+            lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def machine() -> str:
+    """What the figures were measured on: CPU model, cores, memory, load, OS, Python."""
+    import platform
+
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kib = int(Path("/proc/meminfo").read_text(encoding="utf-8").split()[1])
+        mem = f", {kib / 1024 / 1024:.1f} GB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    load = ""
+    if hasattr(os, "getloadavg"):
+        one, five, fifteen = os.getloadavg()
+        load = f", load {one:.1f}/{five:.1f}/{fifteen:.1f} at the start"
+    return (f"{cpu}, {os.cpu_count()} cores{mem}{load}; {platform.system()} "
+            f"{platform.release()}, Python {platform.python_version()}")
+
+
+def commit() -> str:
+    """The commit measured (with ``+changes`` when the work tree differs from it)."""
+    def git(*args: str) -> str:
+        proc = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True,
+                              check=False)
+        return proc.stdout.strip() if proc.returncode == 0 else ""
+
+    head = git("rev-parse", "--short=12", "HEAD") or "unknown"
+    return head + (" +changes" if git("status", "--porcelain", "--untracked-files=no") else "")
+
+
+def record(path: Path, text: str, argv: Sequence[str], started: str, load: str,
+           measured: str | None = None) -> None:
+    """Append one run to the committed history of figures (never rewriting earlier runs);
+    ``measured`` is the commit the code was snapshotted from at the start."""
+    header = "" if path.exists() else (
+        "# Benchmark results\n\nAppended by `make bench` (benchmarks/run.py), newest last; "
+        "ratios are from one run. What each figure means: benchmarks/README.md.\n")
+    entry = (f"\n## {started} · commit {measured or commit()}\n\n"
+             f"- machine: {load}\n"
+             f"- command: `python benchmarks/run.py {' '.join(argv)}`".rstrip() + "\n\n"
+             f"{text}\n")
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(header + entry)
 
 
 def snapshot_code(out: Path) -> None:
@@ -514,7 +630,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--keep", action="store_true", help="keep the work directories")
     ap.add_argument("--out", type=Path, default=OUT,
                     help="directory for work files and results.json (default: benchmarks/out)")
+    ap.add_argument("--builds-only", action="store_true",
+                    help="site builds only (no extraction or browser figures): the growth "
+                         "series, e.g. --sizes 1000,2000,4000")
+    ap.add_argument("--record", type=Path, default=RESULTS,
+                    help="append the table to this file (default: benchmarks/RESULTS.md)")
+    ap.add_argument("--no-record", action="store_true", help="do not append to --record")
     args = ap.parse_args(argv)
+    started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    where, measured = machine(), commit()  # before the run: others may commit meanwhile
     sizes = list(QUICK_SIZES) if args.quick else args.sizes
     cores = os.cpu_count() or 1
     out = args.out.resolve()
@@ -526,13 +650,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     results = []
     for size in sizes:
-        results.append(bench_size(size, cores, args.seed, out, log))
+        results.append(bench_size(size, cores, args.seed, out, log, args.builds_only))
         if not args.keep:
             shutil.rmtree(out / f"work-{size}", ignore_errors=True)
     (out / "results.json").write_text(
         json.dumps({"cores": cores, "goals": GOALS, "results": results}, ensure_ascii=False,
                    indent=2), encoding="utf-8")
-    print(table(results, cores))
+    text = table(results, cores)
+    print(text)
+    if not args.no_record:
+        record(args.record, text, list(argv if argv is not None else sys.argv[1:]), started,
+               where, measured)
     return 0
 
 

@@ -40,8 +40,9 @@ def test_corpus_is_deterministic_and_can_grow(tmp_path: Path) -> None:
 
 
 def test_run_writes_table_and_results(tmp_path: Path) -> None:
+    history = tmp_path / "RESULTS.md"
     proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "20",
-                           "--out", str(tmp_path)],
+                           "--out", str(tmp_path), "--record", str(history)],
                           capture_output=True, text=True, timeout=300, check=False)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "| full build / floor |" in proc.stdout
@@ -50,3 +51,21 @@ def test_run_writes_table_and_results(tmp_path: Path) -> None:
     assert data["cores"] >= 1
     assert result["articles"] > 0 and result["site"]["files"] > 0
     assert result["bytes"]["article"]["gzip_bytes"] > 0
+    # Strict builds, as CI: the rebuild says what its caches served.
+    assert any("from the render cache" in n for n in result["rebuild"]["notes"])
+    assert result["failures"] == 0
+    text = history.read_text(encoding="utf-8")
+    assert text.startswith("# Benchmark results") and "| full build / floor |" in text
+    assert "- machine: " in text and "commit " in text
+
+
+def test_history_is_appended_not_rewritten(tmp_path: Path) -> None:
+    import run
+
+    history = tmp_path / "RESULTS.md"
+    run.record(history, "| a | 1 |", ["--sizes", "20"], "2026-01-01 00:00 UTC", "m")
+    run.record(history, "| a | 2 |", ["--sizes", "20"], "2026-01-02 00:00 UTC", "m")
+    text = history.read_text(encoding="utf-8")
+    assert text.count("# Benchmark results") == 1
+    assert text.index("| a | 1 |") < text.index("| a | 2 |")
+    assert text.count("`python benchmarks/run.py --sizes 20`") == 2

@@ -143,8 +143,22 @@ def test_the_cache_is_keyed_on_rules_templates_and_code() -> None:
     cache = next(s for s in steps("build") if s.get("uses", "").startswith("actions/cache@"))
     assert cache["with"]["path"] == ".cache/civicnews"
     key = cache["with"]["key"]
-    for covered in ("scripts/civicnews/**", "overrides/**", "articles/**"):
+    for covered in ("scripts/civicnews/**", "overrides/**", "mkdocs.yml", "articles/**"):
         assert covered in key
     # the rule files live under scripts/civicnews/rules/, inside the code's pattern
     assert list((ROOT / "scripts" / "civicnews" / "rules").glob("*.yml"))
-    assert key.startswith(cache["with"]["restore-keys"].strip())
+    # The same code first, then any older cache (entries inside are keyed by their inputs).
+    restore = [r.strip() for r in cache["with"]["restore-keys"].splitlines() if r.strip()]
+    assert restore == [key.rsplit("${{", 1)[0], "civicnews-"]
+    assert all(key.startswith(r) for r in restore)
+
+
+def test_the_site_caches_live_where_the_workflow_keeps_them() -> None:
+    """The finished pages and the search shards are inside the cached directory, and the
+    end-to-end tests build with caches of their own (they must not empty the deploy's)."""
+    from civicnews.site import hooks
+
+    cache = next(s for s in steps("build") if s.get("uses", "").startswith("actions/cache@"))
+    assert str(hooks.CACHE_DIR) == cache["with"]["path"]
+    conftest = (ROOT / "tests" / "e2e" / "conftest.py").read_text(encoding="utf-8")
+    assert f'env["{hooks.SITE_CACHE_FLAG}"]' in conftest

@@ -25,15 +25,25 @@
   function loadSearch() {
     if (searchReady) return searchReady;
     var url = bundle();
+    var base = new URL("..", url).pathname;
+    // The archive is indexed in shards (one per year): the newest is the bundle itself, the
+    // others are listed in shards.json and merged into one search by Pagefind.
+    var shards = fetch(url.href + "shards.json").then(function (r) {
+      return r.ok ? r.json() : { merge: [] };
+    }).catch(function () { return { merge: [] }; });
     searchReady = Promise.all([
+      shards,
       addOnce("link", { rel: "stylesheet", href: url.href + "pagefind-ui.css" }),
       addOnce("script", { src: url.href + "pagefind-ui.js" })
-    ]).then(function () {
+    ]).then(function (loaded) {
       /* global PagefindUI */
       new PagefindUI({
         element: "#cn-search",
         bundlePath: url.pathname,
-        baseUrl: new URL("..", url).pathname,
+        baseUrl: base,
+        mergeIndex: (loaded[0].merge || []).map(function (path) {
+          return { bundlePath: new URL(path, url).pathname, baseUrl: base };
+        }),
         showImages: false,
         showSubResults: false,
         excerptLength: 40,

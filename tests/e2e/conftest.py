@@ -23,14 +23,21 @@ BROWSER_ARGS = ["--no-sandbox", "--headless", "--disable-gpu",
 
 
 def build_site(target: Path, site_url: str | None = TEST_SITE_URL,
-               config: Path = ROOT / "mkdocs.yml") -> Path:
+               config: Path = ROOT / "mkdocs.yml", extra_env: dict[str, str] | None = None,
+               site_cache: Path | None = None) -> Path:
     """Run `mkdocs build --strict` of the repo's mkdocs.yml into ``target``; fail on errors.
 
-    ``site_url=None`` builds the way a checkout without SITE_URL does.
+    ``site_url=None`` builds the way a checkout without SITE_URL does. The rendered pages and
+    search shards are cached in ``site_cache`` (by default a directory beside ``target``, so
+    the first build into a fresh place renders everything), never in the repo's .cache, which
+    CI keeps for the deploy build.
     """
-    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("SITE_URL", "CIVICNEWS_SHARD_MIN", "CIVICNEWS_SITE_CACHE")}
     if site_url:
         env["SITE_URL"] = site_url
+    env["CIVICNEWS_SITE_CACHE"] = str(site_cache or target.parent / "site-cache")
+    env.update(extra_env or {})
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
          "-d", str(target)],
@@ -42,9 +49,12 @@ def build_site(target: Path, site_url: str | None = TEST_SITE_URL,
 
 @pytest.fixture(scope="session")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The seed site built twice (for determinism checks); the first one is served."""
-    first = build_site(tmp_path_factory.mktemp("site") / "a")
-    second = build_site(tmp_path_factory.mktemp("site") / "b")
+    """The seed site built twice (for determinism checks); the first one is served. The first
+    build renders every page, the second serves them from the render cache: the two must be
+    the same files."""
+    cache = tmp_path_factory.mktemp("site-cache")
+    first = build_site(tmp_path_factory.mktemp("site") / "a", site_cache=cache)
+    second = build_site(tmp_path_factory.mktemp("site") / "b", site_cache=cache)
     return first, second
 
 
@@ -80,3 +90,14 @@ def site_without_url(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("nourl"), FOOTER)
     return build_site(project / "site", site_url=None, config=project / "mkdocs.yml")
 
+
+
+@pytest.fixture(scope="session")
+def sharded_url(sites: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
+                ) -> Iterator[str]:
+    """The seed site with one search shard per year (CIVICNEWS_SHARD_MIN=1), served: a
+    search must merge the shards' indexes in the browser."""
+    site = build_site(tmp_path_factory.mktemp("sharded") / "site",
+                      extra_env={"CIVICNEWS_SHARD_MIN": "1"})
+    with serve_site(site) as url:
+        yield url

@@ -192,6 +192,34 @@ def test_chinese_search_finds_articles(visit: Visit, articles: list[ArticleMeta]
     assert "/a/" in page.url
 
 
+@pytest.mark.parametrize("term", SEARCH_TERMS)
+def test_search_merges_the_shards(browser: object, sharded_url: str,
+                                  articles: list[ArticleMeta], term: str) -> None:
+    """One shard a year: Pagefind merges them (mergeIndex) and still finds every article
+    with the word, fetching nothing from another host."""
+    import json
+    from urllib.request import urlopen
+
+    with urlopen(sharded_url + "pagefind/shards.json") as response:  # noqa: S310 - local
+        merged = json.load(response)["merge"]
+    years = {a.date[:4] for a in articles if a.date}
+    assert len(merged) == len(years) - 1 + any(not a.date for a in articles)
+    expected = {a.id for a in articles if term in text_of(a)}
+    v = Visit(browser, sharded_url)
+    try:
+        page = v.go("")
+        page.click("[data-cn-search]")
+        page.fill(".pagefind-ui__search-input", term)
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
+        page.wait_for_load_state("networkidle")
+        found = set(article_ids(page, ".pagefind-ui__result-link"))
+        assert expected <= found, (term, found, expected)
+        assert any("/pagefind/shards/" in u for u in v.requests)
+    finally:
+        v.context.close()
+    assert v.foreign_hosts() == set()
+
+
 def test_large_type_toggle_persists(visit: Visit) -> None:
     page = visit.go("about/")
     size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")

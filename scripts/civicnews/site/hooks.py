@@ -11,8 +11,10 @@ import html
 import logging
 import os
 import re
+import shutil
 import sys
-from dataclasses import dataclass, field
+import threading
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +24,10 @@ if str(_SCRIPTS) not in sys.path:  # mkdocs imports hooks by path; the package l
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
 
 from civicnews.site import articles as art_mod  # noqa: E402
-from civicnews.site import feeds, pages, qr, related, search  # noqa: E402
+from civicnews.site import feeds, pages, qr, related, rendercache, search  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.civicnews")
 serve_log = logging.getLogger("civicnews.serve")  # outside "mkdocs": not counted by --strict
@@ -34,10 +37,17 @@ ARTICLES_IN = "articles"  # page texts, relative to the config dir
 ARTICLES_OUT = "articles"  # extraction output, relative to docs_dir (git-ignored)
 CACHE_DIR = Path(".cache") / "civicnews"  # extraction cache, as `civicnews extract` uses
 QR_CACHE = CACHE_DIR / "qr"  # drawn share codes by URL (an article's URL never changes)
+HTML_CACHE = "html"  # finished pages by the hash of what they show
+SEARCH_CACHE = "search"  # Pagefind bundles by shard and the hash of its articles
+TERMS_CACHE = "headline-terms.json"  # jieba's words of each headline (related news)
+# Where those two live instead of .cache/civicnews: the end-to-end tests build with caches of
+# their own, so they neither wipe nor fill the one CI keeps for the deploy build.
+SITE_CACHE_FLAG = "CIVICNEWS_SITE_CACHE"
 MAX_EPOCH = 2**32 - 1  # the last second gzip headers can hold
 EDITOR_FILES = {"report.json"}  # written into docs/ by extraction, for `civicnews report`
 EDITOR_DIR = "editor/"
 EDITOR_REPORT_FLAG = "CIVICNEWS_EDITOR_REPORT"
+SHARD_MIN_FLAG = "CIVICNEWS_SHARD_MIN"
 NAV_PAGES = {"index.md", "districts/index.md", "campaigns/index.md", "archive/index.md"}
 
 
@@ -54,6 +64,12 @@ class _State:
     neighbours: dict[str, related.Neighbours] = field(default_factory=dict)  # by article id
     command: str = "build"  # mkdocs' command: the editors' report is only served locally
     problems: list[str] = field(default_factory=list)  # shown on every page under serve
+    page_keys: dict[str, str] = field(default_factory=dict)  # src_uri → render cache key
+    search_keys: dict[str, str] = field(default_factory=dict)  # article id → its text's key
+    cached: dict[str, File] = field(default_factory=dict)  # src_uri → page served from cache
+    dirty: bool = False  # mkdocs build --dirty: the old site stays where it is
+    sweeper: threading.Thread | None = None  # deleting the previous build's site
+    doc_order: list[File] = field(default_factory=list)  # every page, as if none were cached
 
 
 _STATE = _State()
@@ -154,6 +170,25 @@ def _editor_report_wanted() -> bool:
 def on_startup(command: str, dirty: bool) -> None:
     """Remember whether this is ``serve`` (local, for editors) or a public ``build``."""
     _STATE.command = command
+    _STATE.dirty = dirty
+
+
+def _sweep_old_site(config: Any) -> None:
+    """Move the last build's site aside and delete it in the background while this build
+    works: MkDocs deletes it file by file before it starts (thousands of files, up to a third
+    of a rebuild on a busy disk). Anything unusual (a serve build, a site directory that is a
+    mount point or cannot be renamed) is left to MkDocs."""
+    site = Path(config.site_dir)
+    if _STATE.command != "build" or _STATE.dirty or not site.is_dir() or site.is_symlink():
+        return
+    trash = site.with_name(f".{site.name}.old-{os.getpid()}")
+    try:
+        site.rename(trash)
+    except OSError:
+        return
+    _STATE.sweeper = threading.Thread(target=shutil.rmtree, args=(trash,),
+                                      kwargs={"ignore_errors": True}, name="civicnews-sweep")
+    _STATE.sweeper.start()
 
 
 def _rules_context() -> tuple[dict[str, str | None], list[str], list[str]]:
@@ -188,13 +223,16 @@ def _district_paths(articles: list[art_mod.ArticleMeta]) -> tuple[dict[str, list
 
 
 def on_config(config: Any) -> Any:
-    """Extract articles before MkDocs collects the docs files."""
+    """Extract articles before MkDocs collects the docs files (the old site is deleted in the
+    background meanwhile)."""
+    _sweep_old_site(config)
     _extract(config)
     return config
 
 
 def on_files(files: Files, config: Any) -> Files:
-    """Swap the article files for ``a/<id>.md`` pages and add generated pages and sources."""
+    """Swap the article files for ``a/<id>.md`` pages and add generated pages and sources;
+    pages whose finished HTML is in the render cache become plain files to copy."""
     docs = Path(config.docs_dir)
     for f in [f for f in files if f.src_uri.startswith(ARTICLES_OUT + "/")]:
         files.remove(f)
@@ -204,23 +242,30 @@ def on_files(files: Files, config: Any) -> Files:
         raise PluginError(str(exc)) from exc
     _STATE.articles = articles
     _STATE.by_src = {}
-    _STATE.neighbours = related.neighbours(articles)
+    terms = related.cached_terms(articles, _site_cache(config, TERMS_CACHE))
+    _STATE.neighbours = related.neighbours(articles, terms=terms)
     if not _editor_report_wanted():
         for f in [f for f in files if f.src_uri in EDITOR_FILES
                   or f.src_uri.startswith(EDITOR_DIR)]:
             files.remove(f)
     _pin_build_date(articles)
-    for art in articles:
-        src = pages.article_src(art.id)
-        _STATE.by_src[src] = art
-        files.append(File.generated(config, src, abs_src_path=art.path,
-                                    inclusion=InclusionLevel.NOT_IN_NAV))
     for name in sorted({a.source.file for a in articles if a.source.file}):
         text = _source_text(_STATE.sources[name]) if name in _STATE.sources else None
         if text is None:
             _STATE.sources.pop(name, None)  # the article then names its page without a link
             continue
         files.append(File.generated(config, pages.source_path(name), content=text))
+    environment = _environment_key(config)
+    _STATE.page_keys, _STATE.search_keys = {}, {}
+    for art in articles:
+        src = pages.article_src(art.id)
+        _STATE.by_src[src] = art
+        # The body without its front matter: MkDocs would parse the YAML a second time, and
+        # on_page_markdown sets the page's metadata from the article anyway.
+        files.append(File.generated(config, src, content=art.body + "\n",
+                                    inclusion=InclusionLevel.NOT_IN_NAV))
+        _STATE.page_keys[src], _STATE.search_keys[art.id] = _article_keys(art, config,
+                                                                          environment)
     cities, place_order, campaign_order = _rules_context()
     paths, place_order = _district_paths(articles)
     cities = {n: (p[1] if len(p) > 1 else None) for n, p in paths.items()}  # breadcrumb tails
@@ -235,17 +280,99 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, page.src_uri, content=page.content,
                                     inclusion=inclusion))
         _STATE.generated.add(page.src_uri)
+        if page.src_uri not in NAV_PAGES:  # nav pages show the active tab: always rendered
+            _STATE.page_keys[page.src_uri] = rendercache.page_key(environment, page.src_uri,
+                                                                  page.content)
     # Feeds are plain files, so MkDocs copies them, `serve` serves them and links to them from
     # Markdown are checked like any other link. A feed needs absolute links: none without
     # site_url rather than feeds pointing at a made-up host.
     files.append(File.generated(config, "robots.txt", content=pages.robots_txt(config.site_url)))
     if not config.site_url:
         log.info("site_url (SITE_URL) is not set: no feeds or share codes in this build")
-        return files
-    for path, data in feeds.site_feeds(articles, config.site_url, config.site_name,
-                                       paths=paths).items():
-        files.append(File.generated(config, path, content=data))
+    else:
+        for path, data in feeds.site_feeds(articles, config.site_url, config.site_name,
+                                           paths=paths).items():
+            files.append(File.generated(config, path, content=data))
+    _serve_cached_pages(files, config)
     return files
+
+
+def _site_cache(config: Any, name: str) -> Path:
+    """The render or search cache directory of this build."""
+    root = os.environ.get(SITE_CACHE_FLAG)
+    return (Path(root) if root else _config_dir(config) / CACHE_DIR) / name
+
+
+def _environment_key(config: Any) -> str:
+    """What every page's HTML depends on besides its own inputs (see rendercache)."""
+    custom = config.theme.custom_dir
+    return rendercache.environment_key(
+        Path(config.config_file_path), config.site_url, Path(custom) if custom else None,
+        extra=[_STATE.command, *_STATE.problems])
+
+
+def _article_keys(art: art_mod.ArticleMeta, config: Any, environment: str) -> tuple[str, str]:
+    """An article page's render key (the article and all the HTML the hooks wrap its body
+    in: header, footer, share code, neighbours) and its search key (what Pagefind reads)."""
+    own = repr(replace(art, path=""))  # every field of the article, its body included
+    url = _article_url(art, config)
+    has_source = art.source.file in _STATE.sources
+    wrapper = pages.article_page(art, "", has_source=has_source, qr_svg=_qr(url, config),
+                                 neighbours=_STATE.neighbours.get(art.id),
+                                 site_name=config.site_name, url=url)
+    return (rendercache.page_key(environment, own, wrapper),
+            rendercache.page_key(environment, own, url, str(has_source)))
+
+
+def _article_url(art: art_mod.ArticleMeta, config: Any) -> str:
+    """An article's absolute address: a share code must carry the real one (none without
+    site_url)."""
+    if not config.site_url:
+        return ""
+    return feeds.absolute(config.site_url, pages.url_of(pages.article_src(art.id)))
+
+
+def _qr(url: str, config: Any) -> str:
+    return qr.cached_qr_svg(url, _config_dir(config) / QR_CACHE) if url else ""
+
+
+def _serve_cached_pages(files: Files, config: Any) -> None:
+    """Take every page whose finished HTML is cached out of MkDocs' rendering: it is copied
+    from the cache as a plain file instead. The sitemap still lists it (on_template_context)."""
+    _STATE.cached = {}
+    _STATE.doc_order = []
+    cache = rendercache.RenderCache(_site_cache(config, HTML_CACHE))
+    order = list(files)
+    for f in order:
+        key = _STATE.page_keys.get(f.src_uri)
+        hit = cache.get(key) if key else None
+        if hit is None:
+            continue
+        files.remove(f)
+        files.append(File.generated(config, f.dest_uri, abs_src_path=str(hit)))
+        _STATE.cached[f.src_uri] = f
+    if _STATE.cached:
+        _STATE.doc_order = [f for f in order if f.is_documentation_page()]
+    log.info("civicnews: %d of %d pages from the render cache", len(_STATE.cached),
+             len(_STATE.page_keys))
+
+
+def on_template_context(context: Any, template_name: str, config: Any) -> Any:
+    """The sitemap lists the pages served from the render cache where MkDocs would have."""
+    if template_name != "sitemap.xml" or not _STATE.cached:
+        return context
+    live = {id(f) for f in context["pages"]}
+    listed = []
+    for f in _STATE.doc_order:
+        if f.src_uri in _STATE.cached:
+            if f.page is None:
+                Page(None, f, config)  # its address and date, as MkDocs would give it
+            listed.append(f)
+        elif id(f) in live:
+            listed.append(f)
+    seen = {id(f) for f in listed}
+    context["pages"] = listed + [f for f in context["pages"] if id(f) not in seen]
+    return context
 
 
 def _pin_build_date(articles: list[art_mod.ArticleMeta]) -> None:
@@ -290,24 +417,66 @@ def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
     art = _STATE.by_src.get(page.file.src_uri)
     if art is None:
         return content
-    # A share code must carry the real address: none without site_url.
-    url = feeds.absolute(config.site_url, page.url) if config.site_url else ""
-    code = qr.cached_qr_svg(url, _config_dir(config) / QR_CACHE) if url else ""
+    url = _article_url(art, config)
     return pages.article_page(art, content, has_source=art.source.file in _STATE.sources,
-                              qr_svg=code, neighbours=_STATE.neighbours.get(art.id),
+                              qr_svg=_qr(url, config), neighbours=_STATE.neighbours.get(art.id),
                               site_name=config.site_name, url=url)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
     """Fix what the theme writes outside any template block (skip link, toggle inputs), and
-    under serve show the build's problems on top."""
-    return _problem_banner(pages.polish_html(output))
+    under serve show the build's problems on top; keep the finished page in the render cache."""
+    output = _problem_banner(pages.polish_html(output))
+    key = _STATE.page_keys.get(page.file.src_uri)
+    if key is not None and output.strip():
+        # The bytes MkDocs writes, so a page served from the cache is the same file.
+        rendercache.RenderCache(_site_cache(config, HTML_CACHE)).put(
+            key, output.encode("utf-8", errors="xmlcharrefreplace"))
+    return output
+
+
+def search_shards(articles: list[art_mod.ArticleMeta], keys: dict[str, str],
+                  minimum: int = search.SHARD_MIN) -> list[search.Shard]:
+    """The articles' pages grouped into search shards, each page with its search key."""
+    counts = search.month_counts(a.date for a in articles)
+    unit_of = {a.id: search.shard_of(a.date, counts) for a in articles}
+    sizes: dict[str, int] = {}
+    for unit in unit_of.values():
+        sizes[unit] = sizes.get(unit, 0) + 1
+    shard_of_unit = search.group_units(sizes, minimum)
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for art in articles:
+        path = pages.url_of(pages.article_src(art.id)) + "index.html"
+        grouped.setdefault(shard_of_unit[unit_of[art.id]], []).append(
+            (path, keys.get(art.id, "")))
+    return [search.Shard(name, tuple(items)) for name, items in grouped.items()]
+
+
+def _shard_min() -> int:
+    """Articles per search shard at least: SHARD_MIN, or CIVICNEWS_SHARD_MIN (the end-to-end
+    tests set 1 to search a small site through many merged shards)."""
+    try:
+        return max(1, int(os.environ.get(SHARD_MIN_FLAG, "")))
+    except ValueError:
+        return search.SHARD_MIN
 
 
 def on_post_build(config: Any) -> None:
-    """Build the Pagefind index over the finished site; drop theme files the site never loads."""
-    search.build_index(Path(config.site_dir))
-    search.prune_unused(Path(config.site_dir))
+    """Index the articles for search shard by shard (a shard whose articles did not change
+    comes from the cache); drop theme files the site never loads; forget old cached pages."""
+    site = Path(config.site_dir)
+    shards = search.build_sharded(
+        site, search_shards(_STATE.articles, _STATE.search_keys, _shard_min()),
+        _site_cache(config, SEARCH_CACHE), jobs=os.cpu_count() or 1,
+        prune_days=rendercache.PRUNE_DAYS)
+    log.info("civicnews: search in %d shards (%d indexed in this build)", len(shards.names),
+             shards.indexed)
+    search.prune_unused(site)
+    if _STATE.sweeper is not None:
+        _STATE.sweeper.join()
+        _STATE.sweeper = None
+    if _STATE.command == "build":
+        rendercache.RenderCache(_site_cache(config, HTML_CACHE)).prune()
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

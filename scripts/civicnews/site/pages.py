@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote
 
 import yaml
@@ -74,14 +75,38 @@ def url_of(src_uri: str) -> str:
     return stem + "/"
 
 
+@lru_cache(maxsize=65536)
 def rel(from_url: str, to_path: str) -> str:
-    """A percent-encoded link from the page at ``from_url`` to a site path (``x/`` or ``f.xml``)."""
+    """A percent-encoded link from the page at ``from_url`` to a site path (``x/`` or ``f.xml``).
+
+    Cached: every article page links to the same districts, campaigns and lists, and this is
+    called tens of thousands of times a build.
+    """
     start = from_url.rstrip("/") or "."
     target = to_path.rstrip("/") or "."
-    out = posixpath.relpath(target, start)
+    out = _relpath(target, start)
     if to_path.endswith("/") or to_path == "":
         out = "./" if out == "." else out + "/"
     return quote(out, safe="/.-_~")
+
+
+def _relpath(target: str, start: str) -> str:
+    """``posixpath.relpath`` for site paths, without its calls to ``os.getcwd`` (most of its
+    time); anything but plain relative paths goes to posixpath.
+
+    >>> [_relpath(t, s) for t, s in [("a/x", "districts/y"), (".", "a/x"), ("a", "a"),
+    ...                              ("archive", "archive/2023/04"), ("a/b", ".")]]
+    ['../../a/x', '../..', '.', '../..', 'a/b']
+    """
+    if target.startswith("/") or start.startswith("/") or ".." in target or ".." in start:
+        return posixpath.relpath(target, start)
+    t = [p for p in target.split("/") if p and p != "."]
+    s = [p for p in start.split("/") if p and p != "."]
+    common = 0
+    while common < min(len(t), len(s)) and t[common] == s[common]:
+        common += 1
+    parts = [".."] * (len(s) - common) + t[common:]
+    return "/".join(parts) or "."
 
 
 def district_dir(name: str) -> str:

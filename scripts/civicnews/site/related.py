@@ -9,13 +9,17 @@ so no article is compared with every other one.
 
 from __future__ import annotations
 
+import heapq
+import json
 import logging
 import math
+import os
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from .articles import ArticleMeta
 
@@ -28,6 +32,7 @@ TERM_MIN_CHARS = 2  # single characters (的, 市, 区) are not key terms
 # 企业, 工作 (in roughly a tenth of the seed headlines each) do not count.
 TERM_MAX_SHARE = 0.08
 _CJK_OR_WORD = re.compile(r"\w")
+TERMS_VERSION = 1  # bump when headline_terms changes: the cached segmentations are redone
 
 
 @dataclass(frozen=True)
@@ -50,15 +55,62 @@ def _segmenter() -> Callable[[str], list[str]]:
     return jieba.lcut
 
 
+def _headline(art: ArticleMeta) -> str:
+    return " ".join(t for t in (art.kicker, art.title, art.subtitle) if t)
+
+
+def _terms_of(text: str) -> frozenset[str]:
+    return frozenset(w for w in _segmenter()(text)
+                     if len(w) >= TERM_MIN_CHARS and _CJK_OR_WORD.match(w))
+
+
 def headline_terms(art: ArticleMeta) -> frozenset[str]:
     """Words of two or more characters from the kicker, title and subtitle.
 
     >>> sorted(headline_terms(ArticleMeta(id="x", title="垃圾分类进小区")))
     ['分类', '垃圾', '小区']
     """
-    text = " ".join(t for t in (art.kicker, art.title, art.subtitle) if t)
-    return frozenset(w for w in _segmenter()(text)
-                     if len(w) >= TERM_MIN_CHARS and _CJK_OR_WORD.match(w))
+    return _terms_of(_headline(art))
+
+
+def cached_terms(articles: Sequence[ArticleMeta], cache_file: Path | None
+                 ) -> dict[str, frozenset[str]]:
+    """``headline_terms`` of every article through a file of segmented headlines: jieba
+    (1–2 s to load its dictionary) runs only when a headline is new, so a rebuild after one
+    new page does not load it at all. A cache that cannot be read or written only costs time.
+    """
+    try:
+        import jieba
+
+        version = getattr(jieba, "__version__", "?")
+    except ImportError:  # pragma: no cover - a dependency
+        version = "?"
+    known: dict[str, list[str]] = {}
+    if cache_file is not None:
+        try:
+            data = json.loads(cache_file.read_text(encoding="utf-8"))
+            if data.get("version") == [TERMS_VERSION, version, TERM_MIN_CHARS]:
+                known = data["terms"]
+        except (OSError, ValueError, KeyError, AttributeError, TypeError):
+            known = {}
+    out: dict[str, frozenset[str]] = {}
+    used: dict[str, list[str]] = {}
+    for art in articles:
+        text = _headline(art)
+        if text not in used:
+            used[text] = known[text] if text in known else sorted(_terms_of(text))
+        out[art.id] = frozenset(used[text])
+    if cache_file is not None and used.keys() != known.keys():
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache_file.with_name(f"{cache_file.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps({"version": [TERMS_VERSION, version, TERM_MIN_CHARS],
+                                       "terms": dict(sorted(used.items()))},
+                                      ensure_ascii=False), encoding="utf-8")
+            tmp.replace(cache_file)
+        except OSError:
+            pass
+    return out
 
 
 def chronological(articles: Sequence[ArticleMeta]) -> list[ArticleMeta]:
@@ -92,44 +144,24 @@ def _keys(art: ArticleMeta, terms: frozenset[str],
     return keys
 
 
-def _day_gap(a: ArticleMeta, b: ArticleMeta) -> int:
-    """Days between two articles' dates (undated ones are far from everything)."""
-    if a.day and b.day:
-        return abs((a.day - b.day).days)
-    return 10**6
-
-
-def _distinct_titles(ranked: Sequence[ArticleMeta], own: str) -> list[ArticleMeta]:
-    """The ranked articles without the page's own headline and without repeated headlines.
-
-    >>> [a.id for a in _distinct_titles([ArticleMeta(id="a", title="甲"),
-    ...     ArticleMeta(id="b", title="乙"), ArticleMeta(id="c", title="乙")], "甲")]
-    ['b']
-    """
-    seen = {own} if own else set()
-    out = []
-    for other in ranked:
-        if other.title and other.title in seen:
-            continue
-        seen.add(other.title)
-        out.append(other)
-    return out
-
-
-def related_articles(articles: Sequence[ArticleMeta],
-                     limit: int = RELATED_MAX) -> dict[str, tuple[ArticleMeta, ...]]:
-    """Up to ``limit`` related articles for each article id, best first.
+def related_articles(articles: Sequence[ArticleMeta], limit: int = RELATED_MAX,
+                     terms: Mapping[str, frozenset[str]] | None = None
+                     ) -> dict[str, tuple[ArticleMeta, ...]]:
+    """Up to ``limit`` related articles for each article id, best first (``terms``: each
+    article's ``headline_terms`` when already known, see ``cached_terms``).
 
     Ties (and the top-up to RELATED_MIN from the article's districts) go to the article closest
     in date, then to the smaller id, so the choice never depends on input order.
     """
-    terms = {a.id: headline_terms(a) for a in articles}
+    if terms is None:
+        terms = {a.id: headline_terms(a) for a in articles}
     weights = _term_weights(terms)
     keys = {a.id: _keys(a, terms[a.id], weights) for a in articles}
     index: dict[str, list[ArticleMeta]] = defaultdict(list)
     for art in articles:
         for key in keys[art.id]:
             index[key].append(art)
+    day = {a.id: (a.day.toordinal() if a.day else None) for a in articles}
     out: dict[str, tuple[ArticleMeta, ...]] = {}
     for art in articles:
         scores: dict[str, float] = defaultdict(float)
@@ -142,22 +174,47 @@ def related_articles(articles: Sequence[ArticleMeta],
                     by_id[other.id] = other
                     if not key.startswith("d:"):
                         topical.add(other.id)
-        ranked = sorted(by_id.values(),
-                        key=lambda o: (-round(scores[o.id], 6), _day_gap(art, o), o.id))
-        # A reprint or a 续 page under the same headline is the same story, not a related one.
-        ranked = _distinct_titles(ranked, art.title)
-        chosen = [o for o in ranked if o.id in topical][:limit]
-        if len(chosen) < RELATED_MIN:  # top up with same-district articles nearest in date
-            chosen += [o for o in ranked if o not in chosen][:RELATED_MIN - len(chosen)]
-        out[art.id] = tuple(chosen)
+        mine = day[art.id]
+        ranked = [(-round(scores[oid], 6),
+                   abs(mine - day[oid]) if mine is not None and day[oid] is not None  # type: ignore[operator]
+                   else 10**6, oid, other) for oid, other in by_id.items()]
+        out[art.id] = _pick(ranked, topical, art.title, limit)
     return out
 
 
-def neighbours(articles: Sequence[ArticleMeta]) -> dict[str, Neighbours]:
+def _pick(ranked: list[tuple[float, int, str, ArticleMeta]], topical: set[str], own: str,
+          limit: int) -> tuple[ArticleMeta, ...]:
+    """The related articles from scored candidates (score, day gap, id, article; smallest
+    first): the best ``limit`` topical ones with distinct headlines (a reprint or a 续 page
+    under the same headline is the same story), topped up to RELATED_MIN with the best of the
+    rest. Candidates are popped from a heap only as far as needed: a district of hundreds of
+    articles is never sorted whole (it was most of a rebuild's time at 1,000 articles)."""
+    heapq.heapify(ranked)
+    seen = {own} if own else set()
+    chosen: list[ArticleMeta] = []
+    rest: list[ArticleMeta] = []
+    topical_left = len(topical)
+    while ranked and len(chosen) < limit:
+        if topical_left == 0 and len(rest) >= RELATED_MIN - len(chosen):
+            break  # no topical candidate left; enough of the rest for the top-up
+        _score, _gap, oid, other = heapq.heappop(ranked)
+        is_topical = oid in topical
+        topical_left -= is_topical
+        if other.title and other.title in seen:
+            continue
+        seen.add(other.title)
+        (chosen if is_topical else rest).append(other)
+    if len(chosen) < RELATED_MIN:  # top up with same-district articles nearest in date
+        chosen += rest[:RELATED_MIN - len(chosen)]
+    return tuple(chosen)
+
+
+def neighbours(articles: Sequence[ArticleMeta],
+               terms: Mapping[str, frozenset[str]] | None = None) -> dict[str, Neighbours]:
     """上一篇/下一篇 by date over the whole site and within each district, and 相关新闻, for
     every article id."""
     order = chronological(articles)
-    related = related_articles(articles)
+    related = related_articles(articles, terms=terms)
     around = _around(order)
     local: dict[str, list[tuple[str, ArticleMeta | None, ArticleMeta | None]]] = defaultdict(list)
     per_district: dict[str, list[ArticleMeta]] = defaultdict(list)

@@ -1,38 +1,270 @@
-"""Chinese full-text search: run Pagefind over the built site.
+"""Chinese full-text search: Pagefind indexes of the built site, one per shard of articles.
 
 Only article pages carry ``data-pagefind-body``, so Pagefind indexes articles and nothing else.
 Pagefind's extended build (pip ``pagefind[extended]``) segments Chinese; the language comes
 from ``<html lang="zh">`` and is forced to ``zh`` so a page without it is segmented the same way.
+
+The archive is indexed in shards (one per year of publication, a busy year split by quarter,
+then by month): each shard is its own Pagefind bundle, kept in the build cache under the hash
+of what it indexes and rebuilt only when one of its articles changes, so a rebuild re-indexes
+one shard and Pagefind's memory is bounded by the largest shard, not the archive. The newest
+shard is the site's primary bundle (``pagefind/``, with Pagefind's UI); the others sit under
+``pagefind/shards/<name>/`` and are listed in ``pagefind/shards.json``, which the search panel
+(docs/javascripts/civicnews.js) hands to Pagefind's ``mergeIndex`` so one search covers them
+all. A province's papers built as separate sites merge the same way (README).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
-BUNDLE_DIR = "pagefind"  # where the index and pagefind-ui.js land inside the site
+BUNDLE_DIR = "pagefind"  # where the primary index and pagefind-ui.js land inside the site
+SHARDS_DIR = "shards"  # the other shards' bundles, inside BUNDLE_DIR
+MANIFEST = "shards.json"  # the bundles to merge, relative to BUNDLE_DIR
+UNDATED_SHARD = "undated"
+# A year with more articles than this is split by quarter (and a quarter by month): set from
+# the issue's measurement (one year of 1,023 articles: 2.6 s and 331 MB of Pagefind), so a
+# shard stays a few hundred MB even for a county that prints 20 stories a day.
+SHARD_MAX = 2500
+# Consecutive years with fewer articles than this share a shard: Pagefind ranks each shard by
+# its own word statistics, and a shard of a few dozen articles ranks a page that only shares
+# a word's characters above the page with the word (seen with the seed pages, one shard a
+# year). 500 keeps a shard's statistics steady and the first search to a few requests.
+SHARD_MIN = 500
+SHARD_VERSION = "1"  # bump when the staging or the command below changes: shards re-index
+# Files of a bundle only the primary needs: the UI. A merged index uses the primary's code.
+UI_FILES = re.compile(r"^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$")
 
 
 class SearchIndexError(RuntimeError):
     """Pagefind failed: the message carries its output."""
 
 
-def pagefind_command(site_dir: Path) -> list[str]:
-    """The command line that indexes ``site_dir`` in place."""
-    return [sys.executable, "-m", "pagefind", "--site", str(site_dir),
-            "--output-subdir", BUNDLE_DIR, "--force-language", "zh", "--quiet"]
+def pagefind_command(site_dir: Path, output: Path | None = None) -> list[str]:
+    """The command line that indexes ``site_dir`` (in place, or into ``output``)."""
+    where = (["--output-path", str(output)] if output is not None
+             else ["--output-subdir", BUNDLE_DIR])
+    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), *where,
+            "--force-language", "zh", "--quiet"]
 
 
-def build_index(site_dir: Path) -> None:
-    """Index the built site with Pagefind; raise with its output when it fails."""
-    proc = subprocess.run(pagefind_command(site_dir), capture_output=True, text=True,
+def build_index(site_dir: Path, output: Path | None = None) -> None:
+    """Index a directory of HTML with Pagefind; raise with its output when it fails."""
+    proc = subprocess.run(pagefind_command(site_dir, output), capture_output=True, text=True,
                           check=False)
     if proc.returncode != 0:
         raise SearchIndexError(f"pagefind failed ({proc.returncode}):\n"
                                f"{proc.stdout}\n{proc.stderr}")
+
+
+def shard_of(date: str | None, month_counts: Mapping[str, int]) -> str:
+    """The shard an article published on ``date`` belongs to: its year, unless the year has
+    more than SHARD_MAX articles (then its quarter, and a crowded quarter its month).
+
+    >>> shard_of("2023-04-03", {"2023-04": 10})
+    '2023'
+    >>> shard_of("2023-04-03", {"2023-04": 2000, "2023-08": 2000})
+    '2023-q2'
+    >>> shard_of("2023-04-03", {"2023-04": 2000, "2023-05": 2000})
+    '2023-04'
+    >>> shard_of(None, {})
+    'undated'
+    """
+    if not date or len(date) < 7:
+        return UNDATED_SHARD
+    year, month = date[:4], int(date[5:7])
+    if sum(n for m, n in month_counts.items() if m[:4] == year) <= SHARD_MAX:
+        return year
+    quarter = (month - 1) // 3
+    months = {f"{year}-{quarter * 3 + i:02d}" for i in (1, 2, 3)}
+    if sum(month_counts.get(m, 0) for m in months) <= SHARD_MAX:
+        return f"{year}-q{quarter + 1}"
+    return date[:7]
+
+
+def group_units(counts: Mapping[str, int], minimum: int = SHARD_MIN) -> dict[str, str]:
+    """Coalesce consecutive units (years, quarters, months; oldest first) into shards of at
+    least ``minimum`` articles (the newest may have fewer); map each unit to its shard's name.
+    New articles in the newest year move only the newest shard's boundary.
+
+    >>> group_units({"2015": 300, "2016": 300, "2017": 100, "2018": 600, "undated": 2}, 500)
+    {'2015': '2015~2016', '2016': '2015~2016', '2017': '2017~2018', '2018': '2017~2018', 'undated': 'undated'}
+    >>> group_units({"2015": 10}, 500)
+    {'2015': '2015'}
+    """
+    out: dict[str, str] = {}
+    run: list[str] = []
+    total = 0
+
+    def close() -> None:
+        name = run[0] if len(run) == 1 else f"{run[0]}~{run[-1]}"
+        out.update(dict.fromkeys(run, name))
+
+    for unit in sorted(u for u in counts if u != UNDATED_SHARD):
+        run.append(unit)
+        total += counts[unit]
+        if total >= minimum:
+            close()
+            run, total = [], 0
+    if run:
+        close()
+    if UNDATED_SHARD in counts:
+        out[UNDATED_SHARD] = UNDATED_SHARD
+    return out
+
+
+def month_counts(dates: Iterable[str | None]) -> dict[str, int]:
+    """Articles per ``yyyy-mm`` (what ``shard_of`` splits a crowded year by)."""
+    counts: dict[str, int] = {}
+    for d in dates:
+        if d and len(d) >= 7:
+            counts[d[:7]] = counts.get(d[:7], 0) + 1
+    return counts
+
+
+@dataclass(frozen=True)
+class Shard:
+    """One shard: its name and its pages (site-relative HTML paths) with the content key of
+    what Pagefind reads on each (an article's own text, not its 上一篇/下一篇 links)."""
+
+    name: str
+    pages: tuple[tuple[str, str], ...]
+
+    def key(self) -> str:
+        """The hash the shard's cached bundle is kept under."""
+        h = hashlib.sha256(f"{SHARD_VERSION}\0{_pagefind_version()}\0{self.name}\0".encode())
+        for path, key in sorted(self.pages):
+            h.update(f"{path}\0{key}\n".encode())
+        return h.hexdigest()[:32]
+
+
+def _pagefind_version() -> str:
+    """The installed Pagefind (a new one re-indexes every shard)."""
+    try:
+        return metadata.version("pagefind")
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def shard_order(shards: Sequence[Shard]) -> list[Shard]:
+    """Newest shard first (it becomes the primary bundle), undated last.
+
+    >>> [s.name for s in shard_order([Shard("2021", ()), Shard("undated", ()),
+    ...                               Shard("2023-q1", ()), Shard("2022", ())])]
+    ['2023-q1', '2022', '2021', 'undated']
+    """
+    dated = sorted((s for s in shards if s.name != UNDATED_SHARD), key=lambda s: s.name,
+                   reverse=True)
+    return dated + [s for s in shards if s.name == UNDATED_SHARD]
+
+
+def _stage(site_dir: Path, shard: Shard, staging: Path) -> None:
+    """The shard's pages under their site paths in a directory of their own (hard links where
+    the file system allows, so staging costs no copy)."""
+    for rel, _key in shard.pages:
+        target = staging / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(site_dir / rel, target)
+        except OSError:
+            shutil.copyfile(site_dir / rel, target)
+
+
+def cached_shard(site_dir: Path, shard: Shard, cache_dir: Path) -> tuple[Path, bool]:
+    """The shard's bundle from the cache, indexed first when it is not there; and whether
+    it was indexed now."""
+    bundle = cache_dir / f"{shard.name}-{shard.key()}"
+    if (bundle / "pagefind-entry.json").is_file():
+        os.utime(bundle)  # in use: kept by prune_cache
+        return bundle, False
+    work = cache_dir / f".tmp-{shard.name}-{os.getpid()}"
+    shutil.rmtree(work, ignore_errors=True)
+    try:
+        _stage(site_dir, shard, work / "site")
+        build_index(work / "site", work / "bundle")
+        shutil.rmtree(bundle, ignore_errors=True)
+        (work / "bundle").replace(bundle)  # atomic: a parallel build never sees half a shard
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return bundle, True
+
+
+def _copy_bundle(bundle: Path, target: Path, *, with_ui: bool) -> None:
+    """A cached bundle into the site (a merged shard without Pagefind's UI files)."""
+    shutil.copytree(bundle, target, dirs_exist_ok=True,
+                    ignore=None if with_ui else
+                    (lambda d, names: [n for n in names if UI_FILES.match(n)]))
+
+
+@dataclass(frozen=True)
+class ShardedIndex:
+    """What ``build_sharded`` did: the shards, primary first, and how many it indexed."""
+
+    names: list[str]
+    indexed: int
+
+
+def build_sharded(site_dir: Path, shards: Sequence[Shard], cache_dir: Path | None,
+                  jobs: int = 1, prune_days: float | None = None) -> ShardedIndex:
+    """Index the site's articles shard by shard and lay the bundles out for ``mergeIndex``.
+    Without a cache every shard is indexed afresh (in a temporary directory beside the
+    site)."""
+    order = [s for s in shard_order(shards) if s.pages]
+    target = site_dir / BUNDLE_DIR
+    shutil.rmtree(target, ignore_errors=True)
+    if not order:  # no articles: one empty index, so the search panel still loads
+        build_index(site_dir)
+        (target / MANIFEST).write_text('{"merge": []}\n', encoding="utf-8")
+        return ShardedIndex([], 1)
+    own_cache = cache_dir is None
+    cache = cache_dir if cache_dir is not None else site_dir.parent / f".{site_dir.name}-shards"
+    cache.mkdir(parents=True, exist_ok=True)
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            done = list(pool.map(lambda s: cached_shard(site_dir, s, cache), order))
+        bundles = [b for b, _new in done]
+        _copy_bundle(bundles[0], target, with_ui=True)
+        merge = []
+        for shard, bundle in zip(order[1:], bundles[1:], strict=True):
+            _copy_bundle(bundle, target / SHARDS_DIR / shard.name, with_ui=False)
+            merge.append(f"{SHARDS_DIR}/{shard.name}/")
+    finally:
+        if own_cache:
+            shutil.rmtree(cache, ignore_errors=True)
+    if not own_cache and prune_days is not None:
+        prune_cache(cache, {b.name for b in bundles}, prune_days)
+    (target / MANIFEST).write_text(json.dumps({"merge": merge}, ensure_ascii=False) + "\n",
+                                   encoding="utf-8")
+    return ShardedIndex([s.name for s in order], sum(new for _b, new in done))
+
+
+def prune_cache(cache_dir: Path, keep: Iterable[str], max_age_days: float) -> int:
+    """Delete cached shard bundles not used by this build and untouched for ``max_age_days``
+    (another build, say one without site_url, may still want a recent one); return how many."""
+    if not cache_dir.is_dir():
+        return 0
+    import time
+
+    kept = set(keep)
+    cutoff = time.time() - max_age_days * 86400
+    removed = 0
+    for path in cache_dir.iterdir():
+        if path.is_dir() and path.name not in kept and not path.name.startswith(".tmp-") \
+                and path.stat().st_mtime < cutoff:
+            shutil.rmtree(path, ignore_errors=True)
+            removed += 1
+    return removed
 
 
 # Theme files the site never loads: Material's own search (lunr and its worker; the site uses

@@ -1,0 +1,114 @@
+"""Finished HTML pages kept across builds, keyed by the hash of everything a page shows.
+
+MkDocs renders every page on every build; most of a rebuild's pages are the same as last time.
+A page's key (``page_key``) hashes the build environment (``environment_key``: mkdocs.yml, the
+site address, the theme overrides, this package's code and the versions of MkDocs, Material
+and Markdown) with what the hooks put on the page (the article and the HTML wrapped around
+its body: header, footer, share code, 上一篇/下一篇 and 相关新闻; or a list page's text). A page
+whose key is in the cache is handed to MkDocs as a plain file to copy, and never rendered; a
+rendered page is stored under its key. Anything a page shows that is not in the key would be
+served stale, so the key errs on the side of the whole configuration and all the code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+
+CACHE_VERSION = "1"  # bump when what a page's HTML depends on changes outside the key's parts
+PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "jinja2")  # they shape every page
+# Pages unused this long are deleted after a build: long enough that a build without
+# site_url (or with another theme setting) every other day keeps its pages, short enough
+# that the CI cache does not grow with every edit.
+PRUNE_DAYS = 14.0
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def _hash_tree(h: hashlib._Hash, root: Path) -> None:
+    """Every file under ``root`` (path and bytes) into ``h``, in a fixed order."""
+    if not root.is_dir():
+        return
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+
+
+def environment_key(config_file: Path, site_url: str | None, theme_dir: Path | None,
+                    extra: Iterable[str] = ()) -> str:
+    """The part of every page's key that does not depend on the page."""
+    h = hashlib.sha256(f"{CACHE_VERSION}\0{site_url or ''}\0".encode())
+    for name in PACKAGES:
+        h.update(f"{name}={_version(name)}\0".encode())
+    h.update(config_file.read_bytes() + b"\0")
+    if theme_dir is not None:
+        _hash_tree(h, theme_dir)
+    _hash_tree(h, Path(__file__).resolve().parent)  # the hooks and the page builders
+    for item in extra:
+        h.update(item.encode() + b"\0")
+    return h.hexdigest()
+
+
+def page_key(environment: str, *parts: str) -> str:
+    """The key of one page: the environment and the page's own inputs.
+
+    >>> page_key("e", "a", "b") == page_key("e", "a", "b") != page_key("e", "ab", "")
+    True
+    """
+    h = hashlib.sha256(environment.encode())
+    for part in parts:
+        h.update(b"\0" + str(len(part)).encode() + b"\0" + part.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+class RenderCache:
+    """A directory of finished pages by key; one that cannot be used only costs time."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.html"
+
+    def get(self, key: str) -> Path | None:
+        """The cached page's file, marked as used, or None."""
+        path = self.path(key)
+        try:
+            os.utime(path)  # in use: kept by prune
+        except OSError:
+            return None
+        return path
+
+    def put(self, key: str, data: bytes) -> None:
+        """Store a rendered page (atomically: a parallel build never reads half a page)."""
+        path = self.path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(data)
+            tmp.replace(path)
+        except OSError:
+            pass
+
+    def prune(self, max_age_days: float = PRUNE_DAYS) -> int:
+        """Delete pages no build has used for ``max_age_days``; return how many."""
+        if not self.root.is_dir():
+            return 0
+        cutoff = time.time() - max_age_days * 86400
+        removed = 0
+        for path in self.root.glob("*/*.html"):
+            try:
+                if path.stat().st_mtime < cutoff:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                pass
+        return removed

@@ -1,0 +1,149 @@
+"""The site's incremental machinery: the render cache, search shards and what a rebuild redoes."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from civicnews.site import rendercache, search
+from civicnews.site.articles import parse_article
+from civicnews.site.fixtures import article_markdown
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_render_cache_round_trip_and_prune(tmp_path: Path) -> None:
+    cache = rendercache.RenderCache(tmp_path)
+    assert cache.get("ab" * 32) is None
+    cache.put("ab" * 32, "<p>页</p>".encode())
+    hit = cache.get("ab" * 32)
+    assert hit is not None and hit.read_bytes() == "<p>页</p>".encode()
+    cache.put("cd" * 32, b"old")
+    old = time.time() - 30 * 86400
+    os.utime(cache.path("cd" * 32), (old, old))
+    assert cache.prune(14) == 1
+    assert cache.get("cd" * 32) is None and cache.get("ab" * 32) is not None
+
+
+def test_environment_key_follows_config_and_site_url(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: a\n", encoding="utf-8")
+    first = rendercache.environment_key(config, "https://a.example/", None)
+    assert first == rendercache.environment_key(config, "https://a.example/", None)
+    assert first != rendercache.environment_key(config, None, None)
+    config.write_text("site_name: b\n", encoding="utf-8")
+    assert first != rendercache.environment_key(config, "https://a.example/", None)
+
+
+def test_search_shards_group_thin_years_and_keep_every_article() -> None:
+    from civicnews.site.hooks import search_shards
+
+    arts = [parse_article(article_markdown(f"x{i}", "标题", date=f"{2015 + i % 4}-0{1 + i % 9}-01"))
+            for i in range(12)]
+    arts.append(parse_article(article_markdown("u", "标题", date=None)))
+    keys = {a.id: f"k{a.id}" for a in arts}
+    one_a_year = search_shards(arts, keys, minimum=1)
+    assert sorted(s.name for s in one_a_year) == ["2015", "2016", "2017", "2018", "undated"]
+    together = search_shards(arts, keys, minimum=6)
+    assert sorted(s.name for s in together) == ["2015~2016", "2017~2018", "undated"]
+    for shards in (one_a_year, together):
+        pages = [p for s in shards for p, _k in s.pages]
+        assert sorted(pages) == sorted(f"a/{a.id}/index.html" for a in arts)
+
+
+def test_a_shard_key_moves_only_with_its_pages() -> None:
+    shard = search.Shard("2023", (("a/x/index.html", "1"), ("a/y/index.html", "2")))
+    same = search.Shard("2023", (("a/y/index.html", "2"), ("a/x/index.html", "1")))
+    assert shard.key() == same.key()
+    assert shard.key() != search.Shard("2023", (("a/x/index.html", "1"),
+                                                 ("a/y/index.html", "3"))).key()
+
+
+def _page(site: Path, art_id: str, text: str) -> str:
+    path = f"a/{art_id}/index.html"
+    (site / path).parent.mkdir(parents=True, exist_ok=True)
+    (site / path).write_text(
+        f'<html lang="zh"><body><article data-pagefind-body><h1>{text}</h1><p>{text}</p>'
+        "</article></body></html>", encoding="utf-8")
+    return path
+
+
+def test_sharded_index_layout_and_reuse(tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    old = search.Shard("2015", ((_page(site, "o", "旧城改造"), "1"),))
+    new = search.Shard("2023", ((_page(site, "n", "开发区建设"), "2"),))
+    first = search.build_sharded(site, [old, new], cache)
+    assert first.names == ["2023", "2015"] and first.indexed == 2
+    bundle = site / "pagefind"
+    assert json.loads((bundle / "shards.json").read_text(encoding="utf-8")) == {
+        "merge": ["shards/2015/"]}
+    assert (bundle / "pagefind-ui.js").is_file() and (bundle / "pagefind-entry.json").is_file()
+    merged = bundle / "shards" / "2015"
+    assert (merged / "pagefind-entry.json").is_file() and not (merged / "pagefind-ui.js").exists()
+    files = {p.relative_to(site): p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+    again = search.build_sharded(site, [old, new], cache)
+    assert again.indexed == 0  # both shards from the cache
+    assert {p.relative_to(site): p.read_bytes() for p in bundle.rglob("*") if p.is_file()} == files
+    changed = search.Shard("2023", ((_page(site, "n", "开发区新闻"), "3"),))
+    assert search.build_sharded(site, [old, changed], cache).indexed == 1
+
+
+@pytest.mark.skipif(not (ROOT / "articles" / "pages").is_dir(), reason="no seed pages")
+def test_a_rebuild_renders_only_what_changed(tmp_path: Path) -> None:
+    """A second build of the same articles renders no page and indexes no shard; after one
+    article is retitled, only the pages showing it are rendered again."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from e2e.project import FOOTER, copy_project
+
+    (tmp_path / "p").mkdir()
+    project = copy_project(tmp_path / "p", FOOTER)
+
+    def build() -> tuple[int, int, int]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CIVICNEWS_")}
+        env.update(SITE_URL="https://example.org/civicnews/", NO_MKDOCS_2_WARNING="1")
+        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"],
+                              cwd=project, env=env, capture_output=True, text=True,
+                              timeout=600, check=False)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        cached = re.search(r"civicnews: (\d+) of (\d+) pages from the render cache", proc.stderr)
+        shards = re.search(r"search in \d+ shards \((\d+) indexed", proc.stderr)
+        assert cached and shards, proc.stderr[-3000:]
+        return int(cached.group(1)), int(cached.group(2)), int(shards.group(1))
+
+    cold = build()
+    assert cold[0] == 0 and cold[1] > 0 and cold[2] >= 1
+    warm = build()
+    assert warm[0] == warm[1] == cold[1] and warm[2] == 0
+    # An editor retitles one article: it, its neighbours and the lists showing it change.
+    corrections = project / "articles" / "corrections.yml"
+    listed = corrections.read_text(encoding="utf-8")
+    ids = sorted(p.stem for p in (project / "docs" / "articles").glob("*.md"))
+    target = next(i for i in ids[len(ids) // 2:] if i not in listed)
+    corrections.write_text(listed.rstrip("\n") + f"\n{target}: {{title: 改过的标题}}\n",
+                           encoding="utf-8")
+    after = build()
+    assert after[1] == cold[1] and 0 < after[0] < after[1]
+    assert after[2] == 1  # the shard with the retitled article, and no other
+
+
+def test_headline_terms_are_cached_by_headline(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from civicnews.site import related
+
+    arts = [parse_article(article_markdown("a", "垃圾分类进小区")),
+            parse_article(article_markdown("b", "开发区建设提速"))]
+    cache = tmp_path / "terms.json"
+    first = related.cached_terms(arts, cache)
+    assert first == {a.id: related.headline_terms(a) for a in arts}
+
+    def no_jieba(text: str) -> frozenset[str]:
+        raise AssertionError(f"segmented again: {text}")
+
+    monkeypatch.setattr(related, "_terms_of", no_jieba)
+    assert related.cached_terms(arts, cache) == first
