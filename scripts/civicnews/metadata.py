@@ -49,6 +49,25 @@ HEADLINE_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,4})[：:]")
 # located_in word and at most this many characters before the place.
 LOCATED_GAP = 2
 
+# A town written right after its county (庆城县三十铺镇, 当雄县公堂乡): the text says whose town it is.
+# That wins over the national list, where the name may be another county's town or missing
+# (towns are merged and renamed every year). The shortest two to four characters before the
+# town suffix, so 公堂乡拉根村 gives 公堂乡.
+TOWN_AFTER_COUNTY = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:镇|乡|街道|苏木)(?![镇乡村级])")
+# … unless its base holds one of these (县城乡镇 is no town called 城乡镇); nor is a suffix
+# followed by 镇, 乡, 村 or 级 one (所有乡镇, 张庄乡村民, 街道级 are read as no town).
+NOT_TOWN_BASE = re.compile(r"[乡镇县市区村省州]")
+# A name the national list does not know at all must also not open with a function word or a
+# quantifier (开化县的小城镇, 西城区首家街道级…): those are no names.
+NOT_NAME_START = re.compile(r"[的地得在和与及是到为对把被从向于了首每各多全该本此某其这那有等]")
+
+# Towns listed by short form before a word for towns (深入湍河、白牛、桑庄等乡镇; 在A、B两镇): the
+# list, then 等 and a count at will, then the word. Read only for the story's county.
+TOWN_LIST = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,4}[、和及与])+[\u4e00-\u9fff]{2,4}?)等?(?:[0-9一二两三四五六七八九十]+个?)?"
+    r"(?:乡镇|镇街|镇|乡|街道)")
+LIST_SEPARATORS = re.compile(r"[、和及与]")
+
 
 def home_place(info: PageInfo, rules: Rules) -> str | None:
     """The place a paper covers, as a gazetteer code: the editor's entry for the publication,
@@ -175,9 +194,11 @@ def _highest(codes: list[str], rules: Rules) -> list[str]:
     return [c for c in codes if RANK[gaz.divisions[c].level] == top]
 
 
-def county_votes(mentions: list[tuple[Mention, float]], region: str | None, rules: Rules) -> dict[str, float]:
+def county_votes(mentions: list[tuple[Mention, float]], region: str | None, rules: Rules,
+                 written: dict[str, str] | None = None) -> dict[str, float]:
     """How strongly the story's places point at each county: a county's own mentions and its
     towns' and zones' count for it, an ambiguous spelling's weight shared among its readings.
+    A town the story writes after its county (``written``) counts for that county only.
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
@@ -191,6 +212,9 @@ def county_votes(mentions: list[tuple[Mention, float]], region: str | None, rule
     for m, weight in mentions:
         if m.spelling in gaz.local_words:
             continue  # 开发区 says nothing about which county: it means the home's own
+        if written and m.spelling in written:
+            votes[written[m.spelling]] = votes.get(written[m.spelling], 0.0) + weight
+            continue
         codes = _readings(m, region, rules)
         if len(codes) > 1:  # 光坡镇 of 陵水, when the story names 陵水
             codes = [c for c in codes if any(gaz.within(c, p) for p in named)] or codes
@@ -199,6 +223,55 @@ def county_votes(mentions: list[tuple[Mention, float]], region: str | None, rule
         for county in counties:
             votes[county] = votes.get(county, 0.0) + weight / len(codes)
     return votes
+
+
+def written_towns(text: str, mentions: list[tuple[Mention, float]], region: str | None,
+                  rules: Rules) -> dict[str, str]:
+    """Towns the text writes right after their county (庆城县三十铺镇): town name → county code.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "皋兰县九合镇中心村，当雄县公堂乡拉根村，全县所有乡镇"
+    >>> found = written_towns(text, _mentions(text, rules), None, rules)
+    >>> {town: rules.gazetteer.divisions[c].name for town, c in found.items()}
+    {'九合镇': '皋兰县', '公堂乡': '当雄县'}
+    """
+    gaz = rules.gazetteer
+    out: dict[str, str] = {}
+    for m, _weight in mentions:
+        counties = {c for c in _readings(m, region, rules) if gaz.divisions[c].level == "county"}
+        town = TOWN_AFTER_COUNTY.match(text, m.end)
+        if len(counties) != 1 or town is None or NOT_TOWN_BASE.search(town.group(1)):
+            continue
+        if not gaz.codes(town.group(0)) and NOT_NAME_START.match(town.group(1)):
+            continue
+        out.setdefault(town.group(0), counties.pop())
+    return out
+
+
+def listed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]:
+    """Towns of one county that the text lists by short form before a word for towns
+    (深入湍河、白牛、桑庄等乡镇): (position, town code) pairs.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz = rules.gazetteer
+    >>> found = listed_towns("走进石梁、航埠两镇", gaz.codes("柯城区")[0], rules)
+    >>> [gaz.divisions[c].name for _at, c in found]
+    ['石梁镇', '航埠镇']
+    """
+    shorts = rules.gazetteer.town_shorts(county)
+    out: list[tuple[int, str]] = []
+    for found in TOWN_LIST.finditer(text):
+        at = found.start(1)
+        for k, item in enumerate(LIST_SEPARATORS.split(found.group(1))):
+            # the first item may carry the words before the list (深入湍河): its tail is the name
+            tails = [item[i:] for i in range(len(item) - 1)] if k == 0 else [item]
+            code = next((shorts[t] for t in tails if t in shorts), None)
+            if code:
+                out.append((at, code))
+            at += len(item) + 1
+    return out
 
 
 def named_places(mentions: list[tuple[Mention, float]], region: str | None, rules: Rules) -> set[str]:
@@ -223,14 +296,15 @@ def city_votes(mentions: list[tuple[Mention, float]], region: str | None, rules:
     return votes
 
 
-def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: Rules) -> str | None:
+def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: Rules,
+                written: dict[str, str] | None = None) -> str | None:
     """The county (else city) the story happens in: the paper's county when it has one; else,
     inside the paper's region, the city its places point at most, and in that city the county
     they point at, when they point at it more than at the city itself."""
     gaz = rules.gazetteer
     if home and gaz.county_of(home):
         return gaz.county_of(home)
-    votes = county_votes(mentions, home, rules)
+    votes = county_votes(mentions, home, rules, written)
     cities = city_votes(mentions, home, rules)
     if home:
         votes = {c: v for c, v in votes.items() if gaz.within(c, home)}
@@ -281,50 +355,64 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     """
     gaz = rules.gazetteer
     mentions = _story_mentions(article, rules)
-    home = home_place(info, rules)
-    place = story_place(mentions, home, rules)
-    if place is None:
-        place = story_place(mentions, place_code(fallback_home, rules), rules)
-    chosen: dict[str, int] = {}
-    if place:
-        chosen[place] = -1
     text = _headline_text(article.headline) + "".join(article.paragraphs)
-    for code in towns_named(article, place, rules, mentions):
-        chosen.setdefault(code, len(chosen))
+    home = home_place(info, rules)
+    region = home or place_code(fallback_home, rules)
+    written = written_towns(text, mentions, region, rules)
+    place = story_place(mentions, home, rules, written)
+    if place is None:
+        place = story_place(mentions, place_code(fallback_home, rules), rules, written)
+    chosen: dict[str, tuple[int, int]] = {}  # name → (level rank, order named)
+    if place:
+        chosen[gaz.divisions[place].name] = (RANK[gaz.divisions[place].level], -1)
+    for name in towns_named(article, place, rules, mentions, written):
+        chosen.setdefault(name, (RANK["town"], len(chosen)))
     for m, _weight in mentions:
         if m.full and _located_there(text, m.start, rules) and m.spelling not in gaz.local_words:
             codes = _narrow(m.codes, place, rules)
             if len(codes) == 1:
-                chosen.setdefault(codes[0], len(chosen))
-    ranked = sorted(chosen, key=lambda c: (RANK.get(gaz.divisions[c].level, 4), chosen[c]))
-    return list(dict.fromkeys(gaz.divisions[c].name for c in ranked))
+                div = gaz.divisions[codes[0]]
+                chosen.setdefault(div.name, (RANK.get(div.level, 4), len(chosen)))
+    return sorted(chosen, key=lambda name: chosen[name])
 
 
 def towns_named(article: Article, place: str | None, rules: Rules,
-                mentions: list[tuple[Mention, float]] | None = None) -> list[str]:
-    """Towns and zones inside the story's place that it names, in the order it names them.
+                mentions: list[tuple[Mention, float]] | None = None,
+                written: dict[str, str] | None = None) -> list[str]:
+    """Names of the towns and zones inside the story's place that it names, in the order it
+    names them: by full name, written after their county (庆城县三十铺镇, even when the national
+    list has no such town there), listed by short form before a word for towns (湍河、白牛等乡镇),
+    or by short form in the headline.
 
-    A town's short form (张庄 for 张庄乡) counts in the headline only: in the body it is too
-    often a village, a company or a road (measured on the fit split: short forms everywhere
-    0.909, in headlines only 0.921, none 0.919). Every town named counts, even once in
-    passing: keeping only the opening paragraph's towns lost more than it saved (0.875).
+    A town's short form (张庄 for 张庄乡) counts in the headline or such a list only: in running
+    text it is too often a village, a company or a road (measured on the fit split: short forms
+    everywhere 0.909, in headlines only 0.921, none 0.919). Every town named counts, even once
+    in passing: keeping only the opening paragraph's towns lost more than it saved (0.875).
     """
     if place is None:
         return []
     gaz = rules.gazetteer
     head = _headline_text(article.headline)
+    text = head + "".join(article.paragraphs)
     county = gaz.county_of(place)
     seen: dict[str, int] = {}
     for m, _weight in mentions if mentions is not None else _story_mentions(article, rules):
+        if written and m.spelling in written:
+            continue  # whose town it is was written: below
         inside = [c for c in m.codes if c != place and gaz.within(c, place)
                   and gaz.divisions[c].level in ("zone", "town")]
         if inside and (m.spelling not in gaz.local_words or county == gaz.county_of(inside[0])):
-            seen.setdefault(inside[0], m.start)
+            seen.setdefault(gaz.divisions[inside[0]].name, m.start)
+    for town, owner in (written or {}).items():
+        if gaz.within(owner, place):
+            seen.setdefault(town, text.find(town))
     if county:
         for short, code in gaz.town_shorts(county).items():
             if short in head:
-                seen.setdefault(code, head.index(short))
-    return sorted(seen, key=lambda c: seen[c])
+                seen.setdefault(gaz.divisions[code].name, head.index(short))
+        for at, code in listed_towns(text, county, rules):
+            seen.setdefault(gaz.divisions[code].name, at)
+    return sorted(seen, key=lambda name: seen[name])
 
 
 def _located_there(text: str, start: int, rules: Rules) -> bool:
