@@ -61,6 +61,14 @@ NOT_TOWN_BASE = re.compile(r"[乡镇县市区村省州]")
 # quantifier (开化县的小城镇, 西城区首家街道级…): those are no names.
 NOT_NAME_START = re.compile(r"[的地得在和与及是到为对把被从向于了首每各多全该本此某其这那有等]")
 
+# A zone named after its county or city (安顺经开区, 平湖经济开发区, 义乌高新区): the place, then one
+# of these words; the zone belongs to that place. Longest first. 经开区 is always short for
+# 经济技术开发区, and the zone is tagged by that full name; the other words are kept as written.
+ZONE_WORDS = ("经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "高新区", "经开区",
+              "工业园区", "产业园区", "综合保税区", "开发区", "新区")
+ZONE_AFTER_PLACE = re.compile("|".join(ZONE_WORDS))
+ZONE_FULL = {"经开区": "经济技术开发区"}
+
 # Towns listed by short form before a word for towns (深入湍河、白牛、桑庄等乡镇; 在A、B两镇): the
 # list, then 等 and a count at will, then the word. Read only for the story's county.
 TOWN_LIST = re.compile(
@@ -249,6 +257,31 @@ def written_towns(text: str, mentions: list[tuple[Mention, float]], region: str 
     return out
 
 
+def zones_named(text: str, mentions: list[tuple[Mention, float]], region: str | None,
+                rules: Rules) -> dict[str, str]:
+    """Zones the text names after their county or city (安顺经开区): zone name → place code.
+    The name is the place's short form and the zone word (安顺经济技术开发区).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "走进安顺经开区，参观平湖市经济开发区"
+    >>> found = zones_named(text, _mentions(text, rules), None, rules)
+    >>> {zone: rules.gazetteer.divisions[c].name for zone, c in found.items()}
+    {'安顺经济技术开发区': '安顺市', '平湖经济开发区': '平湖市'}
+    """
+    gaz = rules.gazetteer
+    out: dict[str, str] = {}
+    for m, _weight in mentions:
+        places = [c for c in _readings(m, region, rules) if gaz.divisions[c].level in ("county", "city")]
+        zone = ZONE_AFTER_PLACE.match(text, m.end)
+        if len(places) != 1 or zone is None:
+            continue
+        div = gaz.divisions[places[0]]
+        short = div.spellings[1] if len(div.spellings) > 1 else div.name
+        out.setdefault(short + ZONE_FULL.get(zone.group(0), zone.group(0)), places[0])
+    return out
+
+
 def listed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]:
     """Towns of one county that the text lists by short form before a word for towns
     (深入湍河、白牛、桑庄等乡镇): (position, town code) pairs.
@@ -367,6 +400,9 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         chosen[gaz.divisions[place].name] = (RANK[gaz.divisions[place].level], -1)
     for name in towns_named(article, place, rules, mentions, written):
         chosen.setdefault(name, (RANK["town"], len(chosen)))
+    for name, owner in zones_named(text, mentions, region, rules).items():
+        if place and name not in chosen and (gaz.within(owner, place) or gaz.within(place, owner)):
+            chosen[name] = (RANK["zone"], len(chosen))
     for m, _weight in mentions:
         if m.full and _located_there(text, m.start, rules) and m.spelling not in gaz.local_words:
             codes = _narrow(m.codes, place, rules)
