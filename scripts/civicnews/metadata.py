@@ -61,6 +61,12 @@ NOT_TOWN_BASE = re.compile(r"[乡镇县市区村省州]")
 # quantifier (开化县的小城镇, 西城区首家街道级…): those are no names.
 NOT_NAME_START = re.compile(r"[的地得在和与及是到为对把被从向于了首每各多全该本此某其这那有等]")
 
+# A place whose people come to the paper's own county (乐山市政协来我县考察调研, 市领导一行到我县):
+# the place, at most this many characters of the same clause, a word of coming and 我县/本县…
+# Such a place is the visitors', not the story's: all its mentions are left out.
+VISIT_GAP = 15
+VISITOR = re.compile(rf"[^，。；！？：]{{0,{VISIT_GAP}}}?(?:来|到|赴|莅临)(?:我|本)(?:县|市|区|旗)")
+
 # A zone named after its county or city (安顺经开区, 平湖经济开发区, 义乌高新区): the place, then one
 # of these words; the zone belongs to that place. Longest first. 经开区 is always short for
 # 经济技术开发区, and the zone is tagged by that full name; the other words are kept as written.
@@ -177,7 +183,9 @@ def _story_mentions(article: Article, rules: Rules) -> list[tuple[Mention, float
         codes = rules.gazetteer.word_shorts.get(label.group(1))
         if codes:
             found.insert(0, (Mention(0, len(label.group(1)), label.group(1), codes, False), float(TITLE_WEIGHT)))
-    return found
+    text = head + "".join(article.paragraphs)
+    guests = {c for m, _w in found if VISITOR.match(text, m.end) for c in m.codes}
+    return [(m, w) for m, w in found if not guests.issuperset(m.codes)] if guests else found
 
 
 def _narrow(codes: tuple[str, ...], region: str | None, rules: Rules) -> list[str]:

@@ -56,6 +56,9 @@ _ETHNIC = "(?:" + "|".join(sorted(NATIONALITIES, key=len, reverse=True)) + ")族
 # 陵水 (not 陵 + 水族 + 黎族), 巴音郭楞蒙古自治州 is 巴音郭楞
 AUTONOMOUS = re.compile(rf"^(.{{2,}}?)(?:{_ETHNIC})+自治(?:州|县|旗|区)$")
 ETHNIC_DISTRICT = re.compile(rf"(?:{_ETHNIC})+区$")  # 管城回族区 → 管城区
+# Inner Mongolia's banners with a wing are written by first character, wing and position:
+# 科尔沁左翼中旗 → 科左中旗, 察哈尔右翼前旗 → 察右前旗, 土默特左旗 → 土左旗.
+BANNER_WING = re.compile(r"^(.)[^左右]+([左右])翼?([前中后]?)旗$")
 SUFFIXES = {
     "province": ("特别行政区", "自治区", "省", "市"),
     "city": ("地区", "盟", "市"),
@@ -196,8 +199,8 @@ def short_forms(name: str, level: str) -> list[str]:
     (['海西'], ['内蒙古'])
     >>> short_forms("陵水黎族自治县", "county"), short_forms("巴音郭楞蒙古自治州", "city")
     (['陵水'], ['巴音郭楞'])
-    >>> short_forms("冠县", "county")
-    []
+    >>> short_forms("冠县", "county"), short_forms("科尔沁左翼中旗", "county")
+    ([], ['科尔沁左翼中', '科左中旗'])
     """
     out: list[str] = []
     autonomous = AUTONOMOUS.match(name)
@@ -211,6 +214,9 @@ def short_forms(name: str, level: str) -> list[str]:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             out.append(name[: -len(suffix)])
             break
+    banner = BANNER_WING.match(name) if level == "county" else None
+    if banner and len(banner.group(0)) > 3:
+        out.append("".join(banner.groups()) + "旗")
     return out
 
 
