@@ -26,6 +26,11 @@ FALLBACK_TITLE_CHARS = 24
 # (0.816-0.829 with the papers' names hidden); 3 and 0.5 sit in the middle of that plateau.
 TITLE_WEIGHT = 3
 
+# A county is the story's place only when it holds at least this share of the votes the story's
+# places give the counties of its city; below it, when the city is named or is the paper's home,
+# the story is about the city.
+COUNTY_SHARE = 0.5
+
 # A short form (义乌 for 义乌市) counts this much against a full name: short forms are also
 # words and people's names, so they tip a balance but do not make one (1.0 drops fit to 0.927).
 SHORT_WEIGHT = 0.5
@@ -358,7 +363,10 @@ def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: 
     inside = {c: v for c, v in votes.items() if best_city is None or (_city_of(c, rules) or c) == best_city}
     if inside:
         county = max(inside, key=lambda c: (inside[c], _order(c)))
-        if inside[county] > cities.get(best_city or "", 0.0):
+        # a story spread over the city's counties (十乡镇 in five counties) is the city's
+        spread = inside[county] < COUNTY_SHARE * sum(inside.values()) and (
+            best_city in cities or best_city == home)
+        if inside[county] > cities.get(best_city or "", 0.0) and not spread:
             return county
     if best_city and best_city in cities:
         return best_city
@@ -406,6 +414,12 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     chosen: dict[str, tuple[int, int]] = {}  # name → (level rank, order named)
     if place:
         chosen[gaz.divisions[place].name] = (RANK[gaz.divisions[place].level], -1)
+    if place and gaz.divisions[place].level in ("city", "province"):
+        for m, _weight in mentions:  # a story about a city: the counties it names in full
+            counties = [c for c in _narrow(m.codes, place, rules)
+                        if gaz.divisions[c].level == "county" and gaz.within(c, place)]
+            if m.full and len(counties) == 1 and m.spelling not in gaz.local_words:
+                chosen.setdefault(gaz.divisions[counties[0]].name, (RANK["county"], len(chosen)))
     for name in towns_named(article, place, rules, mentions, written):
         chosen.setdefault(name, (RANK["town"], len(chosen)))
     for name, owner in zones_named(text, mentions, region, rules).items():
