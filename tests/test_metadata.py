@@ -47,3 +47,25 @@ def test_campaigns_need_two_hits_or_headline() -> None:
     assert find_campaigns(article("创卫工作，创国卫攻坚。"), RULES) == ["卫生城市创建"]
     assert find_campaigns(article("开展创卫。"), RULES) == []
     assert "文明城市创建" in find_campaigns(article("无关。", title="打好创文攻坚战"), RULES)
+
+
+def test_word_cuts_agree_with_jieba_without_hmm() -> None:
+    """The boundary check reads jieba's word list itself; it must cut where jieba.lcut(HMM=False)
+    does, at every position next to the text jieba segments (seed pages, every window)."""
+    import re
+    from pathlib import Path
+
+    import jieba
+    from civicnews.metadata import SEGMENT_BLOCK, word_cuts
+
+    pages = sorted((Path(__file__).resolve().parents[1] / "articles" / "pages").glob("*.txt"))
+    text = re.sub(r"\s+", "", "".join(p.read_text(encoding="utf-8") for p in pages))
+    assert len(text) > 5000
+    for start in range(0, len(text) - 40, 37):
+        window = text[start : start + 9 + start % 23]
+        expected, position = {0}, 0
+        for token in jieba.lcut(window, HMM=False):
+            position += len(token)
+            expected.add(position)
+        near = {i for m in SEGMENT_BLOCK.finditer(window) for i in range(m.start(), m.end() + 1)}
+        assert word_cuts(window) & near == expected & near, window

@@ -102,14 +102,18 @@ class Gazetteer:
     # short forms that are also ordinary words (前锋, 和平): read only as a headline's "前锋："
     word_shorts: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
-    def ancestors(self, code: str) -> list[str]:
-        """Codes above a division, nearest first."""
-        out: list[str] = []
-        parent = self.divisions[code].parent if code in self.divisions else None
-        while parent and parent in self.divisions and parent not in out:
-            out.append(parent)
-            parent = self.divisions[parent].parent
-        return out
+    def ancestors(self, code: str) -> tuple[str, ...]:
+        """Codes above a division, nearest first (remembered: the tagger asks often)."""
+        memo = self.__dict__.setdefault("_ancestors", {})
+        found = memo.get(code)
+        if found is None:
+            out: list[str] = []
+            parent = self.divisions[code].parent if code in self.divisions else None
+            while parent and parent in self.divisions and parent not in out:
+                out.append(parent)
+                parent = self.divisions[parent].parent
+            found = memo[code] = tuple(out)
+        return found
 
     def county_of(self, code: str) -> str | None:
         """The county-level unit a division lies in (itself for a county), else None."""
@@ -187,6 +191,7 @@ class Gazetteer:
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         state.pop("_automaton", None)
+        state.pop("_ancestors", None)
         return state
 
 
