@@ -256,10 +256,12 @@ def _highest(codes: list[str], rules: Rules) -> list[str]:
 
 
 def county_votes(mentions: list[tuple[Mention, float]], region: str | None, rules: Rules,
-                 written: dict[str, str] | None = None) -> dict[str, float]:
+                 written: dict[str, str] | None = None, hints: dict[str, int] | None = None) -> dict[str, float]:
     """How strongly the story's places point at each county: a county's own mentions and its
     towns' and zones' count for it, an ambiguous spelling's weight shared among its readings.
-    A town the story writes after its county (``written``) counts for that county only.
+    A town the story writes after its county (``written``) counts for that county only. A town
+    name several counties share goes to those whose other towns the story also names (``hints``,
+    from Gazetteer.towns_written_short), when the story names none of the counties.
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
@@ -279,6 +281,10 @@ def county_votes(mentions: list[tuple[Mention, float]], region: str | None, rule
         codes = _readings(m, region, rules)
         if len(codes) > 1:  # 光坡镇 of 陵水, when the story names 陵水
             codes = [c for c in codes if any(gaz.within(c, p) for p in named)] or codes
+        if len(codes) > 1 and hints:  # 白鹤镇 of 天台, when the story also names 洪畴 and 福溪
+            support = {c: hints.get(gaz.county_of(c) or "", 0) for c in codes}
+            if max(support.values()) > min(support.values()):
+                codes = [c for c in codes if support[c] == max(support.values())]
         counties = {gaz.county_of(c) for c in codes}
         counties.discard(None)
         for county in counties:
@@ -383,14 +389,14 @@ def city_votes(mentions: list[tuple[Mention, float]], region: str | None, rules:
 
 
 def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: Rules,
-                written: dict[str, str] | None = None) -> str | None:
+                written: dict[str, str] | None = None, hints: dict[str, int] | None = None) -> str | None:
     """The county (else city) the story happens in: the paper's county when it has one; else,
     inside the paper's region, the city its places point at most, and in that city the county
     they point at, when they point at it more than at the city itself."""
     gaz = rules.gazetteer
     if home and gaz.county_of(home):
         return gaz.county_of(home)
-    votes = county_votes(mentions, home, rules, written)
+    votes = county_votes(mentions, home, rules, written, hints)
     cities = city_votes(mentions, home, rules)
     if home:
         votes = {c: v for c, v in votes.items() if gaz.within(c, home)}
@@ -448,9 +454,10 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     home = home_place(info, rules)
     region = home or place_code(fallback_home, rules)
     written = written_towns(text, mentions, region, rules)
-    place = story_place(mentions, home, rules, written)
+    hints = gaz.towns_written_short(text)
+    place = story_place(mentions, home, rules, written, hints)
     if place is None:
-        place = story_place(mentions, place_code(fallback_home, rules), rules, written)
+        place = story_place(mentions, place_code(fallback_home, rules), rules, written, hints)
     chosen: dict[str, tuple[int, int]] = {}  # name → (level rank, order named)
     if place:
         chosen[gaz.divisions[place].name] = (RANK[gaz.divisions[place].level], -1)

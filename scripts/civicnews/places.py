@@ -141,6 +141,43 @@ class Gazetteer:
         """
         return self.town_short.get(county, {})
 
+    def towns_written_short(self, text: str) -> dict[str, int]:
+        """Counties whose towns' short forms the text writes (洪畴 for 天台县's 洪畴镇): county code
+        → how many different ones. A hint for a town name several counties share, since a
+        story names towns of one county together; one scan of the text (leftmost-longest).
+
+        >>> from civicnews.rules import load_rules
+        >>> gaz = load_rules().gazetteer
+        >>> gaz.towns_written_short("白鹤镇洪畴村，福溪街道")[gaz.codes("天台县")[0]]
+        3
+        """
+        shorts, automaton = self._town_matcher()
+        seen: dict[str, set[str]] = {}
+        for k, _start, _end in automaton.find_matches_as_indexes(text):
+            for county in self.town_short_counties[shorts[k]]:
+                seen.setdefault(county, set()).add(shorts[k])
+        return {county: len(found) for county, found in seen.items()}
+
+    @property
+    def town_short_counties(self) -> dict[str, tuple[str, ...]]:
+        """Town short form → the counties that have a town so shortened."""
+        index = self.__dict__.get("_town_short_counties")
+        if index is None:
+            grouped: dict[str, list[str]] = {}
+            for county, shorts in self.town_short.items():
+                for short in shorts:
+                    grouped.setdefault(short, []).append(county)
+            index = self.__dict__["_town_short_counties"] = {k: tuple(v) for k, v in grouped.items()}
+        return index
+
+    def _town_matcher(self) -> tuple[list[str], ahocorasick_rs.AhoCorasick]:
+        matcher = self.__dict__.get("_town_automaton")
+        if matcher is None:
+            shorts = sorted(self.town_short_counties)
+            matcher = (shorts, ahocorasick_rs.AhoCorasick(shorts, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest))
+            self.__dict__["_town_automaton"] = matcher
+        return matcher
+
     def resolve(self, name: str, context: Sequence[str] = ()) -> str | None:
         """The division a tagged name means, read with the other names of the same story
         (城关镇 beside 汉阴县 is 汉阴县's): one above which a context name lies, else the
@@ -191,7 +228,8 @@ class Gazetteer:
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         state.pop("_automaton", None)
-        state.pop("_ancestors", None)
+        for memo in ("_ancestors", "_town_short_counties", "_town_automaton"):
+            state.pop(memo, None)
         return state
 
 
