@@ -74,6 +74,12 @@ NOT_NAME_START = re.compile(r"[的地得在和与及是到为对把被从向于�
 VISIT_GAP = 15
 VISITOR = re.compile(rf"[^，。；！？：]{{0,{VISIT_GAP}}}?(?:来|到|赴|莅临)(?:我|本)(?:县|市|区|旗)")
 
+# Places listed before a word for counties (儋州、东方、陵水等五市县; A、B两县): the story is about
+# each of them. Between two places a separator at most, or a short form that is also a word
+# (东方), which a list makes a place.
+PLACE_LIST_END = re.compile(r"等?(?:[0-9一二两三四五六七八九十]+个?)?(?:县（市、区）|县（市）|市县|县市|县区|区县|县|旗)")
+LIST_GAP = "、，,和及与"
+
 # A zone named after its county or city (安顺经开区, 平湖经济开发区, 义乌高新区): the place, then one
 # of these words; the zone belongs to that place. Longest first. 经开区 is always short for
 # 经济技术开发区, and the zone is tagged by that full name; the other words are kept as written.
@@ -341,6 +347,45 @@ def zones_named(text: str, mentions: list[tuple[Mention, float]], region: str | 
     return out
 
 
+def listed_places(text: str, mentions: list[tuple[Mention, float]], region: str | None,
+                   rules: Rules) -> list[str]:
+    """Counties (and cities without counties) the text lists before a word for counties
+    (儋州、东方、陵水等五市县), when it lists two or more: their codes in the order listed.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "儋州、东方、陵水等五市县被通报"
+    >>> [rules.gazetteer.divisions[c].name for c in listed_places(text, _mentions(text, rules), None, rules)]
+    ['儋州市', '东方市', '陵水黎族自治县']
+    """
+    gaz = rules.gazetteer
+
+    def places(codes: tuple[str, ...], full: bool) -> list[str]:
+        found = [c for c in (_narrow(codes, region, rules) if full else _highest(_narrow(codes, region, rules), rules))
+                 if gaz.divisions[c].level in ("county", "city")]
+        return found if len(found) == 1 else []
+
+    out: list[str] = []
+    run: list[str] = []
+    last_end = -1
+    for m, _weight in mentions:
+        between = text[last_end:m.start] if last_end >= 0 else "?"
+        gap = between.strip(LIST_GAP)
+        if len(between) - len(gap) > (2 if gap else 1) or (gap and gap not in gaz.word_shorts):
+            run = []
+        elif gap:
+            run += places(gaz.word_shorts[gap], False)  # 东方 between two places of a list
+        here = places(m.codes, m.full)
+        if not here:
+            run, last_end = [], -1
+            continue
+        run += here
+        last_end = m.end
+        if len(run) >= 2 and PLACE_LIST_END.match(text, m.end):
+            out += [c for c in run if c not in out]
+    return out
+
+
 def listed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]:
     """Towns of one county that the text lists by short form before a word for towns
     (深入湍河、白牛、桑庄等乡镇): (position, town code) pairs.
@@ -467,6 +512,11 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
                         if gaz.divisions[c].level == "county" and gaz.within(c, place)]
             if m.full and len(counties) == 1 and m.spelling not in gaz.local_words:
                 chosen.setdefault(gaz.divisions[counties[0]].name, (RANK["county"], len(chosen)))
+    for code in listed_places(text, mentions, region, rules):
+        chosen.setdefault(gaz.divisions[code].name, (RANK[gaz.divisions[code].level], len(chosen)))
+    if home and place and gaz.divisions[home].level in ("town", "zone") and gaz.within(home, place):
+        # a town's own paper or government site: its stories are the town's (我镇…)
+        chosen.setdefault(gaz.divisions[home].name, (RANK["town"], len(chosen)))
     for name in towns_named(article, place, rules, mentions, written):
         chosen.setdefault(name, (RANK["town"], len(chosen)))
     for name, owner in zones_named(text, mentions, region, rules).items():
