@@ -153,3 +153,8 @@ def test_a_shared_town_name_goes_to_the_county_whose_towns_come_with_it() -> Non
 
 def test_a_towns_own_site_tags_the_town() -> None:
     assert tagged("我镇开展防溺水宣传活动。", publication="灌南县百禄镇人民政府") == ["灌南县", "百禄镇"]
+
+
+def test_a_shared_town_name_with_nothing_else_said_is_not_guessed() -> None:
+    # four counties have a 枫林镇 and the story names no other place: the town only, no county
+    assert tagged("枫林镇多部门联合检查辖区企业。", title="枫林镇开展节前安全生产大检查") == ["枫林镇"]

@@ -430,9 +430,13 @@ def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: 
         city = _city_of(county, rules) or county  # a county under no city (定安县) stands alone
         totals[city] = totals.get(city, 0.0) + v
     best_city = max(totals, key=lambda c: (totals[c], _order(c))) if totals else None
+    if best_city and _tied(totals, best_city):  # 枫林镇 of four counties, nothing else said: no guess
+        return home if home and gaz.divisions[home].level == "city" else None
     inside = {c: v for c, v in votes.items() if best_city is None or (_city_of(c, rules) or c) == best_city}
     if inside:
         county = max(inside, key=lambda c: (inside[c], _order(c)))
+        if _tied(inside, county):
+            return best_city if best_city and gaz.divisions[best_city].level == "city" else None
         # a story spread over the city's counties (十乡镇 in five counties) is the city's
         spread = inside[county] < SETTINGS.district_county_share * sum(inside.values()) and (
             best_city in cities or best_city == home)
@@ -441,6 +445,12 @@ def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: 
     if best_city and best_city in cities:
         return best_city
     return home if home and gaz.divisions[home].level == "city" else None
+
+
+def _tied(votes: dict[str, float], best: str) -> bool:
+    """True when another place has as many votes as the best one (a name shared by places the
+    story says nothing more about): the story is then left at the level that is certain."""
+    return any(abs(v - votes[best]) < 1e-9 for c, v in votes.items() if c != best)
 
 
 def _city_of(code: str, rules: Rules) -> str | None:
@@ -491,6 +501,10 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
                         if gaz.divisions[c].level == "county" and gaz.within(c, place)]
             if m.full and len(counties) == 1 and m.spelling not in gaz.local_words:
                 chosen.setdefault(gaz.divisions[counties[0]].name, (RANK["county"], len(chosen)))
+    if place is None:  # no county is certain (枫林镇 of four counties): the towns' names are
+        for m, _weight in mentions:
+            if m.full and all(gaz.divisions[c].level == "town" for c in m.codes):
+                chosen.setdefault(m.spelling, (RANK["town"], len(chosen)))
     for code in listed_places(text, mentions, region, rules):
         chosen.setdefault(gaz.divisions[code].name, (RANK[gaz.divisions[code].level], len(chosen)))
     if home and place and gaz.divisions[home].level in ("town", "zone") and gaz.within(home, place):
