@@ -69,3 +69,17 @@ def test_word_cuts_agree_with_jieba_without_hmm() -> None:
             expected.add(position)
         near = {i for m in SEGMENT_BLOCK.finditer(window) for i in range(m.start(), m.end() + 1)}
         assert word_cuts(window) & near == expected & near, window
+
+
+def test_event_dates_found_around_each_month_as_the_pattern_finds_them() -> None:
+    """event_dates looks only around 月; it must find what EVENT_DATE.finditer finds."""
+    import random
+
+    from civicnews.metadata import event_dates
+    from civicnews.patterns import EVENT_DATE
+
+    rng = random.Random(3)
+    alphabet = "0123456789年月日上午下午晚初中旬时分，。１２"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 40)))
+        assert event_dates(text) == [m.group(0) for m in EVENT_DATE.finditer(text)], text
