@@ -203,18 +203,36 @@ def _dictionary() -> tuple[dict[str, int], float]:
     return jieba.dt.FREQ, log(jieba.dt.total)
 
 
+# Stories whose mentions are remembered (the page's home and each story's districts read the
+# same stories): a page's worth.
+MENTIONS_KEPT = 64
+
+
 def _story_mentions(article: Article, rules: Rules) -> list[tuple[Mention, float]]:
     """Places in the headline (weighted) and the body, positions in headline + body text.
-    A headline opening with a place and a colon (前锋：…, 江东：…) names where the story is."""
+    A headline opening with a place and a colon (前锋：…, 江东：…) names where the story is.
+    Remembered for the last few stories, by their text and the settings (do not change the list)."""
     head = _headline_text(article.headline)
+    body = "".join(article.paragraphs)
+    kept = rules.gazetteer.memo("story_mentions")
+    key = (head, body, SETTINGS)
+    found = kept.get(key)
+    if found is None:
+        found = kept[key] = _find_story_mentions(head, body, rules)
+        if len(kept) > MENTIONS_KEPT:
+            del kept[next(iter(kept))]  # the oldest
+    return found
+
+
+def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Mention, float]]:
     title_weight = SETTINGS.district_title_weight
-    found = _mentions(head, rules, title_weight) + _mentions("".join(article.paragraphs), rules, 1.0, len(head))
+    found = _mentions(head, rules, title_weight) + _mentions(body, rules, 1.0, len(head))
     label = HEADLINE_PLACE.match(head)
     if label and not any(m.start == 0 for m, _w in found):
         codes = rules.gazetteer.word_shorts.get(label.group(1))
         if codes:
             found.insert(0, (Mention(0, len(label.group(1)), label.group(1), codes, False), float(title_weight)))
-    text = head + "".join(article.paragraphs)
+    text = head + body
     visitor = _visitor_pattern(SETTINGS.district_visit_gap)
     guests = {c for m, _w in found if visitor.match(text, m.end) for c in m.codes}
     return [(m, w) for m, w in found if not guests.issuperset(m.codes)] if guests else found
@@ -230,9 +248,15 @@ def _narrow(codes: tuple[str, ...], region: str | None, rules: Rules) -> list[st
 
 
 def _readings(m: Mention, region: str | None, rules: Rules) -> list[str]:
-    """What a mention may mean inside the region; a short form, at its highest level."""
-    codes = _narrow(m.codes, region, rules)
-    return codes if m.full else _highest(codes, rules)
+    """What a mention may mean inside the region; a short form, at its highest level
+    (remembered: the tagger asks for the same spellings over and over; do not change the list)."""
+    kept = rules.gazetteer.memo("readings")
+    key = (m.codes, m.full, region)
+    found = kept.get(key)
+    if found is None:
+        codes = _narrow(m.codes, region, rules)
+        found = kept[key] = codes if m.full else _highest(codes, rules)
+    return found
 
 
 def _highest(codes: list[str], rules: Rules) -> list[str]:

@@ -139,6 +139,11 @@ class Gazetteer:
         """
         return self.town_short.get(county, {})
 
+    def memo(self, name: str) -> dict:
+        """A dictionary kept with this gazetteer in this process (not pickled), for lookups that
+        callers derive from it and ask again and again (the tagger's readings of a spelling)."""
+        return self.__dict__.setdefault(f"_memo_{name}", {})
+
     def towns_written_short(self, text: str) -> dict[str, int]:
         """Counties whose towns' short forms the text writes (洪畴 for 天台县's 洪畴镇): county code
         → how many different ones. A hint for a town name several counties share, since a
@@ -225,8 +230,7 @@ class Gazetteer:
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
-        state.pop("_automaton", None)
-        for memo in ("_ancestors", "_town_short_counties", "_town_automaton"):
+        for memo in [k for k in state if k.startswith("_")]:  # built again in each process
             state.pop(memo, None)
         return state
 
