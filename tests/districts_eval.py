@@ -5,23 +5,32 @@ paragraphs (so the score does not depend on the extractor), published by the art
 The metadata stage tags it; its Markdown and the gold YAML go to a temporary folder and
 score.py compares them. Nothing here is tuned: it only measures.
 
-    python tests/districts_eval.py fit     # prints score.py's summary line
+    python tests/districts_eval.py fit            # prints score.py's summary line
+    python tests/districts_eval.py fit -v         # and each article it gets wrong, by kind
+    python tests/districts_eval.py fit --hidden   # as if no paper's name spelled a place
+    python tests/districts_eval.py tune           # the fit table behind settings.district_*
+
+``tune`` reads the fitting part only: the validation part is for the final measure.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import yaml
-from civicnews import metadata
+from civicnews import metadata, places
 from civicnews.fit.corpus import SHARED, CorpusArticle, load_corpus
 from civicnews.model import Article, Headline, PageInfo, Section
+from civicnews.places import RANK
 from civicnews.rules import Rules, load_rules
+from civicnews.settings import SETTINGS
 
 SCORE = SHARED / "tools" / "score.py"
 
@@ -31,16 +40,18 @@ def page_name(k: int, art: CorpusArticle) -> str:
     return f"{k:03d}_{hashlib.sha1(art.url.encode('utf-8')).hexdigest()[:16]}.txt"
 
 
-def tag(art: CorpusArticle, name: str, rules: Rules) -> Article:
-    """The article as the metadata stage sees it, with its districts filled in."""
-    info = PageInfo(name, publication=art.site)
+def tag(art: CorpusArticle, name: str, rules: Rules, hidden: bool = False) -> Article:
+    """The article as the metadata stage sees it, with its districts filled in (``hidden``: as
+    if published by a site whose name spells no place)."""
+    info = PageInfo(name, publication=None if hidden else art.site)
     article = Article(info, 0, Headline(title=art.title, kicker=art.kicker, subtitle=art.subtitle),
                       [Section(None, list(art.paragraphs))])
     home = metadata.page_home([article], info, rules)
     return metadata.fill_metadata(article, info, rules, home)
 
 
-def write_split(split: str, out: Path, gold: Path, rules: Rules | None = None) -> list[tuple[CorpusArticle, Article]]:
+def write_split(split: str, out: Path, gold: Path, rules: Rules | None = None,
+                hidden: bool = False) -> list[tuple[CorpusArticle, Article]]:
     """Markdown for each tagged article in ``out`` and its gold page YAML in ``gold``."""
     rules = rules or load_rules()
     out.mkdir(parents=True, exist_ok=True)
@@ -48,7 +59,7 @@ def write_split(split: str, out: Path, gold: Path, rules: Rules | None = None) -
     pairs = []
     for k, art in enumerate(load_corpus(split)):
         name = page_name(k, art)
-        tagged = tag(art, name, rules)
+        tagged = tag(art, name, rules, hidden)
         front = {"source": {"file": name}, "title": art.title, "districts": tagged.districts}
         body = "\n\n".join(art.paragraphs)
         text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + body + "\n"
@@ -69,17 +80,92 @@ def score(gold: Path, out: Path) -> dict[str, float]:
     return {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", last)}
 
 
-def evaluate(split: str) -> tuple[dict[str, float], list[tuple[CorpusArticle, Article]]]:
+def evaluate(split: str, rules: Rules | None = None,
+             hidden: bool = False) -> tuple[dict[str, float], list[tuple[CorpusArticle, Article]]]:
     """Tag a split and score it: the summary and each (gold, tagged) pair."""
     with tempfile.TemporaryDirectory() as tmp:
-        pairs = write_split(split, Path(tmp) / "out", Path(tmp) / "gold")
+        pairs = write_split(split, Path(tmp) / "out", Path(tmp) / "gold", rules, hidden)
         return score(Path(tmp) / "gold", Path(tmp) / "out"), pairs
 
 
-if __name__ == "__main__":
-    summary, pairs = evaluate(sys.argv[1] if len(sys.argv) > 1 else "fit")
-    if "-v" in sys.argv:
+def error_kinds(gold: list[str], got: list[str], rules: Rules) -> list[str]:
+    """What is wrong with one story's districts: its county level (top: none, wrong, partial
+    when gold has more places at that level, extra when we have more) and its towns (low:
+    extra, missed, missed(unknown) when the national list lacks the name)."""
+    gaz = rules.gazetteer
+
+    def level(name: str) -> str:
+        codes = [c for c in gaz.codes(name) if gaz.divisions[c].name == name] or list(gaz.codes(name))
+        return gaz.divisions[codes[0]].level if codes else "unknown"
+
+    def top(names: list[str]) -> set[str]:
+        return {n for n in names if RANK.get(level(n), 3) < RANK["town"]}
+
+    kinds = []
+    gold_top, got_top = top(gold), top(got)
+    if gold_top != got_top:
+        if not got_top:
+            kinds.append("top:none")
+        elif not gold_top & got_top:
+            kinds.append("top:wrong")
+        else:
+            kinds.append("top:partial" if len(gold_top) > len(got_top) else "top:extra")
+    if (set(got) - got_top) - set(gold):
+        kinds.append("low:extra")
+    missed = (set(gold) - gold_top) - set(got)
+    if missed:
+        kinds.append("low:missed(unknown)" if any(level(n) == "unknown" for n in missed) else "low:missed")
+    return kinds
+
+
+# The settings the tune mode tries, each over these values with the others as set.
+TUNE = {
+    "district_title_weight": (1.0, 2.0, 3.0, 5.0, 8.0),
+    "district_short_weight": (0.3, 0.5, 0.8, 1.0),
+    "district_county_share": (0.3, 0.4, 0.5, 0.6, 0.8, 0.9),
+    "district_boundary_window": (2, 4, 6, 8),
+    "district_located_gap": (0, 2, 4),
+    "district_visit_gap": (0, 8, 15, 25),
+    "district_common_word_freq": (300, 600, 1000),
+}
+
+
+def tune() -> None:
+    """districts_f1 on the fitting part for each candidate value of each district setting,
+    with the papers' names given and hidden."""
+    for name, values in TUNE.items():
+        cells = []
+        for value in values:
+            chosen = dataclasses.replace(SETTINGS, **{name: value})
+            metadata.SETTINGS = places.SETTINGS = chosen
+            rules = load_rules()
+            if name == "district_common_word_freq":  # a gazetteer setting: build it anew
+                rules.__dict__["gazetteer"] = places.build_gazetteer([dict(e) for e in rules.editor_places],
+                                                                     rules.local_words)
+            given = evaluate("fit", rules)[0]["districts_f1"]
+            hidden = evaluate("fit", rules, hidden=True)[0]["districts_f1"]
+            cells.append(f"{value} → {given:.3f} (hidden {hidden:.3f})")
+        metadata.SETTINGS = places.SETTINGS = SETTINGS
+        print(f"{name} (now {getattr(SETTINGS, name)}): " + ", ".join(cells))
+
+
+def main(argv: list[str]) -> None:
+    if argv[:1] == ["tune"]:
+        tune()
+        return
+    split = argv[0] if argv and not argv[0].startswith("-") else "fit"
+    rules = load_rules()
+    summary, pairs = evaluate(split, rules, hidden="--hidden" in argv)
+    if "-v" in argv:
+        counts: Counter[str] = Counter()
         for art, tagged in pairs:
             if set(art.districts) != set(tagged.districts):
-                print(f"{art.site} | {art.title} | gold {list(art.districts)} | got {tagged.districts}")
+                kinds = error_kinds(list(art.districts), tagged.districts, rules)
+                counts.update(kinds)
+                print(f"{'/'.join(kinds):28s} {art.site} | {art.title} | gold {list(art.districts)} | got {tagged.districts}")
+        print(dict(counts.most_common()))
     print(" ".join(f"{k}={v:.3f}" for k, v in summary.items()))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

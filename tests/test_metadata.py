@@ -47,3 +47,39 @@ def test_campaigns_need_two_hits_or_headline() -> None:
     assert find_campaigns(article("创卫工作，创国卫攻坚。"), RULES) == ["卫生城市创建"]
     assert find_campaigns(article("开展创卫。"), RULES) == []
     assert "文明城市创建" in find_campaigns(article("无关。", title="打好创文攻坚战"), RULES)
+
+
+def test_word_cuts_agree_with_jieba_without_hmm() -> None:
+    """The boundary check reads jieba's word list itself; it must cut where jieba.lcut(HMM=False)
+    does, at every position next to the text jieba segments (seed pages, every window)."""
+    import re
+    from pathlib import Path
+
+    import jieba
+    from civicnews.metadata import SEGMENT_BLOCK, word_cuts
+
+    pages = sorted((Path(__file__).resolve().parents[1] / "articles" / "pages").glob("*.txt"))
+    text = re.sub(r"\s+", "", "".join(p.read_text(encoding="utf-8") for p in pages))
+    assert len(text) > 5000
+    for start in range(0, len(text) - 40, 37):
+        window = text[start : start + 9 + start % 23]
+        expected, position = {0}, 0
+        for token in jieba.lcut(window, HMM=False):
+            position += len(token)
+            expected.add(position)
+        near = {i for m in SEGMENT_BLOCK.finditer(window) for i in range(m.start(), m.end() + 1)}
+        assert word_cuts(window) & near == expected & near, window
+
+
+def test_event_dates_found_around_each_month_as_the_pattern_finds_them() -> None:
+    """event_dates looks only around 月; it must find what EVENT_DATE.finditer finds."""
+    import random
+
+    from civicnews.metadata import event_dates
+    from civicnews.patterns import EVENT_DATE
+
+    rng = random.Random(3)
+    alphabet = "0123456789年月日上午下午晚初中旬时分，。１２"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 40)))
+        assert event_dates(text) == [m.group(0) for m in EVENT_DATE.finditer(text)], text

