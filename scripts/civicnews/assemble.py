@@ -402,8 +402,10 @@ def could_be_title(text: str) -> bool:
     """A line shaped like a headline: a few to a few dozen characters, no sentence or clause end,
     not a credit.
 
-    >>> could_be_title("米河镇召开创文工作推进会"), could_be_title("9月22日上午，米河镇")
+    >>> could_be_title("米河镇召开创文工作推进会"), could_be_title("9月22日上午，米河镇召开推进会，")
     (True, False)
+    >>> could_be_title("9月22日上午，米河镇召开创文工作推进会。")
+    False
     >>> could_be_title("记者 王明"), could_be_title("日前")
     (False, False)
     """
