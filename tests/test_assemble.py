@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from civicnews.assemble import HeadGroup, TextRun, assemble_page, choose_run, split_by_title
+from civicnews.assemble import HeadGroup, TextRun, assemble_page, best_pairing, split_by_title
 from civicnews.labeler import Decision
 from civicnews.lines import split_lines
 from civicnews.model import Line, PageInfo, Role
@@ -72,8 +72,17 @@ def test_a_headline_prefers_the_story_whose_words_it_shares() -> None:
     head = HeadGroup([(R.TITLE, Line(1, "", "安平县整治城乡环境卫生"))])
     before = TextRun(fresh=True, sections=[(None, ["安平县开展城乡环境卫生整治。"])])
     after = TextRun(fresh=True, sections=[(None, ["长乐街道新建口袋公园。"])])
-    assert choose_run(head, before, after) is before
-    assert choose_run(head, None, after) is after
+    assert best_pairing([before, head, after]) == [0]
+    assert best_pairing([head, after]) == [0]
+
+
+def test_a_slogan_above_titles_printed_after_their_stories_heads_nothing() -> None:
+    slogan = HeadGroup([(R.TITLE, Line(1, "", "安全生产从我做起"))])
+    first = TextRun(fresh=True, sections=[(None, ["石门镇召开全镇安全生产工作会议，部署春节前安全工作。"])])
+    title = HeadGroup([(R.TITLE, Line(3, "", "石门镇召开春节前安全工作会议"))])
+    second = TextRun(fresh=True, sections=[(None, ["粤黔媒体采访团走进惠水县采访。"])])
+    title2 = HeadGroup([(R.TITLE, Line(5, "", "粤黔媒体采访团走进惠水"))])
+    assert best_pairing([slogan, first, title, second, title2]) == [1, 3]
 
 
 def test_every_line_is_kept_somewhere() -> None:

@@ -4,9 +4,10 @@ The line-role model says what each line is; this stage only puts the pieces toge
 steps:
 1. ``group_items``: consecutive display lines form a headline group; text lines form runs, a new
    run beginning at a story's first line (a credit or a START line) and a run ending at a byline;
-2. ``pair_headlines``: each headline group heads the run after it or, when that run is not a
-   story's beginning or shares fewer of its words, the untitled run before it (a title printed
-   after its body). A real headline shares words with its story; that decides, not position;
+2. ``pair_headlines``: headline groups and the runs next to them are paired so that, over the
+   page, headlines share the most words with their stories, with a prior for the run after a
+   headline at a story's beginning (a title may be printed after its body). A real headline
+   shares words with its story; that decides, not position;
 3. ``split_resumed``: a story's text that, from some paragraph on, reads as an earlier story
    rather than its own beginning is cut there: the earlier story resumed after a brief printed
    inside it, with no mark in the text;
@@ -117,6 +118,36 @@ def _open_run(items: list[HeadGroup | TextRun]) -> TextRun | None:
     return last if isinstance(last, TextRun) and not last.closed else None
 
 
+# A headline line this long (CJK characters) printed again far from its first print is that
+# headline's second print (a drop shadow or fake bold that a PDF tool read out of place); a
+# shorter line may be a common phrase. Not fitted: the shortest title the corpus shows is 5.
+MIN_REPRINT_CHARS = 5
+
+
+def far_reprints(lines: list[Line], decisions: list[Decision]) -> dict[int, int]:
+    """Display lines printed a second time further down the page: index → index of the first
+    print. A line that goes on such a reprint and on its first print is one too (题一 / 题二
+    … 题一 / 题二).
+
+    >>> page = [Line(n, "", t) for n, t in enumerate(["米河镇召开创文", "推进会", "正文。", "米河镇召开创文", "推进会"])]
+    >>> roles = [Role.TITLE, Role.TITLE, Role.BODY, Role.TITLE, Role.TITLE]
+    >>> far_reprints(page, [Decision(r, 1.0) for r in roles])
+    {3: 0, 4: 1}
+    """
+    first: dict[str, int] = {}
+    out: dict[int, int] = {}
+    for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
+        text = line.text
+        head = decision.role in HEAD_ROLES
+        if head and k - 1 in out and out[k - 1] + 1 < k - 1 and lines[out[k - 1] + 1].text == text:
+            out[k] = out[k - 1] + 1
+        elif head and text in first and len(CJK_CHAR.findall(text)) >= MIN_REPRINT_CHARS:
+            out[k] = first[text]
+        elif text and (head or decision.role is Role.FURNITURE):
+            first.setdefault(text, k)
+    return out
+
+
 def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> Page:
     """Walk the page once: headline groups and text runs in print order, furniture and captions
     aside. Furniture and captions printed inside a story do not break it."""
@@ -190,33 +221,68 @@ def similarity(head: HeadGroup, run: TextRun) -> float:
     return sum(1 for g in grams if g in text) / len(grams)
 
 
-def _neighbour_runs(items: list[HeadGroup | TextRun], k: int) -> tuple[TextRun | None, TextRun | None]:
-    """The untitled run right before item k (with text) and the unheaded run right after it."""
-    before = items[k - 1] if k > 0 else None
-    after = items[k + 1] if k + 1 < len(items) else None
-    prv = before if isinstance(before, TextRun) and before.headline is None and before.has_body else None
-    nxt = after if isinstance(after, TextRun) and after.headline is None else None
-    return prv, nxt
+def pairing_weight(head: HeadGroup, run: TextRun, run_after: bool) -> float:
+    """How well a headline heads a story next to it: a base for the pair, plus the share of the
+    headline's words the story uses, plus a prior for the usual place (the story printed after
+    its headline, at a story's beginning).
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["开发区全力推进创卫工作，"])])
+    >>> head = HeadGroup([(Role.TITLE, Line(1, "", "开发区创卫"))])
+    >>> pairing_weight(head, run, True) > pairing_weight(head, run, False)
+    True
+    """
+    prior = 0.0
+    if run_after:
+        prior = SETTINGS.title_before_margin if run.fresh else -SETTINGS.unbegun_story_penalty
+    return SETTINGS.pairing_base + similarity(head, run) + prior
 
 
-def choose_run(head: HeadGroup, prv: TextRun | None, nxt: TextRun | None) -> TextRun | None:
-    """The story a headline heads: the run after it, unless the run before it is untitled and the
-    headline's words say it belongs there (or the run after is no story's beginning)."""
-    if prv is None:
-        return nxt
-    if nxt is None:
-        return prv
-    before, after = similarity(head, prv), similarity(head, nxt)
-    if not nxt.fresh:
-        return prv if before >= after or before >= SETTINGS.min_title_overlap else nxt
-    return prv if before > after + SETTINGS.title_before_margin else nxt
+def _pair_weight(left: HeadGroup | TextRun, right: HeadGroup | TextRun) -> float | None:
+    """The weight of heading across two neighbouring items, None when they cannot pair."""
+    if isinstance(left, HeadGroup) and isinstance(right, TextRun):
+        return pairing_weight(left, right, True)
+    if isinstance(left, TextRun) and isinstance(right, HeadGroup) and left.has_body:
+        return pairing_weight(right, left, False)
+    return None
 
 
-def split_by_title(head: HeadGroup, run: TextRun) -> TextRun | None:
-    """A title printed after two stories whose text ran together: cut the run at the paragraph
-    start after which the text holds the title's words and before which it does not; the tail
-    is the title's story. None when no cut tells them apart well enough."""
-    subhead, lines = run.sections[-1]
+def best_pairing(items: list[HeadGroup | TextRun]) -> list[int]:
+    """Which neighbouring items pair: the k of each pair (k, k+1) in the set of pairs with the
+    largest total weight, no item in two pairs. Headlines and stories alternate along the page,
+    so the pairs form a path and one pass finds the best set (weighted matching on a path).
+    A headline then heads the story its words say, even when a slogan or a second title took
+    the usual place first.
+
+    >>> a = TextRun(fresh=True, sections=[(None, ["安平县开展城乡环境卫生整治。"])])
+    >>> b = TextRun(fresh=True, sections=[(None, ["长乐街道新建口袋公园。"])])
+    >>> slogan = HeadGroup([(Role.TITLE, Line(1, "", "文明创建 我们在行动"))])
+    >>> t1 = HeadGroup([(Role.TITLE, Line(3, "", "安平县整治城乡环境"))])
+    >>> t2 = HeadGroup([(Role.TITLE, Line(5, "", "长乐街道新建口袋公园"))])
+    >>> best_pairing([slogan, a, t1, b, t2])
+    [1, 3]
+    """
+    # best[i]: the largest total over items[:i]; take[i]: whether items i-2 and i-1 pair in it
+    best = [0.0, 0.0]
+    take = [False, False]
+    for i in range(2, len(items) + 1):
+        weight = _pair_weight(items[i - 2], items[i - 1])
+        paired = best[i - 2] + weight if weight is not None else -1.0
+        take.append(paired > best[i - 1])
+        best.append(max(paired, best[i - 1]))
+    pairs = []
+    i = len(items)
+    while i >= 2:
+        if take[i]:
+            pairs.append(i - 2)
+            i -= 2
+        else:
+            i -= 1
+    return sorted(pairs)
+
+
+def split_point(head: HeadGroup, lines: list[str]) -> int | None:
+    """The paragraph start after which ``lines`` hold the headline's words and before which they
+    do not; None when no cut tells them apart well enough."""
     grams = bigrams(head.text)
     if not grams or len(lines) < 2:
         return None
@@ -228,34 +294,93 @@ def split_by_title(head: HeadGroup, run: TextRun) -> TextRun | None:
         score = sum(1 for g in grams if g in tail and g not in front) / len(grams)
         if score >= best_score:  # of equal cuts the latest: the story before keeps its text
             best, best_score = k, score
-    if best is None:
-        return None
-    tail = TextRun(fresh=True, sections=[(None, lines[best:])], bylines=run.bylines,
+    return best
+
+
+def cut_run(run: TextRun, k: int) -> TextRun:
+    """Cut the run's last section before its k-th line; the tail is a story of its own."""
+    subhead, lines = run.sections[-1]
+    tail = TextRun(fresh=True, sections=[(None, lines[k:])], bylines=run.bylines,
                    continued_to=run.continued_to, closed=run.closed)
-    cut_numbers = len(run.numbers) - (len(lines) - best)
+    cut_numbers = len(run.numbers) - (len(lines) - k)
     tail.numbers, run.numbers = run.numbers[cut_numbers:], run.numbers[:cut_numbers]
-    run.sections[-1] = (subhead, lines[:best])
+    run.sections[-1] = (subhead, lines[:k])
     run.bylines, run.continued_to, run.closed = [], None, False
     return tail
 
 
+def split_by_title(head: HeadGroup, run: TextRun) -> TextRun | None:
+    """A title printed after two stories whose text ran together: cut the run at the paragraph
+    start after which the text holds the title's words and before which it does not; the tail
+    is the title's story. None when no cut tells them apart well enough."""
+    k = split_point(head, run.sections[-1][1])
+    return None if k is None else cut_run(run, k)
+
+
+def _share(head: HeadGroup, text: str, other: str = "") -> float:
+    """The largest share of one headline part's bigrams that the text uses and ``other`` does
+    not (a kicker or a figurative title may share none)."""
+    best = 0.0
+    for _, line in head.parts:
+        grams = bigrams(line.text)
+        if grams:
+            best = max(best, sum(1 for g in grams if g in text and g not in other) / len(grams))
+    return best
+
+
+def shared_split_point(first: HeadGroup, second: HeadGroup, lines: list[str]) -> int | None:
+    """Where two stories run together, the first's headline above them and the second's below:
+    the paragraph start that leaves the most of each headline's words on its side (of equal
+    cuts the latest: a story's own words come early in it). A cut needs ``min_split_overlap``
+    of the second headline's words after it, and as much of either headline's words on its
+    side only (a slogan shares words all through the story under it)."""
+    floor = SETTINGS.min_split_overlap
+    best, best_score = None, -1.0
+    for k in range(1, len(lines)):
+        if not ends_sentence(lines[k - 1]):
+            continue
+        front_text, tail_text = "".join(lines[:k]), "".join(lines[k:])
+        front, tail = _share(first, front_text), _share(second, tail_text)
+        apart = max(_share(first, front_text, tail_text), _share(second, tail_text, front_text))
+        if tail >= floor and apart >= floor and front + tail >= best_score:
+            best, best_score = k, front + tail
+    return best
+
+
+def split_shared_run(head: HeadGroup, run: TextRun) -> TextRun | None:
+    """A headline printed above a story that the headline below the story took: when the story
+    is two stories run together, the second's title printed after it, cut it between them. The
+    tail (the other headline's story) is returned."""
+    if run.headline is None or len(run.sections) > 1:
+        return None
+    k = shared_split_point(head, run.headline, run.sections[-1][1])
+    return None if k is None else cut_run(run, k)
+
+
 def pair_headlines(page: Page) -> None:
-    """Give each headline group its story; a group that heads none splits the story before it
-    where its words begin, joins the next group (a kicker printed apart), or is left for the
-    editor."""
+    """Give each headline group its story (``best_pairing``); a group that heads none splits the
+    story before it where its words begin, joins the next group (a kicker printed apart), or is
+    left for the editor."""
     items = page.items
+    for k in best_pairing(items):
+        head, run = (items[k], items[k + 1]) if isinstance(items[k], HeadGroup) else (items[k + 1], items[k])
+        assert isinstance(head, HeadGroup) and isinstance(run, TextRun)
+        run.headline = head
+        head.claimed = True
     k = 0
     while k < len(items):
         item = items[k]
         k += 1
-        if not isinstance(item, HeadGroup):
+        if not isinstance(item, HeadGroup) or item.claimed:
             continue
-        prv, nxt = _neighbour_runs(items, k - 1)
-        run = choose_run(item, prv, nxt)
-        if run is not None:
-            run.headline = item
-            item.claimed = True
-            continue
+        after = items[k] if k < len(items) else None
+        if isinstance(after, TextRun) and k + 1 < len(items) and after.headline is items[k + 1]:
+            tail = split_shared_run(item, after)
+            if tail is not None:
+                tail.headline, after.headline = after.headline, item
+                item.claimed = True
+                items.insert(k + 1, tail)
+                continue
         before = items[k - 2] if k >= 2 else None
         tail = split_by_title(item, before) if isinstance(before, TextRun) and before.has_body else None
         if tail is not None:
@@ -269,7 +394,23 @@ def pair_headlines(page: Page) -> None:
             after.parts[:0] = [(Role.KICKER if r is Role.TITLE else r, line) for r, line in item.parts]
             item.claimed = True
         else:
-            page.leftovers.extend(line.text for _, line in item.parts)
+            far = far_run(item, items)
+            if far is not None:
+                far.headline = item
+                item.claimed = True
+            else:
+                page.leftovers.extend(line.text for _, line in item.parts)
+
+
+def far_run(head: HeadGroup, items: list[HeadGroup | TextRun]) -> TextRun | None:
+    """The untitled story anywhere on the page that shares the most of a lone headline's words,
+    when it shares at least ``min_far_title_overlap`` (a PDF tool may read a headline's block
+    far from its story)."""
+    runs = [x for x in items if isinstance(x, TextRun) and x.headline is None and x.fresh and x.has_body]
+    best = max(runs, key=lambda run: similarity(head, run), default=None)
+    if best is None or similarity(head, best) < SETTINGS.min_far_title_overlap:
+        return None
+    return best
 
 
 def cosine(a: frozenset[str], b: frozenset[str]) -> float:
@@ -577,6 +718,10 @@ def unsure_reasons(articles: list[Article], leftovers: list[str], roles: list[Li
 
 def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, rules: Rules) -> PageResult:
     """Cut a page's labelled lines into stories, furniture and leftovers."""
+    decisions = list(decisions)
+    for k, j in far_reprints(lines, decisions).items():
+        decisions[k] = Decision(Role.FURNITURE, decisions[k].confidence, (
+            f"read as {decisions[k].role}; a second print of line {lines[j].number}",))
     roles = [LineRole(line.number, line.text, d.role, d.confidence, d.evidence)
              for line, d in zip(lines, decisions, strict=True)]
     page = group_items(lines, decisions, rules)

@@ -17,9 +17,18 @@ class Settings:
     # words with its story. fit.tune (80 fitting-part pages, seed 99): 0.0–0.1 give
     # title_exact 0.775, 0.2 gives 0.765, 0.3 gives 0.770; the largest of the best is kept.
     title_before_margin: float = 0.1
-    # … and when the story after it is no story's beginning, this much shared wording suffices.
-    # fit.tune: flat from 0.1 to 0.5 (the model's START lines decide first); 0.2 kept.
-    min_title_overlap: float = 0.2
+    # What pairing a headline with a story next to it is worth before their shared words count
+    # (assemble.best_pairing): low, and two headlines sharing no words with their stories do not
+    # outweigh one that shares most. fit.tune: see the closing note of the stop that set it.
+    pairing_base: float = 0.35
+    # A headline with no story next to it heads the untitled story anywhere on the page that
+    # shares this much of its words (a PDF tool may read a headline far from its story).
+    # fit.tune: see the closing note of the stop that set it.
+    min_far_title_overlap: float = 0.3
+    # A headline heads the story after it that is no story's beginning (text going on from a
+    # column above) only when its words are this much more that story's than the story's before
+    # it. fit.tune: see the table in the closing note of the stop that set it.
+    unbegun_story_penalty: float = 0.75
     # A title with no untitled story next to it splits the story before it where this share of
     # its words begins to appear (two stories run together, the second's title after its body).
     # fit.tune: 0.2–0.4 give title_exact 0.775 and count_exact 0.900; 0.5 gives 0.761 and

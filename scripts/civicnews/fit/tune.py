@@ -4,6 +4,9 @@
 (the others held at their current value) on pages laid out from the corpus's fitting part, with
 a generator seed the model was not fitted on, and prints one table per tunable. The values in
 ``settings.py`` are read off these tables; the validation part is never used here.
+``--typeset DIR`` adds the title_exact of fitting-part pages typeset as PDFs and read back by
+each PDF tool (``civicnews.fit.typeset``'s layout: DIR/<tool>/pages/*.txt, DIR/gold/*.yml;
+made with a seed no fit uses), so a value is not read off our own generator's text alone.
 """
 
 from __future__ import annotations
@@ -13,9 +16,10 @@ import dataclasses
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from .. import assemble, settings
-from .evaluate import score_pages
+from .evaluate import score_directory, score_pages
 from .pagegen import generate_pages, shared_available
 
 # Pages and seed of the tuning run: a seed no fitting run uses (train.SEED is 7).
@@ -23,7 +27,9 @@ PAGES = 80
 SEED = 99
 CANDIDATES: dict[str, tuple[float, ...]] = {
     "title_before_margin": (0.0, 0.05, 0.1, 0.2, 0.3),
-    "min_title_overlap": (0.1, 0.2, 0.3, 0.5),
+    "pairing_base": (0.2, 0.35, 0.5, 0.75, 1.0),
+    "unbegun_story_penalty": (0.0, 0.25, 0.5, 0.75, 1.0),
+    "min_far_title_overlap": (0.2, 0.3, 0.4, 0.5, 0.65, 1.01),
     "min_split_overlap": (0.2, 0.3, 0.4, 0.5, 0.7),
     "min_rescue_overlap": (0.2, 0.25, 0.3, 0.4, 0.5, 1.01),
     "resume_margin": (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 2.0),
@@ -44,13 +50,24 @@ def overridden(**values: float) -> Iterator[None]:
         settings.SETTINGS = assemble.SETTINGS = saved
 
 
-def sweep(name: str, values: tuple[float, ...], pages: int = PAGES, seed: int = SEED) -> list[tuple[float, dict]]:
-    """The score summary for each candidate value of one tunable."""
+def typeset_tools(root: Path) -> list[str]:
+    """The PDF tools whose text of typeset pages is under root (root/<tool>/pages)."""
+    return sorted(p.parent.name for p in root.glob("*/pages") if p.is_dir())
+
+
+def sweep(name: str, values: tuple[float, ...], pages: int = PAGES, seed: int = SEED,
+          typeset: Path | None = None) -> list[tuple[float, dict]]:
+    """The score summary for each candidate value of one tunable; with ``typeset``, each PDF
+    tool's title_exact too (as ``title_exact@tool``)."""
     generated = generate_pages("fit", seed, pages)
     out = []
     for value in values:
         with overridden(**{name: value}):
-            out.append((value, score_pages(generated)["summary"]))
+            summary = dict(score_pages(generated)["summary"])
+            for tool in typeset_tools(typeset) if typeset else []:
+                scored = score_directory(typeset / tool / "pages", typeset / "gold")["summary"]
+                summary[f"title_exact@{tool}"] = scored["title_exact"]
+            out.append((value, summary))
     return out
 
 
@@ -60,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pages", type=int, default=PAGES)
     ap.add_argument("--only", choices=sorted(CANDIDATES), help="sweep one tunable")
     ap.add_argument("--seed", type=int, default=SEED, help="generator seed (one no fit uses)")
+    ap.add_argument("--typeset", type=Path, metavar="DIR",
+                    help="fitting-part pages typeset as PDFs (civicnews.fit.typeset's output) to score too")
     args = ap.parse_args(argv)
     if not shared_available():
         print("civicnews: the corpus is not beside the checkout (../shared/corpus)", file=sys.stderr)
@@ -68,10 +87,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.only and name != args.only:
             continue
         print(f"\n{name} (now {getattr(settings.SETTINGS, name)})")
-        print("| value | " + " | ".join(METRICS) + " |")
-        print("|---" * (len(METRICS) + 1) + "|")
-        for value, summary in sweep(name, values, args.pages, args.seed):
-            print(f"| {value} | " + " | ".join(f"{summary[m]:.3f}" for m in METRICS) + " |")
+        rows = sweep(name, values, args.pages, args.seed, args.typeset)
+        columns = [*METRICS, *(k for k in rows[0][1] if k.startswith("title_exact@"))]
+        print("| value | " + " | ".join(columns) + " |")
+        print("|---" * (len(columns) + 1) + "|")
+        for value, summary in rows:
+            print(f"| {value} | " + " | ".join(f"{summary[m]:.3f}" for m in columns) + " |")
     return 0
 
 
