@@ -148,6 +148,31 @@ def far_reprints(lines: list[Line], decisions: list[Decision]) -> dict[int, int]
     return out
 
 
+# Roles a credit-shaped line may have been given that cannot hold one: it is a credit.
+_NOT_CREDIT_ROLES = (Role.FURNITURE, Role.KICKER, Role.TITLE, Role.SUBTITLE, Role.CAPTION, Role.SUBHEAD)
+
+
+def credits_as_bylines(lines: list[Line], decisions: list[Decision], rules: Rules) -> dict[int, Role]:
+    """Lines that are only role words and people's names (文/X, 作者：X Y, （记者 X）) that the
+    model read as display or furniture: a credit, opening the story when its text follows,
+    else a byline closing the story before it. Index → the role they get.
+
+    >>> from civicnews.rules import load_rules
+    >>> page = [Line(1, "", "文/何丽窕"), Line(2, "", "近日，米河镇召开会议。")]
+    >>> credits_as_bylines(page, [Decision(Role.KICKER, 0.5), Decision(Role.START, 1.0)], load_rules())
+    {0: <Role.CREDIT: 'credit'>}
+    """
+    out: dict[int, Role] = {}
+    for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
+        if decision.role not in _NOT_CREDIT_ROLES or not credits.is_credit_line(line.text):
+            continue
+        if not credits.has_names(line.text, rules):
+            continue
+        after = next((d.role for x, d in zip(lines[k + 1:], decisions[k + 1:], strict=True) if x.text), None)
+        out[k] = Role.CREDIT if after is Role.START else Role.BYLINE
+    return out
+
+
 def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> Page:
     """Walk the page once: headline groups and text runs in print order, furniture and captions
     aside. Furniture and captions printed inside a story do not break it."""
@@ -719,6 +744,9 @@ def unsure_reasons(articles: list[Article], leftovers: list[str], roles: list[Li
 def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, rules: Rules) -> PageResult:
     """Cut a page's labelled lines into stories, furniture and leftovers."""
     decisions = list(decisions)
+    for k, role in credits_as_bylines(lines, decisions, rules).items():
+        decisions[k] = Decision(role, decisions[k].confidence, (
+            f"read as {decisions[k].role}; only role words and names: a credit",))
     for k, j in far_reprints(lines, decisions).items():
         decisions[k] = Decision(Role.FURNITURE, decisions[k].confidence, (
             f"read as {decisions[k].role}; a second print of line {lines[j].number}",))

@@ -31,7 +31,7 @@ LEAD_SPAN = 90
 
 _NAME = rf"[{CJK}·]{{2,4}}"
 # 本报讯（…）, 义乌讯（…）, 本报永康4月3日讯（…）, 新华社北京3月5日电（…）
-_LEAD_DATELINE = re.compile(rf"^(?P<dateline>[{CJK}0-9·]{{1,18}}?(?:讯|电|消息))\s*[（(](?P<inner>[^（()）]{{2,80}})[）)]\s*")
+_LEAD_DATELINE = re.compile(rf"^(?P<dateline>[{CJK}0-9·]{{0,18}}?(?:讯|电|消息))\s*[（(](?P<inner>[^（()）]{{2,80}})[）)]\s*")
 # 本报讯 记者X报道：… / 本报讯 … without a bracket
 _LEAD_BARE_DATELINE = re.compile(rf"^(?P<dateline>本报讯|本台讯|本刊讯|本网讯|融媒讯|[{CJK}]{{2,8}}网讯)\s*")
 # (记者 X 通讯员 Y) opening a story without a dateline
@@ -50,9 +50,10 @@ def _role_words(rules: Rules) -> tuple[str, ...]:
 @lru_cache(maxsize=8)
 def _role_token(words: tuple[str, ...], suffixes: tuple[str, ...]) -> re.Pattern[str]:
     """A role at the start of a token: a known word, any …记者, or a team (…采访组)."""
-    known = "|".join(map(re.escape, words))
+    # a one-character role (文, 图) only before a slash or colon: 文明 is no role
+    known = "|".join(re.escape(w) if len(w) > 1 else f"{re.escape(w)}(?=[/／：:])" for w in words)
     teams = "|".join(map(re.escape, suffixes)) or "采访小组"
-    return re.compile(rf"^(?P<role>[{CJK}·]{{0,12}}?(?:{teams})|[{CJK}·]{{0,10}}记者|{known})[：:]?")
+    return re.compile(rf"^(?P<role>[{CJK}·]{{0,12}}?(?:{teams})|[{CJK}·]{{0,10}}记者|[{CJK}]{{0,4}}?编辑|{known})[：:]?")
 
 
 @lru_cache(maxsize=1)
@@ -81,12 +82,55 @@ def looks_like_name(token: str) -> bool:
     return bool(re.fullmatch(_NAME, token)) and not token.endswith(UNIT_ENDINGS)
 
 
+def _surname_weight(name: str) -> float:
+    """How much a name-sized chunk opens like a name: 1 plus a little for a more common
+    surname (surnames.yml lists them by frequency), 0 when it opens with none."""
+    single, compound = _surnames()
+    if name.startswith(compound):
+        return 1.0
+    rank = _surname_rank().get(name[:1])
+    return 0.0 if rank is None else 1.0 + 0.5 * (1 - rank / max(len(single), 1))
+
+
+@lru_cache(maxsize=1)
+def _surname_rank() -> dict[str, int]:
+    data = yaml.safe_load((DEFAULT_DIR / "surnames.yml").read_text(encoding="utf-8")) or {}
+    return {ch: k for k, ch in reversed(list(enumerate(str(data.get("single") or ""))))}
+
+
 def _split_run(token: str) -> list[str]:
-    """Names run together in a narrow column (胡晶晶李丹丹): threes, else twos."""
-    if len(token) <= 4:
+    """Names run together in a narrow column or with their spaces lost (胡晶晶李丹丹, 韦辉刘元迪):
+    the cut into 2- and 3-character names (4 after a compound surname) whose names most open
+    with a common surname; of equal cuts, threes (most names have three characters).
+
+    >>> _split_run("胡晶晶李丹丹"), _split_run("韦辉刘元迪"), _split_run("李爽爽")
+    (['胡晶晶', '李丹丹'], ['韦辉', '刘元迪'], ['李爽爽'])
+    >>> _split_run("欧阳明日"), _split_run("王伟李明")
+    (['欧阳明日'], ['王伟', '李明'])
+    """
+    n = len(token)
+    _, compound = _surnames()
+    if n <= 3 or "·" in token or n == 4 and token.startswith(compound):
         return [token]
-    size = 3 if len(token) % 3 == 0 else 2 if len(token) % 2 == 0 else 3
-    return [token[k: k + size] for k in range(0, len(token), size)]
+    # best[k]: the best (score, cut) of token[:k]
+    best: list[tuple[float, list[str]] | None] = [None] * (n + 1)
+    best[0] = (0.0, [])
+    for k in range(n):
+        if best[k] is None:
+            continue
+        score, cut = best[k]  # type: ignore[misc]
+        sizes = (2, 3, 4) if token[k:].startswith(compound) else (2, 3)
+        for size in sizes:
+            if k + size > n:
+                continue
+            name = token[k: k + size]
+            value = score + _surname_weight(name) + (0.1 if size >= 3 else 0.0)
+            if best[k + size] is None or value > best[k + size][0]:  # type: ignore[index]
+                best[k + size] = (value, [*cut, name])
+    end = best[n]
+    if end is None or n == 4 and not any(_surname_weight(name) for name in end[1][1:]):
+        return [token]  # a 4-character name, or no cut that opens a second name
+    return end[1]
 
 
 def parse_credit(text: str, rules: Rules) -> Credit:
@@ -106,15 +150,33 @@ def parse_credit(text: str, rules: Rules) -> Credit:
     {'毛霄云': '柯城采访小组', '姚沐水': '柯城采访小组'}
     >>> parse_credit("（记者 张三 编辑 李四）", load_rules()).reporters
     ['张三']
+    >>> parse_credit("本版编辑 罗明", load_rules()).reporters
+    []
+    >>> parse_credit("讯（融媒 见习记 者郑旭 华）日", load_rules()).roles
+    {'郑旭华': '融媒见习记者'}
+    >>> parse_credit("（大河客户端记者郑松波邵占坤实习生岳媛通讯员司利强）", load_rules()).roles
+    {'郑松波': '大河客户端记者', '邵占坤': '大河客户端记者', '岳媛': '实习生', '司利强': '通讯员'}
     """
     credit = Credit(text=text)
     body = text.strip().lstrip(rules.byline_marks + "□●◆ ").strip()
     m = _LEAD_DATELINE.match(body) or _LEAD_BARE_DATELINE.match(body)
     if m:
-        credit.dateline = m.group("dateline")
+        # a bare 讯 is the end of a dateline broken off at a column's edge: no dateline to tell
+        credit.dateline = m.group("dateline") if len(m.group("dateline")) > 1 else None
         body = m.group("inner") if "inner" in m.groupdict() else body[m.end():]
     body = re.sub(r"报道[：:]?$", "", re.sub(r"[（()）【】\[\]]", " ", body)).strip()
-    pattern = _role_token(_role_words(rules), rules.group_suffixes)
+    _read_names(credit, body, rules)
+    if not credit.reporters and " " in body:
+        # letters spread or a column broken inside the credit (融媒 见习记 者郑旭 华): read it
+        # with its spaces taken out; names run together are cut by surname
+        _read_names(credit, re.sub(r"\s+", "", body), rules)
+    return credit
+
+
+def _read_names(credit: Credit, body: str, rules: Rules) -> None:
+    """Add the names of a credit's role-and-name text to ``credit``."""
+    words = _role_words(rules)
+    pattern = _role_token(words, rules.group_suffixes)
     role: str | None = None
     for token in re.split(r"[\s、，,；;]+", body):
         token = token.strip("：:")
@@ -124,23 +186,42 @@ def parse_credit(text: str, rules: Rules) -> Credit:
                 role = rm.group("role")
                 token = token[rm.end():].strip("：: ")
                 continue
-            for name in _split_run(re.sub(f"[^{CJK}·]", "", token)):
+            inner = _inner_role(token, words)
+            if inner:  # a role word run into the names before it (岳媛通讯员司利强): names first
+                token, rest = token[:inner], token[inner:]
+            else:
+                rest = ""
+            bare = re.sub(f"[^{CJK}·]", "", token)
+            # names run together are cut only after a role word: a bare run is words
+            for name in _split_run(bare) if role is not None else [bare]:
                 authorless = role is None or role in AUTHOR_WORDS
-                if role in EDITOR_WORDS or not looks_like_name(name) or name in credit.roles:
+                # after 来源/供稿 a unit may stand; after 作者 or 文/ only people do
+                needs_surname = role is None or role.startswith(("来源", "供稿"))
+                if role is not None and role.endswith(EDITOR_WORDS) or not looks_like_name(name) or name in credit.roles:
                     continue
-                if authorless and not has_surname(name):
+                if needs_surname and not has_surname(name):
                     continue  # a bare word with no role before it must at least open like a name
                 normalized = AUTHOR_ROLE if authorless else role
                 credit.reporters.append(name)
                 credit.roles[name] = normalized
-            break
-    return credit
+            token = rest
+
+
+def _inner_role(token: str, words: tuple[str, ...]) -> int:
+    """Where a role word of two or more characters begins inside a token (0: none there).
+
+    >>> _inner_role("岳媛通讯员司利强", ("通讯员", "记者")), _inner_role("王明", ("记者",))
+    (2, 0)
+    """
+    found = [k for k in (token.find(w, 1) for w in words if len(w) >= 2 and w.isalpha()) if k > 0]
+    return min(found, default=0)
 
 
 # A whole line of role words and names: 记者 X 通讯员 Y, 作者：X, ■作者 X, 来源：X, 文/图 X.
 _CREDIT_LINE = re.compile(
-    rf"^[■□●◆]?\s*(?:[{CJK}/／]{{0,8}}(?:记者|通讯员|作者|来源|撰稿人?|摄影|文|图|实习生|供稿人?)\s*[：:/／]?\s*"
-    rf"[{CJK}·]{{2,4}}(?:[ 、,，]+[{CJK}·]{{2,4}})*\s*)+$"
+    rf"^[■□●◆]?\s*[（(]?\s*(?:[{CJK}/／]{{0,8}}(?:(?:记者|通讯员|作者|来源|撰稿人?|摄影|实习生|供稿人?)\s*[：:/／]?"
+    rf"|(?:文|图)\s*[：:/／])\s*"
+    rf"[{CJK}·]{{2,4}}(?:[ 、,，]+[{CJK}·]{{2,4}})*\s*)+[）)]?$"
 )
 
 
@@ -149,13 +230,18 @@ def is_credit_line(text: str) -> bool:
 
     >>> is_credit_line("来源：熊家余 谢慧敏"), is_credit_line("记者了解到，开发区")
     (True, False)
+    >>> is_credit_line("文/朱志应 郑文斌"), is_credit_line("（记者 钱嘉宜）"), is_credit_line("文明出行 全民行动")
+    (True, True, False)
     """
     if len(text) > 40 or not _CREDIT_LINE.match(text.strip()):
         return False
     return all(has_surname(name) for name in _names_in(text))
 
 
-_ROLE_WORDS = re.compile(r"[^\s：:/／]*?(记者|通讯员|作者|来源|撰稿人|撰稿|摄影|实习生|供稿人|供稿|文|图)[：:/／]?")
+# 文 and 图 are role words only before a slash or colon (文/X, 图：Y): inside a name they are
+# its characters (郑文斌).
+_ROLE_WORDS = re.compile(r"[^\s：:/／]*?(?:(?:记者|通讯员|作者|来源|撰稿人|撰稿|摄影|实习生|供稿人|供稿)[：:/／]?"
+                         r"|(?:文|图)[：:/／])")
 
 
 def _names_in(text: str) -> list[str]:
