@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import credits
-from .features import bigrams
+from .features import bigrams, spans_a_word
 from .headline import compose_headline
 from .labeler import Decision
 from .model import Article, Credit, Line, LineRole, PageInfo, PageResult, Role, Section
@@ -59,6 +59,7 @@ class TextRun:
     """Consecutive text lines of one story, with the subheads and credits printed among them."""
 
     fresh: bool  # began at a story's first line (a credit or START line, or under a headline)
+    begun: bool = False  # its first line was read as a story's first line (START or a credit)
     sections: list[tuple[str | None, list[str]]] = field(default_factory=lambda: [(None, [])])
     credit_lines: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
@@ -207,7 +208,7 @@ def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> P
         elif role is Role.CREDIT:
             run = _open_run(items)
             if run is None or run.has_body:
-                run = TextRun(fresh=True)
+                run = TextRun(fresh=True, begun=True)
                 items.append(run)
             run.credit_lines.append(line.text)
             run.numbers.extend(line.lines)
@@ -226,10 +227,40 @@ def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> P
             starts = role is Role.START and run is not None and (run.has_body or not run.credit_lines)
             if run is None or starts:
                 after_head = bool(items) and isinstance(items[-1], HeadGroup)
-                run = TextRun(fresh=role is Role.START or after_head)
+                run = TextRun(fresh=role is Role.START or after_head, begun=role is Role.START)
                 items.append(run)
             run.add(line, index)
     return page
+
+
+def demote_sentence_pieces(page: Page) -> list[Line]:
+    """A title whose last word runs on into the text right after it (综合开发、重 /
+    大项目建设: 重大) or that ends in a clause mark: a piece of a sentence broken at the
+    column's edge, not a headline. It goes back into the text, and the run is no story's
+    beginning. Returns the lines, for the report."""
+    items, out = page.items, []
+    k = 0
+    while k + 1 < len(items):
+        head, run = items[k], items[k + 1]
+        k += 1
+        if not (isinstance(head, HeadGroup) and isinstance(run, TextRun)):
+            continue
+        first = next((lines for _, lines in run.sections if lines), None)
+        last = head.parts[-1][1].text
+        if any(role is not Role.TITLE for role, _ in head.parts) or run.credit_lines or not first or not last:
+            continue
+        if not (last.endswith(_CLAUSE_ENDS) or spans_a_word(last, first[0])):
+            continue
+        first[:0] = [line.text for _, line in head.parts]
+        run.numbers[:0] = [n for _, line in head.parts for n in line.lines]
+        run.fresh = False
+        items.pop(k - 1)
+        out.extend(line for _, line in head.parts)
+    return out
+
+
+# A line ending in one of these stops inside a sentence.
+_CLAUSE_ENDS = ("，", "、", "；", ",", ";")
 
 
 def similarity(head: HeadGroup, run: TextRun) -> float:
@@ -753,9 +784,13 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     roles = [LineRole(line.number, line.text, d.role, d.confidence, d.evidence)
              for line, d in zip(lines, decisions, strict=True)]
     page = group_items(lines, decisions, rules)
+    index = {line.number: k for k, line in enumerate(lines)}
+    for line in demote_sentence_pieces(page):
+        old = roles[index[line.number]]
+        roles[index[line.number]] = LineRole(old.number, old.text, Role.BODY, old.confidence, (
+            f"read as {old.role}; the text after it goes on its sentence",))
     pair_headlines(page)
     split_resumed(page)
-    index = {line.number: k for k, line in enumerate(lines)}
     for line, score in demote_subheads(page):
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.SUBHEAD, old.confidence, (
