@@ -69,11 +69,20 @@ def rejoin_paragraphs(lines: list[str]) -> list[str]:
 
     >>> rejoin_paragraphs(["连日来，开发区各班子成员", "分批带队走访企业。", "企业负责人对此表示满", "意。"])
     ['连日来，开发区各班子成员分批带队走访企业。', '企业负责人对此表示满意。']
+
+    A line cut at its column's character count is full, however narrow its digits print:
+
+    >>> len(rejoin_paragraphs(["全县完成户厕改造工程，", "今年完成户厕122座、", "公厕2座，竣工率分别达",
+    ...                         "93.85%、50%。", "全县持续推进改厕工作，", "确保如期完成。"]))
+    1
     """
     cleaned = [t.strip() for t in lines if t.strip()]
     if not cleaned:
         return []
     widths = [em_width(t) for t in cleaned]
+    # a column cut by character count (some PDF tools, hard-wrapped text) prints a line of
+    # digits narrower than a full one: as many characters as its column's lines is full too
+    counts = [float(len(t)) for t in cleaned]
     one_per_line = (
         _column(widths, len(widths) // 2, len(widths)) >= FULL_LINE_WIDTH
         and sum(map(ends_sentence, cleaned)) >= SENTENCE_LINE_SHARE * len(cleaned)
@@ -88,7 +97,8 @@ def rejoin_paragraphs(lines: list[str]) -> list[str]:
         width = widths[i] + (INDENT_EM if starts else 0)
         if cleaned[i + 1][0] in OPENING_MARKS:
             width += 1  # an opening quote may not end a line: it was pushed down
-        if ends_sentence(text) and (one_per_line or not is_full(width, _column(widths, i))):
+        full = is_full(width, _column(widths, i)) or counts[i] + (width - widths[i]) >= _column(counts, i)
+        if ends_sentence(text) and (one_per_line or not full):
             paragraphs.append(current)
             current = ""
     if current:
