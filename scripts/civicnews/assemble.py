@@ -234,28 +234,31 @@ def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> P
 
 
 def demote_sentence_pieces(page: Page) -> list[Line]:
-    """A title whose last word runs on into the text right after it (综合开发、重 /
+    """A title line whose last word runs on into the text right after it (综合开发、重 /
     大项目建设: 重大) or that ends in a clause mark: a piece of a sentence broken at the
-    column's edge, not a headline. It goes back into the text, and the run is no story's
-    beginning. Returns the lines, for the report."""
+    column's edge, not a headline. It goes back into the text, then the line before it is
+    asked the same; a run that took one is no story's beginning. Returns the lines, for the
+    report."""
     items, out = page.items, []
     k = 0
     while k + 1 < len(items):
         head, run = items[k], items[k + 1]
         k += 1
-        if not (isinstance(head, HeadGroup) and isinstance(run, TextRun)):
+        if not (isinstance(head, HeadGroup) and isinstance(run, TextRun)) or run.credit_lines:
             continue
         first = next((lines for _, lines in run.sections if lines), None)
-        last = head.parts[-1][1].text
-        if any(role is not Role.TITLE for role, _ in head.parts) or run.credit_lines or not first or not last:
-            continue
-        if not (last.endswith(_CLAUSE_ENDS) or spans_a_word(last, first[0])):
-            continue
-        first[:0] = [line.text for _, line in head.parts]
-        run.numbers[:0] = [n for _, line in head.parts for n in line.lines]
-        run.fresh = False
-        items.pop(k - 1)
-        out.extend(line for _, line in head.parts)
+        # the head's last lines, one by one, while each runs on into the text after it
+        while first and head.parts and head.parts[-1][0] is Role.TITLE:
+            line = head.parts[-1][1]
+            if not line.text or not (line.text.endswith(_CLAUSE_ENDS) or spans_a_word(line.text, first[0])):
+                break
+            head.parts.pop()
+            first.insert(0, line.text)
+            run.numbers[:0] = list(line.lines)
+            run.fresh = False
+            out.append(line)
+        if not head.parts:
+            items.pop(k - 1)
     return out
 
 
