@@ -14,20 +14,25 @@ from dataclasses import dataclass
 class Settings:
     # A headline between two untitled stories goes to the one before it (a title printed after
     # its body) only when its words are this much more the earlier story's: a title shares
-    # words with its story. fit.tune (80 fitting-part pages, seed 99): 0.0–0.1 give
-    # title_exact 0.775, 0.2 gives 0.765, 0.3 gives 0.770; the largest of the best is kept.
+    # words with its story (best_pairing's prior for the story after, at its beginning).
+    # fit.tune --typeset, with best_pairing: 0.0–0.1 give title_exact 0.883, 0.2–0.3 give
+    # 0.878 (pdfminer's 0.714 → 0.724, the others the same); 0.1 kept.
     title_before_margin: float = 0.1
     # What pairing a headline with a story next to it is worth before their shared words count
     # (assemble.best_pairing): low, and two headlines sharing no words with their stories do not
-    # outweigh one that shares most. fit.tune: see the closing note of the stop that set it.
+    # outweigh one that shares most. fit.tune --typeset (80 text pages of seed 99, 40 typeset
+    # pages of seed 12): 0.2–0.5 give title_exact 0.883 and PyMuPDF's 0.755, 0.75 gives
+    # PyMuPDF 0.724, 1.0 gives 0.653 (text the same throughout); 0.35, inside the best.
     pairing_base: float = 0.35
     # A headline with no story next to it heads the untitled story anywhere on the page that
     # shares this much of its words (a PDF tool may read a headline far from its story).
-    # fit.tune: see the closing note of the stop that set it.
+    # fit.tune --typeset: PyMuPDF's title_exact 0.755 at 0.2–0.3, 0.735 at 0.4–0.5, 0.724 at
+    # 0.65, 0.714 off (1.01); text and the other tools the same; 0.3, the largest of the best.
     min_far_title_overlap: float = 0.3
     # A headline heads the story after it that is no story's beginning (text going on from a
     # column above) only when its words are this much more that story's than the story's before
-    # it. fit.tune: see the table in the closing note of the stop that set it.
+    # it. fit.tune --typeset: flat from 0.0 to 1.0 on seed 99 and the typeset pages; on 100 text
+    # pages of seed 98, 0.75–1.0 give title_exact 0.844, 0.0–0.5 give 0.840; 0.75 kept.
     unbegun_story_penalty: float = 0.75
     # A title with no untitled story next to it splits the story before it where this share of
     # its words begins to appear (two stories run together, the second's title after its body).
