@@ -145,18 +145,10 @@ def phrases(view: LineView) -> list[str]:
     """How many space-separated phrases: a kicker pair or slogan sets two phrases apart.
 
     >>> phrases(_view("垃圾分类 人人有责"))
-    ['phrases=2', 'phrase_sizes=4+4']
+    ['phrases=2']
     """
-    parts = view.line.text.split()
-    n = len(parts)
-    out = ["phrases=" + ("1" if n <= 1 else "2" if n == 2 else "3+")]
-    if n == 2:  # the lengths of the two: slogans are set in fours (保护环境 人人有责)
-        out.append("phrase_sizes=" + "+".join(_size(len(_CJK_RUN.findall(p))) for p in parts))
-    return out
-
-
-def _size(n: int) -> str:
-    return str(n) if n <= 5 else "6-7" if n <= 7 else "8+"
+    n = len(view.line.text.split())
+    return ["phrases=" + ("1" if n <= 1 else "2" if n == 2 else "3+")]
 
 
 def line_start(view: LineView) -> list[str]:
