@@ -416,6 +416,36 @@ def listed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]:
     return out
 
 
+# A town's suffix as the text may write it: towns are raised every year (张庄乡 became 张庄镇,
+# 春江镇 became 春江街道), and a story, or its annotator, still writes the other one.
+TOWN_SUFFIX_WRITTEN = re.compile(r"(?:镇|乡|街道|苏木)(?![镇乡村级])")
+
+
+def renamed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]:
+    """Towns of one county the text names in full with another town suffix than the national
+    list's (the list's 张庄镇 written 张庄乡): (position, the name as written) pairs. Read only for
+    the story's county, and only where the name stands as a word.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> renamed_towns("在柯城区石梁乡开会", rules.gazetteer.codes("柯城区")[0], rules)
+    [(4, '石梁乡')]
+    """
+    gaz = rules.gazetteer
+    out: list[tuple[int, str]] = []
+    for short, code in gaz.town_shorts(county).items():
+        official = gaz.divisions[code].name
+        at = text.find(short)
+        while at >= 0:
+            suffix = TOWN_SUFFIX_WRITTEN.match(text, at + len(short))
+            if suffix and short + suffix.group(0) != official:
+                name = short + suffix.group(0)
+                if on_word_boundaries(text, at, at + len(name)) or on_word_boundaries(text, at, at + len(short)):
+                    out.append((at, name))
+            at = text.find(short, at + len(short))
+    return sorted(dict.fromkeys(out))
+
+
 def named_places(mentions: list[tuple[Mention, float]], region: str | None, rules: Rules) -> set[str]:
     """Counties and cities the story names without ambiguity (inside its paper's region)."""
     gaz = rules.gazetteer
@@ -586,6 +616,8 @@ def towns_named(article: Article, place: str | None, rules: Rules,
                 seen.setdefault(gaz.divisions[code].name, head.index(short))
         for at, code in listed_towns(text, county, rules):
             seen.setdefault(gaz.divisions[code].name, at)
+        for at, name in renamed_towns(text, county, rules):
+            seen.setdefault(name, at)
     return sorted(seen, key=lambda name: seen[name])
 
 

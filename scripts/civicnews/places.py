@@ -38,7 +38,11 @@ RANK = {"province": 0, "city": 1, "county": 2, "zone": 3, "town": 3}
 CACHE_FORMAT = 4
 
 # How often jieba's dictionary must know a short form as an ordinary word for it not to be a
-# place spelling in running text: settings.district_common_word_freq.
+# place spelling in running text: settings.district_common_word_freq. Only a county's short form
+# can be such a word (前锋, 和平, 东方): a province's or prefecture's is known well enough to be
+# the place (桂林, 大连, 孝感 are frequent in jieba's dictionary only because they are places,
+# some tagged there as person names).
+WORD_SHORT_LEVELS = frozenset({"county"})
 
 # Full names that are ordinary words in news text (a county called 城区 exists in 山西).
 COMMON_FULL_NAMES = frozenset({"城区", "郊区", "矿区", "新城区"})
@@ -350,9 +354,10 @@ def build_gazetteer(editor_places: list[dict], local_words: tuple[str, ...] = ()
         level = LEVELS[int(level_no)]
         # a town's short form (张庄 for 张庄乡) is read only inside its county: see town_short
         shorts = [] if level == "town" else short_forms(name, level)
-        for short in [s for s in shorts if is_common_word(s, words)]:
-            word_shorts.setdefault(short, []).append(code)
-        shorts = [s for s in shorts if not is_common_word(s, words)]
+        if level in WORD_SHORT_LEVELS:
+            for short in [s for s in shorts if is_common_word(s, words)]:
+                word_shorts.setdefault(short, []).append(code)
+            shorts = [s for s in shorts if not is_common_word(s, words)]
         divisions[code] = Division(code, name, level, parent or None, (name, *shorts))
         by_name.setdefault(name, []).append(code)
     for code, div in list(divisions.items()):
