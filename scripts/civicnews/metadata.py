@@ -544,7 +544,7 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     home = home_place(info, rules)
     region = home or place_code(fallback_home, rules)
     written = written_towns(text, mentions, region, rules)
-    hints = gaz.towns_written_short(text)
+    hints = gaz.towns_written_short(text, on_word_boundaries)
     place = story_place(mentions, home, rules, written, hints)
     if place is None:
         place = story_place(mentions, place_code(fallback_home, rules), rules, written, hints)

@@ -19,7 +19,7 @@ import json
 import os
 import pickle
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -148,10 +148,13 @@ class Gazetteer:
         callers derive from it and ask again and again (the tagger's readings of a spelling)."""
         return self.__dict__.setdefault(f"_memo_{name}", {})
 
-    def towns_written_short(self, text: str) -> dict[str, int]:
+    def towns_written_short(self, text: str,
+                            as_word: Callable[[str, int, int], bool] | None = None) -> dict[str, int]:
         """Counties whose towns' short forms the text writes (洪畴 for 天台县's 洪畴镇): county code
         → how many different ones. A hint for a town name several counties share, since a
         story names towns of one county together; one scan of the text (leftmost-longest).
+        ``as_word(text, start, end)``, when given, keeps only spans that stand as words (三要 in
+        一要…三要立足 is no town).
 
         >>> from civicnews.rules import load_rules
         >>> gaz = load_rules().gazetteer
@@ -160,7 +163,9 @@ class Gazetteer:
         """
         shorts, automaton = self._town_matcher()
         seen: dict[str, set[str]] = {}
-        for k, _start, _end in automaton.find_matches_as_indexes(text):
+        for k, start, end in automaton.find_matches_as_indexes(text):
+            if as_word is not None and not as_word(text, start, end):
+                continue
             for county in self.town_short_counties[shorts[k]]:
                 seen.setdefault(county, set()).add(shorts[k])
         return {county: len(found) for county, found in seen.items()}
