@@ -433,7 +433,7 @@ def renamed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]
     """
     gaz = rules.gazetteer
     out: list[tuple[int, str]] = []
-    for short, code in gaz.town_shorts(county).items():
+    for short, code in gaz.town_bases(county).items():
         official = gaz.divisions[code].name
         at = text.find(short)
         while at >= 0:
@@ -598,7 +598,8 @@ def towns_named(article: Article, place: str | None, rules: Rules,
     gaz = rules.gazetteer
     head = _headline_text(article.headline)
     text = head + "".join(article.paragraphs)
-    county = gaz.county_of(place)
+    # whose towns' short forms are read: the county, or a city without counties (东莞)
+    county = gaz.county_of(place) or (place if gaz.town_bases(place) else None)
     seen: dict[str, int] = {}
     for m, _weight in mentions if mentions is not None else _story_mentions(article, rules):
         if written and m.spelling in written:

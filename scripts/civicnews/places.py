@@ -143,6 +143,28 @@ class Gazetteer:
         """
         return self.town_short.get(county, {})
 
+    def town_bases(self, county: str) -> dict[str, str]:
+        """The bases of all towns of a county (or of a city without counties), even those whose
+        base is also another place's spelling (三都 of 三都街道): base → town code. For reading a
+        town the text writes with another suffix than the list's.
+
+        >>> from civicnews.rules import load_rules
+        >>> gaz = load_rules().gazetteer
+        >>> gaz.divisions[gaz.town_bases(gaz.codes("柯城区")[0])["航埠"]].name
+        '航埠镇'
+        """
+        index = self.__dict__.get("_town_bases")
+        if index is None:
+            index = {}
+            for code, div in self.divisions.items():
+                if div.level != "town":
+                    continue
+                owner = self.county_of(code) or div.parent
+                for base in short_forms(div.name, "town")[:1]:
+                    index.setdefault(owner, {}).setdefault(base, code)
+            self.__dict__["_town_bases"] = index
+        return index.get(county, {})
+
     def memo(self, name: str) -> dict:
         """A dictionary kept with this gazetteer in this process (not pickled), for lookups that
         callers derive from it and ask again and again (the tagger's readings of a spelling)."""
@@ -337,6 +359,17 @@ def _county(code: str, divisions: dict[str, Division]) -> str | None:
     return None
 
 
+def _town_owner(code: str, divisions: dict[str, Division]) -> str | None:
+    """Whose towns a town's short form is read among: its county, else the city it lies
+    directly under (东莞, 中山, 儋州 and 嘉峪关 have towns and no counties)."""
+    county = _county(code, divisions)
+    if county is None:
+        parent = divisions.get(divisions[code].parent or "")
+        if parent is not None and parent.level == "city":
+            return parent.code
+    return county
+
+
 def _is_below(code: str, ancestor: str, divisions: dict[str, Division]) -> bool:
     seen = 0
     parent = divisions[code].parent
@@ -389,7 +422,7 @@ def build_gazetteer(editor_places: list[dict], local_words: tuple[str, ...] = ()
     town_short: dict[str, dict[str, str]] = {}
     clashes: set[tuple[str, str]] = set()
     for code, div in divisions.items():
-        county = _county(code, divisions) if div.level in ("town", "zone") else None
+        county = _town_owner(code, divisions) if div.level in ("town", "zone") else None
         if county is None:
             continue
         for short in short_forms(div.name, "town"):
