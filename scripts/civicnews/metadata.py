@@ -606,7 +606,8 @@ def towns_named(article: Article, place: str | None, rules: Rules,
             continue  # whose town it is was written: below
         inside = [c for c in m.codes if c != place and gaz.within(c, place)
                   and gaz.divisions[c].level in ("zone", "town")]
-        if inside and (m.spelling not in gaz.local_words or county == gaz.county_of(inside[0])):
+        if inside and (m.spelling not in gaz.local_words or county == gaz.county_of(inside[0])) \
+                and not attending(text, m.start):
             seen.setdefault(gaz.divisions[inside[0]].name, m.start)
     for town, owner in (written or {}).items():
         if gaz.within(owner, place):
@@ -618,8 +619,27 @@ def towns_named(article: Article, place: str | None, rules: Rules,
         for at, code in listed_towns(text, county, rules):
             seen.setdefault(gaz.divisions[code].name, at)
         for at, name in renamed_towns(text, county, rules):
-            seen.setdefault(name, at)
+            if not attending(text, at):
+                seen.setdefault(name, at)
     return sorted(seen, key=lambda name: seen[name])
+
+
+# A town named among the units whose heads attend (县政府办、水利局、A镇、B乡负责同志参加): the
+# meeting's guests, not the story's place. In the same clause after the town: a word for the
+# units' heads, then one for attending.
+ATTENDING = re.compile(r"[^。；！？，,]{0,40}?(?:负责同志|负责人|主要领导|分管领导|党委书记|党\(工\)委书记)"
+                       r"[^。；！？，]{0,6}?(?:参加|参会|出席|列席)")
+
+
+def attending(text: str, start: int) -> bool:
+    """True when a place named at ``start`` is one of the units listed as attending.
+
+    >>> attending("县水利局、侯庙镇负责同志参加会议。", 5), attending("侯庙镇召开会议，负责同志参加。", 0)
+    (True, False)
+    >>> attending("在侯庙镇召开现场会。县水利局负责人参加。", 1)
+    False
+    """
+    return ATTENDING.match(text, start) is not None
 
 
 def _located_there(text: str, start: int, rules: Rules) -> bool:
