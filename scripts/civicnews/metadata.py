@@ -571,6 +571,11 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     for name, owner in zones_named(text, mentions, region, rules).items():
         if place and name not in chosen and (gaz.within(owner, place) or gaz.within(place, owner)):
             chosen[name] = (RANK["zone"], len(chosen))
+            if (owner == place and gaz.divisions[place].level == "city" and home != place
+                    and ZONE_AFTER_PLACE.search(_headline_text(article.headline))):
+                # the headline is about the city's zone (…聚焦经开区), and the paper is not the
+                # city's own: the zone stands at the county level, the city is not the story's
+                chosen.pop(gaz.divisions[place].name, None)
     for m, _weight in mentions:
         if m.full and _located_there(text, m.start, rules) and m.spelling not in gaz.local_words:
             codes = _narrow(m.codes, place, rules)
