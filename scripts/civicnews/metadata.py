@@ -622,7 +622,8 @@ def towns_named(article: Article, place: str | None, rules: Rules,
             if short in head:
                 seen.setdefault(gaz.divisions[code].name, head.index(short))
         for at, code in listed_towns(text, county, rules):
-            seen.setdefault(gaz.divisions[code].name, at)
+            if not attending(text, at):
+                seen.setdefault(gaz.divisions[code].name, at)
         for at, name in renamed_towns(text, county, rules):
             if not attending(text, at):
                 seen.setdefault(name, at)

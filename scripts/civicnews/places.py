@@ -175,8 +175,8 @@ class Gazetteer:
         """Counties whose towns' short forms the text writes (洪畴 for 天台县's 洪畴镇): county code
         → how many different ones. A hint for a town name several counties share, since a
         story names towns of one county together; one scan of the text (leftmost-longest).
-        ``as_word(text, start, end)``, when given, keeps only spans that stand as words (三要 in
-        一要…三要立足 is no town).
+        ``as_word(text, start, end)``, when given, keeps only spans that stand as words (保平 in
+        确保平安 is no town).
 
         >>> from civicnews.rules import load_rules
         >>> gaz = load_rules().gazetteer
