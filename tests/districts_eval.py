@@ -153,6 +153,7 @@ TUNE = {
     "district_located_gap": (0, 2, 4),
     "district_visit_gap": (0, 8, 15, 25),
     "district_common_word_freq": (300, 600, 1000),
+    "district_attend_gap": (0, 20, 40, 60),
 }
 
 

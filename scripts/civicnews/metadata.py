@@ -631,10 +631,10 @@ def towns_named(article: Article, place: str | None, rules: Rules,
 
 
 # A town named among the units whose heads attend (县政府办、水利局、A镇、B乡负责同志参加): the
-# meeting's guests, not the story's place. In the same clause after the town: a word for the
-# units' heads, then one for attending.
-ATTENDING = re.compile(r"[^。；！？，,]{0,40}?(?:负责同志|负责人|主要领导|分管领导|党委书记|党\(工\)委书记)"
-                       r"[^。；！？，]{0,6}?(?:参加|参会|出席|列席)")
+# meeting's guests, not the story's place. In the same clause after the town, within
+# settings.district_attend_gap characters: a word for the units' heads, then one for attending.
+HEADS = r"(?:负责同志|负责人|主要领导|分管领导|党委书记|党\(工\)委书记)"
+ATTEND = r"(?:参加|参会|出席|列席)"
 
 
 def attending(text: str, start: int) -> bool:
@@ -645,7 +645,12 @@ def attending(text: str, start: int) -> bool:
     >>> attending("在侯庙镇召开现场会。县水利局负责人参加。", 1)
     False
     """
-    return ATTENDING.match(text, start) is not None
+    return _attending_pattern(SETTINGS.district_attend_gap).match(text, start) is not None
+
+
+@lru_cache(maxsize=8)
+def _attending_pattern(gap: int) -> re.Pattern[str]:
+    return re.compile(rf"[^。；！？，,]{{0,{gap}}}?{HEADS}[^。；！？，,]{{0,6}}?{ATTEND}")
 
 
 def _located_there(text: str, start: int, rules: Rules) -> bool:
