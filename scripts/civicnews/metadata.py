@@ -432,15 +432,18 @@ def renamed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]
     [(4, '石梁乡')]
     """
     gaz = rules.gazetteer
+    freq = _dictionary()[0]
     out: list[tuple[int, str]] = []
     for short, code in gaz.town_bases(county).items():
+        if freq.get(short, 0) >= SETTINGS.district_common_word_freq:
+            continue  # an ordinary word (新城 of 新城街道: 特色新城镇 is no town)
         official = gaz.divisions[code].name
         at = text.find(short)
         while at >= 0:
             suffix = TOWN_SUFFIX_WRITTEN.match(text, at + len(short))
             if suffix and short + suffix.group(0) != official:
                 name = short + suffix.group(0)
-                if on_word_boundaries(text, at, at + len(name)) or on_word_boundaries(text, at, at + len(short)):
+                if on_word_boundaries(text, at, at + len(name)):
                     out.append((at, name))
             at = text.find(short, at + len(short))
     return sorted(dict.fromkeys(out))
