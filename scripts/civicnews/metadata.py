@@ -7,7 +7,8 @@ editor's rule files (trafilatura's extract_metadata shape).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 from math import log
 
 import ahocorasick_rs
@@ -45,6 +46,9 @@ NOT_TOWN_BASE = re.compile(r"[乡镇县市区村省州]")
 # A name the national list does not know at all must also not open with a function word or a
 # quantifier (开化县的小城镇, 西城区首家街道级…): those are no names.
 NOT_NAME_START = re.compile(r"[的地得在和与及是到为对把被从向于了首每各多全该本此某其这那有等]")
+
+# Counties whose towns' short forms a story writes (county code → how many), asked for lazily.
+Hints = Callable[[], dict[str, int]]
 
 # The tunable numbers of the district tagger (headline weight, short-form weight, …) are in
 # settings.py, each with the fit-split table it was read from (tests/districts_eval.py tune).
@@ -267,12 +271,12 @@ def _highest(codes: list[str], rules: Rules) -> list[str]:
 
 
 def county_votes(mentions: list[tuple[Mention, float]], region: str | None, rules: Rules,
-                 written: dict[str, str] | None = None, hints: dict[str, int] | None = None) -> dict[str, float]:
+                 written: dict[str, str] | None = None, hints: Hints | None = None) -> dict[str, float]:
     """How strongly the story's places point at each county: a county's own mentions and its
     towns' and zones' count for it, an ambiguous spelling's weight shared among its readings.
     A town the story writes after its county (``written``) counts for that county only. A town
     name several counties share goes to those whose other towns the story also names (``hints``,
-    from Gazetteer.towns_written_short), when the story names none of the counties.
+    from Gazetteer.towns_written_short, asked only then), when the story names none of the counties.
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
@@ -292,8 +296,9 @@ def county_votes(mentions: list[tuple[Mention, float]], region: str | None, rule
         codes = _readings(m, region, rules)
         if len(codes) > 1:  # 光坡镇 of 陵水, when the story names 陵水
             codes = [c for c in codes if any(gaz.within(c, p) for p in named)] or codes
-        if len(codes) > 1 and hints:  # 白鹤镇 of 天台, when the story also names 洪畴 and 福溪
-            support = {c: hints.get(gaz.county_of(c) or "", 0) for c in codes}
+        written_short = hints() if len(codes) > 1 and hints else None
+        if written_short:  # 白鹤镇 of 天台, when the story also names 洪畴 and 福溪
+            support = {c: written_short.get(gaz.county_of(c) or "", 0) for c in codes}
             if max(support.values()) > min(support.values()):
                 codes = [c for c in codes if support[c] == max(support.values())]
         counties = {gaz.county_of(c) for c in codes}
@@ -472,7 +477,7 @@ def city_votes(mentions: list[tuple[Mention, float]], region: str | None, rules:
 
 
 def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: Rules,
-                written: dict[str, str] | None = None, hints: dict[str, int] | None = None) -> str | None:
+                written: dict[str, str] | None = None, hints: Hints | None = None) -> str | None:
     """The county (else city) the story happens in: the paper's county when it has one; else,
     inside the paper's region, the city its places point at most, and in that city the county
     they point at, when they point at it more than at the city itself."""
@@ -547,7 +552,9 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     home = home_place(info, rules)
     region = home or place_code(fallback_home, rules)
     written = written_towns(text, mentions, region, rules)
-    hints = gaz.towns_written_short(text, on_word_boundaries)
+    # the towns' short forms are scanned only if a shared town name needs them (a scan checks
+    # each hit's word boundaries: a third of the stage if done for every story)
+    hints = cache(lambda: gaz.towns_written_short(text, on_word_boundaries))
     place = story_place(mentions, home, rules, written, hints)
     if place is None:
         place = story_place(mentions, place_code(fallback_home, rules), rules, written, hints)

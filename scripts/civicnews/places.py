@@ -35,7 +35,7 @@ LEVELS = {1: "province", 2: "city", 3: "county", 4: "town"}
 RANK = {"province": 0, "city": 1, "county": 2, "zone": 3, "town": 3}
 
 # Bump when the pickled layout or the way spellings are made changes.
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 
 # How often jieba's dictionary must know a short form as an ordinary word for it not to be a
 # place spelling in running text: settings.district_common_word_freq. Only a county's short form
@@ -103,6 +103,8 @@ class Gazetteer:
     source: str = ""
     # short forms that are also ordinary words (前锋, 和平): read only as a headline's "前锋："
     word_shorts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # county (or city without counties) code → {base of one of its towns: town code}, every town
+    town_base: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def ancestors(self, code: str) -> tuple[str, ...]:
         """Codes above a division, nearest first (remembered: the tagger asks often)."""
@@ -153,17 +155,7 @@ class Gazetteer:
         >>> gaz.divisions[gaz.town_bases(gaz.codes("柯城区")[0])["航埠"]].name
         '航埠镇'
         """
-        index = self.__dict__.get("_town_bases")
-        if index is None:
-            index = {}
-            for code, div in self.divisions.items():
-                if div.level != "town":
-                    continue
-                owner = self.county_of(code) or div.parent
-                for base in short_forms(div.name, "town")[:1]:
-                    index.setdefault(owner, {}).setdefault(base, code)
-            self.__dict__["_town_bases"] = index
-        return index.get(county, {})
+        return self.town_base.get(county, {})
 
     def memo(self, name: str) -> dict:
         """A dictionary kept with this gazetteer in this process (not pickled), for lookups that
@@ -420,11 +412,15 @@ def build_gazetteer(editor_places: list[dict], local_words: tuple[str, ...] = ()
             spell.setdefault(s, []).append(code)
     spell.update(editor_aliases)  # an editor's alias means the editor's place, nothing else
     town_short: dict[str, dict[str, str]] = {}
+    town_base: dict[str, dict[str, str]] = {}
     clashes: set[tuple[str, str]] = set()
     for code, div in divisions.items():
         county = _town_owner(code, divisions) if div.level in ("town", "zone") else None
         if county is None:
             continue
+        if div.level == "town":
+            for base in short_forms(div.name, "town")[:1]:
+                town_base.setdefault(county, {}).setdefault(base, code)
         for short in short_forms(div.name, "town"):
             if is_common_word(short, words) or short in spell:
                 continue
@@ -440,6 +436,7 @@ def build_gazetteer(editor_places: list[dict], local_words: tuple[str, ...] = ()
         local_words=frozenset(local_words),
         source=source,
         town_short=town_short,
+        town_base=town_base,
         word_shorts={k: tuple(v) for k, v in word_shorts.items()},
     )
 
