@@ -211,3 +211,9 @@ def test_probes_widen_the_papers_place() -> None:
     assert widened("阳新县融媒体中心", RULES, "city") == "黄石市"
     assert widened("阳新县融媒体中心", RULES, "province") == "湖北省"
     assert widened("北京市海淀区人大常委会", RULES, "city") == "北京市"  # no city level: the province
+
+
+def test_an_ethnic_township_written_without_its_nationality() -> None:
+    # 定远县's 二龙回族乡, written 二龙乡: that town, as written; its full name as itself
+    assert tagged("二龙乡组织开展防汛演练。", publication="定远县融媒体中心") == ["定远县", "二龙乡"]
+    assert tagged("二龙回族乡组织开展防汛演练。", publication="定远县融媒体中心") == ["定远县", "二龙回族乡"]

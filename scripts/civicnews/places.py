@@ -58,6 +58,9 @@ _ETHNIC = "(?:" + "|".join(sorted(NATIONALITIES, key=len, reverse=True)) + ")族
 # 陵水 (not 陵 + 水族 + 黎族), 巴音郭楞蒙古自治州 is 巴音郭楞
 AUTONOMOUS = re.compile(rf"^(.{{2,}}?)(?:{_ETHNIC})+自治(?:州|县|旗|区)$")
 ETHNIC_DISTRICT = re.compile(rf"(?:{_ETHNIC})+区$")  # 管城回族区 → 管城区
+# an ethnic township (983 of them): its base before the nationalities, each written with 族
+# (二龙回族乡 → 二龙, 檀营满族蒙古族乡 → 檀营), so that 二龙乡 reads as that town
+ETHNIC_TOWN = re.compile(rf"^(.{{2,}}?)(?:(?:{'|'.join(sorted(NATIONALITIES, key=len, reverse=True))})族)+(?:乡|镇|苏木)$")
 # Inner Mongolia's banners with a wing are written by first character, wing and position:
 # 科尔沁左翼中旗 → 科左中旗, 察哈尔右翼前旗 → 察右前旗, 土默特左旗 → 土左旗.
 BANNER_WING = re.compile(r"^(.)[^左右]+([左右])翼?([前中后]?)旗$")
@@ -269,11 +272,16 @@ def short_forms(name: str, level: str) -> list[str]:
     (['陵水'], ['巴音郭楞'])
     >>> short_forms("冠县", "county"), short_forms("科尔沁左翼中旗", "county")
     ([], ['科尔沁左翼中', '科左中旗'])
+    >>> short_forms("二龙回族乡", "town"), short_forms("檀营满族蒙古族乡", "town"), short_forms("清水乡", "town")
+    (['二龙'], ['檀营'], ['清水'])
     """
     out: list[str] = []
     autonomous = AUTONOMOUS.match(name)
     if autonomous:
         return [autonomous.group(1)]
+    ethnic_town = ETHNIC_TOWN.match(name) if level == "town" else None
+    if ethnic_town:
+        return [ethnic_town.group(1)]
     stripped = ETHNIC_DISTRICT.sub("区", name)
     if stripped != name:
         out.append(stripped)
