@@ -8,6 +8,8 @@ score.py compares them. Nothing here is tuned: it only measures.
     python tests/districts_eval.py fit            # prints score.py's summary line
     python tests/districts_eval.py fit -v         # and each article it gets wrong, by kind
     python tests/districts_eval.py fit --hidden   # as if no paper's name spelled a place
+    python tests/districts_eval.py fit --city     # as if each paper were its city's (else province's)
+    python tests/districts_eval.py fit --province # as if each paper were its province's
     python tests/districts_eval.py tune           # the fit table behind settings.district_*
 
 ``tune`` reads the fitting part only: the validation part is for the final measure.
@@ -40,10 +42,34 @@ def page_name(k: int, art: CorpusArticle) -> str:
     return f"{k:03d}_{hashlib.sha1(art.url.encode('utf-8')).hexdigest()[:16]}.txt"
 
 
-def tag(art: CorpusArticle, name: str, rules: Rules, hidden: bool = False) -> Article:
+# How a probe widens the paper's place: "hidden" spells none, "city" and "province" the
+# paper's city or province (the story must then find its county from its own text, as for a
+# city daily or a provincial news site).
+WIDEN = {"city": ("city", "province"), "province": ("province",)}
+
+
+def widened(site: str | None, rules: Rules, hidden: bool | str = False) -> str | None:
+    """The publication a probe shows instead of the site (see WIDEN); the site itself when
+    ``hidden`` is False or the site's place is already that wide."""
+    if hidden is True or hidden == "hidden":
+        return None
+    if not hidden or not site:
+        return site
+    home = metadata.home_place(PageInfo("x", publication=site), rules)
+    if home is None:
+        return site
+    gaz = rules.gazetteer
+    for level in WIDEN[str(hidden)]:
+        above = [c for c in (home, *gaz.ancestors(home)) if gaz.divisions[c].level == level]
+        if above:
+            return gaz.divisions[above[0]].name
+    return site
+
+
+def tag(art: CorpusArticle, name: str, rules: Rules, hidden: bool | str = False) -> Article:
     """The article as the metadata stage sees it, with its districts filled in (``hidden``: as
-    if published by a site whose name spells no place)."""
-    info = PageInfo(name, publication=None if hidden else art.site)
+    if published by a site whose name spells no place, or one of the WIDEN probes)."""
+    info = PageInfo(name, publication=widened(art.site, rules, hidden))
     article = Article(info, 0, Headline(title=art.title, kicker=art.kicker, subtitle=art.subtitle),
                       [Section(None, list(art.paragraphs))])
     home = metadata.page_home([article], info, rules)
@@ -51,7 +77,7 @@ def tag(art: CorpusArticle, name: str, rules: Rules, hidden: bool = False) -> Ar
 
 
 def write_split(split: str, out: Path, gold: Path, rules: Rules | None = None,
-                hidden: bool = False) -> list[tuple[CorpusArticle, Article]]:
+                hidden: bool | str = False) -> list[tuple[CorpusArticle, Article]]:
     """Markdown for each tagged article in ``out`` and its gold page YAML in ``gold``."""
     rules = rules or load_rules()
     out.mkdir(parents=True, exist_ok=True)
@@ -81,7 +107,7 @@ def score(gold: Path, out: Path) -> dict[str, float]:
 
 
 def evaluate(split: str, rules: Rules | None = None,
-             hidden: bool = False) -> tuple[dict[str, float], list[tuple[CorpusArticle, Article]]]:
+             hidden: bool | str = False) -> tuple[dict[str, float], list[tuple[CorpusArticle, Article]]]:
     """Tag a split and score it: the summary and each (gold, tagged) pair."""
     with tempfile.TemporaryDirectory() as tmp:
         pairs = write_split(split, Path(tmp) / "out", Path(tmp) / "gold", rules, hidden)
@@ -127,6 +153,7 @@ TUNE = {
     "district_located_gap": (0, 2, 4),
     "district_visit_gap": (0, 8, 15, 25),
     "district_common_word_freq": (300, 600, 1000),
+    "district_attend_gap": (0, 20, 40, 60),
 }
 
 
@@ -155,7 +182,8 @@ def main(argv: list[str]) -> None:
         return
     split = argv[0] if argv and not argv[0].startswith("-") else "fit"
     rules = load_rules()
-    summary, pairs = evaluate(split, rules, hidden="--hidden" in argv)
+    probe = next((flag[2:] for flag in argv if flag in ("--hidden", "--city", "--province")), False)
+    summary, pairs = evaluate(split, rules, hidden=probe)
     if "-v" in argv:
         counts: Counter[str] = Counter()
         for art, tagged in pairs:

@@ -22,8 +22,8 @@ GAZ = RULES.gazetteer
 
 # Floors measured on this branch (tests/districts_eval.py); they only go up, with a reason.
 # fit: the part the tagger was tuned on; val: held out, never looked at article by article.
-FIT_FLOOR = 0.95  # measured 0.961 after the rules of this branch (was 0.934); a little below, for jieba or data updates
-VAL_FLOOR = 0.84  # measured once, at the end of this branch's work: 0.853 (was 0.828); a little below
+FIT_FLOOR = 0.96  # measured 0.971 after s17 (0.961 after s16, 0.934 before); a little below, for jieba or data updates
+VAL_FLOOR = 0.84  # measured once at the end of s16: 0.853 (was 0.828); again 0.853 at the end of s17; a little below
 
 needs_corpus = pytest.mark.skipif(not available(), reason="../shared/corpus is not beside the checkout")
 
@@ -158,3 +158,62 @@ def test_a_towns_own_site_tags_the_town() -> None:
 def test_a_shared_town_name_with_nothing_else_said_is_not_guessed() -> None:
     # four counties have a 枫林镇 and the story names no other place: the town only, no county
     assert tagged("枫林镇多部门联合检查辖区企业。", title="枫林镇开展节前安全生产大检查") == ["枫林镇"]
+
+
+def test_a_town_written_with_another_suffix_than_the_lists() -> None:
+    # the list has 白鹤镇 in 天台县; a story (or an older text) writes 白鹤乡: that town, as written
+    assert tagged("白鹤乡召开防汛工作会议。", publication="天台县融媒体中心") == ["天台县", "白鹤乡"]
+    # but not a suffix followed by 村 (白鹤乡村 is 白鹤 + 乡村)
+    assert tagged("推进白鹤乡村振兴工作。", publication="天台县融媒体中心") == ["天台县"]
+
+
+def test_towns_of_a_city_without_counties_by_short_form() -> None:
+    # 东莞 has towns and no counties: its towns' short forms are read as a county's are
+    assert tagged("镇里开展安全检查。", title="石排：开展安全检查", publication="东莞日报") == ["东莞市", "石排镇"]
+    assert tagged("茶山、石排两镇开展安全检查。", publication="东莞日报") == ["东莞市", "茶山镇", "石排镇"]
+
+
+def test_towns_among_the_units_attending_are_not_the_storys() -> None:
+    text = "县政府召开防汛会议，部署汛期工作。县水利局、天坛镇、北王镇负责同志参加会议。"
+    assert tagged(text, publication="浮山县融媒体中心") == ["浮山县"]
+    text = "天坛镇召开防汛会议，部署汛期工作。县水利局负责同志参加会议。"
+    assert tagged(text, publication="浮山县融媒体中心") == ["浮山县", "天坛镇"]
+
+
+def test_a_headline_about_a_citys_zone_tags_the_zone_not_the_city() -> None:
+    text = "安顺市组织采访团走进安顺经开区，来到幺铺镇。安顺市有关负责人介绍情况。"
+    got = tagged(text, title="采访团聚焦经开区", publication="人民网-贵州频道")
+    assert got == ["幺铺镇", "安顺经济技术开发区"]
+    assert "安顺市" in tagged(text, title="采访团走进安顺", publication="人民网-贵州频道")
+
+
+def test_a_citys_short_form_is_a_place_even_when_jieba_knows_it_as_a_word() -> None:
+    # jieba's dictionary has 桂林 and 孝感 often, tagged as names: a prefecture's short form is
+    # still the place; a county's that is an ordinary word (光明, 东方) is not
+    home = {p: home_place(PageInfo("x", publication=p), RULES) for p in ("桂林晚报", "孝感日报", "光明日报")}
+    assert GAZ.divisions[home["桂林晚报"]].name == "桂林市"
+    assert GAZ.divisions[home["孝感日报"]].name == "孝感市"
+    assert home["光明日报"] is None
+
+
+def test_town_hints_only_where_the_short_form_stands_as_a_word() -> None:
+    from civicnews.metadata import on_word_boundaries
+
+    assert GAZ.towns_written_short("确保平安过年")  # 保平 is some counties' town short form…
+    assert GAZ.towns_written_short("确保平安过年", on_word_boundaries) == {}  # …but cut across 确保
+
+
+def test_probes_widen_the_papers_place() -> None:
+    from districts_eval import widened
+
+    assert widened("阳新县融媒体中心", RULES) == "阳新县融媒体中心"
+    assert widened("阳新县融媒体中心", RULES, "hidden") is None
+    assert widened("阳新县融媒体中心", RULES, "city") == "黄石市"
+    assert widened("阳新县融媒体中心", RULES, "province") == "湖北省"
+    assert widened("北京市海淀区人大常委会", RULES, "city") == "北京市"  # no city level: the province
+
+
+def test_an_ethnic_township_written_without_its_nationality() -> None:
+    # 定远县's 二龙回族乡, written 二龙乡: that town, as written; its full name as itself
+    assert tagged("二龙乡组织开展防汛演练。", publication="定远县融媒体中心") == ["定远县", "二龙乡"]
+    assert tagged("二龙回族乡组织开展防汛演练。", publication="定远县融媒体中心") == ["定远县", "二龙回族乡"]

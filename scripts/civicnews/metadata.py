@@ -7,7 +7,8 @@ editor's rule files (trafilatura's extract_metadata shape).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 from math import log
 
 import ahocorasick_rs
@@ -45,6 +46,9 @@ NOT_TOWN_BASE = re.compile(r"[乡镇县市区村省州]")
 # A name the national list does not know at all must also not open with a function word or a
 # quantifier (开化县的小城镇, 西城区首家街道级…): those are no names.
 NOT_NAME_START = re.compile(r"[的地得在和与及是到为对把被从向于了首每各多全该本此某其这那有等]")
+
+# Counties whose towns' short forms a story writes (county code → how many), asked for lazily.
+Hints = Callable[[], dict[str, int]]
 
 # The tunable numbers of the district tagger (headline weight, short-form weight, …) are in
 # settings.py, each with the fit-split table it was read from (tests/districts_eval.py tune).
@@ -267,12 +271,12 @@ def _highest(codes: list[str], rules: Rules) -> list[str]:
 
 
 def county_votes(mentions: list[tuple[Mention, float]], region: str | None, rules: Rules,
-                 written: dict[str, str] | None = None, hints: dict[str, int] | None = None) -> dict[str, float]:
+                 written: dict[str, str] | None = None, hints: Hints | None = None) -> dict[str, float]:
     """How strongly the story's places point at each county: a county's own mentions and its
     towns' and zones' count for it, an ambiguous spelling's weight shared among its readings.
     A town the story writes after its county (``written``) counts for that county only. A town
     name several counties share goes to those whose other towns the story also names (``hints``,
-    from Gazetteer.towns_written_short), when the story names none of the counties.
+    from Gazetteer.towns_written_short, asked only then), when the story names none of the counties.
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
@@ -292,8 +296,9 @@ def county_votes(mentions: list[tuple[Mention, float]], region: str | None, rule
         codes = _readings(m, region, rules)
         if len(codes) > 1:  # 光坡镇 of 陵水, when the story names 陵水
             codes = [c for c in codes if any(gaz.within(c, p) for p in named)] or codes
-        if len(codes) > 1 and hints:  # 白鹤镇 of 天台, when the story also names 洪畴 and 福溪
-            support = {c: hints.get(gaz.county_of(c) or "", 0) for c in codes}
+        written_short = hints() if len(codes) > 1 and hints else None
+        if written_short:  # 白鹤镇 of 天台, when the story also names 洪畴 and 福溪
+            support = {c: written_short.get(gaz.county_of(c) or "", 0) for c in codes}
             if max(support.values()) > min(support.values()):
                 codes = [c for c in codes if support[c] == max(support.values())]
         counties = {gaz.county_of(c) for c in codes}
@@ -416,6 +421,39 @@ def listed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]:
     return out
 
 
+# A town's suffix as the text may write it: towns are raised every year (张庄乡 became 张庄镇,
+# 春江镇 became 春江街道), and a story, or its annotator, still writes the other one.
+TOWN_SUFFIX_WRITTEN = re.compile(r"(?:镇|乡|街道|苏木)(?![镇乡村级])")
+
+
+def renamed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]:
+    """Towns of one county the text names in full with another town suffix than the national
+    list's (the list's 张庄镇 written 张庄乡): (position, the name as written) pairs. Read only for
+    the story's county, and only where the name stands as a word.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> renamed_towns("在柯城区石梁乡开会", rules.gazetteer.codes("柯城区")[0], rules)
+    [(4, '石梁乡')]
+    """
+    gaz = rules.gazetteer
+    freq = _dictionary()[0]
+    out: list[tuple[int, str]] = []
+    for short, code in gaz.town_bases(county).items():
+        if freq.get(short, 0) >= SETTINGS.district_common_word_freq:
+            continue  # an ordinary word (新城 of 新城街道: 特色新城镇 is no town)
+        official = gaz.divisions[code].name
+        at = text.find(short)
+        while at >= 0:
+            suffix = TOWN_SUFFIX_WRITTEN.match(text, at + len(short))
+            if suffix and short + suffix.group(0) != official:
+                name = short + suffix.group(0)
+                if on_word_boundaries(text, at, at + len(name)):
+                    out.append((at, name))
+            at = text.find(short, at + len(short))
+    return sorted(dict.fromkeys(out))
+
+
 def named_places(mentions: list[tuple[Mention, float]], region: str | None, rules: Rules) -> set[str]:
     """Counties and cities the story names without ambiguity (inside its paper's region)."""
     gaz = rules.gazetteer
@@ -439,7 +477,7 @@ def city_votes(mentions: list[tuple[Mention, float]], region: str | None, rules:
 
 
 def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: Rules,
-                written: dict[str, str] | None = None, hints: dict[str, int] | None = None) -> str | None:
+                written: dict[str, str] | None = None, hints: Hints | None = None) -> str | None:
     """The county (else city) the story happens in: the paper's county when it has one; else,
     inside the paper's region, the city its places point at most, and in that city the county
     they point at, when they point at it more than at the city itself."""
@@ -514,7 +552,9 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     home = home_place(info, rules)
     region = home or place_code(fallback_home, rules)
     written = written_towns(text, mentions, region, rules)
-    hints = gaz.towns_written_short(text)
+    # the towns' short forms are scanned only if a shared town name needs them (a scan checks
+    # each hit's word boundaries: a third of the stage if done for every story)
+    hints = cache(lambda: gaz.towns_written_short(text, on_word_boundaries))
     place = story_place(mentions, home, rules, written, hints)
     if place is None:
         place = story_place(mentions, place_code(fallback_home, rules), rules, written, hints)
@@ -541,6 +581,11 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     for name, owner in zones_named(text, mentions, region, rules).items():
         if place and name not in chosen and (gaz.within(owner, place) or gaz.within(place, owner)):
             chosen[name] = (RANK["zone"], len(chosen))
+            if (owner == place and gaz.divisions[place].level == "city" and home != place
+                    and ZONE_AFTER_PLACE.search(_headline_text(article.headline))):
+                # the headline is about the city's zone (…聚焦经开区), and the paper is not the
+                # city's own: the zone stands at the county level, the city is not the story's
+                chosen.pop(gaz.divisions[place].name, None)
     for m, _weight in mentions:
         if m.full and _located_there(text, m.start, rules) and m.spelling not in gaz.local_words:
             codes = _narrow(m.codes, place, rules)
@@ -568,14 +613,16 @@ def towns_named(article: Article, place: str | None, rules: Rules,
     gaz = rules.gazetteer
     head = _headline_text(article.headline)
     text = head + "".join(article.paragraphs)
-    county = gaz.county_of(place)
+    # whose towns' short forms are read: the county, or a city without counties (东莞)
+    county = gaz.county_of(place) or (place if gaz.town_bases(place) else None)
     seen: dict[str, int] = {}
     for m, _weight in mentions if mentions is not None else _story_mentions(article, rules):
         if written and m.spelling in written:
             continue  # whose town it is was written: below
         inside = [c for c in m.codes if c != place and gaz.within(c, place)
                   and gaz.divisions[c].level in ("zone", "town")]
-        if inside and (m.spelling not in gaz.local_words or county == gaz.county_of(inside[0])):
+        if inside and (m.spelling not in gaz.local_words or county == gaz.county_of(inside[0])) \
+                and not attending(text, m.start):
             seen.setdefault(gaz.divisions[inside[0]].name, m.start)
     for town, owner in (written or {}).items():
         if gaz.within(owner, place):
@@ -585,8 +632,35 @@ def towns_named(article: Article, place: str | None, rules: Rules,
             if short in head:
                 seen.setdefault(gaz.divisions[code].name, head.index(short))
         for at, code in listed_towns(text, county, rules):
-            seen.setdefault(gaz.divisions[code].name, at)
+            if not attending(text, at):
+                seen.setdefault(gaz.divisions[code].name, at)
+        for at, name in renamed_towns(text, county, rules):
+            if not attending(text, at):
+                seen.setdefault(name, at)
     return sorted(seen, key=lambda name: seen[name])
+
+
+# A town named among the units whose heads attend (县政府办、水利局、A镇、B乡负责同志参加): the
+# meeting's guests, not the story's place. In the same clause after the town, within
+# settings.district_attend_gap characters: a word for the units' heads, then one for attending.
+HEADS = r"(?:负责同志|负责人|主要领导|分管领导|党委书记|党\(工\)委书记)"
+ATTEND = r"(?:参加|参会|出席|列席)"
+
+
+def attending(text: str, start: int) -> bool:
+    """True when a place named at ``start`` is one of the units listed as attending.
+
+    >>> attending("县水利局、侯庙镇负责同志参加会议。", 5), attending("侯庙镇召开会议，负责同志参加。", 0)
+    (True, False)
+    >>> attending("在侯庙镇召开现场会。县水利局负责人参加。", 1)
+    False
+    """
+    return _attending_pattern(SETTINGS.district_attend_gap).match(text, start) is not None
+
+
+@lru_cache(maxsize=8)
+def _attending_pattern(gap: int) -> re.Pattern[str]:
+    return re.compile(rf"[^。；！？，,]{{0,{gap}}}?{HEADS}[^。；！？，,]{{0,6}}?{ATTEND}")
 
 
 def _located_there(text: str, start: int, rules: Rules) -> bool:

@@ -19,7 +19,7 @@ import json
 import os
 import pickle
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -35,10 +35,14 @@ LEVELS = {1: "province", 2: "city", 3: "county", 4: "town"}
 RANK = {"province": 0, "city": 1, "county": 2, "zone": 3, "town": 3}
 
 # Bump when the pickled layout or the way spellings are made changes.
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 
 # How often jieba's dictionary must know a short form as an ordinary word for it not to be a
-# place spelling in running text: settings.district_common_word_freq.
+# place spelling in running text: settings.district_common_word_freq. Only a county's short form
+# can be such a word (前锋, 和平, 东方): a province's or prefecture's is known well enough to be
+# the place (桂林, 大连, 孝感 are frequent in jieba's dictionary only because they are places,
+# some tagged there as person names).
+WORD_SHORT_LEVELS = frozenset({"county"})
 
 # Full names that are ordinary words in news text (a county called 城区 exists in 山西).
 COMMON_FULL_NAMES = frozenset({"城区", "郊区", "矿区", "新城区"})
@@ -54,6 +58,9 @@ _ETHNIC = "(?:" + "|".join(sorted(NATIONALITIES, key=len, reverse=True)) + ")族
 # 陵水 (not 陵 + 水族 + 黎族), 巴音郭楞蒙古自治州 is 巴音郭楞
 AUTONOMOUS = re.compile(rf"^(.{{2,}}?)(?:{_ETHNIC})+自治(?:州|县|旗|区)$")
 ETHNIC_DISTRICT = re.compile(rf"(?:{_ETHNIC})+区$")  # 管城回族区 → 管城区
+# an ethnic township (983 of them): its base before the nationalities, each written with 族
+# (二龙回族乡 → 二龙, 檀营满族蒙古族乡 → 檀营), so that 二龙乡 reads as that town
+ETHNIC_TOWN = re.compile(rf"^(.{{2,}}?)(?:(?:{'|'.join(sorted(NATIONALITIES, key=len, reverse=True))})族)+(?:乡|镇|苏木)$")
 # Inner Mongolia's banners with a wing are written by first character, wing and position:
 # 科尔沁左翼中旗 → 科左中旗, 察哈尔右翼前旗 → 察右前旗, 土默特左旗 → 土左旗.
 BANNER_WING = re.compile(r"^(.)[^左右]+([左右])翼?([前中后]?)旗$")
@@ -99,6 +106,8 @@ class Gazetteer:
     source: str = ""
     # short forms that are also ordinary words (前锋, 和平): read only as a headline's "前锋："
     word_shorts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # county (or city without counties) code → {base of one of its towns: town code}, every town
+    town_base: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def ancestors(self, code: str) -> tuple[str, ...]:
         """Codes above a division, nearest first (remembered: the tagger asks often)."""
@@ -139,15 +148,30 @@ class Gazetteer:
         """
         return self.town_short.get(county, {})
 
+    def town_bases(self, county: str) -> dict[str, str]:
+        """The bases of all towns of a county (or of a city without counties), even those whose
+        base is also another place's spelling (三都 of 三都街道): base → town code. For reading a
+        town the text writes with another suffix than the list's.
+
+        >>> from civicnews.rules import load_rules
+        >>> gaz = load_rules().gazetteer
+        >>> gaz.divisions[gaz.town_bases(gaz.codes("柯城区")[0])["航埠"]].name
+        '航埠镇'
+        """
+        return self.town_base.get(county, {})
+
     def memo(self, name: str) -> dict:
         """A dictionary kept with this gazetteer in this process (not pickled), for lookups that
         callers derive from it and ask again and again (the tagger's readings of a spelling)."""
         return self.__dict__.setdefault(f"_memo_{name}", {})
 
-    def towns_written_short(self, text: str) -> dict[str, int]:
+    def towns_written_short(self, text: str,
+                            as_word: Callable[[str, int, int], bool] | None = None) -> dict[str, int]:
         """Counties whose towns' short forms the text writes (洪畴 for 天台县's 洪畴镇): county code
         → how many different ones. A hint for a town name several counties share, since a
         story names towns of one county together; one scan of the text (leftmost-longest).
+        ``as_word(text, start, end)``, when given, keeps only spans that stand as words (保平 in
+        确保平安 is no town).
 
         >>> from civicnews.rules import load_rules
         >>> gaz = load_rules().gazetteer
@@ -156,7 +180,9 @@ class Gazetteer:
         """
         shorts, automaton = self._town_matcher()
         seen: dict[str, set[str]] = {}
-        for k, _start, _end in automaton.find_matches_as_indexes(text):
+        for k, start, end in automaton.find_matches_as_indexes(text):
+            if as_word is not None and not as_word(text, start, end):
+                continue
             for county in self.town_short_counties[shorts[k]]:
                 seen.setdefault(county, set()).add(shorts[k])
         return {county: len(found) for county, found in seen.items()}
@@ -246,11 +272,16 @@ def short_forms(name: str, level: str) -> list[str]:
     (['陵水'], ['巴音郭楞'])
     >>> short_forms("冠县", "county"), short_forms("科尔沁左翼中旗", "county")
     ([], ['科尔沁左翼中', '科左中旗'])
+    >>> short_forms("二龙回族乡", "town"), short_forms("檀营满族蒙古族乡", "town"), short_forms("清水乡", "town")
+    (['二龙'], ['檀营'], ['清水'])
     """
     out: list[str] = []
     autonomous = AUTONOMOUS.match(name)
     if autonomous:
         return [autonomous.group(1)]
+    ethnic_town = ETHNIC_TOWN.match(name) if level == "town" else None
+    if ethnic_town:
+        return [ethnic_town.group(1)]
     stripped = ETHNIC_DISTRICT.sub("区", name)
     if stripped != name:
         out.append(stripped)
@@ -328,6 +359,17 @@ def _county(code: str, divisions: dict[str, Division]) -> str | None:
     return None
 
 
+def _town_owner(code: str, divisions: dict[str, Division]) -> str | None:
+    """Whose towns a town's short form is read among: its county, else the city it lies
+    directly under (东莞, 中山, 儋州 and 嘉峪关 have towns and no counties)."""
+    county = _county(code, divisions)
+    if county is None:
+        parent = divisions.get(divisions[code].parent or "")
+        if parent is not None and parent.level == "city":
+            return parent.code
+    return county
+
+
 def _is_below(code: str, ancestor: str, divisions: dict[str, Division]) -> bool:
     seen = 0
     parent = divisions[code].parent
@@ -350,9 +392,10 @@ def build_gazetteer(editor_places: list[dict], local_words: tuple[str, ...] = ()
         level = LEVELS[int(level_no)]
         # a town's short form (张庄 for 张庄乡) is read only inside its county: see town_short
         shorts = [] if level == "town" else short_forms(name, level)
-        for short in [s for s in shorts if is_common_word(s, words)]:
-            word_shorts.setdefault(short, []).append(code)
-        shorts = [s for s in shorts if not is_common_word(s, words)]
+        if level in WORD_SHORT_LEVELS:
+            for short in [s for s in shorts if is_common_word(s, words)]:
+                word_shorts.setdefault(short, []).append(code)
+            shorts = [s for s in shorts if not is_common_word(s, words)]
         divisions[code] = Division(code, name, level, parent or None, (name, *shorts))
         by_name.setdefault(name, []).append(code)
     for code, div in list(divisions.items()):
@@ -377,11 +420,15 @@ def build_gazetteer(editor_places: list[dict], local_words: tuple[str, ...] = ()
             spell.setdefault(s, []).append(code)
     spell.update(editor_aliases)  # an editor's alias means the editor's place, nothing else
     town_short: dict[str, dict[str, str]] = {}
+    town_base: dict[str, dict[str, str]] = {}
     clashes: set[tuple[str, str]] = set()
     for code, div in divisions.items():
-        county = _county(code, divisions) if div.level in ("town", "zone") else None
+        county = _town_owner(code, divisions) if div.level in ("town", "zone") else None
         if county is None:
             continue
+        if div.level == "town":
+            for base in short_forms(div.name, "town")[:1]:
+                town_base.setdefault(county, {}).setdefault(base, code)
         for short in short_forms(div.name, "town"):
             if is_common_word(short, words) or short in spell:
                 continue
@@ -397,6 +444,7 @@ def build_gazetteer(editor_places: list[dict], local_words: tuple[str, ...] = ()
         local_words=frozenset(local_words),
         source=source,
         town_short=town_short,
+        town_base=town_base,
         word_shorts={k: tuple(v) for k, v in word_shorts.items()},
     )
 
