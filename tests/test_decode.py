@@ -5,9 +5,9 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from civicnews.decode import DecodeError, decode_page
 from hypothesis import given
 from hypothesis import strategies as st
-from civicnews.decode import DecodeError, decode_page
 
 from .conftest import SEED_PAGES
 
