@@ -12,6 +12,12 @@ and, for each job count, runs in a fresh Python process:
 - **command**: the whole ``civicnews extract --no-cache`` command, start-up included, which is
   what an editor waits for.
 
+Wall time on a machine shared with other work says little, so the steady runs also count CPU
+seconds: of the parent (everything it does itself, serial) and of the workers. Pages per
+CPU-second of the one-process run is the per-core rate of a quiet machine, and
+``cpu(1 job) / (parent cpu + workers cpu / 2)`` of the 2-process run estimates its speedup on
+two idle cores (an upper bound: it assumes the parent's own work never waits for a worker).
+
 With ``--profile`` the steady one-process run is also run under cProfile and the time is
 printed by module and by function (ms per page; cProfile inflates everything roughly 2–3×,
 so read the shares, not the absolute figures). With 2 jobs the profile would only show the
@@ -28,6 +34,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -40,6 +47,12 @@ OUT = ROOT / "benchmarks" / "out"
 DEFAULT_PAGES = 400
 # Functions listed in the profile: enough to see every stage of the extractor.
 PROFILE_FUNCTIONS = 40
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds (user + system) of this process and of its finished worker processes."""
+    me, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, workers.ru_utime + workers.ru_stime
 
 
 def _child(corpus_dir: Path, work: Path, jobs: int, profile: Path | None) -> dict:
@@ -56,13 +69,16 @@ def _child(corpus_dir: Path, work: Path, jobs: int, profile: Path | None) -> dic
 
         profiler = cProfile.Profile()
         profiler.enable()
+    before = _cpu()
     start = time.perf_counter()
     result = run_batch([corpus_dir], out, jobs=jobs, cache_dir=None)
     seconds = time.perf_counter() - start
+    parent_cpu, workers_cpu = (after - first for after, first in zip(_cpu(), before, strict=True))
     if profiler is not None:
         profiler.disable()
         profiler.dump_stats(str(profile))
-    return {"jobs": jobs, "seconds": seconds, "pages": len(result.pages) + len(result.failures),
+    return {"jobs": jobs, "seconds": seconds, "parent_cpu": parent_cpu, "workers_cpu": workers_cpu,
+            "pages": len(result.pages) + len(result.failures),
             "articles": len(result.articles),
             "failures": [[f.file, f.reason] for f in result.failures]}
 
@@ -98,8 +114,10 @@ def module_of(filename: str) -> str:
 
     >>> module_of("/x/scripts/civicnews/features.py"), module_of("/x/scripts/civicnews/fit/x.py")
     ('features', 'fit/x')
-    >>> module_of("/usr/lib/python3.11/json/encoder.py"), module_of("~")
-    ('json', '(built-in)')
+    >>> module_of("/usr/lib/python3.11/json/encoder.py"), module_of("/usr/lib/python3.11/copy.py")
+    ('json', 'copy')
+    >>> module_of("~")
+    '(built-in)'
     """
     path = Path(filename)
     if "civicnews" in path.parts:
@@ -110,8 +128,9 @@ def module_of(filename: str) -> str:
     for marker in ("site-packages", "dist-packages"):
         if marker in path.parts:
             return path.parts[path.parts.index(marker) + 1].removesuffix(".py")
-    return path.parent.name if path.name == "__init__.py" or path.parent.name != "lib" \
-        else path.stem
+    if path.parent.name.startswith("python3"):  # the standard library: heapq, copy, …
+        return path.stem
+    return path.parent.name
 
 
 def profile_tables(stats_file: Path, pages: int) -> str:
@@ -176,12 +195,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{jobs} job(s): {steady['pages_per_s']:.0f} pages/s steady, "
               f"{steady['command_pages_per_s']:.0f} pages/s whole command", file=sys.stderr)
     base = results[0]
-    lines = [f"extraction, {n_files} pages of {kb:.1f} KB, {os.cpu_count()} cores, no cache", "",
-             "| jobs | steady pages/s | per core | vs first | command s | command pages/s |"
-             " failed |", "|---|---|---|---|---|---|---|"]
+    base_cpu = base["parent_cpu"] + base["workers_cpu"]
+    lines = [f"extraction, {n_files} pages of {kb:.1f} KB, {os.cpu_count()} cores, no cache, "
+             f"load average {os.getloadavg()[0]:.1f}", "",
+             "| jobs | steady pages/s | per core | vs first | CPU ms/page parent + workers | "
+             "pages per CPU-s | est. speedup idle | command s | command pages/s | failed |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
+        cpu = r["parent_cpu"] + r["workers_cpu"]
+        estimate = base_cpu / (r["parent_cpu"] + r["workers_cpu"] / r["jobs"])
         lines.append(f"| {r['jobs']} | {r['pages_per_s']:.0f} | {r['pages_per_s'] / r['jobs']:.0f} "
-                     f"| {base['seconds'] / r['seconds']:.2f}× | {r['command_seconds']:.2f} | "
+                     f"| {base['seconds'] / r['seconds']:.2f}× | "
+                     f"{r['parent_cpu'] / r['pages'] * 1000:.2f} + "
+                     f"{r['workers_cpu'] / r['pages'] * 1000:.2f} | {r['pages'] / cpu:.0f} | "
+                     f"{estimate:.2f}× | {r['command_seconds']:.2f} | "
                      f"{r['command_pages_per_s']:.0f} | {len(r['failures'])} |")
     for r in results:
         lines += [f"failed ({r['jobs']} jobs): {file}: {reason}" for file, reason in r["failures"]]

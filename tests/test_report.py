@@ -106,3 +106,31 @@ def test_report_json_and_text_from_a_build(pages_dir: Path, tmp_path: Path) -> N
     for page in data["pages"]:
         assert page["file"] in text
     assert (out / "editor" / "report.md").read_text(encoding="utf-8").startswith("---\n")
+
+
+def test_report_from_prepared_page_facts_is_the_same_bytes(pages_dir: Path) -> None:
+    """Workers prepare each page's fixed report part (JSON and Markdown included): the report
+    built from it is byte for byte the report built from scratch."""
+    import json as std_json
+
+    from civicnews.pipeline import extract_page
+    from civicnews.report import dumps_report, page_facts
+
+    pages = []
+    for number, path in enumerate(sorted(pages_dir.glob("*.txt"))):
+        text = path.read_text(encoding="utf-8")
+        extracted = extract_page(text, PageInfo(file=path.name, date="2023-04-03", page=number))
+        for serial, article in enumerate(extracted.articles, start=1):
+            article.id = f"2023-04-03-{number}-{serial}"
+        pages.append((extracted, text))
+    status = {pages[0][0].articles[0].id: "hidden"}
+    plain = [page_report(r, t, r.articles, status) for r, t in pages]
+    facts = {r.info.file: page_facts(r, t) for r, t in pages}
+    prepared = [page_report(r, t, r.articles, status, facts[r.info.file]) for r, t in pages]
+    assert prepared == plain
+    report = build_report(prepared, [("bad.txt", "empty page")], ["a warning"])
+    reference = std_json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    assert dumps_report(report) == reference
+    assert dumps_report(report, facts) == reference
+    assert render_markdown(report, facts) == render_markdown(report)
+    assert any(p["roles"] and p["lost"] is not None for p in report["pages"])

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -151,13 +152,43 @@ def explain_row(row: dict) -> str:
     return f"line {row['line']}: {row['role']} ({why}) {row['text']}"
 
 
-def page_report(result: PageResult, text: str, articles: Sequence[Article],
-                status: dict[str, str]) -> dict:
-    """The report for one page: ``articles`` after corrections, ``status`` id → hidden/merged."""
+@dataclass(frozen=True)
+class PageFacts:
+    """The part of a page's report that depends only on its text and its extraction.
+
+    Made where the page is extracted (a worker process) and cached with the extraction, the
+    JSON and Markdown included: a build then spends on a page's report only what depends on
+    ids and corrections (its articles and doubts), not the lost-line search and the encoding
+    of every line's role (2 ms a page, for every page, cached or not).
+    """
+
+    cjk_chars: int
+    lost: list[str]
+    roles: list[dict]
+    json: dict[str, str]  # each key of the page's report that is fixed here → its JSON text
+    markdown: str  # the page's sections of editor/report.md after its doubts
+
+
+def page_facts(result: PageResult, text: str) -> PageFacts:
+    """The fixed part of a page's report (see PageFacts), from the extraction as it came."""
     kept = [s for a in result.articles for s in article_strings(a)]
     kept += [*result.furniture, *result.leftovers]
     lost = lost_lines(text, kept)
     page_cjk = len(cjk_only(text))
+    roles = role_rows(result)
+    fixed = {"file": result.info.file, "publication": result.info.publication,
+             "date": result.info.date, "page": result.info.page, "lines": result.lines_total,
+             "cjk_chars": page_cjk, "furniture": list(result.furniture),
+             "leftovers": list(result.leftovers), "lost": lost, "roles": roles}
+    return PageFacts(page_cjk, lost, roles, {key: _json(value) for key, value in fixed.items()},
+                     "\n".join(_md_fixed(fixed)))
+
+
+def page_report(result: PageResult, text: str, articles: Sequence[Article],
+                status: dict[str, str], facts: PageFacts | None = None) -> dict:
+    """The report for one page: ``articles`` after corrections, ``status`` id → hidden/merged;
+    ``facts`` is the page's ``page_facts`` when it was made (and cached) beforehand."""
+    facts = facts or page_facts(result, text)
     entries = [article_entry(a, status.get(a.id, "published")) for a in articles]
     return {
         "file": result.info.file,
@@ -165,13 +196,14 @@ def page_report(result: PageResult, text: str, articles: Sequence[Article],
         "date": result.info.date,
         "page": result.info.page,
         "lines": result.lines_total,
-        "cjk_chars": page_cjk,
+        "cjk_chars": facts.cjk_chars,
         "articles": entries,
         "furniture": list(result.furniture),
         "leftovers": list(result.leftovers),
-        "lost": lost,
-        "roles": role_rows(result),
-        "unsure": [*result.unsure, *page_checks(page_cjk, result.leftovers, lost, articles),
+        "lost": facts.lost,
+        "roles": facts.roles,
+        "unsure": [*result.unsure,
+                   *page_checks(facts.cjk_chars, result.leftovers, facts.lost, articles),
                    *(f"{e['id']}: {flag}" for e in entries if e["status"] == "published"
                      for flag in e["flags"])],
     }
@@ -200,9 +232,56 @@ def build_report(pages: Sequence[dict], failures: Iterable[tuple[str, str]],
     }
 
 
-def dumps_report(report: dict) -> str:
-    """report.json's text: sorted keys, stable, readable Chinese."""
-    return json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+def _json(value: object) -> str:
+    """A value as report.json writes it (at the top level; nest it with _object/_array)."""
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def _nest(encoded: str) -> str:
+    """JSON text one level deeper: a raw newline only ever occurs between JSON tokens (string
+    values have theirs escaped), so indenting after each one is exact."""
+    return encoded.replace("\n", "\n  ")
+
+
+def _object(items: Mapping[str, str]) -> str:
+    """A JSON object of already encoded values, laid out as ``_json`` lays out a dict.
+
+    >>> value = {"b": [1, {"c": None}], "a": "永康", "d": {}}
+    >>> _object({k: _json(v) for k, v in value.items()}) == _json(value)
+    True
+    """
+    if not items:
+        return "{}"
+    body = ",\n".join(f"  {json.dumps(key, ensure_ascii=False)}: {_nest(items[key])}"
+                      for key in sorted(items))
+    return "{\n" + body + "\n}"
+
+
+def _array(encoded: Sequence[str]) -> str:
+    """A JSON array of already encoded values, laid out as ``_json`` lays out a list.
+
+    >>> _array([_json(v) for v in (1, ["x"], {})]) == _json([1, ["x"], {}])
+    True
+    """
+    if not encoded:
+        return "[]"
+    return "[\n" + ",\n".join(f"  {_nest(item)}" for item in encoded) + "\n]"
+
+
+def dumps_report(report: dict, facts: Mapping[str, PageFacts] | None = None) -> str:
+    """report.json's text: sorted keys, stable, readable Chinese.
+
+    ``facts`` (page file → the PageFacts its page report was made with) supplies the JSON of
+    each page's fixed part, encoded when the page was extracted; the text is the same.
+    """
+    facts = facts or {}
+    pages = []
+    for page in report["pages"]:
+        done = facts[page["file"]].json if page["file"] in facts else {}
+        pages.append(_object({key: done.get(key) or _json(value) for key, value in page.items()}))
+    top = {key: _json(value) for key, value in report.items() if key != "pages"}
+    top["pages"] = _array(pages)
+    return _object(top) + "\n"
 
 
 def load_report(out_dir: Path) -> dict:
@@ -270,8 +349,28 @@ def _md_list(items: Sequence[str]) -> list[str]:
     return [f"- {escape_text(item)}" for item in items] or ["- （无）"]
 
 
-def render_markdown(report: dict) -> str:
-    """editor/report.md: the report as a page for editors, kept out of residents' search."""
+def _md_fixed(page: Mapping) -> list[str]:
+    """A page's sections of editor/report.md that follow its doubts and depend on nothing
+    but its text and extraction: leftovers, lost lines, furniture, line roles."""
+    out: list[str] = []
+    for label, key in (("剩余行", "leftovers"), ("疑似丢失的行", "lost"), ("已去除的版面元素", "furniture")):
+        if page[key] or key == "leftovers":
+            out += [f"### {label}（{len(page[key])}）", "", *_md_list(page[key]), ""]
+    rows = [r for r in page.get("roles", []) if notable(r)]
+    if rows:
+        out += [f"### 行的判定（{len(rows)}）", "", "| 行 | 判定 | 把握 | 依据 | 文字 |", "|---|---|---|---|---|"]
+        out += [f"| {r['line']} | {r['role']} | {r['confidence']:.2f} | {escape_text('; '.join(r['evidence']))} | "
+                f"{escape_text(r['text'])} |" for r in rows]
+        out.append("")
+    return out
+
+
+def render_markdown(report: dict, facts: Mapping[str, PageFacts] | None = None) -> str:
+    """editor/report.md: the report as a page for editors, kept out of residents' search.
+
+    ``facts`` as for dumps_report: each page's fixed sections come already rendered.
+    """
+    facts = facts or {}
     meta = {"title": "编辑报告", "editor": True, "search": {"exclude": True}}
     out = ["---", yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip(), "---", "",
            "# 编辑报告", "", escape_text(summary_line_zh(report)), ""]
@@ -292,14 +391,9 @@ def render_markdown(report: dict) -> str:
             out.append(f"| {escape_text(art['id'])} | {escape_text(art['title']) or '（无标题）'} | "
                        f"{art['chars']} | {escape_text(STATUS_ZH.get(art['status'], art['status']))} |")
         out.append("")
-        for label, key in (("需要核对", "unsure"), ("剩余行", "leftovers"),
-                           ("疑似丢失的行", "lost"), ("已去除的版面元素", "furniture")):
-            if page[key] or key in ("unsure", "leftovers"):
-                out += [f"### {label}（{len(page[key])}）", "", *_md_list(page[key]), ""]
-        rows = [r for r in page.get("roles", []) if notable(r)]
-        if rows:
-            out += [f"### 行的判定（{len(rows)}）", "", "| 行 | 判定 | 把握 | 依据 | 文字 |", "|---|---|---|---|---|"]
-            out += [f"| {r['line']} | {r['role']} | {r['confidence']:.2f} | {escape_text('; '.join(r['evidence']))} | "
-                    f"{escape_text(r['text'])} |" for r in rows]
-            out.append("")
+        out += [f"### 需要核对（{len(page['unsure'])}）", "", *_md_list(page["unsure"]), ""]
+        if page["file"] in facts:
+            out.append(facts[page["file"]].markdown)
+        else:
+            out += _md_fixed(page)
     return "\n".join(out)
