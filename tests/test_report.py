@@ -16,6 +16,8 @@ from civicnews.report import (
     render_markdown,
     render_text,
 )
+from hypothesis import given
+from hypothesis import strategies as st
 
 INFO = PageInfo(file="p.txt")
 BODY = "现代农业装备高新区各班子成员分批带队开展企业大走访行动" * 4
@@ -134,3 +136,16 @@ def test_report_from_prepared_page_facts_is_the_same_bytes(pages_dir: Path) -> N
     assert dumps_report(report, facts) == reference
     assert render_markdown(report, facts) == render_markdown(report)
     assert any(p["roles"] and p["lost"] is not None for p in report["pages"])
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20)
+
+
+@given(_JSON_VALUES, st.integers(min_value=0, max_value=3))
+def test_report_json_writer_matches_the_standard_encoder(value: object, depth: int) -> None:
+    from civicnews.report import _json
+    expected = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+    assert _json(value, depth) == expected.replace("\n", "\n" + "  " * depth)

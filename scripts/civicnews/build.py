@@ -13,7 +13,9 @@ One bad page never stops the batch: it becomes a Failure and the rest is built. 
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import gc
 import hashlib
 import os
 import pickle
@@ -22,7 +24,7 @@ import stat
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -274,9 +276,29 @@ def _extract_chunk(tasks: Sequence[tuple[str, PageInfo, str]], rules_dir: str | 
 PARENT_CHECK_SECONDS = 0.5
 
 
+# The garbage collector's first threshold while a batch runs (Python's default is 700). A
+# batch allocates millions of small objects that live until it ends (every page's result, taken
+# from the workers or the cache), and at 700 the collector kept walking them: a third of the
+# parent's time in unpickling workers' results (0.84 → 0.46 ms a page on 400 pages). Cycles
+# are still collected, in fewer, larger steps.
+GC_THRESHOLD = 10_000
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Raise the collector's first threshold to GC_THRESHOLD for a block, then restore it."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], GC_THRESHOLD), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def _worker_init(parent: int) -> None:
     """Start a worker: Ctrl-C is the parent's to handle, and the worker exits with it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])  # the worker is ours alone
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -531,7 +553,7 @@ def run_batch(
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"{out_dir}: not a directory (the output folder)")
-    with build_lock(out_dir, ledger if save_ledger else None):
+    with build_lock(out_dir, ledger if save_ledger else None), _fewer_collections():
         return _run_locked(inputs, out_dir, jobs=jobs, progress=progress,
                            corrections=corrections, ledger=ledger, cache_dir=cache_dir,
                            rules_dir=rules_dir, save_ledger=save_ledger, strict=strict)
