@@ -127,12 +127,33 @@ def display_name(path: Path | str) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
-def _refusal(path: Path, root: Path) -> str | None:
+class _RealPaths:
+    """Real paths of the files found in one discovery, each folder resolved once: a page file
+    that is not a link is its real folder plus its name (os.path.realpath checks every part of
+    a path, about ten system calls a page)."""
+
+    def __init__(self) -> None:
+        self._dirs: dict[Path, Path] = {}
+
+    def folder(self, directory: Path) -> Path:
+        """The real path of a folder (links followed)."""
+        real = self._dirs.get(directory)
+        if real is None:
+            real = self._dirs[directory] = directory.resolve()
+        return real
+
+    def __call__(self, path: Path) -> Path:
+        """The real path of ``path``, a file that discovery found not to be a link."""
+        return self.folder(path.parent) / path.name
+
+
+def _refusal(path: Path, root: Path, real: _RealPaths | None = None) -> str | None:
     """Why a file found under a pages folder must not be read, or None when it is a page.
 
     A page is a regular file, not a link, whose real path lies inside the folder: a link to
     ``.git/config`` or ``/etc/passwd`` would otherwise be published as an article and a source.
     """
+    real = real or _RealPaths()
     if any(part.startswith(".") for part in path.relative_to(root).parts):
         return "hidden file (its name or folder starts with '.'): not read; rename it to publish it"
     if display_name(path.name) != path.name:
@@ -149,7 +170,7 @@ def _refusal(path: Path, root: Path) -> str | None:
                 "file inside the pages folder")
     if not stat.S_ISREG(mode):
         return "not a regular file (a FIFO, socket or device): not read"
-    if not path.resolve().is_relative_to(root.resolve()):
+    if not real(path).is_relative_to(real.folder(root)):
         return "outside the pages folder: not read"
     return None
 
@@ -164,14 +185,15 @@ def discover(inputs: Sequence[Path]) -> tuple[list[Path], list[Failure]]:
     """
     found: dict[Path, Path] = {}
     failures: list[Failure] = []
+    real = _RealPaths()
     for given in inputs:
         if given.is_dir():
             for path in sorted(given.rglob("*.txt")):
-                reason = _refusal(path, given)
+                reason = _refusal(path, given, real)
                 if reason:
                     failures.append(Failure(display_name(path), reason))
                 else:
-                    found.setdefault(path.resolve(), path)
+                    found.setdefault(real(path), path)
         elif given.is_file() and not given.is_symlink():
             found.setdefault(given.resolve(), given)
         elif given.is_symlink() or given.exists():
@@ -430,7 +452,12 @@ def _correct(pages: list[_Page], ledger: Ledger, corrections_path: Path | None,
     a misspelt id would leave an article meant to be hidden on the site.
     """
     corrections = load_corrections(corrections_path)
-    articles = copy.deepcopy([a for p in pages if p.result for a in p.result.articles])
+    # Only the articles a correction names (or merges into) can change: they are copied, the
+    # others are shared (copying every article of a 10,000-article archive cost a deepcopy
+    # of all of them on every build).
+    named = set(corrections) | {c.merge_into for c in corrections.values() if c.merge_into}
+    articles = [copy.deepcopy(a) if a.id in named else a
+                for p in pages if p.result for a in p.result.articles]
 
     def applicable(article_id: str) -> bool:
         entry = ledger.entries.get(article_id)
