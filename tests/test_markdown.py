@@ -5,6 +5,8 @@ from pathlib import Path
 import yaml
 from civicnews.markdown import render_article
 from civicnews.model import Article, Credit, Headline, PageInfo, Section
+from hypothesis import given
+from hypothesis import strategies as st
 
 
 def make(title: str, para: str) -> Article:
@@ -59,3 +61,11 @@ def test_markdown_made_before_the_id_is_known_is_the_same_bytes(pages_dir: Path)
                 assert with_id(article_id, after) == render_article(article)
                 checked += 1
     assert checked > len(ids)
+
+
+@given(st.text(alphabet="&<>;a永{}#[]\\\\", max_size=30))
+def test_escape_text_maps_each_html_special_character_once(text: str) -> None:
+    from civicnews.markdown import _MD_SPECIAL, escape_text
+    mapped = "".join({"&": "&amp;", "<": "&lt;", ">": "&gt;"}.get(c, c) for c in text)
+    expected = _MD_SPECIAL.sub(r"\\\1", mapped).replace("{", "&#123;").replace("}", "&#125;")
+    assert escape_text(text) == expected
