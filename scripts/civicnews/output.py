@@ -210,8 +210,7 @@ def commit(out_dir: Path, files: dict[str, bytes], keep: set[str],
             else:
                 _link_or_copy(str(path), str(staged / name))
         for name in sorted(changed):
-            with open(staged / name, "wb") as handle:  # staged/ exists: no mkdir per file
-                handle.write(new[name])
+            _write(staged / name, new[name])
         for rel in changed_others:
             _write(stage / rel, others[rel])
         if ledger_changed:
