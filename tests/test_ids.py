@@ -219,6 +219,11 @@ class _ScanningLedger(Ledger):
         from civicnews.ids import _sort_key
         return sorted((e for e in self.entries.values() if e.source == source), key=_sort_key)
 
+    def next_serial(self, source: str) -> int:
+        from civicnews.ids import _SERIAL
+        serials = [int(m.group(1)) for e in self.for_source(source) if (m := _SERIAL.search(e.id))]
+        return max(serials, default=0) + 1
+
 
 def _scanning_match(entries, texts):  # type: ignore[no-untyped-def]
     from civicnews.ids import HEAD_CHARS, MATCH_THRESHOLD, containment, jaccard
@@ -267,7 +272,8 @@ def _archive_builds(ledger_type: type[Ledger]) -> list[tuple[list[str], str, dic
             ledger.assign(info, articles[:2])
             ledger.assign(info, articles[2:])  # as corrections' adopt() does for a split part
             ids.append(",".join(a.id for a in articles))
-        index = {s: [e.id for e in ledger.for_source(s)] for s in {*stories, *sources}}
+        index = {s: ([e.id for e in ledger.for_source(s)], ledger.next_serial(s))
+                 for s in {*stories, *sources}}
         out.append((ids, ledger.dumps(), index))
         sources = {e.source for e in ledger.entries.values()}
         entries = list(ledger.entries.values())

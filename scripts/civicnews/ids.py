@@ -210,6 +210,7 @@ class Ledger:
         # minted one (which was quadratic: 16–18 s at 10,000 articles).
         self._by_source: dict[str, list[Entry]] = {}
         self._indexed = -1  # len(entries) when the index was last complete
+        self._top: dict[str, int] = {}  # page file → highest serial of its ids
         # Live entries whose page file is gone from a whole-folder build: a renamed page's
         # articles find their ids here by content (allow_moves), instead of new ones.
         self._orphans: list[Entry] = []
@@ -234,28 +235,44 @@ class Ledger:
             raise LedgerError(f"{path}: {exc}") from None
         return cls(_parse_entries(data, path), path=path)
 
-    def for_source(self, source: str) -> list[Entry]:
-        """The ledger's entries for one page file, in serial order."""
+    def _entries_of(self, source: str) -> list[Entry]:
+        """The index's (unsorted) list of one page file's entries; build the index if needed."""
         if self._indexed != len(self.entries):  # first use, or entries added from outside
             self._by_source = {}
+            self._top = {}
             for entry in self.entries.values():
-                self._by_source.setdefault(entry.source, []).append(entry)
+                self._index(entry)
             self._indexed = len(self.entries)
-        return sorted(self._by_source.get(source, ()), key=_sort_key)
+        return self._by_source.get(source, [])
+
+    def _index(self, entry: Entry) -> None:
+        """Put an entry in the index by page file and in its page's highest serial."""
+        self._by_source.setdefault(entry.source, []).append(entry)
+        match = _SERIAL.search(entry.id)
+        if match:
+            self._top[entry.source] = max(self._top.get(entry.source, 0), int(match.group(1)))
+
+    def for_source(self, source: str) -> list[Entry]:
+        """The ledger's entries for one page file, in serial order."""
+        return sorted(self._entries_of(source), key=_sort_key)
 
     def _add(self, entry: Entry) -> None:
         """Record a new entry, keeping the index by page file current."""
         current = self._indexed == len(self.entries)
         self.entries[entry.id] = entry
         if current:
-            self._by_source.setdefault(entry.source, []).append(entry)
+            self._index(entry)
             self._indexed = len(self.entries)
 
     def _move(self, entry: Entry, source: str) -> None:
         """Give an entry a new page file (a renamed page), keeping the index current."""
         if self._indexed == len(self.entries):
-            self._by_source[entry.source].remove(entry)
-            self._by_source.setdefault(source, []).append(entry)
+            old = self._by_source[entry.source]
+            old.remove(entry)
+            self._top[entry.source] = max((serial for e in old if (serial := _serial(e))),
+                                          default=0)
+            entry.source = source
+            self._index(entry)
         entry.source = source
 
     def allow_moves(self, present: Iterable[str]) -> None:
@@ -270,8 +287,10 @@ class Ledger:
 
     def next_serial(self, source: str) -> int:
         """One more than the highest serial ever used for this page file."""
-        serials = [int(m.group(1)) for e in self.for_source(source) if (m := _SERIAL.search(e.id))]
-        return max(serials, default=0) + 1
+        # kept in the index: a page with thousands of stories (a whole issue in one file)
+        # sorted and scanned all its entries again for every id it minted
+        self._entries_of(source)
+        return self._top.get(source, 0) + 1
 
     def assign(self, info: PageInfo, articles: Sequence[Article]) -> None:
         """Give each article of one page its ledger id, minting ids for new articles."""
@@ -385,6 +404,12 @@ LEDGER_HEADER = """\
 
 def _title(article: Article) -> str:
     return article.headline.title if article.headline else ""
+
+
+def _serial(entry: Entry) -> int | None:
+    """The serial that ends an id (…-3), if it has one."""
+    match = _SERIAL.search(entry.id)
+    return int(match.group(1)) if match else None
 
 
 def _sort_key(entry: Entry) -> tuple[str, int, str]:
