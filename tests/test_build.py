@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import civicnews.build as build
+import civicnews.pagecache as pagecache
 import pytest
 from civicnews.build import discover, run_batch
 
@@ -91,7 +92,7 @@ def test_cache_extracts_only_new_pages(pages_dir: Path, tmp_path: Path) -> None:
 def test_cache_key_follows_rules(pages_dir: Path, tmp_path: Path) -> None:
     rules = tmp_path / "rules"
     rules.mkdir()
-    shutil.copy(Path(build.DEFAULT_DIR) / "campaigns.yml", rules / "campaigns.yml")
+    shutil.copy(Path(pagecache.DEFAULT_DIR) / "campaigns.yml", rules / "campaigns.yml")
     cache = tmp_path / "cache"
     run_batch([pages_dir], tmp_path / "o1", cache_dir=cache, rules_dir=rules)
     with open(rules / "campaigns.yml", "a", encoding="utf-8") as handle:
@@ -119,7 +120,7 @@ def test_parallel_build_equals_serial_build(pages_dir: Path, tmp_path: Path) -> 
 
 def test_extractor_crash_on_one_page_is_a_failure(pages_dir: Path, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    real = build.extract_page
+    real = pagecache.extract_page
     victim = sorted(pages_dir.glob("*.txt"))[1].name
 
     def crash_on_victim(text, info, rules=None):
@@ -127,7 +128,7 @@ def test_extractor_crash_on_one_page_is_a_failure(pages_dir: Path, tmp_path: Pat
             raise IndexError("list index out of range")
         return real(text, info, rules)
 
-    monkeypatch.setattr(build, "extract_page", crash_on_victim)
+    monkeypatch.setattr(pagecache, "extract_page", crash_on_victim)
     result = run_batch([pages_dir], tmp_path / "out")
     assert [Path(f.file).name for f in result.failures] == [victim]
     assert "extractor crashed: IndexError" in result.failures[0].reason
@@ -148,7 +149,7 @@ def test_a_page_that_breaks_keeps_its_published_articles(pages_dir: Path, tmp_pa
 
 def test_crashed_page_is_cached_by_content_and_still_reported(pages_dir: Path, tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    real = build.extract_page
+    real = pagecache.extract_page
     victim = sorted(pages_dir.glob("*.txt"))[1]
     calls: list[str] = []
 
@@ -158,7 +159,7 @@ def test_crashed_page_is_cached_by_content_and_still_reported(pages_dir: Path, t
             raise IndexError("list index out of range")
         return real(text, info, rules)
 
-    monkeypatch.setattr(build, "extract_page", crash_on_victim)
+    monkeypatch.setattr(pagecache, "extract_page", crash_on_victim)
     cache = tmp_path / "cache"
     first = run_batch([pages_dir], tmp_path / "o1", cache_dir=cache)
     again = run_batch([pages_dir], tmp_path / "o2", cache_dir=cache)

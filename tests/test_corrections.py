@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import civicnews.build as build
+import civicnews.pagecache as pagecache
 import pytest
 from civicnews.build import run_batch
 from civicnews.corrections import (
@@ -144,7 +144,7 @@ def test_corrections_survive_a_rule_change(pages_dir: Path, tmp_path: Path,
     fixes = tmp_path / "corrections.yml"
     fixes.write_text(f"{target.id}: {{title: 编辑改的标题}}\n{hidden.id}: {{hide: true}}\n",
                      encoding="utf-8")
-    extract = build.extract_page
+    extract = pagecache.extract_page
 
     def new_title_rule(text, info, rules=None):
         result = extract(text, info, rules)
@@ -152,7 +152,7 @@ def test_corrections_survive_a_rule_change(pages_dir: Path, tmp_path: Path,
             article.headline = Headline(title="规则改的标题")
         return result
 
-    monkeypatch.setattr(build, "extract_page", new_title_rule)
+    monkeypatch.setattr(pagecache, "extract_page", new_title_rule)
     second = run_batch([pages_dir], out, ledger=ledger, corrections=fixes)
     by_id = {a.id: a for a in second.articles}
     assert by_id[target.id].headline.title == "编辑改的标题"

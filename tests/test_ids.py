@@ -6,7 +6,7 @@ import dataclasses
 import re
 from pathlib import Path
 
-import civicnews.build as build
+import civicnews.pagecache as pagecache
 import pytest
 from civicnews.build import run_batch
 from civicnews.ids import Ledger, LedgerError, make_id
@@ -148,7 +148,7 @@ def test_batch_title_rule_change_keeps_urls_and_guids(pages_dir: Path, tmp_path:
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     ledger = tmp_path / "ids.yml"
     first = run_batch([pages_dir], tmp_path / "out1", ledger=ledger)
-    monkeypatch.setattr(build, "extract_page", _retitle(build.extract_page))
+    monkeypatch.setattr(pagecache, "extract_page", _retitle(pagecache.extract_page))
     second = run_batch([pages_dir], tmp_path / "out2", ledger=ledger)
     assert [a.id for a in second.articles] == [a.id for a in first.articles]
     titles = {a.id: a.headline.title for a in second.articles if a.headline}
@@ -162,7 +162,7 @@ def test_batch_split_does_not_move_ids(pages_dir: Path, tmp_path: Path,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     ledger = tmp_path / "ids.yml"
     first = run_batch([pages_dir], tmp_path / "out", ledger=ledger)
-    extract = build.extract_page
+    extract = pagecache.extract_page
 
     def split_first(text, info, rules=None):
         result = extract(text, info, rules)
@@ -176,7 +176,7 @@ def test_batch_split_does_not_move_ids(pages_dir: Path, tmp_path: Path,
             result.articles.insert(1, tail)
         return result
 
-    monkeypatch.setattr(build, "extract_page", split_first)
+    monkeypatch.setattr(pagecache, "extract_page", split_first)
     second = run_batch([pages_dir], tmp_path / "out", ledger=ledger)
     old = {a.id for a in first.articles}
     assert len(second.articles) > len(first.articles)  # some page really was split
@@ -192,7 +192,7 @@ def test_batch_merge_is_refused_and_nothing_written(pages_dir: Path, tmp_path: P
     out = tmp_path / "out"
     first = run_batch([pages_dir], out, ledger=ledger)
     victim = next(p for p in first.pages if len(p.articles) >= 2)
-    extract = build.extract_page
+    extract = pagecache.extract_page
 
     def merge_two(text, info, rules=None):
         result = extract(text, info, rules)
@@ -204,7 +204,7 @@ def test_batch_merge_is_refused_and_nothing_written(pages_dir: Path, tmp_path: P
 
     snapshot = {p.name: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     ledger_bytes = ledger.read_bytes()
-    monkeypatch.setattr(build, "extract_page", merge_two)
+    monkeypatch.setattr(pagecache, "extract_page", merge_two)
     with pytest.raises(LedgerError, match=re.escape(victim.articles[1].id)):
         run_batch([pages_dir], out, ledger=ledger)
     assert {p.name: p.read_bytes() for p in out.rglob("*") if p.is_file()} == snapshot

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import gc
-import hashlib
 import os
 import pickle
 import signal
@@ -27,24 +26,30 @@ import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from tqdm import tqdm
 
-from . import __version__
 from .corrections import Applied, CorrectionsError, apply_corrections, load_corrections
 from .decode import DecodeError, decode_page_report
-from .ids import Ledger, LedgerError, check_id, file_tag, write_if_changed
+from .ids import Ledger, LedgerError, check_id, file_tag
 from .manifest import MANIFEST_NAME, page_info
-from .markdown import render_after_id, render_article, with_id
+from .markdown import render_article, with_id
 from .model import Article, PageInfo, PageResult
 from .output import OutputError, build_lock, commit, recover
-from .pipeline import extract_page
-from .report import PageFacts, build_report, dumps_report, page_facts, page_report, render_markdown
-from .rules import DEFAULT_DIR, load_rules
+from .pagecache import (
+    Crashed,
+    Extraction,
+    cache_get,
+    cache_key,
+    cache_put,
+    extract,
+    extract_chunk,
+    rules_fingerprint,
+)
+from .report import PageFacts, build_report, dumps_report, page_report, render_markdown
+from .rules import load_rules
 
-PACKAGE_DIR = Path(__file__).parent
 ARTICLES_DIR = "articles"  # the same folder output.commit switches
 REPORT_JSON = "report.json"
 REPORT_MD = "editor/report.md"
@@ -81,25 +86,6 @@ class BatchResult:
     # Warnings that stop a strict portal build: pages held back as drafts, manifest lines
     # naming no file. (The others, e.g. control characters removed, are for the report.)
     attention: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Extraction:
-    """What extracting one page gives, made in the worker and cached by the page's content:
-    the result, the fixed part of its report, and each article's Markdown after the id line
-    (ids are given later, in page order, by the ledger)."""
-
-    result: PageResult
-    facts: PageFacts
-    markdown: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Crashed:
-    """An extractor crash on one page, cached like a result: the same bytes under the same
-    rules and code crash again, so a rebuild reports it without extracting the page again."""
-
-    reason: str
 
 
 @dataclass
@@ -212,87 +198,6 @@ def discover(inputs: Sequence[Path]) -> tuple[list[Path], list[Failure]]:
     return paths, failures
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of the civicnews version, sources and fitted models: a cached extraction is only
-    as good as them."""
-    digest = hashlib.sha256(__version__.encode())
-    for path in sorted([*PACKAGE_DIR.rglob("*.py"), *PACKAGE_DIR.glob("models/*")]):
-        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def rules_fingerprint(rules_dir: Path | None) -> str:
-    """A hash of the rule files in force (package defaults and any override directory)."""
-    digest = hashlib.sha256()
-    chosen = rules_dir or (Path(os.environ["CIVICNEWS_RULES"])
-                           if os.environ.get("CIVICNEWS_RULES") else None)
-    for directory in (DEFAULT_DIR, chosen):
-        if directory is None:
-            continue
-        for path in sorted(Path(directory).glob("*.yml")):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-def cache_key(data: bytes, info: PageInfo, rules_hash: str) -> str:
-    """The cache key of one extraction: page bytes, its manifest entry, rules and code."""
-    digest = hashlib.sha256(data)
-    digest.update(repr(info).encode())
-    digest.update(rules_hash.encode())
-    digest.update(code_fingerprint().encode())
-    return digest.hexdigest()
-
-
-def _cache_get(cache_dir: Path | None, key: str) -> Extraction | Crashed | None:
-    if cache_dir is None:
-        return None
-    try:
-        with open(cache_dir / f"{key}.pickle", "rb") as handle:
-            found = pickle.load(handle)
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
-        return None  # absent or written by another version: extract again
-    if isinstance(found, Crashed) and os.environ.get("CIVICNEWS_DEBUG"):
-        return None  # run it again, so that the traceback is shown
-    return found if isinstance(found, Extraction | Crashed) else None
-
-
-def _cache_put(cache_dir: Path | None, key: str, data: bytes) -> None:
-    if cache_dir is None:
-        return
-    try:
-        write_if_changed(cache_dir / f"{key}.pickle", data)
-    except OSError:
-        pass  # a cache that cannot be written only costs time
-
-
-def _extract(text: str, info: PageInfo, rules_dir: str | None) -> Extraction | Crashed:
-    """Run the extractor on one page and prepare its report and Markdown; a crash becomes
-    Crashed with a reason for the editor."""
-    try:
-        result = extract_page(text, info, load_rules(rules_dir))
-        return Extraction(result, page_facts(result, text),
-                          tuple(render_after_id(a) for a in result.articles))
-    except Exception as exc:  # noqa: BLE001 - one page's extractor bug must not stop the batch
-        if os.environ.get("CIVICNEWS_DEBUG"):
-            raise
-        return Crashed(f"extractor crashed: {type(exc).__name__}: {exc} "
-                       "(a civicnews bug: set CIVICNEWS_DEBUG=1 for the traceback)")
-
-
-def _extract_chunk(tasks: Sequence[tuple[str, PageInfo, str]], rules_dir: str | None,
-                   cache_dir: Path | None) -> list[bytes]:
-    """A worker's share: extract each (text, info, cache key), cache it, and hand it back
-    pickled (the same bytes serve the cache and the trip to the parent)."""
-    out = []
-    for text, info, key in tasks:
-        data = pickle.dumps(_extract(text, info, rules_dir), protocol=5)
-        _cache_put(cache_dir, key, data)
-        out.append(data)
-    return out
-
-
 # How often a worker checks that the build that started it is still alive (seconds): a
 # killed parent's workers would otherwise go on extracting with nobody to read the results.
 PARENT_CHECK_SECONDS = 0.5
@@ -397,7 +302,7 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
     todo = []
     for index, page in enumerate(pages):
         key = cache_key(page.data, page.info, rules_hash)
-        found = _cache_get(cache_dir, key)
+        found = cache_get(cache_dir, key)
         if found is None:
             todo.append((index, (page.text, page.info, key)))
         else:
@@ -409,7 +314,7 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
             pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)),
                                        initializer=_worker_init, initargs=(os.getpid(),))
             try:
-                futures = {pool.submit(_extract_chunk, [task for _i, task in chunk], rules_arg,
+                futures = {pool.submit(extract_chunk, [task for _i, task in chunk], rules_arg,
                                        cache_dir): [i for i, _task in chunk]
                            for chunk in _chunks(todo, jobs)}
                 for future in as_completed(futures):
@@ -422,9 +327,9 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
             pool.shutdown()
         else:
             for index, (text, info, key) in todo:
-                outcome = _extract(text, info, rules_arg)
+                outcome = extract(text, info, rules_arg)
                 if cache_dir is not None:
-                    _cache_put(cache_dir, key, pickle.dumps(outcome, protocol=5))
+                    cache_put(cache_dir, key, pickle.dumps(outcome, protocol=5))
                 outcomes[index] = outcome
                 bar.update()
     for index, page in enumerate(pages):
