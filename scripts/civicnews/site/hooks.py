@@ -40,6 +40,7 @@ CACHE_DIR = Path(".cache") / "civicnews"  # extraction cache, as `civicnews extr
 QR_CACHE = CACHE_DIR / "qr"  # drawn share codes by URL (an article's URL never changes)
 HTML_CACHE = "html"  # finished pages by the hash of what they show
 FEED_CACHE = "feeds"  # finished feeds by the hash of what they list
+PARSED_CACHE = "articles.pickle"  # each article file's parsed front matter by its text's hash
 SEARCH_CACHE = "search"  # Pagefind bundles by shard and the hash of its articles
 TERMS_CACHE = "headline-terms.json"  # jieba's words of each headline (related news)
 # Where those two live instead of .cache/civicnews: the end-to-end tests build with caches of
@@ -239,7 +240,7 @@ def on_files(files: Files, config: Any) -> Files:
     for f in [f for f in files if f.src_uri.startswith(ARTICLES_OUT + "/")]:
         files.remove(f)
     try:
-        articles = art_mod.load_articles(docs / ARTICLES_OUT)
+        articles = art_mod.load_articles(docs / ARTICLES_OUT, _site_cache(config, PARSED_CACHE))
     except (art_mod.ArticleError, OSError) as exc:
         raise PluginError(str(exc)) from exc
     _STATE.articles = articles
