@@ -286,3 +286,50 @@ def test_indexed_ledger_gives_the_ids_the_scanning_ledger_gave(monkeypatch) -> N
     scanning = _archive_builds(_ScanningLedger)
     assert indexed == scanning
     assert any("moved-" in dump for _ids, dump, _index in indexed)  # the renames did move ids
+
+
+def test_kept_matches_give_the_ids_a_fresh_match_gives(pages_dir: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Builds that keep their ledger matches (a cache folder) give the ids and ledger bytes of
+    builds that match every page afresh: after unchanged rebuilds (all kept), a renamed page
+    and an edited page (kept for the pages the edit leaves alone)."""
+    import shutil
+
+    import civicnews.ids as ids_mod
+
+    fresh_calls: list[int] = []
+    real_match = ids_mod._match
+
+    def counted(entries, texts):  # type: ignore[no-untyped-def]
+        fresh_calls.append(len(texts))
+        return real_match(entries, texts)
+
+    monkeypatch.setattr(ids_mod, "_match", counted)
+    folders = {name: tmp_path / name for name in ("kept", "fresh")}
+    for folder in folders.values():
+        shutil.copytree(pages_dir, folder / "pages")
+    seen: dict[str, list[tuple[list[str], bytes]]] = {"kept": [], "fresh": []}
+    for name, folder in folders.items():
+        cache = folder / "cache" if name == "kept" else None
+        for step in ["again", "again", "rename", "edit"]:
+            if step == "rename":
+                old = sorted((folder / "pages").glob("*.txt"))[-1]
+                old.rename(old.with_name("renamed-" + old.name))
+                manifest = folder / "pages" / "pages.yml"
+                manifest.write_text(manifest.read_text(encoding="utf-8").replace(
+                    old.name, "renamed-" + old.name), encoding="utf-8")
+            if step == "edit":
+                with open(sorted((folder / "pages").glob("*.txt"))[0], "a", encoding="utf-8") as fh:
+                    fh.write("\n本报讯 记者从现场获悉，相关工作正在有序推进之中。\n")
+            fresh_calls.clear()
+            result = run_batch([folder / "pages"], folder / "out", ledger=folder / "ids.yml",
+                               cache_dir=cache)
+            seen[name].append(([a.id for a in result.articles],
+                               (folder / "ids.yml").read_bytes()))
+            if name == "kept" and step == "again" and len(seen["kept"]) == 2:
+                assert fresh_calls == []  # every page matched as last time
+            if name == "kept" and step == "edit":
+                # only the edited page: matched, and matched again as the next build will
+                # see its entries
+                assert len(fresh_calls) == 2
+    assert seen["kept"] == seen["fresh"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import gc
+import hashlib
 import os
 import pickle
 import signal
@@ -30,6 +31,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from . import ids
 from .corrections import Applied, CorrectionsError, apply_corrections, load_corrections
 from .decode import DecodeError, decode_page_report
 from .ids import Ledger, LedgerError, check_id, file_tag
@@ -98,6 +100,7 @@ class _Page:
     text: str
     result: PageResult | None = None
     extraction: Extraction | None = None
+    key: str | None = None  # its extraction cache key: names its articles as extracted
 
 
 def display_name(path: Path | str) -> str:
@@ -301,7 +304,7 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
     outcomes: dict[int, Extraction | Crashed] = {}
     todo = []
     for index, page in enumerate(pages):
-        key = cache_key(page.data, page.info, rules_hash)
+        key = page.key = cache_key(page.data, page.info, rules_hash)
         found = cache_get(cache_dir, key)
         if found is None:
             todo.append((index, (page.text, page.info, key)))
@@ -345,7 +348,38 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
 def _assign_ids(pages: list[_Page], ledger: Ledger) -> None:
     for page in pages:
         assert page.result is not None
-        ledger.assign(page.info, page.result.articles)
+        ledger.assign(page.info, page.result.articles, page.key)
+
+
+# The ledger matches of the last build (ids.Ledger.memo), in a folder of the extraction
+# cache (whose top level holds only extractions).
+MATCH_MEMO = Path("ledger") / "matches.pickle"
+
+
+def _memo_version() -> bytes:
+    """What a kept match depends on besides its key: the matching code."""
+    return hashlib.sha256(Path(ids.__file__).read_bytes()).digest()
+
+
+def _load_matches(cache_dir: Path | None) -> dict | None:
+    """The kept matches, {} when unusable, None when the build keeps no cache."""
+    if cache_dir is None:
+        return None
+    try:
+        with open(cache_dir / MATCH_MEMO, "rb") as handle:
+            version, matches = pickle.load(handle)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError,
+            ValueError):
+        return {}
+    return matches if version == _memo_version() and isinstance(matches, dict) else {}
+
+
+def _save_matches(cache_dir: Path | None, ledger: Ledger) -> None:
+    """Keep this build's matches for the next (only these: the file never grows stale)."""
+    if cache_dir is None or ledger.memo == ledger.memo_used:
+        return
+    cache_put(cache_dir / MATCH_MEMO.parent, MATCH_MEMO.stem,
+              pickle.dumps((_memo_version(), ledger.memo_used), protocol=5))
 
 
 def _correct(pages: list[_Page], ledger: Ledger, corrections_path: Path | None,
@@ -518,6 +552,7 @@ def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: b
     failed_names = {Path(f.file).name for f in failures}
     if whole:
         id_ledger.allow_moves({p.name for p in paths} | failed_names)
+    id_ledger.memo = _load_matches(cache_dir)
     _assign_ids(pages, id_ledger)
     expected = ({e.source for e in id_ledger.entries.values()} - failed_names if whole
                 else {p.info.file for p in pages})
@@ -537,6 +572,7 @@ def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: b
     # The articles, the report and the ledger then change together, in one step.
     new_ledger = (ledger, id_ledger.dumps().encode("utf-8")) if ledger and save_ledger else None
     written, unchanged, removed = commit(out_dir, files, keep, new_ledger)
+    _save_matches(cache_dir, id_ledger)
     withheld = {a.source.file for a in applied.dropped if a.id in set(applied.hidden)}
     return BatchResult(
         sources={p.info.file: p.path for p in pages if p.info.file not in withheld},

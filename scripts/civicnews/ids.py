@@ -84,6 +84,21 @@ def bigrams(text: str) -> frozenset[str]:
     return frozenset(text[i:i + 2] for i in range(len(text) - 1))
 
 
+def match_key(page_key: str, candidates: Sequence[Entry]) -> str:
+    """What decides a page's ledger match besides the code: its articles' content (named by
+    ``page_key``) and its candidate entries, in order, with their heads.
+
+    >>> a, b = Entry("x-1", "p.txt", "文明"), Entry("x-2", "p.txt", "卫生")
+    >>> match_key("k", [a, b]) == match_key("k", [a, b]) != match_key("k", [b, a])
+    True
+    """
+    digest = hashlib.sha256(page_key.encode())
+    for entry in candidates:
+        digest.update(b"\0" + entry.id.encode("utf-8", "surrogatepass") + b"\1"
+                      + entry.head.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
 def article_text(article: Article) -> str:
     """The fingerprinted text of an article: its body, or its headline when it has no body."""
     body = word_chars(article.text)
@@ -214,6 +229,12 @@ class Ledger:
         # Live entries whose page file is gone from a whole-folder build: a renamed page's
         # articles find their ids here by content (allow_moves), instead of new ones.
         self._orphans: list[Entry] = []
+        # Matches of earlier builds (see match_key), when the build keeps them: a page whose
+        # extraction and candidate entries are what they were is matched as it was, without
+        # the bigram sets of its whole text (a third of a rebuild's bookkeeping over cached
+        # pages). ``memo_used`` collects this build's, to be kept for the next.
+        self.memo: dict[str, tuple[tuple[tuple[int, str], ...], tuple[str, ...]]] | None = None
+        self.memo_used: dict[str, tuple[tuple[tuple[int, str], ...], tuple[str, ...]]] = {}
 
     @classmethod
     def load(cls, path: Path) -> Ledger:
@@ -292,13 +313,30 @@ class Ledger:
         self._entries_of(source)
         return self._top.get(source, 0) + 1
 
-    def assign(self, info: PageInfo, articles: Sequence[Article]) -> None:
-        """Give each article of one page its ledger id, minting ids for new articles."""
+    def assign(self, info: PageInfo, articles: Sequence[Article], key: str | None = None) -> None:
+        """Give each article of one page its ledger id, minting ids for new articles.
+
+        ``key`` names the articles' content (the page's extraction cache key): with ``memo``
+        set, a page matched before against the same candidates is matched the same way again.
+        """
         candidates = [e for e in self.for_source(info.file)
                       if not e.retired and e.id not in self.seen]
-        texts = [article_text(a) for a in articles]
-        matched = _match(candidates, texts)
+        memo_key = match_key(key, candidates) if key is not None and self.memo is not None else None
+        known = self.memo.get(memo_key) if self.memo is not None and memo_key is not None else None
+        texts: list[str] | None = None
+        if known is not None and len(known[1]) == len(articles):
+            by_id = {e.id: e for e in candidates}
+            matched = {index: by_id[entry_id] for index, entry_id in known[0]}
+            heads = list(known[1])
+        else:
+            texts = [article_text(a) for a in articles]
+            matched = _match(candidates, texts)
+            heads = [t[:HEAD_CHARS] for t in texts]
+        if memo_key is not None:
+            self.memo_used[memo_key] = (tuple((i, e.id) for i, e in matched.items()), tuple(heads))
         if self._orphans and len(matched) < len(articles):
+            if texts is None:
+                texts = [article_text(a) for a in articles]
             rest = [i for i in range(len(articles)) if i not in matched]
             pool = [e for e in self._orphans if e.id not in self.seen]
             for j, entry in _match(pool, [texts[i] for i in rest]).items():
@@ -309,9 +347,25 @@ class Ledger:
             entry = matched.get(index)
             if entry is None:
                 entry = self._mint(info, article)
-            entry.head = texts[index][:HEAD_CHARS]
+            entry.head = heads[index]
             article.id = entry.id
             self.seen.add(entry.id)
+        if memo_key is not None and key is not None:
+            self._remember_next(info, articles, key, memo_key, texts)
+
+    def _remember_next(self, info: PageInfo, articles: Sequence[Article], key: str,
+                       memo_key: str, texts: list[str] | None) -> None:
+        """Match the page against its entries as the next build will see them (its own ids,
+        heads updated, when nothing else changes), so that build finds the match kept: a
+        page's first build matches against no entries, or entries with old heads."""
+        after = [e for e in self.for_source(info.file) if not e.retired]
+        next_key = match_key(key, after)
+        if next_key == memo_key or next_key in self.memo_used:
+            return
+        texts = texts if texts is not None else [article_text(a) for a in articles]
+        again = _match(after, texts)
+        self.memo_used[next_key] = (tuple((i, e.id) for i, e in again.items()),
+                                    tuple(t[:HEAD_CHARS] for t in texts))
 
     def register(self, article_id: str, info: PageInfo, article: Article) -> None:
         """Record an id an editor chose (corrections ``split_id``) for an article."""
