@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import civicnews.build as build
+import civicnews.pagecache as pagecache
 import pytest
 from civicnews.build import discover, run_batch
 
@@ -66,16 +67,11 @@ def test_crash_in_our_code_leaves_output_untouched(pages_dir: Path, tmp_path: Pa
     run_batch([pages_dir], out)
     before = snapshot(out)
     (pages_dir / "new.txt").write_text("新的版面\n" + "新闻正文内容" * 30 + "\n", encoding="utf-8")
-    calls = {"n": 0}
-    real = build.render_article
+    # The parent's last step before the output is touched: articles rendered, report not.
+    def render_crash(report, facts=None):
+        raise RuntimeError("renderer bug")
 
-    def render_then_crash(article):
-        calls["n"] += 1
-        if calls["n"] > 2:
-            raise RuntimeError("renderer bug")
-        return real(article)
-
-    monkeypatch.setattr(build, "render_article", render_then_crash)
+    monkeypatch.setattr(build, "render_markdown", render_crash)
     with pytest.raises(RuntimeError):
         run_batch([pages_dir], out)
     assert snapshot(out) == before
@@ -96,7 +92,7 @@ def test_cache_extracts_only_new_pages(pages_dir: Path, tmp_path: Path) -> None:
 def test_cache_key_follows_rules(pages_dir: Path, tmp_path: Path) -> None:
     rules = tmp_path / "rules"
     rules.mkdir()
-    shutil.copy(Path(build.DEFAULT_DIR) / "campaigns.yml", rules / "campaigns.yml")
+    shutil.copy(Path(pagecache.DEFAULT_DIR) / "campaigns.yml", rules / "campaigns.yml")
     cache = tmp_path / "cache"
     run_batch([pages_dir], tmp_path / "o1", cache_dir=cache, rules_dir=rules)
     with open(rules / "campaigns.yml", "a", encoding="utf-8") as handle:
@@ -124,7 +120,7 @@ def test_parallel_build_equals_serial_build(pages_dir: Path, tmp_path: Path) -> 
 
 def test_extractor_crash_on_one_page_is_a_failure(pages_dir: Path, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    real = build.extract_page
+    real = pagecache.extract_page
     victim = sorted(pages_dir.glob("*.txt"))[1].name
 
     def crash_on_victim(text, info, rules=None):
@@ -132,7 +128,7 @@ def test_extractor_crash_on_one_page_is_a_failure(pages_dir: Path, tmp_path: Pat
             raise IndexError("list index out of range")
         return real(text, info, rules)
 
-    monkeypatch.setattr(build, "extract_page", crash_on_victim)
+    monkeypatch.setattr(pagecache, "extract_page", crash_on_victim)
     result = run_batch([pages_dir], tmp_path / "out")
     assert [Path(f.file).name for f in result.failures] == [victim]
     assert "extractor crashed: IndexError" in result.failures[0].reason
@@ -149,3 +145,42 @@ def test_a_page_that_breaks_keeps_its_published_articles(pages_dir: Path, tmp_pa
     assert second.removed == 0  # the last good version stays online
     kept = {a.id for a in first.articles if a.source.file == victim.name}
     assert kept and all((out / "articles" / f"{i}.md").exists() for i in kept)
+
+
+def test_crashed_page_is_cached_by_content_and_still_reported(pages_dir: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    real = pagecache.extract_page
+    victim = sorted(pages_dir.glob("*.txt"))[1]
+    calls: list[str] = []
+
+    def crash_on_victim(text, info, rules=None):
+        calls.append(info.file)
+        if info.file == victim.name:
+            raise IndexError("list index out of range")
+        return real(text, info, rules)
+
+    monkeypatch.setattr(pagecache, "extract_page", crash_on_victim)
+    cache = tmp_path / "cache"
+    first = run_batch([pages_dir], tmp_path / "o1", cache_dir=cache)
+    again = run_batch([pages_dir], tmp_path / "o2", cache_dir=cache)
+    assert again.extracted == 0 and calls.count(victim.name) == 1  # not extracted again
+    assert again.failures == first.failures and len(again.failures) == 1
+    assert "extractor crashed: IndexError" in again.failures[0].reason
+    assert snapshot(tmp_path / "o1") == snapshot(tmp_path / "o2")  # the report lists it again
+    with open(victim, "a", encoding="utf-8") as handle:  # new content: tried again
+        handle.write("\n补充的一行\n")
+    third = run_batch([pages_dir], tmp_path / "o3", cache_dir=cache)
+    assert third.extracted == 1 and calls.count(victim.name) == 2
+    monkeypatch.setenv("CIVICNEWS_DEBUG", "1")  # a cached crash is run again for its traceback
+    with pytest.raises(IndexError):
+        run_batch([pages_dir], tmp_path / "o4", cache_dir=cache)
+
+
+def test_parallel_build_uses_and_fills_the_cache(pages_dir: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = run_batch([pages_dir], tmp_path / "o1", jobs=2, cache_dir=cache)
+    assert first.extracted == len(first.pages) and len(list(cache.glob("*.pickle"))) == len(first.pages)
+    again = run_batch([pages_dir], tmp_path / "o2", jobs=2, cache_dir=cache)
+    assert again.extracted == 0
+    run_batch([pages_dir], tmp_path / "plain")
+    assert snapshot(tmp_path / "o1") == snapshot(tmp_path / "o2") == snapshot(tmp_path / "plain")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import civicnews.build as build
+import civicnews.pagecache as pagecache
 import pytest
 from civicnews.build import run_batch
 from civicnews.corrections import (
@@ -15,6 +15,7 @@ from civicnews.corrections import (
     parse_corrections,
 )
 from civicnews.ids import Ledger
+from civicnews.markdown import render_article
 from civicnews.model import Article, Headline, PageInfo, Section
 
 from .conftest import ROOT, read_article
@@ -143,7 +144,7 @@ def test_corrections_survive_a_rule_change(pages_dir: Path, tmp_path: Path,
     fixes = tmp_path / "corrections.yml"
     fixes.write_text(f"{target.id}: {{title: 编辑改的标题}}\n{hidden.id}: {{hide: true}}\n",
                      encoding="utf-8")
-    extract = build.extract_page
+    extract = pagecache.extract_page
 
     def new_title_rule(text, info, rules=None):
         result = extract(text, info, rules)
@@ -151,7 +152,7 @@ def test_corrections_survive_a_rule_change(pages_dir: Path, tmp_path: Path,
             article.headline = Headline(title="规则改的标题")
         return result
 
-    monkeypatch.setattr(build, "extract_page", new_title_rule)
+    monkeypatch.setattr(pagecache, "extract_page", new_title_rule)
     second = run_batch([pages_dir], out, ledger=ledger, corrections=fixes)
     by_id = {a.id: a for a in second.articles}
     assert by_id[target.id].headline.title == "编辑改的标题"
@@ -159,3 +160,27 @@ def test_corrections_survive_a_rule_change(pages_dir: Path, tmp_path: Path,
     meta, _ = read_article(out / "articles" / f"{target.id}.md")
     assert meta["title"] == "编辑改的标题"
     assert second.removed == 1 and second.warnings == []
+
+
+def test_corrections_leave_the_extracted_pages_alone(pages_dir: Path, tmp_path: Path) -> None:
+    """Only the articles a correction names are copied before it is applied; the page results
+    stay as extracted, and the published articles equal those of a build without corrections
+    except where corrected."""
+    plain = run_batch([pages_dir], tmp_path / "plain", ledger=tmp_path / "p.yml")
+    ids = [a.id for a in plain.articles]
+    split_at = plain.articles[2].paragraphs[1][:6]
+    fixes = tmp_path / "corrections.yml"
+    fixes.write_text(f"{ids[0]}: {{title: 编辑改的标题, reporters: [王伟]}}\n"
+                     f"{ids[1]}: {{hide: true}}\n{ids[2]}: {{split_at: \"{split_at}\"}}\n"
+                     f"{ids[3]}: {{merge_into: {ids[4]}}}\n", encoding="utf-8")
+    fixed = run_batch([pages_dir], tmp_path / "fixed", ledger=tmp_path / "f.yml",
+                      corrections=fixes)
+    assert [r.articles for r in fixed.pages] == [r.articles for r in plain.pages]
+    by_id = {a.id: a for a in fixed.articles}
+    assert by_id[ids[0]].headline.title == "编辑改的标题" and ids[1] not in by_id
+    assert ids[3] not in by_id and len(by_id[ids[4]].paragraphs) > len(plain.articles[4].paragraphs)
+    untouched = [a for a in plain.articles if a.id not in ids[:5]]
+    assert untouched and all(by_id[a.id] == a for a in untouched)
+    for a in untouched:  # their Markdown, prepared in the worker, is what render_article makes
+        assert (tmp_path / "fixed" / "articles" / f"{a.id}.md").read_text(encoding="utf-8") == \
+            render_article(a)

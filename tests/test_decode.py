@@ -6,6 +6,8 @@ import codecs
 
 import pytest
 from civicnews.decode import DecodeError, decode_page
+from hypothesis import given
+from hypothesis import strategies as st
 
 from .conftest import SEED_PAGES
 
@@ -104,3 +106,10 @@ def test_a_control_character_in_a_page_is_noted_in_the_build(pages_dir, tmp_path
                for w in result.warnings)
     for path in (tmp_path / "out" / "articles").glob("*.md"):
         assert "\x08" not in path.read_text(encoding="utf-8")
+
+
+@given(st.binary(max_size=300))
+def test_control_share_counts_the_controls_no_text_uses(data: bytes) -> None:
+    from civicnews.decode import control_share
+    bad = sum(1 for b in data if (b < 0x20 and b not in b"\t\n\r\f\v") or b == 0x7F)
+    assert control_share(data) == (bad / len(data) if data else 0.0)

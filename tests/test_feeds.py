@@ -158,3 +158,37 @@ def test_titles_are_escaped_exactly_once_the_same_way_in_rss_and_atom() -> None:
     for text in (channel.findtext("title"), channel.findtext("description"),
                  channel.findtext("item/title"), channel.findtext("item/description")):
         assert text and not _has_markup(text), text
+
+
+def test_feed_cache_serves_unchanged_feeds_and_renders_what_a_new_article_changes(tmp_path) -> None:
+    """Through the cache a site's feeds are the same bytes; a second build renders none, and
+    after one new article only the feeds listing it (site-wide and its district's) are
+    rendered again."""
+    from dataclasses import replace
+
+    from civicnews.site.rendercache import RenderCache
+
+    arts = [art("a1", "一", date="2023-04-01", districts=["东城街道"]),
+            art("a2", "二", date="2023-04-02", districts=["西城街道"]),
+            art("a3", "三", date="2023-04-03", districts=["东城街道"], campaigns=["文明创建"])]
+    rendered: list[str] = []
+
+    class Spy(RenderCache):
+        def put(self, key: str, data: bytes) -> None:
+            rendered.append(key)
+            super().put(key, data)
+
+    def build(articles: list[ArticleMeta]) -> dict[str, bytes]:
+        rendered.clear()
+        cache = feeds.FeedCache(Spy(tmp_path, ".xml"), "env", lambda a: repr(replace(a, path="")))
+        out = feeds.site_feeds(newest_first(articles), SITE, "县域新闻", cache=cache)
+        assert out == feeds.site_feeds(newest_first(articles), SITE, "县域新闻")
+        return out
+
+    cold = build(arts)
+    assert len(rendered) == len(cold) == 8  # site, 2 districts, 1 campaign; RSS and Atom each
+    assert build(arts) == cold and rendered == []
+    build([*arts, art("a4", "四", date="2023-04-04", districts=["西城街道"])])
+    assert len(rendered) == 4  # the site's feeds and 西城街道's
+    build([*arts[:2], replace(arts[2], title="改过的标题")])
+    assert len(rendered) == 6  # the retitled story is in the site's, 东城街道's and the campaign's

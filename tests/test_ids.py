@@ -6,7 +6,7 @@ import dataclasses
 import re
 from pathlib import Path
 
-import civicnews.build as build
+import civicnews.pagecache as pagecache
 import pytest
 from civicnews.build import run_batch
 from civicnews.ids import Ledger, LedgerError, make_id
@@ -148,7 +148,7 @@ def test_batch_title_rule_change_keeps_urls_and_guids(pages_dir: Path, tmp_path:
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     ledger = tmp_path / "ids.yml"
     first = run_batch([pages_dir], tmp_path / "out1", ledger=ledger)
-    monkeypatch.setattr(build, "extract_page", _retitle(build.extract_page))
+    monkeypatch.setattr(pagecache, "extract_page", _retitle(pagecache.extract_page))
     second = run_batch([pages_dir], tmp_path / "out2", ledger=ledger)
     assert [a.id for a in second.articles] == [a.id for a in first.articles]
     titles = {a.id: a.headline.title for a in second.articles if a.headline}
@@ -162,7 +162,7 @@ def test_batch_split_does_not_move_ids(pages_dir: Path, tmp_path: Path,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     ledger = tmp_path / "ids.yml"
     first = run_batch([pages_dir], tmp_path / "out", ledger=ledger)
-    extract = build.extract_page
+    extract = pagecache.extract_page
 
     def split_first(text, info, rules=None):
         result = extract(text, info, rules)
@@ -176,7 +176,7 @@ def test_batch_split_does_not_move_ids(pages_dir: Path, tmp_path: Path,
             result.articles.insert(1, tail)
         return result
 
-    monkeypatch.setattr(build, "extract_page", split_first)
+    monkeypatch.setattr(pagecache, "extract_page", split_first)
     second = run_batch([pages_dir], tmp_path / "out", ledger=ledger)
     old = {a.id for a in first.articles}
     assert len(second.articles) > len(first.articles)  # some page really was split
@@ -192,7 +192,7 @@ def test_batch_merge_is_refused_and_nothing_written(pages_dir: Path, tmp_path: P
     out = tmp_path / "out"
     first = run_batch([pages_dir], out, ledger=ledger)
     victim = next(p for p in first.pages if len(p.articles) >= 2)
-    extract = build.extract_page
+    extract = pagecache.extract_page
 
     def merge_two(text, info, rules=None):
         result = extract(text, info, rules)
@@ -204,8 +204,132 @@ def test_batch_merge_is_refused_and_nothing_written(pages_dir: Path, tmp_path: P
 
     snapshot = {p.name: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     ledger_bytes = ledger.read_bytes()
-    monkeypatch.setattr(build, "extract_page", merge_two)
+    monkeypatch.setattr(pagecache, "extract_page", merge_two)
     with pytest.raises(LedgerError, match=re.escape(victim.articles[1].id)):
         run_batch([pages_dir], out, ledger=ledger)
     assert {p.name: p.read_bytes() for p in out.rglob("*") if p.is_file()} == snapshot
     assert ledger.read_bytes() == ledger_bytes
+
+
+class _ScanningLedger(Ledger):
+    """The ledger as it was before the index was kept up to date: every lookup scans all
+    entries, and matching scores each pair with containment() and jaccard() afresh."""
+
+    def for_source(self, source: str) -> list:
+        from civicnews.ids import _sort_key
+        return sorted((e for e in self.entries.values() if e.source == source), key=_sort_key)
+
+    def next_serial(self, source: str) -> int:
+        from civicnews.ids import _SERIAL
+        serials = [int(m.group(1)) for e in self.for_source(source) if (m := _SERIAL.search(e.id))]
+        return max(serials, default=0) + 1
+
+
+def _scanning_match(entries, texts):  # type: ignore[no-untyped-def]
+    from civicnews.ids import HEAD_CHARS, MATCH_THRESHOLD, containment, jaccard
+    pairs = []
+    for e_index, entry in enumerate(entries):
+        for a_index, text in enumerate(texts):
+            score = containment(entry.head, text)
+            if score >= MATCH_THRESHOLD:
+                pairs.append((-score, -jaccard(entry.head, text[:HEAD_CHARS]), e_index, a_index))
+    pairs.sort()
+    taken, out = set(), {}
+    for _s, _t, e_index, a_index in pairs:
+        if e_index not in taken and a_index not in out:
+            taken.add(e_index)
+            out[a_index] = entries[e_index]
+    return out
+
+
+def _archive_builds(ledger_type: type[Ledger]) -> list[tuple[list[str], str, dict]]:
+    """Three builds of a 60-page archive: new pages, a rule change that reorders, retouches,
+    splits and drops stories, and a build where pages were renamed; ids, ledger bytes and
+    the entries by page file (old and new names) after each build."""
+    import random
+    rng = random.Random(7)
+    words = "现代农业装备高新区经济开发区积极推动精神落地见效文明卫生创建工作垃圾分类乡村振兴"
+    stories = {f"p{i:02d}.txt": ["".join(rng.choice(words) for _ in range(rng.randint(1, 260)))
+                                 for _ in range(rng.randint(1, 5))] for i in range(60)}
+    out = []
+    entries: list = []
+    sources: set[str] = set()
+    for build_no in range(3):
+        ledger = ledger_type(dataclasses.replace(e) for e in entries)
+        if build_no == 2:  # every fifth page renamed: its stories keep their ids
+            stories = {(f"moved-{n}" if i % 5 == 0 else n): t
+                       for i, (n, t) in enumerate(sorted(stories.items()))}
+            ledger.allow_moves(stories)
+        ids = []
+        for name, texts in sorted(stories.items()):
+            info = PageInfo(file=name, date="2023-04-03")
+            if build_no == 1:
+                texts = [t[::-1] if len(t) < 3 else t[1:] for t in texts[::-1]]
+                texts = texts + [texts[0][: len(texts[0]) // 2]] if len(texts) > 2 else texts[1:]
+                if texts and name.endswith(("1.txt", "4.txt")):  # a longer copy first: a tie
+                    texts = [texts[0] + "附加段落" * 9, *texts]
+            articles = [story(t, order=i) for i, t in enumerate(texts)]
+            ledger.assign(info, articles[:2])
+            ledger.assign(info, articles[2:])  # as corrections' adopt() does for a split part
+            ids.append(",".join(a.id for a in articles))
+        index = {s: ([e.id for e in ledger.for_source(s)], ledger.next_serial(s))
+                 for s in {*stories, *sources}}
+        out.append((ids, ledger.dumps(), index))
+        sources = {e.source for e in ledger.entries.values()}
+        entries = list(ledger.entries.values())
+    return out
+
+
+def test_indexed_ledger_gives_the_ids_the_scanning_ledger_gave(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    indexed = _archive_builds(Ledger)
+    monkeypatch.setattr("civicnews.ids._match", _scanning_match)
+    scanning = _archive_builds(_ScanningLedger)
+    assert indexed == scanning
+    assert any("moved-" in dump for _ids, dump, _index in indexed)  # the renames did move ids
+
+
+def test_kept_matches_give_the_ids_a_fresh_match_gives(pages_dir: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Builds that keep their ledger matches (a cache folder) give the ids and ledger bytes of
+    builds that match every page afresh: after unchanged rebuilds (all kept), a renamed page
+    and an edited page (kept for the pages the edit leaves alone)."""
+    import shutil
+
+    import civicnews.ids as ids_mod
+
+    fresh_calls: list[int] = []
+    real_match = ids_mod._match
+
+    def counted(entries, texts):  # type: ignore[no-untyped-def]
+        fresh_calls.append(len(texts))
+        return real_match(entries, texts)
+
+    monkeypatch.setattr(ids_mod, "_match", counted)
+    folders = {name: tmp_path / name for name in ("kept", "fresh")}
+    for folder in folders.values():
+        shutil.copytree(pages_dir, folder / "pages")
+    seen: dict[str, list[tuple[list[str], bytes]]] = {"kept": [], "fresh": []}
+    for name, folder in folders.items():
+        cache = folder / "cache" if name == "kept" else None
+        for step in ["again", "again", "rename", "edit"]:
+            if step == "rename":
+                old = sorted((folder / "pages").glob("*.txt"))[-1]
+                old.rename(old.with_name("renamed-" + old.name))
+                manifest = folder / "pages" / "pages.yml"
+                manifest.write_text(manifest.read_text(encoding="utf-8").replace(
+                    old.name, "renamed-" + old.name), encoding="utf-8")
+            if step == "edit":
+                with open(sorted((folder / "pages").glob("*.txt"))[0], "a", encoding="utf-8") as fh:
+                    fh.write("\n本报讯 记者从现场获悉，相关工作正在有序推进之中。\n")
+            fresh_calls.clear()
+            result = run_batch([folder / "pages"], folder / "out", ledger=folder / "ids.yml",
+                               cache_dir=cache)
+            seen[name].append(([a.id for a in result.articles],
+                               (folder / "ids.yml").read_bytes()))
+            if name == "kept" and step == "again" and len(seen["kept"]) == 2:
+                assert fresh_calls == []  # every page matched as last time
+            if name == "kept" and step == "edit":
+                # only the edited page: matched, and matched again as the next build will
+                # see its entries
+                assert len(fresh_calls) == 2
+    assert seen["kept"] == seen["fresh"]

@@ -60,3 +60,19 @@ def test_manifest_in_gbk_is_an_error_not_a_crash(tmp_path: Path) -> None:
     (tmp_path / "pages.yml").write_bytes("a.txt: {publication: 永康日报}\n".encode("gbk"))
     with pytest.raises(ManifestError, match="not UTF-8"):
         load_manifest(tmp_path)
+
+
+def test_entries_hold_the_values_yaml_safe_load_reads(tmp_path: Path) -> None:
+    import yaml
+    text = ("a.txt: {publication: 永康日报, date: 2023-04-03, page: 3, estimated: true}\n"
+            "b.txt: {publication: '123', date: '2020-09-16', page: '3A', estimated: false}\n"
+            "c.txt: {publication: \"金华日报\", page: 0x10}\n"
+            "d.txt:\n  publication: >-\n    武义\n    新闻\n  page: ~\n")
+    (tmp_path / "pages.yml").write_text(text, encoding="utf-8")
+    entries = load_manifest(tmp_path)
+    for name, raw in yaml.safe_load(text).items():
+        info = entries[name]
+        assert info.publication == raw.get("publication")
+        assert info.page == raw.get("page")
+        assert info.date == (str(raw["date"]) if "date" in raw else None)
+        assert info.date_estimated == raw.get("estimated", False)

@@ -1,8 +1,12 @@
 """Unit tests of the Markdown writer: valid front matter, inert page text."""
 
+from pathlib import Path
+
 import yaml
 from civicnews.markdown import render_article
 from civicnews.model import Article, Credit, Headline, PageInfo, Section
+from hypothesis import given
+from hypothesis import strategies as st
 
 
 def make(title: str, para: str) -> Article:
@@ -37,3 +41,31 @@ def test_hostile_body_is_inert() -> None:
 
 def test_same_article_same_bytes() -> None:
     assert render_article(make("标题", "正文。")) == render_article(make("标题", "正文。"))
+
+
+def test_markdown_made_before_the_id_is_known_is_the_same_bytes(pages_dir: Path) -> None:
+    """Workers render each article without its id; adding the id gives render_article's text,
+    also for ids that YAML would read as a date, a number, a boolean or null."""
+    from civicnews.markdown import render_after_id, with_id
+    from civicnews.pipeline import extract_page
+
+    ids = ["2023-04-03-a21de8cd-2", "2023-04-03", "0x10", "123", "yes", "null", "on", "1-2",
+           "nodate-14ad5d1e-1", "draft-x-1", "2023-04-03-extra"]
+    checked = 0
+    for path in sorted(pages_dir.glob("*.txt")):
+        info = PageInfo(file=path.name, publication="永康日报", date="2023-04-03", page=2)
+        for article in extract_page(path.read_text(encoding="utf-8"), info).articles:
+            after = render_after_id(article)
+            for article_id in ids:
+                article.id = article_id
+                assert with_id(article_id, after) == render_article(article)
+                checked += 1
+    assert checked > len(ids)
+
+
+@given(st.text(alphabet="&<>;a永{}#[]\\\\", max_size=30))
+def test_escape_text_maps_each_html_special_character_once(text: str) -> None:
+    from civicnews.markdown import _MD_SPECIAL, escape_text
+    mapped = "".join({"&": "&amp;", "<": "&lt;", ">": "&gt;"}.get(c, c) for c in text)
+    expected = _MD_SPECIAL.sub(r"\\\1", mapped).replace("{", "&#123;").replace("}", "&#125;")
+    assert escape_text(text) == expected

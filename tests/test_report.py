@@ -16,6 +16,8 @@ from civicnews.report import (
     render_markdown,
     render_text,
 )
+from hypothesis import given
+from hypothesis import strategies as st
 
 INFO = PageInfo(file="p.txt")
 BODY = "现代农业装备高新区各班子成员分批带队开展企业大走访行动" * 4
@@ -59,6 +61,24 @@ def test_one_lost_line_of_a_long_page_is_flagged_and_shown() -> None:
     assert report["summary"]["unsure_pages"] == 1
     assert "  lost characters (3): ▲垃圾" in render_text(report).splitlines()
     assert "### 丢失的字符（3）\n\n▲垃圾\n" in render_markdown(report)
+
+
+def test_lost_characters_survive_the_prepared_page_facts() -> None:
+    """A page's lost characters are part of its cached fixed report: the report made from
+    page_facts has them in its JSON, its doubts and its Markdown, as the one made from scratch."""
+    from civicnews.report import dumps_report, page_facts
+
+    text = f"大走访行动\n{BODY}\n▲垃圾\n"
+    a = art("大走访行动", BODY)
+    facts = page_facts(result([a]), text)
+    assert facts.lost_chars == "▲垃圾"
+    page = page_report(result([a]), text, [a], {}, facts)
+    assert page == page_report(result([a]), text, [a], {})
+    report = build_report([page], [], [])
+    assert dumps_report(report, {"p.txt": facts}) == dumps_report(report)
+    assert json.loads(dumps_report(report, {"p.txt": facts}))["pages"][0]["lost_chars"] == "▲垃圾"
+    assert render_markdown(report, {"p.txt": facts}) == render_markdown(report)
+    assert "### 丢失的字符（3）\n\n▲垃圾\n" in render_markdown(report, {"p.txt": facts})
 
 
 def test_lost_character_sample_is_cut_short() -> None:
@@ -128,3 +148,44 @@ def test_report_json_and_text_from_a_build(pages_dir: Path, tmp_path: Path) -> N
     for page in data["pages"]:
         assert page["file"] in text
     assert (out / "editor" / "report.md").read_text(encoding="utf-8").startswith("---\n")
+
+
+def test_report_from_prepared_page_facts_is_the_same_bytes(pages_dir: Path) -> None:
+    """Workers prepare each page's fixed report part (JSON and Markdown included): the report
+    built from it is byte for byte the report built from scratch."""
+    import json as std_json
+
+    from civicnews.pipeline import extract_page
+    from civicnews.report import dumps_report, page_facts
+
+    pages = []
+    for number, path in enumerate(sorted(pages_dir.glob("*.txt"))):
+        text = path.read_text(encoding="utf-8")
+        extracted = extract_page(text, PageInfo(file=path.name, date="2023-04-03", page=number))
+        for serial, article in enumerate(extracted.articles, start=1):
+            article.id = f"2023-04-03-{number}-{serial}"
+        pages.append((extracted, text))
+    status = {pages[0][0].articles[0].id: "hidden"}
+    plain = [page_report(r, t, r.articles, status) for r, t in pages]
+    facts = {r.info.file: page_facts(r, t) for r, t in pages}
+    prepared = [page_report(r, t, r.articles, status, facts[r.info.file]) for r, t in pages]
+    assert prepared == plain
+    report = build_report(prepared, [("bad.txt", "empty page")], ["a warning"])
+    reference = std_json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    assert dumps_report(report) == reference
+    assert dumps_report(report, facts) == reference
+    assert render_markdown(report, facts) == render_markdown(report)
+    assert any(p["roles"] and p["lost"] is not None for p in report["pages"])
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20)
+
+
+@given(_JSON_VALUES, st.integers(min_value=0, max_value=3))
+def test_report_json_writer_matches_the_standard_encoder(value: object, depth: int) -> None:
+    from civicnews.report import _json
+    expected = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+    assert _json(value, depth) == expected.replace("\n", "\n" + "  " * depth)

@@ -147,3 +147,44 @@ def test_headline_terms_are_cached_by_headline(tmp_path: Path,
 
     monkeypatch.setattr(related, "_terms_of", no_jieba)
     assert related.cached_terms(arts, cache) == first
+
+
+def test_an_article_page_key_follows_what_its_page_shows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The render key is made from the wrapper's inputs (the article, its URL, its page text
+    link, its neighbours, the site name), not from the drawn wrapper: whatever the page shows
+    moves the key, and the key is the same for the same inputs."""
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from civicnews.site import hooks, related
+    from civicnews.site.articles import ArticleMeta, Source
+
+    def art(i: int, title: str) -> ArticleMeta:
+        return ArticleMeta(id=f"2023-04-0{i}-1-1", title=title, body="正文。", date=f"2023-04-0{i}",
+                           districts=("东城街道",), source=Source(file=f"p{i}.txt"))
+
+    a, older, newer = art(2, "本篇"), art(1, "上一篇"), art(3, "下一篇")
+    config = SimpleNamespace(site_url="https://example.org/", site_name="县域新闻")
+
+    def key(neigh: related.Neighbours, *, cfg: object = config, sources: dict | None = None,
+            article: ArticleMeta = a) -> tuple[str, str]:
+        monkeypatch.setattr(hooks._STATE, "neighbours", {a.id: neigh})
+        monkeypatch.setattr(hooks._STATE, "sources", sources or {})
+        return hooks._article_keys(article, cfg, "env", hooks._Digests())
+
+    plain = related.Neighbours(older=older, newer=newer, related=(newer,),
+                               in_district=(("东城街道", older, None),))
+    first = key(plain)
+    assert key(related.Neighbours(older=older, newer=newer, related=(newer,),
+                                  in_district=(("东城街道", older, None),))) == first
+    retitled = replace(older, title="改过的上一篇")
+    moved = [key(replace(plain, older=retitled)),
+             key(replace(plain, related=())),
+             key(replace(plain, in_district=(("东城街道", retitled, None),))),
+             key(plain, cfg=SimpleNamespace(site_url="https://example.org/", site_name="另一个")),
+             key(plain, sources={"p2.txt": Path("p2.txt")}),
+             key(plain, article=replace(a, body="改过的正文。"))]
+    assert len({first[0], *(k[0] for k in moved)}) == len(moved) + 1
+    # the search key reads the article alone: neighbours and the site name leave it be
+    assert moved[0][1] == moved[1][1] == moved[3][1] == first[1] != moved[5][1]
+    assert key(plain, article=replace(a, path="elsewhere.md")) == first  # where it was read from

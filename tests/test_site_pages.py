@@ -84,6 +84,37 @@ def test_load_articles_rejects_duplicate_ids(tmp_path: Path) -> None:
         load_articles(tmp_path)
 
 
+def test_load_articles_through_its_cache_gives_the_same_records(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parsed records kept by text hash: the same list as a fresh parse, read again without
+    parsing, and a changed or new file is parsed; a broken cache file is ignored."""
+    from civicnews.site import articles as art_mod
+
+    folder, cache = tmp_path / "articles", tmp_path / "cache" / "articles.pickle"
+    folder.mkdir()
+    write_article(folder, "a", "一", date="2023-04-01")
+    write_article(folder, "b", "二", date="2023-04-02", districts=["东城街道"])
+    fresh = load_articles(folder)
+    assert load_articles(folder, cache) == fresh and cache.is_file()
+    assert [a.path for a in load_articles(folder, cache)] == [a.path for a in fresh]
+    parsed: list[str] = []
+    real = art_mod.parse_article
+
+    def counted(text: str, name: str = "<article>") -> ArticleMeta:
+        parsed.append(name)
+        return real(text, name)
+
+    monkeypatch.setattr(art_mod, "parse_article", counted)
+    assert load_articles(folder, cache) == fresh and parsed == []
+    write_article(folder, "b", "二改", date="2023-04-02")
+    write_article(folder, "c", "三", date="2023-04-03")
+    again = load_articles(folder, cache)
+    assert sorted(Path(p).name for p in parsed) == ["b.md", "c.md"]
+    assert again == load_articles(folder) and [a.title for a in again] == ["三", "二改", "一"]
+    cache.write_bytes(b"not a pickle")
+    assert load_articles(folder, cache) == again
+
+
 def test_rel_links_are_relative_and_percent_encoded() -> None:
     assert pages.rel("", "a/x/") == "a/x/"
     assert pages.rel("districts/永康市/", "a/x/") == "../../a/x/"

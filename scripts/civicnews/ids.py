@@ -84,6 +84,21 @@ def bigrams(text: str) -> frozenset[str]:
     return frozenset(text[i:i + 2] for i in range(len(text) - 1))
 
 
+def match_key(page_key: str, candidates: Sequence[Entry]) -> str:
+    """What decides a page's ledger match besides the code: its articles' content (named by
+    ``page_key``) and its candidate entries, in order, with their heads.
+
+    >>> a, b = Entry("x-1", "p.txt", "文明"), Entry("x-2", "p.txt", "卫生")
+    >>> match_key("k", [a, b]) == match_key("k", [a, b]) != match_key("k", [b, a])
+    True
+    """
+    digest = hashlib.sha256(page_key.encode())
+    for entry in candidates:
+        digest.update(b"\0" + entry.id.encode("utf-8", "surrogatepass") + b"\1"
+                      + entry.head.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
 def article_text(article: Article) -> str:
     """The fingerprinted text of an article: its body, or its headline when it has no body."""
     body = word_chars(article.text)
@@ -160,14 +175,30 @@ def check_id(value: str) -> str:
 
 
 def _match(entries: Sequence[Entry], texts: Sequence[str]) -> dict[int, Entry]:
-    """Greedy one-to-one matching of entries to article texts, best pair first."""
-    heads = [t[:HEAD_CHARS] for t in texts]
+    """Greedy one-to-one matching of entries to article texts, best pair first.
+
+    The scores are ``containment(entry.head, text)`` and ``jaccard(entry.head, text head)``,
+    computed from bigram sets made once per entry and per text rather than once per pair.
+
+    >>> entries = [Entry("a-1", "p.txt", "文明卫生创建"), Entry("a-2", "p.txt", "垃圾分类工作")]
+    >>> {i: e.id for i, e in _match(entries, ["垃圾分类工作取得成效", "文明卫生创建工作"]).items()}
+    {1: 'a-1', 0: 'a-2'}
+    """
+    if not entries or not texts:
+        return {}
+    text_grams = [bigrams(t) for t in texts]
+    head_grams = [bigrams(t[:HEAD_CHARS]) for t in texts]
     pairs = []
     for e_index, entry in enumerate(entries):
+        grams = bigrams(entry.head)
         for a_index, text in enumerate(texts):
-            score = containment(entry.head, text)
+            if grams:
+                score = len(grams & text_grams[a_index]) / len(grams)
+            else:  # containment() of an empty head
+                score = 1.0 if not text else 0.0
             if score >= MATCH_THRESHOLD:
-                tie = jaccard(entry.head, heads[a_index])
+                other = head_grams[a_index]
+                tie = len(grams & other) / len(grams | other) if grams or other else 1.0
                 pairs.append((-score, -tie, e_index, a_index))
     pairs.sort()
     taken_e: set[int] = set()
@@ -188,13 +219,22 @@ class Ledger:
         self.seen: set[str] = set()  # ids matched or minted in this build
         self.minted: list[str] = []  # ids new in this build, in the order they were made
         self.moved: list[str] = []  # ids that followed their story to a renamed page file
-        # Entries by page file, rebuilt when entries were added: assigning ids page by page
-        # must not scan the whole ledger per page (10,000 articles: 4,000 pages × 10,000).
+        # Entries by page file, built once and then kept up to date as ids are minted or move:
+        # assigning ids page by page must not scan the whole ledger per page (10,000
+        # articles: 4,000 pages × 10,000), nor rebuild the index after every page that
+        # minted one (which was quadratic: 16–18 s at 10,000 articles).
         self._by_source: dict[str, list[Entry]] = {}
-        self._indexed = -1
+        self._indexed = -1  # len(entries) when the index was last complete
+        self._top: dict[str, int] = {}  # page file → highest serial of its ids
         # Live entries whose page file is gone from a whole-folder build: a renamed page's
         # articles find their ids here by content (allow_moves), instead of new ones.
         self._orphans: list[Entry] = []
+        # Matches of earlier builds (see match_key), when the build keeps them: a page whose
+        # extraction and candidate entries are what they were is matched as it was, without
+        # the bigram sets of its whole text (a third of a rebuild's bookkeeping over cached
+        # pages). ``memo_used`` collects this build's, to be kept for the next.
+        self.memo: dict[str, tuple[tuple[tuple[int, str], ...], tuple[str, ...]]] | None = None
+        self.memo_used: dict[str, tuple[tuple[tuple[int, str], ...], tuple[str, ...]]] = {}
 
     @classmethod
     def load(cls, path: Path) -> Ledger:
@@ -216,14 +256,45 @@ class Ledger:
             raise LedgerError(f"{path}: {exc}") from None
         return cls(_parse_entries(data, path), path=path)
 
+    def _entries_of(self, source: str) -> list[Entry]:
+        """The index's (unsorted) list of one page file's entries; build the index if needed."""
+        if self._indexed != len(self.entries):  # first use, or entries added from outside
+            self._by_source = {}
+            self._top = {}
+            for entry in self.entries.values():
+                self._index(entry)
+            self._indexed = len(self.entries)
+        return self._by_source.get(source, [])
+
+    def _index(self, entry: Entry) -> None:
+        """Put an entry in the index by page file and in its page's highest serial."""
+        self._by_source.setdefault(entry.source, []).append(entry)
+        match = _SERIAL.search(entry.id)
+        if match:
+            self._top[entry.source] = max(self._top.get(entry.source, 0), int(match.group(1)))
+
     def for_source(self, source: str) -> list[Entry]:
         """The ledger's entries for one page file, in serial order."""
-        if self._indexed != len(self.entries):  # entries are only ever added, never removed
-            self._by_source = {}
-            for entry in self.entries.values():
-                self._by_source.setdefault(entry.source, []).append(entry)
+        return sorted(self._entries_of(source), key=_sort_key)
+
+    def _add(self, entry: Entry) -> None:
+        """Record a new entry, keeping the index by page file current."""
+        current = self._indexed == len(self.entries)
+        self.entries[entry.id] = entry
+        if current:
+            self._index(entry)
             self._indexed = len(self.entries)
-        return sorted(self._by_source.get(source, ()), key=_sort_key)
+
+    def _move(self, entry: Entry, source: str) -> None:
+        """Give an entry a new page file (a renamed page), keeping the index current."""
+        if self._indexed == len(self.entries):
+            old = self._by_source[entry.source]
+            old.remove(entry)
+            self._top[entry.source] = max((serial for e in old if (serial := _serial(e))),
+                                          default=0)
+            entry.source = source
+            self._index(entry)
+        entry.source = source
 
     def allow_moves(self, present: Iterable[str]) -> None:
         """Let articles take, by content, the ids of pages that no longer exist (renamed).
@@ -237,30 +308,64 @@ class Ledger:
 
     def next_serial(self, source: str) -> int:
         """One more than the highest serial ever used for this page file."""
-        serials = [int(m.group(1)) for e in self.for_source(source) if (m := _SERIAL.search(e.id))]
-        return max(serials, default=0) + 1
+        # kept in the index: a page with thousands of stories (a whole issue in one file)
+        # sorted and scanned all its entries again for every id it minted
+        self._entries_of(source)
+        return self._top.get(source, 0) + 1
 
-    def assign(self, info: PageInfo, articles: Sequence[Article]) -> None:
-        """Give each article of one page its ledger id, minting ids for new articles."""
+    def assign(self, info: PageInfo, articles: Sequence[Article], key: str | None = None) -> None:
+        """Give each article of one page its ledger id, minting ids for new articles.
+
+        ``key`` names the articles' content (the page's extraction cache key): with ``memo``
+        set, a page matched before against the same candidates is matched the same way again.
+        """
         candidates = [e for e in self.for_source(info.file)
                       if not e.retired and e.id not in self.seen]
-        texts = [article_text(a) for a in articles]
-        matched = _match(candidates, texts)
+        memo_key = match_key(key, candidates) if key is not None and self.memo is not None else None
+        known = self.memo.get(memo_key) if self.memo is not None and memo_key is not None else None
+        texts: list[str] | None = None
+        if known is not None and len(known[1]) == len(articles):
+            by_id = {e.id: e for e in candidates}
+            matched = {index: by_id[entry_id] for index, entry_id in known[0]}
+            heads = list(known[1])
+        else:
+            texts = [article_text(a) for a in articles]
+            matched = _match(candidates, texts)
+            heads = [t[:HEAD_CHARS] for t in texts]
+        if memo_key is not None:
+            self.memo_used[memo_key] = (tuple((i, e.id) for i, e in matched.items()), tuple(heads))
         if self._orphans and len(matched) < len(articles):
+            if texts is None:
+                texts = [article_text(a) for a in articles]
             rest = [i for i in range(len(articles)) if i not in matched]
             pool = [e for e in self._orphans if e.id not in self.seen]
             for j, entry in _match(pool, [texts[i] for i in rest]).items():
-                entry.source = info.file  # the page was renamed: the id moves with its story
-                self._indexed = -1
+                self._move(entry, info.file)  # the page was renamed: the id moves with its story
                 self.moved.append(entry.id)
                 matched[rest[j]] = entry
         for index, article in enumerate(articles):
             entry = matched.get(index)
             if entry is None:
                 entry = self._mint(info, article)
-            entry.head = texts[index][:HEAD_CHARS]
+            entry.head = heads[index]
             article.id = entry.id
             self.seen.add(entry.id)
+        if memo_key is not None and key is not None:
+            self._remember_next(info, articles, key, memo_key, texts)
+
+    def _remember_next(self, info: PageInfo, articles: Sequence[Article], key: str,
+                       memo_key: str, texts: list[str] | None) -> None:
+        """Match the page against its entries as the next build will see them (its own ids,
+        heads updated, when nothing else changes), so that build finds the match kept: a
+        page's first build matches against no entries, or entries with old heads."""
+        after = [e for e in self.for_source(info.file) if not e.retired]
+        next_key = match_key(key, after)
+        if next_key == memo_key or next_key in self.memo_used:
+            return
+        texts = texts if texts is not None else [article_text(a) for a in articles]
+        again = _match(after, texts)
+        self.memo_used[next_key] = (tuple((i, e.id) for i, e in again.items()),
+                                    tuple(t[:HEAD_CHARS] for t in texts))
 
     def register(self, article_id: str, info: PageInfo, article: Article) -> None:
         """Record an id an editor chose (corrections ``split_id``) for an article."""
@@ -269,7 +374,7 @@ class Ledger:
             raise LedgerError(f"id {article_id} already belongs to {entry.source}")
         if entry is None:
             entry = Entry(id=article_id, source=info.file, head="", title=_title(article))
-            self.entries[article_id] = entry
+            self._add(entry)
             self.minted.append(article_id)
         entry.head = fingerprint(article)
         article.id = article_id
@@ -289,7 +394,7 @@ class Ledger:
             serial += 1
             new_id = make_id(info, serial)
         entry = Entry(id=new_id, source=info.file, head="", title=_title(article))
-        self.entries[new_id] = entry
+        self._add(entry)
         self.minted.append(new_id)
         return entry
 
@@ -353,6 +458,12 @@ LEDGER_HEADER = """\
 
 def _title(article: Article) -> str:
     return article.headline.title if article.headline else ""
+
+
+def _serial(entry: Entry) -> int | None:
+    """The serial that ends an id (…-3), if it has one."""
+    match = _SERIAL.search(entry.id)
+    return int(match.group(1)) if match else None
 
 
 def _sort_key(entry: Entry) -> tuple[str, int, str]:

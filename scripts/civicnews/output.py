@@ -188,7 +188,9 @@ def commit(out_dir: Path, files: dict[str, bytes], keep: set[str],
     prefix = f"{ARTICLES_DIR}/"
     new = {rel[len(prefix):]: data for rel, data in files.items() if rel.startswith(prefix)}
     others = {rel: data for rel, data in sorted(files.items()) if not rel.startswith(prefix)}
-    changed = {name for name, data in new.items() if not _same(current / name, data)}
+    # A file not in the folder is new without reading it (a cold build: thousands of misses).
+    changed = {name for name, data in new.items()
+               if name not in present or not _same(current / name, data)}
     removed = {name for name, path in present.items()
                if name.endswith(".md") and name not in new and f"{prefix}{name}" not in keep}
     changed_others = [rel for rel, data in others.items() if not _same(out_dir / rel, data)]

@@ -7,7 +7,10 @@ depend on nothing but the articles.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import os
+import pickle
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -142,17 +145,63 @@ def parse_article(text: str, name: str = "<article>") -> ArticleMeta:
     )
 
 
-def load_articles(directory: Path) -> list[ArticleMeta]:
-    """Every ``*.md`` article in a directory, newest first; ids must be unique."""
+def load_articles(directory: Path, cache: Path | None = None) -> list[ArticleMeta]:
+    """Every ``*.md`` article in a directory, newest first; ids must be unique.
+
+    ``cache`` (a file) keeps each article's parsed record by the hash of its text across
+    builds: parsing the YAML front matter of every article again was a tenth of a rebuild's
+    bookkeeping. It holds the articles of the last call only, and is ignored when this module
+    or PyYAML changed since it was written (the parse is a function of the text and them).
+    """
     if not directory.is_dir():
         return []
+    known = _read_parsed(cache)
+    parsed: dict[str, ArticleMeta] = {}
     found: dict[str, ArticleMeta] = {}
     for path in sorted(directory.glob("*.md")):
-        art = replace(parse_article(path.read_text(encoding="utf-8"), str(path)), path=str(path))
+        text = path.read_text(encoding="utf-8")
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        art = known.get(digest) or parse_article(text, str(path))
+        parsed[digest] = art
+        art = replace(art, path=str(path))
         if art.id in found:
             raise ArticleError(f"{path}: duplicate article id {art.id}")
         found[art.id] = art
+    if cache is not None and parsed.keys() != known.keys():
+        _write_parsed(cache, parsed)
     return newest_first(found.values())
+
+
+def _parser_version() -> str:
+    """What a parsed record depends on besides the text: this module's code and PyYAML's."""
+    return hashlib.sha256(Path(__file__).read_bytes() + yaml.__version__.encode()).hexdigest()
+
+
+def _read_parsed(cache: Path | None) -> dict[str, ArticleMeta]:
+    """The records kept by the last load_articles, by text hash; {} when unusable."""
+    if cache is None:
+        return {}
+    try:
+        with open(cache, "rb") as handle:
+            version, records = pickle.load(handle)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError,
+            ValueError):
+        return {}
+    return records if version == _parser_version() and isinstance(records, dict) else {}
+
+
+def _write_parsed(cache: Path, records: dict[str, ArticleMeta]) -> None:
+    """Keep the records (paths left out: the key is the text), atomically; a cache that
+    cannot be written only costs time."""
+    data = pickle.dumps((_parser_version(), {k: replace(a, path="") for k, a in records.items()}),
+                        protocol=5)
+    tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        tmp.replace(cache)
+    except OSError:
+        tmp.unlink(missing_ok=True)
 
 
 def newest_first(articles: Iterable[ArticleMeta]) -> list[ArticleMeta]:

@@ -19,6 +19,7 @@ from lxml import etree
 
 from .articles import ArticleMeta, body_html, by_key, excerpt
 from .pages import Feeds, article_src, campaign_dir, district_dir, feeds_for, url_of, with_towns
+from .rendercache import RenderCache, package_version, page_key
 
 FEED_LIMIT = 50  # items per feed, newest first
 CHINA = timezone(timedelta(hours=8))  # the papers' dates are Beijing days
@@ -146,21 +147,61 @@ def _add_item(fg: FeedGenerator, art: ArticleMeta, site_url: str, rss: bool,
         fe.category(term=name, scheme=absolute(site_url, campaign_dir(name)), label=name)
 
 
+# Besides the hooks' code and the Markdown package (in the render cache's environment key),
+# these write a feed's bytes.
+FEED_PACKAGES = ("feedgen", "lxml")
+
+
+@dataclass(frozen=True)
+class FeedCache:
+    """Finished feeds kept across builds, keyed by everything a feed is made from: the build
+    environment (``rendercache.environment_key``: code, config, site address, package
+    versions), the feed's path and channel data, and every field of each article it lists (by
+    ``digest``). A rebuild after one new article renders the site feed and the feeds of that
+    article's districts and campaigns; the others come from the cache (rendering all of them,
+    each article's Markdown included, was the largest part of a rebuild's list bookkeeping)."""
+
+    store: RenderCache
+    environment: str
+    digest: Callable[[ArticleMeta], str]
+
+    def key(self, path: str, info: FeedInfo, site_url: str, items: Sequence[ArticleMeta]) -> str:
+        versions = ",".join(f"{name}={package_version(name)}" for name in FEED_PACKAGES)
+        return page_key(self.environment, "feed", versions, path, repr(info), site_url,
+                        *(self.digest(a) for a in items))
+
+    def get(self, key: str) -> bytes | None:
+        found = self.store.get(key)
+        try:
+            return found.read_bytes() if found is not None else None
+        except OSError:
+            return None
+
+
 def render_feed(articles: Sequence[ArticleMeta], info: FeedInfo, site_url: str, *,
                 limit: int = FEED_LIMIT,
-                html_of: Callable[[ArticleMeta], str] = body_html) -> dict[str, bytes]:
-    """RSS and Atom for one list: the newest ``limit`` dated articles, newest first."""
+                html_of: Callable[[ArticleMeta], str] = body_html,
+                cache: FeedCache | None = None) -> dict[str, bytes]:
+    """RSS and Atom for one list: the newest ``limit`` dated articles, newest first; through
+    ``cache`` when given (the same bytes)."""
     dated = [a for a in articles if a.day]
     dated.sort(key=lambda a: a.date or "", reverse=True)  # stable: callers' tie order stays
     items = dated[:limit]
     updated = published(items[0]) if items else EPOCH
     out: dict[str, bytes] = {}
     for path, rss in ((info.feeds.rss, True), (info.feeds.atom, False)):
+        key = cache.key(path, info, site_url, items) if cache is not None else ""
+        found = cache.get(key) if cache is not None else None
+        if found is not None:
+            out[path] = found
+            continue
         fg = _generator(info, site_url, path, updated or EPOCH, rss)
         for art in items:
             _add_item(fg, art, site_url, rss, html_of)
         out[path] = (fg.rss_str(pretty=True) if rss
                      else _atom_html_titles(fg.atom_str(pretty=True)))
+        if cache is not None:
+            cache.store.put(key, out[path])
     return out
 
 
@@ -179,11 +220,12 @@ def _once_per_article(html_of: Callable[[ArticleMeta], str]) -> Callable[[Articl
 def site_feeds(articles: Sequence[ArticleMeta], site_url: str, site_name: str, *,
                limit: int = FEED_LIMIT,
                html_of: Callable[[ArticleMeta], str] = body_html,
-               paths: Mapping[str, Sequence[str]] | None = None) -> dict[str, bytes]:
+               paths: Mapping[str, Sequence[str]] | None = None,
+               cache: FeedCache | None = None) -> dict[str, bytes]:
     """Every feed of the site: site-wide, per district, per campaign; keys are site paths.
 
     With ``paths`` (each district's places above it) a district's feed carries the stories of
-    the towns inside it too."""
+    the towns inside it too. With ``cache``, unchanged feeds are read from it."""
     html_of = _once_per_article(html_of)
     lists: list[tuple[FeedInfo, Sequence[ArticleMeta]]] = [
         (FeedInfo(site_name, f"{site_name}：最新文章", "", feeds_for("")), articles)]
@@ -198,5 +240,5 @@ def site_feeds(articles: Sequence[ArticleMeta], site_url: str, site_name: str, *
                                campaign_dir(name), feeds_for(campaign_dir(name))), arts))
     out: dict[str, bytes] = {}
     for info, arts in lists:
-        out.update(render_feed(arts, info, site_url, limit=limit, html_of=html_of))
+        out.update(render_feed(arts, info, site_url, limit=limit, html_of=html_of, cache=cache))
     return out

@@ -7,6 +7,7 @@ State between events lives in ``_STATE`` because MkDocs gives hooks no other pla
 
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
 import os
@@ -38,6 +39,8 @@ ARTICLES_OUT = "articles"  # extraction output, relative to docs_dir (git-ignore
 CACHE_DIR = Path(".cache") / "civicnews"  # extraction cache, as `civicnews extract` uses
 QR_CACHE = CACHE_DIR / "qr"  # drawn share codes by URL (an article's URL never changes)
 HTML_CACHE = "html"  # finished pages by the hash of what they show
+FEED_CACHE = "feeds"  # finished feeds by the hash of what they list
+PARSED_CACHE = "articles.pickle"  # each article file's parsed front matter by its text's hash
 SEARCH_CACHE = "search"  # Pagefind bundles by shard and the hash of its articles
 TERMS_CACHE = "headline-terms.json"  # jieba's words of each headline (related news)
 # Where those two live instead of .cache/civicnews: the end-to-end tests build with caches of
@@ -237,7 +240,7 @@ def on_files(files: Files, config: Any) -> Files:
     for f in [f for f in files if f.src_uri.startswith(ARTICLES_OUT + "/")]:
         files.remove(f)
     try:
-        articles = art_mod.load_articles(docs / ARTICLES_OUT)
+        articles = art_mod.load_articles(docs / ARTICLES_OUT, _site_cache(config, PARSED_CACHE))
     except (art_mod.ArticleError, OSError) as exc:
         raise PluginError(str(exc)) from exc
     _STATE.articles = articles
@@ -257,6 +260,7 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, pages.source_path(name), content=text))
     environment = _environment_key(config)
     _STATE.page_keys, _STATE.search_keys = {}, {}
+    digests = _Digests()
     for art in articles:
         src = pages.article_src(art.id)
         _STATE.by_src[src] = art
@@ -265,7 +269,7 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, src, content=art.body + "\n",
                                     inclusion=InclusionLevel.NOT_IN_NAV))
         _STATE.page_keys[src], _STATE.search_keys[art.id] = _article_keys(art, config,
-                                                                          environment)
+                                                                          environment, digests)
     cities, place_order, campaign_order = _rules_context()
     paths, place_order = _district_paths(articles)
     cities = {n: (p[1] if len(p) > 1 else None) for n, p in paths.items()}  # breadcrumb tails
@@ -290,8 +294,10 @@ def on_files(files: Files, config: Any) -> Files:
     if not config.site_url:
         log.info("site_url (SITE_URL) is not set: no feeds or share codes in this build")
     else:
+        cache = feeds.FeedCache(rendercache.RenderCache(_site_cache(config, FEED_CACHE), ".xml"),
+                                environment, digests)
         for path, data in feeds.site_feeds(articles, config.site_url, config.site_name,
-                                           paths=paths).items():
+                                           paths=paths, cache=cache).items():
             files.append(File.generated(config, path, content=data))
     _serve_cached_pages(files, config)
     return files
@@ -311,17 +317,54 @@ def _environment_key(config: Any) -> str:
         extra=[_STATE.command, *_STATE.problems])
 
 
-def _article_keys(art: art_mod.ArticleMeta, config: Any, environment: str) -> tuple[str, str]:
-    """An article page's render key (the article and all the HTML the hooks wrap its body
-    in: header, footer, share code, neighbours) and its search key (what Pagefind reads)."""
-    own = repr(replace(art, path=""))  # every field of the article, its body included
+class _Digests:
+    """A hash of every field of an article (its body included, not the file it was read from),
+    once a build per article object: a page's key names its neighbours by these."""
+
+    def __init__(self) -> None:
+        self._done: dict[int, tuple[art_mod.ArticleMeta, str]] = {}  # id(article) → it, hash
+
+    def own(self, art: art_mod.ArticleMeta) -> str:
+        """``repr`` of the article without its path: what its page key hashes."""
+        return repr(replace(art, path=""))
+
+    def __call__(self, art: art_mod.ArticleMeta | None) -> str:
+        if art is None:
+            return "-"
+        found = self._done.get(id(art))
+        if found is None or found[0] is not art:
+            digest = hashlib.sha256(self.own(art).encode("utf-8", "surrogatepass")).hexdigest()
+            found = self._done[id(art)] = (art, digest)
+        return found[1]
+
+
+def _neighbours_part(neighbours: related.Neighbours | None, digest: _Digests) -> str:
+    """What an article page's 上一篇/下一篇, 相关新闻 and district links are made from, as text
+    for its key: which articles they are, and every field of each (by digest)."""
+    if neighbours is None:
+        return ""
+    return repr((digest(neighbours.older), digest(neighbours.newer),
+                 tuple(digest(a) for a in neighbours.related),
+                 tuple((name, digest(older), digest(newer))
+                       for name, older, newer in neighbours.in_district)))
+
+
+def _article_keys(art: art_mod.ArticleMeta, config: Any, environment: str,
+                  digest: _Digests) -> tuple[str, str]:
+    """An article page's render key and its search key (what Pagefind reads).
+
+    The render key hashes what the hooks wrap the page's body in is made from, not that HTML:
+    ``pages.article_page`` is a pure function of the article, whether its page text is
+    linked, its URL (the share code is drawn from the URL alone), its neighbours and the site
+    name, and its code is in ``environment``. Drawing every page's wrapper (and reading every
+    share code) only to hash it was a third of a rebuild's bookkeeping over cached pages.
+    """
+    own = digest.own(art)  # every field of the article, its body included
     url = _article_url(art, config)
-    has_source = art.source.file in _STATE.sources
-    wrapper = pages.article_page(art, "", has_source=has_source, qr_svg=_qr(url, config),
-                                 neighbours=_STATE.neighbours.get(art.id),
-                                 site_name=config.site_name, url=url)
-    return (rendercache.page_key(environment, own, wrapper),
-            rendercache.page_key(environment, own, url, str(has_source)))
+    has_source = str(art.source.file in _STATE.sources)
+    return (rendercache.page_key(environment, own, url, has_source, config.site_name or "",
+                                 _neighbours_part(_STATE.neighbours.get(art.id), digest)),
+            rendercache.page_key(environment, own, url, has_source))
 
 
 def _article_url(art: art_mod.ArticleMeta, config: Any) -> str:
@@ -477,6 +520,7 @@ def on_post_build(config: Any) -> None:
         _STATE.sweeper = None
     if _STATE.command == "build":
         rendercache.RenderCache(_site_cache(config, HTML_CACHE)).prune()
+        rendercache.RenderCache(_site_cache(config, FEED_CACHE), ".xml").prune()
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

@@ -162,23 +162,32 @@ def related_articles(articles: Sequence[ArticleMeta], limit: int = RELATED_MAX,
         for key in keys[art.id]:
             index[key].append(art)
     day = {a.id: (a.day.toordinal() if a.day else None) for a in articles}
+    members = {key: [(a.id, a) for a in arts] for key, arts in index.items()}
     out: dict[str, tuple[ArticleMeta, ...]] = {}
     for art in articles:
-        scores: dict[str, float] = defaultdict(float)
+        me = art.id
+        scores: dict[str, float] = {}
         by_id: dict[str, ArticleMeta] = {}
         topical: set[str] = set()  # shares a campaign or a key term, not only a place
-        for key, weight in keys[art.id].items():
-            for other in index[key]:
-                if other.id != art.id:
-                    scores[other.id] += weight
-                    by_id[other.id] = other
-                    if not key.startswith("d:"):
-                        topical.add(other.id)
-        mine = day[art.id]
-        ranked = [(-round(scores[oid], 6),
-                   abs(mine - day[oid]) if mine is not None and day[oid] is not None  # type: ignore[operator]
-                   else 10**6, oid, other) for oid, other in by_id.items()]
-        out[art.id] = _pick(ranked, topical, art.title, limit)
+        for key, weight in keys[me].items():
+            pairs = members[key]
+            for oid, other in pairs:  # the same sums in the same order as one pair at a time
+                scores[oid] = scores.get(oid, 0.0) + weight
+                by_id[oid] = other
+            if not key.startswith("d:"):
+                topical.update(oid for oid, _ in pairs)
+        # The article is in each of its own keys' lists: counted with the others above (a test
+        # per candidate was a third of this function's time), and taken out here.
+        scores.pop(me, None)
+        by_id.pop(me, None)
+        topical.discard(me)
+        mine = day[me]
+        if mine is None:
+            ranked = [(-round(scores[oid], 6), 10**6, oid, other) for oid, other in by_id.items()]
+        else:
+            ranked = [(-round(scores[oid], 6), 10**6 if day[oid] is None else abs(mine - day[oid]),  # type: ignore[operator]
+                       oid, other) for oid, other in by_id.items()]
+        out[me] = _pick(ranked, topical, art.title, limit)
     return out
 
 

@@ -16,18 +16,23 @@ import hashlib
 import os
 import time
 from collections.abc import Iterable
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
 CACHE_VERSION = "1"  # bump when what a page's HTML depends on changes outside the key's parts
-PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "jinja2")  # they shape every page
+# They shape every page; segno draws the share codes, which an article page's key names by
+# URL, not by the drawing.
+PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "segno")
 # Pages unused this long are deleted after a build: long enough that a build without
 # site_url (or with another theme setting) every other day keeps its pages, short enough
 # that the CI cache does not grow with every edit.
 PRUNE_DAYS = 14.0
 
 
-def _version(name: str) -> str:
+@cache
+def package_version(name: str) -> str:
+    """An installed package's version ("?" when it is not installed)."""
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
@@ -47,7 +52,7 @@ def environment_key(config_file: Path, site_url: str | None, theme_dir: Path | N
     """The part of every page's key that does not depend on the page."""
     h = hashlib.sha256(f"{CACHE_VERSION}\0{site_url or ''}\0".encode())
     for name in PACKAGES:
-        h.update(f"{name}={_version(name)}\0".encode())
+        h.update(f"{name}={package_version(name)}\0".encode())
     h.update(config_file.read_bytes() + b"\0")
     if theme_dir is not None:
         _hash_tree(h, theme_dir)
@@ -72,11 +77,12 @@ def page_key(environment: str, *parts: str) -> str:
 class RenderCache:
     """A directory of finished pages by key; one that cannot be used only costs time."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, suffix: str = ".html") -> None:
         self.root = root
+        self.suffix = suffix  # what is kept: ".html" pages, ".xml" feeds
 
     def path(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.html"
+        return self.root / key[:2] / f"{key}{self.suffix}"
 
     def get(self, key: str) -> Path | None:
         """The cached page's file, marked as used, or None."""
@@ -104,7 +110,7 @@ class RenderCache:
             return 0
         cutoff = time.time() - max_age_days * 86400
         removed = 0
-        for path in self.root.glob("*/*.html"):
+        for path in self.root.glob(f"*/*{self.suffix}"):
             try:
                 if path.stat().st_mtime < cutoff:
                     path.unlink()
