@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-from civicnews.assemble import (
-    HeadGroup,
-    Page,
-    TextRun,
-    assemble_page,
-    best_pairing,
-    join_untitled,
-    split_by_title,
-)
+from civicnews.assemble import HeadGroup, TextRun, assemble_page, best_pairing, split_by_title
 from civicnews.labeler import Decision
 from civicnews.lines import split_lines
 from civicnews.model import Line, PageInfo, Role
@@ -175,15 +167,3 @@ def test_two_lone_titles_inside_one_story_are_both_its_subheads() -> None:
                        ("title", "实干在岗位"), ("start", f"日前，开发区企业党支部召开学习会，{words}。")])
     (a,) = result.articles
     assert a.subheads == ["宣讲在一线", "实干在岗位"]
-
-
-def test_an_untitled_run_that_goes_on_the_story_before_it_joins_it() -> None:
-    head = HeadGroup([(R.TITLE, Line(1, "", "城东街道开展垃圾分类宣传"))], claimed=True)
-    story = TextRun(fresh=True, sections=[(None, ["近日，城东街道开展垃圾分类入户宣传，志愿者向居民讲解垃圾分类知识。"])],
-                    headline=head)
-    going_on = TextRun(fresh=True, sections=[(None, ["志愿者还向居民发放垃圾分类宣传册，讲解垃圾分类的好处。"])])
-    other = TextRun(fresh=True, sections=[(None, ["长乐镇新建口袋公园三座，方便群众休闲健身。"])])
-    page = Page([head, story, going_on, other], [], [], [])
-    joined = [run for run, _ in join_untitled(page)]
-    assert joined == [going_on] and going_on.absorbed and not other.absorbed
-    assert story.text.endswith("讲解垃圾分类的好处。")

@@ -18,8 +18,6 @@ steps:
 4. ``rescue_titles``: a story still without a headline takes the display-shaped line printed
    right before or after it that the model read as furniture, a caption or text, when that line
    shares enough of its words with the story (a title the model missed);
-   ``join_untitled``: a story still without one, and without a credit, that shares words with
-   the story before it is that story going on;
 5. ``build_article``: headline parts, paragraphs, credits and captions of one story.
 Every line ends in a story, the page furniture or the leftovers.
 """
@@ -600,32 +598,6 @@ def join_continuations(page: Page) -> None:
         run.absorbed = True
 
 
-def join_untitled(page: Page) -> list[tuple[TextRun, float]]:
-    """A story still without a headline and without a credit, whose text shares at least
-    ``min_untitled_join`` (cosine of bigram sets) with the story printed right before it, is
-    that story going on: a line the model read as a story's first line inside a story. It goes
-    on that story. Returns the runs joined and their cosine, for the report."""
-    out: list[tuple[TextRun, float]] = []
-    previous: TextRun | None = None
-    for item in page.items:
-        if not isinstance(item, TextRun) or item.absorbed:
-            continue
-        if (previous is not None and item.headline is None and item.has_body and not item.credit_lines
-                and not (previous.closed and previous.bylines)):
-            score = cosine(bigrams(item.text), bigrams(previous.text))
-            if score >= SETTINGS.min_untitled_join:
-                previous.sections.extend(item.sections)
-                previous.numbers.extend(item.numbers)
-                previous.bylines.extend(item.bylines)
-                previous.continued_to = previous.continued_to or item.continued_to
-                previous.closed, previous.last = item.closed, item.last
-                item.absorbed = True
-                out.append((item, round(score, 3)))
-                continue
-        previous = item
-    return out
-
-
 def could_be_title(text: str) -> bool:
     """A line shaped like a headline: a few to a few dozen characters, no sentence or clause end,
     not a credit.
@@ -831,11 +803,6 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         old = roles[k]
         roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence,
                             (f"rescued from {old.role}: shares {score:.2f} of its words with its story",))
-    for run, score in join_untitled(page):
-        for k in [index[n] for n in run.numbers[:1] if n in index]:
-            old = roles[k]
-            roles[k] = LineRole(old.number, old.text, old.role, old.confidence, (
-                *old.evidence, f"no headline: goes on the story before it (cosine {score:.2f})"))
     runs = [(k, x) for k, x in enumerate(page.items) if isinstance(x, TextRun) and not x.absorbed]
     articles: list[Article] = []
     owners: list[int] = []

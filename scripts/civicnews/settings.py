@@ -64,13 +64,6 @@ class Settings:
     # after a brief or two printed inside it, not pages of stories later (and a 5 MB page stays
     # linear).
     continuation_window: int = 6
-    # A story left without a headline and without a credit goes on the story right before it
-    # when their texts share this much (cosine of bigram sets): a line read as a story's first
-    # line inside a story. Measured on 120 text pages each of seeds 97/98/99 and typeset seed 13
-    # (count_exact): off (1.01) .892/.917/.900, pdfminer .700, pdftotext .550; 0.1 gives
-    # .900/.925/.900, .717, .600 with body_f1 unchanged; 0.07 gives pdfminer .733, pdftotext
-    # .617 but seed 99's body_f1 .965 → .962; 0.04 more so. 0.1 kept.
-    min_untitled_join: float = 0.1
     # A story with fewer CJK characters than this is flagged for an editor: the shortest briefs
     # in the corpus run about 80.
     min_body_chars: int = 80

@@ -30,7 +30,6 @@ CANDIDATES: dict[str, tuple[float, ...]] = {
     "pairing_base": (0.2, 0.35, 0.5, 0.75, 1.0),
     "unbegun_story_penalty": (0.0, 0.25, 0.5, 0.75, 1.0),
     "min_far_title_overlap": (0.2, 0.3, 0.4, 0.5, 0.65, 1.01),
-    "min_untitled_join": (0.04, 0.07, 0.1, 0.13, 0.16, 1.01),
     "min_split_overlap": (0.2, 0.3, 0.4, 0.5, 0.7),
     "min_rescue_overlap": (0.2, 0.25, 0.3, 0.4, 0.5, 1.01),
     "resume_margin": (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 2.0),
