@@ -167,3 +167,43 @@ def test_two_lone_titles_inside_one_story_are_both_its_subheads() -> None:
                        ("title", "实干在岗位"), ("start", f"日前，开发区企业党支部召开学习会，{words}。")])
     (a,) = result.articles
     assert a.subheads == ["宣讲在一线", "实干在岗位"]
+
+
+def test_a_sentence_piece_read_as_a_title_goes_back_into_its_story() -> None:
+    # "黄河故道" runs across the break: the "title" is the story's text
+    result = assemble([("title", "市人大代表视察我县"), ("start", "12月4日，市人大代表视察我县。"),
+                       ("body", "代表们分为4个视察组。"), ("title", "代表们分别视察了黄"),
+                       ("start", "河故道综合开发项目。")])
+    (a,) = result.articles
+    assert a.headline.title == "市人大代表视察我县"
+    assert "代表们分别视察了黄河故道综合开发项目。" in "".join(a.paragraphs)
+    demoted = [r for r in result.line_roles if r.text == "代表们分别视察了黄"]
+    assert demoted[0].role is R.BODY and "goes on its sentence" in demoted[0].evidence[0]
+
+
+def test_two_stories_run_together_are_cut_between_the_headlines_above_and_below_them() -> None:
+    result = assemble([("title", "村规民约引领乡村文明新风尚"),
+                       ("start", "昨日，记者走进雁鸣湖镇，村规民约引领文明新风。"),
+                       ("body", "村民说，村规民约让大家减轻了负担。"),
+                       ("body", "近日，祭城路街道办事处对沿街商铺开展消防安全专项检查。"),
+                       ("body", "检查组对商铺消防设施逐一检查。"),
+                       ("title", "祭城路街道办事处对沿街商铺开展消防安全专项检查")])
+    titles = [a.headline.title for a in result.articles]
+    assert titles == ["村规民约引领乡村文明新风尚", "祭城路街道办事处对沿街商铺开展消防安全专项检查"]
+    assert result.articles[1].paragraphs[0].startswith("近日，祭城路街道")
+
+
+def test_a_headline_read_far_from_its_story_finds_it_by_its_words() -> None:
+    # a PDF tool read the first story's headline last, under the second story
+    result = assemble([("credit", "本报讯（记者 王明）"), ("start", "近日，长乐街道新建口袋公园三座。"),
+                       ("title", "米河镇召开创文工作推进会"), ("start", "9月22日，米河镇召开创文工作推进会。"),
+                       ("title", "长乐街道新建口袋公园")])
+    assert [a.headline.title for a in result.articles] == ["长乐街道新建口袋公园", "米河镇召开创文工作推进会"]
+
+
+def test_a_headline_printed_again_far_down_the_page_is_its_second_print() -> None:
+    result = assemble([("title", "米河镇召开创文工作推进会"), ("start", "9月22日，米河镇召开创文工作推进会。"),
+                       ("title", "米河镇召开创文工作推进会")])
+    (a,) = result.articles
+    assert a.headline.title == "米河镇召开创文工作推进会"
+    assert result.line_roles[2].role is R.FURNITURE and "second print" in result.line_roles[2].evidence[0]
