@@ -146,6 +146,8 @@ def parse_credit(text: str, rules: Rules) -> Credit:
     ['周佳']
     >>> parse_credit("全媒体记者李爽爽", load_rules()).roles
     {'李爽爽': '全媒体记者'}
+    >>> parse_credit("记者了解到，为努力", load_rules()).reporters
+    []
     >>> parse_credit("■柯城采访小组 毛霄云 姚沐水", load_rules()).roles
     {'毛霄云': '柯城采访小组', '姚沐水': '柯城采访小组'}
     >>> parse_credit("（记者 张三 编辑 李四）", load_rules()).reporters
@@ -180,10 +182,12 @@ def _read_names(credit: Credit, body: str, rules: Rules) -> None:
     role: str | None = None
     for token in re.split(r"[\s、，,；;]+", body):
         token = token.strip("：:")
+        glued = False  # names run into the role word before them (记者李明, or 记者了解到)
         while token:
             rm = pattern.match(token)
             if rm and rm.group("role"):
                 role = rm.group("role")
+                glued = rm.end() < len(token) and token[rm.end()] not in "：: "
                 token = token[rm.end():].strip("：: ")
                 continue
             inner = _inner_role(token, words)
@@ -196,10 +200,13 @@ def _read_names(credit: Credit, body: str, rules: Rules) -> None:
             for name in _split_run(bare) if role is not None else [bare]:
                 authorless = role is None or role in AUTHOR_WORDS
                 # after 来源/供稿 a unit may stand; after 作者 or 文/ only people do
-                needs_surname = role is None or role.startswith(("来源", "供稿"))
+                # …and a name run into its role word must open like one: 记者了解到 is text
+                needs_surname = role is None or glued or role.startswith(("来源", "供稿"))
                 if role is not None and role.endswith(EDITOR_WORDS) or not looks_like_name(name) or name in credit.roles:
                     continue
                 if needs_surname and not has_surname(name):
+                    if glued:  # the role word was text (记者了解到): what follows is text too
+                        role = None
                     continue  # a bare word with no role before it must at least open like a name
                 normalized = AUTHOR_ROLE if authorless else role
                 credit.reporters.append(name)
