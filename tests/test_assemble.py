@@ -160,6 +160,26 @@ def test_a_title_over_a_different_story_stays_a_title() -> None:
     assert [a.headline.title for a in result.articles] == ["开发区企业推动党的二十大精神落地见效", "北山村建成村史馆"]
 
 
+def test_a_subhead_between_two_different_stories_is_a_title() -> None:
+    # the model read the second story's title as a subhead: the texts either side share no words
+    rows = [("title", "自贡首批建成户外电子阅报栏"),
+            ("start", "昨日下午，在方冲小区的户外电子阅报栏前，老人正在读报。"),
+            ("subhead", "枫林镇开展节前安全生产大检查"),
+            ("body", "佳节将至，枫林镇多部门联合深入辖区工贸企业开展节前检查。")]
+    result = assemble(rows)
+    assert [a.headline.title for a in result.articles] == ["自贡首批建成户外电子阅报栏", "枫林镇开展节前安全生产大检查"]
+    promoted = [r for r in result.line_roles if r.text == "枫林镇开展节前安全生产大检查"]
+    assert promoted[0].role is Role.TITLE and "share a cosine" in promoted[0].evidence[0]
+
+
+def test_a_subhead_inside_one_story_stays_its_subhead() -> None:
+    words = "开发区企业推动党的二十大精神落地见效"
+    result = assemble([("title", words), ("start", f"连日来，{words}，企业召开党员大会学习。"),
+                       ("subhead", "宣讲走进生产一线"), ("body", f"11月21日，开发区组织企业负责人学习，{words}。")])
+    (a,) = result.articles
+    assert a.subheads == ["宣讲走进生产一线"]
+
+
 def test_two_lone_titles_inside_one_story_are_both_its_subheads() -> None:
     words = "开发区企业推动党的二十大精神落地见效"
     result = assemble([("title", words), ("start", f"连日来，{words}，企业召开党员大会学习。"),

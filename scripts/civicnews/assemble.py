@@ -149,6 +149,50 @@ def far_reprints(lines: list[Line], decisions: list[Decision]) -> dict[int, int]
     return out
 
 
+# Roles of the lines a story's text is made of, for the windows ``subheads_as_titles`` reads.
+_TEXT_ROLES = (Role.START, Role.BODY, Role.CREDIT)
+# Lines read on each side of a subhead: a few paragraphs, enough words to compare; not fitted.
+SUBHEAD_WINDOW = 30
+
+
+def _text_window(lines: list[Line], decisions: list[Decision], ks: range) -> str:
+    """The text lines from ``ks`` on until a headline, a subhead or a byline, joined."""
+    out: list[str] = []
+    for k in ks:
+        role = decisions[k].role
+        if role in HEAD_ROLES or role in (Role.BYLINE, Role.SUBHEAD):
+            break
+        if role in _TEXT_ROLES:
+            out.append(lines[k].text)
+    return "".join(out)
+
+
+def subheads_as_titles(lines: list[Line], decisions: list[Decision]) -> dict[int, float]:
+    """Headline-shaped lines read as subheads whose text after shares almost nothing with the
+    text before (cosine of their bigram sets under ``max_title_similarity``): a title between
+    two stories, not a subhead inside one. Index → the cosine, for the report.
+
+    >>> texts = ["自贡建成电子阅报栏，市民读报方便了。", "枫林镇开展节前安全生产大检查",
+    ...          "佳节将至，枫林镇开展安全生产检查。", "务实举措保安全", "枫林镇检查组检查安全生产。"]
+    >>> page = [Line(n, "", t) for n, t in enumerate(texts)]
+    >>> roles = [Role.BODY, Role.SUBHEAD, Role.BODY, Role.SUBHEAD, Role.BODY]
+    >>> subheads_as_titles(page, [Decision(r, 1.0) for r in roles])
+    {1: 0.0}
+    """
+    out: dict[int, float] = {}
+    for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
+        if decision.role is not Role.SUBHEAD or not could_be_title(line.text):
+            continue
+        after = _text_window(lines, decisions, range(k + 1, min(len(lines), k + 1 + SUBHEAD_WINDOW)))
+        before = _text_window(lines, decisions, range(k - 1, max(-1, k - 1 - SUBHEAD_WINDOW), -1))
+        if not after or not before:
+            continue
+        score = cosine(bigrams(after), bigrams(before))
+        if score < SETTINGS.max_title_similarity:
+            out[k] = round(score, 3)
+    return out
+
+
 # Roles a credit-shaped line may have been given that cannot hold one: it is a credit.
 _NOT_CREDIT_ROLES = (Role.FURNITURE, Role.KICKER, Role.TITLE, Role.SUBTITLE, Role.CAPTION, Role.SUBHEAD)
 
@@ -781,6 +825,9 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k, role in credits_as_bylines(lines, decisions, rules).items():
         decisions[k] = Decision(role, decisions[k].confidence, (
             f"read as {decisions[k].role}; only role words and names: a credit",))
+    for k, score in subheads_as_titles(lines, decisions).items():
+        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
+            f"read as {decisions[k].role}; the text after it and before it share a cosine of {score:.2f}",))
     for k, j in far_reprints(lines, decisions).items():
         decisions[k] = Decision(Role.FURNITURE, decisions[k].confidence, (
             f"read as {decisions[k].role}; a second print of line {lines[j].number}",))
