@@ -113,6 +113,15 @@ def test_a_missed_title_next_to_an_untitled_story_is_rescued_by_its_words() -> N
     assert [r.text for r in rescued] == ["米河镇召开创文工作推进会"] and "rescued" in rescued[0].evidence[0]
 
 
+def test_a_missed_title_under_a_photo_caption_is_rescued() -> None:
+    # a photo's caption, then the title read as one more caption line, then a caption the model
+    # took for the title's second line: the story's words reach two lines back
+    result = assemble([("title", "北山村建成村史馆"), ("start", "日前，北山村村史馆建成开放，展出老物件三百余件。"),
+                       ("caption", "我市开展媒体走基层活动"), ("caption", "▲社区网格员在广场走访群众。"),
+                       ("start", "本报讯 12月15日，我市组织媒体记者开展媒体走基层活动，走进乡镇。")])
+    assert [a.headline.title for a in result.articles] == ["北山村建成村史馆", "我市开展媒体走基层活动"]
+
+
 def test_a_slogan_next_to_an_untitled_story_stays_furniture() -> None:
     result = assemble([("furniture", "垃圾分类 人人有责"),
                        ("start", "9月22日上午，米河镇召开创文工作推进会，部署下一步工作。"),

@@ -661,13 +661,16 @@ def could_be_title(text: str) -> bool:
 
 
 def _title_candidates(run: TextRun, lines: list[Line], page: Page) -> list[tuple[int, Line]]:
-    """Lines a missed title of this run could be: the furniture or caption line printed right
-    before or after it, and its own last line when that stands alone after a finished sentence."""
+    """Lines a missed title of this run could be: the furniture or caption lines printed right
+    before or after it (up to ``rescue_reach`` of them in a row), and its own last line when
+    that stands alone after a finished sentence."""
     out: list[tuple[int, Line]] = []
-    before = next((k for k in range(run.first - 1, -1, -1) if lines[k].text), None)
-    after = next((k for k in range(run.last + 1, len(lines)) if lines[k].text), None)
-    for k in (before, after):
-        if k is not None and k in page.aside:
+    for ks in (range(run.first - 1, -1, -1), range(run.last + 1, len(lines))):
+        # the furniture and caption lines printed next to it, up to the first other line
+        near = [k for k in ks if lines[k].text][:SETTINGS.rescue_reach]
+        for k in near:
+            if k not in page.aside:
+                break
             out.append((k, page.aside[k]))
     body = run.sections[-1][1]
     if len(body) >= 2 and ends_sentence(body[-2]) and run.last >= 0 and lines[run.last].text == body[-1]:
