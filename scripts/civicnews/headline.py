@@ -145,6 +145,8 @@ def compose_headline(parts: list[tuple[Role, str]]) -> Headline | None:
     ('坚持发展第一要务', '开发区企业推动党的二十大精神落地见效')
     >>> compose_headline([(Role.TITLE, "记者走边陲"), (Role.TITLE, "老乡话小康②"), (Role.TITLE, "村庄“管家”激活一个村")]).kicker
     '记者走边陲 老乡话小康②'
+    >>> compose_headline([(Role.TITLE, "惠及8万多居民！西"), (Role.SUBTITLE, "城展览路街道新添服务中心")]).title
+    '惠及8万多居民！西城展览路街道新添服务中心'
     """
     by_role: dict[Role, list[str]] = {Role.KICKER: [], Role.TITLE: [], Role.SUBTITLE: []}
     for role, text in parts:
@@ -155,6 +157,8 @@ def compose_headline(parts: list[tuple[Role, str]]) -> Headline | None:
     while kicker_lines and titles and _one_phrase(kicker_lines[-1], titles[0]):
         titles.insert(0, kicker_lines.pop())  # a title broken inside a word is no kicker
     kickers, subtitles = kicker_lines + ([series] if series else []), by_role[Role.SUBTITLE]
+    while subtitles and titles and _one_phrase(titles[-1], subtitles[0]):
+        titles.append(subtitles.pop(0))  # nor is a title's second half broken inside a word
     if not titles:  # no line was read as the title: the kicker or subtitle stands in for it
         if kickers:
             titles, kickers = kickers, []
