@@ -181,6 +181,26 @@ def test_a_subhead_between_two_different_stories_is_a_title() -> None:
     assert promoted[0].role is Role.TITLE and "share a cosine" in promoted[0].evidence[0]
 
 
+def test_a_title_read_as_a_caption_between_two_stories_opens_the_second() -> None:
+    rows = [("title", "自贡首批建成户外电子阅报栏"),
+            ("start", "昨日下午，在方冲小区的户外电子阅报栏前，老人正在读报。"),
+            ("caption", "▲村民在现场开展宣传活动。"), ("caption", "用爱心为党旗添彩"),
+            ("body", "一名党员就是一面旗帜。社区党员用爱心为党旗添彩，走访困难群众。")]
+    result = assemble(rows)
+    assert [a.headline.title for a in result.articles] == ["自贡首批建成户外电子阅报栏", "用爱心为党旗添彩"]
+
+
+def test_a_slogan_between_two_stories_stays_furniture() -> None:
+    # the text after it shares none of its words: a slogan, though the stories differ
+    rows = [("title", "自贡首批建成户外电子阅报栏"),
+            ("start", "昨日下午，在方冲小区的户外电子阅报栏前，老人正在读报。"),
+            ("furniture", "安全生产重于泰山"),
+            ("body", "一名党员就是一面旗帜。社区党员走访困难群众。")]
+    result = assemble(rows)
+    assert [a.headline.title for a in result.articles] == ["自贡首批建成户外电子阅报栏"]
+    assert "安全生产重于泰山" in result.furniture
+
+
 def test_a_subhead_inside_one_story_stays_its_subhead() -> None:
     words = "开发区企业推动党的二十大精神落地见效"
     result = assemble([("title", words), ("start", f"连日来，{words}，企业召开党员大会学习。"),

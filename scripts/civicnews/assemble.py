@@ -149,7 +149,7 @@ def far_reprints(lines: list[Line], decisions: list[Decision]) -> dict[int, int]
     return out
 
 
-# Roles of the lines a story's text is made of, for the windows ``subheads_as_titles`` reads.
+# Roles of the lines a story's text is made of, for the windows ``titles_between_stories`` reads.
 _TEXT_ROLES = (Role.START, Role.BODY, Role.CREDIT)
 # Lines read on each side of a subhead: a few paragraphs, enough words to compare; not fitted.
 SUBHEAD_WINDOW = 30
@@ -167,30 +167,53 @@ def _text_window(lines: list[Line], decisions: list[Decision], ks: range) -> str
     return "".join(out)
 
 
-def subheads_as_titles(lines: list[Line], decisions: list[Decision]) -> dict[int, float]:
-    """Headline-shaped lines read as subheads whose text after shares almost nothing with the
-    text before (cosine of their bigram sets under ``max_title_similarity``): a title between
-    two stories, not a subhead inside one. Index → the cosine, for the report.
+def titles_between_stories(lines: list[Line], decisions: list[Decision]) -> dict[int, float]:
+    """Headline-shaped lines read as subheads, furniture or captions whose text after shares
+    almost nothing with the text before (cosine of their bigram sets under
+    ``max_title_similarity``): a title between two stories, not a subhead inside one. A
+    furniture or caption line must also follow a finished sentence, come right before text and
+    share ``min_aside_title_share`` of its words with it (a slogan between two stories shares
+    few). Index → the cosine, for the report.
 
     >>> texts = ["自贡建成电子阅报栏，市民读报方便了。", "枫林镇开展节前安全生产大检查",
     ...          "佳节将至，枫林镇开展安全生产检查。", "务实举措保安全", "枫林镇检查组检查安全生产。"]
     >>> page = [Line(n, "", t) for n, t in enumerate(texts)]
     >>> roles = [Role.BODY, Role.SUBHEAD, Role.BODY, Role.SUBHEAD, Role.BODY]
-    >>> subheads_as_titles(page, [Decision(r, 1.0) for r in roles])
+    >>> titles_between_stories(page, [Decision(r, 1.0) for r in roles])
+    {1: 0.0}
+    >>> roles = [Role.BODY, Role.CAPTION, Role.BODY, Role.SUBHEAD, Role.BODY]
+    >>> titles_between_stories(page, [Decision(r, 1.0) for r in roles])
     {1: 0.0}
     """
     out: dict[int, float] = {}
     for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
-        if decision.role is not Role.SUBHEAD or not could_be_title(line.text):
+        if decision.role not in _BETWEEN_ROLES or not could_be_title(line.text):
             continue
         after = _text_window(lines, decisions, range(k + 1, min(len(lines), k + 1 + SUBHEAD_WINDOW)))
         before = _text_window(lines, decisions, range(k - 1, max(-1, k - 1 - SUBHEAD_WINDOW), -1))
         if not after or not before:
             continue
+        if decision.role is not Role.SUBHEAD and not _opens_text(lines, decisions, k, after):
+            continue
         score = cosine(bigrams(after), bigrams(before))
         if score < SETTINGS.max_title_similarity:
             out[k] = round(score, 3)
     return out
+
+
+# Roles a title printed between two stories may have been given.
+_BETWEEN_ROLES = (Role.SUBHEAD, Role.FURNITURE, Role.CAPTION)
+
+
+def _opens_text(lines: list[Line], decisions: list[Decision], k: int, after: str) -> bool:
+    """Line k comes after a finished sentence and right before text that uses
+    ``min_aside_title_share`` of its words."""
+    nxt = next((j for j in range(k + 1, len(lines)) if lines[j].text), None)
+    prev = next((j for j in range(k - 1, -1, -1) if decisions[j].role in _TEXT_ROLES), None)
+    if nxt is None or decisions[nxt].role not in _TEXT_ROLES or prev is None or not ends_sentence(lines[prev].text):
+        return False
+    grams = bigrams(lines[k].text)
+    return sum(1 for g in grams if g in after) / len(grams) >= SETTINGS.min_aside_title_share
 
 
 # Roles a credit-shaped line may have been given that cannot hold one: it is a credit.
@@ -828,7 +851,7 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k, role in credits_as_bylines(lines, decisions, rules).items():
         decisions[k] = Decision(role, decisions[k].confidence, (
             f"read as {decisions[k].role}; only role words and names: a credit",))
-    for k, score in subheads_as_titles(lines, decisions).items():
+    for k, score in titles_between_stories(lines, decisions).items():
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; the text after it and before it share a cosine of {score:.2f}",))
     for k, j in far_reprints(lines, decisions).items():

@@ -66,13 +66,21 @@ class Settings:
     # different stories on one page 0.01–0.05.
     min_subhead_similarity: float = 0.1
     # A line the model read as a subhead is a title when the text after it and the text before
-    # it share a cosine under this (two stories, not two parts of one; assemble.subheads_as_titles).
+    # it share a cosine under this: two stories, not two parts of one
+    # (assemble.titles_between_stories).
     # Measured on fitting-part pages: text seed 97 (120 pages) title_exact 0.841 at 0.03–0.05
     # and off, 0.831 at 0.1 (count 0.892 → 0.867); seed 98 0.843 off → 0.846 at 0.05–0.07
     # (body_f1 0.973 → 0.977); typeset seed 13 pdfminer 0.616 → 0.623 at 0.03–0.1, PyMuPDF
     # 0.679 → 0.686 at 0.05–0.1; seed 12 the same throughout. 0.05: the middle of the best,
     # and the top of the cosine different stories on one page measured (0.01–0.05).
     max_title_similarity: float = 0.05
+    # A furniture or caption line between two such stories is a title only when the text after
+    # it uses this share of its words (assemble.titles_between_stories). Measured on fitting-part
+    # pages: 0 (any share) lifts typeset seed 13 PyMuPDF title_exact 0.686 → 0.717 but drops
+    # text seed 97 0.844 → 0.841 and count 0.892 → 0.867; 0.4 gives PyMuPDF 0.698 (count 0.700
+    # → 0.717) and leaves text seeds 97/98/99 and typeset seed 12 as they were; 0.3 drops seed
+    # 12's PyMuPDF 0.755 → 0.745. 0.4 kept.
+    min_aside_title_share: float = 0.4
     # A text run that goes on an earlier story looks this many runs back for it: a story resumes
     # after a brief or two printed inside it, not pages of stories later (and a 5 MB page stays
     # linear).
