@@ -201,6 +201,19 @@ def test_a_slogan_between_two_stories_stays_furniture() -> None:
     assert "安全生产重于泰山" in result.furniture
 
 
+def test_an_unsure_title_line_its_story_never_uses_is_a_slogan() -> None:
+    lines, decisions = page([("title", "矾山镇积极开展安全生产检查"), ("title+", "创卫在行动"),
+                             ("start", "近日，矾山镇联合公安部门开展安全生产检查，排查隐患。")])
+    decisions[1] = Decision(Role.TITLE, 0.33, (), True)
+    result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+    (a,) = result.articles
+    assert a.headline.title == "矾山镇积极开展安全生产检查" and "创卫在行动" in result.furniture
+    assert result.line_roles[1].role is Role.FURNITURE and "uses none of its words" in result.line_roles[1].evidence[0]
+    decisions[1] = Decision(Role.TITLE, 0.9, (), True)  # read surely: the title's second line
+    (a,) = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES).articles
+    assert a.headline.title == "矾山镇积极开展安全生产检查创卫在行动"
+
+
 def test_a_subhead_inside_one_story_stays_its_subhead() -> None:
     words = "开发区企业推动党的二十大精神落地见效"
     result = assemble([("title", words), ("start", f"连日来，{words}，企业召开党员大会学习。"),

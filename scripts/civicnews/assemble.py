@@ -406,6 +406,34 @@ def best_pairing(items: list[HeadGroup | TextRun]) -> list[int]:
     return sorted(pairs)
 
 
+def drop_stray_title_tails(page: Page, confidence: dict[int, float]) -> list[Line]:
+    """A headline's last title line read with less confidence than ``min_title_tail_confidence``
+    whose words its story never uses is a slogan printed under the title (创卫在行动), not the
+    title's end: it goes to the page's furniture. Returns the lines, for the report.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["近日，矾山镇开展安全生产检查。"])])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(2, "", "创卫在行动"))])
+    >>> page = Page([run], [], [], [])
+    >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 2: 0.3})], run.headline.text, page.furniture
+    (['创卫在行动'], '矾山镇开展安全生产检查', ['创卫在行动'])
+    """
+    out: list[Line] = []
+    for run in page.items:
+        if not isinstance(run, TextRun) or run.headline is None:
+            continue
+        parts = run.headline.parts
+        if len(parts) < 2 or parts[-1][0] is not Role.TITLE or parts[-2][0] is not Role.TITLE:
+            continue
+        line = parts[-1][1]
+        grams = bigrams(line.text)
+        if confidence.get(line.number, 1.0) < SETTINGS.min_title_tail_confidence and grams \
+                and not any(g in run.text for g in grams):
+            parts.pop()
+            page.furniture.append(line.text)
+            out.append(line)
+    return out
+
+
 def split_point(head: HeadGroup, lines: list[str]) -> int | None:
     """The paragraph start after which ``lines`` hold the headline's words and before which they
     do not; None when no cut tells them apart well enough."""
@@ -866,6 +894,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         roles[index[line.number]] = LineRole(old.number, old.text, Role.BODY, old.confidence, (
             f"read as {old.role}; the text after it goes on its sentence",))
     pair_headlines(page)
+    confidence = {line.number: d.confidence for line, d in zip(lines, decisions, strict=True)}
+    for line in drop_stray_title_tails(page, confidence):
+        old = roles[index[line.number]]
+        roles[index[line.number]] = LineRole(old.number, old.text, Role.FURNITURE, old.confidence, (
+            f"read as {old.role} at {old.confidence:.2f}; its story uses none of its words",))
     split_resumed(page)
     for line, score in demote_subheads(page):
         old = roles[index[line.number]]

@@ -81,6 +81,11 @@ class Settings:
     # → 0.717) and leaves text seeds 97/98/99 and typeset seed 12 as they were; 0.3 drops seed
     # 12's PyMuPDF 0.755 → 0.745. 0.4 kept.
     min_aside_title_share: float = 0.4
+    # A headline's last title line read with less confidence than this, whose words its story
+    # never uses, is a slogan under the title (assemble.drop_stray_title_tails). Measured on
+    # fitting-part pages: off → 0.4–0.6 lifts text seed 97 title_exact 0.844 → 0.850 and seed 98
+    # 0.850 → 0.853; seed 99 and the typeset pages the same; 0.7 loses seed 98's gain. 0.5 kept.
+    min_title_tail_confidence: float = 0.5
     # A text run that goes on an earlier story looks this many runs back for it: a story resumes
     # after a brief or two printed inside it, not pages of stories later (and a 5 MB page stays
     # linear).
