@@ -94,8 +94,15 @@ def length(view: LineView) -> list[str]:
     ['len=7-9']
     """
     n = cjk_count(view.line.text)
-    return ["len=" + _bucket(n, (1, 2, 3, 4, 5, 7, 10, 13, 17, 25, 41),
-                             ("0", "1", "2", "3", "4", "5-6", "7-9", "10-12", "13-16", "17-24", "25-40", "41+"))]
+    return [_LENGTHS[n] if n < len(_LENGTHS) else _LENGTHS[-1]]
+
+
+# length's feature for each count below its last edge (and the last for any count above):
+# a lookup, not a walk over the edges, for every line.
+_LENGTHS = tuple("len=" + _bucket(n, (1, 2, 3, 4, 5, 7, 10, 13, 17, 25, 41),
+                                  ("0", "1", "2", "3", "4", "5-6", "7-9", "10-12", "13-16", "17-24",
+                                   "25-40", "41+"))
+                 for n in range(42))
 
 
 def width_ratio(view: LineView) -> list[str]:

@@ -17,6 +17,7 @@ from .patterns import CJK, CJK_PUNCT, HALF_TO_FULL, KANGXI_RADICAL, RADICAL_IDEO
 from .rules import Rules
 
 _TOKEN_CJK = re.compile(f"[{CJK}]")
+_NOT_CJK = re.compile(f"[^{CJK}]+")
 _SPACES = re.compile(r"[ \t\u3000\u00a0\u2000-\u200a\u202f\u205f]+")
 _ANY_RADICAL = re.compile("[\u2e80-\u2eff\u2f00-\u2fd5]")
 
@@ -115,7 +116,7 @@ def _convert_marks(text: str) -> str:
 
 
 def _cjk_count(token: str) -> int:
-    return len(_TOKEN_CJK.findall(token))
+    return len(_NOT_CJK.sub("", token))  # = len(_TOKEN_CJK.findall(token)), without a string a character
 
 
 def remove_letter_spacing(text: str) -> str:
@@ -437,7 +438,7 @@ def _reprint_of(lines: list[Line], k: int) -> int | None:
     """Index of the line that line k reprints: the line right before it (A A), or the one two
     before it when the line between is also a reprint (A B A B); None otherwise."""
     text = lines[k].text
-    if not text or len(_TOKEN_CJK.findall(text)) > REPRINT_MAX_CHARS or text[-1:] in "。！？":
+    if not text or _cjk_count(text) > REPRINT_MAX_CHARS or text[-1:] in "。！？":
         return None
     if k >= 1 and lines[k - 1].text == text:
         return k - 1
