@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 from civicnews import features
 from civicnews.lines import split_lines
 from civicnews.model import Line
 from civicnews.rules import load_rules
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 PAGE = """城东日报
 2024年3月5日 星期二
@@ -54,3 +58,59 @@ def test_a_line_printed_twice_is_not_its_own_evidence() -> None:
 def test_features_are_deterministic() -> None:
     lines = split_lines(PAGE)
     assert features.page_features(lines, load_rules()) == features.page_features(split_lines(PAGE), load_rules())
+
+
+# Characters for generated pages: a few CJK (so that lines share bigrams), marks, digits.
+_PAGE_CHARS = "创卫攻坚全力推进城东街道，。：“”（）3月 "
+
+
+def _shared_share_by_definition(texts: list[str]) -> tuple[list[float], list[float]]:
+    """shared_share as its docstring states it, by scanning each bigram's window: found after
+    (before) line i when a line within CONTENT_WINDOW after (before) it with other text has it."""
+    grams = [features.bigrams(t) for t in texts]
+    after, before = [], []
+    for i, mine in enumerate(grams):
+        near = [k for k in range(max(0, i - features.CONTENT_WINDOW),
+                                 min(len(texts), i + features.CONTENT_WINDOW + 1))
+                if texts[k] != texts[i]]
+        hits_after = sum(any(g in grams[k] for k in near if k > i) for g in mine)
+        hits_before = sum(any(g in grams[k] for k in near if k < i) for g in mine)
+        after.append(hits_after / len(mine) if mine else 0.0)
+        before.append(hits_before / len(mine) if mine else 0.0)
+    return after, before
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(_PAGE_CHARS, max_size=8), max_size=40), st.data(),
+       st.sampled_from([1, 2, 3, 5, features.CONTENT_WINDOW]))
+def test_shared_share_is_its_definition(texts: list[str], data: st.DataObject, window: int) -> None:
+    if texts:  # lines printed twice (twins) are counted apart
+        texts += data.draw(st.lists(st.sampled_from(texts), max_size=4))
+    grams = [features.bigrams(t) for t in texts]
+    # small windows too, so that the window's edges are met on short pages
+    with patch.object(features, "CONTENT_WINDOW", window):
+        assert features.shared_share(grams, texts) == _shared_share_by_definition(texts)
+
+
+def _rows_by_registry(lines: list[Line]) -> list[list[str]]:
+    """page_features spelt out from the registry, line by line (the layout the model was fitted
+    on): bias, the line's own features, each neighbour's shapes prefixed with its offset."""
+    named = [features.line_features(v) for v in features.page_views(lines, load_rules())]
+    rows = []
+    for i, own in enumerate(named):
+        row = ["bias", *(f for fs in own.values() for f in fs)]
+        for d in features.NEIGHBOURS:
+            if 0 <= i + d < len(named):
+                row += [f"{d:+d}:{f}" for name in features.NEIGHBOUR_FEATURES for f in named[i + d][name]]
+            else:
+                row.append(f"{d:+d}:none")
+        rows.append(row)
+    return rows
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(_PAGE_CHARS, min_size=1, max_size=30).filter(str.strip), max_size=12))
+def test_page_features_are_the_registry_rows(texts: list[str]) -> None:
+    lines = split_lines("\n".join(texts))
+    assert features.page_features(lines, load_rules()) == _rows_by_registry(lines)
+    assert features.page_features(split_lines(PAGE), load_rules()) == _rows_by_registry(split_lines(PAGE))

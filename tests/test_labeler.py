@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 
 import pytest
@@ -11,6 +12,8 @@ from civicnews.fit import pagegen, train
 from civicnews.lines import split_lines
 from civicnews.model import Role
 from civicnews.rules import load_rules
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 def test_model_card_matches_the_model_file() -> None:
@@ -43,3 +46,17 @@ def test_fitting_is_byte_reproducible(tmp_path) -> None:
     b = train.fit(tmp_path / "b" / "m.crfsuite", pages=25, seed=3)
     assert a["sha256"] == b["sha256"]
     assert (tmp_path / "a" / "m.crfsuite").read_bytes() == (tmp_path / "b" / "m.crfsuite").read_bytes()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data())
+def test_evidence_is_the_strongest_positive_weights(data: st.DataObject) -> None:
+    path = str(labeler.MODEL_PATH)
+    weights = labeler._weights(path)
+    tag = data.draw(st.sampled_from(sorted(weights)))
+    known = sorted(weights[tag])
+    features = data.draw(st.lists(st.sampled_from([*known, "bias", "no-such-feature"]), max_size=40))
+    # the definition: the EVIDENCE_FEATURES largest (weight, feature) pairs, largest first
+    strongest = heapq.nlargest(labeler.EVIDENCE_FEATURES,
+                               ((weights[tag][f], f) for f in features if f in weights[tag]))
+    assert labeler.explain(features, tag) == tuple(f"{f} {w:+.1f}" for w, f in strongest)

@@ -1,6 +1,8 @@
 """Unit tests of the line stage: each cleaner on real damage from the seed pages."""
 
 from civicnews import lines
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 def test_letter_spacing_closed_on_a_justified_line() -> None:
@@ -94,3 +96,32 @@ def test_a_title_with_a_word_space_is_not_two_columns() -> None:
 def test_a_folded_reprint_is_kept_as_the_second_print() -> None:
     out = lines.split_lines("西湖区委员工作站挂牌\n西湖区委员工作站挂牌\n近日，西湖区委员工作站挂牌成立。")
     assert out[0].doubled and out[0].second_print == "西湖区委员工作站挂牌"
+
+
+def _cleaned_by_every_cleaner(text: str) -> tuple[str, list[str], float, str]:
+    """_clean spelt out: every cleaner of the registry in order, the width measured before
+    close_number_padding, undouble's cut kept."""
+    steps, width, cut = [], 0.0, ""
+    for name, fix in lines.CLEANERS.items():
+        if fix is lines.close_number_padding:
+            width = lines._em(text)
+        fixed = fix(text)
+        if fixed != text:
+            steps.append(name)
+            if fix is lines.undouble:
+                cut = lines.second_print(text, fixed)
+            text = fixed
+    return text, steps, width, cut
+
+
+# What the cleaners look for (spaces of every kind, radicals, marks, ellipses) and plain text.
+_LINE_CHARS = ("创卫攻坚全力推进⻔⼯.⋯…，,。:;!?()（） \u3000\t\u00a0\u2002\u202f\x0b\u2028"
+               "3月25日%Ａ")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(_LINE_CHARS, max_size=24), st.sampled_from(["", "twice", "cut"]))
+def test_clean_is_every_cleaner_in_order(text: str, doubling: str) -> None:
+    # plain lines skip the cleaners that cannot change them: the result must not show it
+    text = text + text if doubling == "twice" else text + text[: len(text) // 2] if doubling else text
+    assert lines._clean(text) == _cleaned_by_every_cleaner(text)

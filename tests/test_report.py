@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import json
+import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import yaml
 from civicnews.build import run_batch
 from civicnews.model import Article, Headline, PageInfo, PageResult, Section
 from civicnews.report import (
+    LINE_COVERED,
     MIN_BODY_CHARS,
+    account_chars,
     build_report,
+    cjk_only,
     lost_lines,
     page_report,
     render_markdown,
     render_text,
 )
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 INFO = PageInfo(file="p.txt")
@@ -189,3 +194,51 @@ def test_report_json_writer_matches_the_standard_encoder(value: object, depth: i
     from civicnews.report import _json
     expected = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
     assert _json(value, depth) == expected.replace("\n", "\n" + "  " * depth)
+
+
+_ROW = st.fixed_dictionaries({
+    "line": st.integers(min_value=1, max_value=10_000), "role": st.sampled_from(["body", "title"]),
+    "confidence": st.floats(min_value=0, max_value=1), "evidence": st.lists(st.text(max_size=12), max_size=3),
+    "text": st.text(max_size=20)})
+
+
+@given(st.lists(_ROW | _JSON_VALUES.filter(lambda v: isinstance(v, dict)), max_size=5),
+       st.integers(min_value=0, max_value=3))
+def test_role_rows_writer_matches_the_standard_encoder(rows: list[dict], depth: int) -> None:
+    from civicnews.report import _roles_json
+    expected = json.dumps(rows, ensure_ascii=False, indent=2, sort_keys=True)
+    assert _roles_json(rows, depth) == expected.replace("\n", "\n" + "  " * depth)
+
+
+# Text with what the character account folds (radicals, ellipses, width, combining marks,
+# Hangul jamo that NFKC composes) and every kind of space and line end.
+_ACCOUNT_CHARS = "创卫攻坚⻔⼯⼈.⋯…，,。 \u3000\t\r\n\u0301\u1100\u1161ＡａﾊﾞÅ\x0b\x1c\u2028\u0085\u200b"
+
+
+def _account_line_by_line(text: str) -> Counter:
+    """account_chars as its docstring states it: line by line, after the cleaners' in-place
+    rewrites and NFKC, every non-space character."""
+    from civicnews.lines import fix_ellipsis, fold_radicals
+    out: Counter = Counter()
+    for line in text.split("\n"):
+        folded = unicodedata.normalize("NFKC", fix_ellipsis(fold_radicals(line)))
+        out.update(ch for ch in folded if not ch.isspace())
+    return out
+
+
+@settings(max_examples=500)
+@given(st.text(_ACCOUNT_CHARS, max_size=30), st.lists(st.text(_ACCOUNT_CHARS, max_size=12), max_size=4))
+def test_character_account_is_line_by_line(text: str, kept: list[str]) -> None:
+    assert account_chars(text) == _account_line_by_line(text)
+    # lost lines: a line is lost when under half its CJK bigrams are in any one kept text
+    grams = [{c[i:i + 2] for i in range(len(c) - 1)} for c in (cjk_only(t) for t in kept)]
+    covered = set().union(*grams)
+    expected = []
+    for raw in text.splitlines():
+        c = cjk_only(raw)
+        mine = {c[i:i + 2] for i in range(len(c) - 1)}
+        if mine and len(mine & covered) / len(mine) < LINE_COVERED:
+            expected.append(raw.strip())
+    assert lost_lines(text, kept) == expected
+    # the kept texts are apart: no bigram runs from one into the next
+    assert lost_lines("创卫", ["创", "卫"]) == ["创卫"]

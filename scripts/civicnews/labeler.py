@@ -9,7 +9,6 @@ weighed most for it, so the report can say why a line is a title.
 
 from __future__ import annotations
 
-import heapq
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -75,11 +74,25 @@ def _weights(path: str) -> dict[str, dict[str, float]]:
     return out
 
 
+@lru_cache(maxsize=2)
+def _ranked(path: str) -> dict[str, dict[str, tuple[float, str]]]:
+    """tag → {feature: (positive weight, feature)}: the keys explain sorts by, made once."""
+    return {tag: {f: (w, f) for f, w in weights.items()} for tag, weights in _weights(path).items()}
+
+
 def explain(features: list[str], role: str, path: str = str(MODEL_PATH)) -> tuple[str, ...]:
-    """The features that pushed hardest towards `role`, strongest first."""
-    weights = _weights(path).get(role, {})
-    scored = heapq.nlargest(EVIDENCE_FEATURES, ((weights[f], f) for f in features if f in weights))
+    """The features that pushed hardest towards `role`, strongest first (by weight, then by
+    name, highest first: what heapq.nlargest gave, by its documented equivalence to a sort)."""
+    ranked = _ranked(path).get(role)
+    if not ranked:
+        return ()
+    scored = sorted([key for key in map(ranked.get, features) if key is not None],
+                    reverse=True)[:EVIDENCE_FEATURES]
     return tuple(f"{f} {w:+.1f}" for w, f in scored)
+
+
+# Role by its value: Role(value) runs the Enum machinery for every line of every page.
+_ROLES = {str(role): role for role in Role}
 
 
 def label_lines(lines: list[Line], rules: Rules | None, model: Path = MODEL_PATH) -> list[Decision]:
@@ -91,8 +104,9 @@ def label_lines(lines: list[Line], rules: Rules | None, model: Path = MODEL_PATH
     xseq = page_features(lines, rules)
     tags = tagger.tag(xseq)
     out = []
+    roles = _ROLES
     for t, (tag, feats) in enumerate(zip(tags, xseq, strict=True)):
-        role = Role(tag.rstrip(CONTINUES))
+        role = roles[tag.rstrip(CONTINUES)]
         confidence = round(tagger.marginal(tag, t), 3)
         # the report shows the evidence of every line but confident plain text (report.notable):
         # only those lines pay for it

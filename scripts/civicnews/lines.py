@@ -17,6 +17,7 @@ from .patterns import CJK, CJK_PUNCT, HALF_TO_FULL, KANGXI_RADICAL, RADICAL_IDEO
 from .rules import Rules
 
 _TOKEN_CJK = re.compile(f"[{CJK}]")
+_NOT_CJK = re.compile(f"[^{CJK}]+")
 _SPACES = re.compile(r"[ \t\u3000\u00a0\u2000-\u200a\u202f\u205f]+")
 _ANY_RADICAL = re.compile("[\u2e80-\u2eff\u2f00-\u2fd5]")
 
@@ -115,7 +116,7 @@ def _convert_marks(text: str) -> str:
 
 
 def _cjk_count(token: str) -> int:
-    return len(_TOKEN_CJK.findall(token))
+    return len(_NOT_CJK.sub("", token))  # = len(_TOKEN_CJK.findall(token)), without a string a character
 
 
 def remove_letter_spacing(text: str) -> str:
@@ -177,13 +178,16 @@ def _doubled_length(compact: str) -> int:
     n = len(compact)
     if n >= 6 and n % 2 == 0 and compact[: n // 2] == compact[n // 2 :]:
         return n // 2
-    if re.search("[，。；！？、]", compact):
+    if _SENTENCE_MARK.search(compact):
         return 0
     for size in range((n + 1) // 2, n - DOUBLED_MIN_REPEAT + 1):
         repeat = n - size
         if size >= 5 and repeat >= DOUBLED_SHARE * size and compact[size:] == compact[:repeat]:
             return size
     return 0
+
+
+_SENTENCE_MARK = re.compile("[，。；！？、]")
 
 
 def is_doubled(text: str) -> bool:
@@ -255,9 +259,20 @@ def second_print(text: str, kept: str) -> str:
     return text[len(kept):].strip() if text.startswith(kept) else text
 
 
+# What any cleaner before undouble looks for: a radical, a space of any kind (normalize_spaces
+# also strips what str.strip() strips, i.e. \s), an ellipsis or a half-width mark. A line with
+# none of these (most body lines) leaves them all unchanged, so only undouble runs on it.
+_MAY_CLEAN = re.compile(r"[\s\u2e80-\u2eff\u2f00-\u2fd5⋯,:;!?()]|\.\.\.")
+
+
 def _clean(text: str) -> tuple[str, list[str], float, str]:
     """clean_line, plus the printed width measured before number padding is closed and the
     second print undouble cut (empty when the line was printed once)."""
+    if not _MAY_CLEAN.search(text):
+        fixed = undouble(text)
+        if fixed == text:
+            return text, [], _em(text), ""
+        return fixed, ["undouble"], _em(text), second_print(text, fixed)
     steps: list[str] = []
     width = 0.0
     cut = ""
@@ -423,7 +438,7 @@ def _reprint_of(lines: list[Line], k: int) -> int | None:
     """Index of the line that line k reprints: the line right before it (A A), or the one two
     before it when the line between is also a reprint (A B A B); None otherwise."""
     text = lines[k].text
-    if not text or len(_TOKEN_CJK.findall(text)) > REPRINT_MAX_CHARS or text[-1:] in "。！？":
+    if not text or _cjk_count(text) > REPRINT_MAX_CHARS or text[-1:] in "。！？":
         return None
     if k >= 1 and lines[k - 1].text == text:
         return k - 1
