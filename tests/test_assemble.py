@@ -214,6 +214,15 @@ def test_an_unsure_title_line_its_story_never_uses_is_a_slogan() -> None:
     assert a.headline.title == "矾山镇积极开展安全生产检查创卫在行动"
 
 
+def test_a_trailing_credit_broken_at_the_line_end_is_read_whole() -> None:
+    result = assemble([("title", "普梯村走上乡村振兴快车道"),
+                       ("start", "普梯村找准发展定位，成为乡村振兴的典范。（作者 周"),
+                       ("byline", "远钢 袁喆）")])
+    (a,) = result.articles
+    assert a.credit.reporters == ["周远钢", "袁喆"]
+    assert a.paragraphs == ["普梯村找准发展定位，成为乡村振兴的典范。"]
+
+
 def test_a_subhead_inside_one_story_stays_its_subhead() -> None:
     words = "开发区企业推动党的二十大精神落地见效"
     result = assemble([("title", words), ("start", f"连日来，{words}，企业召开党员大会学习。"),

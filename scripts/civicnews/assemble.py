@@ -766,18 +766,51 @@ def rescue_titles(page: Page, lines: list[Line]) -> list[tuple[int, float]]:
     return taken
 
 
+# A credit's bracket opens at most this many characters before its line's end (（通讯员 欧阳
+# 明: a role word and a few names); more, or a clause mark after it, is a story's text.
+MAX_OPEN_CREDIT_CHARS = 12
+
+
+def _opens_bracket(text: str) -> bool:
+    """The text ends inside a bracket it opened just before its end, with no clause after it.
+
+    >>> _opens_bracket("活动取得实效。（作者 周"), _opens_bracket("活动取得实效。（作者 周远钢）")
+    (True, False)
+    >>> _opens_bracket("活动取得实效。（作者 周普梯村，地处滇黔交界")
+    False
+    """
+    start = max(text.rfind("（"), text.rfind("("))
+    tail = text[start + 1:]
+    return (start >= 0 and len(tail) <= MAX_OPEN_CREDIT_CHARS
+            and not any(mark in tail for mark in "）)，。；,;"))
+
+
+def _closes_bracket(text: str) -> bool:
+    """The text closes a bracket opened before it.
+
+    >>> _closes_bracket("远钢 袁喆）"), _closes_bracket("（记者 何超）")
+    (True, False)
+    """
+    close = max(text.find("）"), text.find(")"))
+    opened = [i for i in (text.find("（"), text.find("(")) if i >= 0]
+    return close >= 0 and (not opened or min(opened) > close)
+
+
 def _credit(run: TextRun, sections: list[tuple[str | None, list[str]]], rules: Rules) -> Credit:
     """The story's credit from its credit lines, its first and last paragraph (cut off them, in
     place) and its bylines."""
     printed = list(run.credit_lines)
+    bylines = list(run.bylines)
     filled = [paras for _, paras in sections if paras]
+    if filled and bylines and _opens_bracket(filled[-1][-1]) and _closes_bracket(bylines[0]):
+        filled[-1][-1] += bylines.pop(0)  # （作者 周 / 远钢 袁喆）: one credit broken at the line's end
     if filled and not printed:
         lead, rest = credits.split_lead_credit(filled[0][0], rules)
         if lead:
             printed.append(lead)
             filled[0][0:1] = [rest] if rest else []
     filled = [paras for _, paras in sections if paras]
-    if filled and not run.bylines and credits.is_credit_line(filled[-1][-1]):
+    if filled and not bylines and credits.is_credit_line(filled[-1][-1]):
         printed.append(filled[-1].pop())  # a byline line the model read as text
     filled = [paras for _, paras in sections if paras]
     if filled:
@@ -785,7 +818,7 @@ def _credit(run: TextRun, sections: list[tuple[str | None, list[str]]], rules: R
         if trail:
             printed.append(trail)
             filled[-1][-1:] = [rest] if rest else []
-    printed += run.bylines
+    printed += bylines
     credit = Credit(text=" ".join(printed) or None)
     for text in printed:
         part = credits.parse_credit(text, rules)
