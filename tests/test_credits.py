@@ -48,3 +48,9 @@ def test_trailing_credit_is_cut_off_the_last_paragraph() -> None:
     assert split_trailing_credit("活动圆满成功。（李之永）", RULES) == ("活动圆满成功。", "（李之永）")
     assert split_trailing_credit("成立了工作专班（领导小组）。", RULES)[1] is None
     assert split_trailing_credit("全年完成任务（详见附件）", RULES)[1] is None
+
+
+def test_text_glued_into_a_credit_is_no_names() -> None:
+    # a PDF tool read the next column's words into the bracket: they open like no names
+    credit = parse_credit("本报讯（县融媒体记者 王伟 沿河步道的路灯和花坛都换了新）", RULES)
+    assert credit.reporters == ["王伟"]
