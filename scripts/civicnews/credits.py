@@ -144,6 +144,12 @@ def _split_run(token: str) -> list[str]:
     return end[1]
 
 
+# A photographer's credit (胡强峰 摄, 记者 王明 摄): names the photos, not the story's writers
+# (the corpus's annotators list no photographer). On fitting-part typeset pages taking them out
+# lifted reporters_f1 by 0.006–0.021 for every tool (seeds 12 and 13); text seeds the same.
+_PHOTO_CREDIT = re.compile(rf"(?:(?:记者|通讯员)\s*)?{_NAME}(?:\s+{_NAME})*\s*摄(?![影像])")
+
+
 def parse_credit(text: str, rules: Rules) -> Credit:
     """Dateline, reporters and roles from a credit as printed, whatever its shape.
 
@@ -165,6 +171,8 @@ def parse_credit(text: str, rules: Rules) -> Credit:
     ['张三']
     >>> parse_credit("本版编辑 罗明", load_rules()).reporters
     []
+    >>> parse_credit("胡强峰 摄", load_rules()).reporters, parse_credit("文/王明 图/李华 摄", load_rules()).reporters
+    ([], ['王明'])
     >>> parse_credit("讯（融媒 见习记 者郑旭 华）日", load_rules()).roles
     {'郑旭华': '融媒见习记者'}
     >>> parse_credit("（大河客户端记者郑松波邵占坤实习生岳媛通讯员司利强）", load_rules()).roles
@@ -178,6 +186,7 @@ def parse_credit(text: str, rules: Rules) -> Credit:
         credit.dateline = m.group("dateline") if len(m.group("dateline")) > 1 else None
         body = m.group("inner") if "inner" in m.groupdict() else body[m.end():]
     body = re.sub(r"报道[：:]?$", "", re.sub(r"[（()）【】\[\]]", " ", body)).strip()
+    body = _PHOTO_CREDIT.sub(" ", body).strip()
     _read_names(credit, body, rules)
     if not credit.reporters and " " in body:
         # letters spread or a column broken inside the credit (融媒 见习记 者郑旭 华): read it
