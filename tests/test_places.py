@@ -217,3 +217,12 @@ def test_an_ethnic_township_written_without_its_nationality() -> None:
     # 定远县's 二龙回族乡, written 二龙乡: that town, as written; its full name as itself
     assert tagged("二龙乡组织开展防汛演练。", publication="定远县融媒体中心") == ["定远县", "二龙乡"]
     assert tagged("二龙回族乡组织开展防汛演练。", publication="定远县融媒体中心") == ["定远县", "二龙回族乡"]
+
+
+def test_a_story_about_one_town_of_a_city_is_its_countys_not_the_citys() -> None:
+    # a national site: the headline names the city, the text one county and one of its towns
+    text = "衢州市柯城区石梁镇开展河道整治，衢州有关部门到场指导。"
+    assert tagged(text, title="衢州整治河道", publication="中国新闻网") == ["柯城区", "石梁镇"]
+    # towns of two counties: a story about the city
+    text = "衢州市柯城区石梁镇、江山市贺村镇开展河道整治，衢州有关部门到场指导。"
+    assert tagged(text, title="衢州整治河道", publication="中国新闻网")[0] == "衢州市"

@@ -558,6 +558,8 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     place = story_place(mentions, home, rules, written, hints)
     if place is None:
         place = story_place(mentions, place_code(fallback_home, rules), rules, written, hints)
+    if place and home != place and gaz.divisions[place].level == "city":
+        place = town_county(mentions, place, rules) or place
     chosen: dict[str, tuple[int, int]] = {}  # name → (level rank, order named)
     if place:
         chosen[gaz.divisions[place].name] = (RANK[gaz.divisions[place].level], -1)
@@ -593,6 +595,37 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
                 div = gaz.divisions[codes[0]]
                 chosen.setdefault(div.name, (RANK.get(div.level, 4), len(chosen)))
     return sorted(chosen, key=lambda name: chosen[name])
+
+
+def town_county(mentions: list[tuple[Mention, float]], city: str, rules: Rules) -> str | None:
+    """The one county of a city that a story names in full when every town it names in full
+    lies in that county (广西防城港…防城区那良镇): the story is that county's and its town's, not
+    the whole city's, which the annotators tag only for a story about all of it. None when the
+    story names no town, or towns or counties of more than one county.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz = rules.gazetteer
+    >>> city = gaz.codes("衢州市")[0]
+    >>> text = "衢州市柯城区石梁镇开展整治，衢州各地跟进"
+    >>> gaz.divisions[town_county(_mentions(text, rules), city, rules)].name
+    '柯城区'
+    >>> text = "衢州市柯城区石梁镇、江山市贺村镇开展整治"
+    >>> town_county(_mentions(text, rules), city, rules) is None
+    True
+    """
+    gaz = rules.gazetteer
+    counties: set[str] = set()
+    towns: set[str | None] = set()
+    for m, _weight in mentions:
+        if not m.full:
+            continue
+        codes = [c for c in _narrow(m.codes, city, rules) if gaz.within(c, city)]
+        if len(codes) == 1 and gaz.divisions[codes[0]].level == "county":
+            counties.add(codes[0])
+        elif len(codes) == 1 and gaz.divisions[codes[0]].level == "town":
+            towns.add(gaz.county_of(codes[0]))
+    return counties.pop() if len(counties) == 1 and towns == counties else None
 
 
 def towns_named(article: Article, place: str | None, rules: Rules,
