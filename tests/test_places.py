@@ -226,3 +226,8 @@ def test_a_story_about_one_town_of_a_city_is_its_countys_not_the_citys() -> None
     # towns of two counties: a story about the city
     text = "衢州市柯城区石梁镇、江山市贺村镇开展河道整治，衢州有关部门到场指导。"
     assert tagged(text, title="衢州整治河道", publication="中国新闻网")[0] == "衢州市"
+
+
+def test_a_shared_town_name_is_read_as_the_seat_of_the_county_it_is_named_after() -> None:
+    # two counties have a 济阳街道; one of them is 济阳区, whose seat it is
+    assert tagged("韩家社区联合济阳街道开展垃圾分类宣传。", title="济阳街道开展垃圾分类宣传") == ["济阳区", "济阳街道"]

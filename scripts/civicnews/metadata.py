@@ -296,6 +296,8 @@ def county_votes(mentions: list[tuple[Mention, float]], region: str | None, rule
         codes = _readings(m, region, rules)
         if len(codes) > 1:  # 光坡镇 of 陵水, when the story names 陵水
             codes = [c for c in codes if any(gaz.within(c, p) for p in named)] or codes
+        if len(codes) > 1:  # 济阳街道 of 济阳区 and of 任城区: the county it is named after
+            codes = [c for c in codes if named_after_county(c, rules)] or codes
         written_short = hints() if len(codes) > 1 and hints else None
         if written_short:  # 白鹤镇 of 天台, when the story also names 洪畴 and 福溪
             support = {c: written_short.get(gaz.county_of(c) or "", 0) for c in codes}
@@ -306,6 +308,28 @@ def county_votes(mentions: list[tuple[Mention, float]], region: str | None, rule
         for county in counties:
             votes[county] = votes.get(county, 0.0) + weight / len(codes)
     return votes
+
+
+def named_after_county(code: str, rules: Rules) -> bool:
+    """True for a town named after its own county (济阳街道 of 济阳区, 绥棱镇 of 绥棱县): the
+    county's seat, the likelier reading of a town name other counties share.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> [named_after_county(c, rules) for c in rules.gazetteer.codes("济阳街道")]
+    [True, False]
+    """
+    gaz = rules.gazetteer
+    county = gaz.county_of(code)
+    if county is None or county == code:
+        return False
+    name = gaz.divisions[code].name
+    base = TOWN_SUFFIX_END.sub("", name)
+    return base != name and base in gaz.divisions[county].spellings
+
+
+# A town's suffix at the end of its name (济阳街道 → 济阳).
+TOWN_SUFFIX_END = re.compile(r"(?:街道|镇|乡|苏木)$")
 
 
 def written_towns(text: str, mentions: list[tuple[Mention, float]], region: str | None,
