@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from civicnews.fit.corpus import SHARED, available
-from civicnews.metadata import find_districts, home_place
+from civicnews.metadata import find_districts, home_place, page_home
 from civicnews.model import Article, Headline, PageInfo, Section
 from civicnews.pipeline import extract_page
 from civicnews.places import build_gazetteer
@@ -231,3 +231,15 @@ def test_a_story_about_one_town_of_a_city_is_its_countys_not_the_citys() -> None
 def test_a_shared_town_name_is_read_as_the_seat_of_the_county_it_is_named_after() -> None:
     # two counties have a 济阳街道; one of them is 济阳区, whose seat it is
     assert tagged("韩家社区联合济阳街道开展垃圾分类宣传。", title="济阳街道开展垃圾分类宣传") == ["济阳区", "济阳街道"]
+
+
+def test_a_site_known_only_by_its_address_is_placed_by_the_pinyin_it_spells() -> None:
+    def paged(text: str, publication: str) -> list[str]:
+        art, info = article(text, "确保营商环境优化"), PageInfo("x.txt", publication=publication)
+        return find_districts(art, info, RULES, fallback_home=page_home([art], info, RULES))
+
+    # the story names no place: the address is all there is (a last resort)
+    assert paged("我市召开优化营商环境推进会，部署下步工作。", "www.macheng.com.cn") == ["麻城市"]
+    # a place the story names wins over the address; an address that spells no place gives none
+    assert paged("黄梅县召开推进会，部署下步工作。", "www.macheng.com.cn") == ["黄梅县"]
+    assert paged("我市召开优化营商环境推进会，部署下步工作。", "i.xpaper.net/jrym") == []

@@ -559,7 +559,36 @@ def page_home(articles: list[Article], info: PageInfo, rules: Rules) -> str | No
     if home:
         return home
     mentions = [m for a in articles for m in _story_mentions(a, rules)]
-    return story_place(mentions, None, rules) or place_code(rules.portal_home, rules)
+    return (story_place(mentions, None, rules) or domain_home(info.publication, rules)
+            or place_code(rules.portal_home, rules))
+
+
+# A publication given only as a web address (macheng.com.cn, i.xpaper.net/jrym): its host's
+# labels, of which these name no place.
+DOMAIN = re.compile(r"^[a-z0-9.-]+\.[a-z]{2,}(?:/[\w./-]*)?$")
+DOMAIN_WORDS = frozenset({"www", "m", "wap", "news", "gov", "com", "cn", "net", "org", "edu", "info",
+                          "cc", "tv", "city", "top", "xyz", "site"})
+
+
+def domain_home(publication: str | None, rules: Rules) -> str | None:
+    """The one county or city whose short form's pinyin a site's address spells (macheng.com.cn
+    → 麻城市), for a page whose paper is known only by its address and whose stories name no
+    place: a last resort, since aggregators' subdomains (haerbin.…) name other places than
+    their stories'. None when no label, or more than one place, fits.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> rules.gazetteer.divisions[domain_home("www.macheng.com.cn", rules)].name
+    '麻城市'
+    >>> domain_home("i.xpaper.net/jrym", rules), domain_home("麻城新闻网", rules)
+    (None, None)
+    """
+    if not publication or not DOMAIN.match(publication):
+        return None
+    host = publication.split("/", 1)[0]
+    table = rules.gazetteer.by_pinyin()
+    found = {c for label in host.split(".") if label not in DOMAIN_WORDS for c in table.get(label, ())}
+    return found.pop() if len(found) == 1 else None
 
 
 def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home: str | None = None) -> list[str]:
