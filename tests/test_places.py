@@ -243,3 +243,9 @@ def test_a_site_known_only_by_its_address_is_placed_by_the_pinyin_it_spells() ->
     # a place the story names wins over the address; an address that spells no place gives none
     assert paged("黄梅县召开推进会，部署下步工作。", "www.macheng.com.cn") == ["黄梅县"]
     assert paged("我市召开优化营商环境推进会，部署下步工作。", "i.xpaper.net/jrym") == []
+
+
+def test_a_name_hidden_by_a_short_form_that_cuts_across_words_is_read() -> None:
+    # 和龙 (和龙市) matches first in 安民街道和龙门街道 and is no place there; 龙门街道 is
+    text = "副市长来到安民街道和龙门街道老旧小区改造试点现场调研。"
+    assert tagged(text, publication="龙井市人民政府") == ["龙井市", "安民街道", "龙门街道"]

@@ -118,11 +118,23 @@ def place_code(name: str | None, rules: Rules) -> str | None:
 def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> list[tuple[Mention, float]]:
     """Places named in a text with the weight each mention carries, positions shifted by
     ``offset``. Left out: roads named after places (中山路), and short forms and two-character
-    names that cut across a word (和政 in 人大和政协, 成县 in 完成县委, 新平 in 创新平台)."""
+    names that cut across a word (和政 in 人大和政协, 成县 in 完成县委, 新平 in 创新平台). A name
+    left out that way may hide another that starts inside it (和龙 in 安民街道和龙门街道 hides
+    龙门街道): the text from its second character is read again.
+
+    >>> from civicnews.rules import load_rules
+    >>> [m.spelling for m, _w in _mentions("来到安民街道和龙门街道", load_rules())]
+    ['安民街道', '龙门街道']
+    """
     out = []
-    divisions = rules.gazetteer.divisions
+    gaz = rules.gazetteer
+    divisions = gaz.divisions
     short_weight = weight * SETTINGS.district_short_weight
-    for m in rules.gazetteer.find(text):
+    found = gaz.find(text)
+    k = 0
+    while k < len(found):
+        m = found[k]
+        k += 1
         if NAMED_AFTER.match(text, m.end):
             continue
         end, full = m.end, m.full
@@ -132,6 +144,9 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
                 and on_word_boundaries(text, m.start, end + 1)):  # not 永康市场
             end, full = end + 1, True
         elif (not full or len(m.spelling) == 2) and not on_word_boundaries(text, m.start, end):
+            stop = found[k].start if k < len(found) else len(text)
+            found[k:k] = [Mention(h.start + m.start + 1, h.end + m.start + 1, h.spelling, h.codes, h.full)
+                          for h in gaz.find(text[m.start + 1 : stop]) if h.start < m.end - m.start - 1]
             continue
         if offset or end != m.end:
             m = Mention(m.start + offset, end + offset, m.spelling, m.codes, full)
