@@ -597,13 +597,16 @@ def domain_home(publication: str | None, rules: Rules) -> str | None:
     '麻城市'
     >>> domain_home("i.xpaper.net/jrym", rules), domain_home("麻城新闻网", rules)
     (None, None)
+    >>> domain_home("www.henan.gov.cn", rules) is None  # 河南省 and 河南县: no guess
+    True
     """
     if not publication or not DOMAIN.match(publication):
         return None
     host = publication.split("/", 1)[0]
     table = rules.gazetteer.by_pinyin()
     found = {c for label in host.split(".") if label not in DOMAIN_WORDS for c in table.get(label, ())}
-    return found.pop() if len(found) == 1 else None
+    code = found.pop() if len(found) == 1 else None
+    return code if code and rules.gazetteer.divisions[code].level in ("city", "county") else None
 
 
 def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home: str | None = None) -> list[str]:

@@ -161,9 +161,10 @@ class Gazetteer:
         return self.town_base.get(county, {})
 
     def by_pinyin(self) -> dict[str, tuple[str, ...]]:
-        """Counties and cities by the toneless pinyin of their short form (麻城市 → "macheng"),
-        for a site known only by a domain that spells its place (see metadata.domain_home).
-        Built on first use only: ordinary pages never need it.
+        """Provinces, cities and counties by the toneless pinyin of their short form (麻城市 →
+        "macheng"), for a site known only by a domain that spells its place (see
+        metadata.domain_home); provinces are in so that henan.… is 河南省 as well as 河南县 (and
+        so no county). Built on first use only: ordinary pages never need it.
 
         >>> from civicnews.rules import load_rules
         >>> gaz = load_rules().gazetteer
@@ -176,7 +177,7 @@ class Gazetteer:
 
             table: dict[str, list[str]] = {}
             for code, div in self.divisions.items():
-                if div.level in ("county", "city") and not div.editor:
+                if div.level in ("province", "county", "city") and not div.editor:
                     # the short forms as made, even those dropped as spellings (麻城: a word)
                     for short in dict.fromkeys(short_forms(div.name, div.level) or [div.name]):
                         table.setdefault("".join(lazy_pinyin(short)), []).append(code)
