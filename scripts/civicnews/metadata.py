@@ -115,6 +115,10 @@ def place_code(name: str | None, rules: Rules) -> str | None:
     return (editors or codes or [None])[0]
 
 
+# Longer than any place spelling in the national list (the longest has 15 characters).
+LONGEST_NAME = 20
+
+
 def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> list[tuple[Mention, float]]:
     """Places named in a text with the weight each mention carries, positions shifted by
     ``offset``. Left out: roads named after places (中山路), and short forms and two-character
@@ -144,7 +148,8 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
                 and on_word_boundaries(text, m.start, end + 1)):  # not 永康市场
             end, full = end + 1, True
         elif (not full or len(m.spelling) == 2) and not on_word_boundaries(text, m.start, end):
-            stop = found[k].start if k < len(found) else len(text)
+            # the hidden name starts inside this one: a name's length past its end is enough
+            stop = min(found[k].start if k < len(found) else len(text), m.end + LONGEST_NAME)
             found[k:k] = [Mention(h.start + m.start + 1, h.end + m.start + 1, h.spelling, h.codes, h.full)
                           for h in gaz.find(text[m.start + 1 : stop]) if h.start < m.end - m.start - 1]
             continue
