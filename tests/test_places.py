@@ -249,3 +249,11 @@ def test_a_name_hidden_by_a_short_form_that_cuts_across_words_is_read() -> None:
     # 和龙 (和龙市) matches first in 安民街道和龙门街道 and is no place there; 龙门街道 is
     text = "副市长来到安民街道和龙门街道老旧小区改造试点现场调研。"
     assert tagged(text, publication="龙井市人民政府") == ["龙井市", "安民街道", "龙门街道"]
+
+
+def test_a_paper_whose_name_only_seems_to_spell_a_place_does_not_outweigh_the_text() -> None:
+    # 华龙网 is 重庆's portal, not a paper of 濮阳's 华龙区; 新民晚报 is 上海's, not 新民市's
+    assert tagged("重庆市石柱县召开防汛工作会议。", publication="华龙网") == ["石柱土家族自治县"]
+    assert tagged("上海市静安区开展垃圾分类宣传活动。", publication="新民晚报") == ["静安区"]
+    # a town of the paper's own county, filed elsewhere in the national list, is no such sign
+    assert tagged("县领导在张庄乡参加义务植树活动。", publication="今日浮山")[0] == "浮山县"

@@ -626,6 +626,11 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     mentions = _story_mentions(article, rules)
     text = _headline_text(article.headline) + "".join(article.paragraphs)
     home = home_place(info, rules)
+    if home and home_spelled_short(info, home, rules) and far_from(home, mentions, rules):
+        # a paper's name that only seems to spell a place (华龙网 is no paper of 濮阳's 华龙区):
+        # the story names places in full, none in that place's province; the text decides
+        fallback_home = None if place_code(fallback_home, rules) == home else fallback_home
+        home = None
     region = home or place_code(fallback_home, rules)
     written = written_towns(text, mentions, region, rules)
     # the towns' short forms are scanned only if a shared town name needs them (a scan checks
@@ -702,6 +707,38 @@ def town_county(mentions: list[tuple[Mention, float]], city: str, rules: Rules) 
         elif len(codes) == 1 and gaz.divisions[codes[0]].level == "town":
             towns.add(gaz.county_of(codes[0]))
     return counties.pop() if len(counties) == 1 and towns == counties else None
+
+
+def home_spelled_short(info: PageInfo, home: str, rules: Rules) -> bool:
+    """True when the paper's home comes from a short form in its name (华龙网 → 华龙区, 永康日报
+    → 永康市), not from the editor's list or the place's full name (阳新县融媒体中心)."""
+    publication = info.publication or ""
+    return publication not in rules.publications and rules.gazetteer.divisions[home].name not in publication
+
+
+def far_from(home: str, mentions: list[tuple[Mention, float]], rules: Rules) -> bool:
+    """True when a story names a county or city in full and names nothing, in full or short,
+    that could lie in the province of ``home``. Towns are no such evidence: a county paper's
+    own town may be missing from the national list, or filed under another name elsewhere.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> home = rules.gazetteer.codes("华龙区")[0]
+    >>> far_from(home, _mentions("重庆市石柱县召开防汛会议", rules), rules)
+    True
+    >>> far_from(home, _mentions("濮阳市召开防汛会议，石柱县参加", rules), rules)
+    False
+    """
+    gaz = rules.gazetteer
+    province = next((c for c in (home, *gaz.ancestors(home)) if gaz.divisions[c].level == "province"), home)
+    named = False
+    for m, _weight in mentions:
+        if m.spelling in gaz.local_words:
+            continue
+        if any(gaz.within(c, province) for c in m.codes):
+            return False
+        named = named or (m.full and any(gaz.divisions[c].level in ("county", "city") for c in m.codes))
+    return named
 
 
 def towns_named(article: Article, place: str | None, rules: Rules,
