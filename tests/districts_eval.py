@@ -190,6 +190,7 @@ ABLATE: dict[str, Callable[..., object]] = {
     "town_county": lambda *a, **k: None,
     "named_after_county": lambda *a, **k: False,
     "domain_home": lambda *a, **k: None,
+    "far_from": lambda *a, **k: False,
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

@@ -257,3 +257,9 @@ def test_a_paper_whose_name_only_seems_to_spell_a_place_does_not_outweigh_the_te
     assert tagged("上海市静安区开展垃圾分类宣传活动。", publication="新民晚报") == ["静安区"]
     # a town of the paper's own county, filed elsewhere in the national list, is no such sign
     assert tagged("县领导在张庄乡参加义务植树活动。", publication="今日浮山")[0] == "浮山县"
+
+
+def test_a_story_about_a_whole_city_that_is_a_province_is_the_citys() -> None:
+    # 北京 is a province-level city: a story about all of it is 北京市's, one about a district the district's
+    assert tagged("全市开展垃圾分类宣传活动，各区积极参与。", publication="北京日报") == ["北京市"]
+    assert tagged("北京市朝阳区望京街道开展垃圾分类宣传活动。", publication="北京日报") == ["朝阳区", "望京街道"]

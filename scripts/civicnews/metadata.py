@@ -539,7 +539,7 @@ def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: 
         totals[city] = totals.get(city, 0.0) + v
     best_city = max(totals, key=lambda c: (totals[c], _order(c))) if totals else None
     if best_city and _tied(totals, best_city):  # 枫林镇 of four counties, nothing else said: no guess
-        return home if home and gaz.divisions[home].level == "city" else None
+        return home if home and city_level(home, rules) else None
     inside = {c: v for c, v in votes.items() if best_city is None or (_city_of(c, rules) or c) == best_city}
     if inside:
         county = max(inside, key=lambda c: (inside[c], _order(c)))
@@ -552,7 +552,26 @@ def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: 
             return county
     if best_city and best_city in cities:
         return best_city
-    return home if home and gaz.divisions[home].level == "city" else None
+    return home if home and city_level(home, rules) else None
+
+
+def city_level(code: str, rules: Rules) -> bool:
+    """True for a prefecture-level city, or a city that is a province (北京, 上海, 天津, 重庆:
+    their districts sit right under them): the level a story about a whole city is tagged at.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> [city_level(rules.gazetteer.codes(n)[0], rules) for n in ("北京市", "金华市", "浙江省", "义乌市")]
+    [True, True, False, False]
+    """
+    gaz = rules.gazetteer
+    level = gaz.divisions[code].level
+    if level != "province":
+        return level == "city"
+    kept = gaz.memo("provinces_with_cities")
+    if not kept:
+        kept.update({gaz.divisions[c].parent: True for c, d in gaz.divisions.items() if d.level == "city"})
+    return code not in kept
 
 
 def _tied(votes: dict[str, float], best: str) -> bool:
