@@ -11,6 +11,7 @@ score.py compares them. Nothing here is tuned: it only measures.
     python tests/districts_eval.py fit --city     # as if each paper were its city's (else province's)
     python tests/districts_eval.py fit --province # as if each paper were its province's
     python tests/districts_eval.py tune           # the fit table behind settings.district_*
+    python tests/districts_eval.py ablate         # each rule switched off: fit articles it helps, hurts
 
 ``tune`` reads the fitting part only: the validation part is for the final measure.
 """
@@ -24,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -176,9 +178,72 @@ def tune() -> None:
         print(f"{name} (now {getattr(SETTINGS, name)}): " + ", ".join(cells))
 
 
+# The tagger's rules that ablate switches off, each by a stand-in that finds nothing.
+ABLATE: dict[str, Callable[..., object]] = {
+    "written_towns": lambda *a, **k: {},
+    "zones_named": lambda *a, **k: {},
+    "listed_places": lambda *a, **k: [],
+    "listed_towns": lambda *a, **k: [],
+    "renamed_towns": lambda *a, **k: [],
+    "attending": lambda *a, **k: False,
+    "_located_there": lambda *a, **k: False,
+    "town_county": lambda *a, **k: None,
+    "named_after_county": lambda *a, **k: False,
+    "domain_home": lambda *a, **k: None,
+    "far_from": lambda *a, **k: False,
+}
+PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
+
+
+def article_f1(gold: list[str], got: list[str]) -> float:
+    """One story's districts_f1 as score.py counts it (a name matches one it contains or is in).
+
+    >>> article_f1(["义乌市", "江东街道"], ["义乌市"]), article_f1([], [])
+    (0.6666666666666666, 1.0)
+    """
+    if not gold and not got:
+        return 1.0
+    hit_got = sum(any(p in g or g in p for g in gold) for p in got)
+    hit_gold = sum(any(p in g or g in p for p in got) for g in gold)
+    precision, recall = hit_got / len(got) if got else 0.0, hit_gold / len(gold) if gold else 0.0
+    return 0.0 if precision + recall == 0 else 2 * precision * recall / (precision + recall)
+
+
+def ablate() -> None:
+    """For each rule in ABLATE, switched off alone: districts_f1 on the fitting part (papers'
+    names given, hidden, widened to city and province) and how many of its articles the rule
+    helps and hurts. A rule that helps one article and hurts others is fitted to that one."""
+    rules = load_rules()
+    arts = load_corpus("fit")
+
+    def scores() -> dict[bool | str, list[float]]:
+        rules.gazetteer.memo("story_mentions").clear()
+        return {probe: [article_f1(list(a.districts), tag(a, page_name(k, a), rules, probe).districts)
+                        for k, a in enumerate(arts)] for probe in PROBES}
+
+    base = scores()
+    print("all rules: " + " ".join(f"{p or 'given'} {sum(v) / len(v):.3f}" for p, v in base.items()))
+    for name, stand_in in ABLATE.items():
+        kept = getattr(metadata, name)
+        setattr(metadata, name, stand_in)
+        try:
+            off = scores()
+        finally:
+            setattr(metadata, name, kept)
+        cells = []
+        for probe in PROBES:
+            helps = sum(b > o + 1e-9 for b, o in zip(base[probe], off[probe], strict=True))
+            hurts = sum(b < o - 1e-9 for b, o in zip(base[probe], off[probe], strict=True))
+            cells.append(f"{probe or 'given'} {sum(off[probe]) / len(arts):.3f} (+{helps}/-{hurts})")
+        print(f"without {name}: " + ", ".join(cells))
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["tune"]:
         tune()
+        return
+    if argv[:1] == ["ablate"]:
+        ablate()
         return
     split = argv[0] if argv and not argv[0].startswith("-") else "fit"
     rules = load_rules()

@@ -115,14 +115,30 @@ def place_code(name: str | None, rules: Rules) -> str | None:
     return (editors or codes or [None])[0]
 
 
+# Longer than any place spelling in the national list (the longest has 15 characters).
+LONGEST_NAME = 20
+
+
 def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> list[tuple[Mention, float]]:
     """Places named in a text with the weight each mention carries, positions shifted by
     ``offset``. Left out: roads named after places (中山路), and short forms and two-character
-    names that cut across a word (和政 in 人大和政协, 成县 in 完成县委, 新平 in 创新平台)."""
+    names that cut across a word (和政 in 人大和政协, 成县 in 完成县委, 新平 in 创新平台). A name
+    left out that way may hide another that starts inside it (和龙 in 安民街道和龙门街道 hides
+    龙门街道): the text from its second character is read again.
+
+    >>> from civicnews.rules import load_rules
+    >>> [m.spelling for m, _w in _mentions("来到安民街道和龙门街道", load_rules())]
+    ['安民街道', '龙门街道']
+    """
     out = []
-    divisions = rules.gazetteer.divisions
+    gaz = rules.gazetteer
+    divisions = gaz.divisions
     short_weight = weight * SETTINGS.district_short_weight
-    for m in rules.gazetteer.find(text):
+    found = gaz.find(text)
+    k = 0
+    while k < len(found):
+        m = found[k]
+        k += 1
         if NAMED_AFTER.match(text, m.end):
             continue
         end, full = m.end, m.full
@@ -132,6 +148,10 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
                 and on_word_boundaries(text, m.start, end + 1)):  # not 永康市场
             end, full = end + 1, True
         elif (not full or len(m.spelling) == 2) and not on_word_boundaries(text, m.start, end):
+            # the hidden name starts inside this one: a name's length past its end is enough
+            stop = min(found[k].start if k < len(found) else len(text), m.end + LONGEST_NAME)
+            found[k:k] = [Mention(h.start + m.start + 1, h.end + m.start + 1, h.spelling, h.codes, h.full)
+                          for h in gaz.find(text[m.start + 1 : stop]) if h.start < m.end - m.start - 1]
             continue
         if offset or end != m.end:
             m = Mention(m.start + offset, end + offset, m.spelling, m.codes, full)
@@ -296,6 +316,8 @@ def county_votes(mentions: list[tuple[Mention, float]], region: str | None, rule
         codes = _readings(m, region, rules)
         if len(codes) > 1:  # 光坡镇 of 陵水, when the story names 陵水
             codes = [c for c in codes if any(gaz.within(c, p) for p in named)] or codes
+        if len(codes) > 1:  # 济阳街道 of 济阳区 and of 任城区: the county it is named after
+            codes = [c for c in codes if named_after_county(c, rules)] or codes
         written_short = hints() if len(codes) > 1 and hints else None
         if written_short:  # 白鹤镇 of 天台, when the story also names 洪畴 and 福溪
             support = {c: written_short.get(gaz.county_of(c) or "", 0) for c in codes}
@@ -306,6 +328,28 @@ def county_votes(mentions: list[tuple[Mention, float]], region: str | None, rule
         for county in counties:
             votes[county] = votes.get(county, 0.0) + weight / len(codes)
     return votes
+
+
+def named_after_county(code: str, rules: Rules) -> bool:
+    """True for a town named after its own county (济阳街道 of 济阳区, 绥棱镇 of 绥棱县): the
+    county's seat, the likelier reading of a town name other counties share.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> [named_after_county(c, rules) for c in rules.gazetteer.codes("济阳街道")]
+    [True, False]
+    """
+    gaz = rules.gazetteer
+    county = gaz.county_of(code)
+    if county is None or county == code:
+        return False
+    name = gaz.divisions[code].name
+    base = TOWN_SUFFIX_END.sub("", name)
+    return base != name and base in gaz.divisions[county].spellings
+
+
+# A town's suffix at the end of its name (济阳街道 → 济阳).
+TOWN_SUFFIX_END = re.compile(r"(?:街道|镇|乡|苏木)$")
 
 
 def written_towns(text: str, mentions: list[tuple[Mention, float]], region: str | None,
@@ -495,7 +539,7 @@ def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: 
         totals[city] = totals.get(city, 0.0) + v
     best_city = max(totals, key=lambda c: (totals[c], _order(c))) if totals else None
     if best_city and _tied(totals, best_city):  # 枫林镇 of four counties, nothing else said: no guess
-        return home if home and gaz.divisions[home].level == "city" else None
+        return home if home and city_level(home, rules) else None
     inside = {c: v for c, v in votes.items() if best_city is None or (_city_of(c, rules) or c) == best_city}
     if inside:
         county = max(inside, key=lambda c: (inside[c], _order(c)))
@@ -508,7 +552,26 @@ def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: 
             return county
     if best_city and best_city in cities:
         return best_city
-    return home if home and gaz.divisions[home].level == "city" else None
+    return home if home and city_level(home, rules) else None
+
+
+def city_level(code: str, rules: Rules) -> bool:
+    """True for a prefecture-level city, or a city that is a province (北京, 上海, 天津, 重庆:
+    their districts sit right under them): the level a story about a whole city is tagged at.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> [city_level(rules.gazetteer.codes(n)[0], rules) for n in ("北京市", "金华市", "浙江省", "义乌市")]
+    [True, True, False, False]
+    """
+    gaz = rules.gazetteer
+    level = gaz.divisions[code].level
+    if level != "province":
+        return level == "city"
+    kept = gaz.memo("provinces_with_cities")
+    if not kept:
+        kept.update({gaz.divisions[c].parent: True for c, d in gaz.divisions.items() if d.level == "city"})
+    return code not in kept
 
 
 def _tied(votes: dict[str, float], best: str) -> bool:
@@ -535,7 +598,39 @@ def page_home(articles: list[Article], info: PageInfo, rules: Rules) -> str | No
     if home:
         return home
     mentions = [m for a in articles for m in _story_mentions(a, rules)]
-    return story_place(mentions, None, rules) or place_code(rules.portal_home, rules)
+    return (story_place(mentions, None, rules) or domain_home(info.publication, rules)
+            or place_code(rules.portal_home, rules))
+
+
+# A publication given only as a web address (macheng.com.cn, i.xpaper.net/jrym): its host's
+# labels, of which these name no place.
+DOMAIN = re.compile(r"^[a-z0-9.-]+\.[a-z]{2,}(?:/[\w./-]*)?$")
+DOMAIN_WORDS = frozenset({"www", "m", "wap", "news", "gov", "com", "cn", "net", "org", "edu", "info",
+                          "cc", "tv", "city", "top", "xyz", "site"})
+
+
+def domain_home(publication: str | None, rules: Rules) -> str | None:
+    """The one county or city whose short form's pinyin a site's address spells (macheng.com.cn
+    → 麻城市), for a page whose paper is known only by its address and whose stories name no
+    place: a last resort, since aggregators' subdomains (haerbin.…) name other places than
+    their stories'. None when no label, or more than one place, fits.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> rules.gazetteer.divisions[domain_home("www.macheng.com.cn", rules)].name
+    '麻城市'
+    >>> domain_home("i.xpaper.net/jrym", rules), domain_home("麻城新闻网", rules)
+    (None, None)
+    >>> domain_home("www.henan.gov.cn", rules) is None  # 河南省 and 河南县: no guess
+    True
+    """
+    if not publication or not DOMAIN.match(publication):
+        return None
+    host = publication.split("/", 1)[0]
+    table = rules.gazetteer.by_pinyin()
+    found = {c for label in host.split(".") if label not in DOMAIN_WORDS for c in table.get(label, ())}
+    code = found.pop() if len(found) == 1 else None
+    return code if code and rules.gazetteer.divisions[code].level in ("city", "county") else None
 
 
 def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home: str | None = None) -> list[str]:
@@ -550,6 +645,11 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     mentions = _story_mentions(article, rules)
     text = _headline_text(article.headline) + "".join(article.paragraphs)
     home = home_place(info, rules)
+    if home and home_spelled_short(info, home, rules) and far_from(home, mentions, rules):
+        # a paper's name that only seems to spell a place (华龙网 is no paper of 濮阳's 华龙区):
+        # the story names places in full, none in that place's province; the text decides
+        fallback_home = None if place_code(fallback_home, rules) == home else fallback_home
+        home = None
     region = home or place_code(fallback_home, rules)
     written = written_towns(text, mentions, region, rules)
     # the towns' short forms are scanned only if a shared town name needs them (a scan checks
@@ -558,6 +658,8 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     place = story_place(mentions, home, rules, written, hints)
     if place is None:
         place = story_place(mentions, place_code(fallback_home, rules), rules, written, hints)
+    if place and home != place and gaz.divisions[place].level == "city":
+        place = town_county(mentions, place, rules) or place
     chosen: dict[str, tuple[int, int]] = {}  # name → (level rank, order named)
     if place:
         chosen[gaz.divisions[place].name] = (RANK[gaz.divisions[place].level], -1)
@@ -593,6 +695,69 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
                 div = gaz.divisions[codes[0]]
                 chosen.setdefault(div.name, (RANK.get(div.level, 4), len(chosen)))
     return sorted(chosen, key=lambda name: chosen[name])
+
+
+def town_county(mentions: list[tuple[Mention, float]], city: str, rules: Rules) -> str | None:
+    """The one county of a city that a story names in full when every town it names in full
+    lies in that county (广西防城港…防城区那良镇): the story is that county's and its town's, not
+    the whole city's, which the annotators tag only for a story about all of it. None when the
+    story names no town, or towns or counties of more than one county.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz = rules.gazetteer
+    >>> city = gaz.codes("衢州市")[0]
+    >>> text = "衢州市柯城区石梁镇开展整治，衢州各地跟进"
+    >>> gaz.divisions[town_county(_mentions(text, rules), city, rules)].name
+    '柯城区'
+    >>> text = "衢州市柯城区石梁镇、江山市贺村镇开展整治"
+    >>> town_county(_mentions(text, rules), city, rules) is None
+    True
+    """
+    gaz = rules.gazetteer
+    counties: set[str] = set()
+    towns: set[str | None] = set()
+    for m, _weight in mentions:
+        if not m.full:
+            continue
+        codes = [c for c in _narrow(m.codes, city, rules) if gaz.within(c, city)]
+        if len(codes) == 1 and gaz.divisions[codes[0]].level == "county":
+            counties.add(codes[0])
+        elif len(codes) == 1 and gaz.divisions[codes[0]].level == "town":
+            towns.add(gaz.county_of(codes[0]))
+    return counties.pop() if len(counties) == 1 and towns == counties else None
+
+
+def home_spelled_short(info: PageInfo, home: str, rules: Rules) -> bool:
+    """True when the paper's home comes from a short form in its name (华龙网 → 华龙区, 永康日报
+    → 永康市), not from the editor's list or the place's full name (阳新县融媒体中心)."""
+    publication = info.publication or ""
+    return publication not in rules.publications and rules.gazetteer.divisions[home].name not in publication
+
+
+def far_from(home: str, mentions: list[tuple[Mention, float]], rules: Rules) -> bool:
+    """True when a story names a county or city in full and names nothing, in full or short,
+    that could lie in the province of ``home``. Towns are no such evidence: a county paper's
+    own town may be missing from the national list, or filed under another name elsewhere.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> home = rules.gazetteer.codes("华龙区")[0]
+    >>> far_from(home, _mentions("重庆市石柱县召开防汛会议", rules), rules)
+    True
+    >>> far_from(home, _mentions("濮阳市召开防汛会议，石柱县参加", rules), rules)
+    False
+    """
+    gaz = rules.gazetteer
+    province = next((c for c in (home, *gaz.ancestors(home)) if gaz.divisions[c].level == "province"), home)
+    named = False
+    for m, _weight in mentions:
+        if m.spelling in gaz.local_words:
+            continue
+        if any(gaz.within(c, province) for c in m.codes):
+            return False
+        named = named or (m.full and any(gaz.divisions[c].level in ("county", "city") for c in m.codes))
+    return named
 
 
 def towns_named(article: Article, place: str | None, rules: Rules,

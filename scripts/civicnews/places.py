@@ -160,6 +160,30 @@ class Gazetteer:
         """
         return self.town_base.get(county, {})
 
+    def by_pinyin(self) -> dict[str, tuple[str, ...]]:
+        """Provinces, cities and counties by the toneless pinyin of their short form (麻城市 →
+        "macheng"), for a site known only by a domain that spells its place (see
+        metadata.domain_home); provinces are in so that henan.… is 河南省 as well as 河南县 (and
+        so no county). Built on first use only: ordinary pages never need it.
+
+        >>> from civicnews.rules import load_rules
+        >>> gaz = load_rules().gazetteer
+        >>> [gaz.divisions[c].name for c in gaz.by_pinyin()["macheng"]]
+        ['麻城市']
+        """
+        found = self.memo("pinyin").get("")
+        if found is None:
+            from pypinyin import lazy_pinyin  # only here: loading its dictionary takes time
+
+            table: dict[str, list[str]] = {}
+            for code, div in self.divisions.items():
+                if div.level in ("province", "county", "city") and not div.editor:
+                    # the short forms as made, even those dropped as spellings (麻城: a word)
+                    for short in dict.fromkeys(short_forms(div.name, div.level) or [div.name]):
+                        table.setdefault("".join(lazy_pinyin(short)), []).append(code)
+            found = self.memo("pinyin")[""] = {k: tuple(v) for k, v in table.items()}
+        return found
+
     def memo(self, name: str) -> dict:
         """A dictionary kept with this gazetteer in this process (not pickled), for lookups that
         callers derive from it and ask again and again (the tagger's readings of a spelling)."""
