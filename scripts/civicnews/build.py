@@ -49,7 +49,7 @@ from .pagecache import (
     extract_chunk,
     rules_fingerprint,
 )
-from .report import PageFacts, build_report, dumps_report, page_report, render_markdown
+from .report import PageFacts, build_report, dumps_report_bytes, page_report, render_markdown
 from .rules import load_rules
 
 ARTICLES_DIR = "articles"  # the same folder output.commit switches
@@ -490,7 +490,7 @@ def _render(pages: list[_Page], applied: Applied, all_articles: list[Article],
         if done is not None:
             facts[page.result.info.file] = done
     report = build_report(page_reports, [(f.file, f.reason) for f in failures], applied.warnings)
-    files[REPORT_JSON] = dumps_report(report, facts).encode("utf-8")
+    files[REPORT_JSON] = dumps_report_bytes(report, facts)
     files[REPORT_MD] = render_markdown(report, facts).encode("utf-8")
     return files, report
 

@@ -404,6 +404,42 @@ def dumps_report(report: dict, facts: Mapping[str, PageFacts] | None = None) -> 
     return _object(top, 0) + "\n"
 
 
+# Stands for the pages array while the rest of report.json is laid out: a raw NUL never occurs
+# in JSON text (encode_basestring writes it as \u0000), so the split below is exact.
+_PAGES_MARK = "\0pages\0"
+
+
+def dumps_report_bytes(report: dict, facts: Mapping[str, PageFacts] | None = None) -> bytes:
+    """``dumps_report(report, facts).encode("utf-8")``, made page by page.
+
+    report.json of a ten-year archive is about 70 MB: joining the pages' text into the array,
+    the array into the object and the object into the encoded file made four copies of it at
+    once (a third of a build's peak memory at 10,000 articles). Here each page's text is
+    encoded as soon as it is made and the bytes are joined once.
+
+    >>> report = {"version": 3, "pages": [{"file": "a", "roles": [1]}, {"file": "永康"}]}
+    >>> dumps_report_bytes(report) == dumps_report(report).encode("utf-8")
+    True
+    >>> dumps_report_bytes({"pages": []}) == dumps_report({"pages": []}).encode("utf-8")
+    True
+    """
+    facts = facts or {}
+    top = {key: _json(value, 1) for key, value in report.items() if key != "pages"}
+    top["pages"] = _PAGES_MARK
+    head, tail = _object(top, 0).split(_PAGES_MARK)
+    if not report["pages"]:
+        return (head + "[]" + tail + "\n").encode("utf-8")
+    parts = [(head + "[").encode("utf-8")]
+    inner = "\n" + "  " * 2
+    for number, page in enumerate(report["pages"]):
+        done = facts[page["file"]].json if page["file"] in facts else {}
+        text = _object({key: done.get(key) or _json(value, PAGE_KEY_DEPTH)
+                        for key, value in page.items()}, PAGE_KEY_DEPTH - 1)
+        parts.append(((inner if number == 0 else "," + inner) + text).encode("utf-8"))
+    parts.append(("\n  ]" + tail + "\n").encode("utf-8"))
+    return b"".join(parts)
+
+
 def load_report(out_dir: Path) -> dict:
     """Read ``out_dir/report.json``; FileNotFoundError/ValueError when it is absent or bad."""
     return json.loads((out_dir / "report.json").read_text(encoding="utf-8"))
