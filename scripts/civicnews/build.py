@@ -566,6 +566,8 @@ def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: b
     every = _page_order([*applied.articles, *applied.dropped, *draft_articles], rank)
     files, report = _render(shown, applied, every, failures,
                             {a.id: "draft (not published)" for a in draft_articles})
+    for page in shown:  # its report JSON and Markdown are in `files` now: not held twice
+        page.extraction = None
     keep = {f"{ARTICLES_DIR}/{e.id}.md" for e in id_ledger.entries.values()
             if e.source in failed_names}
     # Nothing has touched out_dir up to here: every error above leaves the last build intact.
