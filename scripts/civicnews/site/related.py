@@ -169,36 +169,37 @@ def related_articles(articles: Sequence[ArticleMeta], limit: int = RELATED_MAX,
     day = {a.id: (a.day.toordinal() if a.day else None) for a in articles}
     # Each article's key terms in the order its key dict lists them (the order sums are made).
     mine_terms = {a.id: [w for w in terms[a.id] if w in weights] for a in articles}
-    term_index: dict[str, list[ArticleMeta]] = defaultdict(list)
+    groups = _Profiles(articles, day)
+    # Each key term's articles as (id, profile): the loop below runs once per article and
+    # shared term (millions of times at 10,000 articles), so it looks nothing else up.
+    term_index: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for art in articles:
         for word in mine_terms[art.id]:
-            term_index[word].append(art)
-    groups = _Profiles(articles, day)
+            term_index[word].append((art.id, groups.of[art.id]))
+    article_of = {a.id: a for a in articles}
     out: dict[str, tuple[ArticleMeta, ...]] = {}
     for art in articles:
         me = art.id
         profile = groups.of[me]
-        mine = day[me]
         base, shares = groups.bases(profile)
         scores: dict[str, float] = {}
-        by_id: dict[str, ArticleMeta] = {}
+        get = scores.get
+        term_only = 0  # candidates sharing a key term and no campaign
         for word in mine_terms[me]:
             weight = weights[word]
-            for other in term_index[word]:
-                oid = other.id
-                found = scores.get(oid)
+            for oid, number in term_index[word]:
+                found = get(oid)
                 if found is None:
-                    found = base.get(groups.of[oid], 0.0)
-                    by_id[oid] = other
+                    found = base.get(number, 0.0)
+                    term_only += not shares.get(number, False)
                 scores[oid] = found + weight
-        scores.pop(me, None)
-        by_id.pop(me, None)
+        if scores.pop(me, None) is not None:
+            term_only -= not art.campaigns
         # Topical: shares a campaign (every member of such a profile but the article itself)
         # or a key term (those not counted with a campaign already).
-        topical = groups.campaign_sharers(profile) - bool(art.campaigns)
-        topical += sum(1 for oid in by_id if not shares.get(groups.of[oid], False))
-        ranked = _by_score(scores, by_id, mine, day)
-        rest = groups.stream(profile, mine, skip=by_id, me=me)
+        topical = groups.campaign_sharers(profile) - bool(art.campaigns) + term_only
+        ranked = _by_score(scores, article_of, day[me], day)
+        rest = groups.stream(profile, day[me], skip=scores, me=me)
         out[me] = _pick(heapq.merge(ranked, rest), topical, art.title, limit)
     return out
 
@@ -206,19 +207,22 @@ def related_articles(articles: Sequence[ArticleMeta], limit: int = RELATED_MAX,
 UNDATED_GAP = 10**6  # the day gap an undated article (or one of unknown date) ranks with
 
 
-def _by_score(scores: Mapping[str, float], by_id: Mapping[str, ArticleMeta], mine: int | None,
-              day: Mapping[str, int | None]) -> Iterator[Ranked]:
-    """Scored (topical) candidates in ranking order, one score at a time: those of a score
-    the choice never reaches are never ordered by date."""
-    exact: dict[float, list[str]] = defaultdict(list)  # few distinct sums: round each once
-    for oid, score in scores.items():
-        exact[score].append(oid)
-    levels: dict[float, list[str]] = defaultdict(list)
-    for score, oids in exact.items():
-        levels[-round(score, 6)].extend(oids)
-    for neg in sorted(levels):
-        yield from sorted((neg, _gap(mine, day[oid]), oid, True, by_id[oid])
-                          for oid in levels[neg])
+def _by_score(scores: Mapping[str, float], article_of: Mapping[str, ArticleMeta],
+              mine: int | None, day: Mapping[str, int | None]) -> Iterator[Ranked]:
+    """Scored (topical) candidates in ranking order, one score at a time: sorted by score
+    in C, and only the scores the choice reaches are grouped and ordered by date."""
+    order = sorted(scores, key=scores.__getitem__, reverse=True)
+    start, count = 0, len(order)
+    while start < count:
+        raw = scores[order[start]]
+        neg = -round(raw, 6)
+        end = start + 1
+        while end < count and (scores[order[end]] == raw
+                               or -round(scores[order[end]], 6) == neg):
+            end += 1
+        yield from sorted((neg, _gap(mine, day[oid]), oid, True, article_of[oid])
+                          for oid in order[start:end])
+        start = end
 
 
 def _gap(mine: int | None, other: int | None) -> int:
@@ -271,19 +275,12 @@ class _Profiles:
         self._merged: dict[tuple[int, int], tuple] = {}
         self._bases: dict[int, tuple[dict[int, float], dict[int, bool]]] = {}
 
-    def base(self, mine: int, other: int) -> float:
-        """The campaign and district part of a score (exact: multiples of a half)."""
-        (my_c, my_d), (c, d) = self.sets[mine], self.sets[other]
-        return CAMPAIGN_WEIGHT * len(my_c & c) + DISTRICT_WEIGHT * len(my_d & d)
-
     def bases(self, mine: int) -> tuple[dict[int, float], dict[int, bool]]:
-        """``base(mine, q)`` and ``shares_campaign(mine, q)`` of every profile q sharing a
-        campaign or district with ``mine`` (the others: 0.0 and False)."""
+        """The campaign and district part of the score (exact: multiples of a half) and
+        whether it shares a campaign, of every profile sharing a campaign or district with
+        ``mine`` (the others: 0.0 and False)."""
         self.levels(mine)
         return self._bases[mine]
-
-    def shares_campaign(self, mine: int, other: int) -> bool:
-        return not self.sets[mine][0].isdisjoint(self.sets[other][0])
 
     def levels(self, mine: int) -> list[tuple[float, list[tuple[int, bool]]]]:
         """The profiles sharing a campaign or district with ``mine`` by score, best first,
@@ -291,12 +288,20 @@ class _Profiles:
         found = self._levels.get(mine)
         if found is None:
             camps, dists = self.sets[mine]
-            near = {n for name in camps for n in self._by_key["c", name]}
-            near |= {n for name in dists for n in self._by_key["d", name]}
+            # Shared campaigns and districts of each profile, counted through the key index
+            # (intersecting the sets of every pair of profiles was a second per build).
+            shared_c: dict[int, int] = defaultdict(int)
+            shared_d: dict[int, int] = defaultdict(int)
+            for name in camps:
+                for number in self._by_key["c", name]:
+                    shared_c[number] += 1
+            for name in dists:
+                for number in self._by_key["d", name]:
+                    shared_d[number] += 1
             by_score: dict[float, list[tuple[int, bool]]] = defaultdict(list)
-            for number in sorted(near):
-                by_score[self.base(mine, number)].append(
-                    (number, self.shares_campaign(mine, number)))
+            for number in sorted(shared_c.keys() | shared_d.keys()):
+                a, b = shared_c.get(number, 0), shared_d.get(number, 0)
+                by_score[CAMPAIGN_WEIGHT * a + DISTRICT_WEIGHT * b].append((number, a > 0))
             found = self._levels[mine] = sorted(by_score.items(), key=lambda x: -x[0])
             self._sharers[mine] = sum(self.size[n] for _s, profiles in found
                                       for n, shares in profiles if shares)
