@@ -143,10 +143,14 @@ def article_flags(article: Article) -> list[str]:
     >>> article_flags(Article(PageInfo("p.txt"), 0, None, [Section(None, ["短"])]))
     ['no title', 'short body (1 characters)']
     """
+    return _flags(article, body_chars(article))
+
+
+def _flags(article: Article, chars: int) -> list[str]:
+    """article_flags with the body's letters already counted."""
     flags = []
     if not (article.headline and article.headline.title.strip()):
         flags.append("no title")
-    chars = body_chars(article)
     if chars < MIN_BODY_CHARS:
         flags.append(f"short body ({chars} characters)")
     return flags
@@ -197,8 +201,9 @@ def article_entry(article: Article, status: str) -> dict:
     """One article's line in the report, with its credit as printed (the published article
     keeps only the names and roles read from it)."""
     head = article.headline
-    return {"id": article.id, "title": head.title if head else "", "chars": body_chars(article),
-            "status": status, "flags": article_flags(article), "credit": article.credit.text}
+    chars = body_chars(article)  # once: the report lists every article on every build
+    return {"id": article.id, "title": head.title if head else "", "chars": chars,
+            "status": status, "flags": _flags(article, chars), "credit": article.credit.text}
 
 
 def role_rows(result: PageResult) -> list[dict]:
