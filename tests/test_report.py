@@ -16,6 +16,7 @@ from civicnews.report import (
     account_chars,
     build_report,
     cjk_only,
+    dumps_report_bytes,
     lost_lines,
     page_report,
     render_markdown,
@@ -179,6 +180,8 @@ def test_report_from_prepared_page_facts_is_the_same_bytes(pages_dir: Path) -> N
     reference = std_json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     assert dumps_report(report) == reference
     assert dumps_report(report, facts) == reference
+    assert dumps_report_bytes(report, facts) == reference.encode("utf-8")
+    assert dumps_report_bytes(report) == reference.encode("utf-8")
     assert render_markdown(report, facts) == render_markdown(report)
     assert any(p["roles"] and p["lost"] is not None for p in report["pages"])
 

@@ -188,3 +188,24 @@ def test_an_article_page_key_follows_what_its_page_shows(monkeypatch: pytest.Mon
     # the search key reads the article alone: neighbours and the site name leave it be
     assert moved[0][1] == moved[1][1] == moved[3][1] == first[1] != moved[5][1]
     assert key(plain, article=replace(a, path="elsewhere.md")) == first  # where it was read from
+
+
+def test_cached_pages_are_placed_as_links_to_read_only_files(tmp_path: Path) -> None:
+    from civicnews.site import rendercache
+
+    cache = rendercache.RenderCache(tmp_path / "cache")
+    cache.put("ab" * 32, b"<html>cached</html>")
+    hit = cache.get("ab" * 32)
+    assert hit is not None
+    assert hit.stat().st_mode & 0o777 == rendercache.READ_ONLY
+    fresh = tmp_path / "site" / "a" / "x" / "index.html"
+    rendercache.place(hit, fresh)
+    assert fresh.read_bytes() == b"<html>cached</html>" and fresh.samefile(hit)
+    # --dirty: the last build's file is replaced by a copy, so writing into the site later
+    # never reaches the cache.
+    old = tmp_path / "site" / "old.html"
+    old.write_bytes(b"stale")
+    rendercache.place(hit, old, link=False)
+    assert old.read_bytes() == b"<html>cached</html>" and not old.samefile(hit)
+    rendercache.place(hit, old)  # a file already there is replaced by the link
+    assert old.samefile(hit)

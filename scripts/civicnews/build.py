@@ -49,7 +49,7 @@ from .pagecache import (
     extract_chunk,
     rules_fingerprint,
 )
-from .report import PageFacts, build_report, dumps_report, page_report, render_markdown
+from .report import PageFacts, build_report, dumps_report_bytes, page_report, render_markdown
 from .rules import load_rules
 
 ARTICLES_DIR = "articles"  # the same folder output.commit switches
@@ -490,7 +490,7 @@ def _render(pages: list[_Page], applied: Applied, all_articles: list[Article],
         if done is not None:
             facts[page.result.info.file] = done
     report = build_report(page_reports, [(f.file, f.reason) for f in failures], applied.warnings)
-    files[REPORT_JSON] = dumps_report(report, facts).encode("utf-8")
+    files[REPORT_JSON] = dumps_report_bytes(report, facts)
     files[REPORT_MD] = render_markdown(report, facts).encode("utf-8")
     return files, report
 
@@ -566,6 +566,8 @@ def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: b
     every = _page_order([*applied.articles, *applied.dropped, *draft_articles], rank)
     files, report = _render(shown, applied, every, failures,
                             {a.id: "draft (not published)" for a in draft_articles})
+    for page in shown:  # its report JSON and Markdown are in `files` now: not held twice
+        page.extraction = None
     keep = {f"{ARTICLES_DIR}/{e.id}.md" for e in id_ledger.entries.values()
             if e.source in failed_names}
     # Nothing has touched out_dir up to here: every error above leaves the last build intact.

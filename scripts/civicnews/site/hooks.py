@@ -380,11 +380,15 @@ def _qr(url: str, config: Any) -> str:
 
 
 def _serve_cached_pages(files: Files, config: Any) -> None:
-    """Take every page whose finished HTML is cached out of MkDocs' rendering: it is copied
-    from the cache as a plain file instead. The sitemap still lists it (on_template_context)."""
+    """Take every page whose finished HTML is cached out of MkDocs' hands: it is never
+    rendered, and it is put in the site from the cache here (a hard link: MkDocs copied ten
+    thousand cached pages on a rebuild). The sitemap still lists it (on_template_context)."""
     _STATE.cached = {}
     _STATE.doc_order = []
     cache = rendercache.RenderCache(_site_cache(config, HTML_CACHE))
+    site = Path(config.site_dir)
+    # Links only into a site this build starts empty (see rendercache.place).
+    fresh = _STATE.command == "build" and not _STATE.dirty
     order = list(files)
     for f in order:
         key = _STATE.page_keys.get(f.src_uri)
@@ -392,7 +396,7 @@ def _serve_cached_pages(files: Files, config: Any) -> None:
         if hit is None:
             continue
         files.remove(f)
-        files.append(File.generated(config, f.dest_uri, abs_src_path=str(hit)))
+        rendercache.place(hit, site / f.dest_uri, link=fresh)
         _STATE.cached[f.src_uri] = f
     if _STATE.cached:
         _STATE.doc_order = [f for f in order if f.is_documentation_page()]

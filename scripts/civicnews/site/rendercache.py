@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import time
 from collections.abc import Iterable
 from functools import cache
@@ -74,6 +75,37 @@ def page_key(environment: str, *parts: str) -> str:
     return h.hexdigest()
 
 
+# Cached files are read-only: the site links to them (``place``), so a tool that rewrote a
+# built page in place would otherwise change the cached page under it. Tools that write a new
+# file and rename it over the old one (sed -i, most minifiers) replace the link instead.
+READ_ONLY = 0o444
+
+
+def place(cached: Path, target: Path, link: bool = True) -> None:
+    """Put a cached file at ``target`` in the site: a hard link (no copy: a rebuild placed
+    ten thousand finished pages), or a copy where the file system cannot link or ``link`` is
+    false (a --dirty build, whose site keeps the last build's files: MkDocs would write a
+    page it renders into the old link, and so into the cached page of another key)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not link:
+        target.unlink(missing_ok=True)
+        shutil.copyfile(cached, target)
+        return
+    try:
+        os.link(cached, target)
+        return
+    except FileExistsError:  # --dirty: the last build's file is still there
+        target.unlink()
+        try:
+            os.link(cached, target)
+            return
+        except OSError:
+            pass
+    except OSError:
+        pass
+    shutil.copyfile(cached, target)
+
+
 class RenderCache:
     """A directory of finished pages by key; one that cannot be used only costs time."""
 
@@ -100,6 +132,7 @@ class RenderCache:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
             tmp.write_bytes(data)
+            tmp.chmod(READ_ONLY)
             tmp.replace(path)
         except OSError:
             pass

@@ -1,0 +1,92 @@
+"""related_articles walks candidates lazily; its choice must be that of scoring every one."""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from datetime import date, timedelta
+
+from civicnews.site import related
+from civicnews.site.articles import ArticleMeta
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
+def reference(articles: list[ArticleMeta], terms: dict[str, frozenset[str]],
+              limit: int = related.RELATED_MAX) -> dict[str, list[str]]:
+    """The plain algorithm: every candidate of every key scored, all of them heaped."""
+    weights = related._term_weights(terms)
+    keys = {a.id: related._keys(a, terms[a.id], weights) for a in articles}
+    index: dict[str, list[ArticleMeta]] = defaultdict(list)
+    for art in articles:
+        for key in keys[art.id]:
+            index[key].append(art)
+    day = {a.id: (a.day.toordinal() if a.day else None) for a in articles}
+    out = {}
+    for art in articles:
+        scores: dict[str, float] = {}
+        by_id: dict[str, ArticleMeta] = {}
+        topical: set[str] = set()
+        for key, weight in keys[art.id].items():
+            for other in index[key]:
+                if other.id == art.id:
+                    continue
+                scores[other.id] = scores.get(other.id, 0.0) + weight
+                by_id[other.id] = other
+                if not key.startswith("d:"):
+                    topical.add(other.id)
+        mine = day[art.id]
+        ranked = [(-round(scores[o], 6),
+                   10**6 if mine is None or day[o] is None else abs(mine - day[o]),  # type: ignore[operator]
+                   o, other) for o, other in by_id.items()]
+        heapq.heapify(ranked)
+        seen = {art.title} if art.title else set()
+        chosen: list[ArticleMeta] = []
+        rest: list[ArticleMeta] = []
+        left = len(topical)
+        while ranked and len(chosen) < limit:
+            if left == 0 and len(rest) >= related.RELATED_MIN - len(chosen):
+                break
+            _s, _g, oid, other = heapq.heappop(ranked)
+            left -= oid in topical
+            if other.title and other.title in seen:
+                continue
+            seen.add(other.title)
+            (chosen if oid in topical else rest).append(other)
+        if len(chosen) < related.RELATED_MIN:
+            chosen += rest[:related.RELATED_MIN - len(chosen)]
+        out[art.id] = [a.id for a in chosen]
+    return out
+
+
+_article = st.fixed_dictionaries({
+    "day": st.none() | st.integers(0, 40),
+    "title": st.sampled_from(["", "甲", "乙", "丙", "丁", "戊"]),
+    "campaigns": st.lists(st.sampled_from(["创卫", "扫黑", "治水"]), max_size=2, unique=True),
+    "districts": st.lists(st.sampled_from(["城区", "东乡", "西乡", "南镇"]), max_size=3,
+                          unique=True),
+    "terms": st.frozensets(st.sampled_from([f"词{i}" for i in range(12)]), max_size=4),
+})
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_article, max_size=60), st.sampled_from([0.08, 0.5, 1.0]))
+def test_the_lazy_choice_is_the_choice_of_scoring_everyone(rows: list[dict],
+                                                           share: float) -> None:
+    arts, terms = [], {}
+    for number, row in enumerate(rows):
+        when = None if row["day"] is None else (date(2021, 3, 1)
+                                                 + timedelta(days=row["day"])).isoformat()
+        art = ArticleMeta(id=f"a{(number * 37) % 101:03d}-{number}", title=row["title"],
+                          date=when, campaigns=tuple(row["campaigns"]),
+                          districts=tuple(row["districts"]))
+        arts.append(art)
+        terms[art.id] = row["terms"]
+    old = related.TERM_MAX_SHARE
+    related.TERM_MAX_SHARE = share  # more shared key terms than the real threshold lets in
+    try:
+        got = related.related_articles(arts, terms=terms)
+        want = reference(arts, terms)
+    finally:
+        related.TERM_MAX_SHARE = old
+    assert {k: [a.id for a in v] for k, v in got.items()} == want
