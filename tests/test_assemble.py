@@ -169,10 +169,14 @@ def test_a_title_over_a_different_story_stays_a_title() -> None:
     assert [a.headline.title for a in result.articles] == ["开发区企业推动党的二十大精神落地见效", "北山村建成村史馆"]
 
 
+# A finished story the tests below put a second story after.
+READING_ROOM = [("title", "自贡首批建成户外电子阅报栏"),
+                ("start", "昨日下午，在方冲小区的户外电子阅报栏前，老人正在读报。")]
+
+
 def test_a_subhead_between_two_different_stories_is_a_title() -> None:
     # the model read the second story's title as a subhead: the texts either side share no words
-    rows = [("title", "自贡首批建成户外电子阅报栏"),
-            ("start", "昨日下午，在方冲小区的户外电子阅报栏前，老人正在读报。"),
+    rows = [*READING_ROOM,
             ("subhead", "枫林镇开展节前安全生产大检查"),
             ("body", "佳节将至，枫林镇多部门联合深入辖区工贸企业开展节前检查。")]
     result = assemble(rows)
@@ -182,8 +186,7 @@ def test_a_subhead_between_two_different_stories_is_a_title() -> None:
 
 
 def test_a_title_read_as_a_caption_between_two_stories_opens_the_second() -> None:
-    rows = [("title", "自贡首批建成户外电子阅报栏"),
-            ("start", "昨日下午，在方冲小区的户外电子阅报栏前，老人正在读报。"),
+    rows = [*READING_ROOM,
             ("caption", "▲村民在现场开展宣传活动。"), ("caption", "用爱心为党旗添彩"),
             ("body", "一名党员就是一面旗帜。社区党员用爱心为党旗添彩，走访困难群众。")]
     result = assemble(rows)
@@ -192,8 +195,7 @@ def test_a_title_read_as_a_caption_between_two_stories_opens_the_second() -> Non
 
 def test_a_slogan_between_two_stories_stays_furniture() -> None:
     # the text after it shares none of its words: a slogan, though the stories differ
-    rows = [("title", "自贡首批建成户外电子阅报栏"),
-            ("start", "昨日下午，在方冲小区的户外电子阅报栏前，老人正在读报。"),
+    rows = [*READING_ROOM,
             ("furniture", "安全生产重于泰山"),
             ("body", "一名党员就是一面旗帜。社区党员走访困难群众。")]
     result = assemble(rows)
