@@ -280,3 +280,34 @@ def test_a_headline_printed_again_far_down_the_page_is_its_second_print() -> Non
     (a,) = result.articles
     assert a.headline.title == "米河镇召开创文工作推进会"
     assert result.line_roles[2].role is R.FURNITURE and "second print" in result.line_roles[2].evidence[0]
+
+
+def test_a_title_broken_over_lines_after_its_untitled_story_is_rescued_whole() -> None:
+    result = assemble([("start", "4月30日，全市优化营商环境督办会议召开。"),
+                       ("body", "会议强调，要持续优化营商环境，让企业真受益。"),
+                       ("body", "全市优化营商环境督办会议强调："), ("body", "持续优化营商环境"),
+                       ("body", "让企业真受益")])
+    (a,) = result.articles
+    assert a.headline.title == "全市优化营商环境督办会议强调：持续优化营商环境让企业真受益"
+    assert a.paragraphs == ["4月30日，全市优化营商环境督办会议召开。", "会议强调，要持续优化营商环境，让企业真受益。"]
+    assert [r.role for r in result.line_roles[-3:]] == [R.TITLE] * 3
+
+
+def test_a_title_after_two_stories_cuts_them_where_the_two_headlines_part() -> None:
+    # words of the lower headline (活动) also in the upper story: the cut is where the upper
+    # headline's words end and the lower's begin, not at the first paragraph.
+    result = assemble([("title", "江陵县召开文化三县推进会"), ("start", "本报讯 江陵县召开文化三县推进会。"),
+                       ("body", "县长指出，江陵县文化三县创建活动进展顺利。"),
+                       ("body", "为展现丰收成果，乡宁县将举办中国农民丰收节。"),
+                       ("title", "乡宁县中国农民丰收节系列活动将启幕")])
+    upper, lower = result.articles
+    assert upper.headline.title == "江陵县召开文化三县推进会" and len(upper.paragraphs) == 2
+    assert lower.headline.title == "乡宁县中国农民丰收节系列活动将启幕"
+    assert lower.paragraphs == ["为展现丰收成果，乡宁县将举办中国农民丰收节。"]
+
+
+def test_two_headlines_in_one_group_between_two_stories_are_parted_by_their_words() -> None:
+    result = assemble([("start", "9月7日，县教育局召开秋季教育教学工作会。"),
+                       ("title", "县教育局召开秋季教育教学工作会"), ("title", "恩平组织媒体走乡村探产业"),
+                       ("start", "11月26日，恩平市组织媒体走进乡村，探访特色产业。")])
+    assert [a.headline.title for a in result.articles] == ["县教育局召开秋季教育教学工作会", "恩平组织媒体走乡村探产业"]

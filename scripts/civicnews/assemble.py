@@ -329,6 +329,53 @@ def demote_sentence_pieces(page: Page) -> list[Line]:
     return out
 
 
+def split_shared_groups(page: Page) -> list[tuple[int, float, float]]:
+    """A headline group between two stories that holds two headlines: the title printed after
+    the story before it and the title printed before the story after it. It is cut where its
+    first lines share at least ``min_rescue_overlap`` of their words with the story before and
+    its last lines as much with the story after, each more than with the other story. Returns,
+    for the report, the first line number of each second headline and both shares.
+
+    >>> def run(text):
+    ...     return TextRun(fresh=True, sections=[(None, [text])])
+    >>> head = HeadGroup([(Role.TITLE, Line(8, "", "县教育局召开秋季工作会")),
+    ...                   (Role.TITLE, Line(9, "", "恩平组织媒体走乡村"))])
+    >>> page = Page([run("县教育局召开秋季教育工作会。"), head, run("恩平市组织媒体走进乡村。")], [], [], [])
+    >>> split_shared_groups(page)
+    [(9, 0.9, 0.75)]
+    >>> [x.text for x in page.items if isinstance(x, HeadGroup)]
+    ['县教育局召开秋季工作会', '恩平组织媒体走乡村']
+    """
+    out: list[tuple[int, float, float]] = []
+    floor = SETTINGS.min_rescue_overlap
+    items = page.items
+    k = 1
+    while k + 1 < len(items):
+        before, head, after = items[k - 1], items[k], items[k + 1]
+        k += 1
+        if not (isinstance(head, HeadGroup) and isinstance(before, TextRun) and isinstance(after, TextRun)):
+            continue
+        if len(head.parts) < 2 or not before.has_body or not after.has_body or before.headline is not None:
+            continue
+        best: tuple[float, int, float, float] | None = None
+        for j in range(1, len(head.parts)):
+            first, second = HeadGroup(head.parts[:j]), HeadGroup(head.parts[j:])
+            own_first, own_second = similarity(first, before), similarity(second, after)
+            if own_first < floor or own_second < floor:
+                continue
+            if own_first <= similarity(first, after) or own_second <= similarity(second, before):
+                continue
+            if best is None or own_first + own_second > best[0]:
+                best = (own_first + own_second, j, own_first, own_second)
+        if best is None:
+            continue
+        _, j, own_first, own_second = best
+        items[k - 1:k] = [HeadGroup(head.parts[:j]), HeadGroup(head.parts[j:])]
+        k += 1
+        out.append((head.parts[j][1].number, round(own_first, 3), round(own_second, 3)))
+    return out
+
+
 # A line ending in one of these stops inside a sentence.
 _CLAUSE_ENDS = ("，", "、", "；", ",", ";")
 
@@ -467,7 +514,12 @@ def split_by_title(head: HeadGroup, run: TextRun) -> TextRun | None:
     """A title printed after two stories whose text ran together: cut the run at the paragraph
     start after which the text holds the title's words and before which it does not; the tail
     is the title's story. None when no cut tells them apart well enough."""
-    k = split_point(head, run.sections[-1][1])
+    lines = run.sections[-1][1]
+    k = None
+    if run.headline is not None and len(run.sections) == 1:
+        k = shared_split_point(run.headline, head, lines)
+    if k is None:
+        k = split_point(head, lines)
     return None if k is None else cut_run(run, k)
 
 
@@ -494,10 +546,10 @@ def shared_split_point(first: HeadGroup, second: HeadGroup, lines: list[str]) ->
         if not ends_sentence(lines[k - 1]):
             continue
         front_text, tail_text = "".join(lines[:k]), "".join(lines[k:])
-        front, tail = _share(first, front_text), _share(second, tail_text)
-        apart = max(_share(first, front_text, tail_text), _share(second, tail_text, front_text))
-        if tail >= floor and apart >= floor and front + tail >= best_score:
-            best, best_score = k, front + tail
+        tail = _share(second, tail_text)
+        front_only, tail_only = _share(first, front_text, tail_text), _share(second, tail_text, front_text)
+        if tail >= floor and max(front_only, tail_only) >= floor and front_only + tail_only >= best_score:
+            best, best_score = k, front_only + tail_only
     return best
 
 
@@ -711,58 +763,78 @@ def could_be_title(text: str) -> bool:
             and not credits.is_credit_line(text))
 
 
-def _title_candidates(run: TextRun, lines: list[Line], page: Page) -> list[tuple[int, Line]]:
+def _own_tail(run: TextRun, lines: list[Line], page: Page) -> list[int]:
+    """Indices of the lines that end this run after its last finished sentence, when there are
+    at most ``rescue_tail_lines`` of them and text before them: a headline printed after its
+    story and read as text. Empty when the run ends on a finished sentence."""
+    body = run.sections[-1][1]
+    tail: list[int] = []
+    k = run.last
+    while k >= run.first and len(tail) < len(body):
+        if lines[k].text and k not in page.aside:
+            if ends_sentence(lines[k].text) or lines[k].text != body[-1 - len(tail)]:
+                break
+            tail.append(k)
+        k -= 1
+    if not tail or len(tail) > SETTINGS.rescue_tail_lines or len(tail) >= len(body):
+        return []
+    return tail[::-1] if ends_sentence(body[-1 - len(tail)]) else []
+
+
+def _title_candidates(run: TextRun, lines: list[Line], page: Page) -> list[tuple[int, ...]]:
     """Lines a missed title of this run could be: the furniture or caption lines printed right
-    before or after it (up to ``rescue_reach`` of them in a row), and its own last line when
-    that stands alone after a finished sentence."""
-    out: list[tuple[int, Line]] = []
+    before or after it (up to ``rescue_reach`` of them in a row, each alone), and its own last
+    lines when they stand after its last finished sentence (``_own_tail``)."""
+    out: list[tuple[int, ...]] = []
     for ks in (range(run.first - 1, -1, -1), range(run.last + 1, len(lines))):
         # the furniture and caption lines printed next to it, up to the first other line
         near = [k for k in ks if lines[k].text][:SETTINGS.rescue_reach]
         for k in near:
             if k not in page.aside:
                 break
-            out.append((k, page.aside[k]))
-    body = run.sections[-1][1]
-    if len(body) >= 2 and ends_sentence(body[-2]) and run.last >= 0 and lines[run.last].text == body[-1]:
-        out.append((run.last, lines[run.last]))
+            out.append((k,))
+    tail = _own_tail(run, lines, page)
+    if tail:
+        out.append(tuple(tail))
     return out
 
 
-def rescue_titles(page: Page, lines: list[Line]) -> list[tuple[int, float]]:
-    """A story without a headline takes a missed title next to it: a headline-shaped line that
-    shares at least ``min_rescue_overlap`` of its words with the story. Returns the indices of
-    the lines taken and their overlap, for the report."""
-    taken: list[tuple[int, float]] = []
+def rescue_titles(page: Page, lines: list[Line]) -> list[tuple[tuple[int, ...], float]]:
+    """A story without a headline takes a missed title next to it: a headline-shaped line (or
+    its own last lines) that shares at least ``min_rescue_overlap`` of its words with the story.
+    Returns the indices of the lines taken and their overlap, for the report."""
+    taken: list[tuple[tuple[int, ...], float]] = []
     used: set[int] = set()
     for run in page.items:
         if not isinstance(run, TextRun) or run.headline is not None or run.absorbed or not run.has_body:
             continue
-        best: tuple[float, int, Line] | None = None
-        for k, line in _title_candidates(run, lines, page):
-            if k in used or not could_be_title(line.text):
+        best: tuple[float, tuple[int, ...]] | None = None
+        for ks in _title_candidates(run, lines, page):
+            head = HeadGroup([(Role.TITLE, lines[k]) for k in ks])
+            if used.intersection(ks) or not could_be_title(head.text):
                 continue
-            head = HeadGroup([(Role.TITLE, line)])
-            if k == run.last:  # its own last line: compare with the rest of the story
-                rest = TextRun(fresh=True, sections=[(None, run.sections[-1][1][:-1])])
+            own = ks[-1] == run.last
+            if own:  # its own last lines: compare with the rest of the story
+                rest = TextRun(fresh=True, sections=[(None, run.sections[-1][1][:-len(ks)])])
                 score = similarity(head, rest) if len(run.sections) == 1 else similarity(head, run)
             else:
                 score = similarity(head, run)
             if score >= SETTINGS.min_rescue_overlap and (best is None or score > best[0]):
-                best = (score, k, line)
+                best = (score, ks)
         if best is None:
             continue
-        score, k, line = best
-        used.add(k)
-        run.headline = HeadGroup([(Role.TITLE, line)], claimed=True)
-        if k == run.last:
-            run.sections[-1][1].pop()
-            run.numbers = [n for n in run.numbers if n not in line.lines]
-        elif line.text in page.furniture:
-            page.furniture.remove(line.text)
+        score, ks = best
+        used.update(ks)
+        run.headline = HeadGroup([(Role.TITLE, lines[k]) for k in ks], claimed=True)
+        if ks[-1] == run.last:
+            del run.sections[-1][1][-len(ks):]
+            numbers = {n for k in ks for n in lines[k].lines}
+            run.numbers = [n for n in run.numbers if n not in numbers]
+        elif lines[ks[0]].text in page.furniture:
+            page.furniture.remove(lines[ks[0]].text)
         else:
-            page.captions = [c for c in page.captions if c[0] != line.text]
-        taken.append((k, round(score, 3)))
+            page.captions = [c for c in page.captions if c[0] != lines[ks[0]].text]
+        taken.append((ks, round(score, 3)))
     return taken
 
 
@@ -926,6 +998,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.BODY, old.confidence, (
             f"read as {old.role}; the text after it goes on its sentence",))
+    for number, own_first, own_second in split_shared_groups(page):
+        old = roles[index[number]]
+        roles[index[number]] = LineRole(old.number, old.text, old.role, old.confidence, (
+            *old.evidence, f"a second headline: the lines before it share {own_first:.2f} of their"
+            f" words with the story before, it {own_second:.2f} with the story after"))
     pair_headlines(page)
     confidence = {line.number: d.confidence for line, d in zip(lines, decisions, strict=True)}
     for line in drop_stray_title_tails(page, confidence):
@@ -938,10 +1015,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         roles[index[line.number]] = LineRole(old.number, old.text, Role.SUBHEAD, old.confidence, (
             f"read as {old.role}; the text after it goes on the story before it (cosine {score:.2f})",))
     join_continuations(page)
-    for k, score in rescue_titles(page, lines):
-        old = roles[k]
-        roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence,
-                            (f"rescued from {old.role}: shares {score:.2f} of its words with its story",))
+    for ks, score in rescue_titles(page, lines):
+        for k in ks:
+            old = roles[k]
+            roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence,
+                                (f"rescued from {old.role}: shares {score:.2f} of its words with its story",))
     runs = [(k, x) for k, x in enumerate(page.items) if isinstance(x, TextRun) and not x.absorbed]
     articles: list[Article] = []
     owners: list[int] = []
