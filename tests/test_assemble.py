@@ -311,3 +311,15 @@ def test_two_headlines_in_one_group_between_two_stories_are_parted_by_their_word
                        ("title", "县教育局召开秋季教育教学工作会"), ("title", "恩平组织媒体走乡村探产业"),
                        ("start", "11月26日，恩平市组织媒体走进乡村，探访特色产业。")])
     assert [a.headline.title for a in result.articles] == ["县教育局召开秋季教育教学工作会", "恩平组织媒体走乡村探产业"]
+
+
+def test_an_unsure_text_line_opening_with_a_dateline_begins_a_story_under_its_title() -> None:
+    lines, decisions = page([("title", "馆陶县举行教师节表彰活动"), ("start", "馆陶县表彰一批优秀教师。"),
+                             ("body", "盐城两县城十乡镇获评国家卫生县城（乡镇）"),
+                             ("body", "本报讯（全媒体记者 张勇峰）7月14日，全国爱卫会公布国家卫生县城（乡镇）名单。")])
+    decisions[-1] = Decision(Role.BODY, 0.48)
+    result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+    assert [a.headline.title for a in result.articles] == ["馆陶县举行教师节表彰活动", "盐城两县城十乡镇获评国家卫生县城（乡镇）"]
+    assert result.articles[1].credit.reporters == ["张勇峰"]
+    decisions[-1] = Decision(Role.BODY, 0.99)  # a sure text line stays text (PDF tools' row order)
+    assert len(assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES).articles) == 1

@@ -187,7 +187,9 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision]) -> dict
     """
     out: dict[int, float] = {}
     for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
-        if decision.role not in _BETWEEN_ROLES or not could_be_title(line.text):
+        if not could_be_title(line.text):
+            continue
+        if decision.role not in _BETWEEN_ROLES and not (decision.role is Role.BODY and _before_start(lines, decisions, k)):
             continue
         after = _text_window(lines, decisions, range(k + 1, min(len(lines), k + 1 + SUBHEAD_WINDOW)))
         before = _text_window(lines, decisions, range(k - 1, max(-1, k - 1 - SUBHEAD_WINDOW), -1))
@@ -203,6 +205,12 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision]) -> dict
 
 # Roles a title printed between two stories may have been given.
 _BETWEEN_ROLES = (Role.SUBHEAD, Role.FURNITURE, Role.CAPTION)
+
+
+def _before_start(lines: list[Line], decisions: list[Decision], k: int) -> bool:
+    """The next line with text after line k is a story's first line."""
+    nxt = next((j for j in range(k + 1, len(lines)) if lines[j].text), None)
+    return nxt is not None and decisions[nxt].role is Role.START
 
 
 def _opens_text(lines: list[Line], decisions: list[Decision], k: int, after: str) -> bool:
@@ -239,6 +247,22 @@ def credits_as_bylines(lines: list[Line], decisions: list[Decision], rules: Rule
         after = next((d.role for x, d in zip(lines[k + 1:], decisions[k + 1:], strict=True) if x.text), None)
         out[k] = Role.CREDIT if after is Role.START else Role.BYLINE
     return out
+
+
+def datelines_open_stories(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """Lines the model read as a story's text, unsure (under ``unsure_confidence``), that open
+    with a dateline (本报讯（记者 X）…): a story's first line. Returns their indices. (A sure
+    one is left: in text a PDF tool read across columns, a dateline line sits among another
+    story's lines, and a story cut there takes the other story's text.)
+
+    >>> from civicnews.rules import load_rules
+    >>> page = [Line(1, "", "记者走进乡村。"), Line(2, "", "本报讯（记者 张勇峰）7月14日，全")]
+    >>> datelines_open_stories(page, [Decision(Role.BODY, 1.0), Decision(Role.BODY, 0.5)], load_rules())
+    [1]
+    """
+    return [k for k, (line, decision) in enumerate(zip(lines, decisions, strict=True))
+            if decision.role is Role.BODY and decision.confidence < SETTINGS.unsure_confidence
+            and credits.opens_with_dateline(line.text, rules)]
 
 
 def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> Page:
@@ -984,6 +1008,9 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k, role in credits_as_bylines(lines, decisions, rules).items():
         decisions[k] = Decision(role, decisions[k].confidence, (
             f"read as {decisions[k].role}; only role words and names: a credit",))
+    for k in datelines_open_stories(lines, decisions, rules):
+        decisions[k] = Decision(Role.START, decisions[k].confidence, (
+            f"read as {decisions[k].role}; opens with a dateline",))
     for k, score in titles_between_stories(lines, decisions).items():
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; the text after it and before it share a cosine of {score:.2f}",))

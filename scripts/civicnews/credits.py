@@ -321,6 +321,23 @@ def split_lead_credit(text: str, rules: Rules) -> tuple[str | None, str]:
     return None, text
 
 
+def opens_with_dateline(text: str, rules: Rules) -> bool:
+    """The text opens with a story's dateline: a bare one (本报讯, 融媒讯, X网讯) or X讯/X电 with
+    a bracket naming a person (义乌讯（记者 王明）). A story begins there, whatever else the line
+    looks like.
+
+    >>> from civicnews.rules import load_rules
+    >>> opens_with_dateline("本报讯（全媒体记者 张勇峰）7月14日，全", load_rules())
+    True
+    >>> opens_with_dateline("义乌讯（记者 王明）近日", load_rules()), opens_with_dateline("新能源发电（光伏）项目", load_rules())
+    (True, False)
+    """
+    if _LEAD_BARE_DATELINE.match(text):
+        return True
+    m = _LEAD_DATELINE.match(text[:LEAD_SPAN])
+    return bool(m) and has_names(m.group(0), rules)
+
+
 def split_trailing_credit(text: str, rules: Rules) -> tuple[str, str | None]:
     """Cut a credit in brackets off a story's last paragraph: (the rest, credit).
 
