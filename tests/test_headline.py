@@ -38,3 +38,10 @@ def test_without_a_title_line_the_kicker_stands_in() -> None:
 
 def test_open_quote_goes_on_in_the_next_line() -> None:
     assert merge_broken_lines(["实达实做大做强生产性服务业“", "桥头堡”"]) == ["实达实做大做强生产性服务业“桥头堡”"]
+
+
+def test_a_kicker_line_ending_in_a_verb_that_wants_its_object_is_the_title_s_start() -> None:
+    head = compose_headline([(Role.KICKER, "西洋江镇召开"), (Role.TITLE, "民情走访院落恳谈会")])
+    assert head is not None and (head.kicker, head.title) == (None, "西洋江镇召开民情走访院落恳谈会")
+    head = compose_headline([(Role.KICKER, "记者蹲点调研"), (Role.TITLE, "记者化身帮忙团解民忧")])
+    assert head is not None and head.kicker == "记者蹲点调研"  # a verb that stands alone

@@ -9,6 +9,7 @@ joins without a space, parallel phrases keep one, quotation marks the PDF tool l
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -130,6 +131,23 @@ def split_series(texts: list[str]) -> tuple[list[str], str | None]:
     return texts, None
 
 
+@lru_cache(maxsize=1)
+def _open_verbs() -> tuple[str, ...]:
+    """The rules' verbs that never end a headline phrase (rules/headline.yml)."""
+    from .rules import load_rules
+
+    return load_rules().open_verbs
+
+
+def ends_open(text: str) -> bool:
+    """A single phrase (no space, no comma) ending in a verb still waiting for its object.
+
+    >>> ends_open("西洋江镇召开"), ends_open("乡村振兴在行动"), ends_open("增颜值、推动卫生运动深入开展")
+    (True, False, False)
+    """
+    return not re.search(r"[\s，、,；：]", text) and text.endswith(_open_verbs())
+
+
 def _one_phrase(left: str, right: str) -> bool:
     """Two display lines that are one phrase broken in two: inside a word, a place or a quote."""
     return _open_quote(left) or splits_a_place(left, right) or (
@@ -154,7 +172,7 @@ def compose_headline(parts: list[tuple[Role, str]]) -> Headline | None:
             by_role[role].append(text.strip())
     titles, series = split_series(by_role[Role.TITLE])
     kicker_lines = by_role[Role.KICKER]
-    while kicker_lines and titles and _one_phrase(kicker_lines[-1], titles[0]):
+    while kicker_lines and titles and (_one_phrase(kicker_lines[-1], titles[0]) or ends_open(kicker_lines[-1])):
         titles.insert(0, kicker_lines.pop())  # a title broken inside a word is no kicker
     kickers, subtitles = kicker_lines + ([series] if series else []), by_role[Role.SUBTITLE]
     while subtitles and titles and _one_phrase(titles[-1], subtitles[0]):

@@ -1,7 +1,7 @@
-"""Load the editor-editable rule files (gazetteer, campaigns, roles, furniture) once.
+"""Load the editor-editable rule files (gazetteer, campaigns, roles, furniture, headline) once.
 
 The YAML lives in ``civicnews/rules/``; a directory passed as ``rules_dir`` (or the
-``CIVICNEWS_RULES`` environment variable) overrides any of the four files by name.
+``CIVICNEWS_RULES`` environment variable) overrides any of the five files by name.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import yaml
 from .places import Gazetteer, load_gazetteer
 
 DEFAULT_DIR = Path(__file__).parent / "rules"
-RULE_FILES = ("gazetteer.yml", "campaigns.yml", "roles.yml", "furniture.yml")
+RULE_FILES = ("gazetteer.yml", "campaigns.yml", "roles.yml", "furniture.yml", "headline.yml")
 # libyaml when present: every process (each build worker too) reads the rules once, and the
 # pure-Python parser took 33 ms of that; the same data either way.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -64,6 +64,8 @@ class Rules:
     local_words: tuple[str, ...] = ()
     # each portal's home county, set by the editor (portal: in gazetteer.yml)
     portal_home: str | None = None
+    # verbs that never end a headline phrase (headline.yml): a kicker ending in one is a title's start
+    open_verbs: tuple[str, ...] = ()
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
@@ -110,6 +112,7 @@ def _build(override: Path | None) -> Rules:
     camp = _read(DEFAULT_DIR, "campaigns.yml", override)
     roles = _read(DEFAULT_DIR, "roles.yml", override)
     furn = _read(DEFAULT_DIR, "furniture.yml", override)
+    head = _read(DEFAULT_DIR, "headline.yml", override)
     places: dict[str, Place] = {}
     for entry in gaz.get("places") or []:
         try:
@@ -148,6 +151,7 @@ def _build(override: Path | None) -> Rules:
         editor_places=tuple(_plain(e) for e in gaz.get("places") or []),
         local_words=tuple(gaz.get("local_words") or ()),
         portal_home=gaz.get("portal"),
+        open_verbs=tuple(str(v) for v in head.get("open_verbs") or ()),
     )
 
 
