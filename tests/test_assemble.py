@@ -323,3 +323,13 @@ def test_an_unsure_text_line_opening_with_a_dateline_begins_a_story_under_its_ti
     assert result.articles[1].credit.reporters == ["张勇峰"]
     decisions[-1] = Decision(Role.BODY, 0.99)  # a sure text line stays text (PDF tools' row order)
     assert len(assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES).articles) == 1
+
+
+def test_a_title_over_a_story_on_the_same_theme_that_opens_like_a_story_stays_a_title() -> None:
+    # two stories on rural sanitation share about a tenth of their words; the second opens
+    # like a story (a date), so more than that is needed to read its title as a subhead
+    result = assemble([("start", "今年以来，通海县坚持因地制宜、整村推进农村改厕工作，全县农村人居环境明显改善。"),
+                       ("title", "长春绿园：调研农村人居环境整治促乡村振兴"),
+                       ("start", "6月25日，长春市绿园区委书记调研农村人居环境整治工作，要求以整治促乡村振兴。")])
+    assert [a.headline.title if a.headline else None for a in result.articles][-1] == "长春绿园：调研农村人居环境整治促乡村振兴"
+    assert len(result.articles) == 2

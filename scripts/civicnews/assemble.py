@@ -719,8 +719,9 @@ def split_resumed(page: Page) -> None:
 
 def demote_subheads(page: Page) -> list[tuple[Line, float]]:
     """A one-part title heading an uncredited run whose text goes on the story printed right
-    before it (cosine of their bigram sets at least ``min_subhead_similarity``) is a subhead of
-    that story: the run goes on it. Returns the demoted lines and the cosine, for the report."""
+    before it (cosine of their bigram sets at least ``min_subhead_similarity``, or
+    ``min_begun_subhead_similarity`` when the run opens like a story) is a subhead of that story:
+    the run goes on it. Returns the demoted lines and the cosine, for the report."""
     items, out = page.items, []
     host: dict[int, TextRun] = {}  # a run merged here → the story it went on
     for k in range(1, len(items) - 1):
@@ -733,7 +734,7 @@ def demote_subheads(page: Page) -> list[tuple[Line, float]]:
                 or before.headline is head or not run.has_body):
             continue
         score = cosine(bigrams(run.text), bigrams(before.text))
-        if score < SETTINGS.min_subhead_similarity:
+        if score < (SETTINGS.min_begun_subhead_similarity if run.begun else SETTINGS.min_subhead_similarity):
             continue
         (_, line), = head.parts
         first_head, first_lines = run.sections[0]

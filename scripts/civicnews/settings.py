@@ -69,6 +69,14 @@ class Settings:
     # seed 99: 0.1–0.2 and off 0.887/0.803, 0.08 0.875/0.808. Same-story parts measured 0.09–0.14,
     # different stories on one page 0.01–0.05.
     min_subhead_similarity: float = 0.1
+    # ... and at least this when the text after the title opens like a story (its first line
+    # read as START: 6月25日，…): two stories on one theme share about a tenth of their words.
+    # Measured on generated fitting-part pages (seeds 1-5, 60 each): such demotions had cosines
+    # 0.10-0.135, four of five wrong; a subhead inside one story (as on seed 000) ~0.6. 0.2 and
+    # 0.3 give the same scores: title_exact 0.902/0.872/0.794/0.926 -> 0.915/0.872/0.818/0.919
+    # (seeds 2-5), typeset fitting pages (seed 13) pdfminer 0.629 -> 0.635, PyMuPDF 0.698 ->
+    # 0.711, pdftotext 0.585 -> 0.610; the lower is kept.
+    min_begun_subhead_similarity: float = 0.2
     # A line the model read as a subhead is a title when the text after it and the text before
     # it share a cosine under this: two stories, not two parts of one
     # (assemble.titles_between_stories).
