@@ -333,3 +333,10 @@ def test_a_title_over_a_story_on_the_same_theme_that_opens_like_a_story_stays_a_
                        ("start", "6月25日，长春市绿园区委书记调研农村人居环境整治工作，要求以整治促乡村振兴。")])
     assert [a.headline.title if a.headline else None for a in result.articles][-1] == "长春绿园：调研农村人居环境整治促乡村振兴"
     assert len(result.articles) == 2
+
+
+def test_a_text_line_above_the_page_s_first_story_beginning_is_its_title() -> None:
+    result = assemble([("furniture", "海口报"), ("body", "周末一起去看看？海口这些村庄“表”美“里”实"),
+                       ("start", "本网讯（记者 刘兵）9月的海口依旧有些炎热，驱车到村镇逛一逛。")])
+    (a,) = result.articles
+    assert a.headline.title == "周末一起去看看？海口这些村庄“表”美“里”实" and a.credit.reporters == ["刘兵"]

@@ -173,7 +173,9 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision]) -> dict
     ``max_title_similarity``): a title between two stories, not a subhead inside one. A
     furniture or caption line must also follow a finished sentence, come right before text and
     share ``min_aside_title_share`` of its words with it (a slogan between two stories shares
-    few). Index → the cosine, for the report.
+    few). A line read as text counts only right before a story's first line; with no text
+    before it (the page's first story) it is that story's title. Index → the cosine, for the
+    report.
 
     >>> texts = ["自贡建成电子阅报栏，市民读报方便了。", "枫林镇开展节前安全生产大检查",
     ...          "佳节将至，枫林镇开展安全生产检查。", "务实举措保安全", "枫林镇检查组检查安全生产。"]
@@ -193,7 +195,11 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision]) -> dict
             continue
         after = _text_window(lines, decisions, range(k + 1, min(len(lines), k + 1 + SUBHEAD_WINDOW)))
         before = _text_window(lines, decisions, range(k - 1, max(-1, k - 1 - SUBHEAD_WINDOW), -1))
-        if not after or not before:
+        if not after:
+            continue
+        if not before:  # the page's first text: a title when a story begins right after it
+            if decision.role is Role.BODY:
+                out[k] = 0.0
             continue
         if decision.role is not Role.SUBHEAD and not _opens_text(lines, decisions, k, after):
             continue
@@ -220,8 +226,13 @@ def _opens_text(lines: list[Line], decisions: list[Decision], k: int, after: str
     prev = next((j for j in range(k - 1, -1, -1) if decisions[j].role in _TEXT_ROLES), None)
     if nxt is None or decisions[nxt].role not in _TEXT_ROLES or prev is None or not ends_sentence(lines[prev].text):
         return False
-    grams = bigrams(lines[k].text)
-    return sum(1 for g in grams if g in after) / len(grams) >= SETTINGS.min_aside_title_share
+    return _shares_with(lines[k].text, after) >= SETTINGS.min_aside_title_share
+
+
+def _shares_with(text: str, other: str) -> float:
+    """Share of the text's bigrams found in the other text."""
+    grams = bigrams(text)
+    return sum(1 for g in grams if g in other) / len(grams) if grams else 0.0
 
 
 # Roles a credit-shaped line may have been given that cannot hold one: it is a credit.
