@@ -243,10 +243,11 @@ def test_two_lone_titles_inside_one_story_are_both_its_subheads() -> None:
 
 
 def test_a_sentence_piece_read_as_a_title_goes_back_into_its_story() -> None:
-    # "黄河故道" runs across the break: the "title" is the story's text
+    # "黄河故道" runs across the break: the "title" is the story's text (when the text after
+    # is read as a story's first line, the model is trusted over a word across the break)
     result = assemble([("title", "市人大代表视察我县"), ("start", "12月4日，市人大代表视察我县。"),
                        ("body", "代表们分为4个视察组。"), ("title", "代表们分别视察了黄"),
-                       ("start", "河故道综合开发项目。")])
+                       ("body", "河故道综合开发项目。")])
     (a,) = result.articles
     assert a.headline.title == "市人大代表视察我县"
     assert "代表们分别视察了黄河故道综合开发项目。" in "".join(a.paragraphs)
@@ -340,3 +341,12 @@ def test_a_text_line_above_the_page_s_first_story_beginning_is_its_title() -> No
                        ("start", "本网讯（记者 刘兵）9月的海口依旧有些炎热，驱车到村镇逛一逛。")])
     (a,) = result.articles
     assert a.headline.title == "周末一起去看看？海口这些村庄“表”美“里”实" and a.credit.reporters == ["刘兵"]
+
+
+def test_a_title_whose_last_word_happens_to_run_on_into_a_story_s_opening_stays_a_title() -> None:
+    # 工作 + 日前 reads 工作日 across the break: chance, since the text after opens a story
+    result = assemble([("title", "刚察县安排部署年度重点工作"),
+                       ("start", "日前，刚察县召开县政府全体会议，安排部署年度重点工作。")])
+    (a,) = result.articles
+    assert a.headline is not None and a.headline.title == "刚察县安排部署年度重点工作"
+    assert a.paragraphs == ["日前，刚察县召开县政府全体会议，安排部署年度重点工作。"]

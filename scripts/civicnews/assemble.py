@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import credits
-from .features import bigrams, spans_a_word
+from .features import bigrams, opens_story, spans_a_word
 from .headline import compose_headline
 from .labeler import Decision
 from .model import Article, Credit, Line, LineRole, PageInfo, PageResult, Role, Section
@@ -352,7 +352,10 @@ def demote_sentence_pieces(page: Page) -> list[Line]:
         # the head's last lines, one by one, while each runs on into the text after it
         while first and head.parts and head.parts[-1][0] is Role.TITLE:
             line = head.parts[-1][1]
-            if not line.text or not (line.text.endswith(_CLAUSE_ENDS) or spans_a_word(line.text, first[0])):
+            # a word across the break counts only when the text after does not open like a
+            # story (read as its first line, or 日前，… after 工作: 工作日 is chance)
+            spans = not (run.begun or opens_story(first[0])) and spans_a_word(line.text, first[0])
+            if not line.text or not (line.text.endswith(_CLAUSE_ENDS) or spans):
                 break
             head.parts.pop()
             first.insert(0, line.text)

@@ -316,13 +316,22 @@ def broken_with_next(view: LineView) -> list[str]:
     return out
 
 
+def opens_story(text: str) -> bool:
+    """The text opens with a word a story's first sentence opens with (近日, 日前, 3月25日).
+
+    >>> opens_story("日前，刚察县召开会议。"), opens_story("河故道综合开发项目。")
+    (True, False)
+    """
+    return bool(_LEAD_WORDS.match(text))
+
+
 def lead_words(view: LineView) -> list[str]:
     """Words a story's first sentence opens with (近日, 日前, 3月25日): a body, not a title.
 
     >>> lead_words(_view("近日，记者从市住建局获悉"))
     ['lead_word']
     """
-    return ["lead_word"] if _LEAD_WORDS.match(view.line.text) else []
+    return ["lead_word"] if opens_story(view.line.text) else []
 
 
 def shared_words(view: LineView) -> list[str]:
