@@ -553,11 +553,11 @@ def split_by_title(head: HeadGroup, run: TextRun) -> TextRun | None:
     start after which the text holds the title's words and before which it does not; the tail
     is the title's story. None when no cut tells them apart well enough."""
     lines = run.sections[-1][1]
-    k = None
-    if run.headline is not None and len(run.sections) == 1:
-        k = shared_split_point(run.headline, head, lines)
-    if k is None:
-        k = split_point(head, lines)
+    k = split_point(head, lines)
+    if k is not None and run.headline is not None and len(run.sections) == 1:
+        # whether to cut is the lone title's call; where, both headlines' (a common word of
+        # the lower one in the upper story would pull the cut up to the first paragraph)
+        k = shared_split_point(run.headline, head, lines) or k
     return None if k is None else cut_run(run, k)
 
 
@@ -734,7 +734,8 @@ def split_resumed(page: Page) -> None:
 def demote_subheads(page: Page) -> list[tuple[Line, float]]:
     """A one-part title heading an uncredited run whose text goes on the story printed right
     before it (cosine of their bigram sets at least ``min_subhead_similarity``, or
-    ``min_begun_subhead_similarity`` when the run opens like a story) is a subhead of that story:
+    ``min_begun_subhead_similarity`` when the run opens like a story: read as a story's first
+    line and opening with a lead word or a date) is a subhead of that story:
     the run goes on it. Returns the demoted lines and the cosine, for the report."""
     items, out = page.items, []
     host: dict[int, TextRun] = {}  # a run merged here → the story it went on
@@ -748,7 +749,9 @@ def demote_subheads(page: Page) -> list[tuple[Line, float]]:
                 or before.headline is head or not run.has_body):
             continue
         score = cosine(bigrams(run.text), bigrams(before.text))
-        if score < (SETTINGS.min_begun_subhead_similarity if run.begun else SETTINGS.min_subhead_similarity):
+        first = next((lines[0] for _, lines in run.sections if lines), "")
+        opens = run.begun and opens_story(first)  # 6月25日，… read as a story's first line
+        if score < (SETTINGS.min_begun_subhead_similarity if opens else SETTINGS.min_subhead_similarity):
             continue
         (_, line), = head.parts
         first_head, first_lines = run.sections[0]
