@@ -263,3 +263,29 @@ def test_a_story_about_a_whole_city_that_is_a_province_is_the_citys() -> None:
     # 北京 is a province-level city: a story about all of it is 北京市's, one about a district the district's
     assert tagged("全市开展垃圾分类宣传活动，各区积极参与。", publication="北京日报") == ["北京市"]
     assert tagged("北京市朝阳区望京街道开展垃圾分类宣传活动。", publication="北京日报") == ["朝阳区", "望京街道"]
+
+
+def test_a_papers_name_several_counties_share_is_read_by_the_storys_towns() -> None:
+    # 北京 and 南通 each have a 通州区; the story's 刘桥镇 lies only in 南通's
+    text = "7月9日下午，刘桥镇召开全镇安全生产重点工作推进会，各村书记参加。"
+    art, info = article(text, "刘桥镇召开安全生产推进会"), PageInfo("x.txt", publication="通州区人民政府")
+    got = find_districts(art, info, RULES, fallback_home=page_home([art], info, RULES))
+    assert got == ["通州区", "刘桥镇"]
+    assert names([page_home([art], info, RULES)]) == ["通州区"]
+    assert GAZ.divisions[page_home([art], info, RULES)].parent == GAZ.codes("南通市")[0]
+    # nothing in the story tells the two apart: no guess, as before
+    assert tagged("区政府召开常务会议，研究部署安全生产工作。", publication="通州区人民政府") == []
+
+
+def test_a_county_a_citys_story_names_once_in_passing_is_not_the_storys() -> None:
+    body = ("今年以来，青海省海西蒙古族藏族自治州持续推进农牧区人居环境综合整治。海西州建设农村户厕三万余座，"
+            "拟实施{}农村污水治理项目。海西州农村生活垃圾治理体系覆盖率达到99%。")
+    title = "海西州农牧区环境焕发新容颜"
+    # named once, alone, with none of its towns: in passing
+    assert tagged(body.format("都兰县"), title=title, publication="青海新闻网") == ["海西蒙古族藏族自治州"]
+    # named twice, or in a list with another place, or in the headline: the story's
+    twice = body.format("都兰县") + "都兰县已完成项目初步设计。"
+    assert "都兰县" in tagged(twice, title=title, publication="青海新闻网")
+    listed = tagged(body.format("都兰县、格尔木市"), title=title, publication="青海新闻网")
+    assert "都兰县" in listed and "格尔木市" in listed
+    assert "都兰县" in tagged(body.format("都兰县"), title="海西州都兰县环境焕发新容颜", publication="青海新闻网")
