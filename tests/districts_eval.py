@@ -194,6 +194,8 @@ ABLATE: dict[str, Callable[..., object]] = {
     "far_from": lambda *a, **k: False,
     "passing_counties": lambda *a, **k: [],
     "shared_home": lambda *a, **k: None,
+    "story_elsewhere": lambda *a, **k: False,
+    "named_only_outside": lambda *a, **k: False,
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

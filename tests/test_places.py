@@ -289,3 +289,29 @@ def test_a_county_a_citys_story_names_once_in_passing_is_not_the_storys() -> Non
     listed = tagged(body.format("都兰县、格尔木市"), title=title, publication="青海新闻网")
     assert "都兰县" in listed and "格尔木市" in listed
     assert "都兰县" in tagged(body.format("都兰县"), title="海西州都兰县环境焕发新容颜", publication="青海新闻网")
+
+
+def test_a_story_a_county_paper_carries_from_another_county_is_that_countys() -> None:
+    title = "宝清县夹信子镇秸秆禁烧管控进行时"
+    text = "连日来，夹信子镇组织干部深入田间地头巡查，严防秸秆焚烧。"
+    # the paper's name spells its county in full (not a short form that may only seem a place)
+    art, info = article(text, title), PageInfo("x.txt", publication="庆元县融媒体中心")
+    assert find_districts(art, info, RULES) == ["宝清县", "夹信子镇"]
+    # the paper's own place named, or 我县 said: the paper's story, visitors and all
+    assert find_districts(article("宝清县考察团来我县考察学习。", "宝清县考察团来我县考察"), info, RULES) == ["庆元县"]
+    assert find_districts(article("宝清县考察团到庆元考察学习。", "宝清县考察团到庆元考察"), info, RULES)[0] == "庆元县"
+    # another county named once in the body only: in passing, the paper's
+    assert find_districts(article("县领导会见宝清县客人一行。", "县领导会见客人"), info, RULES) == ["庆元县"]
+
+
+def test_the_pages_place_is_not_given_to_a_story_that_names_only_places_elsewhere() -> None:
+    # no paper's name; the page's other story is 兴安县's; this one names only 枫林镇 (of other counties)
+    other = article("兴安县召开防汛工作会议，兴安县各乡镇参加。", "兴安县召开防汛会议")
+    story = article("枫林镇开展节前安全生产大检查。", "枫林镇开展安全生产大检查")
+    info = PageInfo("x.txt")
+    home = page_home([other, story], info, RULES)
+    assert names([home]) == ["兴安县"]
+    assert find_districts(story, info, RULES, fallback_home=home) == ["枫林镇"]
+    # a story naming no place at all still takes the page's
+    plain = article("县政协召开常委会议，研究部署全年工作。", "县政协召开常委会议")
+    assert find_districts(plain, info, RULES, fallback_home=home) == ["兴安县"]

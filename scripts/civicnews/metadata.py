@@ -690,9 +690,11 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     text = _headline_text(article.headline) + "".join(article.paragraphs)
     home, shared = home_readings(info, rules)
     home = shared_home(shared, mentions, rules) or home
-    if home and home_spelled_short(info, home, rules) and far_from(home, mentions, rules):
+    if home and (home_spelled_short(info, home, rules) and far_from(home, mentions, rules)
+                 or story_elsewhere(home, mentions, text, len(_headline_text(article.headline)), rules)):
         # a paper's name that only seems to spell a place (华龙网 is no paper of 濮阳's 华龙区):
-        # the story names places in full, none in that place's province; the text decides
+        # the story names places in full, none in that place's province; or a story the paper
+        # carries from another county (宝清县夹信子镇… in 庆元日报): the text decides
         fallback_home = None if place_code(fallback_home, rules) == home else fallback_home
         home = None
     region = home or place_code(fallback_home, rules)
@@ -701,8 +703,11 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     # each hit's word boundaries: a third of the stage if done for every story)
     hints = cache(lambda: gaz.towns_written_short(text, on_word_boundaries))
     place = story_place(mentions, home, rules, written, hints)
-    if place is None:
-        place = story_place(mentions, place_code(fallback_home, rules), rules, written, hints)
+    page_place = place_code(fallback_home, rules)
+    if place is None and page_place and not named_only_outside(page_place, mentions, rules):
+        # the page's place, for a story that says nothing against it (a story naming only
+        # another county's town, 枫林镇 on a page of 兴安县's stories, is not the page's)
+        place = story_place(mentions, page_place, rules, written, hints)
     if place and home != place and gaz.divisions[place].level == "city":
         place = town_county(mentions, place, rules) or place
     chosen: dict[str, tuple[int, int]] = {}  # name → (level rank, order named)
@@ -870,6 +875,70 @@ def far_from(home: str, mentions: list[tuple[Mention, float]], rules: Rules) -> 
             return False
         named = named or (m.full and any(gaz.divisions[c].level in ("county", "city") for c in m.codes))
     return named
+
+
+def named_only_outside(home: str, mentions: list[tuple[Mention, float]], rules: Rules) -> bool:
+    """True when every place a story names in full lies outside ``home`` and around none of it
+    (and it names one at least): the story's place is not home's.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> home = rules.gazetteer.codes("兴安县")[0]
+    >>> named_only_outside(home, _mentions("枫林镇开展安全生产大检查", rules), rules)
+    True
+    >>> named_only_outside(home, _mentions("枫林镇干部赴兴安县学习", rules), rules)
+    False
+    >>> named_only_outside(home, _mentions("全县开展安全生产大检查", rules), rules)
+    False
+    """
+    gaz = rules.gazetteer
+    named = False
+    for m, _weight in mentions:
+        if not m.full or m.spelling in gaz.local_words:
+            continue
+        if any(gaz.within(c, home) or gaz.within(home, c) for c in m.codes):
+            return False
+        named = True
+    return named
+
+
+# The paper's own place, as its stories say it (我县 is the paper's county, whatever else is named).
+SELF_REFERENCE = re.compile(r"[我本](?:县|区|市|旗|州)")
+
+
+def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str, head_end: int,
+                    rules: Rules) -> bool:
+    """True when a story the paper of ``home`` carries is another place's: it names a county or
+    city outside home in full in its headline, or at least settings.district_passing_mentions
+    times, and names nothing inside home or around it (its city, its province), in full or
+    short, and never says 我县/本市… (the paper's own place). The headline ends at ``head_end``.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> home = rules.gazetteer.codes("庆元县")[0]
+    >>> def elsewhere(text, head_end=0):
+    ...     return story_elsewhere(home, _mentions(text, rules), text, head_end, rules)
+    >>> elsewhere("宝清县夹信子镇禁烧管控进行时夹信子镇干部巡查", 14)
+    True
+    >>> elsewhere("宝清县考察团来我县考察", 11), elsewhere("宝清县考察团到庆元考察", 11)
+    (False, False)
+    >>> elsewhere("县领导会见宝清县客人")  # named once, in the body: in passing
+    False
+    """
+    if SELF_REFERENCE.search(text):
+        return False
+    gaz = rules.gazetteer
+    named: dict[str, list[int]] = {}
+    for m, _weight in mentions:
+        if m.spelling in gaz.local_words:
+            continue
+        if any(gaz.within(c, home) or gaz.within(home, c) for c in m.codes):
+            return False
+        places = [c for c in m.codes if gaz.divisions[c].level in ("county", "city")]
+        if m.full and len(places) == 1:
+            named.setdefault(places[0], []).append(m.start)
+    return any(len(starts) >= SETTINGS.district_passing_mentions or starts[0] < head_end
+               for starts in named.values())
 
 
 def towns_named(article: Article, place: str | None, rules: Rules,
