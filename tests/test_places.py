@@ -315,3 +315,14 @@ def test_the_pages_place_is_not_given_to_a_story_that_names_only_places_elsewher
     # a story naming no place at all still takes the page's
     plain = article("县政协召开常委会议，研究部署全年工作。", "县政协召开常委会议")
     assert find_districts(plain, info, RULES, fallback_home=home) == ["兴安县"]
+
+
+def test_an_address_whose_pinyin_several_counties_share_is_read_by_the_storys_towns() -> None:
+    def paged(text: str, publication: str) -> list[str]:
+        art, info = article(text, "安全生产大检查"), PageInfo("x.txt", publication=publication)
+        return find_districts(art, info, RULES, fallback_home=page_home([art], info, RULES))
+
+    # yangxin spells 阳新县 and 阳信县; 枫林镇 is a town of four counties, 阳新's among them
+    assert paged("枫林镇开展节前安全生产大检查。", "www.yangxin.gov.cn") == ["阳新县", "枫林镇"]
+    # a story naming nothing that tells them apart: no guess
+    assert paged("我县开展节前安全生产大检查。", "www.yangxin.gov.cn") == []

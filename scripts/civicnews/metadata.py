@@ -642,7 +642,7 @@ def page_home(articles: list[Article], info: PageInfo, rules: Rules) -> str | No
     home = shared_home(shared, mentions, rules) or home
     if home:
         return home
-    return (story_place(mentions, None, rules) or domain_home(info.publication, rules)
+    return (story_place(mentions, None, rules) or domain_home(info.publication, rules, mentions)
             or place_code(rules.portal_home, rules))
 
 
@@ -653,11 +653,13 @@ DOMAIN_WORDS = frozenset({"www", "m", "wap", "news", "gov", "com", "cn", "net", 
                           "cc", "tv", "city", "top", "xyz", "site"})
 
 
-def domain_home(publication: str | None, rules: Rules) -> str | None:
+def domain_home(publication: str | None, rules: Rules,
+                mentions: list[tuple[Mention, float]] | None = None) -> str | None:
     """The one county or city whose short form's pinyin a site's address spells (macheng.com.cn
     → 麻城市), for a page whose paper is known only by its address and whose stories name no
-    place: a last resort, since aggregators' subdomains (haerbin.…) name other places than
-    their stories'. None when no label, or more than one place, fits.
+    county for certain: a last resort, since aggregators' subdomains (haerbin.…) name other
+    places than their stories'. When the pinyin fits several places, the one the stories'
+    ``mentions`` lie in (shared_home). None when no label, or more than one place, fits.
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
@@ -667,14 +669,23 @@ def domain_home(publication: str | None, rules: Rules) -> str | None:
     (None, None)
     >>> domain_home("www.henan.gov.cn", rules) is None  # 河南省 and 河南县: no guess
     True
+    >>> domain_home("www.yangxintv.com", rules) is None  # 阳新县 or 阳信县
+    True
+    >>> code = domain_home("www.yangxin.gov.cn", rules, _mentions("枫林镇召开安全生产会议", rules))
+    >>> rules.gazetteer.divisions[code].name
+    '阳新县'
     """
     if not publication or not DOMAIN.match(publication):
         return None
     host = publication.split("/", 1)[0]
-    table = rules.gazetteer.by_pinyin()
+    gaz = rules.gazetteer
+    table = gaz.by_pinyin()
     found = {c for label in host.split(".") if label not in DOMAIN_WORDS for c in table.get(label, ())}
-    code = found.pop() if len(found) == 1 else None
-    return code if code and rules.gazetteer.divisions[code].level in ("city", "county") else None
+    if not found or any(gaz.divisions[c].level not in ("city", "county") for c in found):
+        return None
+    if len(found) > 1:  # yangxin: 阳新县 or 阳信县; the story's 枫林镇 is 阳新's
+        return shared_home(tuple(sorted(found)), mentions, rules) if mentions else None
+    return found.pop()
 
 
 def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home: str | None = None) -> list[str]:
