@@ -23,7 +23,7 @@ GAZ = RULES.gazetteer
 # Floors measured on this branch (tests/districts_eval.py); they only go up, with a reason.
 # fit: the part the tagger was tuned on; val: held out, never looked at article by article.
 FIT_FLOOR = 0.975  # measured 0.983 after s19 (0.979 after s18, 0.971 after s17, 0.961 after s16, 0.934 before); a little below, for jieba or data updates
-VAL_FLOOR = 0.84  # measured once at the end of s16: 0.853 (was 0.828); again 0.853 at the end of s17 and of s18; a little below
+VAL_FLOOR = 0.86  # measured once at the end of s19: 0.875 (main before it: 0.858); 0.853 at the end of s16, s17 and s18 (0.828 before); a little below
 
 needs_corpus = pytest.mark.skipif(not available(), reason="../shared/corpus is not beside the checkout")
 
