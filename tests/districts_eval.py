@@ -156,6 +156,7 @@ TUNE = {
     "district_visit_gap": (0, 8, 15, 25),
     "district_common_word_freq": (300, 600, 1000),
     "district_attend_gap": (0, 20, 40, 60),
+    "district_passing_mentions": (1, 2, 3),
 }
 
 
@@ -191,6 +192,10 @@ ABLATE: dict[str, Callable[..., object]] = {
     "named_after_county": lambda *a, **k: False,
     "domain_home": lambda *a, **k: None,
     "far_from": lambda *a, **k: False,
+    "passing_counties": lambda *a, **k: [],
+    "shared_home": lambda *a, **k: None,
+    "story_elsewhere": lambda *a, **k: False,
+    "named_only_outside": lambda *a, **k: False,
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

@@ -85,22 +85,65 @@ def home_place(info: PageInfo, rules: Rules) -> str | None:
     ...  for p in ("义乌商报", "永康日报", "北京市海淀区人大常委会", "人民网-贵州频道")]
     ['义乌市', '永康市', '海淀区', '贵州省']
     """
+    return home_readings(info, rules)[0]
+
+
+def home_readings(info: PageInfo, rules: Rules) -> tuple[str | None, tuple[str, ...]]:
+    """The place a paper's name spells for certain (as home_place), and the readings of a more
+    specific name in it that several places share (通州区人民政府: 北京's 通州区 and 南通's), which
+    the story's own places may decide between (``shared_home``); () when there is none.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> home, shared = home_readings(PageInfo("x", publication="通州区人民政府"), rules)
+    >>> home, [rules.gazetteer.ancestors(c)[0] for c in shared]
+    (None, ['110000', '320600'])
+    """
     gaz = rules.gazetteer
     publication = info.publication or ""
     if publication in rules.publications:
-        return place_code(rules.publications[publication], rules)
+        return place_code(rules.publications[publication], rules), ()
     mentions = [m for m in gaz.find(publication) if m.spelling not in gaz.local_words]
-    if not mentions:
-        return None
     # the most specific place the name spells, read inside the broader ones it also spells
     chosen: str | None = None
+    shared: tuple[str, ...] = ()
     for m in mentions:
         codes = [c for c in m.codes if chosen is None or gaz.within(c, chosen)] or list(m.codes)
         top = min(RANK[gaz.divisions[c].level] for c in codes)
         codes = [c for c in codes if RANK[gaz.divisions[c].level] == top]  # 海南: the province
         if len(codes) == 1:
-            chosen = codes[0]
-    return chosen
+            chosen, shared = codes[0], ()
+        elif chosen is None or all(gaz.within(c, chosen) and c != chosen for c in codes):
+            shared = tuple(codes)
+    return chosen, shared
+
+
+def shared_home(shared: tuple[str, ...], mentions: list[tuple[Mention, float]], rules: Rules) -> str | None:
+    """Of the places a paper's name may mean (通州区: 北京's or 南通's), the one the story's places
+    lie in (its 刘桥镇 is 南通's): the reading whose places the story names most, by weight; None
+    when no reading has more than the others (the name alone decides nothing).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> shared = home_readings(PageInfo("x", publication="通州区人民政府"), rules)[1]
+    >>> code = shared_home(shared, _mentions("通州区刘桥镇召开会议", rules), rules)
+    >>> rules.gazetteer.ancestors(code)[0]
+    '320600'
+    >>> shared_home(shared, _mentions("通州区召开会议", rules), rules) is None
+    True
+    """
+    if not shared:
+        return None
+    gaz = rules.gazetteer
+    support = dict.fromkeys(shared, 0.0)
+    for m, weight in mentions:
+        if m.spelling in gaz.local_words:
+            continue
+        for reading in shared:
+            if any(gaz.within(c, reading) for c in m.codes):
+                support[reading] += weight
+    best = max(shared, key=lambda c: support[c])
+    return best if support[best] > 0 and not _tied(support, best) else None
 
 
 def place_code(name: str | None, rules: Rules) -> str | None:
@@ -594,11 +637,12 @@ def _order(code: str) -> int:
 def page_home(articles: list[Article], info: PageInfo, rules: Rules) -> str | None:
     """The place a page covers (a gazetteer code): its paper's, or the county its stories'
     places point at, or the portal's home set by the editor."""
-    home = home_place(info, rules)
+    home, shared = home_readings(info, rules)
+    mentions = [m for a in articles for m in _story_mentions(a, rules)]
+    home = shared_home(shared, mentions, rules) or home
     if home:
         return home
-    mentions = [m for a in articles for m in _story_mentions(a, rules)]
-    return (story_place(mentions, None, rules) or domain_home(info.publication, rules)
+    return (story_place(mentions, None, rules) or domain_home(info.publication, rules, mentions)
             or place_code(rules.portal_home, rules))
 
 
@@ -609,11 +653,13 @@ DOMAIN_WORDS = frozenset({"www", "m", "wap", "news", "gov", "com", "cn", "net", 
                           "cc", "tv", "city", "top", "xyz", "site"})
 
 
-def domain_home(publication: str | None, rules: Rules) -> str | None:
+def domain_home(publication: str | None, rules: Rules,
+                mentions: list[tuple[Mention, float]] | None = None) -> str | None:
     """The one county or city whose short form's pinyin a site's address spells (macheng.com.cn
     → 麻城市), for a page whose paper is known only by its address and whose stories name no
-    place: a last resort, since aggregators' subdomains (haerbin.…) name other places than
-    their stories'. None when no label, or more than one place, fits.
+    county for certain: a last resort, since aggregators' subdomains (haerbin.…) name other
+    places than their stories'. When the pinyin fits several places, the one the stories'
+    ``mentions`` lie in (shared_home). None when no label, or more than one place, fits.
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
@@ -623,14 +669,23 @@ def domain_home(publication: str | None, rules: Rules) -> str | None:
     (None, None)
     >>> domain_home("www.henan.gov.cn", rules) is None  # 河南省 and 河南县: no guess
     True
+    >>> domain_home("www.yangxintv.com", rules) is None  # 阳新县 or 阳信县
+    True
+    >>> code = domain_home("www.yangxin.gov.cn", rules, _mentions("枫林镇召开安全生产会议", rules))
+    >>> rules.gazetteer.divisions[code].name
+    '阳新县'
     """
     if not publication or not DOMAIN.match(publication):
         return None
     host = publication.split("/", 1)[0]
-    table = rules.gazetteer.by_pinyin()
+    gaz = rules.gazetteer
+    table = gaz.by_pinyin()
     found = {c for label in host.split(".") if label not in DOMAIN_WORDS for c in table.get(label, ())}
-    code = found.pop() if len(found) == 1 else None
-    return code if code and rules.gazetteer.divisions[code].level in ("city", "county") else None
+    if not found or any(gaz.divisions[c].level not in ("city", "county") for c in found):
+        return None
+    if len(found) > 1:  # yangxin: 阳新县 or 阳信县; the story's 枫林镇 is 阳新's
+        return shared_home(tuple(sorted(found)), mentions, rules) if mentions else None
+    return found.pop()
 
 
 def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home: str | None = None) -> list[str]:
@@ -644,10 +699,13 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     gaz = rules.gazetteer
     mentions = _story_mentions(article, rules)
     text = _headline_text(article.headline) + "".join(article.paragraphs)
-    home = home_place(info, rules)
-    if home and home_spelled_short(info, home, rules) and far_from(home, mentions, rules):
+    home, shared = home_readings(info, rules)
+    home = shared_home(shared, mentions, rules) or home
+    if home and (home_spelled_short(info, home, rules) and far_from(home, mentions, rules)
+                 or story_elsewhere(home, mentions, text, len(_headline_text(article.headline)), rules)):
         # a paper's name that only seems to spell a place (华龙网 is no paper of 濮阳's 华龙区):
-        # the story names places in full, none in that place's province; the text decides
+        # the story names places in full, none in that place's province; or a story the paper
+        # carries from another county (宝清县夹信子镇… in 庆元日报): the text decides
         fallback_home = None if place_code(fallback_home, rules) == home else fallback_home
         home = None
     region = home or place_code(fallback_home, rules)
@@ -656,24 +714,30 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     # each hit's word boundaries: a third of the stage if done for every story)
     hints = cache(lambda: gaz.towns_written_short(text, on_word_boundaries))
     place = story_place(mentions, home, rules, written, hints)
-    if place is None:
-        place = story_place(mentions, place_code(fallback_home, rules), rules, written, hints)
+    page_place = place_code(fallback_home, rules)
+    if place is None and page_place and not named_only_outside(page_place, mentions, rules):
+        # the page's place, for a story that says nothing against it (a story naming only
+        # another county's town, 枫林镇 on a page of 兴安县's stories, is not the page's)
+        place = story_place(mentions, page_place, rules, written, hints)
     if place and home != place and gaz.divisions[place].level == "city":
         place = town_county(mentions, place, rules) or place
     chosen: dict[str, tuple[int, int]] = {}  # name → (level rank, order named)
     if place:
         chosen[gaz.divisions[place].name] = (RANK[gaz.divisions[place].level], -1)
+    city_counties: dict[str, list[tuple[int, int]]] = {}  # county → where a city's story names it
     if place and gaz.divisions[place].level in ("city", "province"):
         for m, _weight in mentions:  # a story about a city: the counties it names in full
             counties = [c for c in _narrow(m.codes, place, rules)
                         if gaz.divisions[c].level == "county" and gaz.within(c, place)]
             if m.full and len(counties) == 1 and m.spelling not in gaz.local_words:
                 chosen.setdefault(gaz.divisions[counties[0]].name, (RANK["county"], len(chosen)))
+                city_counties.setdefault(counties[0], []).append((m.start, m.end))
     if place is None:  # no county is certain (枫林镇 of four counties): the towns' names are
         for m, _weight in mentions:
             if m.full and all(gaz.divisions[c].level == "town" for c in m.codes):
                 chosen.setdefault(m.spelling, (RANK["town"], len(chosen)))
-    for code in listed_places(text, mentions, region, rules):
+    listed = listed_places(text, mentions, region, rules)
+    for code in listed:
         chosen.setdefault(gaz.divisions[code].name, (RANK[gaz.divisions[code].level], len(chosen)))
     if home and place and gaz.divisions[home].level in ("town", "zone") and gaz.within(home, place):
         # a town's own paper or government site: its stories are the town's (我镇…)
@@ -694,7 +758,71 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
             if len(codes) == 1:
                 div = gaz.divisions[codes[0]]
                 chosen.setdefault(div.name, (RANK.get(div.level, 4), len(chosen)))
+    head_end = len(_headline_text(article.headline))
+    for county in passing_counties(city_counties, head_end, chosen, listed, text, mentions, rules):
+        chosen.pop(gaz.divisions[county].name, None)
     return sorted(chosen, key=lambda name: chosen[name])
+
+
+def passing_counties(named: dict[str, list[tuple[int, int]]], head_end: int, chosen: dict[str, tuple[int, int]],
+                     listed: list[str], text: str, mentions: list[tuple[Mention, float]], rules: Rules) -> list[str]:
+    """Counties a story about a whole city names only in passing (海西州's story: a project
+    planned in 都兰县, a station built in 格尔木市): named in its body fewer than
+    settings.district_passing_mentions times, each time alone (not in a list of places, 开化县、
+    江山市的…经验, 阜宁县城、射阳县城), and none of their towns or zones among the story's places.
+    ``named``: county code → the spans where the text (headline, then body; the headline ends at
+    ``head_end``) names it; ``listed``: counties listed before a word for counties.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz = rules.gazetteer
+    >>> text = "海西州投入资金，实施都兰县污水项目，在格尔木市新建站点。格尔木市投入使用。"
+    >>> found = _mentions(text, rules)
+    >>> spans = {c: [(m.start, m.end) for m, _w in found if c in m.codes]
+    ...          for c in (gaz.codes("都兰县")[0], gaz.codes("格尔木市")[0])}
+    >>> [gaz.divisions[c].name for c in passing_counties(spans, 0, {}, [], text, found, rules)]
+    ['都兰县']
+    >>> text = "海西州推广都兰县、格尔木市的经验"
+    >>> found = _mentions(text, rules)
+    >>> spans = {c: [(m.start, m.end) for m, _w in found if c in m.codes]
+    ...          for c in (gaz.codes("都兰县")[0], gaz.codes("格尔木市")[0])}
+    >>> passing_counties(spans, 0, {}, [], text, found, rules)
+    []
+    """
+    gaz = rules.gazetteer
+    out = []
+    for county, spans in named.items():
+        if county in listed or any(start < head_end for start, _end in spans):
+            continue
+        if len(spans) >= SETTINGS.district_passing_mentions:
+            continue
+        if any(in_place_list(text, start, end, mentions) for start, end in spans):
+            continue
+        if any(gaz.within(c, county) and c != county for name in chosen for c in gaz.codes(name)):
+            continue  # the county's own town is the story's
+        out.append(county)
+    return out
+
+
+# Between two places of a list: a separator, and at most one more character (阜宁县城、射阳县城).
+PLACE_SEPARATOR = re.compile(r"^.?[、和及与]$")
+
+
+def in_place_list(text: str, start: int, end: int, mentions: list[tuple[Mention, float]]) -> bool:
+    """True when the place named at text[start:end] stands in a list with another place.
+
+    >>> from civicnews.rules import load_rules
+    >>> text = "推广开化县、江山市的经验，在格尔木市建站"
+    >>> found = _mentions(text, load_rules())
+    >>> [in_place_list(text, m.start, m.end, found) for m, _w in found]
+    [True, True, False]
+    """
+    for m, _weight in mentions:
+        if m.start >= end and m.start - end <= 2 and PLACE_SEPARATOR.match(text[end:m.start]):
+            return True
+        if m.end <= start and start - m.end <= 2 and PLACE_SEPARATOR.match(text[m.end:start]):
+            return True
+    return False
 
 
 def town_county(mentions: list[tuple[Mention, float]], city: str, rules: Rules) -> str | None:
@@ -758,6 +886,70 @@ def far_from(home: str, mentions: list[tuple[Mention, float]], rules: Rules) -> 
             return False
         named = named or (m.full and any(gaz.divisions[c].level in ("county", "city") for c in m.codes))
     return named
+
+
+def named_only_outside(home: str, mentions: list[tuple[Mention, float]], rules: Rules) -> bool:
+    """True when every place a story names in full lies outside ``home`` and around none of it
+    (and it names one at least): the story's place is not home's.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> home = rules.gazetteer.codes("兴安县")[0]
+    >>> named_only_outside(home, _mentions("枫林镇开展安全生产大检查", rules), rules)
+    True
+    >>> named_only_outside(home, _mentions("枫林镇干部赴兴安县学习", rules), rules)
+    False
+    >>> named_only_outside(home, _mentions("全县开展安全生产大检查", rules), rules)
+    False
+    """
+    gaz = rules.gazetteer
+    named = False
+    for m, _weight in mentions:
+        if not m.full or m.spelling in gaz.local_words:
+            continue
+        if any(gaz.within(c, home) or gaz.within(home, c) for c in m.codes):
+            return False
+        named = True
+    return named
+
+
+# The paper's own place, as its stories say it (我县 is the paper's county, whatever else is named).
+SELF_REFERENCE = re.compile(r"[我本](?:县|区|市|旗|州)")
+
+
+def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str, head_end: int,
+                    rules: Rules) -> bool:
+    """True when a story the paper of ``home`` carries is another place's: it names a county or
+    city outside home in full in its headline, or at least settings.district_passing_mentions
+    times, and names nothing inside home or around it (its city, its province), in full or
+    short, and never says 我县/本市… (the paper's own place). The headline ends at ``head_end``.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> home = rules.gazetteer.codes("庆元县")[0]
+    >>> def elsewhere(text, head_end=0):
+    ...     return story_elsewhere(home, _mentions(text, rules), text, head_end, rules)
+    >>> elsewhere("宝清县夹信子镇禁烧管控进行时夹信子镇干部巡查", 14)
+    True
+    >>> elsewhere("宝清县考察团来我县考察", 11), elsewhere("宝清县考察团到庆元考察", 11)
+    (False, False)
+    >>> elsewhere("县领导会见宝清县客人")  # named once, in the body: in passing
+    False
+    """
+    if SELF_REFERENCE.search(text):
+        return False
+    gaz = rules.gazetteer
+    named: dict[str, list[int]] = {}
+    for m, _weight in mentions:
+        if m.spelling in gaz.local_words:
+            continue
+        if any(gaz.within(c, home) or gaz.within(home, c) for c in m.codes):
+            return False
+        places = [c for c in m.codes if gaz.divisions[c].level in ("county", "city")]
+        if m.full and len(places) == 1:
+            named.setdefault(places[0], []).append(m.start)
+    return any(len(starts) >= SETTINGS.district_passing_mentions or starts[0] < head_end
+               for starts in named.values())
 
 
 def towns_named(article: Article, place: str | None, rules: Rules,

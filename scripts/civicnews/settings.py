@@ -162,6 +162,12 @@ class Settings:
     # (hidden 0.867: only the last town of the list), 20, 40, 60 → 0.971 (0.871); 40, the
     # middle: long enough for a list of half a dozen units.
     district_attend_gap: int = 40
+    # A county a story about a whole city names in its body fewer than this many times, each
+    # time alone (not in a list of places), with none of its towns, is named in passing (a
+    # project in 都兰县 in a story about 海西州), not a district of the story. tune (fitting part;
+    # 14 stories are a city's, one names counties so): 1 (no such rule) → 0.979 (hidden 0.872),
+    # 2, 3, 4 → 0.983 (0.876); 2, the lowest: a county the story comes back to is part of it.
+    district_passing_mentions: int = 2
 
 
 SETTINGS = Settings()
