@@ -26,7 +26,7 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tqdm import tqdm
@@ -81,6 +81,8 @@ class BatchResult:
     removed: int = 0  # stale article files deleted
     warnings: list[str] = field(default_factory=list)
     extracted: int = 0  # pages run through the extractor (the rest came from the cache)
+    # The report as written to report.json; from a run with ``details=False`` without each
+    # page's line-role rows ("roles": [], still in report.json and editor/report.md).
     report: dict = field(default_factory=dict)
     # Page files read in this build by file name, for the site's /sources/ copies; pages with
     # a hidden article are left out, since their text holds the hidden story.
@@ -96,7 +98,7 @@ class _Page:
 
     path: Path
     info: PageInfo
-    data: bytes
+    data: bytes  # emptied once the cache key is made: nothing else reads it
     text: str
     result: PageResult | None = None
     extraction: Extraction | None = None
@@ -291,10 +293,24 @@ def _chunks(items: list, jobs: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
+def _lean(outcome: Extraction | Crashed) -> Extraction | Crashed:
+    """A page's extraction without its line roles as objects (the result's and the report's
+    rows): the report's JSON and Markdown of them are already in ``facts``, and a portal build
+    reads nothing else of them. They were half of the objects an extraction holds, and all
+    pages' extractions are held until the report is written: most of a 10,000-article build's
+    peak memory."""
+    if isinstance(outcome, Crashed):
+        return outcome
+    return replace(outcome, result=replace(outcome.result, line_roles=[]),
+                   facts=replace(outcome.facts, roles=[]))
+
+
 def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, progress: bool,
-                 cache_dir: Path | None, rules_dir: Path | None) -> int:
+                 cache_dir: Path | None, rules_dir: Path | None, details: bool = True) -> int:
     """Fill in each page's extraction from the cache or the extractor (in ``jobs`` worker
-    processes, which also write the cache); returns the number of pages extracted.
+    processes, which also write the cache); returns the number of pages extracted. Without
+    ``details`` each extraction is kept ``_lean`` from the moment it arrives, and a page's text
+    is let go once it is extracted.
 
     A page the extractor crashed on becomes a Failure; the crash is cached by the page's
     content like a result, so a rebuild reports it again without extracting it again.
@@ -302,14 +318,16 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
     rules_hash = rules_fingerprint(rules_dir)
     rules_arg = str(rules_dir) if rules_dir else None
     outcomes: dict[int, Extraction | Crashed] = {}
+    keep = (lambda outcome: outcome) if details else _lean
     todo = []
     for index, page in enumerate(pages):
         key = page.key = cache_key(page.data, page.info, rules_hash)
+        page.data = b""  # the key was all it was read for
         found = cache_get(cache_dir, key)
         if found is None:
             todo.append((index, (page.text, page.info, key)))
         else:
-            outcomes[index] = found
+            outcomes[index] = keep(found)
     bar = tqdm(total=len(pages), initial=len(pages) - len(todo), unit="page", file=sys.stderr,
                disable=not progress, desc="extract")
     with bar:
@@ -321,9 +339,11 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
                                        cache_dir): [i for i, _task in chunk]
                            for chunk in _chunks(todo, jobs)}
                 for future in as_completed(futures):
-                    for index, data in zip(futures[future], future.result(), strict=True):
-                        outcomes[index] = pickle.loads(data)
-                    bar.update(len(futures[future]))
+                    # Popped: a done future holds its pickled results as long as it is held.
+                    indices = futures.pop(future)
+                    for index, data in zip(indices, future.result(), strict=True):
+                        outcomes[index] = keep(pickle.loads(data))
+                    bar.update(len(indices))
             except BaseException:
                 _stop_workers(pool)  # Ctrl-C or a crash: no worker outlives the batch
                 raise
@@ -333,16 +353,20 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
                 outcome = extract(text, info, rules_arg)
                 if cache_dir is not None:
                     cache_put(cache_dir, key, pickle.dumps(outcome, protocol=5))
-                outcomes[index] = outcome
+                outcomes[index] = keep(outcome)
                 bar.update()
+    extracted = len(todo)
+    del todo  # the pages' texts, for the workers
     for index, page in enumerate(pages):
-        outcome = outcomes[index]
+        outcome = outcomes.pop(index)
         if isinstance(outcome, Crashed):
             failures.append(Failure(str(page.path), outcome.reason))
         else:
             page.extraction = outcome
             page.result = outcome.result
-    return len(todo)
+            if not details:  # the report's part made from it is in its facts
+                page.text = ""
+    return extracted
 
 
 def _assign_ids(pages: list[_Page], ledger: Ledger) -> None:
@@ -507,6 +531,7 @@ def run_batch(
     rules_dir: Path | None = None,
     save_ledger: bool = True,
     strict: bool = False,
+    details: bool = True,
 ) -> BatchResult:
     """Build the articles of all pages under ``inputs`` into ``out_dir``; see the module doc.
 
@@ -515,6 +540,9 @@ def run_batch(
     cannot be written (the last build then stands); bad pages are returned as failures.
     ``save_ledger=False`` reads the ledger but never writes it (previews). ``strict`` makes
     a correction for an unknown id an error (the portal build), not a warning.
+    ``details=False`` (the portal build) keeps no page's line roles as objects once they are in
+    its report part (see ``_lean``): the files written are the same; the returned results and
+    report lack them.
     """
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
@@ -522,12 +550,14 @@ def run_batch(
     with build_lock(out_dir, ledger if save_ledger else None), _fewer_collections():
         return _run_locked(inputs, out_dir, jobs=jobs, progress=progress,
                            corrections=corrections, ledger=ledger, cache_dir=cache_dir,
-                           rules_dir=rules_dir, save_ledger=save_ledger, strict=strict)
+                           rules_dir=rules_dir, save_ledger=save_ledger, strict=strict,
+                           details=details)
 
 
 def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: bool,
                 corrections: Path | None, ledger: Path | None, cache_dir: Path | None,
-                rules_dir: Path | None, save_ledger: bool, strict: bool) -> BatchResult:
+                rules_dir: Path | None, save_ledger: bool, strict: bool,
+                details: bool = True) -> BatchResult:
     """run_batch with the build lock held."""
     recover(out_dir, ledger if save_ledger else None)  # finish or undo a killed build first
     load_rules(rules_dir)  # a broken rule file is a config error: fail before any work
@@ -543,7 +573,7 @@ def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: b
     pages = _read_pages(paths, failures, notes, manifests)
     attention = _unlisted(manifests, paths, failures) if whole else []
     extracted = _extract_all(pages, failures, jobs=jobs, progress=progress,
-                             cache_dir=cache_dir, rules_dir=rules_dir)
+                             cache_dir=cache_dir, rules_dir=rules_dir, details=details)
     pages = [p for p in pages if p.result is not None]
     drafts: list[_Page] = []
     if ledger and save_ledger:  # ids are permanent only when a ledger records them
