@@ -298,11 +298,15 @@ def _lean(outcome: Extraction | Crashed) -> Extraction | Crashed:
     rows): the report's JSON and Markdown of them are already in ``facts``, and a portal build
     reads nothing else of them. They were half of the objects an extraction holds, and all
     pages' extractions are held until the report is written: most of a 10,000-article build's
-    peak memory."""
+    peak memory. The report's JSON of the page is kept as UTF-8."""
     if isinstance(outcome, Crashed):
         return outcome
+    # The report's JSON is kept as the UTF-8 it is written in: mostly ASCII, held as text it
+    # takes two bytes a character (the page's Chinese makes it UCS-2).
+    json = {key: value.encode("utf-8") if isinstance(value, str) else value
+            for key, value in outcome.facts.json.items()}
     return replace(outcome, result=replace(outcome.result, line_roles=[]),
-                   facts=replace(outcome.facts, roles=[]))
+                   facts=replace(outcome.facts, roles=[], json=json))
 
 
 def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, progress: bool,

@@ -251,7 +251,9 @@ class PageFacts:
     lost: list[str]
     lost_chars: str  # the page's characters placed nowhere (lost_characters)
     roles: list[dict]
-    json: dict[str, str]  # each key of the page's report fixed here → its JSON in report.json
+    # Each key of the page's report fixed here → its JSON in report.json (UTF-8 bytes once a
+    # lean batch holds it: a third of the memory of the text, see build._lean).
+    json: Mapping[str, str | bytes]
     markdown: str  # the page's sections of editor/report.md after its doubts
 
 
@@ -446,11 +448,35 @@ def dumps_report(report: dict, facts: Mapping[str, PageFacts] | None = None) -> 
     pages = []
     for page in report["pages"]:
         done = facts[page["file"]].json if page["file"] in facts else {}
-        pages.append(_object({key: done.get(key) or _json(value, PAGE_KEY_DEPTH)
+        pages.append(_object({key: _text(done.get(key)) or _json(value, PAGE_KEY_DEPTH)
                               for key, value in page.items()}, PAGE_KEY_DEPTH - 1))
     top = {key: _json(value, 1) for key, value in report.items() if key != "pages"}
     top["pages"] = _array(pages, 1)
     return _object(top, 0) + "\n"
+
+
+def _text(value: str | bytes | None) -> str | None:
+    return value.decode("utf-8") if isinstance(value, bytes) else value
+
+
+def _utf8(value: str | bytes | None) -> bytes | None:
+    return value.encode("utf-8") if isinstance(value, str) else value
+
+
+def _object_bytes(items: Mapping[str, bytes], depth: int) -> bytes:
+    """``_object`` of values already encoded for ``depth + 1`` as UTF-8, in UTF-8.
+
+    >>> value = {"b": [1, {"c": None}], "a": "永康"}
+    >>> as_bytes = _object_bytes({k: _json(v, 2).encode() for k, v in value.items()}, 1)
+    >>> as_bytes == _object({k: _json(v, 2) for k, v in value.items()}, 1).encode()
+    True
+    """
+    if not items:
+        return b"{}"
+    inner = "\n" + "  " * (depth + 1)
+    body = b",".join(f"{inner}{_string(key)}: ".encode() + items[key]
+                     for key in sorted(items))
+    return b"{" + body + ("\n" + "  " * depth + "}").encode("utf-8")
 
 
 # Stands for the pages array while the rest of report.json is laid out: a raw NUL never occurs
@@ -482,9 +508,10 @@ def dumps_report_bytes(report: dict, facts: Mapping[str, PageFacts] | None = Non
     inner = "\n" + "  " * 2
     for number, page in enumerate(report["pages"]):
         done = facts[page["file"]].json if page["file"] in facts else {}
-        text = _object({key: done.get(key) or _json(value, PAGE_KEY_DEPTH)
-                        for key, value in page.items()}, PAGE_KEY_DEPTH - 1)
-        parts.append(((inner if number == 0 else "," + inner) + text).encode("utf-8"))
+        encoded = {key: _utf8(done.get(key)) or _json(value, PAGE_KEY_DEPTH).encode("utf-8")
+                   for key, value in page.items()}
+        parts.append((inner if number == 0 else "," + inner).encode("utf-8")
+                      + _object_bytes(encoded, PAGE_KEY_DEPTH - 1))
     parts.append(("\n  ]" + tail + "\n").encode("utf-8"))
     return b"".join(parts)
 

@@ -266,9 +266,9 @@ def on_files(files: Files, config: Any) -> Files:
     for art in articles:
         src = pages.article_src(art.id)
         _STATE.by_src[src] = art
-        # The body without its front matter: MkDocs would parse the YAML a second time, and
-        # on_page_markdown sets the page's metadata from the article anyway.
-        files.append(File.generated(config, src, content=art.body + "\n",
+        # Its text is handed over when MkDocs reads the page (on_page_read_source), not held
+        # by the file as well as by the article from now to the end of the build.
+        files.append(File.generated(config, src, content="",
                                     inclusion=InclusionLevel.NOT_IN_NAV))
         _STATE.page_keys[src], _STATE.search_keys[art.id] = _article_keys(art, config,
                                                                           environment, digests)
@@ -456,6 +456,14 @@ def _pin_build_date(articles: list[art_mod.ArticleMeta]) -> None:
     # from before 1970, or a date past 2106, crashed the build.
     _STATE.pinned_epoch = str(min(max(int(newest.timestamp()), 0), MAX_EPOCH))
     os.environ["SOURCE_DATE_EPOCH"] = _STATE.pinned_epoch
+
+
+def on_page_read_source(page: Any, config: Any) -> str | None:
+    """An article page's Markdown: the article's body without its front matter (MkDocs would
+    parse the YAML a second time, and on_page_markdown sets the page's metadata from the
+    article anyway)."""
+    art = _STATE.by_src.get(page.file.src_uri)
+    return art.body + "\n" if art is not None else None
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
