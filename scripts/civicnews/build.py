@@ -38,7 +38,7 @@ from .ids import Ledger, LedgerError, check_id, file_tag
 from .manifest import MANIFEST_NAME, page_info
 from .markdown import render_article, with_id
 from .model import Article, PageInfo, PageResult
-from .output import OutputError, build_lock, commit, recover
+from .output import Data, OutputError, build_lock, commit, recover
 from .pagecache import (
     Crashed,
     Extraction,
@@ -49,7 +49,7 @@ from .pagecache import (
     extract_chunk,
     rules_fingerprint,
 )
-from .report import PageFacts, build_report, dumps_report_bytes, page_report, render_markdown
+from .report import PageFacts, build_report, page_report, render_markdown, report_json_pieces
 from .rules import load_rules
 
 ARTICLES_DIR = "articles"  # the same folder output.commit switches
@@ -486,7 +486,7 @@ def _status(applied: Applied) -> dict[str, str]:
 
 
 def _render(pages: list[_Page], applied: Applied, all_articles: list[Article],
-            failures: list[Failure], extra_status: dict[str, str]) -> tuple[dict[str, bytes], dict]:
+            failures: list[Failure], extra_status: dict[str, str]) -> tuple[dict[str, Data], dict]:
     """Every output file's bytes, by path relative to out_dir, and the report.
 
     What a worker prepared is used where it still holds: an article's Markdown when
@@ -498,7 +498,7 @@ def _render(pages: list[_Page], applied: Applied, all_articles: list[Article],
         if page.extraction is not None and page.result is not None:
             for article, text in zip(page.result.articles, page.extraction.markdown, strict=True):
                 prepared[article.id] = (article, text)
-    files = {}
+    files: dict[str, Data] = {}
     for article in applied.articles:
         found = prepared.get(article.id)
         text = (with_id(article.id, found[1]) if found and found[0] == article
@@ -518,7 +518,7 @@ def _render(pages: list[_Page], applied: Applied, all_articles: list[Article],
         if done is not None:
             facts[page.result.info.file] = done
     report = build_report(page_reports, [(f.file, f.reason) for f in failures], applied.warnings)
-    files[REPORT_JSON] = dumps_report_bytes(report, facts)
+    files[REPORT_JSON] = report_json_pieces(report, facts)  # written piece by piece
     files[REPORT_MD] = render_markdown(report, facts).encode("utf-8")
     return files, report
 

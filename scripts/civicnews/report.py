@@ -485,12 +485,7 @@ _PAGES_MARK = "\0pages\0"
 
 
 def dumps_report_bytes(report: dict, facts: Mapping[str, PageFacts] | None = None) -> bytes:
-    """``dumps_report(report, facts).encode("utf-8")``, made page by page.
-
-    report.json of a ten-year archive is about 70 MB: joining the pages' text into the array,
-    the array into the object and the object into the encoded file made four copies of it at
-    once (a third of a build's peak memory at 10,000 articles). Here each page's text is
-    encoded as soon as it is made and the bytes are joined once.
+    """``dumps_report(report, facts).encode("utf-8")``, made page by page (report_json_pieces).
 
     >>> report = {"version": 3, "pages": [{"file": "a", "roles": [1]}, {"file": "永康"}]}
     >>> dumps_report_bytes(report) == dumps_report(report).encode("utf-8")
@@ -498,12 +493,25 @@ def dumps_report_bytes(report: dict, facts: Mapping[str, PageFacts] | None = Non
     >>> dumps_report_bytes({"pages": []}) == dumps_report({"pages": []}).encode("utf-8")
     True
     """
+    return b"".join(report_json_pieces(report, facts))
+
+
+def report_json_pieces(report: dict, facts: Mapping[str, PageFacts] | None = None
+                       ) -> list[bytes]:
+    """``dumps_report_bytes`` in pieces, one a page, never joined: the output writer writes
+    them one after the other.
+
+    report.json of a ten-year archive is about 70 MB: joining the pages' text into the array,
+    the array into the object and the object into the encoded file made four copies of it at
+    once (a third of a build's peak memory at 10,000 articles), and joining the encoded pages
+    one more.
+    """
     facts = facts or {}
     top = {key: _json(value, 1) for key, value in report.items() if key != "pages"}
     top["pages"] = _PAGES_MARK
     head, tail = _object(top, 0).split(_PAGES_MARK)
     if not report["pages"]:
-        return (head + "[]" + tail + "\n").encode("utf-8")
+        return [(head + "[]" + tail + "\n").encode("utf-8")]
     parts = [(head + "[").encode("utf-8")]
     inner = "\n" + "  " * 2
     for number, page in enumerate(report["pages"]):
@@ -513,7 +521,7 @@ def dumps_report_bytes(report: dict, facts: Mapping[str, PageFacts] | None = Non
         parts.append((inner if number == 0 else "," + inner).encode("utf-8")
                       + _object_bytes(encoded, PAGE_KEY_DEPTH - 1))
     parts.append(("\n  ]" + tail + "\n").encode("utf-8"))
-    return b"".join(parts)
+    return parts
 
 
 def load_report(out_dir: Path) -> dict:
