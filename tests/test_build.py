@@ -71,7 +71,7 @@ def test_crash_in_our_code_leaves_output_untouched(pages_dir: Path, tmp_path: Pa
     def render_crash(report, facts=None):
         raise RuntimeError("renderer bug")
 
-    monkeypatch.setattr(build, "render_markdown", render_crash)
+    monkeypatch.setattr(build, "report_md_pieces", render_crash)
     with pytest.raises(RuntimeError):
         run_batch([pages_dir], out)
     assert snapshot(out) == before

@@ -49,7 +49,7 @@ from .pagecache import (
     extract_chunk,
     rules_fingerprint,
 )
-from .report import PageFacts, build_report, page_report, render_markdown, report_json_pieces
+from .report import PageFacts, build_report, page_report, report_json_pieces, report_md_pieces
 from .rules import load_rules
 
 ARTICLES_DIR = "articles"  # the same folder output.commit switches
@@ -519,7 +519,7 @@ def _render(pages: list[_Page], applied: Applied, all_articles: list[Article],
             facts[page.result.info.file] = done
     report = build_report(page_reports, [(f.file, f.reason) for f in failures], applied.warnings)
     files[REPORT_JSON] = report_json_pieces(report, facts)  # written piece by piece
-    files[REPORT_MD] = render_markdown(report, facts).encode("utf-8")
+    files[REPORT_MD] = report_md_pieces(report, facts)
     return files, report
 
 

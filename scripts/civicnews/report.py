@@ -12,7 +12,7 @@ import operator
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -617,6 +617,27 @@ def render_markdown(report: dict, facts: Mapping[str, PageFacts] | None = None) 
 
     ``facts`` as for dumps_report: each page's fixed sections come already rendered.
     """
+    return "\n".join(_markdown_blocks(report, facts))
+
+
+def report_md_pieces(report: dict, facts: Mapping[str, PageFacts] | None = None
+                     ) -> list[bytes]:
+    """``render_markdown(report, facts).encode("utf-8")`` in pieces, one a page (never the
+    whole text at once: two bytes a character for the Chinese, and its lines besides).
+
+    >>> report = {"summary": {"pages": 1, "articles": 0, "leftover_lines": 0, "failed": 0},
+    ...           "failures": [], "warnings": ["w"], "pages": [
+    ...     {"file": "a", "unsure": [], "publication": "报", "date": None, "page": 1,
+    ...      "articles": [], "leftovers": [], "lost": [], "furniture": []}]}
+    >>> b"".join(report_md_pieces(report)) == render_markdown(report).encode()
+    True
+    """
+    return [(block if number == 0 else "\n" + block).encode("utf-8")
+            for number, block in enumerate(_markdown_blocks(report, facts))]
+
+
+def _markdown_blocks(report: dict, facts: Mapping[str, PageFacts] | None) -> Iterator[str]:
+    """render_markdown's text as blocks to be joined by newlines: the head, then one a page."""
     facts = facts or {}
     meta = {"title": "编辑报告", "editor": True, "search": {"exclude": True}}
     out = ["---", yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip(), "---", "",
@@ -628,8 +649,9 @@ def render_markdown(report: dict, facts: Mapping[str, PageFacts] | None = None) 
     if report["warnings"]:
         out += ["## 警告", "", *_md_list(report["warnings"]), ""]
     for page in report["pages"]:
+        yield "\n".join(out)
         mark = " ⚠" if page["unsure"] else ""
-        out += [f"## {escape_text(page['file'])}{mark}", ""]
+        out = [f"## {escape_text(page['file'])}{mark}", ""]
         about = " ".join(str(x) for x in (page["publication"], page["date"], page["page"]) if x)
         if about:
             out += [escape_text(about), ""]
@@ -643,4 +665,4 @@ def render_markdown(report: dict, facts: Mapping[str, PageFacts] | None = None) 
             out.append(facts[page["file"]].markdown)
         else:
             out += _md_fixed(page)
-    return "\n".join(out)
+    yield "\n".join(out)
