@@ -598,6 +598,9 @@ def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: b
     shown = _page_order([*pages, *drafts], rank)
     draft_articles = [a for p in drafts if p.result for a in p.result.articles]
     every = _page_order([*applied.articles, *applied.dropped, *draft_articles], rank)
+    # The ledger is final here; its text is made before the report, whose files are the
+    # largest thing a batch holds (the two at once were a 10k build's peak).
+    new_ledger = (ledger, id_ledger.dumps().encode("utf-8")) if ledger and save_ledger else None
     files, report = _render(shown, applied, every, failures,
                             {a.id: "draft (not published)" for a in draft_articles})
     for page in shown:  # its report JSON and Markdown are in `files` now: not held twice
@@ -606,8 +609,8 @@ def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: b
             if e.source in failed_names}
     # Nothing has touched out_dir up to here: every error above leaves the last build intact.
     # The articles, the report and the ledger then change together, in one step.
-    new_ledger = (ledger, id_ledger.dumps().encode("utf-8")) if ledger and save_ledger else None
     written, unchanged, removed = commit(out_dir, files, keep, new_ledger)
+    del files, new_ledger  # written: not held while the match memo is pickled
     _save_matches(cache_dir, id_ledger)
     withheld = {a.source.file for a in applied.dropped if a.id in set(applied.hidden)}
     return BatchResult(
