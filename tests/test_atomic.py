@@ -263,3 +263,19 @@ def test_ctrl_c_of_a_parallel_build_stops_its_workers_and_tells_the_truth(tmp_pa
             break
         time.sleep(0.05)
     assert not any(_alive(pid) for pid in workers)
+
+
+def test_a_file_given_in_pieces_is_written_and_compared_as_a_whole(tmp_path: Path) -> None:
+    from civicnews.output import commit
+
+    out = tmp_path / "out"
+    out.mkdir()
+    commit(out, {"report.json": [b"ab", b"", "永".encode()]}, set())
+    target = out / "report.json"
+    assert target.read_bytes() == "ab永".encode()
+    before = target.stat().st_mtime_ns
+    commit(out, {"report.json": [b"a", "b永".encode()]}, set())  # the same bytes: untouched
+    assert target.stat().st_mtime_ns == before
+    for changed in ([b"a", b"b"], [b"ab", "永".encode(), b"!"], [b"ax", "永".encode()]):
+        commit(out, {"report.json": changed}, set())
+        assert target.read_bytes() == b"".join(changed)

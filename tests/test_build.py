@@ -71,7 +71,7 @@ def test_crash_in_our_code_leaves_output_untouched(pages_dir: Path, tmp_path: Pa
     def render_crash(report, facts=None):
         raise RuntimeError("renderer bug")
 
-    monkeypatch.setattr(build, "render_markdown", render_crash)
+    monkeypatch.setattr(build, "report_md_pieces", render_crash)
     with pytest.raises(RuntimeError):
         run_batch([pages_dir], out)
     assert snapshot(out) == before
@@ -184,3 +184,19 @@ def test_parallel_build_uses_and_fills_the_cache(pages_dir: Path, tmp_path: Path
     assert again.extracted == 0
     run_batch([pages_dir], tmp_path / "plain")
     assert snapshot(tmp_path / "o1") == snapshot(tmp_path / "o2") == snapshot(tmp_path / "plain")
+
+
+def test_a_lean_batch_writes_the_same_files_and_keeps_no_line_roles(pages_dir: Path,
+                                                                    tmp_path: Path) -> None:
+    full = run_batch([pages_dir], tmp_path / "full", cache_dir=tmp_path / "cache")
+    assert any(p.line_roles for p in full.pages)
+    assert any(p["roles"] for p in full.report["pages"])
+    # From the cache and from the extractor (two workers): the same files either way.
+    for cache, jobs in ((tmp_path / "cache", 1), (None, 2)):
+        out = tmp_path / f"lean-{jobs}"
+        lean = run_batch([pages_dir], out, cache_dir=cache, jobs=jobs, details=False)
+        assert snapshot(out) == snapshot(tmp_path / "full")
+        assert not any(p.line_roles for p in lean.pages)
+        assert not any(p["roles"] for p in lean.report["pages"])
+        assert [a.id for a in lean.articles] == [a.id for a in full.articles]
+        assert lean.report["summary"] == full.report["summary"]

@@ -192,3 +192,14 @@ def test_feed_cache_serves_unchanged_feeds_and_renders_what_a_new_article_change
     assert len(rendered) == 4  # the site's feeds and 西城街道's
     build([*arts[:2], replace(arts[2], title="改过的标题")])
     assert len(rendered) == 6  # the retitled story is in the site's, 东城街道's and the campaign's
+
+
+def test_a_body_converted_after_others_is_converted_as_alone() -> None:
+    import markdown
+    from civicnews.site.articles import ArticleMeta, body_html
+
+    bodies = ["第一段[^1]\n\n[^1]: 注", "### 小标题\n\n正文 \\*不是强调\\*", "[链接]: http://x\n\n[链接]",
+              "<b>原样</b>\n\n    缩进"]
+    for body in bodies + bodies[::-1]:
+        assert body_html(ArticleMeta(id="x", title="t", body=body)) == \
+            markdown.markdown(body, output_format="html")

@@ -90,3 +90,9 @@ def test_the_lazy_choice_is_the_choice_of_scoring_everyone(rows: list[dict],
     finally:
         related.TERM_MAX_SHARE = old
     assert {k: [a.id for a in v] for k, v in got.items()} == want
+
+
+def test_headlines_segmented_apart_are_segmented_as_here() -> None:
+    texts = ["垃圾分类进小区", "开发区建设提速 永康 agile 2023年", ""]
+    apart = related.segment_apart(texts)
+    assert apart == {t: sorted(related._terms_of(t)) for t in texts}

@@ -26,7 +26,7 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tqdm import tqdm
@@ -38,7 +38,7 @@ from .ids import Ledger, LedgerError, check_id, file_tag
 from .manifest import MANIFEST_NAME, page_info
 from .markdown import render_article, with_id
 from .model import Article, PageInfo, PageResult
-from .output import OutputError, build_lock, commit, recover
+from .output import Data, OutputError, build_lock, commit, recover
 from .pagecache import (
     Crashed,
     Extraction,
@@ -49,7 +49,7 @@ from .pagecache import (
     extract_chunk,
     rules_fingerprint,
 )
-from .report import PageFacts, build_report, dumps_report_bytes, page_report, render_markdown
+from .report import PageFacts, build_report, page_report, report_json_pieces, report_md_pieces
 from .rules import load_rules
 
 ARTICLES_DIR = "articles"  # the same folder output.commit switches
@@ -81,6 +81,8 @@ class BatchResult:
     removed: int = 0  # stale article files deleted
     warnings: list[str] = field(default_factory=list)
     extracted: int = 0  # pages run through the extractor (the rest came from the cache)
+    # The report as written to report.json; from a run with ``details=False`` without each
+    # page's line-role rows ("roles": [], still in report.json and editor/report.md).
     report: dict = field(default_factory=dict)
     # Page files read in this build by file name, for the site's /sources/ copies; pages with
     # a hidden article are left out, since their text holds the hidden story.
@@ -96,7 +98,7 @@ class _Page:
 
     path: Path
     info: PageInfo
-    data: bytes
+    data: bytes  # emptied once the cache key is made: nothing else reads it
     text: str
     result: PageResult | None = None
     extraction: Extraction | None = None
@@ -291,10 +293,28 @@ def _chunks(items: list, jobs: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
+def _lean(outcome: Extraction | Crashed) -> Extraction | Crashed:
+    """A page's extraction without its line roles as objects (the result's and the report's
+    rows): the report's JSON and Markdown of them are already in ``facts``, and a portal build
+    reads nothing else of them. They were half of the objects an extraction holds, and all
+    pages' extractions are held until the report is written: most of a 10,000-article build's
+    peak memory. The report's JSON of the page is kept as UTF-8."""
+    if isinstance(outcome, Crashed):
+        return outcome
+    # The report's JSON is kept as the UTF-8 it is written in: mostly ASCII, held as text it
+    # takes two bytes a character (the page's Chinese makes it UCS-2).
+    json = {key: value.encode("utf-8") if isinstance(value, str) else value
+            for key, value in outcome.facts.json.items()}
+    return replace(outcome, result=replace(outcome.result, line_roles=[]),
+                   facts=replace(outcome.facts, roles=[], json=json))
+
+
 def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, progress: bool,
-                 cache_dir: Path | None, rules_dir: Path | None) -> int:
+                 cache_dir: Path | None, rules_dir: Path | None, details: bool = True) -> int:
     """Fill in each page's extraction from the cache or the extractor (in ``jobs`` worker
-    processes, which also write the cache); returns the number of pages extracted.
+    processes, which also write the cache); returns the number of pages extracted. Without
+    ``details`` each extraction is kept ``_lean`` from the moment it arrives, and a page's text
+    is let go once it is extracted.
 
     A page the extractor crashed on becomes a Failure; the crash is cached by the page's
     content like a result, so a rebuild reports it again without extracting it again.
@@ -302,14 +322,16 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
     rules_hash = rules_fingerprint(rules_dir)
     rules_arg = str(rules_dir) if rules_dir else None
     outcomes: dict[int, Extraction | Crashed] = {}
+    keep = (lambda outcome: outcome) if details else _lean
     todo = []
     for index, page in enumerate(pages):
         key = page.key = cache_key(page.data, page.info, rules_hash)
+        page.data = b""  # the key was all it was read for
         found = cache_get(cache_dir, key)
         if found is None:
             todo.append((index, (page.text, page.info, key)))
         else:
-            outcomes[index] = found
+            outcomes[index] = keep(found)
     bar = tqdm(total=len(pages), initial=len(pages) - len(todo), unit="page", file=sys.stderr,
                disable=not progress, desc="extract")
     with bar:
@@ -321,9 +343,11 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
                                        cache_dir): [i for i, _task in chunk]
                            for chunk in _chunks(todo, jobs)}
                 for future in as_completed(futures):
-                    for index, data in zip(futures[future], future.result(), strict=True):
-                        outcomes[index] = pickle.loads(data)
-                    bar.update(len(futures[future]))
+                    # Popped: a done future holds its pickled results as long as it is held.
+                    indices = futures.pop(future)
+                    for index, data in zip(indices, future.result(), strict=True):
+                        outcomes[index] = keep(pickle.loads(data))
+                    bar.update(len(indices))
             except BaseException:
                 _stop_workers(pool)  # Ctrl-C or a crash: no worker outlives the batch
                 raise
@@ -333,16 +357,20 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
                 outcome = extract(text, info, rules_arg)
                 if cache_dir is not None:
                     cache_put(cache_dir, key, pickle.dumps(outcome, protocol=5))
-                outcomes[index] = outcome
+                outcomes[index] = keep(outcome)
                 bar.update()
+    extracted = len(todo)
+    del todo  # the pages' texts, for the workers
     for index, page in enumerate(pages):
-        outcome = outcomes[index]
+        outcome = outcomes.pop(index)
         if isinstance(outcome, Crashed):
             failures.append(Failure(str(page.path), outcome.reason))
         else:
             page.extraction = outcome
             page.result = outcome.result
-    return len(todo)
+            if not details:  # the report's part made from it is in its facts
+                page.text = ""
+    return extracted
 
 
 def _assign_ids(pages: list[_Page], ledger: Ledger) -> None:
@@ -458,7 +486,7 @@ def _status(applied: Applied) -> dict[str, str]:
 
 
 def _render(pages: list[_Page], applied: Applied, all_articles: list[Article],
-            failures: list[Failure], extra_status: dict[str, str]) -> tuple[dict[str, bytes], dict]:
+            failures: list[Failure], extra_status: dict[str, str]) -> tuple[dict[str, Data], dict]:
     """Every output file's bytes, by path relative to out_dir, and the report.
 
     What a worker prepared is used where it still holds: an article's Markdown when
@@ -470,7 +498,7 @@ def _render(pages: list[_Page], applied: Applied, all_articles: list[Article],
         if page.extraction is not None and page.result is not None:
             for article, text in zip(page.result.articles, page.extraction.markdown, strict=True):
                 prepared[article.id] = (article, text)
-    files = {}
+    files: dict[str, Data] = {}
     for article in applied.articles:
         found = prepared.get(article.id)
         text = (with_id(article.id, found[1]) if found and found[0] == article
@@ -490,8 +518,8 @@ def _render(pages: list[_Page], applied: Applied, all_articles: list[Article],
         if done is not None:
             facts[page.result.info.file] = done
     report = build_report(page_reports, [(f.file, f.reason) for f in failures], applied.warnings)
-    files[REPORT_JSON] = dumps_report_bytes(report, facts)
-    files[REPORT_MD] = render_markdown(report, facts).encode("utf-8")
+    files[REPORT_JSON] = report_json_pieces(report, facts)  # written piece by piece
+    files[REPORT_MD] = report_md_pieces(report, facts)
     return files, report
 
 
@@ -507,6 +535,7 @@ def run_batch(
     rules_dir: Path | None = None,
     save_ledger: bool = True,
     strict: bool = False,
+    details: bool = True,
 ) -> BatchResult:
     """Build the articles of all pages under ``inputs`` into ``out_dir``; see the module doc.
 
@@ -515,6 +544,9 @@ def run_batch(
     cannot be written (the last build then stands); bad pages are returned as failures.
     ``save_ledger=False`` reads the ledger but never writes it (previews). ``strict`` makes
     a correction for an unknown id an error (the portal build), not a warning.
+    ``details=False`` (the portal build) keeps no page's line roles as objects once they are in
+    its report part (see ``_lean``): the files written are the same; the returned results and
+    report lack them.
     """
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
@@ -522,12 +554,14 @@ def run_batch(
     with build_lock(out_dir, ledger if save_ledger else None), _fewer_collections():
         return _run_locked(inputs, out_dir, jobs=jobs, progress=progress,
                            corrections=corrections, ledger=ledger, cache_dir=cache_dir,
-                           rules_dir=rules_dir, save_ledger=save_ledger, strict=strict)
+                           rules_dir=rules_dir, save_ledger=save_ledger, strict=strict,
+                           details=details)
 
 
 def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: bool,
                 corrections: Path | None, ledger: Path | None, cache_dir: Path | None,
-                rules_dir: Path | None, save_ledger: bool, strict: bool) -> BatchResult:
+                rules_dir: Path | None, save_ledger: bool, strict: bool,
+                details: bool = True) -> BatchResult:
     """run_batch with the build lock held."""
     recover(out_dir, ledger if save_ledger else None)  # finish or undo a killed build first
     load_rules(rules_dir)  # a broken rule file is a config error: fail before any work
@@ -543,7 +577,7 @@ def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: b
     pages = _read_pages(paths, failures, notes, manifests)
     attention = _unlisted(manifests, paths, failures) if whole else []
     extracted = _extract_all(pages, failures, jobs=jobs, progress=progress,
-                             cache_dir=cache_dir, rules_dir=rules_dir)
+                             cache_dir=cache_dir, rules_dir=rules_dir, details=details)
     pages = [p for p in pages if p.result is not None]
     drafts: list[_Page] = []
     if ledger and save_ledger:  # ids are permanent only when a ledger records them
@@ -564,6 +598,9 @@ def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: b
     shown = _page_order([*pages, *drafts], rank)
     draft_articles = [a for p in drafts if p.result for a in p.result.articles]
     every = _page_order([*applied.articles, *applied.dropped, *draft_articles], rank)
+    # The ledger is final here; its text is made before the report, whose files are the
+    # largest thing a batch holds (the two at once were a 10k build's peak).
+    new_ledger = (ledger, id_ledger.dumps().encode("utf-8")) if ledger and save_ledger else None
     files, report = _render(shown, applied, every, failures,
                             {a.id: "draft (not published)" for a in draft_articles})
     for page in shown:  # its report JSON and Markdown are in `files` now: not held twice
@@ -572,8 +609,8 @@ def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: b
             if e.source in failed_names}
     # Nothing has touched out_dir up to here: every error above leaves the last build intact.
     # The articles, the report and the ledger then change together, in one step.
-    new_ledger = (ledger, id_ledger.dumps().encode("utf-8")) if ledger and save_ledger else None
     written, unchanged, removed = commit(out_dir, files, keep, new_ledger)
+    del files, new_ledger  # written: not held while the match memo is pickled
     _save_matches(cache_dir, id_ledger)
     withheld = {a.source.file for a in applied.dropped if a.id in set(applied.hidden)}
     return BatchResult(

@@ -12,7 +12,7 @@ import operator
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -251,7 +251,9 @@ class PageFacts:
     lost: list[str]
     lost_chars: str  # the page's characters placed nowhere (lost_characters)
     roles: list[dict]
-    json: dict[str, str]  # each key of the page's report fixed here → its JSON in report.json
+    # Each key of the page's report fixed here → its JSON in report.json (UTF-8 bytes once a
+    # lean batch holds it: a third of the memory of the text, see build._lean).
+    json: Mapping[str, str | bytes]
     markdown: str  # the page's sections of editor/report.md after its doubts
 
 
@@ -446,11 +448,35 @@ def dumps_report(report: dict, facts: Mapping[str, PageFacts] | None = None) -> 
     pages = []
     for page in report["pages"]:
         done = facts[page["file"]].json if page["file"] in facts else {}
-        pages.append(_object({key: done.get(key) or _json(value, PAGE_KEY_DEPTH)
+        pages.append(_object({key: _text(done.get(key)) or _json(value, PAGE_KEY_DEPTH)
                               for key, value in page.items()}, PAGE_KEY_DEPTH - 1))
     top = {key: _json(value, 1) for key, value in report.items() if key != "pages"}
     top["pages"] = _array(pages, 1)
     return _object(top, 0) + "\n"
+
+
+def _text(value: str | bytes | None) -> str | None:
+    return value.decode("utf-8") if isinstance(value, bytes) else value
+
+
+def _utf8(value: str | bytes | None) -> bytes | None:
+    return value.encode("utf-8") if isinstance(value, str) else value
+
+
+def _object_bytes(items: Mapping[str, bytes], depth: int) -> bytes:
+    """``_object`` of values already encoded for ``depth + 1`` as UTF-8, in UTF-8.
+
+    >>> value = {"b": [1, {"c": None}], "a": "永康"}
+    >>> as_bytes = _object_bytes({k: _json(v, 2).encode() for k, v in value.items()}, 1)
+    >>> as_bytes == _object({k: _json(v, 2) for k, v in value.items()}, 1).encode()
+    True
+    """
+    if not items:
+        return b"{}"
+    inner = "\n" + "  " * (depth + 1)
+    body = b",".join(f"{inner}{_string(key)}: ".encode() + items[key]
+                     for key in sorted(items))
+    return b"{" + body + ("\n" + "  " * depth + "}").encode("utf-8")
 
 
 # Stands for the pages array while the rest of report.json is laid out: a raw NUL never occurs
@@ -459,12 +485,7 @@ _PAGES_MARK = "\0pages\0"
 
 
 def dumps_report_bytes(report: dict, facts: Mapping[str, PageFacts] | None = None) -> bytes:
-    """``dumps_report(report, facts).encode("utf-8")``, made page by page.
-
-    report.json of a ten-year archive is about 70 MB: joining the pages' text into the array,
-    the array into the object and the object into the encoded file made four copies of it at
-    once (a third of a build's peak memory at 10,000 articles). Here each page's text is
-    encoded as soon as it is made and the bytes are joined once.
+    """``dumps_report(report, facts).encode("utf-8")``, made page by page (report_json_pieces).
 
     >>> report = {"version": 3, "pages": [{"file": "a", "roles": [1]}, {"file": "永康"}]}
     >>> dumps_report_bytes(report) == dumps_report(report).encode("utf-8")
@@ -472,21 +493,35 @@ def dumps_report_bytes(report: dict, facts: Mapping[str, PageFacts] | None = Non
     >>> dumps_report_bytes({"pages": []}) == dumps_report({"pages": []}).encode("utf-8")
     True
     """
+    return b"".join(report_json_pieces(report, facts))
+
+
+def report_json_pieces(report: dict, facts: Mapping[str, PageFacts] | None = None
+                       ) -> list[bytes]:
+    """``dumps_report_bytes`` in pieces, one a page, never joined: the output writer writes
+    them one after the other.
+
+    report.json of a ten-year archive is about 70 MB: joining the pages' text into the array,
+    the array into the object and the object into the encoded file made four copies of it at
+    once (a third of a build's peak memory at 10,000 articles), and joining the encoded pages
+    one more.
+    """
     facts = facts or {}
     top = {key: _json(value, 1) for key, value in report.items() if key != "pages"}
     top["pages"] = _PAGES_MARK
     head, tail = _object(top, 0).split(_PAGES_MARK)
     if not report["pages"]:
-        return (head + "[]" + tail + "\n").encode("utf-8")
+        return [(head + "[]" + tail + "\n").encode("utf-8")]
     parts = [(head + "[").encode("utf-8")]
     inner = "\n" + "  " * 2
     for number, page in enumerate(report["pages"]):
         done = facts[page["file"]].json if page["file"] in facts else {}
-        text = _object({key: done.get(key) or _json(value, PAGE_KEY_DEPTH)
-                        for key, value in page.items()}, PAGE_KEY_DEPTH - 1)
-        parts.append(((inner if number == 0 else "," + inner) + text).encode("utf-8"))
+        encoded = {key: _utf8(done.get(key)) or _json(value, PAGE_KEY_DEPTH).encode("utf-8")
+                   for key, value in page.items()}
+        parts.append((inner if number == 0 else "," + inner).encode("utf-8")
+                      + _object_bytes(encoded, PAGE_KEY_DEPTH - 1))
     parts.append(("\n  ]" + tail + "\n").encode("utf-8"))
-    return b"".join(parts)
+    return parts
 
 
 def load_report(out_dir: Path) -> dict:
@@ -582,6 +617,27 @@ def render_markdown(report: dict, facts: Mapping[str, PageFacts] | None = None) 
 
     ``facts`` as for dumps_report: each page's fixed sections come already rendered.
     """
+    return "\n".join(_markdown_blocks(report, facts))
+
+
+def report_md_pieces(report: dict, facts: Mapping[str, PageFacts] | None = None
+                     ) -> list[bytes]:
+    """``render_markdown(report, facts).encode("utf-8")`` in pieces, one a page (never the
+    whole text at once: two bytes a character for the Chinese, and its lines besides).
+
+    >>> report = {"summary": {"pages": 1, "articles": 0, "leftover_lines": 0, "failed": 0},
+    ...           "failures": [], "warnings": ["w"], "pages": [
+    ...     {"file": "a", "unsure": [], "publication": "报", "date": None, "page": 1,
+    ...      "articles": [], "leftovers": [], "lost": [], "furniture": []}]}
+    >>> b"".join(report_md_pieces(report)) == render_markdown(report).encode()
+    True
+    """
+    return [(block if number == 0 else "\n" + block).encode("utf-8")
+            for number, block in enumerate(_markdown_blocks(report, facts))]
+
+
+def _markdown_blocks(report: dict, facts: Mapping[str, PageFacts] | None) -> Iterator[str]:
+    """render_markdown's text as blocks to be joined by newlines: the head, then one a page."""
     facts = facts or {}
     meta = {"title": "编辑报告", "editor": True, "search": {"exclude": True}}
     out = ["---", yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip(), "---", "",
@@ -593,8 +649,9 @@ def render_markdown(report: dict, facts: Mapping[str, PageFacts] | None = None) 
     if report["warnings"]:
         out += ["## 警告", "", *_md_list(report["warnings"]), ""]
     for page in report["pages"]:
+        yield "\n".join(out)
         mark = " ⚠" if page["unsure"] else ""
-        out += [f"## {escape_text(page['file'])}{mark}", ""]
+        out = [f"## {escape_text(page['file'])}{mark}", ""]
         about = " ".join(str(x) for x in (page["publication"], page["date"], page["page"]) if x)
         if about:
             out += [escape_text(about), ""]
@@ -608,4 +665,4 @@ def render_markdown(report: dict, facts: Mapping[str, PageFacts] | None = None) 
             out.append(facts[page["file"]].markdown)
         else:
             out += _md_fixed(page)
-    return "\n".join(out)
+    yield "\n".join(out)

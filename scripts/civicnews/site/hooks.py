@@ -73,6 +73,7 @@ class _State:
     dirty: bool = False  # mkdocs build --dirty: the old site stays where it is
     sweeper: threading.Thread | None = None  # deleting the previous build's site
     doc_order: list[File] = field(default_factory=list)  # every page, as if none were cached
+    qr_ahead: qr.DrawAhead | None = None  # share codes being drawn beside the build
 
 
 _STATE = _State()
@@ -109,6 +110,7 @@ def _extract(config: Any) -> None:
             # thousands of pages); cached pages cost no worker.
             jobs=os.cpu_count() or 1,
             strict=True,  # a misspelt id in corrections.yml must not leave a story up
+            details=False,  # line roles as objects: most of a large build's peak memory
         )
     except ValueError as exc:  # rules/manifest/corrections/ledger errors: nothing was written
         if _STATE.command == "serve":
@@ -264,9 +266,9 @@ def on_files(files: Files, config: Any) -> Files:
     for art in articles:
         src = pages.article_src(art.id)
         _STATE.by_src[src] = art
-        # The body without its front matter: MkDocs would parse the YAML a second time, and
-        # on_page_markdown sets the page's metadata from the article anyway.
-        files.append(File.generated(config, src, content=art.body + "\n",
+        # Its text is handed over when MkDocs reads the page (on_page_read_source), not held
+        # by the file as well as by the article from now to the end of the build.
+        files.append(File.generated(config, src, content="",
                                     inclusion=InclusionLevel.NOT_IN_NAV))
         _STATE.page_keys[src], _STATE.search_keys[art.id] = _article_keys(art, config,
                                                                           environment, digests)
@@ -300,7 +302,24 @@ def on_files(files: Files, config: Any) -> Files:
                                            paths=paths, cache=cache).items():
             files.append(File.generated(config, path, content=data))
     _serve_cached_pages(files, config)
+    _draw_codes_ahead(articles, config)
     return files
+
+
+def _draw_codes_ahead(articles: list[art_mod.ArticleMeta], config: Any) -> None:
+    """Start drawing the share codes of the article pages MkDocs will render (not those served
+    from the render cache) in a process beside the build, in the order it renders them."""
+    _stop_drawing()
+    urls = [_article_url(a, config) for a in articles
+            if pages.article_src(a.id) not in _STATE.cached]
+    if any(urls):
+        _STATE.qr_ahead = qr.DrawAhead(urls, _config_dir(config) / QR_CACHE)
+
+
+def _stop_drawing() -> None:
+    if _STATE.qr_ahead is not None:
+        _STATE.qr_ahead.close()
+        _STATE.qr_ahead = None
 
 
 def _site_cache(config: Any, name: str) -> Path:
@@ -439,6 +458,14 @@ def _pin_build_date(articles: list[art_mod.ArticleMeta]) -> None:
     os.environ["SOURCE_DATE_EPOCH"] = _STATE.pinned_epoch
 
 
+def on_page_read_source(page: Any, config: Any) -> str | None:
+    """An article page's Markdown: the article's body without its front matter (MkDocs would
+    parse the YAML a second time, and on_page_markdown sets the page's metadata from the
+    article anyway)."""
+    art = _STATE.by_src.get(page.file.src_uri)
+    return art.body + "\n" if art is not None else None
+
+
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
     """Give article pages safe metadata: the theme prints ``page.meta`` values unescaped.
 
@@ -458,22 +485,33 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 
 
 def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
-    """Wrap an article's rendered body in its header, footer and share code."""
+    """A generated list page's HTML comes back here (see on_page_markdown)."""
     if page.file.src_uri in _STATE.raw_html:
         return _STATE.raw_html.pop(page.file.src_uri)
+    return content
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    """Wrap an article's rendered body in its header, footer and share code just before its
+    page is drawn, not when its Markdown is converted: MkDocs converts every page before it
+    draws the first, and every article's wrapper held from then on (its share code alone is
+    a few KB) was a large part of a big archive's peak memory."""
     art = _STATE.by_src.get(page.file.src_uri)
-    if art is None:
-        return content
-    url = _article_url(art, config)
-    return pages.article_page(art, content, has_source=art.source.file in _STATE.sources,
-                              qr_svg=_qr(url, config), neighbours=_STATE.neighbours.get(art.id),
-                              site_name=config.site_name, url=url)
+    if art is not None and page.content is not None:
+        url = _article_url(art, config)
+        page.content = pages.article_page(
+            art, page.content, has_source=art.source.file in _STATE.sources,
+            qr_svg=_qr(url, config), neighbours=_STATE.neighbours.get(art.id),
+            site_name=config.site_name, url=url)
+    return context
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
     """Fix what the theme writes outside any template block (skip link, toggle inputs), and
     under serve show the build's problems on top; keep the finished page in the render cache."""
     output = _problem_banner(pages.polish_html(output))
+    if page.file.src_uri in _STATE.by_src:
+        page.content = ""  # drawn: nothing reads an article page's HTML again
     key = _STATE.page_keys.get(page.file.src_uri)
     if key is not None and output.strip():
         # The bytes MkDocs writes, so a page served from the cache is the same file.
@@ -511,6 +549,7 @@ def _shard_min() -> int:
 def on_post_build(config: Any) -> None:
     """Index the articles for search shard by shard (a shard whose articles did not change
     comes from the cache); drop theme files the site never loads; forget old cached pages."""
+    _stop_drawing()
     site = Path(config.site_dir)
     shards = search.build_sharded(
         site, search_shards(_STATE.articles, _STATE.search_keys, _shard_min()),
@@ -525,6 +564,11 @@ def on_post_build(config: Any) -> None:
     if _STATE.command == "build":
         rendercache.RenderCache(_site_cache(config, HTML_CACHE)).prune()
         rendercache.RenderCache(_site_cache(config, FEED_CACHE), ".xml").prune()
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build leaves no share-code helper running."""
+    _stop_drawing()
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

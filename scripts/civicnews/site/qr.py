@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import segno
@@ -30,8 +34,7 @@ def cached_qr_svg(url: str, cache_dir: Path | None, *, scale: int = 4) -> str:
     rebuild draws only the codes of new articles. A cache that cannot be used only costs time."""
     if cache_dir is None:
         return qr_svg(url, scale=scale)
-    key = hashlib.sha256(f"{CACHE_VERSION}\0{segno.__version__}\0{scale}\0{url}".encode())
-    path = cache_dir / f"{key.hexdigest()}.svg"
+    path = cached_path(url, cache_dir, scale=scale)
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
@@ -39,9 +42,79 @@ def cached_qr_svg(url: str, cache_dir: Path | None, *, scale: int = 4) -> str:
     svg = qr_svg(url, scale=scale)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        # A name of this process's own: the build and its DrawAhead may draw one code at once.
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(svg, encoding="utf-8")
         tmp.replace(path)  # atomic: a parallel build never reads half a code
     except OSError:
         pass
     return svg
+
+
+def cached_path(url: str, cache_dir: Path, *, scale: int = 4) -> Path:
+    """Where ``cached_qr_svg`` keeps the code of ``url``."""
+    key = hashlib.sha256(f"{CACHE_VERSION}\0{segno.__version__}\0{scale}\0{url}".encode())
+    return cache_dir / f"{key.hexdigest()}.svg"
+
+
+# Codes missing from the cache below this many are drawn by the build itself: starting a
+# process that imports segno costs about as much as drawing a few dozen codes.
+DRAW_AHEAD_MIN = 50
+
+
+class DrawAhead:
+    """Share codes drawn into the cache by a process of their own while the build goes on.
+
+    Drawing a code is pure Python (a few ms); a cold build of a ten-year archive draws ten
+    thousand of them, one per article page, in the single process MkDocs renders pages in,
+    while the machine's other cores wait. The helper draws the codes in the reverse of the
+    order the build asks for them: the build draws the first ones itself (``cached_qr_svg``
+    reads a code the helper has drawn, or draws it) and the two meet in the middle, no code
+    drawn twice. The codes are the same whoever draws them; a helper that fails only costs
+    time.
+    """
+
+    def __init__(self, urls: Sequence[str], cache_dir: Path) -> None:
+        self.process: subprocess.Popen[bytes] | None = None
+        self.listing = cache_dir / f".ahead-{os.getpid()}.txt"
+        todo = [u for u in urls if u and "\n" not in u and not cached_path(u, cache_dir).exists()]
+        if len(todo) < DRAW_AHEAD_MIN:
+            return
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            self.listing.write_text("\n".join(reversed(todo)), encoding="utf-8")
+            env = dict(os.environ)
+            package_root = str(Path(__file__).resolve().parents[2])  # this copy of civicnews
+            env["PYTHONPATH"] = os.pathsep.join(
+                p for p in (package_root, env.get("PYTHONPATH", "")) if p)
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "civicnews.site.qr", str(cache_dir), str(self.listing)],
+                env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL)
+        except OSError:
+            self.process = None
+
+    def close(self) -> None:
+        """Stop the helper (by the end of a build it has nothing left the build needs)."""
+        if self.process is not None:
+            if self.process.poll() is None:
+                self.process.terminate()
+            self.process.wait()
+            for left in self.listing.parent.glob(f"*.{self.process.pid}.tmp"):  # cut short
+                left.unlink(missing_ok=True)
+            self.process = None
+        self.listing.unlink(missing_ok=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m civicnews.site.qr CACHE_DIR LISTING``: draw the codes of the URLs listed
+    (one a line) into the cache, in the order listed (DrawAhead's helper)."""
+    cache_dir, listing = (argv if argv is not None else sys.argv[1:])[:2]
+    for url in Path(listing).read_text(encoding="utf-8").split("\n"):
+        if url:
+            cached_qr_svg(url, Path(cache_dir))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -17,6 +17,8 @@ import logging
 import math
 import os
 import re
+import subprocess
+import sys
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -97,10 +99,13 @@ def cached_terms(articles: Sequence[ArticleMeta], cache_file: Path | None
             known = {}
     out: dict[str, frozenset[str]] = {}
     used: dict[str, list[str]] = {}
+    new = sorted({t for t in map(_headline, articles) if t not in known})
+    fresh = segment_apart(new) if new else {}
     for art in articles:
         text = _headline(art)
         if text not in used:
-            used[text] = known[text] if text in known else sorted(_terms_of(text))
+            used[text] = (known[text] if text in known else fresh[text] if text in fresh
+                          else sorted(_terms_of(text)))
         out[art.id] = frozenset(used[text])
     if cache_file is not None and used.keys() != known.keys():
         try:
@@ -113,6 +118,33 @@ def cached_terms(articles: Sequence[ArticleMeta], cache_file: Path | None
         except OSError:
             pass
     return out
+
+
+def segment_apart(texts: Sequence[str]) -> dict[str, list[str]]:
+    """``_terms_of`` of each text (sorted), worked out in a helper process: jieba's dictionary
+    is about 55 MB in memory, loaded for the headlines and never used again by the build,
+    which holds the whole archive meanwhile. {} when the helper fails (the caller then
+    segments here)."""
+    env = dict(os.environ)
+    package_root = str(Path(__file__).resolve().parents[2])  # this copy of civicnews
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH", "")) if p)
+    try:
+        proc = subprocess.run([sys.executable, "-m", "civicnews.site.related"],
+                              input=json.dumps(list(texts), ensure_ascii=False).encode("utf-8"),
+                              capture_output=True, env=env, check=False)
+        found = json.loads(proc.stdout) if proc.returncode == 0 else {}
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def main() -> int:
+    """``python -m civicnews.site.related``: a JSON list of texts on stdin → each text's
+    sorted terms as a JSON object on stdout (segment_apart's helper)."""
+    texts = json.loads(sys.stdin.buffer.read())
+    out = {text: sorted(_terms_of(text)) for text in texts}
+    sys.stdout.buffer.write(json.dumps(out, ensure_ascii=False).encode("utf-8"))
+    return 0
 
 
 def chronological(articles: Sequence[ArticleMeta]) -> list[ArticleMeta]:
@@ -422,3 +454,7 @@ def _around(order: Sequence[ArticleMeta]) -> dict[str, tuple[ArticleMeta | None,
     """Each article's predecessor and successor in a chronological list."""
     return {a.id: (order[i - 1] if i > 0 else None,
                    order[i + 1] if i + 1 < len(order) else None) for i, a in enumerate(order)}
+
+
+if __name__ == "__main__":
+    sys.exit(main())
