@@ -115,8 +115,29 @@ def account_chars(text: str) -> Counter[str]:
     # The whole text at once gives what line by line (as the cleaners see it) would: both
     # rewrites stop at a line end, and NFKC never joins anything across a "\n". str.split()
     # drops exactly what str.isspace() calls space.
-    folded = unicodedata.normalize("NFKC", fix_ellipsis(fold_radicals(text)))
+    folded = nfkc(fix_ellipsis(fold_radicals(text)))
     return Counter("".join(folded.split()))
+
+
+# The marks of Chinese text that NFKC changes, each with its NFKC form (a full-width comma is a
+# comma, an ellipsis three dots): what makes a page's text not NFKC already.
+_NFKC_MARKS = tuple((mark, unicodedata.normalize("NFKC", mark)) for mark in "，：；（）！？％…\u3000")
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, cheaply for most page text: its common marks
+    replaced by their NFKC forms, it is usually NFKC already. That is then the answer, for
+    replacing a character by its NFKC form leaves the NFKD of the text unchanged, and so its
+    NFKC; otherwise the text is normalized whole.
+
+    >>> nfkc("开发区，（３）…"), nfkc("ﾊﾞ，")
+    ('开发区,(3)...', 'バ,')
+    """
+    quick = text
+    for mark, plain in _NFKC_MARKS:
+        if mark in quick:
+            quick = quick.replace(mark, plain)
+    return quick if unicodedata.is_normalized("NFKC", quick) else unicodedata.normalize("NFKC", text)
 
 
 def placed_strings(result: PageResult) -> list[str]:
@@ -148,7 +169,7 @@ def lost_characters(page_text: str, placed: Iterable[str], lost: Sequence[str] =
         return ""
     out = []
     for text in [*lost, page_text]:
-        for ch in unicodedata.normalize("NFKC", fix_ellipsis(fold_radicals(text))):
+        for ch in nfkc(fix_ellipsis(fold_radicals(text))):
             if missing.get(ch, 0) > 0:
                 missing[ch] -= 1
                 out.append(ch)
