@@ -18,6 +18,7 @@ from civicnews.report import (
     cjk_only,
     dumps_report_bytes,
     lost_lines,
+    nfkc,
     page_report,
     render_markdown,
     render_text,
@@ -227,6 +228,16 @@ def _account_line_by_line(text: str) -> Counter:
         folded = unicodedata.normalize("NFKC", fix_ellipsis(fold_radicals(line)))
         out.update(ch for ch in folded if not ch.isspace())
     return out
+
+
+# The marks nfkc replaces itself, next to what they could compose with or decompose into.
+_NFKC_CHARS = "，：；（）！？％…\u3000,.:()开发３Ａ＝=＜<\u0338\u0301eﾊﾞ\u1100\u1161\uac00\u11a8\n"
+
+
+@settings(max_examples=500)
+@given(st.text(_NFKC_CHARS, max_size=20))
+def test_nfkc_is_unicode_nfkc(text: str) -> None:
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)
 
 
 @settings(max_examples=500)

@@ -10,6 +10,7 @@ with a ``-1:``/``+1:`` prefix so the model sees a line in its context.
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import operator
 import re
@@ -72,10 +73,13 @@ class LineView:
 
 
 def _bucket(value: float, edges: tuple[float, ...], names: tuple[str, ...]) -> str:
-    for edge, name in zip(edges, names, strict=False):
-        if value < edge:
-            return name
-    return names[-1]
+    """The name of the first edge the value is below (the last name when it is below none).
+
+    >>> _bucket(0.5, (0.5, 1.0), ("low", "mid", "high")), _bucket(float("nan"), (1.0,), ("a", "b"))
+    ('mid', 'b')
+    """
+    # edges are sorted: the edges at or below the value, counted by bisection, index the name
+    return names[min(bisect.bisect_right(edges, value), len(names) - 1)]
 
 
 def cjk_count(text: str) -> int:
@@ -385,7 +389,7 @@ FEATURES: dict[str, Callable[[LineView], list[str]]] = {
 NEIGHBOUR_FEATURES = ("length", "width_ratio", "line_end", "inner_punctuation", "line_start",
                       "credit_shapes", "phrases", "broken_with_next", "lead_words", "shared_words",
                       "furniture_shapes")
-NEIGHBOURS = (-2, -1, 1, 2)
+NEIGHBOURS = (-2, -1, 1, 2)  # page_features writes these four offsets out by hand
 
 
 def column_widths(lines: list[Line]) -> list[float]:
@@ -403,6 +407,8 @@ def column_widths(lines: list[Line]) -> list[float]:
     return out
 
 
+# assemble asks again for the bigrams of lines page_views took them of: a page's worth kept.
+@lru_cache(maxsize=1024)
 def bigrams(text: str) -> frozenset[str]:
     """The CJK character bigrams of a text (the unit a headline and its story share).
 
@@ -484,23 +490,20 @@ def page_features(lines: list[Line], rules: Rules | None) -> list[list[str]]:
     prefixed with its offset, nearest first as NEIGHBOURS lists them."""
     views = page_views(lines, rules)
     functions = tuple(FEATURES.values())
-    shape_at = _SHAPE_POSITIONS
-    own: list[tuple[str, ...]] = []
-    shifted: list[tuple[tuple[str, ...], ...]] = []
+    shapes_of = operator.itemgetter(*_SHAPE_POSITIONS)
+    flat = itertools.chain.from_iterable  # one C call where a generator ran per feature
+    own: list[list[str]] = []
+    # each line's shapes as every offset names them, two lines beyond each edge padded with
+    # what a missing neighbour contributes, so line i's neighbour at d is padded[i + 2 + d]
+    padded: list[tuple[tuple[str, ...], ...]] = [_EDGE, _EDGE]
     for view in views:
         named = [fn(view) for fn in functions]
-        own.append(tuple(f for fs in named for f in fs))
-        shifted.append(_shifted(tuple(f for k in shape_at for f in named[k])))
-    edge = _EDGE
-    last = len(views) - 1
-    out = []
-    for i, feats in enumerate(own):
-        row = ["bias", *feats]
-        for n, d in enumerate(NEIGHBOURS):
-            k = i + d
-            row += shifted[k][n] if 0 <= k <= last else edge[n]
-        out.append(row)
-    return out
+        own.append(list(flat(named)))
+        padded.append(_shifted(tuple(flat(shapes_of(named)))))
+    padded += (_EDGE, _EDGE)
+    # NEIGHBOURS is (-2, -1, 1, 2): offset n of line i is padded[i + 2 + NEIGHBOURS[n]]
+    return [["bias", *feats, *padded[i][0], *padded[i + 1][1], *padded[i + 3][2], *padded[i + 4][3]]
+            for i, feats in enumerate(own)]
 
 
 # Where each of NEIGHBOUR_FEATURES is in the registry (the shapes are taken from the line's
@@ -508,18 +511,33 @@ def page_features(lines: list[Line], rules: Rules | None) -> list[list[str]]:
 _SHAPE_POSITIONS = tuple(list(FEATURES).index(name) for name in NEIGHBOUR_FEATURES)
 
 
+class _Prefixed(dict):
+    """feature → the names it has as each neighbour offset (NEIGHBOURS order): +1:end=sentence.
+    The features are a closed set of a few hundred strings, so each is prefixed once."""
+
+    def __missing__(self, feature: str) -> tuple[str, ...]:
+        names = self[feature] = tuple(f"{d:+d}:{feature}" for d in NEIGHBOURS)
+        return names
+
+
+_PREFIXED = _Prefixed()
+
+
 @lru_cache(maxsize=8192)
 def _shifted(shapes: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    """A line's shapes as each neighbour offset names them (NEIGHBOURS order). Lines repeat
-    a few hundred shape combinations, so this is cached: prefixing each feature for each
-    neighbour of each line cost 1.5 ms a page."""
-    return tuple(tuple(_prefixed(d, f) for f in shapes) for d in NEIGHBOURS)
+    """A line's shapes as each neighbour offset names them (NEIGHBOURS order), one tuple per
+    offset: the features' prefixed names transposed. Lines repeat a few thousand shape
+    combinations (4 in 5 lines of 400 generated pages repeat one), so this is cached too.
+
+    >>> _shifted(("len=0", "end=cjk"))
+    (('-2:len=0', '-2:end=cjk'), ('-1:len=0', '-1:end=cjk'), ('+1:len=0', '+1:end=cjk'), ('+2:len=0', '+2:end=cjk'))
+    """
+    return tuple(zip(*map(_PREFIXED.__getitem__, shapes), strict=True)) or ((),) * len(NEIGHBOURS)
 
 
-@lru_cache(maxsize=4096)
 def _prefixed(offset: int, feature: str) -> str:
-    """A neighbour's feature as the model names it (+1:end=sentence); a closed set, so cached."""
-    return f"{offset:+d}:{feature}"
+    """A neighbour's feature as the model names it (+1:end=sentence)."""
+    return _PREFIXED[feature][NEIGHBOURS.index(offset)]
 
 
 # What a line beyond the page's edge contributes for each neighbour offset.

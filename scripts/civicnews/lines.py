@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import Line
 from .patterns import CJK, CJK_PUNCT, HALF_TO_FULL, KANGXI_RADICAL, RADICAL_IDEOGRAPHS
@@ -136,7 +136,7 @@ def remove_letter_spacing(text: str) -> str:
     tokens = text.split(" ")
     if len(tokens) < 2:
         return text
-    single = sum(1 for t in tokens if _cjk_count(t) <= 1)
+    single = sum(1 for t in tokens if len(t) <= 1 or _cjk_count(t) <= 1)  # most are one character
     if single / len(tokens) < LETTER_SPACED_SHARE or single < 2:
         return text
     out = tokens[0]
@@ -383,9 +383,9 @@ def _row_split(text: str, splits: list[tuple[float, int]], width: float) -> int 
     return None
 
 
-@dataclass(frozen=True)
-class Row:
-    """A non-blank line of the page text as the PDF tool printed it, before cleaning."""
+class Row(NamedTuple):
+    """A non-blank line of the page text as the PDF tool printed it, before cleaning (a tuple:
+    a frozen dataclass cost a microsecond a line to make)."""
 
     number: int
     raw: str
@@ -438,15 +438,18 @@ def _reprint_of(lines: list[Line], k: int) -> int | None:
     """Index of the line that line k reprints: the line right before it (A A), or the one two
     before it when the line between is also a reprint (A B A B); None otherwise."""
     text = lines[k].text
-    if not text or _cjk_count(text) > REPRINT_MAX_CHARS or text[-1:] in "。！？":
+    if not text or text[-1:] in "。！？":
         return None
     if k >= 1 and lines[k - 1].text == text:
-        return k - 1
-    if k >= 2 and lines[k - 2].text == text and lines[k - 1].text != text and (
+        source = k - 1
+    elif k >= 2 and lines[k - 2].text == text and lines[k - 1].text != text and (
             k + 1 < len(lines) and lines[k + 1].text == lines[k - 1].text  # A B [A] B
             or k >= 3 and lines[k - 3].text == lines[k - 1].text):  # A B A [B]
-        return k - 2
-    return None
+        source = k - 2
+    else:
+        return None
+    # counted last: only a line that repeats one near it (few on a page) pays for it
+    return None if _cjk_count(text) > REPRINT_MAX_CHARS else source
 
 
 def fold_reprints(lines: list[Line]) -> list[Line]:

@@ -94,13 +94,17 @@ def rejoin_paragraphs(lines: list[str]) -> list[str]:
         current += text
         if i == len(cleaned) - 1:
             break
-        width = widths[i] + (INDENT_EM if starts else 0)
-        if cleaned[i + 1][0] in OPENING_MARKS:
-            width += 1  # an opening quote may not end a line: it was pushed down
-        full = is_full(width, _column(widths, i)) or counts[i] + (width - widths[i]) >= _column(counts, i)
-        if ends_sentence(text) and (one_per_line or not full):
-            paragraphs.append(current)
-            current = ""
+        if not ends_sentence(text):
+            continue  # mid-sentence: the paragraph goes on, however full the line
+        if not one_per_line:
+            width = widths[i] + (INDENT_EM if starts else 0)
+            if cleaned[i + 1][0] in OPENING_MARKS:
+                width += 1  # an opening quote may not end a line: it was pushed down
+            # the column is measured (a window sorted twice) only for a line ending a sentence
+            if is_full(width, _column(widths, i)) or counts[i] + (width - widths[i]) >= _column(counts, i):
+                continue  # a full line ending a sentence: the paragraph may go on
+        paragraphs.append(current)
+        current = ""
     if current:
         paragraphs.append(current)
     return paragraphs

@@ -40,6 +40,8 @@ _WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9]")
 _NOT_WORD = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9]+")
 # Everything but _CJK: removing it leaves the CJK in one C call (findall made a string a character).
 _NOT_CJK = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# … and what str.splitlines() breaks at: the CJK of each line of a text, in one call.
+_NOT_CJK_IN_LINE = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 
 
 def cjk_only(text: str) -> str:
@@ -79,12 +81,23 @@ def lost_lines(page_text: str, kept: Iterable[str]) -> list[str]:
     >>> lost_lines("文明卫生创建\\n垃圾分类工作\\n", ["文明卫生创建工作"])
     ['垃圾分类工作']
     """
-    # one set of every kept text's bigrams: the texts' CJK joined by a non-CJK separator, whose
-    # pairs no page line's CJK bigram can equal
-    covered = _bigrams("\0".join([cjk_only(text) for text in kept]))
+    # every kept text's CJK joined by a non-CJK separator: a CJK bigram is covered when it is
+    # a substring of it
+    joined = "\0".join([cjk_only(text) for text in kept])
+    covered: set[str] | None = None
     out = []
-    for raw in page_text.splitlines():
-        grams = _bigrams(cjk_only(raw))
+    raws = page_text.splitlines()
+    # the CJK of every line in one regex call over the page; removing a line of no CJK between
+    # a \r and a \n would join two line breaks into one: then line by line
+    lines = _NOT_CJK_IN_LINE.sub("", page_text).splitlines()
+    if len(lines) != len(raws):
+        lines = [cjk_only(raw) for raw in raws]
+    for raw, line in zip(raws, lines, strict=True):
+        if line in joined:  # kept whole (most lines): every bigram of it is covered
+            continue
+        if covered is None:  # the set of the kept bigrams, made once for the lines that need it
+            covered = _bigrams(joined)
+        grams = _bigrams(line)
         if grams and len(grams & covered) / len(grams) < LINE_COVERED:
             out.append(raw.strip())
     return out
@@ -102,8 +115,29 @@ def account_chars(text: str) -> Counter[str]:
     # The whole text at once gives what line by line (as the cleaners see it) would: both
     # rewrites stop at a line end, and NFKC never joins anything across a "\n". str.split()
     # drops exactly what str.isspace() calls space.
-    folded = unicodedata.normalize("NFKC", fix_ellipsis(fold_radicals(text)))
+    folded = nfkc(fix_ellipsis(fold_radicals(text)))
     return Counter("".join(folded.split()))
+
+
+# The marks of Chinese text that NFKC changes, each with its NFKC form (a full-width comma is a
+# comma, an ellipsis three dots): what makes a page's text not NFKC already.
+_NFKC_MARKS = tuple((mark, unicodedata.normalize("NFKC", mark)) for mark in "，：；（）！？％…\u3000")
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, cheaply for most page text: its common marks
+    replaced by their NFKC forms, it is usually NFKC already. That is then the answer, for
+    replacing a character by its NFKC form leaves the NFKD of the text unchanged, and so its
+    NFKC; otherwise the text is normalized whole.
+
+    >>> nfkc("开发区，（３）…"), nfkc("ﾊﾞ，")
+    ('开发区,(3)...', 'バ,')
+    """
+    quick = text
+    for mark, plain in _NFKC_MARKS:
+        if mark in quick:
+            quick = quick.replace(mark, plain)
+    return quick if unicodedata.is_normalized("NFKC", quick) else unicodedata.normalize("NFKC", text)
 
 
 def placed_strings(result: PageResult) -> list[str]:
@@ -135,7 +169,7 @@ def lost_characters(page_text: str, placed: Iterable[str], lost: Sequence[str] =
         return ""
     out = []
     for text in [*lost, page_text]:
-        for ch in unicodedata.normalize("NFKC", fix_ellipsis(fold_radicals(text))):
+        for ch in nfkc(fix_ellipsis(fold_radicals(text))):
             if missing.get(ch, 0) > 0:
                 missing[ch] -= 1
                 out.append(ch)
