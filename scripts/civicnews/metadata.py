@@ -39,9 +39,10 @@ HEADLINE_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,4})[：:]")
 # That wins over the national list, where the name may be another county's town or missing
 # (towns are merged and renamed every year). The shortest two to four characters before the
 # town suffix, so 公堂乡拉根村 gives 公堂乡.
-TOWN_AFTER_COUNTY = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:镇|乡|街道|苏木)(?![镇乡村级])")
+TOWN_AFTER_COUNTY = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:镇|乡|街道|苏木)(?![镇乡村级]|街(?!道))")
 # … unless its base holds one of these (县城乡镇 is no town called 城乡镇); nor is a suffix
-# followed by 镇, 乡, 村 or 级 one (所有乡镇, 张庄乡村民, 街道级 are read as no town).
+# followed by 镇, 乡, 村 or 级 one (所有乡镇, 张庄乡村民, 街道级 are read as no town), nor 镇 in
+# 镇街 (towns and streets: 合阳观摩镇街工作 names no town 观摩镇).
 NOT_TOWN_BASE = re.compile(r"[乡镇县市区村省州]")
 # A name the national list does not know at all must also not open with a function word or a
 # quantifier (开化县的小城镇, 西城区首家街道级…): those are no names.
@@ -510,7 +511,7 @@ def listed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]:
 
 # A town's suffix as the text may write it: towns are raised every year (张庄乡 became 张庄镇,
 # 春江镇 became 春江街道), and a story, or its annotator, still writes the other one.
-TOWN_SUFFIX_WRITTEN = re.compile(r"(?:镇|乡|街道|苏木)(?![镇乡村级])")
+TOWN_SUFFIX_WRITTEN = re.compile(r"(?:镇|乡|街道|苏木)(?![镇乡村级]|街(?!道))")
 
 
 def renamed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]:
@@ -553,11 +554,22 @@ def named_places(mentions: list[tuple[Mention, float]], region: str | None, rule
 
 
 def city_votes(mentions: list[tuple[Mention, float]], region: str | None, rules: Rules) -> dict[str, float]:
-    """Mentions of prefecture-level cities, for a story about a whole city."""
+    """Mentions of prefecture-level cities, for a story about a whole city. A city written
+    right before one of its own counties (长沙市雨花区) only says whose county that is: it is
+    the county's address, not a second vote for the city.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> names = lambda text: [rules.gazetteer.divisions[c].name for c in city_votes(_mentions(text, rules), None, rules)]
+    >>> names("长沙市雨花区高桥街道"), names("长沙市和雨花区")
+    ([], ['长沙市'])
+    """
     gaz = rules.gazetteer
     votes: dict[str, float] = {}
+    starts: dict[int, tuple[str, ...]] = {m.start: m.codes for m, _weight in mentions}
     for m, weight in mentions:
-        codes = [c for c in _readings(m, region, rules) if gaz.divisions[c].level == "city"]
+        codes = [c for c in _readings(m, region, rules) if gaz.divisions[c].level == "city"
+                 and not any(gaz.divisions[n].level == "county" and gaz.within(n, c) for n in starts.get(m.end, ()))]
         for c in codes:
             votes[c] = votes.get(c, 0.0) + weight / len(codes)
     return votes
@@ -724,6 +736,16 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     chosen: dict[str, tuple[int, int]] = {}  # name → (level rank, order named)
     if place:
         chosen[gaz.divisions[place].name] = (RANK[gaz.divisions[place].level], -1)
+    # other counties the story happens in: where its people went
+    also = [c for c in visited_counties(text, mentions, place, home, rules) if c != place]
+    if also and place:
+        counties = [place, *also] if gaz.divisions[place].level == "county" else also
+        cities = {_city_of(c, rules) for c in counties}
+        city = cities.pop() if len(cities) == 1 else None
+        if len(counties) >= 2 and city and (home is None or gaz.within(city, home)):
+            chosen.setdefault(gaz.divisions[city].name, (RANK["city"], -2))  # a tour of its counties
+        for county in also:
+            chosen.setdefault(gaz.divisions[county].name, (RANK["county"], len(chosen)))
     city_counties: dict[str, list[tuple[int, int]]] = {}  # county → where a city's story names it
     if place and gaz.divisions[place].level in ("city", "province"):
         for m, _weight in mentions:  # a story about a city: the counties it names in full
@@ -742,8 +764,9 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     if home and place and gaz.divisions[home].level in ("town", "zone") and gaz.within(home, place):
         # a town's own paper or government site: its stories are the town's (我镇…)
         chosen.setdefault(gaz.divisions[home].name, (RANK["town"], len(chosen)))
-    for name in towns_named(article, place, rules, mentions, written):
-        chosen.setdefault(name, (RANK["town"], len(chosen)))
+    for where in [place, *also]:
+        for name in towns_named(article, where, rules, mentions, written):
+            chosen.setdefault(name, (RANK["town"], len(chosen)))
     for name, owner in zones_named(text, mentions, region, rules).items():
         if place and name not in chosen and (gaz.within(owner, place) or gaz.within(place, owner)):
             chosen[name] = (RANK["zone"], len(chosen))
@@ -759,7 +782,7 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
                 div = gaz.divisions[codes[0]]
                 chosen.setdefault(div.name, (RANK.get(div.level, 4), len(chosen)))
     head_end = len(_headline_text(article.headline))
-    for county in passing_counties(city_counties, head_end, chosen, listed, text, mentions, rules):
+    for county in passing_counties(city_counties, head_end, chosen, listed + also, text, mentions, rules):
         chosen.pop(gaz.divisions[county].name, None)
     return sorted(chosen, key=lambda name: chosen[name])
 
@@ -802,6 +825,52 @@ def passing_counties(named: dict[str, list[tuple[int, int]]], head_end: int, cho
             continue  # the county's own town is the story's
         out.append(county)
     return out
+
+
+def visited_counties(text: str, mentions: list[tuple[Mention, float]], place: str | None, home: str | None,
+                     rules: Rules) -> list[str]:
+    """Counties a story of a city's paper (or a wider one's) names in full right after a word of
+    going there (gazetteer.yml visit_words), at most settings.district_visited_gap characters of
+    the clause between (赴临清市、度假区、东昌府区视察; 视察了海丰县东泰医院): where its people went.
+    Only counties of the story's city (the place's own, or the place when it is a city) inside
+    the paper's region: a county's own paper going elsewhere (县代表团赴A县考察学习), or a county's
+    delegation in another city (离石区考察团来到从化区), gives none.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz = rules.gazetteer
+    >>> text = "市政协主席赴临清市、度假区、东昌府区视察"
+    >>> found, home = _mentions(text, rules), gaz.codes("聊城市")[0]
+    >>> [gaz.divisions[c].name for c in visited_counties(text, found, gaz.codes("临清市")[0], home, rules)]
+    ['东昌府区']
+    >>> visited_counties(text, found, gaz.codes("临清市")[0], gaz.codes("临清市")[0], rules)
+    []
+    """
+    gaz = rules.gazetteer
+    if place is None or not rules.visit_words or (home and RANK.get(gaz.divisions[home].level, 3) >= RANK["county"]):
+        return []
+    city = place if gaz.divisions[place].level in ("city", "province") else _city_of(place, rules)
+    if city is None or (home and not gaz.within(city, home)):
+        return []
+    gap = SETTINGS.district_visited_gap
+    pattern = _went_pattern(rules.visit_words, gap)
+    reach = gap + max(len(w) for w in rules.visit_words)
+    out: list[str] = []
+    for m, _weight in mentions:
+        if not m.full or m.spelling in gaz.local_words:
+            continue
+        counties = [c for c in _narrow(m.codes, home, rules) if gaz.divisions[c].level == "county"]
+        if len(counties) != 1 or counties[0] in out or not gaz.within(counties[0], city):
+            continue  # a county of another city is a delegation's visit (离石区考察团来到从化区)
+        if pattern.search(text[max(0, m.start - reach) : m.start]):
+            out.append(counties[0])
+    return out
+
+
+@lru_cache(maxsize=8)
+def _went_pattern(words: tuple[str, ...], gap: int) -> re.Pattern[str]:
+    """A word of going, then at most ``gap`` characters of the same clause, at a text's end."""
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + rf")[^，。；！？：,;]{{0,{gap}}}$")
 
 
 # Between two places of a list: a separator, and at most one more character (阜宁县城、射阳县城).

@@ -66,6 +66,9 @@ class Rules:
     portal_home: str | None = None
     # verbs that never end a headline phrase (headline.yml): a kicker ending in one is a title's start
     open_verbs: tuple[str, ...] = ()
+    # words of going to a place (走进, 视察了): a county named right after one is where the story's
+    # people went (gazetteer.yml visit_words)
+    visit_words: tuple[str, ...] = ()
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
@@ -136,6 +139,7 @@ def _build(override: Path | None) -> Rules:
         places=places,
         publications=dict(gaz.get("publications") or {}),
         located_in=tuple(gaz.get("located_in") or ()),
+        visit_words=tuple(gaz.get("visit_words") or ()),
         campaigns=campaigns,
         campaign_min_hits=int(camp.get("min_hits", 2)),
         roles=tuple(sorted(roles.get("roles") or (), key=len, reverse=True)),

@@ -168,6 +168,10 @@ class Settings:
     # 14 stories are a city's, one names counties so): 1 (no such rule) → 0.979 (hidden 0.872),
     # 2, 3, 4 → 0.983 (0.876); 2, the lowest: a county the story comes back to is part of it.
     district_passing_mentions: int = 2
+    # At most this many characters of a clause between a word of going (visit_words) and a
+    # county the story's people went to: room for a list (赴临清市、度假区、东昌府区). Set from
+    # invented lists of three places; tune (fitting part): see the note of issue-10-s20.
+    district_visited_gap: int = 10
 
 
 SETTINGS = Settings()
