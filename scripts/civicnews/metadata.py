@@ -737,7 +737,7 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     if place:
         chosen[gaz.divisions[place].name] = (RANK[gaz.divisions[place].level], -1)
     # other counties the story happens in: where its people went
-    also = [c for c in visited_counties(text, mentions, place, home, rules) if c != place]
+    also = visited_counties(text, mentions, place, home, rules)
     if also and place:
         counties = [place, *also] if gaz.divisions[place].level == "county" else also
         cities = {_city_of(c, rules) for c in counties}
@@ -829,9 +829,9 @@ def passing_counties(named: dict[str, list[tuple[int, int]]], head_end: int, cho
 
 def visited_counties(text: str, mentions: list[tuple[Mention, float]], place: str | None, home: str | None,
                      rules: Rules) -> list[str]:
-    """Counties a story of a city's paper (or a wider one's) names in full right after a word of
-    going there (gazetteer.yml visit_words), at most settings.district_visited_gap characters of
-    the clause between (赴临清市、度假区、东昌府区视察; 视察了海丰县东泰医院): where its people went.
+    """Counties besides its ``place`` that a story of a city's paper (or a wider one's) names in
+    full right after a word of going there (gazetteer.yml visit_words), at most
+    settings.district_visited_gap characters of the clause between (赴临清市、度假区、东昌府区视察; 视察了海丰县东泰医院): where its people went.
     Only counties of the story's city (the place's own, or the place when it is a city) inside
     the paper's region: a county's own paper going elsewhere (县代表团赴A县考察学习), or a county's
     delegation in another city (离石区考察团来到从化区), gives none.
@@ -860,7 +860,7 @@ def visited_counties(text: str, mentions: list[tuple[Mention, float]], place: st
         if not m.full or m.spelling in gaz.local_words:
             continue
         counties = [c for c in _narrow(m.codes, home, rules) if gaz.divisions[c].level == "county"]
-        if len(counties) != 1 or counties[0] in out or not gaz.within(counties[0], city):
+        if len(counties) != 1 or counties[0] in (place, *out) or not gaz.within(counties[0], city):
             continue  # a county of another city is a delegation's visit (离石区考察团来到从化区)
         if pattern.search(text[max(0, m.start - reach) : m.start]):
             out.append(counties[0])
