@@ -511,7 +511,8 @@ def listed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]:
 
 # A town's suffix as the text may write it: towns are raised every year (张庄乡 became 张庄镇,
 # 春江镇 became 春江街道), and a story, or its annotator, still writes the other one.
-TOWN_SUFFIX_WRITTEN = re.compile(r"(?:镇|乡|街道|苏木)(?![镇乡村级]|街(?!道))")
+# A street's office (街道办事处) is also written for the street itself (玉泉办事处 for 玉泉街道).
+TOWN_SUFFIX_WRITTEN = re.compile(r"(?:镇|乡|街道|苏木|办事处)(?![镇乡村级]|街(?!道))")
 
 
 def renamed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]:
@@ -523,6 +524,8 @@ def renamed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]
     >>> rules = load_rules()
     >>> renamed_towns("在柯城区石梁乡开会", rules.gazetteer.codes("柯城区")[0], rules)
     [(4, '石梁乡')]
+    >>> renamed_towns("走访信安办事处和石梁办事处", rules.gazetteer.codes("柯城区")[0], rules)
+    [(2, '信安街道')]
     """
     gaz = rules.gazetteer
     freq = _dictionary()[0]
@@ -537,7 +540,10 @@ def renamed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]
             if suffix and short + suffix.group(0) != official:
                 name = short + suffix.group(0)
                 if on_word_boundaries(text, at, at + len(name)):
-                    out.append((at, name))
+                    if suffix.group(0) == "办事处":  # the street's office: the street, by its name
+                        name = official if official.endswith("街道") else ""
+                    if name:
+                        out.append((at, name))
             at = text.find(short, at + len(short))
     return sorted(dict.fromkeys(out))
 
