@@ -326,3 +326,35 @@ def test_an_address_whose_pinyin_several_counties_share_is_read_by_the_storys_to
     assert paged("枫林镇开展节前安全生产大检查。", "www.yangxin.gov.cn") == ["阳新县", "枫林镇"]
     # a story naming nothing that tells them apart: no guess
     assert paged("我县开展节前安全生产大检查。", "www.yangxin.gov.cn") == []
+
+
+def test_a_citys_story_that_goes_to_several_of_its_counties_is_the_citys_and_each_countys() -> None:
+    # a city paper's tour: the city and every county its people went to, with their towns
+    text = "市政协主席带领委员视察了柯城区石梁镇的项目，又前往江山市贺村镇察看河道整治。"
+    got = tagged(text, title="市政协视察重点项目", publication="衢州日报")
+    assert got[:3] == ["衢州市", "柯城区", "江山市"] and {"石梁镇", "贺村镇"} <= set(got)
+    # a list after one word of going: each county of it
+    text = "市人大常委会主任赴柯城区、开发区、江山市调研。柯城区汇报了工作。"
+    assert tagged(text, title="市人大调研", publication="衢州日报")[:3] == ["衢州市", "柯城区", "江山市"]
+    # a county's own paper going to a neighbour: not the neighbour's story
+    text = "我区党政代表团赴江山市考察学习，先后走进江山市贺村镇。"
+    assert tagged(text, title="县党政代表团赴江山考察", publication="柯城发布") == ["柯城区"]
+    # a county's delegation in another city, printed by its city's paper: not that city's county's
+    text = "柯城区考察团先后来到余杭区的产业园考察。柯城区将借鉴经验。"
+    assert tagged(text, title="柯城区考察团赴杭州考察", publication="衢州日报") == ["柯城区"]
+
+
+def test_a_city_written_before_its_own_county_is_that_countys_address() -> None:
+    # 长沙市 only says whose 雨花区 it is: the story named more of 临澧县's places
+    title = "临澧县修梅镇与长沙市雨花区高桥街道缔结友好关系"
+    text = "修梅镇与长沙市雨花区高桥街道签订协议，修梅镇的红色资源将面向研学市场。临澧县将继续扩大开放。"
+    assert tagged(text, title=title, publication="红网")[:2] == ["临澧县", "修梅镇"]
+
+
+def test_towns_and_streets_are_no_town_and_a_streets_office_is_the_street() -> None:
+    # 镇街 (towns and streets) after a county's short form names no town
+    got = tagged("柯城区组织各镇街负责人观摩重点工作。", title="柯城综合观摩镇街重点工作", publication="柯城发布")
+    assert got == ["柯城区"]
+    # 信安办事处 is 信安街道's office: the street is tagged by its name
+    got = tagged("区领导走访信安办事处，了解社区工作。", title="区领导走访基层", publication="柯城发布")
+    assert got == ["柯城区", "信安街道"]

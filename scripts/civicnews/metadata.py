@@ -853,11 +853,11 @@ def visited_counties(text: str, mentions: list[tuple[Mention, float]], place: st
     []
     """
     gaz = rules.gazetteer
-    if place is None or not rules.visit_words or (home and RANK.get(gaz.divisions[home].level, 3) >= RANK["county"]):
+    if place is None or not rules.visit_words:
         return []
     city = place if gaz.divisions[place].level in ("city", "province") else _city_of(place, rules)
     if city is None or (home and not gaz.within(city, home)):
-        return []
+        return []  # no city, or a county's (or town's) own paper: its people's visits are not its stories
     gap = SETTINGS.district_visited_gap
     pattern = _went_pattern(rules.visit_words, gap)
     reach = gap + max(len(w) for w in rules.visit_words)
