@@ -157,6 +157,7 @@ TUNE = {
     "district_common_word_freq": (300, 600, 1000),
     "district_attend_gap": (0, 20, 40, 60),
     "district_passing_mentions": (1, 2, 3),
+    "district_visited_gap": (0, 5, 10, 15),
 }
 
 
@@ -196,6 +197,7 @@ ABLATE: dict[str, Callable[..., object]] = {
     "shared_home": lambda *a, **k: None,
     "story_elsewhere": lambda *a, **k: False,
     "named_only_outside": lambda *a, **k: False,
+    "visited_counties": lambda *a, **k: [],
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 
