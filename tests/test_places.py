@@ -358,3 +358,7 @@ def test_towns_and_streets_are_no_town_and_a_streets_office_is_the_street() -> N
     # 信安办事处 is 信安街道's office: the street is tagged by its name
     got = tagged("区领导走访信安办事处，了解社区工作。", title="区领导走访基层", publication="柯城发布")
     assert got == ["柯城区", "信安街道"]
+    # … or cut short: 荷花街办事处, 荷花街办
+    for office in ("荷花街办事处", "荷花街办"):
+        got = tagged(f"区领导走访{office}，了解社区工作。", title="区领导走访基层", publication="柯城发布")
+        assert got == ["柯城区", "荷花街道"]

@@ -511,8 +511,10 @@ def listed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]:
 
 # A town's suffix as the text may write it: towns are raised every year (张庄乡 became 张庄镇,
 # 春江镇 became 春江街道), and a story, or its annotator, still writes the other one.
-# A street's office (街道办事处) is also written for the street itself (玉泉办事处 for 玉泉街道).
-TOWN_SUFFIX_WRITTEN = re.compile(r"(?:镇|乡|街道|苏木|办事处)(?![镇乡村级]|街(?!道))")
+# A street's office (街道办事处) is also written for the street itself, in full or cut short
+# (玉泉办事处, 万兴街办事处, 万兴街办 for 玉泉街道, 万兴街道).
+TOWN_SUFFIX_WRITTEN = re.compile(r"(?:镇|乡|街道|苏木|街?办事处|街办)(?![镇乡村级]|街(?!道))")
+STREET_OFFICE = ("办事处", "街办事处", "街办")
 
 
 def renamed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]:
@@ -526,6 +528,8 @@ def renamed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]
     [(4, '石梁乡')]
     >>> renamed_towns("走访信安办事处和石梁办事处", rules.gazetteer.codes("柯城区")[0], rules)
     [(2, '信安街道')]
+    >>> renamed_towns("荷花街办事处、信安街办联合开展活动", rules.gazetteer.codes("柯城区")[0], rules)
+    [(0, '荷花街道'), (7, '信安街道')]
     """
     gaz = rules.gazetteer
     freq = _dictionary()[0]
@@ -540,7 +544,7 @@ def renamed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]
             if suffix and short + suffix.group(0) != official:
                 name = short + suffix.group(0)
                 if on_word_boundaries(text, at, at + len(name)):
-                    if suffix.group(0) == "办事处":  # the street's office: the street, by its name
+                    if suffix.group(0) in STREET_OFFICE:  # the street's office: the street, by its name
                         name = official if official.endswith("街道") else ""
                     if name:
                         out.append((at, name))
