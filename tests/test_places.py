@@ -336,6 +336,9 @@ def test_a_citys_story_that_goes_to_several_of_its_counties_is_the_citys_and_eac
     # a list after one word of going: each county of it
     text = "市人大常委会主任赴柯城区、开发区、江山市调研。柯城区汇报了工作。"
     assert tagged(text, title="市人大调研", publication="衢州日报")[:3] == ["衢州市", "柯城区", "江山市"]
+    # goods sold to another county: no one went there
+    text = "江山市贺村镇的茶叶销售到常山县，带动农户增收。贺村镇将扩大种植。"
+    assert tagged(text, title="江山茶叶销路广", publication="衢州日报") == ["江山市", "贺村镇"]
     # a county's own paper going to a neighbour: not the neighbour's story
     text = "我区党政代表团赴江山市考察学习，先后走进江山市贺村镇。"
     assert tagged(text, title="县党政代表团赴江山考察", publication="柯城发布") == ["柯城区"]
