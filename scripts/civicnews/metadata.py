@@ -857,7 +857,7 @@ def visited_counties(text: str, mentions: list[tuple[Mention, float]], place: st
     []
     """
     gaz = rules.gazetteer
-    if place is None or not rules.visit_words:
+    if place is None or not rules.visit_words or not _any_word(rules.visit_words).search(text):
         return []
     city = place if gaz.divisions[place].level in ("city", "province") else _city_of(place, rules)
     if city is None or (home and not gaz.within(city, home)):
@@ -867,14 +867,17 @@ def visited_counties(text: str, mentions: list[tuple[Mention, float]], place: st
     reach = gap + max(len(w) for w in rules.visit_words)
     out: list[str] = []
     for m, _weight in mentions:
-        if not m.full or m.spelling in gaz.local_words:
+        if not m.full or m.spelling in gaz.local_words or not pattern.search(text[max(0, m.start - reach) : m.start]):
             continue
         counties = [c for c in _narrow(m.codes, home, rules) if gaz.divisions[c].level == "county"]
-        if len(counties) != 1 or counties[0] in (place, *out) or not gaz.within(counties[0], city):
-            continue  # a county of another city is a delegation's visit (离石区考察团来到从化区)
-        if pattern.search(text[max(0, m.start - reach) : m.start]):
-            out.append(counties[0])
+        if len(counties) == 1 and counties[0] not in (place, *out) and gaz.within(counties[0], city):
+            out.append(counties[0])  # not a county of another city: a delegation's visit (离石区考察团来到从化区)
     return out
+
+
+@lru_cache(maxsize=8)
+def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words)))
 
 
 @lru_cache(maxsize=8)
