@@ -365,3 +365,14 @@ def test_towns_and_streets_are_no_town_and_a_streets_office_is_the_street() -> N
     for office in ("荷花街办事处", "荷花街办"):
         got = tagged(f"区领导走访{office}，了解社区工作。", title="区领导走访基层", publication="柯城发布")
         assert got == ["柯城区", "荷花街道"]
+
+
+def test_a_municipalitys_tour_of_its_districts_is_tagged_with_the_districts_only() -> None:
+    # SOURCE.md: 北京, 天津, 上海, 重庆 stories are annotated with the district only
+    got = tagged("市领导先后到朝阳区、海淀区调研垃圾分类工作，走进双井街道。", title="市领导调研垃圾分类",
+                 publication="北京日报")
+    assert got == ["朝阳区", "海淀区", "双井街道"]
+    got = tagged("市领导先后到渝中区、沙坪坝区调研垃圾分类工作。", title="市领导调研垃圾分类", publication="重庆日报")
+    assert got == ["渝中区", "沙坪坝区"]
+    # a story about the whole city names no district: the city
+    assert tagged("市领导调研垃圾分类工作，要求各区加快推进。", title="市领导调研垃圾分类", publication="北京日报") == ["北京市"]

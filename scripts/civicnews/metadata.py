@@ -651,6 +651,24 @@ def _city_of(code: str, rules: Rules) -> str | None:
     return next((c for c in gaz.ancestors(code) if gaz.divisions[c].level == "city"), None)
 
 
+def _city_or_municipality(code: str, rules: Rules) -> str | None:
+    """The prefecture-level city above a place, or the city that is a province (北京, 重庆)
+    whose district it is.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> [rules.gazetteer.divisions[_city_or_municipality(rules.gazetteer.codes(n)[0], rules)].name
+    ...  for n in ("柯城区", "朝阳区")]
+    ['衢州市', '北京市']
+    """
+    gaz = rules.gazetteer
+    city = _city_of(code, rules)
+    if city:
+        return city
+    top = next((c for c in gaz.ancestors(code) if gaz.divisions[c].level == "province"), None)
+    return top if top and city_level(top, rules) else None
+
+
 def _order(code: str) -> int:
     """Tie-break: the lower official code first (editor places after)."""
     return -int(code) if code.isdigit() else -10**13
@@ -750,9 +768,11 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     also = visited_counties(text, mentions, place, home, rules)
     if also and place:
         counties = [place, *also] if gaz.divisions[place].level == "county" else also
-        cities = {_city_of(c, rules) for c in counties}
+        cities = {_city_or_municipality(c, rules) for c in counties}
         city = cities.pop() if len(cities) == 1 else None
-        if len(counties) >= 2 and city and (home is None or gaz.within(city, home)):
+        if city and gaz.divisions[city].level == "province":
+            chosen.pop(gaz.divisions[city].name, None)  # 北京's, 重庆's stories: their districts only
+        elif len(counties) >= 2 and city and (home is None or gaz.within(city, home)):
             chosen.setdefault(gaz.divisions[city].name, (RANK["city"], -2))  # a tour of its counties
         for county in also:
             chosen.setdefault(gaz.divisions[county].name, (RANK["county"], len(chosen)))
@@ -844,7 +864,8 @@ def visited_counties(text: str, mentions: list[tuple[Mention, float]], place: st
     settings.district_visited_gap characters of the clause between (赴临清市、度假区、东昌府区视察; 视察了海丰县东泰医院): where its people went.
     Only counties of the story's city (the place's own, or the place when it is a city) inside
     the paper's region: a county's own paper going elsewhere (县代表团赴A县考察学习), or a county's
-    delegation in another city (离石区考察团来到从化区), gives none.
+    delegation in another city (离石区考察团来到从化区), gives none. A city that is a province (北京)
+    counts as its districts' city; its story is then tagged with the districts only (SOURCE.md).
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
@@ -859,7 +880,7 @@ def visited_counties(text: str, mentions: list[tuple[Mention, float]], place: st
     gaz = rules.gazetteer
     if place is None or not rules.visit_words or not _any_word(rules.visit_words).search(text):
         return []
-    city = place if gaz.divisions[place].level in ("city", "province") else _city_of(place, rules)
+    city = place if gaz.divisions[place].level in ("city", "province") else _city_or_municipality(place, rules)
     if city is None or (home and not gaz.within(city, home)):
         return []  # no city, or a county's (or town's) own paper: its people's visits are not its stories
     gap = SETTINGS.district_visited_gap
