@@ -209,3 +209,61 @@ def test_cached_pages_are_placed_as_links_to_read_only_files(tmp_path: Path) -> 
     assert old.read_bytes() == b"<html>cached</html>" and not old.samefile(hit)
     rendercache.place(hit, old)  # a file already there is replaced by the link
     assert old.samefile(hit)
+
+
+def test_the_last_site_is_taken_back_where_it_holds_the_cached_pages(tmp_path: Path) -> None:
+    """recycle keeps exactly the last site's links to the pages this build serves from the
+    cache at the same place; every other file and folder leaves the site."""
+    from civicnews.site import rendercache
+
+    cache = rendercache.RenderCache(tmp_path / "cache")
+    for key in ("aa" * 32, "bb" * 32, "cc" * 32):
+        cache.put(key, key.encode())
+    same, moved, new = (cache.get(k) for k in ("aa" * 32, "bb" * 32, "cc" * 32))
+    assert same and moved and new
+    old = tmp_path / ".site.old"
+    rendercache.place(same, old / "a" / "1" / "index.html")
+    rendercache.place(moved, old / "a" / "2" / "index.html")  # this build serves it elsewhere
+    (old / "a" / "3").mkdir()
+    (old / "a" / "3" / "index.html").write_bytes(b"a page rendered last time")
+    (old / "a" / "1" / "extra.txt").write_bytes(b"x")
+    (old / "pagefind" / "fragment").mkdir(parents=True)
+    (old / "pagefind" / "fragment" / "f1").write_bytes(b"f")
+    (old / "sitemap.xml").write_bytes(b"<urlset/>")
+    (old / "gone").symlink_to(old / "sitemap.xml")
+    trash = tmp_path / "trash"
+    trash.mkdir()
+    site = tmp_path / "site"
+    wanted = {"a/1/index.html": same, "a/3/index.html": new, "a/4/index.html": moved}
+    kept = rendercache.recycle(old, site, wanted, trash)
+    assert kept == {"a/1/index.html"}
+    assert not old.exists()
+    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if not p.is_dir())
+    assert files == ["a/1/index.html"]
+    assert (site / "a" / "1" / "index.html").samefile(same)
+    assert sorted(p.name for p in site.iterdir()) == ["a"]
+    assert sorted(p.name for p in (site / "a").iterdir()) == ["1", "3"]  # 3 is written again
+    # folders with nothing to keep went whole to the trash (a/2 and pagefind)
+    moved_away = sorted(p.relative_to(trash).as_posix() for p in trash.rglob("*")
+                        if not p.is_dir())
+    assert len(moved_away) == 2 and same.read_bytes() == b"aa" * 32
+
+
+def test_jieba_dictionary_from_the_cache_is_jiebas_own(tmp_path: Path) -> None:
+    """wordlist.warm gives jieba's tokenizer the words and total jieba loads itself, the first
+    time (kept) and from the kept copy."""
+    script = (
+        "import sys, jieba\n"
+        "from pathlib import Path\n"
+        "from civicnews import wordlist\n"
+        "wordlist.warm(Path(sys.argv[1]))\n"
+        "own = jieba.Tokenizer(); own.initialize()\n"
+        "assert jieba.dt.initialized and jieba.dt.total == own.total\n"
+        "assert list(jieba.dt.FREQ.items()) == list(own.FREQ.items())\n"
+        "print(len(list((Path(sys.argv[1]) / wordlist.FOLDER).glob('dict-*.pickle'))))\n"
+    )
+    for _ in range(2):
+        proc = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True,
+                              text=True, timeout=300, check=False)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        assert proc.stdout.strip() == "1"

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from . import ids
+from . import ids, wordlist
 from .corrections import Applied, CorrectionsError, apply_corrections, load_corrections
 from .decode import DecodeError, decode_page_report
 from .ids import Ledger, LedgerError, check_id, file_tag
@@ -227,8 +227,9 @@ def _fewer_collections() -> Iterator[None]:
         gc.set_threshold(*old)
 
 
-def _worker_init(parent: int) -> None:
-    """Start a worker: Ctrl-C is the parent's to handle, and the worker exits with it."""
+def _worker_init(parent: int, cache_dir: Path | None = None) -> None:
+    """Start a worker: Ctrl-C is the parent's to handle, and the worker exits with it; jieba's
+    dictionary is loaded from the cache's copy (wordlist) before the first page."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])  # the worker is ours alone
 
@@ -238,6 +239,7 @@ def _worker_init(parent: int) -> None:
         os._exit(1)  # the parent died (SIGKILL gives it no chance to stop us)
 
     threading.Thread(target=watch, name="civicnews-parent-watch", daemon=True).start()
+    wordlist.warm(cache_dir)
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
@@ -335,9 +337,12 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
     bar = tqdm(total=len(pages), initial=len(pages) - len(todo), unit="page", file=sys.stderr,
                disable=not progress, desc="extract")
     with bar:
-        if jobs > 1 and len(todo) > 1:
-            pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)),
-                                       initializer=_worker_init, initargs=(os.getpid(),))
+        # Without details (the site build) even one new page goes to a worker: the build's
+        # own process then never holds jieba's dictionary and the gazetteer (~80 MB), which
+        # made a rebuild's peak higher than a cold build's.
+        if jobs > 1 and (len(todo) > 1 or (todo and not details)):
+            pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_worker_init,
+                                       initargs=(os.getpid(), cache_dir))
             try:
                 futures = {pool.submit(extract_chunk, [task for _i, task in chunk], rules_arg,
                                        cache_dir): [i for i, _task in chunk]
@@ -353,6 +358,8 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
                 raise
             pool.shutdown()
         else:
+            if todo:
+                wordlist.warm(cache_dir)
             for index, (text, info, key) in todo:
                 outcome = extract(text, info, rules_arg)
                 if cache_dir is not None:

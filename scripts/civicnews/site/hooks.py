@@ -72,6 +72,7 @@ class _State:
     cached: dict[str, File] = field(default_factory=dict)  # src_uri → page served from cache
     dirty: bool = False  # mkdocs build --dirty: the old site stays where it is
     sweeper: threading.Thread | None = None  # deleting the previous build's site
+    old_site: Path | None = None  # the previous build's site, moved aside in on_config
     doc_order: list[File] = field(default_factory=list)  # every page, as if none were cached
     qr_ahead: qr.DrawAhead | None = None  # share codes being drawn beside the build
 
@@ -179,11 +180,13 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def _sweep_old_site(config: Any) -> None:
-    """Move the last build's site aside and delete it in the background while this build
-    works: MkDocs deletes it file by file before it starts (thousands of files, up to a third
-    of a rebuild on a busy disk). Anything unusual (a serve build, a site directory that is a
-    mount point or cannot be renamed) is left to MkDocs."""
+    """Move the last build's site aside: MkDocs would delete it file by file before it starts
+    (thousands of files, up to a third of a rebuild on a busy disk). Its cached pages are taken
+    back into this build's site in on_files (``_serve_cached_pages``); the rest is deleted in the
+    background. Anything unusual (a serve build, a site directory that is a mount point or
+    cannot be renamed) is left to MkDocs."""
     site = Path(config.site_dir)
+    _STATE.old_site = None
     if _STATE.command != "build" or _STATE.dirty or not site.is_dir() or site.is_symlink():
         return
     trash = site.with_name(f".{site.name}.old-{os.getpid()}")
@@ -191,9 +194,48 @@ def _sweep_old_site(config: Any) -> None:
         site.rename(trash)
     except OSError:
         return
-    _STATE.sweeper = threading.Thread(target=shutil.rmtree, args=(trash,),
+    _STATE.old_site = trash
+
+
+def _delete_in_background(path: Path) -> None:
+    """Delete a folder in a thread while the build goes on (joined in on_post_build)."""
+    _join_sweeper()
+    _STATE.sweeper = threading.Thread(target=shutil.rmtree, args=(path,),
                                       kwargs={"ignore_errors": True}, name="civicnews-sweep")
     _STATE.sweeper.start()
+
+
+def _join_sweeper() -> None:
+    if _STATE.sweeper is not None:
+        _STATE.sweeper.join()
+        _STATE.sweeper = None
+
+
+def _recycle_old_site(site: Path, hits: dict[str, Path]) -> set[str]:
+    """The cached pages (site path → cached file) the last build's site already holds in
+    place (rendercache.recycle), the rest of it deleted in the background; set() when there
+    is no last site or it cannot be taken back."""
+    old, _STATE.old_site = _STATE.old_site, None
+    if old is None:
+        return set()
+    if not hits or site.exists():
+        _delete_in_background(old)
+        return set()
+    trash = old.with_name(f"{old.name}.rest")
+    try:
+        trash.mkdir()
+        kept = rendercache.recycle(old, site, hits, trash)
+    except OSError as exc:  # a half-taken-back site is no start: begin from nothing
+        log.info("civicnews: the last site was not reused (%s)", exc)
+        if site.exists():
+            aside = site.with_name(f".{site.name}.failed-{os.getpid()}")
+            site.rename(aside)
+            _delete_in_background(aside)
+        if old.exists():
+            _delete_in_background(old)
+        kept = set()
+    _delete_in_background(trash)
+    return kept
 
 
 def _rules_context() -> tuple[dict[str, str | None], list[str], list[str]]:
@@ -406,16 +448,21 @@ def _serve_cached_pages(files: Files, config: Any) -> None:
     _STATE.doc_order = []
     cache = rendercache.RenderCache(_site_cache(config, HTML_CACHE))
     site = Path(config.site_dir)
-    # Links only into a site this build starts empty (see rendercache.place).
+    # Links only into a site this build starts empty (see rendercache.place) or whose every
+    # file is a cached page this build serves (see rendercache.recycle).
     fresh = _STATE.command == "build" and not _STATE.dirty
     order = list(files)
+    hits: dict[str, tuple[File, Path]] = {}
     for f in order:
         key = _STATE.page_keys.get(f.src_uri)
         hit = cache.get(key) if key else None
-        if hit is None:
-            continue
+        if hit is not None:
+            hits[f.dest_uri] = (f, hit)
+    in_place = _recycle_old_site(site, {d: hit for d, (_f, hit) in hits.items()})
+    for dest, (f, hit) in hits.items():
         files.remove(f)
-        rendercache.place(hit, site / f.dest_uri, link=fresh)
+        if dest not in in_place:
+            rendercache.place(hit, site / dest, link=fresh)
         _STATE.cached[f.src_uri] = f
     if _STATE.cached:
         _STATE.doc_order = [f for f in order if f.is_documentation_page()]
@@ -558,17 +605,19 @@ def on_post_build(config: Any) -> None:
     log.info("civicnews: search in %d shards (%d indexed in this build)", len(shards.names),
              shards.indexed)
     search.prune_unused(site)
-    if _STATE.sweeper is not None:
-        _STATE.sweeper.join()
-        _STATE.sweeper = None
+    _join_sweeper()
     if _STATE.command == "build":
         rendercache.RenderCache(_site_cache(config, HTML_CACHE)).prune()
         rendercache.RenderCache(_site_cache(config, FEED_CACHE), ".xml").prune()
 
 
 def on_build_error(error: Exception) -> None:
-    """A failed build leaves no share-code helper running."""
+    """A failed build leaves no share-code helper running, and the last site deleted."""
     _stop_drawing()
+    if _STATE.old_site is not None:
+        _delete_in_background(_STATE.old_site)
+        _STATE.old_site = None
+    _join_sweeper()
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
