@@ -267,3 +267,28 @@ def test_jieba_dictionary_from_the_cache_is_jiebas_own(tmp_path: Path) -> None:
                               text=True, timeout=300, check=False)
         assert proc.returncode == 0, proc.stderr[-3000:]
         assert proc.stdout.strip() == "1"
+
+
+def test_district_paths_kept_between_builds_are_the_gazetteers(tmp_path: Path) -> None:
+    """District paths read from the kept memo (and a memo of other stories) are the paths the
+    gazetteer gives, name by name, whatever the story's other districts."""
+    from civicnews.rules import load_rules
+    from civicnews.site import hooks
+
+    districts = [("城关镇", "汉阴县"), ("城关镇",), ("永康市", "城关镇"), ("柯城区",),
+                 ("不存在的地方",), ("江东街道", "义乌市")]
+    arts = [parse_article(article_markdown(f"a{i}", f"标题{i}", districts=d), f"a{i}.md")
+            for i, d in enumerate(districts)]
+    gaz = load_rules().gazetteer
+    expected: dict[str, list[str]] = {}
+    for art in arts:
+        for name in art.districts:
+            code = gaz.resolve(name, art.districts)
+            if code is not None and name not in expected:
+                expected[name] = [gaz.divisions[c].name for c in gaz.path(code)[:-1]]
+    memo = tmp_path / "paths.pickle"
+    assert hooks._district_paths(arts, memo)[0] == expected
+    assert memo.is_file()
+    for order in (arts, arts[::-1], arts[2:]):
+        assert hooks._district_paths(order, memo) == hooks._district_paths(order)
+    assert hooks._district_paths(arts, memo)[0] == expected
