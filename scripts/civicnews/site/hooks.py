@@ -363,7 +363,8 @@ def on_files(files: Files, config: Any) -> Files:
         raise PluginError(str(exc)) from exc
     _STATE.articles = articles
     _STATE.by_src = {}
-    terms = related.cached_terms(articles, _site_cache(config, TERMS_CACHE))
+    terms = related.cached_terms(articles, _site_cache(config, TERMS_CACHE),
+                                 _config_dir(config) / CACHE_DIR)
     _STATE.neighbours = related.neighbours(articles, terms=terms)
     if not _editor_report_wanted():
         for f in [f for f in files if f.src_uri in EDITOR_FILES
