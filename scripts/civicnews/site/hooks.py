@@ -43,6 +43,7 @@ HTML_CACHE = "html"  # finished pages by the hash of what they show
 FEED_CACHE = "feeds"  # finished feeds by the hash of what they list
 PARSED_CACHE = "articles.pickle"  # each article file's parsed front matter by its text's hash
 SEARCH_CACHE = "search"  # Pagefind bundles by shard and the hash of its articles
+SOURCE_CACHE = "sources"  # page texts as /sources/ serves them, by the hash of the page's bytes
 DISTRICT_CACHE = "district-paths.pickle"  # each tagged district's chain of places (gazetteer)
 TERMS_CACHE = "headline-terms.json"  # jieba's words of each headline (related news)
 # Where those two live instead of .cache/civicnews: the end-to-end tests build with caches of
@@ -75,6 +76,7 @@ class _State:
     dirty: bool = False  # mkdocs build --dirty: the old site stays where it is
     sweeper: threading.Thread | None = None  # deleting the previous build's site
     old_site: Path | None = None  # the previous build's site, moved aside in on_config
+    stored: dict[str, Path] = field(default_factory=dict)  # site path → cached page text
     doc_order: list[File] = field(default_factory=list)  # every page, as if none were cached
     qr_ahead: qr.DrawAhead | None = None  # share codes being drawn beside the build
 
@@ -167,6 +169,39 @@ def _source_text(path: Path) -> bytes | None:
         return ("\ufeff" + decode_page(path.read_bytes())).encode("utf-8")
     except (OSError, DecodeError):
         return None
+
+
+def _decoder_version() -> str:
+    """What a page text in /sources/ is made from besides the page's bytes: the decoder."""
+    from civicnews import decode
+
+    return hashlib.sha256(Path(decode.__file__).read_bytes()).hexdigest()
+
+
+def _stored_source(path: Path | None, texts: rendercache.RenderCache,
+                   decoder: str) -> Path | bytes | None:
+    """A page text for /sources/ (``_source_text``) as a file in ``texts``, kept by the hash
+    of the page's bytes: a rebuild neither decodes nor writes the thousands of unchanged
+    texts again, and they stay in the site where the last build put them
+    (``rendercache.recycle``). The text itself when it cannot be kept; None when the page
+    cannot be read or decoded."""
+    if path is None:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    key = rendercache.page_key(decoder, hashlib.sha256(data).hexdigest())
+    hit = texts.get(key)
+    if hit is None:
+        text = _source_text(path)
+        if text is None:
+            return None
+        texts.put(key, text)
+        hit = texts.get(key)
+        if hit is None:
+            return text
+    return hit
 
 
 def _editor_report_wanted() -> bool:
@@ -371,12 +406,17 @@ def on_files(files: Files, config: Any) -> Files:
                   or f.src_uri.startswith(EDITOR_DIR)]:
             files.remove(f)
     _pin_build_date(articles)
+    _STATE.stored = {}
+    texts = rendercache.RenderCache(_site_cache(config, SOURCE_CACHE), ".txt")
+    decoder = _decoder_version()
     for name in sorted({a.source.file for a in articles if a.source.file}):
-        text = _source_text(_STATE.sources[name]) if name in _STATE.sources else None
-        if text is None:
+        stored = _stored_source(_STATE.sources.get(name), texts, decoder)
+        if stored is None:
             _STATE.sources.pop(name, None)  # the article then names its page without a link
-            continue
-        files.append(File.generated(config, pages.source_path(name), content=text))
+        elif isinstance(stored, Path):
+            _STATE.stored[pages.source_path(name)] = stored
+        else:  # a cache that cannot be written: MkDocs writes the text
+            files.append(File.generated(config, pages.source_path(name), content=stored))
     environment = _environment_key(config)
     _STATE.page_keys, _STATE.search_keys = {}, {}
     digests = _Digests()
@@ -533,12 +573,17 @@ def _serve_cached_pages(files: Files, config: Any) -> None:
         hit = cache.get(key) if key else None
         if hit is not None:
             hits[f.dest_uri] = (f, hit)
-    in_place = _recycle_old_site(site, {d: hit for d, (_f, hit) in hits.items()})
+    wanted = {d: hit for d, (_f, hit) in hits.items()}
+    wanted.update(_STATE.stored)  # the page texts, also from a cache
+    in_place = _recycle_old_site(site, wanted)
     for dest, (f, hit) in hits.items():
         files.remove(f)
         if dest not in in_place:
             rendercache.place(hit, site / dest, link=fresh)
         _STATE.cached[f.src_uri] = f
+    for dest, hit in _STATE.stored.items():
+        if dest not in in_place:
+            rendercache.place(hit, site / dest, link=fresh)
     if _STATE.cached:
         _STATE.doc_order = [f for f in order if f.is_documentation_page()]
     log.info("civicnews: %d of %d pages from the render cache", len(_STATE.cached),
@@ -684,6 +729,7 @@ def on_post_build(config: Any) -> None:
     if _STATE.command == "build":
         rendercache.RenderCache(_site_cache(config, HTML_CACHE)).prune()
         rendercache.RenderCache(_site_cache(config, FEED_CACHE), ".xml").prune()
+        rendercache.RenderCache(_site_cache(config, SOURCE_CACHE), ".txt").prune()
 
 
 def on_build_error(error: Exception) -> None:
