@@ -14,6 +14,7 @@ from civicnews.site.articles import (
     excerpt,
     load_articles,
     newest_first,
+    paragraphs,
     parse_article,
     plain_text,
 )
@@ -398,3 +399,14 @@ def test_front_matter_is_what_pyyaml_writes(title: str, description: str) -> Non
     meta = {"title": pages.esc(title), "hide": ["toc"], "description": pages.esc(description)}
     assert pages._dump_front(dict(meta)) == yaml.safe_dump(meta, allow_unicode=True,
                                                             sort_keys=False, width=10_000)
+
+
+@given(st.lists(st.one_of(st.text(min_size=0, max_size=60), st.sampled_from(
+           ["## 小标题", "", "  ", "&amp; \\*", "第一段\n第二行"])), max_size=8),
+       st.integers(min_value=0, max_value=120))
+@settings(max_examples=300, deadline=None)
+def test_an_excerpt_is_the_cut_plain_text_of_all_paragraphs(blocks: list[str], limit: int) -> None:
+    """excerpt reads paragraphs only up to the cut: the same text as cutting all of them."""
+    art = ArticleMeta(id="x", title="t", body="\n\n".join(blocks))
+    text = "".join(paragraphs(art))
+    assert excerpt(art, limit) == (text if len(text) <= limit else text[:limit].rstrip() + "…")

@@ -217,10 +217,13 @@ def plain_text(escaped: str) -> str:
     return html.unescape(_MD_UNESCAPE.sub(r"\1", escaped))
 
 
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
 def paragraphs(art: ArticleMeta) -> list[str]:
     """The body's paragraphs as plain text, subheads left out."""
     out: list[str] = []
-    for block in re.split(r"\n\s*\n", art.body):
+    for block in _BLANK_LINES.split(art.body):
         block = block.strip()
         if block and not block.startswith("#"):
             out.append(plain_text(" ".join(block.split("\n"))))
@@ -228,8 +231,17 @@ def paragraphs(art: ArticleMeta) -> list[str]:
 
 
 def excerpt(art: ArticleMeta, limit: int = 90) -> str:
-    """The opening of the story as plain text, cut at ``limit`` characters with an ellipsis."""
-    text = "".join(paragraphs(art))
+    """The opening of the story as plain text, cut at ``limit`` characters with an ellipsis.
+
+    ``"".join(paragraphs(art))`` cut, reading paragraphs only until the cut: every list an
+    article is on made the plain text of its whole body (most of a list page's cost)."""
+    text = ""
+    for block in _BLANK_LINES.split(art.body):
+        block = block.strip()
+        if block and not block.startswith("#"):
+            text += plain_text(" ".join(block.split("\n")))
+            if len(text) > limit:
+                break
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
