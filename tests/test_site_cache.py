@@ -292,3 +292,23 @@ def test_district_paths_kept_between_builds_are_the_gazetteers(tmp_path: Path) -
     for order in (arts, arts[::-1], arts[2:]):
         assert hooks._district_paths(order, memo) == hooks._district_paths(order)
     assert hooks._district_paths(arts, memo)[0] == expected
+
+
+def test_an_article_read_from_a_file_is_keyed_by_its_text(tmp_path: Path) -> None:
+    """load_articles gives each article's text hash; a page key then names the article by it
+    (the article is a function of its text), and a changed text changes the key."""
+    from civicnews.site import hooks
+    from civicnews.site.articles import load_articles
+
+    for text_id, title in (("a1", "旧标题"), ("a2", "另一篇")):
+        (tmp_path / f"{text_id}.md").write_text(article_markdown(text_id, title), encoding="utf-8")
+    texts: dict[str, str] = {}
+    first = {a.id: a for a in load_articles(tmp_path, None, texts)}
+    assert sorted(texts) == ["a1", "a2"] and texts["a1"] != texts["a2"]
+    before = hooks._Digests(texts)(first["a1"])
+    assert before == hooks._Digests(dict(texts))(first["a1"])
+    (tmp_path / "a1.md").write_text(article_markdown("a1", "新标题"), encoding="utf-8")
+    again: dict[str, str] = {}
+    second = {a.id: a for a in load_articles(tmp_path, None, again)}
+    assert hooks._Digests(again)(second["a1"]) != before
+    assert hooks._Digests(again)(second["a2"]) == hooks._Digests(texts)(first["a2"])

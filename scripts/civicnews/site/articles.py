@@ -146,8 +146,11 @@ def parse_article(text: str, name: str = "<article>") -> ArticleMeta:
     )
 
 
-def load_articles(directory: Path, cache: Path | None = None) -> list[ArticleMeta]:
-    """Every ``*.md`` article in a directory, newest first; ids must be unique.
+def load_articles(directory: Path, cache: Path | None = None,
+                  texts: dict[str, str] | None = None) -> list[ArticleMeta]:
+    """Every ``*.md`` article in a directory, newest first; ids must be unique. ``texts``, when
+    given, is filled with each article's id → the hash of its file's text (the article, path
+    aside, is a function of it and of this module).
 
     ``cache`` (a file) keeps each article's parsed record by the hash of its text across
     builds: parsing the YAML front matter of every article again was a tenth of a rebuild's
@@ -168,6 +171,8 @@ def load_articles(directory: Path, cache: Path | None = None) -> list[ArticleMet
         if art.id in found:
             raise ArticleError(f"{path}: duplicate article id {art.id}")
         found[art.id] = art
+        if texts is not None:
+            texts[art.id] = digest
     if cache is not None and parsed.keys() != known.keys():
         _write_parsed(cache, parsed)
     return newest_first(found.values())

@@ -393,7 +393,9 @@ def on_files(files: Files, config: Any) -> Files:
     for f in [f for f in files if f.src_uri.startswith(ARTICLES_OUT + "/")]:
         files.remove(f)
     try:
-        articles = art_mod.load_articles(docs / ARTICLES_OUT, _site_cache(config, PARSED_CACHE))
+        texts: dict[str, str] = {}
+        articles = art_mod.load_articles(docs / ARTICLES_OUT, _site_cache(config, PARSED_CACHE),
+                                         texts)
     except (art_mod.ArticleError, OSError) as exc:
         raise PluginError(str(exc)) from exc
     _STATE.articles = articles
@@ -419,7 +421,7 @@ def on_files(files: Files, config: Any) -> Files:
             files.append(File.generated(config, pages.source_path(name), content=stored))
     environment = _environment_key(config)
     _STATE.page_keys, _STATE.search_keys = {}, {}
-    digests = _Digests()
+    digests = _Digests(texts)
     for art in articles:
         src = pages.article_src(art.id)
         _STATE.by_src[src] = art
@@ -495,13 +497,24 @@ def _environment_key(config: Any) -> str:
 
 class _Digests:
     """A hash of every field of an article (its body included, not the file it was read from),
-    once a build per article object: a page's key names its neighbours by these."""
+    once a build per article object: a page's key names its neighbours by these.
 
-    def __init__(self) -> None:
+    An article read from a file whose text's hash is in ``texts`` (load_articles) is named by
+    that hash and the parser's version: every field of it is a function of the two; ``repr``
+    of each whole article was a twentieth of a rebuild."""
+
+    def __init__(self, texts: dict[str, str] | None = None) -> None:
         self._done: dict[int, tuple[art_mod.ArticleMeta, str]] = {}  # id(article) → it, hash
+        self._texts = texts or {}
+        # The parser's version too: PyYAML's is in it, not in the environment.
+        self._parser = art_mod._parser_version() if self._texts else ""
 
     def own(self, art: art_mod.ArticleMeta) -> str:
-        """``repr`` of the article without its path: what its page key hashes."""
+        """What an article's page key hashes of it: its file's text hash, or ``repr`` of the
+        article without its path."""
+        text = self._texts.get(art.id)
+        if text is not None:
+            return f"text {self._parser} {text}"
         return repr(replace(art, path=""))
 
     def __call__(self, art: art_mod.ArticleMeta | None) -> str:
