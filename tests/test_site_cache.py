@@ -312,3 +312,28 @@ def test_an_article_read_from_a_file_is_keyed_by_its_text(tmp_path: Path) -> Non
     second = {a.id: a for a in load_articles(tmp_path, None, again)}
     assert hooks._Digests(again)(second["a1"]) != before
     assert hooks._Digests(again)(second["a2"]) == hooks._Digests(texts)(first["a2"])
+
+
+def test_rendered_pages_become_links_and_a_dirty_build_never_writes_into_one(
+        tmp_path: Path) -> None:
+    """adopt swaps a written page for a link to its cached copy (same bytes only); unshare
+    lets a later write make a new file instead of writing through the link into the cache."""
+    from civicnews.site import rendercache
+
+    cache = rendercache.RenderCache(tmp_path / "cache")
+    cache.put("ab" * 32, b"<html>page</html>")
+    cached = cache.path("ab" * 32)
+    page = tmp_path / "site" / "a" / "x" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_bytes(b"<html>page</html>")
+    rendercache.adopt(cached, page)
+    assert page.samefile(cached) and page.read_bytes() == b"<html>page</html>"
+    other = tmp_path / "site" / "other.html"
+    other.write_bytes(b"<html>another page</html>")
+    rendercache.adopt(cached, other)  # not the same page: left alone
+    assert not other.samefile(cached)
+    rendercache.unshare(page)
+    page.write_bytes(b"<html>rendered again</html>")
+    assert cached.read_bytes() == b"<html>page</html>"
+    rendercache.unshare(other)  # a file of its own stays
+    assert other.read_bytes() == b"<html>another page</html>"

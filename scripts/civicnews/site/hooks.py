@@ -77,6 +77,7 @@ class _State:
     sweeper: threading.Thread | None = None  # deleting the previous build's site
     old_site: Path | None = None  # the previous build's site, moved aside in on_config
     stored: dict[str, Path] = field(default_factory=dict)  # site path → cached page text
+    rendered: list[tuple[str, str]] = field(default_factory=list)  # (site file, key) drawn now
     doc_order: list[File] = field(default_factory=list)  # every page, as if none were cached
     qr_ahead: qr.DrawAhead | None = None  # share codes being drawn beside the build
 
@@ -574,6 +575,7 @@ def _serve_cached_pages(files: Files, config: Any) -> None:
     thousand cached pages on a rebuild). The sitemap still lists it (on_template_context)."""
     _STATE.cached = {}
     _STATE.doc_order = []
+    _STATE.rendered = []
     cache = rendercache.RenderCache(_site_cache(config, HTML_CACHE))
     site = Path(config.site_dir)
     # Links only into a site this build starts empty (see rendercache.place) or whose every
@@ -697,6 +699,11 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
         # The bytes MkDocs writes, so a page served from the cache is the same file.
         rendercache.RenderCache(_site_cache(config, HTML_CACHE)).put(
             key, output.encode("utf-8", errors="xmlcharrefreplace"))
+        _STATE.rendered.append((page.file.abs_dest_path, key))
+    if _STATE.command != "build" or _STATE.dirty:
+        # The last build's file here may be a link to a cached page (of another key now):
+        # MkDocs would write this page into it, and so into the cache. A new file instead.
+        rendercache.unshare(Path(page.file.abs_dest_path))
     return output
 
 
@@ -731,6 +738,13 @@ def on_post_build(config: Any) -> None:
     comes from the cache); drop theme files the site never loads; forget old cached pages."""
     _stop_drawing()
     site = Path(config.site_dir)
+    if _STATE.command == "build" and not _STATE.dirty:
+        # Every page rendered now becomes a link to its cached copy (the same bytes), so the
+        # next build keeps it where it is (rendercache.recycle) instead of linking it anew.
+        cache = rendercache.RenderCache(_site_cache(config, HTML_CACHE))
+        for dest, key in _STATE.rendered:
+            rendercache.adopt(cache.path(key), Path(dest))
+    _STATE.rendered = []
     shards = search.build_sharded(
         site, search_shards(_STATE.articles, _STATE.search_keys, _shard_min()),
         _site_cache(config, SEARCH_CACHE), jobs=os.cpu_count() or 1,

@@ -107,6 +107,34 @@ def place(cached: Path, target: Path, link: bool = True) -> None:
     shutil.copyfile(cached, target)
 
 
+def adopt(cached: Path, target: Path) -> None:
+    """Replace ``target``, a file the build wrote with the same bytes as ``cached``, by a link
+    to ``cached`` (atomically; left as it is when the cached file is missing or the file
+    system cannot link). Run after MkDocs has written every page: nothing writes into the
+    site's pages after that."""
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.link")
+    try:
+        if os.stat(cached).st_size != os.stat(target).st_size:
+            return  # not the same page (another build's entry under this key): keep ours
+        os.link(cached, tmp)
+        os.replace(tmp, target)
+    except OSError:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+
+
+def unshare(target: Path) -> None:
+    """Delete ``target`` when it is a link shared with another file (a cached page) so that
+    writing the path makes a new file (--dirty builds and serve, whose site is not fresh)."""
+    try:
+        if os.lstat(target).st_nlink > 1:
+            os.unlink(target)
+    except OSError:
+        pass
+
+
 def recycle(old: Path, site: Path, wanted: Mapping[str, Path], trash: Path) -> set[str]:
     """Make the last build's site (``old``, moved aside) the start of this one: its files that
     are links to the cached pages this build serves at the same place stay where they are;
