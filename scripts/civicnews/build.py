@@ -227,9 +227,8 @@ def _fewer_collections() -> Iterator[None]:
         gc.set_threshold(*old)
 
 
-def _worker_init(parent: int, cache_dir: Path | None = None) -> None:
-    """Start a worker: Ctrl-C is the parent's to handle, and the worker exits with it; jieba's
-    dictionary is loaded from the cache's copy (wordlist) before the first page."""
+def _worker_init(parent: int) -> None:
+    """Start a worker: Ctrl-C is the parent's to handle, and the worker exits with it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])  # the worker is ours alone
 
@@ -239,7 +238,16 @@ def _worker_init(parent: int, cache_dir: Path | None = None) -> None:
         os._exit(1)  # the parent died (SIGKILL gives it no chance to stop us)
 
     threading.Thread(target=watch, name="civicnews-parent-watch", daemon=True).start()
+
+
+def _extract_chunk(tasks: Sequence[tuple[str, PageInfo, str]], rules_dir: str | None,
+                   cache_dir: Path | None) -> list[bytes]:
+    """A worker's share (pagecache.extract_chunk), jieba's dictionary first loaded from the
+    cache's copy (wordlist) when the worker has not loaded it yet. Loaded with the first task,
+    not when the worker starts: a worker busy in its initializer when Ctrl-C ended the pool
+    left the pool's exit handler writing to a closed pipe (a traceback at exit)."""
     wordlist.warm(cache_dir)
+    return extract_chunk(tasks, rules_dir, cache_dir)
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
@@ -342,9 +350,9 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
         # made a rebuild's peak higher than a cold build's.
         if jobs > 1 and (len(todo) > 1 or (todo and not details)):
             pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_worker_init,
-                                       initargs=(os.getpid(), cache_dir))
+                                       initargs=(os.getpid(),))
             try:
-                futures = {pool.submit(extract_chunk, [task for _i, task in chunk], rules_arg,
+                futures = {pool.submit(_extract_chunk, [task for _i, task in chunk], rules_arg,
                                        cache_dir): [i for i, _task in chunk]
                            for chunk in _chunks(todo, jobs)}
                 for future in as_completed(futures):
