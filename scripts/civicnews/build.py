@@ -245,8 +245,10 @@ def _extract_chunk(tasks: Sequence[tuple[str, PageInfo, str]], rules_dir: str | 
     """A worker's share (pagecache.extract_chunk), jieba's dictionary first loaded from the
     cache's copy (wordlist) when the worker has not loaded it yet. Loaded with the first task,
     not when the worker starts: a worker busy in its initializer when Ctrl-C ended the pool
-    left the pool's exit handler writing to a closed pipe (a traceback at exit)."""
-    wordlist.warm(cache_dir)
+    left the pool's exit handler writing to a closed pipe (a traceback at exit). A worker
+    does not write the cache's copy: that set a cold site build's peak (a worker's) 7 MB
+    higher; the related-news helper, in a small process, writes it."""
+    wordlist.warm(cache_dir, keep=False)
     return extract_chunk(tasks, rules_dir, cache_dir)
 
 
