@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from datetime import date, timedelta
+from pathlib import Path
 
 from civicnews.site import related
 from civicnews.site.articles import ArticleMeta
@@ -92,7 +93,11 @@ def test_the_lazy_choice_is_the_choice_of_scoring_everyone(rows: list[dict],
     assert {k: [a.id for a in v] for k, v in got.items()} == want
 
 
-def test_headlines_segmented_apart_are_segmented_as_here() -> None:
+def test_headlines_segmented_apart_are_segmented_as_here(tmp_path: Path) -> None:
     texts = ["垃圾分类进小区", "开发区建设提速 永康 agile 2023年", ""]
     apart = related.segment_apart(texts)
     assert apart == {t: sorted(related._terms_of(t)) for t in texts}
+    # with jieba's dictionary kept in a cache (made by the first helper, read by the second)
+    for _ in range(2):
+        assert related.segment_apart(texts, tmp_path) == apart
+    assert list((tmp_path / "jieba").glob("dict-*.pickle"))

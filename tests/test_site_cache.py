@@ -209,3 +209,131 @@ def test_cached_pages_are_placed_as_links_to_read_only_files(tmp_path: Path) -> 
     assert old.read_bytes() == b"<html>cached</html>" and not old.samefile(hit)
     rendercache.place(hit, old)  # a file already there is replaced by the link
     assert old.samefile(hit)
+
+
+def test_the_last_site_is_taken_back_where_it_holds_the_cached_pages(tmp_path: Path) -> None:
+    """recycle keeps exactly the last site's links to the pages this build serves from the
+    cache at the same place; every other file and folder leaves the site."""
+    from civicnews.site import rendercache
+
+    cache = rendercache.RenderCache(tmp_path / "cache")
+    for key in ("aa" * 32, "bb" * 32, "cc" * 32):
+        cache.put(key, key.encode())
+    same, moved, new = (cache.get(k) for k in ("aa" * 32, "bb" * 32, "cc" * 32))
+    assert same and moved and new
+    old = tmp_path / ".site.old"
+    rendercache.place(same, old / "a" / "1" / "index.html")
+    rendercache.place(moved, old / "a" / "2" / "index.html")  # this build serves it elsewhere
+    (old / "a" / "3").mkdir()
+    (old / "a" / "3" / "index.html").write_bytes(b"a page rendered last time")
+    (old / "a" / "1" / "extra.txt").write_bytes(b"x")
+    (old / "pagefind" / "fragment").mkdir(parents=True)
+    (old / "pagefind" / "fragment" / "f1").write_bytes(b"f")
+    (old / "sitemap.xml").write_bytes(b"<urlset/>")
+    (old / "gone").symlink_to(old / "sitemap.xml")
+    trash = tmp_path / "trash"
+    trash.mkdir()
+    site = tmp_path / "site"
+    wanted = {"a/1/index.html": same, "a/3/index.html": new, "a/4/index.html": moved}
+    kept = rendercache.recycle(old, site, wanted, trash)
+    assert kept == {"a/1/index.html"}
+    assert not old.exists()
+    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if not p.is_dir())
+    assert files == ["a/1/index.html"]
+    assert (site / "a" / "1" / "index.html").samefile(same)
+    assert sorted(p.name for p in site.iterdir()) == ["a"]
+    assert sorted(p.name for p in (site / "a").iterdir()) == ["1", "3"]  # 3 is written again
+    # folders with nothing to keep went whole to the trash (a/2 and pagefind)
+    moved_away = sorted(p.relative_to(trash).as_posix() for p in trash.rglob("*")
+                        if not p.is_dir())
+    assert len(moved_away) == 2 and same.read_bytes() == b"aa" * 32
+
+
+def test_jieba_dictionary_from_the_cache_is_jiebas_own(tmp_path: Path) -> None:
+    """wordlist.warm gives jieba's tokenizer the words and total jieba loads itself, the first
+    time (kept) and from the kept copy."""
+    script = (
+        "import sys, jieba\n"
+        "from pathlib import Path\n"
+        "from civicnews import wordlist\n"
+        "wordlist.warm(Path(sys.argv[1]))\n"
+        "own = jieba.Tokenizer(); own.initialize()\n"
+        "assert jieba.dt.initialized and jieba.dt.total == own.total\n"
+        "assert list(jieba.dt.FREQ.items()) == list(own.FREQ.items())\n"
+        "print(len(list((Path(sys.argv[1]) / wordlist.FOLDER).glob('dict-*.pickle'))))\n"
+    )
+    for _ in range(2):
+        proc = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True,
+                              text=True, timeout=300, check=False)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        assert proc.stdout.strip() == "1"
+
+
+def test_district_paths_kept_between_builds_are_the_gazetteers(tmp_path: Path) -> None:
+    """District paths read from the kept memo (and a memo of other stories) are the paths the
+    gazetteer gives, name by name, whatever the story's other districts."""
+    from civicnews.rules import load_rules
+    from civicnews.site import hooks
+
+    districts = [("城关镇", "汉阴县"), ("城关镇",), ("永康市", "城关镇"), ("柯城区",),
+                 ("不存在的地方",), ("江东街道", "义乌市")]
+    arts = [parse_article(article_markdown(f"a{i}", f"标题{i}", districts=d), f"a{i}.md")
+            for i, d in enumerate(districts)]
+    gaz = load_rules().gazetteer
+    expected: dict[str, list[str]] = {}
+    for art in arts:
+        for name in art.districts:
+            code = gaz.resolve(name, art.districts)
+            if code is not None and name not in expected:
+                expected[name] = [gaz.divisions[c].name for c in gaz.path(code)[:-1]]
+    memo = tmp_path / "paths.pickle"
+    assert hooks._district_paths(arts, memo)[0] == expected
+    assert memo.is_file()
+    for order in (arts, arts[::-1], arts[2:]):
+        assert hooks._district_paths(order, memo) == hooks._district_paths(order)
+    assert hooks._district_paths(arts, memo)[0] == expected
+
+
+def test_an_article_read_from_a_file_is_keyed_by_its_text(tmp_path: Path) -> None:
+    """load_articles gives each article's text hash; a page key then names the article by it
+    (the article is a function of its text), and a changed text changes the key."""
+    from civicnews.site import hooks
+    from civicnews.site.articles import load_articles
+
+    for text_id, title in (("a1", "旧标题"), ("a2", "另一篇")):
+        (tmp_path / f"{text_id}.md").write_text(article_markdown(text_id, title), encoding="utf-8")
+    texts: dict[str, str] = {}
+    first = {a.id: a for a in load_articles(tmp_path, None, texts)}
+    assert sorted(texts) == ["a1", "a2"] and texts["a1"] != texts["a2"]
+    before = hooks._Digests(texts)(first["a1"])
+    assert before == hooks._Digests(dict(texts))(first["a1"])
+    (tmp_path / "a1.md").write_text(article_markdown("a1", "新标题"), encoding="utf-8")
+    again: dict[str, str] = {}
+    second = {a.id: a for a in load_articles(tmp_path, None, again)}
+    assert hooks._Digests(again)(second["a1"]) != before
+    assert hooks._Digests(again)(second["a2"]) == hooks._Digests(texts)(first["a2"])
+
+
+def test_rendered_pages_become_links_and_a_dirty_build_never_writes_into_one(
+        tmp_path: Path) -> None:
+    """adopt swaps a written page for a link to its cached copy (same bytes only); unshare
+    lets a later write make a new file instead of writing through the link into the cache."""
+    from civicnews.site import rendercache
+
+    cache = rendercache.RenderCache(tmp_path / "cache")
+    cache.put("ab" * 32, b"<html>page</html>")
+    cached = cache.path("ab" * 32)
+    page = tmp_path / "site" / "a" / "x" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_bytes(b"<html>page</html>")
+    rendercache.adopt(cached, page)
+    assert page.samefile(cached) and page.read_bytes() == b"<html>page</html>"
+    other = tmp_path / "site" / "other.html"
+    other.write_bytes(b"<html>another page</html>")
+    rendercache.adopt(cached, other)  # not the same page: left alone
+    assert not other.samefile(cached)
+    rendercache.unshare(page)
+    page.write_bytes(b"<html>rendered again</html>")
+    assert cached.read_bytes() == b"<html>page</html>"
+    rendercache.unshare(other)  # a file of its own stays
+    assert other.read_bytes() == b"<html>another page</html>"

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from civicnews.site import pages
 from civicnews.site.articles import (
     ArticleError,
@@ -13,10 +14,13 @@ from civicnews.site.articles import (
     excerpt,
     load_articles,
     newest_first,
+    paragraphs,
     parse_article,
     plain_text,
 )
 from civicnews.site.fixtures import article_markdown, write_article
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 CITIES = {"永康市": "金华市", "永康经济开发区": "金华市", "柯城区": "衢州市", "金华市": "金华市"}
 ORDER = ["金华市", "永康市", "永康经济开发区", "衢州市", "柯城区"]
@@ -381,3 +385,28 @@ def test_prev_next_within_each_district_ride_along_hidden() -> None:
     assert html.count("<nav") == 3 and html.count(" hidden>") == 2
     assert 'data-cn-district="../../districts/%E6%B0%B8%E5%BA%B7%E5%B8%82/"' in html
     assert "上一篇（永康市）" in html
+
+
+@given(st.text(st.one_of(st.characters(min_codepoint=0x20, max_codepoint=0x7e),
+                         st.characters(min_codepoint=0xa0, max_codepoint=0xd7ff),
+                         st.characters(min_codepoint=0xe000),
+                         st.characters(max_codepoint=0x1f), st.sampled_from(":#-'\"&*!|>%@`"))),
+       st.text(max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_front_matter_is_what_pyyaml_writes(title: str, description: str) -> None:
+    """A generated page's front matter (written by libyaml where it writes the same) is
+    yaml.safe_dump's text."""
+    meta = {"title": pages.esc(title), "hide": ["toc"], "description": pages.esc(description)}
+    assert pages._dump_front(dict(meta)) == yaml.safe_dump(meta, allow_unicode=True,
+                                                            sort_keys=False, width=10_000)
+
+
+@given(st.lists(st.one_of(st.text(min_size=0, max_size=60), st.sampled_from(
+           ["## 小标题", "", "  ", "&amp; \\*", "第一段\n第二行"])), max_size=8),
+       st.integers(min_value=0, max_value=120))
+@settings(max_examples=300, deadline=None)
+def test_an_excerpt_is_the_cut_plain_text_of_all_paragraphs(blocks: list[str], limit: int) -> None:
+    """excerpt reads paragraphs only up to the cut: the same text as cutting all of them."""
+    art = ArticleMeta(id="x", title="t", body="\n\n".join(blocks))
+    text = "".join(paragraphs(art))
+    assert excerpt(art, limit) == (text if len(text) <= limit else text[:limit].rstrip() + "…")

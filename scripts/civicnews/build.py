@@ -31,7 +31,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from . import ids
+from . import ids, wordlist
 from .corrections import Applied, CorrectionsError, apply_corrections, load_corrections
 from .decode import DecodeError, decode_page_report
 from .ids import Ledger, LedgerError, check_id, file_tag
@@ -240,6 +240,18 @@ def _worker_init(parent: int) -> None:
     threading.Thread(target=watch, name="civicnews-parent-watch", daemon=True).start()
 
 
+def _extract_chunk(tasks: Sequence[tuple[str, PageInfo, str]], rules_dir: str | None,
+                   cache_dir: Path | None) -> list[bytes]:
+    """A worker's share (pagecache.extract_chunk), jieba's dictionary first loaded from the
+    cache's copy (wordlist) when the worker has not loaded it yet. Loaded with the first task,
+    not when the worker starts: a worker busy in its initializer when Ctrl-C ended the pool
+    left the pool's exit handler writing to a closed pipe (a traceback at exit). A worker
+    does not write the cache's copy: that set a cold site build's peak (a worker's) 7 MB
+    higher; the related-news helper, in a small process, writes it."""
+    wordlist.warm(cache_dir, keep=False)
+    return extract_chunk(tasks, rules_dir, cache_dir)
+
+
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
     """Cancel what has not started and end the workers now, not after their current page."""
     # No public handle on the workers; shutdown() forgets them, so take them first.
@@ -335,11 +347,14 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
     bar = tqdm(total=len(pages), initial=len(pages) - len(todo), unit="page", file=sys.stderr,
                disable=not progress, desc="extract")
     with bar:
-        if jobs > 1 and len(todo) > 1:
-            pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)),
-                                       initializer=_worker_init, initargs=(os.getpid(),))
+        # Without details (the site build) even one new page goes to a worker: the build's
+        # own process then never holds jieba's dictionary and the gazetteer (~80 MB), which
+        # made a rebuild's peak higher than a cold build's.
+        if jobs > 1 and (len(todo) > 1 or (todo and not details)):
+            pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_worker_init,
+                                       initargs=(os.getpid(),))
             try:
-                futures = {pool.submit(extract_chunk, [task for _i, task in chunk], rules_arg,
+                futures = {pool.submit(_extract_chunk, [task for _i, task in chunk], rules_arg,
                                        cache_dir): [i for i, _task in chunk]
                            for chunk in _chunks(todo, jobs)}
                 for future in as_completed(futures):
@@ -353,6 +368,8 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
                 raise
             pool.shutdown()
         else:
+            if todo:
+                wordlist.warm(cache_dir)
             for index, (text, info, key) in todo:
                 outcome = extract(text, info, rules_arg)
                 if cache_dir is not None:

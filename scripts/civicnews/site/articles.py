@@ -146,8 +146,11 @@ def parse_article(text: str, name: str = "<article>") -> ArticleMeta:
     )
 
 
-def load_articles(directory: Path, cache: Path | None = None) -> list[ArticleMeta]:
-    """Every ``*.md`` article in a directory, newest first; ids must be unique.
+def load_articles(directory: Path, cache: Path | None = None,
+                  texts: dict[str, str] | None = None) -> list[ArticleMeta]:
+    """Every ``*.md`` article in a directory, newest first; ids must be unique. ``texts``, when
+    given, is filled with each article's id → the hash of its file's text (the article, path
+    aside, is a function of it and of this module).
 
     ``cache`` (a file) keeps each article's parsed record by the hash of its text across
     builds: parsing the YAML front matter of every article again was a tenth of a rebuild's
@@ -168,6 +171,8 @@ def load_articles(directory: Path, cache: Path | None = None) -> list[ArticleMet
         if art.id in found:
             raise ArticleError(f"{path}: duplicate article id {art.id}")
         found[art.id] = art
+        if texts is not None:
+            texts[art.id] = digest
     if cache is not None and parsed.keys() != known.keys():
         _write_parsed(cache, parsed)
     return newest_first(found.values())
@@ -217,10 +222,13 @@ def plain_text(escaped: str) -> str:
     return html.unescape(_MD_UNESCAPE.sub(r"\1", escaped))
 
 
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
 def paragraphs(art: ArticleMeta) -> list[str]:
     """The body's paragraphs as plain text, subheads left out."""
     out: list[str] = []
-    for block in re.split(r"\n\s*\n", art.body):
+    for block in _BLANK_LINES.split(art.body):
         block = block.strip()
         if block and not block.startswith("#"):
             out.append(plain_text(" ".join(block.split("\n"))))
@@ -228,8 +236,17 @@ def paragraphs(art: ArticleMeta) -> list[str]:
 
 
 def excerpt(art: ArticleMeta, limit: int = 90) -> str:
-    """The opening of the story as plain text, cut at ``limit`` characters with an ellipsis."""
-    text = "".join(paragraphs(art))
+    """The opening of the story as plain text, cut at ``limit`` characters with an ellipsis.
+
+    ``"".join(paragraphs(art))`` cut, reading paragraphs only until the cut: every list an
+    article is on made the plain text of its whole body (most of a list page's cost)."""
+    text = ""
+    for block in _BLANK_LINES.split(art.body):
+        block = block.strip()
+        if block and not block.startswith("#"):
+            text += plain_text(" ".join(block.split("\n")))
+            if len(text) > limit:
+                break
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 

@@ -11,6 +11,7 @@ import hashlib
 import html
 import logging
 import os
+import pickle
 import re
 import shutil
 import sys
@@ -42,6 +43,8 @@ HTML_CACHE = "html"  # finished pages by the hash of what they show
 FEED_CACHE = "feeds"  # finished feeds by the hash of what they list
 PARSED_CACHE = "articles.pickle"  # each article file's parsed front matter by its text's hash
 SEARCH_CACHE = "search"  # Pagefind bundles by shard and the hash of its articles
+SOURCE_CACHE = "sources"  # page texts as /sources/ serves them, by the hash of the page's bytes
+DISTRICT_CACHE = "district-paths.pickle"  # each tagged district's chain of places (gazetteer)
 TERMS_CACHE = "headline-terms.json"  # jieba's words of each headline (related news)
 # Where those two live instead of .cache/civicnews: the end-to-end tests build with caches of
 # their own, so they neither wipe nor fill the one CI keeps for the deploy build.
@@ -72,6 +75,9 @@ class _State:
     cached: dict[str, File] = field(default_factory=dict)  # src_uri → page served from cache
     dirty: bool = False  # mkdocs build --dirty: the old site stays where it is
     sweeper: threading.Thread | None = None  # deleting the previous build's site
+    old_site: Path | None = None  # the previous build's site, moved aside in on_config
+    stored: dict[str, Path] = field(default_factory=dict)  # site path → cached page text
+    rendered: list[tuple[str, str]] = field(default_factory=list)  # (site file, key) drawn now
     doc_order: list[File] = field(default_factory=list)  # every page, as if none were cached
     qr_ahead: qr.DrawAhead | None = None  # share codes being drawn beside the build
 
@@ -166,6 +172,39 @@ def _source_text(path: Path) -> bytes | None:
         return None
 
 
+def _decoder_version() -> str:
+    """What a page text in /sources/ is made from besides the page's bytes: the decoder."""
+    from civicnews import decode
+
+    return hashlib.sha256(Path(decode.__file__).read_bytes()).hexdigest()
+
+
+def _stored_source(path: Path | None, texts: rendercache.RenderCache,
+                   decoder: str) -> Path | bytes | None:
+    """A page text for /sources/ (``_source_text``) as a file in ``texts``, kept by the hash
+    of the page's bytes: a rebuild neither decodes nor writes the thousands of unchanged
+    texts again, and they stay in the site where the last build put them
+    (``rendercache.recycle``). The text itself when it cannot be kept; None when the page
+    cannot be read or decoded."""
+    if path is None:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    key = rendercache.page_key(decoder, hashlib.sha256(data).hexdigest())
+    hit = texts.get(key)
+    if hit is None:
+        text = _source_text(path)
+        if text is None:
+            return None
+        texts.put(key, text)
+        hit = texts.get(key)
+        if hit is None:
+            return text
+    return hit
+
+
 def _editor_report_wanted() -> bool:
     """The editors' report (titles of hidden stories, leftovers) is for editors, not residents:
     in the site only under ``mkdocs serve`` or when CIVICNEWS_EDITOR_REPORT=1 asks for it."""
@@ -179,11 +218,13 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def _sweep_old_site(config: Any) -> None:
-    """Move the last build's site aside and delete it in the background while this build
-    works: MkDocs deletes it file by file before it starts (thousands of files, up to a third
-    of a rebuild on a busy disk). Anything unusual (a serve build, a site directory that is a
-    mount point or cannot be renamed) is left to MkDocs."""
+    """Move the last build's site aside: MkDocs would delete it file by file before it starts
+    (thousands of files, up to a third of a rebuild on a busy disk). Its cached pages are taken
+    back into this build's site in on_files (``_serve_cached_pages``); the rest is deleted in the
+    background. Anything unusual (a serve build, a site directory that is a mount point or
+    cannot be renamed) is left to MkDocs."""
     site = Path(config.site_dir)
+    _STATE.old_site = None
     if _STATE.command != "build" or _STATE.dirty or not site.is_dir() or site.is_symlink():
         return
     trash = site.with_name(f".{site.name}.old-{os.getpid()}")
@@ -191,9 +232,48 @@ def _sweep_old_site(config: Any) -> None:
         site.rename(trash)
     except OSError:
         return
-    _STATE.sweeper = threading.Thread(target=shutil.rmtree, args=(trash,),
+    _STATE.old_site = trash
+
+
+def _delete_in_background(path: Path) -> None:
+    """Delete a folder in a thread while the build goes on (joined in on_post_build)."""
+    _join_sweeper()
+    _STATE.sweeper = threading.Thread(target=shutil.rmtree, args=(path,),
                                       kwargs={"ignore_errors": True}, name="civicnews-sweep")
     _STATE.sweeper.start()
+
+
+def _join_sweeper() -> None:
+    if _STATE.sweeper is not None:
+        _STATE.sweeper.join()
+        _STATE.sweeper = None
+
+
+def _recycle_old_site(site: Path, hits: dict[str, Path]) -> set[str]:
+    """The cached pages (site path → cached file) the last build's site already holds in
+    place (rendercache.recycle), the rest of it deleted in the background; set() when there
+    is no last site or it cannot be taken back."""
+    old, _STATE.old_site = _STATE.old_site, None
+    if old is None:
+        return set()
+    if not hits or site.exists():
+        _delete_in_background(old)
+        return set()
+    trash = old.with_name(f"{old.name}.rest")
+    try:
+        trash.mkdir()
+        kept = rendercache.recycle(old, site, hits, trash)
+    except OSError as exc:  # a half-taken-back site is no start: begin from nothing
+        log.info("civicnews: the last site was not reused (%s)", exc)
+        if site.exists():
+            aside = site.with_name(f".{site.name}.failed-{os.getpid()}")
+            site.rename(aside)
+            _delete_in_background(aside)
+        if old.exists():
+            _delete_in_background(old)
+        kept = set()
+    _delete_in_background(trash)
+    return kept
 
 
 def _rules_context() -> tuple[dict[str, str | None], list[str], list[str]]:
@@ -206,25 +286,97 @@ def _rules_context() -> tuple[dict[str, str | None], list[str], list[str]]:
     return cities, list(rules.places), [c.label for c in rules.campaigns]
 
 
-def _district_paths(articles: list[art_mod.ArticleMeta]) -> tuple[dict[str, list[str]], list[str]]:
+# What the gazetteer knows of a district name, enough to resolve it in any story as
+# ``Gazetteer.resolve`` does: its candidate divisions in resolve's order, each with the names
+# of the places above it; the one taken when no context decides; each one's chain of
+# (place, code) from the province down. Plain tuples and dicts: they are kept in a pickle.
+_Spelling = tuple[tuple[tuple[str, frozenset[str]], ...], str,
+                  dict[str, tuple[tuple[str, str], ...]]]
+
+
+def _spelling(gaz: Any, name: str) -> _Spelling | None:
+    """The gazetteer's answer for every story naming ``name`` (None: not a place it knows)."""
+    codes = ([c for c in gaz.codes(name) if gaz.divisions[c].name == name]
+             or list(gaz.codes(name)))
+    if not codes:
+        return None
+    editors = [c for c in codes if gaz.divisions[c].editor]
+    return (tuple((c, frozenset(gaz.divisions[a].name for a in gaz.ancestors(c)))
+                  for c in codes),
+            (editors or codes)[0],
+            {c: tuple((gaz.divisions[p].name, p) for p in gaz.path(c)) for c in codes})
+
+
+def _chain(spelling: _Spelling, context: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The chain of the division a name means beside ``context`` (the story's districts)."""
+    candidates, default, chains = spelling
+    for code, above in candidates:
+        if not above.isdisjoint(context):
+            return chains[code]
+    return chains[default]
+
+
+def _district_paths(articles: list[art_mod.ArticleMeta],
+                    memo: Path | None = None) -> tuple[dict[str, list[str]], list[str]]:
     """Each tagged district's places above it (province first) from the national gazetteer,
-    read beside the story's other districts, and every such place in official code order."""
+    read beside the story's other districts, and every such place in official code order.
+
+    What the gazetteer says of each name (``_Spelling``) is kept in ``memo`` between builds,
+    under the gazetteer's own cache key: a rebuild loads the gazetteer (~24 MB, a quarter of
+    a second) only for a district name no earlier build has seen.
+    """
+    from civicnews import places
     from civicnews.rules import load_rules
 
-    gaz = load_rules().gazetteer
+    rules = load_rules()
+    # The key the gazetteer itself is cached under: its data, code, settings and editor entries.
+    version = places._cache_key([dict(e) for e in rules.editor_places], rules.local_words)
+    known = _load_chains(memo, version)
+    looked_up = False
     paths: dict[str, list[str]] = {}
     codes: dict[str, str] = {}
     for art in articles:
+        context = tuple(art.districts)
         for name in art.districts:
-            code = gaz.resolve(name, art.districts)
-            if code is None or name in paths:
+            if name in paths:
                 continue
-            chain = gaz.path(code)
-            paths[name] = [gaz.divisions[c].name for c in chain[:-1]]
-            for c in chain:
-                codes.setdefault(gaz.divisions[c].name, c)
+            if name not in known:
+                known[name] = _spelling(rules.gazetteer, name)
+                looked_up = True
+            spelling = known[name]
+            if spelling is None:
+                continue
+            chain = _chain(spelling, context)
+            paths[name] = [place for place, _code in chain[:-1]]
+            for place, code in chain:
+                codes.setdefault(place, code)
+    if memo is not None and looked_up:
+        _save_chains(memo, version, known)
     order = sorted(codes, key=lambda n: (not codes[n][:1].isdigit(), codes[n]))
     return paths, order
+
+
+def _load_chains(memo: Path | None, version: str) -> dict:
+    if memo is None:
+        return {}
+    try:
+        with open(memo, "rb") as handle:
+            found, chains = pickle.load(handle)
+    except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError,
+            ImportError):
+        return {}
+    return chains if found == version and isinstance(chains, dict) else {}
+
+
+def _save_chains(memo: Path, version: str, chains: dict) -> None:
+    """Keep the chains this build used (atomically: a parallel build never reads half)."""
+    try:
+        memo.parent.mkdir(parents=True, exist_ok=True)
+        tmp = memo.with_name(f"{memo.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps((version, chains), protocol=5))
+        tmp.replace(memo)
+    except OSError:
+        pass
 
 
 def on_config(config: Any) -> Any:
@@ -242,27 +394,35 @@ def on_files(files: Files, config: Any) -> Files:
     for f in [f for f in files if f.src_uri.startswith(ARTICLES_OUT + "/")]:
         files.remove(f)
     try:
-        articles = art_mod.load_articles(docs / ARTICLES_OUT, _site_cache(config, PARSED_CACHE))
+        texts: dict[str, str] = {}
+        articles = art_mod.load_articles(docs / ARTICLES_OUT, _site_cache(config, PARSED_CACHE),
+                                         texts)
     except (art_mod.ArticleError, OSError) as exc:
         raise PluginError(str(exc)) from exc
     _STATE.articles = articles
     _STATE.by_src = {}
-    terms = related.cached_terms(articles, _site_cache(config, TERMS_CACHE))
+    terms = related.cached_terms(articles, _site_cache(config, TERMS_CACHE),
+                                 _config_dir(config) / CACHE_DIR)
     _STATE.neighbours = related.neighbours(articles, terms=terms)
     if not _editor_report_wanted():
         for f in [f for f in files if f.src_uri in EDITOR_FILES
                   or f.src_uri.startswith(EDITOR_DIR)]:
             files.remove(f)
     _pin_build_date(articles)
+    _STATE.stored = {}
+    texts = rendercache.RenderCache(_site_cache(config, SOURCE_CACHE), ".txt")
+    decoder = _decoder_version()
     for name in sorted({a.source.file for a in articles if a.source.file}):
-        text = _source_text(_STATE.sources[name]) if name in _STATE.sources else None
-        if text is None:
+        stored = _stored_source(_STATE.sources.get(name), texts, decoder)
+        if stored is None:
             _STATE.sources.pop(name, None)  # the article then names its page without a link
-            continue
-        files.append(File.generated(config, pages.source_path(name), content=text))
+        elif isinstance(stored, Path):
+            _STATE.stored[pages.source_path(name)] = stored
+        else:  # a cache that cannot be written: MkDocs writes the text
+            files.append(File.generated(config, pages.source_path(name), content=stored))
     environment = _environment_key(config)
     _STATE.page_keys, _STATE.search_keys = {}, {}
-    digests = _Digests()
+    digests = _Digests(texts)
     for art in articles:
         src = pages.article_src(art.id)
         _STATE.by_src[src] = art
@@ -273,7 +433,7 @@ def on_files(files: Files, config: Any) -> Files:
         _STATE.page_keys[src], _STATE.search_keys[art.id] = _article_keys(art, config,
                                                                           environment, digests)
     cities, place_order, campaign_order = _rules_context()
-    paths, place_order = _district_paths(articles)
+    paths, place_order = _district_paths(articles, _site_cache(config, DISTRICT_CACHE))
     cities = {n: (p[1] if len(p) > 1 else None) for n, p in paths.items()}  # breadcrumb tails
     _STATE.generated = set()
     for page in pages.site_pages(articles, config.site_name, cities, place_order,
@@ -338,13 +498,24 @@ def _environment_key(config: Any) -> str:
 
 class _Digests:
     """A hash of every field of an article (its body included, not the file it was read from),
-    once a build per article object: a page's key names its neighbours by these."""
+    once a build per article object: a page's key names its neighbours by these.
 
-    def __init__(self) -> None:
+    An article read from a file whose text's hash is in ``texts`` (load_articles) is named by
+    that hash and the parser's version: every field of it is a function of the two; ``repr``
+    of each whole article was a twentieth of a rebuild."""
+
+    def __init__(self, texts: dict[str, str] | None = None) -> None:
         self._done: dict[int, tuple[art_mod.ArticleMeta, str]] = {}  # id(article) → it, hash
+        self._texts = texts or {}
+        # The parser's version too: PyYAML's is in it, not in the environment.
+        self._parser = art_mod._parser_version() if self._texts else ""
 
     def own(self, art: art_mod.ArticleMeta) -> str:
-        """``repr`` of the article without its path: what its page key hashes."""
+        """What an article's page key hashes of it: its file's text hash, or ``repr`` of the
+        article without its path."""
+        text = self._texts.get(art.id)
+        if text is not None:
+            return f"text {self._parser} {text}"
         return repr(replace(art, path=""))
 
     def __call__(self, art: art_mod.ArticleMeta | None) -> str:
@@ -404,19 +575,30 @@ def _serve_cached_pages(files: Files, config: Any) -> None:
     thousand cached pages on a rebuild). The sitemap still lists it (on_template_context)."""
     _STATE.cached = {}
     _STATE.doc_order = []
+    _STATE.rendered = []
     cache = rendercache.RenderCache(_site_cache(config, HTML_CACHE))
     site = Path(config.site_dir)
-    # Links only into a site this build starts empty (see rendercache.place).
+    # Links only into a site this build starts empty (see rendercache.place) or whose every
+    # file is a cached page this build serves (see rendercache.recycle).
     fresh = _STATE.command == "build" and not _STATE.dirty
     order = list(files)
+    hits: dict[str, tuple[File, Path]] = {}
     for f in order:
         key = _STATE.page_keys.get(f.src_uri)
         hit = cache.get(key) if key else None
-        if hit is None:
-            continue
+        if hit is not None:
+            hits[f.dest_uri] = (f, hit)
+    wanted = {d: hit for d, (_f, hit) in hits.items()}
+    wanted.update(_STATE.stored)  # the page texts, also from a cache
+    in_place = _recycle_old_site(site, wanted)
+    for dest, (f, hit) in hits.items():
         files.remove(f)
-        rendercache.place(hit, site / f.dest_uri, link=fresh)
+        if dest not in in_place:
+            rendercache.place(hit, site / dest, link=fresh)
         _STATE.cached[f.src_uri] = f
+    for dest, hit in _STATE.stored.items():
+        if dest not in in_place:
+            rendercache.place(hit, site / dest, link=fresh)
     if _STATE.cached:
         _STATE.doc_order = [f for f in order if f.is_documentation_page()]
     log.info("civicnews: %d of %d pages from the render cache", len(_STATE.cached),
@@ -517,6 +699,11 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
         # The bytes MkDocs writes, so a page served from the cache is the same file.
         rendercache.RenderCache(_site_cache(config, HTML_CACHE)).put(
             key, output.encode("utf-8", errors="xmlcharrefreplace"))
+        _STATE.rendered.append((page.file.abs_dest_path, key))
+    if _STATE.command != "build" or _STATE.dirty:
+        # The last build's file here may be a link to a cached page (of another key now):
+        # MkDocs would write this page into it, and so into the cache. A new file instead.
+        rendercache.unshare(Path(page.file.abs_dest_path))
     return output
 
 
@@ -551,6 +738,13 @@ def on_post_build(config: Any) -> None:
     comes from the cache); drop theme files the site never loads; forget old cached pages."""
     _stop_drawing()
     site = Path(config.site_dir)
+    if _STATE.command == "build" and not _STATE.dirty:
+        # Every page rendered now becomes a link to its cached copy (the same bytes), so the
+        # next build keeps it where it is (rendercache.recycle) instead of linking it anew.
+        cache = rendercache.RenderCache(_site_cache(config, HTML_CACHE))
+        for dest, key in _STATE.rendered:
+            rendercache.adopt(cache.path(key), Path(dest))
+    _STATE.rendered = []
     shards = search.build_sharded(
         site, search_shards(_STATE.articles, _STATE.search_keys, _shard_min()),
         _site_cache(config, SEARCH_CACHE), jobs=os.cpu_count() or 1,
@@ -558,17 +752,20 @@ def on_post_build(config: Any) -> None:
     log.info("civicnews: search in %d shards (%d indexed in this build)", len(shards.names),
              shards.indexed)
     search.prune_unused(site)
-    if _STATE.sweeper is not None:
-        _STATE.sweeper.join()
-        _STATE.sweeper = None
+    _join_sweeper()
     if _STATE.command == "build":
         rendercache.RenderCache(_site_cache(config, HTML_CACHE)).prune()
         rendercache.RenderCache(_site_cache(config, FEED_CACHE), ".xml").prune()
+        rendercache.RenderCache(_site_cache(config, SOURCE_CACHE), ".txt").prune()
 
 
 def on_build_error(error: Exception) -> None:
-    """A failed build leaves no share-code helper running."""
+    """A failed build leaves no share-code helper running, and the last site deleted."""
     _stop_drawing()
+    if _STATE.old_site is not None:
+        _delete_in_background(_STATE.old_site)
+        _STATE.old_site = None
+    _join_sweeper()
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

@@ -77,8 +77,8 @@ def headline_terms(art: ArticleMeta) -> frozenset[str]:
     return _terms_of(_headline(art))
 
 
-def cached_terms(articles: Sequence[ArticleMeta], cache_file: Path | None
-                 ) -> dict[str, frozenset[str]]:
+def cached_terms(articles: Sequence[ArticleMeta], cache_file: Path | None,
+                 dictionary_cache: Path | None = None) -> dict[str, frozenset[str]]:
     """``headline_terms`` of every article through a file of segmented headlines: jieba
     (1–2 s to load its dictionary) runs only when a headline is new, so a rebuild after one
     new page does not load it at all. A cache that cannot be read or written only costs time.
@@ -100,7 +100,7 @@ def cached_terms(articles: Sequence[ArticleMeta], cache_file: Path | None
     out: dict[str, frozenset[str]] = {}
     used: dict[str, list[str]] = {}
     new = sorted({t for t in map(_headline, articles) if t not in known})
-    fresh = segment_apart(new) if new else {}
+    fresh = segment_apart(new, dictionary_cache) if new else {}
     for art in articles:
         text = _headline(art)
         if text not in used:
@@ -120,16 +120,19 @@ def cached_terms(articles: Sequence[ArticleMeta], cache_file: Path | None
     return out
 
 
-def segment_apart(texts: Sequence[str]) -> dict[str, list[str]]:
+def segment_apart(texts: Sequence[str],
+                  dictionary_cache: Path | None = None) -> dict[str, list[str]]:
     """``_terms_of`` of each text (sorted), worked out in a helper process: jieba's dictionary
     is about 55 MB in memory, loaded for the headlines and never used again by the build,
-    which holds the whole archive meanwhile. {} when the helper fails (the caller then
-    segments here)."""
+    which holds the whole archive meanwhile. The helper loads it from ``dictionary_cache``
+    when given (wordlist: a rebuild's one new page spent ~2 s in jieba's own load here).
+    {} when the helper fails (the caller then segments here)."""
     env = dict(os.environ)
     package_root = str(Path(__file__).resolve().parents[2])  # this copy of civicnews
     env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH", "")) if p)
     try:
-        proc = subprocess.run([sys.executable, "-m", "civicnews.site.related"],
+        extra = [str(dictionary_cache)] if dictionary_cache is not None else []
+        proc = subprocess.run([sys.executable, "-m", "civicnews.site.related", *extra],
                               input=json.dumps(list(texts), ensure_ascii=False).encode("utf-8"),
                               capture_output=True, env=env, check=False)
         found = json.loads(proc.stdout) if proc.returncode == 0 else {}
@@ -139,8 +142,13 @@ def segment_apart(texts: Sequence[str]) -> dict[str, list[str]]:
 
 
 def main() -> int:
-    """``python -m civicnews.site.related``: a JSON list of texts on stdin → each text's
-    sorted terms as a JSON object on stdout (segment_apart's helper)."""
+    """``python -m civicnews.site.related [CACHE_DIR]``: a JSON list of texts on stdin → each
+    text's sorted terms as a JSON object on stdout (segment_apart's helper); jieba's dictionary
+    from CACHE_DIR (wordlist.warm) when given."""
+    if len(sys.argv) > 1:
+        from civicnews import wordlist
+
+        wordlist.warm(Path(sys.argv[1]))
     texts = json.loads(sys.stdin.buffer.read())
     out = {text: sorted(_terms_of(text)) for text in texts}
     sys.stdout.buffer.write(json.dumps(out, ensure_ascii=False).encode("utf-8"))
