@@ -139,13 +139,32 @@ def _open_verbs() -> tuple[str, ...]:
     return load_rules().open_verbs
 
 
+@lru_cache(maxsize=1)
+def _open_words() -> frozenset[str]:
+    """The rules' function words that never end a headline phrase (rules/headline.yml)."""
+    from .rules import load_rules
+
+    return load_rules().open_words
+
+
+# An ordinal or a count still waiting for its noun: 第31个 / 爱卫月, 召开第六届 / 代表大会.
+OPEN_COUNT = re.compile(r"第[0-9０-９一二三四五六七八九十百千]+[个届次批期]?$")
+
+
 def ends_open(text: str) -> bool:
-    """A single phrase (no space, no comma) ending in a verb still waiting for its object.
+    """A single phrase (no space, no comma) ending in a verb still waiting for its object, a
+    function word waiting for its noun, or an ordinal waiting for what it counts.
 
     >>> ends_open("西洋江镇召开"), ends_open("乡村振兴在行动"), ends_open("增颜值、推动卫生运动深入开展")
     (True, False, False)
+    >>> ends_open("磴口县举行第31个"), ends_open("深化与"), ends_open("积极参与"), ends_open("服务群众的")
+    (True, True, False, True)
     """
-    return not re.search(r"[\s，、,；：]", text) and text.endswith(_open_verbs())
+    if re.search(r"[\s，、,；：]", text):
+        return False
+    if text.endswith(_open_verbs()) or OPEN_COUNT.search(text):
+        return True
+    return bool(text) and text[-1] in _open_words() and _segmenter()(text)[-1] == text[-1]
 
 
 def _one_phrase(left: str, right: str) -> bool:

@@ -66,6 +66,8 @@ class Rules:
     portal_home: str | None = None
     # verbs that never end a headline phrase (headline.yml): a kicker ending in one is a title's start
     open_verbs: tuple[str, ...] = ()
+    # function words that never end a headline phrase as its last word (headline.yml)
+    open_words: frozenset[str] = frozenset()
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
@@ -152,6 +154,7 @@ def _build(override: Path | None) -> Rules:
         local_words=tuple(gaz.get("local_words") or ()),
         portal_home=gaz.get("portal"),
         open_verbs=tuple(str(v) for v in head.get("open_verbs") or ()),
+        open_words=frozenset(str(v) for v in head.get("open_words") or ()),
     )
 
 
