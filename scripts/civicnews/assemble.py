@@ -24,6 +24,7 @@ Every line ends in a story, the page furniture or the leftovers.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import credits
@@ -516,6 +517,58 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float]) -> list[Lin
             parts.pop()
             page.furniture.append(line.text)
             out.append(line)
+    return out
+
+
+# What a caption or a pull quote starts with before its words (▲ ▶ and spaces).
+QUOTE_MARKS = re.compile(r"^[^\w“‘《]+")
+
+
+def titles_by_words(page: Page, lines: list[Line], confidence: dict[int, float]) -> list[tuple[Line, list[Line], float]]:
+    """A headline whose title shares under ``max_slogan_title_share`` of its words with its
+    story, while one of its other lines, or a furniture or caption line printed between it and
+    the story, shares ``min_rescue_overlap``: that line is the title and the headline's other
+    lines are a slogan or a label printed above it (深入学习贯彻党的二十大精神 over 矾山镇开展安全生产
+    检查). Returns the new title, the lines set aside and its share, for the report.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["近日，矾山镇开展安全生产检查。"])])
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(2, "", "文明创建 我们在行动"))])
+    >>> page = Page([run], [], [], [])
+    >>> [(t.text, [x.text for x in old], share) for t, old, share in titles_by_words(page, [], {2: 0.3})]
+    [('矾山镇开展安全生产检查', ['文明创建 我们在行动'], 1.0)]
+    """
+    index = {id(line): k for k, line in enumerate(lines)}
+    out: list[tuple[Line, list[Line], float]] = []
+    for run in page.items:
+        if not isinstance(run, TextRun) or run.headline is None or run.absorbed or not run.has_body:
+            continue
+        parts = run.headline.parts
+        title = "".join(line.text for role, line in parts if role is Role.TITLE)
+        text = run.text
+        if not title or _shares_with(title, text) >= SETTINGS.max_slogan_title_share:
+            continue
+        # its own kicker or subtitle only when the model was unsure of the title (a figurative
+        # title under a plain kicker shares few words, and is sure)
+        unsure = min(confidence.get(line.number, 1.0) for role, line in parts if role is Role.TITLE)
+        candidates = [line for role, line in parts if role is not Role.TITLE
+                      and unsure < SETTINGS.min_title_tail_confidence]
+        last = max((index.get(id(line), -1) for _, line in parts), default=-1)
+        if last >= 0 and run.first > last:
+            # a line the story prints word for word is a quote from it (a pull quote), no title
+            candidates += [page.aside[k] for k in range(last + 1, run.first) if k in page.aside
+                           and QUOTE_MARKS.sub("", page.aside[k].text) not in text]
+        scored = [(_shares_with(line.text, text), line) for line in candidates if could_be_title(line.text)]
+        best = max(scored, key=lambda x: x[0], default=None)
+        if best is None or best[0] < SETTINGS.min_rescue_overlap:
+            continue
+        share, line = best
+        old = [x for _, x in parts if x is not line]
+        run.headline = HeadGroup([(Role.TITLE, line)], claimed=True)
+        page.furniture.extend(x.text for x in old)
+        if line.text in page.furniture:
+            page.furniture.remove(line.text)
+        page.captions = [c for c in page.captions if c[0] != line.text]
+        out.append((line, old, round(share, 3)))
     return out
 
 
@@ -1073,6 +1126,16 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.FURNITURE, old.confidence, (
             f"read as {old.role} at {old.confidence:.2f}; its story uses none of its words",))
+    for line, old_lines, share in titles_by_words(page, lines, confidence):
+        k = index[line.number]
+        roles[k] = LineRole(line.number, line.text, Role.TITLE, roles[k].confidence, (
+            f"read as {roles[k].role}; shares {share:.2f} of its words with its story, its"
+            " headline's title almost none",))
+        for x in old_lines:
+            k = index[x.number]
+            roles[k] = LineRole(x.number, x.text, Role.FURNITURE, roles[k].confidence, (
+                f"read as {roles[k].role}; its story uses almost none of its words, line"
+                f" {line.number} many",))
     split_resumed(page)
     for line, score in demote_subheads(page):
         old = roles[index[line.number]]
