@@ -494,14 +494,19 @@ def best_pairing(items: list[HeadGroup | TextRun]) -> list[int]:
 
 def drop_stray_title_tails(page: Page, confidence: dict[int, float]) -> list[Line]:
     """A headline's last title line read with less confidence than ``min_title_tail_confidence``
-    whose words its story never uses is a slogan printed under the title (创卫在行动), not the
-    title's end: it goes to the page's furniture. Returns the lines, for the report.
+    whose words its story never uses, or printed apart from the title (a blank line between)
+    and sharing under ``min_rescue_overlap`` of its words with the story, is a slogan printed
+    under the title (创卫在行动), not the title's end: it goes to the page's furniture. Returns
+    the lines, for the report.
 
     >>> run = TextRun(fresh=True, sections=[(None, ["近日，矾山镇开展安全生产检查。"])])
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(2, "", "创卫在行动"))])
     >>> page = Page([run], [], [], [])
     >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 2: 0.3})], run.headline.text, page.furniture
     (['创卫在行动'], '矾山镇开展安全生产检查', ['创卫在行动'])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(3, "", "安全在行动"))])
+    >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 3: 0.9})]
+    ['安全在行动']
     """
     out: list[Line] = []
     for run in page.items:
@@ -512,8 +517,11 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float]) -> list[Lin
             continue
         line = parts[-1][1]
         grams = bigrams(line.text)
-        if confidence.get(line.number, 1.0) < SETTINGS.min_title_tail_confidence and grams \
-                and not any(g in run.text for g in grams):
+        above = parts[-2][1]
+        apart = line.number > (above.lines or (above.number,))[-1] + 1  # a blank line between
+        unsure = confidence.get(line.number, 1.0) < SETTINGS.min_title_tail_confidence
+        share = _shares_with(line.text, run.text)
+        if grams and (unsure and share == 0.0 or apart and share < SETTINGS.min_rescue_overlap):
             parts.pop()
             page.furniture.append(line.text)
             out.append(line)
@@ -894,24 +902,7 @@ def _title_candidates(run: TextRun, lines: list[Line], page: Page) -> list[tuple
     return out
 
 
-def _untitled_fallback(run: TextRun, lines: list[Line], page: Page, used: set[int],
-                       rules: Rules) -> tuple[float, tuple[int, ...]] | None:
-    """A story that opens like one (a dateline, a lead word) with no headline: the headline-shaped
-    line printed right above it, read as furniture by shape alone (no furniture rule names it),
-    is its title even when it shares no word (以练备战 筑牢防线: a figure of speech). Measured
-    on fitting-part pages: requiring no furniture above it lost titles printed under a label."""
-    if not run.begun:
-        return None
-    k = next((j for j in range(run.first - 1, -1, -1) if lines[j].text), None)
-    if k is None or k in used or k not in page.aside or lines[k].text not in page.furniture:
-        return None
-    text = lines[k].text
-    if not could_be_title(text) or rules.furniture_any.fullmatch(text):
-        return None
-    return (0.0, (k,))
-
-
-def rescue_titles(page: Page, lines: list[Line], rules: Rules) -> list[tuple[tuple[int, ...], float]]:
+def rescue_titles(page: Page, lines: list[Line]) -> list[tuple[tuple[int, ...], float]]:
     """A story without a headline takes a missed title next to it: a headline-shaped line (or
     its own last lines) that shares at least ``min_rescue_overlap`` of its words with the story.
     Returns the indices of the lines taken and their overlap, for the report."""
@@ -933,8 +924,6 @@ def rescue_titles(page: Page, lines: list[Line], rules: Rules) -> list[tuple[tup
                 score = similarity(head, run)
             if score >= SETTINGS.min_rescue_overlap and (best is None or score > best[0]):
                 best = (score, ks)
-        if best is None:
-            best = _untitled_fallback(run, lines, page, used, rules)
         if best is None:
             continue
         score, ks = best
@@ -1125,7 +1114,7 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for line in drop_stray_title_tails(page, confidence):
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.FURNITURE, old.confidence, (
-            f"read as {old.role} at {old.confidence:.2f}; its story uses none of its words",))
+            f"read as {old.role} at {old.confidence:.2f}; its story uses few or none of its words",))
     for line, old_lines, share in titles_by_words(page, lines, confidence):
         k = index[line.number]
         roles[k] = LineRole(line.number, line.text, Role.TITLE, roles[k].confidence, (
@@ -1142,7 +1131,7 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         roles[index[line.number]] = LineRole(old.number, old.text, Role.SUBHEAD, old.confidence, (
             f"read as {old.role}; the text after it goes on the story before it (cosine {score:.2f})",))
     join_continuations(page)
-    for ks, score in rescue_titles(page, lines, rules):
+    for ks, score in rescue_titles(page, lines):
         for k in ks:
             old = roles[k]
             roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence,
