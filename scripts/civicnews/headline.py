@@ -109,7 +109,7 @@ def merge_broken_lines(texts: list[str]) -> list[str]:
     out: list[str] = []
     for text in texts:
         # a line holding two phrases (word space) is a finished unit, not half of one
-        if out and (_open_quote(out[-1]) or splits_a_place(out[-1], text)
+        if out and (_open_quote(out[-1]) or BROKEN_HEAD.match(text) or splits_a_place(out[-1], text)
                     or (" " not in out[-1] and " " not in text and splits_a_word(out[-1], text))):
             out[-1] += text
         else:
@@ -167,9 +167,18 @@ def ends_open(text: str) -> bool:
     return bool(text) and text[-1] in _open_words() and _segmenter()(text)[-1] == text[-1]
 
 
+# A line opening with one character and a colon is the end of a name broken off the line
+# before (定安雷鸣镇梅种 / 村：开展卫生大整治): a headline's "place：" head is never one character.
+BROKEN_HEAD = re.compile(r"^[\u4e00-\u9fff][：:]")
+
+
 def _one_phrase(left: str, right: str) -> bool:
-    """Two display lines that are one phrase broken in two: inside a word, a place or a quote."""
-    return _open_quote(left) or splits_a_place(left, right) or (
+    """Two display lines that are one phrase broken in two: inside a word, a place or a quote.
+
+    >>> _one_phrase("定安雷鸣镇梅种", "村：开展卫生大整治"), _one_phrase("创城进行时", "铜川：村庄清洁在行动")
+    (True, False)
+    """
+    return _open_quote(left) or BROKEN_HEAD.match(right) is not None or splits_a_place(left, right) or (
         " " not in left and " " not in right and splits_a_word(left, right))
 
 
