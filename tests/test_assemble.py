@@ -243,6 +243,20 @@ def test_a_slogan_read_as_the_title_gives_way_to_the_title_read_as_a_caption() -
     assert a.headline.title == "深入学习贯彻党的精神"
 
 
+def test_a_lone_headline_over_another_is_its_kicker_its_title_or_another_story() -> None:
+    story = ("start", "近日，市人大常委会副主任带队到我县调研人大工作，听取汇报。")
+    brief = [("title", "矾山镇开展安全生产检查"), ("start", "近日，矾山镇开展安全生产检查，排查隐患。")]
+    # the story uses its words: the first half of the title broken over two groups
+    result = assemble([("title", "市人大常委会副主任带队到"), ("title", "我县调研人大工作"), story, *brief])
+    assert result.articles[0].headline.title == "市人大常委会副主任带队到我县调研人大工作"
+    # a theme its story does not use: a kicker printed apart
+    result = assemble([("title", "人大之窗"), ("title", "我县调研人大工作"), story, *brief])
+    assert (result.articles[0].headline.kicker, result.articles[0].headline.title) == ("人大之窗", "我县调研人大工作")
+    # another story's words: no kicker of this one
+    result = assemble([("title", "矾山镇排查安全隐患"), ("title", "我县调研人大工作"), story, *brief])
+    assert result.articles[0].headline.kicker is None
+
+
 def test_a_trailing_credit_broken_at_the_line_end_is_read_whole() -> None:
     result = assemble([("title", "普梯村走上乡村振兴快车道"),
                        ("start", "普梯村找准发展定位，成为乡村振兴的典范。（作者 周"),

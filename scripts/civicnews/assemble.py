@@ -695,8 +695,9 @@ def pair_headlines(page: Page) -> None:
             k += 1
             continue
         after = items[k] if k < len(items) else None
-        if isinstance(after, HeadGroup):
-            after.parts[:0] = [(Role.KICKER if r is Role.TITLE else r, line) for r, line in item.parts]
+        joins = orphan_joins(item, after, items) if isinstance(after, HeadGroup) else None
+        if isinstance(after, HeadGroup) and joins is not None:
+            after.parts[:0] = [(joins if r is Role.TITLE else r, line) for r, line in item.parts]
             item.claimed = True
         else:
             far = far_run(item, items)
@@ -705,6 +706,36 @@ def pair_headlines(page: Page) -> None:
                 item.claimed = True
             else:
                 page.leftovers.extend(line.text for _, line in item.parts)
+
+
+def orphan_joins(orphan: HeadGroup, after: HeadGroup, items: list[HeadGroup | TextRun]) -> Role | None:
+    """How a headline that heads no story joins the headline printed after it: as its kicker (a
+    kicker printed apart), as the first half of its title when the story under it uses
+    ``min_orphan_title_share`` of its words (a title broken over two groups), or not at all
+    when another story uses more of its words than that story, at least
+    ``min_far_title_overlap`` (another story's title, read out of place).
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["市人大常委会副主任带队到我县调研人大工作。"])])
+    >>> other = TextRun(fresh=True, sections=[(None, ["近日，矾山镇开展安全生产检查。"])])
+    >>> after = HeadGroup([(Role.TITLE, Line(2, "", "我县调研人大工作"))])
+    >>> run.headline = after
+    >>> items = [HeadGroup([(Role.TITLE, Line(1, "", "市人大常委会副主任带队到"))]), after, run, other]
+    >>> orphan_joins(items[0], after, items)
+    <Role.TITLE: 'title'>
+    >>> orphan_joins(HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查"))]), after, items) is None
+    True
+    >>> orphan_joins(HeadGroup([(Role.TITLE, Line(1, "", "创城进行时"))]), after, items)
+    <Role.KICKER: 'kicker'>
+    """
+    runs = [x for x in items if isinstance(x, TextRun) and x.has_body and not x.absorbed]
+    own = next((x for x in runs if x.headline is after), None)
+    own_share = similarity(orphan, own) if own is not None else 0.0
+    other_share = max((similarity(orphan, x) for x in runs if x is not own), default=0.0)
+    if other_share > own_share and other_share >= SETTINGS.min_far_title_overlap:
+        return None
+    if own is not None and own_share >= SETTINGS.min_orphan_title_share:
+        return Role.TITLE
+    return Role.KICKER
 
 
 def far_run(head: HeadGroup, items: list[HeadGroup | TextRun]) -> TextRun | None:
