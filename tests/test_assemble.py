@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from civicnews.assemble import HeadGroup, TextRun, assemble_page, best_pairing, split_by_title
 from civicnews.labeler import Decision
 from civicnews.lines import split_lines
@@ -210,10 +212,49 @@ def test_an_unsure_title_line_its_story_never_uses_is_a_slogan() -> None:
     result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
     (a,) = result.articles
     assert a.headline.title == "矾山镇积极开展安全生产检查" and "创卫在行动" in result.furniture
-    assert result.line_roles[1].role is Role.FURNITURE and "uses none of its words" in result.line_roles[1].evidence[0]
+    assert result.line_roles[1].role is Role.FURNITURE and "uses few or none of its words" in result.line_roles[1].evidence[0]
     decisions[1] = Decision(Role.TITLE, 0.9, (), True)  # read surely: the title's second line
     (a,) = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES).articles
     assert a.headline.title == "矾山镇积极开展安全生产检查创卫在行动"
+
+
+def test_a_title_line_printed_apart_that_its_story_hardly_uses_is_a_slogan() -> None:
+    # read surely, but a blank line parts it from the title and the story uses few of its words
+    lines, decisions = page([("title", "矾山镇积极开展安全生产检查"), ("title+", "文明出行 你我同行"),
+                             ("start", "近日，矾山镇联合公安部门开展安全生产检查，倡导文明。")])
+    apart = [lines[0], dataclasses.replace(lines[1], number=4, lines=(4,)),
+             *(dataclasses.replace(x, number=x.number + 3, lines=tuple(n + 3 for n in x.lines)) for x in lines[2:])]
+    (a,) = assemble_page(apart, decisions, PageInfo(file="t.txt"), RULES).articles
+    assert a.headline.title == "矾山镇积极开展安全生产检查"
+    (a,) = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES).articles  # no blank line
+    assert a.headline.title == "矾山镇积极开展安全生产检查文明出行 你我同行"
+
+
+def test_a_slogan_read_as_the_title_gives_way_to_the_title_read_as_a_caption() -> None:
+    rows = [("title", "深入学习贯彻党的精神"), ("caption", "庐江县矾山镇积极开展安全生产检查"),
+            ("start", "近日，矾山镇联合公安、消防等部门，开展安全生产检查。"), ("body", "检查组排查隐患十余处。")]
+    result = assemble(rows)
+    (a,) = result.articles
+    assert a.headline.title == "庐江县矾山镇积极开展安全生产检查" and "深入学习贯彻党的精神" in result.furniture
+    assert result.line_roles[1].role is Role.TITLE and "shares" in result.line_roles[1].evidence[0]
+    # a line the story prints word for word is a quote from it, not its title
+    rows[1] = ("caption", "检查组排查隐患十余处")
+    (a,) = assemble(rows).articles
+    assert a.headline.title == "深入学习贯彻党的精神"
+
+
+def test_a_lone_headline_over_another_is_its_kicker_its_title_or_another_story() -> None:
+    story = ("start", "近日，市人大常委会副主任带队到我县调研人大工作，听取汇报。")
+    brief = [("title", "矾山镇开展安全生产检查"), ("start", "近日，矾山镇开展安全生产检查，排查隐患。")]
+    # the story uses its words: the first half of the title broken over two groups
+    result = assemble([("title", "市人大常委会副主任带队到"), ("title", "我县调研人大工作"), story, *brief])
+    assert result.articles[0].headline.title == "市人大常委会副主任带队到我县调研人大工作"
+    # a theme its story does not use: a kicker printed apart
+    result = assemble([("title", "人大之窗"), ("title", "我县调研人大工作"), story, *brief])
+    assert (result.articles[0].headline.kicker, result.articles[0].headline.title) == ("人大之窗", "我县调研人大工作")
+    # another story's words: no kicker of this one
+    result = assemble([("title", "矾山镇排查安全隐患"), ("title", "我县调研人大工作"), story, *brief])
+    assert result.articles[0].headline.kicker is None
 
 
 def test_a_trailing_credit_broken_at_the_line_end_is_read_whole() -> None:

@@ -114,3 +114,11 @@ def test_page_features_are_the_registry_rows(texts: list[str]) -> None:
     lines = split_lines("\n".join(texts))
     assert features.page_features(lines, load_rules()) == _rows_by_registry(lines)
     assert features.page_features(split_lines(PAGE), load_rules()) == _rows_by_registry(split_lines(PAGE))
+
+
+def test_a_web_address_is_furniture_a_headline_naming_a_site_is_not() -> None:
+    from civicnews.rules import load_rules
+
+    furniture = load_rules().furniture_any
+    assert furniture.fullmatch("瑞安新闻网：www.ruian.gov.cn") and furniture.fullmatch("http://news.example.cn/epaper")
+    assert not furniture.fullmatch("县融媒体中心新闻网上线一周年")

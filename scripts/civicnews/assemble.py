@@ -24,6 +24,7 @@ Every line ends in a story, the page furniture or the leftovers.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import credits
@@ -493,14 +494,19 @@ def best_pairing(items: list[HeadGroup | TextRun]) -> list[int]:
 
 def drop_stray_title_tails(page: Page, confidence: dict[int, float]) -> list[Line]:
     """A headline's last title line read with less confidence than ``min_title_tail_confidence``
-    whose words its story never uses is a slogan printed under the title (创卫在行动), not the
-    title's end: it goes to the page's furniture. Returns the lines, for the report.
+    whose words its story never uses, or printed apart from the title (a blank line between)
+    and sharing under ``min_rescue_overlap`` of its words with the story, is a slogan printed
+    under the title (创卫在行动), not the title's end: it goes to the page's furniture. Returns
+    the lines, for the report.
 
     >>> run = TextRun(fresh=True, sections=[(None, ["近日，矾山镇开展安全生产检查。"])])
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(2, "", "创卫在行动"))])
     >>> page = Page([run], [], [], [])
     >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 2: 0.3})], run.headline.text, page.furniture
     (['创卫在行动'], '矾山镇开展安全生产检查', ['创卫在行动'])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(3, "", "安全在行动"))])
+    >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 3: 0.9})]
+    ['安全在行动']
     """
     out: list[Line] = []
     for run in page.items:
@@ -511,11 +517,66 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float]) -> list[Lin
             continue
         line = parts[-1][1]
         grams = bigrams(line.text)
-        if confidence.get(line.number, 1.0) < SETTINGS.min_title_tail_confidence and grams \
-                and not any(g in run.text for g in grams):
+        above = parts[-2][1]
+        apart = line.number > (above.lines or (above.number,))[-1] + 1  # a blank line between
+        unsure = confidence.get(line.number, 1.0) < SETTINGS.min_title_tail_confidence
+        share = _shares_with(line.text, run.text)
+        if grams and (unsure and share == 0.0 or apart and share < SETTINGS.min_rescue_overlap):
             parts.pop()
             page.furniture.append(line.text)
             out.append(line)
+    return out
+
+
+# What a caption or a pull quote starts with before its words (▲ ▶ and spaces).
+QUOTE_MARKS = re.compile(r"^[^\w“‘《]+")
+
+
+def titles_by_words(page: Page, lines: list[Line], confidence: dict[int, float]) -> list[tuple[Line, list[Line], float]]:
+    """A headline whose title shares under ``max_slogan_title_share`` of its words with its
+    story, while one of its other lines, or a furniture or caption line printed between it and
+    the story, shares ``min_rescue_overlap``: that line is the title and the headline's other
+    lines are a slogan or a label printed above it (深入学习贯彻党的二十大精神 over 矾山镇开展安全生产
+    检查). Returns the new title, the lines set aside and its share, for the report.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["近日，矾山镇开展安全生产检查。"])])
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(2, "", "文明创建 我们在行动"))])
+    >>> page = Page([run], [], [], [])
+    >>> [(t.text, [x.text for x in old], share) for t, old, share in titles_by_words(page, [], {2: 0.3})]
+    [('矾山镇开展安全生产检查', ['文明创建 我们在行动'], 1.0)]
+    """
+    index = {id(line): k for k, line in enumerate(lines)}
+    out: list[tuple[Line, list[Line], float]] = []
+    for run in page.items:
+        if not isinstance(run, TextRun) or run.headline is None or run.absorbed or not run.has_body:
+            continue
+        parts = run.headline.parts
+        title = "".join(line.text for role, line in parts if role is Role.TITLE)
+        text = run.text
+        if not title or _shares_with(title, text) >= SETTINGS.max_slogan_title_share:
+            continue
+        # its own kicker or subtitle only when the model was unsure of the title (a figurative
+        # title under a plain kicker shares few words, and is sure)
+        unsure = min(confidence.get(line.number, 1.0) for role, line in parts if role is Role.TITLE)
+        candidates = [line for role, line in parts if role is not Role.TITLE
+                      and unsure < SETTINGS.min_title_tail_confidence]
+        last = max((index.get(id(line), -1) for _, line in parts), default=-1)
+        if last >= 0 and run.first > last:
+            # a line the story prints word for word is a quote from it (a pull quote), no title
+            candidates += [page.aside[k] for k in range(last + 1, run.first) if k in page.aside
+                           and QUOTE_MARKS.sub("", page.aside[k].text) not in text]
+        scored = [(_shares_with(line.text, text), line) for line in candidates if could_be_title(line.text)]
+        best = max(scored, key=lambda x: x[0], default=None)
+        if best is None or best[0] < SETTINGS.min_rescue_overlap:
+            continue
+        share, line = best
+        old = [x for _, x in parts if x is not line]
+        run.headline = HeadGroup([(Role.TITLE, line)], claimed=True)
+        page.furniture.extend(x.text for x in old)
+        if line.text in page.furniture:
+            page.furniture.remove(line.text)
+        page.captions = [c for c in page.captions if c[0] != line.text]
+        out.append((line, old, round(share, 3)))
     return out
 
 
@@ -634,8 +695,9 @@ def pair_headlines(page: Page) -> None:
             k += 1
             continue
         after = items[k] if k < len(items) else None
-        if isinstance(after, HeadGroup):
-            after.parts[:0] = [(Role.KICKER if r is Role.TITLE else r, line) for r, line in item.parts]
+        joins = orphan_joins(item, after, items) if isinstance(after, HeadGroup) else None
+        if isinstance(after, HeadGroup) and joins is not None:
+            after.parts[:0] = [(joins if r is Role.TITLE else r, line) for r, line in item.parts]
             item.claimed = True
         else:
             far = far_run(item, items)
@@ -644,6 +706,36 @@ def pair_headlines(page: Page) -> None:
                 item.claimed = True
             else:
                 page.leftovers.extend(line.text for _, line in item.parts)
+
+
+def orphan_joins(orphan: HeadGroup, after: HeadGroup, items: list[HeadGroup | TextRun]) -> Role | None:
+    """How a headline that heads no story joins the headline printed after it: as its kicker (a
+    kicker printed apart), as the first half of its title when the story under it uses
+    ``min_orphan_title_share`` of its words (a title broken over two groups), or not at all
+    when another story uses more of its words than that story, at least
+    ``min_far_title_overlap`` (another story's title, read out of place).
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["市人大常委会副主任带队到我县调研人大工作。"])])
+    >>> other = TextRun(fresh=True, sections=[(None, ["近日，矾山镇开展安全生产检查。"])])
+    >>> after = HeadGroup([(Role.TITLE, Line(2, "", "我县调研人大工作"))])
+    >>> run.headline = after
+    >>> items = [HeadGroup([(Role.TITLE, Line(1, "", "市人大常委会副主任带队到"))]), after, run, other]
+    >>> orphan_joins(items[0], after, items)
+    <Role.TITLE: 'title'>
+    >>> orphan_joins(HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查"))]), after, items) is None
+    True
+    >>> orphan_joins(HeadGroup([(Role.TITLE, Line(1, "", "创城进行时"))]), after, items)
+    <Role.KICKER: 'kicker'>
+    """
+    runs = [x for x in items if isinstance(x, TextRun) and x.has_body and not x.absorbed]
+    own = next((x for x in runs if x.headline is after), None)
+    own_share = similarity(orphan, own) if own is not None else 0.0
+    other_share = max((similarity(orphan, x) for x in runs if x is not own), default=0.0)
+    if other_share > own_share and other_share >= SETTINGS.min_far_title_overlap:
+        return None
+    if own is not None and own_share >= SETTINGS.min_orphan_title_share:
+        return Role.TITLE
+    return Role.KICKER
 
 
 def far_run(head: HeadGroup, items: list[HeadGroup | TextRun]) -> TextRun | None:
@@ -1053,7 +1145,17 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for line in drop_stray_title_tails(page, confidence):
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.FURNITURE, old.confidence, (
-            f"read as {old.role} at {old.confidence:.2f}; its story uses none of its words",))
+            f"read as {old.role} at {old.confidence:.2f}; its story uses few or none of its words",))
+    for line, old_lines, share in titles_by_words(page, lines, confidence):
+        k = index[line.number]
+        roles[k] = LineRole(line.number, line.text, Role.TITLE, roles[k].confidence, (
+            f"read as {roles[k].role}; shares {share:.2f} of its words with its story, its"
+            " headline's title almost none",))
+        for x in old_lines:
+            k = index[x.number]
+            roles[k] = LineRole(x.number, x.text, Role.FURNITURE, roles[k].confidence, (
+                f"read as {roles[k].role}; its story uses almost none of its words, line"
+                f" {line.number} many",))
     split_resumed(page)
     for line, score in demote_subheads(page):
         old = roles[index[line.number]]

@@ -109,7 +109,7 @@ def merge_broken_lines(texts: list[str]) -> list[str]:
     out: list[str] = []
     for text in texts:
         # a line holding two phrases (word space) is a finished unit, not half of one
-        if out and (_open_quote(out[-1]) or splits_a_place(out[-1], text)
+        if out and (_open_quote(out[-1]) or BROKEN_HEAD.match(text) or splits_a_place(out[-1], text)
                     or (" " not in out[-1] and " " not in text and splits_a_word(out[-1], text))):
             out[-1] += text
         else:
@@ -139,18 +139,46 @@ def _open_verbs() -> tuple[str, ...]:
     return load_rules().open_verbs
 
 
+@lru_cache(maxsize=1)
+def _open_words() -> frozenset[str]:
+    """The rules' function words that never end a headline phrase (rules/headline.yml)."""
+    from .rules import load_rules
+
+    return load_rules().open_words
+
+
+# An ordinal or a count still waiting for its noun: 第31个 / 爱卫月, 召开第六届 / 代表大会.
+OPEN_COUNT = re.compile(r"第[0-9０-９一二三四五六七八九十百千]+[个届次批期]?$")
+
+
 def ends_open(text: str) -> bool:
-    """A single phrase (no space, no comma) ending in a verb still waiting for its object.
+    """A single phrase (no space, no comma) ending in a verb still waiting for its object, a
+    function word waiting for its noun, or an ordinal waiting for what it counts.
 
     >>> ends_open("西洋江镇召开"), ends_open("乡村振兴在行动"), ends_open("增颜值、推动卫生运动深入开展")
     (True, False, False)
+    >>> ends_open("磴口县举行第31个"), ends_open("深化与"), ends_open("积极参与"), ends_open("服务群众的")
+    (True, True, False, True)
     """
-    return not re.search(r"[\s，、,；：]", text) and text.endswith(_open_verbs())
+    if re.search(r"[\s，、,；：]", text):
+        return False
+    if text.endswith(_open_verbs()) or OPEN_COUNT.search(text):
+        return True
+    return bool(text) and text[-1] in _open_words() and _segmenter()(text)[-1] == text[-1]
+
+
+# A line opening with one character and a colon is the end of a name broken off the line
+# before (定安雷鸣镇梅种 / 村：开展卫生大整治): a headline's "place：" head is never one character.
+BROKEN_HEAD = re.compile(r"^[\u4e00-\u9fff][：:]")
 
 
 def _one_phrase(left: str, right: str) -> bool:
-    """Two display lines that are one phrase broken in two: inside a word, a place or a quote."""
-    return _open_quote(left) or splits_a_place(left, right) or (
+    """Two display lines that are one phrase broken in two: inside a word, a place or a quote.
+
+    >>> _one_phrase("定安雷鸣镇梅种", "村：开展卫生大整治"), _one_phrase("创城进行时", "铜川：村庄清洁在行动")
+    (True, False)
+    """
+    return _open_quote(left) or BROKEN_HEAD.match(right) is not None or splits_a_place(left, right) or (
         " " not in left and " " not in right and splits_a_word(left, right))
 
 

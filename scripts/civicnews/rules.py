@@ -69,6 +69,8 @@ class Rules:
     # words of going to a place (走进, 视察了): a county named right after one is where the story's
     # people went (gazetteer.yml visit_words)
     visit_words: tuple[str, ...] = ()
+    # function words that never end a headline phrase as its last word (headline.yml)
+    open_words: frozenset[str] = frozenset()
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
@@ -156,6 +158,7 @@ def _build(override: Path | None) -> Rules:
         local_words=tuple(gaz.get("local_words") or ()),
         portal_home=gaz.get("portal"),
         open_verbs=tuple(str(v) for v in head.get("open_verbs") or ()),
+        open_words=frozenset(str(v) for v in head.get("open_words") or ()),
     )
 
 

@@ -29,6 +29,11 @@ class Settings:
     # fit.tune --typeset: PyMuPDF's title_exact 0.755 at 0.2–0.3, 0.735 at 0.4–0.5, 0.724 at
     # 0.65, 0.714 off (1.01); text and the other tools the same; 0.3, the largest of the best.
     min_far_title_overlap: float = 0.3
+    # A headline heading no story, printed over another headline, is the first half of that
+    # headline's title (not its kicker) when the story uses this share of its words: a kicker
+    # names a theme, a title the story's own words. Measured on fitting-part pages (text seeds
+    # 1-5, 11-14; typeset seed 13): 0.45 loses a PyMuPDF title, 0.75 a pdfminer one; 0.6 kept.
+    min_orphan_title_share: float = 0.6
     # A headline heads the story after it that is no story's beginning (text going on from a
     # column above) only when its words are this much more that story's than the story's before
     # it. fit.tune --typeset: flat from 0.0 to 1.0 on seed 99 and the typeset pages; on 100 text
@@ -98,6 +103,11 @@ class Settings:
     # fitting-part pages: off → 0.4–0.6 lifts text seed 97 title_exact 0.844 → 0.850 and seed 98
     # 0.850 → 0.853; seed 99 and the typeset pages the same; 0.7 loses seed 98's gain. 0.5 kept.
     min_title_tail_confidence: float = 0.5
+    # A headline's title that shares less than this of its words with its story gives way to a
+    # line beside it that shares ``min_rescue_overlap`` (assemble.titles_by_words): a slogan
+    # over the real title. Measured on fitting-part pages (seeds 1-5, 11-14, 60 pages each):
+    # off → 0.1 lifts mean title_exact 0.8710 → 0.8732; 0.2 gives 0.8724; typeset seed 13 the same.
+    max_slogan_title_share: float = 0.1
     # A text run that goes on an earlier story looks this many runs back for it: a story resumes
     # after a brief or two printed inside it, not pages of stories later (and a 5 MB page stays
     # linear).
