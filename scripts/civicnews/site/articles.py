@@ -183,17 +183,23 @@ def _parser_version() -> str:
     return hashlib.sha256(Path(__file__).read_bytes() + yaml.__version__.encode()).hexdigest()
 
 
-def _read_parsed(cache: Path | None) -> dict[str, ArticleMeta]:
-    """The records kept by the last load_articles, by text hash; {} when unusable."""
-    if cache is None:
+def read_memo(path: Path | None, version: str) -> dict:
+    """A dict pickled with the version of the code that made it, as (version, dict); {} when
+    there is none, it cannot be read, or another version made it (a memo is only a speed-up)."""
+    if path is None:
         return {}
     try:
-        with open(cache, "rb") as handle:
-            version, records = pickle.load(handle)
+        with open(path, "rb") as handle:
+            found, records = pickle.load(handle)
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError,
             ValueError):
         return {}
-    return records if version == _parser_version() and isinstance(records, dict) else {}
+    return records if found == version and isinstance(records, dict) else {}
+
+
+def _read_parsed(cache: Path | None) -> dict[str, ArticleMeta]:
+    """The records kept by the last load_articles, by text hash; {} when unusable."""
+    return read_memo(cache, _parser_version())
 
 
 def _write_parsed(cache: Path, records: dict[str, ArticleMeta]) -> None:

@@ -357,15 +357,7 @@ def _district_paths(articles: list[art_mod.ArticleMeta],
 
 
 def _load_chains(memo: Path | None, version: str) -> dict:
-    if memo is None:
-        return {}
-    try:
-        with open(memo, "rb") as handle:
-            found, chains = pickle.load(handle)
-    except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError,
-            ImportError):
-        return {}
-    return chains if found == version and isinstance(chains, dict) else {}
+    return art_mod.read_memo(memo, version)
 
 
 def _save_chains(memo: Path, version: str, chains: dict) -> None:
