@@ -174,9 +174,9 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision]) -> dict
     ``max_title_similarity``): a title between two stories, not a subhead inside one. A
     furniture or caption line must also follow a finished sentence, come right before text and
     share ``min_aside_title_share`` of its words with it (a slogan between two stories shares
-    few). A line read as text counts only right before a story's first line; with no text
-    before it (the page's first story) it is that story's title. Index → the cosine, for the
-    report.
+    few). A line read as text counts right before a story's first line (with no text before it,
+    the page's first story, it is that story's title) or, under the same tests as a furniture
+    line, when it was read with little confidence. Index → the cosine, for the report.
 
     >>> texts = ["自贡建成电子阅报栏，市民读报方便了。", "枫林镇开展节前安全生产大检查",
     ...          "佳节将至，枫林镇开展安全生产检查。", "务实举措保安全", "枫林镇检查组检查安全生产。"]
@@ -187,19 +187,29 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision]) -> dict
     >>> roles = [Role.BODY, Role.CAPTION, Role.BODY, Role.SUBHEAD, Role.BODY]
     >>> titles_between_stories(page, [Decision(r, 1.0) for r in roles])
     {1: 0.0}
+
+    A line read as text, but unsure of it (``max_between_body_confidence``), counts too:
+
+    >>> roles = [Role.BODY, Role.BODY, Role.BODY, Role.SUBHEAD, Role.BODY]
+    >>> titles_between_stories(page, [Decision(r, 0.3 if k == 1 else 1.0) for k, r in enumerate(roles)])
+    {1: 0.0}
+    >>> titles_between_stories(page, [Decision(r, 1.0) for r in roles])
+    {}
     """
     out: dict[int, float] = {}
     for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
         if not could_be_title(line.text):
             continue
-        if decision.role not in _BETWEEN_ROLES and not (decision.role is Role.BODY and _before_start(lines, decisions, k)):
+        unsure_text = decision.role is Role.BODY and decision.confidence < SETTINGS.max_between_body_confidence
+        if decision.role not in _BETWEEN_ROLES and not (decision.role is Role.BODY and _before_start(lines, decisions, k)) \
+                and not unsure_text:
             continue
         after = _text_window(lines, decisions, range(k + 1, min(len(lines), k + 1 + SUBHEAD_WINDOW)))
         before = _text_window(lines, decisions, range(k - 1, max(-1, k - 1 - SUBHEAD_WINDOW), -1))
         if not after:
             continue
         if not before:  # the page's first text: a title when a story begins right after it
-            if decision.role is Role.BODY:
+            if decision.role is Role.BODY and _before_start(lines, decisions, k):
                 out[k] = 0.0
             continue
         if decision.role is not Role.SUBHEAD and not _opens_text(lines, decisions, k, after):

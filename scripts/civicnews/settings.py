@@ -98,6 +98,13 @@ class Settings:
     # → 0.717) and leaves text seeds 97/98/99 and typeset seed 12 as they were; 0.3 drops seed
     # 12's PyMuPDF 0.755 → 0.745. 0.4 kept.
     min_aside_title_share: float = 0.4
+    # A line read as text with less confidence than this, shaped like a headline, after a
+    # finished sentence and between two stories (as above) is the second story's title
+    # (assemble.titles_between_stories): a headline printed right under a caption with no space.
+    # Measured on fitting-part pages: 0.5 lifts typeset seed 13 PyMuPDF title_exact 0.704 →
+    # 0.723 (count 0.700 → 0.717) and the text seeds' mean (1–5, 11–14, 60 pages each) 0.8707
+    # → 0.8721; typeset seed 21 unchanged; 0.35 gains nothing, 0.65 loses 0.0007 on text.
+    max_between_body_confidence: float = 0.5
     # A headline's last title line read with less confidence than this, whose words its story
     # never uses, is a slogan under the title (assemble.drop_stray_title_tails). Measured on
     # fitting-part pages: off → 0.4–0.6 lifts text seed 97 title_exact 0.844 → 0.850 and seed 98
