@@ -425,6 +425,67 @@ def split_shared_groups(page: Page) -> list[tuple[int, float, float]]:
     return out
 
 
+def split_late_pairs(page: Page) -> list[tuple[int, float, float]]:
+    """Two stories run together with both their headlines printed after them, one group (a PDF
+    tool reads a column's headlines last): when the group's first lines use
+    ``min_split_overlap`` of their words only before a paragraph start of the story and its
+    last lines as much only after it, neither uses as much on the other side (one story's
+    title broken in two shares its words with all of it) and the texts before and after the
+    cut share almost no words (a cosine of their bigram sets under ``max_title_similarity``),
+    the story and the group are cut there, each headline after its own story. Both parts must
+    be headline-shaped. Returns, for the report, the first line number of each second
+    headline and both shares.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["江陵县召开创建文化三县工作推进会。", "会议部署文化三县创建工作。",
+    ...                                             "区人大代表向大会报到。", "人大代表带着民意赴会。"])])
+    >>> head = HeadGroup([(Role.TITLE, Line(8, "", "江陵县召开文化三县推进会")), (Role.TITLE, Line(9, "", "人大代表报到"))])
+    >>> page = Page([run, head], [], [], [])
+    >>> split_late_pairs(page)
+    [(9, 0.818, 0.8)]
+    >>> [x.text for x in page.items]
+    ['江陵县召开创建文化三县工作推进会。会议部署文化三县创建工作。', '江陵县召开文化三县推进会', '区人大代表向大会报到。人大代表带着民意赴会。', '人大代表报到']
+    """
+    out: list[tuple[int, float, float]] = []
+    floor = SETTINGS.min_split_overlap
+    items = page.items
+    k = 1
+    while k < len(items):
+        run, head = items[k - 1], items[k]
+        after = items[k + 1] if k + 1 < len(items) else None
+        k += 1
+        if not (isinstance(head, HeadGroup) and isinstance(run, TextRun)) or len(head.parts) < 2:
+            continue
+        if not run.has_body or run.headline is not None or len(run.sections) > 1:
+            continue
+        if isinstance(after, TextRun) and after.has_body:  # the group may head the story after it
+            continue
+        lines = run.sections[-1][1]
+        best: tuple[float, int, int, float, float] | None = None
+        for j in range(1, len(head.parts)):
+            first, second = HeadGroup(head.parts[:j]), HeadGroup(head.parts[j:])
+            if not (could_be_title(first.text) and could_be_title(second.text)):  # 岳阳县： / 在共建中…
+                continue
+            for cut in range(1, len(lines)):
+                if not ends_sentence(lines[cut - 1]):
+                    continue
+                front, tail = "".join(lines[:cut]), "".join(lines[cut:])
+                own_first, own_second = _share(first, front, tail), _share(second, tail, front)
+                if own_first < floor or own_second < floor or (best is not None and own_first + own_second <= best[0]):
+                    continue
+                if _share(first, tail) >= floor or _share(second, front) >= floor:  # one story's title shares both
+                    continue
+                if cosine(bigrams(front), bigrams(tail)) < SETTINGS.max_title_similarity:  # two stories' words
+                    best = (own_first + own_second, j, cut, own_first, own_second)
+        if best is None:
+            continue
+        _, j, cut, own_first, own_second = best
+        tail_run = cut_run(run, cut)
+        items[k - 2:k] = [run, HeadGroup(head.parts[:j]), tail_run, HeadGroup(head.parts[j:])]
+        k += 2
+        out.append((head.parts[j][1].number, round(own_first, 3), round(own_second, 3)))
+    return out
+
+
 # A line ending in one of these stops inside a sentence.
 _CLAUSE_ENDS = ("，", "、", "；", ",", ";")
 
@@ -1150,6 +1211,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         roles[index[number]] = LineRole(old.number, old.text, old.role, old.confidence, (
             *old.evidence, f"a second headline: the lines before it share {own_first:.2f} of their"
             f" words with the story before, it {own_second:.2f} with the story after"))
+    for number, own_first, own_second in split_late_pairs(page):
+        old = roles[index[number]]
+        roles[index[number]] = LineRole(old.number, old.text, old.role, old.confidence, (
+            *old.evidence, f"a second late headline: the lines before it share {own_first:.2f} of"
+            f" their words with the text before a paragraph, it {own_second:.2f} with the text after"))
     pair_headlines(page)
     confidence = {line.number: d.confidence for line, d in zip(lines, decisions, strict=True)}
     for line in drop_stray_title_tails(page, confidence):
