@@ -376,3 +376,17 @@ def test_a_municipalitys_tour_of_its_districts_is_tagged_with_the_districts_only
     assert got == ["渝中区", "沙坪坝区"]
     # a story about the whole city names no district: the city
     assert tagged("市领导调研垃圾分类工作，要求各区加快推进。", title="市领导调研垃圾分类", publication="北京日报") == ["北京市"]
+
+
+def test_chongqings_districts_the_national_base_lacks_are_the_editors() -> None:
+    # the base files 江北区's and 渝北区's streets under 两江新区 (a statistical area): gazetteer.yml
+    # adds both districts with their official codes and moves their streets under them
+    (jiangbei,) = [c for c in GAZ.codes("江北区") if GAZ.divisions[c].parent == GAZ.codes("重庆市")[0]]
+    assert jiangbei == "500105" and names(GAZ.path(GAZ.codes("鱼嘴镇")[0])) == ["重庆市", "江北区", "鱼嘴镇"]
+    assert tagged("观音桥街道开展垃圾分类宣传活动。", title="观音桥街道开展垃圾分类", publication="重庆日报") == [
+        "江北区", "观音桥街道"]
+    assert tagged("重庆市江北区召开安全生产工作会议。", publication="重庆日报") == ["江北区"]
+    assert tagged("渝北区两路街道开展防溺水宣传活动。", publication="重庆日报") == ["渝北区", "两路街道"]
+    # 宁波's 江北区 is still its own
+    assert tagged("宁波市江北区召开安全生产工作会议。", publication="宁波日报") == ["江北区"]
+    assert names(GAZ.path(GAZ.codes("江北区")[0]))[:2] == ["浙江省", "宁波市"]

@@ -165,7 +165,7 @@ def _build(override: Path | None) -> Rules:
 def _plain(entry: dict) -> dict:
     """A gazetteer entry with only the keys the national overlay reads."""
     return {k: (list(v) if isinstance(v, list | tuple) else v)
-            for k, v in entry.items() if k in ("name", "parent", "level", "aliases")}
+            for k, v in entry.items() if k in ("name", "parent", "level", "aliases", "code", "from")}
 
 
 @lru_cache(maxsize=8)
