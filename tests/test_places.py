@@ -390,3 +390,18 @@ def test_chongqings_districts_the_national_base_lacks_are_the_editors() -> None:
     # 宁波's 江北区 is still its own
     assert tagged("宁波市江北区召开安全生产工作会议。", publication="宁波日报") == ["江北区"]
     assert names(GAZ.path(GAZ.codes("江北区")[0]))[:2] == ["浙江省", "宁波市"]
+
+
+def test_towns_named_aside_are_not_the_storys() -> None:
+    # towns a speaker holds up as examples, after 要求，… (gazetteer.yml speech_words)
+    got = tagged("委员们察看了永丰镇生态农业园。主席要求，切实发挥好汊涧镇长山村、新街镇李坡村等示范村的带头作用。",
+                 title="市政协视察乡村振兴工作", publication="天长市政协")
+    assert got == ["天长市", "永丰镇"]
+    # towns given as measured data (rainfall gauges, data_units): they do not pull a city's story
+    # to their county
+    got = tagged("市长检查督办防汛工作。全市平均雨量32毫米，其中，均川镇、洪山镇超过80毫米。",
+                 title="市长检查督办防汛工作", publication="随州市人民政府")
+    assert got == ["随州市"]
+    # the same towns as the places of the story are
+    got = tagged("市长到均川镇检查防汛工作，要求加快进度。", title="市长检查督办防汛工作", publication="随州市人民政府")
+    assert got == ["随县", "均川镇"]

@@ -303,7 +303,47 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
     text = head + body
     visitor = _visitor_pattern(SETTINGS.district_visit_gap)
     guests = {c for m, _w in found if visitor.match(text, m.end) for c in m.codes}
-    return [(m, w) for m, w in found if not guests.issuperset(m.codes)] if guests else found
+    found = [(m, w) for m, w in found if not guests.issuperset(m.codes)] if guests else found
+    gaz = rules.gazetteer
+    return [(m, w) for m, w in found if not (all(gaz.divisions[c].level == "town" for c in m.codes)
+                                             and named_aside(text, m.start, m.end, rules))]
+
+
+# Where a sentence or a clause ends.
+SENTENCE_ENDS = "。！？"
+CLAUSE_ENDS = "，。；！？,;"
+
+
+def named_aside(text: str, start: int, end: int, rules: Rules) -> bool:
+    """True when the town named at text[start:end] is named aside, not as a place of the
+    story: after a word that opens a speaker's demands and its comma, in the same sentence
+    (gazetteer.yml speech_words), or in a clause that gives a measure in one of data_units.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "委员们察看了永丰镇园区。毕玲要求，发挥好汊涧镇长山村的带头作用。其中，均川镇超过80毫米。"
+    >>> [named_aside(text, text.index(t), text.index(t) + 3, rules) for t in ("永丰镇", "汊涧镇", "均川镇")]
+    [False, True, True]
+    >>> text = "县长到汊涧镇调研时要求，加快进度。"  # the town before the demand: where it was said
+    >>> named_aside(text, 3, 6, rules)
+    False
+    """
+    if rules.speech_words:
+        opened = max(text.rfind(c, 0, start) for c in SENTENCE_ENDS) + 1
+        if _speech_pattern(rules.speech_words).search(text, opened, start):
+            return True
+    if rules.data_units:
+        opened = max(text.rfind(c, 0, start) for c in CLAUSE_ENDS) + 1
+        closed = min((i for i in (text.find(c, end) for c in CLAUSE_ENDS) if i >= 0), default=len(text))
+        clause = text[opened:closed]
+        return any(unit in clause for unit in rules.data_units)
+    return False
+
+
+@lru_cache(maxsize=8)
+def _speech_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A word that opens a speaker's demands, then its comma or colon (毕玲要求，…)."""
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")[，：,:]")
 
 
 def _narrow(codes: tuple[str, ...], region: str | None, rules: Rules) -> list[str]:
@@ -1092,10 +1132,10 @@ def towns_named(article: Article, place: str | None, rules: Rules,
             if short in head:
                 seen.setdefault(gaz.divisions[code].name, head.index(short))
         for at, code in listed_towns(text, county, rules):
-            if not attending(text, at):
+            if not attending(text, at) and not named_aside(text, at, at + 1, rules):
                 seen.setdefault(gaz.divisions[code].name, at)
         for at, name in renamed_towns(text, county, rules):
-            if not attending(text, at):
+            if not attending(text, at) and not named_aside(text, at, at + 1, rules):
                 seen.setdefault(name, at)
     return sorted(seen, key=lambda name: seen[name])
 
