@@ -306,7 +306,7 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
     found = [(m, w) for m, w in found if not guests.issuperset(m.codes)] if guests else found
     gaz = rules.gazetteer
     return [(m, w) for m, w in found if not (all(gaz.divisions[c].level == "town" for c in m.codes)
-                                             and named_aside(text, m.start, m.end, rules))]
+                                             and named_as_data(text, m.start, m.end, rules))]
 
 
 # Where a sentence or a clause ends.
@@ -314,36 +314,50 @@ SENTENCE_ENDS = "。！？"
 CLAUSE_ENDS = "，。；！？,;"
 
 
-def named_aside(text: str, start: int, end: int, rules: Rules) -> bool:
-    """True when the town named at text[start:end] is named aside, not as a place of the
-    story: after a word that opens a speaker's demands and its comma, in the same sentence
-    (gazetteer.yml speech_words), or in a clause that gives a measure in one of data_units.
+def named_as_data(text: str, start: int, end: int, rules: Rules) -> bool:
+    """True when the town named at text[start:end] stands in a clause that gives a measure in
+    one of gazetteer.yml data_units (其中，均川镇、洪山镇超过80毫米: rainfall gauges): data, no
+    place of the story, and no sign of its county (a city's rainfall is the city's story).
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
-    >>> text = "委员们察看了永丰镇园区。毕玲要求，发挥好汊涧镇长山村的带头作用。其中，均川镇超过80毫米。"
-    >>> [named_aside(text, text.index(t), text.index(t) + 3, rules) for t in ("永丰镇", "汊涧镇", "均川镇")]
-    [False, True, True]
-    >>> text = "县长到汊涧镇调研时要求，加快进度。"  # the town before the demand: where it was said
-    >>> named_aside(text, 3, 6, rules)
-    False
+    >>> text = "市长察看了均川镇水库。其中，均川镇、洪山镇超过80毫米。"
+    >>> [named_as_data(text, at, at + 3, rules) for at in (5, 14)]
+    [False, True]
     """
-    if rules.speech_words:
-        opened = max(text.rfind(c, 0, start) for c in SENTENCE_ENDS) + 1
-        if _speech_pattern(rules.speech_words).search(text, opened, start):
-            return True
-    if rules.data_units:
-        opened = max(text.rfind(c, 0, start) for c in CLAUSE_ENDS) + 1
-        closed = min((i for i in (text.find(c, end) for c in CLAUSE_ENDS) if i >= 0), default=len(text))
-        clause = text[opened:closed]
-        return any(unit in clause for unit in rules.data_units)
-    return False
+    if not rules.data_units:
+        return False
+    opened = max(text.rfind(c, 0, start) for c in CLAUSE_ENDS) + 1
+    closed = min((i for i in (text.find(c, end) for c in CLAUSE_ENDS) if i >= 0), default=len(text))
+    clause = text[opened:closed]
+    return any(unit in clause for unit in rules.data_units)
+
+
+def named_in_demand(text: str, start: int, rules: Rules) -> bool:
+    """True when the town named at ``start`` follows, in the same sentence, a word that opens a
+    speaker's demands and its comma (gazetteer.yml speech_words): an example the speaker holds
+    up (毕玲要求，切实发挥好汊涧镇长山村…的带头作用), not a place of the story. It still says
+    which county the story is in. A demand as a noun (…的要求，) opens none.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "委员们察看了永丰镇园区。毕玲要求，发挥好汊涧镇长山村的带头作用。"
+    >>> [named_in_demand(text, text.index(t), rules) for t in ("永丰镇", "汊涧镇")]
+    [False, True]
+    >>> text = "县长到汊涧镇调研时要求，加快进度。按照上级的要求，在汊涧镇建站。"
+    >>> named_in_demand(text, 3, rules), named_in_demand(text, text.rindex("汊涧镇"), rules)
+    (False, False)
+    """
+    if not rules.speech_words:
+        return False
+    opened = max(text.rfind(c, 0, start) for c in SENTENCE_ENDS) + 1
+    return _speech_pattern(rules.speech_words).search(text, opened, start) is not None
 
 
 @lru_cache(maxsize=8)
 def _speech_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """A word that opens a speaker's demands, then its comma or colon (毕玲要求，…)."""
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")[，：,:]")
+    """A word that opens a speaker's demands, then its comma or colon (毕玲要求，…), not after 的."""
+    return re.compile("(?<!的)(?:" + "|".join(map(re.escape, words)) + ")[，：,:]")
 
 
 def _narrow(codes: tuple[str, ...], region: str | None, rules: Rules) -> list[str]:
@@ -1095,6 +1109,11 @@ def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str,
                for starts in named.values())
 
 
+def named_aside(text: str, at: int, rules: Rules) -> bool:
+    """True for a town named at ``at`` in a demand or as data (named_in_demand, named_as_data)."""
+    return named_in_demand(text, at, rules) or named_as_data(text, at, at + 1, rules)
+
+
 def towns_named(article: Article, place: str | None, rules: Rules,
                 mentions: list[tuple[Mention, float]] | None = None,
                 written: dict[str, str] | None = None) -> list[str]:
@@ -1122,7 +1141,7 @@ def towns_named(article: Article, place: str | None, rules: Rules,
         inside = [c for c in m.codes if c != place and gaz.within(c, place)
                   and gaz.divisions[c].level in ("zone", "town")]
         if inside and (m.spelling not in gaz.local_words or county == gaz.county_of(inside[0])) \
-                and not attending(text, m.start):
+                and not attending(text, m.start) and not named_in_demand(text, m.start, rules):
             seen.setdefault(gaz.divisions[inside[0]].name, m.start)
     for town, owner in (written or {}).items():
         if gaz.within(owner, place):
@@ -1132,10 +1151,10 @@ def towns_named(article: Article, place: str | None, rules: Rules,
             if short in head:
                 seen.setdefault(gaz.divisions[code].name, head.index(short))
         for at, code in listed_towns(text, county, rules):
-            if not attending(text, at) and not named_aside(text, at, at + 1, rules):
+            if not attending(text, at) and not named_aside(text, at, rules):
                 seen.setdefault(gaz.divisions[code].name, at)
         for at, name in renamed_towns(text, county, rules):
-            if not attending(text, at) and not named_aside(text, at, at + 1, rules):
+            if not attending(text, at) and not named_aside(text, at, rules):
                 seen.setdefault(name, at)
     return sorted(seen, key=lambda name: seen[name])
 
