@@ -304,6 +304,8 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
     visitor = _visitor_pattern(SETTINGS.district_visit_gap)
     guests = {c for m, _w in found if visitor.match(text, m.end) for c in m.codes}
     found = [(m, w) for m, w in found if not guests.issuperset(m.codes)] if guests else found
+    if not any(unit in text for unit in rules.data_units):
+        return found  # most stories give no measure: no clause to look for
     gaz = rules.gazetteer
     return [(m, w) for m, w in found if not (all(gaz.divisions[c].level == "town" for c in m.codes)
                                              and named_as_data(text, m.start, m.end, rules))]
@@ -1132,6 +1134,9 @@ def towns_named(article: Article, place: str | None, rules: Rules,
     gaz = rules.gazetteer
     head = _headline_text(article.headline)
     text = head + "".join(article.paragraphs)
+    # most stories hold no demand nor measure: then no town of theirs is named aside
+    demands = bool(rules.speech_words) and _speech_pattern(rules.speech_words).search(text) is not None
+    aside = demands or any(unit in text for unit in rules.data_units)
     # whose towns' short forms are read: the county, or a city without counties (东莞)
     county = gaz.county_of(place) or (place if gaz.town_bases(place) else None)
     seen: dict[str, int] = {}
@@ -1141,7 +1146,7 @@ def towns_named(article: Article, place: str | None, rules: Rules,
         inside = [c for c in m.codes if c != place and gaz.within(c, place)
                   and gaz.divisions[c].level in ("zone", "town")]
         if inside and (m.spelling not in gaz.local_words or county == gaz.county_of(inside[0])) \
-                and not attending(text, m.start) and not named_in_demand(text, m.start, rules):
+                and not attending(text, m.start) and not (demands and named_in_demand(text, m.start, rules)):
             seen.setdefault(gaz.divisions[inside[0]].name, m.start)
     for town, owner in (written or {}).items():
         if gaz.within(owner, place):
@@ -1151,10 +1156,10 @@ def towns_named(article: Article, place: str | None, rules: Rules,
             if short in head:
                 seen.setdefault(gaz.divisions[code].name, head.index(short))
         for at, code in listed_towns(text, county, rules):
-            if not attending(text, at) and not named_aside(text, at, rules):
+            if not attending(text, at) and not (aside and named_aside(text, at, rules)):
                 seen.setdefault(gaz.divisions[code].name, at)
         for at, name in renamed_towns(text, county, rules):
-            if not attending(text, at) and not named_aside(text, at, rules):
+            if not attending(text, at) and not (aside and named_aside(text, at, rules)):
                 seen.setdefault(name, at)
     return sorted(seen, key=lambda name: seen[name])
 
