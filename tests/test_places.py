@@ -397,6 +397,9 @@ def test_towns_named_aside_are_not_the_storys() -> None:
     got = tagged("委员们察看了永丰镇生态农业园。主席要求，切实发挥好汊涧镇长山村、新街镇李坡村等示范村的带头作用。",
                  title="市政协视察乡村振兴工作", publication="天长市政协")
     assert got == ["天长市", "永丰镇"]
+    got = tagged("主席要求，切实发挥好天长市汊涧镇长山村的带头作用。委员们察看了永丰镇。", title="市政协视察",
+                 publication="天长市政协")
+    assert got == ["天长市", "永丰镇"]  # written after its county, the same
     # towns given as measured data (rainfall gauges, data_units): they do not pull a city's story
     # to their county
     got = tagged("市长检查督办防汛工作。全市平均雨量32毫米，其中，均川镇、洪山镇超过80毫米。",

@@ -1149,7 +1149,7 @@ def towns_named(article: Article, place: str | None, rules: Rules,
                 and not attending(text, m.start) and not (demands and named_in_demand(text, m.start, rules)):
             seen.setdefault(gaz.divisions[inside[0]].name, m.start)
     for town, owner in (written or {}).items():
-        if gaz.within(owner, place):
+        if gaz.within(owner, place) and not (aside and named_aside(text, text.find(town), rules)):
             seen.setdefault(town, text.find(town))
     if county:
         for short, code in gaz.town_shorts(county).items():
