@@ -408,3 +408,15 @@ def test_towns_named_aside_are_not_the_storys() -> None:
     # the same towns as the places of the story are
     got = tagged("市长到均川镇检查防汛工作，要求加快进度。", title="市长检查督办防汛工作", publication="随州市人民政府")
     assert got == ["随县", "均川镇"]
+
+
+def test_a_word_that_begins_with_xiang_closes_no_list_of_towns() -> None:
+    # 桃园 is a street of 平原县 written short, but 乡村 is a word: no list of towns ends there
+    got = tagged("市长来平原县调研，先后到龙门街道军仓社区、桃园乡村振兴示范区等地。", title="市长调研乡村振兴",
+                 publication="德州新闻网")
+    assert got == ["平原县", "龙门街道"]
+    # a list of towns before 乡 is still read (前曹、三唐两乡镇; 王庙、三唐乡)
+    got = tagged("县长到前曹、三唐两乡镇调研。", title="县长调研", publication="平原县融媒体中心")
+    assert got == ["平原县", "前曹镇", "三唐乡"]
+    got = tagged("县长到王庙、三唐乡调研。", title="县长调研", publication="平原县融媒体中心")
+    assert got == ["平原县", "王庙镇", "三唐乡"]

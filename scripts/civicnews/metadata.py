@@ -69,10 +69,11 @@ ZONE_AFTER_PLACE = re.compile("|".join(ZONE_WORDS))
 ZONE_FULL = {"经开区": "经济技术开发区"}
 
 # Towns listed by short form before a word for towns (深入湍河、白牛、桑庄等乡镇; 在A、B两镇): the
-# list, then 等 and a count at will, then the word. Read only for the story's county.
+# list, then 等 and a count at will, then the word. Read only for the story's county. A 乡 that
+# begins a word (乡村, 乡亲, 乡风: 军仓社区、桃园乡村振兴示范区) is no word for towns.
 TOWN_LIST = re.compile(
     r"((?:[\u4e00-\u9fff]{2,4}[、和及与])+[\u4e00-\u9fff]{2,4}?)等?(?:[0-9一二两三四五六七八九十]+个?)?"
-    r"(?:乡镇|镇街|镇|乡|街道)")
+    r"(?:乡镇|镇街|镇|乡(?![村亲土风贤情])|街道)")
 LIST_SEPARATORS = re.compile(r"[、和及与]")
 
 
