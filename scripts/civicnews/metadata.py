@@ -340,7 +340,7 @@ def named_in_demand(text: str, start: int, rules: Rules) -> bool:
     """True when the town named at ``start`` follows, in the same sentence, a word that opens a
     speaker's demands and its comma (gazetteer.yml speech_words): an example the speaker holds
     up (毕玲要求，切实发挥好汊涧镇长山村…的带头作用), not a place of the story. It still says
-    which county the story is in. A demand as a noun (…的要求，) opens none.
+    which county the story is in. A demand as a noun (按照…的要求，…工作要求，) opens none.
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
@@ -350,6 +350,9 @@ def named_in_demand(text: str, start: int, rules: Rules) -> bool:
     >>> text = "县长到汊涧镇调研时要求，加快进度。按照上级的要求，在汊涧镇建站。"
     >>> named_in_demand(text, 3, rules), named_in_demand(text, text.rindex("汊涧镇"), rules)
     (False, False)
+    >>> text = "为贯彻落实市委“六域”党建引领“三城”创建工作要求，近日，汊涧镇开展整治。"
+    >>> named_in_demand(text, text.index("汊涧镇"), rules)
+    False
     """
     if not rules.speech_words:
         return False
@@ -359,8 +362,16 @@ def named_in_demand(text: str, start: int, rules: Rules) -> bool:
 
 @lru_cache(maxsize=8)
 def _speech_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """A word that opens a speaker's demands, then its comma or colon (毕玲要求，…), not after 的."""
-    return re.compile("(?<!的)(?:" + "|".join(map(re.escape, words)) + ")[，：,:]")
+    """A speaker, then a word that opens their demands and its comma or colon (毕玲要求，…;
+    会议强调：…): the speaker is a clause's first few characters, so that a demand as a noun
+    (为贯彻落实市委…创建工作要求，; 按照上级的要求，) opens none."""
+    return re.compile(rf"(?<![^{CLAUSE_MARKS}])[^{CLAUSE_MARKS}]{{1,{SPEAKER_MAX}}}(?<![的作])(?:"
+                      + "|".join(map(re.escape, words)) + ")[，：,:]")
+
+
+# What ends a clause, a speaker's name included; and how long a speaker (县委书记张三) may be.
+CLAUSE_MARKS = "，。；！？：,;:"
+SPEAKER_MAX = 12
 
 
 def _narrow(codes: tuple[str, ...], region: str | None, rules: Rules) -> list[str]:
@@ -1150,7 +1161,8 @@ def towns_named(article: Article, place: str | None, rules: Rules,
                 and not attending(text, m.start) and not (demands and named_in_demand(text, m.start, rules)):
             seen.setdefault(gaz.divisions[inside[0]].name, m.start)
     for town, owner in (written or {}).items():
-        if gaz.within(owner, place) and not (aside and named_aside(text, text.find(town), rules)):
+        if gaz.within(owner, place) and not (aside and all(named_aside(text, m.start(), rules)
+                                                            for m in re.finditer(re.escape(town), text))):
             seen.setdefault(town, text.find(town))
     if county:
         for short, code in gaz.town_shorts(county).items():
