@@ -198,6 +198,8 @@ ABLATE: dict[str, Callable[..., object]] = {
     "story_elsewhere": lambda *a, **k: False,
     "named_only_outside": lambda *a, **k: False,
     "visited_counties": lambda *a, **k: [],
+    "named_as_data": lambda *a, **k: False,
+    "named_in_demand": lambda *a, **k: False,
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

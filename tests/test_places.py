@@ -376,3 +376,47 @@ def test_a_municipalitys_tour_of_its_districts_is_tagged_with_the_districts_only
     assert got == ["渝中区", "沙坪坝区"]
     # a story about the whole city names no district: the city
     assert tagged("市领导调研垃圾分类工作，要求各区加快推进。", title="市领导调研垃圾分类", publication="北京日报") == ["北京市"]
+
+
+def test_chongqings_districts_the_national_base_lacks_are_the_editors() -> None:
+    # the base files 江北区's and 渝北区's streets under 两江新区 (a statistical area): gazetteer.yml
+    # adds both districts with their official codes and moves their streets under them
+    (jiangbei,) = [c for c in GAZ.codes("江北区") if GAZ.divisions[c].parent == GAZ.codes("重庆市")[0]]
+    assert jiangbei == "500105" and names(GAZ.path(GAZ.codes("鱼嘴镇")[0])) == ["重庆市", "江北区", "鱼嘴镇"]
+    assert tagged("观音桥街道开展垃圾分类宣传活动。", title="观音桥街道开展垃圾分类", publication="重庆日报") == [
+        "江北区", "观音桥街道"]
+    assert tagged("重庆市江北区召开安全生产工作会议。", publication="重庆日报") == ["江北区"]
+    assert tagged("渝北区两路街道开展防溺水宣传活动。", publication="重庆日报") == ["渝北区", "两路街道"]
+    # 宁波's 江北区 is still its own
+    assert tagged("宁波市江北区召开安全生产工作会议。", publication="宁波日报") == ["江北区"]
+    assert names(GAZ.path(GAZ.codes("江北区")[0]))[:2] == ["浙江省", "宁波市"]
+
+
+def test_towns_named_aside_are_not_the_storys() -> None:
+    # towns a speaker holds up as examples, after 要求，… (gazetteer.yml speech_words)
+    got = tagged("委员们察看了永丰镇生态农业园。主席要求，切实发挥好汊涧镇长山村、新街镇李坡村等示范村的带头作用。",
+                 title="市政协视察乡村振兴工作", publication="天长市政协")
+    assert got == ["天长市", "永丰镇"]
+    got = tagged("主席要求，切实发挥好天长市汊涧镇长山村的带头作用。委员们察看了永丰镇。", title="市政协视察",
+                 publication="天长市政协")
+    assert got == ["天长市", "永丰镇"]  # written after its county, the same
+    # towns given as measured data (rainfall gauges, data_units): they do not pull a city's story
+    # to their county
+    got = tagged("市长检查督办防汛工作。全市平均雨量32毫米，其中，均川镇、洪山镇超过80毫米。",
+                 title="市长检查督办防汛工作", publication="随州市人民政府")
+    assert got == ["随州市"]
+    # the same towns as the places of the story are
+    got = tagged("市长到均川镇检查防汛工作，要求加快进度。", title="市长检查督办防汛工作", publication="随州市人民政府")
+    assert got == ["随县", "均川镇"]
+
+
+def test_a_word_that_begins_with_xiang_closes_no_list_of_towns() -> None:
+    # 桃园 is a street of 平原县 written short, but 乡村 is a word: no list of towns ends there
+    got = tagged("市长来平原县调研，先后到龙门街道军仓社区、桃园乡村振兴示范区等地。", title="市长调研乡村振兴",
+                 publication="德州新闻网")
+    assert got == ["平原县", "龙门街道"]
+    # a list of towns before 乡 is still read (前曹、三唐两乡镇; 王庙、三唐乡)
+    got = tagged("县长到前曹、三唐两乡镇调研。", title="县长调研", publication="平原县融媒体中心")
+    assert got == ["平原县", "前曹镇", "三唐乡"]
+    got = tagged("县长到王庙、三唐乡调研。", title="县长调研", publication="平原县融媒体中心")
+    assert got == ["平原县", "王庙镇", "三唐乡"]

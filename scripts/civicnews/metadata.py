@@ -69,10 +69,11 @@ ZONE_AFTER_PLACE = re.compile("|".join(ZONE_WORDS))
 ZONE_FULL = {"经开区": "经济技术开发区"}
 
 # Towns listed by short form before a word for towns (深入湍河、白牛、桑庄等乡镇; 在A、B两镇): the
-# list, then 等 and a count at will, then the word. Read only for the story's county.
+# list, then 等 and a count at will, then the word. Read only for the story's county. A 乡 that
+# begins a word (乡村, 乡亲, 乡风: 军仓社区、桃园乡村振兴示范区) is no word for towns.
 TOWN_LIST = re.compile(
     r"((?:[\u4e00-\u9fff]{2,4}[、和及与])+[\u4e00-\u9fff]{2,4}?)等?(?:[0-9一二两三四五六七八九十]+个?)?"
-    r"(?:乡镇|镇街|镇|乡|街道)")
+    r"(?:乡镇|镇街|镇|乡(?![村亲土风贤情])|街道)")
 LIST_SEPARATORS = re.compile(r"[、和及与]")
 
 
@@ -303,7 +304,74 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
     text = head + body
     visitor = _visitor_pattern(SETTINGS.district_visit_gap)
     guests = {c for m, _w in found if visitor.match(text, m.end) for c in m.codes}
-    return [(m, w) for m, w in found if not guests.issuperset(m.codes)] if guests else found
+    found = [(m, w) for m, w in found if not guests.issuperset(m.codes)] if guests else found
+    if not any(unit in text for unit in rules.data_units):
+        return found  # most stories give no measure: no clause to look for
+    gaz = rules.gazetteer
+    return [(m, w) for m, w in found if not (all(gaz.divisions[c].level == "town" for c in m.codes)
+                                             and named_as_data(text, m.start, m.end, rules))]
+
+
+# Where a sentence or a clause ends.
+SENTENCE_ENDS = "。！？"
+CLAUSE_ENDS = "，。；！？,;"
+
+
+def named_as_data(text: str, start: int, end: int, rules: Rules) -> bool:
+    """True when the town named at text[start:end] stands in a clause that gives a measure in
+    one of gazetteer.yml data_units (其中，均川镇、洪山镇超过80毫米: rainfall gauges): data, no
+    place of the story, and no sign of its county (a city's rainfall is the city's story).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "市长察看了均川镇水库。其中，均川镇、洪山镇超过80毫米。"
+    >>> [named_as_data(text, at, at + 3, rules) for at in (5, 14)]
+    [False, True]
+    """
+    if not rules.data_units:
+        return False
+    opened = max(text.rfind(c, 0, start) for c in CLAUSE_ENDS) + 1
+    closed = min((i for i in (text.find(c, end) for c in CLAUSE_ENDS) if i >= 0), default=len(text))
+    clause = text[opened:closed]
+    return any(unit in clause for unit in rules.data_units)
+
+
+def named_in_demand(text: str, start: int, rules: Rules) -> bool:
+    """True when the town named at ``start`` follows, in the same sentence, a word that opens a
+    speaker's demands and its comma (gazetteer.yml speech_words): an example the speaker holds
+    up (毕玲要求，切实发挥好汊涧镇长山村…的带头作用), not a place of the story. It still says
+    which county the story is in. A demand as a noun (按照…的要求，…工作要求，) opens none.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "委员们察看了永丰镇园区。毕玲要求，发挥好汊涧镇长山村的带头作用。"
+    >>> [named_in_demand(text, text.index(t), rules) for t in ("永丰镇", "汊涧镇")]
+    [False, True]
+    >>> text = "县长到汊涧镇调研时要求，加快进度。按照上级的要求，在汊涧镇建站。"
+    >>> named_in_demand(text, 3, rules), named_in_demand(text, text.rindex("汊涧镇"), rules)
+    (False, False)
+    >>> text = "为贯彻落实市委“六域”党建引领“三城”创建工作要求，近日，汊涧镇开展整治。"
+    >>> named_in_demand(text, text.index("汊涧镇"), rules)
+    False
+    """
+    if not rules.speech_words:
+        return False
+    opened = max(text.rfind(c, 0, start) for c in SENTENCE_ENDS) + 1
+    return _speech_pattern(rules.speech_words).search(text, opened, start) is not None
+
+
+@lru_cache(maxsize=8)
+def _speech_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A speaker, then a word that opens their demands and its comma or colon (毕玲要求，…;
+    会议强调：…): the speaker is a clause's first few characters, so that a demand as a noun
+    (为贯彻落实市委…创建工作要求，; 按照上级的要求，) opens none."""
+    return re.compile(rf"(?<![^{CLAUSE_MARKS}])[^{CLAUSE_MARKS}]{{1,{SPEAKER_MAX}}}(?<![的作])(?:"
+                      + "|".join(map(re.escape, words)) + ")[，：,:]")
+
+
+# What ends a clause, a speaker's name included; and how long a speaker (县委书记张三) may be.
+CLAUSE_MARKS = "，。；！？：,;:"
+SPEAKER_MAX = 12
 
 
 def _narrow(codes: tuple[str, ...], region: str | None, rules: Rules) -> list[str]:
@@ -1055,6 +1123,11 @@ def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str,
                for starts in named.values())
 
 
+def named_aside(text: str, at: int, rules: Rules) -> bool:
+    """True for a town named at ``at`` in a demand or as data (named_in_demand, named_as_data)."""
+    return named_in_demand(text, at, rules) or named_as_data(text, at, at + 1, rules)
+
+
 def towns_named(article: Article, place: str | None, rules: Rules,
                 mentions: list[tuple[Mention, float]] | None = None,
                 written: dict[str, str] | None = None) -> list[str]:
@@ -1073,6 +1146,9 @@ def towns_named(article: Article, place: str | None, rules: Rules,
     gaz = rules.gazetteer
     head = _headline_text(article.headline)
     text = head + "".join(article.paragraphs)
+    # most stories hold no demand nor measure: then no town of theirs is named aside
+    demands = bool(rules.speech_words) and _speech_pattern(rules.speech_words).search(text) is not None
+    aside = demands or any(unit in text for unit in rules.data_units)
     # whose towns' short forms are read: the county, or a city without counties (东莞)
     county = gaz.county_of(place) or (place if gaz.town_bases(place) else None)
     seen: dict[str, int] = {}
@@ -1082,20 +1158,21 @@ def towns_named(article: Article, place: str | None, rules: Rules,
         inside = [c for c in m.codes if c != place and gaz.within(c, place)
                   and gaz.divisions[c].level in ("zone", "town")]
         if inside and (m.spelling not in gaz.local_words or county == gaz.county_of(inside[0])) \
-                and not attending(text, m.start):
+                and not attending(text, m.start) and not (demands and named_in_demand(text, m.start, rules)):
             seen.setdefault(gaz.divisions[inside[0]].name, m.start)
     for town, owner in (written or {}).items():
-        if gaz.within(owner, place):
+        if gaz.within(owner, place) and not (aside and all(named_aside(text, m.start(), rules)
+                                                            for m in re.finditer(re.escape(town), text))):
             seen.setdefault(town, text.find(town))
     if county:
         for short, code in gaz.town_shorts(county).items():
             if short in head:
                 seen.setdefault(gaz.divisions[code].name, head.index(short))
         for at, code in listed_towns(text, county, rules):
-            if not attending(text, at):
+            if not attending(text, at) and not (aside and named_aside(text, at, rules)):
                 seen.setdefault(gaz.divisions[code].name, at)
         for at, name in renamed_towns(text, county, rules):
-            if not attending(text, at):
+            if not attending(text, at) and not (aside and named_aside(text, at, rules)):
                 seen.setdefault(name, at)
     return sorted(seen, key=lambda name: seen[name])
 

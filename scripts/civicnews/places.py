@@ -351,12 +351,33 @@ def _national() -> tuple[list[tuple[int, str, str, str]], str]:
 
 
 def _editor_division(entry: dict, divisions: dict[str, Division], by_name: dict[str, list[str]]) -> str:
-    """Lay one ``gazetteer.yml`` place over the national data; returns its code."""
+    """Lay one ``gazetteer.yml`` place over the national data; returns its code. An entry's
+    ``code`` is the official one of a place the national list lacks (江北区 500105); its
+    ``from`` names the unit the national list files it under instead (两江新区): that place is
+    moved, code and all, under the entry's parent.
+
+    >>> divs = {"500157": Division("500157", "两江新区", "county", "500000", ("两江新区",)),
+    ...         "500157106": Division("500157106", "鱼嘴镇", "town", "500157", ("鱼嘴镇",))}
+    >>> names = {"两江新区": ["500157"], "鱼嘴镇": ["500157106"], "重庆市": ["500000"]}
+    >>> _editor_division({"name": "江北区", "parent": "重庆市", "level": "county", "code": "500105"}, divs, names)
+    '500105'
+    >>> _editor_division({"name": "鱼嘴镇", "parent": "江北区", "from": "两江新区"}, divs, names)
+    '500157106'
+    >>> divs["500157106"].parent, names["鱼嘴镇"]
+    ('500105', ['500157106'])
+    """
     name, parent_name = entry["name"], entry.get("parent")
     aliases = tuple(entry.get("aliases") or ())
     candidates = by_name.get(name, [])
+    parents = by_name.get(parent_name or "", [])
+    if parent_name and entry.get("from") and parents:
+        moved = [c for c in candidates if any(divisions[c].parent == f for f in by_name.get(entry["from"], []))]
+        for code in moved[:1]:
+            old = divisions[code]
+            divisions[code] = Division(code, name, entry.get("level") or old.level, parents[0],
+                                       (*old.spellings, *aliases), editor=True)
+            return code
     if parent_name:
-        parents = by_name.get(parent_name, [])
         candidates = [c for c in candidates if any(p == divisions[c].parent or _is_below(c, p, divisions) for p in parents)]
     if candidates:
         code = candidates[0]
@@ -364,8 +385,7 @@ def _editor_division(entry: dict, divisions: dict[str, Division], by_name: dict[
         level = entry.get("level") or old.level
         divisions[code] = Division(code, name, level, old.parent, (*old.spellings, *aliases), editor=True)
         return code
-    parents = by_name.get(parent_name or "", [])
-    code = f"x-{name}"
+    code = str(entry.get("code") or f"x-{name}")
     divisions[code] = Division(code, name, entry.get("level", "town"), parents[0] if parents else None,
                                (name, *aliases), editor=True)
     by_name.setdefault(name, []).insert(0, code)

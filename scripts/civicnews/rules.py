@@ -69,6 +69,10 @@ class Rules:
     # words of going to a place (走进, 视察了): a county named right after one is where the story's
     # people went (gazetteer.yml visit_words)
     visit_words: tuple[str, ...] = ()
+    # words that open a speaker's demands (要求，…) and units of measured data (毫米): a town named
+    # only in such a sentence or clause is no place of the story (gazetteer.yml)
+    speech_words: tuple[str, ...] = ()
+    data_units: tuple[str, ...] = ()
     # function words that never end a headline phrase as its last word (headline.yml)
     open_words: frozenset[str] = frozenset()
 
@@ -142,6 +146,8 @@ def _build(override: Path | None) -> Rules:
         publications=dict(gaz.get("publications") or {}),
         located_in=tuple(gaz.get("located_in") or ()),
         visit_words=tuple(gaz.get("visit_words") or ()),
+        speech_words=tuple(gaz.get("speech_words") or ()),
+        data_units=tuple(gaz.get("data_units") or ()),
         campaigns=campaigns,
         campaign_min_hits=int(camp.get("min_hits", 2)),
         roles=tuple(sorted(roles.get("roles") or (), key=len, reverse=True)),
@@ -165,7 +171,7 @@ def _build(override: Path | None) -> Rules:
 def _plain(entry: dict) -> dict:
     """A gazetteer entry with only the keys the national overlay reads."""
     return {k: (list(v) if isinstance(v, list | tuple) else v)
-            for k, v in entry.items() if k in ("name", "parent", "level", "aliases")}
+            for k, v in entry.items() if k in ("name", "parent", "level", "aliases", "code", "from")}
 
 
 @lru_cache(maxsize=8)
