@@ -238,6 +238,12 @@ def _alive(pid: int) -> bool:
     return fields[0] != "Z"  # a zombie has exited; only its parent's reaping is left
 
 
+def _default_ctrl_c() -> None:
+    # A shell starts a background job with Ctrl-C ignored, and a child inherits that (the
+    # build then rightly runs on): the build under test gets Ctrl-C as a terminal gives it.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_of_a_parallel_build_stops_its_workers_and_tells_the_truth(tmp_path: Path) -> None:
     # enough pages that the build is still running when the signal lands, however fast the
     # machine (8 pages once finished first on a loaded machine); Ctrl-C stops it early anyway
@@ -245,7 +251,8 @@ def test_ctrl_c_of_a_parallel_build_stops_its_workers_and_tells_the_truth(tmp_pa
     proc = subprocess.Popen([sys.executable, "-m", "civicnews.cli", "extract",
                              str(tmp_path / "pages"), "--out", str(tmp_path / "out"),
                              "--jobs", "2", "--no-cache", "--no-progress"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_default_ctrl_c)
     workers: set[int] = set()
     for _ in range(600):
         workers = _children(proc.pid)
