@@ -494,20 +494,27 @@ def page_features(lines: list[Line], rules: Rules | None) -> list[list[str]]:
     views = page_views(lines, rules)
     shapes_of = operator.itemgetter(*_SHAPE_POSITIONS)
     flat = itertools.chain.from_iterable  # one C call where a generator ran per feature
-    # each function over the whole page (map: no Python loop per line and function), then
-    # the lines' rows of the registry's feature lists
-    named_rows = list(zip(*[list(map(fn, views)) for fn in FEATURES.values()], strict=True))
-    own = [list(flat(named)) for named in named_rows]
+    own: list[list[str]] = []
     # each line's shapes as every offset names them, two lines beyond each edge padded with
     # what a missing neighbour contributes, so line i's neighbour at d is padded[i + 2 + d]
-    padded: list[tuple[tuple[str, ...], ...]] = [
-        _EDGE, _EDGE, *[_shifted(tuple(flat(shapes_of(named)))) for named in named_rows],
-        _EDGE, _EDGE]
+    padded: list[tuple[tuple[str, ...], ...]] = [_EDGE, _EDGE]
+    # each function over a block of lines (map: no Python loop per line and function), then
+    # the lines' rows of the registry's feature lists; in blocks, so that a huge page does not
+    # hold every function's list for every line at once
+    for start in range(0, len(views), _BLOCK):
+        block = views[start:start + _BLOCK]
+        rows = list(zip(*[list(map(fn, block)) for fn in FEATURES.values()], strict=True))
+        own += [list(flat(named)) for named in rows]
+        padded += [_shifted(tuple(flat(shapes_of(named)))) for named in rows]
+    padded += (_EDGE, _EDGE)
     # NEIGHBOURS is (-2, -1, 1, 2): offset n of line i is padded[i + 2 + NEIGHBOURS[n]]
     return [["bias", *feats, *padded[i][0], *padded[i + 1][1], *padded[i + 3][2], *padded[i + 4][3]]
             for i, feats in enumerate(own)]
 
 
+# Lines page_features takes at a time: a page's worth (a page has ~90), a bounded memory on a
+# huge one (all of a 5 MB page's feature lists at once made it slower).
+_BLOCK = 256
 # Where each of NEIGHBOUR_FEATURES is in the registry (the shapes are taken from the line's
 # own feature lists, in NEIGHBOUR_FEATURES order).
 _SHAPE_POSITIONS = tuple(list(FEATURES).index(name) for name in NEIGHBOUR_FEATURES)
