@@ -294,15 +294,24 @@ MAX_CHUNK = 8
 
 
 def _chunks(items: list, jobs: int) -> list[list]:
-    """Items cut into runs of at most MAX_CHUNK, at least eight runs per worker.
+    """Items cut into runs of at most MAX_CHUNK, at least eight runs per worker, the last runs
+    shorter (a run is at most a (2 × jobs)th of what is left): the workers then finish within
+    a page or two of each other, where a last full run kept one worker busy alone.
 
     >>> [len(c) for c in _chunks(list(range(40)), 2)]
-    [2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]
-    >>> [len(c) for c in _chunks(list(range(200)), 2)][-2:], len(_chunks([1, 2], 2))
-    ([8, 8], 2)
+    [2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1]
+    >>> [len(c) for c in _chunks(list(range(200)), 2)][-12:], len(_chunks([1, 2], 2))
+    ([6, 4, 3, 2, 2, 1, 1, 1, 1, 1, 1, 1], 2)
+    >>> sum(_chunks(list(range(200)), 3), []) == list(range(200))
+    True
     """
     size = max(1, min(MAX_CHUNK, len(items) // (jobs * 8)))
-    return [items[i:i + size] for i in range(0, len(items), size)]
+    out, start = [], 0
+    while start < len(items):
+        step = max(1, min(size, (len(items) - start) // (jobs * 2)))
+        out.append(items[start:start + step])
+        start += step
+    return out
 
 
 def _lean(outcome: Extraction | Crashed) -> Extraction | Crashed:

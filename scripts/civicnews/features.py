@@ -453,10 +453,13 @@ def _twin_hits(lines_grams: list[frozenset[str]], texts: list[str], counts: Coun
                after_hits: list[int], before_hits: list[int]) -> None:
     """shared_share's counts for lines printed twice, whose own other print is no evidence:
     a bigram counts only where a line with other text within the window has it."""
-    where: dict[str, list[int]] = {}
+    # where the bigrams of the twice-printed lines occur: only theirs are looked up below
+    wanted = frozenset().union(*[grams for text, grams in zip(texts, lines_grams, strict=True)
+                                 if counts[text] > 1])
+    where: dict[str, list[int]] = {g: [] for g in wanted}
     for k, grams in enumerate(lines_grams):
-        for g in grams:
-            where.setdefault(g, []).append(k)
+        for g in grams & wanted:
+            where[g].append(k)
     for i, grams in enumerate(lines_grams):
         if counts[texts[i]] < 2:
             continue
@@ -489,23 +492,29 @@ def page_features(lines: list[Line], rules: Rules | None) -> list[list[str]]:
     own features in registry order, then each neighbour's shapes (NEIGHBOUR_FEATURES order)
     prefixed with its offset, nearest first as NEIGHBOURS lists them."""
     views = page_views(lines, rules)
-    functions = tuple(FEATURES.values())
     shapes_of = operator.itemgetter(*_SHAPE_POSITIONS)
     flat = itertools.chain.from_iterable  # one C call where a generator ran per feature
     own: list[list[str]] = []
     # each line's shapes as every offset names them, two lines beyond each edge padded with
     # what a missing neighbour contributes, so line i's neighbour at d is padded[i + 2 + d]
     padded: list[tuple[tuple[str, ...], ...]] = [_EDGE, _EDGE]
-    for view in views:
-        named = [fn(view) for fn in functions]
-        own.append(list(flat(named)))
-        padded.append(_shifted(tuple(flat(shapes_of(named)))))
+    # each function over a block of lines (map: no Python loop per line and function), then
+    # the lines' rows of the registry's feature lists; in blocks, so that a huge page does not
+    # hold every function's list for every line at once
+    for start in range(0, len(views), _BLOCK):
+        block = views[start:start + _BLOCK]
+        rows = list(zip(*[list(map(fn, block)) for fn in FEATURES.values()], strict=True))
+        own += [list(flat(named)) for named in rows]
+        padded += [_shifted(tuple(flat(shapes_of(named)))) for named in rows]
     padded += (_EDGE, _EDGE)
     # NEIGHBOURS is (-2, -1, 1, 2): offset n of line i is padded[i + 2 + NEIGHBOURS[n]]
     return [["bias", *feats, *padded[i][0], *padded[i + 1][1], *padded[i + 3][2], *padded[i + 4][3]]
             for i, feats in enumerate(own)]
 
 
+# Lines page_features takes at a time: a page's worth (a page has ~90), a bounded memory on a
+# huge one (all of a 5 MB page's feature lists at once made it slower).
+_BLOCK = 256
 # Where each of NEIGHBOUR_FEATURES is in the registry (the shapes are taken from the line's
 # own feature lists, in NEIGHBOUR_FEATURES order).
 _SHAPE_POSITIONS = tuple(list(FEATURES).index(name) for name in NEIGHBOUR_FEATURES)

@@ -421,7 +421,11 @@ def _roles_json(rows: Sequence[dict], depth: int) -> str:
     head = inner + '"confidence": '
     closing = "\n" + "  " * (depth + 1) + "}"
     evidence_item = inner + "  "
-    evidence_end = inner + "]"
+    evidence_open, evidence_sep, evidence_end = "[" + evidence_item, "," + evidence_item, inner + "]"
+    # one row, its values put in by one % (no "%" in the fixed parts: only newlines, spaces,
+    # keys and punctuation)
+    template = ("{" + head + "%s," + inner + '"evidence": %s,' + inner + '"line": %s,' + inner
+                + '"role": %s,' + inner + '"text": %s' + closing)
     encoded = []
     for row in rows:
         confidence, evidence = row.get("confidence"), row.get("evidence")
@@ -432,12 +436,10 @@ def _roles_json(rows: Sequence[dict], depth: int) -> str:
                 and all(type(e) is str for e in evidence)):
             encoded.append(_json(row, depth + 1))
             continue
-        shown = ("[" + ",".join(evidence_item + _string(e) for e in evidence) + evidence_end
+        shown = (evidence_open + evidence_sep.join(map(_string, evidence)) + evidence_end
                  if evidence else "[]")
-        encoded.append("{" + head + float.__repr__(confidence) + "," + inner + '"evidence": '
-                       + shown + "," + inner + '"line": ' + int.__repr__(line) + "," + inner
-                       + '"role": ' + _string(role) + "," + inner + '"text": ' + _string(text)
-                       + closing)
+        encoded.append(template % (float.__repr__(confidence), shown, int.__repr__(line),
+                                   _string(role), _string(text)))
     return _array(encoded, depth)
 
 
