@@ -341,7 +341,7 @@ class _Profiles:
                 by_key["d", name].append(number)
         # Each campaign's and district's profiles, ascending (each profile once).
         self._by_key = {key: np.array(numbers, dtype=np.intp) for key, numbers in by_key.items()}
-        self._levels: dict[int, list[tuple[float, list[tuple[int, bool]]]]] = {}
+        self._levels: dict[int, list[tuple[float, np.ndarray, np.ndarray]]] = {}
         self._sharers: dict[int, int] = {}
         self._merged: dict[tuple[int, int], tuple] = {}
 
@@ -361,17 +361,16 @@ class _Profiles:
         # Small integers times 3.0 and 1.5: the same doubles as in Python, whatever the order.
         return CAMPAIGN_WEIGHT * shared_c + DISTRICT_WEIGHT * shared_d, shared_c > 0
 
-    def levels(self, mine: int) -> list[tuple[float, list[tuple[int, bool]]]]:
-        """The profiles sharing a campaign or district with ``mine`` by score, best first
-        (each level's profiles ascending), each with whether it shares a campaign."""
+    def levels(self, mine: int) -> list[tuple[float, np.ndarray, np.ndarray]]:
+        """The profiles sharing a campaign or district with ``mine`` by score, best first:
+        each level's profile numbers (ascending) and whether each shares a campaign."""
         found = self._levels.get(mine)
         if found is None:
             score, shares = self.arrays(mine)
             found = []
-            for value in sorted(set(score[score > 0].tolist()), reverse=True):
+            for value in np.unique(score[score > 0])[::-1].tolist():
                 numbers = np.flatnonzero(score == value)
-                found.append((value, list(zip(numbers.tolist(), shares[numbers].tolist(),
-                                              strict=True))))
+                found.append((value, numbers, shares[numbers]))
             self._levels[mine] = found
             self._sharers[mine] = int(self.size[shares].sum())
         return found
@@ -385,7 +384,7 @@ class _Profiles:
                me: str) -> Iterator[Ranked]:
         """Every article sharing a campaign or district with the profile, except ``me`` and
         ``skip``, in ranking order: score, then day gap, then id."""
-        for number, (score, _profiles) in enumerate(self.levels(mine)):
+        for number, (score, _profiles, _shares) in enumerate(self.levels(mine)):
             neg = -round(score, 6)
             dated, days, undated = self._level(mine, number)
             for item in self._walk(dated, days, undated, my_day, neg):
@@ -399,7 +398,8 @@ class _Profiles:
         undated ones by id; made once per profile and level, when an article needs it."""
         found = self._merged.get((mine, number))
         if found is None:
-            profiles = self.levels(mine)[number][1]
+            _score, numbers, shared = self.levels(mine)[number]
+            profiles = list(zip(numbers.tolist(), shared.tolist(), strict=True))
             dated = sorted((d, i, shares, a) for n, shares in profiles
                            for d, i, a in self.dated[n])
             undated = sorted((i, shares, a) for n, shares in profiles
