@@ -34,7 +34,7 @@ from tqdm import tqdm
 from . import ids, wordlist
 from .corrections import Applied, CorrectionsError, apply_corrections, load_corrections
 from .decode import DecodeError, decode_page_report
-from .ids import Ledger, LedgerError, check_id, file_tag
+from .ids import Ledger, LedgerError, LedgerMemo, check_id, file_tag
 from .manifest import MANIFEST_NAME, page_info
 from .markdown import render_article, with_id
 from .model import Article, PageInfo, PageResult
@@ -399,6 +399,7 @@ def _assign_ids(pages: list[_Page], ledger: Ledger) -> None:
 # The ledger matches of the last build (ids.Ledger.memo), in a folder of the extraction
 # cache (whose top level holds only extractions).
 MATCH_MEMO = Path("ledger") / "matches.pickle"
+LEDGER_MEMO = Path("ledger") / "parsed.pickle"  # the ledger's YAML data by its text (LedgerMemo)
 
 
 def _memo_version() -> bytes:
@@ -583,7 +584,8 @@ def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: b
     recover(out_dir, ledger if save_ledger else None)  # finish or undo a killed build first
     load_rules(rules_dir)  # a broken rule file is a config error: fail before any work
     load_corrections(corrections)  # likewise for a malformed corrections file
-    id_ledger = Ledger.load(ledger) if ledger else Ledger()
+    ledger_memo = LedgerMemo(cache_dir / LEDGER_MEMO if cache_dir is not None else None)
+    id_ledger = Ledger.load(ledger, ledger_memo) if ledger else Ledger()
     inputs = [Path(p) for p in inputs]
     # A build of whole folders (the portal's) knows every page: ids of pages that vanished
     # must be retired, and a renamed page's stories keep theirs.
@@ -617,7 +619,8 @@ def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: b
     every = _page_order([*applied.articles, *applied.dropped, *draft_articles], rank)
     # The ledger is final here; its text is made before the report, whose files are the
     # largest thing a batch holds (the two at once were a 10k build's peak).
-    new_ledger = (ledger, id_ledger.dumps().encode("utf-8")) if ledger and save_ledger else None
+    new_ledger = ((ledger, id_ledger.dumps(ledger_memo).encode("utf-8"))
+                  if ledger and save_ledger else None)
     files, report = _render(shown, applied, every, failures,
                             {a.id: "draft (not published)" for a in draft_articles})
     for page in shown:  # its report JSON and Markdown are in `files` now: not held twice
