@@ -465,17 +465,20 @@ class LedgerMemo:
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self._version = f"{yaml.__version__} {_SafeLoader.__name__} {LEDGER_VERSION}"
-        self._digest: str | None = None
-        self._blob = b""
-        if path is None:
-            return
+        self._digest: str | None = None  # of the text kept, once known this build
+        self._blob = b""  # held only without a file (path None)
+
+    def _read(self) -> tuple[str | None, bytes]:
+        if self.path is None:
+            return self._digest, self._blob
         try:
-            version, digest, blob = pickle.loads(path.read_bytes())
+            version, digest, blob = pickle.loads(self.path.read_bytes())
         except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError,
                 ImportError):
-            return
+            return None, b""
         if version == self._version and isinstance(digest, str) and isinstance(blob, bytes):
-            self._digest, self._blob = digest, blob
+            return digest, blob
+        return None, b""
 
     @staticmethod
     def _hash(text: str) -> str:
@@ -483,22 +486,26 @@ class LedgerMemo:
 
     def parsed(self, text: str) -> object:
         """The data of ``text`` when it is the text kept; ``_UNKNOWN`` otherwise."""
-        if self._digest is None or self._hash(text) != self._digest:
+        digest, blob = self._read()
+        if digest is None or self._hash(text) != digest:
             return _UNKNOWN
+        self._digest = digest
         try:
-            return pickle.loads(self._blob)
+            return pickle.loads(blob)
         except (pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
             return _UNKNOWN
 
     def keep(self, text: str, data: object) -> None:
         """Keep ``data`` as the data of ``text`` (atomically; a cache that cannot be written
-        only costs the next build a parse)."""
-        blob = pickle.dumps(data, protocol=5)
+        only costs the next build a parse). Written at once and not held: the ledger is made
+        just before the report, the largest thing a build holds."""
         digest = self._hash(text)
-        if (digest, blob) == (self._digest, self._blob):
+        if digest == self._digest:
             return
-        self._digest, self._blob = digest, blob
+        self._digest = digest
+        blob = pickle.dumps(data, protocol=5)
         if self.path is None:
+            self._blob = blob
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
