@@ -186,6 +186,32 @@ def test_parallel_build_uses_and_fills_the_cache(pages_dir: Path, tmp_path: Path
     assert snapshot(tmp_path / "o1") == snapshot(tmp_path / "o2") == snapshot(tmp_path / "plain")
 
 
+def test_lean_extractions_are_kept_by_the_page_and_a_changed_page_is_extracted_again(
+        pages_dir: Path, tmp_path: Path) -> None:
+    """A lean batch keeps each extraction lean under the page's key and reads it back the
+    next time (same files); a page whose text changed is extracted again, never served
+    from its old lean entry."""
+    import civicnews.build as build_mod
+
+    cache = tmp_path / "cache"
+    first = run_batch([pages_dir], tmp_path / "o1", cache_dir=cache, details=False)
+    lean = cache / build_mod.LEAN_CACHE
+    assert len(list(lean.glob("*.pickle"))) == len(first.pages) == first.extracted
+    for entry in cache.glob("*.pickle"):  # the full entries are not what a lean batch reads
+        entry.unlink()
+    again = run_batch([pages_dir], tmp_path / "o2", cache_dir=cache, details=False)
+    assert again.extracted == 0 and snapshot(tmp_path / "o2") == snapshot(tmp_path / "o1")
+    page = sorted(pages_dir.glob("*.txt"))[0]
+    text = page.read_text(encoding="utf-8")
+    word = next(a.headline.title for a in first.articles if a.source.file == page.name)[:2]
+    assert word in text
+    page.write_text(text.replace(word, "改写", 1), encoding="utf-8")
+    changed = run_batch([pages_dir], tmp_path / "o3", cache_dir=cache, details=False)
+    assert changed.extracted == 1
+    assert snapshot(tmp_path / "o3") != snapshot(tmp_path / "o1")
+    assert len(list(lean.glob("*.pickle"))) == len(first.pages) + 1
+
+
 def test_a_lean_batch_writes_the_same_files_and_keeps_no_line_roles(pages_dir: Path,
                                                                     tmp_path: Path) -> None:
     full = run_batch([pages_dir], tmp_path / "full", cache_dir=tmp_path / "cache")

@@ -8,9 +8,12 @@ from pathlib import Path
 
 import civicnews.pagecache as pagecache
 import pytest
+import yaml
 from civicnews.build import run_batch
-from civicnews.ids import Ledger, LedgerError, make_id
+from civicnews.ids import Ledger, LedgerError, LedgerMemo, make_id
 from civicnews.model import Article, Headline, PageInfo, Section
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 INFO = PageInfo(file="p.txt", publication="永康日报", date="2023-04-03")
 STORIES = [
@@ -117,6 +120,44 @@ def test_ledger_round_trips_and_is_written_sorted(tmp_path: Path) -> None:
     assert loaded.dumps() == ledger.dumps()
     sources = re.findall(r"source: (\S+)", path.read_text(encoding="utf-8"))
     assert sources == sorted(sources)
+
+
+_TITLES = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_TITLES, _TITLES, st.booleans()), min_size=1, max_size=6))
+def test_a_kept_ledger_reads_as_its_text_parses(tmp_path_factory: pytest.TempPathFactory,
+                                                rows: list[tuple[str, str, bool]]) -> None:
+    """What the memo keeps for a written ledger is what YAML reads from its text, whatever
+    the titles hold (quotes, colons, line breaks, astral characters, control characters)."""
+    ledger = Ledger()
+    ledger.assign(INFO, [story(f"第{i}篇稿件{text}", title=title)
+                         for i, (title, text, _r) in enumerate(rows)])
+    for (_t, _x, retired), entry in zip(rows, ledger.entries.values(), strict=True):
+        if retired:
+            ledger.entries[entry.id] = dataclasses.replace(entry, retired=True, reason="重复")
+    memo = LedgerMemo(tmp_path_factory.mktemp("memo") / "parsed.pickle")
+    text = ledger.dumps(memo)
+    assert memo.parsed(text) == yaml.safe_load(text)
+    assert LedgerMemo(memo.path).parsed(text) == yaml.safe_load(text)  # from its file
+
+
+def test_a_ledger_edited_by_hand_is_parsed_again(tmp_path: Path) -> None:
+    """The memo serves only the text it was made from: a ledger changed since (an editor
+    retires an entry) is read from its YAML, and the memo then follows it."""
+    ledger = Ledger()
+    ledger.assign(INFO, [story(t) for t in STORIES])
+    path, memo = tmp_path / "ids.yml", LedgerMemo(tmp_path / "memo.pickle")
+    path.write_text(ledger.dumps(memo), encoding="utf-8")
+    first = next(iter(ledger.entries))
+    assert Ledger.load(path, LedgerMemo(memo.path)).dumps() == ledger.dumps()
+    edited = path.read_text(encoding="utf-8").replace(
+        f"{first}:\n", f"{first}:\n    retired: true\n    reason: 重复稿件\n")
+    path.write_text(edited, encoding="utf-8")
+    again = Ledger.load(path, LedgerMemo(memo.path))
+    assert again.entries[first].retired and again.entries[first].reason == "重复稿件"
+    assert LedgerMemo(memo.path).parsed(edited) == yaml.safe_load(edited)
 
 
 @pytest.mark.parametrize("text, words", [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -92,6 +93,46 @@ def test_sharded_index_layout_and_reuse(tmp_path: Path) -> None:
     assert {p.relative_to(site): p.read_bytes() for p in bundle.rglob("*") if p.is_file()} == files
     changed = search.Shard("2023", ((_page(site, "n", "开发区新闻"), "3"),))
     assert search.build_sharded(site, [old, changed], cache).indexed == 1
+
+
+def test_a_kept_staging_indexes_what_a_fresh_one_does(tmp_path: Path) -> None:
+    """A shard indexed again restages only what changed; its bundle is the one a fresh
+    staging gives, a page replaced in the site is staged anew (never the stale file), a page
+    gone from the shard is dropped, and a staging whose list is missing is staged afresh."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+
+    def bundle_files(root: Path) -> dict[str, bytes]:
+        return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+                if p.is_file()}
+
+    first = search.Shard("2023", ((_page(site, "a", "旧城改造"), "1"),
+                                  (_page(site, "b", "开发区建设"), "2")))
+    assert search.build_sharded(site, [first], cache).indexed == 1
+    staged = cache / f"{search.STAGE_PREFIX}2023"
+    assert json.loads((staged / search.STAGED_LIST).read_text(encoding="utf-8")) == [
+        "a/a/index.html", "a/b/index.html"]
+    (site / "a" / "b" / "index.html").unlink()  # a re-rendered page is a new file
+    second = search.Shard("2023", ((_page(site, "b", "水库除险加固"), "3"),
+                                   (_page(site, "c", "乡村振兴"), "4")))
+    assert search.build_sharded(site, [second], cache).indexed == 1
+    assert sorted(p.relative_to(staged / "site").as_posix()
+                  for p in (staged / "site").rglob("*.html")) == ["a/b/index.html",
+                                                                  "a/c/index.html"]
+    assert "水库" in (staged / "site" / "a" / "b" / "index.html").read_text(encoding="utf-8")
+    kept = bundle_files(site / "pagefind")
+    fresh_site = tmp_path / "fresh"
+    shutil.copytree(site, fresh_site, ignore=shutil.ignore_patterns("pagefind"))
+    search.build_sharded(fresh_site, [second], None)
+    assert bundle_files(fresh_site / "pagefind") == kept
+    # A build killed while staging leaves no list: nothing staged then is trusted.
+    (staged / search.STAGED_LIST).unlink()
+    (staged / "site" / "a" / "x").mkdir()
+    (staged / "site" / "a" / "x" / "index.html").write_text("<html><body><article "
+                                                            "data-pagefind-body>残留</article>"
+                                                            "</body></html>", encoding="utf-8")
+    third = search.Shard("2023", (*second.pages, (_page(site, "d", "残疾人就业"), "5")))
+    assert search.build_sharded(site, [third], cache).indexed == 1
+    assert not (staged / "site" / "a" / "x").exists()
 
 
 @pytest.mark.skipif(not (ROOT / "articles" / "pages").is_dir(), reason="no seed pages")

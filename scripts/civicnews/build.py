@@ -34,7 +34,7 @@ from tqdm import tqdm
 from . import ids, wordlist
 from .corrections import Applied, CorrectionsError, apply_corrections, load_corrections
 from .decode import DecodeError, decode_page_report
-from .ids import Ledger, LedgerError, check_id, file_tag
+from .ids import Ledger, LedgerError, LedgerMemo, check_id, file_tag
 from .manifest import MANIFEST_NAME, page_info
 from .markdown import render_article, with_id
 from .model import Article, PageInfo, PageResult
@@ -54,6 +54,7 @@ from .rules import load_rules
 
 ARTICLES_DIR = "articles"  # the same folder output.commit switches
 REPORT_JSON = "report.json"
+LEAN_CACHE = "lean"  # each extraction _lean, under its own key, in this folder of the cache
 REPORT_MD = "editor/report.md"
 # The seed pages are 6–12 KB of text; a file 100 times that is several pages (or a whole
 # issue) in one file, which segments badly and, with the current extractor, takes minutes
@@ -343,16 +344,30 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
     rules_hash = rules_fingerprint(rules_dir)
     rules_arg = str(rules_dir) if rules_dir else None
     outcomes: dict[int, Extraction | Crashed] = {}
-    keep = (lambda outcome: outcome) if details else _lean
+    # Without details, each extraction is also kept ``_lean`` under the same key: a rebuild
+    # then unpickles a quarter of the bytes, and no line roles only to drop them.
+    lean_dir = cache_dir / LEAN_CACHE if cache_dir is not None and not details else None
+
+    def keep(outcome: Extraction | Crashed, key: str) -> Extraction | Crashed:
+        if details:
+            return outcome
+        outcome = _lean(outcome)
+        cache_put(lean_dir, key, pickle.dumps(outcome, protocol=5))
+        return outcome
+
     todo = []
     for index, page in enumerate(pages):
         key = page.key = cache_key(page.data, page.info, rules_hash)
         page.data = b""  # the key was all it was read for
+        found = cache_get(lean_dir, key)
+        if found is not None:
+            outcomes[index] = found
+            continue
         found = cache_get(cache_dir, key)
         if found is None:
             todo.append((index, (page.text, page.info, key)))
         else:
-            outcomes[index] = keep(found)
+            outcomes[index] = keep(found, key)
     bar = tqdm(total=len(pages), initial=len(pages) - len(todo), unit="page", file=sys.stderr,
                disable=not progress, desc="extract")
     with bar:
@@ -370,7 +385,7 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
                     # Popped: a done future holds its pickled results as long as it is held.
                     indices = futures.pop(future)
                     for index, data in zip(indices, future.result(), strict=True):
-                        outcomes[index] = keep(pickle.loads(data))
+                        outcomes[index] = keep(pickle.loads(data), str(pages[index].key))
                     bar.update(len(indices))
             except BaseException:
                 _stop_workers(pool)  # Ctrl-C or a crash: no worker outlives the batch
@@ -383,7 +398,7 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
                 outcome = extract(text, info, rules_arg)
                 if cache_dir is not None:
                     cache_put(cache_dir, key, pickle.dumps(outcome, protocol=5))
-                outcomes[index] = keep(outcome)
+                outcomes[index] = keep(outcome, key)
                 bar.update()
     extracted = len(todo)
     del todo  # the pages' texts, for the workers
@@ -408,6 +423,7 @@ def _assign_ids(pages: list[_Page], ledger: Ledger) -> None:
 # The ledger matches of the last build (ids.Ledger.memo), in a folder of the extraction
 # cache (whose top level holds only extractions).
 MATCH_MEMO = Path("ledger") / "matches.pickle"
+LEDGER_MEMO = Path("ledger") / "parsed.pickle"  # the ledger's YAML data by its text (LedgerMemo)
 
 
 def _memo_version() -> bytes:
@@ -592,7 +608,8 @@ def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: b
     recover(out_dir, ledger if save_ledger else None)  # finish or undo a killed build first
     load_rules(rules_dir)  # a broken rule file is a config error: fail before any work
     load_corrections(corrections)  # likewise for a malformed corrections file
-    id_ledger = Ledger.load(ledger) if ledger else Ledger()
+    ledger_memo = LedgerMemo(cache_dir / LEDGER_MEMO if cache_dir is not None else None)
+    id_ledger = Ledger.load(ledger, ledger_memo) if ledger else Ledger()
     inputs = [Path(p) for p in inputs]
     # A build of whole folders (the portal's) knows every page: ids of pages that vanished
     # must be retired, and a renamed page's stories keep theirs.
@@ -626,7 +643,8 @@ def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: b
     every = _page_order([*applied.articles, *applied.dropped, *draft_articles], rank)
     # The ledger is final here; its text is made before the report, whose files are the
     # largest thing a batch holds (the two at once were a 10k build's peak).
-    new_ledger = (ledger, id_ledger.dumps().encode("utf-8")) if ledger and save_ledger else None
+    new_ledger = ((ledger, id_ledger.dumps(ledger_memo).encode("utf-8"))
+                  if ledger and save_ledger else None)
     files, report = _render(shown, applied, every, failures,
                             {a.id: "draft (not published)" for a in draft_articles})
     for page in shown:  # its report JSON and Markdown are in `files` now: not held twice

@@ -402,10 +402,12 @@ def on_files(files: Files, config: Any) -> Files:
             files.remove(f)
     _pin_build_date(articles)
     _STATE.stored = {}
-    texts = rendercache.RenderCache(_site_cache(config, SOURCE_CACHE), ".txt")
+    # Not named ``texts``: that name (the article files' text hashes) is for _Digests below;
+    # reusing it gave _Digests this cache, so every page key hashed repr of its article.
+    source_cache = rendercache.RenderCache(_site_cache(config, SOURCE_CACHE), ".txt")
     decoder = _decoder_version()
     for name in sorted({a.source.file for a in articles if a.source.file}):
-        stored = _stored_source(_STATE.sources.get(name), texts, decoder)
+        stored = _stored_source(_STATE.sources.get(name), source_cache, decoder)
         if stored is None:
             _STATE.sources.pop(name, None)  # the article then names its page without a link
         elif isinstance(stored, Path):

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from .articles import ArticleMeta
 
 RELATED_MAX = 5  # the issue asks for 3–5; five fill a phone screen below the article
@@ -197,7 +199,8 @@ def related_articles(articles: Sequence[ArticleMeta], limit: int = RELATED_MAX,
 
     A candidate's score is CAMPAIGN_WEIGHT per shared campaign, DISTRICT_WEIGHT per shared
     district and each shared key term's weight, summed in that order. Candidates that share a
-    key term are scored one by one; the others (thousands, in a county seat's district or a
+    key term are scored together (numpy arrays, each term's weight added to all of its
+    articles at once, in the same order); the others (thousands, in a county seat's district or a
     long 专题) score by which campaigns and districts they have, so they are walked lazily,
     best score first and outward in date from the article, only as far as the choice needs.
     Scoring every candidate of every article was quadratic: 70 % of a rebuild at 10,000
@@ -207,61 +210,88 @@ def related_articles(articles: Sequence[ArticleMeta], limit: int = RELATED_MAX,
         terms = {a.id: headline_terms(a) for a in articles}
     weights = _term_weights(terms)
     day = {a.id: (a.day.toordinal() if a.day else None) for a in articles}
-    # Each article's key terms in the order its key dict lists them (the order sums are made).
-    mine_terms = {a.id: [w for w in terms[a.id] if w in weights] for a in articles}
     groups = _Profiles(articles, day)
-    # Each key term's articles as (id, profile): the loop below runs once per article and
-    # shared term (millions of times at 10,000 articles), so it looks nothing else up.
-    term_index: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for art in articles:
-        for word in mine_terms[art.id]:
-            term_index[word].append((art.id, groups.of[art.id]))
-    article_of = {a.id: a for a in articles}
+    ids = [a.id for a in articles]
+    # Each key term's articles by position, ascending: the candidates of an article are
+    # scored over all of them at once (numpy), term by term in the order its key dict lists
+    # its terms, so every score is the same sum, added in the same order, as one by one.
+    # Scoring candidate by candidate in Python was 11 s of CPU at 10,000 articles (a third of
+    # a rebuild): a common term's articles are walked once per article holding it.
+    mine_terms = [[w for w in terms[a.id] if w in weights] for a in articles]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for number, words in enumerate(mine_terms):
+        for word in words:
+            postings[word].append(number)
+    index = {w: np.array(p, dtype=np.intp) for w, p in postings.items()}
+    profile_of = np.array([groups.of[i] for i in ids], dtype=np.intp)
+    scores = np.zeros(len(articles))
+    touched = np.zeros(len(articles), dtype=bool)
+    position = {i: n for n, i in enumerate(ids)}
     out: dict[str, tuple[ArticleMeta, ...]] = {}
-    for art in articles:
-        me = art.id
-        profile = groups.of[me]
-        base, shares = groups.bases(profile)
-        scores: dict[str, float] = {}
-        get = scores.get
-        term_only = 0  # candidates sharing a key term and no campaign
-        for word in mine_terms[me]:
-            weight = weights[word]
-            for oid, number in term_index[word]:
-                found = get(oid)
-                if found is None:
-                    found = base.get(number, 0.0)
-                    term_only += not shares.get(number, False)
-                scores[oid] = found + weight
-        if scores.pop(me, None) is not None:
-            term_only -= not art.campaigns
-        # Topical: shares a campaign (every member of such a profile but the article itself)
-        # or a key term (those not counted with a campaign already).
-        topical = groups.campaign_sharers(profile) - bool(art.campaigns) + term_only
-        ranked = _by_score(scores, article_of, day[me], day)
-        rest = groups.stream(profile, day[me], skip=scores, me=me)
-        out[me] = _pick(heapq.merge(ranked, rest), topical, art.title, limit)
+    by_profile: dict[int, list[int]] = defaultdict(list)
+    for number, me in enumerate(ids):
+        by_profile[groups.of[me]].append(number)
+    for profile in sorted(by_profile):
+        base_of, shares_of = groups.arrays(profile)
+        for number in by_profile[profile]:
+            art = articles[number]
+            me = art.id
+            for word in mine_terms[number]:
+                found = index[word]
+                new = found[~touched[found]]
+                touched[new] = True
+                scores[new] = base_of[profile_of[new]]
+                scores[found] += weights[word]
+            touched[number] = False  # not its own candidate
+            candidates = np.flatnonzero(touched)
+            raw = scores[candidates]
+            touched[candidates] = False
+            # Topical: shares a campaign (every member of such a profile but the article
+            # itself) or a key term (those not counted with a campaign already).
+            term_only = int(np.count_nonzero(~shares_of[profile_of[candidates]]))
+            topical = groups.campaign_sharers(profile) - bool(art.campaigns) + term_only
+            ranked = _by_score(candidates, raw, articles, day[me], day)
+            rest = groups.stream(profile, day[me], skip=_Marked(candidates, position), me=me)
+            out[me] = _pick(heapq.merge(ranked, rest), topical, art.title, limit)
     return out
+
+
+class _Marked:
+    """Articles at sorted positions, tested by id with ``in`` (the stream's skip test, a few
+    dozen times an article: no set of its thousands of candidates is built)."""
+
+    def __init__(self, positions: np.ndarray, position: Mapping[str, int]) -> None:
+        self._positions = positions
+        self._position = position
+
+    def __contains__(self, oid: object) -> bool:
+        number = self._position.get(oid)  # type: ignore[call-overload]
+        if number is None:
+            return False
+        at = int(np.searchsorted(self._positions, number))
+        return at < len(self._positions) and int(self._positions[at]) == number
 
 
 UNDATED_GAP = 10**6  # the day gap an undated article (or one of unknown date) ranks with
 
 
-def _by_score(scores: Mapping[str, float], article_of: Mapping[str, ArticleMeta],
+def _by_score(candidates: np.ndarray, raw: np.ndarray, articles: Sequence[ArticleMeta],
               mine: int | None, day: Mapping[str, int | None]) -> Iterator[Ranked]:
-    """Scored (topical) candidates in ranking order, one score at a time: sorted by score
-    in C, and only the scores the choice reaches are grouped and ordered by date."""
-    order = sorted(scores, key=scores.__getitem__, reverse=True)
-    start, count = 0, len(order)
+    """Scored (topical) candidates (positions in ``articles``, with their scores) in ranking
+    order, one score at a time: sorted by score in C, and only the scores the choice reaches
+    are grouped and ordered by date."""
+    order = np.argsort(-raw, kind="stable")
+    values = raw[order].tolist()
+    numbers = candidates[order].tolist()
+    start, count = 0, len(values)
     while start < count:
-        raw = scores[order[start]]
-        neg = -round(raw, 6)
+        first = values[start]
+        neg = -round(first, 6)
         end = start + 1
-        while end < count and (scores[order[end]] == raw
-                               or -round(scores[order[end]], 6) == neg):
+        while end < count and (values[end] == first or -round(values[end], 6) == neg):
             end += 1
-        yield from sorted((neg, _gap(mine, day[oid]), oid, True, article_of[oid])
-                          for oid in order[start:end])
+        yield from sorted((neg, _gap(mine, day[other.id]), other.id, True, other)
+                          for other in (articles[n] for n in numbers[start:end]))
         start = end
 
 
@@ -302,51 +332,47 @@ class _Profiles:
             self.dated.append(dated)
             self.days.append([d for d, _i, _a in dated])
             self.undated.append(sorted((a.id, a) for a in arts if day[a.id] is None))
-        self.size = [len(m) for m in members]
+        self.size = np.array([len(m) for m in members], dtype=np.int64)
         by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
         for number, (camps, dists) in enumerate(self.sets):
             for name in camps:
                 by_key["c", name].append(number)
             for name in dists:
                 by_key["d", name].append(number)
-        self._by_key = by_key
-        self._levels: dict[int, list[tuple[float, list[tuple[int, bool]]]]] = {}
+        # Each campaign's and district's profiles, ascending (each profile once).
+        self._by_key = {key: np.array(numbers, dtype=np.intp) for key, numbers in by_key.items()}
+        self._levels: dict[int, list[tuple[float, np.ndarray, np.ndarray]]] = {}
         self._sharers: dict[int, int] = {}
         self._merged: dict[tuple[int, int], tuple] = {}
-        self._bases: dict[int, tuple[dict[int, float], dict[int, bool]]] = {}
 
-    def bases(self, mine: int) -> tuple[dict[int, float], dict[int, bool]]:
+    def arrays(self, mine: int) -> tuple[np.ndarray, np.ndarray]:
         """The campaign and district part of the score (exact: multiples of a half) and
-        whether it shares a campaign, of every profile sharing a campaign or district with
-        ``mine`` (the others: 0.0 and False)."""
-        self.levels(mine)
-        return self._bases[mine]
+        whether it shares a campaign, of every profile with ``mine`` (0.0 and False for those
+        sharing neither), by profile number. Counted through the key index, all profiles at
+        once: profile by profile in Python was a quarter of a 10,000-article rebuild's related
+        news (a county seat is in a thousand profiles, each of which walked the others)."""
+        camps, dists = self.sets[mine]
+        shared_c = np.zeros(len(self.sets), dtype=np.int64)
+        shared_d = np.zeros(len(self.sets), dtype=np.int64)
+        for name in camps:
+            shared_c[self._by_key["c", name]] += 1
+        for name in dists:
+            shared_d[self._by_key["d", name]] += 1
+        # Small integers times 3.0 and 1.5: the same doubles as in Python, whatever the order.
+        return CAMPAIGN_WEIGHT * shared_c + DISTRICT_WEIGHT * shared_d, shared_c > 0
 
-    def levels(self, mine: int) -> list[tuple[float, list[tuple[int, bool]]]]:
-        """The profiles sharing a campaign or district with ``mine`` by score, best first,
-        each with whether it shares a campaign."""
+    def levels(self, mine: int) -> list[tuple[float, np.ndarray, np.ndarray]]:
+        """The profiles sharing a campaign or district with ``mine`` by score, best first:
+        each level's profile numbers (ascending) and whether each shares a campaign."""
         found = self._levels.get(mine)
         if found is None:
-            camps, dists = self.sets[mine]
-            # Shared campaigns and districts of each profile, counted through the key index
-            # (intersecting the sets of every pair of profiles was a second per build).
-            shared_c: dict[int, int] = defaultdict(int)
-            shared_d: dict[int, int] = defaultdict(int)
-            for name in camps:
-                for number in self._by_key["c", name]:
-                    shared_c[number] += 1
-            for name in dists:
-                for number in self._by_key["d", name]:
-                    shared_d[number] += 1
-            by_score: dict[float, list[tuple[int, bool]]] = defaultdict(list)
-            for number in sorted(shared_c.keys() | shared_d.keys()):
-                a, b = shared_c.get(number, 0), shared_d.get(number, 0)
-                by_score[CAMPAIGN_WEIGHT * a + DISTRICT_WEIGHT * b].append((number, a > 0))
-            found = self._levels[mine] = sorted(by_score.items(), key=lambda x: -x[0])
-            self._sharers[mine] = sum(self.size[n] for _s, profiles in found
-                                      for n, shares in profiles if shares)
-            self._bases[mine] = ({n: score for score, profiles in found for n, _s in profiles},
-                                 {n: shares for _s, profiles in found for n, shares in profiles})
+            score, shares = self.arrays(mine)
+            found = []
+            for value in np.unique(score[score > 0])[::-1].tolist():
+                numbers = np.flatnonzero(score == value)
+                found.append((value, numbers, shares[numbers]))
+            self._levels[mine] = found
+            self._sharers[mine] = int(self.size[shares].sum())
         return found
 
     def campaign_sharers(self, mine: int) -> int:
@@ -358,7 +384,7 @@ class _Profiles:
                me: str) -> Iterator[Ranked]:
         """Every article sharing a campaign or district with the profile, except ``me`` and
         ``skip``, in ranking order: score, then day gap, then id."""
-        for number, (score, _profiles) in enumerate(self.levels(mine)):
+        for number, (score, _profiles, _shares) in enumerate(self.levels(mine)):
             neg = -round(score, 6)
             dated, days, undated = self._level(mine, number)
             for item in self._walk(dated, days, undated, my_day, neg):
@@ -372,7 +398,8 @@ class _Profiles:
         undated ones by id; made once per profile and level, when an article needs it."""
         found = self._merged.get((mine, number))
         if found is None:
-            profiles = self.levels(mine)[number][1]
+            _score, numbers, shared = self.levels(mine)[number]
+            profiles = list(zip(numbers.tolist(), shared.tolist(), strict=True))
             dated = sorted((d, i, shares, a) for n, shares in profiles
                            for d, i, a in self.dated[n])
             undated = sorted((i, shares, a) for n, shares in profiles
