@@ -132,6 +132,23 @@ def test_a_slogan_next_to_an_untitled_story_stays_furniture() -> None:
     assert a.headline is None and result.furniture == ["垃圾分类 人人有责"]
 
 
+def test_a_figurative_headline_read_as_furniture_above_an_untitled_story_is_its_title() -> None:
+    # it shares no word with the story, but stands right above its dateline and names no slogan
+    rows = [("furniture", "以练备战 筑牢防线"),
+            ("start", "本报讯（通讯员 乔飞）近日，水屯镇防汛应急综合演练在水库码头启动。"),
+            ("body", "演练模拟持续强降雨引发险情。")]
+    (a,) = assemble(rows).articles
+    assert a.headline.title == "以练备战 筑牢防线"
+    role = assemble(rows).line_roles[0]
+    assert role.role is Role.TITLE and "right above a story" in role.evidence[0]
+
+
+def test_a_caption_or_a_credit_above_an_untitled_story_is_never_its_title() -> None:
+    for aside in (("caption", "▶完成户厕122座、公厕2座"), ("furniture", "文/许东升 正仁")):
+        result = assemble([aside, ("start", "本报讯 近日，水屯镇防汛应急综合演练在水库码头启动。")])
+        assert result.articles[0].headline is None, aside
+
+
 def test_a_story_resumed_with_no_mark_after_a_brief_goes_back_to_it() -> None:
     # the long story's text goes on after the brief's last sentence with no START line
     result = assemble([("title", "王家里村村民自发整治环境"),

@@ -18,6 +18,9 @@ steps:
 4. ``rescue_titles``: a story still without a headline takes the display-shaped line printed
    right before or after it that the model read as furniture, a caption or text, when that line
    shares enough of its words with the story (a title the model missed);
+   ``titles_above_stories``: a story that opens at its first line and still has none takes
+   the headline-shaped line right above it, unless the rules name that line furniture, a
+   slogan, a caption or a credit (a figurative headline shares no word with its story);
 5. ``build_article``: headline parts, paragraphs, credits and captions of one story.
 Every line ends in a story, the page furniture or the leftovers.
 """
@@ -28,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import credits
-from .features import bigrams, opens_story, spans_a_word
+from .features import FURNITURE_SHAPE, bigrams, opens_story, spans_a_word
 from .headline import compose_headline
 from .labeler import Decision
 from .model import Article, Credit, Line, LineRole, PageInfo, PageResult, Role, Section
@@ -1043,6 +1046,46 @@ def rescue_titles(page: Page, lines: list[Line]) -> list[tuple[tuple[int, ...], 
     return taken
 
 
+
+def _furniture_shaped(text: str, rules: Rules) -> bool:
+    """A line the rules or the furniture patterns (dates, hotlines, page labels) name as page
+    furniture or a campaign slogan, a photo caption's mark opens, or a credit's role word: never
+    a story's title, however it stands.
+
+    >>> from .rules import load_rules
+    >>> [_furniture_shaped(t, load_rules()) for t in ("▶完成户厕122座", "文/许东升 正仁", "垃圾分类 人人有责", "以练备战 筑牢防线")]
+    [True, True, True, False]
+    """
+    return bool(rules.furniture_any.fullmatch(text) or rules.slogan.fullmatch(text)
+                or FURNITURE_SHAPE.search(text) or (text[:1] and text[0] in rules.caption_marks)
+                or credits.credit_shaped(text))
+
+
+def titles_above_stories(page: Page, lines: list[Line], rules: Rules) -> list[int]:
+    """A story that opens at its first line (a dateline or a START line) and still has no
+    headline takes the headline-shaped line printed right above it that the model set aside as
+    furniture or a caption, though it shares no word with the story: a figurative headline
+    (以练备战 筑牢防线) reads like a slogan, and the story's first clause would stand in for it.
+    Lines the furniture rules or patterns name are never taken. Returns their indices."""
+    taken: list[int] = []
+    for run in page.items:
+        if (not isinstance(run, TextRun) or run.headline is not None or run.absorbed
+                or not run.has_body or not run.begun):
+            continue
+        k = next((j for j in range(run.first - 1, -1, -1) if lines[j].text), None)
+        if k is None or k not in page.aside or k in taken:
+            continue
+        text = lines[k].text
+        if not could_be_title(text) or _furniture_shaped(text, rules):
+            continue
+        run.headline = HeadGroup([(Role.TITLE, lines[k])], claimed=True)
+        if text in page.furniture:
+            page.furniture.remove(text)
+        else:
+            page.captions = [c for c in page.captions if c[0] != text]
+        taken.append(k)
+    return taken
+
 # A credit's bracket opens at most this many characters before its line's end (（通讯员 欧阳
 # 明: a role word and a few names); more, or a clause mark after it, is a story's text.
 MAX_OPEN_CREDIT_CHARS = 12
@@ -1243,6 +1286,12 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             old = roles[k]
             roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence,
                                 (f"rescued from {old.role}: shares {score:.2f} of its words with its story",))
+    if SETTINGS.titles_above_stories:
+        for k in titles_above_stories(page, lines, rules):
+            old = roles[k]
+            roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
+                f"read as {old.role}; headline-shaped, right above a story that opens there and has"
+                " no headline",))
     runs = [(k, x) for k, x in enumerate(page.items) if isinstance(x, TextRun) and not x.absorbed]
     articles: list[Article] = []
     owners: list[int] = []

@@ -252,6 +252,16 @@ _CREDIT_LINE = re.compile(
 )
 
 
+def credit_shaped(text: str) -> bool:
+    """A line shaped like a credit (role words, then name-like tokens), whether or not the names
+    are known names: never a headline.
+
+    >>> credit_shaped("文/许东升 正仁"), credit_shaped("文明出行 全民行动")
+    (True, False)
+    """
+    return len(text) <= 40 and _CREDIT_LINE.match(text.strip()) is not None
+
+
 def is_credit_line(text: str) -> bool:
     """A line that is only a credit: role words and names, nothing else.
 

@@ -50,6 +50,8 @@ _STAFF = re.compile(r"(审核|审稿|版式|美编|校对|组版|签发|值班�
 _PHONE = re.compile(r"\d{3,4}-\d{7,8}|\d{7,8}$|热线|邮箱|@|www\.|\.cn|\.com|APP")
 _WEEKDATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|星期[一二三四五六日天]|农历")
 _PAGE_LABEL = re.compile(r"^[A-H]\d{0,2}\s|^第?[0-9一二三四五六七八九十]{1,3}版|^\d{1,2}版")
+# Any of the three: a line no reader takes for a headline, wherever it stands.
+FURNITURE_SHAPE = re.compile("|".join(p.pattern for p in (_PHONE, _WEEKDATE, _PAGE_LABEL)))
 # Words a story's first sentence often opens with.
 _LEAD_WORDS = re.compile(r"^(近日|日前|今年以来|连日来|近年来|昨日|昨天|今天|今日|目前|当前|为进一步|为深入|为切实|为全面|为推进|为加强|\d{1,2}月\d{1,2}日|\d{4}年)")
 _PUNCT_SENTENCE = re.compile("[，。；！？]")

@@ -58,6 +58,8 @@ class Rules:
     furniture_any: re.Pattern[str]  # all furniture patterns in one, for speed (one match per line)
     chart_title: re.Pattern[str]
     caption_marks: str
+    # formulaic campaign slogans (furniture.yml slogans): never a story's title, wherever printed
+    slogan: re.Pattern[str] = re.compile(r"(?!)")
     # the editor's gazetteer.yml entries as written, laid over the national data in ``gazetteer``
     editor_places: tuple[dict, ...] = ()
     # words that mean the home county's own place only (开发区, 我市, 全县): never another county's
@@ -160,6 +162,7 @@ def _build(override: Path | None) -> Rules:
         furniture_any=_compile("furniture.yml", "|".join(f"(?:{p})" for p in furn.get("patterns") or ()) or r"(?!)"),
         chart_title=_compile("furniture.yml", furn.get("chart_titles") or r"(?!)"),
         caption_marks=str(furn.get("caption_marks") or ""),
+        slogan=_compile("furniture.yml", "|".join(f"(?:{p})" for p in furn.get("slogans") or ()) or r"(?!)"),
         editor_places=tuple(_plain(e) for e in gaz.get("places") or []),
         local_words=tuple(gaz.get("local_words") or ()),
         portal_home=gaz.get("portal"),
