@@ -143,8 +143,9 @@ def test_a_figurative_headline_read_as_furniture_above_an_untitled_story_is_its_
     assert role.role is Role.TITLE and "right above a story" in role.evidence[0]
 
 
-def test_a_caption_or_a_credit_above_an_untitled_story_is_never_its_title() -> None:
-    for aside in (("caption", "▶完成户厕122座、公厕2座"), ("furniture", "文/许东升 正仁")):
+def test_a_caption_a_credit_a_masthead_or_a_slogan_above_an_untitled_story_is_never_its_title() -> None:
+    for aside in (("caption", "▶完成户厕122座、公厕2座"), ("furniture", "文/许东升 正仁"),
+                  ("furniture", "凤城新闻网 数字报"), ("furniture", "防溺水 记心间")):
         result = assemble([aside, ("start", "本报讯 近日，水屯镇防汛应急综合演练在水库码头启动。")])
         assert result.articles[0].headline is None, aside
 
