@@ -150,6 +150,24 @@ def test_a_caption_a_credit_a_masthead_or_a_slogan_above_an_untitled_story_is_ne
         assert result.articles[0].headline is None, aside
 
 
+def test_a_pull_quote_under_a_headline_opens_its_story() -> None:
+    rows = [("title", "北山村建成村史馆"), ("start", "日前，北山村村史馆建成开放，展出老物件三百余件。"),
+            ("title", "张楼镇：实战演练筑防线"), ("subhead", "当即投入到应急抢险工作中"),
+            ("body", "7月18日，张楼镇组织开展群众转移安置应急演练，各组当即投入到应急抢险工作中。")]
+    assert [a.headline.title for a in assemble(rows).articles] == ["北山村建成村史馆", "张楼镇：实战演练筑防线"]
+
+
+def test_a_story_resumed_under_a_subhead_after_a_late_title_goes_back_to_it() -> None:
+    rows = [("title", "乐山市政协来我县考察调研"), ("start", "5月16日，乐山市政协主席率队到我县考察调研。"),
+            ("body", "2月19日上午，功山镇组织志愿者开展爱国卫生专项行动。"),
+            ("title", "功山镇开展爱国卫生专项行动"), ("subhead", "走进企业车间"),
+            ("body", "考察组走进企业车间，乐山市政协主席率队考察调研园区建设。")]
+    titles = [a.headline.title for a in assemble(rows).articles]
+    assert "乐山市政协来我县考察调研" in titles and len(titles) <= 2
+    host = next(a for a in assemble(rows).articles if a.headline.title == "乐山市政协来我县考察调研")
+    assert any("考察组走进企业车间" in p for p in host.paragraphs)
+
+
 def test_a_story_resumed_with_no_mark_after_a_brief_goes_back_to_it() -> None:
     # the long story's text goes on after the brief's last sentence with no START line
     result = assemble([("title", "王家里村村民自发整治环境"),

@@ -4,6 +4,8 @@ The line-role model says what each line is; this stage only puts the pieces toge
 steps:
 1. ``group_items``: consecutive display lines form a headline group; text lines form runs, a new
    run beginning at a story's first line (a credit or a START line) and a run ending at a byline;
+   ``open_under_headlines``: a run opening with a subhead right under a headline (a pull quote)
+   begins a story unless it uses an earlier run's words (that story resumed);
 2. ``pair_headlines``: headline groups and the runs next to them are paired so that, over the
    page, headlines share the most words with their stories, with a prior for the run after a
    headline at a story's beginning (a title may be printed after its body). A real headline
@@ -346,7 +348,22 @@ def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> P
                 run = TextRun(fresh=role is Role.START or after_head, begun=role is Role.START)
                 items.append(run)
             run.add(line, index)
+    open_under_headlines(page)
     return page
+
+
+def open_under_headlines(page: Page) -> None:
+    """A run that begins with a subhead right under a headline (a pull quote or a lead-in under
+    the title) begins a story, unless it uses ``min_resumed_share`` of an earlier run's words:
+    then it is that story resumed under a subhead (after a title printed after its own story)."""
+    items, earlier = page.items, []
+    for k, item in enumerate(items):
+        if not isinstance(item, TextRun):
+            continue
+        if k and isinstance(items[k - 1], HeadGroup) and not item.fresh and item.sections and item.sections[0][0]:
+            text = item.text
+            item.fresh = max((_shares_with(e, text) for e in earlier), default=0.0) < SETTINGS.min_resumed_share
+        earlier.append(item.text)
 
 
 def demote_sentence_pieces(page: Page) -> list[Line]:
