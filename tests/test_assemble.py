@@ -168,6 +168,18 @@ def test_a_story_resumed_under_a_subhead_after_a_late_title_goes_back_to_it() ->
     assert any("考察组走进企业车间" in p for p in host.paragraphs)
 
 
+def test_a_title_read_as_a_subhead_right_above_a_story_s_first_line_is_its_title() -> None:
+    # a title printed after its story, then the next story's title read as a subhead
+    story = [("start", "日前，北山村村史馆建成开放，展出老物件三百余件。"), ("title", "北山村建成村史馆")]
+    first = ("start", "本报讯 9月14日下午，平谷区政协首家委员工作站挂牌。")
+    result = assemble([*story, ("subhead", "平谷区政协首家委员工作站挂牌"), first])
+    assert [a.headline.title for a in result.articles] == ["北山村建成村史馆", "平谷区政协首家委员工作站挂牌"]
+    assert "right above a story's first line" in result.line_roles[2].evidence[0]
+    # two whole phrases with no text under them are pull quotes, not a headline
+    result = assemble([*story, ("subhead", "健全长效管理机制"), ("subhead", "改善环境卫生面貌"), first])
+    assert "健全长效管理机制" not in [a.headline.title for a in result.articles if a.headline]
+
+
 def test_a_story_resumed_with_no_mark_after_a_brief_goes_back_to_it() -> None:
     # the long story's text goes on after the brief's last sentence with no START line
     result = assemble([("title", "王家里村村民自发整治环境"),

@@ -76,6 +76,7 @@ class TextRun:
     absorbed: bool = False  # merged into an earlier story
     first: int = -1  # index in the page's lines of its first and last text line
     last: int = -1
+    heading_lines: list[Line] = field(default_factory=list)  # its subheads' lines, in order
 
     @property
     def has_body(self) -> bool:
@@ -323,6 +324,7 @@ def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> P
                 items.append(run)
             run.sections.append((line.text, []))
             run.numbers.extend(line.lines)
+            run.heading_lines.append(line)
         elif role is Role.CREDIT:
             run = _open_run(items)
             if run is None or run.has_body:
@@ -364,6 +366,25 @@ def open_under_headlines(page: Page) -> None:
             text = item.text
             item.fresh = max((_shares_with(e, text) for e in earlier), default=0.0) < SETTINGS.min_resumed_share
         earlier.append(item.text)
+
+
+def headings_over_stories(page: Page) -> list[Line]:
+    """Subheads with no text under them, right before a story's first line (a START line or a
+    credit): that story's headline, read as subheads (a title printed between two stories), when
+    they are one line or one phrase broken inside a word (two whole phrases are pull quotes).
+    Returns the lines, for the report."""
+    items, out = page.items, []
+    for k in range(len(items) - 1):
+        run, after = items[k], items[k + 1]
+        if (isinstance(run, TextRun) and isinstance(after, TextRun) and after.begun and not run.has_body
+                and not run.credit_lines and not run.bylines and run.heading_lines
+                and len(run.heading_lines) == len(run.sections)
+                # one line, or one phrase broken inside a word: parallel phrases are pull quotes
+                and all(spans_a_word(a.text, b.text) for a, b in zip(run.heading_lines, run.heading_lines[1:], strict=False))):
+            items[k] = HeadGroup([(Role.TITLE, line) for line in run.heading_lines])
+            after.fresh = True
+            out.extend(run.heading_lines)
+    return out
 
 
 def demote_sentence_pieces(page: Page) -> list[Line]:
@@ -1262,6 +1283,10 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
              for line, d in zip(lines, decisions, strict=True)]
     page = group_items(lines, decisions, rules)
     index = {line.number: k for k, line in enumerate(lines)}
+    for line in headings_over_stories(page):
+        old = roles[index[line.number]]
+        roles[index[line.number]] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
+            f"read as {old.role}; no text under it, right above a story's first line",))
     for line in demote_sentence_pieces(page):
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.BODY, old.confidence, (
