@@ -159,6 +159,8 @@ def ends_open(text: str) -> bool:
     (True, False, False)
     >>> ends_open("磴口县举行第31个"), ends_open("深化与"), ends_open("积极参与"), ends_open("服务群众的")
     (True, True, False, True)
+    >>> ends_open("市人大常委会副主任带队到"), ends_open("说到做到")
+    (True, False)
     """
     if re.search(r"[\s，、,；：]", text):
         return False
