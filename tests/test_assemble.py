@@ -180,6 +180,17 @@ def test_a_title_read_as_a_subhead_right_above_a_story_s_first_line_is_its_title
     assert "健全长效管理机制" not in [a.headline.title for a in result.articles if a.headline]
 
 
+def test_a_pull_quote_printed_apart_under_the_title_is_not_the_title_s_end() -> None:
+    lines, decisions = page([("title", "街道召开国家卫生区复审工作动员会"), ("title+", "对参会人员进行动员"),
+                             ("start", "4月7日，街道召开复审工作动员会，从三个方面，对参会人员进行动员。")])
+    apart = [lines[0], *(dataclasses.replace(x, number=x.number + 1, lines=tuple(n + 1 for n in x.lines)) for x in lines[1:])]
+    (a,) = assemble_page(apart, decisions, PageInfo(file="t.txt"), RULES).articles
+    assert a.headline.title == "街道召开国家卫生区复审工作动员会"
+    # printed right under the title it is the title's end, though its story repeats it
+    (a,) = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES).articles
+    assert a.headline.title == "街道召开国家卫生区复审工作动员会对参会人员进行动员"
+
+
 def test_a_story_resumed_with_no_mark_after_a_brief_goes_back_to_it() -> None:
     # the long story's text goes on after the brief's last sentence with no START line
     result = assemble([("title", "王家里村村民自发整治环境"),

@@ -604,12 +604,34 @@ def best_pairing(items: list[HeadGroup | TextRun]) -> list[int]:
     return sorted(pairs)
 
 
+# A pull quote repeats at least this many characters of its story word for word: shorter
+# phrases (推进会, 创卫) recur in any story by chance.
+PULL_QUOTE_MIN_CHARS = 6
+
+
+def is_pull_quote(line: str, story: str) -> bool:
+    """A line that is a whole clause of its story, word for word (the words between two clause
+    marks): a pull quote. A title's second half is found in its story too, but inside a clause
+    (视察重点 / 工程和民生实事).
+
+    >>> is_pull_quote("对参会人员进行动员", "从三个方面，对参会人员进行动员。会议要求…")
+    True
+    >>> is_pull_quote("工程和民生实事", "代表们视察重点工程和民生实事，听取汇报。")
+    False
+    """
+    quote = line.strip()
+    if len(CJK_CHAR.findall(quote)) < PULL_QUOTE_MIN_CHARS:
+        return False
+    return re.search(rf"(?:^|[，。；！？：、“”]){re.escape(quote)}(?:[，。；！？、”]|$)", story) is not None
+
+
 def drop_stray_title_tails(page: Page, confidence: dict[int, float]) -> list[Line]:
     """A headline's last title line read with less confidence than ``min_title_tail_confidence``
     whose words its story never uses, or printed apart from the title (a blank line between)
     and sharing under ``min_rescue_overlap`` of its words with the story, is a slogan printed
-    under the title (创卫在行动), not the title's end: it goes to the page's furniture. Returns
-    the lines, for the report.
+    under the title (创卫在行动), not the title's end; printed apart and found word for word in
+    the story, it is a pull quote. Either goes to the page's furniture. Returns the lines, for
+    the report.
 
     >>> run = TextRun(fresh=True, sections=[(None, ["近日，矾山镇开展安全生产检查。"])])
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(2, "", "创卫在行动"))])
@@ -632,8 +654,10 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float]) -> list[Lin
         above = parts[-2][1]
         apart = line.number > (above.lines or (above.number,))[-1] + 1  # a blank line between
         unsure = confidence.get(line.number, 1.0) < SETTINGS.min_title_tail_confidence
-        share = _shares_with(line.text, run.text)
-        if grams and (unsure and share == 0.0 or apart and share < SETTINGS.min_rescue_overlap):
+        text = run.text
+        share = _shares_with(line.text, text)
+        quoted = apart and is_pull_quote(line.text, text)
+        if grams and (unsure and share == 0.0 or apart and share < SETTINGS.min_rescue_overlap or quoted):
             parts.pop()
             page.furniture.append(line.text)
             out.append(line)
