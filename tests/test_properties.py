@@ -177,7 +177,11 @@ def test_one_paragraph_rejoined_exactly(para: str, width: int) -> None:
 @FAST
 @given(para=gst.gold_paragraphs(), width=gst.column_widths(3, 42), indent=st.sampled_from([0, 2]))
 def test_one_typeset_paragraph_rejoined_exactly(para: str, width: int, indent: int) -> None:
-    assert paragraphs_mod.rejoin_paragraphs(pagegen.break_column(para, width, indent)) == [para]
+    lines = pagegen.break_column(para, width, indent)
+    # a sentence that ends exactly at the column's edge, with no indent on the next line, ends a
+    # paragraph as well as not: no reader can tell (found by hypothesis: 文明生态。/ 这一切，…)
+    assume(indent or not any(re.search(r"[。！？]”?$", x) for x in lines[:-1]))
+    assert paragraphs_mod.rejoin_paragraphs(lines) == [para]
 
 
 @FAST
