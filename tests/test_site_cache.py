@@ -335,24 +335,6 @@ def test_district_paths_kept_between_builds_are_the_gazetteers(tmp_path: Path) -
     assert hooks._district_paths(arts, memo)[0] == expected
 
 
-def test_district_spellings_come_from_a_helper_and_the_gazetteer_is_not_kept(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The site build's process looks up new district names in a helper process, so it never
-    holds the gazetteer; when the helper cannot run, the names are looked up here, with the
-    same answers, and the gazetteer is let go of after."""
-    from civicnews.rules import load_rules
-    from civicnews.site import hooks
-
-    names = ["城关镇", "柯城区", "不存在的地方", "江北区"]
-    load_rules().forget_gazetteer()
-    apart = hooks._spellings(names)
-    assert "gazetteer" not in load_rules().__dict__  # the helper's work, not this process's
-    assert apart["不存在的地方"] is None and apart["柯城区"] is not None
-    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-python"))
-    assert hooks._spellings(names) == apart
-    assert "gazetteer" not in load_rules().__dict__
-
-
 def test_an_article_read_from_a_file_is_keyed_by_its_text(tmp_path: Path) -> None:
     """load_articles gives each article's text hash; a page key then names the article by it
     (the article is a function of its text), and a changed text changes the key."""
