@@ -307,43 +307,6 @@ def _spelling(gaz: Any, name: str) -> _Spelling | None:
             {c: tuple((gaz.divisions[p].name, p) for p in gaz.path(c)) for c in codes})
 
 
-# The helper's program: _spelling of each name in a pickled list on stdin, pickled to stdout.
-_SPELLING_HELPER = """
-import pickle, sys
-from civicnews.rules import load_rules
-from civicnews.site.hooks import _spelling
-gaz = load_rules().gazetteer
-names = pickle.loads(sys.stdin.buffer.read())
-sys.stdout.buffer.write(pickle.dumps({n: _spelling(gaz, n) for n in names}, protocol=5))
-"""
-
-
-def _spellings(names: list[str]) -> dict[str, _Spelling | None]:
-    """``_spelling`` of each name, worked out in a helper process: the gazetteer is ~38 MB in
-    memory, and this process holds the whole archive when it needs it (a 10k cold build's
-    peak was that moment). Here, and let go of after, when the helper fails."""
-    import subprocess
-
-    from civicnews.rules import load_rules
-
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(_SCRIPTS), env.get("PYTHONPATH", ""))
-                                        if p)
-    try:
-        proc = subprocess.run([sys.executable, "-c", _SPELLING_HELPER],
-                              input=pickle.dumps(names, protocol=5), capture_output=True,
-                              env=env, check=False)
-        found = pickle.loads(proc.stdout) if proc.returncode == 0 else None
-    except (OSError, pickle.PickleError, EOFError, ValueError, AttributeError, ImportError):
-        found = None
-    if isinstance(found, dict) and set(found) == set(names):
-        return found
-    rules = load_rules()
-    found = {name: _spelling(rules.gazetteer, name) for name in names}
-    rules.forget_gazetteer()  # not kept to the end of the build, whose peak it would raise
-    return found
-
-
 def _chain(spelling: _Spelling, context: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """The chain of the division a name means beside ``context`` (the story's districts)."""
     candidates, default, chains = spelling
@@ -369,10 +332,7 @@ def _district_paths(articles: list[art_mod.ArticleMeta],
     # The key the gazetteer itself is cached under: its data, code, settings and editor entries.
     version = places._cache_key([dict(e) for e in rules.editor_places], rules.local_words)
     known = _load_chains(memo, version)
-    new = sorted({name for art in articles for name in art.districts if name not in known})
-    looked_up = bool(new)
-    if new:
-        known.update(_spellings(new))
+    looked_up = False
     paths: dict[str, list[str]] = {}
     codes: dict[str, str] = {}
     for art in articles:
@@ -380,6 +340,9 @@ def _district_paths(articles: list[art_mod.ArticleMeta],
         for name in art.districts:
             if name in paths:
                 continue
+            if name not in known:
+                known[name] = _spelling(rules.gazetteer, name)
+                looked_up = True
             spelling = known[name]
             if spelling is None:
                 continue
@@ -387,6 +350,10 @@ def _district_paths(articles: list[art_mod.ArticleMeta],
             paths[name] = [place for place, _code in chain[:-1]]
             for place, code in chain:
                 codes.setdefault(place, code)
+    if looked_up:
+        # Not kept (~38 MB): this process holds the whole archive to the end of the build,
+        # whose peak it is, and needs the gazetteer again only for a district new to the memo.
+        rules.forget_gazetteer()
     if memo is not None and looked_up:
         _save_chains(memo, version, known)
     order = sorted(codes, key=lambda n: (not codes[n][:1].isdigit(), codes[n]))
