@@ -217,8 +217,9 @@ def test_a_lean_batch_writes_the_same_files_and_keeps_no_line_roles(pages_dir: P
     full = run_batch([pages_dir], tmp_path / "full", cache_dir=tmp_path / "cache")
     assert any(p.line_roles for p in full.pages)
     assert any(p["roles"] for p in full.report["pages"])
-    # From the cache and from the extractor (two workers): the same files either way.
-    for cache, jobs in ((tmp_path / "cache", 1), (None, 2)):
+    # From the cache and from the extractor (two workers, which then hand back the lean
+    # extractions and keep them, with and without a cache): the same files every way.
+    for cache, jobs in ((tmp_path / "cache", 1), (None, 2), (tmp_path / "fresh", 2)):
         out = tmp_path / f"lean-{jobs}"
         lean = run_batch([pages_dir], out, cache_dir=cache, jobs=jobs, details=False)
         assert snapshot(out) == snapshot(tmp_path / "full")
@@ -226,3 +227,9 @@ def test_a_lean_batch_writes_the_same_files_and_keeps_no_line_roles(pages_dir: P
         assert not any(p["roles"] for p in lean.report["pages"])
         assert [a.id for a in lean.articles] == [a.id for a in full.articles]
         assert lean.report["summary"] == full.report["summary"]
+    # What the workers kept: lean entries and full ones, read back as they were sent.
+    again = run_batch([pages_dir], tmp_path / "again", cache_dir=tmp_path / "fresh", jobs=2,
+                      details=False)
+    assert again.extracted == 0 and snapshot(tmp_path / "again") == snapshot(tmp_path / "full")
+    assert len(list((tmp_path / "fresh" / "lean").glob("*.pickle"))) == len(full.pages)
+    assert len(list((tmp_path / "fresh").glob("*.pickle"))) == len(full.pages)

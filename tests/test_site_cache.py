@@ -330,6 +330,9 @@ def test_district_paths_kept_between_builds_are_the_gazetteers(tmp_path: Path) -
     memo = tmp_path / "paths.pickle"
     assert hooks._district_paths(arts, memo)[0] == expected
     assert memo.is_file()
+    # The names were looked up: the rules no longer hold the gazetteer (~38 MB) for the rest
+    # of the build.
+    assert "gazetteer" not in load_rules().__dict__
     for order in (arts, arts[::-1], arts[2:]):
         assert hooks._district_paths(order, memo) == hooks._district_paths(order)
     assert hooks._district_paths(arts, memo)[0] == expected

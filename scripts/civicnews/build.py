@@ -242,15 +242,29 @@ def _worker_init(parent: int) -> None:
 
 
 def _extract_chunk(tasks: Sequence[tuple[str, PageInfo, str]], rules_dir: str | None,
-                   cache_dir: Path | None) -> list[bytes]:
+                   cache_dir: Path | None, lean_dir: Path | None = None) -> list[bytes]:
     """A worker's share (pagecache.extract_chunk), jieba's dictionary first loaded from the
     cache's copy (wordlist) when the worker has not loaded it yet. Loaded with the first task,
     not when the worker starts: a worker busy in its initializer when Ctrl-C ended the pool
     left the pool's exit handler writing to a closed pipe (a traceback at exit). A worker
     does not write the cache's copy: that set a cold site build's peak (a worker's) 7 MB
-    higher; the related-news helper, in a small process, writes it."""
+    higher; the related-news helper, in a small process, writes it.
+
+    With ``lean_dir`` (no details) each extraction is made ``_lean`` here, kept there and
+    handed back lean: the parent, which holds every page's extraction, then never unpickles
+    line roles only to drop them, nor pickles the lean copy between them (a 10k cold build's
+    peak is the parent's)."""
     wordlist.warm(cache_dir, keep=False)
-    return extract_chunk(tasks, rules_dir, cache_dir)
+    if lean_dir is None:
+        return extract_chunk(tasks, rules_dir, cache_dir)
+    out = []
+    for text, info, key in tasks:
+        outcome = extract(text, info, rules_dir)
+        cache_put(cache_dir, key, pickle.dumps(outcome, protocol=5))
+        data = pickle.dumps(_lean(outcome), protocol=5)
+        cache_put(lean_dir, key, data)
+        out.append(data)
+    return out
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
@@ -379,13 +393,15 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
                                        initargs=(os.getpid(),))
             try:
                 futures = {pool.submit(_extract_chunk, [task for _i, task in chunk], rules_arg,
-                                       cache_dir): [i for i, _task in chunk]
+                                       cache_dir, lean_dir): [i for i, _task in chunk]
                            for chunk in _chunks(todo, jobs)}
                 for future in as_completed(futures):
                     # Popped: a done future holds its pickled results as long as it is held.
                     indices = futures.pop(future)
                     for index, data in zip(indices, future.result(), strict=True):
-                        outcomes[index] = keep(pickle.loads(data), str(pages[index].key))
+                        outcome = pickle.loads(data)  # lean already with a lean_dir
+                        outcomes[index] = (outcome if lean_dir is not None
+                                           else keep(outcome, str(pages[index].key)))
                     bar.update(len(indices))
             except BaseException:
                 _stop_workers(pool)  # Ctrl-C or a crash: no worker outlives the batch

@@ -519,6 +519,12 @@ def load_gazetteer(editor_places: list[dict], local_words: tuple[str, ...] = ())
     return _load(json.dumps([editor_places, list(local_words)], ensure_ascii=False, sort_keys=True))
 
 
+def forget_gazetteers() -> None:
+    """Let go of the gazetteers this process loaded (read from the disk cache again when next
+    asked for): a site build's process needs one only for a moment, then holds the archive."""
+    _load.cache_clear()
+
+
 @lru_cache(maxsize=4)
 def _load(key_json: str) -> Gazetteer:
     editor_places, local_words = json.loads(key_json)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .places import Gazetteer, load_gazetteer
+from .places import Gazetteer, forget_gazetteers, load_gazetteer
 
 DEFAULT_DIR = Path(__file__).parent / "rules"
 RULE_FILES = ("gazetteer.yml", "campaigns.yml", "roles.yml", "furniture.yml", "headline.yml")
@@ -82,6 +82,11 @@ class Rules:
     def gazetteer(self) -> Gazetteer:
         """Every place in China with the editor's entries over it, built once (disk cache)."""
         return load_gazetteer([dict(e) for e in self.editor_places], self.local_words)
+
+    def forget_gazetteer(self) -> None:
+        """Let go of the gazetteer (loaded again from its disk cache when next asked for)."""
+        self.__dict__.pop("gazetteer", None)
+        forget_gazetteers()
 
     def ancestors(self, name: str) -> list[str]:
         """Parents of a place, nearest first."""

@@ -350,6 +350,10 @@ def _district_paths(articles: list[art_mod.ArticleMeta],
             paths[name] = [place for place, _code in chain[:-1]]
             for place, code in chain:
                 codes.setdefault(place, code)
+    if looked_up:
+        # Not kept (~38 MB): this process holds the whole archive to the end of the build,
+        # whose peak it is, and needs the gazetteer again only for a district new to the memo.
+        rules.forget_gazetteer()
     if memo is not None and looked_up:
         _save_chains(memo, version, known)
     order = sorted(codes, key=lambda n: (not codes[n][:1].isdigit(), codes[n]))
