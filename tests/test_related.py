@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import os
 from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
@@ -96,8 +97,57 @@ def test_the_lazy_choice_is_the_choice_of_scoring_everyone(rows: list[dict],
 def test_headlines_segmented_apart_are_segmented_as_here(tmp_path: Path) -> None:
     texts = ["垃圾分类进小区", "开发区建设提速 永康 agile 2023年", ""]
     apart = related.segment_apart(texts)
-    assert apart == {t: sorted(related._terms_of(t)) for t in texts}
+    assert apart == {t: sorted(related.terms_of(t)) for t in texts}
     # with jieba's dictionary kept in a cache (made by the first helper, read by the second)
     for _ in range(2):
         assert related.segment_apart(texts, tmp_path) == apart
     assert list((tmp_path / "jieba").glob("dict-*.pickle"))
+
+
+def _site(count: int) -> tuple[list[ArticleMeta], dict[str, frozenset[str]]]:
+    """Articles sharing campaigns, districts and terms in many ways (a fixed pattern)."""
+    arts, terms = [], {}
+    for n in range(count):
+        art = ArticleMeta(id=f"x{n:03d}", title=f"题{n % 17}",
+                          date=(date(2022, 1, 1) + timedelta(days=n % 23)).isoformat()
+                          if n % 9 else None,
+                          campaigns=("创卫",) if n % 5 == 0 else (),
+                          districts=tuple(d for i, d in enumerate(["城区", "东乡", "西乡"])
+                                          if n % (i + 2) == 0))
+        arts.append(art)
+        terms[art.id] = frozenset(f"词{(n * k) % 13}" for k in (1, 3, 7))
+    return arts, terms
+
+
+def test_related_news_from_a_child_process_is_the_same(monkeypatch) -> None:
+    """RelatedApart's child hands back the choice made here, by the same article objects;
+    without fork (or below its minimum) it works it out here."""
+    arts, terms = _site(120)
+    here = related.related_articles(arts, terms=terms)
+    apart = related.RelatedApart(arts, terms, minimum=1)
+    assert apart._pid is not None  # a child was started
+    got = apart.result()
+    assert got == here
+    assert all(a is b for k in here for a, b in zip(got[k], here[k], strict=True))
+    assert related.RelatedApart(arts, terms, minimum=len(arts) + 1)._pid is None
+
+    def no_fork() -> int:
+        raise OSError("no fork here")
+
+    monkeypatch.setattr(related.os, "fork", no_fork)
+    assert related.RelatedApart(arts, terms, minimum=1).result() == here
+
+
+def test_a_child_whose_result_is_not_wanted_is_stopped() -> None:
+    arts, terms = _site(60)
+    apart = related.RelatedApart(arts, terms, minimum=1)
+    pid = apart._pid
+    assert pid is not None
+    apart.close()
+    try:
+        os.waitpid(pid, os.WNOHANG)
+        reaped = False
+    except ChildProcessError:
+        reaped = True
+    assert reaped and apart._pid is None
+    assert apart.result() == related.related_articles(arts, terms=terms)

@@ -186,7 +186,7 @@ def test_headline_terms_are_cached_by_headline(tmp_path: Path,
     def no_jieba(text: str) -> frozenset[str]:
         raise AssertionError(f"segmented again: {text}")
 
-    monkeypatch.setattr(related, "_terms_of", no_jieba)
+    monkeypatch.setattr(related, "terms_of", no_jieba)
     assert related.cached_terms(arts, cache) == first
 
 
@@ -381,3 +381,30 @@ def test_rendered_pages_become_links_and_a_dirty_build_never_writes_into_one(
     assert cached.read_bytes() == b"<html>page</html>"
     rendercache.unshare(other)  # a file of its own stays
     assert other.read_bytes() == b"<html>another page</html>"
+
+
+@pytest.mark.parametrize("site_url", ["https://example.org/civicnews/", "https://example.org",
+                                      "https://example.org/a//b/", "https://例子.cn/x/../y/",
+                                      "http://h/p;q/", None])
+def test_sitemap_addresses_of_cached_pages_are_mkdocs_own(site_url: str | None) -> None:
+    """The sitemap's entries for pages served from the cache (hooks._Canonical after Page()
+    without site_url) have the canonical and absolute URLs MkDocs' Page gives them."""
+    from civicnews.site import hooks
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "site_url": site_url, "docs_dir": "/tmp/docs",
+                      "site_dir": "/tmp/site"})
+    bare = {"site_url": None, "repo_url": None, "edit_uri": None, "edit_uri_template": None}
+    canonical = hooks._Canonical(config.get("site_url"))
+    if site_url == "https://example.org/civicnews/":
+        assert canonical.path == "/civicnews/"  # the plain join is taken
+    for src in ["index.md", "a/2023-04-03-1-2.md", "districts/%E6%B0%B8.md", "x/../y.md",
+                "a/b;c.md", "a/.hidden.md", "a/b c.md", "archive/2023-04/2.md"]:
+        want = Page(None, File(src, None, "/tmp/site", True), config)
+        got = Page(None, File(src, None, "/tmp/site", True), bare)  # type: ignore[arg-type]
+        canonical(got)
+        assert (got.canonical_url, got.abs_url, got.update_date, got.edit_url) == \
+            (want.canonical_url, want.abs_url, want.update_date, want.edit_url), src

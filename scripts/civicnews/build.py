@@ -46,7 +46,6 @@ from .pagecache import (
     cache_key,
     cache_put,
     extract,
-    extract_chunk,
     rules_fingerprint,
 )
 from .report import PageFacts, build_report, page_report, report_json_pieces, report_md_pieces
@@ -91,6 +90,12 @@ class BatchResult:
     # Warnings that stop a strict portal build: pages held back as drafts, manifest lines
     # naming no file. (The others, e.g. control characters removed, are for the report.)
     attention: list[str] = field(default_factory=list)
+    # Without details: the key terms of each headline extracted in this build (headline text,
+    # as related.headline_text joins it → its sorted terms), worked out by the workers.
+    headline_terms: dict[str, list[str]] = field(default_factory=dict)
+    # sha256 of each page file's bytes as read by this build, by file name (for ``sources``):
+    # the site finds its copy of a page's text by it without reading the page again.
+    source_digests: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -104,6 +109,7 @@ class _Page:
     result: PageResult | None = None
     extraction: Extraction | None = None
     key: str | None = None  # its extraction cache key: names its articles as extracted
+    digest: str = ""  # sha256 of its bytes (the site's copy of its text is kept under it)
 
 
 def display_name(path: Path | str) -> str:
@@ -242,7 +248,8 @@ def _worker_init(parent: int) -> None:
 
 
 def _extract_chunk(tasks: Sequence[tuple[str, PageInfo, str]], rules_dir: str | None,
-                   cache_dir: Path | None, lean_dir: Path | None = None) -> list[bytes]:
+                   cache_dir: Path | None, lean_dir: Path | None = None, headlines: bool = False
+                   ) -> tuple[list[bytes], dict[str, list[str]]]:
     """A worker's share (pagecache.extract_chunk), jieba's dictionary first loaded from the
     cache's copy (wordlist) when the worker has not loaded it yet. Loaded with the first task,
     not when the worker starts: a worker busy in its initializer when Ctrl-C ended the pool
@@ -253,18 +260,32 @@ def _extract_chunk(tasks: Sequence[tuple[str, PageInfo, str]], rules_dir: str | 
     With ``lean_dir`` (no details) each extraction is made ``_lean`` here, kept there and
     handed back lean: the parent, which holds every page's extraction, then never unpickles
     line roles only to drop them, nor pickles the lean copy between them (a 10k cold build's
-    peak is the parent's)."""
+    peak is the parent's).
+
+    With ``headlines`` (the site build) also each extracted article's headline key terms
+    (related.headline_text → its sorted terms): the worker holds jieba already, and the
+    site's related news then needs no process of its own to load it for the new headlines."""
     wordlist.warm(cache_dir, keep=False)
-    if lean_dir is None:
-        return extract_chunk(tasks, rules_dir, cache_dir)
-    out = []
+    out: list[bytes] = []
+    terms: dict[str, list[str]] = {}
     for text, info, key in tasks:
         outcome = extract(text, info, rules_dir)
-        cache_put(cache_dir, key, pickle.dumps(outcome, protocol=5))
-        data = pickle.dumps(_lean(outcome), protocol=5)
-        cache_put(lean_dir, key, data)
+        data = pickle.dumps(outcome, protocol=5)
+        cache_put(cache_dir, key, data)
+        if lean_dir is not None:
+            data = pickle.dumps(_lean(outcome), protocol=5)
+            cache_put(lean_dir, key, data)
         out.append(data)
-    return out
+        if headlines and isinstance(outcome, Extraction):
+            from .site import related
+
+            for article in outcome.result.articles:
+                head = article.headline
+                line = related.headline_text(head.kicker, head.title, head.subtitle) if head \
+                    else ""
+                if line not in terms:
+                    terms[line] = sorted(related.terms_of(line))
+    return out, terms
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
@@ -299,7 +320,7 @@ def _read_pages(paths: Sequence[Path], failures: list[Failure], notes: list[str]
         except DecodeError as exc:
             failures.append(Failure(str(path), exc.reason))
             continue
-        pages.append(_Page(path, info, data, text))
+        pages.append(_Page(path, info, data, text, digest=hashlib.sha256(data).hexdigest()))
     return pages
 
 
@@ -345,12 +366,19 @@ def _lean(outcome: Extraction | Crashed) -> Extraction | Crashed:
                    facts=replace(outcome.facts, roles=[], json=json))
 
 
+def _cached(cache_dir: Path | None, key: str) -> bool:
+    """Whether the cache has an entry under ``key`` (it may still prove unreadable)."""
+    return cache_dir is not None and os.path.isfile(cache_dir / f"{key}.pickle")
+
+
 def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, progress: bool,
-                 cache_dir: Path | None, rules_dir: Path | None, details: bool = True) -> int:
+                 cache_dir: Path | None, rules_dir: Path | None, details: bool = True,
+                 headline_terms: dict[str, list[str]] | None = None) -> int:
     """Fill in each page's extraction from the cache or the extractor (in ``jobs`` worker
     processes, which also write the cache); returns the number of pages extracted. Without
     ``details`` each extraction is kept ``_lean`` from the moment it arrives, and a page's text
-    is let go once it is extracted.
+    is let go once it is extracted, and the workers fill ``headline_terms`` (when given) with
+    the key terms of each headline they extracted (see ``_extract_chunk``).
 
     A page the extractor crashed on becomes a Failure; the crash is cached by the page's
     content like a result, so a rebuild reports it again without extracting it again.
@@ -369,53 +397,93 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
         cache_put(lean_dir, key, pickle.dumps(outcome, protocol=5))
         return outcome
 
-    todo = []
+    # Each page's key, and whether the cache holds it (a file test: the entries are read
+    # below, while the workers extract the rest).
+    todo: list[tuple[int, tuple[str, PageInfo, str]]] = []
+    stored: list[tuple[int, str]] = []
     for index, page in enumerate(pages):
         key = page.key = cache_key(page.data, page.info, rules_hash)
         page.data = b""  # the key was all it was read for
-        found = cache_get(lean_dir, key)
-        if found is not None:
-            outcomes[index] = found
-            continue
-        found = cache_get(cache_dir, key)
-        if found is None:
-            todo.append((index, (page.text, page.info, key)))
+        if _cached(lean_dir, key) or _cached(cache_dir, key):
+            stored.append((index, key))
         else:
-            outcomes[index] = keep(found, key)
-    bar = tqdm(total=len(pages), initial=len(pages) - len(todo), unit="page", file=sys.stderr,
-               disable=not progress, desc="extract")
-    with bar:
+            todo.append((index, (page.text, page.info, key)))
+
+    def load_stored() -> list[tuple[int, tuple[str, PageInfo, str]]]:
+        """Read the cached entries; those that cannot be read (gone, another version) are
+        returned as tasks."""
+        missed = []
+        for index, key in stored:
+            found = cache_get(lean_dir, key)
+            if found is None:
+                found = cache_get(cache_dir, key)
+                if found is not None:
+                    found = keep(found, key)
+            if found is None:
+                missed.append((index, (pages[index].text, pages[index].info, key)))
+            else:
+                outcomes[index] = found
+                bar.update()
+        return missed
+
+    def wants_pool(tasks: list) -> bool:
         # Without details (the site build) even one new page goes to a worker: the build's
         # own process then never holds jieba's dictionary and the gazetteer (~80 MB), which
         # made a rebuild's peak higher than a cold build's.
-        if jobs > 1 and (len(todo) > 1 or (todo and not details)):
-            pool = ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_worker_init,
-                                       initargs=(os.getpid(),))
-            try:
-                futures = {pool.submit(_extract_chunk, [task for _i, task in chunk], rules_arg,
-                                       cache_dir, lean_dir): [i for i, _task in chunk]
-                           for chunk in _chunks(todo, jobs)}
-                for future in as_completed(futures):
-                    # Popped: a done future holds its pickled results as long as it is held.
-                    indices = futures.pop(future)
-                    for index, data in zip(indices, future.result(), strict=True):
-                        outcome = pickle.loads(data)  # lean already with a lean_dir
-                        outcomes[index] = (outcome if lean_dir is not None
-                                           else keep(outcome, str(pages[index].key)))
-                    bar.update(len(indices))
-            except BaseException:
+        return jobs > 1 and (len(tasks) > 1 or (bool(tasks) and not details))
+
+    bar = tqdm(total=len(pages), unit="page", file=sys.stderr, disable=not progress,
+               desc="extract")
+    pool: ProcessPoolExecutor | None = None
+    futures: dict = {}
+
+    def submit(tasks: list[tuple[int, tuple[str, PageInfo, str]]]) -> None:
+        nonlocal pool
+        if pool is None:
+            pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)),
+                                       initializer=_worker_init, initargs=(os.getpid(),))
+        futures.update({pool.submit(_extract_chunk, [task for _i, task in chunk], rules_arg,
+                                    cache_dir, lean_dir, headline_terms is not None and not details):
+                        [i for i, _task in chunk]
+                        for chunk in _chunks(tasks, jobs)})
+
+    with bar:
+        try:
+            if wants_pool(todo):
+                submit(todo)
+            # The new pages are extracted while the cached ones are read here: a rebuild's
+            # one new page (a worker's start, jieba's dictionary, the gazetteer) cost as long
+            # as reading the thousands of cached ones, one after the other.
+            todo += load_stored()
+            serial = todo[sum(map(len, futures.values())):]
+            if serial and (pool is not None or wants_pool(serial)):
+                submit(serial)
+                serial = []
+            for future in as_completed(futures):
+                # Popped: a done future holds its pickled results as long as it is held.
+                indices = futures.pop(future)
+                results, terms = future.result()
+                if headline_terms is not None:
+                    headline_terms.update(terms)
+                for index, data in zip(indices, results, strict=True):
+                    outcome = pickle.loads(data)  # lean already with a lean_dir
+                    outcomes[index] = (outcome if lean_dir is not None
+                                       else keep(outcome, str(pages[index].key)))
+                bar.update(len(indices))
+        except BaseException:
+            if pool is not None:
                 _stop_workers(pool)  # Ctrl-C or a crash: no worker outlives the batch
-                raise
+            raise
+        if pool is not None:
             pool.shutdown()
-        else:
-            if todo:
-                wordlist.warm(cache_dir)
-            for index, (text, info, key) in todo:
-                outcome = extract(text, info, rules_arg)
-                if cache_dir is not None:
-                    cache_put(cache_dir, key, pickle.dumps(outcome, protocol=5))
-                outcomes[index] = keep(outcome, key)
-                bar.update()
+        if serial:
+            wordlist.warm(cache_dir)
+        for index, (text, info, key) in serial:
+            outcome = extract(text, info, rules_arg)
+            if cache_dir is not None:
+                cache_put(cache_dir, key, pickle.dumps(outcome, protocol=5))
+            outcomes[index] = keep(outcome, key)
+            bar.update()
     extracted = len(todo)
     del todo  # the pages' texts, for the workers
     for index, page in enumerate(pages):
@@ -635,8 +703,10 @@ def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: b
     manifests: dict[Path, dict[str, PageInfo]] = {}
     pages = _read_pages(paths, failures, notes, manifests)
     attention = _unlisted(manifests, paths, failures) if whole else []
+    headline_terms: dict[str, list[str]] = {}
     extracted = _extract_all(pages, failures, jobs=jobs, progress=progress,
-                             cache_dir=cache_dir, rules_dir=rules_dir, details=details)
+                             cache_dir=cache_dir, rules_dir=rules_dir, details=details,
+                             headline_terms=headline_terms)
     pages = [p for p in pages if p.result is not None]
     drafts: list[_Page] = []
     if ledger and save_ledger:  # ids are permanent only when a ledger records them
@@ -675,6 +745,7 @@ def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: b
     withheld = {a.source.file for a in applied.dropped if a.id in set(applied.hidden)}
     return BatchResult(
         sources={p.info.file: p.path for p in pages if p.info.file not in withheld},
+        source_digests={p.info.file: p.digest for p in pages if p.info.file not in withheld},
         pages=[p.result for p in pages if p.result is not None],
         articles=applied.articles,
         failures=sorted(failures, key=lambda f: f.file),
@@ -685,6 +756,7 @@ def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: b
         attention=attention,
         extracted=extracted,
         report=report,
+        headline_terms=headline_terms,
     )
 
 

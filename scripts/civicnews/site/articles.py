@@ -12,6 +12,7 @@ import html
 import os
 import pickle
 import re
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
@@ -146,6 +147,12 @@ def parse_article(text: str, name: str = "<article>") -> ArticleMeta:
     )
 
 
+# A file whose mtime is this close to the moment its state was kept (or later) is read again
+# even when its state matches (git's "racy clean" rule): it could have been rewritten within
+# the same timestamp tick, keeping its size. Two seconds cover any file system's tick.
+RACY_NS = 2_000_000_000
+
+
 def load_articles(directory: Path, cache: Path | None = None,
                   texts: dict[str, str] | None = None) -> list[ArticleMeta]:
     """Every ``*.md`` article in a directory, newest first; ids must be unique. ``texts``, when
@@ -154,27 +161,50 @@ def load_articles(directory: Path, cache: Path | None = None,
 
     ``cache`` (a file) keeps each article's parsed record by the hash of its text across
     builds: parsing the YAML front matter of every article again was a tenth of a rebuild's
-    bookkeeping. It holds the articles of the last call only, and is ignored when this module
-    or PyYAML changed since it was written (the parse is a function of the text and them).
+    bookkeeping. With the records it keeps each file's state (size, mtime) and text hash: a
+    file in the same state is not read again (reading ten thousand unchanged files was a third
+    of this function at 10,000 articles), unless its mtime was too close to when the state was
+    kept (``RACY_NS``). The inode is left out: a cache restored beside a folder copied or
+    unpacked anew (CI) keeps mtimes, not inodes; civicnews writes a changed article as a new
+    file, whose mtime is the time of writing. It holds the articles of the last call only, and is
+    ignored when this module or PyYAML changed since it was written (the parse is a function
+    of the text and them).
     """
     if not directory.is_dir():
         return []
-    known = _read_parsed(cache)
+    started = time.time_ns()
+    known, states, kept_at = _read_parsed(cache)
+    trusted = kept_at - RACY_NS
     parsed: dict[str, ArticleMeta] = {}
+    seen: dict[str, tuple[tuple[int, int], str]] = {}
     found: dict[str, ArticleMeta] = {}
-    for path in sorted(directory.glob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-        art = known.get(digest) or parse_article(text, str(path))
+    with os.scandir(directory) as scan:
+        # Path.glob("*.md") matches the same names (hidden ones too), sorted as its paths are.
+        entries = sorted((e for e in scan if e.name.endswith(".md")), key=lambda e: e.name)
+    for entry in entries:
+        path = entry.path  # str(directory / name)
+        st = entry.stat()  # before reading: a change after it shows in the next state
+        state = (st.st_size, st.st_mtime_ns)
+        last = states.get(entry.name)
+        art = None
+        if last is not None and last[0] == state and st.st_mtime_ns < trusted:
+            digest = last[1]
+            art = known.get(digest)
+        if art is None:
+            text = Path(path).read_text(encoding="utf-8")
+            digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+            art = known.get(digest) or parse_article(text, path)
+        if art.path != path:  # records are kept with the path they were read from
+            art = replace(art, path=path)
         parsed[digest] = art
-        art = replace(art, path=str(path))
+        seen[entry.name] = (state, digest)
         if art.id in found:
             raise ArticleError(f"{path}: duplicate article id {art.id}")
         found[art.id] = art
         if texts is not None:
             texts[art.id] = digest
-    if cache is not None and parsed.keys() != known.keys():
-        _write_parsed(cache, parsed)
+    if cache is not None and (parsed.keys() != known.keys() or seen != states):
+        _write_parsed(cache, parsed, seen, started)
     return newest_first(found.values())
 
 
@@ -197,16 +227,22 @@ def read_memo(path: Path | None, version: str) -> dict:
     return records if found == version and isinstance(records, dict) else {}
 
 
-def _read_parsed(cache: Path | None) -> dict[str, ArticleMeta]:
-    """The records kept by the last load_articles, by text hash; {} when unusable."""
-    return read_memo(cache, _parser_version())
+def _read_parsed(cache: Path | None) -> tuple[dict[str, ArticleMeta], dict, int]:
+    """The records kept by the last load_articles by text hash, each file's state and text
+    hash by name, and when they were kept (ns); ({}, {}, 0) when unusable."""
+    memo = read_memo(cache, _parser_version())
+    try:
+        return memo["records"], memo["states"], int(memo["kept_at"])
+    except (KeyError, TypeError, ValueError):
+        return {}, {}, 0
 
 
-def _write_parsed(cache: Path, records: dict[str, ArticleMeta]) -> None:
-    """Keep the records (paths left out: the key is the text), atomically; a cache that
-    cannot be written only costs time."""
-    data = pickle.dumps((_parser_version(), {k: replace(a, path="") for k, a in records.items()}),
-                        protocol=5)
+def _write_parsed(cache: Path, records: dict[str, ArticleMeta], states: dict,
+                  kept_at: int) -> None:
+    """Keep the records (with the path each was read from), the files' states and the time
+    they were taken, atomically; a cache that cannot be written only costs time."""
+    data = pickle.dumps((_parser_version(), {"records": records, "states": states,
+                                             "kept_at": kept_at}), protocol=5)
     tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)

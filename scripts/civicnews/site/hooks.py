@@ -19,6 +19,7 @@ import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 _SCRIPTS = Path(__file__).resolve().parents[2]
 if str(_SCRIPTS) not in sys.path:  # mkdocs imports hooks by path; the package lives in scripts/
@@ -80,6 +81,8 @@ class _State:
     rendered: list[tuple[str, str]] = field(default_factory=list)  # (site file, key) drawn now
     doc_order: list[File] = field(default_factory=list)  # every page, as if none were cached
     qr_ahead: qr.DrawAhead | None = None  # share codes being drawn beside the build
+    headline_terms: dict[str, list[str]] = field(default_factory=dict)  # by the workers
+    source_digests: dict[str, str] = field(default_factory=dict)  # page file → sha256 read
 
 
 _STATE = _State()
@@ -97,7 +100,9 @@ def _extract(config: Any) -> None:
     ledger keeps URLs and feed GUIDs stable), the cache in ``.cache/civicnews``.
     """
     _STATE.sources = {}
+    _STATE.source_digests = {}
     _STATE.problems = []
+    _STATE.headline_terms = {}
     try:
         from civicnews.build import run_batch
     except ImportError as exc:
@@ -133,6 +138,8 @@ def _extract(config: Any) -> None:
     # Only pages the batch read (regular files inside articles/, no hidden story on them) are
     # copied to /sources/: never a link's target, never the text of a hidden article.
     _STATE.sources = dict(result.sources)
+    _STATE.source_digests = dict(result.source_digests)
+    _STATE.headline_terms = result.headline_terms
 
 
 def _problem(message: str) -> None:
@@ -180,14 +187,19 @@ def _decoder_version() -> str:
 
 
 def _stored_source(path: Path | None, texts: rendercache.RenderCache,
-                   decoder: str) -> Path | bytes | None:
+                   decoder: str, digest: str | None = None) -> Path | bytes | None:
     """A page text for /sources/ (``_source_text``) as a file in ``texts``, kept by the hash
     of the page's bytes: a rebuild neither decodes nor writes the thousands of unchanged
     texts again, and they stay in the site where the last build put them
     (``rendercache.recycle``). The text itself when it cannot be kept; None when the page
-    cannot be read or decoded."""
+    cannot be read or decoded. ``digest``: that hash of the bytes the extraction read (the
+    page is then not read again when its text is kept)."""
     if path is None:
         return None
+    if digest:
+        hit = texts.get(rendercache.page_key(decoder, digest))
+        if hit is not None:
+            return hit
     try:
         data = path.read_bytes()
     except OSError:
@@ -398,8 +410,27 @@ def on_files(files: Files, config: Any) -> Files:
     _STATE.articles = articles
     _STATE.by_src = {}
     terms = related.cached_terms(articles, _site_cache(config, TERMS_CACHE),
-                                 _config_dir(config) / CACHE_DIR)
-    _STATE.neighbours = related.neighbours(articles, terms=terms)
+                                 _config_dir(config) / CACHE_DIR, _STATE.headline_terms)
+    _STATE.headline_terms = {}
+    # Related news in a child process while the list pages and feeds are made here; the
+    # article pages' keys, which name their neighbours, are made after (_article_keys_all).
+    apart = related.RelatedApart(articles, terms)
+    try:
+        environment, digests = _site_files(files, config, articles, texts)
+        _STATE.neighbours = related.neighbours(articles, terms=terms, related=apart.result())
+    finally:
+        apart.close()
+    _article_keys_all(articles, config, environment, digests)
+    _serve_cached_pages(files, config)
+    _draw_codes_ahead(articles, config)
+    return files
+
+
+def _site_files(files: Files, config: Any, articles: list[art_mod.ArticleMeta],
+                texts: dict[str, str]) -> tuple[str, _Digests]:
+    """Everything on_files adds but the article pages' keys: page texts, article pages, list
+    pages (with their keys), robots.txt and feeds, in MkDocs' file order; returns the
+    environment key and the article digests for the article pages' keys."""
     if not _editor_report_wanted():
         for f in [f for f in files if f.src_uri in EDITOR_FILES
                   or f.src_uri.startswith(EDITOR_DIR)]:
@@ -411,7 +442,8 @@ def on_files(files: Files, config: Any) -> Files:
     source_cache = rendercache.RenderCache(_site_cache(config, SOURCE_CACHE), ".txt")
     decoder = _decoder_version()
     for name in sorted({a.source.file for a in articles if a.source.file}):
-        stored = _stored_source(_STATE.sources.get(name), source_cache, decoder)
+        stored = _stored_source(_STATE.sources.get(name), source_cache, decoder,
+                                _STATE.source_digests.get(name))
         if stored is None:
             _STATE.sources.pop(name, None)  # the article then names its page without a link
         elif isinstance(stored, Path):
@@ -428,8 +460,6 @@ def on_files(files: Files, config: Any) -> Files:
         # by the file as well as by the article from now to the end of the build.
         files.append(File.generated(config, src, content="",
                                     inclusion=InclusionLevel.NOT_IN_NAV))
-        _STATE.page_keys[src], _STATE.search_keys[art.id] = _article_keys(art, config,
-                                                                          environment, digests)
     cities, place_order, campaign_order = _rules_context()
     paths, place_order = _district_paths(articles, _site_cache(config, DISTRICT_CACHE))
     cities = {n: (p[1] if len(p) > 1 else None) for n, p in paths.items()}  # breadcrumb tails
@@ -459,9 +489,15 @@ def on_files(files: Files, config: Any) -> Files:
         for path, data in feeds.site_feeds(articles, config.site_url, config.site_name,
                                            paths=paths, cache=cache).items():
             files.append(File.generated(config, path, content=data))
-    _serve_cached_pages(files, config)
-    _draw_codes_ahead(articles, config)
-    return files
+    return environment, digests
+
+
+def _article_keys_all(articles: list[art_mod.ArticleMeta], config: Any, environment: str,
+                      digests: _Digests) -> None:
+    """Every article page's render and search key (their neighbours known by now)."""
+    for art in articles:
+        _STATE.page_keys[pages.article_src(art.id)], _STATE.search_keys[art.id] = \
+            _article_keys(art, config, environment, digests)
 
 
 def _draw_codes_ahead(articles: list[art_mod.ArticleMeta], config: Any) -> None:
@@ -603,16 +639,52 @@ def _serve_cached_pages(files: Files, config: Any) -> None:
              len(_STATE.page_keys))
 
 
+# A page URL that urljoin appends to a base unchanged: path segments of URL-safe characters,
+# none empty (but the last) or starting with a dot, no parameters, query or fragment.
+_PLAIN_URL = re.compile(r"(?:[A-Za-z0-9%_~-][A-Za-z0-9%_~.-]*/)*(?:[A-Za-z0-9%_~-][A-Za-z0-9%_~.-]*)?")
+
+
+class _Canonical:
+    """Set a page's canonical_url and abs_url as MkDocs' Page._set_canonical_url does: for a
+    plain URL (``_PLAIN_URL``) ``urljoin(base, url)`` is ``base + url`` and its path the base's
+    path + url, once urljoin is seen to do just that on this base; anything else goes through
+    MkDocs' own code."""
+
+    def __init__(self, site_url: str | None) -> None:
+        self.site_url = site_url
+        base = site_url + "/" if site_url and not site_url.endswith("/") else site_url
+        self.base, self.path = base, None
+        if base:
+            probes = ("x/", "x", "x.y/z-1/")
+            path = urlsplit(base).path
+            if all(urljoin(base, u) == base + u and urlsplit(base + u).path == path + u
+                   for u in probes):
+                self.path = path
+
+    def __call__(self, page: Page) -> None:
+        url = page.url
+        if self.base and self.path is not None and url and _PLAIN_URL.fullmatch(url):
+            page.canonical_url = self.base + url
+            page.abs_url = self.path + url
+        else:
+            page._set_canonical_url(self.site_url)
+
+
 def on_template_context(context: Any, template_name: str, config: Any) -> Any:
     """The sitemap lists the pages served from the render cache where MkDocs would have."""
     if template_name != "sitemap.xml" or not _STATE.cached:
         return context
     live = {id(f) for f in context["pages"]}
     listed = []
+    canonical = _Canonical(config.get("site_url"))
+    # Page() with no site_url skips urljoin (canonical sets the same address after it): a
+    # quarter of a 10,000-article rebuild's sitemap was urljoin on ten thousand pages.
+    bare = {"site_url": None, "repo_url": config.get("repo_url"),
+            "edit_uri": config.get("edit_uri"), "edit_uri_template": config.get("edit_uri_template")}
     for f in _STATE.doc_order:
         if f.src_uri in _STATE.cached:
             if f.page is None:
-                Page(None, f, config)  # its address and date, as MkDocs would give it
+                canonical(Page(None, f, bare))  # type: ignore[arg-type] # only .get is read
             listed.append(f)
         elif id(f) in live:
             listed.append(f)
@@ -709,7 +781,16 @@ def search_shards(articles: list[art_mod.ArticleMeta], keys: dict[str, str],
                   minimum: int = search.SHARD_MIN) -> list[search.Shard]:
     """The articles' pages grouped into search shards, each page with its search key."""
     counts = search.month_counts(a.date for a in articles)
-    unit_of = {a.id: search.shard_of(a.date, counts) for a in articles}
+    # shard_of looks at a date's year and month only: once a month, not once an article (it
+    # sums the year's months each time: 0.7 % of a 10,000-article rebuild).
+    by_month: dict[str | None, str] = {}
+    unit_of = {}
+    for a in articles:
+        month = a.date[:7] if a.date and len(a.date) >= 7 else None
+        unit = by_month.get(month)
+        if unit is None:
+            unit = by_month[month] = search.shard_of(a.date, counts)
+        unit_of[a.id] = unit
     sizes: dict[str, int] = {}
     for unit in unit_of.values():
         sizes[unit] = sizes.get(unit, 0) + 1
