@@ -450,3 +450,26 @@ def test_a_title_whose_last_word_happens_to_run_on_into_a_story_s_opening_stays_
     (a,) = result.articles
     assert a.headline is not None and a.headline.title == "刚察县安排部署年度重点工作"
     assert a.paragraphs == ["日前，刚察县召开县政府全体会议，安排部署年度重点工作。"]
+
+
+def test_a_pull_quote_read_as_the_title_gives_way_to_the_title_printed_after_the_story() -> None:
+    # the line above the story repeats one of its clauses (a photo caption or pull quote); the
+    # real title came after the story's byline, beside another story's headline
+    result = assemble([("title", "市场管理水平显著提升"), ("start", "日前，前锋区11个部门联动集中整治农贸市场，"),
+                       ("body", "市场管理水平显著提升，群众满意。"), ("byline", "撰稿：陈浪"),
+                       ("title", "前锋区部门联动整治农贸市场"), ("title", "米河镇召开创文工作推进会"),
+                       ("start", "9月22日，米河镇召开创文工作推进会。")])
+    first, second = result.articles
+    assert first.headline.title == "前锋区部门联动整治农贸市场"
+    assert first.captions == ["市场管理水平显著提升"]
+    assert second.headline.title == "米河镇召开创文工作推进会"
+    assert result.line_roles[0].role is R.CAPTION and "pull quote" in result.line_roles[0].evidence[0]
+
+
+def test_a_title_that_is_no_clause_of_its_story_keeps_it_against_a_late_headline() -> None:
+    result = assemble([("title", "前锋区集中整治农贸市场"), ("start", "日前，前锋区11个部门联动集中整治农贸市场，"),
+                       ("body", "市场管理水平显著提升，群众满意。"), ("byline", "撰稿：陈浪"),
+                       ("title", "前锋区部门联动整治农贸市场"), ("title", "米河镇召开创文工作推进会"),
+                       ("start", "9月22日，米河镇召开创文工作推进会。")])
+    first, _ = result.articles
+    assert first.headline.title == "前锋区集中整治农贸市场"

@@ -798,11 +798,13 @@ def split_shared_run(head: HeadGroup, run: TextRun) -> TextRun | None:
     return None if k is None else cut_run(run, k)
 
 
-def pair_headlines(page: Page) -> None:
+def pair_headlines(page: Page) -> list[Line]:
     """Give each headline group its story (``best_pairing``); a group that heads none splits the
-    story before it where its words begin, joins the next group (a kicker printed apart), or is
-    left for the editor."""
+    story before it where its words begin, joins the next group (a kicker printed apart), heads
+    the story its words say (``far_run``, ``quoted_head_run``), or is left for the editor.
+    Returns the lines of headlines found to be pull quotes (now captions), for the report."""
     items = page.items
+    displaced: list[Line] = []
     for k in best_pairing(items):
         head, run = (items[k], items[k + 1]) if isinstance(items[k], HeadGroup) else (items[k + 1], items[k])
         assert isinstance(head, HeadGroup) and isinstance(run, TextRun)
@@ -837,11 +839,20 @@ def pair_headlines(page: Page) -> None:
             item.claimed = True
         else:
             far = far_run(item, items)
+            quoted = quoted_head_run(item, items) if far is None else None
+            if quoted is not None and quoted.headline is not None:
+                # its headline was a pull quote: a photo caption beside the story (the late
+                # title heads it now)
+                before = items.index(quoted) + 1
+                page.captions.extend((line.text, before) for _, line in quoted.headline.parts)
+                displaced.extend(line for _, line in quoted.headline.parts)
+                far = quoted
             if far is not None:
                 far.headline = item
                 item.claimed = True
             else:
                 page.leftovers.extend(line.text for _, line in item.parts)
+    return displaced
 
 
 def orphan_joins(orphan: HeadGroup, after: HeadGroup, items: list[HeadGroup | TextRun]) -> Role | None:
@@ -883,6 +894,31 @@ def far_run(head: HeadGroup, items: list[HeadGroup | TextRun]) -> TextRun | None
     if best is None or similarity(head, best) < SETTINGS.min_far_title_overlap:
         return None
     return best
+
+
+def quoted_head_run(head: HeadGroup, items: list[HeadGroup | TextRun]) -> TextRun | None:
+    """The story that shares the most of a lone headline's words, at least
+    ``min_far_title_overlap``, when the headline it has is made of whole clauses of its text (a
+    pull quote or a photo caption repeating a sentence, read as a title while the real title
+    was printed after the story).
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["日前，前锋区开展农贸市场整治，市场管理水平显著提升。"])])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "市场管理水平显著提升"))])
+    >>> late = HeadGroup([(Role.TITLE, Line(9, "", "前锋区整治农贸市场"))])
+    >>> quoted_head_run(late, [run, late]) is run
+    True
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "农贸市场焕新颜"))])
+    >>> quoted_head_run(late, [run, late]) is None
+    True
+    """
+    runs = [x for x in items if isinstance(x, TextRun) and x.has_body and not x.absorbed]
+    best = max(runs, key=lambda run: similarity(head, run), default=None)
+    if best is None or best.headline is None or similarity(head, best) < SETTINGS.min_far_title_overlap:
+        return None
+    text = best.text
+    if all(is_pull_quote(line.text, text) for _, line in best.headline.parts):
+        return best
+    return None
 
 
 def cosine(a: frozenset[str], b: frozenset[str]) -> float:
@@ -1325,7 +1361,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         roles[index[number]] = LineRole(old.number, old.text, old.role, old.confidence, (
             *old.evidence, f"a second late headline: the lines before it share {own_first:.2f} of"
             f" their words with the text before a paragraph, it {own_second:.2f} with the text after"))
-    pair_headlines(page)
+    for line in pair_headlines(page):
+        old = roles[index[line.number]]
+        roles[index[line.number]] = LineRole(old.number, old.text, Role.CAPTION, old.confidence, (
+            f"read as {old.role}; a whole clause of its story, and a headline printed apart shares"
+            " the story's words: a pull quote",))
     confidence = {line.number: d.confidence for line, d in zip(lines, decisions, strict=True)}
     for line in drop_stray_title_tails(page, confidence):
         old = roles[index[line.number]]
