@@ -473,3 +473,21 @@ def test_a_title_that_is_no_clause_of_its_story_keeps_it_against_a_late_headline
                        ("start", "9月22日，米河镇召开创文工作推进会。")])
     first, _ = result.articles
     assert first.headline.title == "前锋区集中整治农贸市场"
+
+
+def test_a_photo_caption_repeating_a_clause_is_never_rescued_as_a_title() -> None:
+    result = assemble([("start", "6月16日，我县70家单位到包保小区开展志愿服务活动，"),
+                       ("body", "志愿者们不怕脏、不怕苦，以此为契机清理垃圾。"),
+                       ("caption", "▶以此为契机清理垃圾")])
+    (a,) = result.articles
+    assert a.headline is None or a.headline.title != "▶以此为契机清理垃圾"
+    assert "▶以此为契机清理垃圾" in a.captions
+
+
+def test_a_title_after_a_story_ending_on_its_credit_in_brackets_is_rescued() -> None:
+    result = assemble([("start", "7月14日，全国爱卫会公布国家卫生县城名单，盐城两个县城入选。"),
+                       ("body", "全国爱卫会希望珍惜荣誉，再接再厉。（全媒体记者 张勇峰）"),
+                       ("body", "盐城两个县城获评国家卫生县城")])
+    (a,) = result.articles
+    assert a.headline.title == "盐城两个县城获评国家卫生县城"
+    assert a.credit.reporters == ["张勇峰"]

@@ -1069,7 +1069,20 @@ def could_be_title(text: str) -> bool:
             and not credits.is_credit_line(text))
 
 
-def _own_tail(run: TextRun, lines: list[Line], page: Page) -> list[int]:
+def _finished(text: str, rules: Rules) -> bool:
+    """A line that ends a sentence, or a sentence and its credit in brackets (…贡献。（记者 张勇峰）).
+
+    >>> from .rules import load_rules
+    >>> [_finished(t, load_rules()) for t in ("作出新的贡献。（全媒体记者 张勇峰）", "获评国家卫生县城（乡镇）")]
+    [True, False]
+    """
+    if ends_sentence(text):
+        return True
+    rest, credit = credits.split_trailing_credit(text, rules)
+    return credit is not None and ends_sentence(rest)
+
+
+def _own_tail(run: TextRun, lines: list[Line], page: Page, rules: Rules) -> list[int]:
     """Indices of the lines that end this run after its last finished sentence, when there are
     at most ``rescue_tail_lines`` of them and text before them: a headline printed after its
     story and read as text. Empty when the run ends on a finished sentence."""
@@ -1078,16 +1091,22 @@ def _own_tail(run: TextRun, lines: list[Line], page: Page) -> list[int]:
     k = run.last
     while k >= run.first and len(tail) < len(body):
         if lines[k].text and k not in page.aside:
-            if ends_sentence(lines[k].text) or lines[k].text != body[-1 - len(tail)]:
+            if _ends_text(lines[k], rules) or lines[k].text != body[-1 - len(tail)]:
                 break
             tail.append(k)
         k -= 1
     if not tail or len(tail) > SETTINGS.rescue_tail_lines or len(tail) >= len(body):
         return []
-    return tail[::-1] if ends_sentence(body[-1 - len(tail)]) else []
+    return tail[::-1] if lines[k].text == body[-1 - len(tail)] and _ends_text(lines[k], rules) else []
 
 
-def _title_candidates(run: TextRun, lines: list[Line], page: Page) -> list[tuple[int, ...]]:
+def _ends_text(line: Line, rules: Rules) -> bool:
+    """A line after which a story's text on this page is done: a finished sentence, or a jump
+    to another page (下转4版) cut out of it."""
+    return line.continued_to is not None or _finished(line.text, rules)
+
+
+def _title_candidates(run: TextRun, lines: list[Line], page: Page, rules: Rules) -> list[tuple[int, ...]]:
     """Lines a missed title of this run could be: the furniture or caption lines printed right
     before or after it (up to ``rescue_reach`` of them in a row, each alone), and its own last
     lines when they stand after its last finished sentence (``_own_tail``)."""
@@ -1099,25 +1118,27 @@ def _title_candidates(run: TextRun, lines: list[Line], page: Page) -> list[tuple
             if k not in page.aside:
                 break
             out.append((k,))
-    tail = _own_tail(run, lines, page)
+    tail = _own_tail(run, lines, page, rules)
     if tail:
         out.append(tuple(tail))
     return out
 
 
-def rescue_titles(page: Page, lines: list[Line]) -> list[tuple[tuple[int, ...], float]]:
+def rescue_titles(page: Page, lines: list[Line], rules: Rules) -> list[tuple[tuple[int, ...], float]]:
     """A story without a headline takes a missed title next to it: a headline-shaped line (or
     its own last lines) that shares at least ``min_rescue_overlap`` of its words with the story.
-    Returns the indices of the lines taken and their overlap, for the report."""
+    A line the furniture rules or patterns name (a photo caption's mark, a credit) is never
+    taken: a caption repeats its story's words too. Returns the indices of the lines taken and
+    their overlap, for the report."""
     taken: list[tuple[tuple[int, ...], float]] = []
     used: set[int] = set()
     for run in page.items:
         if not isinstance(run, TextRun) or run.headline is not None or run.absorbed or not run.has_body:
             continue
         best: tuple[float, tuple[int, ...]] | None = None
-        for ks in _title_candidates(run, lines, page):
+        for ks in _title_candidates(run, lines, page, rules):
             head = HeadGroup([(Role.TITLE, lines[k]) for k in ks])
-            if used.intersection(ks) or not could_be_title(head.text):
+            if used.intersection(ks) or not could_be_title(head.text) or _furniture_shaped(lines[ks[0]].text, rules):
                 continue
             own = ks[-1] == run.last
             if own:  # its own last lines: compare with the rest of the story
@@ -1387,7 +1408,7 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         roles[index[line.number]] = LineRole(old.number, old.text, Role.SUBHEAD, old.confidence, (
             f"read as {old.role}; the text after it goes on the story before it (cosine {score:.2f})",))
     join_continuations(page)
-    for ks, score in rescue_titles(page, lines):
+    for ks, score in rescue_titles(page, lines, rules):
         for k in ks:
             old = roles[k]
             roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence,
