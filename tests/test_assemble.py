@@ -491,3 +491,25 @@ def test_a_title_after_a_story_ending_on_its_credit_in_brackets_is_rescued() -> 
     (a,) = result.articles
     assert a.headline.title == "盐城两个县城获评国家卫生县城"
     assert a.credit.reporters == ["张勇峰"]
+
+
+def test_a_pull_quote_above_an_untitled_story_gives_way_to_the_title_above_it() -> None:
+    # the title read as a caption, the pull quote under it too: the quote shares every word
+    # with the story, yet a whole clause of it is no title
+    result = assemble([("furniture", "今日中牟"), ("caption", "村规民约引领 乡村文明新风尚"),
+                       ("caption", "大家压力都很大"),
+                       ("start", "昨日，记者走进雁鸣湖镇，村规民约引领文明新风，大家压力都很大，"),
+                       ("body", "如今移风易俗成了乡村新风尚。")])
+    (a,) = result.articles
+    assert a.headline.title == "村规民约引领 乡村文明新风尚"
+    assert a.captions == ["大家压力都很大"]
+
+
+def test_a_pull_quote_read_as_the_title_under_a_kicker_gives_the_kicker_the_title() -> None:
+    result = assemble([("kicker", "灌南县全力推进乡村道路升级改造"), ("title", "多次组织工作人员现场进行勘验"),
+                       ("start", "今年以来，灌南县全力推进乡村道路升级改造，多次组织工作人员现场进行勘验，"),
+                       ("body", "确保工程按期完工。")])
+    (a,) = result.articles
+    assert (a.headline.kicker, a.headline.title) == (None, "灌南县全力推进乡村道路升级改造")
+    assert a.captions == ["多次组织工作人员现场进行勘验"]
+    assert [r.role for r in result.line_roles[:2]] == [R.TITLE, R.CAPTION]

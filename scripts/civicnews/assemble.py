@@ -664,6 +664,37 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float]) -> list[Lin
     return out
 
 
+def quoted_titles_under_kickers(page: Page) -> list[tuple[Line, Role]]:
+    """A headline whose title is a whole clause of its story, word for word, under a kicker: the
+    "title" is a pull quote or a photo caption printed under the real title, which the model
+    read as a kicker. The kicker becomes the title; the quote goes to the story's captions.
+    Returns each line and its new role, for the report.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["灌南县推进道路改造，多次组织人员现场勘验。"])])
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "灌南县推进道路改造工程")), (Role.TITLE, Line(2, "", "多次组织人员现场勘验"))])
+    >>> page = Page([run], [], [], [])
+    >>> [(x.text, r.value) for x, r in quoted_titles_under_kickers(page)], run.headline.text, page.captions
+    ([('灌南县推进道路改造工程', 'title'), ('多次组织人员现场勘验', 'caption')], '灌南县推进道路改造工程', [('多次组织人员现场勘验', 1)])
+    """
+    out: list[tuple[Line, Role]] = []
+    for k, run in enumerate(page.items):
+        if not isinstance(run, TextRun) or run.headline is None:
+            continue
+        parts = run.headline.parts
+        kickers = [line for role, line in parts if role is Role.KICKER]
+        titles = [line for role, line in parts if role is Role.TITLE]
+        if (not kickers or not titles or len(kickers) + len(titles) != len(parts)
+                or not could_be_title("".join(x.text for x in kickers))):
+            continue
+        quote = "".join(x.text for x in titles)
+        if not is_pull_quote(quote, run.text):
+            continue
+        run.headline.parts = [(Role.TITLE, line) for line in kickers]
+        page.captions.append((quote, k + 1))
+        out.extend([*((x, Role.TITLE) for x in kickers), *((x, Role.CAPTION) for x in titles)])
+    return out
+
+
 # What a caption or a pull quote starts with before its words (▲ ▶ and spaces).
 QUOTE_MARKS = re.compile(r"^[^\w“‘《]+")
 
@@ -1128,14 +1159,15 @@ def rescue_titles(page: Page, lines: list[Line], rules: Rules) -> list[tuple[tup
     """A story without a headline takes a missed title next to it: a headline-shaped line (or
     its own last lines) that shares at least ``min_rescue_overlap`` of its words with the story.
     A line the furniture rules or patterns name (a photo caption's mark, a credit) is never
-    taken: a caption repeats its story's words too. Returns the indices of the lines taken and
+    taken, and a whole clause of the story (a pull quote) only when no other line will do: a
+    caption repeats its story's words too. Returns the indices of the lines taken and
     their overlap, for the report."""
     taken: list[tuple[tuple[int, ...], float]] = []
     used: set[int] = set()
     for run in page.items:
         if not isinstance(run, TextRun) or run.headline is not None or run.absorbed or not run.has_body:
             continue
-        best: tuple[float, tuple[int, ...]] | None = None
+        best: tuple[tuple[bool, float], tuple[int, ...]] | None = None
         for ks in _title_candidates(run, lines, page, rules):
             head = HeadGroup([(Role.TITLE, lines[k]) for k in ks])
             if used.intersection(ks) or not could_be_title(head.text) or _furniture_shaped(lines[ks[0]].text, rules):
@@ -1146,11 +1178,14 @@ def rescue_titles(page: Page, lines: list[Line], rules: Rules) -> list[tuple[tup
                 score = similarity(head, rest) if len(run.sections) == 1 else similarity(head, run)
             else:
                 score = similarity(head, run)
-            if score >= SETTINGS.min_rescue_overlap and (best is None or score > best[0]):
-                best = (score, ks)
+            # a whole clause of the story printed apart is a pull quote or a caption before it
+            # is a title: it shares every word, so it ranks below any line that is no quote
+            rank = (own or not is_pull_quote(head.text, run.text), score)
+            if score >= SETTINGS.min_rescue_overlap and (best is None or rank > best[0]):
+                best = (rank, ks)
         if best is None:
             continue
-        score, ks = best
+        (_, score), ks = best
         used.update(ks)
         run.headline = HeadGroup([(Role.TITLE, lines[k]) for k in ks], claimed=True)
         if ks[-1] == run.last:
@@ -1392,6 +1427,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.FURNITURE, old.confidence, (
             f"read as {old.role} at {old.confidence:.2f}; its story uses few or none of its words",))
+    for line, role in quoted_titles_under_kickers(page):
+        old = roles[index[line.number]]
+        why = ("the line under it is a whole clause of its story: a pull quote under the title"
+               if role is Role.TITLE else "a whole clause of its story under a headline line: a pull quote")
+        roles[index[line.number]] = LineRole(old.number, old.text, role, old.confidence, (f"read as {old.role}; {why}",))
     for line, old_lines, share in titles_by_words(page, lines, confidence):
         k = index[line.number]
         roles[k] = LineRole(line.number, line.text, Role.TITLE, roles[k].confidence, (
