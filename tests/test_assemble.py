@@ -513,3 +513,11 @@ def test_a_pull_quote_read_as_the_title_under_a_kicker_gives_the_kicker_the_titl
     assert (a.headline.kicker, a.headline.title) == (None, "灌南县全力推进乡村道路升级改造")
     assert a.captions == ["多次组织工作人员现场进行勘验"]
     assert [r.role for r in result.line_roles[:2]] == [R.TITLE, R.CAPTION]
+
+
+def test_a_speaker_s_opening_read_as_a_subhead_between_unlike_paragraphs_stays_in_the_story() -> None:
+    result = assemble([("title", "县教育局召开秋季教育教学工作会"),
+                       ("start", "9月7日，全县秋季教育教学工作会召开，各校校长参加会议。"),
+                       ("subhead", "王培文指出"), ("body", "大家要正确认识当前形势，扎实抓好质量提升。")])
+    (a,) = result.articles
+    assert a.headline.title == "县教育局召开秋季教育教学工作会"

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from . import credits
 from .features import FURNITURE_SHAPE, bigrams, opens_story, spans_a_word
-from .headline import compose_headline
+from .headline import compose_headline, opens_speech
 from .labeler import Decision
 from .model import Article, Credit, Line, LineRole, PageInfo, PageResult, Role, Section
 from .paragraphs import ends_sentence, rejoin_paragraphs, restore_lost_quotes
@@ -1090,14 +1090,14 @@ def could_be_title(text: str) -> bool:
     (True, False)
     >>> could_be_title("9月22日上午，米河镇召开创文工作推进会。")
     False
-    >>> could_be_title("记者 王明"), could_be_title("日前")
-    (False, False)
+    >>> could_be_title("记者 王明"), could_be_title("日前"), could_be_title("王培文指出")
+    (False, False, False)
     """
     n = len(CJK_CHAR.findall(text))
     stripped = text.rstrip(" ）)")
     return (SETTINGS.title_chars[0] <= n <= SETTINGS.title_chars[1] and not ends_sentence(text)
             and not stripped.endswith(("，", "、", "；", "：", ",", ";", ":"))
-            and not credits.is_credit_line(text))
+            and not credits.is_credit_line(text) and not opens_speech(text))
 
 
 def _finished(text: str, rules: Rules) -> bool:

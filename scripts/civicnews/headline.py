@@ -147,6 +147,23 @@ def _open_words() -> frozenset[str]:
     return load_rules().open_words
 
 
+@lru_cache(maxsize=1)
+def _speech_verbs() -> tuple[str, ...]:
+    """The rules' verbs of speaking (rules/headline.yml)."""
+    from .rules import load_rules
+
+    return load_rules().speech_verbs
+
+
+def opens_speech(text: str) -> bool:
+    """A line ending in a verb of speaking: the opening of what a speaker said, never a headline.
+
+    >>> opens_speech("王培文指出"), opens_speech("县长强调 "), opens_speech("对下一步工作提出要求")
+    (True, True, False)
+    """
+    return text.rstrip().endswith(_speech_verbs())
+
+
 # An ordinal or a count still waiting for its noun: 第31个 / 爱卫月, 召开第六届 / 代表大会.
 OPEN_COUNT = re.compile(r"第[0-9０-９一二三四五六七八九十百千]+[个届次批期]?$")
 

@@ -77,6 +77,8 @@ class Rules:
     data_units: tuple[str, ...] = ()
     # function words that never end a headline phrase as its last word (headline.yml)
     open_words: frozenset[str] = frozenset()
+    # verbs of speaking: a line ending in one opens a speaker's words, never a headline (headline.yml)
+    speech_verbs: tuple[str, ...] = ()
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
@@ -173,6 +175,7 @@ def _build(override: Path | None) -> Rules:
         portal_home=gaz.get("portal"),
         open_verbs=tuple(str(v) for v in head.get("open_verbs") or ()),
         open_words=frozenset(str(v) for v in head.get("open_words") or ()),
+        speech_verbs=tuple(str(v) for v in head.get("speech_verbs") or ()),
     )
 
 
