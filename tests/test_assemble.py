@@ -521,3 +521,12 @@ def test_a_speaker_s_opening_read_as_a_subhead_between_unlike_paragraphs_stays_i
                        ("subhead", "王培文指出"), ("body", "大家要正确认识当前形势，扎实抓好质量提升。")])
     (a,) = result.articles
     assert a.headline.title == "县教育局召开秋季教育教学工作会"
+
+
+def test_a_slogan_read_as_a_kicker_is_furniture() -> None:
+    result = assemble([("kicker", "垃圾分类 人人有责"), ("title", "矾山镇开展安全生产大检查"),
+                       ("start", "近日，矾山镇开展安全生产大检查，排查隐患十余处。")])
+    (a,) = result.articles
+    assert (a.headline.kicker, a.headline.title) == (None, "矾山镇开展安全生产大检查")
+    assert result.furniture == ["垃圾分类 人人有责"]
+    assert result.line_roles[0].role is R.FURNITURE

@@ -695,6 +695,35 @@ def quoted_titles_under_kickers(page: Page) -> list[tuple[Line, Role]]:
     return out
 
 
+def slogan_kickers(page: Page, rules: Rules) -> list[Line]:
+    """A kicker the furniture rules or patterns name (a campaign slogan, a page label, a
+    hotline) is page furniture printed above the headline, not the story's kicker. Returns
+    its lines, for the report.
+
+    >>> from .rules import load_rules
+    >>> run = TextRun(fresh=True, sections=[(None, ["近日，矾山镇开展安全生产检查。"])])
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "垃圾分类 人人有责")), (Role.TITLE, Line(2, "", "矾山镇开展安全生产检查"))])
+    >>> page = Page([run], [], [], [])
+    >>> [x.text for x in slogan_kickers(page, load_rules())], run.headline.text, page.furniture
+    (['垃圾分类 人人有责'], '矾山镇开展安全生产检查', ['垃圾分类 人人有责'])
+    """
+    out: list[Line] = []
+    for run in page.items:
+        if not isinstance(run, TextRun) or run.headline is None:
+            continue
+        parts = run.headline.parts
+        kickers = [line for role, line in parts if role is Role.KICKER]
+        if not kickers or len(kickers) == len(parts):
+            continue
+        text = " ".join(x.text for x in kickers)
+        if not _furniture_shaped(text, rules) and not all(_furniture_shaped(x.text, rules) for x in kickers):
+            continue
+        run.headline.parts = [(role, line) for role, line in parts if role is not Role.KICKER]
+        page.furniture.extend(x.text for x in kickers)
+        out.extend(kickers)
+    return out
+
+
 # What a caption or a pull quote starts with before its words (▲ ▶ and spaces).
 QUOTE_MARKS = re.compile(r"^[^\w“‘《]+")
 
@@ -1427,6 +1456,10 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.FURNITURE, old.confidence, (
             f"read as {old.role} at {old.confidence:.2f}; its story uses few or none of its words",))
+    for line in slogan_kickers(page, rules):
+        old = roles[index[line.number]]
+        roles[index[line.number]] = LineRole(old.number, old.text, Role.FURNITURE, old.confidence, (
+            f"read as {old.role}; the furniture rules name it: a slogan or label above the headline",))
     for line, role in quoted_titles_under_kickers(page):
         old = roles[index[line.number]]
         why = ("the line under it is a whole clause of its story: a pull quote under the title"
