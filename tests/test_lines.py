@@ -166,3 +166,15 @@ def test_headline_lines_printed_interleaved_are_joined() -> None:
     # the same lines in one tight frame (no blank lines: a column of text) stay as printed
     tight = lines.split_lines("\n".join(x for x in rows if x))
     assert [x.text for x in tight][:3] == ["城南街道开展老旧小区环境集中整治活", "河西镇举办首届乡村邻里文化节", "动"]
+
+
+def test_column_lines_printed_interleaved_are_read_column_by_column() -> None:
+    left = ["本报讯 城南街道近日开展老旧小", "区环境整治，清运垃圾三十余车，", "并对楼道堆物逐户上门劝导整", "改。"]
+    right = ["今天河西镇举办首届乡村邻里文化", "节，村民们欢聚一堂，共叙邻里情", "谊，现场还评出十户和睦家庭代", "表。"]
+    rows = [lines.Row(k, t, 1) for k, t in enumerate([x for pair in zip(left, right, strict=True) for x in pair], 1)]
+    out = lines.read_interleaved_columns(rows)
+    assert [r.raw for r in out] == left + right
+    assert "2 columns" in out[0].note
+    # the same lines read down already (one column after the other) stay as they are
+    down = [lines.Row(k, t, 1) for k, t in enumerate(left + right, 1)]
+    assert lines.read_interleaved_columns(down) == down

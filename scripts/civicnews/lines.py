@@ -310,7 +310,10 @@ def split_lines(text: str, rules: Rules | None = None, publication: str | None =
         rows.append(Row(number, raw, blanks))
         blanks = 0
     out: list[Line] = []
-    for row in split_joined_columns(join_interleaved_heads(part_side_titles(rows))):
+    rows = join_interleaved_heads(part_side_titles(rows))
+    if SETTINGS.interleaved_columns:
+        rows = read_interleaved_columns(rows)
+    for row in split_joined_columns(rows):
         cleaned, steps, width, cut = _clean(row.raw)
         out.append(
             Line(
@@ -636,4 +639,62 @@ def join_interleaved_heads(rows: list[Row]) -> list[Row]:
                                              "headlines side by side printed interleaved")
                 out[after:j + 1] = [moved, between[0]._replace(head_start=True), *between[1:]]
                 break
+    return out
+
+
+# --- Column lines printed interleaved, one per line (pdfminer.six with each line a box) ---
+INTERLEAVED_COLUMNS_STEP = "read_interleaved_columns"
+
+
+def read_interleaved_columns(rows: list[Row]) -> list[Row]:
+    """Side-by-side columns whose lines a PDF tool printed one per line, row by row (左栏1 /
+    右栏1 / 左栏2 / 右栏2): told by words running from a line into the line ``p`` below it
+    (p = the number of columns) far more often than into the next one, in a window of lines
+    around each line. A run of lines with the same period is read column by column.
+
+    >>> rows = [Row(k, t, 1) for k, t in enumerate(["本报讯 城南街道近日开展老旧小", "今天河西镇举办首届乡村邻里文化",
+    ...         "区环境整治，清运垃圾三十余车，", "节，村民们欢聚一堂，共叙邻里情", "并对楼道堆物逐户上门劝导整",
+    ...         "谊，现场还评出十户和睦家庭代", "改。", "表。"], 1)]
+    >>> [r.number for r in read_interleaved_columns(rows)]
+    [1, 3, 5, 7, 2, 4, 6, 8]
+    """
+    from .features import spans_a_word  # jieba's word list
+
+    most, window = SETTINGS.interleaved_columns_max, SETTINGS.interleaved_columns_window
+    texts = [row.raw.strip() for row in rows]
+    n = len(rows)
+    hits = {p: [spans_a_word(texts[i], texts[i + p]) for i in range(n - p)] + [False] * p
+            for p in range(1, most + 1)}
+    period = []
+    for i in range(n):
+        lo, hi = max(0, i - window), min(n, i + window + 1)
+        counts = {p: sum(hits[p][lo:hi]) for p in hits}
+        p = max(range(2, most + 1), key=lambda q: (counts[q], -q))
+        strong = counts[p] >= SETTINGS.interleaved_columns_min_hits and counts[p] > 2 * counts[1]
+        period.append(p if strong else 1)
+    out: list[Row] = []
+    k = 0
+    while k < n:
+        p, j = period[k], k
+        while j < n and period[j] == p:
+            j += 1
+        # a run begins at a line a word runs from into the line p below, ends at one a word
+        # runs into from the line p above (lines at its edges with no such word stay as printed)
+        while p > 1 and k < j and not hits[p][k]:
+            out.append(rows[k])
+            k += 1
+        end = j
+        while p > 1 and end > k + p and not hits[p][end - 1 - p]:
+            end -= 1
+        if p > 1 and end - k >= 2 * p:
+            j = end
+            note = f"lines {rows[k].number}-{rows[j - 1].number} read as {p} columns printed interleaved"
+            block = rows[k:j]
+            for r in range(p):
+                out += [x._replace(steps=(*x.steps, INTERLEAVED_COLUMNS_STEP),
+                                   note=x.note or (note if r == 0 and m == 0 else ""))
+                        for m, x in enumerate(block[r::p])]
+        else:
+            out += rows[k:j]
+        k = j
     return out

@@ -159,6 +159,17 @@ class Settings:
     interleaved_heads_reach: int = 3
     interleaved_heads_max_em: float = 30.0
     interleaved_heads_end_share: float = 0.6
+    # Column lines printed interleaved one per line (lines.read_interleaved_columns): periods up
+    # to this many columns; words across (line, line + p) counted over this many lines either
+    # side; at least this many such words, and more than twice those across (line, line + 1).
+    # All 100 pdfminer pages of ts13+ts21 are printed so (words across (k, k+2..4) 0.2-0.35 of
+    # lines, across (k, k+1) under 0.1; PyMuPDF's the reverse). Off: with the model fitted on
+    # pdfminer's interleaved order it lost (ts13 pdfminer count 0.750 -> 0.700, title 0.667 ->
+    # 0.635; ts21 body 0.806 -> 0.813, the rest the same); to be measured again on a refit.
+    interleaved_columns: bool = False
+    interleaved_columns_max: int = 4
+    interleaved_columns_window: int = 6
+    interleaved_columns_min_hits: int = 3
 
     # --- Districts (metadata.py, places.py) ---
     # Set on the corpus's fitting part (143 articles) with `python tests/districts_eval.py tune`,
