@@ -684,6 +684,17 @@ def read_interleaved_columns(rows: list[Row]) -> list[Row]:
             out.append(rows[k])
             k += 1
         end = j
+        if p > 1 and k < j:
+            # every line of the block is a column line: about the width of the lines words run
+            # from, or shorter when it ends a paragraph; a headline or a page label ends it
+            widths = sorted(_em(texts[i]) for i in range(k, j) if hits[p][i])
+            width = widths[len(widths) // 2]
+            for i in range(k, j):
+                w = _em(texts[i])
+                if w > width + JOINED_TOLERANCE_EM or (w < width - 2 * JOINED_TOLERANCE_EM
+                                                      and texts[i][-1:] not in _ENDS):
+                    end = i
+                    break
         while p > 1 and end > k + p and not hits[p][end - 1 - p]:
             end -= 1
         if p > 1 and end - k >= 2 * p:

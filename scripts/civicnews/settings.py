@@ -164,8 +164,9 @@ class Settings:
     # side; at least this many such words, and more than twice those across (line, line + 1).
     # All 100 pdfminer pages of ts13+ts21 are printed so (words across (k, k+2..4) 0.2-0.35 of
     # lines, across (k, k+1) under 0.1; PyMuPDF's the reverse). Off: with the model fitted on
-    # pdfminer's interleaved order it lost (ts13 pdfminer count 0.750 -> 0.700, title 0.667 ->
-    # 0.635; ts21 body 0.806 -> 0.813, the rest the same); to be measured again on a refit.
+    # pdfminer's interleaved order it does not win (on: ts13 pdfminer count 0.750 -> 0.733,
+    # title 0.667 -> 0.654, body 0.764 -> 0.770; ts21 body 0.806 -> 0.810, the rest the same;
+    # other tools untouched); to be measured again once the model is refitted with it on.
     interleaved_columns: bool = False
     interleaved_columns_max: int = 4
     interleaved_columns_window: int = 6
