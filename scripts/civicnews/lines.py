@@ -673,39 +673,44 @@ def read_interleaved_columns(rows: list[Row]) -> list[Row]:
         strong = counts[p] >= SETTINGS.interleaved_columns_min_hits and counts[p] > 2 * counts[1]
         period.append(p if strong else 1)
     out: list[Row] = []
-    k = 0
+    k = done = 0  # rows[:done] are in out
+    tolerance = JOINED_TOLERANCE_EM
     while k < n:
         p, j = period[k], k
         while j < n and period[j] == p:
             j += 1
-        # a run begins at a line a word runs from into the line p below, ends at one a word
-        # runs into from the line p above (lines at its edges with no such word stay as printed)
-        while p > 1 and k < j and not hits[p][k]:
-            out.append(rows[k])
-            k += 1
-        end = j
-        if p > 1 and k < j:
-            # every line of the block is a column line: about the width of the lines words run
-            # from, or shorter when it ends a paragraph; a headline or a page label ends it
-            widths = sorted(_em(texts[i]) for i in range(k, j) if hits[p][i])
-            width = widths[len(widths) // 2]
-            for i in range(k, j):
-                w = _em(texts[i])
-                if w > width + JOINED_TOLERANCE_EM or (w < width - 2 * JOINED_TOLERANCE_EM
-                                                      and texts[i][-1:] not in _ENDS):
-                    end = i
-                    break
-        while p > 1 and end > k + p and not hits[p][end - 1 - p]:
-            end -= 1
-        if p > 1 and end - k >= 2 * p:
-            j = end
-            note = f"lines {rows[k].number}-{rows[j - 1].number} read as {p} columns printed interleaved"
-            block = rows[k:j]
+        # the block: from the first line a word runs from into the line p below to the line
+        # the last such word runs into, widened to whole rows of column lines (a headline or a
+        # page label, of another width, ends it; so does a word across two lines in a row)
+        core = [i for i in range(k, j) if p > 1 and hits[p][i]]
+        if not core:
+            k = j
+            continue
+        widths = sorted(_em(texts[i]) for i in core)
+        width = widths[len(widths) // 2]
+
+        def column_line(i: int, width: float = width) -> bool:
+            w = _em(texts[i])
+            return w <= width + tolerance and (w >= width - 2 * tolerance or texts[i][-1:] in _ENDS)
+
+        start, stop = core[0], core[-1] + p + 1
+        # the first row may begin up to p - 1 lines before the first word across
+        while start > max(done, core[0] - p + 1) and column_line(start - 1) and not hits[1][start - 1]:
+            start -= 1
+        end = core[0]
+        while end < n and column_line(end) and (end < stop or end < stop + 2 * p and not hits[1][end - 1]):
+            end += 1
+        if end - start >= 2 * p:
+            out += rows[done:start]
+            note = f"lines {rows[start].number}-{rows[end - 1].number} read as {p} columns printed interleaved"
+            block = rows[start:end]
             for r in range(p):
                 out += [x._replace(steps=(*x.steps, INTERLEAVED_COLUMNS_STEP),
                                    note=x.note or (note if r == 0 and m == 0 else ""))
                         for m, x in enumerate(block[r::p])]
+            done = end
+            k = max(end, k + 1)
         else:
-            out += rows[k:j]
-        k = j
+            k = j
+    out += rows[done:]
     return out

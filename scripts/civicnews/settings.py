@@ -165,8 +165,9 @@ class Settings:
     # All 100 pdfminer pages of ts13+ts21 are printed so (words across (k, k+2..4) 0.2-0.35 of
     # lines, across (k, k+1) under 0.1; PyMuPDF's the reverse). Off: with the model fitted on
     # pdfminer's interleaved order it does not win (on: ts13 pdfminer count 0.750 -> 0.733,
-    # title 0.667 -> 0.654, body 0.764 -> 0.770; ts21 body 0.806 -> 0.810, the rest the same;
-    # other tools untouched); to be measured again once the model is refitted with it on.
+    # title 0.667 -> 0.642, body 0.764 -> 0.767; ts21 count 0.750 -> 0.775, body 0.806 ->
+    # 0.815, reporters 0.810 -> 0.820; other tools untouched); to be measured again once the
+    # model is refitted with it on.
     interleaved_columns: bool = False
     interleaved_columns_max: int = 4
     interleaved_columns_window: int = 6
