@@ -60,3 +60,23 @@ def test_evidence_is_the_strongest_positive_weights(data: st.DataObject) -> None
     strongest = heapq.nlargest(labeler.EVIDENCE_FEATURES,
                                ((weights[tag][f], f) for f in features if f in weights[tag]))
     assert labeler.explain(features, tag) == tuple(f"{f} {w:+.1f}" for w, f in strongest)
+
+
+
+def test_a_headline_parted_off_by_the_line_stage_begins_its_own_headline(monkeypatch) -> None:
+    # the model may read the parted-off headline as going on the one before it (title+):
+    # a stand-in model that reads every line so shows the line stage's mark wins
+    class GoesOn:
+        def tag(self, xseq):
+            return ["title"] + ["title+"] * (len(xseq) - 1)
+
+        def marginal(self, tag, t):
+            return 1.0
+
+    monkeypatch.setattr(labeler, "_tagger", lambda path: GoesOn())
+    monkeypatch.setattr(labeler, "explain", lambda features, role, path="": ())
+    page = "\n".join(["", "城南街道开展老旧小区环境集中整治活 河西镇举办首届乡村邻里文化节活动", "动"])
+    page_lines = split_lines(page)
+    decisions = labeler.label_lines(page_lines, load_rules())
+    assert [line.head_start for line in page_lines] == [False, False, True]
+    assert [d.continues for d in decisions] == [False, True, False]

@@ -125,3 +125,56 @@ def test_clean_is_every_cleaner_in_order(text: str, doubling: str) -> None:
     # plain lines skip the cleaners that cannot change them: the result must not show it
     text = text + text if doubling == "twice" else text + text[: len(text) // 2] if doubling else text
     assert lines._clean(text) == _cleaned_by_every_cleaner(text)
+
+
+# Headlines of two stories side by side (invented text, the shapes real PDF tools give).
+SIDE_BY_SIDE = "\n".join([
+    "城南日报", "",
+    "城南街道开展老旧小区环境集中整治活 河西镇举办首届乡村邻里文化节活动",
+    "动",
+    "本报讯 近日，城南街道开展老旧小区环境集中整治活动，清运垃圾三十余车。",
+    "河西镇日前举办首届乡村邻里文化节，村民们欢聚一堂。",
+])
+
+
+def test_two_headlines_read_across_into_one_row_are_parted() -> None:
+    page = lines.split_lines(SIDE_BY_SIDE)
+    texts = [x.text for x in page]
+    left = texts.index("城南街道开展老旧小区环境集中整治活")
+    assert texts[left + 1:left + 3] == ["动", "河西镇举办首届乡村邻里文化节活动"]
+    right = page[left + 2]
+    # the right headline begins a headline of its own, after a blank line; the report says why
+    assert right.head_start and right.gap_before >= 1 and not page[left + 1].head_start
+    assert "side by side" in page[left].note
+    # the pieces of the raw line joined by one space give it back
+    assert f"{page[left].raw} {right.raw}" == SIDE_BY_SIDE.split("\n")[2]
+
+
+def test_one_headline_of_two_phrases_is_not_parted() -> None:
+    page = lines.split_lines("\n\n誓师大会再动员再部署 机制举措再完善再落\n实\n正文第一句。")
+    assert [x.text for x in page][:2] == ["誓师大会再动员再部署 机制举措再完善再落", "实"]
+    assert not any(x.head_start for x in page)
+
+
+def test_headline_lines_printed_interleaved_are_joined() -> None:
+    rows = ["", "城南街道开展老旧小区环境集中整治活", "", "河西镇举办首届乡村邻里文化节", "", "动", "",
+            "本报讯 近日，城南街道开展老旧小区环境集中整治活动。"]
+    page = lines.split_lines("\n".join(rows))
+    texts = [x.text for x in page]
+    assert texts[:3] == ["城南街道开展老旧小区环境集中整治活", "动", "河西镇举办首届乡村邻里文化节"]
+    assert page[2].head_start and not page[1].head_start
+    # the same lines in one tight frame (no blank lines: a column of text) stay as printed
+    tight = lines.split_lines("\n".join(x for x in rows if x))
+    assert [x.text for x in tight][:3] == ["城南街道开展老旧小区环境集中整治活", "河西镇举办首届乡村邻里文化节", "动"]
+
+
+def test_column_lines_printed_interleaved_are_read_column_by_column() -> None:
+    left = ["本报讯 城南街道近日开展老旧小", "区环境整治，清运垃圾三十余车，", "并对楼道堆物逐户上门劝导整", "改。"]
+    right = ["今天河西镇举办首届乡村邻里文化", "节，村民们欢聚一堂，共叙邻里情", "谊，现场还评出十户和睦家庭代", "表。"]
+    rows = [lines.Row(k, t, 1) for k, t in enumerate([x for pair in zip(left, right, strict=True) for x in pair], 1)]
+    out = lines.read_interleaved_columns(rows)
+    assert [r.raw for r in out] == left + right
+    assert "2 columns" in out[0].note
+    # the same lines read down already (one column after the other) stay as they are
+    down = [lines.Row(k, t, 1) for k, t in enumerate(left + right, 1)]
+    assert lines.read_interleaved_columns(down) == down

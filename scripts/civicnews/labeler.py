@@ -111,6 +111,8 @@ def label_lines(lines: list[Line], rules: Rules | None, model: Path = MODEL_PATH
         # the report shows the evidence of every line but confident plain text (report.notable):
         # only those lines pay for it
         shown = role is not Role.BODY or confidence < SETTINGS.unsure_confidence
+        # a headline the line stage parted from the one beside it (lines.part_side_titles,
+        # join_interleaved_heads) begins a headline of its own, whatever the model read
         out.append(Decision(role, confidence, explain(feats, tag, path) if shown else (),
-                            continues=tag.endswith(CONTINUES)))
+                            continues=tag.endswith(CONTINUES) and not lines[t].head_start))
     return out

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from .model import Line
 from .patterns import CJK, CJK_PUNCT, HALF_TO_FULL, KANGXI_RADICAL, RADICAL_IDEOGRAPHS
 from .rules import Rules
+from .settings import SETTINGS
 
 _TOKEN_CJK = re.compile(f"[{CJK}]")
 _NOT_CJK = re.compile(f"[^{CJK}]+")
@@ -309,6 +310,9 @@ def split_lines(text: str, rules: Rules | None = None, publication: str | None =
         rows.append(Row(number, raw, blanks))
         blanks = 0
     out: list[Line] = []
+    rows = join_interleaved_heads(part_side_titles(rows))
+    if SETTINGS.interleaved_columns:
+        rows = read_interleaved_columns(rows)
     for row in split_joined_columns(rows):
         cleaned, steps, width, cut = _clean(row.raw)
         out.append(
@@ -323,6 +327,8 @@ def split_lines(text: str, rules: Rules | None = None, publication: str | None =
                 width=width,
                 steps=(*row.steps, *steps),
                 second_print=cut,
+                note=row.note,
+                head_start=row.head_start,
             )
         )
     return fold_reprints(undouble_short_lines(out))
@@ -391,6 +397,8 @@ class Row(NamedTuple):
     raw: str
     gap: int  # blank lines before it
     steps: tuple[str, ...] = ()
+    note: str = ""  # why the line stage moved or parted it (for the report's unsure list)
+    head_start: bool = False  # parted off as another story's headline: begins a new headline
 
 
 def split_joined_columns(rows: list[Row]) -> list[Row]:
@@ -424,8 +432,8 @@ def split_joined_columns(rows: list[Row]) -> list[Row]:
             out.append(rows[k])
             k += 1
             continue
-        out += [Row(row.number, row.raw[:at].rstrip(), row.gap) for row, at in block]
-        out += [Row(row.number, row.raw[at + 1:].strip(), 0, ("split_joined_columns",)) for row, at in block]
+        out += [Row(row.number, row.raw[:at].rstrip(), row.gap, row.steps, row.note) for row, at in block]
+        out += [Row(row.number, row.raw[at + 1:].strip(), 0, (*row.steps, "split_joined_columns")) for row, at in block]
         k += len(block)
     return out
 
@@ -474,4 +482,235 @@ def fold_reprints(lines: list[Line]) -> list[Line]:
         kept.second_print = " ".join(x for x in (kept.second_print, line.text, line.second_print) if x)
         kept.doubled = True
         kept.lines = (*kept.lines, *line.lines)
+    return out
+
+
+# --- Headlines of stories side by side (pdftotext reads them across, pdfminer interleaved) ---
+# Told by a word running across a headline's wrap (清扫日活 / 动), never by a font or a layout.
+TITLES_STEP = "part_side_titles"
+INTERLEAVED_STEP = "join_interleaved_heads"
+# A display line ends no sentence (headlines may hold a comma or a colon, not a full stop).
+_SENTENCE_END = re.compile("[。！？；]")
+
+
+def cut_points(text: str) -> list[int]:
+    """Positions of the single spaces that could part two pieces set side by side: one space
+    (not two), with a wide (Chinese) character on at least one side of it.
+
+    >>> cut_points("干净整洁的硬化路 利用晚上的时间教教他们 市场监管等部门")
+    [8, 20]
+    >>> cut_points("记者  王明，APP 3.0")
+    []
+    """
+    out = []
+    start = 0
+    while (at := text.find(" ", start)) >= 0:
+        start = at + 1
+        if 0 < at < len(text) - 1 and text[at - 1] != " " and text[at + 1] != " " and (
+                not text[at - 1].isascii() or not text[at + 1].isascii()):
+            out.append(at)
+    return out
+
+
+def _display(text: str, most: float) -> bool:
+    """A line that may be a headline's line: no sentence end, no space, at most ``most`` em."""
+    return " " not in text.strip() and not _SENTENCE_END.search(text) and 0 < _em(text.strip()) <= most
+
+
+def _side_titles(row: Row, after: list[Row]) -> tuple[int, int] | None:
+    """(cut, lines) when ``row`` is two headlines printed side by side, parted at the single
+    space at ``cut``, and the first ``lines`` (1 or 2) rows of ``after`` are their wrapped
+    ends: the left headline's end first, then the right one's. A word must run across one of
+    the breaks (清扫日活 / 动, 安全生产检 / 查) and none from the right part into the first end;
+    with one end, the right headline did not wrap, so is no wider. None when the row reads as
+    one line (one headline of two phrases wrapped once)."""
+    from .features import spans_a_word  # jieba's word list: loaded only for such rows
+
+    text = row.raw.strip()
+    cuts = cut_points(text)
+    if not cuts or len(cuts) > SETTINGS.side_titles_max_cuts or _SENTENCE_END.search(text):
+        return None
+    best: tuple[int, float, int, int] | None = None
+    for at in cuts:
+        left, right = text[:at], text[at + 1:]
+        wide = max(_em(left), _em(right))
+        if min(_em(left), _em(right)) < SETTINGS.side_titles_min_em:
+            continue
+        ends = []
+        for nxt in after[:2]:
+            if nxt.gap or not _display(nxt.raw, wide + JOINED_TOLERANCE_EM):
+                break
+            ends.append(nxt.raw.strip())
+        if not ends or spans_a_word(right, ends[0]):
+            continue
+        words = spans_a_word(left, ends[0]) + (len(ends) == 2 and spans_a_word(right, ends[1]))
+        # one wrapped end: the left headline wrapped, the right one did not (so is no wider)
+        if not words or len(ends) == 1 and _em(right) > _em(left) + JOINED_TOLERANCE_EM:
+            continue
+        score = (words, -abs(_em(left) - _em(right)))
+        if best is None or score > best[:2]:
+            best = (*score, at, len(ends))
+    return None if best is None else (best[2], best[3])
+
+
+def part_side_titles(rows: list[Row]) -> list[Row]:
+    """Headlines of two stories printed side by side, read across by the PDF tool into one row
+    (``左题的前半 右题`` then ``左题的后半``), parted into the left headline (with its wrapped
+    end) and the right one (with its own), each on lines of its own; the right headline gets a
+    blank line before it, as a headline of another story. Only rows after a blank line are
+    tried, and only when a word runs from the row's left part into the next line.
+
+    >>> rows = [Row(1, "宏伟区开展环境卫生集中清扫日活 绥棱县举办邻居节活动", 1), Row(2, "动", 0)]
+    >>> [(r.number, r.raw, r.gap) for r in part_side_titles(rows)]
+    [(1, '宏伟区开展环境卫生集中清扫日活', 1), (2, '动', 0), (1, '绥棱县举办邻居节活动', 1)]
+    >>> rows = [Row(1, "誓师大会再动员再部署 机制举措再完善再落", 1), Row(2, "实", 0)]
+    >>> part_side_titles(rows) == rows
+    True
+    """
+    if not SETTINGS.side_titles:
+        return rows
+    out: list[Row] = []
+    k = 0
+    while k < len(rows):
+        row = rows[k]
+        found = _side_titles(row, rows[k + 1:k + 3]) if row.gap and " " in row.raw.strip() else None
+        if found is None:
+            out.append(row)
+            k += 1
+            continue
+        at, ends = found
+        at += len(row.raw) - len(row.raw.lstrip())
+        note = f"line {row.number} parted into two headlines side by side"
+        steps = (*row.steps, TITLES_STEP)
+        out.append(Row(row.number, row.raw[:at], row.gap, steps, note))
+        out.append(rows[k + 1])
+        out.append(Row(row.number, row.raw[at + 1:], max(1, row.gap), steps, head_start=True))
+        out += rows[k + 2:k + 1 + ends]
+        k += 1 + ends
+    return out
+
+
+def _head_line(text: str, most: float) -> bool:
+    """A line that may be a headline's line (a space or two inside allowed: 文明你我他  共建…;
+    a letter-spaced line of text holds many)."""
+    return (bool(text) and not _SENTENCE_END.search(text) and text[-1:] not in "，、"
+            and text.count(" ") <= 2 and _em(text) <= most)
+
+
+def join_interleaved_heads(rows: list[Row]) -> list[Row]:
+    """Headlines of stories side by side whose lines a PDF tool printed interleaved, top to
+    bottom (左题前半 / 右题前半 / 左题后半): a display line that a word runs into from a
+    display line a few lines above it (美 / 丽乡村, 清扫日活 / 动), but not from the line
+    right above it, is moved up to follow that line. Every line between must be a display
+    line (a headline, kicker or repeated print), and each of them printed after a blank line
+    (a frame of its own, as headlines are), so text blocks are never reordered.
+
+    >>> rows = [Row(1, "秦安县王尹镇：人居环境大整治 美", 1), Row(2, "背街小巷实现三变助力创省级", 1),
+    ...         Row(3, "丽乡村换新颜", 1), Row(4, "正文第一句。", 1)]
+    >>> [r.raw for r in join_interleaved_heads(rows)]
+    ['秦安县王尹镇：人居环境大整治 美', '丽乡村换新颜', '背街小巷实现三变助力创省级', '正文第一句。']
+    """
+    if not SETTINGS.interleaved_heads:
+        return rows
+    from .features import spans_a_word  # jieba's word list: loaded only for display lines
+
+    most = SETTINGS.interleaved_heads_max_em
+    out = list(rows)
+    for k in range(len(out)):
+        head = out[k].raw.strip()
+        after = k + 1  # past the line's repeated prints (a headline drawn twice)
+        while after < len(out) and out[after].raw == out[k].raw:
+            after += 1
+        if not _head_line(head, most) or "，" in head or after >= len(out) or not out[after].gap:
+            continue
+        for j in range(after + 1, min(len(out), after + 1 + SETTINGS.interleaved_heads_reach)):
+            between = out[after:j]
+            if not all(_head_line(r.raw.strip(), most) for r in between) or not out[j].gap:
+                break
+            end = out[j].raw.strip()
+            # a headline's wrapped end: short beside its first line, no clause inside; the
+            # dictionary is asked last (most lines fail the tests before)
+            if (_head_line(end, most) and _em(end) <= SETTINGS.interleaved_heads_end_share * _em(head)
+                    and "，" not in end and " " not in end and spans_a_word(head, end)
+                    and not spans_a_word(head, out[after].raw.strip())
+                    and not spans_a_word(out[j - 1].raw.strip(), end)):
+                moved = out[j]._replace(gap=0, steps=(*out[j].steps, INTERLEAVED_STEP),
+                                        note=f"line {out[j].number} moved up to follow line {out[k].number}: "
+                                             "headlines side by side printed interleaved")
+                out[after:j + 1] = [moved, between[0]._replace(head_start=True), *between[1:]]
+                break
+    return out
+
+
+# --- Column lines printed interleaved, one per line (pdfminer.six with each line a box) ---
+INTERLEAVED_COLUMNS_STEP = "read_interleaved_columns"
+
+
+def read_interleaved_columns(rows: list[Row]) -> list[Row]:
+    """Side-by-side columns whose lines a PDF tool printed one per line, row by row (左栏1 /
+    右栏1 / 左栏2 / 右栏2): told by words running from a line into the line ``p`` below it
+    (p = the number of columns) far more often than into the next one, in a window of lines
+    around each line. A run of lines with the same period is read column by column.
+
+    >>> rows = [Row(k, t, 1) for k, t in enumerate(["本报讯 城南街道近日开展老旧小", "今天河西镇举办首届乡村邻里文化",
+    ...         "区环境整治，清运垃圾三十余车，", "节，村民们欢聚一堂，共叙邻里情", "并对楼道堆物逐户上门劝导整",
+    ...         "谊，现场还评出十户和睦家庭代", "改。", "表。"], 1)]
+    >>> [r.number for r in read_interleaved_columns(rows)]
+    [1, 3, 5, 7, 2, 4, 6, 8]
+    """
+    from .features import spans_a_word  # jieba's word list
+
+    most, window = SETTINGS.interleaved_columns_max, SETTINGS.interleaved_columns_window
+    texts = [row.raw.strip() for row in rows]
+    n = len(rows)
+    hits = {p: [spans_a_word(texts[i], texts[i + p]) for i in range(n - p)] + [False] * p
+            for p in range(1, most + 1)}
+    period = []
+    for i in range(n):
+        lo, hi = max(0, i - window), min(n, i + window + 1)
+        counts = {p: sum(hits[p][lo:hi]) for p in hits}
+        p = max(range(2, most + 1), key=lambda q: (counts[q], -q))
+        strong = counts[p] >= SETTINGS.interleaved_columns_min_hits and counts[p] > 2 * counts[1]
+        period.append(p if strong else 1)
+    out: list[Row] = []
+    k = done = 0  # rows[:done] are in out
+    tolerance = JOINED_TOLERANCE_EM
+    while k < n:
+        p, j = period[k], k
+        while j < n and period[j] == p:
+            j += 1
+        # the block: from the first line a word runs from into the line p below to the line
+        # the last such word runs into, widened to whole rows of column lines (a headline or a
+        # page label, of another width, ends it; so does a word across two lines in a row)
+        core = [i for i in range(k, j) if p > 1 and hits[p][i]]
+        if not core:
+            k = j
+            continue
+        widths = sorted(_em(texts[i]) for i in core)
+        width = widths[len(widths) // 2]
+
+        def column_line(i: int, width: float = width) -> bool:
+            w = _em(texts[i])
+            return w <= width + tolerance and (w >= width - 2 * tolerance or texts[i][-1:] in _ENDS)
+
+        start, stop = core[0], core[-1] + p + 1
+        # the first row may begin up to p - 1 lines before the first word across
+        while start > max(done, core[0] - p + 1) and column_line(start - 1) and not hits[1][start - 1]:
+            start -= 1
+        end = core[0]
+        while end < n and column_line(end) and (end < stop or end < stop + 2 * p and not hits[1][end - 1]):
+            end += 1
+        if end - start >= 2 * p:
+            out += rows[done:start]
+            note = f"lines {rows[start].number}-{rows[end - 1].number} read as {p} columns printed interleaved"
+            block = rows[start:end]
+            for r in range(p):
+                out += [x._replace(steps=(*x.steps, INTERLEAVED_COLUMNS_STEP),
+                                   note=x.note or (note if r == 0 and m == 0 else ""))
+                        for m, x in enumerate(block[r::p])]
+            done = end
+            k = max(end, k + 1)
+        else:
+            k = j
+    out += rows[done:]
     return out

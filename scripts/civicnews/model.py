@@ -51,6 +51,8 @@ class Line:
     steps: tuple[str, ...] = ()  # names of the line cleaners that changed it
     continued_to: str | None = None  # a (下转2版) marker cut out of this line
     second_print: str = ""  # what undouble cut: the headline's second print (page furniture)
+    note: str = ""  # why the line stage moved or parted it (headlines side by side), for the report
+    head_start: bool = False  # the line stage parted it off as another story's headline
 
 
 @dataclass

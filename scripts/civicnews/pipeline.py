@@ -23,5 +23,7 @@ def extract_page(text: str, info: PageInfo, rules: Rules | None = None) -> PageR
     home = metadata.page_home(result.articles, info, rules)
     for article in result.articles:
         metadata.fill_metadata(article, info, rules, home)
+    # a headline parted or moved by the line stage is a guess about layout: the report says why
+    result.unsure += [line.note for line in page_lines if line.note]
     result.lines_total = sum(1 for raw in text.splitlines() if raw.strip())
     return result

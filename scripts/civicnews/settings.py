@@ -141,6 +141,38 @@ class Settings:
     # flags 114 (52% wrong, 63%).
     unsure_confidence: float = 0.6
 
+    # --- Line stage (lines.py): headlines of stories side by side ---
+    # Two headlines read across into one row (lines.part_side_titles): parted when a word runs
+    # from a part into its wrapped end. At most this many single spaces in the row; each part at
+    # least this many em. Set by the issue-9-pdf-s21 helper on the 300 fitting pages of
+    # /work/dev/ts11_300 (pdftotext): at 4 em one headline of two 8-em phrases (开展人居环境整治
+    # 共建宜居美好家 / 园) was parted wrongly; at 10 it is not, and the 11 right partings stay.
+    side_titles: bool = True
+    side_titles_max_cuts: int = 3
+    side_titles_min_em: float = 10.0
+    # Headline lines printed interleaved (lines.join_interleaved_heads): a line moves up to the
+    # display line up to this many lines above it when a word runs across; lines wider than this
+    # many em are never headline lines; the moved line is at most this share of the line it
+    # follows (a headline's wrapped end): at 1.0 text lines of narrow columns, each a frame of
+    # its own, were moved on ts11_300 pdfminer pages (issue-9-pdf-s21).
+    interleaved_heads: bool = True
+    interleaved_heads_reach: int = 3
+    interleaved_heads_max_em: float = 30.0
+    interleaved_heads_end_share: float = 0.6
+    # Column lines printed interleaved one per line (lines.read_interleaved_columns): periods up
+    # to this many columns; words across (line, line + p) counted over this many lines either
+    # side; at least this many such words, and more than twice those across (line, line + 1).
+    # All 100 pdfminer pages of ts13+ts21 are printed so (words across (k, k+2..4) 0.2-0.35 of
+    # lines, across (k, k+1) under 0.1; PyMuPDF's the reverse). Off: with the model fitted on
+    # pdfminer's interleaved order it does not win (on: ts13 pdfminer count 0.750 -> 0.733,
+    # title 0.667 -> 0.642, body 0.764 -> 0.767; ts21 count 0.750 -> 0.775, body 0.806 ->
+    # 0.815, reporters 0.810 -> 0.820; other tools untouched); to be measured again once the
+    # model is refitted with it on.
+    interleaved_columns: bool = False
+    interleaved_columns_max: int = 4
+    interleaved_columns_window: int = 6
+    interleaved_columns_min_hits: int = 3
+
     # --- Districts (metadata.py, places.py) ---
     # Set on the corpus's fitting part (143 articles) with `python tests/districts_eval.py tune`,
     # which tags the part with each candidate value (the others as below) and prints districts_f1
