@@ -530,3 +530,14 @@ def test_a_slogan_read_as_a_kicker_is_furniture() -> None:
     assert (a.headline.kicker, a.headline.title) == (None, "矾山镇开展安全生产大检查")
     assert result.furniture == ["垃圾分类 人人有责"]
     assert result.line_roles[0].role is R.FURNITURE
+
+
+def test_two_headlines_parted_side_by_side_give_the_story_below_to_the_one_it_shares_words_with() -> None:
+    # the line stage parted a row holding two stories' headlines (head_start on the right one);
+    # the text right under them is the left story's, the right story comes later
+    lines, decisions = page([("title", "米河镇召开创文工作推进会"), ("title", "长乐街道新建口袋公园"),
+                             ("start", "9月22日，米河镇召开创文工作推进会，部署下一步工作。"),
+                             ("start", "近日，长乐街道新建口袋公园三座，方便居民休闲。")])
+    lines[1] = dataclasses.replace(lines[1], head_start=True)
+    result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+    assert [a.headline.title for a in result.articles] == ["米河镇召开创文工作推进会", "长乐街道新建口袋公园"]

@@ -877,6 +877,14 @@ def pair_headlines(page: Page) -> list[Line]:
         if not isinstance(item, HeadGroup) or item.claimed:
             continue
         after = items[k] if k < len(items) else None
+        taken = _parted_head_run(item, after, items)
+        if taken is not None:
+            # two stories' headlines side by side, parted by the line stage: the story under
+            # them is the left one's when it shares more of its words; the right one is freed
+            # and finds its own story further on
+            assert isinstance(after, HeadGroup)
+            taken.headline, item.claimed, after.claimed = item, True, False
+            continue
         if isinstance(after, TextRun) and k + 1 < len(items) and after.headline is items[k + 1]:
             tail = split_shared_run(item, after)
             if tail is not None:
@@ -913,6 +921,19 @@ def pair_headlines(page: Page) -> list[Line]:
             else:
                 page.leftovers.extend(line.text for _, line in item.parts)
     return displaced
+
+
+def _parted_head_run(head: HeadGroup, after: HeadGroup | TextRun | None,
+                     items: list[HeadGroup | TextRun]) -> TextRun | None:
+    """The story of the headline right after a lone one, when the line stage parted that
+    headline off a row it shared with this one (``Line.head_start``: two stories' headlines
+    side by side) and the story uses more of this one's words."""
+    if not isinstance(after, HeadGroup) or not after.parts or not after.parts[0][1].head_start:
+        return None
+    run = next((x for x in items if isinstance(x, TextRun) and x.headline is after), None)
+    if run is None or similarity(head, run) <= similarity(after, run):
+        return None
+    return run
 
 
 def orphan_joins(orphan: HeadGroup, after: HeadGroup, items: list[HeadGroup | TextRun]) -> Role | None:
