@@ -541,3 +541,15 @@ def test_two_headlines_parted_side_by_side_give_the_story_below_to_the_one_it_sh
     lines[1] = dataclasses.replace(lines[1], head_start=True)
     result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
     assert [a.headline.title for a in result.articles] == ["米河镇召开创文工作推进会", "长乐街道新建口袋公园"]
+
+
+def test_a_kicker_that_only_names_a_place_or_breaks_a_number_opens_the_title() -> None:
+    result = assemble([("kicker", "庐江县矾山镇"), ("title", "积极开展安全生产检查"),
+                       ("start", "近日，矾山镇开展安全生产检查，排查隐患十余处。"),
+                       ("kicker", "宝鸡市陇县5"), ("title", "00余名志愿者清除小广告"),
+                       ("start", "为推进文明创建，陇县500余名志愿者走上街头清除小广告。"),
+                       ("kicker", "人大代表之家"), ("title", "人大代表开展接待选民活动"),
+                       ("start", "本报讯 人大代表开展接待选民活动，听取意见。")])
+    heads = [(a.headline.kicker, a.headline.title) for a in result.articles]
+    assert heads == [(None, "庐江县矾山镇积极开展安全生产检查"), (None, "宝鸡市陇县500余名志愿者清除小广告"),
+                     ("人大代表之家", "人大代表开展接待选民活动")]

@@ -724,6 +724,54 @@ def slogan_kickers(page: Page, rules: Rules) -> list[Line]:
     return out
 
 
+def _names_a_place_only(text: str, rules: Rules) -> bool:
+    """The whole line is place names (章丘区明水街道, 庐江县矾山镇): a title's opening words set
+    on a line of their own, not a kicker, which says something.
+
+    >>> from .rules import load_rules
+    >>> [_names_a_place_only(t, load_rules()) for t in ("章丘区明水街道", "三十铺镇", "人大代表之家", "美丽乡村")]
+    [True, True, False, False]
+    """
+    text = text.strip()
+    at = 0
+    for mention in rules.gazetteer.find(text):
+        if mention.start != at:
+            return False
+        at = mention.end
+    return bool(text) and at == len(text)
+
+
+# A number broken over two headline lines (宝鸡市陇县5 / 00余名志愿者…): one phrase.
+_SPLIT_NUMBER = re.compile(r"[0-9０-９]$")
+
+
+def place_kickers(page: Page, rules: Rules) -> list[Line]:
+    """A kicker that only names a place, or whose number runs on into the title's first line,
+    is the title's first line. Returns the lines, for the report.
+
+    >>> from .rules import load_rules
+    >>> run = TextRun(fresh=True, sections=[(None, ["近日，矾山镇开展安全生产检查。"])])
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "庐江县矾山镇")), (Role.TITLE, Line(2, "", "积极开展安全生产检查"))])
+    >>> [x.text for x in place_kickers(Page([run], [], [], []), load_rules())], run.headline.parts[0][0]
+    (['庐江县矾山镇'], <Role.TITLE: 'title'>)
+    """
+    out: list[Line] = []
+    for run in page.items:
+        if not isinstance(run, TextRun) or run.headline is None:
+            continue
+        parts = run.headline.parts
+        k = next((j for j, (role, _) in enumerate(parts) if role is not Role.KICKER), len(parts))
+        if k == 0 or k == len(parts) or parts[k][0] is not Role.TITLE:
+            continue
+        kicker = "".join(line.text for _, line in parts[:k])
+        number = _SPLIT_NUMBER.search(kicker) and parts[k][1].text[:1].isdigit()
+        if not number and not _names_a_place_only(kicker, rules):
+            continue
+        out.extend(line for _, line in parts[:k])
+        parts[:k] = [(Role.TITLE, line) for _, line in parts[:k]]
+    return out
+
+
 # What a caption or a pull quote starts with before its words (▲ ▶ and spaces).
 QUOTE_MARKS = re.compile(r"^[^\w“‘《]+")
 
@@ -1477,6 +1525,10 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.FURNITURE, old.confidence, (
             f"read as {old.role} at {old.confidence:.2f}; its story uses few or none of its words",))
+    for line in place_kickers(page, rules):
+        old = roles[index[line.number]]
+        roles[index[line.number]] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
+            f"read as {old.role}; only a place's name, or a number running on: the title's first line",))
     for line in slogan_kickers(page, rules):
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.FURNITURE, old.confidence, (
