@@ -505,16 +505,6 @@ def test_a_pull_quote_above_an_untitled_story_gives_way_to_the_title_above_it() 
     assert a.captions == ["大家压力都很大"]
 
 
-def test_a_pull_quote_read_as_the_title_under_a_kicker_gives_the_kicker_the_title() -> None:
-    result = assemble([("kicker", "灌南县全力推进乡村道路升级改造"), ("title", "多次组织工作人员现场进行勘验"),
-                       ("start", "今年以来，灌南县全力推进乡村道路升级改造，多次组织工作人员现场进行勘验，"),
-                       ("body", "确保工程按期完工。")])
-    (a,) = result.articles
-    assert (a.headline.kicker, a.headline.title) == (None, "灌南县全力推进乡村道路升级改造")
-    assert a.captions == ["多次组织工作人员现场进行勘验"]
-    assert [r.role for r in result.line_roles[:2]] == [R.TITLE, R.CAPTION]
-
-
 def test_a_speaker_s_opening_read_as_a_subhead_between_unlike_paragraphs_stays_in_the_story() -> None:
     result = assemble([("title", "县教育局召开秋季教育教学工作会"),
                        ("start", "9月7日，全县秋季教育教学工作会召开，各校校长参加会议。"),

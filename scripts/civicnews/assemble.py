@@ -664,37 +664,6 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float]) -> list[Lin
     return out
 
 
-def quoted_titles_under_kickers(page: Page) -> list[tuple[Line, Role]]:
-    """A headline whose title is a whole clause of its story, word for word, under a kicker: the
-    "title" is a pull quote or a photo caption printed under the real title, which the model
-    read as a kicker. The kicker becomes the title; the quote goes to the story's captions.
-    Returns each line and its new role, for the report.
-
-    >>> run = TextRun(fresh=True, sections=[(None, ["灌南县推进道路改造，多次组织人员现场勘验。"])])
-    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "灌南县推进道路改造工程")), (Role.TITLE, Line(2, "", "多次组织人员现场勘验"))])
-    >>> page = Page([run], [], [], [])
-    >>> [(x.text, r.value) for x, r in quoted_titles_under_kickers(page)], run.headline.text, page.captions
-    ([('灌南县推进道路改造工程', 'title'), ('多次组织人员现场勘验', 'caption')], '灌南县推进道路改造工程', [('多次组织人员现场勘验', 1)])
-    """
-    out: list[tuple[Line, Role]] = []
-    for k, run in enumerate(page.items):
-        if not isinstance(run, TextRun) or run.headline is None:
-            continue
-        parts = run.headline.parts
-        kickers = [line for role, line in parts if role is Role.KICKER]
-        titles = [line for role, line in parts if role is Role.TITLE]
-        if (not kickers or not titles or len(kickers) + len(titles) != len(parts)
-                or not could_be_title("".join(x.text for x in kickers))):
-            continue
-        quote = "".join(x.text for x in titles)
-        if not is_pull_quote(quote, run.text):
-            continue
-        run.headline.parts = [(Role.TITLE, line) for line in kickers]
-        page.captions.append((quote, k + 1))
-        out.extend([*((x, Role.TITLE) for x in kickers), *((x, Role.CAPTION) for x in titles)])
-    return out
-
-
 def slogan_kickers(page: Page, rules: Rules) -> list[Line]:
     """A kicker the furniture rules or patterns name (a campaign slogan, a page label, a
     hotline) is page furniture printed above the headline, not the story's kicker. Returns
@@ -1533,11 +1502,6 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.FURNITURE, old.confidence, (
             f"read as {old.role}; the furniture rules name it: a slogan or label above the headline",))
-    for line, role in quoted_titles_under_kickers(page):
-        old = roles[index[line.number]]
-        why = ("the line under it is a whole clause of its story: a pull quote under the title"
-               if role is Role.TITLE else "a whole clause of its story under a headline line: a pull quote")
-        roles[index[line.number]] = LineRole(old.number, old.text, role, old.confidence, (f"read as {old.role}; {why}",))
     for line, old_lines, share in titles_by_words(page, lines, confidence):
         k = index[line.number]
         roles[k] = LineRole(line.number, line.text, Role.TITLE, roles[k].confidence, (
