@@ -543,3 +543,20 @@ def test_a_kicker_that_only_names_a_place_or_breaks_a_number_opens_the_title() -
     heads = [(a.headline.kicker, a.headline.title) for a in result.articles]
     assert heads == [(None, "庐江县矾山镇积极开展安全生产检查"), (None, "宝鸡市陇县500余名志愿者清除小广告"),
                      ("人大代表之家", "人大代表开展接待选民活动")]
+
+
+def test_an_untitled_opening_after_a_caption_that_goes_on_the_story_before_joins_it() -> None:
+    result = assemble([("title", "延时服务不打烊 为民办事暖心田"),
+                       ("start", "“没想到下班了还能办业务！”马先生对政务服务中心的工作人员连连称赞。"),
+                       ("caption", "移风易俗从我做起"),
+                       ("start", "12月1日上午，眼看就要到下班时间，马先生才赶到政务服务中心，工作人员为他办理业务。")])
+    (a,) = result.articles
+    assert a.headline.title == "延时服务不打烊 为民办事暖心田" and len(a.paragraphs) == 2
+
+
+def test_an_untitled_story_on_other_things_after_a_story_stays_apart() -> None:
+    result = assemble([("title", "延时服务不打烊 为民办事暖心田"),
+                       ("start", "“没想到下班了还能办业务！”马先生对政务服务中心的工作人员连连称赞。"),
+                       ("caption", "移风易俗从我做起"),
+                       ("start", "9月22日，米河镇召开创文工作推进会，部署下一步创建工作。")])
+    assert len(result.articles) == 2

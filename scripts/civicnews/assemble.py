@@ -1130,11 +1130,19 @@ def demote_subheads(page: Page) -> list[tuple[Line, float]]:
 
 
 def join_continuations(page: Page) -> None:
-    """A run that is no story's beginning goes on the earlier story it shares most words with."""
+    """A run that is no story's beginning goes on the earlier story it shares most words with;
+    so does a story's opening with no headline right after a story nothing closed, when the
+    two share ``min_untitled_join_similarity`` of their words (a paragraph that opens with a
+    date after a photo caption, read as a new story)."""
     runs = [x for x in page.items if isinstance(x, TextRun)]
     for k, run in enumerate(runs):
-        if run.fresh or run.headline is not None or k == 0:
+        if run.headline is not None or run.absorbed or k == 0:
             continue
+        if run.fresh:
+            prev = runs[k - 1]
+            if (prev.absorbed or prev.closed or not prev.has_body
+                    or cosine(bigrams(run.text), bigrams(prev.text)) < SETTINGS.min_untitled_join_similarity):
+                continue
         grams = bigrams(run.text)
         earlier = runs[max(0, k - SETTINGS.continuation_window): k]
         candidates = [r for r in earlier if not r.absorbed and not (r.closed and r.bylines)]
