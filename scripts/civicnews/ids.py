@@ -562,11 +562,15 @@ class LedgerMemo:
         return self._entries
 
     def keep_entries(self, entries: dict[tuple, str]) -> None:
-        """Keep these entries' YAML (only these: the memo never outgrows the ledger)."""
-        if entries == self.entry_texts():
-            return
-        self._entries = entries
+        """Keep these entries' YAML (only these: the memo never outgrows the ledger). With a
+        file they are written there and not held: the ledger is made just before the report,
+        the largest thing a build holds (10,000 entries' texts and keys are ~10 MB)."""
+        unchanged = entries == self.entry_texts()
         if self._entries_path is None:
+            self._entries = entries
+            return
+        self._entries = None  # read again from the file if asked again
+        if unchanged:
             return
         try:
             self._entries_path.parent.mkdir(parents=True, exist_ok=True)
