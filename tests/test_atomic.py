@@ -286,3 +286,79 @@ def test_a_file_given_in_pieces_is_written_and_compared_as_a_whole(tmp_path: Pat
     for changed in ([b"a", b"b"], [b"ab", "永".encode(), b"!"], [b"ax", "永".encode()]):
         commit(out, {"report.json": changed}, set())
         assert target.read_bytes() == b"".join(changed)
+
+
+def _articles(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((out / "articles").iterdir())}
+
+
+def test_a_few_changed_articles_are_moved_in_alone_and_the_rest_stay_as_they_are(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One new and one changed article among forty: only those two are staged (the journal
+    names them), the unchanged files keep their inode and mtime, a vanished one is deleted;
+    a kill halfway through the moves is finished by recover to the same new state."""
+    out = tmp_path / "out"
+    first = {f"articles/a{i:02d}.md": f"稿件 {i}\n".encode() for i in range(40)}
+    output.commit(out, first, set())
+    (out / "articles" / "notes.txt").write_text("carried over", encoding="utf-8")
+    before = {p.name: p.stat() for p in (out / "articles").iterdir()}
+    second = {k: v for k, v in first.items() if k != "articles/a05.md"}
+    second["articles/a07.md"] = "改过的稿件\n".encode()
+    second["articles/a40.md"] = "新稿件\n".encode()
+    expected = {**{k.split("/")[1]: v for k, v in second.items()}, "notes.txt": b"carried over"}
+    plans: list[dict] = []
+    real = output._roll_forward
+
+    def spy(out_dir: Path, plan: dict) -> None:
+        plans.append(plan)
+        real(out_dir, plan)
+
+    monkeypatch.setattr(output, "_roll_forward", spy)
+    assert output.commit(out, second, set()) == (2, 38, 1)
+    assert plans[-1]["articles"] == output.FEW and plans[-1]["changed"] == ["a07.md", "a40.md"]
+    assert plans[-1]["removed"] == ["a05.md"]
+    assert _articles(out) == dict(sorted(expected.items()))
+    for path in (out / "articles").iterdir():
+        if path.name not in ("a07.md", "a40.md"):
+            st = path.stat()
+            assert (st.st_ino, st.st_mtime_ns) == (before[path.name].st_ino,
+                                                   before[path.name].st_mtime_ns)
+    assert not (out / output.STAGE).exists() and not (out / output.JOURNAL).exists()
+
+    # Killed after the first move: the next run's recover finishes the commit.
+    third = {**second, "articles/a40.md": "又改了\n".encode(), "articles/a41.md": b"x\n"}
+    third.pop("articles/a10.md")
+    moves = {"n": 0}
+    real_replace = os.replace
+
+    def killed_after_one(src, dst) -> None:  # noqa: ANN001 - os.replace's own arguments
+        if str(dst).endswith(".md"):
+            moves["n"] += 1
+            if moves["n"] > 1:
+                raise SystemExit("killed")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(output, "_roll_forward", real)
+    monkeypatch.setattr(output.os, "replace", killed_after_one)
+    with pytest.raises(SystemExit):
+        output.commit(out, third, set())
+    monkeypatch.undo()
+    assert (out / output.JOURNAL).exists()
+    recover(out)
+    assert _articles(out) == dict(sorted({**{k.split("/")[1]: v for k, v in third.items()},
+                                          "notes.txt": b"carried over"}.items()))
+    assert not (out / output.STAGE).exists() and not (out / output.JOURNAL).exists()
+
+
+def test_many_changed_articles_stage_the_whole_folder(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """When most files change the folder is staged whole and switched in one rename."""
+    out = tmp_path / "out"
+    output.commit(out, {f"articles/a{i}.md": b"1" for i in range(8)}, set())
+    plans: list[dict] = []
+    real = output._roll_forward
+    monkeypatch.setattr(output, "_roll_forward",
+                        lambda out_dir, plan: plans.append(plan) or real(out_dir, plan))
+    output.commit(out, {f"articles/a{i}.md": b"2" for i in range(8)}, set())
+    assert plans[-1]["articles"] is True and "changed" not in plans[-1]
+    assert _articles(out) == {f"a{i}.md": b"2" for i in range(8)}

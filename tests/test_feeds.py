@@ -203,3 +203,28 @@ def test_a_body_converted_after_others_is_converted_as_alone() -> None:
     for body in bodies + bodies[::-1]:
         assert body_html(ArticleMeta(id="x", title="t", body=body)) == \
             markdown.markdown(body, output_format="html")
+
+
+def test_the_feed_cache_names_the_file_of_each_feed_it_served(tmp_path) -> None:
+    """``served`` maps each feed taken from the cache to its cached file (same bytes); a feed
+    rendered in this build is not in it."""
+    from dataclasses import replace
+
+    from civicnews.site.rendercache import RenderCache
+
+    arts = [art("a1", "一", date="2023-04-01", districts=["东城街道"]),
+            art("a2", "二", date="2023-04-02", districts=["西城街道"])]
+
+    def build(articles: list[ArticleMeta]) -> tuple[dict[str, bytes], feeds.FeedCache]:
+        cache = feeds.FeedCache(RenderCache(tmp_path, ".xml"), "env",
+                                lambda a: repr(replace(a, path="")))
+        return feeds.site_feeds(newest_first(articles), SITE, "县域新闻", cache=cache), cache
+
+    _out, cold = build(arts)
+    assert cold.served == {}
+    out, warm = build(arts)
+    assert set(warm.served) == set(out) and all(
+        warm.served[path].read_bytes() == data for path, data in out.items())
+    out, after = build([*arts, art("a3", "三", date="2023-04-03", districts=["西城街道"])])
+    assert set(after.served) == set(out) - {"rss.xml", "atom.xml", "districts/西城街道/rss.xml",
+                                              "districts/西城街道/atom.xml"}

@@ -157,10 +157,18 @@ def test_a_rebuild_renders_only_what_changed(tmp_path: Path) -> None:
         assert cached and shards, proc.stderr[-3000:]
         return int(cached.group(1)), int(cached.group(2)), int(shards.group(1))
 
+    def feeds() -> dict[Path, Path]:
+        return {p.relative_to(project / "site"): p for p in (project / "site").rglob("*.xml")
+                if p.name in ("rss.xml", "atom.xml")}
+
     cold = build()
     assert cold[0] == 0 and cold[1] > 0 and cold[2] >= 1
+    cold_feeds = {rel: p.read_bytes() for rel, p in feeds().items()}
     warm = build()
     assert warm[0] == warm[1] == cold[1] and warm[2] == 0
+    # Unchanged feeds are the feed cache's files (links), the same bytes as written cold.
+    assert cold_feeds and {rel: p.read_bytes() for rel, p in feeds().items()} == cold_feeds
+    assert all(p.stat().st_nlink > 1 for p in feeds().values())
     # An editor retitles one article: it, its neighbours and the lists showing it change.
     corrections = project / "articles" / "corrections.yml"
     listed = corrections.read_text(encoding="utf-8")

@@ -47,6 +47,7 @@ ENTRY_KEYS = ("source", "title", "head", "retired", "reason")
 # present (same data, same bytes on the benchmark corpus), PyYAML's pure Python otherwise.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+ENTRY_MEMO = "entries.pickle"  # LedgerMemo's entry texts, beside its data file
 
 
 class LedgerError(ValueError):
@@ -438,11 +439,21 @@ class Ledger:
                 item["reason"] = entry.reason
             body[entry.id] = item
         data = {"version": LEDGER_VERSION, "articles": body}
-        text = LEDGER_HEADER + yaml.dump(data, Dumper=_SafeDumper, allow_unicode=True,
-                                         sort_keys=False, width=10_000,
-                                         default_flow_style=False)
+        known = memo.entry_texts() if memo is not None else {}
+        keys = [(article_id, *item.items()) for article_id, item in body.items()]
+        if body and sum(key in known for key in keys) * 2 >= len(keys):
+            # Most entries are as the last build wrote them: their YAML is reused and only
+            # the others are dumped (one YAML dump of 10,000 entries was ~4 % of a rebuild).
+            texts = {key: known[key] if key in known else _entry_yaml(article_id, item)
+                     for key, (article_id, item) in zip(keys, body.items(), strict=True)}
+            text = (LEDGER_HEADER + _dump({"version": LEDGER_VERSION}) + _ARTICLES_LINE
+                    + "".join(texts.values()))
+        else:
+            text = LEDGER_HEADER + _dump(data)
+            texts = _entry_blocks(text, keys)
         if memo is not None:
             memo.keep(text, data)
+            memo.keep_entries(texts)
         return text
 
     def save(self, path: Path | None = None) -> bool:
@@ -451,6 +462,41 @@ class Ledger:
         if target is None:
             raise LedgerError("no ledger file to save to")
         return write_if_changed(target, self.dumps().encode("utf-8"))
+
+
+def _dump(data: object) -> str:
+    """The ledger's YAML of ``data`` (every ledger text is made with these options)."""
+    return yaml.dump(data, Dumper=_SafeDumper, allow_unicode=True, sort_keys=False,
+                     width=10_000, default_flow_style=False)
+
+
+_ARTICLES_LINE = "articles:\n"
+# An entry's first line in the ledger: its id, a key of the mapping under ``articles:``.
+_ENTRY_START = re.compile(r"^  (?! )", re.M)
+
+
+def _entry_yaml(article_id: str, item: dict) -> str:
+    """One entry's lines as they are in the whole ledger's YAML: the entry dumped in the same
+    place (under ``articles:``, so at the same indentation and column); a scalar's style
+    depends only on the scalar, and the safe dumper makes no aliases for scalars."""
+    text = _dump({"articles": {article_id: item}})
+    if not text.startswith(_ARTICLES_LINE):  # pragma: no cover - not what PyYAML writes
+        raise ValueError(f"unexpected ledger YAML for {article_id}")
+    return text[len(_ARTICLES_LINE):]
+
+
+def _entry_blocks(text: str, keys: Sequence[tuple]) -> dict[tuple, str]:
+    """Each entry's lines cut from a whole ledger text (its entries in ``keys``' order), or {}
+    when the text does not cut into exactly one block an entry (a long key written as
+    ``? …``, say): the memo is then left empty rather than wrong."""
+    head, found, rest = text.partition("\n" + _ARTICLES_LINE)
+    if not found or not keys:
+        return {}
+    starts = [m.start() for m in _ENTRY_START.finditer(rest)]
+    if len(starts) != len(keys) or (starts and starts[0] != 0):
+        return {}
+    ends = [*starts[1:], len(rest)]
+    return {key: rest[a:b] for key, a, b in zip(keys, starts, ends, strict=True)}
 
 
 _UNKNOWN = object()  # LedgerMemo.parsed: not this text
@@ -467,6 +513,12 @@ class LedgerMemo:
         self._version = f"{yaml.__version__} {_SafeLoader.__name__} {LEDGER_VERSION}"
         self._digest: str | None = None  # of the text kept, once known this build
         self._blob = b""  # held only without a file (path None)
+        # Each entry's YAML as the last ledger written had it (Ledger.dumps), by the entry's
+        # id and fields; in a file beside the data's, named by the dumping code as well.
+        self._entries: dict[tuple, str] | None = None
+        self._entries_path = path.with_name(ENTRY_MEMO) if path is not None else None
+        self._entries_version = (self._version, hashlib.sha256(
+            Path(__file__).read_bytes()).hexdigest(), _SafeDumper.__name__)
 
     def _read(self) -> tuple[str | None, bytes]:
         if self.path is None:
@@ -494,6 +546,39 @@ class LedgerMemo:
             return pickle.loads(blob)
         except (pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
             return _UNKNOWN
+
+    def entry_texts(self) -> dict[tuple, str]:
+        """The entries' YAML kept by the last ``keep_entries`` ({} when there is none)."""
+        if self._entries is None:
+            self._entries = {}
+            if self._entries_path is not None:
+                try:
+                    version, entries = pickle.loads(self._entries_path.read_bytes())
+                except (OSError, pickle.PickleError, EOFError, ValueError, TypeError,
+                        AttributeError, ImportError):
+                    version, entries = None, {}
+                if version == self._entries_version and isinstance(entries, dict):
+                    self._entries = entries
+        return self._entries
+
+    def keep_entries(self, entries: dict[tuple, str]) -> None:
+        """Keep these entries' YAML (only these: the memo never outgrows the ledger). With a
+        file they are written there and not held: the ledger is made just before the report,
+        the largest thing a build holds (10,000 entries' texts and keys are ~10 MB)."""
+        unchanged = entries == self.entry_texts()
+        if self._entries_path is None:
+            self._entries = entries
+            return
+        self._entries = None  # read again from the file if asked again
+        if unchanged:
+            return
+        try:
+            self._entries_path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self._entries_path.with_name(f"{self._entries_path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(pickle.dumps((self._entries_version, entries), protocol=5))
+            tmp.replace(self._entries_path)
+        except OSError:
+            pass
 
     def keep(self, text: str, data: object) -> None:
         """Keep ``data`` as the data of ``text`` (atomically; a cache that cannot be written

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from urllib.parse import quote
 
 from feedgen.feed import FeedGenerator
@@ -164,18 +165,26 @@ class FeedCache:
     store: RenderCache
     environment: str
     digest: Callable[[ArticleMeta], str]
+    # Site path → the cached file of each feed served from the cache in this build: the site
+    # can take the file itself (a link) where MkDocs would write its bytes again.
+    served: dict[str, Path] = field(default_factory=dict)
 
     def key(self, path: str, info: FeedInfo, site_url: str, items: Sequence[ArticleMeta]) -> str:
         versions = ",".join(f"{name}={package_version(name)}" for name in FEED_PACKAGES)
         return page_key(self.environment, "feed", versions, path, repr(info), site_url,
                         *(self.digest(a) for a in items))
 
-    def get(self, key: str) -> bytes | None:
+    def get(self, key: str, path: str | None = None) -> bytes | None:
+        """The cached feed's bytes, or None; with ``path`` (its site path) it is noted in
+        ``served``."""
         found = self.store.get(key)
         try:
-            return found.read_bytes() if found is not None else None
+            data = found.read_bytes() if found is not None else None
         except OSError:
             return None
+        if data is not None and path is not None and found is not None:
+            self.served[path] = found
+        return data
 
 
 def render_feed(articles: Sequence[ArticleMeta], info: FeedInfo, site_url: str, *,
@@ -191,7 +200,7 @@ def render_feed(articles: Sequence[ArticleMeta], info: FeedInfo, site_url: str, 
     out: dict[str, bytes] = {}
     for path, rss in ((info.feeds.rss, True), (info.feeds.atom, False)):
         key = cache.key(path, info, site_url, items) if cache is not None else ""
-        found = cache.get(key) if cache is not None else None
+        found = cache.get(key, path) if cache is not None else None
         if found is not None:
             out[path] = found
             continue
