@@ -560,3 +560,11 @@ def test_an_untitled_story_on_other_things_after_a_story_stays_apart() -> None:
                        ("caption", "移风易俗从我做起"),
                        ("start", "9月22日，米河镇召开创文工作推进会，部署下一步创建工作。")])
     assert len(result.articles) == 2
+
+
+def test_a_county_media_masthead_read_as_a_kicker_is_furniture() -> None:
+    result = assemble([("kicker", "陇县发布"), ("title", "陇县志愿者清除小广告"),
+                       ("start", "为推进文明创建，陇县500余名志愿者走上街头清除小广告。")])
+    (a,) = result.articles
+    assert (a.headline.kicker, a.headline.title) == (None, "陇县志愿者清除小广告")
+    assert result.furniture == ["陇县发布"]

@@ -1276,6 +1276,26 @@ def rescue_titles(page: Page, lines: list[Line], rules: Rules) -> list[tuple[tup
 
 
 
+# What a county's own media call themselves after its name (义乌发布, 永康新闻, 今日永康): with a
+# place before it (by the gazetteer) such a line is a masthead. The shapes of China's county
+# media centres' names, not one paper's.
+_MASTHEAD_WORDS = ("发布", "新闻", "日报", "晚报", "时报", "报", "融媒", "新闻网", "电视台", "广播电视台")
+
+
+def place_masthead(text: str, rules: Rules) -> bool:
+    """A place's name with a media word after it, or 今日 before it: a masthead.
+
+    >>> from .rules import load_rules
+    >>> [place_masthead(t, load_rules()) for t in ("陇县发布", "今日永康", "义乌新闻", "统计公报发布", "永康")]
+    [True, True, True, False, False]
+    """
+    text = text.strip()
+    if text.startswith("今日"):
+        return _names_a_place_only(text[2:], rules)
+    word = next((w for w in sorted(_MASTHEAD_WORDS, key=len, reverse=True) if text.endswith(w)), None)
+    return word is not None and len(text) > len(word) and _names_a_place_only(text[: -len(word)], rules)
+
+
 def _furniture_shaped(text: str, rules: Rules) -> bool:
     """A line the rules or the furniture patterns (dates, hotlines, page labels) name as page
     furniture or a campaign slogan, a photo caption's mark opens, or a credit's role word: never
@@ -1287,7 +1307,7 @@ def _furniture_shaped(text: str, rules: Rules) -> bool:
     """
     return bool(rules.furniture_any.fullmatch(text) or rules.slogan.fullmatch(text)
                 or FURNITURE_SHAPE.search(text) or (text[:1] and text[0] in rules.caption_marks)
-                or credits.credit_shaped(text))
+                or credits.credit_shaped(text) or place_masthead(text, rules))
 
 
 def titles_above_stories(page: Page, lines: list[Line], rules: Rules) -> list[int]:
