@@ -62,6 +62,37 @@ def test_validation_pages_never_hold_a_fitting_story() -> None:
         assert all(split_of(a["origin"]) == "val" for a in page.articles)
 
 
+def test_the_fitting_halves_part_the_fitting_part_and_hold_out_each_other_s_stories() -> None:
+    from civicnews.fit.corpus import load_corpus
+
+    fit, a, b = ({x.url for x in load_corpus(part)} for part in ("fit", "fitA", "fitB"))
+    assert a and b and not a & b and a | b == fit
+    for _, page in pagegen.generate_pages("fitB", 1, 10, with_seeds=False):
+        assert all(x["origin"] in b for x in page.articles)
+
+
+def test_evaluate_labels_with_the_model_it_is_given(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from civicnews.labeler import MODEL_PATH
+
+    with pytest.raises(SystemExit) as missing:
+        evaluate.main(["--split", "fitB", "--pages", "2", "--model", str(tmp_path / "none.crfsuite")])
+    assert missing.value.code == 2
+    capsys.readouterr()
+    assert evaluate.main(["--split", "fitB", "--pages", "3", "--seed", "5"]) == 0
+    shipped = capsys.readouterr().out
+    # the same model under another path: the same labels, the same scores
+    copy = tmp_path / "copy.crfsuite"
+    copy.write_bytes(MODEL_PATH.read_bytes())
+    assert evaluate.main(["--split", "fitB", "--pages", "3", "--seed", "5", "--model", str(copy)]) == 0
+    assert capsys.readouterr().out == shipped
+    labelled: list[Path] = []
+    original = evaluate.labeler.label_lines
+    evaluate.labeler.label_lines = lambda lines, rules, model=MODEL_PATH: labelled.append(model) or original(lines, rules, model)
+    try:
+        evaluate.main(["--split", "fitB", "--pages", "1", "--model", str(copy)])
+    finally:
+        evaluate.labeler.label_lines = original
+    assert labelled and set(labelled) == {copy}
 @pytest.fixture(scope="module")
 def validation_pdf(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     from civicnews.fit.corpus import load_corpus

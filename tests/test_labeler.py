@@ -48,6 +48,24 @@ def test_fitting_is_byte_reproducible(tmp_path) -> None:
     assert (tmp_path / "a" / "m.crfsuite").read_bytes() == (tmp_path / "b" / "m.crfsuite").read_bytes()
 
 
+def test_a_model_fitted_on_half_the_fitting_part_never_replaces_the_shipped_one(tmp_path) -> None:
+    with pytest.raises(SystemExit) as no_out:
+        train.main(["--split", "fitA", "--no-typeset", "--pages", "1"])
+    assert no_out.value.code == 2
+    with pytest.raises(SystemExit) as typeset:
+        train.main(["--split", "fitA", "--typeset", str(tmp_path), "--out", str(tmp_path / "m.crfsuite")])
+    assert typeset.value.code == 2
+
+
+@pytest.mark.skipif(not pagegen.shared_available(), reason="../shared (corpus) is absent")
+def test_a_half_s_model_is_fitted_on_that_half_s_stories_and_says_so(tmp_path) -> None:
+    card = train.fit(tmp_path / "m.crfsuite", pages=3, seed=3, split="fitA")
+    assert card["fitted_on"]["corpus_part"] == "fitA"
+    xs_a, _ = train.training_sequences(3, 3, "fitA")
+    xs_fit, _ = train.training_sequences(3, 3, "fit")
+    assert xs_a != xs_fit
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.data())
 def test_evidence_is_the_strongest_positive_weights(data: st.DataObject) -> None:

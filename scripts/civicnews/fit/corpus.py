@@ -48,15 +48,33 @@ def split_of(url: str) -> str:
     return "val" if first_byte < VALIDATION_SHARE * 256 else "fit"
 
 
+# The two halves of the fitting part, for a held-out check that never touches the validation
+# part: fit a model on one half's pages, score it on pages of the other (python -m
+# civicnews.fit.train --split fitA, then evaluate --split fitB --model …). The rule is fixed
+# by the URL's SHA-1 like the split itself (its second byte's parity).
+HALVES = ("fitA", "fitB")
+SPLITS = ("fit", "val", *HALVES)
+
+
+def half_of(url: str) -> str:
+    """Which half of the fitting part an article is in: "fitA" or "fitB", fixed by its URL.
+
+    >>> half_of("https://example.org/news/1"), half_of("https://example.org/news/4")
+    ('fitB', 'fitA')
+    """
+    return HALVES[hashlib.sha1(url.encode("utf-8")).digest()[1] % 2]
+
+
 def available(path: Path = CORPUS_JSON) -> bool:
     """True when the corpus is beside the checkout (it is not part of the repository)."""
     return path.is_file()
 
 
 def load_corpus(split: str | None = None, path: Path = CORPUS_JSON) -> list[CorpusArticle]:
-    """The corpus articles in file order, all of them or one part ("fit" or "val")."""
-    if split not in (None, "fit", "val"):
-        raise ValueError(f"unknown split {split!r}: use 'fit' or 'val'")
+    """The corpus articles in file order, all of them or one part ("fit" or "val"), or one half of
+    the fitting part ("fitA" or "fitB")."""
+    if split is not None and split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}: use one of {', '.join(SPLITS)}")
     raw = json.loads(path.read_text(encoding="utf-8"))
     out = []
     for a in raw:
@@ -71,6 +89,7 @@ def load_corpus(split: str | None = None, path: Path = CORPUS_JSON) -> list[Corp
             districts=tuple(a.get("districts") or ()),
             site=a.get("source_site"),
         )
-        if split is None or split_of(article.url) == split:
+        part = split_of(article.url)
+        if split is None or part == split or (part == "fit" and half_of(article.url) == split):
             out.append(article)
     return out

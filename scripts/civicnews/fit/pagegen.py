@@ -1052,10 +1052,11 @@ def gold_document(page: GeneratedPage, source: str) -> dict:
     }
 
 
-def generate_pages(split: str, seed: int, pages: int, config: PageConfig | None = None
-                   ) -> list[tuple[str, GeneratedPage]]:
-    """`pages` pages from one part of the corpus, named gen_<split>_<seed>_<n>.txt."""
-    pool = load_pool(split)
+def generate_pages(split: str, seed: int, pages: int, config: PageConfig | None = None,
+                   with_seeds: bool | None = None) -> list[tuple[str, GeneratedPage]]:
+    """`pages` pages from one part of the corpus, named gen_<split>_<seed>_<n>.txt (with the
+    seeds' stories too when ``with_seeds``: see ``load_pool``)."""
+    pool = load_pool(split, with_seeds)
     return [(f"gen_{split}_{seed}_{i:04d}.txt", generate_page(seed * 100_003 + i, config, pool))
             for i in range(pages)]
 

@@ -25,7 +25,7 @@ from ..lines import split_lines
 from ..model import Line
 from ..rules import load_rules
 from .align import align_tags
-from .corpus import SHARED
+from .corpus import HALVES, SHARED
 from .pagegen import GOLD_DIR, generate_pages, shared_available
 
 # How many generated pages the model is fitted on. Measured on fitting-part pages laid out with
@@ -63,12 +63,13 @@ TYPESET_COPIES = 2
 MIN_FEATURE_FREQ = 2
 
 
-def training_sequences(pages: int, seed: int) -> tuple[list[list[list[str]]], list[list[str]]]:
-    """Feature and role sequences of generated pages from the fitting part."""
+def training_sequences(pages: int, seed: int, split: str = "fit") -> tuple[list[list[list[str]]], list[list[str]]]:
+    """Feature and role sequences of generated pages from the fitting part (or one half of it),
+    the seeds' stories among them."""
     rules = load_rules()
     xs: list[list[list[str]]] = []
     ys: list[list[str]] = []
-    for _, page in generate_pages("fit", seed, pages):
+    for _, page in generate_pages(split, seed, pages, with_seeds=True):
         lines = split_lines(page.text, rules)
         xs.append(page_features(lines, rules))
         ys.append(folded_tags(page.text, page.tags, lines))
@@ -130,11 +131,12 @@ def typeset_sequences(root: Path) -> tuple[list[list[list[str]]], list[list[str]
 
 
 def fit(out: Path, pages: int = PAGES, seed: int = SEED, progress: bool = True,
-        typeset: Path | None = None) -> dict:
-    """Fit the model and write it to `out` with its card (`out` with .json); return the card."""
+        typeset: Path | None = None, split: str = "fit") -> dict:
+    """Fit the model and write it to `out` with its card (`out` with .json); return the card.
+    ``split`` "fitA" or "fitB" fits on one half of the fitting part only, for a held-out check."""
     import pycrfsuite
 
-    xs, ys = training_sequences(pages, seed)
+    xs, ys = training_sequences(pages, seed, split)
     seed_x, seed_y = seed_sequences()
     xs, ys = xs + seed_x, ys + seed_y
     typeset_x, typeset_y = typeset_sequences(typeset) if typeset else ([], [])
@@ -155,7 +157,7 @@ def fit(out: Path, pages: int = PAGES, seed: int = SEED, progress: bool = True,
     card = {
         "model": out.name,
         "sha256": hashlib.sha256(data).hexdigest(),
-        "fitted_on": {"corpus_part": "fit", "pages": pages, "seed": seed,
+        "fitted_on": {"corpus_part": split, "pages": pages, "seed": seed,
                       "seed_pages": len(seed_y) // SEED_COPIES, "seed_copies": SEED_COPIES,
                       "typeset_pages": TYPESET_PAGES if typeset else 0,
                       "typeset_seed": TYPESET_SEED if typeset else None,
@@ -196,17 +198,24 @@ def main(argv: list[str] | None = None) -> int:
                     "already typeset by civicnews.fit.typeset into this folder")
     ap.add_argument("--no-typeset", action="store_true", help="fit on generated text pages and "
                     "the seeds only (no chromium or PDF tools needed)")
+    ap.add_argument("--split", choices=("fit", *HALVES), default="fit", help="corpus part to fit "
+                    "on: the fitting part, or one half of it for a held-out check (score the model "
+                    "on the other half: python -m civicnews.fit.evaluate --split fitB --model OUT)")
     args = ap.parse_args(argv)
+    if args.split != "fit" and args.out == MODEL_PATH:
+        ap.error("a model fitted on half the fitting part is a check, not the shipped model: give --out")
+    if args.split != "fit" and args.typeset:
+        ap.error("--typeset pages come from the whole fitting part: a half fits on text pages only")
     if not shared_available():
         print("civicnews: the corpus is not beside the checkout (../shared/corpus)", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory(prefix="civicnews-typeset-") as tmp:
         typeset = args.typeset
-        if typeset is None and not args.no_typeset:
+        if typeset is None and not args.no_typeset and args.split == "fit":
             typeset = make_typeset(Path(tmp))
             if typeset is None:
                 return 2
-        card = fit(args.out, args.pages, args.seed, typeset=typeset)
+        card = fit(args.out, args.pages, args.seed, typeset=typeset, split=args.split)
     print(f"wrote {args.out} ({card['fitted_on']['lines']} lines from {args.pages} pages), sha256 {card['sha256'][:12]}")
     return 0
 
