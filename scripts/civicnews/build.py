@@ -292,11 +292,16 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
     """Cancel what has not started and end the workers now, not after their current page."""
     # No public handle on the workers; shutdown() forgets them, so take them first.
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
     for process in processes:
         process.join(timeout=5)
+    # The pool's manager thread closes its wake-up pipe as it ends; the interpreter's exit hook
+    # writes to that pipe, and racing it printed a traceback after Ctrl-C (EBADF). Wait for it.
+    if manager is not None:
+        manager.join(timeout=5)
 
 
 def _read_pages(paths: Sequence[Path], failures: list[Failure], notes: list[str],
