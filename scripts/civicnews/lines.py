@@ -616,21 +616,25 @@ def join_interleaved_heads(rows: list[Row]) -> list[Row]:
 
     most = SETTINGS.interleaved_heads_max_em
     out = list(rows)
+    # each line's test once (a page's lines are mostly text and fail it): recomputed after a move
+    display = [_head_line(r.raw.strip(), most) for r in out]
     for k in range(len(out)):
+        if not display[k]:
+            continue
         head = out[k].raw.strip()
         after = k + 1  # past the line's repeated prints (a headline drawn twice)
         while after < len(out) and out[after].raw == out[k].raw:
             after += 1
-        if not _head_line(head, most) or "，" in head or after >= len(out) or not out[after].gap:
+        if "，" in head or after >= len(out) or not out[after].gap:
             continue
         for j in range(after + 1, min(len(out), after + 1 + SETTINGS.interleaved_heads_reach)):
             between = out[after:j]
-            if not all(_head_line(r.raw.strip(), most) for r in between) or not out[j].gap:
+            if not all(display[after:j]) or not out[j].gap:
                 break
             end = out[j].raw.strip()
             # a headline's wrapped end: short beside its first line, no clause inside; the
             # dictionary is asked last (most lines fail the tests before)
-            if (_head_line(end, most) and _em(end) <= SETTINGS.interleaved_heads_end_share * _em(head)
+            if (display[j] and _em(end) <= SETTINGS.interleaved_heads_end_share * _em(head)
                     and "，" not in end and " " not in end and spans_a_word(head, end)
                     and not spans_a_word(head, out[after].raw.strip())
                     and not spans_a_word(out[j - 1].raw.strip(), end)):
@@ -638,6 +642,7 @@ def join_interleaved_heads(rows: list[Row]) -> list[Row]:
                                         note=f"line {out[j].number} moved up to follow line {out[k].number}: "
                                              "headlines side by side printed interleaved")
                 out[after:j + 1] = [moved, between[0]._replace(head_start=True), *between[1:]]
+                display[after:j + 1] = [display[j], *display[after:j]]
                 break
     return out
 
