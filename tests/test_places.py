@@ -420,3 +420,11 @@ def test_a_word_that_begins_with_xiang_closes_no_list_of_towns() -> None:
     assert got == ["平原县", "前曹镇", "三唐乡"]
     got = tagged("县长到王庙、三唐乡调研。", title="县长调研", publication="平原县融媒体中心")
     assert got == ["平原县", "王庙镇", "三唐乡"]
+
+
+def test_a_town_name_many_cities_share_points_at_no_city() -> None:
+    # 城关镇 is the seat of dozens of counties: the few of one city do not make the story that
+    # city's (settings.district_city_share); the town is all that is certain
+    got = tagged("副市长一行察看了城关镇美丽乡村建设项目，听取了项目进展汇报。", title="市领导督查项目建设")
+    assert got == ["城关镇"]
+

@@ -671,7 +671,8 @@ def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: 
         city = _city_of(county, rules) or county  # a county under no city (定安县) stands alone
         totals[city] = totals.get(city, 0.0) + v
     best_city = max(totals, key=lambda c: (totals[c], _order(c))) if totals else None
-    if best_city and _tied(totals, best_city):  # 枫林镇 of four counties, nothing else said: no guess
+    if best_city and (_tied(totals, best_city) or scattered(totals, best_city)):
+        # 枫林镇 of four counties, nothing else said; 城关镇 of sixty: no guess
         return home if home and city_level(home, rules) else None
     inside = {c: v for c, v in votes.items() if best_city is None or (_city_of(c, rules) or c) == best_city}
     if inside:
@@ -686,6 +687,12 @@ def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: 
     if best_city and best_city in cities:
         return best_city
     return home if home and city_level(home, rules) else None
+
+
+def scattered(totals: dict[str, float], best: str) -> bool:
+    """True when the story's places point at other cities together more than at the best one
+    (a town name many cities share, 城关镇, gives each only a sliver): no city is the story's."""
+    return totals[best] < SETTINGS.district_city_share * sum(totals.values())
 
 
 def city_level(code: str, rules: Rules) -> bool:
