@@ -428,3 +428,14 @@ def test_a_town_name_many_cities_share_points_at_no_city() -> None:
     got = tagged("副市长一行察看了城关镇美丽乡村建设项目，听取了项目进展汇报。", title="市领导督查项目建设")
     assert got == ["城关镇"]
 
+
+
+def test_an_address_several_places_spell_is_read_by_the_kind_of_place_the_story_calls_itself() -> None:
+    def paged(text: str) -> list[str]:
+        art, info = article(text, "调研委员工作室建设"), PageInfo("x.txt", publication="www.hengshan.gov.cn")
+        return find_districts(art, info, RULES, fallback_home=page_home([art], info, RULES))
+
+    # hengshan spells 衡山县, 横山区 and 恒山区: a story that says 我县 is the one county's
+    assert paged("省、市政协调研组来我县调研委员工作室建设。") == ["衡山县"]
+    # 我区 fits two of them: no guess
+    assert paged("省、市政协调研组来我区调研委员工作室建设。") == []

@@ -757,8 +757,24 @@ def page_home(articles: list[Article], info: PageInfo, rules: Rules) -> str | No
     home = shared_home(shared, mentions, rules) or home
     if home:
         return home
-    return (story_place(mentions, None, rules) or domain_home(info.publication, rules, mentions)
+    text = "".join(_headline_text(a.headline) + "".join(a.paragraphs) for a in articles)
+    return (story_place(mentions, None, rules) or domain_home(info.publication, rules, mentions, text)
             or place_code(rules.portal_home, rules))
+
+
+# How a story names its own place without naming it: 我县, 本区 (the paper's county, district or
+# city; not 县委 or 市政协, which are as often the visitors'): the last character is its kind.
+SELF_NAMED = re.compile(r"(?:我|本)(县|区|市|旗)")
+
+
+def self_named_kind(text: str) -> str | None:
+    """The kind of place (县, 区, 市 or 旗) a story calls itself, when it uses one kind only.
+
+    >>> self_named_kind("省、市政协调研组来我县调研"), self_named_kind("我区与本市")
+    ('县', None)
+    """
+    kinds = {m.group(1) for m in SELF_NAMED.finditer(text)}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 # A publication given only as a web address (macheng.com.cn, i.xpaper.net/jrym): its host's
@@ -769,12 +785,13 @@ DOMAIN_WORDS = frozenset({"www", "m", "wap", "news", "gov", "com", "cn", "net", 
 
 
 def domain_home(publication: str | None, rules: Rules,
-                mentions: list[tuple[Mention, float]] | None = None) -> str | None:
+                mentions: list[tuple[Mention, float]] | None = None, text: str = "") -> str | None:
     """The one county or city whose short form's pinyin a site's address spells (macheng.com.cn
     → 麻城市), for a page whose paper is known only by its address and whose stories name no
     county for certain: a last resort, since aggregators' subdomains (haerbin.…) name other
     places than their stories'. When the pinyin fits several places, the one the stories'
-    ``mentions`` lie in (shared_home). None when no label, or more than one place, fits.
+    ``mentions`` lie in (shared_home), else the one of the kind the stories' ``text`` calls its
+    own place (我县: hengshan is 衡山县, not 横山区). None when no label, or more than one place, fits.
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
@@ -799,7 +816,10 @@ def domain_home(publication: str | None, rules: Rules,
     if not found or any(gaz.divisions[c].level not in ("city", "county") for c in found):
         return None
     if len(found) > 1:  # yangxin: 阳新县 or 阳信县; the story's 枫林镇 is 阳新's
-        return shared_home(tuple(sorted(found)), mentions, rules) if mentions else None
+        shared = shared_home(tuple(sorted(found)), mentions, rules) if mentions else None
+        kind = self_named_kind(text) if shared is None else None
+        of_kind = [c for c in found if kind and gaz.divisions[c].name.endswith(kind)]
+        return shared or (of_kind[0] if len(of_kind) == 1 else None)
     return found.pop()
 
 
