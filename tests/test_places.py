@@ -439,3 +439,9 @@ def test_an_address_several_places_spell_is_read_by_the_kind_of_place_the_story_
     assert paged("省、市政协调研组来我县调研委员工作室建设。") == ["衡山县"]
     # 我区 fits two of them: no guess
     assert paged("省、市政协调研组来我区调研委员工作室建设。") == []
+
+
+def test_an_ethnic_township_written_both_ways_is_one_town() -> None:
+    # 定远县's 二龙回族乡, in full and as 二龙乡 after its county: one town, by its full name
+    got = tagged("二龙回族乡开展防汛演练。定远县二龙乡组织群众转移演练。", publication="定远县融媒体中心")
+    assert got == ["定远县", "二龙回族乡"]

@@ -15,7 +15,7 @@ import ahocorasick_rs
 
 from .model import Article, Headline, PageInfo
 from .patterns import EVENT_DATE
-from .places import RANK, Mention
+from .places import RANK, SUFFIXES, Mention
 from .rules import Rules
 from .settings import SETTINGS
 
@@ -909,7 +909,34 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     head_end = len(_headline_text(article.headline))
     for county in passing_counties(city_counties, head_end, chosen, listed + also, text, mentions, rules):
         chosen.pop(gaz.divisions[county].name, None)
-    return sorted(chosen, key=lambda name: chosen[name])
+    named = sorted(chosen, key=lambda name: chosen[name])
+    return [name for name in named if name not in same_town_twice(named, place, rules)]
+
+
+def same_town_twice(names: list[str], place: str | None, rules: Rules) -> set[str]:
+    """Names that repeat a town already in ``names`` under its list name: an ethnic township
+    the story writes both ways (潞城瑶族乡 and 潞城乡) is one town, tagged by its full name.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> place = rules.gazetteer.codes("田林县")[0]
+    >>> same_town_twice(["田林县", "潞城乡", "潞城瑶族乡"], place, rules)
+    {'潞城乡'}
+    """
+    county = rules.gazetteer.county_of(place) if place else None
+    if county is None:
+        return set()
+    gaz = rules.gazetteer
+    bases = gaz.town_bases(county)
+    out: set[str] = set()
+    for name in names:
+        if any(gaz.within(c, county) for c in gaz.codes(name)):
+            continue  # a town's own list name
+        base = next((name[: -len(x)] for x in SUFFIXES["town"] if name.endswith(x)), None)
+        code = bases.get(base or "")
+        if code and gaz.divisions[code].name in names:
+            out.add(name)
+    return out
 
 
 def passing_counties(named: dict[str, list[tuple[int, int]]], head_end: int, chosen: dict[str, tuple[int, int]],
