@@ -445,3 +445,13 @@ def test_an_ethnic_township_written_both_ways_is_one_town() -> None:
     # 定远县's 二龙回族乡, in full and as 二龙乡 after its county: one town, by its full name
     got = tagged("二龙回族乡开展防汛演练。定远县二龙乡组织群众转移演练。", publication="定远县融媒体中心")
     assert got == ["定远县", "二龙回族乡"]
+
+
+def test_a_citys_zone_named_only_in_someones_post_is_no_place_of_a_countys_story() -> None:
+    # 张家界高新区 is the city's; named in a visitor's post, it is not 桑植县's story's place
+    got = tagged("张家界市高新区工作组副组长介绍了西界村的变化。记者来到桑植县澧源镇西界村采访。",
+                 title="记者采访团到桑植县采访")
+    assert got == ["桑植县", "澧源镇"]
+    # the city's zone the county's story goes to is
+    got = tagged("记者来到桑植县澧源镇，又走进张家界市高新区采访。", title="记者采访团到桑植县采访")
+    assert "张家界高新区" in got

@@ -513,6 +513,30 @@ def zones_named(text: str, mentions: list[tuple[Mention, float]], region: str | 
     return out
 
 
+# After a zone's name: a unit of it and a post (张家界市高新区扶贫工作组副组长…): whose post it is.
+POST_AFTER = re.compile(r"[^，。；、：！？,;]{0,12}?副?(?:组长|主任|书记|局长|部长|处长|科长|站长|队长|经理|负责人)")
+
+
+def zone_named_in_posts(text: str, mentions: list[tuple[Mention, float]], owner: str, region: str | None,
+                        rules: Rules) -> bool:
+    """True when every time the text names ``owner``'s zone it is in someone's post: a city's
+    zone so named is no place of a county's story (a zone the story goes to still is).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> owner = rules.gazetteer.codes("张家界市")[0]
+    >>> text = "张家界市高新区扶贫工作组副组长讲述了变化。"
+    >>> zone_named_in_posts(text, _mentions(text, rules), owner, None, rules)
+    True
+    >>> text = "采访团走进张家界市高新区，来到企业。"
+    >>> zone_named_in_posts(text, _mentions(text, rules), owner, None, rules)
+    False
+    """
+    ends = [zone.end() for m, _weight in mentions if owner in _readings(m, region, rules)
+            and (zone := ZONE_AFTER_PLACE.match(text, m.end))]
+    return bool(ends) and all(POST_AFTER.match(text, end) for end in ends)
+
+
 def listed_places(text: str, mentions: list[tuple[Mention, float]], region: str | None,
                    rules: Rules) -> list[str]:
     """Counties (and cities without counties) the text lists before a word for counties
@@ -893,7 +917,8 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         for name in towns_named(article, where, rules, mentions, written):
             chosen.setdefault(name, (RANK["town"], len(chosen)))
     for name, owner in zones_named(text, mentions, region, rules).items():
-        if place and name not in chosen and (gaz.within(owner, place) or gaz.within(place, owner)):
+        if place and name not in chosen and (gaz.within(owner, place) or gaz.within(place, owner)
+                                             and not zone_named_in_posts(text, mentions, owner, region, rules)):
             chosen[name] = (RANK["zone"], len(chosen))
             if (owner == place and gaz.divisions[place].level == "city" and home != place
                     and ZONE_AFTER_PLACE.search(_headline_text(article.headline))):
