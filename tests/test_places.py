@@ -455,3 +455,11 @@ def test_a_citys_zone_named_only_in_someones_post_is_no_place_of_a_countys_story
     # the city's zone the county's story goes to is
     got = tagged("记者来到桑植县澧源镇，又走进张家界市高新区采访。", title="记者采访团到桑植县采访")
     assert "张家界高新区" in got
+
+
+def test_places_among_the_units_that_speak_at_a_citys_meeting_do_not_make_it_a_countys() -> None:
+    text = "全市卫生城市管理工作动员会召开，市长出席并讲话。会上，市卫健委、城管局以及二七区淮河路办事处等3家单位先后发言。"
+    assert tagged(text, title="全市卫生城市管理工作动员会召开", publication="郑州日报") == ["郑州市"]
+    # the county's own story about its street is still the county's
+    text = "二七区淮河路街道召开动员会，部署卫生城市复审工作。"
+    assert tagged(text, title="淮河路街道部署复审", publication="郑州日报") == ["二七区", "淮河路街道"]

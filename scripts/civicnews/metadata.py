@@ -867,6 +867,11 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         # carries from another county (宝清县夹信子镇… in 庆元日报): the text decides
         fallback_home = None if place_code(fallback_home, rules) == home else fallback_home
         home = None
+    if home and city_level(home, rules) and UNITS_CLOSE.search(text):
+        # a city's story: places counted among the units that speak at its meeting (…二七区淮河路
+        # 办事处等5家单位先后发言) do not make it one county's. Towns whose heads attend (…侯庙镇
+        # 负责同志参加) still say whose county's meeting it is.
+        mentions = [(m, w) for m, w in mentions if not among_units(text, m.start)]
     region = home or place_code(fallback_home, rules)
     written = written_towns(text, mentions, region, rules)
     # the towns' short forms are scanned only if a shared town name needs them (a scan checks
@@ -1261,6 +1266,10 @@ def towns_named(article: Article, place: str | None, rules: Rules,
 # settings.district_attend_gap characters: a word for the units' heads, then one for attending.
 HEADS = r"(?:负责同志|负责人|主要领导|分管领导|党委书记|党\(工\)委书记)"
 ATTEND = r"(?:参加|参会|出席|列席)"
+# …or closed by a count of units that speak or attend (…二七区淮河路办事处等5家单位先后发言).
+UNITS = r"等[0-9一二三四五六七八九十]+[个家]单位"
+UNITS_CLOSE = re.compile(UNITS)
+SPEAK = r"(?:作?(?:交流|表态|典型)?发言|参加|参会|出席)"
 
 
 def attending(text: str, start: int) -> bool:
@@ -1274,9 +1283,25 @@ def attending(text: str, start: int) -> bool:
     return _attending_pattern(SETTINGS.district_attend_gap).match(text, start) is not None
 
 
+def among_units(text: str, start: int) -> bool:
+    """True when a place named at ``start`` is in a list closed by a count of units that speak or
+    attend (…郑东新区以及二七区淮河路办事处等5家单位先后发言).
+
+    >>> text = "城管局、郑东新区以及二七区淮河路办事处等5家单位先后发言。"
+    >>> among_units(text, text.index("二七区")), among_units("二七区召开会议，5家单位参加。", 0)
+    (True, False)
+    """
+    return _units_pattern(SETTINGS.district_attend_gap).match(text, start) is not None
+
+
 @lru_cache(maxsize=8)
 def _attending_pattern(gap: int) -> re.Pattern[str]:
-    return re.compile(rf"[^。；！？，,]{{0,{gap}}}?{HEADS}[^。；！？，,]{{0,6}}?{ATTEND}")
+    return re.compile(rf"[^。；！？，,]{{0,{gap}}}?(?:{HEADS}[^。；！？，,]{{0,6}}?{ATTEND}|{UNITS}[^。；！？，,]{{0,6}}?{SPEAK})")
+
+
+@lru_cache(maxsize=8)
+def _units_pattern(gap: int) -> re.Pattern[str]:
+    return re.compile(rf"[^。；！？，,]{{0,{gap}}}?{UNITS}[^。；！？，,]{{0,6}}?{SPEAK}")
 
 
 def _located_there(text: str, start: int, rules: Rules) -> bool:
