@@ -463,3 +463,12 @@ def test_places_among_the_units_that_speak_at_a_citys_meeting_do_not_make_it_a_c
     # the county's own story about its street is still the county's
     text = "二七区淮河路街道召开动员会，部署卫生城市复审工作。"
     assert tagged(text, title="淮河路街道部署复审", publication="郑州日报") == ["二七区", "淮河路街道"]
+
+
+def test_a_zones_own_site_tags_its_zone() -> None:
+    got = tagged("经开区举行重点项目集中开工活动，区党工委书记宣布开工。", title="经开区集中开工一批项目",
+                 publication="新乡经济技术开发区管委会")
+    assert got == ["新乡经济技术开发区"]
+    # the city's paper: the city's story, as before
+    got = tagged("全市举行重点项目集中开工活动，市委书记宣布开工。", title="全市集中开工一批项目", publication="新乡日报")
+    assert got == ["新乡市"]

@@ -517,6 +517,24 @@ def zones_named(text: str, mentions: list[tuple[Mention, float]], region: str | 
 POST_AFTER = re.compile(r"[^，。；、：！？,;]{0,12}?副?(?:组长|主任|书记|局长|部长|处长|科长|站长|队长|经理|负责人)")
 
 
+def publication_zone(publication: str | None, rules: Rules) -> tuple[str, str] | None:
+    """The zone a publication's name spells after its place (新乡经济技术开发区管委会), as
+    zones_named names it, and that place's code; None for any other publication.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> zone, owner = publication_zone("新乡经济技术开发区管委会", rules)
+    >>> zone, rules.gazetteer.divisions[owner].name
+    ('新乡经济技术开发区', '新乡市')
+    >>> publication_zone("新乡日报", rules) is None
+    True
+    """
+    if not publication or not ZONE_AFTER_PLACE.search(publication):
+        return None
+    found = zones_named(publication, _mentions(publication, rules), None, rules)
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
 def zone_named_in_posts(text: str, mentions: list[tuple[Mention, float]], owner: str, region: str | None,
                         rules: Rules) -> bool:
     """True when every time the text names ``owner``'s zone it is in someone's post: a city's
@@ -930,6 +948,12 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
                 # the headline is about the city's zone (…聚焦经开区), and the paper is not the
                 # city's own: the zone stands at the county level, the city is not the story's
                 chosen.pop(gaz.divisions[place].name, None)
+    own_zone = publication_zone(info.publication, rules)
+    if own_zone and home == own_zone[1] and place == home and ZONE_AFTER_PLACE.search(text):
+        # a zone's own site (新乡经济技术开发区管委会) whose story speaks of its zone (经开区…):
+        # the zone's story, which stands at the county level under the city
+        chosen.pop(gaz.divisions[home].name, None)
+        chosen.setdefault(own_zone[0], (RANK["zone"], len(chosen)))
     for m, _weight in mentions:
         if m.full and _located_there(text, m.start, rules) and m.spelling not in gaz.local_words:
             codes = _narrow(m.codes, place, rules)
