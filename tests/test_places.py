@@ -243,6 +243,9 @@ def test_a_site_known_only_by_its_address_is_placed_by_the_pinyin_it_spells() ->
     # a place the story names wins over the address; an address that spells no place gives none
     assert paged("黄梅县召开推进会，部署下步工作。", "www.macheng.com.cn") == ["黄梅县"]
     assert paged("我市召开优化营商环境推进会，部署下步工作。", "i.xpaper.net/jrym") == []
+    # a government site spelled by initials: the county's (qdx), or its city's and its own (jzzzq)
+    assert paged("我县召开优化营商环境推进会，部署下步工作。", "www.qdx.gov.cn") == ["祁东县"]
+    assert paged("我区召开创建文明城市推进会，部署下步工作。", "www.jzzzq.gov.cn") == ["中站区"]
 
 
 def test_a_name_hidden_by_a_short_form_that_cuts_across_words_is_read() -> None:

@@ -854,7 +854,10 @@ def domain_home(publication: str | None, rules: Rules,
     host = publication.split("/", 1)[0]
     gaz = rules.gazetteer
     table = gaz.by_pinyin()
-    found = {c for label in host.split(".") if label not in DOMAIN_WORDS for c in table.get(label, ())}
+    labels = [label for label in host.split(".") if label not in DOMAIN_WORDS]
+    found = {c for label in labels for c in table.get(label, ())}
+    if not found:  # www.qdx.gov.cn: the initials of 祁东县 (at least three letters: two fit too many)
+        found = {c for label in labels if len(label) >= 3 for c in gaz.by_initials().get(label, ())}
     if not found or any(gaz.divisions[c].level not in ("city", "county") for c in found):
         return None
     if len(found) > 1:  # yangxin: 阳新县 or 阳信县; the story's 枫林镇 is 阳新's
