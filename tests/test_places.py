@@ -475,3 +475,11 @@ def test_a_zones_own_site_tags_its_zone() -> None:
     # the city's paper: the city's story, as before
     got = tagged("全市举行重点项目集中开工活动，市委书记宣布开工。", title="全市集中开工一批项目", publication="新乡日报")
     assert got == ["新乡市"]
+
+
+def test_a_regional_paper_whose_name_seems_to_spell_a_county_is_its_provinces() -> None:
+    # 新安晚报 is 安徽's paper, not 新安县's (河南); 天山网 is 新疆's, not 天山区's (gazetteer.yml
+    # publications): the story's own places decide inside the province
+    assert tagged("三里庵街道开展垃圾分类宣传活动。", title="三里庵街道开展垃圾分类宣传",
+                  publication="新安晚报") == ["蜀山区", "三里庵街道"]
+    assert tagged("沙依巴克区雅山街道开展活动。", title="雅山街道开展活动", publication="天山网") == ["沙依巴克区", "雅山街道"]
