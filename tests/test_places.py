@@ -483,3 +483,5 @@ def test_a_regional_paper_whose_name_seems_to_spell_a_county_is_its_provinces() 
     assert tagged("三里庵街道开展垃圾分类宣传活动。", title="三里庵街道开展垃圾分类宣传",
                   publication="新安晚报") == ["蜀山区", "三里庵街道"]
     assert tagged("沙依巴克区雅山街道开展活动。", title="雅山街道开展活动", publication="天山网") == ["沙依巴克区", "雅山街道"]
+    # 新民晚报 is 上海's, not 新民市's (辽宁)
+    assert tagged("殷行街道开展志愿服务活动。", title="殷行街道志愿服务蔚然成风", publication="新民晚报") == ["杨浦区", "殷行街道"]
