@@ -124,6 +124,18 @@ def test_a_missed_title_under_a_photo_caption_is_rescued() -> None:
     assert [a.headline.title for a in result.articles] == ["北山村建成村史馆", "我市开展媒体走基层活动"]
 
 
+def test_a_missed_title_above_an_untitled_story_s_credit_line_is_rescued() -> None:
+    # the title read as a caption, a pull quote under it, then the story's credit on its own line
+    # and its text: the headline stands above the credit, so rescue looks past it
+    result = assemble([("furniture", "通城报"),
+                       ("caption", "县政协召开五次常委会议"), ("caption", "是人民政协履行职能的最高形式"),
+                       ("credit", "本报讯（记者 张永锋）"),
+                       ("start", "12月25日下午，县政协五次常委会议在碧玉堂召开。"),
+                       ("body", "会议指出，政治协商是重要方式，是人民政协履行职能的最高形式。")])
+    (a,) = result.articles
+    assert a.headline.title == "县政协召开五次常委会议" and a.captions == ["是人民政协履行职能的最高形式"]
+
+
 def test_a_slogan_next_to_an_untitled_story_stays_furniture() -> None:
     result = assemble([("furniture", "垃圾分类 人人有责"),
                        ("start", "9月22日上午，米河镇召开创文工作推进会，部署下一步工作。"),

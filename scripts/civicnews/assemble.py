@@ -1212,12 +1212,24 @@ def _ends_text(line: Line, rules: Rules) -> bool:
     return line.continued_to is not None or _finished(line.text, rules)
 
 
+def _above_credit(run: TextRun, lines: list[Line]) -> int:
+    """The index of the line right above the run, above its own credit lines (本报讯（记者 X）
+    printed over its first text line): a headline stands over the credit, not between the
+    credit and the text. -1 when there is none."""
+    credit = set(run.credit_lines)
+    k = run.first - 1
+    while k >= 0 and (not lines[k].text or lines[k].text in credit):
+        k -= 1
+    return k
+
+
 def _title_candidates(run: TextRun, lines: list[Line], page: Page, rules: Rules) -> list[tuple[int, ...]]:
     """Lines a missed title of this run could be: the furniture or caption lines printed right
-    before or after it (up to ``rescue_reach`` of them in a row, each alone), and its own last
-    lines when they stand after its last finished sentence (``_own_tail``)."""
+    before it (above its credit) or after it (up to ``rescue_reach`` of them in a row, each
+    alone), and its own last lines when they stand after its last finished sentence
+    (``_own_tail``)."""
     out: list[tuple[int, ...]] = []
-    for ks in (range(run.first - 1, -1, -1), range(run.last + 1, len(lines))):
+    for ks in (range(_above_credit(run, lines), -1, -1), range(run.last + 1, len(lines))):
         # the furniture and caption lines printed next to it, up to the first other line
         near = [k for k in ks if lines[k].text][:SETTINGS.rescue_reach]
         for k in near:
@@ -1321,8 +1333,8 @@ def titles_above_stories(page: Page, lines: list[Line], rules: Rules) -> list[in
         if (not isinstance(run, TextRun) or run.headline is not None or run.absorbed
                 or not run.has_body or not run.begun):
             continue
-        k = next((j for j in range(run.first - 1, -1, -1) if lines[j].text), None)
-        if k is None or k not in page.aside or k in taken:
+        k = _above_credit(run, lines)
+        if k < 0 or k not in page.aside or k in taken:
             continue
         text = lines[k].text
         if not could_be_title(text) or _furniture_shaped(text, rules):
