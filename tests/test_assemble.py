@@ -136,6 +136,31 @@ def test_a_missed_title_above_an_untitled_story_s_credit_line_is_rescued() -> No
     assert a.headline.title == "县政协召开五次常委会议" and a.captions == ["是人民政协履行职能的最高形式"]
 
 
+def test_a_late_title_after_a_story_headed_by_a_pull_quote_takes_the_story_whole() -> None:
+    # a pull quote from the story's second sentence read as its title, the real title printed
+    # after the story: the story is not cut in two, the quote goes to its captions
+    result = assemble([("title", "在会昌县文明实践中心"),
+                       ("start", "五月赣南，生机盎然。在会昌县文明实践中心，好人故事分享会正在举行。"),
+                       ("body", "近年来，会昌县以阵地建设为基础，推动文明实践遍地开花，好人风景处处可见。"),
+                       ("title", "会昌县：好人风景 文明实践遍地开花"),
+                       ("title", "矾山镇开展安全生产检查"),
+                       ("start", "近日，矾山镇联合多部门开展安全生产检查。")])
+    first, second = result.articles
+    assert first.headline.title == "会昌县：好人风景 文明实践遍地开花"
+    assert first.captions == ["在会昌县文明实践中心"] and len(first.paragraphs) == 2
+    assert second.headline.title == "矾山镇开展安全生产检查"
+
+
+def test_a_title_repeating_its_story_s_lead_is_not_taken_for_a_pull_quote() -> None:
+    # the first story's title is a clause of its first sentence: a real title, so the title
+    # after it heads the second story run into it
+    result = assemble([("title", "江陵县召开文化工作推进会"),
+                       ("start", "9月11日上午，江陵县召开文化工作推进会。县领导出席会议。"),
+                       ("body", "7月14日，盐城两个县城获评国家卫生县城，全市上下倍受鼓舞。"),
+                       ("title", "盐城两个县城获评国家卫生县城")])
+    assert [a.headline.title for a in result.articles] == ["江陵县召开文化工作推进会", "盐城两个县城获评国家卫生县城"]
+
+
 def test_a_slogan_next_to_an_untitled_story_stays_furniture() -> None:
     result = assemble([("furniture", "垃圾分类 人人有责"),
                        ("start", "9月22日上午，米河镇召开创文工作推进会，部署下一步工作。"),

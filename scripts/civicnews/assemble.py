@@ -876,8 +876,9 @@ def split_shared_run(head: HeadGroup, run: TextRun) -> TextRun | None:
 
 
 def pair_headlines(page: Page) -> list[Line]:
-    """Give each headline group its story (``best_pairing``); a group that heads none splits the
-    story before it where its words begin, joins the next group (a kicker printed apart), heads
+    """Give each headline group its story (``best_pairing``); a group that heads none heads the
+    story before it when that story's headline is a pull quote (``_quoted_before``), else splits
+    the story before it where its words begin, joins the next group (a kicker printed apart), heads
     the story its words say (``far_run``, ``quoted_head_run``), or is left for the editor.
     Returns the lines of headlines found to be pull quotes (now captions), for the report."""
     items = page.items
@@ -910,6 +911,13 @@ def pair_headlines(page: Page) -> list[Line]:
                 items.insert(k + 1, tail)
                 continue
         before = items[k - 2] if k >= 2 else None
+        quoted = _quoted_before(item, before)
+        if quoted is not None and quoted.headline is not None:
+            page.captions.extend((line.text, k - 1) for _, line in quoted.headline.parts)
+            displaced.extend(line for _, line in quoted.headline.parts)
+            quoted.headline = item
+            item.claimed = True
+            continue
         tail = split_by_title(item, before) if isinstance(before, TextRun) and before.has_body else None
         if tail is not None:
             tail.headline = item
@@ -938,6 +946,25 @@ def pair_headlines(page: Page) -> list[Line]:
             else:
                 page.leftovers.extend(line.text for _, line in item.parts)
     return displaced
+
+
+def _quoted_before(head: HeadGroup, before: HeadGroup | TextRun | None) -> TextRun | None:
+    """The story right before a lone headline, when its own headline is made of whole clauses of
+    its text (a pull quote read as its title) and it uses ``min_far_title_overlap`` of the lone
+    headline's words: the lone one is its title printed after it, not a second story's. A
+    clause of the story's first sentence is no pull quote here: a real title often repeats
+    the story's lead word for word (江陵县召开…推进会 / 9月11日上午，江陵县召开…推进会。)."""
+    if not isinstance(before, TextRun) or before.headline is None or not before.has_body:
+        return None
+    if similarity(head, before) < SETTINGS.min_far_title_overlap:
+        return None
+    text = before.text
+    lead = re.match(r"[^。！？]*[。！？]?", text)
+    rest = text[lead.end():] if lead else text
+    if all(is_pull_quote(line.text, rest) and line.text.strip() not in text[:len(text) - len(rest)]
+           for _, line in before.headline.parts):
+        return before
+    return None
 
 
 def _parted_head_run(head: HeadGroup, after: HeadGroup | TextRun | None,
