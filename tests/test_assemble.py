@@ -161,6 +161,25 @@ def test_a_title_repeating_its_story_s_lead_is_not_taken_for_a_pull_quote() -> N
     assert [a.headline.title for a in result.articles] == ["江陵县召开文化工作推进会", "盐城两个县城获评国家卫生县城"]
 
 
+def test_a_quoted_exclamation_under_a_headline_and_above_the_credit_is_the_title() -> None:
+    # the model read the quoted title as the story's first line (it ends a sentence): it is
+    # the title, the headline line above it the kicker, and the story begins at the credit
+    result = assemble([("furniture", "城东日报"), ("title", "昔日道路泥泞难出门 今朝大路到门口"),
+                       ("start", "“俺村不比城市差！”"), ("credit", "本报讯（记者 刘招）"),
+                       ("start", "“咱明年得多种点草莓，路修好了！”昨日，张花楼村村民买回一辆三轮车。"),
+                       ("body", "如今水泥道路通到了家家户户门口。")])
+    (a,) = result.articles
+    assert (a.headline.kicker, a.headline.title) == ("昔日道路泥泞难出门 今朝大路到门口", "“俺村不比城市差！”")
+    assert a.paragraphs[0].startswith("“咱明年") and a.credit.reporters == ["刘招"]
+
+
+def test_a_title_line_broken_at_a_quoted_phrase_stays_the_title() -> None:
+    result = assemble([("title", "功山镇深入开展爱国卫生"), ("title+", "“7个专项行动”"),
+                       ("start", "2月19日上午，功山镇开展爱国卫生“7个专项行动”。")])
+    (a,) = result.articles
+    assert (a.headline.kicker, a.headline.title) == (None, "功山镇深入开展爱国卫生“7个专项行动”")
+
+
 def test_a_slogan_next_to_an_untitled_story_stays_furniture() -> None:
     result = assemble([("furniture", "垃圾分类 人人有责"),
                        ("start", "9月22日上午，米河镇召开创文工作推进会，部署下一步工作。"),

@@ -293,6 +293,68 @@ def datelines_open_stories(lines: list[Line], decisions: list[Decision], rules: 
             and credits.opens_with_dateline(line.text, rules)]
 
 
+# Headline lines read above a quoted title that become its kicker: a kicker is a line or two.
+MAX_QUOTED_KICKER_LINES = 3
+
+
+def _whole_quote(text: str) -> bool:
+    """The line is one quoted sentence, mark to mark, of a headline's length (“俺村不比城市差！”).
+    A quoted name or phrase (“7个专项行动”) is a title's line broken at its quote.
+
+    >>> _whole_quote("“俺村不比城市差！”"), _whole_quote("“咱明年得多种点草莓，”他说。"), _whole_quote("“7个专项行动”")
+    (True, False, False)
+    """
+    text = text.strip()
+    n = len(CJK_CHAR.findall(text))
+    return (len(text) > 2 and text[0] == "“" and text[-1] == "”" and "”" not in text[1:-1]
+            and ends_sentence(text) and SETTINGS.title_chars[0] <= n <= SETTINGS.title_chars[1])
+
+
+def quoted_titles(lines: list[Line], decisions: list[Decision], rules: Rules) -> dict[int, Role]:
+    """A line that is one whole quoted sentence (“俺村不比城市差！”), printed under headline lines and
+    right above a story's first line (a START line, a credit or a dateline), is the headline's
+    title, whatever the model read it as; the headline lines above it are its kicker. A quoted
+    exclamation is a main title in a paper's headline (its kicker says what it is about), and
+    it ends a sentence, so the model reads it as text. Index → the role it gets.
+
+    >>> from civicnews.rules import load_rules
+    >>> page = [Line(1, "", "昔日道路泥泞 今朝大路到门口"), Line(2, "", "“俺村不比城市差！”"),
+    ...         Line(3, "", "本报讯（记者 刘招）昨日，张花楼村村民买回一辆三轮车。")]
+    >>> quoted_titles(page, [Decision(Role.TITLE, 1.0), Decision(Role.START, 0.8), Decision(Role.START, 1.0)], load_rules())
+    {1: <Role.TITLE: 'title'>, 0: <Role.KICKER: 'kicker'>}
+    """
+    out: dict[int, Role] = {}
+    texted = [k for k, line in enumerate(lines) if line.text]
+    for pos, k in enumerate(texted):
+        role = decisions[k].role
+        if role not in (Role.START, Role.BODY, Role.SUBHEAD, Role.TITLE) or not _whole_quote(lines[k].text):
+            continue
+        if pos + 1 >= len(texted):
+            continue
+        nxt = texted[pos + 1]
+        if decisions[nxt].role not in (Role.START, Role.CREDIT) and not credits.opens_with_dateline(lines[nxt].text, rules):
+            continue
+        above: list[int] = []
+        for j in reversed(texted[max(0, pos - MAX_QUOTED_KICKER_LINES):pos]):
+            head = decisions[j].role in (*HEAD_ROLES, Role.SUBHEAD)
+            if not (head or decisions[j].role is Role.BODY) or not could_be_title(lines[j].text):
+                break
+            # one headline's lines: read alike (a subhead under another story's title is not
+            # that title's line)
+            if above and (decisions[j].role in HEAD_ROLES) != (decisions[above[0]].role in HEAD_ROLES):
+                break
+            above.append(j)
+        # the line above the kicker is no text of its own (a finished sentence, a byline, a
+        # caption or furniture), or the headline was read as one
+        if not above or (not any(decisions[j].role in (*HEAD_ROLES, Role.SUBHEAD) for j in above)
+                         and any(decisions[j].role is Role.BODY and decisions[j].confidence >= SETTINGS.max_between_body_confidence for j in above)):
+            continue
+        out[k] = Role.TITLE
+        for j in above:
+            out[j] = Role.KICKER
+    return out
+
+
 def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> Page:
     """Walk the page once: headline groups and text runs in print order, furniture and captions
     aside. Furniture and captions printed inside a story do not break it."""
@@ -1523,6 +1585,14 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k in datelines_open_stories(lines, decisions, rules):
         decisions[k] = Decision(Role.START, decisions[k].confidence, (
             f"read as {decisions[k].role}; opens with a dateline",))
+    quoted = quoted_titles(lines, decisions, rules)
+    for k in sorted(quoted):
+        role = quoted[k]
+        goes_on = role is Role.KICKER and k - 1 in quoted and quoted[k - 1] is Role.KICKER
+        decisions[k] = Decision(role, decisions[k].confidence, (
+            f"read as {decisions[k].role}; a whole quotation under headline lines, above a story's"
+            " first line: the title" if role is Role.TITLE else
+            f"read as {decisions[k].role}; headline lines above a quoted title: its kicker",), goes_on)
     for k, score in titles_between_stories(lines, decisions).items():
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; the text after it and before it share a cosine of {score:.2f}",))
