@@ -180,6 +180,23 @@ def test_a_title_line_broken_at_a_quoted_phrase_stays_the_title() -> None:
     assert (a.headline.kicker, a.headline.title) == (None, "功山镇深入开展爱国卫生“7个专项行动”")
 
 
+def test_a_headline_ending_on_a_dash_read_as_text_is_a_title() -> None:
+    # sentence marks inside it made the model read it as a story's first line; a paragraph of
+    # headline length ending on a dash, after a finished sentence, is a headline
+    result = assemble([("title", "北山村建成村史馆"), ("start", "日前，北山村村史馆建成开放，展出老物件三百余件。"),
+                       ("start", "携民声，赴盛会！人大代表报到——"),
+                       ("body", "传递人民心声，共谋发展良策。1月4日早上8点，区人大代表们陆续向大会报到。")])
+    assert [a.headline.title for a in result.articles] == ["北山村建成村史馆", "携民声，赴盛会！人大代表报到——"]
+    assert result.articles[1].paragraphs[0].startswith("传递人民心声")
+
+
+def test_a_story_s_sentence_ending_on_a_dash_stays_text() -> None:
+    result = assemble([("title", "常德探索文明城市建设"), ("start", "文明之火，点亮市民心灯。"),
+                       ("body", "近日，记者随意撷取几个画面——"), ("body", "清晨，志愿者在路口引导行人文明过马路。")])
+    (a,) = result.articles
+    assert a.headline.title == "常德探索文明城市建设" and a.paragraphs[1].startswith("近日，记者随意撷取几个画面——")
+
+
 def test_a_slogan_next_to_an_untitled_story_stays_furniture() -> None:
     result = assemble([("furniture", "垃圾分类 人人有责"),
                        ("start", "9月22日上午，米河镇召开创文工作推进会，部署下一步工作。"),

@@ -355,6 +355,45 @@ def quoted_titles(lines: list[Line], decisions: list[Decision], rules: Rules) ->
     return out
 
 
+_TEXT_OR_NONE = (Role.START, Role.BODY)
+
+
+def dash_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """A paragraph of headline length that ends on a dash (携民声，赴盛会！人大代表报到——), read as
+    text, after a finished sentence or no text at all and before more text: a headline's
+    lead-in, which sentence marks inside make the model read as text. A paragraph that opens
+    like a story's sentence (近日，记者随意撷取几个画面—— before a list) is left as text. One
+    line, or two when the paragraph began on the line before. Returns the indices of the
+    lines, now a title.
+
+    >>> page = [Line(1, "", "活动取得实效。"), Line(2, "", "携民声，赴盛会！人大代表报到——"),
+    ...         Line(3, "", "传递人民心声，共谋发展良策。1月4日，代表们报到。")]
+    >>> dash_titles(page, [Decision(Role.BODY, 1.0), Decision(Role.START, 0.8), Decision(Role.BODY, 1.0)])
+    [1]
+    """
+    out: list[int] = []
+    texted = [k for k, line in enumerate(lines) if line.text]
+    for pos, k in enumerate(texted):
+        text = lines[k].text.rstrip()
+        if decisions[k].role not in _TEXT_OR_NONE or not text.endswith("——"):
+            continue
+        if pos + 1 >= len(texted) or decisions[texted[pos + 1]].role in HEAD_ROLES:
+            continue
+        group = [k]
+        prev = texted[pos - 1] if pos else None
+        if (prev is not None and decisions[k].role is Role.BODY and decisions[prev].role is Role.START
+                and not ends_sentence(lines[prev].text) and could_be_title(lines[prev].text)):
+            group = [prev, k]  # the paragraph began on the line before (携民声，赴盛会！人 / 大代表报到——)
+            prev = texted[pos - 2] if pos >= 2 else None
+        n = sum(len(CJK_CHAR.findall(lines[j].text)) for j in group)
+        if not SETTINGS.title_chars[0] <= n <= SETTINGS.title_chars[1] or opens_story(lines[group[0]].text):
+            continue  # a paragraph opening like a story's sentence (近日，记者撷取几个画面——) is text
+        if prev is not None and decisions[prev].role in _TEXT_ROLES and not ends_sentence(lines[prev].text):
+            continue
+        out.extend(group)
+    return out
+
+
 def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> Page:
     """Walk the page once: headline groups and text runs in print order, furniture and captions
     aside. Furniture and captions printed inside a story do not break it."""
@@ -1593,6 +1632,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             f"read as {decisions[k].role}; a whole quotation under headline lines, above a story's"
             " first line: the title" if role is Role.TITLE else
             f"read as {decisions[k].role}; headline lines above a quoted title: its kicker",), goes_on)
+    dashed = dash_titles(lines, decisions)
+    for k in dashed:
+        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
+            f"read as {decisions[k].role}; a paragraph of headline length ending on a dash after a"
+            " finished sentence: a headline",), k - 1 in dashed)
     for k, score in titles_between_stories(lines, decisions).items():
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; the text after it and before it share a cosine of {score:.2f}",))
