@@ -197,6 +197,16 @@ def test_a_story_s_sentence_ending_on_a_dash_stays_text() -> None:
     assert a.headline.title == "常德探索文明城市建设" and a.paragraphs[1].startswith("近日，记者随意撷取几个画面——")
 
 
+def test_a_late_title_opening_on_a_place_s_name_is_not_two_headlines() -> None:
+    # the place's line uses only the first paragraph's words, the rest only the second's: it
+    # is still one title printed after its story (a place alone heads no story)
+    result = assemble([("start", "近日，矾山镇联合公安、消防等部门，对辖区企业开展检查。"),
+                       ("body", "截至目前已出动人员132人次，发现各类隐患6个，积极开展安全生产宣传。"),
+                       ("title", "庐江县矾山镇"), ("title+", "积极开展安全生产检查")])
+    (a,) = result.articles
+    assert a.headline.title == "庐江县矾山镇积极开展安全生产检查" and len(a.paragraphs) == 2
+
+
 def test_a_slogan_next_to_an_untitled_story_stays_furniture() -> None:
     result = assemble([("furniture", "垃圾分类 人人有责"),
                        ("start", "9月22日上午，米河镇召开创文工作推进会，部署下一步工作。"),

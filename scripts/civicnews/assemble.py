@@ -567,7 +567,7 @@ def split_shared_groups(page: Page) -> list[tuple[int, float, float]]:
     return out
 
 
-def split_late_pairs(page: Page) -> list[tuple[int, float, float]]:
+def split_late_pairs(page: Page, rules: Rules) -> list[tuple[int, float, float]]:
     """Two stories run together with both their headlines printed after them, one group (a PDF
     tool reads a column's headlines last): when the group's first lines use
     ``min_split_overlap`` of their words only before a paragraph start of the story and its
@@ -575,14 +575,16 @@ def split_late_pairs(page: Page) -> list[tuple[int, float, float]]:
     title broken in two shares its words with all of it) and the texts before and after the
     cut share almost no words (a cosine of their bigram sets under ``max_title_similarity``),
     the story and the group are cut there, each headline after its own story. Both parts must
-    be headline-shaped. Returns, for the report, the first line number of each second
-    headline and both shares.
+    be headline-shaped, and neither only a place's name (庐江县矾山镇 / 积极开展安全生产检查 is
+    one title: a place alone heads no story). Returns, for the report, the first line number
+    of each second headline and both shares.
 
     >>> run = TextRun(fresh=True, sections=[(None, ["江陵县召开创建文化三县工作推进会。", "会议部署文化三县创建工作。",
     ...                                             "区人大代表向大会报到。", "人大代表带着民意赴会。"])])
     >>> head = HeadGroup([(Role.TITLE, Line(8, "", "江陵县召开文化三县推进会")), (Role.TITLE, Line(9, "", "人大代表报到"))])
     >>> page = Page([run, head], [], [], [])
-    >>> split_late_pairs(page)
+    >>> from .rules import load_rules
+    >>> split_late_pairs(page, load_rules())
     [(9, 0.818, 0.8)]
     >>> [x.text for x in page.items]
     ['江陵县召开创建文化三县工作推进会。会议部署文化三县创建工作。', '江陵县召开文化三县推进会', '区人大代表向大会报到。人大代表带着民意赴会。', '人大代表报到']
@@ -606,6 +608,8 @@ def split_late_pairs(page: Page) -> list[tuple[int, float, float]]:
         for j in range(1, len(head.parts)):
             first, second = HeadGroup(head.parts[:j]), HeadGroup(head.parts[j:])
             if not (could_be_title(first.text) and could_be_title(second.text)):  # 岳阳县： / 在共建中…
+                continue
+            if _names_a_place_only(first.text, rules) or _names_a_place_only(second.text, rules):
                 continue
             for cut in range(1, len(lines)):
                 if not ends_sentence(lines[cut - 1]):
@@ -1660,7 +1664,7 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         roles[index[number]] = LineRole(old.number, old.text, old.role, old.confidence, (
             *old.evidence, f"a second headline: the lines before it share {own_first:.2f} of their"
             f" words with the story before, it {own_second:.2f} with the story after"))
-    for number, own_first, own_second in split_late_pairs(page):
+    for number, own_first, own_second in split_late_pairs(page, rules):
         old = roles[index[number]]
         roles[index[number]] = LineRole(old.number, old.text, old.role, old.confidence, (
             *old.evidence, f"a second late headline: the lines before it share {own_first:.2f} of"
