@@ -207,6 +207,18 @@ def test_a_late_title_opening_on_a_place_s_name_is_not_two_headlines() -> None:
     assert a.headline.title == "庐江县矾山镇积极开展安全生产检查" and len(a.paragraphs) == 2
 
 
+def test_a_paragraph_under_a_mid_story_pull_quote_stays_in_its_story() -> None:
+    # the paragraph after the pull quote was read as a story's first line; the quote is the only
+    # title it could take, so it goes on the story before, which nothing closed
+    result = assemble([("title", "营口市站前区：微更新托起民生大幸福"),
+                       ("start", "近一段时间以来，营口市站前区通过社区环境微更新，提升居民幸福感。"),
+                       ("caption", "为进一步涵养社区文化"),
+                       ("start", "为进一步涵养社区文化，各街道办事处就地取材，打造文化墙和口袋公园，为居民办实事。")])
+    (a,) = result.articles
+    assert a.headline.title == "营口市站前区：微更新托起民生大幸福" and len(a.paragraphs) == 2
+    assert a.captions == ["为进一步涵养社区文化"]
+
+
 def test_a_slogan_next_to_an_untitled_story_stays_furniture() -> None:
     result = assemble([("furniture", "垃圾分类 人人有责"),
                        ("start", "9月22日上午，米河镇召开创文工作推进会，部署下一步工作。"),

@@ -1374,13 +1374,35 @@ def _title_candidates(run: TextRun, lines: list[Line], page: Page, rules: Rules)
     return out
 
 
+def _joins_story_before(run: TextRun, page: Page) -> bool:
+    """An untitled run whose only title there could be is a pull quote of its own text goes on
+    the story printed right before it, when that story has a headline and nothing closed it
+    (no byline, no jump): a pull quote set between a story's paragraphs, and the paragraph
+    after it read as a new story's first line. True when it was joined."""
+    k = page.items.index(run)
+    prev = next((x for x in reversed(page.items[:k]) if isinstance(x, TextRun) and not x.absorbed), None)
+    if prev is None or prev.headline is None or prev.closed or not prev.has_body or run.credit_lines:
+        return False
+    if page.items[k - 1] is not prev:  # a headline between them
+        return False
+    prev.sections.extend(run.sections)
+    prev.numbers.extend(run.numbers)
+    prev.bylines.extend(run.bylines)
+    prev.continued_to = prev.continued_to or run.continued_to
+    prev.closed, prev.last = run.closed, max(prev.last, run.last)
+    run.absorbed = True
+    return True
+
+
 def rescue_titles(page: Page, lines: list[Line], rules: Rules) -> list[tuple[tuple[int, ...], float]]:
     """A story without a headline takes a missed title next to it: a headline-shaped line (or
     its own last lines) that shares at least ``min_rescue_overlap`` of its words with the story.
     A line the furniture rules or patterns name (a photo caption's mark, a credit) is never
     taken, and a whole clause of the story (a pull quote) only when no other line will do: a
-    caption repeats its story's words too. Returns the indices of the lines taken and
-    their overlap, for the report."""
+    caption repeats its story's words too; when only a pull quote will do, the run goes on the
+    story right before it instead, if that story has a headline and nothing closed it
+    (``_joins_story_before``). Returns the indices of the lines taken and their overlap, for
+    the report."""
     taken: list[tuple[tuple[int, ...], float]] = []
     used: set[int] = set()
     for run in page.items:
@@ -1404,7 +1426,9 @@ def rescue_titles(page: Page, lines: list[Line], rules: Rules) -> list[tuple[tup
                 best = (rank, ks)
         if best is None:
             continue
-        (_, score), ks = best
+        (no_quote, score), ks = best
+        if not no_quote and _joins_story_before(run, page):
+            continue
         used.update(ks)
         run.headline = HeadGroup([(Role.TITLE, lines[k]) for k in ks], claimed=True)
         if ks[-1] == run.last:
