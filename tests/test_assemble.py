@@ -124,6 +124,101 @@ def test_a_missed_title_under_a_photo_caption_is_rescued() -> None:
     assert [a.headline.title for a in result.articles] == ["北山村建成村史馆", "我市开展媒体走基层活动"]
 
 
+def test_a_missed_title_above_an_untitled_story_s_credit_line_is_rescued() -> None:
+    # the title read as a caption, a pull quote under it, then the story's credit on its own line
+    # and its text: the headline stands above the credit, so rescue looks past it
+    result = assemble([("furniture", "通城报"),
+                       ("caption", "县政协召开五次常委会议"), ("caption", "是人民政协履行职能的最高形式"),
+                       ("credit", "本报讯（记者 张永锋）"),
+                       ("start", "12月25日下午，县政协五次常委会议在碧玉堂召开。"),
+                       ("body", "会议指出，政治协商是重要方式，是人民政协履行职能的最高形式。")])
+    (a,) = result.articles
+    assert a.headline.title == "县政协召开五次常委会议" and a.captions == ["是人民政协履行职能的最高形式"]
+
+
+def test_a_late_title_after_a_story_headed_by_a_pull_quote_takes_the_story_whole() -> None:
+    # a pull quote from the story's second sentence read as its title, the real title printed
+    # after the story: the story is not cut in two, the quote goes to its captions
+    result = assemble([("title", "在会昌县文明实践中心"),
+                       ("start", "五月赣南，生机盎然。在会昌县文明实践中心，好人故事分享会正在举行。"),
+                       ("body", "近年来，会昌县以阵地建设为基础，推动文明实践遍地开花，好人风景处处可见。"),
+                       ("title", "会昌县：好人风景 文明实践遍地开花"),
+                       ("title", "矾山镇开展安全生产检查"),
+                       ("start", "近日，矾山镇联合多部门开展安全生产检查。")])
+    first, second = result.articles
+    assert first.headline.title == "会昌县：好人风景 文明实践遍地开花"
+    assert first.captions == ["在会昌县文明实践中心"] and len(first.paragraphs) == 2
+    assert second.headline.title == "矾山镇开展安全生产检查"
+
+
+def test_a_title_repeating_its_story_s_lead_is_not_taken_for_a_pull_quote() -> None:
+    # the first story's title is a clause of its first sentence: a real title, so the title
+    # after it heads the second story run into it
+    result = assemble([("title", "江陵县召开文化工作推进会"),
+                       ("start", "9月11日上午，江陵县召开文化工作推进会。县领导出席会议。"),
+                       ("body", "7月14日，盐城两个县城获评国家卫生县城，全市上下倍受鼓舞。"),
+                       ("title", "盐城两个县城获评国家卫生县城")])
+    assert [a.headline.title for a in result.articles] == ["江陵县召开文化工作推进会", "盐城两个县城获评国家卫生县城"]
+
+
+def test_a_quoted_exclamation_under_a_headline_and_above_the_credit_is_the_title() -> None:
+    # the model read the quoted title as the story's first line (it ends a sentence): it is
+    # the title, the headline line above it the kicker, and the story begins at the credit
+    result = assemble([("furniture", "城东日报"), ("title", "昔日道路泥泞难出门 今朝大路到门口"),
+                       ("start", "“俺村不比城市差！”"), ("credit", "本报讯（记者 刘招）"),
+                       ("start", "“咱明年得多种点草莓，路修好了！”昨日，张花楼村村民买回一辆三轮车。"),
+                       ("body", "如今水泥道路通到了家家户户门口。")])
+    (a,) = result.articles
+    assert (a.headline.kicker, a.headline.title) == ("昔日道路泥泞难出门 今朝大路到门口", "“俺村不比城市差！”")
+    assert a.paragraphs[0].startswith("“咱明年") and a.credit.reporters == ["刘招"]
+
+
+def test_a_title_line_broken_at_a_quoted_phrase_stays_the_title() -> None:
+    result = assemble([("title", "功山镇深入开展爱国卫生"), ("title+", "“7个专项行动”"),
+                       ("start", "2月19日上午，功山镇开展爱国卫生“7个专项行动”。")])
+    (a,) = result.articles
+    assert (a.headline.kicker, a.headline.title) == (None, "功山镇深入开展爱国卫生“7个专项行动”")
+
+
+def test_a_headline_ending_on_a_dash_read_as_text_is_a_title() -> None:
+    # sentence marks inside it made the model read it as a story's first line; a paragraph of
+    # headline length ending on a dash, after a finished sentence, is a headline
+    result = assemble([("title", "北山村建成村史馆"), ("start", "日前，北山村村史馆建成开放，展出老物件三百余件。"),
+                       ("start", "携民声，赴盛会！人大代表报到——"),
+                       ("body", "传递人民心声，共谋发展良策。1月4日早上8点，区人大代表们陆续向大会报到。")])
+    assert [a.headline.title for a in result.articles] == ["北山村建成村史馆", "携民声，赴盛会！人大代表报到——"]
+    assert result.articles[1].paragraphs[0].startswith("传递人民心声")
+
+
+def test_a_story_s_sentence_ending_on_a_dash_stays_text() -> None:
+    result = assemble([("title", "常德探索文明城市建设"), ("start", "文明之火，点亮市民心灯。"),
+                       ("body", "近日，记者随意撷取几个画面——"), ("body", "清晨，志愿者在路口引导行人文明过马路。")])
+    (a,) = result.articles
+    assert a.headline.title == "常德探索文明城市建设" and a.paragraphs[1].startswith("近日，记者随意撷取几个画面——")
+
+
+def test_a_late_title_opening_on_a_place_s_name_is_not_two_headlines() -> None:
+    # the place's line uses only the first paragraph's words, the rest only the second's: it
+    # is still one title printed after its story (a place alone heads no story)
+    result = assemble([("start", "近日，矾山镇联合公安、消防等部门，对辖区企业开展检查。"),
+                       ("body", "截至目前已出动人员132人次，发现各类隐患6个，积极开展安全生产宣传。"),
+                       ("title", "庐江县矾山镇"), ("title+", "积极开展安全生产检查")])
+    (a,) = result.articles
+    assert a.headline.title == "庐江县矾山镇积极开展安全生产检查" and len(a.paragraphs) == 2
+
+
+def test_a_paragraph_under_a_mid_story_pull_quote_stays_in_its_story() -> None:
+    # the paragraph after the pull quote was read as a story's first line; the quote is the only
+    # title it could take, so it goes on the story before, which nothing closed
+    result = assemble([("title", "营口市站前区：微更新托起民生大幸福"),
+                       ("start", "近一段时间以来，营口市站前区通过社区环境微更新，提升居民幸福感。"),
+                       ("caption", "为进一步涵养社区文化"),
+                       ("start", "为进一步涵养社区文化，各街道办事处就地取材，打造文化墙和口袋公园，为居民办实事。")])
+    (a,) = result.articles
+    assert a.headline.title == "营口市站前区：微更新托起民生大幸福" and len(a.paragraphs) == 2
+    assert a.captions == ["为进一步涵养社区文化"]
+
+
 def test_a_slogan_next_to_an_untitled_story_stays_furniture() -> None:
     result = assemble([("furniture", "垃圾分类 人人有责"),
                        ("start", "9月22日上午，米河镇召开创文工作推进会，部署下一步工作。"),

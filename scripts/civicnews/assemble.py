@@ -293,6 +293,107 @@ def datelines_open_stories(lines: list[Line], decisions: list[Decision], rules: 
             and credits.opens_with_dateline(line.text, rules)]
 
 
+# Headline lines read above a quoted title that become its kicker: a kicker is a line or two.
+MAX_QUOTED_KICKER_LINES = 3
+
+
+def _whole_quote(text: str) -> bool:
+    """The line is one quoted sentence, mark to mark, of a headline's length (“俺村不比城市差！”).
+    A quoted name or phrase (“7个专项行动”) is a title's line broken at its quote.
+
+    >>> _whole_quote("“俺村不比城市差！”"), _whole_quote("“咱明年得多种点草莓，”他说。"), _whole_quote("“7个专项行动”")
+    (True, False, False)
+    """
+    text = text.strip()
+    n = len(CJK_CHAR.findall(text))
+    return (len(text) > 2 and text[0] == "“" and text[-1] == "”" and "”" not in text[1:-1]
+            and ends_sentence(text) and SETTINGS.title_chars[0] <= n <= SETTINGS.title_chars[1])
+
+
+def quoted_titles(lines: list[Line], decisions: list[Decision], rules: Rules) -> dict[int, Role]:
+    """A line that is one whole quoted sentence (“俺村不比城市差！”), printed under headline lines and
+    right above a story's first line (a START line, a credit or a dateline), is the headline's
+    title, whatever the model read it as; the headline lines above it are its kicker. A quoted
+    exclamation is a main title in a paper's headline (its kicker says what it is about), and
+    it ends a sentence, so the model reads it as text. Index → the role it gets.
+
+    >>> from civicnews.rules import load_rules
+    >>> page = [Line(1, "", "昔日道路泥泞 今朝大路到门口"), Line(2, "", "“俺村不比城市差！”"),
+    ...         Line(3, "", "本报讯（记者 刘招）昨日，张花楼村村民买回一辆三轮车。")]
+    >>> quoted_titles(page, [Decision(Role.TITLE, 1.0), Decision(Role.START, 0.8), Decision(Role.START, 1.0)], load_rules())
+    {1: <Role.TITLE: 'title'>, 0: <Role.KICKER: 'kicker'>}
+    """
+    out: dict[int, Role] = {}
+    texted = [k for k, line in enumerate(lines) if line.text]
+    for pos, k in enumerate(texted):
+        role = decisions[k].role
+        if role not in (Role.START, Role.BODY, Role.SUBHEAD, Role.TITLE) or not _whole_quote(lines[k].text):
+            continue
+        if pos + 1 >= len(texted):
+            continue
+        nxt = texted[pos + 1]
+        if decisions[nxt].role not in (Role.START, Role.CREDIT) and not credits.opens_with_dateline(lines[nxt].text, rules):
+            continue
+        above: list[int] = []
+        for j in reversed(texted[max(0, pos - MAX_QUOTED_KICKER_LINES):pos]):
+            head = decisions[j].role in (*HEAD_ROLES, Role.SUBHEAD)
+            if not (head or decisions[j].role is Role.BODY) or not could_be_title(lines[j].text):
+                break
+            # one headline's lines: read alike (a subhead under another story's title is not
+            # that title's line)
+            if above and (decisions[j].role in HEAD_ROLES) != (decisions[above[0]].role in HEAD_ROLES):
+                break
+            above.append(j)
+        # the line above the kicker is no text of its own (a finished sentence, a byline, a
+        # caption or furniture), or the headline was read as one
+        if not above or (not any(decisions[j].role in (*HEAD_ROLES, Role.SUBHEAD) for j in above)
+                         and any(decisions[j].role is Role.BODY and decisions[j].confidence >= SETTINGS.max_between_body_confidence for j in above)):
+            continue
+        out[k] = Role.TITLE
+        for j in above:
+            out[j] = Role.KICKER
+    return out
+
+
+_TEXT_OR_NONE = (Role.START, Role.BODY)
+
+
+def dash_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """A paragraph of headline length that ends on a dash (携民声，赴盛会！人大代表报到——), read as
+    text, after a finished sentence or no text at all and before more text: a headline's
+    lead-in, which sentence marks inside make the model read as text. A paragraph that opens
+    like a story's sentence (近日，记者随意撷取几个画面—— before a list) is left as text. One
+    line, or two when the paragraph began on the line before. Returns the indices of the
+    lines, now a title.
+
+    >>> page = [Line(1, "", "活动取得实效。"), Line(2, "", "携民声，赴盛会！人大代表报到——"),
+    ...         Line(3, "", "传递人民心声，共谋发展良策。1月4日，代表们报到。")]
+    >>> dash_titles(page, [Decision(Role.BODY, 1.0), Decision(Role.START, 0.8), Decision(Role.BODY, 1.0)])
+    [1]
+    """
+    out: list[int] = []
+    texted = [k for k, line in enumerate(lines) if line.text]
+    for pos, k in enumerate(texted):
+        text = lines[k].text.rstrip()
+        if decisions[k].role not in _TEXT_OR_NONE or not text.endswith("——"):
+            continue
+        if pos + 1 >= len(texted) or decisions[texted[pos + 1]].role in HEAD_ROLES:
+            continue
+        group = [k]
+        prev = texted[pos - 1] if pos else None
+        if (prev is not None and decisions[k].role is Role.BODY and decisions[prev].role is Role.START
+                and not ends_sentence(lines[prev].text) and could_be_title(lines[prev].text)):
+            group = [prev, k]  # the paragraph began on the line before (携民声，赴盛会！人 / 大代表报到——)
+            prev = texted[pos - 2] if pos >= 2 else None
+        n = sum(len(CJK_CHAR.findall(lines[j].text)) for j in group)
+        if not SETTINGS.title_chars[0] <= n <= SETTINGS.title_chars[1] or opens_story(lines[group[0]].text):
+            continue  # a paragraph opening like a story's sentence (近日，记者撷取几个画面——) is text
+        if prev is not None and decisions[prev].role in _TEXT_ROLES and not ends_sentence(lines[prev].text):
+            continue
+        out.extend(group)
+    return out
+
+
 def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> Page:
     """Walk the page once: headline groups and text runs in print order, furniture and captions
     aside. Furniture and captions printed inside a story do not break it."""
@@ -466,7 +567,7 @@ def split_shared_groups(page: Page) -> list[tuple[int, float, float]]:
     return out
 
 
-def split_late_pairs(page: Page) -> list[tuple[int, float, float]]:
+def split_late_pairs(page: Page, rules: Rules) -> list[tuple[int, float, float]]:
     """Two stories run together with both their headlines printed after them, one group (a PDF
     tool reads a column's headlines last): when the group's first lines use
     ``min_split_overlap`` of their words only before a paragraph start of the story and its
@@ -474,14 +575,16 @@ def split_late_pairs(page: Page) -> list[tuple[int, float, float]]:
     title broken in two shares its words with all of it) and the texts before and after the
     cut share almost no words (a cosine of their bigram sets under ``max_title_similarity``),
     the story and the group are cut there, each headline after its own story. Both parts must
-    be headline-shaped. Returns, for the report, the first line number of each second
-    headline and both shares.
+    be headline-shaped, and neither only a place's name (庐江县矾山镇 / 积极开展安全生产检查 is
+    one title: a place alone heads no story). Returns, for the report, the first line number
+    of each second headline and both shares.
 
     >>> run = TextRun(fresh=True, sections=[(None, ["江陵县召开创建文化三县工作推进会。", "会议部署文化三县创建工作。",
     ...                                             "区人大代表向大会报到。", "人大代表带着民意赴会。"])])
     >>> head = HeadGroup([(Role.TITLE, Line(8, "", "江陵县召开文化三县推进会")), (Role.TITLE, Line(9, "", "人大代表报到"))])
     >>> page = Page([run, head], [], [], [])
-    >>> split_late_pairs(page)
+    >>> from .rules import load_rules
+    >>> split_late_pairs(page, load_rules())
     [(9, 0.818, 0.8)]
     >>> [x.text for x in page.items]
     ['江陵县召开创建文化三县工作推进会。会议部署文化三县创建工作。', '江陵县召开文化三县推进会', '区人大代表向大会报到。人大代表带着民意赴会。', '人大代表报到']
@@ -505,6 +608,8 @@ def split_late_pairs(page: Page) -> list[tuple[int, float, float]]:
         for j in range(1, len(head.parts)):
             first, second = HeadGroup(head.parts[:j]), HeadGroup(head.parts[j:])
             if not (could_be_title(first.text) and could_be_title(second.text)):  # 岳阳县： / 在共建中…
+                continue
+            if _names_a_place_only(first.text, rules) or _names_a_place_only(second.text, rules):
                 continue
             for cut in range(1, len(lines)):
                 if not ends_sentence(lines[cut - 1]):
@@ -876,8 +981,9 @@ def split_shared_run(head: HeadGroup, run: TextRun) -> TextRun | None:
 
 
 def pair_headlines(page: Page) -> list[Line]:
-    """Give each headline group its story (``best_pairing``); a group that heads none splits the
-    story before it where its words begin, joins the next group (a kicker printed apart), heads
+    """Give each headline group its story (``best_pairing``); a group that heads none heads the
+    story before it when that story's headline is a pull quote (``_quoted_before``), else splits
+    the story before it where its words begin, joins the next group (a kicker printed apart), heads
     the story its words say (``far_run``, ``quoted_head_run``), or is left for the editor.
     Returns the lines of headlines found to be pull quotes (now captions), for the report."""
     items = page.items
@@ -910,6 +1016,13 @@ def pair_headlines(page: Page) -> list[Line]:
                 items.insert(k + 1, tail)
                 continue
         before = items[k - 2] if k >= 2 else None
+        quoted = _quoted_before(item, before)
+        if quoted is not None and quoted.headline is not None:
+            page.captions.extend((line.text, k - 1) for _, line in quoted.headline.parts)
+            displaced.extend(line for _, line in quoted.headline.parts)
+            quoted.headline = item
+            item.claimed = True
+            continue
         tail = split_by_title(item, before) if isinstance(before, TextRun) and before.has_body else None
         if tail is not None:
             tail.headline = item
@@ -938,6 +1051,25 @@ def pair_headlines(page: Page) -> list[Line]:
             else:
                 page.leftovers.extend(line.text for _, line in item.parts)
     return displaced
+
+
+def _quoted_before(head: HeadGroup, before: HeadGroup | TextRun | None) -> TextRun | None:
+    """The story right before a lone headline, when its own headline is made of whole clauses of
+    its text (a pull quote read as its title) and it uses ``min_far_title_overlap`` of the lone
+    headline's words: the lone one is its title printed after it, not a second story's. A
+    clause of the story's first sentence is no pull quote here: a real title often repeats
+    the story's lead word for word (江陵县召开…推进会 / 9月11日上午，江陵县召开…推进会。)."""
+    if not isinstance(before, TextRun) or before.headline is None or not before.has_body:
+        return None
+    if similarity(head, before) < SETTINGS.min_far_title_overlap:
+        return None
+    text = before.text
+    lead = re.match(r"[^。！？]*[。！？]?", text)
+    rest = text[lead.end():] if lead else text
+    if all(is_pull_quote(line.text, rest) and line.text.strip() not in text[:len(text) - len(rest)]
+           for _, line in before.headline.parts):
+        return before
+    return None
 
 
 def _parted_head_run(head: HeadGroup, after: HeadGroup | TextRun | None,
@@ -1212,12 +1344,24 @@ def _ends_text(line: Line, rules: Rules) -> bool:
     return line.continued_to is not None or _finished(line.text, rules)
 
 
+def _above_credit(run: TextRun, lines: list[Line]) -> int:
+    """The index of the line right above the run, above its own credit lines (本报讯（记者 X）
+    printed over its first text line): a headline stands over the credit, not between the
+    credit and the text. -1 when there is none."""
+    credit = set(run.credit_lines)
+    k = run.first - 1
+    while k >= 0 and (not lines[k].text or lines[k].text in credit):
+        k -= 1
+    return k
+
+
 def _title_candidates(run: TextRun, lines: list[Line], page: Page, rules: Rules) -> list[tuple[int, ...]]:
     """Lines a missed title of this run could be: the furniture or caption lines printed right
-    before or after it (up to ``rescue_reach`` of them in a row, each alone), and its own last
-    lines when they stand after its last finished sentence (``_own_tail``)."""
+    before it (above its credit) or after it (up to ``rescue_reach`` of them in a row, each
+    alone), and its own last lines when they stand after its last finished sentence
+    (``_own_tail``)."""
     out: list[tuple[int, ...]] = []
-    for ks in (range(run.first - 1, -1, -1), range(run.last + 1, len(lines))):
+    for ks in (range(_above_credit(run, lines), -1, -1), range(run.last + 1, len(lines))):
         # the furniture and caption lines printed next to it, up to the first other line
         near = [k for k in ks if lines[k].text][:SETTINGS.rescue_reach]
         for k in near:
@@ -1230,13 +1374,35 @@ def _title_candidates(run: TextRun, lines: list[Line], page: Page, rules: Rules)
     return out
 
 
+def _joins_story_before(run: TextRun, page: Page) -> bool:
+    """An untitled run whose only title there could be is a pull quote of its own text goes on
+    the story printed right before it, when that story has a headline and nothing closed it
+    (no byline, no jump): a pull quote set between a story's paragraphs, and the paragraph
+    after it read as a new story's first line. True when it was joined."""
+    k = page.items.index(run)
+    prev = next((x for x in reversed(page.items[:k]) if isinstance(x, TextRun) and not x.absorbed), None)
+    if prev is None or prev.headline is None or prev.closed or not prev.has_body or run.credit_lines:
+        return False
+    if page.items[k - 1] is not prev:  # a headline between them
+        return False
+    prev.sections.extend(run.sections)
+    prev.numbers.extend(run.numbers)
+    prev.bylines.extend(run.bylines)
+    prev.continued_to = prev.continued_to or run.continued_to
+    prev.closed, prev.last = run.closed, max(prev.last, run.last)
+    run.absorbed = True
+    return True
+
+
 def rescue_titles(page: Page, lines: list[Line], rules: Rules) -> list[tuple[tuple[int, ...], float]]:
     """A story without a headline takes a missed title next to it: a headline-shaped line (or
     its own last lines) that shares at least ``min_rescue_overlap`` of its words with the story.
     A line the furniture rules or patterns name (a photo caption's mark, a credit) is never
     taken, and a whole clause of the story (a pull quote) only when no other line will do: a
-    caption repeats its story's words too. Returns the indices of the lines taken and
-    their overlap, for the report."""
+    caption repeats its story's words too; when only a pull quote will do, the run goes on the
+    story right before it instead, if that story has a headline and nothing closed it
+    (``_joins_story_before``). Returns the indices of the lines taken and their overlap, for
+    the report."""
     taken: list[tuple[tuple[int, ...], float]] = []
     used: set[int] = set()
     for run in page.items:
@@ -1260,7 +1426,9 @@ def rescue_titles(page: Page, lines: list[Line], rules: Rules) -> list[tuple[tup
                 best = (rank, ks)
         if best is None:
             continue
-        (_, score), ks = best
+        (no_quote, score), ks = best
+        if not no_quote and _joins_story_before(run, page):
+            continue
         used.update(ks)
         run.headline = HeadGroup([(Role.TITLE, lines[k]) for k in ks], claimed=True)
         if ks[-1] == run.last:
@@ -1321,8 +1489,8 @@ def titles_above_stories(page: Page, lines: list[Line], rules: Rules) -> list[in
         if (not isinstance(run, TextRun) or run.headline is not None or run.absorbed
                 or not run.has_body or not run.begun):
             continue
-        k = next((j for j in range(run.first - 1, -1, -1) if lines[j].text), None)
-        if k is None or k not in page.aside or k in taken:
+        k = _above_credit(run, lines)
+        if k < 0 or k not in page.aside or k in taken:
             continue
         text = lines[k].text
         if not could_be_title(text) or _furniture_shaped(text, rules):
@@ -1484,6 +1652,19 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k in datelines_open_stories(lines, decisions, rules):
         decisions[k] = Decision(Role.START, decisions[k].confidence, (
             f"read as {decisions[k].role}; opens with a dateline",))
+    quoted = quoted_titles(lines, decisions, rules)
+    for k in sorted(quoted):
+        role = quoted[k]
+        goes_on = role is Role.KICKER and k - 1 in quoted and quoted[k - 1] is Role.KICKER
+        decisions[k] = Decision(role, decisions[k].confidence, (
+            f"read as {decisions[k].role}; a whole quotation under headline lines, above a story's"
+            " first line: the title" if role is Role.TITLE else
+            f"read as {decisions[k].role}; headline lines above a quoted title: its kicker",), goes_on)
+    dashed = dash_titles(lines, decisions)
+    for k in dashed:
+        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
+            f"read as {decisions[k].role}; a paragraph of headline length ending on a dash after a"
+            " finished sentence: a headline",), k - 1 in dashed)
     for k, score in titles_between_stories(lines, decisions).items():
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; the text after it and before it share a cosine of {score:.2f}",))
@@ -1507,7 +1688,7 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         roles[index[number]] = LineRole(old.number, old.text, old.role, old.confidence, (
             *old.evidence, f"a second headline: the lines before it share {own_first:.2f} of their"
             f" words with the story before, it {own_second:.2f} with the story after"))
-    for number, own_first, own_second in split_late_pairs(page):
+    for number, own_first, own_second in split_late_pairs(page, rules):
         old = roles[index[number]]
         roles[index[number]] = LineRole(old.number, old.text, old.role, old.confidence, (
             *old.evidence, f"a second late headline: the lines before it share {own_first:.2f} of"
