@@ -42,6 +42,7 @@ CACHE_DIR = Path(".cache") / "civicnews"  # extraction cache, as `civicnews extr
 QR_CACHE = CACHE_DIR / "qr"  # drawn share codes by URL (an article's URL never changes)
 HTML_CACHE = "html"  # finished pages by the hash of what they show
 FEED_CACHE = "feeds"  # finished feeds by the hash of what they list
+LIST_CACHE = "lists"  # list pages' Markdown by the hash of what they list
 PARSED_CACHE = "articles.pickle"  # each article file's parsed front matter by its text's hash
 SEARCH_CACHE = "search"  # Pagefind bundles by shard and the hash of its articles
 SOURCE_CACHE = "sources"  # page texts as /sources/ serves them, by the hash of the page's bytes
@@ -464,8 +465,11 @@ def _site_files(files: Files, config: Any, articles: list[art_mod.ArticleMeta],
     paths, place_order = _district_paths(articles, _site_cache(config, DISTRICT_CACHE))
     cities = {n: (p[1] if len(p) > 1 else None) for n, p in paths.items()}  # breadcrumb tails
     _STATE.generated = set()
+    lists = pages.ListCache(rendercache.RenderCache(_site_cache(config, LIST_CACHE), ".md"),
+                            environment, digests)
     for page in pages.site_pages(articles, config.site_name, cities, place_order,
-                                 campaign_order, paths=paths, with_feeds=bool(config.site_url)):
+                                 campaign_order, paths=paths, with_feeds=bool(config.site_url),
+                                 cache=lists):
         existing = files.get_file_from_path(page.src_uri)
         if existing is not None:
             files.remove(existing)
@@ -848,6 +852,7 @@ def on_post_build(config: Any) -> None:
     if _STATE.command == "build":
         rendercache.RenderCache(_site_cache(config, HTML_CACHE)).prune()
         rendercache.RenderCache(_site_cache(config, FEED_CACHE), ".xml").prune()
+        rendercache.RenderCache(_site_cache(config, LIST_CACHE), ".md").prune()
         rendercache.RenderCache(_site_cache(config, SOURCE_CACHE), ".txt").prune()
 
 
