@@ -416,3 +416,44 @@ def test_sitemap_addresses_of_cached_pages_are_mkdocs_own(site_url: str | None) 
         canonical(got)
         assert (got.canonical_url, got.abs_url, got.update_date, got.edit_url) == \
             (want.canonical_url, want.abs_url, want.update_date, want.edit_url), src
+
+
+def test_related_news_starts_in_on_config_and_a_failed_build_stops_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The articles are read and related news started once extraction is done (on_files then
+    takes them over); a build that fails before on_files leaves no related-news child."""
+    from types import SimpleNamespace
+
+    from civicnews.site import hooks, related
+    from civicnews.site.fixtures import write_article
+
+    docs = tmp_path / "docs"
+    for i, name in enumerate(["永康市", "柯城区", "永康市"]):
+        write_article(docs / hooks.ARTICLES_OUT, f"a{i}", f"标题{i}", districts=[name])
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    config = SimpleNamespace(docs_dir=str(docs), config_file_path=str(tmp_path / "mkdocs.yml"))
+    started: list[int] = []
+    closed: list[int] = []
+
+    class Apart(related.RelatedApart):
+        def __init__(self, articles: list, terms: dict) -> None:
+            started.append(len(articles))
+            super().__init__(articles, terms, minimum=1)  # a real child, even for three
+
+        def close(self) -> None:
+            closed.append(1)
+            super().close()
+
+    monkeypatch.setattr(related, "RelatedApart", Apart)
+    monkeypatch.setattr(hooks, "_STATE", hooks._State())
+    hooks._read_articles(config)
+    assert started == [3] and hooks._STATE.early is not None
+    articles, _texts, terms, apart = hooks._STATE.early
+    assert sorted(a.id for a in articles) == ["a0", "a1", "a2"]
+    found = apart.result()  # what the child worked out
+    assert {k: [a.id for a in v] for k, v in found.items()} == \
+        {k: [a.id for a in v] for k, v in related.related_articles(articles, terms=terms).items()}
+    hooks._read_articles(config)  # a second build: the first one's child is stopped
+    assert closed == [1] and started == [3, 3]
+    hooks.on_build_error(RuntimeError("failed before on_files"))
+    assert hooks._STATE.early is None and closed == [1, 1]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from civicnews.site.articles import (
     plain_text,
 )
 from civicnews.site.fixtures import article_markdown, write_article
+from civicnews.site.rendercache import RenderCache
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -410,3 +413,42 @@ def test_an_excerpt_is_the_cut_plain_text_of_all_paragraphs(blocks: list[str], l
     art = ArticleMeta(id="x", title="t", body="\n\n".join(blocks))
     text = "".join(paragraphs(art))
     assert excerpt(art, limit) == (text if len(text) <= limit else text[:limit].rstrip() + "…")
+
+
+def test_list_pages_through_their_cache_are_the_pages_made_afresh(tmp_path: Path) -> None:
+    """Paged lists served from a ListCache are the text made without it; after one article
+    changes, exactly the pages whose text changed are made again (the others are read back),
+    and a changed page is never served stale."""
+    made: list[str] = []
+
+    class Counting(RenderCache):
+        def put(self, key: str, data: bytes) -> None:
+            made.append(data.decode("utf-8"))
+            super().put(key, data)
+
+    def cache() -> pages.ListCache:
+        return pages.ListCache(Counting(tmp_path / "lists", ".md"), "env",
+                               lambda a: hashlib.sha256(repr(a).encode()).hexdigest())
+
+    arts = newest_first(art(f"p{i:03d}", f"标题{i}", date=f"2022-{i % 12 + 1:02d}-0{i % 9 + 1}",
+                            districts=[["永康市"], ["柯城区"], ["永康市", "柯城区"]][i % 3],
+                            campaigns=["垃圾分类"] if i % 4 == 0 else [])
+                        for i in range(130))
+
+    def build(articles: list[ArticleMeta], through: pages.ListCache | None
+              ) -> dict[str, str]:
+        return page_map(pages.site_pages(articles, "县域新闻", CITIES, ORDER, ["垃圾分类"],
+                                         cache=through))
+
+    fresh = build(arts, None)
+    assert build(arts, cache()) == fresh and len(made) > 10  # every paged list made, kept
+    made.clear()
+    assert build(arts, cache()) == fresh and made == []  # all read back
+    changed = [replace(a, title="改过的标题") if a.id == "p007" else a for a in arts]
+    fresh_changed = build(changed, None)
+    assert build(changed, cache()) == fresh_changed
+    differ = {src for src in fresh if fresh[src] != fresh_changed[src]}
+    assert sorted(made) == sorted(fresh_changed[src] for src in differ
+                                  if src not in ("index.md", "districts/index.md",
+                                                 "campaigns/index.md", "archive/index.md"))
+    assert len(made) >= 2  # its month's page and its districts' pages

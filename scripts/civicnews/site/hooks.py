@@ -42,6 +42,7 @@ CACHE_DIR = Path(".cache") / "civicnews"  # extraction cache, as `civicnews extr
 QR_CACHE = CACHE_DIR / "qr"  # drawn share codes by URL (an article's URL never changes)
 HTML_CACHE = "html"  # finished pages by the hash of what they show
 FEED_CACHE = "feeds"  # finished feeds by the hash of what they list
+LIST_CACHE = "lists"  # list pages' Markdown by the hash of what they list
 PARSED_CACHE = "articles.pickle"  # each article file's parsed front matter by its text's hash
 SEARCH_CACHE = "search"  # Pagefind bundles by shard and the hash of its articles
 SOURCE_CACHE = "sources"  # page texts as /sources/ serves them, by the hash of the page's bytes
@@ -83,6 +84,10 @@ class _State:
     qr_ahead: qr.DrawAhead | None = None  # share codes being drawn beside the build
     headline_terms: dict[str, list[str]] = field(default_factory=dict)  # by the workers
     source_digests: dict[str, str] = field(default_factory=dict)  # page file → sha256 read
+    # Read in on_config with related news started (_read_articles): articles, their files'
+    # text hashes, headline terms and the related-news child, for on_files.
+    early: tuple[list[art_mod.ArticleMeta], dict[str, str], dict[str, frozenset[str]],
+                 related.RelatedApart] | None = None
 
 
 _STATE = _State()
@@ -392,29 +397,50 @@ def on_config(config: Any) -> Any:
     background meanwhile)."""
     _sweep_old_site(config)
     _extract(config)
+    _read_articles(config)
     return config
+
+
+def _read_articles(config: Any) -> None:
+    """Read the extracted articles and start related news in its child now, not in on_files:
+    MkDocs collects the docs and theme files in between (~1 s at 10,000 articles), and once
+    the list pages came from their cache, related news (~6 s of CPU) was what on_files
+    waited for last."""
+    _drop_early()
+    try:
+        texts: dict[str, str] = {}
+        articles = art_mod.load_articles(Path(config.docs_dir) / ARTICLES_OUT,
+                                         _site_cache(config, PARSED_CACHE), texts)
+    except (art_mod.ArticleError, OSError) as exc:
+        raise PluginError(str(exc)) from exc
+    terms = related.cached_terms(articles, _site_cache(config, TERMS_CACHE),
+                                 _config_dir(config) / CACHE_DIR, _STATE.headline_terms)
+    _STATE.headline_terms = {}
+    _STATE.early = (articles, texts, terms, related.RelatedApart(articles, terms))
+
+
+def _drop_early() -> None:
+    """Stop a related-news child nobody will ask (a build that failed before on_files)."""
+    if _STATE.early is not None:
+        _STATE.early[3].close()
+        _STATE.early = None
 
 
 def on_files(files: Files, config: Any) -> Files:
     """Swap the article files for ``a/<id>.md`` pages and add generated pages and sources;
     pages whose finished HTML is in the render cache become plain files to copy."""
-    docs = Path(config.docs_dir)
     for f in [f for f in files if f.src_uri.startswith(ARTICLES_OUT + "/")]:
         files.remove(f)
-    try:
-        texts: dict[str, str] = {}
-        articles = art_mod.load_articles(docs / ARTICLES_OUT, _site_cache(config, PARSED_CACHE),
-                                         texts)
-    except (art_mod.ArticleError, OSError) as exc:
-        raise PluginError(str(exc)) from exc
+    if _STATE.early is None:  # on_config did not run for this build
+        _read_articles(config)
+    assert _STATE.early is not None
+    articles, texts, terms, apart = _STATE.early
+    _STATE.early = None
     _STATE.articles = articles
     _STATE.by_src = {}
-    terms = related.cached_terms(articles, _site_cache(config, TERMS_CACHE),
-                                 _config_dir(config) / CACHE_DIR, _STATE.headline_terms)
-    _STATE.headline_terms = {}
-    # Related news in a child process while the list pages and feeds are made here; the
-    # article pages' keys, which name their neighbours, are made after (_article_keys_all).
-    apart = related.RelatedApart(articles, terms)
+    # Related news in a child process (started in on_config) while the list pages and feeds
+    # are made here; the article pages' keys, which name their neighbours, are made after
+    # (_article_keys_all).
     try:
         environment, digests = _site_files(files, config, articles, texts)
         _STATE.neighbours = related.neighbours(articles, terms=terms, related=apart.result())
@@ -464,8 +490,11 @@ def _site_files(files: Files, config: Any, articles: list[art_mod.ArticleMeta],
     paths, place_order = _district_paths(articles, _site_cache(config, DISTRICT_CACHE))
     cities = {n: (p[1] if len(p) > 1 else None) for n, p in paths.items()}  # breadcrumb tails
     _STATE.generated = set()
+    lists = pages.ListCache(rendercache.RenderCache(_site_cache(config, LIST_CACHE), ".md"),
+                            environment, digests)
     for page in pages.site_pages(articles, config.site_name, cities, place_order,
-                                 campaign_order, paths=paths, with_feeds=bool(config.site_url)):
+                                 campaign_order, paths=paths, with_feeds=bool(config.site_url),
+                                 cache=lists):
         existing = files.get_file_from_path(page.src_uri)
         if existing is not None:
             files.remove(existing)
@@ -848,12 +877,15 @@ def on_post_build(config: Any) -> None:
     if _STATE.command == "build":
         rendercache.RenderCache(_site_cache(config, HTML_CACHE)).prune()
         rendercache.RenderCache(_site_cache(config, FEED_CACHE), ".xml").prune()
+        rendercache.RenderCache(_site_cache(config, LIST_CACHE), ".md").prune()
         rendercache.RenderCache(_site_cache(config, SOURCE_CACHE), ".txt").prune()
 
 
 def on_build_error(error: Exception) -> None:
-    """A failed build leaves no share-code helper running, and the last site deleted."""
+    """A failed build leaves no share-code or related-news helper running, and the last site
+    deleted."""
     _stop_drawing()
+    _drop_early()
     if _STATE.old_site is not None:
         _delete_in_background(_STATE.old_site)
         _STATE.old_site = None

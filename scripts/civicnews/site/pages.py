@@ -25,6 +25,7 @@ import yaml
 
 from .articles import ArticleMeta, by_key, excerpt
 from .related import Neighbours
+from .rendercache import RenderCache, page_key
 
 HOME_LIMIT = 20  # articles on the home page; the archive has the rest
 PER_PAGE = 50  # articles on one district/campaign/month page
@@ -232,27 +233,65 @@ def _pager(number: int, total: int, directory: str, from_url: str) -> str:
             f'<span>第 {number} / {total} 页</span>{nxt}</nav>')
 
 
+@dataclass(frozen=True)
+class ListCache:
+    """List pages' Markdown kept across builds, keyed by everything one is made from: the build
+    environment (``rendercache.environment_key``: this code among it), the page's place, heading,
+    breadcrumb, feeds, description and counts, and every field of each article it lists (by
+    ``digest``). A rebuild after one new article makes again only the pages that list it (and
+    those whose counts or pager it moves); making all ~1,000 pages' entries at 10,000 articles
+    was the largest part of a rebuild's list bookkeeping."""
+
+    store: RenderCache
+    environment: str
+    digest: Callable[[ArticleMeta], str]
+
+    def text(self, parts: Sequence[str], items: Sequence[ArticleMeta],
+             make: Callable[[], str]) -> str:
+        """The cached text under these inputs, else ``make()`` (then kept)."""
+        key = page_key(self.environment, "list", *parts, *(self.digest(a) for a in items))
+        found = self.store.get(key)
+        if found is not None:
+            try:
+                return found.read_bytes().decode("utf-8", "surrogatepass")
+            except (OSError, UnicodeDecodeError):
+                pass
+        text = make()
+        self.store.put(key, text.encode("utf-8", "surrogatepass"))
+        return text
+
+
 def paged_list(directory: str, title: str, articles: Sequence[ArticleMeta], *,
                crumb: Crumb | None = None, feeds: Feeds | None = None,
-               per_page: int = PER_PAGE, description: str | None = None) -> list[GeneratedPage]:
-    """A list split into pages of ``per_page``: ``<dir>/index.md``, ``<dir>/2.md``, …"""
+               per_page: int = PER_PAGE, description: str | None = None,
+               cache: ListCache | None = None) -> list[GeneratedPage]:
+    """A list split into pages of ``per_page``: ``<dir>/index.md``, ``<dir>/2.md``, …; through
+    ``cache`` when given (the same text)."""
     chunks = [articles[i:i + per_page] for i in range(0, len(articles), per_page)] or [[]]
     out: list[GeneratedPage] = []
     for number, chunk in enumerate(chunks, start=1):
         src = f"{directory}index.md" if number == 1 else f"{directory}{number}.md"
-        here = url_of(src)
         heading = title if number == 1 else f"{title}（第 {number} 页）"
-        body = [
-            f'<div class="cn-page"><h1 id="cn-main" tabindex="-1">{esc(heading)}</h1>',
-            crumb.html(here) if crumb else "",
-            f'<p class="cn-count-line">共 {len(articles)} 篇</p>',
-            _feed_links(feeds, here) if feeds else "",
-            list_html(chunk, here),
-            _pager(number, len(chunks), directory, here),
-            "</div>",
-        ]
         about = description or f"{title}：共 {len(articles)} 篇文章"
-        out.append(GeneratedPage(src, _front(heading, feeds, about) + "".join(body) + "\n"))
+
+        def make(src: str = src, heading: str = heading, about: str = about,
+                 number: int = number, chunk: Sequence[ArticleMeta] = chunk) -> str:
+            here = url_of(src)
+            body = [
+                f'<div class="cn-page"><h1 id="cn-main" tabindex="-1">{esc(heading)}</h1>',
+                crumb.html(here) if crumb else "",
+                f'<p class="cn-count-line">共 {len(articles)} 篇</p>',
+                _feed_links(feeds, here) if feeds else "",
+                list_html(chunk, here),
+                _pager(number, len(chunks), directory, here),
+                "</div>",
+            ]
+            return _front(heading, feeds, about) + "".join(body) + "\n"
+
+        # Everything ``make`` reads but the articles' fields (those are in the key by digest).
+        parts = (directory, src, heading, about, repr(crumb), repr(feeds), str(number),
+                 str(len(chunks)), str(len(articles)))
+        out.append(GeneratedPage(src, cache.text(parts, chunk, make) if cache else make()))
     return out
 
 
@@ -401,7 +440,8 @@ def _tree_html(tree: Mapping[str, Mapping[str, Sequence[tuple[str, Sequence[str]
 def district_pages(articles: Sequence[ArticleMeta], cities: Mapping[str, str | None],
                    order: Sequence[str], per_page: int = PER_PAGE,
                    paths: Mapping[str, Sequence[str]] | None = None, *,
-                   with_feeds: bool = True) -> list[GeneratedPage]:
+                   with_feeds: bool = True, cache: ListCache | None = None
+                   ) -> list[GeneratedPage]:
     """The district index (grouped by city, with counts) and each district's paged list.
 
     ``cities`` maps a district to the city it belongs to (a city to itself); ``order`` is the
@@ -433,7 +473,8 @@ def district_pages(articles: Sequence[ArticleMeta], cities: Mapping[str, str | N
         out += paged_list(district_dir(name), name, groups[name],
                           crumb=Crumb(here, "地区", _city_tail(name, cities)),
                           feeds=feeds_for(district_dir(name)) if with_feeds else None,
-                          per_page=per_page, description=f"{name}的新闻：共 {len(groups[name])} 篇")
+                          per_page=per_page, description=f"{name}的新闻：共 {len(groups[name])} 篇",
+                          cache=cache)
     return out
 
 
@@ -444,7 +485,8 @@ def _city_tail(name: str, cities: Mapping[str, str | None]) -> str:
 
 
 def campaign_pages(articles: Sequence[ArticleMeta], order: Sequence[str],
-                   per_page: int = PER_PAGE, *, with_feeds: bool = True) -> list[GeneratedPage]:
+                   per_page: int = PER_PAGE, *, with_feeds: bool = True,
+                   cache: ListCache | None = None) -> list[GeneratedPage]:
     """The campaign index (rule-file order, with counts) and each campaign's paged list."""
     groups = by_key(articles, "campaigns")
     rank = {n: i for i, n in enumerate(order)}
@@ -461,12 +503,13 @@ def campaign_pages(articles: Sequence[ArticleMeta], order: Sequence[str],
         out += paged_list(campaign_dir(name), name, groups[name],
                           crumb=Crumb(here, "专题"),
                           feeds=feeds_for(campaign_dir(name)) if with_feeds else None,
-                          per_page=per_page, description=f"专题「{name}」：共 {len(groups[name])} 篇")
+                          per_page=per_page, description=f"专题「{name}」：共 {len(groups[name])} 篇",
+                          cache=cache)
     return out
 
 
-def archive_pages(articles: Sequence[ArticleMeta],
-                  per_page: int = PER_PAGE) -> list[GeneratedPage]:
+def archive_pages(articles: Sequence[ArticleMeta], per_page: int = PER_PAGE, *,
+                  cache: ListCache | None = None) -> list[GeneratedPage]:
     """The archive index (years → months with counts) and a paged list per month."""
     months: dict[str, list[ArticleMeta]] = {}
     undated: list[ArticleMeta] = []
@@ -499,10 +542,11 @@ def archive_pages(articles: Sequence[ArticleMeta],
         directory = month_dir(key + "-01")
         out += paged_list(directory, month_label(key), months[key],
                           crumb=Crumb(here, "归档"), per_page=per_page,
-                          description=f"{month_label(key)}的新闻：共 {len(months[key])} 篇")
+                          description=f"{month_label(key)}的新闻：共 {len(months[key])} 篇",
+                          cache=cache)
     if undated:
         out += paged_list("archive/undated/", UNDATED, undated,
-                          crumb=Crumb(here, "归档"), per_page=per_page)
+                          crumb=Crumb(here, "归档"), per_page=per_page, cache=cache)
     return out
 
 
@@ -510,13 +554,15 @@ def site_pages(articles: Sequence[ArticleMeta], site_name: str,
                cities: Mapping[str, str | None], place_order: Sequence[str],
                campaign_order: Sequence[str],
                paths: Mapping[str, Sequence[str]] | None = None, *,
-               with_feeds: bool = True) -> list[GeneratedPage]:
-    """All generated list pages of the site, in a fixed order (no feed links without feeds)."""
+               with_feeds: bool = True, cache: ListCache | None = None) -> list[GeneratedPage]:
+    """All generated list pages of the site, in a fixed order (no feed links without feeds);
+    the paged lists through ``cache`` when given (the same pages)."""
     return [
         home_page(articles, site_name, with_feeds=with_feeds),
-        *district_pages(articles, cities, place_order, paths=paths, with_feeds=with_feeds),
-        *campaign_pages(articles, campaign_order, with_feeds=with_feeds),
-        *archive_pages(articles),
+        *district_pages(articles, cities, place_order, paths=paths, with_feeds=with_feeds,
+                        cache=cache),
+        *campaign_pages(articles, campaign_order, with_feeds=with_feeds, cache=cache),
+        *archive_pages(articles, cache=cache),
     ]
 
 
