@@ -12,6 +12,7 @@ score.py compares them. Nothing here is tuned: it only measures.
     python tests/districts_eval.py fit --province # as if each paper were its province's
     python tests/districts_eval.py tune           # the fit table behind settings.district_*
     python tests/districts_eval.py ablate         # each rule switched off: fit articles it helps, hurts
+    python tests/districts_eval.py probe A.json …  # stories from outside the corpus (score_probes)
 
 ``tune`` reads the fitting part only: the validation part is for the final measure.
 """
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import re
 import subprocess
 import sys
@@ -247,7 +249,42 @@ def ablate() -> None:
         print(f"without {name}: " + ", ".join(cells))
 
 
+def load_probe(path: Path) -> list[CorpusArticle]:
+    """Stories from outside the corpus, annotated by hand before the tagger ran: a JSON list of
+    {url, site, title, districts, paragraphs} (kicker and subtitle optional). Such files hold
+    copyrighted text: keep them outside the repository."""
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return [CorpusArticle(url=a["url"], title=a["title"], paragraphs=tuple(a["paragraphs"]),
+                          districts=tuple(a["districts"]), site=a.get("site"),
+                          kicker=a.get("kicker"), subtitle=a.get("subtitle")) for a in raw]
+
+
+def score_probes(paths: list[Path], hidden: bool | str = False, verbose: bool = False) -> float:
+    """Each probe file's mean districts_f1 (article_f1, score.py's count) and all files' mean;
+    with ``verbose``, each story tagged wrong and how."""
+    rules = load_rules()
+    total: list[float] = []
+    for path in paths:
+        scores = []
+        for k, art in enumerate(load_probe(path)):
+            got = tag(art, f"probe{k:03d}.txt", rules, hidden).districts
+            scores.append(article_f1(list(art.districts), got))
+            if verbose and scores[-1] < 1.0:
+                kinds = "/".join(error_kinds(list(art.districts), got, rules))
+                print(f"{scores[-1]:.2f} {kinds:28s} {art.site} | {art.title} | gold {list(art.districts)} | got {got}")
+        print(f"{path.name}: {len(scores)} stories, districts_f1={sum(scores) / max(len(scores), 1):.3f}")
+        total += scores
+    mean = sum(total) / max(len(total), 1)
+    print(f"all: {len(total)} stories, districts_f1={mean:.3f}")
+    return mean
+
+
 def main(argv: list[str]) -> None:
+    if argv[:1] == ["probe"]:
+        flags = [a for a in argv[1:] if a.startswith("-")]
+        widen = next((flag[2:] for flag in flags if flag in ("--hidden", "--city", "--province")), False)
+        score_probes([Path(a) for a in argv[1:] if not a.startswith("-")], widen, "-v" in flags)
+        return
     if argv[:1] == ["tune"]:
         tune()
         return

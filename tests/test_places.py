@@ -14,7 +14,7 @@ from civicnews.model import Article, Headline, PageInfo, Section
 from civicnews.pipeline import extract_page
 from civicnews.places import build_gazetteer
 from civicnews.rules import load_rules
-from districts_eval import SCORE, evaluate
+from districts_eval import SCORE, evaluate, score_probes
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = load_rules()
@@ -420,3 +420,19 @@ def test_a_word_that_begins_with_xiang_closes_no_list_of_towns() -> None:
     assert got == ["平原县", "前曹镇", "三唐乡"]
     got = tagged("县长到王庙、三唐乡调研。", title="县长调研", publication="平原县融媒体中心")
     assert got == ["平原县", "王庙镇", "三唐乡"]
+
+
+def test_probe_files_are_scored_story_by_story(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    stories = [
+        {"url": "u1", "site": "定远县融媒体中心", "title": "二龙回族乡组织防汛演练", "districts": ["定远县", "二龙回族乡"],
+         "paragraphs": ["二龙回族乡组织开展防汛演练。"]},
+        {"url": "u2", "site": "定远县融媒体中心", "title": "县里开会", "districts": ["凤阳县"],
+         "paragraphs": ["县里召开会议。"]},
+    ]
+    path = tmp_path / "probe.json"
+    path.write_text(json.dumps(stories, ensure_ascii=False), encoding="utf-8")
+    assert score_probes([path], verbose=True) == 0.5  # the first right, the second wrong county
+    out = capsys.readouterr().out
+    assert "top:wrong" in out and "probe.json: 2 stories, districts_f1=0.500" in out
