@@ -122,3 +122,11 @@ def test_a_web_address_is_furniture_a_headline_naming_a_site_is_not() -> None:
     furniture = load_rules().furniture_any
     assert furniture.fullmatch("瑞安新闻网：www.ruian.gov.cn") and furniture.fullmatch("http://news.example.cn/epaper")
     assert not furniture.fullmatch("县融媒体中心新闻网上线一周年")
+
+
+def test_a_page_editors_credit_without_a_colon_is_furniture() -> None:
+    from civicnews.rules import load_rules
+
+    furniture = load_rules().furniture_any
+    assert furniture.fullmatch("本版编辑 朱芳") and furniture.fullmatch("责任编辑李小明")
+    assert not furniture.fullmatch("本版编辑的话") and not furniture.fullmatch("编辑部召开座谈会")
