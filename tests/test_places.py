@@ -243,6 +243,9 @@ def test_a_site_known_only_by_its_address_is_placed_by_the_pinyin_it_spells() ->
     # a place the story names wins over the address; an address that spells no place gives none
     assert paged("黄梅县召开推进会，部署下步工作。", "www.macheng.com.cn") == ["黄梅县"]
     assert paged("我市召开优化营商环境推进会，部署下步工作。", "i.xpaper.net/jrym") == []
+    # a government site spelled by initials: the county's (qdx), or its city's and its own (jzzzq)
+    assert paged("我县召开优化营商环境推进会，部署下步工作。", "www.qdx.gov.cn") == ["祁东县"]
+    assert paged("我区召开创建文明城市推进会，部署下步工作。", "www.jzzzq.gov.cn") == ["中站区"]
 
 
 def test_a_name_hidden_by_a_short_form_that_cuts_across_words_is_read() -> None:
@@ -436,3 +439,65 @@ def test_probe_files_are_scored_story_by_story(tmp_path: Path, capsys: pytest.Ca
     assert score_probes([path], verbose=True) == 0.5  # the first right, the second wrong county
     out = capsys.readouterr().out
     assert "top:wrong" in out and "probe.json: 2 stories, districts_f1=0.500" in out
+
+
+def test_a_town_name_many_cities_share_points_at_no_city() -> None:
+    # 城关镇 is the seat of dozens of counties: the few of one city do not make the story that
+    # city's (settings.district_city_share); the town is all that is certain
+    got = tagged("副市长一行察看了城关镇美丽乡村建设项目，听取了项目进展汇报。", title="市领导督查项目建设")
+    assert got == ["城关镇"]
+
+
+
+def test_an_address_several_places_spell_is_read_by_the_kind_of_place_the_story_calls_itself() -> None:
+    def paged(text: str) -> list[str]:
+        art, info = article(text, "调研委员工作室建设"), PageInfo("x.txt", publication="www.hengshan.gov.cn")
+        return find_districts(art, info, RULES, fallback_home=page_home([art], info, RULES))
+
+    # hengshan spells 衡山县, 横山区 and 恒山区: a story that says 我县 is the one county's
+    assert paged("省、市政协调研组来我县调研委员工作室建设。") == ["衡山县"]
+    # 我区 fits two of them: no guess
+    assert paged("省、市政协调研组来我区调研委员工作室建设。") == []
+
+
+def test_an_ethnic_township_written_both_ways_is_one_town() -> None:
+    # 定远县's 二龙回族乡, in full and as 二龙乡 after its county: one town, by its full name
+    got = tagged("二龙回族乡开展防汛演练。定远县二龙乡组织群众转移演练。", publication="定远县融媒体中心")
+    assert got == ["定远县", "二龙回族乡"]
+
+
+def test_a_citys_zone_named_only_in_someones_post_is_no_place_of_a_countys_story() -> None:
+    # 张家界高新区 is the city's; named in a visitor's post, it is not 桑植县's story's place
+    got = tagged("张家界市高新区工作组副组长介绍了西界村的变化。记者来到桑植县澧源镇西界村采访。",
+                 title="记者采访团到桑植县采访")
+    assert got == ["桑植县", "澧源镇"]
+    # the city's zone the county's story goes to is
+    got = tagged("记者来到桑植县澧源镇，又走进张家界市高新区采访。", title="记者采访团到桑植县采访")
+    assert "张家界高新区" in got
+
+
+def test_places_among_the_units_that_speak_at_a_citys_meeting_do_not_make_it_a_countys() -> None:
+    text = "全市卫生城市管理工作动员会召开，市长出席并讲话。会上，市卫健委、城管局以及二七区淮河路办事处等3家单位先后发言。"
+    assert tagged(text, title="全市卫生城市管理工作动员会召开", publication="郑州日报") == ["郑州市"]
+    # the county's own story about its street is still the county's
+    text = "二七区淮河路街道召开动员会，部署卫生城市复审工作。"
+    assert tagged(text, title="淮河路街道部署复审", publication="郑州日报") == ["二七区", "淮河路街道"]
+
+
+def test_a_zones_own_site_tags_its_zone() -> None:
+    got = tagged("经开区举行重点项目集中开工活动，区党工委书记宣布开工。", title="经开区集中开工一批项目",
+                 publication="新乡经济技术开发区管委会")
+    assert got == ["新乡经济技术开发区"]
+    # the city's paper: the city's story, as before
+    got = tagged("全市举行重点项目集中开工活动，市委书记宣布开工。", title="全市集中开工一批项目", publication="新乡日报")
+    assert got == ["新乡市"]
+
+
+def test_a_regional_paper_whose_name_seems_to_spell_a_county_is_its_provinces() -> None:
+    # 新安晚报 is 安徽's paper, not 新安县's (河南); 天山网 is 新疆's, not 天山区's (gazetteer.yml
+    # publications): the story's own places decide inside the province
+    assert tagged("三里庵街道开展垃圾分类宣传活动。", title="三里庵街道开展垃圾分类宣传",
+                  publication="新安晚报") == ["蜀山区", "三里庵街道"]
+    assert tagged("沙依巴克区雅山街道开展活动。", title="雅山街道开展活动", publication="天山网") == ["沙依巴克区", "雅山街道"]
+    # 新民晚报 is 上海's, not 新民市's (辽宁)
+    assert tagged("殷行街道开展志愿服务活动。", title="殷行街道志愿服务蔚然成风", publication="新民晚报") == ["杨浦区", "殷行街道"]

@@ -15,7 +15,7 @@ import ahocorasick_rs
 
 from .model import Article, Headline, PageInfo
 from .patterns import EVENT_DATE
-from .places import RANK, Mention
+from .places import RANK, SUFFIXES, Mention
 from .rules import Rules
 from .settings import SETTINGS
 
@@ -513,6 +513,48 @@ def zones_named(text: str, mentions: list[tuple[Mention, float]], region: str | 
     return out
 
 
+# After a zone's name: a unit of it and a post (张家界市高新区扶贫工作组副组长…): whose post it is.
+POST_AFTER = re.compile(r"[^，。；、：！？,;]{0,12}?副?(?:组长|主任|书记|局长|部长|处长|科长|站长|队长|经理|负责人)")
+
+
+def publication_zone(publication: str | None, rules: Rules) -> tuple[str, str] | None:
+    """The zone a publication's name spells after its place (新乡经济技术开发区管委会), as
+    zones_named names it, and that place's code; None for any other publication.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> zone, owner = publication_zone("新乡经济技术开发区管委会", rules)
+    >>> zone, rules.gazetteer.divisions[owner].name
+    ('新乡经济技术开发区', '新乡市')
+    >>> publication_zone("新乡日报", rules) is None
+    True
+    """
+    if not publication or not ZONE_AFTER_PLACE.search(publication):
+        return None
+    found = zones_named(publication, _mentions(publication, rules), None, rules)
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def zone_named_in_posts(text: str, mentions: list[tuple[Mention, float]], owner: str, region: str | None,
+                        rules: Rules) -> bool:
+    """True when every time the text names ``owner``'s zone it is in someone's post: a city's
+    zone so named is no place of a county's story (a zone the story goes to still is).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> owner = rules.gazetteer.codes("张家界市")[0]
+    >>> text = "张家界市高新区扶贫工作组副组长讲述了变化。"
+    >>> zone_named_in_posts(text, _mentions(text, rules), owner, None, rules)
+    True
+    >>> text = "采访团走进张家界市高新区，来到企业。"
+    >>> zone_named_in_posts(text, _mentions(text, rules), owner, None, rules)
+    False
+    """
+    ends = [zone.end() for m, _weight in mentions if owner in _readings(m, region, rules)
+            and (zone := ZONE_AFTER_PLACE.match(text, m.end))]
+    return bool(ends) and all(POST_AFTER.match(text, end) for end in ends)
+
+
 def listed_places(text: str, mentions: list[tuple[Mention, float]], region: str | None,
                    rules: Rules) -> list[str]:
     """Counties (and cities without counties) the text lists before a word for counties
@@ -671,7 +713,8 @@ def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: 
         city = _city_of(county, rules) or county  # a county under no city (定安县) stands alone
         totals[city] = totals.get(city, 0.0) + v
     best_city = max(totals, key=lambda c: (totals[c], _order(c))) if totals else None
-    if best_city and _tied(totals, best_city):  # 枫林镇 of four counties, nothing else said: no guess
+    if best_city and (_tied(totals, best_city) or scattered(totals, best_city)):
+        # 枫林镇 of four counties, nothing else said; 城关镇 of sixty: no guess
         return home if home and city_level(home, rules) else None
     inside = {c: v for c, v in votes.items() if best_city is None or (_city_of(c, rules) or c) == best_city}
     if inside:
@@ -686,6 +729,12 @@ def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: 
     if best_city and best_city in cities:
         return best_city
     return home if home and city_level(home, rules) else None
+
+
+def scattered(totals: dict[str, float], best: str) -> bool:
+    """True when the story's places point at other cities together more than at the best one
+    (a town name many cities share, 城关镇, gives each only a sliver): no city is the story's."""
+    return totals[best] < SETTINGS.district_city_share * sum(totals.values())
 
 
 def city_level(code: str, rules: Rules) -> bool:
@@ -750,8 +799,24 @@ def page_home(articles: list[Article], info: PageInfo, rules: Rules) -> str | No
     home = shared_home(shared, mentions, rules) or home
     if home:
         return home
-    return (story_place(mentions, None, rules) or domain_home(info.publication, rules, mentions)
+    text = "".join(_headline_text(a.headline) + "".join(a.paragraphs) for a in articles)
+    return (story_place(mentions, None, rules) or domain_home(info.publication, rules, mentions, text)
             or place_code(rules.portal_home, rules))
+
+
+# How a story names its own place without naming it: 我县, 本区 (the paper's county, district or
+# city; not 县委 or 市政协, which are as often the visitors'): the last character is its kind.
+SELF_NAMED = re.compile(r"(?:我|本)(县|区|市|旗)")
+
+
+def self_named_kind(text: str) -> str | None:
+    """The kind of place (县, 区, 市 or 旗) a story calls itself, when it uses one kind only.
+
+    >>> self_named_kind("省、市政协调研组来我县调研"), self_named_kind("我区与本市")
+    ('县', None)
+    """
+    kinds = {m.group(1) for m in SELF_NAMED.finditer(text)}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 # A publication given only as a web address (macheng.com.cn, i.xpaper.net/jrym): its host's
@@ -762,12 +827,13 @@ DOMAIN_WORDS = frozenset({"www", "m", "wap", "news", "gov", "com", "cn", "net", 
 
 
 def domain_home(publication: str | None, rules: Rules,
-                mentions: list[tuple[Mention, float]] | None = None) -> str | None:
+                mentions: list[tuple[Mention, float]] | None = None, text: str = "") -> str | None:
     """The one county or city whose short form's pinyin a site's address spells (macheng.com.cn
     → 麻城市), for a page whose paper is known only by its address and whose stories name no
     county for certain: a last resort, since aggregators' subdomains (haerbin.…) name other
     places than their stories'. When the pinyin fits several places, the one the stories'
-    ``mentions`` lie in (shared_home). None when no label, or more than one place, fits.
+    ``mentions`` lie in (shared_home), else the one of the kind the stories' ``text`` calls its
+    own place (我县: hengshan is 衡山县, not 横山区). None when no label, or more than one place, fits.
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
@@ -788,11 +854,17 @@ def domain_home(publication: str | None, rules: Rules,
     host = publication.split("/", 1)[0]
     gaz = rules.gazetteer
     table = gaz.by_pinyin()
-    found = {c for label in host.split(".") if label not in DOMAIN_WORDS for c in table.get(label, ())}
+    labels = [label for label in host.split(".") if label not in DOMAIN_WORDS]
+    found = {c for label in labels for c in table.get(label, ())}
+    if not found:  # www.qdx.gov.cn: the initials of 祁东县 (at least three letters: two fit too many)
+        found = {c for label in labels if len(label) >= 3 for c in gaz.by_initials().get(label, ())}
     if not found or any(gaz.divisions[c].level not in ("city", "county") for c in found):
         return None
     if len(found) > 1:  # yangxin: 阳新县 or 阳信县; the story's 枫林镇 is 阳新's
-        return shared_home(tuple(sorted(found)), mentions, rules) if mentions else None
+        shared = shared_home(tuple(sorted(found)), mentions, rules) if mentions else None
+        kind = self_named_kind(text) if shared is None else None
+        of_kind = [c for c in found if kind and gaz.divisions[c].name.endswith(kind)]
+        return shared or (of_kind[0] if len(of_kind) == 1 else None)
     return found.pop()
 
 
@@ -816,6 +888,11 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         # carries from another county (宝清县夹信子镇… in 庆元日报): the text decides
         fallback_home = None if place_code(fallback_home, rules) == home else fallback_home
         home = None
+    if home and city_level(home, rules) and UNITS_CLOSE.search(text):
+        # a city's story: places counted among the units that speak at its meeting (…二七区淮河路
+        # 办事处等5家单位先后发言) do not make it one county's. Towns whose heads attend (…侯庙镇
+        # 负责同志参加) still say whose county's meeting it is.
+        mentions = [(m, w) for m, w in mentions if not among_units(text, m.start)]
     region = home or place_code(fallback_home, rules)
     written = written_towns(text, mentions, region, rules)
     # the towns' short forms are scanned only if a shared town name needs them (a scan checks
@@ -866,13 +943,20 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         for name in towns_named(article, where, rules, mentions, written):
             chosen.setdefault(name, (RANK["town"], len(chosen)))
     for name, owner in zones_named(text, mentions, region, rules).items():
-        if place and name not in chosen and (gaz.within(owner, place) or gaz.within(place, owner)):
+        if place and name not in chosen and (gaz.within(owner, place) or gaz.within(place, owner)
+                                             and not zone_named_in_posts(text, mentions, owner, region, rules)):
             chosen[name] = (RANK["zone"], len(chosen))
             if (owner == place and gaz.divisions[place].level == "city" and home != place
                     and ZONE_AFTER_PLACE.search(_headline_text(article.headline))):
                 # the headline is about the city's zone (…聚焦经开区), and the paper is not the
                 # city's own: the zone stands at the county level, the city is not the story's
                 chosen.pop(gaz.divisions[place].name, None)
+    own_zone = publication_zone(info.publication, rules)
+    if own_zone and home == own_zone[1] and place == home and ZONE_AFTER_PLACE.search(text):
+        # a zone's own site (新乡经济技术开发区管委会) whose story speaks of its zone (经开区…):
+        # the zone's story, which stands at the county level under the city
+        chosen.pop(gaz.divisions[home].name, None)
+        chosen.setdefault(own_zone[0], (RANK["zone"], len(chosen)))
     for m, _weight in mentions:
         if m.full and _located_there(text, m.start, rules) and m.spelling not in gaz.local_words:
             codes = _narrow(m.codes, place, rules)
@@ -882,7 +966,34 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     head_end = len(_headline_text(article.headline))
     for county in passing_counties(city_counties, head_end, chosen, listed + also, text, mentions, rules):
         chosen.pop(gaz.divisions[county].name, None)
-    return sorted(chosen, key=lambda name: chosen[name])
+    named = sorted(chosen, key=lambda name: chosen[name])
+    return [name for name in named if name not in same_town_twice(named, place, rules)]
+
+
+def same_town_twice(names: list[str], place: str | None, rules: Rules) -> set[str]:
+    """Names that repeat a town already in ``names`` under its list name: an ethnic township
+    the story writes both ways (潞城瑶族乡 and 潞城乡) is one town, tagged by its full name.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> place = rules.gazetteer.codes("田林县")[0]
+    >>> same_town_twice(["田林县", "潞城乡", "潞城瑶族乡"], place, rules)
+    {'潞城乡'}
+    """
+    county = rules.gazetteer.county_of(place) if place else None
+    if county is None:
+        return set()
+    gaz = rules.gazetteer
+    bases = gaz.town_bases(county)
+    out: set[str] = set()
+    for name in names:
+        if any(gaz.within(c, county) for c in gaz.codes(name)):
+            continue  # a town's own list name
+        base = next((name[: -len(x)] for x in SUFFIXES["town"] if name.endswith(x)), None)
+        code = bases.get(base or "")
+        if code and gaz.divisions[code].name in names:
+            out.add(name)
+    return out
 
 
 def passing_counties(named: dict[str, list[tuple[int, int]]], head_end: int, chosen: dict[str, tuple[int, int]],
@@ -1182,6 +1293,10 @@ def towns_named(article: Article, place: str | None, rules: Rules,
 # settings.district_attend_gap characters: a word for the units' heads, then one for attending.
 HEADS = r"(?:负责同志|负责人|主要领导|分管领导|党委书记|党\(工\)委书记)"
 ATTEND = r"(?:参加|参会|出席|列席)"
+# …or closed by a count of units that speak or attend (…二七区淮河路办事处等5家单位先后发言).
+UNITS = r"等[0-9一二三四五六七八九十]+[个家]单位"
+UNITS_CLOSE = re.compile(UNITS)
+SPEAK = r"(?:作?(?:交流|表态|典型)?发言|参加|参会|出席)"
 
 
 def attending(text: str, start: int) -> bool:
@@ -1195,9 +1310,25 @@ def attending(text: str, start: int) -> bool:
     return _attending_pattern(SETTINGS.district_attend_gap).match(text, start) is not None
 
 
+def among_units(text: str, start: int) -> bool:
+    """True when a place named at ``start`` is in a list closed by a count of units that speak or
+    attend (…郑东新区以及二七区淮河路办事处等5家单位先后发言).
+
+    >>> text = "城管局、郑东新区以及二七区淮河路办事处等5家单位先后发言。"
+    >>> among_units(text, text.index("二七区")), among_units("二七区召开会议，5家单位参加。", 0)
+    (True, False)
+    """
+    return _units_pattern(SETTINGS.district_attend_gap).match(text, start) is not None
+
+
 @lru_cache(maxsize=8)
 def _attending_pattern(gap: int) -> re.Pattern[str]:
-    return re.compile(rf"[^。；！？，,]{{0,{gap}}}?{HEADS}[^。；！？，,]{{0,6}}?{ATTEND}")
+    return re.compile(rf"[^。；！？，,]{{0,{gap}}}?(?:{HEADS}[^。；！？，,]{{0,6}}?{ATTEND}|{UNITS}[^。；！？，,]{{0,6}}?{SPEAK})")
+
+
+@lru_cache(maxsize=8)
+def _units_pattern(gap: int) -> re.Pattern[str]:
+    return re.compile(rf"[^。；！？，,]{{0,{gap}}}?{UNITS}[^。；！？，,]{{0,6}}?{SPEAK}")
 
 
 def _located_there(text: str, start: int, rules: Rules) -> bool:
