@@ -13,6 +13,7 @@ from math import log
 
 import ahocorasick_rs
 
+from .credits import has_surname
 from .model import Article, Headline, PageInfo
 from .patterns import EVENT_DATE
 from .places import RANK, SUFFIXES, Mention
@@ -188,6 +189,8 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
             continue
         end, full = m.end, m.full
         suffix = text[end : end + 1]
+        if not full and len(m.spelling) == 2 and in_person_name(text, m.start, m.end, rules):
+            continue
         if (not full and suffix and suffix in ADMIN_SUFFIXES
                 and any(divisions[c].level in ("county", "city") for c in m.codes)
                 and on_word_boundaries(text, m.start, end + 1)):  # not 永康市场
@@ -202,6 +205,29 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
             m = Mention(m.start + offset, end + offset, m.spelling, m.codes, full)
         out.append((m, weight if full else short_weight))
     return out
+
+
+# What stands right before a person's name: the end of a post (部长, 书记, 主任, 主席, 委员, 经理,
+# 局长…) or a mark that opens a list or sentence.
+BEFORE_NAME = frozenset("长记任席员理官、，,。：:；“（(")
+
+
+def in_person_name(text: str, start: int, end: int, rules: Rules) -> bool:
+    """True when the short form at text[start:end] ends a person's name: a common surname right
+    before it, a post or a list mark before that, and one of gazetteer.yml person_words after
+    it (统战部部长廖江华带领… is no story of 江华瑶族自治县).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "副书记廖江华带领督导组来到学校。"
+    >>> in_person_name(text, 4, 6, rules), in_person_name("我们来到江华调研。", 4, 6, rules)
+    (True, False)
+    """
+    if start < 1 or not rules.person_words:
+        return False
+    before = text[start - 2] if start >= 2 else "。"
+    return (has_surname(text[start - 1]) and before in BEFORE_NAME
+            and text.startswith(rules.person_words, end))
 
 
 def on_word_boundaries(text: str, start: int, end: int) -> bool:
@@ -482,6 +508,8 @@ def written_towns(text: str, mentions: list[tuple[Mention, float]], region: str 
         town = TOWN_AFTER_COUNTY.match(text, m.end)
         if len(counties) != 1 or town is None or NOT_TOWN_BASE.search(town.group(1)):
             continue
+        if town.group(0) in _all_keywords(rules.campaigns):
+            continue  # a campaign's word (临海市美丽城镇建设领导小组): no town
         if not gaz.codes(town.group(0)) and NOT_NAME_START.match(town.group(1)):
             continue
         out.setdefault(town.group(0), counties.pop())
@@ -513,10 +541,6 @@ def zones_named(text: str, mentions: list[tuple[Mention, float]], region: str | 
     return out
 
 
-# After a zone's name: a unit of it and a post (张家界市高新区扶贫工作组副组长…): whose post it is.
-POST_AFTER = re.compile(r"[^，。；、：！？,;]{0,12}?副?(?:组长|主任|书记|局长|部长|处长|科长|站长|队长|经理|负责人)")
-
-
 def publication_zone(publication: str | None, rules: Rules) -> tuple[str, str] | None:
     """The zone a publication's name spells after its place (新乡经济技术开发区管委会), as
     zones_named names it, and that place's code; None for any other publication.
@@ -533,26 +557,6 @@ def publication_zone(publication: str | None, rules: Rules) -> tuple[str, str] |
         return None
     found = zones_named(publication, _mentions(publication, rules), None, rules)
     return next(iter(found.items())) if len(found) == 1 else None
-
-
-def zone_named_in_posts(text: str, mentions: list[tuple[Mention, float]], owner: str, region: str | None,
-                        rules: Rules) -> bool:
-    """True when every time the text names ``owner``'s zone it is in someone's post: a city's
-    zone so named is no place of a county's story (a zone the story goes to still is).
-
-    >>> from civicnews.rules import load_rules
-    >>> rules = load_rules()
-    >>> owner = rules.gazetteer.codes("张家界市")[0]
-    >>> text = "张家界市高新区扶贫工作组副组长讲述了变化。"
-    >>> zone_named_in_posts(text, _mentions(text, rules), owner, None, rules)
-    True
-    >>> text = "采访团走进张家界市高新区，来到企业。"
-    >>> zone_named_in_posts(text, _mentions(text, rules), owner, None, rules)
-    False
-    """
-    ends = [zone.end() for m, _weight in mentions if owner in _readings(m, region, rules)
-            and (zone := ZONE_AFTER_PLACE.match(text, m.end))]
-    return bool(ends) and all(POST_AFTER.match(text, end) for end in ends)
 
 
 def listed_places(text: str, mentions: list[tuple[Mention, float]], region: str | None,
@@ -799,24 +803,8 @@ def page_home(articles: list[Article], info: PageInfo, rules: Rules) -> str | No
     home = shared_home(shared, mentions, rules) or home
     if home:
         return home
-    text = "".join(_headline_text(a.headline) + "".join(a.paragraphs) for a in articles)
-    return (story_place(mentions, None, rules) or domain_home(info.publication, rules, mentions, text)
+    return (story_place(mentions, None, rules) or domain_home(info.publication, rules, mentions)
             or place_code(rules.portal_home, rules))
-
-
-# How a story names its own place without naming it: 我县, 本区 (the paper's county, district or
-# city; not 县委 or 市政协, which are as often the visitors'): the last character is its kind.
-SELF_NAMED = re.compile(r"(?:我|本)(县|区|市|旗)")
-
-
-def self_named_kind(text: str) -> str | None:
-    """The kind of place (县, 区, 市 or 旗) a story calls itself, when it uses one kind only.
-
-    >>> self_named_kind("省、市政协调研组来我县调研"), self_named_kind("我区与本市")
-    ('县', None)
-    """
-    kinds = {m.group(1) for m in SELF_NAMED.finditer(text)}
-    return kinds.pop() if len(kinds) == 1 else None
 
 
 # A publication given only as a web address (macheng.com.cn, i.xpaper.net/jrym): its host's
@@ -827,13 +815,12 @@ DOMAIN_WORDS = frozenset({"www", "m", "wap", "news", "gov", "com", "cn", "net", 
 
 
 def domain_home(publication: str | None, rules: Rules,
-                mentions: list[tuple[Mention, float]] | None = None, text: str = "") -> str | None:
+                mentions: list[tuple[Mention, float]] | None = None) -> str | None:
     """The one county or city whose short form's pinyin a site's address spells (macheng.com.cn
     → 麻城市), for a page whose paper is known only by its address and whose stories name no
     county for certain: a last resort, since aggregators' subdomains (haerbin.…) name other
     places than their stories'. When the pinyin fits several places, the one the stories'
-    ``mentions`` lie in (shared_home), else the one of the kind the stories' ``text`` calls its
-    own place (我县: hengshan is 衡山县, not 横山区). None when no label, or more than one place, fits.
+    ``mentions`` lie in (shared_home). None when no label, or more than one place, fits.
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
@@ -854,17 +841,11 @@ def domain_home(publication: str | None, rules: Rules,
     host = publication.split("/", 1)[0]
     gaz = rules.gazetteer
     table = gaz.by_pinyin()
-    labels = [label for label in host.split(".") if label not in DOMAIN_WORDS]
-    found = {c for label in labels for c in table.get(label, ())}
-    if not found:  # www.qdx.gov.cn: the initials of 祁东县 (at least three letters: two fit too many)
-        found = {c for label in labels if len(label) >= 3 for c in gaz.by_initials().get(label, ())}
+    found = {c for label in host.split(".") if label not in DOMAIN_WORDS for c in table.get(label, ())}
     if not found or any(gaz.divisions[c].level not in ("city", "county") for c in found):
         return None
     if len(found) > 1:  # yangxin: 阳新县 or 阳信县; the story's 枫林镇 is 阳新's
-        shared = shared_home(tuple(sorted(found)), mentions, rules) if mentions else None
-        kind = self_named_kind(text) if shared is None else None
-        of_kind = [c for c in found if kind and gaz.divisions[c].name.endswith(kind)]
-        return shared or (of_kind[0] if len(of_kind) == 1 else None)
+        return shared_home(tuple(sorted(found)), mentions, rules) if mentions else None
     return found.pop()
 
 
@@ -888,11 +869,6 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         # carries from another county (宝清县夹信子镇… in 庆元日报): the text decides
         fallback_home = None if place_code(fallback_home, rules) == home else fallback_home
         home = None
-    if home and city_level(home, rules) and UNITS_CLOSE.search(text):
-        # a city's story: places counted among the units that speak at its meeting (…二七区淮河路
-        # 办事处等5家单位先后发言) do not make it one county's. Towns whose heads attend (…侯庙镇
-        # 负责同志参加) still say whose county's meeting it is.
-        mentions = [(m, w) for m, w in mentions if not among_units(text, m.start)]
     region = home or place_code(fallback_home, rules)
     written = written_towns(text, mentions, region, rules)
     # the towns' short forms are scanned only if a shared town name needs them (a scan checks
@@ -942,15 +918,20 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     for where in [place, *also]:
         for name in towns_named(article, where, rules, mentions, written):
             chosen.setdefault(name, (RANK["town"], len(chosen)))
-    for name, owner in zones_named(text, mentions, region, rules).items():
-        if place and name not in chosen and (gaz.within(owner, place) or gaz.within(place, owner)
-                                             and not zone_named_in_posts(text, mentions, owner, region, rules)):
+    zones = zones_named(text, mentions, region, rules)
+    for name, owner in zones.items():
+        if place and name not in chosen and (gaz.within(owner, place) or gaz.within(place, owner)):
             chosen[name] = (RANK["zone"], len(chosen))
             if (owner == place and gaz.divisions[place].level == "city" and home != place
                     and ZONE_AFTER_PLACE.search(_headline_text(article.headline))):
                 # the headline is about the city's zone (…聚焦经开区), and the paper is not the
                 # city's own: the zone stands at the county level, the city is not the story's
                 chosen.pop(gaz.divisions[place].name, None)
+    if (place and gaz.divisions[place].level == "city" and gaz.divisions[place].name in chosen
+            and city_zone_story(chosen, set(zones), place, rules)):
+        # a city's zone and towns, no county: the zone stands at the county level (武汉经开区…
+        # 沌阳街道), and the story is not the whole city's
+        chosen.pop(gaz.divisions[place].name)
     own_zone = publication_zone(info.publication, rules)
     if own_zone and home == own_zone[1] and place == home and ZONE_AFTER_PLACE.search(text):
         # a zone's own site (新乡经济技术开发区管委会) whose story speaks of its zone (经开区…):
@@ -967,7 +948,47 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     for county in passing_counties(city_counties, head_end, chosen, listed + also, text, mentions, rules):
         chosen.pop(gaz.divisions[county].name, None)
     named = sorted(chosen, key=lambda name: chosen[name])
-    return [name for name in named if name not in same_town_twice(named, place, rules)]
+    named = [name for name in named if name not in same_town_twice(named, place, rules)]
+    return [as_written(name, text, rules) for name in named]
+
+
+def as_written(name: str, text: str, rules: Rules) -> str:
+    """A county-level city or district by the name the story writes when that is its name
+    before a change of kind (平泉县, 平泉市 since 2017; 黔西县, now 黔西市) and the story never
+    writes the present one: the place as it was at the story's time. Other names as they are
+    (新晃县 is a common form of 新晃侗族自治县, not a former name: the official name stands;
+    a 县 was never a 区: 垫江区 for 垫江县 is a slip, and the official name stands).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> as_written("平泉市", "平泉县七家岱乡召开会议", rules), as_written("平泉市", "平泉市召开会议", rules)
+    ('平泉县', '平泉市')
+    >>> as_written("新晃侗族自治县", "新晃县波洲镇", rules)
+    '新晃侗族自治县'
+    """
+    base, kind = name[:-1], name[-1:]
+    if name in text or kind not in FORMER_KINDS or len(base) < 2:
+        return name
+    gaz = rules.gazetteer
+    if not any(gaz.divisions[c].level == "county" and gaz.divisions[c].name == name for c in gaz.codes(name)):
+        return name
+    written = [base + k for k in FORMER_KINDS[kind] if base + k in text and not gaz.codes(base + k)]
+    return written[0] if len(written) == 1 else name
+
+
+# What a county-level place may have been before it became what it is: a 县 becomes a 市 or a
+# 区, a 市 a 区; never back (a story writing 垫江区 for 垫江县 names no former place, it errs).
+FORMER_KINDS = {"市": "县", "区": "县市"}
+
+
+def city_zone_story(chosen: dict[str, tuple[int, int]], zones: set[str], city: str, rules: Rules) -> bool:
+    """True when the places chosen for a story of ``city`` are, besides the city, one of its
+    ``zones`` and towns, and no county: the zone's story (its towns are the zone's to run)."""
+    gaz = rules.gazetteer
+    others = [name for name in chosen if name != gaz.divisions[city].name]
+    levels = [{gaz.divisions[c].level for c in gaz.codes(name)} for name in others if name not in zones]
+    return (any(name in zones for name in others) and bool(levels)
+            and all(lv <= {"town"} for lv in levels))
 
 
 def same_town_twice(names: list[str], place: str | None, rules: Rules) -> set[str]:
@@ -1225,12 +1246,14 @@ def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str,
     for m, _weight in mentions:
         if m.spelling in gaz.local_words:
             continue
-        if any(gaz.within(c, home) or gaz.within(home, c) for c in m.codes):
+        if any(gaz.within(c, home) or gaz.within(home, c) and gaz.divisions[c].level != "province"
+               for c in m.codes):
             return False
         places = [c for c in m.codes if gaz.divisions[c].level in ("county", "city")]
-        if m.full and len(places) == 1:
-            named.setdefault(places[0], []).append(m.start)
-    return any(len(starts) >= SETTINGS.district_passing_mentions or starts[0] < head_end
+        if len(places) == 1:  # its short form counts too (保亭黎族苗族自治县… 保亭…)
+            named.setdefault(places[0], []).append(m.start if m.full else -m.start - 1)
+    return any(max(starts) >= 0 and (len(starts) >= SETTINGS.district_passing_mentions
+                                     or min(abs(s) for s in starts) < head_end)
                for starts in named.values())
 
 
@@ -1293,10 +1316,6 @@ def towns_named(article: Article, place: str | None, rules: Rules,
 # settings.district_attend_gap characters: a word for the units' heads, then one for attending.
 HEADS = r"(?:负责同志|负责人|主要领导|分管领导|党委书记|党\(工\)委书记)"
 ATTEND = r"(?:参加|参会|出席|列席)"
-# …or closed by a count of units that speak or attend (…二七区淮河路办事处等5家单位先后发言).
-UNITS = r"等[0-9一二三四五六七八九十]+[个家]单位"
-UNITS_CLOSE = re.compile(UNITS)
-SPEAK = r"(?:作?(?:交流|表态|典型)?发言|参加|参会|出席)"
 
 
 def attending(text: str, start: int) -> bool:
@@ -1310,25 +1329,9 @@ def attending(text: str, start: int) -> bool:
     return _attending_pattern(SETTINGS.district_attend_gap).match(text, start) is not None
 
 
-def among_units(text: str, start: int) -> bool:
-    """True when a place named at ``start`` is in a list closed by a count of units that speak or
-    attend (…郑东新区以及二七区淮河路办事处等5家单位先后发言).
-
-    >>> text = "城管局、郑东新区以及二七区淮河路办事处等5家单位先后发言。"
-    >>> among_units(text, text.index("二七区")), among_units("二七区召开会议，5家单位参加。", 0)
-    (True, False)
-    """
-    return _units_pattern(SETTINGS.district_attend_gap).match(text, start) is not None
-
-
 @lru_cache(maxsize=8)
 def _attending_pattern(gap: int) -> re.Pattern[str]:
-    return re.compile(rf"[^。；！？，,]{{0,{gap}}}?(?:{HEADS}[^。；！？，,]{{0,6}}?{ATTEND}|{UNITS}[^。；！？，,]{{0,6}}?{SPEAK})")
-
-
-@lru_cache(maxsize=8)
-def _units_pattern(gap: int) -> re.Pattern[str]:
-    return re.compile(rf"[^。；！？，,]{{0,{gap}}}?{UNITS}[^。；！？，,]{{0,6}}?{SPEAK}")
+    return re.compile(rf"[^。；！？，,]{{0,{gap}}}?{HEADS}[^。；！？，,]{{0,6}}?{ATTEND}")
 
 
 def _located_there(text: str, start: int, rules: Rules) -> bool:

@@ -184,36 +184,6 @@ class Gazetteer:
             found = self.memo("pinyin")[""] = {k: tuple(v) for k, v in table.items()}
         return found
 
-    def by_initials(self) -> dict[str, tuple[str, ...]]:
-        """Counties by the pinyin initials of their full name, alone and after their city's short
-        form's (中站区 → "zzq", 焦作 + 中站区 → "jzzzq"): the other way government sites spell
-        their place (www.qdx.gov.cn, www.jzzzq.gov.cn). For metadata.domain_home, when the full
-        pinyin fits nothing. Built on first use only.
-
-        >>> from civicnews.rules import load_rules
-        >>> gaz = load_rules().gazetteer
-        >>> [gaz.divisions[c].name for c in gaz.by_initials()["jzzzq"]]
-        ['中站区']
-        """
-        found = self.memo("initials").get("")
-        if found is None:
-            from pypinyin import Style, lazy_pinyin
-
-            def initials(text: str) -> str:
-                return "".join(lazy_pinyin(text, style=Style.FIRST_LETTER))
-
-            table: dict[str, list[str]] = {}
-            for code, div in self.divisions.items():
-                if div.level != "county" or div.editor:
-                    continue
-                table.setdefault(initials(div.name), []).append(code)
-                city = next((c for c in self.ancestors(code) if self.divisions[c].level == "city"), None)
-                if city:
-                    short = (short_forms(self.divisions[city].name, "city") or [self.divisions[city].name])[0]
-                    table.setdefault(initials(short) + initials(div.name), []).append(code)
-            found = self.memo("initials")[""] = {k: tuple(dict.fromkeys(v)) for k, v in table.items()}
-        return found
-
     def memo(self, name: str) -> dict:
         """A dictionary kept with this gazetteer in this process (not pickled), for lookups that
         callers derive from it and ask again and again (the tagger's readings of a spelling)."""
