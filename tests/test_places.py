@@ -508,3 +508,17 @@ def test_a_county_that_changed_kind_is_tagged_as_the_story_writes_it() -> None:
     assert tagged("平泉市召开秋季防火工作会议。", title="平泉市部署秋季防火") == ["平泉市"]
     # a common form of an autonomous county is no former name (新晃侗族自治县 stays)
     assert tagged("新晃县召开教师节表彰大会。", title="新晃县表彰教师")[0] == "新晃侗族自治县"
+
+
+def test_a_province_that_opens_an_address_is_no_district() -> None:
+    got = tagged("胡村回族村位于安徽省宣城市宣州区沈村镇东北部，村民开展民族团结活动。", title="胡村奏响民族团结三部曲")
+    assert "安徽省" not in got and got[:1] == ["宣州区"]
+
+
+def test_a_delegations_own_place_is_not_the_place_it_visits() -> None:
+    text = ("永州市道县县委书记率领党政代表团来祁阳考察。祁阳市领导陪同考察。在茅竹镇三家村集中建房点，"
+            "考察团认真听取经验介绍，表示要结合道县实际借鉴祁阳的做法。")
+    assert tagged(text, title="道县党政代表团来祁考察") == ["祁阳市", "茅竹镇"]
+    # a delegation of the story's own county going out is still the county's story
+    text = "道县县委书记率领党政代表团赴祁阳考察学习，道县各乡镇负责人参加。"
+    assert "道县" in tagged(text, title="道县代表团赴祁阳学习", publication="道县融媒体中心")

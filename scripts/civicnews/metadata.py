@@ -329,7 +329,15 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
             found.insert(0, (Mention(0, len(label.group(1)), label.group(1), codes, False), float(title_weight)))
     text = head + body
     visitor = _visitor_pattern(SETTINGS.district_visit_gap)
+    delegation = _delegation_pattern(SETTINGS.district_visit_gap)
+    starts = {m.start: m for m, _w in found}
     guests = {c for m, _w in found if visitor.match(text, m.end) for c in m.codes}
+    for m, _w in found:
+        # 道县县委书记率领党政代表团来祁阳考察: a delegation's place, coming to another place
+        went = delegation.match(text, m.end)
+        host = starts.get(went.end()) if went else None
+        if host is not None and set(host.codes).isdisjoint(m.codes):
+            guests.update(m.codes)
     found = [(m, w) for m, w in found if not guests.issuperset(m.codes)] if guests else found
     if not any(unit in text for unit in rules.data_units):
         return found  # most stories give no measure: no clause to look for
@@ -941,7 +949,8 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     for m, _weight in mentions:
         if m.full and _located_there(text, m.start, rules) and m.spelling not in gaz.local_words:
             codes = _narrow(m.codes, place, rules)
-            if len(codes) == 1:
+            if len(codes) == 1 and gaz.divisions[codes[0]].level != "province":
+                # 位于安徽省宣城市宣州区…: the province is only the address's start
                 div = gaz.divisions[codes[0]]
                 chosen.setdefault(div.name, (RANK.get(div.level, 4), len(chosen)))
     head_end = len(_headline_text(article.headline))
@@ -1354,6 +1363,18 @@ def _visitor_pattern(gap: int) -> re.Pattern[str]:
     """After a place: at most ``gap`` characters of the same clause, a word of coming and
     我县/本市… (乐山市政协来我县考察调研): the place is the visitors', not the story's."""
     return re.compile(rf"[^，。；！？：]{{0,{gap}}}?(?:来|到|赴|莅临)(?:我|本)(?:县|市|区|旗)")
+
+
+@lru_cache(maxsize=8)
+def _delegation_pattern(gap: int) -> re.Pattern[str]:
+    """After a place: at most ``gap`` characters of the same clause, a delegation and a word of
+    coming where the story is written (…代表团来, …考察团一行莅临; not 来到 or 赴, which any
+    paper writes of its own people going out); a place must follow, the one visited."""
+    return re.compile(rf"[^，。；！？：]{{0,{gap}}}?(?:{DELEGATIONS})[^，。；！？：]{{0,4}}?(?:来(?!到)|莅临)")
+
+
+# Groups that travel to another place: their own place is not the story's.
+DELEGATIONS = "代表团|考察团|调研组|调研团|观摩团|参观团|学习团|考察组|观摩组"
 
 
 def find_campaigns(article: Article, rules: Rules) -> list[str]:
