@@ -238,6 +238,19 @@ def test_a_figurative_headline_read_as_furniture_above_an_untitled_story_is_its_
     assert role.role is Role.TITLE and "right above a story" in role.evidence[0]
 
 
+def test_an_editors_credit_between_a_headline_and_its_story_does_not_part_them() -> None:
+    # 本版编辑 朱芳 is furniture (furniture.yml); the headline over it is the story's
+    rows = [("furniture", "参与“同心行动”送医下乡"), ("furniture", "本版编辑 朱芳"),
+            ("start", "近日，九三学社支社部分成员赶赴南日镇，在镇卫生院开展医疗咨询义诊活动。"),
+            ("body", "此次义诊活动共现场接待群众300多人次。")]
+    (a,) = assemble(rows).articles
+    assert a.headline.title == "参与“同心行动”送医下乡"
+    # two furniture lines in a row part them: no reach past more than one
+    rows.insert(1, ("furniture", "2025年3月8日 星期三"))
+    (a,) = assemble(rows).articles
+    assert a.headline is None or a.headline.title != "参与“同心行动”送医下乡"
+
+
 def test_a_caption_a_credit_a_masthead_or_a_slogan_above_an_untitled_story_is_never_its_title() -> None:
     for aside in (("caption", "▶完成户厕122座、公厕2座"), ("furniture", "文/许东升 正仁"),
                   ("furniture", "凤城新闻网 数字报"), ("furniture", "防溺水 记心间")):

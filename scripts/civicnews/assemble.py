@@ -1490,6 +1490,9 @@ def titles_above_stories(page: Page, lines: list[Line], rules: Rules) -> list[in
                 or not run.has_body or not run.begun):
             continue
         k = _above_credit(run, lines)
+        if k >= 0 and k in page.aside and _furniture_shaped(lines[k].text, rules):
+            # page furniture set between a headline and its story (本版编辑 朱芳): look past it
+            k = next((j for j in range(k - 1, -1, -1) if lines[j].text), -1)
         if k < 0 or k not in page.aside or k in taken:
             continue
         text = lines[k].text

@@ -198,7 +198,20 @@ def _one_phrase(left: str, right: str) -> bool:
     (True, False)
     """
     return _open_quote(left) or BROKEN_HEAD.match(right) is not None or splits_a_place(left, right) or (
-        " " not in left and " " not in right and splits_a_word(left, right))
+        " " not in left and " " not in right and (splits_a_word(left, right) or splits_a_count(left, right)))
+
+
+# What goes on after a number's digits: 500 / 余名志愿者, 35 / 座, 8 / 万多居民.
+COUNT_GOES_ON = re.compile(r"^(?:余|多|万|亿|千|百|[个名家位人项座户所条台辆件场次届期批]|%|％)")
+
+
+def splits_a_count(left: str, right: str) -> bool:
+    """A number cut from what it counts at the line's end (宝鸡市陇县500 / 余名志愿者…).
+
+    >>> splits_a_count("宝鸡市陇县500", "余名志愿者上街"), splits_a_count("喜迎2025", "新春走基层")
+    (True, False)
+    """
+    return left[-1:].isdigit() and COUNT_GOES_ON.match(right) is not None
 
 
 def compose_headline(parts: list[tuple[Role, str]]) -> Headline | None:
