@@ -242,35 +242,56 @@ def related_articles(articles: Sequence[ArticleMeta], limit: int = RELATED_MAX,
     index = {w: np.array(p, dtype=np.intp) for w, p in postings.items()}
     profile_of = np.array([groups.of[i] for i in ids], dtype=np.intp)
     scores = np.zeros(len(articles))
-    touched = np.zeros(len(articles), dtype=bool)
+    marked = np.zeros(len(articles), dtype=bool)
     position = {i: n for n, i in enumerate(ids)}
+    marks = bytearray(len(articles))  # 1 at the positions of the article's scored candidates
+    flags = np.frombuffer(marks, dtype=np.uint8)  # the same bytes, set through numpy
+    skip = _Marked(marks, position)
     out: dict[str, tuple[ArticleMeta, ...]] = {}
     by_profile: dict[int, list[int]] = defaultdict(list)
     for number, me in enumerate(ids):
         by_profile[groups.of[me]].append(number)
     for profile in sorted(by_profile):
         base_of, shares_of = groups.arrays(profile)
+        base = base_of[profile_of]  # each article's campaign and district part, by position
         for number in by_profile[profile]:
             art = articles[number]
             me = art.id
-            for word in mine_terms[number]:
-                found = index[word]
-                new = found[~touched[found]]
-                touched[new] = True
-                scores[new] = base_of[profile_of[new]]
-                scores[found] += weights[word]
-            touched[number] = False  # not its own candidate
-            candidates = np.flatnonzero(touched)
-            raw = scores[candidates]
-            touched[candidates] = False
+            candidates, raw = _scored(number, mine_terms[number], index, weights, base,
+                                      scores, marked)
             # Topical: shares a campaign (every member of such a profile but the article
             # itself) or a key term (those not counted with a campaign already).
             term_only = int(np.count_nonzero(~shares_of[profile_of[candidates]]))
             topical = groups.campaign_sharers(profile) - bool(art.campaigns) + term_only
             ranked = _by_score(candidates, raw, articles, day[me], day)
-            rest = groups.stream(profile, day[me], skip=_Marked(candidates, position), me=me)
+            flags[candidates] = 1  # the stream skips them: they are ranked by score
+            rest = groups.stream(profile, day[me], skip=skip, me=me)
             out[me] = _pick(heapq.merge(ranked, rest), topical, art.title, limit)
+            flags[candidates] = 0
     return out
+
+
+def _scored(number: int, words: Sequence[str], index: Mapping[str, np.ndarray],
+            weights: Mapping[str, float], base: np.ndarray, scores: np.ndarray,
+            marked: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The articles sharing a key term with article ``number`` (positions, ascending; not
+    itself) and their scores: the campaign and district part (``base``, by position) plus
+    each shared term's weight, added in the order of ``words``, so each score is the same
+    sum, added in the same order, as one by one. ``scores`` and ``marked`` are work arrays
+    over all articles (``marked`` all False before and after). One numpy call a term: the
+    first-touched bookkeeping term by term (eight calls each) was most of this function."""
+    if not words:
+        return np.zeros(0, dtype=np.intp), np.zeros(0)
+    postings = [index[word] for word in words]
+    every = np.concatenate(postings) if len(postings) > 1 else postings[0]
+    scores[every] = base[every]  # a candidate in several postings gets the same value again
+    for word, found in zip(words, postings, strict=True):
+        scores[found] += weights[word]  # postings hold each article once: one add each
+    marked[every] = True
+    marked[number] = False  # not its own candidate
+    candidates = np.flatnonzero(marked)
+    marked[candidates] = False
+    return candidates, scores[candidates]
 
 
 # Sites with at least this many articles work out related news in a forked child while the
@@ -352,19 +373,17 @@ class RelatedApart:
 
 
 class _Marked:
-    """Articles at sorted positions, tested by id with ``in`` (the stream's skip test, a few
-    dozen times an article: no set of its thousands of candidates is built)."""
+    """Articles marked in a byte array by position, tested by id with ``in`` (the stream's
+    skip test, a few dozen times an article: no set of its thousands of candidates is built;
+    a binary search of the candidates' positions per test was a tenth of related news)."""
 
-    def __init__(self, positions: np.ndarray, position: Mapping[str, int]) -> None:
-        self._positions = positions
+    def __init__(self, marks: bytearray, position: Mapping[str, int]) -> None:
+        self._marks = marks
         self._position = position
 
     def __contains__(self, oid: object) -> bool:
         number = self._position.get(oid)  # type: ignore[call-overload]
-        if number is None:
-            return False
-        at = int(np.searchsorted(self._positions, number))
-        return at < len(self._positions) and int(self._positions[at]) == number
+        return number is not None and self._marks[number] == 1
 
 
 UNDATED_GAP = 10**6  # the day gap an undated article (or one of unknown date) ranks with
