@@ -76,3 +76,35 @@ def test_entries_hold_the_values_yaml_safe_load_reads(tmp_path: Path) -> None:
         assert info.page == raw.get("page")
         assert info.date == (str(raw["date"]) if "date" in raw else None)
         assert info.date_estimated == raw.get("estimated", False)
+
+
+def test_manifests_through_the_memo_are_those_parsed(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from civicnews import manifest
+
+    a, b, none = tmp_path / "a", tmp_path / "b", tmp_path / "none"
+    for folder in (a, b, none):
+        folder.mkdir()
+    (a / "pages.yml").write_text("p.txt: {publication: 永康日报, date: 2023-04-03}\n",
+                                 encoding="utf-8")
+    (b / "pages.yml").write_text("q.txt: {page: 3}\n", encoding="utf-8")
+    memo = tmp_path / "cache" / "manifests.pickle"
+    fresh = {d: load_manifest(d) for d in (a, b, none)}
+    assert manifest.load_manifests([a, b, a, none], memo) == fresh
+    assert memo.is_file()
+
+    parsed: list[Path] = []
+    real = manifest._parse_bytes
+    monkeypatch.setattr(manifest, "_parse_bytes",
+                        lambda data, path: parsed.append(path) or real(data, path))
+    assert manifest.load_manifests([a, b, none], memo) == fresh
+    assert parsed == []  # all from the memo
+    (b / "pages.yml").write_text("q.txt: {page: 4}\n", encoding="utf-8")
+    again = manifest.load_manifests([a, b, none], memo)
+    assert parsed == [b / "pages.yml"] and again[b] == load_manifest(b) != fresh[b]
+    assert again[a] == fresh[a]
+    memo.write_bytes(b"not a pickle")  # an unreadable memo only costs time
+    assert manifest.load_manifests([a, b], memo) == {a: fresh[a], b: again[b]}
+    (a / "pages.yml").write_text("p.txt: {dat: 2023-04-03}\n", encoding="utf-8")
+    with pytest.raises(ManifestError, match="unknown key 'dat'"):
+        manifest.load_manifests([a, b], memo)

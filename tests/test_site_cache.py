@@ -32,6 +32,31 @@ def test_render_cache_round_trip_and_prune(tmp_path: Path) -> None:
     assert cache.get("cd" * 32) is None and cache.get("ab" * 32) is not None
 
 
+def test_prune_looks_again_only_after_its_interval(tmp_path: Path) -> None:
+    cache = rendercache.RenderCache(tmp_path, ".xml")
+    old = time.time() - 30 * 86400
+
+    def stale(key: str) -> None:
+        cache.put(key, b"old")
+        os.utime(cache.path(key), (old, old))
+
+    stale("ab" * 32)
+    assert cache.prune(14, every_hours=20) == 1
+    stale("cd" * 32)
+    assert cache.prune(14, every_hours=20) == 0  # pruned a moment ago
+    assert cache.path("cd" * 32).exists()
+    assert cache.prune(14, every_hours=0) == 1
+    stale("ef" * 32)
+    future = time.time() + 86400  # a stamp from the future (clock set back) does not count
+    os.utime(tmp_path / rendercache.PRUNE_STAMP, (future, future))
+    assert cache.prune(14, every_hours=20) == 1
+    earlier = time.time() - 21 * 3600
+    stale("01" * 32)
+    os.utime(tmp_path / rendercache.PRUNE_STAMP, (earlier, earlier))
+    assert cache.prune(14, every_hours=20) == 1
+    assert not any(p.suffix == ".xml" for p in tmp_path.glob("*/*"))
+
+
 def test_environment_key_follows_config_and_site_url(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: a\n", encoding="utf-8")

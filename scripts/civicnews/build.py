@@ -35,7 +35,7 @@ from . import ids, wordlist
 from .corrections import Applied, CorrectionsError, apply_corrections, load_corrections
 from .decode import DecodeError, decode_page_report
 from .ids import Ledger, LedgerError, LedgerMemo, check_id, file_tag
-from .manifest import MANIFEST_NAME, page_info
+from .manifest import MANIFEST_NAME, load_manifests, page_info
 from .markdown import render_article, with_id
 from .model import Article, PageInfo, PageResult
 from .output import Data, OutputError, build_lock, commit, recover
@@ -522,6 +522,7 @@ def _assign_ids(pages: list[_Page], ledger: Ledger) -> None:
 # The ledger matches of the last build (ids.Ledger.memo), in a folder of the extraction
 # cache (whose top level holds only extractions).
 MATCH_MEMO = Path("ledger") / "matches.pickle"
+MANIFEST_MEMO = Path("manifests") / "parsed.pickle"  # each pages.yml parsed, by its bytes
 LEDGER_MEMO = Path("ledger") / "parsed.pickle"  # the ledger's YAML data by its text (LedgerMemo)
 
 
@@ -715,7 +716,9 @@ def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: b
     whole = all(p.is_dir() for p in inputs)
     paths, failures = discover(inputs)
     notes: list[str] = []
-    manifests: dict[Path, dict[str, PageInfo]] = {}
+    # Each folder's manifest, in page order (as page_info would read them), through its memo.
+    manifests = load_manifests((p.parent for p in paths),
+                               cache_dir / MANIFEST_MEMO if cache_dir is not None else None)
     pages = _read_pages(paths, failures, notes, manifests)
     attention = _unlisted(manifests, paths, failures) if whole else []
     headline_terms: dict[str, list[str]] = {}

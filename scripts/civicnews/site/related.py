@@ -27,6 +27,7 @@ from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Se
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -242,35 +243,56 @@ def related_articles(articles: Sequence[ArticleMeta], limit: int = RELATED_MAX,
     index = {w: np.array(p, dtype=np.intp) for w, p in postings.items()}
     profile_of = np.array([groups.of[i] for i in ids], dtype=np.intp)
     scores = np.zeros(len(articles))
-    touched = np.zeros(len(articles), dtype=bool)
+    marked = np.zeros(len(articles), dtype=bool)
     position = {i: n for n, i in enumerate(ids)}
+    marks = bytearray(len(articles))  # 1 at the positions of the article's scored candidates
+    flags = np.frombuffer(marks, dtype=np.uint8)  # the same bytes, set through numpy
+    skip = _Marked(marks, position)
     out: dict[str, tuple[ArticleMeta, ...]] = {}
     by_profile: dict[int, list[int]] = defaultdict(list)
     for number, me in enumerate(ids):
         by_profile[groups.of[me]].append(number)
     for profile in sorted(by_profile):
         base_of, shares_of = groups.arrays(profile)
+        base = base_of[profile_of]  # each article's campaign and district part, by position
         for number in by_profile[profile]:
             art = articles[number]
             me = art.id
-            for word in mine_terms[number]:
-                found = index[word]
-                new = found[~touched[found]]
-                touched[new] = True
-                scores[new] = base_of[profile_of[new]]
-                scores[found] += weights[word]
-            touched[number] = False  # not its own candidate
-            candidates = np.flatnonzero(touched)
-            raw = scores[candidates]
-            touched[candidates] = False
+            candidates, raw = _scored(number, mine_terms[number], index, weights, base,
+                                      scores, marked)
             # Topical: shares a campaign (every member of such a profile but the article
             # itself) or a key term (those not counted with a campaign already).
             term_only = int(np.count_nonzero(~shares_of[profile_of[candidates]]))
             topical = groups.campaign_sharers(profile) - bool(art.campaigns) + term_only
             ranked = _by_score(candidates, raw, articles, day[me], day)
-            rest = groups.stream(profile, day[me], skip=_Marked(candidates, position), me=me)
+            flags[candidates] = 1  # the stream skips them: they are ranked by score
+            rest = groups.stream(profile, day[me], skip=skip, me=me)
             out[me] = _pick(heapq.merge(ranked, rest), topical, art.title, limit)
+            flags[candidates] = 0
     return out
+
+
+def _scored(number: int, words: Sequence[str], index: Mapping[str, np.ndarray],
+            weights: Mapping[str, float], base: np.ndarray, scores: np.ndarray,
+            marked: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The articles sharing a key term with article ``number`` (positions, ascending; not
+    itself) and their scores: the campaign and district part (``base``, by position) plus
+    each shared term's weight, added in the order of ``words``, so each score is the same
+    sum, added in the same order, as one by one. ``scores`` and ``marked`` are work arrays
+    over all articles (``marked`` all False before and after). One numpy call a term: the
+    first-touched bookkeeping term by term (eight calls each) was most of this function."""
+    if not words:
+        return np.zeros(0, dtype=np.intp), np.zeros(0)
+    postings = [index[word] for word in words]
+    every = np.concatenate(postings) if len(postings) > 1 else postings[0]
+    scores[every] = base[every]  # a candidate in several postings gets the same value again
+    for word, found in zip(words, postings, strict=True):
+        scores[found] += weights[word]  # postings hold each article once: one add each
+    marked[every] = True
+    marked[number] = False  # not its own candidate
+    candidates = np.flatnonzero(marked)
+    marked[candidates] = False
+    return candidates, scores[candidates]
 
 
 # Sites with at least this many articles work out related news in a forked child while the
@@ -352,19 +374,17 @@ class RelatedApart:
 
 
 class _Marked:
-    """Articles at sorted positions, tested by id with ``in`` (the stream's skip test, a few
-    dozen times an article: no set of its thousands of candidates is built)."""
+    """Articles marked in a byte array by position, tested by id with ``in`` (the stream's
+    skip test, a few dozen times an article: no set of its thousands of candidates is built;
+    a binary search of the candidates' positions per test was a tenth of related news)."""
 
-    def __init__(self, positions: np.ndarray, position: Mapping[str, int]) -> None:
-        self._positions = positions
+    def __init__(self, marks: bytearray, position: Mapping[str, int]) -> None:
+        self._marks = marks
         self._position = position
 
     def __contains__(self, oid: object) -> bool:
         number = self._position.get(oid)  # type: ignore[call-overload]
-        if number is None:
-            return False
-        at = int(np.searchsorted(self._positions, number))
-        return at < len(self._positions) and int(self._positions[at]) == number
+        return number is not None and self._marks[number] == 1
 
 
 UNDATED_GAP = 10**6  # the day gap an undated article (or one of unknown date) ranks with
@@ -374,20 +394,27 @@ def _by_score(candidates: np.ndarray, raw: np.ndarray, articles: Sequence[Articl
               mine: int | None, day: Mapping[str, int | None]) -> Iterator[Ranked]:
     """Scored (topical) candidates (positions in ``articles``, with their scores) in ranking
     order, one score at a time: sorted by score in C, and only the scores the choice reaches
-    are grouped and ordered by date."""
+    are grouped and ordered by date. Scores rank by ``round(score, 6)``: Python's round is
+    taken once per distinct score (a group of equal scores is a run in the sorted array, and
+    rounding never reverses an order, so equal rounded scores are a run too)."""
+    if not len(raw):
+        return
     order = np.argsort(-raw, kind="stable")
-    values = raw[order].tolist()
+    ranked = raw[order]
     numbers = candidates[order].tolist()
-    start, count = 0, len(values)
-    while start < count:
-        first = values[start]
-        neg = -round(first, 6)
-        end = start + 1
-        while end < count and (values[end] == first or -round(values[end], 6) == neg):
+    # Where each run of equal scores starts, and its score.
+    starts = np.flatnonzero(np.concatenate(([True], ranked[1:] != ranked[:-1]))).tolist()
+    values = ranked[starts].tolist()
+    starts.append(len(numbers))
+    run, count = 0, len(values)
+    while run < count:
+        neg = -round(values[run], 6)
+        end = run + 1
+        while end < count and -round(values[end], 6) == neg:
             end += 1
         yield from sorted((neg, _gap(mine, day[other.id]), other.id, True, other)
-                          for other in (articles[n] for n in numbers[start:end]))
-        start = end
+                          for other in (articles[n] for n in numbers[starts[run]:starts[end]]))
+        run = end
 
 
 def _gap(mine: int | None, other: int | None) -> int:
@@ -463,7 +490,10 @@ class _Profiles:
         if found is None:
             score, shares = self.arrays(mine)
             found = []
-            for value in np.unique(score[score > 0])[::-1].tolist():
+            scored = np.sort(score[score > 0])  # np.unique's, without its hash table
+            distinct = (scored[np.concatenate(([True], scored[1:] != scored[:-1]))]
+                        if len(scored) else scored)
+            for value in distinct[::-1].tolist():
                 numbers = np.flatnonzero(score == value)
                 found.append((value, numbers, shares[numbers]))
             self._levels[mine] = found
@@ -481,51 +511,55 @@ class _Profiles:
         ``skip``, in ranking order: score, then day gap, then id."""
         for number, (score, _profiles, _shares) in enumerate(self.levels(mine)):
             neg = -round(score, 6)
-            dated, days, undated = self._level(mine, number)
-            for item in self._walk(dated, days, undated, my_day, neg):
-                if item[2] not in skip and item[2] != me:
-                    yield item
+            dated, days, undated, sharing = self._level(mine, number)
+            for gap, oid, art in self._walk(dated, days, undated, my_day):
+                if oid not in skip and oid != me:
+                    yield (neg, gap, oid, self.of[oid] in sharing, art)
 
-    def _level(self, mine: int, number: int) -> tuple[list[tuple[int, str, bool, ArticleMeta]],
-                                                      list[int],
-                                                      list[tuple[str, bool, ArticleMeta]]]:
+    def _level(self, mine: int, number: int) -> tuple[list[tuple[int, str, ArticleMeta]],
+                                                      list[int], list[tuple[str, ArticleMeta]],
+                                                      set[int]]:
         """The members of one score level's profiles, dated ones by (day, id) with their days,
-        undated ones by id; made once per profile and level, when an article needs it."""
+        undated ones by id, and the level's profiles that share a campaign; made once per
+        profile and level, when an article needs it. The profiles' own sorted lists are
+        merged (their tuples reused, not made again with the campaign flag: making them was
+        a sixth of related news; an id is unique, so (day, id) orders them alone)."""
         found = self._merged.get((mine, number))
         if found is None:
             _score, numbers, shared = self.levels(mine)[number]
-            profiles = list(zip(numbers.tolist(), shared.tolist(), strict=True))
-            dated = sorted((d, i, shares, a) for n, shares in profiles
-                           for d, i, a in self.dated[n])
-            undated = sorted((i, shares, a) for n, shares in profiles
-                             for i, a in self.undated[n])
-            found = self._merged[mine, number] = (dated, [d for d, *_ in dated], undated)
+            profiles = numbers.tolist()
+            dated = sorted(itertools.chain.from_iterable(self.dated[n] for n in profiles))
+            undated = sorted(itertools.chain.from_iterable(self.undated[n] for n in profiles))
+            sharing = set(numbers[shared].tolist())
+            found = self._merged[mine, number] = (dated, list(map(itemgetter(0), dated)), undated,
+                                                  sharing)
         return found
 
     @staticmethod
-    def _walk(dated: list[tuple[int, str, bool, ArticleMeta]], days: list[int],
-              undated: list[tuple[str, bool, ArticleMeta]], my_day: int | None,
-              neg: float) -> Iterator[Ranked]:
-        """Members by (day gap, id) from ``my_day``: outward from it in date, the undated
-        last (everyone by id when the article's own date is unknown)."""
+    def _walk(dated: list[tuple[int, str, ArticleMeta]], days: list[int],
+              undated: list[tuple[str, ArticleMeta]],
+              my_day: int | None) -> Iterator[tuple[int, str, ArticleMeta]]:
+        """Members as (day gap, id, article) by day gap and id from ``my_day``: outward from
+        it in date, the undated last (everyone by id when the article's own date is
+        unknown)."""
         if my_day is None:
-            everyone = sorted([(i, s, a) for _d, i, s, a in dated] + undated)
-            yield from ((neg, UNDATED_GAP, i, s, a) for i, s, a in everyone)
+            everyone = sorted([(i, a) for _d, i, a in dated] + undated)
+            yield from ((UNDATED_GAP, i, a) for i, a in everyone)
             return
         at = bisect.bisect_left(days, my_day)
-        after = ((neg, d - my_day, i, s, a) for d, i, s, a in itertools.islice(dated, at, None))
-        yield from heapq.merge(after, _Profiles._before(dated, days, at, my_day, neg),
-                               ((neg, UNDATED_GAP, i, s, a) for i, s, a in undated))
+        after = ((d - my_day, i, a) for d, i, a in itertools.islice(dated, at, None))
+        yield from heapq.merge(after, _Profiles._before(dated, days, at, my_day),
+                               ((UNDATED_GAP, i, a) for i, a in undated))
 
     @staticmethod
-    def _before(dated: list[tuple[int, str, bool, ArticleMeta]], days: list[int], at: int,
-                my_day: int, neg: float) -> Iterator[Ranked]:
+    def _before(dated: list[tuple[int, str, ArticleMeta]], days: list[int], at: int,
+                my_day: int) -> Iterator[tuple[int, str, ArticleMeta]]:
         """Members dated before ``my_day``, nearest day first, each day's in id order."""
         end = at
         while end > 0:
             start = bisect.bisect_left(days, days[end - 1], 0, end)
-            for d, i, s, a in dated[start:end]:
-                yield (neg, my_day - d, i, s, a)
+            for d, i, a in dated[start:end]:
+                yield (my_day - d, i, a)
             end = start
 
 
