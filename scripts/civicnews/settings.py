@@ -208,7 +208,12 @@ class Settings:
     # it does not win, dev.py count/title/headline/body/reporters: ts13 pdftotext 0.583/0.629/
     # 0.597/0.728/0.626 with it against 0.583/0.629/0.610/0.728/0.626 without (both with
     # column_piece_text); ts21 0.550/0.515/0.474/0.696/0.647 against 0.575/0.526/0.474/0.695/
-    # 0.657. To be measured with the model refitted with it on.
+    # 0.657. Refitted with it on (`python -m civicnews.fit.train --typeset /work/dev/ts11_300`,
+    # one fit, 671 typeset texts placed against 669; model not kept) it does not win either:
+    # pdftotext ts13 0.600/0.623/0.585/0.732/0.626, ts21 0.575/0.495/0.464/0.700/0.685 (titles
+    # -1 and -3, one page more); fitting text (/work/dev/all.sh) title 0.8890 -> 0.8862,
+    # headline 0.8906 -> 0.8860; pdfminer and PyMuPDF, whose lines it leaves alone, moved by
+    # up to two pages each way (refit noise).
     column_streams: bool = False
     column_streams_between: int = 6
 
