@@ -98,3 +98,25 @@ def test_a_headline_parted_off_by_the_line_stage_begins_its_own_headline(monkeyp
     decisions = labeler.label_lines(page_lines, load_rules())
     assert [line.head_start for line in page_lines] == [False, False, True]
     assert [d.continues for d in decisions] == [False, True, False]
+
+
+def test_a_column_line_parted_off_a_row_read_across_is_never_display_type(monkeypatch) -> None:
+    # a stand-in model that reads every line as a title, most sure of it, and of plain text next:
+    # the column lines the line stage parted take their likeliest role that is not display type
+    class AllTitles:
+        def tag(self, xseq):
+            return ["title"] * len(xseq)
+
+        def marginal(self, tag, t):
+            return {"title": 0.8, "body": 0.15}.get(tag, 0.01)
+
+    monkeypatch.setattr(labeler, "_tagger", lambda path: AllTitles())
+    monkeypatch.setattr(labeler, "explain", lambda features, role, path="": ())
+    rows = ["城南街道开展环境整治", "", "本报讯浙江省嘉兴市秀洲区王店 二〇一六年底以来，在省市区总体",
+            "镇古称梅里，有着千年的历史。 部署和具体指导下，王店镇按照打",
+            "王店镇区域面积一百多平方千米 造小城镇环境综合整治省级样板镇"]
+    page_lines = split_lines("\n".join(rows))
+    decisions = labeler.label_lines(page_lines, load_rules())
+    assert [line.column_piece for line in page_lines] == [False] + [True] * 6
+    assert [d.role for d in decisions] == [Role.TITLE] + [Role.BODY] * 6
+    assert decisions[1].confidence == 0.15

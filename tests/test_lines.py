@@ -1,5 +1,7 @@
 """Unit tests of the line stage: each cleaner on real damage from the seed pages."""
 
+import dataclasses
+
 from civicnews import lines
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -178,3 +180,41 @@ def test_column_lines_printed_interleaved_are_read_column_by_column() -> None:
     # the same lines read down already (one column after the other) stay as they are
     down = [lines.Row(k, t, 1) for k, t in enumerate(left + right, 1)]
     assert lines.read_interleaved_columns(down) == down
+
+
+def test_columns_read_across_on_drifting_rows_are_read_down(monkeypatch) -> None:
+    # pdftotext prints the last line of a paragraph, or the first of the next, on a row of its
+    # own: the rows read across break, and each piece was read left, right, left, right
+    rows = ["城南街道近日组织干部群众开 河西镇今年举办首届乡村邻里",
+            "展老旧小区环境集中整治行动 文化节，村民们欢聚一堂，共",
+            "共清运垃圾三十余车辆。 叙邻里情谊。",
+            "街道还对楼道堆物逐户上门劝",  # the left column's line (劝 / 导 runs across)
+            "现场评出十户和睦家庭代表，",  # a third column's (no word across either way): last
+            "导整改，居民纷纷表示满意。 并为他们颁发了荣誉证书。"]
+    monkeypatch.setattr(lines, "SETTINGS", dataclasses.replace(lines.SETTINGS, column_streams=True))
+    out = lines.split_lines("\n".join(rows))
+    assert [x.text for x in out] == [
+        "城南街道近日组织干部群众开", "展老旧小区环境集中整治行动", "共清运垃圾三十余车辆。",
+        "街道还对楼道堆物逐户上门劝", "导整改，居民纷纷表示满意。",
+        "河西镇今年举办首届乡村邻里", "文化节，村民们欢聚一堂，共", "叙邻里情谊。", "并为他们颁发了荣誉证书。",
+        "现场评出十户和睦家庭代表，"]
+    assert [x.column_piece for x in out] == [x.number not in (4, 5) for x in out]  # rows parted
+    # without column_streams the block breaks at the rows of one line: the pieces alternate
+    monkeypatch.setattr(lines, "SETTINGS", dataclasses.replace(lines.SETTINGS, column_streams=False))
+    assert [x.number for x in lines.split_lines("\n".join(rows))] == [1, 2, 3, 1, 2, 3, 4, 5, 6]
+    assert not any(x.column_piece for x in lines.split_lines("\n".join(rows))[6:])
+
+
+def test_a_headline_or_a_line_after_a_blank_ends_the_columns(monkeypatch) -> None:
+    # a byline after a blank line, then the next story's two-phrase headline: neither is read
+    # as the columns' lines (the headline parts at the columns' width)
+    monkeypatch.setattr(lines, "SETTINGS", dataclasses.replace(lines.SETTINGS, column_streams=True))
+    rows = ["城南街道近日组织干 河西镇今年举办首届",
+            "部群众开展环境整治 文化节，村民欢聚一",
+            "行动，共清运垃圾百 堂，共叙邻里情谊，",
+            "余车。 现场气氛热烈。", "", "■作者 金晨 朱优芬", "", "提振精神凝聚合力 确保营商环境优化"]
+    out = lines.split_lines("\n".join(rows))
+    assert [x.text for x in out] == ["城南街道近日组织干", "部群众开展环境整治", "行动，共清运垃圾百", "余车。",
+                                     "河西镇今年举办首届", "文化节，村民欢聚一", "堂，共叙邻里情谊，", "现场气氛热烈。",
+                                     "■作者 金晨 朱优芬", "提振精神凝聚合力 确保营商环境优化"]
+    assert not out[-1].column_piece

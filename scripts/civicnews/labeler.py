@@ -95,6 +95,10 @@ def explain(features: list[str], role: str, path: str = str(MODEL_PATH)) -> tupl
 _ROLES = {str(role): role for role in Role}
 
 
+_DISPLAY = frozenset({Role.KICKER, Role.TITLE, Role.SUBTITLE, Role.SUBHEAD})
+_TEXT_TAGS = tuple(str(role) for role in Role if role not in _DISPLAY)
+
+
 def label_lines(lines: list[Line], rules: Rules | None, model: Path = MODEL_PATH) -> list[Decision]:
     """The role of every line of a page, in order."""
     if not lines:
@@ -106,6 +110,10 @@ def label_lines(lines: list[Line], rules: Rules | None, model: Path = MODEL_PATH
     out = []
     roles = _ROLES
     for t, (tag, feats) in enumerate(zip(tags, xseq, strict=True)):
+        if lines[t].column_piece and SETTINGS.column_piece_text and roles[tag.rstrip(CONTINUES)] in _DISPLAY:
+            # a column line parted off a row read across (lines.split_joined_columns) is never
+            # display type: the likeliest other role
+            tag = max(_TEXT_TAGS, key=lambda x: tagger.marginal(x, t))
         role = roles[tag.rstrip(CONTINUES)]
         confidence = round(tagger.marginal(tag, t), 3)
         # the report shows the evidence of every line but confident plain text (report.notable):

@@ -329,6 +329,7 @@ def split_lines(text: str, rules: Rules | None = None, publication: str | None =
                 second_print=cut,
                 note=row.note,
                 head_start=row.head_start,
+                column_piece=row.column_piece,
             )
         )
     return fold_reprints(undouble_short_lines(out))
@@ -389,6 +390,70 @@ def _row_split(text: str, splits: list[tuple[float, int]], width: float) -> int 
     return None
 
 
+def _column_line(text: str, width: int) -> bool:
+    """A line of a column ``width`` em wide: full, or a paragraph's last line."""
+    em = _em(text)
+    return abs(em - width) <= JOINED_TOLERANCE_EM or em < width and text[-1:] in _ENDS
+
+
+def _stream_region(rows: list[Row], splits: list[list[tuple[float, int]]], k: int,
+                   width: int) -> list[tuple[Row, int | None]]:
+    """The rows from ``k`` on that are read across at ``width`` (each with where it parts), and
+    the column lines between them (None): at most ``column_streams_between`` in a row, each a
+    full column line or a paragraph's last, and a row read across after them."""
+    region: list[tuple[Row, int | None]] = []
+    most = SETTINGS.column_streams_between
+    j = k
+    while j < len(rows):
+        if (at := _row_split(rows[j].raw, splits[j], width)) is not None:
+            region.append((rows[j], at))
+            j += 1
+            continue
+        ahead = j
+        while ahead < len(rows) and ahead - j <= most and _column_line(rows[ahead].raw.strip(), width) \
+                and not rows[ahead].gap \
+                and _row_split(rows[ahead].raw, splits[ahead], width) is None:
+            ahead += 1
+        if ahead - j > most:
+            break
+        region += [(rows[x], None) for x in range(j, ahead)]  # the columns' last lines (or between)
+        if ahead == len(rows) or _row_split(rows[ahead].raw, splits[ahead], width) is None:
+            break
+        j = ahead
+    return region
+
+
+def read_streams(region: list[tuple[Row, int | None]]) -> list[Row]:
+    """A region of rows read across two columns (``_stream_region``), read down: the left
+    column's lines, then the right one's, then the lines between that run into neither. A line
+    between goes to the column a word runs across from (that column's line before it) or into
+    (its next line), whichever has more such words.
+
+    >>> region = [(Row(1, "县里组织干部群众开 村民们纷纷表示很", 0), 9), (Row(2, "展植树活动，共种下三 有意义，希望经常举办", 0), 10),
+    ...           (Row(3, "千余株树苗。", 0), None), (Row(4, "另一栏的文字", 0), None),
+    ...           (Row(5, "当天，干部群众共有 此类活动。", 0), 9)]
+    >>> [r.raw for r in read_streams(region)]
+    ['县里组织干部群众开', '展植树活动，共种下三', '千余株树苗。', '当天，干部群众共有', '村民们纷纷表示很', '有意义，希望经常举办', '此类活动。', '另一栏的文字']
+    """
+    from .features import spans_a_word  # jieba's word list: loaded only for such pages
+
+    left: list[Row] = []
+    right: list[Row] = []
+    neither: list[Row] = []
+    parts = [(row.raw[:at].rstrip(), row.raw[at + 1:].strip()) if at is not None else None for row, at in region]
+    for x, (row, _) in enumerate(region):
+        if (pair := parts[x]) is not None:
+            left.append(Row(row.number, pair[0], row.gap, row.steps, row.note, column_piece=True))
+            right.append(Row(row.number, pair[1], 0, (*row.steps, "split_joined_columns"), column_piece=True))
+            continue
+        text = row.raw.strip()
+        after = next((p for p in parts[x + 1:] if p is not None), ("", ""))  # none: the columns' last lines
+        into_left = spans_a_word(left[-1].raw, text) + spans_a_word(text, after[0])
+        into_right = spans_a_word(right[-1].raw, text) + spans_a_word(text, after[1])
+        (left if into_left > into_right else right if into_right > into_left else neither).append(row)
+    return [*left, *right, *neither]
+
+
 class Row(NamedTuple):
     """A non-blank line of the page text as the PDF tool printed it, before cleaning (a tuple:
     a frozen dataclass cost a microsecond a line to make)."""
@@ -399,11 +464,14 @@ class Row(NamedTuple):
     steps: tuple[str, ...] = ()
     note: str = ""  # why the line stage moved or parted it (for the report's unsure list)
     head_start: bool = False  # parted off as another story's headline: begins a new headline
+    column_piece: bool = False  # a column line parted off a row read across: text, not display
 
 
 def split_joined_columns(rows: list[Row]) -> list[Row]:
     """Undo columns read across in rows: in a block of rows that each join a left and a right
-    column line at the same width, the left parts come first, then the right parts.
+    column line at the same width, the left parts come first, then the right parts. With
+    ``column_streams``, the block runs on over the column lines pdftotext printed on rows of
+    their own between such rows (``read_streams``). Every part is marked ``column_piece``.
 
     >>> rows = ["本报讯浙江省嘉兴市秀洲区王店 2016年底以来，在省市区总体部",
     ...         "镇古称梅里，有着千年的历史。 署和具体指导下，王店镇按照打造",
@@ -421,19 +489,28 @@ def split_joined_columns(rows: list[Row]) -> list[Row]:
     k = 0
     while k < len(rows):
         block: list[tuple[Row, int]] = []
+        block_width = 0
         for width in candidates:
             run, j = [], k
             while j < len(rows) and (at := _row_split(rows[j].raw, splits[j], width)) is not None:
                 run.append((rows[j], at))
                 j += 1
             if len(run) > len(block):
-                block = run
+                block, block_width = run, width
+        if SETTINGS.column_streams and block and widths[block_width] >= JOINED_MIN_ROWS:
+            region = _stream_region(rows, splits, k, block_width)
+            if sum(at is not None for _, at in region) >= JOINED_MIN_ROWS:
+                out += read_streams(region)
+                k += len(region)
+                continue
         if len(block) < JOINED_MIN_ROWS:
             out.append(rows[k])
             k += 1
             continue
-        out += [Row(row.number, row.raw[:at].rstrip(), row.gap, row.steps, row.note) for row, at in block]
-        out += [Row(row.number, row.raw[at + 1:].strip(), 0, (*row.steps, "split_joined_columns")) for row, at in block]
+        out += [Row(row.number, row.raw[:at].rstrip(), row.gap, row.steps, row.note, column_piece=True)
+                for row, at in block]
+        out += [Row(row.number, row.raw[at + 1:].strip(), 0, (*row.steps, "split_joined_columns"), column_piece=True)
+                for row, at in block]
         k += len(block)
     return out
 

@@ -53,6 +53,7 @@ class Line:
     second_print: str = ""  # what undouble cut: the headline's second print (page furniture)
     note: str = ""  # why the line stage moved or parted it (headlines side by side), for the report
     head_start: bool = False  # the line stage parted it off as another story's headline
+    column_piece: bool = False  # the line stage parted it off a row read across columns: text
 
 
 @dataclass

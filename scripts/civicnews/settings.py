@@ -181,6 +181,42 @@ class Settings:
     interleaved_columns_window: int = 6
     interleaved_columns_min_hits: int = 3
 
+    # --- Line stage (lines.py): columns read across in rows (pdftotext) ---
+    # A column line parted off a row read across (lines.split_joined_columns) is never display
+    # type: when the model tags it kicker, title, subtitle or subhead, the labeler takes its
+    # likeliest other role (labeler.label_lines). Without it a column line parted off (no
+    # sentence end, column width) was read as a headline. Set by the issue-9-pdf-s25 helper
+    # with the shipped model (dev.py; count/title/headline): ts13 pdftotext 0.583/0.623/0.604
+    # -> 0.583/0.629/0.610, ts11_300 pdftotext 0.600/0.589/0.561 -> 0.603/0.589/0.563; ts21
+    # and the other tools the same.
+    column_piece_text: bool = True
+    # pdftotext prints the columns of a block read across on rows of their own where they
+    # drift (a paragraph's first or last line): the block then breaks, and each piece of it is
+    # read left column, right column, so two stories or two columns alternate every few lines.
+    # With column_streams a block runs on over at most column_streams_between such lines in a
+    # row (each a column line: full, or a paragraph's last; none after a blank line) when a row
+    # read across at the same width follows, and each goes to the column a word runs across
+    # from or into (lines.read_streams). Set by the issue-9-pdf-s25 helper on pdftotext pages
+    # of ts13, ts21 and ts11_300 by reading order alone (consecutive lines whose junction is in
+    # PyMuPDF's text of the same PDF, as cols-s20's reading_order; no model): joined/broken
+    # ts13 1783/1456 -> 1814/1442, ts21 1174/928 -> 1213/913, ts11_300 7602/7539 -> 7864/7428
+    # at 6 (1 line between: ts11_300 7751/7500, 3: 7857/7437, 9: 7868/7424, ts13 and ts21 as at
+    # 6; 6 kept to bound a region). Without the column-line test, regions ran over headlines
+    # (ts13 pdftotext body_f1 0.726 -> 0.715 with the shipped model); without the blank-line
+    # test, one text page of 600 (fold 1 and 2) read a byline and a headline as columns; with
+    # both no text page changes. Off: with the shipped model (fitted on the blocks' old order)
+    # it does not win, dev.py count/title/headline/body/reporters: ts13 pdftotext 0.583/0.629/
+    # 0.597/0.728/0.626 with it against 0.583/0.629/0.610/0.728/0.626 without (both with
+    # column_piece_text); ts21 0.550/0.515/0.474/0.696/0.647 against 0.575/0.526/0.474/0.695/
+    # 0.657. Refitted with it on (`python -m civicnews.fit.train --typeset /work/dev/ts11_300`,
+    # one fit, 671 typeset texts placed against 669; model not kept) it does not win either:
+    # pdftotext ts13 0.600/0.623/0.585/0.732/0.626, ts21 0.575/0.495/0.464/0.700/0.685 (titles
+    # -1 and -3, one page more); fitting text (/work/dev/all.sh) title 0.8890 -> 0.8862,
+    # headline 0.8906 -> 0.8860; pdfminer and PyMuPDF, whose lines it leaves alone, moved by
+    # up to two pages each way (refit noise).
+    column_streams: bool = False
+    column_streams_between: int = 6
+
     # --- Districts (metadata.py, places.py) ---
     # Set on the corpus's fitting part (143 articles) with `python tests/districts_eval.py tune`,
     # which tags the part with each candidate value (the others as below) and prints districts_f1
