@@ -153,7 +153,6 @@ TUNE = {
     "district_title_weight": (1.0, 2.0, 3.0, 5.0, 8.0),
     "district_short_weight": (0.3, 0.5, 0.8, 1.0),
     "district_county_share": (0.3, 0.4, 0.5, 0.6, 0.8, 0.9),
-    "district_city_share": (0.2, 0.35, 0.5, 0.65, 0.8),
     "district_boundary_window": (2, 4, 6, 8),
     "district_located_gap": (0, 2, 4),
     "district_visit_gap": (0, 8, 15, 25),

@@ -43,15 +43,3 @@ def test_county_feed_carries_its_towns_stories() -> None:
     assert len(links) == 2 and all(link and "/a/" in link for link in links)
     town = ET.fromstring(out["districts/石梁镇/rss.xml"]).find("channel")
     assert town is not None and len(list(town.iter("item"))) == 1
-
-
-def test_a_former_county_name_sits_under_the_city_of_the_place_it_became() -> None:
-    # metadata.as_written tags an old story 平泉县 (平泉市 since 2017): its page is under 承德市
-    from civicnews.rules import load_rules
-    from civicnews.site.hooks import _chain, _spelling
-
-    gaz = load_rules().gazetteer
-    spelling = _spelling(gaz, "平泉县")
-    assert spelling is not None
-    assert [place for place, _code in _chain(spelling, ())] == ["河北省", "承德市", "平泉市"]
-    assert _spelling(gaz, "垫江区") is None  # a 县 was never a 区: no former name

@@ -13,10 +13,9 @@ from math import log
 
 import ahocorasick_rs
 
-from .credits import has_surname
 from .model import Article, Headline, PageInfo
 from .patterns import EVENT_DATE
-from .places import RANK, SUFFIXES, Mention
+from .places import RANK, Mention
 from .rules import Rules
 from .settings import SETTINGS
 
@@ -189,8 +188,6 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
             continue
         end, full = m.end, m.full
         suffix = text[end : end + 1]
-        if not full and len(m.spelling) == 2 and in_person_name(text, m.start, m.end, rules):
-            continue
         if (not full and suffix and suffix in ADMIN_SUFFIXES
                 and any(divisions[c].level in ("county", "city") for c in m.codes)
                 and on_word_boundaries(text, m.start, end + 1)):  # not 永康市场
@@ -205,29 +202,6 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
             m = Mention(m.start + offset, end + offset, m.spelling, m.codes, full)
         out.append((m, weight if full else short_weight))
     return out
-
-
-# What stands right before a person's name: the end of a post (部长, 书记, 主任, 主席, 委员, 经理,
-# 局长…) or a mark that opens a list or sentence.
-BEFORE_NAME = frozenset("长记任席员理官、，,。：:；“（(")
-
-
-def in_person_name(text: str, start: int, end: int, rules: Rules) -> bool:
-    """True when the short form at text[start:end] ends a person's name: a common surname right
-    before it, a post or a list mark before that, and one of gazetteer.yml person_words after
-    it (统战部部长廖江华带领… is no story of 江华瑶族自治县).
-
-    >>> from civicnews.rules import load_rules
-    >>> rules = load_rules()
-    >>> text = "副书记廖江华带领督导组来到学校。"
-    >>> in_person_name(text, 4, 6, rules), in_person_name("我们来到江华调研。", 4, 6, rules)
-    (True, False)
-    """
-    if start < 1 or not rules.person_words:
-        return False
-    before = text[start - 2] if start >= 2 else "。"
-    return (has_surname(text[start - 1]) and before in BEFORE_NAME
-            and text.startswith(rules.person_words, end))
 
 
 def on_word_boundaries(text: str, start: int, end: int) -> bool:
@@ -329,15 +303,7 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
             found.insert(0, (Mention(0, len(label.group(1)), label.group(1), codes, False), float(title_weight)))
     text = head + body
     visitor = _visitor_pattern(SETTINGS.district_visit_gap)
-    delegation = _delegation_pattern(SETTINGS.district_visit_gap)
-    starts = {m.start: m for m, _w in found}
     guests = {c for m, _w in found if visitor.match(text, m.end) for c in m.codes}
-    for m, _w in found:
-        # 道县县委书记率领党政代表团来祁阳考察: a delegation's place, coming to another place
-        went = delegation.match(text, m.end)
-        host = starts.get(went.end()) if went else None
-        if host is not None and set(host.codes).isdisjoint(m.codes):
-            guests.update(m.codes)
     found = [(m, w) for m, w in found if not guests.issuperset(m.codes)] if guests else found
     if not any(unit in text for unit in rules.data_units):
         return found  # most stories give no measure: no clause to look for
@@ -516,8 +482,6 @@ def written_towns(text: str, mentions: list[tuple[Mention, float]], region: str 
         town = TOWN_AFTER_COUNTY.match(text, m.end)
         if len(counties) != 1 or town is None or NOT_TOWN_BASE.search(town.group(1)):
             continue
-        if town.group(0) in _all_keywords(rules.campaigns):
-            continue  # a campaign's word (临海市美丽城镇建设领导小组): no town
         if not gaz.codes(town.group(0)) and NOT_NAME_START.match(town.group(1)):
             continue
         out.setdefault(town.group(0), counties.pop())
@@ -547,24 +511,6 @@ def zones_named(text: str, mentions: list[tuple[Mention, float]], region: str | 
         short = div.spellings[1] if len(div.spellings) > 1 else div.name
         out.setdefault(short + ZONE_FULL.get(zone.group(0), zone.group(0)), places[0])
     return out
-
-
-def publication_zone(publication: str | None, rules: Rules) -> tuple[str, str] | None:
-    """The zone a publication's name spells after its place (新乡经济技术开发区管委会), as
-    zones_named names it, and that place's code; None for any other publication.
-
-    >>> from civicnews.rules import load_rules
-    >>> rules = load_rules()
-    >>> zone, owner = publication_zone("新乡经济技术开发区管委会", rules)
-    >>> zone, rules.gazetteer.divisions[owner].name
-    ('新乡经济技术开发区', '新乡市')
-    >>> publication_zone("新乡日报", rules) is None
-    True
-    """
-    if not publication or not ZONE_AFTER_PLACE.search(publication):
-        return None
-    found = zones_named(publication, _mentions(publication, rules), None, rules)
-    return next(iter(found.items())) if len(found) == 1 else None
 
 
 def listed_places(text: str, mentions: list[tuple[Mention, float]], region: str | None,
@@ -725,8 +671,7 @@ def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: 
         city = _city_of(county, rules) or county  # a county under no city (定安县) stands alone
         totals[city] = totals.get(city, 0.0) + v
     best_city = max(totals, key=lambda c: (totals[c], _order(c))) if totals else None
-    if best_city and (_tied(totals, best_city) or scattered(totals, best_city)):
-        # 枫林镇 of four counties, nothing else said; 城关镇 of sixty: no guess
+    if best_city and _tied(totals, best_city):  # 枫林镇 of four counties, nothing else said: no guess
         return home if home and city_level(home, rules) else None
     inside = {c: v for c, v in votes.items() if best_city is None or (_city_of(c, rules) or c) == best_city}
     if inside:
@@ -741,12 +686,6 @@ def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: 
     if best_city and best_city in cities:
         return best_city
     return home if home and city_level(home, rules) else None
-
-
-def scattered(totals: dict[str, float], best: str) -> bool:
-    """True when the story's places point at other cities together more than at the best one
-    (a town name many cities share, 城关镇, gives each only a sliver): no city is the story's."""
-    return totals[best] < SETTINGS.district_city_share * sum(totals.values())
 
 
 def city_level(code: str, rules: Rules) -> bool:
@@ -926,8 +865,7 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     for where in [place, *also]:
         for name in towns_named(article, where, rules, mentions, written):
             chosen.setdefault(name, (RANK["town"], len(chosen)))
-    zones = zones_named(text, mentions, region, rules)
-    for name, owner in zones.items():
+    for name, owner in zones_named(text, mentions, region, rules).items():
         if place and name not in chosen and (gaz.within(owner, place) or gaz.within(place, owner)):
             chosen[name] = (RANK["zone"], len(chosen))
             if (owner == place and gaz.divisions[place].level == "city" and home != place
@@ -935,95 +873,16 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
                 # the headline is about the city's zone (…聚焦经开区), and the paper is not the
                 # city's own: the zone stands at the county level, the city is not the story's
                 chosen.pop(gaz.divisions[place].name, None)
-    if (place and gaz.divisions[place].level == "city" and gaz.divisions[place].name in chosen
-            and city_zone_story(chosen, set(zones), place, rules)):
-        # a city's zone and towns, no county: the zone stands at the county level (武汉经开区…
-        # 沌阳街道), and the story is not the whole city's
-        chosen.pop(gaz.divisions[place].name)
-    own_zone = publication_zone(info.publication, rules)
-    if own_zone and home == own_zone[1] and place == home and ZONE_AFTER_PLACE.search(text):
-        # a zone's own site (新乡经济技术开发区管委会) whose story speaks of its zone (经开区…):
-        # the zone's story, which stands at the county level under the city
-        chosen.pop(gaz.divisions[home].name, None)
-        chosen.setdefault(own_zone[0], (RANK["zone"], len(chosen)))
     for m, _weight in mentions:
         if m.full and _located_there(text, m.start, rules) and m.spelling not in gaz.local_words:
             codes = _narrow(m.codes, place, rules)
-            if len(codes) == 1 and gaz.divisions[codes[0]].level != "province":
-                # 位于安徽省宣城市宣州区…: the province is only the address's start
+            if len(codes) == 1:
                 div = gaz.divisions[codes[0]]
                 chosen.setdefault(div.name, (RANK.get(div.level, 4), len(chosen)))
     head_end = len(_headline_text(article.headline))
     for county in passing_counties(city_counties, head_end, chosen, listed + also, text, mentions, rules):
         chosen.pop(gaz.divisions[county].name, None)
-    named = sorted(chosen, key=lambda name: chosen[name])
-    named = [name for name in named if name not in same_town_twice(named, place, rules)]
-    return [as_written(name, text, rules) for name in named]
-
-
-def as_written(name: str, text: str, rules: Rules) -> str:
-    """A county-level city or district by the name the story writes when that is its name
-    before a change of kind (平泉县, 平泉市 since 2017; 黔西县, now 黔西市) and the story never
-    writes the present one: the place as it was at the story's time. Other names as they are
-    (新晃县 is a common form of 新晃侗族自治县, not a former name: the official name stands;
-    a 县 was never a 区: 垫江区 for 垫江县 is a slip, and the official name stands).
-
-    >>> from civicnews.rules import load_rules
-    >>> rules = load_rules()
-    >>> as_written("平泉市", "平泉县七家岱乡召开会议", rules), as_written("平泉市", "平泉市召开会议", rules)
-    ('平泉县', '平泉市')
-    >>> as_written("新晃侗族自治县", "新晃县波洲镇", rules)
-    '新晃侗族自治县'
-    """
-    base, kind = name[:-1], name[-1:]
-    if name in text or kind not in FORMER_KINDS or len(base) < 2:
-        return name
-    gaz = rules.gazetteer
-    if not any(gaz.divisions[c].level == "county" and gaz.divisions[c].name == name for c in gaz.codes(name)):
-        return name
-    written = [base + k for k in FORMER_KINDS[kind] if base + k in text and not gaz.codes(base + k)]
-    return written[0] if len(written) == 1 else name
-
-
-# What a county-level place may have been before it became what it is: a 县 becomes a 市 or a
-# 区, a 市 a 区; never back (a story writing 垫江区 for 垫江县 names no former place, it errs).
-FORMER_KINDS = {"市": "县", "区": "县市"}
-
-
-def city_zone_story(chosen: dict[str, tuple[int, int]], zones: set[str], city: str, rules: Rules) -> bool:
-    """True when the places chosen for a story of ``city`` are, besides the city, one of its
-    ``zones`` and towns, and no county: the zone's story (its towns are the zone's to run)."""
-    gaz = rules.gazetteer
-    others = [name for name in chosen if name != gaz.divisions[city].name]
-    levels = [{gaz.divisions[c].level for c in gaz.codes(name)} for name in others if name not in zones]
-    return (any(name in zones for name in others) and bool(levels)
-            and all(lv <= {"town"} for lv in levels))
-
-
-def same_town_twice(names: list[str], place: str | None, rules: Rules) -> set[str]:
-    """Names that repeat a town already in ``names`` under its list name: an ethnic township
-    the story writes both ways (潞城瑶族乡 and 潞城乡) is one town, tagged by its full name.
-
-    >>> from civicnews.rules import load_rules
-    >>> rules = load_rules()
-    >>> place = rules.gazetteer.codes("田林县")[0]
-    >>> same_town_twice(["田林县", "潞城乡", "潞城瑶族乡"], place, rules)
-    {'潞城乡'}
-    """
-    county = rules.gazetteer.county_of(place) if place else None
-    if county is None:
-        return set()
-    gaz = rules.gazetteer
-    bases = gaz.town_bases(county)
-    out: set[str] = set()
-    for name in names:
-        if any(gaz.within(c, county) for c in gaz.codes(name)):
-            continue  # a town's own list name
-        base = next((name[: -len(x)] for x in SUFFIXES["town"] if name.endswith(x)), None)
-        code = bases.get(base or "")
-        if code and gaz.divisions[code].name in names:
-            out.add(name)
-    return out
+    return sorted(chosen, key=lambda name: chosen[name])
 
 
 def passing_counties(named: dict[str, list[tuple[int, int]]], head_end: int, chosen: dict[str, tuple[int, int]],
@@ -1255,14 +1114,12 @@ def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str,
     for m, _weight in mentions:
         if m.spelling in gaz.local_words:
             continue
-        if any(gaz.within(c, home) or gaz.within(home, c) and gaz.divisions[c].level != "province"
-               for c in m.codes):
+        if any(gaz.within(c, home) or gaz.within(home, c) for c in m.codes):
             return False
         places = [c for c in m.codes if gaz.divisions[c].level in ("county", "city")]
-        if len(places) == 1:  # its short form counts too (保亭黎族苗族自治县… 保亭…)
-            named.setdefault(places[0], []).append(m.start if m.full else -m.start - 1)
-    return any(max(starts) >= 0 and (len(starts) >= SETTINGS.district_passing_mentions
-                                     or min(abs(s) for s in starts) < head_end)
+        if m.full and len(places) == 1:
+            named.setdefault(places[0], []).append(m.start)
+    return any(len(starts) >= SETTINGS.district_passing_mentions or starts[0] < head_end
                for starts in named.values())
 
 
@@ -1363,18 +1220,6 @@ def _visitor_pattern(gap: int) -> re.Pattern[str]:
     """After a place: at most ``gap`` characters of the same clause, a word of coming and
     我县/本市… (乐山市政协来我县考察调研): the place is the visitors', not the story's."""
     return re.compile(rf"[^，。；！？：]{{0,{gap}}}?(?:来|到|赴|莅临)(?:我|本)(?:县|市|区|旗)")
-
-
-@lru_cache(maxsize=8)
-def _delegation_pattern(gap: int) -> re.Pattern[str]:
-    """After a place: at most ``gap`` characters of the same clause, a delegation and a word of
-    coming where the story is written (…代表团来, …考察团一行莅临; not 来到 or 赴, which any
-    paper writes of its own people going out); a place must follow, the one visited."""
-    return re.compile(rf"[^，。；！？：]{{0,{gap}}}?(?:{DELEGATIONS})[^，。；！？：]{{0,4}}?(?:来(?!到)|莅临)")
-
-
-# Groups that travel to another place: their own place is not the story's.
-DELEGATIONS = "代表团|考察团|调研组|调研团|观摩团|参观团|学习团|考察组|观摩组"
 
 
 def find_campaigns(article: Article, rules: Rules) -> list[str]:

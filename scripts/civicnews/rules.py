@@ -75,9 +75,6 @@ class Rules:
     # only in such a sentence or clause is no place of the story (gazetteer.yml)
     speech_words: tuple[str, ...] = ()
     data_units: tuple[str, ...] = ()
-    # words that follow a person's name (廖江华一行, 李新华等): a place's short form that is the
-    # end of such a name (江华 in 部长廖江华一行) is no place (gazetteer.yml person_words)
-    person_words: tuple[str, ...] = ()
     # function words that never end a headline phrase as its last word (headline.yml)
     open_words: frozenset[str] = frozenset()
     # verbs of speaking: a line ending in one opens a speaker's words, never a headline (headline.yml)
@@ -160,7 +157,6 @@ def _build(override: Path | None) -> Rules:
         visit_words=tuple(gaz.get("visit_words") or ()),
         speech_words=tuple(gaz.get("speech_words") or ()),
         data_units=tuple(gaz.get("data_units") or ()),
-        person_words=tuple(gaz.get("person_words") or ()),
         campaigns=campaigns,
         campaign_min_hits=int(camp.get("min_hits", 2)),
         roles=tuple(sorted(roles.get("roles") or (), key=len, reverse=True)),

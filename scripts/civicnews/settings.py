@@ -240,14 +240,6 @@ class Settings:
     # 0.861), 0.4–0.8 → 0.961 (0.864), 0.9 → 0.959 (0.862); 0.5, a majority. After s17: 0.3 →
     # 0.967 (0.867), 0.4–0.8 → 0.971 (0.871), 0.9 → 0.969 (0.869).
     district_county_share: float = 0.5
-    # A city is the story's place only when the story's places point at it at least this share
-    # of all they point at: a town name many cities share (城关镇) gives each a sliver, and the
-    # city with the most such towns is no answer. Fit (s24): 0.2–0.5 → 0.983 (hidden 0.876,
-    # city 0.899, province 0.892), 0.65 → hidden 0.845, 0.8 → 0.967 (0.805). s25: 0.5 took a
-    # provincial paper's story whose county's towns were a third of its places (青海日报, 79
-    # fresh stories outside the corpus) to no county; 0.2 and 0.35 keep it and change nothing
-    # else on the fit part or on 217 stories outside it: 0.35, the middle of the safe range.
-    district_city_share: float = 0.35
     # Characters of context on each side of a short place name when checking word boundaries
     # (和政 in 人大和政协 is no 和政县). tune: 2, 4, 6, 8 → 0.961 (hidden 0.864): flat; 4 kept.
     # After s17: 2, 4, 6, 8 → 0.971 (0.871), still flat.

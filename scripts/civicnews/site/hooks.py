@@ -314,7 +314,7 @@ _Spelling = tuple[tuple[tuple[str, frozenset[str]], ...], str,
 def _spelling(gaz: Any, name: str) -> _Spelling | None:
     """The gazetteer's answer for every story naming ``name`` (None: not a place it knows)."""
     codes = ([c for c in gaz.codes(name) if gaz.divisions[c].name == name]
-             or list(gaz.codes(name)) or _renamed(gaz, name))
+             or list(gaz.codes(name)))
     if not codes:
         return None
     editors = [c for c in codes if gaz.divisions[c].editor]
@@ -324,16 +324,6 @@ def _spelling(gaz: Any, name: str) -> _Spelling | None:
             {c: tuple((gaz.divisions[p].name, p) for p in gaz.path(c)) for c in codes})
 
 
-def _renamed(gaz: Any, name: str) -> list[str]:
-    """The county-level places that a former name (平泉县, now 平泉市) was, as
-    ``metadata.as_written`` tags a story that writes it: its page sits under the same city."""
-    from civicnews.metadata import FORMER_KINDS
-
-    base, kind = name[:-1], name[-1:]
-    return [c for now, before in FORMER_KINDS.items() if kind in before
-            for c in gaz.codes(base + now) if gaz.divisions[c].name == base + now]
-
-
 def _chain(spelling: _Spelling, context: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """The chain of the division a name means beside ``context`` (the story's districts)."""
     candidates, default, chains = spelling
@@ -341,10 +331,6 @@ def _chain(spelling: _Spelling, context: tuple[str, ...]) -> tuple[tuple[str, st
         if not above.isdisjoint(context):
             return chains[code]
     return chains[default]
-
-
-# Bump when _spelling reads names another way (2: former names, _renamed).
-CHAINS_FORMAT = ":2"
 
 
 def _district_paths(articles: list[art_mod.ArticleMeta],
@@ -361,7 +347,7 @@ def _district_paths(articles: list[art_mod.ArticleMeta],
 
     rules = load_rules()
     # The key the gazetteer itself is cached under: its data, code, settings and editor entries.
-    version = places._cache_key([dict(e) for e in rules.editor_places], rules.local_words) + CHAINS_FORMAT
+    version = places._cache_key([dict(e) for e in rules.editor_places], rules.local_words)
     known = _load_chains(memo, version)
     looked_up = False
     paths: dict[str, list[str]] = {}
