@@ -28,7 +28,7 @@ import json
 import os
 import shutil
 import signal
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 try:
@@ -103,11 +103,12 @@ def _link_or_copy(src: str, dst: str) -> None:
 
 
 # A file's new content: its bytes, or its bytes in pieces (report.json of a ten-year archive is
-# about 70 MB: joining its pieces held it twice at the build's peak of memory).
-Data = bytes | list[bytes]
+# about 70 MB: joining its pieces held it twice at the build's peak of memory), a list or an
+# iterable that makes them anew each time it is iterated (report.Pieces: never all held).
+Data = bytes | list[bytes] | Iterable[bytes]
 
 
-def _pieces(data: Data) -> list[bytes]:
+def _pieces(data: Data) -> Iterable[bytes]:
     return [data] if isinstance(data, bytes) else data
 
 
@@ -122,10 +123,13 @@ def _same(path: Path, data: Data) -> bool:
     large file in memory)."""
     pieces = _pieces(data)
     try:
-        if path.stat().st_size != sum(len(p) for p in pieces):
+        # Sizes first when the pieces are at hand; pieces made as they go are compared as
+        # they come, and the file must end where they do.
+        if isinstance(pieces, list) and path.stat().st_size != sum(len(p) for p in pieces):
             return False
         with open(path, "rb") as handle:
-            return all(handle.read(len(piece)) == piece for piece in pieces)
+            return (all(handle.read(len(piece)) == piece for piece in pieces)
+                    and not handle.read(1))
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         return False
 
