@@ -614,8 +614,19 @@ def _save_matches(cache_dir: Path | None, ledger: Ledger) -> None:
     """Keep this build's matches for the next (only these: the file never grows stale)."""
     if cache_dir is None or ledger.memo == ledger.memo_used:
         return
-    cache_put(cache_dir / MATCH_MEMO.parent, MATCH_MEMO.stem,
-              pickle.dumps((_memo_version(), ledger.memo_used), protocol=5))
+    # Pickled into the file as it goes, as cache_put would keep it: the matches of 10,000
+    # articles pickled whole were the top of a cold build's memory once the report was not.
+    path = cache_dir / MATCH_MEMO
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump((_memo_version(), ledger.memo_used), handle, protocol=5)
+        os.replace(tmp, path)
+    except OSError:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
 
 
 def _correct(pages: list[_Page], ledger: Ledger, corrections_path: Path | None,
