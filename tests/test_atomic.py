@@ -288,6 +288,43 @@ def test_a_file_given_in_pieces_is_written_and_compared_as_a_whole(tmp_path: Pat
         assert target.read_bytes() == b"".join(changed)
 
 
+def test_pieces_made_as_they_go_are_compared_and_staged_in_one_pass(tmp_path: Path) -> None:
+    """report.Pieces (made anew each time they are read) are made once a commit: the same
+    bytes leave the file untouched and nothing staged; other bytes (shorter, longer, other)
+    replace it; pieces that fail half-way leave the old file and no staging."""
+    from civicnews.output import STAGE, commit
+    from civicnews.report import Pieces
+
+    made: list[int] = []
+
+    def pieces(*parts: bytes) -> Pieces:
+        def make():
+            made.append(1)
+            yield from parts
+        return Pieces(make)
+
+    out = tmp_path / "out"
+    commit(out, {"editor/report.md": pieces(b"ab", "永".encode())}, set())
+    target = out / "editor" / "report.md"
+    assert target.read_bytes() == "ab永".encode() and len(made) == 1
+    before = target.stat().st_mtime_ns
+    commit(out, {"editor/report.md": pieces(b"a", "b永".encode())}, set())
+    assert target.stat().st_mtime_ns == before and len(made) == 2
+    assert not (out / STAGE).exists()
+    for changed in ((b"a", b"b"), (b"ab", "永".encode(), b"!"), (b"ax", "永".encode())):
+        commit(out, {"editor/report.md": pieces(*changed), "articles/x.md": b"x"}, set())
+        assert target.read_bytes() == b"".join(changed)
+    assert len(made) == 5 and (out / "articles" / "x.md").read_bytes() == b"x"
+
+    def broken():
+        yield b"new"
+        raise FileNotFoundError(2, "No such file or directory", "gone.roles.json")
+
+    with pytest.raises(OutputError, match="gone.roles.json"):
+        commit(out, {"editor/report.md": Pieces(broken)}, set())
+    assert target.read_bytes() == b"ax" + "永".encode() and not (out / STAGE).exists()
+
+
 def _articles(out: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted((out / "articles").iterdir())}
 

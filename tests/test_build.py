@@ -237,6 +237,38 @@ def test_a_lean_batch_writes_the_same_files_and_keeps_no_line_roles(pages_dir: P
     assert len(list((tmp_path / "fresh").glob("*.pickle"))) == len(full.pages)
 
 
+def test_a_lean_batch_leaves_line_roles_in_files_and_writes_the_same_report(
+        pages_dir: Path, tmp_path: Path) -> None:
+    """With a cache, a lean batch's extractions name each page's roles JSON in a file beside
+    its lean entry (report.StoredJson) instead of holding it; report.json is the same. A
+    roles file gone, or a cache moved elsewhere, still gives the same files."""
+    import civicnews.build as build_mod
+    from civicnews.report import StoredJson
+
+    full = run_batch([pages_dir], tmp_path / "full", cache_dir=tmp_path / "c0")
+    cache = tmp_path / "cache"
+    for jobs in (2, 1):  # the workers store them, then the parent reads the entries back
+        out = tmp_path / f"lean-{jobs}"
+        run_batch([pages_dir], out, cache_dir=cache, jobs=jobs, details=False)
+        assert snapshot(out) == snapshot(tmp_path / "full")
+    lean = cache / build_mod.LEAN_CACHE
+    stored = sorted(lean.glob("*.roles.json"))
+    assert len(stored) == len(full.pages)
+    entry = build.cache_get(lean, stored[0].name.split(".")[0])
+    assert isinstance(entry, pagecache.Extraction)
+    assert entry.facts.json["roles"] == StoredJson(str(stored[0]))
+    assert stored[0].read_bytes() and b"role" in stored[0].read_bytes()
+    stored[0].unlink()  # the full entry is leaned again, its roles stored again
+    run_batch([pages_dir], tmp_path / "gone", cache_dir=cache, details=False)
+    assert stored[0].is_file() and snapshot(tmp_path / "gone") == snapshot(tmp_path / "full")
+    moved = tmp_path / "moved"
+    shutil.copytree(cache, moved)
+    shutil.rmtree(cache)
+    again = run_batch([pages_dir], tmp_path / "moved-out", cache_dir=moved, details=False)
+    assert again.extracted == 0
+    assert snapshot(tmp_path / "moved-out") == snapshot(tmp_path / "full")
+
+
 def test_a_few_new_pages_keep_jiebas_dictionary_for_the_next_build(pages_dir: Path,
                                                                      tmp_path: Path) -> None:
     """A lean parallel batch of many new pages (a cold build) leaves no copy of jieba's

@@ -220,9 +220,14 @@ def test_the_feed_cache_names_the_file_of_each_feed_it_served(tmp_path) -> None:
                                 lambda a: repr(replace(a, path="")))
         return feeds.site_feeds(newest_first(articles), SITE, "县域新闻", cache=cache), cache
 
-    _out, cold = build(arts)
+    out, cold = build(arts)
     assert cold.served == {}
+    # Rendered now and kept: ``stored`` names each one's cached file, the same bytes.
+    assert set(cold.stored) == set(out) and all(
+        cold.stored[path].read_bytes() == data for path, data in out.items())
+    assert list(feeds.iter_site_feeds(newest_first(arts), SITE, "县域新闻")) == list(out.items())
     out, warm = build(arts)
+    assert warm.stored == {}
     assert set(warm.served) == set(out) and all(
         warm.served[path].read_bytes() == data for path, data in out.items())
     out, after = build([*arts, art("a3", "三", date="2023-04-03", districts=["西城街道"])])

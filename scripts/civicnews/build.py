@@ -22,6 +22,7 @@ import pickle
 import signal
 import stat
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -48,7 +49,14 @@ from .pagecache import (
     extract,
     rules_fingerprint,
 )
-from .report import PageFacts, build_report, page_report, report_json_pieces, report_md_pieces
+from .report import (
+    PageFacts,
+    StoredJson,
+    build_report,
+    page_report,
+    report_json_pieces,
+    report_md_pieces,
+)
 from .rules import load_rules
 
 ARTICLES_DIR = "articles"  # the same folder output.commit switches
@@ -262,7 +270,8 @@ def _extract_chunk(tasks: Sequence[tuple[str, PageInfo, str]], rules_dir: str | 
     With ``lean_dir`` (no details) each extraction is made ``_lean`` here, kept there and
     handed back lean: the parent, which holds every page's extraction, then never unpickles
     line roles only to drop them, nor pickles the lean copy between them (a 10k cold build's
-    peak is the parent's).
+    peak is the parent's); the page's roles JSON is left in a file beside the entry
+    (``_store_json``) and read back only while report.json is written.
 
     With ``headlines`` (the site build) also each extracted article's headline key terms
     (related.headline_text → its sorted terms): the worker holds jieba already, and the
@@ -275,7 +284,7 @@ def _extract_chunk(tasks: Sequence[tuple[str, PageInfo, str]], rules_dir: str | 
         data = pickle.dumps(outcome, protocol=5)
         cache_put(cache_dir, key, data)
         if lean_dir is not None:
-            data = pickle.dumps(_lean(outcome), protocol=5)
+            data = pickle.dumps(_store_json(_lean(outcome), lean_dir, key), protocol=5)
             cache_put(lean_dir, key, data)
         out.append(data)
         if headlines and isinstance(outcome, Extraction):
@@ -378,6 +387,58 @@ def _lean(outcome: Extraction | Crashed) -> Extraction | Crashed:
                    facts=replace(outcome.facts, roles=[], json=json))
 
 
+STORED_KEYS = ("roles",)  # a lean page's report.json values kept in a file (StoredJson)
+STORED_SUFFIX = ".json"  # lean/<key>.<name>.json beside lean/<key>.pickle
+
+
+def _stored_path(lean_dir: Path, key: str, name: str) -> Path:
+    return lean_dir / f"{key}.{name}{STORED_SUFFIX}"
+
+
+def _store_json(outcome: Extraction | Crashed, lean_dir: Path, key: str) -> Extraction | Crashed:
+    """A lean extraction whose large report.json values (STORED_KEYS) are written to files
+    beside its cache entry and named there (report.StoredJson): the build's process then holds
+    ~9 KB a page instead of ~30 KB, and reads each page's roles only while report.json is
+    written. A value that cannot be written stays in the extraction."""
+    if isinstance(outcome, Crashed):
+        return outcome
+    json = dict(outcome.facts.json)
+    for name in STORED_KEYS:
+        value = json.get(name)
+        if not isinstance(value, bytes):
+            continue
+        path = _stored_path(lean_dir, key, name)
+        tmp = None
+        try:  # whole, then renamed (as cache_put): a reader never sees half a value
+            lean_dir.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=lean_dir, prefix=f".{path.name}.", suffix=".tmp")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(value)
+            os.replace(tmp, path)
+        except OSError:
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
+            continue
+        json[name] = StoredJson(str(path))
+    return replace(outcome, facts=replace(outcome.facts, json=json))
+
+
+def _stored_here(outcome: Extraction | Crashed, lean_dir: Path, key: str) -> bool:
+    """Whether the files a cached lean extraction names are there; each is named again in
+    this cache (a project moved or copied keeps its cache, not the old paths)."""
+    if isinstance(outcome, Crashed):
+        return True
+    json = outcome.facts.json
+    for name, value in json.items():
+        if isinstance(value, StoredJson):
+            path = _stored_path(lean_dir, key, name)
+            if not path.is_file():
+                return False
+            if value.path != str(path):
+                json[name] = StoredJson(str(path))  # type: ignore[index] # our own dict
+    return True
+
+
 def _cached(cache_dir: Path | None, key: str) -> bool:
     """Whether the cache has an entry under ``key`` (it may still prove unreadable)."""
     return cache_dir is not None and os.path.isfile(cache_dir / f"{key}.pickle")
@@ -406,6 +467,8 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
         if details:
             return outcome
         outcome = _lean(outcome)
+        if lean_dir is not None:
+            outcome = _store_json(outcome, lean_dir, key)
         cache_put(lean_dir, key, pickle.dumps(outcome, protocol=5))
         return outcome
 
@@ -427,6 +490,9 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
         missed = []
         for index, key in stored:
             found = cache_get(lean_dir, key)
+            if found is not None and lean_dir is not None and not _stored_here(found, lean_dir,
+                                                                                key):
+                found = None  # its roles file is gone: lean the full entry again
             if found is None:
                 found = cache_get(cache_dir, key)
                 if found is not None:
@@ -548,8 +614,19 @@ def _save_matches(cache_dir: Path | None, ledger: Ledger) -> None:
     """Keep this build's matches for the next (only these: the file never grows stale)."""
     if cache_dir is None or ledger.memo == ledger.memo_used:
         return
-    cache_put(cache_dir / MATCH_MEMO.parent, MATCH_MEMO.stem,
-              pickle.dumps((_memo_version(), ledger.memo_used), protocol=5))
+    # Pickled into the file as it goes, as cache_put would keep it: the matches of 10,000
+    # articles pickled whole were the top of a cold build's memory once the report was not.
+    path = cache_dir / MATCH_MEMO
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump((_memo_version(), ledger.memo_used), handle, protocol=5)
+        os.replace(tmp, path)
+    except OSError:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
 
 
 def _correct(pages: list[_Page], ledger: Ledger, corrections_path: Path | None,

@@ -575,7 +575,8 @@ class LedgerMemo:
         try:
             self._entries_path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self._entries_path.with_name(f"{self._entries_path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps((self._entries_version, entries), protocol=5))
+            with open(tmp, "wb") as handle:  # pickled as it goes: never held whole
+                pickle.dump((self._entries_version, entries), handle, protocol=5)
             tmp.replace(self._entries_path)
         except OSError:
             pass
@@ -595,7 +596,8 @@ class LedgerMemo:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps((self._version, digest, blob), protocol=5))
+            with open(tmp, "wb") as handle:  # the blob not copied into a second pickle
+                pickle.dump((self._version, digest, blob), handle, protocol=5)
             tmp.replace(self.path)
         except OSError:
             pass

@@ -12,7 +12,7 @@ import operator
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -495,8 +495,35 @@ def _text(value: str | bytes | None) -> str | None:
     return value.decode("utf-8") if isinstance(value, bytes) else value
 
 
-def _utf8(value: str | bytes | None) -> bytes | None:
+@dataclass(frozen=True)
+class StoredJson:
+    """A page's report.json value kept in a file (UTF-8, encoded as for PAGE_KEY_DEPTH) and
+    read only while report.json is written: a portal build's workers leave each page's line
+    roles there (build._extract_chunk), ~18 KB a page, which the build's own process would
+    otherwise hold for every page at once (70 MB at 10,000 articles)."""
+
+    path: str
+
+    def read(self) -> bytes:
+        with open(self.path, "rb") as handle:
+            return handle.read()
+
+
+def _utf8(value: str | bytes | StoredJson | None) -> bytes | None:
+    if isinstance(value, StoredJson):
+        return value.read()
     return value.encode("utf-8") if isinstance(value, str) else value
+
+
+class Pieces:
+    """A file's bytes in pieces, made anew each time it is iterated (the output writer may
+    compare a file with them, then write them): never all pieces held at once."""
+
+    def __init__(self, make: Callable[[], Iterator[bytes]]) -> None:
+        self._make = make
+
+    def __iter__(self) -> Iterator[bytes]:
+        return self._make()
 
 
 def _object_bytes(items: Mapping[str, bytes], depth: int) -> bytes:
@@ -532,32 +559,35 @@ def dumps_report_bytes(report: dict, facts: Mapping[str, PageFacts] | None = Non
     return b"".join(report_json_pieces(report, facts))
 
 
-def report_json_pieces(report: dict, facts: Mapping[str, PageFacts] | None = None
-                       ) -> list[bytes]:
+def report_json_pieces(report: dict, facts: Mapping[str, PageFacts] | None = None) -> Pieces:
     """``dumps_report_bytes`` in pieces, one a page, never joined: the output writer writes
-    them one after the other.
+    them one after the other, and each is made as it is written.
 
     report.json of a ten-year archive is about 70 MB: joining the pages' text into the array,
     the array into the object and the object into the encoded file made four copies of it at
     once (a third of a build's peak memory at 10,000 articles), and joining the encoded pages
-    one more.
+    one more; the list of all pages' pieces, held beside the extractions they came from, was
+    still the largest thing a 10,000-article build held at its peak.
     """
-    facts = facts or {}
+    return Pieces(lambda: _json_pieces(report, facts or {}))
+
+
+def _json_pieces(report: dict, facts: Mapping[str, PageFacts]) -> Iterator[bytes]:
     top = {key: _json(value, 1) for key, value in report.items() if key != "pages"}
     top["pages"] = _PAGES_MARK
     head, tail = _object(top, 0).split(_PAGES_MARK)
     if not report["pages"]:
-        return [(head + "[]" + tail + "\n").encode("utf-8")]
-    parts = [(head + "[").encode("utf-8")]
+        yield (head + "[]" + tail + "\n").encode("utf-8")
+        return
+    yield (head + "[").encode("utf-8")
     inner = "\n" + "  " * 2
     for number, page in enumerate(report["pages"]):
         done = facts[page["file"]].json if page["file"] in facts else {}
         encoded = {key: _utf8(done.get(key)) or _json(value, PAGE_KEY_DEPTH).encode("utf-8")
                    for key, value in page.items()}
-        parts.append((inner if number == 0 else "," + inner).encode("utf-8")
-                      + _object_bytes(encoded, PAGE_KEY_DEPTH - 1))
-    parts.append(("\n  ]" + tail + "\n").encode("utf-8"))
-    return parts
+        yield ((inner if number == 0 else "," + inner).encode("utf-8")
+               + _object_bytes(encoded, PAGE_KEY_DEPTH - 1))
+    yield ("\n  ]" + tail + "\n").encode("utf-8")
 
 
 def load_report(out_dir: Path) -> dict:
@@ -657,7 +687,7 @@ def render_markdown(report: dict, facts: Mapping[str, PageFacts] | None = None) 
 
 
 def report_md_pieces(report: dict, facts: Mapping[str, PageFacts] | None = None
-                     ) -> list[bytes]:
+                     ) -> Pieces:
     """``render_markdown(report, facts).encode("utf-8")`` in pieces, one a page (never the
     whole text at once: two bytes a character for the Chinese, and its lines besides).
 
@@ -668,8 +698,8 @@ def report_md_pieces(report: dict, facts: Mapping[str, PageFacts] | None = None
     >>> b"".join(report_md_pieces(report)) == render_markdown(report).encode()
     True
     """
-    return [(block if number == 0 else "\n" + block).encode("utf-8")
-            for number, block in enumerate(_markdown_blocks(report, facts))]
+    return Pieces(lambda: ((block if number == 0 else "\n" + block).encode("utf-8")
+                           for number, block in enumerate(_markdown_blocks(report, facts))))
 
 
 def _markdown_blocks(report: dict, facts: Mapping[str, PageFacts] | None) -> Iterator[str]:
