@@ -133,7 +133,7 @@ def _scalar(value: object, key: bool = False) -> str | None:
     """One scalar as yaml.dump(…, Dumper=_Dumper, allow_unicode=True, width=10_000) writes it in
     a block mapping (a key when ``key``, else a value or a sequence item), or None when it does
     not fit on the line (then the whole front matter goes through the writer)."""
-    if isinstance(value, str):
+    if type(value) is str:  # a subclass may be something yaml.dump refuses
         if len(value) <= _BARE_MAX and _BARE.fullmatch(value):
             return value
         found = _WRITTEN.get((value, key), "")
@@ -174,12 +174,12 @@ def _front_matter_yaml(meta: dict) -> str:
         head = _scalar(name, key=True)
         if head is None:
             break
-        if isinstance(value, list):
+        if type(value) is list:
             items = [_scalar(item) for item in value]
             if None in items:
                 break
             out.append(f"{head}:\n- " + "\n- ".join(items) + "\n" if items else f"{head}: []\n")
-        elif isinstance(value, dict):
+        elif type(value) is dict:
             pairs = [(_scalar(k, key=True), _scalar(v)) for k, v in value.items()]
             if any(k is None or v is None for k, v in pairs):
                 break
