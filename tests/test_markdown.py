@@ -69,3 +69,30 @@ def test_escape_text_maps_each_html_special_character_once(text: str) -> None:
     mapped = "".join({"&": "&amp;", "<": "&lt;", ">": "&gt;"}.get(c, c) for c in text)
     expected = _MD_SPECIAL.sub(r"\\\1", mapped).replace("{", "&#123;").replace("}", "&#125;")
     assert escape_text(text) == expected
+
+
+# Characters that change how YAML writes a string: indicators, quotes, spaces and breaks of
+# every kind, characters libyaml will not print raw, and Chinese text and marks.
+_YAML_HARD = st.sampled_from(list("ab1 :#-?'\"\t\n\r.,[]{}&*!|>%@`~") + [
+    "\x85", "\u2028", "\u2029", "\ufeff", "\u00a0", "\u3000", "\u00ad", "\ufffe", "\x00", "\x7f",
+    "\U0001f600", "中", "文", "，", "：", "…"])
+_YAML_WORDS = st.sampled_from(["", "yes", "no", "on", "null", "~", "0x1", "1.5", "2023-04-03",
+                               "<<", "=", "---", "...", "true"])
+_YAML_STRINGS = st.builds(lambda a, b, c: a + b + c, _YAML_WORDS, st.text(_YAML_HARD, max_size=12),
+                          _YAML_WORDS) | st.text(min_size=0, max_size=50)
+
+
+@given(_YAML_STRINGS, st.lists(_YAML_STRINGS, max_size=3),
+       st.dictionaries(_YAML_STRINGS, _YAML_STRINGS, max_size=3),
+       st.one_of(st.none(), st.booleans(), st.integers(), _YAML_STRINGS))
+def test_front_matter_is_what_the_yaml_writer_writes(text: str, items: list[str],
+                                                     mapping: dict[str, str], other: object) -> None:
+    """The front matter written out by hand is byte for byte what yaml.dump writes, for any
+    string a page could hold (or it is handed to yaml.dump)."""
+    from civicnews.markdown import _Dumper, _front_matter_yaml
+
+    meta = {"title": text, "kicker": other, "reporters": items, "roles": mapping,
+            "source": {"file": text, "page": other, "order": 0}, "captions": [], "empty": {}}
+    assert _front_matter_yaml(meta) == yaml.dump(meta, Dumper=_Dumper, allow_unicode=True,
+                                                 sort_keys=False, width=10_000,
+                                                 default_flow_style=False)

@@ -41,8 +41,11 @@ def ends_sentence(text: str) -> bool:
     >>> ends_sentence("王家骏说。”"), ends_sentence("撑起开发区“高颜值”")
     (True, False)
     """
-    stripped = text.rstrip(CLOSERS + " ")
+    stripped = text.rstrip(_TRAILING)
     return bool(stripped) and stripped[-1] in SENTENCE_END
+
+
+_TRAILING = CLOSERS + " "  # what may follow a sentence's end on its line
 
 
 def ends_midsentence(text: str) -> bool:
@@ -83,18 +86,19 @@ def rejoin_paragraphs(lines: list[str]) -> list[str]:
     # a column cut by character count (some PDF tools, hard-wrapped text) prints a line of
     # digits narrower than a full one: as many characters as its column's lines is full too
     counts = [float(len(t)) for t in cleaned]
+    ends = list(map(ends_sentence, cleaned))  # each line's, once
     one_per_line = (
         _column(widths, len(widths) // 2, len(widths)) >= FULL_LINE_WIDTH
-        and sum(map(ends_sentence, cleaned)) >= SENTENCE_LINE_SHARE * len(cleaned)
-    ) or all(ends_sentence(t) for t in cleaned)
+        and sum(ends) >= SENTENCE_LINE_SHARE * len(cleaned)
+    ) or all(ends)
     paragraphs: list[str] = []
     current = ""
     for i, text in enumerate(cleaned):
-        starts = i == 0 or ends_sentence(cleaned[i - 1])
+        starts = i == 0 or ends[i - 1]
         current += text
         if i == len(cleaned) - 1:
             break
-        if not ends_sentence(text):
+        if not ends[i]:
             continue  # mid-sentence: the paragraph goes on, however full the line
         if not one_per_line:
             width = widths[i] + (INDENT_EM if starts else 0)

@@ -164,7 +164,11 @@ def lost_characters(page_text: str, placed: Iterable[str], lost: Sequence[str] =
     >>> lost_characters("会议开在区里\\n区会", ["会议开在区里"]), lost_characters("会议开在区里\\n区会", ["会议开在区里"], ["区会"])
     ('会区', '区会')
     """
-    missing = account_chars(page_text) - account_chars("\n".join(placed))  # positive counts only
+    # positive counts only: Counter's ``-`` without its pass over the placed characters for
+    # negative counts it then drops
+    placed_chars = account_chars("\n".join(placed))
+    missing = {ch: n - placed_chars[ch] for ch, n in account_chars(page_text).items()
+               if n > placed_chars[ch]}
     if not missing:
         return ""
     out = []
