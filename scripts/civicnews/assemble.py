@@ -761,7 +761,6 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float]) -> list[Lin
             continue
         line = parts[-1][1]
         grams = bigrams(line.text)
-        above = parts[-2][1]
         apart = line.gap_before > 0  # a blank line between (beyond the page's spacing)
         unsure = confidence.get(line.number, 1.0) < SETTINGS.min_title_tail_confidence
         text = run.text
