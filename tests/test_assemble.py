@@ -291,7 +291,8 @@ def test_a_title_read_as_a_subhead_right_above_a_story_s_first_line_is_its_title
 def test_a_pull_quote_printed_apart_under_the_title_is_not_the_title_s_end() -> None:
     lines, decisions = page([("title", "街道召开国家卫生区复审工作动员会"), ("title+", "对参会人员进行动员"),
                              ("start", "4月7日，街道召开复审工作动员会，从三个方面，对参会人员进行动员。")])
-    apart = [lines[0], *(dataclasses.replace(x, number=x.number + 1, lines=tuple(n + 1 for n in x.lines)) for x in lines[1:])]
+    apart = [lines[0], *(dataclasses.replace(x, number=x.number + 1, lines=tuple(n + 1 for n in x.lines),
+                                             gap_before=int(x is lines[1])) for x in lines[1:])]
     (a,) = assemble_page(apart, decisions, PageInfo(file="t.txt"), RULES).articles
     assert a.headline.title == "街道召开国家卫生区复审工作动员会"
     # printed right under the title it is the title's end, though its story repeats it
@@ -389,7 +390,7 @@ def test_a_title_line_printed_apart_that_its_story_hardly_uses_is_a_slogan() -> 
     # read surely, but a blank line parts it from the title and the story uses few of its words
     lines, decisions = page([("title", "矾山镇积极开展安全生产检查"), ("title+", "文明出行 你我同行"),
                              ("start", "近日，矾山镇联合公安部门开展安全生产检查，倡导文明。")])
-    apart = [lines[0], dataclasses.replace(lines[1], number=4, lines=(4,)),
+    apart = [lines[0], dataclasses.replace(lines[1], number=4, lines=(4,), gap_before=2),
              *(dataclasses.replace(x, number=x.number + 3, lines=tuple(n + 3 for n in x.lines)) for x in lines[2:])]
     (a,) = assemble_page(apart, decisions, PageInfo(file="t.txt"), RULES).articles
     assert a.headline.title == "矾山镇积极开展安全生产检查"

@@ -66,6 +66,28 @@ def test_a_half_s_model_is_fitted_on_that_half_s_stories_and_says_so(tmp_path) -
     assert xs_a != xs_fit
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["", " ", "城东日报", " 本报讯（记者 王伟）", "开展宣传。", "题"]), max_size=12),
+       st.sampled_from(sorted(train.RESPACINGS)))
+def test_a_respaced_page_keeps_every_printed_line_in_order(rows: list[str], name: str) -> None:
+    text = "\n".join(rows)
+    respaced = train.RESPACINGS[name](text)
+    assert [r for r in respaced.split("\n") if r.strip()] == [r for r in text.split("\n") if r.strip()]
+    # so the generator's tags (one a printed line) fold onto the respaced page's lines
+    tags = ["body"] * sum(1 for r in text.split("\n") if r.strip())
+    assert len(train.folded_tags(respaced, tags, split_lines(respaced))) == len(split_lines(respaced))
+
+
+def test_the_fitted_pages_are_spaced_every_way() -> None:
+    assert set(train.LAYOUT_VARIANTS) == set(train.RESPACINGS)
+    text = "题\n\n本报讯 正文。\n正文二。"
+    gaps = {name: [line.gap_before for line in split_lines(train.RESPACINGS[name](text))]
+            for name in train.RESPACINGS}
+    # a blank after every line is the page's spacing (lines.spacing_unit), so no line is set apart
+    assert gaps == {"as_drawn": [0, 1, 0], "no_blank_lines": [0, 0, 0], "blank_after_every_line": [0, 0, 0]}
+    assert len({train.RESPACINGS[name](text) for name in train.RESPACINGS}) == len(train.RESPACINGS)
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.data())
 def test_evidence_is_the_strongest_positive_weights(data: st.DataObject) -> None:

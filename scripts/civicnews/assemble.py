@@ -743,9 +743,14 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float]) -> list[Lin
     >>> page = Page([run], [], [], [])
     >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 2: 0.3})], run.headline.text, page.furniture
     (['创卫在行动'], '矾山镇开展安全生产检查', ['创卫在行动'])
-    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(3, "", "安全在行动"))])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(3, "", "安全在行动", gap_before=1))])
     >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 3: 0.9})]
     ['安全在行动']
+
+    On a double-spaced page (a blank after every line) the blank is the page's spacing, no break:
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(3, "", "安全在行动", gap_before=0))])
+    >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 3: 0.9})]
+    []
     """
     out: list[Line] = []
     for run in page.items:
@@ -756,8 +761,7 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float]) -> list[Lin
             continue
         line = parts[-1][1]
         grams = bigrams(line.text)
-        above = parts[-2][1]
-        apart = line.number > (above.lines or (above.number,))[-1] + 1  # a blank line between
+        apart = line.gap_before > 0  # a blank line between (beyond the page's spacing)
         unsure = confidence.get(line.number, 1.0) < SETTINGS.min_title_tail_confidence
         text = run.text
         share = _shares_with(line.text, text)

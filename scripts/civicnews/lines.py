@@ -314,6 +314,7 @@ def split_lines(text: str, rules: Rules | None = None, publication: str | None =
         rows.append(Row(number, raw, blanks))
         blanks = 0
     out: list[Line] = []
+    unit = spacing_unit(rows)
     rows = join_interleaved_heads(part_side_titles(rows))
     if SETTINGS.interleaved_columns:
         rows = read_interleaved_columns(rows)
@@ -327,7 +328,7 @@ def split_lines(text: str, rules: Rules | None = None, publication: str | None =
                 frame_start=row.raw[:1] in (" ", "\t", "\u3000"),
                 doubled="undouble" in steps,
                 lines=(row.number,),
-                gap_before=row.gap,
+                gap_before=max(0, row.gap - unit),
                 width=width,
                 steps=(*row.steps, *steps),
                 second_print=cut,
@@ -337,6 +338,20 @@ def split_lines(text: str, rules: Rules | None = None, publication: str | None =
             )
         )
     return fold_reprints(undouble_short_lines(out))
+
+
+def spacing_unit(rows: list[Row]) -> int:
+    """Blank lines a page's PDF tool puts between any two lines: 1 when the share of lines
+    after a blank is at least ``double_spacing_share`` (double-spaced), else 0.
+
+    >>> spacing_unit([Row(1, "题", 0), Row(3, "正文", 1), Row(5, "正文", 1)])
+    1
+    >>> spacing_unit([Row(1, "题", 0), Row(3, "正文", 1), Row(4, "正文", 0)])
+    0
+    """
+    after = rows[1:]
+    spaced = sum(1 for row in after if row.gap)
+    return int(bool(after) and spaced >= SETTINGS.double_spacing_share * len(after))
 
 
 def undouble_short_lines(lines: list[Line]) -> list[Line]:

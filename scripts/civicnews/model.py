@@ -46,7 +46,7 @@ class Line:
     frame_start: bool = False  # the PDF tool began a new text frame here (leading space)
     doubled: bool = False  # printed twice in one line (ABAB): display type
     lines: tuple[int, ...] = ()  # the raw line numbers this line stands for
-    gap_before: int = 0  # blank lines right before it in the page text
+    gap_before: int = 0  # blank lines right before it, beyond the page's spacing (lines.spacing_unit)
     width: float = 0.0  # printed width in em, padding around numbers included
     steps: tuple[str, ...] = ()  # names of the line cleaners that changed it
     continued_to: str | None = None  # a (下转2版) marker cut out of this line
