@@ -94,3 +94,24 @@ def test_cached_pages_are_used_after_a_site_change(pages_dir: Path, tmp_path: Pa
     _edit(package / "features.py")
     third = run_batch([pages_dir], tmp_path / "o3", cache_dir=cache)
     assert third.extracted == len(third.pages)
+
+
+def test_a_cache_file_is_written_whole_or_not_at_all(tmp_path) -> None:
+    import pickle
+
+    from civicnews.pagecache import write_whole
+
+    assert write_whole(tmp_path / "a" / "x.bin", b"abc")
+    assert (tmp_path / "a" / "x.bin").read_bytes() == b"abc"
+    assert write_whole(tmp_path / "a" / "y.pickle", lambda handle: pickle.dump([1, 2], handle))
+    assert pickle.loads((tmp_path / "a" / "y.pickle").read_bytes()) == [1, 2]
+
+    def fails(handle) -> None:
+        handle.write(b"half")
+        raise OSError("disk full")
+
+    assert not write_whole(tmp_path / "a" / "x.bin", fails)
+    assert (tmp_path / "a" / "x.bin").read_bytes() == b"abc"  # the old file stays whole
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["x.bin", "y.pickle"]
+    (tmp_path / "b").write_text("a file where a folder should be")
+    assert not write_whole(tmp_path / "b" / "z.bin", b"abc")

@@ -22,7 +22,6 @@ import pickle
 import signal
 import stat
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -48,6 +47,7 @@ from .pagecache import (
     cache_put,
     extract,
     rules_fingerprint,
+    write_whole,
 )
 from .report import (
     PageFacts,
@@ -408,18 +408,8 @@ def _store_json(outcome: Extraction | Crashed, lean_dir: Path, key: str) -> Extr
         if not isinstance(value, bytes):
             continue
         path = _stored_path(lean_dir, key, name)
-        tmp = None
-        try:  # whole, then renamed (as cache_put): a reader never sees half a value
-            lean_dir.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=lean_dir, prefix=f".{path.name}.", suffix=".tmp")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(value)
-            os.replace(tmp, path)
-        except OSError:
-            if tmp is not None:
-                Path(tmp).unlink(missing_ok=True)
-            continue
-        json[name] = StoredJson(str(path))
+        if write_whole(path, value):
+            json[name] = StoredJson(str(path))
     return replace(outcome, facts=replace(outcome.facts, json=json))
 
 
@@ -616,17 +606,8 @@ def _save_matches(cache_dir: Path | None, ledger: Ledger) -> None:
         return
     # Pickled into the file as it goes, as cache_put would keep it: the matches of 10,000
     # articles pickled whole were the top of a cold build's memory once the report was not.
-    path = cache_dir / MATCH_MEMO
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump((_memo_version(), ledger.memo_used), handle, protocol=5)
-        os.replace(tmp, path)
-    except OSError:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
+    write_whole(cache_dir / MATCH_MEMO,
+                lambda handle: pickle.dump((_memo_version(), ledger.memo_used), handle, protocol=5))
 
 
 def _correct(pages: list[_Page], ledger: Ledger, corrections_path: Path | None,

@@ -17,10 +17,11 @@ import os
 import pickle
 import re
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
 from . import __version__
 from .markdown import render_after_id
@@ -199,22 +200,32 @@ def cache_get(cache_dir: Path | None, key: str) -> Extraction | Crashed | None:
     return found if isinstance(found, Extraction | Crashed) else None
 
 
-def cache_put(cache_dir: Path | None, key: str, data: bytes) -> None:
-    """Keep a pickled Extraction or Crashed under ``key``; a cache that cannot be written
-    only costs time."""
-    if cache_dir is None:
-        return
-    path = cache_dir / f"{key}.pickle"
+def write_whole(path: Path, data: bytes | Callable[[BinaryIO], object]) -> bool:
+    """Write ``data`` (bytes, or a function that writes into the open file: a pickle streamed
+    as it goes) to a file beside ``path``, then rename it there: a reader never sees half a
+    file. False (nothing left behind) when it cannot be written: a cache only costs time."""
     tmp = None
-    try:  # written whole, then renamed: a reader never sees half an entry
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                data(handle)
         os.replace(tmp, path)
     except OSError:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
+        return False
+    return True
+
+
+def cache_put(cache_dir: Path | None, key: str, data: bytes) -> None:
+    """Keep a pickled Extraction or Crashed under ``key``; a cache that cannot be written
+    only costs time."""
+    if cache_dir is not None:
+        write_whole(cache_dir / f"{key}.pickle", data)
 
 
 def extract(text: str, info: PageInfo, rules_dir: str | None) -> Extraction | Crashed:
