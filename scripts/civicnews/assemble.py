@@ -277,6 +277,79 @@ def credits_as_bylines(lines: list[Line], decisions: list[Decision], rules: Rule
     return out
 
 
+def subheads_over_credits(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """Lines the model read as subheads printed right above a credit (a line read as one, or a
+    line of only role words and names) that text follows: a credit opens a story, so the line
+    above it is that story's title, not a section heading of the story before. Their indices.
+
+    >>> from civicnews.rules import load_rules
+    >>> page = [Line(1, "", "米河镇召开会议。"), Line(2, "", "泾源县推动志愿服务工作走深走实"),
+    ...         Line(3, "", "记者 邓蕾"), Line(4, "", "11月5日，记者获悉。")]
+    >>> roles = [Role.BODY, Role.SUBHEAD, Role.BYLINE, Role.START]
+    >>> subheads_over_credits(page, [Decision(r, 0.9) for r in roles], load_rules())
+    [1]
+    >>> page[2] = Line(3, "", "记者走进乡村。")
+    >>> subheads_over_credits(page, [Decision(r, 0.9) for r in roles], load_rules())
+    []
+    """
+    def text_after(k: int) -> int | None:
+        return next((j for j in range(k + 1, len(lines)) if lines[j].text), None)
+
+    out: list[int] = []
+    for k, decision in enumerate(decisions):
+        if decision.role is not Role.SUBHEAD:
+            continue
+        j = text_after(k)
+        if j is None:
+            continue
+        credit_line = decisions[j].role is Role.CREDIT or (
+            decisions[j].role in (Role.START, Role.BYLINE, Role.BODY) and credits.is_credit_line(lines[j].text)
+            and credits.has_names(lines[j].text, rules))
+        after = text_after(j) if credit_line else None
+        if after is not None and decisions[after].role in (Role.START, Role.BODY):
+            out.append(k)
+    return out
+
+
+def credits_read_as_starts(lines: list[Line], decisions: list[Decision], rules: Rules
+                           ) -> dict[int, tuple[Role, int | None]]:
+    """Lines the model read as a story's first line (or as a byline or text) that are only role
+    words and people's names (记者 邓蕾 通讯员 张建英 on a line of its own). Under a headline (or at the top of
+    the page) it is the credit of the story it opens; read as a story's first line after another
+    story's text, that story's byline. Either way the next line, read as text, is where the
+    story starts. A byline or text line after a story's text is left as read. Index → (the role the line
+    gets, the index of the story's first line or None).
+
+    >>> from civicnews.rules import load_rules
+    >>> page = [Line(1, "", "米河镇召开会议"), Line(2, "", "全媒体记者 邓锦龙 通讯员 张建英"),
+    ...         Line(3, "", "近日，米河镇召开会议。")]
+    >>> roles = [Role.TITLE, Role.START, Role.BODY]
+    >>> credits_read_as_starts(page, [Decision(r, 0.9) for r in roles], load_rules())
+    {1: (<Role.CREDIT: 'credit'>, 2)}
+    >>> roles = [Role.BODY, Role.START, Role.BODY]
+    >>> credits_read_as_starts(page, [Decision(r, 0.9) for r in roles], load_rules())
+    {1: (<Role.BYLINE: 'byline'>, 2)}
+    >>> roles = [Role.TITLE, Role.BYLINE, Role.BODY]
+    >>> credits_read_as_starts(page, [Decision(r, 0.9) for r in roles], load_rules())
+    {1: (<Role.CREDIT: 'credit'>, 2)}
+    """
+    out: dict[int, tuple[Role, int | None]] = {}
+    for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
+        if decision.role not in (Role.START, Role.BYLINE, Role.BODY) or not credits.is_credit_line(line.text):
+            continue
+        if not credits.has_names(line.text, rules):
+            continue
+        prev = next((j for j in range(k - 1, -1, -1) if lines[j].text and decisions[j].role is not Role.FURNITURE), None)
+        nxt = next((j for j in range(k + 1, len(lines)) if lines[j].text), None)
+        under_headline = prev is None or decisions[prev].role in HEAD_ROLES
+        text_follows = nxt is not None and decisions[nxt].role in (Role.BODY, Role.START)
+        first = nxt if text_follows and decisions[nxt].role is Role.BODY else None
+        if decision.role is not Role.START and not (under_headline and text_follows):
+            continue  # a byline (or credit read as text) after a story's text stays where it is
+        out[k] = (Role.CREDIT if under_headline and text_follows else Role.BYLINE, first)
+    return out
+
+
 def datelines_open_stories(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
     """Lines the model read as a story's text, unsure (under ``unsure_confidence``), that open
     with a dateline (本报讯（记者 X）…): a story's first line. Returns their indices. (A sure
@@ -1656,6 +1729,16 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k, role in credits_as_bylines(lines, decisions, rules).items():
         decisions[k] = Decision(role, decisions[k].confidence, (
             f"read as {decisions[k].role}; only role words and names: a credit",))
+    for k in subheads_over_credits(lines, decisions, rules):
+        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
+            f"read as {decisions[k].role}; right above a credit that opens a story: its title",))
+    for k, (role, first) in credits_read_as_starts(lines, decisions, rules).items():
+        decisions[k] = Decision(role, decisions[k].confidence, (
+            f"read as {decisions[k].role}; only role words and names: "
+            + ("a credit under its headline" if role is Role.CREDIT else "the byline of the story before"),))
+        if first is not None:
+            decisions[first] = Decision(Role.START, decisions[first].confidence, (
+                f"read as {decisions[first].role}; the first line after a credit line",))
     for k in datelines_open_stories(lines, decisions, rules):
         decisions[k] = Decision(Role.START, decisions[k].confidence, (
             f"read as {decisions[k].role}; opens with a dateline",))
