@@ -1555,6 +1555,58 @@ def _furniture_shaped(text: str, rules: Rules) -> bool:
                 or credits.credit_shaped(text) or place_masthead(text, rules))
 
 
+def title_tails(page: Page, lines: list[Line], rules: Rules) -> list[int]:
+    """A headline's title goes on in the line printed right under it (no blank between) that
+    the model set aside as furniture or a caption, when the line is no longer than the one above
+    it and holds no second phrase, is headline-shaped, no rule names it, and its story uses
+    ``min_rescue_overlap`` of its words: a title broken over lines whose short end (消防安全 /
+    专项检查) reads like a label. A slogan under a title shares few of the story's words.
+    Returns the lines' indices, for the report.
+
+    >>> from .rules import load_rules
+    >>> page_lines = [Line(1, "", "县委常委吴代彬率队督查文明"), Line(2, "", "城市创建工作"),
+    ...               Line(3, "", "12月20日，吴代彬督查文明城市创建工作。")]
+    >>> run = TextRun(fresh=True, sections=[(None, [page_lines[2].text])], first=2, last=2)
+    >>> run.headline = HeadGroup([(Role.TITLE, page_lines[0])])
+    >>> page = Page([run], [page_lines[1].text], [], [], {1: page_lines[1]})
+    >>> title_tails(page, page_lines, load_rules()), run.headline.text, page.furniture
+    ([1], '县委常委吴代彬率队督查文明城市创建工作', [])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "县委常委吴代彬率队"))])
+    >>> page_lines[0], page_lines[1] = run.headline.parts[0][1], Line(2, "", "督查文明 城市创建")
+    >>> title_tails(Page([run], [], [], [], {1: page_lines[1]}), page_lines, load_rules())
+    []
+    """
+    index = {id(line): k for k, line in enumerate(lines)}
+    taken: list[int] = []
+    for run in page.items:
+        if not isinstance(run, TextRun) or run.headline is None or run.absorbed or not run.has_body:
+            continue
+        while True:
+            role, last = run.headline.parts[-1]
+            k = index.get(id(last))
+            if role is not Role.TITLE or k is None:
+                break
+            j = next((x for x in range(k + 1, len(lines)) if lines[x].text), None)
+            if j is None or j not in page.aside or j >= run.first or lines[j].gap_before > 0:
+                break
+            text = lines[j].text
+            if _furniture_shaped(text, rules) or not could_be_title(run.headline.text + text):
+                break
+            # a wrapped title's end is no longer than the line above it and is no phrase pair
+            # of its own (开展人居环境整治 共建宜居美好家园 is another story's headline)
+            if len(text) > len(last.text) or " " in text.strip():
+                break
+            if _shares_with(text, run.text) < SETTINGS.min_rescue_overlap:
+                break
+            run.headline.parts.append((Role.TITLE, lines[j]))
+            if text in page.furniture:
+                page.furniture.remove(text)
+            else:
+                page.captions = [c for c in page.captions if c[0] != text]
+            taken.append(j)
+    return taken
+
+
 def titles_above_stories(page: Page, lines: list[Line], rules: Rules) -> list[int]:
     """A story that opens at its first line (a dateline or a START line) and still has no
     headline takes the headline-shaped line printed right above it that the model set aside as
@@ -1793,6 +1845,10 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.FURNITURE, old.confidence, (
             f"read as {old.role} at {old.confidence:.2f}; its story uses few or none of its words",))
+    for k in title_tails(page, lines, rules):
+        old = roles[k]
+        roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
+            f"read as {old.role}; right under the title, and its story uses its words: the title's end",))
     for line in place_kickers(page, rules):
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
