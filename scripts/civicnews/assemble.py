@@ -1607,6 +1607,46 @@ def title_tails(page: Page, lines: list[Line], rules: Rules) -> list[int]:
     return taken
 
 
+def swap_crossed_headlines(page: Page) -> list[tuple[HeadGroup, float, float]]:
+    """Headlines that went to each other's stories change places: two headed stories whose
+    headlines share ``swap_margin`` more of their words (summed over both) with each other's
+    story than with their own, and each at least ``min_rescue_overlap`` with its new story. A
+    PDF tool reading columns across puts a headline over the wrong column's text; the words say
+    which story it heads. The largest gain goes first. Returns each moved headline with its
+    share of words in its old and its new story, for the report.
+
+    >>> a = TextRun(fresh=True, sections=[(None, ["长乐街道新建口袋公园，方便居民休闲。"])])
+    >>> b = TextRun(fresh=True, sections=[(None, ["安平县开展城乡环境卫生整治。"])])
+    >>> a.headline = HeadGroup([(Role.TITLE, Line(1, "", "安平县整治城乡环境"))])
+    >>> b.headline = HeadGroup([(Role.TITLE, Line(5, "", "长乐街道新建口袋公园"))])
+    >>> [(h.text, old, new) for h, old, new in swap_crossed_headlines(Page([a, b], [], [], []))]
+    [('安平县整治城乡环境', 0.0, 0.75), ('长乐街道新建口袋公园', 0.0, 1.0)]
+    >>> a.headline.text, b.headline.text
+    ('长乐街道新建口袋公园', '安平县整治城乡环境')
+    """
+    runs = [x for x in page.items if isinstance(x, TextRun) and x.headline is not None
+            and not x.absorbed and x.has_body]
+    moved: list[tuple[HeadGroup, float, float]] = []
+    while True:
+        best: tuple[float, TextRun, TextRun] | None = None
+        for i, one in enumerate(runs):
+            for other in runs[i + 1:]:
+                assert one.headline is not None and other.headline is not None
+                crossed = (similarity(one.headline, other), similarity(other.headline, one))
+                if min(crossed) < SETTINGS.min_rescue_overlap:
+                    continue
+                gain = sum(crossed) - similarity(one.headline, one) - similarity(other.headline, other)
+                if gain >= SETTINGS.swap_margin and (best is None or gain > best[0]):
+                    best = (gain, one, other)
+        if best is None:
+            return moved
+        _, one, other = best
+        assert one.headline is not None and other.headline is not None
+        for head, old, new in ((one.headline, one, other), (other.headline, other, one)):
+            moved.append((head, round(similarity(head, old), 2), round(similarity(head, new), 2)))
+        one.headline, other.headline = other.headline, one.headline
+
+
 def titles_above_stories(page: Page, lines: list[Line], rules: Rules) -> list[int]:
     """A story that opens at its first line (a dateline or a START line) and still has no
     headline takes the headline-shaped line printed right above it that the model set aside as
@@ -1884,6 +1924,12 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
                 f"read as {old.role}; headline-shaped, right above a story that opens there and has"
                 " no headline",))
+    for head, old_share, new_share in swap_crossed_headlines(page):
+        for _, line in head.parts:
+            k = index[line.number]
+            roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
+                *roles[k].evidence, f"heads the story that uses {new_share:.2f} of its words, not"
+                f" the one printed by it ({old_share:.2f})"))
     runs = [(k, x) for k, x in enumerate(page.items) if isinstance(x, TextRun) and not x.absorbed]
     articles: list[Article] = []
     owners: list[int] = []
