@@ -1596,8 +1596,8 @@ def title_tails(page: Page, lines: list[Line], rules: Rules) -> list[int]:
             # of its own (开展人居环境整治 共建宜居美好家园 is another story's headline)
             if len(text) > len(last.text) or " " in text.strip():
                 break
-            if _shares_with(text, run.text) < SETTINGS.min_rescue_overlap:
-                break
+            if _shares_with(text, run.text) < SETTINGS.min_rescue_overlap or is_pull_quote(text, run.text):
+                break  # a line its story prints word for word is a quote from it
             run.headline.parts.append((Role.TITLE, lines[j]))
             if text in page.furniture:
                 page.furniture.remove(text)
