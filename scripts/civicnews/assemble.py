@@ -226,6 +226,51 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision]) -> dict
     return out
 
 
+# A place name a headline opens with: a few characters and a place suffix (东岭村, 米河镇, 泾源县),
+# not a collective (全县, 我市, 该镇, 各村).
+OPENING_PLACE = re.compile(r"^(?![全我本该各此这每])([\u4e00-\u9fff]{1,4}?)(?:街道|社区|村|镇|乡|县|区|市)")
+
+
+def new_place(text: str, before: str, after: str) -> str | None:
+    """The place a headline opens with when the text after it names it and the text before it
+    never does (not even its short form): a new story's place.
+
+    >>> new_place("东岭村开展人居环境整治", "石桥镇开展整治。", "东岭村近日开展整治。")
+    '东岭村'
+    >>> new_place("东岭村开展人居环境整治", "石桥镇东岭整治。", "东岭村近日开展整治。"), new_place("全县开展整治", "", "全县")
+    (None, None)
+    """
+    match = OPENING_PLACE.match(text)
+    if match is None or len(match.group(1)) < 2:
+        return None
+    place, base = match.group(0), match.group(1)
+    return place if before and place in after and base not in before else None
+
+
+def titles_naming_new_places(lines: list[Line], decisions: list[Decision]) -> dict[int, str]:
+    """Headline-shaped lines read as subheads or captions that open with a place the text after
+    them names and the story before them never does (``new_place``): a new story's title
+    (东岭村开展人居环境整治), not a section heading or a photo caption of the story before,
+    however many words the two stories share. Index → the place, for the report.
+
+    >>> texts = ["石桥镇组织志愿者开展人居环境整治。", "东岭村开展人居环境整治", "东岭村近日开展整治。"]
+    >>> page = [Line(n, "", t) for n, t in enumerate(texts)]
+    >>> titles_naming_new_places(page, [Decision(r, 0.9) for r in (Role.START, Role.SUBHEAD, Role.BODY)])
+    {1: '东岭村'}
+    """
+    out: dict[int, str] = {}
+    for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
+        if decision.role not in (Role.SUBHEAD, Role.CAPTION) or not could_be_title(line.text):
+            continue
+        after = _text_window(lines, decisions, range(k + 1, min(len(lines), k + 1 + SUBHEAD_WINDOW)))
+        start = next((j for j in range(k - 1, -1, -1) if decisions[j].role in HEAD_ROLES), -1)
+        before = "".join(lines[j].text for j in range(start + 1, k) if decisions[j].role in _TEXT_ROLES)
+        place = new_place(line.text, before, after)
+        if place is not None:
+            out[k] = place
+    return out
+
+
 # Roles a title printed between two stories may have been given.
 _BETWEEN_ROLES = (Role.SUBHEAD, Role.FURNITURE, Role.CAPTION)
 
@@ -1307,7 +1352,8 @@ def demote_subheads(page: Page) -> list[tuple[Line, float]]:
     before it (cosine of their bigram sets at least ``min_subhead_similarity``, or
     ``min_begun_subhead_similarity`` when the run opens like a story: read as a story's first
     line and opening with a lead word or a date) is a subhead of that story:
-    the run goes on it. Returns the demoted lines and the cosine, for the report."""
+    the run goes on it, unless the title opens with a place the run names and that story never
+    does (``new_place``). Returns the demoted lines and the cosine, for the report."""
     items, out = page.items, []
     host: dict[int, TextRun] = {}  # a run merged here → the story it went on
     for k in range(1, len(items) - 1):
@@ -1319,6 +1365,8 @@ def demote_subheads(page: Page) -> list[tuple[Line, float]]:
                 or run.credit_lines or before.absorbed or not before.has_body or before.bylines
                 or before.headline is head or not run.has_body):
             continue
+        if new_place(head.parts[0][1].text, before.text, run.text):
+            continue  # it opens with a place its text names and the story before never does
         score = cosine(bigrams(run.text), bigrams(before.text))
         first = next((lines[0] for _, lines in run.sections if lines), "")
         opens = run.begun and opens_story(first)  # 6月25日，… read as a story's first line
@@ -1850,6 +1898,10 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k, score in titles_between_stories(lines, decisions).items():
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; the text after it and before it share a cosine of {score:.2f}",))
+    for k, place in titles_naming_new_places(lines, decisions).items():
+        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
+            f"read as {decisions[k].role}; opens with {place}, which the text after it names and the"
+            " story before it never does",))
     for k, j in far_reprints(lines, decisions).items():
         decisions[k] = Decision(Role.FURNITURE, decisions[k].confidence, (
             f"read as {decisions[k].role}; a second print of line {lines[j].number}",))
