@@ -226,6 +226,51 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision]) -> dict
     return out
 
 
+# A place name a headline opens with: a few characters and a place suffix (东岭村, 米河镇, 泾源县),
+# not a collective (全县, 我市, 该镇, 各村).
+OPENING_PLACE = re.compile(r"^(?![全我本该各此这每])([\u4e00-\u9fff]{1,4}?)(?:街道|社区|村|镇|乡|县|区|市)")
+
+
+def new_place(text: str, before: str, after: str) -> str | None:
+    """The place a headline opens with when the text after it names it and the text before it
+    never does (not even its short form): a new story's place.
+
+    >>> new_place("东岭村开展人居环境整治", "石桥镇开展整治。", "东岭村近日开展整治。")
+    '东岭村'
+    >>> new_place("东岭村开展人居环境整治", "石桥镇东岭整治。", "东岭村近日开展整治。"), new_place("全县开展整治", "", "全县")
+    (None, None)
+    """
+    match = OPENING_PLACE.match(text)
+    if match is None or len(match.group(1)) < 2:
+        return None
+    place, base = match.group(0), match.group(1)
+    return place if before and place in after and base not in before else None
+
+
+def titles_naming_new_places(lines: list[Line], decisions: list[Decision]) -> dict[int, str]:
+    """Headline-shaped lines read as subheads or captions that open with a place the text after
+    them names and the story before them never does (``new_place``): a new story's title
+    (东岭村开展人居环境整治), not a section heading or a photo caption of the story before,
+    however many words the two stories share. Index → the place, for the report.
+
+    >>> texts = ["石桥镇组织志愿者开展人居环境整治。", "东岭村开展人居环境整治", "东岭村近日开展整治。"]
+    >>> page = [Line(n, "", t) for n, t in enumerate(texts)]
+    >>> titles_naming_new_places(page, [Decision(r, 0.9) for r in (Role.START, Role.SUBHEAD, Role.BODY)])
+    {1: '东岭村'}
+    """
+    out: dict[int, str] = {}
+    for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
+        if decision.role not in (Role.SUBHEAD, Role.CAPTION) or not could_be_title(line.text):
+            continue
+        after = _text_window(lines, decisions, range(k + 1, min(len(lines), k + 1 + SUBHEAD_WINDOW)))
+        start = next((j for j in range(k - 1, -1, -1) if decisions[j].role in HEAD_ROLES), -1)
+        before = "".join(lines[j].text for j in range(start + 1, k) if decisions[j].role in _TEXT_ROLES)
+        place = new_place(line.text, before, after)
+        if place is not None:
+            out[k] = place
+    return out
+
+
 # Roles a title printed between two stories may have been given.
 _BETWEEN_ROLES = (Role.SUBHEAD, Role.FURNITURE, Role.CAPTION)
 
@@ -274,6 +319,79 @@ def credits_as_bylines(lines: list[Line], decisions: list[Decision], rules: Rule
             continue
         after = next((d.role for x, d in zip(lines[k + 1:], decisions[k + 1:], strict=True) if x.text), None)
         out[k] = Role.CREDIT if after is Role.START else Role.BYLINE
+    return out
+
+
+def subheads_over_credits(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """Lines the model read as subheads printed right above a credit (a line read as one, or a
+    line of only role words and names) that text follows: a credit opens a story, so the line
+    above it is that story's title, not a section heading of the story before. Their indices.
+
+    >>> from civicnews.rules import load_rules
+    >>> page = [Line(1, "", "米河镇召开会议。"), Line(2, "", "泾源县推动志愿服务工作走深走实"),
+    ...         Line(3, "", "记者 邓蕾"), Line(4, "", "11月5日，记者获悉。")]
+    >>> roles = [Role.BODY, Role.SUBHEAD, Role.BYLINE, Role.START]
+    >>> subheads_over_credits(page, [Decision(r, 0.9) for r in roles], load_rules())
+    [1]
+    >>> page[2] = Line(3, "", "记者走进乡村。")
+    >>> subheads_over_credits(page, [Decision(r, 0.9) for r in roles], load_rules())
+    []
+    """
+    def text_after(k: int) -> int | None:
+        return next((j for j in range(k + 1, len(lines)) if lines[j].text), None)
+
+    out: list[int] = []
+    for k, decision in enumerate(decisions):
+        if decision.role is not Role.SUBHEAD:
+            continue
+        j = text_after(k)
+        if j is None:
+            continue
+        credit_line = decisions[j].role is Role.CREDIT or (
+            decisions[j].role in (Role.START, Role.BYLINE, Role.BODY) and credits.is_credit_line(lines[j].text)
+            and credits.has_names(lines[j].text, rules))
+        after = text_after(j) if credit_line else None
+        if after is not None and decisions[after].role in (Role.START, Role.BODY):
+            out.append(k)
+    return out
+
+
+def credits_read_as_starts(lines: list[Line], decisions: list[Decision], rules: Rules
+                           ) -> dict[int, tuple[Role, int | None]]:
+    """Lines the model read as a story's first line (or as a byline or text) that are only role
+    words and people's names (记者 邓蕾 通讯员 张建英 on a line of its own). Under a headline (or at the top of
+    the page) it is the credit of the story it opens; read as a story's first line after another
+    story's text, that story's byline. Either way the next line, read as text, is where the
+    story starts. A byline or text line after a story's text is left as read. Index → (the role the line
+    gets, the index of the story's first line or None).
+
+    >>> from civicnews.rules import load_rules
+    >>> page = [Line(1, "", "米河镇召开会议"), Line(2, "", "全媒体记者 邓锦龙 通讯员 张建英"),
+    ...         Line(3, "", "近日，米河镇召开会议。")]
+    >>> roles = [Role.TITLE, Role.START, Role.BODY]
+    >>> credits_read_as_starts(page, [Decision(r, 0.9) for r in roles], load_rules())
+    {1: (<Role.CREDIT: 'credit'>, 2)}
+    >>> roles = [Role.BODY, Role.START, Role.BODY]
+    >>> credits_read_as_starts(page, [Decision(r, 0.9) for r in roles], load_rules())
+    {1: (<Role.BYLINE: 'byline'>, 2)}
+    >>> roles = [Role.TITLE, Role.BYLINE, Role.BODY]
+    >>> credits_read_as_starts(page, [Decision(r, 0.9) for r in roles], load_rules())
+    {1: (<Role.CREDIT: 'credit'>, 2)}
+    """
+    out: dict[int, tuple[Role, int | None]] = {}
+    for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
+        if decision.role not in (Role.START, Role.BYLINE, Role.BODY) or not credits.is_credit_line(line.text):
+            continue
+        if not credits.has_names(line.text, rules):
+            continue
+        prev = next((j for j in range(k - 1, -1, -1) if lines[j].text and decisions[j].role is not Role.FURNITURE), None)
+        nxt = next((j for j in range(k + 1, len(lines)) if lines[j].text), None)
+        under_headline = prev is None or decisions[prev].role in HEAD_ROLES
+        text_follows = nxt is not None and decisions[nxt].role in (Role.BODY, Role.START)
+        first = nxt if text_follows and decisions[nxt].role is Role.BODY else None
+        if decision.role is not Role.START and not (under_headline and text_follows):
+            continue  # a byline (or credit read as text) after a story's text stays where it is
+        out[k] = (Role.CREDIT if under_headline and text_follows else Role.BYLINE, first)
     return out
 
 
@@ -1234,7 +1352,8 @@ def demote_subheads(page: Page) -> list[tuple[Line, float]]:
     before it (cosine of their bigram sets at least ``min_subhead_similarity``, or
     ``min_begun_subhead_similarity`` when the run opens like a story: read as a story's first
     line and opening with a lead word or a date) is a subhead of that story:
-    the run goes on it. Returns the demoted lines and the cosine, for the report."""
+    the run goes on it, unless the title opens with a place the run names and that story never
+    does (``new_place``). Returns the demoted lines and the cosine, for the report."""
     items, out = page.items, []
     host: dict[int, TextRun] = {}  # a run merged here → the story it went on
     for k in range(1, len(items) - 1):
@@ -1246,6 +1365,8 @@ def demote_subheads(page: Page) -> list[tuple[Line, float]]:
                 or run.credit_lines or before.absorbed or not before.has_body or before.bylines
                 or before.headline is head or not run.has_body):
             continue
+        if new_place(head.parts[0][1].text, before.text, run.text):
+            continue  # it opens with a place its text names and the story before never does
         score = cosine(bigrams(run.text), bigrams(before.text))
         first = next((lines[0] for _, lines in run.sections if lines), "")
         opens = run.begun and opens_story(first)  # 6月25日，… read as a story's first line
@@ -1482,6 +1603,98 @@ def _furniture_shaped(text: str, rules: Rules) -> bool:
                 or credits.credit_shaped(text) or place_masthead(text, rules))
 
 
+def title_tails(page: Page, lines: list[Line], rules: Rules) -> list[int]:
+    """A headline's title goes on in the line printed right under it (no blank between) that
+    the model set aside as furniture or a caption, when the line is no longer than the one above
+    it and holds no second phrase, is headline-shaped, no rule names it, and its story uses
+    ``min_rescue_overlap`` of its words: a title broken over lines whose short end (消防安全 /
+    专项检查) reads like a label. A slogan under a title shares few of the story's words.
+    Returns the lines' indices, for the report.
+
+    >>> from .rules import load_rules
+    >>> page_lines = [Line(1, "", "县委常委吴代彬率队督查文明"), Line(2, "", "城市创建工作"),
+    ...               Line(3, "", "12月20日，吴代彬督查文明城市创建工作。")]
+    >>> run = TextRun(fresh=True, sections=[(None, [page_lines[2].text])], first=2, last=2)
+    >>> run.headline = HeadGroup([(Role.TITLE, page_lines[0])])
+    >>> page = Page([run], [page_lines[1].text], [], [], {1: page_lines[1]})
+    >>> title_tails(page, page_lines, load_rules()), run.headline.text, page.furniture
+    ([1], '县委常委吴代彬率队督查文明城市创建工作', [])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "县委常委吴代彬率队"))])
+    >>> page_lines[0], page_lines[1] = run.headline.parts[0][1], Line(2, "", "督查文明 城市创建")
+    >>> title_tails(Page([run], [], [], [], {1: page_lines[1]}), page_lines, load_rules())
+    []
+    """
+    index = {id(line): k for k, line in enumerate(lines)}
+    taken: list[int] = []
+    for run in page.items:
+        if not isinstance(run, TextRun) or run.headline is None or run.absorbed or not run.has_body:
+            continue
+        while True:
+            role, last = run.headline.parts[-1]
+            k = index.get(id(last))
+            if role is not Role.TITLE or k is None:
+                break
+            j = next((x for x in range(k + 1, len(lines)) if lines[x].text), None)
+            if j is None or j not in page.aside or j >= run.first or lines[j].gap_before > 0:
+                break
+            text = lines[j].text
+            if _furniture_shaped(text, rules) or not could_be_title(run.headline.text + text):
+                break
+            # a wrapped title's end is no longer than the line above it and is no phrase pair
+            # of its own (开展人居环境整治 共建宜居美好家园 is another story's headline)
+            if len(text) > len(last.text) or " " in text.strip():
+                break
+            if _shares_with(text, run.text) < SETTINGS.min_rescue_overlap or is_pull_quote(text, run.text):
+                break  # a line its story prints word for word is a quote from it
+            run.headline.parts.append((Role.TITLE, lines[j]))
+            if text in page.furniture:
+                page.furniture.remove(text)
+            else:
+                page.captions = [c for c in page.captions if c[0] != text]
+            taken.append(j)
+    return taken
+
+
+def swap_crossed_headlines(page: Page) -> list[tuple[HeadGroup, float, float]]:
+    """Headlines that went to each other's stories change places: two headed stories whose
+    headlines share ``swap_margin`` more of their words (summed over both) with each other's
+    story than with their own, and each at least ``min_rescue_overlap`` with its new story. A
+    PDF tool reading columns across puts a headline over the wrong column's text; the words say
+    which story it heads. The largest gain goes first. Returns each moved headline with its
+    share of words in its old and its new story, for the report.
+
+    >>> a = TextRun(fresh=True, sections=[(None, ["长乐街道新建口袋公园，方便居民休闲。"])])
+    >>> b = TextRun(fresh=True, sections=[(None, ["安平县开展城乡环境卫生整治。"])])
+    >>> a.headline = HeadGroup([(Role.TITLE, Line(1, "", "安平县整治城乡环境"))])
+    >>> b.headline = HeadGroup([(Role.TITLE, Line(5, "", "长乐街道新建口袋公园"))])
+    >>> [(h.text, old, new) for h, old, new in swap_crossed_headlines(Page([a, b], [], [], []))]
+    [('安平县整治城乡环境', 0.0, 0.75), ('长乐街道新建口袋公园', 0.0, 1.0)]
+    >>> a.headline.text, b.headline.text
+    ('长乐街道新建口袋公园', '安平县整治城乡环境')
+    """
+    runs = [x for x in page.items if isinstance(x, TextRun) and x.headline is not None
+            and not x.absorbed and x.has_body]
+    moved: list[tuple[HeadGroup, float, float]] = []
+    while True:
+        best: tuple[float, TextRun, TextRun] | None = None
+        for i, one in enumerate(runs):
+            for other in runs[i + 1:]:
+                assert one.headline is not None and other.headline is not None
+                crossed = (similarity(one.headline, other), similarity(other.headline, one))
+                if min(crossed) < SETTINGS.min_rescue_overlap:
+                    continue
+                gain = sum(crossed) - similarity(one.headline, one) - similarity(other.headline, other)
+                if gain >= SETTINGS.swap_margin and (best is None or gain > best[0]):
+                    best = (gain, one, other)
+        if best is None:
+            return moved
+        _, one, other = best
+        assert one.headline is not None and other.headline is not None
+        for head, old, new in ((one.headline, one, other), (other.headline, other, one)):
+            moved.append((head, round(similarity(head, old), 2), round(similarity(head, new), 2)))
+        one.headline, other.headline = other.headline, one.headline
+
+
 def titles_above_stories(page: Page, lines: list[Line], rules: Rules) -> list[int]:
     """A story that opens at its first line (a dateline or a START line) and still has no
     headline takes the headline-shaped line printed right above it that the model set aside as
@@ -1656,6 +1869,16 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k, role in credits_as_bylines(lines, decisions, rules).items():
         decisions[k] = Decision(role, decisions[k].confidence, (
             f"read as {decisions[k].role}; only role words and names: a credit",))
+    for k in subheads_over_credits(lines, decisions, rules):
+        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
+            f"read as {decisions[k].role}; right above a credit that opens a story: its title",))
+    for k, (role, first) in credits_read_as_starts(lines, decisions, rules).items():
+        decisions[k] = Decision(role, decisions[k].confidence, (
+            f"read as {decisions[k].role}; only role words and names: "
+            + ("a credit under its headline" if role is Role.CREDIT else "the byline of the story before"),))
+        if first is not None:
+            decisions[first] = Decision(Role.START, decisions[first].confidence, (
+                f"read as {decisions[first].role}; the first line after a credit line",))
     for k in datelines_open_stories(lines, decisions, rules):
         decisions[k] = Decision(Role.START, decisions[k].confidence, (
             f"read as {decisions[k].role}; opens with a dateline",))
@@ -1675,6 +1898,10 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k, score in titles_between_stories(lines, decisions).items():
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; the text after it and before it share a cosine of {score:.2f}",))
+    for k, place in titles_naming_new_places(lines, decisions).items():
+        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
+            f"read as {decisions[k].role}; opens with {place}, which the text after it names and the"
+            " story before it never does",))
     for k, j in far_reprints(lines, decisions).items():
         decisions[k] = Decision(Role.FURNITURE, decisions[k].confidence, (
             f"read as {decisions[k].role}; a second print of line {lines[j].number}",))
@@ -1710,6 +1937,10 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.FURNITURE, old.confidence, (
             f"read as {old.role} at {old.confidence:.2f}; its story uses few or none of its words",))
+    for k in title_tails(page, lines, rules):
+        old = roles[k]
+        roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
+            f"read as {old.role}; right under the title, and its story uses its words: the title's end",))
     for line in place_kickers(page, rules):
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
@@ -1745,6 +1976,12 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
                 f"read as {old.role}; headline-shaped, right above a story that opens there and has"
                 " no headline",))
+    for head, old_share, new_share in swap_crossed_headlines(page):
+        for _, line in head.parts:
+            k = index[line.number]
+            roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
+                *roles[k].evidence, f"heads the story that uses {new_share:.2f} of its words, not"
+                f" the one printed by it ({old_share:.2f})"))
     runs = [(k, x) for k, x in enumerate(page.items) if isinstance(x, TextRun) and not x.absorbed]
     articles: list[Article] = []
     owners: list[int] = []
