@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import logging
 import operator
 import re
 from collections import Counter
@@ -19,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import wordlist
 from .model import Line
 from .patterns import CJK, CLOSERS, CONTINUATION, CONTINUES, SENTENCE_END, SERIES
 from .rules import Rules
@@ -272,13 +272,9 @@ def furniture_shapes(view: LineView) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> dict[str, int]:
-    """jieba's word list (word → frequency), loaded once."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba.dt.FREQ
+def _dictionary() -> wordlist.Words | dict[str, int]:
+    """jieba's word list (word → frequency), loaded once (wordlist: compact)."""
+    return wordlist.words()
 
 
 def spans_a_word(left: str, right: str) -> bool:

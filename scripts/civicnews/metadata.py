@@ -13,6 +13,7 @@ from math import log
 
 import ahocorasick_rs
 
+from . import wordlist
 from .model import Article, Headline, PageInfo
 from .patterns import EVENT_DATE
 from .places import RANK, Mention
@@ -230,6 +231,7 @@ def word_cuts(text: str) -> set[int]:
     [0, 2, 3, 7]
     """
     freq, logtotal = _dictionary()
+    ends = freq.ends if isinstance(freq, wordlist.Words) else _dict_ends(freq)
     cuts = {0, len(text)}
     for block in SEGMENT_BLOCK.finditer(text):
         piece, base = block.group(), block.start()
@@ -238,14 +240,9 @@ def word_cuts(text: str) -> set[int]:
         route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
         for i in range(n - 1, -1, -1):
             best: tuple[float, int] | None = None
-            j = i
-            fragment = piece[i]
-            while j < n and fragment in freq:
-                if freq[fragment]:
-                    score = (log(freq[fragment]) - logtotal + route[j + 1][0], j)
-                    best = score if best is None or score > best else best
-                j += 1
-                fragment = piece[i : j + 1]
+            for end, count in ends(piece, i):
+                score = (log(count) - logtotal + route[end][0], end - 1)
+                best = score if best is None or score > best else best
             if best is None:
                 best = (log(freq.get(piece[i]) or 1) - logtotal + route[i + 1][0], i)
             route[i] = best
@@ -260,16 +257,25 @@ def word_cuts(text: str) -> set[int]:
     return cuts
 
 
+def _dict_ends(freq: dict[str, int]) -> Callable[[str, int], list[tuple[int, int]]]:
+    """``Words.ends`` on jieba's own prefix dict (a tokenizer reading another dictionary)."""
+    def ends(text: str, start: int) -> list[tuple[int, int]]:
+        out, j, fragment = [], start, text[start : start + 1]
+        while j < len(text) and fragment in freq:
+            if freq[fragment]:
+                out.append((j + 1, freq[fragment]))
+            j += 1
+            fragment = text[start : j + 1]
+        return out
+
+    return ends
+
+
 @lru_cache(maxsize=1)
-def _dictionary() -> tuple[dict[str, int], float]:
-    """jieba's word frequencies (its prefix dictionary) and the log of their total."""
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ, log(jieba.dt.total)
+def _dictionary() -> tuple[wordlist.Words | dict[str, int], float]:
+    """jieba's word frequencies (wordlist) and the log of their total."""
+    words = wordlist.words()
+    return words, log(wordlist.import_jieba().dt.total)
 
 
 # Stories whose mentions are remembered (the page's home and each story's districts read the

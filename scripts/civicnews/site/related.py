@@ -14,7 +14,6 @@ import contextlib
 import heapq
 import itertools
 import json
-import logging
 import math
 import os
 import pickle
@@ -25,7 +24,6 @@ import sys
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import metadata
 from operator import itemgetter
 from pathlib import Path
@@ -57,13 +55,11 @@ class Neighbours:
     in_district: tuple[tuple[str, ArticleMeta | None, ArticleMeta | None], ...] = ()
 
 
-@lru_cache(maxsize=1)
 def _segmenter() -> Callable[[str], list[str]]:
-    """jieba's word segmenter, loaded once and quietly."""
-    import jieba
+    """jieba's word segmenter on its compact dictionary (wordlist), loaded once."""
+    from .. import wordlist
 
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.lcut
+    return wordlist.segmenter()
 
 
 def headline_text(kicker: str | None, title: str | None, subtitle: str | None) -> str:
