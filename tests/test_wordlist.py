@@ -8,6 +8,7 @@ with Latin letters, digits and marks.
 
 from __future__ import annotations
 
+import os
 import pickle
 import subprocess
 import sys
@@ -116,7 +117,8 @@ def test_every_gold_text_is_cut_as_jieba_cuts_it() -> None:
 
 
 def test_warm_keeps_the_words_and_jieba_never_imports_pkg_resources(tmp_path: Path) -> None:
-    """The first process builds and keeps the words, the next reads them; in both jieba's
+    """The first process builds the words and keeps them in the build's cache and the user's,
+    the next reads them (a build with a fresh cache folder reads the user's); in each, jieba's
     default tokenizer is initialized with them and pkg_resources is never imported."""
     script = (
         "import sys\n"
@@ -126,14 +128,21 @@ def test_warm_keeps_the_words_and_jieba_never_imports_pkg_resources(tmp_path: Pa
         "import jieba\n"
         "assert jieba.dt.initialized and isinstance(jieba.dt.FREQ, wordlist.Words)\n"
         "assert 'pkg_resources' not in sys.modules\n"
-        "print(jieba.lcut('开发区企业推动党的二十大精神落地见效'),\n"
-        "      len(list((Path(sys.argv[1]) / wordlist.FOLDER).glob('words-*.pickle'))))\n"
+        "print(jieba.lcut('开发区企业推动党的二十大精神落地见效'))\n"
     )
-    outputs = []
-    for _ in range(2):
-        proc = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True,
-                              text=True, timeout=300, check=False)
+    env = {**os.environ, "CIVICNEWS_CACHE": str(tmp_path / "user")}
+
+    def kept(folder: Path) -> list[Path]:
+        return list((folder / wordlist.FOLDER).glob("words-*.pickle"))
+
+    want = f"{_reference().lcut('开发区企业推动党的二十大精神落地见效')}\n"
+    made: list[int] = []
+    for build_cache in ("a", "a", "b"):
+        proc = subprocess.run([sys.executable, "-c", script, str(tmp_path / build_cache)],
+                              capture_output=True, text=True, timeout=300, check=False, env=env)
         assert proc.returncode == 0, proc.stderr[-3000:]
-        outputs.append(proc.stdout)
-    want = _reference().lcut("开发区企业推动党的二十大精神落地见效")
-    assert outputs[0] == outputs[1] == f"{want} 1\n"
+        assert proc.stdout == want
+        assert len(kept(tmp_path / build_cache)) == len(kept(tmp_path / "user")) == 1
+        made.append(kept(tmp_path / "user")[0].stat().st_mtime_ns)
+    assert made[0] == made[1] == made[2]  # built once, then read
+    assert kept(tmp_path / "a")[0].read_bytes() == kept(tmp_path / "b")[0].read_bytes()

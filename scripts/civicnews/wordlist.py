@@ -15,7 +15,7 @@ test compares the two on corpus text.
 
 The trie is built from jieba's dictionary file the way jieba reads it (a word's last line
 wins, the total sums every line) without holding it as a dict, and kept as a file in the
-build's cache (``.cache/civicnews/jieba``; else the user's, beside the gazetteer), keyed by
+build's cache (``.cache/civicnews/jieba``) and the user's (beside the gazetteer), keyed by
 the file, jieba's version and this module's format.
 """
 
@@ -189,24 +189,36 @@ def _user_cache() -> Path:
 
 
 def _load(cache_dir: Path | None, jieba: ModuleType) -> Words | None:
-    """jieba's default dictionary as Words, from ``cache_dir`` (else the user's cache
-    folder) when kept there, else built and kept there; None when jieba's tokenizer reads
-    another dictionary."""
+    """jieba's default dictionary as Words, read from ``cache_dir`` or else the user's cache
+    folder (the gazetteer's), else built; kept in each of the two where it was missing (a
+    build with a fresh cache folder then reads it in 0.03 s instead of building it in ~2 s).
+    None when jieba's tokenizer reads another dictionary."""
     dictionary = _dictionary_file(jieba)
     if dictionary is None or not dictionary.is_file():
         return None
-    path = _cache_file(cache_dir or _user_cache(), dictionary, jieba.__version__)
+    paths = [_cache_file(folder, dictionary, jieba.__version__)
+             for folder in dict.fromkeys(f for f in (cache_dir, _user_cache()) if f)]
+    words, missing = None, []
+    for path in paths:
+        words = _read(path)
+        if words is not None:
+            break
+        missing.append(path)
+    if words is None:
+        words = Words.build(Lines(dictionary))
+        _give_back()
+    for path in missing:
+        _keep(path, words)
+    return words
+
+
+def _read(path: Path) -> Words | None:
     try:
         with open(path, "rb") as handle:
             words = pickle.load(handle)
-        if isinstance(words, Words):
-            return words
     except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
-        pass  # not kept yet: built again
-    words = Words.build(Lines(dictionary))
-    _give_back()
-    _keep(path, words)
-    return words
+        return None  # not kept yet
+    return words if isinstance(words, Words) else None
 
 
 def _give_back() -> None:
