@@ -439,7 +439,7 @@ def test_probe_files_are_scored_story_by_story(tmp_path: Path, capsys: pytest.Ca
 
 
 def test_the_gazetteer_kept_on_disk_shares_its_strings() -> None:
-    """Memory: a division has no __dict__, a parent code is the parent's own code string and a
+    """Memory: a division is a tuple (no __dict__), a parent code is the parent's own code string and a
     town's short form is one string in every county that has it, after the disk cache's
     pickle round trip too (a worker reads that copy)."""
     import pickle

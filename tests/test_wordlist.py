@@ -146,3 +146,43 @@ def test_warm_keeps_the_words_and_jieba_never_imports_pkg_resources(tmp_path: Pa
         made.append(kept(tmp_path / "user")[0].stat().st_mtime_ns)
     assert made[0] == made[1] == made[2]  # built once, then read
     assert kept(tmp_path / "a")[0].read_bytes() == kept(tmp_path / "b")[0].read_bytes()
+
+
+def _spans_a_word_on(freq: dict[str, int], left: str, right: str) -> bool:
+    """features.spans_a_word as it read jieba's own prefix dict before wordlist (the reference)."""
+    from civicnews.features import _CJK_RUN
+
+    if not left or not right or not _CJK_RUN.match(left[-1]) or not _CJK_RUN.match(right[0]):
+        return False
+    for a in range(1, 4):
+        for b in range(1, 4):
+            if a + b <= 4 and freq.get(left[-a:] + right[:b]):
+                if not any(freq.get(left[-n:]) for n in range(a + 1, 5) if n <= len(left)):
+                    return True
+    return False
+
+
+@SHARED
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_texts(), _texts())
+def test_spans_a_word_on_the_compact_words_is_as_on_jiebas_dict(left: str, right: str) -> None:
+    from civicnews.features import spans_a_word
+
+    own = _reference().FREQ
+    for a, b in ((left, right), (left[-3:], right[:2]), (left[-1:], right[:1])):
+        assert spans_a_word(a, b) == _spans_a_word_on(own, a, b), (a, b)
+
+
+@SHARED
+def test_spans_a_word_on_every_gold_line_break() -> None:
+    """Every gold paragraph cut after each of its first characters (the breaks a column makes)."""
+    from civicnews.features import spans_a_word
+
+    own = _reference().FREQ
+    hits = 0
+    for text in gst.gold_paragraph_list()[:400]:
+        for k in range(1, min(len(text), 40)):
+            want = _spans_a_word_on(own, text[:k], text[k:])
+            assert spans_a_word(text[:k], text[k:]) == want, (text[:k], text[k:])
+            hits += want
+    assert hits > 100

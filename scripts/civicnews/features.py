@@ -272,7 +272,7 @@ def furniture_shapes(view: LineView) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> wordlist.Words | dict[str, int]:
+def _dictionary() -> wordlist.Words:
     """jieba's word list (word → frequency), loaded once (wordlist: compact)."""
     return wordlist.words()
 
@@ -286,13 +286,23 @@ def spans_a_word(left: str, right: str) -> bool:
     """
     if not left or not right or not _CJK_RUN.match(left[-1]) or not _CJK_RUN.match(right[0]):
         return False
+    return _spans_a_word(left[-4:], right[:3])
+
+
+@lru_cache(maxsize=8192)
+def _spans_a_word(left: str, right: str) -> bool:
+    """spans_a_word on the ends that decide it (the last four characters of the left side,
+    the first three of the right). Remembered: the same ends come again and again, and a
+    word lookup in the compact dictionary (wordlist) costs more than one in a dict."""
     words = _dictionary()
     for a in range(1, 4):
-        for b in range(1, 4):
-            if a + b <= 4 and words.get(left[-a:] + right[:b]):
-                # …unless the break also ends a longer word on the left (推动 / 党的)
-                if not any(words.get(left[-n:]) for n in range(a + 1, 5) if n <= len(left)):
-                    return True
+        # the words left[-a:] + right[:b] for b = 1 … 4 - a: those beginning this text that
+        # run past left[-a:] (one trie search instead of a lookup for each b)
+        tail = left[-a:]
+        if any(len(w) > len(tail) for w in words.starting(tail + right[: 4 - a])):
+            # …unless the break also ends a longer word on the left (推动 / 党的)
+            if not any(words.get(left[-n:]) for n in range(a + 1, 5) if n <= len(left)):
+                return True
     return False
 
 

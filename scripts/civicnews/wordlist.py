@@ -95,6 +95,17 @@ class Words:
     def __len__(self) -> int:
         return len(self.trie)
 
+    def starting(self, text: str) -> list[str]:
+        """The words ``text`` begins with, shortest first.
+
+        >>> Words.build(["开 3", "开发 2", "发 1"]).starting("开发区")
+        ['开', '开发']
+        """
+        try:
+            return self.trie.prefixes(text)
+        except UnicodeEncodeError as exc:  # a lone surrogate is in no word: the text before it
+            return self.trie.prefixes(text[: exc.start])
+
     def ends(self, text: str, start: int) -> list[tuple[int, int]]:
         """(end, frequency) of each word of ``text`` starting at ``start``, shortest first
         (end is the index after the word)."""
@@ -272,10 +283,21 @@ def warm(cache_dir: Path | None) -> None:
                 tokenizer.initialized = True
 
 
-def words() -> Words | dict[str, int]:
-    """The word frequencies jieba's default tokenizer segments with (``warm`` first)."""
+def words() -> Words:
+    """The word frequencies jieba's default tokenizer segments with (``warm`` first); made
+    Words from jieba's own prefix dict when it reads another dictionary than its default."""
     warm(None)
-    return import_jieba().dt.FREQ
+    tokenizer = import_jieba().dt
+    freq = tokenizer.FREQ
+    if isinstance(freq, Words):
+        return freq
+    if _OTHER[0] is not freq:
+        _OTHER[:] = [freq, Words.build([f"{w} {n}" for w, n in freq.items() if n])]
+        _OTHER[1].total = tokenizer.total
+    return _OTHER[1]
+
+
+_OTHER: list = [None, None]  # another dictionary's prefix dict and its Words
 
 
 @lru_cache(maxsize=1)
