@@ -186,3 +186,24 @@ def test_spans_a_word_on_every_gold_line_break() -> None:
             assert spans_a_word(text[:k], text[k:]) == want, (text[:k], text[k:])
             hits += want
     assert hits > 100
+
+
+def test_another_jieba_dictionary_is_read_as_jieba_reads_it(tmp_path: Path) -> None:
+    """When jieba's tokenizer was given another dictionary, warm leaves it to jieba and the
+    words our code reads are that dictionary's (its words and total)."""
+    custom = tmp_path / "dict.txt"
+    custom.write_text("长江 5 ns\n长江大桥 3 n\n大桥 2 n\n长江 8 ns\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from civicnews import wordlist\n"
+        "jieba = wordlist.import_jieba()\n"
+        "jieba.set_dictionary(sys.argv[1])\n"
+        "wordlist.warm(None)\n"
+        "words = wordlist.words()\n"
+        "print(jieba.lcut('长江大桥'), words.total, words.get('长江'), words.get('长江大'), len(words))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script, str(custom)], capture_output=True,
+                          text=True, timeout=300, check=False,
+                          env={**os.environ, "CIVICNEWS_CACHE": str(tmp_path / "user")})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.stdout.split() == ["['长江大桥']", "18", "8", "None", "3"]
