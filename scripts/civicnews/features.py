@@ -286,14 +286,6 @@ def spans_a_word(left: str, right: str) -> bool:
     """
     if not left or not right or not _CJK_RUN.match(left[-1]) or not _CJK_RUN.match(right[0]):
         return False
-    return _spans_a_word(left[-4:], right[:3])
-
-
-@lru_cache(maxsize=8192)
-def _spans_a_word(left: str, right: str) -> bool:
-    """spans_a_word on the ends that decide it (the last four characters of the left side,
-    the first three of the right). Remembered: the same ends come again and again, and a
-    word lookup in the compact dictionary (wordlist) costs more than one in a dict."""
     words = _dictionary()
     for a in range(1, 4):
         # the words left[-a:] + right[:b] for b = 1 … 4 - a: those beginning this text that
