@@ -436,3 +436,24 @@ def test_probe_files_are_scored_story_by_story(tmp_path: Path, capsys: pytest.Ca
     assert score_probes([path], verbose=True) == 0.5  # the first right, the second wrong county
     out = capsys.readouterr().out
     assert "top:wrong" in out and "probe.json: 2 stories, districts_f1=0.500" in out
+
+
+def test_the_gazetteer_kept_on_disk_shares_its_strings() -> None:
+    """Memory: a division is a tuple (no __dict__), a parent code is the parent's own code string and a
+    town's short form is one string in every county that has it, after the disk cache's
+    pickle round trip too (a worker reads that copy)."""
+    import pickle
+
+    gaz = pickle.loads(pickle.dumps(GAZ, protocol=pickle.HIGHEST_PROTOCOL))
+    assert not hasattr(next(iter(gaz.divisions.values())), "__dict__")
+    children = [d for d in gaz.divisions.values() if d.parent in gaz.divisions]
+    assert len(children) > 40_000
+    assert all(d.parent is gaz.divisions[d.parent].code for d in children)
+    seen: dict[str, str] = {}
+    shared = 0
+    for table in (gaz.town_short, gaz.town_base):
+        for shorts in table.values():
+            for short in shorts:
+                shared += short in seen
+                assert seen.setdefault(short, short) is short
+    assert shared > 10_000

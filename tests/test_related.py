@@ -101,7 +101,7 @@ def test_headlines_segmented_apart_are_segmented_as_here(tmp_path: Path) -> None
     # with jieba's dictionary kept in a cache (made by the first helper, read by the second)
     for _ in range(2):
         assert related.segment_apart(texts, tmp_path) == apart
-    assert list((tmp_path / "jieba").glob("dict-*.pickle"))
+    assert list((tmp_path / "jieba").glob("words-*.pickle"))
 
 
 def _site(count: int) -> tuple[list[ArticleMeta], dict[str, frozenset[str]]]:

@@ -256,16 +256,13 @@ def _worker_init(parent: int) -> None:
 
 
 def _extract_chunk(tasks: Sequence[tuple[str, PageInfo, str]], rules_dir: str | None,
-                   cache_dir: Path | None, lean_dir: Path | None = None, headlines: bool = False,
-                   keep_dictionary: bool = False) -> tuple[list[bytes], dict[str, list[str]]]:
+                   cache_dir: Path | None, lean_dir: Path | None = None,
+                   headlines: bool = False) -> tuple[list[bytes], dict[str, list[str]]]:
     """A worker's share (pagecache.extract_chunk), jieba's dictionary first loaded from the
-    cache's copy (wordlist) when the worker has not loaded it yet. Loaded with the first task,
-    not when the worker starts: a worker busy in its initializer when Ctrl-C ended the pool
-    left the pool's exit handler writing to a closed pipe (a traceback at exit). A worker
-    does not write the cache's copy unless ``keep_dictionary``: that set a cold site build's
-    peak (a worker's) 7 MB higher. A batch of a few new pages (a rebuild, whose peak is the
-    parent's) keeps it: the site build's related news no longer starts a helper that would,
-    so without it every rebuild's worker paid jieba's own load (~3 s under load, vs ~1 s).
+    cache's copy (wordlist, which builds and keeps it when missing) when the worker has not
+    loaded it yet. Loaded with the first task, not when the worker starts: a worker busy in
+    its initializer when Ctrl-C ended the pool left the pool's exit handler writing to a
+    closed pipe (a traceback at exit).
 
     With ``lean_dir`` (no details) each extraction is made ``_lean`` here, kept there and
     handed back lean: the parent, which holds every page's extraction, then never unpickles
@@ -276,7 +273,7 @@ def _extract_chunk(tasks: Sequence[tuple[str, PageInfo, str]], rules_dir: str | 
     With ``headlines`` (the site build) also each extracted article's headline key terms
     (related.headline_text → its sorted terms): the worker holds jieba already, and the
     site's related news then needs no process of its own to load it for the new headlines."""
-    wordlist.warm(cache_dir, keep=keep_dictionary)
+    wordlist.warm(cache_dir)
     out: list[bytes] = []
     terms: dict[str, list[str]] = {}
     for text, info, key in tasks:
@@ -339,11 +336,6 @@ def _read_pages(paths: Sequence[Path], failures: list[Failure], notes: list[str]
         pages.append(_Page(path, info, data, text, digest=hashlib.sha256(data).hexdigest()))
     return pages
 
-
-# At most this many pages to extract is a "few" (a rebuild's new pages): their worker writes
-# the cache's copy of jieba's dictionary (wordlist) when it is missing. A cold build's many
-# workers do not (each would hold ~7 MB more at its peak). Set so that a day's pages count.
-FEW_PAGES = 8
 
 # Pages sent to a worker at a time: fewer round trips to the parent, and still a short tail
 # when the last chunks finish (at most this many pages' work on one worker at the end).
@@ -510,11 +502,8 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
         if pool is None:
             pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)),
                                        initializer=_worker_init, initargs=(os.getpid(),))
-        # A few pages (a rebuild's): their worker keeps jieba's dictionary for the next one.
-        few = len(tasks) <= FEW_PAGES
         futures.update({pool.submit(_extract_chunk, [task for _i, task in chunk], rules_arg,
-                                    cache_dir, lean_dir, headline_terms is not None and not details,
-                                    few):
+                                    cache_dir, lean_dir, headline_terms is not None and not details):
                         [i for i, _task in chunk]
                         for chunk in _chunks(tasks, jobs)})
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import logging
 import operator
 import re
 from collections import Counter
@@ -19,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import wordlist
 from .model import Line
 from .patterns import CJK, CLOSERS, CONTINUATION, CONTINUES, SENTENCE_END, SERIES
 from .rules import Rules
@@ -272,13 +272,9 @@ def furniture_shapes(view: LineView) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> dict[str, int]:
-    """jieba's word list (word → frequency), loaded once."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba.dt.FREQ
+def _dictionary() -> wordlist.Words:
+    """jieba's word list (word → frequency), loaded once (wordlist: compact)."""
+    return wordlist.words()
 
 
 def spans_a_word(left: str, right: str) -> bool:
@@ -292,11 +288,13 @@ def spans_a_word(left: str, right: str) -> bool:
         return False
     words = _dictionary()
     for a in range(1, 4):
-        for b in range(1, 4):
-            if a + b <= 4 and words.get(left[-a:] + right[:b]):
-                # …unless the break also ends a longer word on the left (推动 / 党的)
-                if not any(words.get(left[-n:]) for n in range(a + 1, 5) if n <= len(left)):
-                    return True
+        # the words left[-a:] + right[:b] for b = 1 … 4 - a: those beginning this text that
+        # run past left[-a:] (one trie search instead of a lookup for each b)
+        tail = left[-a:]
+        if any(len(w) > len(tail) for w in words.starting(tail + right[: 4 - a])):
+            # …unless the break also ends a longer word on the left (推动 / 党的)
+            if not any(words.get(left[-n:]) for n in range(a + 1, 5) if n <= len(left)):
+                return True
     return False
 
 

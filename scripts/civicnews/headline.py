@@ -8,7 +8,6 @@ joins without a space, parallel phrases keep one, quotation marks the PDF tool l
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -44,13 +43,11 @@ def join_display(parts: list[str]) -> str:
     return out
 
 
-@lru_cache(maxsize=1)
 def _segmenter() -> Callable[[str], list[str]]:
-    """jieba's word segmenter, loaded once and quietly (its dictionary takes ~1.5 s)."""
-    import jieba
+    """jieba's word segmenter on its compact dictionary (wordlist), loaded once."""
+    from . import wordlist
 
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.lcut
+    return wordlist.segmenter()
 
 
 @lru_cache(maxsize=4096)

@@ -14,7 +14,6 @@ import contextlib
 import heapq
 import itertools
 import json
-import logging
 import math
 import os
 import pickle
@@ -25,14 +24,17 @@ import sys
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import metadata
 from operator import itemgetter
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from .articles import ArticleMeta
+
+# numpy is imported in the functions that use it: the site build forks its extraction workers
+# from the process that has imported this module, and numpy at import was 16 MB of each.
+if TYPE_CHECKING:
+    import numpy as np
 
 RELATED_MAX = 5  # the issue asks for 3–5; five fill a phone screen below the article
 RELATED_MIN = 3  # fewer scored matches are topped up with the nearest articles of a district
@@ -57,13 +59,11 @@ class Neighbours:
     in_district: tuple[tuple[str, ArticleMeta | None, ArticleMeta | None], ...] = ()
 
 
-@lru_cache(maxsize=1)
 def _segmenter() -> Callable[[str], list[str]]:
-    """jieba's word segmenter, loaded once and quietly."""
-    import jieba
+    """jieba's word segmenter on its compact dictionary (wordlist), loaded once."""
+    from .. import wordlist
 
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.lcut
+    return wordlist.segmenter()
 
 
 def headline_text(kicker: str | None, title: str | None, subtitle: str | None) -> str:
@@ -224,6 +224,8 @@ def related_articles(articles: Sequence[ArticleMeta], limit: int = RELATED_MAX,
     Scoring every candidate of every article was quadratic: 70 % of a rebuild at 10,000
     articles. The choice is the same as scoring all of them (``_pick`` pops the same order).
     """
+    import numpy as np
+
     if terms is None:
         terms = {a.id: headline_terms(a) for a in articles}
     weights = _term_weights(terms)
@@ -281,6 +283,8 @@ def _scored(number: int, words: Sequence[str], index: Mapping[str, np.ndarray],
     sum, added in the same order, as one by one. ``scores`` and ``marked`` are work arrays
     over all articles (``marked`` all False before and after). One numpy call a term: the
     first-touched bookkeeping term by term (eight calls each) was most of this function."""
+    import numpy as np
+
     if not words:
         return np.zeros(0, dtype=np.intp), np.zeros(0)
     postings = [index[word] for word in words]
@@ -397,6 +401,8 @@ def _by_score(candidates: np.ndarray, raw: np.ndarray, articles: Sequence[Articl
     are grouped and ordered by date. Scores rank by ``round(score, 6)``: Python's round is
     taken once per distinct score (a group of equal scores is a run in the sorted array, and
     rounding never reverses an order, so equal rounded scores are a run too)."""
+    import numpy as np
+
     if not len(raw):
         return
     order = np.argsort(-raw, kind="stable")
@@ -431,6 +437,8 @@ class _Profiles:
     profile's members in date order."""
 
     def __init__(self, articles: Sequence[ArticleMeta], day: Mapping[str, int | None]) -> None:
+        import numpy as np
+
         index: dict[tuple[frozenset[str], frozenset[str]], int] = {}
         self.sets: list[tuple[frozenset[str], frozenset[str]]] = []
         members: list[list[ArticleMeta]] = []
@@ -473,6 +481,8 @@ class _Profiles:
         sharing neither), by profile number. Counted through the key index, all profiles at
         once: profile by profile in Python was a quarter of a 10,000-article rebuild's related
         news (a county seat is in a thousand profiles, each of which walked the others)."""
+        import numpy as np
+
         camps, dists = self.sets[mine]
         shared_c = np.zeros(len(self.sets), dtype=np.int64)
         shared_d = np.zeros(len(self.sets), dtype=np.int64)
@@ -486,6 +496,8 @@ class _Profiles:
     def levels(self, mine: int) -> list[tuple[float, np.ndarray, np.ndarray]]:
         """The profiles sharing a campaign or district with ``mine`` by score, best first:
         each level's profile numbers (ascending) and whether each shares a campaign."""
+        import numpy as np
+
         found = self._levels.get(mine)
         if found is None:
             score, shares = self.arrays(mine)
