@@ -228,7 +228,7 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision]) -> dict
 
 # A place name a headline opens with: a few characters and a place suffix (东岭村, 米河镇, 泾源县),
 # not a collective (全县, 我市, 该镇, 各村).
-OPENING_PLACE = re.compile(r"^(?![全我本该各此这每])([\u4e00-\u9fff]{1,4}?)(?:街道|社区|村|镇|乡|县|区|市)")
+OPENING_PLACE = re.compile(r"^(?![全我本该各此这每一二三四五六七八九十两几多外邻])([\u4e00-\u9fff]{1,4}?)(街道|社区|村|镇|乡|县|区|市)")
 
 
 def new_place(text: str, before: str, after: str) -> str | None:
@@ -237,11 +237,14 @@ def new_place(text: str, before: str, after: str) -> str | None:
 
     >>> new_place("东岭村开展人居环境整治", "石桥镇开展整治。", "东岭村近日开展整治。")
     '东岭村'
-    >>> new_place("东岭村开展人居环境整治", "石桥镇东岭整治。", "东岭村近日开展整治。"), new_place("全县开展整治", "", "全县")
+    >>> new_place("东岭村开展人居环境整治", "石桥镇东岭整治。", "东岭村近日开展整治。"), new_place("全县开展整治", "文。", "全县")
     (None, None)
+    >>> new_place("荣县人大代表开展视察活动", "石桥镇开展整治。", "荣县人大代表视察。"), new_place("城区开展整治", "文。", "城区")
+    ('荣县', None)
     """
     match = OPENING_PLACE.match(text)
-    if match is None or len(match.group(1)) < 2:
+    # a one-character base only for a county (荣县, 滑县): 城区, 新村 are no names
+    if match is None or len(match.group(1)) < 2 and match.group(2) != "县":
         return None
     place, base = match.group(0), match.group(1)
     return place if before and place in after and base not in before else None
