@@ -1606,6 +1606,14 @@ def _furniture_shaped(text: str, rules: Rules) -> bool:
                 or credits.credit_shaped(text) or place_masthead(text, rules))
 
 
+def _take_aside(page: Page, text: str) -> None:
+    """Take a line set aside as furniture or a photo caption back from the page's lists."""
+    if text in page.furniture:
+        page.furniture.remove(text)
+    else:
+        page.captions = [c for c in page.captions if c[0] != text]
+
+
 def title_tails(page: Page, lines: list[Line], rules: Rules) -> list[int]:
     """A headline's title goes on in the line printed right under it (no blank between) that
     the model set aside as furniture or a caption, when the line is no longer than the one above
@@ -1650,10 +1658,7 @@ def title_tails(page: Page, lines: list[Line], rules: Rules) -> list[int]:
             if _shares_with(text, run.text) < SETTINGS.min_rescue_overlap or is_pull_quote(text, run.text):
                 break  # a line its story prints word for word is a quote from it
             run.headline.parts.append((Role.TITLE, lines[j]))
-            if text in page.furniture:
-                page.furniture.remove(text)
-            else:
-                page.captions = [c for c in page.captions if c[0] != text]
+            _take_aside(page, text)
             taken.append(j)
     return taken
 
@@ -1719,10 +1724,7 @@ def titles_above_stories(page: Page, lines: list[Line], rules: Rules) -> list[in
         if not could_be_title(text) or _furniture_shaped(text, rules):
             continue
         run.headline = HeadGroup([(Role.TITLE, lines[k])], claimed=True)
-        if text in page.furniture:
-            page.furniture.remove(text)
-        else:
-            page.captions = [c for c in page.captions if c[0] != text]
+        _take_aside(page, text)
         taken.append(k)
     return taken
 
