@@ -206,6 +206,60 @@ def test_a_rebuild_renders_only_what_changed(tmp_path: Path) -> None:
     assert after[2] == 1  # the shard with the retitled article, and no other
 
 
+def _site_build(project: Path) -> str:
+    """``mkdocs build --strict`` of a project as CI runs it (its own caches); its log."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CIVICNEWS_")}
+    env.update(SITE_URL="https://example.org/civicnews/", NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
+                          env=env, capture_output=True, text=True, timeout=600, check=False)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return proc.stderr
+
+
+def _built_files(project: Path) -> dict[str, bytes]:
+    """Everything a build leaves for readers and editors: the site, the extracted articles,
+    the editors' report and the id ledger."""
+    roots = [project / "site", project / "docs" / "articles", project / "docs" / "editor"]
+    found = {str(p.relative_to(project)): p.read_bytes()
+             for root in roots for p in root.rglob("*") if p.is_file()}
+    for rel in ("docs/report.json", "articles/ids.yml"):
+        found[rel] = (project / rel).read_bytes()
+    return found
+
+
+def test_a_rebuild_after_one_new_page_writes_what_a_clean_build_does(tmp_path: Path) -> None:
+    """An editor's daily run (issue 13): a site built, then one page and its manifest line
+    added and the site built again from the caches. Every file it leaves (site, feeds, search,
+    articles, report, ledger) is the same bytes as a clean build of all the pages writes."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from e2e.project import FOOTER, copy_project
+
+    projects = []
+    for name in ("rebuilt", "clean"):
+        (tmp_path / name).mkdir()
+        project = copy_project(tmp_path / name, FOOTER)
+        (project / "articles" / "ids.yml").unlink()  # ids given by these builds alone
+        projects.append(project)
+    rebuilt, clean = projects
+    pages = rebuilt / "articles" / "pages"
+    manifest = (pages / "pages.yml").read_text(encoding="utf-8")
+    newest = sorted(pages.glob("*.txt"))[-1]  # the last page in order, as a day's new page
+    text = newest.read_bytes()
+    line = next(x for x in manifest.splitlines() if x.startswith(newest.name + ":"))
+    newest.unlink()
+    (pages / "pages.yml").write_text(manifest.replace(line + "\n", ""), encoding="utf-8")
+    _site_build(rebuilt)
+    newest.write_bytes(text)
+    (pages / "pages.yml").write_text(manifest, encoding="utf-8")
+    log = _site_build(rebuilt)
+    cached = re.search(r"civicnews: (\d+) of (\d+) pages from the render cache", log)
+    assert cached and 0 < int(cached.group(1)) < int(cached.group(2))  # a real rebuild
+    _site_build(clean)
+    after, reference = _built_files(rebuilt), _built_files(clean)
+    assert sorted(after) == sorted(reference)
+    assert [rel for rel in sorted(after) if after[rel] != reference[rel]] == []
+
+
 def test_headline_terms_are_cached_by_headline(tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     from civicnews.site import related
