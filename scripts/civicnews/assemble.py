@@ -1450,8 +1450,9 @@ def _finished(text: str, rules: Rules) -> bool:
 
 def _own_tail(run: TextRun, lines: list[Line], page: Page, rules: Rules) -> list[int]:
     """Indices of the lines that end this run after its last finished sentence, when there are
-    at most ``rescue_tail_lines`` of them and text before them: a headline printed after its
-    story and read as text. Empty when the run ends on a finished sentence."""
+    at most ``rescue_tail_lines`` of them and text before them, or else its last line alone when
+    a blank line parts it from the text above: a headline printed after its story and read as
+    text. Empty when the run ends on a finished sentence."""
     body = run.sections[-1][1]
     tail: list[int] = []
     k = run.last
@@ -1461,9 +1462,12 @@ def _own_tail(run: TextRun, lines: list[Line], page: Page, rules: Rules) -> list
                 break
             tail.append(k)
         k -= 1
-    if not tail or len(tail) > SETTINGS.rescue_tail_lines or len(tail) >= len(body):
+    if not tail or len(tail) >= len(body):
         return []
-    return tail[::-1] if lines[k].text == body[-1 - len(tail)] and _ends_text(lines[k], rules) else []
+    if len(tail) <= SETTINGS.rescue_tail_lines and lines[k].text == body[-1 - len(tail)] and _ends_text(lines[k], rules):
+        return tail[::-1]
+    # a last line printed apart (a blank line above it) after a sentence left unfinished
+    return [run.last] if tail[0] == run.last and lines[run.last].gap_before > 0 else []
 
 
 def _ends_text(line: Line, rules: Rules) -> bool:
