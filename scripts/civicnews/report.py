@@ -7,6 +7,7 @@ timestamps, so two builds of the same pages give the same bytes); ``render_text`
 
 from __future__ import annotations
 
+import hashlib
 import json
 import operator
 import re
@@ -573,25 +574,63 @@ def report_json_pieces(report: dict, facts: Mapping[str, PageFacts] | None = Non
     one more; the list of all pages' pieces, held beside the extractions they came from, was
     still the largest thing a 10,000-article build held at its peak.
     """
-    return Pieces(lambda: _json_pieces(report, facts or {}))
+    return Pieces(lambda: (make() for _key, make in report_json_segments(report, facts or {}, {})))
 
 
-def _json_pieces(report: dict, facts: Mapping[str, PageFacts]) -> Iterator[bytes]:
+# A piece of a file and its key: two pieces with the same key have the same bytes, so a
+# rebuild may copy a keyed piece from the file it wrote last time instead of making it
+# (output.Spliced). None: made each time (the head, with the summary).
+Segment = tuple[str | None, Callable[[], bytes]]
+
+
+def _segment_key(extraction_key: str, *parts: str | bytes) -> str:
+    """A page's segment key: the key of the extraction its facts came from (it fixes every
+    value the facts hold) and the parts made from anything else, each with its length."""
+    digest = hashlib.blake2b(extraction_key.encode("utf-8"), digest_size=20)
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little") + data)
+    return digest.hexdigest()
+
+
+def report_json_segments(report: dict, facts: Mapping[str, PageFacts],
+                         page_keys: Mapping[str, str]) -> Iterator[Segment]:
+    """report_json_pieces' pieces as segments: a page whose facts were made beforehand is
+    keyed by ``page_keys`` (page file → the key of the extraction its facts came from) and the
+    JSON of its other values (its articles and doubts, encoded for the key anyway). A rebuild
+    then copies the unchanged pages' bytes instead of reading each page's line roles from
+    their file and encoding them again (~1 s of a rebuild at 10,000 articles)."""
     top = {key: _json(value, 1) for key, value in report.items() if key != "pages"}
     top["pages"] = _PAGES_MARK
     head, tail = _object(top, 0).split(_PAGES_MARK)
     if not report["pages"]:
-        yield (head + "[]" + tail + "\n").encode("utf-8")
+        yield None, lambda: (head + "[]" + tail + "\n").encode("utf-8")
         return
-    yield (head + "[").encode("utf-8")
+    yield None, lambda: (head + "[").encode("utf-8")
     inner = "\n" + "  " * 2
     for number, page in enumerate(report["pages"]):
         done = facts[page["file"]].json if page["file"] in facts else {}
-        encoded = {key: _utf8(done.get(key)) or _json(value, PAGE_KEY_DEPTH).encode("utf-8")
+        lead = inner if number == 0 else "," + inner
+        # The values the facts do not hold (encoded once, for the key and the bytes).
+        loose = {key: _json(value, PAGE_KEY_DEPTH).encode("utf-8")
+                 for key, value in page.items() if not done.get(key)}
+        extraction_key = page_keys.get(page["file"]) if done else None
+        key = (_segment_key(extraction_key, lead, *sorted(page),
+                            *(part for name in sorted(loose) for part in (name, loose[name])))
+               if extraction_key else None)
+        yield key, _page_json(lead, page, done, loose)
+    yield None, lambda: ("\n  ]" + tail + "\n").encode("utf-8")
+
+
+def _page_json(lead: str, page: Mapping, done: Mapping[str, str | bytes | StoredJson],
+               loose: Mapping[str, bytes]) -> Callable[[], bytes]:
+    """Makes one page's piece of report.json (after ``lead``, the separator before it)."""
+    def make() -> bytes:
+        encoded = {key: _utf8(done.get(key)) or loose.get(key)
+                   or _json(value, PAGE_KEY_DEPTH).encode("utf-8")
                    for key, value in page.items()}
-        yield ((inner if number == 0 else "," + inner).encode("utf-8")
-               + _object_bytes(encoded, PAGE_KEY_DEPTH - 1))
-    yield ("\n  ]" + tail + "\n").encode("utf-8")
+        return lead.encode("utf-8") + _object_bytes(encoded, PAGE_KEY_DEPTH - 1)
+    return make
 
 
 def load_report(out_dir: Path) -> dict:
@@ -702,12 +741,33 @@ def report_md_pieces(report: dict, facts: Mapping[str, PageFacts] | None = None
     >>> b"".join(report_md_pieces(report)) == render_markdown(report).encode()
     True
     """
-    return Pieces(lambda: ((block if number == 0 else "\n" + block).encode("utf-8")
-                           for number, block in enumerate(_markdown_blocks(report, facts))))
+    return Pieces(lambda: (make() for _key, make in report_md_segments(report, facts, {})))
+
+
+def report_md_segments(report: dict, facts: Mapping[str, PageFacts] | None,
+                       page_keys: Mapping[str, str]) -> Iterator[Segment]:
+    """report_md_pieces' pieces as segments, keyed as report_json_segments' are: by the key
+    of the extraction a page's facts came from and the text of the page's other sections."""
+    for number, (loose, fixed, extraction_key) in enumerate(
+            _markdown_parts(report, facts, page_keys)):
+        lead = "" if number == 0 else "\n"
+        key = (_segment_key(extraction_key, lead + loose)
+               if extraction_key and fixed is not None else None)
+        block = lead + loose if fixed is None else lead + loose + "\n" + fixed
+        yield key, block.encode
 
 
 def _markdown_blocks(report: dict, facts: Mapping[str, PageFacts] | None) -> Iterator[str]:
     """render_markdown's text as blocks to be joined by newlines: the head, then one a page."""
+    for loose, fixed, _key in _markdown_parts(report, facts, {}):
+        yield loose if fixed is None else loose + "\n" + fixed
+
+
+def _markdown_parts(report: dict, facts: Mapping[str, PageFacts] | None,
+                    page_keys: Mapping[str, str]) -> Iterator[tuple[str, str | None, str | None]]:
+    """render_markdown's blocks: the head, then one a page, each as the text made here, the
+    page's fixed sections as its facts hold them (None: made here, in the first part) and the
+    key of the extraction the facts came from."""
     facts = facts or {}
     meta = {"title": "编辑报告", "editor": True, "search": {"exclude": True}}
     out = ["---", yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip(), "---", "",
@@ -718,8 +778,8 @@ def _markdown_blocks(report: dict, facts: Mapping[str, PageFacts] | None) -> Ite
         out.append("")
     if report["warnings"]:
         out += ["## 警告", "", *_md_list(report["warnings"]), ""]
+    yield "\n".join(out), None, None
     for page in report["pages"]:
-        yield "\n".join(out)
         mark = " ⚠" if page["unsure"] else ""
         out = [f"## {escape_text(page['file'])}{mark}", ""]
         about = " ".join(str(x) for x in (page["publication"], page["date"], page["page"]) if x)
@@ -732,7 +792,6 @@ def _markdown_blocks(report: dict, facts: Mapping[str, PageFacts] | None) -> Ite
         out.append("")
         out += [f"### 需要核对（{len(page['unsure'])}）", "", *_md_list(page["unsure"]), ""]
         if page["file"] in facts:
-            out.append(facts[page["file"]].markdown)
+            yield "\n".join(out), facts[page["file"]].markdown, page_keys.get(page["file"])
         else:
-            out += _md_fixed(page)
-    yield "\n".join(out)
+            yield "\n".join(out + _md_fixed(page)), None, None
