@@ -471,7 +471,7 @@ def test_spliced_file_whose_memo_outruns_it_is_made_whole(tmp_path: Path) -> Non
     commit(out, {"r.json": data}, set(), memo=memo)
     lying = OutputMemo.load(tmp_path / "memo.pickle")
     (where,) = lying.spliced.values()
-    lying.trusted = lambda path: {"a": (4, 30)}  # type: ignore[method-assign]
+    lying.trusted = lambda rel, path: {"a": (4, 30)}  # type: ignore[method-assign]
     commit(out, {"r.json": data}, set(), memo=lying)
     assert (out / "r.json").read_bytes() == b"head-a-"
     assert where[2] == {"a": (4, 3)}

@@ -136,8 +136,9 @@ class OutputMemo:
     """Where each segment of each Spliced file sits in the file as last written, kept in the
     build's cache between builds (``path``; None: nothing kept).
 
-    ``spliced``: resolved file path → (size, CRC-32 of its bytes, segment key → (offset,
-    length)). A file is trusted only when its size and CRC-32 match (reading it costs ~40 ms
+    ``spliced``: file path relative to the output folder → (size, CRC-32 of its bytes,
+    segment key → (offset, length)). Relative: a project copied or restored elsewhere (CI, the
+    benchmarks) keeps its cache and output together. A file is trusted only when its size and CRC-32 match (reading it costs ~40 ms
     for 70 MB, a tenth of comparing it with its new bytes): a file changed since, by hand or
     by a build that was killed before the memo was saved, is made anew in full.
     """
@@ -168,9 +169,10 @@ class OutputMemo:
             with contextlib.suppress(OSError):
                 self.path.unlink()
 
-    def trusted(self, path: Path) -> dict[str, tuple[int, int]]:
-        """The segments of ``path`` by key, if the file is as the memo knows it; else {}."""
-        known = self.spliced.get(str(path.resolve()))
+    def trusted(self, rel: str, path: Path) -> dict[str, tuple[int, int]]:
+        """The segments of ``path`` (``rel`` in the output folder) by key, if the file is as
+        the memo knows it; else {}."""
+        known = self.spliced.get(rel) if self.path is not None else None
         if known is None:
             return {}
         size, crc, where = known
@@ -252,12 +254,11 @@ def _stage_if_changed(path: Path, staged: Path, data: Iterable[bytes]) -> bool:
     return not same
 
 
-def _stage_spliced(path: Path, staged: Path, data: Spliced, memo: OutputMemo
+def _stage_spliced(path: Path, staged: Path, data: Spliced, reuse: dict[str, tuple[int, int]]
                    ) -> tuple[bool, tuple[int, int, dict[str, tuple[int, int]]]]:
-    """_stage_if_changed for keyed segments: a segment whose key ``path`` holds (the memo
-    says where, and the file's CRC-32 says it is as written) is copied from it, the others are
-    made. Returns whether the bytes differ from ``path``'s and the new file's memo entry."""
-    reuse = memo.trusted(path) if memo.path is not None else {}
+    """_stage_if_changed for keyed segments: a segment found in ``reuse`` (key → where
+    ``path`` holds it: OutputMemo.trusted) is copied from it, the others are made. Returns
+    whether the bytes differ from ``path``'s and the new file's memo entry."""
     staged.parent.mkdir(parents=True, exist_ok=True)
     try:
         current = open(path, "rb")  # noqa: SIM115 - closed below
@@ -300,7 +301,7 @@ def _stage_spliced(path: Path, staged: Path, data: Spliced, memo: OutputMemo
                     where[key] = (start, offset - start)
         same = same and offset == size
     except _Stale:
-        return _stage_spliced(path, staged, data, OutputMemo(None))
+        return _stage_spliced(path, staged, data, {})
     finally:
         if current is not None:
             current.close()
@@ -414,8 +415,8 @@ def commit(out_dir: Path, files: dict[str, Data], keep: set[str],
     try:  # pieces made as they go are staged as they are compared (_stage_if_changed)
         for rel, data in others.items():
             if isinstance(data, Spliced):
-                differs, spliced[str((out_dir / rel).resolve())] = _stage_spliced(
-                    out_dir / rel, stage / rel, data, memo)
+                differs, spliced[rel] = _stage_spliced(
+                    out_dir / rel, stage / rel, data, memo.trusted(rel, out_dir / rel))
             else:
                 differs = _made(data) and _stage_if_changed(out_dir / rel, stage / rel, data)
             if differs:
