@@ -611,23 +611,25 @@ def report_json_segments(report: dict, facts: Mapping[str, PageFacts],
     for number, page in enumerate(report["pages"]):
         done = facts[page["file"]].json if page["file"] in facts else {}
         lead = inner if number == 0 else "," + inner
-        # The values the facts do not hold (encoded once, for the key and the bytes).
-        loose = {key: _json(value, PAGE_KEY_DEPTH).encode("utf-8")
-                 for key, value in page.items() if not done.get(key)}
         extraction_key = page_keys.get(page["file"]) if done else None
-        key = (_segment_key(extraction_key, lead, *sorted(page),
-                            *(part for name in sorted(loose) for part in (name, loose[name])))
+        key = (_segment_key(extraction_key, lead, repr(sorted(page)), repr(_loose(page, done)))
                if extraction_key else None)
-        yield key, _page_json(lead, page, done, loose)
+        yield key, _page_json(lead, page, done)
     yield None, lambda: ("\n  ]" + tail + "\n").encode("utf-8")
 
 
-def _page_json(lead: str, page: Mapping, done: Mapping[str, str | bytes | StoredJson],
-               loose: Mapping[str, bytes]) -> Callable[[], bytes]:
+def _loose(page: Mapping, done: Mapping[str, object]) -> dict:
+    """A page's values its facts do not hold (its articles and doubts): with the extraction's
+    key they make its segment's key. Their repr stands for them (JSON-like values: equal
+    reprs, equal values), so that an unchanged page is neither encoded nor read."""
+    return {key: value for key, value in page.items() if not done.get(key)}
+
+
+def _page_json(lead: str, page: Mapping, done: Mapping[str, str | bytes | StoredJson]
+               ) -> Callable[[], bytes]:
     """Makes one page's piece of report.json (after ``lead``, the separator before it)."""
     def make() -> bytes:
-        encoded = {key: _utf8(done.get(key)) or loose.get(key)
-                   or _json(value, PAGE_KEY_DEPTH).encode("utf-8")
+        encoded = {key: _utf8(done.get(key)) or _json(value, PAGE_KEY_DEPTH).encode("utf-8")
                    for key, value in page.items()}
         return lead.encode("utf-8") + _object_bytes(encoded, PAGE_KEY_DEPTH - 1)
     return make
@@ -747,28 +749,30 @@ def report_md_pieces(report: dict, facts: Mapping[str, PageFacts] | None = None
 def report_md_segments(report: dict, facts: Mapping[str, PageFacts] | None,
                        page_keys: Mapping[str, str]) -> Iterator[Segment]:
     """report_md_pieces' pieces as segments, keyed as report_json_segments' are: by the key
-    of the extraction a page's facts came from and the text of the page's other sections."""
-    for number, (loose, fixed, extraction_key) in enumerate(
-            _markdown_parts(report, facts, page_keys)):
-        lead = "" if number == 0 else "\n"
-        key = (_segment_key(extraction_key, lead + loose)
-               if extraction_key and fixed is not None else None)
-        block = lead + loose if fixed is None else lead + loose + "\n" + fixed
-        yield key, block.encode
+    of the extraction a page's facts came from and its other values."""
+    facts = facts or {}
+    yield None, lambda: _md_head(report).encode("utf-8")
+    for page in report["pages"]:
+        done = facts.get(page["file"])
+        extraction_key = page_keys.get(page["file"]) if done is not None else None
+        key = (_segment_key(extraction_key, "\n", repr(_loose(page, done.json)))
+               if extraction_key and done is not None else None)
+        yield key, _md_page(page, done)
+
+
+def _md_page(page: Mapping, done: PageFacts | None) -> Callable[[], bytes]:
+    return lambda: ("\n" + _md_page_text(page, done)).encode("utf-8")
 
 
 def _markdown_blocks(report: dict, facts: Mapping[str, PageFacts] | None) -> Iterator[str]:
     """render_markdown's text as blocks to be joined by newlines: the head, then one a page."""
-    for loose, fixed, _key in _markdown_parts(report, facts, {}):
-        yield loose if fixed is None else loose + "\n" + fixed
-
-
-def _markdown_parts(report: dict, facts: Mapping[str, PageFacts] | None,
-                    page_keys: Mapping[str, str]) -> Iterator[tuple[str, str | None, str | None]]:
-    """render_markdown's blocks: the head, then one a page, each as the text made here, the
-    page's fixed sections as its facts hold them (None: made here, in the first part) and the
-    key of the extraction the facts came from."""
     facts = facts or {}
+    yield _md_head(report)
+    for page in report["pages"]:
+        yield _md_page_text(page, facts.get(page["file"]))
+
+
+def _md_head(report: dict) -> str:
     meta = {"title": "编辑报告", "editor": True, "search": {"exclude": True}}
     out = ["---", yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip(), "---", "",
            "# 编辑报告", "", escape_text(summary_line_zh(report)), ""]
@@ -778,20 +782,24 @@ def _markdown_parts(report: dict, facts: Mapping[str, PageFacts] | None,
         out.append("")
     if report["warnings"]:
         out += ["## 警告", "", *_md_list(report["warnings"]), ""]
-    yield "\n".join(out), None, None
-    for page in report["pages"]:
-        mark = " ⚠" if page["unsure"] else ""
-        out = [f"## {escape_text(page['file'])}{mark}", ""]
-        about = " ".join(str(x) for x in (page["publication"], page["date"], page["page"]) if x)
-        if about:
-            out += [escape_text(about), ""]
-        out += ["| id | 标题 | 字数 | 状态 |", "|---|---|---|---|"]
-        for art in page["articles"]:
-            out.append(f"| {escape_text(art['id'])} | {escape_text(art['title']) or '（无标题）'} | "
-                       f"{art['chars']} | {escape_text(STATUS_ZH.get(art['status'], art['status']))} |")
-        out.append("")
-        out += [f"### 需要核对（{len(page['unsure'])}）", "", *_md_list(page["unsure"]), ""]
-        if page["file"] in facts:
-            yield "\n".join(out), facts[page["file"]].markdown, page_keys.get(page["file"])
-        else:
-            yield "\n".join(out + _md_fixed(page)), None, None
+    return "\n".join(out)
+
+
+def _md_page_text(page: Mapping, done: PageFacts | None) -> str:
+    """A page's block of editor/report.md; its fixed sections from ``done`` when made."""
+    mark = " ⚠" if page["unsure"] else ""
+    out = [f"## {escape_text(page['file'])}{mark}", ""]
+    about = " ".join(str(x) for x in (page["publication"], page["date"], page["page"]) if x)
+    if about:
+        out += [escape_text(about), ""]
+    out += ["| id | 标题 | 字数 | 状态 |", "|---|---|---|---|"]
+    for art in page["articles"]:
+        out.append(f"| {escape_text(art['id'])} | {escape_text(art['title']) or '（无标题）'} | "
+                   f"{art['chars']} | {escape_text(STATUS_ZH.get(art['status'], art['status']))} |")
+    out.append("")
+    out += [f"### 需要核对（{len(page['unsure'])}）", "", *_md_list(page["unsure"]), ""]
+    if done is not None:
+        out.append(done.markdown)
+    else:
+        out += _md_fixed(page)
+    return "\n".join(out)
