@@ -475,3 +475,35 @@ def test_spliced_file_whose_memo_outruns_it_is_made_whole(tmp_path: Path) -> Non
     commit(out, {"r.json": data}, set(), memo=lying)
     assert (out / "r.json").read_bytes() == b"head-a-"
     assert where[2] == {"a": (4, 3)}
+
+
+def test_article_files_in_their_kept_state_are_not_read_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The output memo keeps each article file's state and digest: a file in that state whose
+    new bytes have that digest is unchanged without reading it; a file changed since (its
+    state differs) or written too recently to tell (racy) is read and compared."""
+    from civicnews.output import OutputMemo, commit
+
+    out, memo_path = tmp_path / "out", tmp_path / "memo.pickle"
+    files = {f"articles/a{i}.md": f"文章{i}".encode() for i in range(6)}
+    commit(out, files, set(), memo=OutputMemo.load(memo_path))
+    reads: list[str] = []
+    same = output._same
+    monkeypatch.setattr(output, "_same", lambda path, data: reads.append(path.name)
+                        or same(path, data))
+    commit(out, files, set(), memo=OutputMemo.load(memo_path))
+    assert sorted(reads) == sorted(p.rsplit("/", 1)[1] for p in files)  # racy: just written
+    old = time.time() - 3600
+    for path in (out / "articles").iterdir():
+        os.utime(path, (old, old))
+    commit(out, files, set(), memo=OutputMemo.load(memo_path))  # keeps the states seen now
+    reads.clear()
+    commit(out, files, set(), memo=OutputMemo.load(memo_path))
+    assert reads == []
+    (out / "articles" / "a1.md").write_bytes("改过".encode())  # by hand
+    files["articles/a2.md"] = "新的".encode()
+    reads.clear()
+    commit(out, files, set(), memo=OutputMemo.load(memo_path))
+    assert reads == ["a1.md"]  # a2's new bytes differ from its digest: changed, unread
+    assert {p.name: p.read_bytes() for p in (out / "articles").iterdir()} == {
+        p.rsplit("/", 1)[1]: data for p, data in files.items()}

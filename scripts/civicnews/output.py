@@ -24,11 +24,13 @@ the process dies, so a killed build never leaves a stale lock.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import pickle
 import shutil
 import signal
+import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -129,6 +131,10 @@ class Spliced:
 Data = bytes | list[bytes] | Iterable[bytes] | Spliced
 
 MEMO_VERSION = 1
+# An article file whose mtime is this close to when its state was kept (or later) is read and
+# compared again even when its state matches (git's "racy clean" rule, as site.articles'):
+# it could have been rewritten within the same timestamp tick, keeping its size.
+RACY_NS = 2_000_000_000
 
 
 @dataclass
@@ -145,6 +151,11 @@ class OutputMemo:
 
     path: Path | None
     spliced: dict[str, tuple[int, int, dict[str, tuple[int, int]]]] = field(default_factory=dict)
+    # Article file name → (size, mtime_ns, BLAKE2 of its bytes) as written or found, and when
+    # they were kept: a file in the same state (and not racy) whose new bytes have the same
+    # digest is unchanged without reading it (10,000 files read for one new page).
+    articles: dict[str, tuple[int, int, bytes]] = field(default_factory=dict)
+    kept_at: int = 0
 
     @classmethod
     def load(cls, path: Path | None) -> OutputMemo:
@@ -152,10 +163,13 @@ class OutputMemo:
             return cls(None)
         try:
             with open(path, "rb") as handle:
-                version, spliced = pickle.load(handle)
+                version, spliced, articles, kept_at = pickle.load(handle)
         except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
             return cls(path)  # absent, unreadable or of another version: nothing is reused
-        return cls(path, spliced if version == MEMO_VERSION and isinstance(spliced, dict) else {})
+        if version != MEMO_VERSION or not isinstance(spliced, dict) \
+                or not isinstance(articles, dict) or not isinstance(kept_at, int):
+            return cls(path)
+        return cls(path, spliced, articles, kept_at)
 
     def save(self) -> None:
         """Keep the memo; a memo that cannot be written is removed (a stale one is harmless,
@@ -164,7 +178,8 @@ class OutputMemo:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            _atomic_write(self.path, pickle.dumps((MEMO_VERSION, self.spliced), protocol=5))
+            _atomic_write(self.path, pickle.dumps(
+                (MEMO_VERSION, self.spliced, self.articles, self.kept_at), protocol=5))
         except OSError:
             with contextlib.suppress(OSError):
                 self.path.unlink()
@@ -398,6 +413,7 @@ def commit(out_dir: Path, files: dict[str, Data], keep: set[str],
     old state intact.
     """
     memo = memo or OutputMemo(None)
+    started = time.time_ns()
     recover(out_dir, ledger[0] if ledger else None)
     current = out_dir / ARTICLES_DIR
     present = {p.name: p for p in current.iterdir()} if current.is_dir() else {}
@@ -405,8 +421,9 @@ def commit(out_dir: Path, files: dict[str, Data], keep: set[str],
     new = {rel[len(prefix):]: data for rel, data in files.items() if rel.startswith(prefix)}
     others = {rel: data for rel, data in sorted(files.items()) if not rel.startswith(prefix)}
     # A file not in the folder is new without reading it (a cold build: thousands of misses).
+    states: dict[str, tuple[int, int, bytes]] = {}  # the memo's article states, for next time
     changed = {name for name, data in new.items()
-               if name not in present or not _same(current / name, data)}
+               if name not in present or not _article_same(current / name, data, memo, states)}
     removed = {name for name, path in present.items()
                if name.endswith(".md") and name not in new and f"{prefix}{name}" not in keep}
     stage = out_dir / STAGE
@@ -434,7 +451,7 @@ def commit(out_dir: Path, files: dict[str, Data], keep: set[str],
     counts = (len(changed), len(new) - len(changed), len(removed))
     if not (changed or removed or changed_others or ledger_changed):
         shutil.rmtree(stage, ignore_errors=True)  # what was compared in it: the same
-        _keep_memo(memo, spliced)
+        _keep_memo(memo, spliced, states, started)
         return counts
     # A few changed articles in a large folder are staged alone and moved in one by one
     # (the journal names them): staging the whole folder linked every unchanged file anew and
@@ -477,14 +494,48 @@ def commit(out_dir: Path, files: dict[str, Data], keep: set[str],
     except OSError as exc:
         raise OutputError(f"the new output is complete but could not be moved into place: "
                           f"{exc.strerror or exc}; the next build finishes it") from None
-    _keep_memo(memo, spliced)
+    if memo.path is not None:  # the written articles' states, now that they are in place
+        for name in changed:
+            data = new[name]
+            if isinstance(data, bytes):
+                with contextlib.suppress(OSError):
+                    st = os.stat(current / name)
+                    states[name] = (st.st_size, st.st_mtime_ns, _digest(data))
+    _keep_memo(memo, spliced, states, started)
     return counts
 
 
-def _keep_memo(memo: OutputMemo, spliced: dict[str, tuple[int, int, dict[str, tuple[int, int]]]]
-               ) -> None:
-    """Save where the Spliced files' segments now are (their files are in place)."""
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=20).digest()
+
+
+def _article_same(path: Path, data: Data, memo: OutputMemo,
+                  states: dict[str, tuple[int, int, bytes]]) -> bool:
+    """Whether an article file holds ``data``: by the memo when the file is in the state it
+    recorded (not racy) and the digests match, else by reading it. Records its state."""
+    if memo.path is None or not isinstance(data, bytes):
+        return _same(path, data)
+    try:
+        st = os.stat(path)  # before reading: a change after it shows in the next state
+    except OSError:
+        return False
+    digest = _digest(data)
+    last = memo.articles.get(path.name)
+    state = (st.st_size, st.st_mtime_ns)
+    if last is not None and last[:2] == state and st.st_mtime_ns < memo.kept_at - RACY_NS:
+        same = last[2] == digest  # the file holds the bytes it was kept with
+    else:
+        same = _same(path, data)
+    if same:
+        states[path.name] = (*state, digest)
+    return same
+
+
+def _keep_memo(memo: OutputMemo, spliced: dict[str, tuple[int, int, dict[str, tuple[int, int]]]],
+               articles: dict[str, tuple[int, int, bytes]], started: int) -> None:
+    """Save where the Spliced files' segments now are and the article files' states (the
+    files are in place); ``started``: when the commit began, before any state was read."""
     if memo.path is None:
         return
-    memo.spliced = spliced
+    memo.spliced, memo.articles, memo.kept_at = spliced, articles, started
     memo.save()
