@@ -569,7 +569,7 @@ def _assign_ids(pages: list[_Page], ledger: Ledger) -> None:
 MATCH_MEMO = Path("ledger") / "matches.pickle"
 MANIFEST_MEMO = Path("manifests") / "parsed.pickle"  # each pages.yml parsed, by its bytes
 LEDGER_MEMO = Path("ledger") / "parsed.pickle"  # the ledger's YAML data by its text (LedgerMemo)
-OUTPUT_MEMO = Path("output") / "spliced.pickle"  # where report.json's pages are (OutputMemo)
+OUTPUT_MEMO = Path("output") / "spliced.pickle"  # report pages and article states (OutputMemo)
 
 
 def _memo_version() -> bytes:
