@@ -399,3 +399,111 @@ def test_many_changed_articles_stage_the_whole_folder(tmp_path: Path,
     output.commit(out, {f"articles/a{i}.md": b"2" for i in range(8)}, set())
     assert plans[-1]["articles"] is True and "changed" not in plans[-1]
     assert _articles(out) == {f"a{i}.md": b"2" for i in range(8)}
+
+
+def test_spliced_segments_are_copied_from_the_last_file_or_made(tmp_path: Path) -> None:
+    """output.Spliced (report.json's pages): a segment whose key the last file holds is
+    copied from it, the others are made; the bytes are always those of all segments made.
+    A page removed, changed, added in the middle; the last file missing, changed by hand or
+    cut short: each gives the new bytes, and a file the memo no longer matches is made whole."""
+    from civicnews.output import STAGE, OutputMemo, Spliced, commit
+
+    made: list[str] = []
+    memo_path = tmp_path / "cache" / "spliced.pickle"
+
+    def spliced(pages: dict[str, bytes]) -> Spliced:
+        def segments():
+            def maker(name: str, data: bytes):
+                def make() -> bytes:
+                    made.append(name)
+                    return data
+                return make
+            yield None, maker("<head>", b"[" + str(len(pages)).encode())
+            for name, data in pages.items():
+                # The key names the bytes, as report.py's do (extraction key + loose values).
+                yield f"{name}:{data.hex()}", maker(name, b"," + data)
+            yield None, maker("<tail>", b"]\n")
+        return Spliced(segments)
+
+    def build(pages: dict[str, bytes]) -> list[str]:
+        made.clear()
+        commit(out, {"report.json": spliced(pages)}, set(), memo=OutputMemo.load(memo_path))
+        assert target.read_bytes() == (b"[" + str(len(pages)).encode()
+                                       + b"".join(b"," + d for d in pages.values()) + b"]\n")
+        assert not (out / STAGE).exists()
+        return sorted(set(made) - {"<head>", "<tail>"})
+
+    out = tmp_path / "out"
+    target = out / "report.json"
+    pages = {f"p{i}": f"页{i}".encode() * (i + 1) for i in range(6)}
+    assert build(pages) == sorted(pages)  # no last file: every page made
+    before = target.stat().st_mtime_ns
+    assert build(pages) == [] and target.stat().st_mtime_ns == before  # the same: untouched
+    del pages["p2"]
+    assert build(pages) == []  # a page removed: the rest copied
+    pages["p4"] = "改".encode()
+    assert build(pages) == ["p4"]  # a page changed
+    pages = {**dict(list(pages.items())[:2]), "p2a": b"new", **dict(list(pages.items())[2:])}
+    assert build(pages) == ["p2a"]  # a page added in the middle of the order
+    target.write_bytes(target.read_bytes().replace(b"new", b"NEW"))  # by hand, same size
+    assert build(pages) == sorted(pages)
+    target.unlink()  # the last file missing
+    assert build(pages) == sorted(pages)
+    memo_path.write_bytes(b"not a pickle")  # the memo unreadable
+    assert build(pages) == sorted(pages)
+    assert build(pages) == []
+    target.write_bytes(target.read_bytes()[:-5])  # cut short
+    assert build(pages) == sorted(pages)
+    # Without a memo (no cache) every segment is made and nothing is kept.
+    made.clear()
+    commit(out, {"report.json": spliced(pages)}, set())
+    assert sorted(set(made) - {"<head>", "<tail>"}) == sorted(pages)
+
+
+def test_spliced_file_whose_memo_outruns_it_is_made_whole(tmp_path: Path) -> None:
+    """A memo naming bytes past the end of the file (it matched, then the file was cut short
+    in the same size-and-CRC check's blind spot: here faked) makes the file anew, not short."""
+    from civicnews.output import OutputMemo, Spliced, commit
+
+    out = tmp_path / "out"
+    memo = OutputMemo(tmp_path / "memo.pickle")
+    data = Spliced(lambda: iter([(None, lambda: b"head"), ("a", lambda: b"-a-")]))
+    commit(out, {"r.json": data}, set(), memo=memo)
+    lying = OutputMemo.load(tmp_path / "memo.pickle")
+    (where,) = lying.spliced.values()
+    lying.trusted = lambda rel, path: {"a": (4, 30)}  # type: ignore[method-assign]
+    commit(out, {"r.json": data}, set(), memo=lying)
+    assert (out / "r.json").read_bytes() == b"head-a-"
+    assert where[2] == {"a": (4, 3)}
+
+
+def test_article_files_in_their_kept_state_are_not_read_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The output memo keeps each article file's state and digest: a file in that state whose
+    new bytes have that digest is unchanged without reading it; a file changed since (its
+    state differs) or written too recently to tell (racy) is read and compared."""
+    from civicnews.output import OutputMemo, commit
+
+    out, memo_path = tmp_path / "out", tmp_path / "memo.pickle"
+    files = {f"articles/a{i}.md": f"文章{i}".encode() for i in range(6)}
+    commit(out, files, set(), memo=OutputMemo.load(memo_path))
+    reads: list[str] = []
+    same = output._same
+    monkeypatch.setattr(output, "_same", lambda path, data: reads.append(path.name)
+                        or same(path, data))
+    commit(out, files, set(), memo=OutputMemo.load(memo_path))
+    assert sorted(reads) == sorted(p.rsplit("/", 1)[1] for p in files)  # racy: just written
+    old = time.time() - 3600
+    for path in (out / "articles").iterdir():
+        os.utime(path, (old, old))
+    commit(out, files, set(), memo=OutputMemo.load(memo_path))  # keeps the states seen now
+    reads.clear()
+    commit(out, files, set(), memo=OutputMemo.load(memo_path))
+    assert reads == []
+    (out / "articles" / "a1.md").write_bytes("改过".encode())  # by hand
+    files["articles/a2.md"] = "新的".encode()
+    reads.clear()
+    commit(out, files, set(), memo=OutputMemo.load(memo_path))
+    assert reads == ["a1.md"]  # a2's new bytes differ from its digest: changed, unread
+    assert {p.name: p.read_bytes() for p in (out / "articles").iterdir()} == {
+        p.rsplit("/", 1)[1]: data for p, data in files.items()}

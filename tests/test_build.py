@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -70,10 +71,10 @@ def test_crash_in_our_code_leaves_output_untouched(pages_dir: Path, tmp_path: Pa
     before = snapshot(out)
     (pages_dir / "new.txt").write_text("新的版面\n" + "新闻正文内容" * 30 + "\n", encoding="utf-8")
     # The parent's last step before the output is touched: articles rendered, report not.
-    def render_crash(report, facts=None):
+    def render_crash(report, facts=None, keys=None):
         raise RuntimeError("renderer bug")
 
-    monkeypatch.setattr(build, "report_md_pieces", render_crash)
+    monkeypatch.setattr(build, "report_md_segments", render_crash)
     with pytest.raises(RuntimeError):
         run_batch([pages_dir], out)
     assert snapshot(out) == before
@@ -301,3 +302,52 @@ def test_a_parallel_batch_keeps_jiebas_dictionary_for_the_next_build(pages_dir: 
     page.write_text(page.read_text(encoding="utf-8") + "\n补充的一行\n", encoding="utf-8")
     assert batch("o2") == [1, 1]
     assert kept.stat().st_mtime_ns == made  # read, not made again
+
+
+def test_a_rebuild_splices_the_report_and_writes_what_a_clean_build_does(
+        pages_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """report.json and editor/report.md after a rebuild from the cache (their unchanged pages
+    copied from the last files) are byte for byte those of a clean build: after a page added
+    in the middle of the order, an article hidden, a page changed, a page removed, and with
+    the last report changed by hand. Only the pages that changed are made again."""
+    from civicnews import report as report_module
+
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    fixes = tmp_path / "corrections.yml"
+    fixes.write_text("", encoding="utf-8")
+    names = sorted(pages_dir.glob("*.txt"))
+    middle = names[len(names) // 2]
+    aside = tmp_path / middle.name
+    middle.rename(aside)
+    run_batch([pages_dir], out, cache_dir=cache, details=False, corrections=fixes)
+    reads: list[str] = []
+    read = report_module.StoredJson.read
+    monkeypatch.setattr(report_module.StoredJson, "read",
+                        lambda self: reads.append(self.path) or read(self))
+
+    def check(label: str) -> None:
+        reads.clear()
+        run_batch([pages_dir], out, cache_dir=cache, details=False, corrections=fixes)
+        clean = tmp_path / f"clean-{label}"
+        run_batch([pages_dir], clean, details=False, corrections=fixes)
+        for name in ("report.json", "editor/report.md"):
+            assert (out / name).read_bytes() == (clean / name).read_bytes(), (label, name)
+
+    aside.rename(middle)
+    check("added")
+    assert len(reads) == 1  # the new page's line roles only
+    first = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    hidden = first["pages"][0]["articles"][0]["id"]
+    fixes.write_text(f"{hidden}: {{hide: true}}\n", encoding="utf-8")
+    check("hidden")
+    assert len(reads) == 1  # the page whose article's status changed
+    names[-1].write_text(names[-1].read_text(encoding="utf-8") + "\n补充的一行文字\n",
+                         encoding="utf-8")
+    check("changed")
+    names[1].unlink()
+    check("removed")
+    assert reads == []  # the rest of the report is copied
+    report = out / "report.json"
+    report.write_bytes(report.read_bytes().replace(b'"lines"', b'"LINES"', 1))
+    check("by hand")
+    assert len(reads) == len(names) - 1  # the last file cannot be trusted: made whole

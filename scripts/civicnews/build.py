@@ -38,7 +38,7 @@ from .ids import Ledger, LedgerError, LedgerMemo, check_id, file_tag
 from .manifest import MANIFEST_NAME, load_manifests, page_info
 from .markdown import render_article, with_id
 from .model import Article, PageInfo, PageResult
-from .output import Data, OutputError, build_lock, commit, recover
+from .output import Data, OutputError, OutputMemo, Spliced, build_lock, commit, recover
 from .pagecache import (
     Crashed,
     Extraction,
@@ -54,8 +54,8 @@ from .report import (
     StoredJson,
     build_report,
     page_report,
-    report_json_pieces,
-    report_md_pieces,
+    report_json_segments,
+    report_md_segments,
 )
 from .rules import load_rules
 
@@ -569,6 +569,7 @@ def _assign_ids(pages: list[_Page], ledger: Ledger) -> None:
 MATCH_MEMO = Path("ledger") / "matches.pickle"
 MANIFEST_MEMO = Path("manifests") / "parsed.pickle"  # each pages.yml parsed, by its bytes
 LEDGER_MEMO = Path("ledger") / "parsed.pickle"  # the ledger's YAML data by its text (LedgerMemo)
+OUTPUT_MEMO = Path("output") / "spliced.pickle"  # report pages and article states (OutputMemo)
 
 
 def _memo_version() -> bytes:
@@ -699,6 +700,7 @@ def _render(pages: list[_Page], applied: Applied, all_articles: list[Article],
         by_file.setdefault(article.source.file, []).append(article)
     page_reports = []
     facts: dict[str, PageFacts] = {}
+    keys: dict[str, str] = {}  # page file → the key of the extraction its facts came from
     for page in pages:
         assert page.result is not None
         mine = by_file.get(page.info.file, [])
@@ -706,9 +708,13 @@ def _render(pages: list[_Page], applied: Applied, all_articles: list[Article],
         page_reports.append(page_report(page.result, page.text, mine, status, done))
         if done is not None:
             facts[page.result.info.file] = done
+            if page.key:
+                keys[page.result.info.file] = page.key
     report = build_report(page_reports, [(f.file, f.reason) for f in failures], applied.warnings)
-    files[REPORT_JSON] = report_json_pieces(report, facts)  # written piece by piece
-    files[REPORT_MD] = report_md_pieces(report, facts)
+    # Written segment by segment; a page's segment unchanged since the last build is copied
+    # from the file (output.Spliced): one new page no longer makes the whole report again.
+    files[REPORT_JSON] = Spliced(lambda: report_json_segments(report, facts, keys))
+    files[REPORT_MD] = Spliced(lambda: report_md_segments(report, facts, keys))
     return files, report
 
 
@@ -804,7 +810,8 @@ def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: b
             if e.source in failed_names}
     # Nothing has touched out_dir up to here: every error above leaves the last build intact.
     # The articles, the report and the ledger then change together, in one step.
-    written, unchanged, removed = commit(out_dir, files, keep, new_ledger)
+    memo = OutputMemo.load(cache_dir / OUTPUT_MEMO if cache_dir is not None else None)
+    written, unchanged, removed = commit(out_dir, files, keep, new_ledger, memo)
     del files, new_ledger  # written: not held while the match memo is pickled
     _save_matches(cache_dir, id_ledger)
     withheld = {a.source.file for a in applied.dropped if a.id in set(applied.hidden)}
