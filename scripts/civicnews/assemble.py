@@ -30,7 +30,7 @@ Every line ends in a story, the page furniture or the leftovers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import credits
 from .features import FURNITURE_SHAPE, bigrams, opens_story, spans_a_word
@@ -357,6 +357,25 @@ def subheads_over_credits(lines: list[Line], decisions: list[Decision], rules: R
         if after is not None and decisions[after].role in (Role.START, Role.BODY):
             out.append(k)
     return out
+
+
+def subheads_touching_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """Lines the model read as subheads printed right against a title line, with no blank line
+    between: a section heading stands inside a story's text, never glued to its headline, so
+    such a line is a piece of the title broken over lines (网格架起沟通桥梁 / 助力居民 / 幸福满格).
+    Their indices, top to bottom.
+
+    >>> page = [Line(1, "", "绥棱县举办"), Line(2, "", "邻居节"), Line(3, "", "活动"), Line(4, "", ""),
+    ...         Line(5, "", "今年，绥棱县举办邻居节。"), Line(6, "", ""), Line(7, "", "一、共叙邻里情")]
+    >>> roles = [Role.TITLE, Role.TITLE, Role.SUBHEAD, Role.BODY, Role.START, Role.BODY, Role.SUBHEAD]
+    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in roles])
+    [2]
+    """
+    def touches_title(j: int) -> bool:
+        return 0 <= j < len(lines) and bool(lines[j].text) and decisions[j].role is Role.TITLE
+
+    return [k for k, d in enumerate(decisions)
+            if d.role is Role.SUBHEAD and lines[k].text and (touches_title(k - 1) or touches_title(k + 1))]
 
 
 def credits_read_as_starts(lines: list[Line], decisions: list[Decision], rules: Rules
@@ -1724,13 +1743,31 @@ def titles_above_stories(page: Page, lines: list[Line], rules: Rules) -> list[in
             k = next((j for j in range(k - 1, -1, -1) if lines[j].text), -1)
         if k < 0 or k not in page.aside or k in taken:
             continue
-        text = lines[k].text
-        if not could_be_title(text) or _furniture_shaped(text, rules):
+        ks = _stacked_above(page, lines, k, rules)
+        text = " ".join(lines[j].text for j in ks)
+        if not could_be_title(text) or any(_furniture_shaped(lines[j].text, rules) for j in ks):
             continue
-        run.headline = HeadGroup([(Role.TITLE, lines[k])], claimed=True)
-        _take_aside(page, text)
-        taken.append(k)
+        run.headline = HeadGroup([(Role.TITLE, lines[j]) for j in ks], claimed=True)
+        for j in ks:
+            _take_aside(page, lines[j].text)
+        taken.extend(ks)
     return taken
+
+
+def _stacked_above(page: Page, lines: list[Line], k: int, rules: Rules) -> list[int]:
+    """Line ``k`` and the set-aside lines printed right on top of it (no blank between) while
+    together they are still too short for a headline: a headline of short phrases stacked one
+    per line (以练备战 / 筑牢防线) is read line by line as captions or slogans. Stops at a line the
+    furniture rules name or one that ends a sentence, so a masthead or a story's last line
+    above is never taken. Top to bottom."""
+    ks = [k]
+    while len(CJK_CHAR.findall("".join(lines[j].text for j in ks))) < SETTINGS.title_chars[0]:
+        j = ks[0] - 1
+        if (j < 0 or not lines[j].text or j not in page.aside or ends_sentence(lines[j].text)
+                or _furniture_shaped(lines[j].text, rules)):
+            break
+        ks.insert(0, j)
+    return ks
 
 # A credit's bracket opens at most this many characters before its line's end (（通讯员 欧阳
 # 明: a role word and a few names); more, or a clause mark after it, is a story's text.
@@ -1881,6 +1918,13 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k in subheads_over_credits(lines, decisions, rules):
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; right above a credit that opens a story: its title",))
+    for k in subheads_touching_titles(lines, decisions):
+        after_title = k > 0 and decisions[k - 1].role is Role.TITLE and bool(lines[k - 1].text)
+        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
+            f"read as {decisions[k].role}; printed against a title line, no blank between: a piece"
+            " of that title",), after_title)
+        if not after_title:  # the title line under it goes on from it
+            decisions[k + 1] = replace(decisions[k + 1], continues=True)
     for k, (role, first) in credits_read_as_starts(lines, decisions, rules).items():
         decisions[k] = Decision(role, decisions[k].confidence, (
             f"read as {decisions[k].role}; only role words and names: "
