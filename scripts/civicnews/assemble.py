@@ -105,6 +105,7 @@ class Page:
     captions: list[tuple[str, int]]  # caption and the number of items before it
     leftovers: list[str]
     aside: dict[int, Line] = field(default_factory=dict)  # furniture and caption lines by index
+    orphans: list[HeadGroup] = field(default_factory=list)  # headlines left for the editor
 
 
 def cut_jump_markers(lines: list[Line]) -> list[str]:
@@ -1194,6 +1195,7 @@ def pair_headlines(page: Page) -> list[Line]:
                 item.claimed = True
             else:
                 page.leftovers.extend(line.text for _, line in item.parts)
+                page.orphans.append(item)
     return displaced
 
 
@@ -1726,6 +1728,57 @@ def swap_crossed_headlines(page: Page) -> list[tuple[HeadGroup, float, float]]:
         one.headline, other.headline = other.headline, one.headline
 
 
+def rehome_orphans(page: Page) -> list[tuple[HeadGroup, float, float]]:
+    """A headline left over heads the story that shares ``swap_margin`` more of its words with
+    it than with the headline it has (and at least ``min_rescue_overlap``); that headline then
+    heads the untitled story that shares the most of its words (at least ``min_rescue_overlap``),
+    else is left over in turn. A PDF tool draws a headline after the bodies, and the story it
+    heads took the headline above it, the next story's. Returns each moved headline with its
+    share of words in its old and its new story (0 for none), for the report.
+
+    >>> a = TextRun(fresh=True, sections=[(None, ["长乐街道新建口袋公园，方便居民休闲。"])])
+    >>> b = TextRun(fresh=True, sections=[(None, ["安平县开展城乡环境卫生整治。"])])
+    >>> a.headline = HeadGroup([(Role.TITLE, Line(1, "", "安平县整治城乡环境"))])
+    >>> lone = HeadGroup([(Role.TITLE, Line(9, "", "长乐街道新建口袋公园"))])
+    >>> page = Page([a, b, lone], [], [], ["长乐街道新建口袋公园"], orphans=[lone])
+    >>> [(h.text, old, new) for h, old, new in rehome_orphans(page)]
+    [('长乐街道新建口袋公园', 0.0, 1.0), ('安平县整治城乡环境', 0.0, 0.75)]
+    >>> a.headline.text, b.headline.text, page.leftovers
+    ('长乐街道新建口袋公园', '安平县整治城乡环境', [])
+    """
+    moved: list[tuple[HeadGroup, float, float]] = []
+    runs = [x for x in page.items if isinstance(x, TextRun) and not x.absorbed and x.has_body]
+    for lone in list(page.orphans):
+        best: tuple[float, TextRun] | None = None
+        for run in runs:
+            if run.headline is None:
+                continue
+            share = similarity(lone, run)
+            gain = share - similarity(run.headline, run)
+            if share >= SETTINGS.min_rescue_overlap and gain >= SETTINGS.swap_margin and (
+                    best is None or gain > best[0]):
+                best = (gain, run)
+        if best is None:
+            continue
+        run = best[1]
+        old = run.headline
+        assert old is not None
+        moved.append((lone, 0.0, round(similarity(lone, run), 2)))
+        run.headline = lone
+        page.orphans.remove(lone)
+        for _, line in lone.parts:
+            page.leftovers.remove(line.text)
+        untitled = [x for x in runs if x.headline is None]
+        home = max(untitled, key=lambda x: similarity(old, x), default=None)
+        if home is not None and similarity(old, home) >= SETTINGS.min_rescue_overlap:
+            moved.append((old, round(similarity(old, run), 2), round(similarity(old, home), 2)))
+            home.headline = old
+        else:
+            page.orphans.append(old)
+            page.leftovers.extend(line.text for _, line in old.parts)
+    return moved
+
+
 def titles_above_stories(page: Page, lines: list[Line], rules: Rules) -> list[int]:
     """A story that opens at its first line (a dateline or a START line) and still has no
     headline takes the headline-shaped line printed right above it that the model set aside as
@@ -2029,6 +2082,12 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
                 f"read as {old.role}; headline-shaped, right above a story that opens there and has"
                 " no headline",))
+    for head, old_share, new_share in rehome_orphans(page):
+        for _, line in head.parts:
+            k = index[line.number]
+            roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
+                *roles[k].evidence, f"left over, it heads the story that uses {new_share:.2f} of its"
+                f" words, not the one it was by ({old_share:.2f})"))
     for head, old_share, new_share in swap_crossed_headlines(page):
         for _, line in head.parts:
             k = index[line.number]

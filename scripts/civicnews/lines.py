@@ -553,24 +553,37 @@ def split_joined_columns(rows: list[Row]) -> list[Row]:
 
 # A reprint is display type: a line longer than this (CJK characters) printed twice is text.
 REPRINT_MAX_CHARS = 40
+# The most lines a headline printed twice as a block (题一 / 题二 / 题三, then again) holds: a
+# headline's wrap, never a paragraph. Not fitted: a headline is rarely more than four lines.
+REPRINT_MAX_LINES = 4
 
 
-def _reprint_of(lines: list[Line], k: int) -> int | None:
-    """Index of the line that line k reprints: the line right before it (A A), or the one two
-    before it when the line between is also a reprint (A B A B); None otherwise."""
-    text = lines[k].text
-    if not text or text[-1:] in "。！？":
-        return None
-    if k >= 1 and lines[k - 1].text == text:
-        source = k - 1
-    elif k >= 2 and lines[k - 2].text == text and lines[k - 1].text != text and (
-            k + 1 < len(lines) and lines[k + 1].text == lines[k - 1].text  # A B [A] B
-            or k >= 3 and lines[k - 3].text == lines[k - 1].text):  # A B A [B]
-        source = k - 2
-    else:
-        return None
-    # counted last: only a line that repeats one near it (few on a page) pays for it
-    return None if _cjk_count(text) > REPRINT_MAX_CHARS else source
+def _display_line(text: str) -> bool:
+    """A line that could be a headline's: some text, no sentence end, not too long."""
+    return bool(text) and text[-1:] not in "。！？" and _cjk_count(text) <= REPRINT_MAX_CHARS
+
+
+def reprints(lines: list[Line]) -> dict[int, int]:
+    """Lines that reprint the block of lines right before them: index → index of the line it
+    repeats. A block is 1 to ``REPRINT_MAX_LINES`` display lines printed again at once (A A,
+    A B A B, A B C A B C); body text never repeats itself line for line.
+
+    >>> page = [Line(n, t, t) for n, t in enumerate(["甲", "乙", "丙", "甲", "乙", "丙", "正文。", "正文。"])]
+    >>> reprints(page)
+    {3: 0, 4: 1, 5: 2}
+    """
+    texts = [line.text for line in lines]
+    out: dict[int, int] = {}
+    for i in range(len(texts)):
+        for m in range(1, REPRINT_MAX_LINES + 1):
+            block, again = texts[i:i + m], texts[i + m:i + 2 * m]
+            if len(again) < m or block != again or not all(map(_display_line, block)):
+                continue
+            if any(i + m + t in out for t in range(m)):
+                break
+            out.update({i + m + t: i + t for t in range(m)})
+            break
+    return out
 
 
 def fold_reprints(lines: list[Line]) -> list[Line]:
@@ -584,8 +597,9 @@ def fold_reprints(lines: list[Line]) -> list[Line]:
     """
     out: list[Line] = []
     host: dict[int, Line] = {}  # a folded line → the line it was folded into (A A A)
+    again = reprints(lines)
     for k, line in enumerate(lines):
-        source = _reprint_of(lines, k)
+        source = again.get(k)
         if source is None:
             out.append(line)
             continue
