@@ -379,6 +379,45 @@ def subheads_touching_titles(lines: list[Line], decisions: list[Decision]) -> li
             if d.role is Role.SUBHEAD and lines[k].text and (touches_title(k - 1) or touches_title(k + 1))]
 
 
+# Text lines read back from a story's first line to find a credit in brackets that closes the
+# story before it (（金晨 朱优 / 芬）): a credit broken over a column's lines. Not fitted.
+CLOSING_CREDIT_LINES = 3
+
+
+def leads_after_credits(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """Text lines that open like a story's first sentence (近日，…, 3月20日，…) right after a
+    finished sentence and a credit in brackets: the credit closed the story before, so the line
+    begins a new one. Their indices.
+
+    >>> from civicnews.rules import load_rules
+    >>> page = [Line(1, "", "理论留在青年心里。（金晨 朱优"), Line(2, "", "芬）"), Line(3, "", ""),
+    ...         Line(4, "", "近日，九三学社成员赶赴南日镇开展义诊。")]
+    >>> roles = [Role.BODY, Role.BODY, Role.BODY, Role.BODY]
+    >>> leads_after_credits(page, [Decision(r, 0.9) for r in roles], load_rules())
+    [3]
+    >>> page[0], page[1] = Line(1, "", "本台讯（记"), Line(2, "", "者 张永锋）")
+    >>> leads_after_credits(page, [Decision(r, 0.9) for r in roles], load_rules())
+    []
+    """
+    out: list[int] = []
+    for k, d in enumerate(decisions):
+        if d.role is not Role.BODY or not opens_story(lines[k].text):
+            continue
+        before: list[str] = []
+        for j in range(k - 1, -1, -1):
+            if not lines[j].text:
+                continue
+            if decisions[j].role not in (Role.BODY, Role.START) or len(before) == CLOSING_CREDIT_LINES:
+                break
+            before.insert(0, lines[j].text)
+            rest, credit = credits.split_trailing_credit("".join(before), rules)
+            if credit is not None:
+                if ends_sentence(rest):  # not a credit that opens a story (本台讯（记者 X）)
+                    out.append(k)
+                break
+    return out
+
+
 def credits_read_as_starts(lines: list[Line], decisions: list[Decision], rules: Rules
                            ) -> dict[int, tuple[Role, int | None]]:
     """Lines the model read as a story's first line (or as a byline or text) that are only role
@@ -1985,6 +2024,10 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         if first is not None:
             decisions[first] = Decision(Role.START, decisions[first].confidence, (
                 f"read as {decisions[first].role}; the first line after a credit line",))
+    for k in leads_after_credits(lines, decisions, rules):
+        decisions[k] = Decision(Role.START, decisions[k].confidence, (
+            f"read as {decisions[k].role}; opens like a story, after a credit that closes the story"
+            " before",))
     for k in datelines_open_stories(lines, decisions, rules):
         decisions[k] = Decision(Role.START, decisions[k].confidence, (
             f"read as {decisions[k].role}; opens with a dateline",))
