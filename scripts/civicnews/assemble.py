@@ -360,23 +360,32 @@ def subheads_over_credits(lines: list[Line], decisions: list[Decision], rules: R
     return out
 
 
+def touching(upper: Line, lower: Line) -> bool:
+    """``lower`` is printed on the page line right under ``upper``, no blank line between."""
+    return lower.number == max(upper.lines or (upper.number,)) + 1
+
+
 def subheads_touching_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
     """Lines the model read as subheads printed right against a title line, with no blank line
     between: a section heading stands inside a story's text, never glued to its headline, so
     such a line is a piece of the title broken over lines (网格架起沟通桥梁 / 助力居民 / 幸福满格).
     Their indices, top to bottom.
 
-    >>> page = [Line(1, "", "绥棱县举办"), Line(2, "", "邻居节"), Line(3, "", "活动"), Line(4, "", ""),
-    ...         Line(5, "", "今年，绥棱县举办邻居节。"), Line(6, "", ""), Line(7, "", "一、共叙邻里情")]
-    >>> roles = [Role.TITLE, Role.TITLE, Role.SUBHEAD, Role.BODY, Role.START, Role.BODY, Role.SUBHEAD]
+    >>> page = [Line(1, "", "绥棱县举办"), Line(2, "", "邻居节"), Line(3, "", "活动"),
+    ...         Line(5, "", "今年，绥棱县举办邻居节。"), Line(7, "", "一、共叙邻里情")]
+    >>> roles = [Role.TITLE, Role.TITLE, Role.SUBHEAD, Role.START, Role.SUBHEAD]
     >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in roles])
     [2]
+    >>> page[2] = Line(4, "", "活动")  # a blank line between: a heading under the headline
+    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in roles])
+    []
     """
-    def touches_title(j: int) -> bool:
-        return 0 <= j < len(lines) and bool(lines[j].text) and decisions[j].role is Role.TITLE
+    def title_at(j: int) -> bool:
+        return 0 <= j < len(lines) and decisions[j].role is Role.TITLE
 
-    return [k for k, d in enumerate(decisions)
-            if d.role is Role.SUBHEAD and lines[k].text and (touches_title(k - 1) or touches_title(k + 1))]
+    return [k for k, d in enumerate(decisions) if d.role is Role.SUBHEAD and (
+        title_at(k - 1) and touching(lines[k - 1], lines[k])
+        or title_at(k + 1) and touching(lines[k], lines[k + 1]))]
 
 
 # Text lines read back from a story's first line to find a credit in brackets that closes the
@@ -390,11 +399,11 @@ def leads_after_credits(lines: list[Line], decisions: list[Decision], rules: Rul
     begins a new one. Their indices.
 
     >>> from civicnews.rules import load_rules
-    >>> page = [Line(1, "", "理论留在青年心里。（金晨 朱优"), Line(2, "", "芬）"), Line(3, "", ""),
+    >>> page = [Line(1, "", "理论留在青年心里。（金晨 朱优"), Line(2, "", "芬）"),
     ...         Line(4, "", "近日，九三学社成员赶赴南日镇开展义诊。")]
-    >>> roles = [Role.BODY, Role.BODY, Role.BODY, Role.BODY]
+    >>> roles = [Role.BODY, Role.BODY, Role.BODY]
     >>> leads_after_credits(page, [Decision(r, 0.9) for r in roles], load_rules())
-    [3]
+    [2]
     >>> page[0], page[1] = Line(1, "", "本台讯（记"), Line(2, "", "者 张永锋）")
     >>> leads_after_credits(page, [Decision(r, 0.9) for r in roles], load_rules())
     []
@@ -405,8 +414,6 @@ def leads_after_credits(lines: list[Line], decisions: list[Decision], rules: Rul
             continue
         before: list[str] = []
         for j in range(k - 1, -1, -1):
-            if not lines[j].text:
-                continue
             if decisions[j].role not in (Role.BODY, Role.START) or len(before) == CLOSING_CREDIT_LINES:
                 break
             before.insert(0, lines[j].text)
@@ -1855,7 +1862,7 @@ def _stacked_above(page: Page, lines: list[Line], k: int, rules: Rules) -> list[
     ks = [k]
     while len(CJK_CHAR.findall("".join(lines[j].text for j in ks))) < SETTINGS.title_chars[0]:
         j = ks[0] - 1
-        if (j < 0 or not lines[j].text or j not in page.aside or ends_sentence(lines[j].text)
+        if (j < 0 or not touching(lines[j], lines[ks[0]]) or j not in page.aside or ends_sentence(lines[j].text)
                 or _furniture_shaped(lines[j].text, rules)):
             break
         ks.insert(0, j)
@@ -2011,7 +2018,7 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; right above a credit that opens a story: its title",))
     for k in subheads_touching_titles(lines, decisions):
-        after_title = k > 0 and decisions[k - 1].role is Role.TITLE and bool(lines[k - 1].text)
+        after_title = k > 0 and decisions[k - 1].role is Role.TITLE and touching(lines[k - 1], lines[k])
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; printed against a title line, no blank between: a piece"
             " of that title",), after_title)
