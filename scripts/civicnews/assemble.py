@@ -266,7 +266,11 @@ def titles_naming_new_places(lines: list[Line], decisions: list[Decision]) -> di
     for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
         if decision.role not in (Role.SUBHEAD, Role.CAPTION) or not could_be_title(line.text):
             continue
-        after = _text_window(lines, decisions, range(k + 1, min(len(lines), k + 1 + SUBHEAD_WINDOW)))
+        # past the rest of its headline, read line by line as subheads too (题一 / 题二)
+        end = k + 1
+        while end < len(lines) and decisions[end].role is Role.SUBHEAD and touching(lines[end - 1], lines[end]):
+            end += 1
+        after = _text_window(lines, decisions, range(end, min(len(lines), end + SUBHEAD_WINDOW)))
         start = next((j for j in range(k - 1, -1, -1) if decisions[j].role in HEAD_ROLES), -1)
         before = "".join(lines[j].text for j in range(start + 1, k) if decisions[j].role in _TEXT_ROLES)
         place = new_place(line.text, before, after)
@@ -358,6 +362,17 @@ def subheads_over_credits(lines: list[Line], decisions: list[Decision], rules: R
         if after is not None and decisions[after].role in (Role.START, Role.BODY):
             out.append(k)
     return out
+
+
+def titles_ending_sentences(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """Title lines that end on a full stop (。): a headline is no sentence, so such a line is a
+    story's text (its last sentence, printed apart). Their indices.
+
+    >>> page = [Line(1, "", "市领导易卫斌、王磊参加督办。"), Line(3, "", "刚察县召开政府全体会议")]
+    >>> titles_ending_sentences(page, [Decision(Role.TITLE, 0.7), Decision(Role.TITLE, 0.8)])
+    [0]
+    """
+    return [k for k, d in enumerate(decisions) if d.role is Role.TITLE and lines[k].text.endswith("。")]
 
 
 def touching(upper: Line, lower: Line) -> bool:
@@ -2017,13 +2032,9 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k in subheads_over_credits(lines, decisions, rules):
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; right above a credit that opens a story: its title",))
-    for k in subheads_touching_titles(lines, decisions):
-        after_title = k > 0 and decisions[k - 1].role is Role.TITLE and touching(lines[k - 1], lines[k])
-        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
-            f"read as {decisions[k].role}; printed against a title line, no blank between: a piece"
-            " of that title",), after_title)
-        if not after_title:  # the title line under it goes on from it
-            decisions[k + 1] = replace(decisions[k + 1], continues=True)
+    for k in titles_ending_sentences(lines, decisions):
+        decisions[k] = Decision(Role.BODY, decisions[k].confidence, (
+            f"read as {decisions[k].role}; ends on a full stop: a sentence, no headline",))
     for k, (role, first) in credits_read_as_starts(lines, decisions, rules).items():
         decisions[k] = Decision(role, decisions[k].confidence, (
             f"read as {decisions[k].role}; only role words and names: "
@@ -2058,6 +2069,13 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; opens with {place}, which the text after it names and the"
             " story before it never does",))
+    for k in subheads_touching_titles(lines, decisions):
+        after_title = k > 0 and decisions[k - 1].role is Role.TITLE and touching(lines[k - 1], lines[k])
+        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
+            f"read as {decisions[k].role}; printed against a title line, no blank between: a piece"
+            " of that title",), after_title)
+        if not after_title:  # the title line under it goes on from it
+            decisions[k + 1] = replace(decisions[k + 1], continues=True)
     for k, j in far_reprints(lines, decisions).items():
         decisions[k] = Decision(Role.FURNITURE, decisions[k].confidence, (
             f"read as {decisions[k].role}; a second print of line {lines[j].number}",))
