@@ -637,6 +637,7 @@ def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> P
             run.numbers.extend(line.lines)
         elif role is Role.BYLINE and not credits.has_names(line.text, rules):
             page.furniture.append(line.text)  # a "byline" naming nobody: a slogan or a label
+            page.aside[index] = line
         elif role is Role.BYLINE:
             run = next((x for x in reversed(items) if isinstance(x, TextRun)), None)
             if run is None or run.bylines and not _open_run(items):
@@ -1852,9 +1853,11 @@ def titles_above_stories(page: Page, lines: list[Line], rules: Rules) -> list[in
                 or not run.has_body or not run.begun):
             continue
         k = _above_credit(run, lines)
-        if k >= 0 and k in page.aside and _furniture_shaped(lines[k].text, rules):
-            # page furniture set between a headline and its story (本版编辑 朱芳): look past it
-            k = next((j for j in range(k - 1, -1, -1) if lines[j].text), -1)
+        credit = set(run.credit_lines)
+        while k >= 0 and (lines[k].text in credit or k in page.aside and _furniture_shaped(lines[k].text, rules)):
+            # page furniture set between a headline and its story (本版编辑 朱芳, a slogan under
+            # the credit): look past it, and past the credit above it
+            k -= 1
         if k < 0 or k not in page.aside or k in taken:
             continue
         ks = _stacked_above(page, lines, k, rules)
