@@ -243,12 +243,31 @@ def new_place(text: str, before: str, after: str) -> str | None:
     >>> new_place("荣县人大代表开展视察活动", "石桥镇开展整治。", "荣县人大代表视察。"), new_place("城区开展整治", "文。", "城区")
     ('荣县', None)
     """
-    match = OPENING_PLACE.match(text)
+    match = OPENING_PLACE.match(text) or _short_place(text, after)
     # a one-character base only for a county (荣县, 滑县): 城区, 新村 are no names
     if match is None or len(match.group(1)) < 2 and match.group(2) != "县":
         return None
     place, base = match.group(0), match.group(1)
     return place if before and place in after and base not in before else None
+
+
+def _short_place(text: str, after: str) -> re.Match[str] | None:
+    """A headline opening with a place's short form (通海 for 通海县) that the text after it
+    writes in full: the full name, matched in the text after.
+
+    >>> _short_place("通海推进农村改厕工作", "今年以来，通海县坚持整村推进。").group(0)
+    '通海县'
+    >>> _short_place("全力推进农村改厕工作", "全力区的工作") is None  # 全… is no place (全县)
+    True
+    """
+    for n in (2, 3):
+        head = text[:n]
+        if len(head) < n or not OPENING_PLACE.match(head + "县"):  # not 全县, 我市, 该镇
+            continue
+        match = re.search(re.escape(head) + "(街道|社区|村|镇|乡|县|区|市)", after)
+        if match is not None:
+            return OPENING_PLACE.match(match.group(0))
+    return None
 
 
 def titles_naming_new_places(lines: list[Line], decisions: list[Decision]) -> dict[int, str]:
