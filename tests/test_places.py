@@ -457,3 +457,18 @@ def test_the_gazetteer_kept_on_disk_shares_its_strings() -> None:
                 shared += short in seen
                 assert seen.setdefault(short, short) is short
     assert shared > 10_000
+
+
+def test_a_zones_own_site_and_a_city_named_only_in_its_zones_name_tag_the_zone() -> None:
+    # the zone's own site: its stories are the zone's, not its city's
+    got = tagged("3月31日，经开区召开主任办公会，听取工作汇报。", publication="曲靖经济技术开发区管理委员会")
+    assert got == ["曲靖经济技术开发区"]
+    assert tagged("3月31日，经开区召开主任办公会。", publication="曲靖日报") == ["曲靖市"]
+    # a city paper's story naming its city only in the zone's name (and its own name)
+    text = "武汉晚报讯 随着武汉经开区片区更新推进，沌阳街道滨湖社区将举办年货节。"
+    assert "武汉市" not in tagged(text, publication="武汉晚报")
+    assert "武汉市" in tagged("市人大常委会视察武汉经开区，" + text, publication="武汉晚报")
+    # a town written right after a zone is the zone's, whatever county the list files it under
+    got = tagged("安庆经开区老峰镇新建村开展送戏下乡活动。", publication="安徽网")
+    assert got == ["老峰镇", "安庆经济技术开发区"]
+    assert "迎江区" in tagged("安庆经开区和老峰镇新建村开展送戏下乡活动。", publication="安徽网")

@@ -518,6 +518,84 @@ def zones_named(text: str, mentions: list[tuple[Mention, float]], region: str | 
     return out
 
 
+def publication_zone(info: PageInfo, rules: Rules) -> tuple[str, str] | None:
+    """The zone a paper's name spells (曲靖经济技术开发区管理委员会: the zone's own site) and the
+    place it is named after, as zones_named reads them; None for any other paper.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> zone, owner = publication_zone(PageInfo("x", publication="曲靖经济技术开发区管理委员会"), rules)
+    >>> zone, rules.gazetteer.divisions[owner].name
+    ('曲靖经济技术开发区', '曲靖市')
+    >>> publication_zone(PageInfo("x", publication="曲靖日报"), rules) is None
+    True
+    """
+    publication = info.publication or ""
+    if not publication or publication in rules.publications or not ZONE_AFTER_PLACE.search(publication):
+        return None
+    found = zones_named(publication, _mentions(publication, rules), None, rules)
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+# A city's own organs and its whole extent (市委, 市人大常委会, 全市…), not a county's or zone's
+# (区委, 县政府): a story that names them is the city's.
+CITY_ORGANS = re.compile(r"(?<![区县镇乡州省])(?:全市|市委|市政府|市人大|市政协|市长|市领导)")
+
+
+def named_as_zone_only(text: str, city: str, info: PageInfo, mentions: list[tuple[Mention, float]],
+                       rules: Rules) -> bool:
+    """True when the text names ``city`` only as the first part of a zone's name (武汉经开区…), the
+    paper's own name (武汉晚报讯) aside: the city is the zone's address, not the story's place.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> city, info = rules.gazetteer.codes("武汉市")[0], PageInfo("x", publication="武汉晚报")
+    >>> def zone_only(text):
+    ...     return named_as_zone_only(text, city, info, _mentions(text, rules), rules)
+    >>> zone_only("武汉晚报讯 武汉经开区沌阳街道开展活动"), zone_only("武汉市召开会议，武汉经开区参加")
+    (True, False)
+    >>> zone_only("市人大常委会赴武汉经开区视察")
+    False
+    """
+    if CITY_ORGANS.search(text):
+        return False  # 市人大常委会开展视察: the city's own story, its zone one place of it
+    publication = info.publication or ""
+    named = False
+    for m, _weight in mentions:
+        if city not in m.codes or (publication and text.startswith(publication, m.start)):
+            continue
+        if not ZONE_AFTER_PLACE.match(text, m.end):
+            return False
+        named = True
+    return named
+
+
+def named_in_full(code: str, mentions: list[tuple[Mention, float]]) -> bool:
+    """True when the text names the place ``code`` (in full or short) anywhere."""
+    return any(code in m.codes for m, _weight in mentions)
+
+
+def zone_before_town(text: str, owner: str, county: str, mentions: list[tuple[Mention, float]],
+                     rules: Rules) -> bool:
+    """True when a zone named after ``owner`` is written right before a town of ``county``
+    (安庆经开区老峰镇): the town is the zone's, whatever county the national list files it under.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz, text = rules.gazetteer, "安庆经开区老峰镇新建村送戏下乡"
+    >>> zone_before_town(text, gaz.codes("安庆市")[0], gaz.codes("迎江区")[0], _mentions(text, rules), rules)
+    True
+    """
+    gaz = rules.gazetteer
+    starts = {m.start: m.codes for m, _weight in mentions}
+    for m, _weight in mentions:
+        zone = ZONE_AFTER_PLACE.match(text, m.end) if owner in m.codes else None
+        if zone and any(gaz.divisions[c].level == "town" and gaz.within(c, county)
+                        for c in starts.get(zone.end(), ())):
+            return True
+    return False
+
+
 def listed_places(text: str, mentions: list[tuple[Mention, float]], region: str | None,
                    rules: Rules) -> list[str]:
     """Counties (and cities without counties) the text lists before a word for counties
@@ -870,13 +948,26 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     for where in [place, *also]:
         for name in towns_named(article, where, rules, mentions, written):
             chosen.setdefault(name, (RANK["town"], len(chosen)))
-    for name, owner in zones_named(text, mentions, region, rules).items():
+    zones = zones_named(text, mentions, region, rules)
+    own_zone = publication_zone(info, rules)
+    if own_zone and place and (gaz.within(place, own_zone[1]) or gaz.within(own_zone[1], place)):
+        zones = {own_zone[0]: own_zone[1], **zones}  # a zone's own site: its stories are the zone's
+    for name, owner in zones.items():
         if place and name not in chosen and (gaz.within(owner, place) or gaz.within(place, owner)):
             chosen[name] = (RANK["zone"], len(chosen))
-            if (owner == place and gaz.divisions[place].level == "city" and home != place
-                    and ZONE_AFTER_PLACE.search(_headline_text(article.headline))):
-                # the headline is about the city's zone (…聚焦经开区), and the paper is not the
-                # city's own: the zone stands at the county level, the city is not the story's
+            if (owner == place and gaz.divisions[place].level == "city" and (
+                    home != place and ZONE_AFTER_PLACE.search(_headline_text(article.headline))
+                    or (name, owner) == own_zone or named_as_zone_only(text, place, info, mentions, rules))):
+                # the story is about the city's zone: its headline says so (…聚焦经开区) and the
+                # paper is not the city's own, or the paper is the zone's, or the text names the
+                # city only in the zone's name: the zone stands at the county level, the city is
+                # not the story's
+                chosen.pop(gaz.divisions[place].name, None)
+            elif (gaz.divisions[place].level == "county" and gaz.within(place, owner)
+                  and gaz.divisions[owner].level == "city" and not named_in_full(place, mentions)
+                  and ((name, owner) == own_zone or zone_before_town(text, owner, place, mentions, rules))):
+                # a county the text never names, read off a town the zone holds (安庆经开区老峰镇,
+                # or a town in a zone's own paper): the zone is the story's place
                 chosen.pop(gaz.divisions[place].name, None)
     for m, _weight in mentions:
         if m.full and _located_there(text, m.start, rules) and m.spelling not in gaz.local_words:
