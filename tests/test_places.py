@@ -472,3 +472,15 @@ def test_a_zones_own_site_and_a_city_named_only_in_its_zones_name_tag_the_zone()
     got = tagged("安庆经开区老峰镇新建村开展送戏下乡活动。", publication="安徽网")
     assert got == ["老峰镇", "安庆经济技术开发区"]
     assert "迎江区" in tagged("安庆经开区和老峰镇新建村开展送戏下乡活动。", publication="安徽网")
+
+
+def test_an_address_several_places_share_is_read_by_the_kind_the_story_calls_its_own() -> None:
+    # hengshan: 衡山县 or 横山区; a story that says 我县 is the county's
+    page = [article("省政协调研组来我县调研委员工作室建设。")]
+    home = page_home(page, PageInfo("x.txt", publication="www.hengshan.gov.cn"), RULES)
+    assert home is not None and GAZ.divisions[home].name == "衡山县"
+    page = [article("省政协调研组来我区调研委员工作室建设。")]
+    home = page_home(page, PageInfo("x.txt", publication="www.hengshan.gov.cn"), RULES)
+    assert home is not None and GAZ.divisions[home].name == "横山区"
+    page = [article("省政协调研组来调研委员工作室建设。")]
+    assert page_home(page, PageInfo("x.txt", publication="www.hengshan.gov.cn"), RULES) is None

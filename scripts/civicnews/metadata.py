@@ -833,7 +833,8 @@ def page_home(articles: list[Article], info: PageInfo, rules: Rules) -> str | No
     home = shared_home(shared, mentions, rules) or home
     if home:
         return home
-    return (story_place(mentions, None, rules) or domain_home(info.publication, rules, mentions)
+    text = "".join(_headline_text(a.headline) + "".join(a.paragraphs) for a in articles)
+    return (story_place(mentions, None, rules) or domain_home(info.publication, rules, mentions, text)
             or place_code(rules.portal_home, rules))
 
 
@@ -845,12 +846,13 @@ DOMAIN_WORDS = frozenset({"www", "m", "wap", "news", "gov", "com", "cn", "net", 
 
 
 def domain_home(publication: str | None, rules: Rules,
-                mentions: list[tuple[Mention, float]] | None = None) -> str | None:
+                mentions: list[tuple[Mention, float]] | None = None, text: str = "") -> str | None:
     """The one county or city whose short form's pinyin a site's address spells (macheng.com.cn
     → 麻城市), for a page whose paper is known only by its address and whose stories name no
     county for certain: a last resort, since aggregators' subdomains (haerbin.…) name other
     places than their stories'. When the pinyin fits several places, the one the stories'
-    ``mentions`` lie in (shared_home). None when no label, or more than one place, fits.
+    ``mentions`` lie in (shared_home), else the one of the kind the story calls its own place
+    (我县: 衡山县, not 横山区). None when no label, or more than one place, fits.
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
@@ -865,6 +867,10 @@ def domain_home(publication: str | None, rules: Rules,
     >>> code = domain_home("www.yangxin.gov.cn", rules, _mentions("枫林镇召开安全生产会议", rules))
     >>> rules.gazetteer.divisions[code].name
     '阳新县'
+    >>> rules.gazetteer.divisions[domain_home("www.hengshan.gov.cn", rules, [], "调研组来我县调研")].name
+    '衡山县'
+    >>> domain_home("www.hengshan.gov.cn", rules, [], "调研组来我省调研") is None
+    True
     """
     if not publication or not DOMAIN.match(publication):
         return None
@@ -875,7 +881,10 @@ def domain_home(publication: str | None, rules: Rules,
     if not found or any(gaz.divisions[c].level not in ("city", "county") for c in found):
         return None
     if len(found) > 1:  # yangxin: 阳新县 or 阳信县; the story's 枫林镇 is 阳新's
-        return shared_home(tuple(sorted(found)), mentions, rules) if mentions else None
+        home = shared_home(tuple(sorted(found)), mentions, rules) if mentions else None
+        kinds = {k[-1] for k in SELF_REFERENCE.findall(text)}
+        own = [c for c in found if gaz.divisions[c].name[-1] in kinds]
+        return home or (own[0] if len(own) == 1 and len(kinds) == 1 else None)
     return found.pop()
 
 
