@@ -482,3 +482,10 @@ def test_an_address_several_places_share_is_read_by_the_kind_the_story_calls_its
     # 我区 fits two (恒山区, 横山区), no self-reference fits none: no guess
     for text in ("省政协调研组来我区调研委员工作室建设。", "省政协调研组来调研委员工作室建设。"):
         assert page_home([article(text)], PageInfo("x.txt", publication="www.hengshan.gov.cn"), RULES) is None
+
+
+def test_a_persons_given_name_is_no_place() -> None:
+    # 廖江华: a surname after a post, then 江华 (江华瑶族自治县's short form)
+    text = "县委副书记、统战部部长廖江华带领教育等部门负责人督导学校开学工作。廖江华要求抓好校园安全。"
+    assert tagged(text, publication="新湖南") == []
+    assert tagged("江华召开校园安全工作会议，部署开学工作。", publication="新湖南") == ["江华瑶族自治县"]

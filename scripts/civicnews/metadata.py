@@ -185,7 +185,7 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
     while k < len(found):
         m = found[k]
         k += 1
-        if NAMED_AFTER.match(text, m.end):
+        if NAMED_AFTER.match(text, m.end) or (not m.full and a_persons_name(text, m.start, m.end)):
             continue
         end, full = m.end, m.full
         suffix = text[end : end + 1]
@@ -203,6 +203,32 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
             m = Mention(m.start + offset, end + offset, m.spelling, m.codes, full)
         out.append((m, weight if full else short_weight))
     return out
+
+
+# A person named by a post, then surname and given name (统战部部长廖江华带领…, 廖江华要求): a
+# place's short form that is the given name is no place (江华 of 江华瑶族自治县).
+POST_BEFORE = re.compile(r"(?:书记|县长|市长|区长|旗长|州长|部长|主任|局长|主席|镇长|乡长|同志|记者)$")
+PERSON_AFTER = re.compile(r"一行|带领|带队|率队|要求|指出|强调|表示|讲话|主持|同志")
+
+
+def a_persons_name(text: str, start: int, end: int) -> bool:
+    """True when the short form at text[start:end] is a person's given name: right after a
+    surname (surnames.yml) that comes after a post, or with a word only a person does after it.
+
+    >>> text = "统战部部长廖江华带领检查组督导开学。廖江华要求抓好安全。江华县开展活动"
+    >>> [a_persons_name(text, k, k + 2) for k in (6, 19, 28)]
+    [True, True, False]
+    """
+    if start < 1 or text[start - 1] not in _single_surnames():
+        return False
+    return bool(POST_BEFORE.search(text, 0, start - 1) or PERSON_AFTER.match(text, end))
+
+
+@lru_cache(maxsize=1)
+def _single_surnames() -> frozenset[str]:
+    from .credits import _surnames  # the reporters' surnames, read once
+
+    return _surnames()[0]
 
 
 def on_word_boundaries(text: str, start: int, end: int) -> bool:
