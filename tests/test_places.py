@@ -489,3 +489,14 @@ def test_a_persons_given_name_is_no_place() -> None:
     text = "县委副书记、统战部部长廖江华带领教育等部门负责人督导学校开学工作。廖江华要求抓好校园安全。"
     assert tagged(text, publication="新湖南") == []
     assert tagged("江华召开校园安全工作会议，部署开学工作。", publication="新湖南") == ["江华瑶族自治县"]
+
+
+def test_towns_in_a_list_of_units_whose_heads_attend_are_not_the_storys() -> None:
+    # the list goes on past commas to the units' liaisons or heads attending
+    text = "奉贤区新城推进办召开联络员会议，区发展改革委、南桥镇、交能集团等31个职能部门的联络员参加了本次会议。"
+    assert tagged(text) == ["奉贤区"]
+    text = "区领导主持召开座谈会。各镇党委书记，双新、双林街道办书记，开发区管委会主要负责同志参加。"
+    assert tagged(text, title="津南区召开座谈会") == ["津南区"]
+    # the places where the meeting is held are the story's
+    text = "奉贤区在南桥镇、金汇镇召开现场会，区各部门负责同志参加。"
+    assert tagged(text) == ["奉贤区", "南桥镇", "金汇镇"]

@@ -1289,7 +1289,8 @@ def towns_named(article: Article, place: str | None, rules: Rules,
         inside = [c for c in m.codes if c != place and gaz.within(c, place)
                   and gaz.divisions[c].level in ("zone", "town")]
         if inside and (m.spelling not in gaz.local_words or county == gaz.county_of(inside[0])) \
-                and not attending(text, m.start) and not (demands and named_in_demand(text, m.start, rules)):
+                and not attending(text, m.start) and not listed_attending(text, m.start, m.end) \
+                and not (demands and named_in_demand(text, m.start, rules)):
             seen.setdefault(gaz.divisions[inside[0]].name, m.start)
     for town, owner in (written or {}).items():
         if gaz.within(owner, place) and not (aside and all(named_aside(text, m.start(), rules)
@@ -1300,10 +1301,12 @@ def towns_named(article: Article, place: str | None, rules: Rules,
             if short in head:
                 seen.setdefault(gaz.divisions[code].name, head.index(short))
         for at, code in listed_towns(text, county, rules):
-            if not attending(text, at) and not (aside and named_aside(text, at, rules)):
+            if not attending(text, at) and not listed_attending(text, at, at, listed=True) \
+                    and not (aside and named_aside(text, at, rules)):
                 seen.setdefault(gaz.divisions[code].name, at)
         for at, name in renamed_towns(text, county, rules):
-            if not attending(text, at) and not (aside and named_aside(text, at, rules)):
+            if not attending(text, at) and not listed_attending(text, at, at + len(name)) \
+                    and not (aside and named_aside(text, at, rules)):
                 seen.setdefault(name, at)
     return sorted(seen, key=lambda name: seen[name])
 
@@ -1324,6 +1327,38 @@ def attending(text: str, start: int) -> bool:
     False
     """
     return _attending_pattern(SETTINGS.district_attend_gap).match(text, start) is not None
+
+
+def listed_attending(text: str, start: int, end: int, listed: bool = False) -> bool:
+    """True when a place named at text[start:end] stands in a list of units (、 beside it) and
+    the sentence goes on, past commas, to their heads or liaisons attending (区发改委、南桥镇、交能集团
+    等31个部门的联络员参加; 双新、双林街道办书记，…主要负责同志参加), within
+    settings.district_attend_gap characters: the units called to a meeting, not its place. A
+    place the sentence goes to or meets in (在A镇、B镇召开…) is not such a unit. ``listed``: the
+    place is known to stand in a list (listed_towns), ``end`` may then be its start.
+
+    >>> listed_attending("区发改委、南桥镇、交能集团等部门联络员参加了会议。", 5, 8)
+    True
+    >>> listed_attending("在南桥镇、金汇镇召开现场会，各部门负责同志参加。", 1, 4)
+    False
+    >>> listed_attending("南桥镇召开现场会，各部门负责同志参加。", 0, 3)
+    False
+    """
+    if not (listed or "、" in text[max(0, start - 1) : start] or text.startswith("、", end)):
+        return False
+    clause = re.split(r"[。；！？，,：:]", text[:start])[-1]
+    if VENUE_BEFORE.search(clause):
+        return False
+    return _listed_attending_pattern(SETTINGS.district_attend_gap).match(text, end) is not None
+
+
+# Words that make the places after them the meeting's place or the visit's goal (在A镇、B镇召开).
+VENUE_BEFORE = re.compile(r"在|到|赴|来到|走进|深入|前往")
+
+
+@lru_cache(maxsize=8)
+def _listed_attending_pattern(gap: int) -> re.Pattern[str]:
+    return re.compile(rf"[^。；！？]{{0,{gap}}}?(?:{HEADS}|联络员)[^。；！？，,]{{0,6}}?{ATTEND}")
 
 
 @lru_cache(maxsize=8)
