@@ -500,3 +500,14 @@ def test_towns_in_a_list_of_units_whose_heads_attend_are_not_the_storys() -> Non
     # the places where the meeting is held are the story's
     text = "奉贤区在南桥镇、金汇镇召开现场会，区各部门负责同志参加。"
     assert tagged(text) == ["奉贤区", "南桥镇", "金汇镇"]
+
+
+def test_a_city_written_before_its_county_and_counties_that_meet_are_no_list_of_places() -> None:
+    # 永州市道县县委书记: an address, not a list of places ending in 县
+    text = ("永州市道县县委书记率领党政代表团来祁阳考察。祁阳市委书记、祁阳市长陪同考察。"
+            "考察团来到茅竹镇三家村，听取祁阳的经验介绍。")
+    assert tagged(text, title="党政代表团来祁考察") == ["祁阳市", "茅竹镇"]
+    # counties whose border a town lies on are not the story's
+    text = "蒿吉坪瑶族乡地处中方、辰溪、溆浦三县交界边远山区，交通不便。"
+    assert tagged(text, title="中方县蒿吉坪瑶族乡发展纪实") == ["中方县", "蒿吉坪瑶族乡"]
+    assert "辰溪县" in tagged("中方、辰溪、溆浦三县开展联合执法。", title="三县联合执法")

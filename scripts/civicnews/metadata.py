@@ -632,6 +632,8 @@ def listed_places(text: str, mentions: list[tuple[Mention, float]], region: str 
     >>> text = "儋州、东方、陵水等五市县被通报"
     >>> [rules.gazetteer.divisions[c].name for c in listed_places(text, _mentions(text, rules), None, rules)]
     ['儋州市', '东方市', '陵水黎族自治县']
+    >>> [listed_places(t, _mentions(t, rules), None, rules) for t in ("地处中方、辰溪、溆浦三县交界", "永州市道县县委书记")]
+    [[], []]
     """
     gaz = rules.gazetteer
 
@@ -646,8 +648,8 @@ def listed_places(text: str, mentions: list[tuple[Mention, float]], region: str 
     for m, _weight in mentions:
         between = text[last_end:m.start] if last_end >= 0 else "?"
         gap = between.strip(LIST_GAP)
-        if len(between) - len(gap) > (2 if gap else 1) or (gap and gap not in gaz.word_shorts):
-            run = []
+        if len(between) - len(gap) > (2 if gap else 1) or (gap and gap not in gaz.word_shorts) or not between:
+            run = []  # not a list; nothing between: the place before is this one's address (永州市道县)
         elif gap:
             run += places(gaz.word_shorts[gap], False)  # 东方 between two places of a list
         here = places(m.codes, m.full)
@@ -656,9 +658,15 @@ def listed_places(text: str, mentions: list[tuple[Mention, float]], region: str 
             continue
         run += here
         last_end = m.end
-        if len(run) >= 2 and PLACE_LIST_END.match(text, m.end):
+        end = PLACE_LIST_END.match(text, m.end)
+        if len(run) >= 2 and end and not BORDER.match(text, end.end()):
             out += [c for c in run if c not in out]
     return out
+
+
+# After a list of counties: where they meet (中方、辰溪、溆浦三县交界): the story's place lies on
+# their border, in one of them, not in all.
+BORDER = re.compile(r"交界|接壤|交汇|毗邻|结合部")
 
 
 def listed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]:
