@@ -195,6 +195,7 @@ ABLATE: dict[str, Callable[..., object]] = {
     "named_as_zone_only": lambda *a, **k: False,
     "zone_before_town": lambda *a, **k: False,
     "publication_zone": lambda *a, **k: None,
+    "written_kinds": lambda *a, **k: {},
     "_located_there": lambda *a, **k: False,
     "town_county": lambda *a, **k: None,
     "named_after_county": lambda *a, **k: False,

@@ -511,3 +511,15 @@ def test_a_city_written_before_its_county_and_counties_that_meet_are_no_list_of_
     text = "蒿吉坪瑶族乡地处中方、辰溪、溆浦三县交界边远山区，交通不便。"
     assert tagged(text, title="中方县蒿吉坪瑶族乡发展纪实") == ["中方县", "蒿吉坪瑶族乡"]
     assert "辰溪县" in tagged("中方、辰溪、溆浦三县开展联合执法。", title="三县联合执法")
+
+
+def test_a_county_written_as_the_kind_it_was_is_tagged_as_written() -> None:
+    # 平泉县 became 平泉市: the annotators keep the story's name
+    assert tagged("平泉县七家岱乡安装大喇叭，百姓倾听幸福之声。")[0] == "平泉县"
+    assert tagged("平泉市七家岱乡安装大喇叭，百姓倾听幸福之声。")[0] == "平泉市"
+
+
+def test_a_zone_among_the_units_whose_heads_attend_is_not_the_storys() -> None:
+    text = "县委书记主持召开黔西县脱贫攻坚指挥长会议。县法院、黔西经济开发区、县人武部、县公安局负责同志出席会议。"
+    assert tagged(text) == ["黔西县"]
+    assert "黔西经济开发区" in tagged("县委书记到黔西经济开发区调研项目建设。", title="黔西县领导调研")

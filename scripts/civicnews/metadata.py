@@ -530,9 +530,13 @@ def zones_named(text: str, mentions: list[tuple[Mention, float]], region: str | 
     >>> found = zones_named(text, _mentions(text, rules), None, rules)
     >>> {zone: rules.gazetteer.divisions[c].name for zone, c in found.items()}
     {'安顺经济技术开发区': '安顺市', '平湖经济开发区': '平湖市'}
+    >>> text = "县法院、黔西经济开发区、县公安局负责同志出席会议"
+    >>> zones_named(text, _mentions(text, rules), None, rules)
+    {}
     """
     gaz = rules.gazetteer
     out: dict[str, str] = {}
+    units: dict[str, str] = {}  # zones named only among the units attending (县法院、X经济开发区…负责同志出席)
     for m, _weight in mentions:
         places = [c for c in _readings(m, region, rules) if gaz.divisions[c].level in ("county", "city")]
         zone = ZONE_AFTER_PLACE.match(text, m.end)
@@ -540,7 +544,11 @@ def zones_named(text: str, mentions: list[tuple[Mention, float]], region: str | 
             continue
         div = gaz.divisions[places[0]]
         short = div.spellings[1] if len(div.spellings) > 1 else div.name
-        out.setdefault(short + ZONE_FULL.get(zone.group(0), zone.group(0)), places[0])
+        name = short + ZONE_FULL.get(zone.group(0), zone.group(0))
+        if attending(text, m.start) or listed_attending(text, m.start, zone.end()):
+            units.setdefault(name, places[0])
+        else:
+            out.setdefault(name, places[0])
     return out
 
 
@@ -1021,7 +1029,33 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     head_end = len(_headline_text(article.headline))
     for county in passing_counties(city_counties, head_end, chosen, listed + also, text, mentions, rules):
         chosen.pop(gaz.divisions[county].name, None)
-    return sorted(chosen, key=lambda name: chosen[name])
+    renamed = written_kinds(text, mentions, rules)
+    return [renamed.get(name, name) for name in sorted(chosen, key=lambda name: chosen[name])]
+
+
+def written_kinds(text: str, mentions: list[tuple[Mention, float]], rules: Rules) -> dict[str, str]:
+    """Counties the text writes, every time, as the kind of county they were before (平泉县, now
+    平泉市; 黔西县, now 黔西市): official name → the name as written, which the annotators keep
+    (SOURCE.md: counties as they were at the time). Only a change of kind (县, 市, 区, 旗) with the
+    same short form, and only when no place bears the written name.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> kinds = lambda text: written_kinds(text, _mentions(text, rules), rules)
+    >>> kinds("平泉县七家岱乡安装大喇叭"), kinds("平泉县、平泉市"), kinds("平泉市七家岱乡")
+    ({'平泉市': '平泉县'}, {}, {})
+    """
+    gaz = rules.gazetteer
+    seen: dict[str, set[str]] = {}
+    for m, _weight in mentions:
+        codes = [c for c in m.codes if gaz.divisions[c].level == "county"]
+        if not m.full or len(codes) != 1:
+            continue
+        official, written = gaz.divisions[codes[0]].name, text[m.start : m.end]
+        if written == official or (written[:-1] == official[:-1] and written[-1] in ADMIN_SUFFIXES
+                                   and official[-1] in ADMIN_SUFFIXES and not gaz.codes(written)):
+            seen.setdefault(official, set()).add(written)
+    return {official: forms.pop() for official, forms in seen.items() if len(forms) == 1 and official not in forms}
 
 
 def passing_counties(named: dict[str, list[tuple[int, int]]], head_end: int, chosen: dict[str, tuple[int, int]],
