@@ -523,3 +523,12 @@ def test_a_zone_among_the_units_whose_heads_attend_is_not_the_storys() -> None:
     text = "县委书记主持召开黔西县脱贫攻坚指挥长会议。县法院、黔西经济开发区、县人武部、县公安局负责同志出席会议。"
     assert tagged(text) == ["黔西县"]
     assert "黔西经济开发区" in tagged("县委书记到黔西经济开发区调研项目建设。", title="黔西县领导调研")
+
+
+def test_a_story_located_at_an_address_is_tagged_with_its_last_place() -> None:
+    # 位于 + an address: the county at its end is the story's, the province and city before it are not
+    text = "村党支部位于安徽省宣城市宣州区沈村镇，村民开展民族团结活动。"
+    assert tagged(text, publication="宣州区人民政府") == ["宣州区", "沈村镇"]
+    # a city's story held in one of its counties keeps that county, named once
+    text = "银川12月1日电 12月1日，位于宁夏银川市贺兰县的集贸市场热闹非凡。银川市启动移风易俗宣传月活动。"
+    assert tagged(text, title="银川启动移风易俗宣传月") == ["银川市", "贺兰县"]

@@ -1020,14 +1020,18 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
                 # a county the text never names, read off a town the zone holds (安庆经开区老峰镇,
                 # or a town in a zone's own paper): the zone is the story's place
                 chosen.pop(gaz.divisions[place].name, None)
+    located: list[str] = []  # places the text says the story lies in: never merely passing
     for m, _weight in mentions:
-        if m.full and _located_there(text, m.start, rules) and m.spelling not in gaz.local_words:
+        if (m.full and _located_there(text, address_start(m, mentions, rules), rules) and m.spelling not in gaz.local_words
+                and not any(p.start == m.end and any(gaz.within(c, h) for c in p.codes for h in m.codes)
+                            for p, _w in mentions)):  # an address: its last place only (位于安徽省宣城市宣州区)
             codes = _narrow(m.codes, place, rules)
             if len(codes) == 1:
                 div = gaz.divisions[codes[0]]
                 chosen.setdefault(div.name, (RANK.get(div.level, 4), len(chosen)))
+                located.append(codes[0])
     head_end = len(_headline_text(article.headline))
-    for county in passing_counties(city_counties, head_end, chosen, listed + also, text, mentions, rules):
+    for county in passing_counties(city_counties, head_end, chosen, listed + also + located, text, mentions, rules):
         chosen.pop(gaz.divisions[county].name, None)
     renamed = written_kinds(text, mentions, rules)
     return [renamed.get(name, name) for name in sorted(chosen, key=lambda name: chosen[name])]
@@ -1406,6 +1410,24 @@ def _listed_attending_pattern(gap: int) -> re.Pattern[str]:
 @lru_cache(maxsize=8)
 def _attending_pattern(gap: int) -> re.Pattern[str]:
     return re.compile(rf"[^。；！？，,]{{0,{gap}}}?{HEADS}[^。；！？，,]{{0,6}}?{ATTEND}")
+
+
+def address_start(m: Mention, mentions: list[tuple[Mention, float]], rules: Rules) -> int:
+    """Where the address that ends in the place ``m`` begins: the places written right before it
+    that hold it (位于宁夏银川市贺兰县: 贺兰县's address begins at 宁夏).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> found = _mentions("位于宁夏银川市贺兰县的集贸市场", rules)
+    >>> [address_start(m, found, rules) for m, _w in found]
+    [2, 2, 2]
+    """
+    gaz = rules.gazetteer
+    ends = {p.end: p for p, _weight in mentions}
+    start = m.start
+    while start in ends and any(gaz.within(c, h) for c in m.codes for h in ends[start].codes):
+        start = ends[start].start
+    return start
 
 
 def _located_there(text: str, start: int, rules: Rules) -> bool:
