@@ -532,3 +532,12 @@ def test_a_story_located_at_an_address_is_tagged_with_its_last_place() -> None:
     # a city's story held in one of its counties keeps that county, named once
     text = "银川12月1日电 12月1日，位于宁夏银川市贺兰县的集贸市场热闹非凡。银川市启动移风易俗宣传月活动。"
     assert tagged(text, title="银川启动移风易俗宣传月") == ["银川市", "贺兰县"]
+
+
+def test_a_city_papers_story_of_a_county_its_headline_names_short_is_that_countys() -> None:
+    # 海口网's story of 保亭: the headline names 保亭 short, the province is no sign of 海口
+    text = "走进保亭黎族苗族自治县六弓乡大妹村，庭院干净整洁。今年以来，保亭深入开展爱海南卫生行动。"
+    got = tagged(text, title="海南保亭开展卫生健康大行动", publication="海口网")
+    assert got == ["保亭黎族苗族自治县", "六弓乡"]
+    got = tagged("海口市秀英区开展卫生行动，保亭黎族苗族自治县派员学习。", title="海南保亭来海口学习", publication="海口网")
+    assert "海口市" in got or "秀英区" in got

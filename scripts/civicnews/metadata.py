@@ -1040,14 +1040,15 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
 def written_kinds(text: str, mentions: list[tuple[Mention, float]], rules: Rules) -> dict[str, str]:
     """Counties the text writes, every time, as the kind of county they were before (平泉县, now
     平泉市; 黔西县, now 黔西市): official name → the name as written, which the annotators keep
-    (SOURCE.md: counties as they were at the time). Only a change of kind (县, 市, 区, 旗) with the
-    same short form, and only when no place bears the written name.
+    (SOURCE.md: counties as they were at the time). Only a 县 that became a 市 or 区 (撤县设市,
+    撤县设区; never the other way: 垫江区 for 垫江县 is a slip), with the same short form, and only
+    when no place bears the written name.
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
     >>> kinds = lambda text: written_kinds(text, _mentions(text, rules), rules)
-    >>> kinds("平泉县七家岱乡安装大喇叭"), kinds("平泉县、平泉市"), kinds("平泉市七家岱乡")
-    ({'平泉市': '平泉县'}, {}, {})
+    >>> kinds("平泉县七家岱乡安装大喇叭"), kinds("平泉县、平泉市"), kinds("平泉市七家岱乡"), kinds("垫江区三溪镇")
+    ({'平泉市': '平泉县'}, {}, {}, {})
     """
     gaz = rules.gazetteer
     seen: dict[str, set[str]] = {}
@@ -1056,8 +1057,8 @@ def written_kinds(text: str, mentions: list[tuple[Mention, float]], rules: Rules
         if not m.full or len(codes) != 1:
             continue
         official, written = gaz.divisions[codes[0]].name, text[m.start : m.end]
-        if written == official or (written[:-1] == official[:-1] and written[-1] in ADMIN_SUFFIXES
-                                   and official[-1] in ADMIN_SUFFIXES and not gaz.codes(written)):
+        if written == official or (written[:-1] == official[:-1] and written[-1] == "县"
+                                   and official[-1] in "市区" and not gaz.codes(written)):
             seen.setdefault(official, set()).add(written)
     return {official: forms.pop() for official, forms in seen.items() if len(forms) == 1 and official not in forms}
 
@@ -1291,10 +1292,11 @@ def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str,
     for m, _weight in mentions:
         if m.spelling in gaz.local_words:
             continue
-        if any(gaz.within(c, home) or gaz.within(home, c) for c in m.codes):
-            return False
+        if any(gaz.within(c, home) or gaz.within(home, c) and gaz.divisions[c].level != "province"
+               for c in m.codes):
+            return False  # (the province is no sign: 海南 in a 海口 paper's story of 保亭)
         places = [c for c in m.codes if gaz.divisions[c].level in ("county", "city")]
-        if m.full and len(places) == 1:
+        if (m.full or m.start < head_end) and len(places) == 1:
             named.setdefault(places[0], []).append(m.start)
     return any(len(starts) >= SETTINGS.district_passing_mentions or starts[0] < head_end
                for starts in named.values())
