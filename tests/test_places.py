@@ -541,3 +541,17 @@ def test_a_city_papers_story_of_a_county_its_headline_names_short_is_that_county
     assert got == ["保亭黎族苗族自治县", "六弓乡"]
     got = tagged("海口市秀英区开展卫生行动，保亭黎族苗族自治县派员学习。", title="海南保亭来海口学习", publication="海口网")
     assert "海口市" in got or "秀英区" in got
+
+
+def test_a_town_named_both_as_written_and_by_the_lists_name_is_tagged_once() -> None:
+    # 木城乡 is 木城彝族傈僳族乡; 奎山乡 the 奎山镇 it became
+    got = tagged("木城彝族傈僳族乡开展民族团结宣传。木城乡干部走村入户宣讲。", publication="龙陵县人民政府")
+    assert got == ["龙陵县", "木城彝族傈僳族乡"]
+    got = tagged("奎山镇举行揭牌仪式。省政府批准撤销林口县奎山乡，设立奎山镇。", publication="林口县人民政府")
+    assert got == ["林口县", "奎山镇"]
+    # named only as written, the town keeps the story's name
+    assert tagged("木城乡干部走村入户宣讲。", publication="龙陵县人民政府") == ["龙陵县", "木城乡"]
+
+
+def test_towns_as_a_common_noun_after_a_county_is_no_town() -> None:
+    assert tagged("临海开展宣传日活动，让临海市美丽城镇建设深入人心。") == ["临海市"]

@@ -513,8 +513,8 @@ def written_towns(text: str, mentions: list[tuple[Mention, float]], region: str 
         town = TOWN_AFTER_COUNTY.match(text, m.end)
         if len(counties) != 1 or town is None or NOT_TOWN_BASE.search(town.group(1)):
             continue
-        if not gaz.codes(town.group(0)) and NOT_NAME_START.match(town.group(1)):
-            continue
+        if not gaz.codes(town.group(0)) and (NOT_NAME_START.match(town.group(1)) or town.group(0).endswith("城镇")):
+            continue  # (临海市美丽城镇建设: 城镇 is the word for towns, not a town's suffix)
         out.setdefault(town.group(0), counties.pop())
     return out
 
@@ -1341,6 +1341,9 @@ def towns_named(article: Article, place: str | None, rules: Rules,
                 and not (demands and named_in_demand(text, m.start, rules)):
             seen.setdefault(gaz.divisions[inside[0]].name, m.start)
     for town, owner in (written or {}).items():
+        official = None if gaz.codes(town) else gaz.town_bases(owner).get(TOWN_SUFFIX_END.sub("", town))
+        if official and gaz.divisions[official].name in seen:
+            continue  # the list's name for the same town is named too (田林县潞城乡, 潞城瑶族乡)
         if gaz.within(owner, place) and not (aside and all(named_aside(text, m.start(), rules)
                                                             for m in re.finditer(re.escape(town), text))):
             seen.setdefault(town, text.find(town))
@@ -1352,7 +1355,11 @@ def towns_named(article: Article, place: str | None, rules: Rules,
             if not attending(text, at) and not listed_attending(text, at, at, listed=True) \
                     and not (aside and named_aside(text, at, rules)):
                 seen.setdefault(gaz.divisions[code].name, at)
+        bases = gaz.town_bases(county)
         for at, name in renamed_towns(text, county, rules):
+            official = bases.get(TOWN_SUFFIX_END.sub("", name))
+            if official and gaz.divisions[official].name in seen:
+                continue  # the story names the town by the list's name too (木城乡, 木城彝族傈僳族乡)
             if not attending(text, at) and not listed_attending(text, at, at + len(name)) \
                     and not (aside and named_aside(text, at, rules)):
                 seen.setdefault(name, at)
