@@ -1021,7 +1021,7 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
                 # or a town in a zone's own paper): the zone is the story's place
                 chosen.pop(gaz.divisions[place].name, None)
     located: list[str] = []  # places the text says the story lies in: never merely passing
-    for m, _weight in mentions:
+    for m, _weight in mentions if any(word in text for word in rules.located_in) else ():
         if (m.full and _located_there(text, address_start(m, mentions, rules), rules) and m.spelling not in gaz.local_words
                 and not any(p.start == m.end and any(gaz.within(c, h) for c in p.codes for h in m.codes)
                             for p, _w in mentions)):  # an address: its last place only (位于安徽省宣城市宣州区)
