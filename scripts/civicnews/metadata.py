@@ -221,7 +221,7 @@ def a_persons_name(text: str, start: int, end: int) -> bool:
     """
     if start < 1 or text[start - 1] not in _single_surnames():
         return False
-    return bool(POST_BEFORE.search(text, 0, start - 1) or PERSON_AFTER.match(text, end))
+    return bool(POST_BEFORE.search(text, max(0, start - 3), start - 1) or PERSON_AFTER.match(text, end))
 
 
 @lru_cache(maxsize=1)
