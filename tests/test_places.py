@@ -555,3 +555,12 @@ def test_a_town_named_both_as_written_and_by_the_lists_name_is_tagged_once() -> 
 
 def test_towns_as_a_common_noun_after_a_county_is_no_town() -> None:
     assert tagged("临海开展宣传日活动，让临海市美丽城镇建设深入人心。") == ["临海市"]
+
+
+def test_an_address_spelling_its_citys_initials_then_its_county_places_the_site() -> None:
+    # pyhualong: 濮阳 (py) and 华龙; jzzzq: 焦作 (jz) and 中站区's initials
+    for site, county in (("pyhualong.gov.cn", "华龙区"), ("www.jzzzq.gov.cn", "中站区")):
+        home = page_home([article("我区召开创建全国文明城市工作推进会。")], PageInfo("x.txt", publication=site), RULES)
+        assert home is not None and GAZ.divisions[home].name == county
+    # a label that is no city's initials before a county: nothing
+    assert page_home([article("我区召开推进会。")], PageInfo("x.txt", publication="www.xxgk.gov.cn"), RULES) is None

@@ -913,6 +913,8 @@ def domain_home(publication: str | None, rules: Rules,
     '衡山县'
     >>> domain_home("www.hengshan.gov.cn", rules, [], "调研组来我省调研") is None
     True
+    >>> rules.gazetteer.divisions[domain_home("www.jzzzq.gov.cn", rules)].name
+    '中站区'
     """
     if not publication or not DOMAIN.match(publication):
         return None
@@ -920,6 +922,9 @@ def domain_home(publication: str | None, rules: Rules,
     gaz = rules.gazetteer
     table = gaz.by_pinyin()
     found = {c for label in host.split(".") if label not in DOMAIN_WORDS for c in table.get(label, ())}
+    if not found:  # pyhualong, jzzzq: the city's initials, then the county
+        labels = gaz.by_city_and_county()
+        found = {c for label in host.split(".") if label not in DOMAIN_WORDS for c in labels.get(label, ())}
     if not found or any(gaz.divisions[c].level not in ("city", "county") for c in found):
         return None
     if len(found) > 1:  # yangxin: 阳新县 or 阳信县; the story's 枫林镇 is 阳新's
