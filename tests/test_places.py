@@ -555,6 +555,7 @@ def test_a_town_named_both_as_written_and_by_the_lists_name_is_tagged_once() -> 
 
 def test_towns_as_a_common_noun_after_a_county_is_no_town() -> None:
     assert tagged("临海开展宣传日活动，让临海市美丽城镇建设深入人心。") == ["临海市"]
+    assert tagged("鄱阳县美丽集镇建设推进会召开，部署集镇整治工作。") == ["鄱阳县"]
 
 
 def test_an_address_spelling_its_citys_initials_then_its_county_places_the_site() -> None:

@@ -513,8 +513,9 @@ def written_towns(text: str, mentions: list[tuple[Mention, float]], region: str 
         town = TOWN_AFTER_COUNTY.match(text, m.end)
         if len(counties) != 1 or town is None or NOT_TOWN_BASE.search(town.group(1)):
             continue
-        if not gaz.codes(town.group(0)) and (NOT_NAME_START.match(town.group(1)) or town.group(0).endswith("城镇")):
-            continue  # (临海市美丽城镇建设: 城镇 is the word for towns, not a town's suffix)
+        if not gaz.codes(town.group(0)) and (NOT_NAME_START.match(town.group(1))
+                                             or town.group(0).endswith(("城镇", "集镇"))):
+            continue  # (临海市美丽城镇建设: 城镇 is the word for towns, 集镇 for market towns, no suffix)
         out.setdefault(town.group(0), counties.pop())
     return out
 
