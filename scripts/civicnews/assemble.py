@@ -271,8 +271,9 @@ def _short_place(text: str, after: str) -> re.Match[str] | None:
 
 
 def titles_naming_new_places(lines: list[Line], decisions: list[Decision]) -> dict[int, str]:
-    """Headline-shaped lines read as subheads or captions that open with a place the text after
-    them names and the story before them never does (``new_place``): a new story's title
+    """Headline-shaped lines read as subheads or captions (or as text set apart, ``_set_apart``)
+    that open with a place the text after them names and the story before them never does
+    (``new_place``): a new story's title
     (东岭村开展人居环境整治), not a section heading or a photo caption of the story before,
     however many words the two stories share. Index → the place, for the report.
 
@@ -283,7 +284,9 @@ def titles_naming_new_places(lines: list[Line], decisions: list[Decision]) -> di
     """
     out: dict[int, str] = {}
     for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
-        if decision.role not in (Role.SUBHEAD, Role.CAPTION) or not could_be_title(line.text):
+        if decision.role not in (Role.SUBHEAD, Role.CAPTION) and not _set_apart(lines, decisions, k):
+            continue
+        if not could_be_title(line.text):
             continue
         # past the rest of its headline, read line by line as subheads too (题一 / 题二)
         end = k + 1
@@ -296,6 +299,15 @@ def titles_naming_new_places(lines: list[Line], decisions: list[Decision]) -> di
         if place is not None:
             out[k] = place
     return out
+
+
+def _set_apart(lines: list[Line], decisions: list[Decision], k: int) -> bool:
+    """A text line printed as a paragraph of its own between finished sentences: the line
+    before it ends one, and more blank lines than the page's spacing part it from the next. A
+    headline read as text (绥棱县举办 邻居节 活动), not a paragraph's first line running on."""
+    return (decisions[k].role is Role.BODY and 0 < k < len(lines) - 1
+            and decisions[k - 1].role in _TEXT_ROLES and ends_sentence(lines[k - 1].text)
+            and lines[k + 1].gap_before > 0)
 
 
 # Roles a title printed between two stories may have been given.
