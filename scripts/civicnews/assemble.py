@@ -396,14 +396,17 @@ def subheads_over_credits(lines: list[Line], decisions: list[Decision], rules: R
 
 
 def titles_ending_sentences(lines: list[Line], decisions: list[Decision]) -> list[int]:
-    """Title lines that end on a full stop (。): a headline is no sentence, so such a line is a
-    story's text (its last sentence, printed apart). Their indices.
+    """Title lines that end on a full stop (。), in one piece: a headline is no sentence, so such
+    a line is a story's text (its last sentence, printed apart). Their indices.
 
     >>> page = [Line(1, "", "市领导易卫斌、王磊参加督办。"), Line(3, "", "刚察县召开政府全体会议")]
     >>> titles_ending_sentences(page, [Decision(Role.TITLE, 0.7), Decision(Role.TITLE, 0.8)])
     [0]
     """
-    return [k for k, d in enumerate(decisions) if d.role is Role.TITLE and lines[k].text.endswith("。")]
+    # a row with a space in it may be pieces of columns side by side (a PDF tool reading across):
+    # its full stop may end another column's text, not the headline piece
+    return [k for k, d in enumerate(decisions)
+            if d.role is Role.TITLE and lines[k].text.endswith("。") and " " not in lines[k].text.strip()]
 
 
 def touching(upper: Line, lower: Line) -> bool:
@@ -413,9 +416,9 @@ def touching(upper: Line, lower: Line) -> bool:
 
 def subheads_touching_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
     """Lines the model read as subheads printed right against a title line, with no blank line
-    between: a section heading stands inside a story's text, never glued to its headline, so
-    such a line is a piece of the title broken over lines (网格架起沟通桥梁 / 助力居民 / 幸福满格).
-    Their indices, top to bottom.
+    between, on a page that parts things with blank lines: a section heading stands inside a
+    story's text, never glued to its headline, so such a line is a piece of the title broken
+    over lines (网格架起沟通桥梁 / 助力居民 / 幸福满格). Their indices, top to bottom.
 
     >>> page = [Line(1, "", "绥棱县举办"), Line(2, "", "邻居节"), Line(3, "", "活动"),
     ...         Line(5, "", "今年，绥棱县举办邻居节。"), Line(7, "", "一、共叙邻里情")]
@@ -425,10 +428,16 @@ def subheads_touching_titles(lines: list[Line], decisions: list[Decision]) -> li
     >>> page[2] = Line(4, "", "活动")  # a blank line between: a heading under the headline
     >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in roles])
     []
+    >>> page = [Line(n, "", t) for n, t in enumerate(["北山村建成村史馆", "改造惠民生", "目前，八个小区完成改造。"])]
+    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in (Role.TITLE, Role.SUBHEAD, Role.BODY)])
+    []
     """
     def title_at(j: int) -> bool:
         return 0 <= j < len(lines) and decisions[j].role is Role.TITLE
 
+    # only where the page parts things with blank lines at all (a PDF tool may print none)
+    if all(touching(a, b) for a, b in zip(lines, lines[1:], strict=False)):
+        return []
     return [k for k, d in enumerate(decisions) if d.role is Role.SUBHEAD and (
         title_at(k - 1) and touching(lines[k - 1], lines[k])
         or title_at(k + 1) and touching(lines[k], lines[k + 1]))]
@@ -1884,11 +1893,12 @@ def titles_above_stories(page: Page, lines: list[Line], rules: Rules) -> list[in
                 or not run.has_body or not run.begun):
             continue
         k = _above_credit(run, lines)
-        credit = set(run.credit_lines)
-        while k >= 0 and (lines[k].text in credit or k in page.aside and _furniture_shaped(lines[k].text, rules)):
+        if k >= 0 and k in page.aside and _furniture_shaped(lines[k].text, rules):
             # page furniture set between a headline and its story (本版编辑 朱芳, a slogan under
-            # the credit): look past it, and past the credit above it
+            # the credit): look past it, and past the credit above it; never past two
             k -= 1
+            while k >= 0 and lines[k].text in run.credit_lines:
+                k -= 1
         if k < 0 or k not in page.aside or k in taken:
             continue
         ks = _stacked_above(page, lines, k, rules)
