@@ -8,11 +8,11 @@ The archive is indexed in shards (one per year of publication, a busy year split
 then by month; the newest year, which new articles join, by month): each shard is its own
 Pagefind bundle, kept in the build cache under the hash of what it indexes and rebuilt only
 when one of its articles changes, so a rebuild re-indexes one shard (the newest, kept to a few
-hundred articles) and Pagefind's memory is bounded by the largest shard, not the archive. The newest
-shard is the site's primary bundle (``pagefind/``, with Pagefind's UI); the others sit under
-``pagefind/shards/<name>/`` and are listed in ``pagefind/shards.json``, which the search panel
-(docs/javascripts/civicnews.js) hands to Pagefind's ``mergeIndex`` so one search covers them
-all. A province's papers built as separate sites merge the same way (README).
+hundred articles) and Pagefind's memory is bounded by the largest shard, not the archive.
+The newest shard is the site's primary bundle (``pagefind/``, with Pagefind's UI); the others
+sit under ``pagefind/shards/<name>/`` and are listed in ``pagefind/shards.json``, which the
+search panel (docs/javascripts/civicnews.js) hands to Pagefind's ``mergeIndex`` so one search
+covers them all. A province's papers built as separate sites merge the same way (README).
 """
 
 from __future__ import annotations
