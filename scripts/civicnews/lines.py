@@ -494,11 +494,46 @@ class Row(NamedTuple):
     column_piece: bool = False  # a column line parted off a row read across: text, not display
 
 
+# A row read across that holds clause punctuation (text, not a headline's two phrases)
+_CLAUSE_MARK = re.compile("[，。、；！？]")
+_NO_LINE_START = "，。、；：！？）》”’」"
+
+
+def lone_joined_row(row: Row, at: int, rows_at_width: int) -> bool:
+    """A row of fewer than ``JOINED_MIN_ROWS`` read across (pdftotext prints a paragraph's first
+    or last line on a row of its own, so blocks break into short runs), parted like a block row
+    when the page parts ``lone_joined_rows`` rows or more at the same column width. Not when the
+    row is no text (no clause mark: two phrases of a headline, left to ``part_side_titles``), a
+    piece is letter-spaced, the right piece begins with a mark no line begins with (``，``), or
+    the left one leaves a bracket open (a credit: ``（记者 王明``).
+
+    >>> row = Row(1, "县里组织干部群众开展植树活动， 村民们纷纷表示很有意义，", 0)
+    >>> lone_joined_row(row, 15, 4), lone_joined_row(row, 15, 2)
+    (True, False)
+    >>> lone_joined_row(Row(1, "比一年红火。（记者 王志杰", 0), 9, 4)
+    False
+    >>> lone_joined_row(Row(1, "整治农贸市场环境 ，提升城市“颜值”", 0), 8, 4)
+    False
+    """
+    if not SETTINGS.lone_joined_rows or rows_at_width < SETTINGS.lone_joined_rows:
+        return False
+    left, right = row.raw[:at].strip(), row.raw[at + 1:].strip()
+    if left[-1:].isascii() or right[:1].isascii():
+        return False  # a space beside a digit or a letter: number padding (推进 2020 年), no gutter
+    if not _CLAUSE_MARK.search(row.raw) or left.count(" ") > 2 or right.count(" ") > 2:
+        return False
+    # no line begins with a clause mark or a closing one (a word space before a comma), and a
+    # bracket left open runs on past the space
+    return right[:1] not in _NO_LINE_START and left.rfind("（") <= left.rfind("）")
+
+
 def split_joined_columns(rows: list[Row]) -> list[Row]:
     """Undo columns read across in rows: in a block of rows that each join a left and a right
     column line at the same width, the left parts come first, then the right parts. With
     ``column_streams``, the block runs on over the column lines pdftotext printed on rows of
-    their own between such rows (``read_streams``). Every part is marked ``column_piece``.
+    their own between such rows (``read_streams``). A shorter run of such rows is parted too when
+    the page parts enough rows at its width (``lone_joined_row``). Every part is marked
+    ``column_piece``.
 
     >>> rows = ["本报讯浙江省嘉兴市秀洲区王店 2016年底以来，在省市区总体部",
     ...         "镇古称梅里，有着千年的历史。 署和具体指导下，王店镇按照打造",
@@ -517,6 +552,8 @@ def split_joined_columns(rows: list[Row]) -> list[Row]:
     parted = {width: [_row_split(row.raw, row_splits, width) if row_splits else None
                       for row, row_splits in zip(rows, splits, strict=True)]
               for width in candidates}
+    # how many rows of the page part at each width: the evidence for parting a lone row
+    rows_at = {width: sum(at is not None for at in at_width) for width, at_width in parted.items()}
     out: list[Row] = []
     k = 0
     n = len(rows)
@@ -539,7 +576,9 @@ def split_joined_columns(rows: list[Row]) -> list[Row]:
                 out += read_streams(region)
                 k += len(region)
                 continue
-        if len(block) < JOINED_MIN_ROWS:
+        lone = bool(block) and len(block) < JOINED_MIN_ROWS and all(
+            lone_joined_row(row, at, rows_at[block_width]) for row, at in block)
+        if len(block) < JOINED_MIN_ROWS and not lone:
             out.append(rows[k])
             k += 1
             continue
