@@ -251,6 +251,9 @@ def new_place(text: str, before: str, after: str) -> str | None:
     return place if before and place in after and base not in before else None
 
 
+_PLACE_SUFFIXES = ("街道", "社区", "村", "镇", "乡", "县", "区", "市")
+
+
 def _short_place(text: str, after: str) -> re.Match[str] | None:
     """A headline opening with a place's short form (通海 for 通海县) that the text after it
     writes in full: the full name, matched in the text after.
@@ -264,9 +267,9 @@ def _short_place(text: str, after: str) -> re.Match[str] | None:
         head = text[:n]
         if len(head) < n or not OPENING_PLACE.match(head + "县"):  # not 全县, 我市, 该镇
             continue
-        match = re.search(re.escape(head) + "(街道|社区|村|镇|乡|县|区|市)", after)
-        if match is not None:
-            return OPENING_PLACE.match(match.group(0))
+        for suffix in _PLACE_SUFFIXES:
+            if head + suffix in after:
+                return OPENING_PLACE.match(head + suffix)
     return None
 
 
@@ -305,9 +308,8 @@ def _set_apart(lines: list[Line], decisions: list[Decision], k: int) -> bool:
     """A text line printed as a paragraph of its own between finished sentences: the line
     before it ends one, and more blank lines than the page's spacing part it from the next. A
     headline read as text (绥棱县举办 邻居节 活动), not a paragraph's first line running on."""
-    return (decisions[k].role is Role.BODY and 0 < k < len(lines) - 1
-            and decisions[k - 1].role in _TEXT_ROLES and ends_sentence(lines[k - 1].text)
-            and lines[k + 1].gap_before > 0)
+    return (decisions[k].role is Role.BODY and 0 < k < len(lines) - 1 and lines[k + 1].gap_before > 0
+            and decisions[k - 1].role in _TEXT_ROLES and ends_sentence(lines[k - 1].text))
 
 
 # Roles a title printed between two stories may have been given.

@@ -615,6 +615,8 @@ def reprints(lines: list[Line]) -> dict[int, int]:
     out: dict[int, int] = {}
     for i in range(len(texts)):
         for m in range(1, REPRINT_MAX_LINES + 1):
+            if i + m >= len(texts) or texts[i] != texts[i + m]:  # the cheap test first
+                continue
             block, again = texts[i:i + m], texts[i + m:i + 2 * m]
             if len(again) < m or block != again or not all(map(_display_line, block)):
                 continue
