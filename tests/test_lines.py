@@ -199,10 +199,48 @@ def test_columns_read_across_on_drifting_rows_are_read_down(monkeypatch) -> None
         "河西镇今年举办首届乡村邻里", "文化节，村民们欢聚一堂，共", "叙邻里情谊。", "并为他们颁发了荣誉证书。",
         "现场评出十户和睦家庭代表，"]
     assert [x.column_piece for x in out] == [x.number not in (4, 5) for x in out]  # rows parted
-    # without column_streams the block breaks at the rows of one line: the pieces alternate
+    # without column_streams the block breaks at the rows of one line: the pieces alternate (the
+    # last row is parted on its own, as the page parts 3 rows before it at its width)
     monkeypatch.setattr(lines, "SETTINGS", dataclasses.replace(lines.SETTINGS, column_streams=False))
-    assert [x.number for x in lines.split_lines("\n".join(rows))] == [1, 2, 3, 1, 2, 3, 4, 5, 6]
-    assert not any(x.column_piece for x in lines.split_lines("\n".join(rows))[6:])
+    assert [x.number for x in lines.split_lines("\n".join(rows))] == [1, 2, 3, 1, 2, 3, 4, 5, 6, 6]
+    assert [x.column_piece for x in lines.split_lines("\n".join(rows))[6:]] == [False, False, True, True]
+
+
+def test_a_lone_row_read_across_is_parted_at_the_pages_column_width(monkeypatch) -> None:
+    # pdftotext prints a paragraph's first line on a row of its own, so the rows read across
+    # around it come in runs of one or two: parted when the page parts 3 rows at their width
+    rows = ["城南街道近日组织干部群众开 河西镇今年举办首届邻里节，",
+            "展老旧小区环境集中整治行动 文化节，村民们欢聚一堂，共",
+            "共清运垃圾三十余车辆。",
+            "叙邻里情谊。",
+            "街道还对楼道堆物逐户上门劝 现场评出十户和睦家庭代表，",
+            "导整改，居民纷纷表示满意。",
+            "并为他们颁发了荣誉证书。",
+            "另据了解，城南街道下一步将 河西镇还将把邻里文化节办成"]
+    out = lines.split_lines("\n".join(rows))
+    assert [x.text for x in out[:4]] == ["城南街道近日组织干部群众开", "展老旧小区环境集中整治行动",
+                                         "河西镇今年举办首届邻里节，", "文化节，村民们欢聚一堂，共"]
+    assert [x.text for x in out[6:9]] == ["街道还对楼道堆物逐户上门劝", "现场评出十户和睦家庭代表，",
+                                          "导整改，居民纷纷表示满意。"]
+    assert [x.text for x in out[-2:]] == ["另据了解，城南街道下一步将", "河西镇还将把邻里文化节办成"]
+    assert [x.column_piece for x in out] == [True] * 4 + [False] * 2 + [True] * 2 + [False] * 2 + [True] * 2
+    # a page that parts fewer rows at that width (2 here) leaves them joined
+    monkeypatch.setattr(lines, "SETTINGS", dataclasses.replace(lines.SETTINGS, lone_joined_rows=5))
+    out = lines.split_lines("\n".join(rows))
+    assert "街道还对楼道堆物逐户上门劝 现场评出十户和睦家庭代表，" in [x.text for x in out]
+
+
+def test_a_word_space_in_a_line_of_text_is_no_column_gutter() -> None:
+    # number padding and a space before a comma part no lone row, though the page reads
+    # columns across at that width
+    block = ["城南街道近日组织干部群众开 河西镇今年举办首届乡村邻里",
+             "展老旧小区环境集中整治行动 文化节，村民们欢聚一堂，共",
+             "共清运垃圾三十余车辆，街道 叙邻里情谊，现场评出十户和"]
+    lone = ["街道还对楼道堆物逐户上门劝导整改 2020 年共计整改九十余处，",
+            "整治农贸市场环境优化营商环 ，提升城市颜值和居民满意度"]
+    out = lines.split_lines("\n".join([*block, "", *lone]))
+    assert [x.raw for x in out[-2:]] == lone
+    assert not any(x.column_piece for x in out[-2:])
 
 
 def test_a_headline_or_a_line_after_a_blank_ends_the_columns(monkeypatch) -> None:

@@ -23,7 +23,7 @@ GAZ = RULES.gazetteer
 # Floors measured on this branch (tests/districts_eval.py); they only go up, with a reason.
 # fit: the part the tagger was tuned on; val: held out, never looked at article by article.
 FIT_FLOOR = 0.975  # measured 0.983 after s19 and after s20 (0.979 after s18, 0.971 after s17, 0.961 after s16, 0.934 before); a little below, for jieba or data updates
-VAL_FLOOR = 0.86  # measured once at the end of s20: 0.875 (unchanged by s20's rules); at the end of s19: 0.875 (main before it: 0.858); 0.853 at the end of s16, s17 and s18 (0.828 before); a little below
+VAL_FLOOR = 0.86  # measured once at the end of s28: 0.876 (rules chosen on probes, not this split); at the end of s20: 0.875 (unchanged by s20's rules); at the end of s19: 0.875 (main before it: 0.858); 0.853 at the end of s16, s17 and s18 (0.828 before); a little below
 
 needs_corpus = pytest.mark.skipif(not available(), reason="../shared/corpus is not beside the checkout")
 
@@ -457,3 +457,111 @@ def test_the_gazetteer_kept_on_disk_shares_its_strings() -> None:
                 shared += short in seen
                 assert seen.setdefault(short, short) is short
     assert shared > 10_000
+
+
+def test_a_zones_own_site_and_a_city_named_only_in_its_zones_name_tag_the_zone() -> None:
+    # the zone's own site: its stories are the zone's, not its city's
+    got = tagged("3月31日，经开区召开主任办公会，听取工作汇报。", publication="曲靖经济技术开发区管理委员会")
+    assert got == ["曲靖经济技术开发区"]
+    assert tagged("3月31日，经开区召开主任办公会。", publication="曲靖日报") == ["曲靖市"]
+    # a city paper's story naming its city only in the zone's name (and its own name)
+    text = "武汉晚报讯 随着武汉经开区片区更新推进，沌阳街道滨湖社区将举办年货节。"
+    assert "武汉市" not in tagged(text, publication="武汉晚报")
+    assert "武汉市" in tagged("市人大常委会视察武汉经开区，" + text, publication="武汉晚报")
+    # a town written right after a zone is the zone's, whatever county the list files it under
+    got = tagged("安庆经开区老峰镇新建村开展送戏下乡活动。", publication="安徽网")
+    assert got == ["老峰镇", "安庆经济技术开发区"]
+    assert "迎江区" in tagged("安庆经开区和老峰镇新建村开展送戏下乡活动。", publication="安徽网")
+
+
+def test_an_address_several_places_share_is_read_by_the_kind_the_story_calls_its_own() -> None:
+    # hengshan: 恒山区, 衡山县 or 横山区; a story that says 我县 is the county's
+    page = [article("省政协调研组来我县调研委员工作室建设。")]
+    home = page_home(page, PageInfo("x.txt", publication="www.hengshan.gov.cn"), RULES)
+    assert home is not None and GAZ.divisions[home].name == "衡山县"
+    # 我区 fits two (恒山区, 横山区), no self-reference fits none: no guess
+    for text in ("省政协调研组来我区调研委员工作室建设。", "省政协调研组来调研委员工作室建设。"):
+        assert page_home([article(text)], PageInfo("x.txt", publication="www.hengshan.gov.cn"), RULES) is None
+
+
+def test_a_persons_given_name_is_no_place() -> None:
+    # 廖江华: a surname after a post, then 江华 (江华瑶族自治县's short form)
+    text = "县委副书记、统战部部长廖江华带领教育等部门负责人督导学校开学工作。廖江华要求抓好校园安全。"
+    assert tagged(text, publication="新湖南") == []
+    assert tagged("江华召开校园安全工作会议，部署开学工作。", publication="新湖南") == ["江华瑶族自治县"]
+
+
+def test_towns_in_a_list_of_units_whose_heads_attend_are_not_the_storys() -> None:
+    # the list goes on past commas to the units' liaisons or heads attending
+    text = "奉贤区新城推进办召开联络员会议，区发展改革委、南桥镇、交能集团等31个职能部门的联络员参加了本次会议。"
+    assert tagged(text) == ["奉贤区"]
+    text = "区领导主持召开座谈会。各镇党委书记，双新、双林街道办书记，开发区管委会主要负责同志参加。"
+    assert tagged(text, title="津南区召开座谈会") == ["津南区"]
+    # the places where the meeting is held are the story's
+    text = "奉贤区在南桥镇、金汇镇召开现场会，区各部门负责同志参加。"
+    assert tagged(text) == ["奉贤区", "南桥镇", "金汇镇"]
+
+
+def test_a_city_written_before_its_county_and_counties_that_meet_are_no_list_of_places() -> None:
+    # 永州市道县县委书记: an address, not a list of places ending in 县
+    text = ("永州市道县县委书记率领党政代表团来祁阳考察。祁阳市委书记、祁阳市长陪同考察。"
+            "考察团来到茅竹镇三家村，听取祁阳的经验介绍。")
+    assert tagged(text, title="党政代表团来祁考察") == ["祁阳市", "茅竹镇"]
+    # counties whose border a town lies on are not the story's
+    text = "蒿吉坪瑶族乡地处中方、辰溪、溆浦三县交界边远山区，交通不便。"
+    assert tagged(text, title="中方县蒿吉坪瑶族乡发展纪实") == ["中方县", "蒿吉坪瑶族乡"]
+    assert "辰溪县" in tagged("中方、辰溪、溆浦三县开展联合执法。", title="三县联合执法")
+
+
+def test_a_county_written_as_the_kind_it_was_is_tagged_as_written() -> None:
+    # 平泉县 became 平泉市: the annotators keep the story's name
+    assert tagged("平泉县七家岱乡安装大喇叭，百姓倾听幸福之声。")[0] == "平泉县"
+    assert tagged("平泉市七家岱乡安装大喇叭，百姓倾听幸福之声。")[0] == "平泉市"
+
+
+def test_a_zone_among_the_units_whose_heads_attend_is_not_the_storys() -> None:
+    text = "县委书记主持召开黔西县脱贫攻坚指挥长会议。县法院、黔西经济开发区、县人武部、县公安局负责同志出席会议。"
+    assert tagged(text) == ["黔西县"]
+    assert "黔西经济开发区" in tagged("县委书记到黔西经济开发区调研项目建设。", title="黔西县领导调研")
+
+
+def test_a_story_located_at_an_address_is_tagged_with_its_last_place() -> None:
+    # 位于 + an address: the county at its end is the story's, the province and city before it are not
+    text = "村党支部位于安徽省宣城市宣州区沈村镇，村民开展民族团结活动。"
+    assert tagged(text, publication="宣州区人民政府") == ["宣州区", "沈村镇"]
+    # a city's story held in one of its counties keeps that county, named once
+    text = "银川12月1日电 12月1日，位于宁夏银川市贺兰县的集贸市场热闹非凡。银川市启动移风易俗宣传月活动。"
+    assert tagged(text, title="银川启动移风易俗宣传月") == ["银川市", "贺兰县"]
+
+
+def test_a_city_papers_story_of_a_county_its_headline_names_short_is_that_countys() -> None:
+    # 海口网's story of 保亭: the headline names 保亭 short, the province is no sign of 海口
+    text = "走进保亭黎族苗族自治县六弓乡大妹村，庭院干净整洁。今年以来，保亭深入开展爱海南卫生行动。"
+    got = tagged(text, title="海南保亭开展卫生健康大行动", publication="海口网")
+    assert got == ["保亭黎族苗族自治县", "六弓乡"]
+    got = tagged("海口市秀英区开展卫生行动，保亭黎族苗族自治县派员学习。", title="海南保亭来海口学习", publication="海口网")
+    assert "海口市" in got or "秀英区" in got
+
+
+def test_a_town_named_both_as_written_and_by_the_lists_name_is_tagged_once() -> None:
+    # 木城乡 is 木城彝族傈僳族乡; 奎山乡 the 奎山镇 it became
+    got = tagged("木城彝族傈僳族乡开展民族团结宣传。木城乡干部走村入户宣讲。", publication="龙陵县人民政府")
+    assert got == ["龙陵县", "木城彝族傈僳族乡"]
+    got = tagged("奎山镇举行揭牌仪式。省政府批准撤销林口县奎山乡，设立奎山镇。", publication="林口县人民政府")
+    assert got == ["林口县", "奎山镇"]
+    # named only as written, the town keeps the story's name
+    assert tagged("木城乡干部走村入户宣讲。", publication="龙陵县人民政府") == ["龙陵县", "木城乡"]
+
+
+def test_towns_as_a_common_noun_after_a_county_is_no_town() -> None:
+    assert tagged("临海开展宣传日活动，让临海市美丽城镇建设深入人心。") == ["临海市"]
+    assert tagged("鄱阳县美丽集镇建设推进会召开，部署集镇整治工作。") == ["鄱阳县"]
+
+
+def test_an_address_spelling_its_citys_initials_then_its_county_places_the_site() -> None:
+    # pyhualong: 濮阳 (py) and 华龙; jzzzq: 焦作 (jz) and 中站区's initials
+    for site, county in (("pyhualong.gov.cn", "华龙区"), ("www.jzzzq.gov.cn", "中站区")):
+        home = page_home([article("我区召开创建全国文明城市工作推进会。")], PageInfo("x.txt", publication=site), RULES)
+        assert home is not None and GAZ.divisions[home].name == county
+    # a label that is no city's initials before a county: nothing
+    assert page_home([article("我区召开推进会。")], PageInfo("x.txt", publication="www.xxgk.gov.cn"), RULES) is None

@@ -74,13 +74,36 @@ def test_search_shards_group_thin_years_and_keep_every_article() -> None:
             for i in range(12)]
     arts.append(parse_article(article_markdown("u", "标题", date=None)))
     keys = {a.id: f"k{a.id}" for a in arts}
-    one_a_year = search_shards(arts, keys, minimum=1)
-    assert sorted(s.name for s in one_a_year) == ["2015", "2016", "2017", "2018", "undated"]
+    one_a_unit = search_shards(arts, keys, minimum=1)  # the newest year (2018) by month
+    assert sorted(s.name for s in one_a_unit) == ["2015", "2016", "2017", "2018-03", "2018-04",
+                                                  "2018-08", "undated"]
     together = search_shards(arts, keys, minimum=6)
-    assert sorted(s.name for s in together) == ["2015~2016", "2017~2018", "undated"]
-    for shards in (one_a_year, together):
+    assert sorted(s.name for s in together) == ["2015~2016", "2017~2018-08", "undated"]
+    for shards in (one_a_unit, together):
         pages = [p for s in shards for p, _k in s.pages]
         assert sorted(pages) == sorted(f"a/{a.id}/index.html" for a in arts)
+
+
+def test_a_new_article_changes_only_the_newest_shard() -> None:
+    """The newest year is sharded by month: an article of its last month re-indexes a shard of
+    a few months, not the year; once a newer year starts the year is one shard again, and an
+    older year's shard never changes."""
+    from civicnews.site.hooks import search_shards
+
+    def shards(dates: list[str]) -> dict[str, str]:
+        arts = [parse_article(article_markdown(f"x{i}", "标题", date=d))
+                for i, d in enumerate(dates)]
+        return {s.name: s.key() for s in search_shards(arts, {a.id: "k" for a in arts}, 6)}
+
+    dates = [f"2022-0{1 + i % 8}-01" for i in range(8)] + \
+        [f"2023-0{1 + i % 6}-0{1 + i // 6}" for i in range(18)]  # three a month, January-June
+    before = shards(dates)
+    assert sorted(before) == ["2022", "2023-01~2023-02", "2023-03~2023-04", "2023-05~2023-06"]
+    after = shards([*dates, "2023-06-28"])
+    assert {n for n in after if after[n] != before.get(n)} == {"2023-05~2023-06"}
+    next_year = shards([*dates, "2023-06-28", "2024-01-02"])
+    assert sorted(next_year) == ["2022", "2023", "2024-01"]
+    assert next_year["2022"] == before["2022"]
 
 
 def test_a_shard_key_moves_only_with_its_pages() -> None:

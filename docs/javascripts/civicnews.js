@@ -26,8 +26,8 @@
     if (searchReady) return searchReady;
     var url = bundle();
     var base = new URL("..", url).pathname;
-    // The archive is indexed in shards (one per year): the newest is the bundle itself, the
-    // others are listed in shards.json and merged into one search by Pagefind.
+    // The archive is indexed in shards (by year, the newest year by months): the newest is the
+    // bundle itself, the others are listed in shards.json and merged into one search by Pagefind.
     var shards = fetch(url.href + "shards.json").then(function (r) {
       return r.ok ? r.json() : { merge: [] };
     }).catch(function () { return { merge: [] }; });

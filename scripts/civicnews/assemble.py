@@ -30,7 +30,7 @@ Every line ends in a story, the page furniture or the leftovers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import credits
 from .features import FURNITURE_SHAPE, bigrams, opens_story, spans_a_word
@@ -105,6 +105,7 @@ class Page:
     captions: list[tuple[str, int]]  # caption and the number of items before it
     leftovers: list[str]
     aside: dict[int, Line] = field(default_factory=dict)  # furniture and caption lines by index
+    orphans: list[HeadGroup] = field(default_factory=list)  # headlines left for the editor
 
 
 def cut_jump_markers(lines: list[Line]) -> list[str]:
@@ -242,7 +243,7 @@ def new_place(text: str, before: str, after: str) -> str | None:
     >>> new_place("荣县人大代表开展视察活动", "石桥镇开展整治。", "荣县人大代表视察。"), new_place("城区开展整治", "文。", "城区")
     ('荣县', None)
     """
-    match = OPENING_PLACE.match(text)
+    match = OPENING_PLACE.match(text) or _short_place(text, after)
     # a one-character base only for a county (荣县, 滑县): 城区, 新村 are no names
     if match is None or len(match.group(1)) < 2 and match.group(2) != "县":
         return None
@@ -250,9 +251,32 @@ def new_place(text: str, before: str, after: str) -> str | None:
     return place if before and place in after and base not in before else None
 
 
+_PLACE_SUFFIXES = ("街道", "社区", "村", "镇", "乡", "县", "区", "市")
+
+
+def _short_place(text: str, after: str) -> re.Match[str] | None:
+    """A headline opening with a place's short form (通海 for 通海县) that the text after it
+    writes in full: the full name, matched in the text after.
+
+    >>> _short_place("通海推进农村改厕工作", "今年以来，通海县坚持整村推进。").group(0)
+    '通海县'
+    >>> _short_place("全力推进农村改厕工作", "全力区的工作") is None  # 全… is no place (全县)
+    True
+    """
+    for n in (2, 3):
+        head = text[:n]
+        if len(head) < n or not OPENING_PLACE.match(head + "县"):  # not 全县, 我市, 该镇
+            continue
+        for suffix in _PLACE_SUFFIXES:
+            if head + suffix in after:
+                return OPENING_PLACE.match(head + suffix)
+    return None
+
+
 def titles_naming_new_places(lines: list[Line], decisions: list[Decision]) -> dict[int, str]:
-    """Headline-shaped lines read as subheads or captions that open with a place the text after
-    them names and the story before them never does (``new_place``): a new story's title
+    """Headline-shaped lines read as subheads or captions (or as text set apart, ``_set_apart``)
+    that open with a place the text after them names and the story before them never does
+    (``new_place``): a new story's title
     (东岭村开展人居环境整治), not a section heading or a photo caption of the story before,
     however many words the two stories share. Index → the place, for the report.
 
@@ -263,15 +287,29 @@ def titles_naming_new_places(lines: list[Line], decisions: list[Decision]) -> di
     """
     out: dict[int, str] = {}
     for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
-        if decision.role not in (Role.SUBHEAD, Role.CAPTION) or not could_be_title(line.text):
+        if decision.role not in (Role.SUBHEAD, Role.CAPTION) and not _set_apart(lines, decisions, k):
             continue
-        after = _text_window(lines, decisions, range(k + 1, min(len(lines), k + 1 + SUBHEAD_WINDOW)))
+        if not could_be_title(line.text):
+            continue
+        # past the rest of its headline, read line by line as subheads too (题一 / 题二)
+        end = k + 1
+        while end < len(lines) and decisions[end].role is Role.SUBHEAD and touching(lines[end - 1], lines[end]):
+            end += 1
+        after = _text_window(lines, decisions, range(end, min(len(lines), end + SUBHEAD_WINDOW)))
         start = next((j for j in range(k - 1, -1, -1) if decisions[j].role in HEAD_ROLES), -1)
         before = "".join(lines[j].text for j in range(start + 1, k) if decisions[j].role in _TEXT_ROLES)
         place = new_place(line.text, before, after)
         if place is not None:
             out[k] = place
     return out
+
+
+def _set_apart(lines: list[Line], decisions: list[Decision], k: int) -> bool:
+    """A text line printed as a paragraph of its own between finished sentences: the line
+    before it ends one, and more blank lines than the page's spacing part it from the next. A
+    headline read as text (绥棱县举办 邻居节 活动), not a paragraph's first line running on."""
+    return (decisions[k].role is Role.BODY and 0 < k < len(lines) - 1 and lines[k + 1].gap_before > 0
+            and decisions[k - 1].role in _TEXT_ROLES and ends_sentence(lines[k - 1].text))
 
 
 # Roles a title printed between two stories may have been given.
@@ -356,6 +394,91 @@ def subheads_over_credits(lines: list[Line], decisions: list[Decision], rules: R
         after = text_after(j) if credit_line else None
         if after is not None and decisions[after].role in (Role.START, Role.BODY):
             out.append(k)
+    return out
+
+
+def titles_ending_sentences(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """Title lines that end on a full stop (。), in one piece: a headline is no sentence, so such
+    a line is a story's text (its last sentence, printed apart). Their indices.
+
+    >>> page = [Line(1, "", "市领导易卫斌、王磊参加督办。"), Line(3, "", "刚察县召开政府全体会议")]
+    >>> titles_ending_sentences(page, [Decision(Role.TITLE, 0.7), Decision(Role.TITLE, 0.8)])
+    [0]
+    """
+    # a row with a space in it may be pieces of columns side by side (a PDF tool reading across):
+    # its full stop may end another column's text, not the headline piece
+    return [k for k, d in enumerate(decisions)
+            if d.role is Role.TITLE and lines[k].text.endswith("。") and " " not in lines[k].text.strip()]
+
+
+def touching(upper: Line, lower: Line) -> bool:
+    """``lower`` is printed on the page line right under ``upper``, no blank line between."""
+    return lower.number == max(upper.lines or (upper.number,)) + 1
+
+
+def subheads_touching_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """Lines the model read as subheads printed right against a title line, with no blank line
+    between, on a page that parts things with blank lines: a section heading stands inside a
+    story's text, never glued to its headline, so such a line is a piece of the title broken
+    over lines (网格架起沟通桥梁 / 助力居民 / 幸福满格). Their indices, top to bottom.
+
+    >>> page = [Line(1, "", "绥棱县举办"), Line(2, "", "邻居节"), Line(3, "", "活动"),
+    ...         Line(5, "", "今年，绥棱县举办邻居节。"), Line(7, "", "一、共叙邻里情")]
+    >>> roles = [Role.TITLE, Role.TITLE, Role.SUBHEAD, Role.START, Role.SUBHEAD]
+    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in roles])
+    [2]
+    >>> page[2] = Line(4, "", "活动")  # a blank line between: a heading under the headline
+    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in roles])
+    []
+    >>> page = [Line(n, "", t) for n, t in enumerate(["北山村建成村史馆", "改造惠民生", "目前，八个小区完成改造。"])]
+    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in (Role.TITLE, Role.SUBHEAD, Role.BODY)])
+    []
+    """
+    def title_at(j: int) -> bool:
+        return 0 <= j < len(lines) and decisions[j].role is Role.TITLE
+
+    # only where the page parts things with blank lines at all (a PDF tool may print none)
+    if all(touching(a, b) for a, b in zip(lines, lines[1:], strict=False)):
+        return []
+    return [k for k, d in enumerate(decisions) if d.role is Role.SUBHEAD and (
+        title_at(k - 1) and touching(lines[k - 1], lines[k])
+        or title_at(k + 1) and touching(lines[k], lines[k + 1]))]
+
+
+# Text lines read back from a story's first line to find a credit in brackets that closes the
+# story before it (（金晨 朱优 / 芬）): a credit broken over a column's lines. Not fitted.
+CLOSING_CREDIT_LINES = 3
+
+
+def leads_after_credits(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """Text lines that open like a story's first sentence (近日，…, 3月20日，…) right after a
+    finished sentence and a credit in brackets: the credit closed the story before, so the line
+    begins a new one. Their indices.
+
+    >>> from civicnews.rules import load_rules
+    >>> page = [Line(1, "", "理论留在青年心里。（金晨 朱优"), Line(2, "", "芬）"),
+    ...         Line(4, "", "近日，九三学社成员赶赴南日镇开展义诊。")]
+    >>> roles = [Role.BODY, Role.BODY, Role.BODY]
+    >>> leads_after_credits(page, [Decision(r, 0.9) for r in roles], load_rules())
+    [2]
+    >>> page[0], page[1] = Line(1, "", "本台讯（记"), Line(2, "", "者 张永锋）")
+    >>> leads_after_credits(page, [Decision(r, 0.9) for r in roles], load_rules())
+    []
+    """
+    out: list[int] = []
+    for k, d in enumerate(decisions):
+        if d.role is not Role.BODY or not opens_story(lines[k].text):
+            continue
+        before: list[str] = []
+        for j in range(k - 1, -1, -1):
+            if decisions[j].role not in (Role.BODY, Role.START) or len(before) == CLOSING_CREDIT_LINES:
+                break
+            before.insert(0, lines[j].text)
+            rest, credit = credits.split_trailing_credit("".join(before), rules)
+            if credit is not None:
+                if ends_sentence(rest):  # not a credit that opens a story (本台讯（记者 X）)
+                    out.append(k)
+                break
     return out
 
 
@@ -556,6 +679,7 @@ def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> P
             run.numbers.extend(line.lines)
         elif role is Role.BYLINE and not credits.has_names(line.text, rules):
             page.furniture.append(line.text)  # a "byline" naming nobody: a slogan or a label
+            page.aside[index] = line
         elif role is Role.BYLINE:
             run = next((x for x in reversed(items) if isinstance(x, TextRun)), None)
             if run is None or run.bylines and not _open_run(items):
@@ -1175,6 +1299,7 @@ def pair_headlines(page: Page) -> list[Line]:
                 item.claimed = True
             else:
                 page.leftovers.extend(line.text for _, line in item.parts)
+                page.orphans.append(item)
     return displaced
 
 
@@ -1707,6 +1832,57 @@ def swap_crossed_headlines(page: Page) -> list[tuple[HeadGroup, float, float]]:
         one.headline, other.headline = other.headline, one.headline
 
 
+def rehome_orphans(page: Page) -> list[tuple[HeadGroup, float, float]]:
+    """A headline left over heads the story that shares ``swap_margin`` more of its words with
+    it than with the headline it has (and at least ``min_rescue_overlap``); that headline then
+    heads the untitled story that shares the most of its words (at least ``min_rescue_overlap``),
+    else is left over in turn. A PDF tool draws a headline after the bodies, and the story it
+    heads took the headline above it, the next story's. Returns each moved headline with its
+    share of words in its old and its new story (0 for none), for the report.
+
+    >>> a = TextRun(fresh=True, sections=[(None, ["长乐街道新建口袋公园，方便居民休闲。"])])
+    >>> b = TextRun(fresh=True, sections=[(None, ["安平县开展城乡环境卫生整治。"])])
+    >>> a.headline = HeadGroup([(Role.TITLE, Line(1, "", "安平县整治城乡环境"))])
+    >>> lone = HeadGroup([(Role.TITLE, Line(9, "", "长乐街道新建口袋公园"))])
+    >>> page = Page([a, b, lone], [], [], ["长乐街道新建口袋公园"], orphans=[lone])
+    >>> [(h.text, old, new) for h, old, new in rehome_orphans(page)]
+    [('长乐街道新建口袋公园', 0.0, 1.0), ('安平县整治城乡环境', 0.0, 0.75)]
+    >>> a.headline.text, b.headline.text, page.leftovers
+    ('长乐街道新建口袋公园', '安平县整治城乡环境', [])
+    """
+    moved: list[tuple[HeadGroup, float, float]] = []
+    runs = [x for x in page.items if isinstance(x, TextRun) and not x.absorbed and x.has_body]
+    for lone in list(page.orphans):
+        best: tuple[float, TextRun] | None = None
+        for run in runs:
+            if run.headline is None:
+                continue
+            share = similarity(lone, run)
+            gain = share - similarity(run.headline, run)
+            if share >= SETTINGS.min_rescue_overlap and gain >= SETTINGS.swap_margin and (
+                    best is None or gain > best[0]):
+                best = (gain, run)
+        if best is None:
+            continue
+        run = best[1]
+        old = run.headline
+        assert old is not None
+        moved.append((lone, 0.0, round(similarity(lone, run), 2)))
+        run.headline = lone
+        page.orphans.remove(lone)
+        for _, line in lone.parts:
+            page.leftovers.remove(line.text)
+        untitled = [x for x in runs if x.headline is None]
+        home = max(untitled, key=lambda x: similarity(old, x), default=None)
+        if home is not None and similarity(old, home) >= SETTINGS.min_rescue_overlap:
+            moved.append((old, round(similarity(old, run), 2), round(similarity(old, home), 2)))
+            home.headline = old
+        else:
+            page.orphans.append(old)
+            page.leftovers.extend(line.text for _, line in old.parts)
+    return moved
+
+
 def titles_above_stories(page: Page, lines: list[Line], rules: Rules) -> list[int]:
     """A story that opens at its first line (a dateline or a START line) and still has no
     headline takes the headline-shaped line printed right above it that the model set aside as
@@ -1720,17 +1896,38 @@ def titles_above_stories(page: Page, lines: list[Line], rules: Rules) -> list[in
             continue
         k = _above_credit(run, lines)
         if k >= 0 and k in page.aside and _furniture_shaped(lines[k].text, rules):
-            # page furniture set between a headline and its story (本版编辑 朱芳): look past it
-            k = next((j for j in range(k - 1, -1, -1) if lines[j].text), -1)
+            # page furniture set between a headline and its story (本版编辑 朱芳, a slogan under
+            # the credit): look past it, and past the credit above it; never past two
+            k -= 1
+            while k >= 0 and lines[k].text in run.credit_lines:
+                k -= 1
         if k < 0 or k not in page.aside or k in taken:
             continue
-        text = lines[k].text
-        if not could_be_title(text) or _furniture_shaped(text, rules):
+        ks = _stacked_above(page, lines, k, rules)
+        text = " ".join(lines[j].text for j in ks)
+        if not could_be_title(text) or any(_furniture_shaped(lines[j].text, rules) for j in ks):
             continue
-        run.headline = HeadGroup([(Role.TITLE, lines[k])], claimed=True)
-        _take_aside(page, text)
-        taken.append(k)
+        run.headline = HeadGroup([(Role.TITLE, lines[j]) for j in ks], claimed=True)
+        for j in ks:
+            _take_aside(page, lines[j].text)
+        taken.extend(ks)
     return taken
+
+
+def _stacked_above(page: Page, lines: list[Line], k: int, rules: Rules) -> list[int]:
+    """Line ``k`` and the set-aside lines printed right on top of it (no blank between) while
+    together they are still too short for a headline: a headline of short phrases stacked one
+    per line (以练备战 / 筑牢防线) is read line by line as captions or slogans. Stops at a line the
+    furniture rules name or one that ends a sentence, so a masthead or a story's last line
+    above is never taken. Top to bottom."""
+    ks = [k]
+    while len(CJK_CHAR.findall("".join(lines[j].text for j in ks))) < SETTINGS.title_chars[0]:
+        j = ks[0] - 1
+        if (j < 0 or not touching(lines[j], lines[ks[0]]) or j not in page.aside or ends_sentence(lines[j].text)
+                or _furniture_shaped(lines[j].text, rules)):
+            break
+        ks.insert(0, j)
+    return ks
 
 # A credit's bracket opens at most this many characters before its line's end (（通讯员 欧阳
 # 明: a role word and a few names); more, or a clause mark after it, is a story's text.
@@ -1881,6 +2078,9 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k in subheads_over_credits(lines, decisions, rules):
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; right above a credit that opens a story: its title",))
+    for k in titles_ending_sentences(lines, decisions):
+        decisions[k] = Decision(Role.BODY, decisions[k].confidence, (
+            f"read as {decisions[k].role}; ends on a full stop: a sentence, no headline",))
     for k, (role, first) in credits_read_as_starts(lines, decisions, rules).items():
         decisions[k] = Decision(role, decisions[k].confidence, (
             f"read as {decisions[k].role}; only role words and names: "
@@ -1888,6 +2088,10 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         if first is not None:
             decisions[first] = Decision(Role.START, decisions[first].confidence, (
                 f"read as {decisions[first].role}; the first line after a credit line",))
+    for k in leads_after_credits(lines, decisions, rules):
+        decisions[k] = Decision(Role.START, decisions[k].confidence, (
+            f"read as {decisions[k].role}; opens like a story, after a credit that closes the story"
+            " before",))
     for k in datelines_open_stories(lines, decisions, rules):
         decisions[k] = Decision(Role.START, decisions[k].confidence, (
             f"read as {decisions[k].role}; opens with a dateline",))
@@ -1911,6 +2115,13 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; opens with {place}, which the text after it names and the"
             " story before it never does",))
+    for k in subheads_touching_titles(lines, decisions):
+        after_title = k > 0 and decisions[k - 1].role is Role.TITLE and touching(lines[k - 1], lines[k])
+        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
+            f"read as {decisions[k].role}; printed against a title line, no blank between: a piece"
+            " of that title",), after_title)
+        if not after_title:  # the title line under it goes on from it
+            decisions[k + 1] = replace(decisions[k + 1], continues=True)
     for k, j in far_reprints(lines, decisions).items():
         decisions[k] = Decision(Role.FURNITURE, decisions[k].confidence, (
             f"read as {decisions[k].role}; a second print of line {lines[j].number}",))
@@ -1985,6 +2196,12 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
                 f"read as {old.role}; headline-shaped, right above a story that opens there and has"
                 " no headline",))
+    for head, old_share, new_share in rehome_orphans(page):
+        for _, line in head.parts:
+            k = index[line.number]
+            roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
+                *roles[k].evidence, f"left over, it heads the story that uses {new_share:.2f} of its"
+                f" words, not the one it was by ({old_share:.2f})"))
     for head, old_share, new_share in swap_crossed_headlines(page):
         for _, line in head.parts:
             k = index[line.number]

@@ -188,6 +188,24 @@ def ends_open(text: str) -> bool:
 BROKEN_HEAD = re.compile(r"^[\u4e00-\u9fff][：:]")
 
 
+# A couplet headline's halves (延时服务不打烊 / 为民办事暖心田) hold this many characters or more
+# each; shorter halves are labels. Not fitted: the shortest couplets papers print are 4 + 4.
+COUPLET_MIN_CHARS = 4
+
+
+def couplet(upper: str, lower: str) -> bool:
+    """Two display lines of one phrase each and the same length: the halves of a couplet
+    headline (对仗). A kicker is a label much shorter or longer than its title: none of the
+    fitting part's twelve kickers is as long as its title.
+
+    >>> couplet("延时服务不打烊", "为民办事暖心田"), couplet("人大代表之家", "人大代表开展接待选民活动")
+    (True, False)
+    """
+    n = _chars(upper)
+    return (" " not in upper.strip() and " " not in lower.strip() and n >= COUPLET_MIN_CHARS
+            and n == _chars(lower))
+
+
 def _one_phrase(left: str, right: str) -> bool:
     """Two display lines that are one phrase broken in two: inside a word, a place or a quote.
 
@@ -231,6 +249,8 @@ def compose_headline(parts: list[tuple[Role, str]]) -> Headline | None:
     kicker_lines = by_role[Role.KICKER]
     while kicker_lines and titles and (_one_phrase(kicker_lines[-1], titles[0]) or ends_open(kicker_lines[-1])):
         titles.insert(0, kicker_lines.pop())  # a title broken inside a word is no kicker
+    if len(kicker_lines) == 1 and len(titles) == 1 and couplet(kicker_lines[0], titles[0]):
+        titles.insert(0, kicker_lines.pop())  # the first half of a couplet title is no kicker
     kickers, subtitles = kicker_lines + ([series] if series else []), by_role[Role.SUBTITLE]
     while subtitles and titles and _one_phrase(titles[-1], subtitles[0]):
         titles.append(subtitles.pop(0))  # nor is a title's second half broken inside a word

@@ -494,11 +494,46 @@ class Row(NamedTuple):
     column_piece: bool = False  # a column line parted off a row read across: text, not display
 
 
+# A row read across that holds clause punctuation (text, not a headline's two phrases)
+_CLAUSE_MARK = re.compile("[，。、；！？]")
+_NO_LINE_START = "，。、；：！？）》”’」"
+
+
+def lone_joined_row(row: Row, at: int, rows_at_width: int) -> bool:
+    """A row of fewer than ``JOINED_MIN_ROWS`` read across (pdftotext prints a paragraph's first
+    or last line on a row of its own, so blocks break into short runs), parted like a block row
+    when the page parts ``lone_joined_rows`` rows or more at the same column width. Not when the
+    row is no text (no clause mark: two phrases of a headline, left to ``part_side_titles``), a
+    piece is letter-spaced, the right piece begins with a mark no line begins with (``，``), or
+    the left one leaves a bracket open (a credit: ``（记者 王明``).
+
+    >>> row = Row(1, "县里组织干部群众开展植树活动， 村民们纷纷表示很有意义，", 0)
+    >>> lone_joined_row(row, 15, 4), lone_joined_row(row, 15, 2)
+    (True, False)
+    >>> lone_joined_row(Row(1, "比一年红火。（记者 王志杰", 0), 9, 4)
+    False
+    >>> lone_joined_row(Row(1, "整治农贸市场环境 ，提升城市“颜值”", 0), 8, 4)
+    False
+    """
+    if not SETTINGS.lone_joined_rows or rows_at_width < SETTINGS.lone_joined_rows:
+        return False
+    left, right = row.raw[:at].strip(), row.raw[at + 1:].strip()
+    if left[-1:].isascii() or right[:1].isascii():
+        return False  # a space beside a digit or a letter: number padding (推进 2020 年), no gutter
+    if not _CLAUSE_MARK.search(row.raw) or left.count(" ") > 2 or right.count(" ") > 2:
+        return False
+    # no line begins with a clause mark or a closing one (a word space before a comma), and a
+    # bracket left open runs on past the space
+    return right[:1] not in _NO_LINE_START and left.rfind("（") <= left.rfind("）")
+
+
 def split_joined_columns(rows: list[Row]) -> list[Row]:
     """Undo columns read across in rows: in a block of rows that each join a left and a right
     column line at the same width, the left parts come first, then the right parts. With
     ``column_streams``, the block runs on over the column lines pdftotext printed on rows of
-    their own between such rows (``read_streams``). Every part is marked ``column_piece``.
+    their own between such rows (``read_streams``). A shorter run of such rows is parted too when
+    the page parts enough rows at its width (``lone_joined_row``). Every part is marked
+    ``column_piece``.
 
     >>> rows = ["本报讯浙江省嘉兴市秀洲区王店 2016年底以来，在省市区总体部",
     ...         "镇古称梅里，有着千年的历史。 署和具体指导下，王店镇按照打造",
@@ -517,6 +552,8 @@ def split_joined_columns(rows: list[Row]) -> list[Row]:
     parted = {width: [_row_split(row.raw, row_splits, width) if row_splits else None
                       for row, row_splits in zip(rows, splits, strict=True)]
               for width in candidates}
+    # how many rows of the page part at each width: the evidence for parting a lone row
+    rows_at = {width: sum(at is not None for at in at_width) for width, at_width in parted.items()}
     out: list[Row] = []
     k = 0
     n = len(rows)
@@ -539,7 +576,9 @@ def split_joined_columns(rows: list[Row]) -> list[Row]:
                 out += read_streams(region)
                 k += len(region)
                 continue
-        if len(block) < JOINED_MIN_ROWS:
+        lone = bool(block) and len(block) < JOINED_MIN_ROWS and all(
+            lone_joined_row(row, at, rows_at[block_width]) for row, at in block)
+        if len(block) < JOINED_MIN_ROWS and not lone:
             out.append(rows[k])
             k += 1
             continue
@@ -553,24 +592,39 @@ def split_joined_columns(rows: list[Row]) -> list[Row]:
 
 # A reprint is display type: a line longer than this (CJK characters) printed twice is text.
 REPRINT_MAX_CHARS = 40
+# The most lines a headline printed twice as a block (题一 / 题二 / 题三, then again) holds: a
+# headline's wrap, never a paragraph. Not fitted: a headline is rarely more than four lines.
+REPRINT_MAX_LINES = 4
 
 
-def _reprint_of(lines: list[Line], k: int) -> int | None:
-    """Index of the line that line k reprints: the line right before it (A A), or the one two
-    before it when the line between is also a reprint (A B A B); None otherwise."""
-    text = lines[k].text
-    if not text or text[-1:] in "。！？":
-        return None
-    if k >= 1 and lines[k - 1].text == text:
-        source = k - 1
-    elif k >= 2 and lines[k - 2].text == text and lines[k - 1].text != text and (
-            k + 1 < len(lines) and lines[k + 1].text == lines[k - 1].text  # A B [A] B
-            or k >= 3 and lines[k - 3].text == lines[k - 1].text):  # A B A [B]
-        source = k - 2
-    else:
-        return None
-    # counted last: only a line that repeats one near it (few on a page) pays for it
-    return None if _cjk_count(text) > REPRINT_MAX_CHARS else source
+def _display_line(text: str) -> bool:
+    """A line that could be a headline's: some text, no sentence end, not too long."""
+    return bool(text) and text[-1:] not in "。！？" and _cjk_count(text) <= REPRINT_MAX_CHARS
+
+
+def reprints(lines: list[Line]) -> dict[int, int]:
+    """Lines that reprint the block of lines right before them: index → index of the line it
+    repeats. A block is 1 to ``REPRINT_MAX_LINES`` display lines printed again at once (A A,
+    A B A B, A B C A B C); body text never repeats itself line for line.
+
+    >>> page = [Line(n, t, t) for n, t in enumerate(["甲", "乙", "丙", "甲", "乙", "丙", "正文。", "正文。"])]
+    >>> reprints(page)
+    {3: 0, 4: 1, 5: 2}
+    """
+    texts = [line.text for line in lines]
+    out: dict[int, int] = {}
+    for i in range(len(texts)):
+        for m in range(1, REPRINT_MAX_LINES + 1):
+            if i + m >= len(texts) or texts[i] != texts[i + m]:  # the cheap test first
+                continue
+            block, again = texts[i:i + m], texts[i + m:i + 2 * m]
+            if len(again) < m or block != again or not all(map(_display_line, block)):
+                continue
+            if any(i + m + t in out for t in range(m)):
+                break
+            out.update({i + m + t: i + t for t in range(m)})
+            break
+    return out
 
 
 def fold_reprints(lines: list[Line]) -> list[Line]:
@@ -584,8 +638,9 @@ def fold_reprints(lines: list[Line]) -> list[Line]:
     """
     out: list[Line] = []
     host: dict[int, Line] = {}  # a folded line → the line it was folded into (A A A)
+    again = reprints(lines)
     for k, line in enumerate(lines):
-        source = _reprint_of(lines, k)
+        source = again.get(k)
         if source is None:
             out.append(line)
             continue

@@ -185,7 +185,7 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
     while k < len(found):
         m = found[k]
         k += 1
-        if NAMED_AFTER.match(text, m.end):
+        if NAMED_AFTER.match(text, m.end) or (not m.full and a_persons_name(text, m.start, m.end)):
             continue
         end, full = m.end, m.full
         suffix = text[end : end + 1]
@@ -203,6 +203,32 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
             m = Mention(m.start + offset, end + offset, m.spelling, m.codes, full)
         out.append((m, weight if full else short_weight))
     return out
+
+
+# A person named by a post, then surname and given name (统战部部长廖江华带领…, 廖江华要求): a
+# place's short form that is the given name is no place (江华 of 江华瑶族自治县).
+POST_BEFORE = re.compile(r"(?:书记|县长|市长|区长|旗长|州长|部长|主任|局长|主席|镇长|乡长|同志|记者)$")
+PERSON_AFTER = re.compile(r"一行|带领|带队|率队|要求|指出|强调|表示|讲话|主持|同志")
+
+
+def a_persons_name(text: str, start: int, end: int) -> bool:
+    """True when the short form at text[start:end] is a person's given name: right after a
+    surname (surnames.yml) that comes after a post, or with a word only a person does after it.
+
+    >>> text = "统战部部长廖江华带领检查组督导开学。廖江华要求抓好安全。江华县开展活动"
+    >>> [a_persons_name(text, k, k + 2) for k in (6, 19, 28)]
+    [True, True, False]
+    """
+    if start < 1 or text[start - 1] not in _single_surnames():
+        return False
+    return bool(POST_BEFORE.search(text, max(0, start - 3), start - 1) or PERSON_AFTER.match(text, end))
+
+
+@lru_cache(maxsize=1)
+def _single_surnames() -> frozenset[str]:
+    from .credits import _surnames  # the reporters' surnames, read once
+
+    return _surnames()[0]
 
 
 def on_word_boundaries(text: str, start: int, end: int) -> bool:
@@ -487,8 +513,9 @@ def written_towns(text: str, mentions: list[tuple[Mention, float]], region: str 
         town = TOWN_AFTER_COUNTY.match(text, m.end)
         if len(counties) != 1 or town is None or NOT_TOWN_BASE.search(town.group(1)):
             continue
-        if not gaz.codes(town.group(0)) and NOT_NAME_START.match(town.group(1)):
-            continue
+        if not gaz.codes(town.group(0)) and (NOT_NAME_START.match(town.group(1))
+                                             or town.group(0).endswith(("城镇", "集镇"))):
+            continue  # (临海市美丽城镇建设: 城镇 is the word for towns, 集镇 for market towns, no suffix)
         out.setdefault(town.group(0), counties.pop())
     return out
 
@@ -504,9 +531,13 @@ def zones_named(text: str, mentions: list[tuple[Mention, float]], region: str | 
     >>> found = zones_named(text, _mentions(text, rules), None, rules)
     >>> {zone: rules.gazetteer.divisions[c].name for zone, c in found.items()}
     {'安顺经济技术开发区': '安顺市', '平湖经济开发区': '平湖市'}
+    >>> text = "县法院、黔西经济开发区、县公安局负责同志出席会议"
+    >>> zones_named(text, _mentions(text, rules), None, rules)
+    {}
     """
     gaz = rules.gazetteer
     out: dict[str, str] = {}
+    units: dict[str, str] = {}  # zones named only among the units attending (县法院、X经济开发区…负责同志出席)
     for m, _weight in mentions:
         places = [c for c in _readings(m, region, rules) if gaz.divisions[c].level in ("county", "city")]
         zone = ZONE_AFTER_PLACE.match(text, m.end)
@@ -514,8 +545,90 @@ def zones_named(text: str, mentions: list[tuple[Mention, float]], region: str | 
             continue
         div = gaz.divisions[places[0]]
         short = div.spellings[1] if len(div.spellings) > 1 else div.name
-        out.setdefault(short + ZONE_FULL.get(zone.group(0), zone.group(0)), places[0])
+        name = short + ZONE_FULL.get(zone.group(0), zone.group(0))
+        if attending(text, m.start) or listed_attending(text, m.start, zone.end()):
+            units.setdefault(name, places[0])
+        else:
+            out.setdefault(name, places[0])
     return out
+
+
+def publication_zone(info: PageInfo, rules: Rules) -> tuple[str, str] | None:
+    """The zone a paper's name spells (曲靖经济技术开发区管理委员会: the zone's own site) and the
+    place it is named after, as zones_named reads them; None for any other paper.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> zone, owner = publication_zone(PageInfo("x", publication="曲靖经济技术开发区管理委员会"), rules)
+    >>> zone, rules.gazetteer.divisions[owner].name
+    ('曲靖经济技术开发区', '曲靖市')
+    >>> publication_zone(PageInfo("x", publication="曲靖日报"), rules) is None
+    True
+    """
+    publication = info.publication or ""
+    if not publication or publication in rules.publications or not ZONE_AFTER_PLACE.search(publication):
+        return None
+    found = zones_named(publication, _mentions(publication, rules), None, rules)
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+# A city's own organs and its whole extent (市委, 市人大常委会, 全市…), not a county's or zone's
+# (区委, 县政府): a story that names them is the city's.
+CITY_ORGANS = re.compile(r"(?<![区县镇乡州省])(?:全市|市委|市政府|市人大|市政协|市长|市领导)")
+
+
+def named_as_zone_only(text: str, city: str, info: PageInfo, mentions: list[tuple[Mention, float]],
+                       rules: Rules) -> bool:
+    """True when the text names ``city`` only as the first part of a zone's name (武汉经开区…), the
+    paper's own name (武汉晚报讯) aside: the city is the zone's address, not the story's place.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> city, info = rules.gazetteer.codes("武汉市")[0], PageInfo("x", publication="武汉晚报")
+    >>> def zone_only(text):
+    ...     return named_as_zone_only(text, city, info, _mentions(text, rules), rules)
+    >>> zone_only("武汉晚报讯 武汉经开区沌阳街道开展活动"), zone_only("武汉市召开会议，武汉经开区参加")
+    (True, False)
+    >>> zone_only("市人大常委会赴武汉经开区视察")
+    False
+    """
+    if CITY_ORGANS.search(text):
+        return False  # 市人大常委会开展视察: the city's own story, its zone one place of it
+    publication = info.publication or ""
+    named = False
+    for m, _weight in mentions:
+        if city not in m.codes or (publication and text.startswith(publication, m.start)):
+            continue
+        if not ZONE_AFTER_PLACE.match(text, m.end):
+            return False
+        named = True
+    return named
+
+
+def named_in_full(code: str, mentions: list[tuple[Mention, float]]) -> bool:
+    """True when the text names the place ``code`` (in full or short) anywhere."""
+    return any(code in m.codes for m, _weight in mentions)
+
+
+def zone_before_town(text: str, owner: str, county: str, mentions: list[tuple[Mention, float]],
+                     rules: Rules) -> bool:
+    """True when a zone named after ``owner`` is written right before a town of ``county``
+    (安庆经开区老峰镇): the town is the zone's, whatever county the national list files it under.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz, text = rules.gazetteer, "安庆经开区老峰镇新建村送戏下乡"
+    >>> zone_before_town(text, gaz.codes("安庆市")[0], gaz.codes("迎江区")[0], _mentions(text, rules), rules)
+    True
+    """
+    gaz = rules.gazetteer
+    starts = {m.start: m.codes for m, _weight in mentions}
+    for m, _weight in mentions:
+        zone = ZONE_AFTER_PLACE.match(text, m.end) if owner in m.codes else None
+        if zone and any(gaz.divisions[c].level == "town" and gaz.within(c, county)
+                        for c in starts.get(zone.end(), ())):
+            return True
+    return False
 
 
 def listed_places(text: str, mentions: list[tuple[Mention, float]], region: str | None,
@@ -528,6 +641,8 @@ def listed_places(text: str, mentions: list[tuple[Mention, float]], region: str 
     >>> text = "儋州、东方、陵水等五市县被通报"
     >>> [rules.gazetteer.divisions[c].name for c in listed_places(text, _mentions(text, rules), None, rules)]
     ['儋州市', '东方市', '陵水黎族自治县']
+    >>> [listed_places(t, _mentions(t, rules), None, rules) for t in ("地处中方、辰溪、溆浦三县交界", "永州市道县县委书记")]
+    [[], []]
     """
     gaz = rules.gazetteer
 
@@ -542,8 +657,8 @@ def listed_places(text: str, mentions: list[tuple[Mention, float]], region: str 
     for m, _weight in mentions:
         between = text[last_end:m.start] if last_end >= 0 else "?"
         gap = between.strip(LIST_GAP)
-        if len(between) - len(gap) > (2 if gap else 1) or (gap and gap not in gaz.word_shorts):
-            run = []
+        if len(between) - len(gap) > (2 if gap else 1) or (gap and gap not in gaz.word_shorts) or not between:
+            run = []  # not a list; nothing between: the place before is this one's address (永州市道县)
         elif gap:
             run += places(gaz.word_shorts[gap], False)  # 东方 between two places of a list
         here = places(m.codes, m.full)
@@ -552,9 +667,15 @@ def listed_places(text: str, mentions: list[tuple[Mention, float]], region: str 
             continue
         run += here
         last_end = m.end
-        if len(run) >= 2 and PLACE_LIST_END.match(text, m.end):
+        end = PLACE_LIST_END.match(text, m.end)
+        if len(run) >= 2 and end and not BORDER.match(text, end.end()):
             out += [c for c in run if c not in out]
     return out
+
+
+# After a list of counties: where they meet (中方、辰溪、溆浦三县交界): the story's place lies on
+# their border, in one of them, not in all.
+BORDER = re.compile(r"交界|接壤|交汇|毗邻|结合部")
 
 
 def listed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]:
@@ -755,7 +876,8 @@ def page_home(articles: list[Article], info: PageInfo, rules: Rules) -> str | No
     home = shared_home(shared, mentions, rules) or home
     if home:
         return home
-    return (story_place(mentions, None, rules) or domain_home(info.publication, rules, mentions)
+    text = "".join(_headline_text(a.headline) + "".join(a.paragraphs) for a in articles)
+    return (story_place(mentions, None, rules) or domain_home(info.publication, rules, mentions, text)
             or place_code(rules.portal_home, rules))
 
 
@@ -767,12 +889,13 @@ DOMAIN_WORDS = frozenset({"www", "m", "wap", "news", "gov", "com", "cn", "net", 
 
 
 def domain_home(publication: str | None, rules: Rules,
-                mentions: list[tuple[Mention, float]] | None = None) -> str | None:
+                mentions: list[tuple[Mention, float]] | None = None, text: str = "") -> str | None:
     """The one county or city whose short form's pinyin a site's address spells (macheng.com.cn
     → 麻城市), for a page whose paper is known only by its address and whose stories name no
     county for certain: a last resort, since aggregators' subdomains (haerbin.…) name other
     places than their stories'. When the pinyin fits several places, the one the stories'
-    ``mentions`` lie in (shared_home). None when no label, or more than one place, fits.
+    ``mentions`` lie in (shared_home), else the one of the kind the story calls its own place
+    (我县: 衡山县, not 横山区). None when no label, or more than one place, fits.
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
@@ -787,6 +910,12 @@ def domain_home(publication: str | None, rules: Rules,
     >>> code = domain_home("www.yangxin.gov.cn", rules, _mentions("枫林镇召开安全生产会议", rules))
     >>> rules.gazetteer.divisions[code].name
     '阳新县'
+    >>> rules.gazetteer.divisions[domain_home("www.hengshan.gov.cn", rules, [], "调研组来我县调研")].name
+    '衡山县'
+    >>> domain_home("www.hengshan.gov.cn", rules, [], "调研组来我省调研") is None
+    True
+    >>> rules.gazetteer.divisions[domain_home("www.jzzzq.gov.cn", rules)].name
+    '中站区'
     """
     if not publication or not DOMAIN.match(publication):
         return None
@@ -794,10 +923,16 @@ def domain_home(publication: str | None, rules: Rules,
     gaz = rules.gazetteer
     table = gaz.by_pinyin()
     found = {c for label in host.split(".") if label not in DOMAIN_WORDS for c in table.get(label, ())}
+    if not found:  # pyhualong, jzzzq: the city's initials, then the county
+        labels = gaz.by_city_and_county()
+        found = {c for label in host.split(".") if label not in DOMAIN_WORDS for c in labels.get(label, ())}
     if not found or any(gaz.divisions[c].level not in ("city", "county") for c in found):
         return None
     if len(found) > 1:  # yangxin: 阳新县 or 阳信县; the story's 枫林镇 is 阳新's
-        return shared_home(tuple(sorted(found)), mentions, rules) if mentions else None
+        home = shared_home(tuple(sorted(found)), mentions, rules) if mentions else None
+        kinds = {k[-1] for k in SELF_REFERENCE.findall(text)}
+        own = [c for c in found if gaz.divisions[c].name[-1] in kinds]
+        return home or (own[0] if len(own) == 1 and len(kinds) == 1 else None)
     return found.pop()
 
 
@@ -870,24 +1005,68 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     for where in [place, *also]:
         for name in towns_named(article, where, rules, mentions, written):
             chosen.setdefault(name, (RANK["town"], len(chosen)))
-    for name, owner in zones_named(text, mentions, region, rules).items():
+    zones = zones_named(text, mentions, region, rules)
+    own_zone = publication_zone(info, rules)
+    if own_zone and place and (gaz.within(place, own_zone[1]) or gaz.within(own_zone[1], place)):
+        zones = {own_zone[0]: own_zone[1], **zones}  # a zone's own site: its stories are the zone's
+    for name, owner in zones.items():
         if place and name not in chosen and (gaz.within(owner, place) or gaz.within(place, owner)):
             chosen[name] = (RANK["zone"], len(chosen))
-            if (owner == place and gaz.divisions[place].level == "city" and home != place
-                    and ZONE_AFTER_PLACE.search(_headline_text(article.headline))):
-                # the headline is about the city's zone (…聚焦经开区), and the paper is not the
-                # city's own: the zone stands at the county level, the city is not the story's
+            if (owner == place and gaz.divisions[place].level == "city" and (
+                    home != place and ZONE_AFTER_PLACE.search(_headline_text(article.headline))
+                    or (name, owner) == own_zone or named_as_zone_only(text, place, info, mentions, rules))):
+                # the story is about the city's zone: its headline says so (…聚焦经开区) and the
+                # paper is not the city's own, or the paper is the zone's, or the text names the
+                # city only in the zone's name: the zone stands at the county level, the city is
+                # not the story's
                 chosen.pop(gaz.divisions[place].name, None)
-    for m, _weight in mentions:
-        if m.full and _located_there(text, m.start, rules) and m.spelling not in gaz.local_words:
+            elif (gaz.divisions[place].level == "county" and gaz.within(place, owner)
+                  and gaz.divisions[owner].level == "city" and not named_in_full(place, mentions)
+                  and ((name, owner) == own_zone or zone_before_town(text, owner, place, mentions, rules))):
+                # a county the text never names, read off a town the zone holds (安庆经开区老峰镇,
+                # or a town in a zone's own paper): the zone is the story's place
+                chosen.pop(gaz.divisions[place].name, None)
+    located: list[str] = []  # places the text says the story lies in: never merely passing
+    for m, _weight in mentions if any(word in text for word in rules.located_in) else ():
+        if (m.full and _located_there(text, address_start(m, mentions, rules), rules) and m.spelling not in gaz.local_words
+                and not any(p.start == m.end and any(gaz.within(c, h) for c in p.codes for h in m.codes)
+                            for p, _w in mentions)):  # an address: its last place only (位于安徽省宣城市宣州区)
             codes = _narrow(m.codes, place, rules)
             if len(codes) == 1:
                 div = gaz.divisions[codes[0]]
                 chosen.setdefault(div.name, (RANK.get(div.level, 4), len(chosen)))
+                located.append(codes[0])
     head_end = len(_headline_text(article.headline))
-    for county in passing_counties(city_counties, head_end, chosen, listed + also, text, mentions, rules):
+    for county in passing_counties(city_counties, head_end, chosen, listed + also + located, text, mentions, rules):
         chosen.pop(gaz.divisions[county].name, None)
-    return sorted(chosen, key=lambda name: chosen[name])
+    renamed = written_kinds(text, mentions, rules)
+    return [renamed.get(name, name) for name in sorted(chosen, key=lambda name: chosen[name])]
+
+
+def written_kinds(text: str, mentions: list[tuple[Mention, float]], rules: Rules) -> dict[str, str]:
+    """Counties the text writes, every time, as the kind of county they were before (平泉县, now
+    平泉市; 黔西县, now 黔西市): official name → the name as written, which the annotators keep
+    (SOURCE.md: counties as they were at the time). Only a 县 that became a 市 or 区 (撤县设市,
+    撤县设区; never the other way: 垫江区 for 垫江县 is a slip), with the same short form, and only
+    when no place bears the written name.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> kinds = lambda text: written_kinds(text, _mentions(text, rules), rules)
+    >>> kinds("平泉县七家岱乡安装大喇叭"), kinds("平泉县、平泉市"), kinds("平泉市七家岱乡"), kinds("垫江区三溪镇")
+    ({'平泉市': '平泉县'}, {}, {}, {})
+    """
+    gaz = rules.gazetteer
+    seen: dict[str, set[str]] = {}
+    for m, _weight in mentions:
+        codes = [c for c in m.codes if gaz.divisions[c].level == "county"]
+        if not m.full or len(codes) != 1:
+            continue
+        official, written = gaz.divisions[codes[0]].name, text[m.start : m.end]
+        if written == official or (written[:-1] == official[:-1] and written[-1] == "县"
+                                   and official[-1] in "市区" and not gaz.codes(written)):
+            seen.setdefault(official, set()).add(written)
+    return {official: forms.pop() for official, forms in seen.items() if len(forms) == 1 and official not in forms}
 
 
 def passing_counties(named: dict[str, list[tuple[int, int]]], head_end: int, chosen: dict[str, tuple[int, int]],
@@ -1119,10 +1298,11 @@ def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str,
     for m, _weight in mentions:
         if m.spelling in gaz.local_words:
             continue
-        if any(gaz.within(c, home) or gaz.within(home, c) for c in m.codes):
-            return False
+        if any(gaz.within(c, home) or gaz.within(home, c) and gaz.divisions[c].level != "province"
+               for c in m.codes):
+            return False  # (the province is no sign: 海南 in a 海口 paper's story of 保亭)
         places = [c for c in m.codes if gaz.divisions[c].level in ("county", "city")]
-        if m.full and len(places) == 1:
+        if (m.full or m.start < head_end) and len(places) == 1:
             named.setdefault(places[0], []).append(m.start)
     return any(len(starts) >= SETTINGS.district_passing_mentions or starts[0] < head_end
                for starts in named.values())
@@ -1163,9 +1343,13 @@ def towns_named(article: Article, place: str | None, rules: Rules,
         inside = [c for c in m.codes if c != place and gaz.within(c, place)
                   and gaz.divisions[c].level in ("zone", "town")]
         if inside and (m.spelling not in gaz.local_words or county == gaz.county_of(inside[0])) \
-                and not attending(text, m.start) and not (demands and named_in_demand(text, m.start, rules)):
+                and not attending(text, m.start) and not listed_attending(text, m.start, m.end) \
+                and not (demands and named_in_demand(text, m.start, rules)):
             seen.setdefault(gaz.divisions[inside[0]].name, m.start)
     for town, owner in (written or {}).items():
+        official = None if gaz.codes(town) else gaz.town_bases(owner).get(TOWN_SUFFIX_END.sub("", town))
+        if official and gaz.divisions[official].name in seen:
+            continue  # the list's name for the same town is named too (田林县潞城乡, 潞城瑶族乡)
         if gaz.within(owner, place) and not (aside and all(named_aside(text, m.start(), rules)
                                                             for m in re.finditer(re.escape(town), text))):
             seen.setdefault(town, text.find(town))
@@ -1174,10 +1358,16 @@ def towns_named(article: Article, place: str | None, rules: Rules,
             if short in head:
                 seen.setdefault(gaz.divisions[code].name, head.index(short))
         for at, code in listed_towns(text, county, rules):
-            if not attending(text, at) and not (aside and named_aside(text, at, rules)):
+            if not attending(text, at) and not listed_attending(text, at, at, listed=True) \
+                    and not (aside and named_aside(text, at, rules)):
                 seen.setdefault(gaz.divisions[code].name, at)
+        bases = gaz.town_bases(county)
         for at, name in renamed_towns(text, county, rules):
-            if not attending(text, at) and not (aside and named_aside(text, at, rules)):
+            official = bases.get(TOWN_SUFFIX_END.sub("", name))
+            if official and gaz.divisions[official].name in seen:
+                continue  # the story names the town by the list's name too (木城乡, 木城彝族傈僳族乡)
+            if not attending(text, at) and not listed_attending(text, at, at + len(name)) \
+                    and not (aside and named_aside(text, at, rules)):
                 seen.setdefault(name, at)
     return sorted(seen, key=lambda name: seen[name])
 
@@ -1200,9 +1390,59 @@ def attending(text: str, start: int) -> bool:
     return _attending_pattern(SETTINGS.district_attend_gap).match(text, start) is not None
 
 
+def listed_attending(text: str, start: int, end: int, listed: bool = False) -> bool:
+    """True when a place named at text[start:end] stands in a list of units (、 beside it) and
+    the sentence goes on, past commas, to their heads or liaisons attending (区发改委、南桥镇、交能集团
+    等31个部门的联络员参加; 双新、双林街道办书记，…主要负责同志参加), within
+    settings.district_attend_gap characters: the units called to a meeting, not its place. A
+    place the sentence goes to or meets in (在A镇、B镇召开…) is not such a unit. ``listed``: the
+    place is known to stand in a list (listed_towns), ``end`` may then be its start.
+
+    >>> listed_attending("区发改委、南桥镇、交能集团等部门联络员参加了会议。", 5, 8)
+    True
+    >>> listed_attending("在南桥镇、金汇镇召开现场会，各部门负责同志参加。", 1, 4)
+    False
+    >>> listed_attending("南桥镇召开现场会，各部门负责同志参加。", 0, 3)
+    False
+    """
+    if not (listed or "、" in text[max(0, start - 1) : start] or text.startswith("、", end)):
+        return False
+    clause = re.split(r"[。；！？，,：:]", text[:start])[-1]
+    if VENUE_BEFORE.search(clause):
+        return False
+    return _listed_attending_pattern(SETTINGS.district_attend_gap).match(text, end) is not None
+
+
+# Words that make the places after them the meeting's place or the visit's goal (在A镇、B镇召开).
+VENUE_BEFORE = re.compile(r"在|到|赴|来到|走进|深入|前往")
+
+
+@lru_cache(maxsize=8)
+def _listed_attending_pattern(gap: int) -> re.Pattern[str]:
+    return re.compile(rf"[^。；！？]{{0,{gap}}}?(?:{HEADS}|联络员)[^。；！？，,]{{0,6}}?{ATTEND}")
+
+
 @lru_cache(maxsize=8)
 def _attending_pattern(gap: int) -> re.Pattern[str]:
     return re.compile(rf"[^。；！？，,]{{0,{gap}}}?{HEADS}[^。；！？，,]{{0,6}}?{ATTEND}")
+
+
+def address_start(m: Mention, mentions: list[tuple[Mention, float]], rules: Rules) -> int:
+    """Where the address that ends in the place ``m`` begins: the places written right before it
+    that hold it (位于宁夏银川市贺兰县: 贺兰县's address begins at 宁夏).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> found = _mentions("位于宁夏银川市贺兰县的集贸市场", rules)
+    >>> [address_start(m, found, rules) for m, _w in found]
+    [2, 2, 2]
+    """
+    gaz = rules.gazetteer
+    ends = {p.end: p for p, _weight in mentions}
+    start = m.start
+    while start in ends and any(gaz.within(c, h) for c in m.codes for h in ends[start].codes):
+        start = ends[start].start
+    return start
 
 
 def _located_there(text: str, start: int, rules: Rules) -> bool:

@@ -188,6 +188,35 @@ class Gazetteer:
             found = self.memo("pinyin")[""] = {k: tuple(v) for k, v in table.items()}
         return found
 
+    def by_city_and_county(self) -> dict[str, tuple[str, ...]]:
+        """Counties by a site label that spells their city's initials and then the county's
+        short form in pinyin or its full name's initials (pyhualong: 濮阳's 华龙区; jzzzq: 焦作's
+        中站区, z-z-q), the way county sites are often named; built on first use only.
+
+        >>> from civicnews.rules import load_rules
+        >>> gaz = load_rules().gazetteer
+        >>> [gaz.divisions[c].name for c in gaz.by_city_and_county()["pyhualong"]]
+        ['华龙区']
+        """
+        found = self.memo("city_and_county").get("")
+        if found is None:
+            from pypinyin import lazy_pinyin
+
+            def initials(name: str) -> str:
+                return "".join(syllable[0] for syllable in lazy_pinyin(name))
+
+            table: dict[str, list[str]] = {}
+            for code, div in self.divisions.items():
+                city = self.divisions.get(div.parent or "")
+                if div.level != "county" or div.editor or city is None or city.level != "city":
+                    continue
+                prefix = initials((short_forms(city.name, city.level) or [city.name])[0])
+                for label in dict.fromkeys(["".join(lazy_pinyin(short)) for short in short_forms(div.name, div.level)]
+                                           + [initials(div.name)]):
+                    table.setdefault(prefix + label, []).append(code)
+            found = self.memo("city_and_county")[""] = {k: tuple(v) for k, v in table.items()}
+        return found
+
     def memo(self, name: str) -> dict:
         """A dictionary kept with this gazetteer in this process (not pickled), for lookups that
         callers derive from it and ask again and again (the tagger's readings of a spelling)."""

@@ -230,6 +230,17 @@ class Settings:
     # headline 0.8906 -> 0.8860; pdfminer and PyMuPDF, whose lines it leaves alone, moved by
     # up to two pages each way (refit noise).
     column_streams: bool = False
+    # A run of fewer than 3 rows read across at a column width (lines.lone_joined_row) is parted
+    # like a block when the page parts at least this many rows at that width (0: never). The
+    # rows read across around pdftotext's drifting column lines come in runs of 1-2, and were
+    # left joined: 750 of 5,300 ts13+ts21 lines held two columns' text. Set by the
+    # issue-9-pdftotext-s28 helper with the shipped model (dev.py, count/title/headline/body):
+    # ts13 pdftotext 0.633/0.642/0.610/0.739 -> 0.617/0.648/0.610/0.741, ts21 0.550/0.536/0.485/
+    # 0.702 -> 0.675/0.567/0.515/0.709, ts11_300 0.577/0.578/0.551/0.738 -> 0.597/0.584/0.564/
+    # 0.740; at 6 or 10 titles gained less (ts21 0.536, 0.546). PyMuPDF, pdfminer and the
+    # held-out text pages (/tmp/w27/hold.sh) score the same. Checked against PyMuPDF's text of the
+    # same PDFs: 1,283 more rows parted right, 1 more wrongly (2,183/5 against 900/4).
+    lone_joined_rows: int = 3
     column_streams_between: int = 6
 
     # --- Districts (metadata.py, places.py) ---

@@ -95,8 +95,8 @@ def site_without_url(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def sharded_url(sites: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
                 ) -> Iterator[str]:
-    """The seed site with one search shard per year (CIVICNEWS_SHARD_MIN=1), served: a
-    search must merge the shards' indexes in the browser."""
+    """The seed site with one search shard per year, and per month of the newest year
+    (CIVICNEWS_SHARD_MIN=1), served: a search must merge the shards' indexes in the browser."""
     site = build_site(tmp_path_factory.mktemp("sharded") / "site",
                       extra_env={"CIVICNEWS_SHARD_MIN": "1"})
     with serve_site(site) as url:

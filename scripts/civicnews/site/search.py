@@ -5,13 +5,14 @@ Pagefind's extended build (pip ``pagefind[extended]``) segments Chinese; the lan
 from ``<html lang="zh">`` and is forced to ``zh`` so a page without it is segmented the same way.
 
 The archive is indexed in shards (one per year of publication, a busy year split by quarter,
-then by month): each shard is its own Pagefind bundle, kept in the build cache under the hash
-of what it indexes and rebuilt only when one of its articles changes, so a rebuild re-indexes
-one shard and Pagefind's memory is bounded by the largest shard, not the archive. The newest
-shard is the site's primary bundle (``pagefind/``, with Pagefind's UI); the others sit under
-``pagefind/shards/<name>/`` and are listed in ``pagefind/shards.json``, which the search panel
-(docs/javascripts/civicnews.js) hands to Pagefind's ``mergeIndex`` so one search covers them
-all. A province's papers built as separate sites merge the same way (README).
+then by month; the newest year, which new articles join, by month): each shard is its own
+Pagefind bundle, kept in the build cache under the hash of what it indexes and rebuilt only
+when one of its articles changes, so a rebuild re-indexes one shard (the newest, kept to a few
+hundred articles) and Pagefind's memory is bounded by the largest shard, not the archive.
+The newest shard is the site's primary bundle (``pagefind/``, with Pagefind's UI); the others
+sit under ``pagefind/shards/<name>/`` and are listed in ``pagefind/shards.json``, which the
+search panel (docs/javascripts/civicnews.js) hands to Pagefind's ``mergeIndex`` so one search
+covers them all. A province's papers built as separate sites merge the same way (README).
 """
 
 from __future__ import annotations
@@ -44,6 +45,14 @@ SHARD_MAX = 2500
 # a word's characters above the page with the word (seen with the seed pages, one shard a
 # year). 500 keeps a shard's statistics steady and the first search to a few requests.
 SHARD_MIN = 500
+# The newest year's months (a shard of them holds no older year) share a shard until it has at
+# least this many articles. A rebuild after one new page re-indexes the newest shard, and at
+# 10,000 articles a year's shard of ~1,000 took 3.1-3.6 s of Pagefind (one run at load 1, the
+# same site: 250 articles 1.25 s, 85 articles 0.75 s, most of that Pagefind's start). 200 keeps
+# the newest shard at about a quarter of a 1,000-article year (~1.2 s), well above the few
+# dozen articles that ranked badly (SHARD_MIN), and adds ~3 shards (requests) to a search.
+# When a newer year starts, the year's months rejoin as one shard: one re-index a year.
+SHARD_RECENT_MIN = 200
 SHARD_VERSION = "1"  # bump when the staging or the command below changes: shards re-index
 # Files of a bundle only the primary needs: the UI. A merged index uses the primary's code.
 UI_FILES = re.compile(r"^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$")
@@ -71,21 +80,26 @@ def build_index(site_dir: Path, output: Path | None = None) -> None:
 
 
 def shard_of(date: str | None, month_counts: Mapping[str, int]) -> str:
-    """The shard an article published on ``date`` belongs to: its year, unless the year has
-    more than SHARD_MAX articles (then its quarter, and a crowded quarter its month).
+    """The shard unit an article published on ``date`` belongs to: its month when it is of
+    the newest year (``month_counts``' latest), else its year, unless the year has more than
+    SHARD_MAX articles (then its quarter, and a crowded quarter its month).
 
-    >>> shard_of("2023-04-03", {"2023-04": 10})
+    >>> shard_of("2023-04-03", {"2023-04": 10, "2024-01": 1})
     '2023'
-    >>> shard_of("2023-04-03", {"2023-04": 2000, "2023-08": 2000})
+    >>> shard_of("2023-04-03", {"2023-04": 2000, "2023-08": 2000, "2024-01": 1})
     '2023-q2'
-    >>> shard_of("2023-04-03", {"2023-04": 2000, "2023-05": 2000})
+    >>> shard_of("2023-04-03", {"2023-04": 2000, "2023-05": 2000, "2024-01": 1})
     '2023-04'
+    >>> shard_of("2024-01-09", {"2023-04": 10, "2024-01": 1})
+    '2024-01'
     >>> shard_of(None, {})
     'undated'
     """
     if not date or len(date) < 7:
         return UNDATED_SHARD
     year, month = date[:4], int(date[5:7])
+    if year >= max(month_counts, default="")[:4]:
+        return date[:7]
     if sum(n for m, n in month_counts.items() if m[:4] == year) <= SHARD_MAX:
         return year
     quarter = (month - 1) // 3
@@ -95,15 +109,20 @@ def shard_of(date: str | None, month_counts: Mapping[str, int]) -> str:
     return date[:7]
 
 
-def group_units(counts: Mapping[str, int], minimum: int = SHARD_MIN) -> dict[str, str]:
+def group_units(counts: Mapping[str, int], minimum: int = SHARD_MIN,
+                recent_minimum: int = SHARD_RECENT_MIN) -> dict[str, str]:
     """Coalesce consecutive units (years, quarters, months; oldest first) into shards of at
-    least ``minimum`` articles (the newest may have fewer); map each unit to its shard's name.
-    New articles in the newest year move only the newest shard's boundary.
+    least ``minimum`` articles, or ``recent_minimum`` for a shard of the newest year's units
+    alone (the newest shard may have fewer); map each unit to its shard's name. New articles
+    in the newest year move only the newest shard's boundary.
 
     >>> group_units({"2015": 300, "2016": 300, "2017": 100, "2018": 600, "undated": 2}, 500)
     {'2015': '2015~2016', '2016': '2015~2016', '2017': '2017~2018', '2018': '2017~2018', 'undated': 'undated'}
     >>> group_units({"2015": 10}, 500)
     {'2015': '2015'}
+    >>> group_units({"2023": 600, "2024-01": 90, "2024-02": 80, "2024-03": 95, "2024-04": 30},
+    ...             500, 200)
+    {'2023': '2023', '2024-01': '2024-01~2024-03', '2024-02': '2024-01~2024-03', '2024-03': '2024-01~2024-03', '2024-04': '2024-04'}
     """
     out: dict[str, str] = {}
     run: list[str] = []
@@ -113,10 +132,14 @@ def group_units(counts: Mapping[str, int], minimum: int = SHARD_MIN) -> dict[str
         name = run[0] if len(run) == 1 else f"{run[0]}~{run[-1]}"
         out.update(dict.fromkeys(run, name))
 
-    for unit in sorted(u for u in counts if u != UNDATED_SHARD):
+    dated = sorted(u for u in counts if u != UNDATED_SHARD)
+    newest = dated[-1][:4] if dated else ""
+    for unit in dated:
         run.append(unit)
         total += counts[unit]
-        if total >= minimum:
+        # A run that began before the newest year closes as any other (older shards stay as
+        # they were); only one of the newest year's units alone closes sooner.
+        if total >= (min(minimum, recent_minimum) if run[0][:4] == newest else minimum):
             close()
             run, total = [], 0
     if run:
@@ -127,7 +150,7 @@ def group_units(counts: Mapping[str, int], minimum: int = SHARD_MIN) -> dict[str
 
 
 def month_counts(dates: Iterable[str | None]) -> dict[str, int]:
-    """Articles per ``yyyy-mm`` (what ``shard_of`` splits a crowded year by)."""
+    """Articles per ``yyyy-mm`` (what ``shard_of`` splits the newest or a crowded year by)."""
     counts: dict[str, int] = {}
     for d in dates:
         if d and len(d) >= 7:
