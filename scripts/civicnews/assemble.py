@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 
 from . import credits
 from .features import FURNITURE_SHAPE, bigrams, opens_story, spans_a_word
-from .headline import compose_headline, opens_speech
+from .headline import compose_headline, couplet, opens_speech
 from .labeler import Decision
 from .model import Article, Credit, Line, LineRole, PageInfo, PageResult, Role, Section
 from .paragraphs import ends_sentence, rejoin_paragraphs, restore_lost_quotes
@@ -420,11 +420,17 @@ def subheads_touching_titles(lines: list[Line], decisions: list[Decision]) -> li
     """Lines the model read as subheads printed right against a title line, with no blank line
     between, on a page that parts things with blank lines: a section heading stands inside a
     story's text, never glued to its headline, so such a line is a piece of the title broken
-    over lines (网格架起沟通桥梁 / 助力居民 / 幸福满格). Their indices, top to bottom.
+    over lines (网格架起沟通桥梁 / 助力居民 / 幸福满格). So is a line read as furniture or a
+    caption right under a title line (提振精神 / 凝聚合力 / 确保营商环境优化): a slogan or a
+    photo's caption is printed apart from a headline. (Above a title, such a line is more often
+    its kicker, which stays as read.) Their indices, top to bottom.
 
     >>> page = [Line(1, "", "绥棱县举办"), Line(2, "", "邻居节"), Line(3, "", "活动"),
     ...         Line(5, "", "今年，绥棱县举办邻居节。"), Line(7, "", "一、共叙邻里情")]
     >>> roles = [Role.TITLE, Role.TITLE, Role.SUBHEAD, Role.START, Role.SUBHEAD]
+    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in roles])
+    [2]
+    >>> roles[2] = Role.CAPTION
     >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in roles])
     [2]
     >>> page[2] = Line(4, "", "活动")  # a blank line between: a heading under the headline
@@ -437,12 +443,44 @@ def subheads_touching_titles(lines: list[Line], decisions: list[Decision]) -> li
     def title_at(j: int) -> bool:
         return 0 <= j < len(lines) and decisions[j].role is Role.TITLE
 
+    def under_title(k: int) -> bool:
+        return title_at(k - 1) and touching(lines[k - 1], lines[k])
+
     # only where the page parts things with blank lines at all (a PDF tool may print none)
     if all(touching(a, b) for a, b in zip(lines, lines[1:], strict=False)):
         return []
-    return [k for k, d in enumerate(decisions) if d.role is Role.SUBHEAD and (
-        title_at(k - 1) and touching(lines[k - 1], lines[k])
-        or title_at(k + 1) and touching(lines[k], lines[k + 1]))]
+    return [k for k, d in enumerate(decisions)
+            if d.role is Role.SUBHEAD and (under_title(k) or title_at(k + 1) and touching(lines[k], lines[k + 1]))
+            or d.role in (Role.FURNITURE, Role.CAPTION) and under_title(k)]
+
+
+def titles_opened_by_text(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """Text lines printed as a block's first line right against a title line under them, with a
+    blank line above and none below, on a page that parts things with blank lines: a
+    paragraph's first line runs on into more of its paragraph, never into a headline, so the
+    line is the title's first piece (自贡首批建成 / 户外电子阅报栏35座 / 满足群众文化需求). A line
+    ending a sentence or a clause is text. Their indices.
+
+    >>> page = [Line(1, "", "让阅报栏内容更多样化。"), Line(3, "", "自贡首批建成"),
+    ...         Line(4, "", "户外电子阅报栏35座"), Line(6, "", "昨日下午，记者在小区看到。")]
+    >>> roles = [Role.BODY, Role.BODY, Role.TITLE, Role.START]
+    >>> titles_opened_by_text(page, [Decision(r, 0.9) for r in roles])
+    [1]
+    >>> page[1] = Line(2, "", "自贡首批建成")  # no blank line above: the paragraph goes on
+    >>> titles_opened_by_text(page, [Decision(r, 0.9) for r in roles])
+    []
+    """
+    if all(touching(a, b) for a, b in zip(lines, lines[1:], strict=False)):
+        return []
+    out: list[int] = []
+    for k in range(len(lines) - 1):
+        line = lines[k]
+        if (decisions[k].role in (Role.BODY, Role.START) and decisions[k + 1].role is Role.TITLE
+                and touching(line, lines[k + 1]) and (k == 0 or not touching(lines[k - 1], line))
+                and not line.text.rstrip().endswith(_CLAUSE_ENDS) and not ends_sentence(line.text)
+                and len(line.text) <= SETTINGS.title_chars[1]):
+            out.append(k)
+    return out
 
 
 # Text lines read back from a story's first line to find a credit in brackets that closes the
@@ -992,6 +1030,11 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float]) -> list[Lin
     >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 3: 0.9})]
     ['安全在行动']
 
+    The second half of a couplet stays, its words the story's or not:
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "以练备战")), (Role.TITLE, Line(2, "", "筑牢防线"))])
+    >>> drop_stray_title_tails(page, {1: 0.5, 2: 0.5}), run.headline.text
+    ([], '以练备战筑牢防线')
+
     On a double-spaced page (a blank after every line) the blank is the page's spacing, no break:
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(3, "", "安全在行动", gap_before=0))])
     >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 3: 0.9})]
@@ -1011,7 +1054,9 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float]) -> list[Lin
         text = run.text
         share = _shares_with(line.text, text)
         quoted = apart and is_pull_quote(line.text, text)
-        if grams and (unsure and share == 0.0 or apart and share < SETTINGS.min_rescue_overlap or quoted):
+        # the second half of a couplet (以练备战 / 筑牢防线) need not use its story's words
+        pair = not apart and couplet(parts[-2][1].text, line.text)
+        if grams and not pair and (unsure and share == 0.0 or apart and share < SETTINGS.min_rescue_overlap or quoted):
             parts.pop()
             page.furniture.append(line.text)
             out.append(line)
@@ -2122,6 +2167,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             " of that title",), after_title)
         if not after_title:  # the title line under it goes on from it
             decisions[k + 1] = replace(decisions[k + 1], continues=True)
+    for k in titles_opened_by_text(lines, decisions):
+        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
+            f"read as {decisions[k].role}; a block's first line printed against the title line under"
+            " it: that title's first piece",))
+        decisions[k + 1] = replace(decisions[k + 1], continues=True)
     for k, j in far_reprints(lines, decisions).items():
         decisions[k] = Decision(Role.FURNITURE, decisions[k].confidence, (
             f"read as {decisions[k].role}; a second print of line {lines[j].number}",))
