@@ -416,7 +416,7 @@ def touching(upper: Line, lower: Line) -> bool:
     return lower.number == max(upper.lines or (upper.number,)) + 1
 
 
-def subheads_touching_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
+def subheads_touching_titles(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
     """Lines the model read as subheads printed right against a title line, with no blank line
     between, on a page that parts things with blank lines: a section heading stands inside a
     story's text, never glued to its headline, so such a line is a piece of the title broken
@@ -425,19 +425,20 @@ def subheads_touching_titles(lines: list[Line], decisions: list[Decision]) -> li
     photo's caption is printed apart from a headline. (Above a title, such a line is more often
     its kicker, which stays as read.) Their indices, top to bottom.
 
+    >>> from .rules import load_rules
     >>> page = [Line(1, "", "绥棱县举办"), Line(2, "", "邻居节"), Line(3, "", "活动"),
     ...         Line(5, "", "今年，绥棱县举办邻居节。"), Line(7, "", "一、共叙邻里情")]
     >>> roles = [Role.TITLE, Role.TITLE, Role.SUBHEAD, Role.START, Role.SUBHEAD]
-    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in roles])
+    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in roles], load_rules())
     [2]
     >>> roles[2] = Role.CAPTION
-    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in roles])
+    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in roles], load_rules())
     [2]
     >>> page[2] = Line(4, "", "活动")  # a blank line between: a heading under the headline
-    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in roles])
+    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in roles], load_rules())
     []
     >>> page = [Line(n, "", t) for n, t in enumerate(["北山村建成村史馆", "改造惠民生", "目前，八个小区完成改造。"])]
-    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in (Role.TITLE, Role.SUBHEAD, Role.BODY)])
+    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in (Role.TITLE, Role.SUBHEAD, Role.BODY)], load_rules())
     []
     """
     def title_at(j: int) -> bool:
@@ -451,23 +452,26 @@ def subheads_touching_titles(lines: list[Line], decisions: list[Decision]) -> li
         return []
     return [k for k, d in enumerate(decisions)
             if d.role is Role.SUBHEAD and (under_title(k) or title_at(k + 1) and touching(lines[k], lines[k + 1]))
-            or d.role in (Role.FURNITURE, Role.CAPTION) and under_title(k)]
+            or d.role in (Role.FURNITURE, Role.CAPTION) and under_title(k)
+            and not _furniture_shaped(lines[k].text, rules)]
 
 
-def titles_opened_by_text(lines: list[Line], decisions: list[Decision]) -> list[int]:
+def titles_opened_by_text(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
     """Text lines printed as a block's first line right against a title line under them, with a
     blank line above and none below, on a page that parts things with blank lines: a
     paragraph's first line runs on into more of its paragraph, never into a headline, so the
     line is the title's first piece (自贡首批建成 / 户外电子阅报栏35座 / 满足群众文化需求). A line
-    ending a sentence or a clause is text. Their indices.
+    ending a sentence or a clause is text; one holding a clause's end or a list's comma, or in
+    【】 brackets, or furniture-shaped, is a kicker or a label over the title. Their indices.
 
+    >>> from .rules import load_rules
     >>> page = [Line(1, "", "让阅报栏内容更多样化。"), Line(3, "", "自贡首批建成"),
     ...         Line(4, "", "户外电子阅报栏35座"), Line(6, "", "昨日下午，记者在小区看到。")]
     >>> roles = [Role.BODY, Role.BODY, Role.TITLE, Role.START]
-    >>> titles_opened_by_text(page, [Decision(r, 0.9) for r in roles])
+    >>> titles_opened_by_text(page, [Decision(r, 0.9) for r in roles], load_rules())
     [1]
     >>> page[1] = Line(2, "", "自贡首批建成")  # no blank line above: the paragraph goes on
-    >>> titles_opened_by_text(page, [Decision(r, 0.9) for r in roles])
+    >>> titles_opened_by_text(page, [Decision(r, 0.9) for r in roles], load_rules())
     []
     """
     if all(touching(a, b) for a, b in zip(lines, lines[1:], strict=False)):
@@ -477,7 +481,8 @@ def titles_opened_by_text(lines: list[Line], decisions: list[Decision]) -> list[
         line = lines[k]
         if (decisions[k].role in (Role.BODY, Role.START) and decisions[k + 1].role is Role.TITLE
                 and touching(line, lines[k + 1]) and (k == 0 or not touching(lines[k - 1], line))
-                and not line.text.rstrip().endswith(_CLAUSE_ENDS) and not ends_sentence(line.text)
+                and not any(c in line.text for c in _CLAUSE_ENDS) and not ends_sentence(line.text)
+                and not line.text.lstrip().startswith("【") and not _furniture_shaped(line.text, rules)
                 and len(line.text) <= SETTINGS.title_chars[1]):
             out.append(k)
     return out
@@ -1673,7 +1678,42 @@ def _title_candidates(run: TextRun, lines: list[Line], page: Page, rules: Rules)
     tail = _own_tail(run, lines, page, rules)
     if tail:
         out.append(tuple(tail))
+    head = _own_head(run, lines, page, rules)
+    if head:
+        out.append(tuple(head))
     return out
+
+
+def _own_head(run: TextRun, lines: list[Line], page: Page, rules: Rules) -> list[int]:
+    """Indices of the lines that open this run as a block of their own: at most
+    ``rescue_tail_lines`` lines printed against each other, a blank line after them, text after
+    that, and no sentence or clause ended in them: a headline printed over its story and read
+    as text (集团持续开展“保 / 文创卫”志愿服务活动). Empty otherwise."""
+    body = run.sections[0][1]
+    if run.first < 0 or run.credit_lines or not body or lines[run.first].text != body[0]:
+        return []
+    block = [run.first]
+    for k in range(run.first + 1, run.last + 1):
+        if not lines[k].text:
+            continue
+        if k in page.aside or lines[k].gap_before > 0 or not touching(lines[block[-1]], lines[k]):
+            break
+        block.append(k)
+        if len(block) > SETTINGS.rescue_tail_lines:
+            return []
+    else:
+        return []  # no blank line after the block: no title over text
+    if len(block) >= len(body) or [lines[k].text for k in block] != body[:len(block)]:
+        return []
+    # the text after it must print lines against each other (a page with a blank line after
+    # every line shows no blocks)
+    rest = [lines[k] for k in range(block[-1] + 1, run.last + 1) if lines[k].text]
+    if not any(touching(a, b) for a, b in zip(rest, rest[1:], strict=False)):
+        return []
+    text = "".join(lines[k].text for k in block)
+    if _ends_text(lines[block[-1]], rules) or text.rstrip().endswith(_CLAUSE_ENDS) or "，" in text:
+        return []
+    return block
 
 
 def _joins_story_before(run: TextRun, page: Page) -> bool:
@@ -1715,8 +1755,11 @@ def rescue_titles(page: Page, lines: list[Line], rules: Rules) -> list[tuple[tup
             head = HeadGroup([(Role.TITLE, lines[k]) for k in ks])
             if used.intersection(ks) or not could_be_title(head.text) or _furniture_shaped(lines[ks[0]].text, rules):
                 continue
-            own = ks[-1] == run.last
-            if own:  # its own last lines: compare with the rest of the story
+            own = ks[-1] == run.last or ks[0] == run.first
+            if ks[0] == run.first:  # its own first lines: compare with the rest of the story
+                rest = TextRun(fresh=True, sections=[(None, run.sections[0][1][len(ks):]), *run.sections[1:]])
+                score = similarity(head, rest)
+            elif own:  # its own last lines: compare with the rest of the story
                 rest = TextRun(fresh=True, sections=[(None, run.sections[-1][1][:-len(ks)])])
                 score = similarity(head, rest) if len(run.sections) == 1 else similarity(head, run)
             else:
@@ -1733,7 +1776,12 @@ def rescue_titles(page: Page, lines: list[Line], rules: Rules) -> list[tuple[tup
             continue
         used.update(ks)
         run.headline = HeadGroup([(Role.TITLE, lines[k]) for k in ks], claimed=True)
-        if ks[-1] == run.last:
+        if ks[0] == run.first:  # its own first lines
+            del run.sections[0][1][:len(ks)]
+            numbers = {n for k in ks for n in lines[k].lines}
+            run.numbers = [n for n in run.numbers if n not in numbers]
+            run.first = next((k for k in range(ks[-1] + 1, run.last + 1) if lines[k].text), run.first)
+        elif ks[-1] == run.last:
             del run.sections[-1][1][-len(ks):]
             numbers = {n for k in ks for n in lines[k].lines}
             run.numbers = [n for n in run.numbers if n not in numbers]
@@ -1823,7 +1871,8 @@ def title_tails(page: Page, lines: list[Line], rules: Rules) -> list[int]:
             if j is None or j not in page.aside or j >= run.first or lines[j].gap_before > 0:
                 break
             text = lines[j].text
-            if _furniture_shaped(text, rules) or not could_be_title(run.headline.text + text):
+            # a date or 近日 under a title is its story's dateline, printed apart (12月25日下午)
+            if _furniture_shaped(text, rules) or opens_story(text) or not could_be_title(run.headline.text + text):
                 break
             # a wrapped title's end is no longer than the line above it and is no phrase pair
             # of its own (开展人居环境整治 共建宜居美好家园 is another story's headline)
@@ -2160,14 +2209,14 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; opens with {place}, which the text after it names and the"
             " story before it never does",))
-    for k in subheads_touching_titles(lines, decisions):
+    for k in subheads_touching_titles(lines, decisions, rules):
         after_title = k > 0 and decisions[k - 1].role is Role.TITLE and touching(lines[k - 1], lines[k])
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; printed against a title line, no blank between: a piece"
             " of that title",), after_title)
         if not after_title:  # the title line under it goes on from it
             decisions[k + 1] = replace(decisions[k + 1], continues=True)
-    for k in titles_opened_by_text(lines, decisions):
+    for k in titles_opened_by_text(lines, decisions, rules):
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; a block's first line printed against the title line under"
             " it: that title's first piece",))
