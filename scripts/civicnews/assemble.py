@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 
 from . import credits
 from .features import FURNITURE_SHAPE, bigrams, opens_story, spans_a_word
-from .headline import compose_headline, couplet, opens_speech
+from .headline import _one_phrase, compose_headline, couplet, ends_open, opens_speech
 from .labeler import Decision
 from .model import Article, Credit, Line, LineRole, PageInfo, PageResult, Role, Section
 from .paragraphs import ends_sentence, rejoin_paragraphs, restore_lost_quotes
@@ -1065,6 +1065,39 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float]) -> list[Lin
             parts.pop()
             page.furniture.append(line.text)
             out.append(line)
+    return out
+
+
+def kickers_by_words(page: Page) -> list[tuple[Line, float, float]]:
+    """A headline read all as title whose first line is a whole phrase its story never uses,
+    while the lines after it share ``min_rescue_overlap`` of their words with the story: that
+    line is the kicker (接续报道 / 世丰园成了 / 世外桃源), a column's or a series' label, not the
+    title's first half, which the story would echo. A line the next one goes on from (a phrase
+    broken inside a word, a verb wanting its object) stays. Returns the lines with the story's
+    share of their words and of the rest's, for the report.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["昔日垃圾场，今日变花园。世丰园小区如今成了居民的世外桃源。"])])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "接续报道")), (Role.TITLE, Line(2, "", "世丰园成了")),
+    ...                           (Role.TITLE, Line(3, "", "世外桃源"))])
+    >>> [(x.text, a, round(b, 2)) for x, a, b in kickers_by_words(Page([run], [], [], []))], run.headline.parts[0][0]
+    ([('接续报道', 0.0, 0.75)], <Role.KICKER: 'kicker'>)
+    """
+    out: list[tuple[Line, float, float]] = []
+    for run in page.items:
+        if not isinstance(run, TextRun) or run.headline is None or not run.has_body:
+            continue
+        parts = run.headline.parts
+        if len(parts) < 2 or any(role is not Role.TITLE for role, _ in parts):
+            continue
+        first, second = parts[0][1].text, parts[1][1].text
+        if len(CJK_CHAR.findall(first)) < 2 or _one_phrase(first, second) or ends_open(first):
+            continue
+        text = run.text
+        own = _shares_with(first, text)
+        rest = _shares_with("".join(line.text for _, line in parts[1:]), text)
+        if own == 0.0 and rest >= SETTINGS.min_rescue_overlap:
+            parts[0] = (Role.KICKER, parts[0][1])
+            out.append((parts[0][1], own, rest))
     return out
 
 
@@ -2264,6 +2297,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
             f"read as {old.role}; only a place's name, or a number running on: the title's first line",))
+    for line, own, rest in kickers_by_words(page):
+        old = roles[index[line.number]]
+        roles[index[line.number]] = LineRole(old.number, old.text, Role.KICKER, old.confidence, (
+            f"read as {old.role}; its story uses {own:.2f} of its words, the title under it"
+            f" {rest:.2f}: a kicker",))
     for line in slogan_kickers(page, rules):
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.FURNITURE, old.confidence, (
