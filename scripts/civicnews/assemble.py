@@ -1800,7 +1800,8 @@ def rescue_titles(page: Page, lines: list[Line], rules: Rules) -> list[tuple[tup
             # a whole clause of the story printed apart is a pull quote or a caption before it
             # is a title: it shares every word, so it ranks below any line that is no quote
             rank = (own or not is_pull_quote(head.text, run.text), score)
-            if score >= SETTINGS.min_rescue_overlap and (best is None or rank > best[0]):
+            floor = SETTINGS.min_own_title_overlap if own else SETTINGS.min_rescue_overlap
+            if score >= floor and (best is None or rank > best[0]):
                 best = (rank, ks)
         if best is None:
             continue
