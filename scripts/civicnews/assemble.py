@@ -175,6 +175,35 @@ def _text_window(lines: list[Line], decisions: list[Decision], ks: range) -> str
     return "".join(out)
 
 
+# Text lines read on each side of a line to find the column's measure (its widest line).
+MEASURE_LINES = 4
+
+
+def measure_changes(lines: list[Line], decisions: list[Decision], k: int) -> bool:
+    """The text lines right before line k and right after it are set to different measures
+    (their widest lines differ by ``measure_change`` or more): two columns of two stories, the
+    line between them where one story ends and the next one's headline stands.
+
+    >>> page = [Line(1, "", "政协力量。", width=18.0), Line(2, "", "主政治建设贡献政协力量。", width=12.0),
+    ...         Line(3, "", "蒙城一季度招商引资工作开门红", width=14.0), Line(4, "", "1-3月，蒙城县", width=24.0)]
+    >>> roles = [Role.BODY] * 4
+    >>> measure_changes(page, [Decision(r, 0.9) for r in roles], 2)
+    True
+    >>> page[3] = Line(4, "", "1-3月，蒙城县", width=18.5)
+    >>> measure_changes(page, [Decision(r, 0.9) for r in roles], 2)
+    False
+    """
+    def widest(ks: range) -> float:
+        found = [lines[j].width for j in ks if lines[j].text and decisions[j].role in _TEXT_ROLES]
+        return max(found[:MEASURE_LINES], default=0.0)
+
+    before = widest(range(k - 1, -1, -1))
+    after = widest(range(k + 1, len(lines)))
+    if not before or not after:
+        return False
+    return max(before, after) / min(before, after) >= SETTINGS.measure_change
+
+
 def titles_between_stories(lines: list[Line], decisions: list[Decision]) -> dict[int, float]:
     """Headline-shaped lines read as subheads, furniture or captions whose text after shares
     almost nothing with the text before (cosine of their bigram sets under
@@ -207,7 +236,9 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision]) -> dict
     for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
         if not could_be_title(line.text):
             continue
-        unsure_text = decision.role is Role.BODY and decision.confidence < SETTINGS.max_between_body_confidence
+        unsure_text = decision.role is Role.BODY and (
+            decision.confidence < SETTINGS.max_between_body_confidence
+            or decision.confidence < SETTINGS.max_between_measure_confidence and measure_changes(lines, decisions, k))
         if decision.role not in _BETWEEN_ROLES and not (decision.role is Role.BODY and _before_start(lines, decisions, k)) \
                 and not unsure_text:
             continue

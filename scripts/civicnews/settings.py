@@ -125,6 +125,16 @@ class Settings:
     # 0.723 (count 0.700 → 0.717) and the text seeds' mean (1–5, 11–14, 60 pages each) 0.8707
     # → 0.8721; typeset seed 21 unchanged; 0.35 gains nothing, 0.65 loses 0.0007 on text.
     max_between_body_confidence: float = 0.5
+    # The same, up to this confidence, when the text before the line and the text after it are
+    # set to different measures (assemble.measure_changes: widest lines differing by
+    # measure_change or more): a column of one story ending, another story's block beginning.
+    # Measured on fitting-part pages (320 text pages of seeds 1-4; typeset seeds 13/21/31, 60
+    # each): at 0.8 and 1.2, PyMuPDF count_exact +1 page on each seed (0.7833 → 0.8000, 0.7333 →
+    # 0.7500, 0.7000 → 0.7167), pdfminer seed 13 0.7500 → 0.7667, titles up with them, text the
+    # same. The same from 0.8 to 0.9 and from 1.05 to 1.3; any confidence (1.01) loses a text
+    # page and a pdfminer page. 0.8 and 1.2, inside the plateau.
+    max_between_measure_confidence: float = 0.8
+    measure_change: float = 1.2
     # A headline's last title line read with less confidence than this, whose words its story
     # never uses, is a slogan under the title (assemble.drop_stray_title_tails). Measured on
     # fitting-part pages: off → 0.4–0.6 lifts text seed 97 title_exact 0.844 → 0.850 and seed 98
