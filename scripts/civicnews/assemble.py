@@ -1735,10 +1735,17 @@ def _title_candidates(run: TextRun, lines: list[Line], page: Page, rules: Rules)
     for ks in (range(_above_credit(run, lines), -1, -1), range(run.last + 1, len(lines))):
         # the furniture and caption lines printed next to it, up to the first other line
         near = [k for k in ks if lines[k].text][:SETTINGS.rescue_reach]
+        aside = []
         for k in near:
             if k not in page.aside:
                 break
-            out.append((k,))
+            aside.append(k)
+        # two of them printed against each other as one phrase broken inside a word (宝清县夹信 /
+        # 子镇秸杆禁烧管控进行时): one title, tried first so that it wins a tie with its halves
+        pair = sorted(aside[:2])
+        if len(pair) == 2 and touching(lines[pair[0]], lines[pair[1]]) and _one_phrase(lines[pair[0]].text, lines[pair[1]].text):
+            out.append(tuple(pair))
+        out.extend((k,) for k in aside)
     tail = _own_tail(run, lines, page, rules)
     if tail:
         out.append(tuple(tail))
@@ -1814,7 +1821,7 @@ def rescue_titles(page: Page, lines: list[Line], rules: Rules) -> list[tuple[tup
     for run in page.items:
         if not isinstance(run, TextRun) or run.headline is not None or run.absorbed or not run.has_body:
             continue
-        best: tuple[tuple[bool, float], tuple[int, ...]] | None = None
+        best: tuple[tuple[bool, bool, float], tuple[int, ...]] | None = None
         for ks in _title_candidates(run, lines, page, rules):
             head = HeadGroup([(Role.TITLE, lines[k]) for k in ks])
             if used.intersection(ks) or not could_be_title(head.text) or _furniture_shaped(lines[ks[0]].text, rules):
@@ -1830,13 +1837,14 @@ def rescue_titles(page: Page, lines: list[Line], rules: Rules) -> list[tuple[tup
                 score = similarity(head, run)
             # a whole clause of the story printed apart is a pull quote or a caption before it
             # is a title: it shares every word, so it ranks below any line that is no quote
-            rank = (own or not is_pull_quote(head.text, run.text), score)
+            # an aside phrase broken in two ranks above its halves
+            rank = (own or not is_pull_quote(head.text, run.text), len(ks) > 1 and not own, score)
             floor = SETTINGS.min_own_title_overlap if own else SETTINGS.min_rescue_overlap
             if score >= floor and (best is None or rank > best[0]):
                 best = (rank, ks)
         if best is None:
             continue
-        (no_quote, score), ks = best
+        (no_quote, _, score), ks = best
         if not no_quote and _joins_story_before(run, page):
             continue
         used.update(ks)
@@ -1850,10 +1858,12 @@ def rescue_titles(page: Page, lines: list[Line], rules: Rules) -> list[tuple[tup
             del run.sections[-1][1][-len(ks):]
             numbers = {n for k in ks for n in lines[k].lines}
             run.numbers = [n for n in run.numbers if n not in numbers]
-        elif lines[ks[0]].text in page.furniture:
-            page.furniture.remove(lines[ks[0]].text)
         else:
-            page.captions = [c for c in page.captions if c[0] != lines[ks[0]].text]
+            for k in ks:  # set aside as furniture or a caption: take it back
+                if lines[k].text in page.furniture:
+                    page.furniture.remove(lines[k].text)
+                else:
+                    page.captions = [c for c in page.captions if c[0] != lines[k].text]
         taken.append((ks, round(score, 3)))
     return taken
 
