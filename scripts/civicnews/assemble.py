@@ -373,8 +373,20 @@ def _shares_with(text: str, other: str) -> float:
 _NOT_CREDIT_ROLES = (Role.FURNITURE, Role.KICKER, Role.TITLE, Role.SUBTITLE, Role.CAPTION, Role.SUBHEAD)
 
 
+def _bracketed_credit(text: str, rules: Rules) -> bool:
+    """A line that is only a credit in brackets, names with or without role words ((高子月 刘哲)):
+    the credit closing a story, printed on a line of its own.
+
+    >>> from civicnews.rules import load_rules
+    >>> [_bracketed_credit(t, load_rules()) for t in ("（高子月 刘哲）", "（第六期）", "（下转2版）")]
+    [True, False, False]
+    """
+    stripped = text.strip()
+    return stripped[:1] in "（(" and credits.split_trailing_credit(stripped, rules)[0] == ""
+
+
 def credits_as_bylines(lines: list[Line], decisions: list[Decision], rules: Rules) -> dict[int, Role]:
-    """Lines that are only role words and people's names (文/X, 作者：X Y, （记者 X）) that the
+    """Lines that are only role words and people's names (文/X, 作者：X Y, （记者 X）, （X Y）) that the
     model read as display or furniture: a credit, opening the story when its text follows,
     else a byline closing the story before it. Index → the role they get.
 
@@ -385,7 +397,8 @@ def credits_as_bylines(lines: list[Line], decisions: list[Decision], rules: Rule
     """
     out: dict[int, Role] = {}
     for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
-        if decision.role not in _NOT_CREDIT_ROLES or not credits.is_credit_line(line.text):
+        if decision.role not in _NOT_CREDIT_ROLES or not (
+                credits.is_credit_line(line.text) or _bracketed_credit(line.text, rules)):
             continue
         if not credits.has_names(line.text, rules):
             continue
