@@ -1116,7 +1116,8 @@ def kickers_by_words(page: Page) -> list[tuple[Line, float, float]]:
     """A headline read all as title whose first line is a whole phrase its story never uses,
     while the lines after it share ``min_rescue_overlap`` of their words with the story: that
     line is the kicker (接续报道 / 世丰园成了 / 世外桃源), a column's or a series' label, not the
-    title's first half, which the story would echo. A line the next one goes on from (a phrase
+    title's first half, which the story would echo. So is a first line opening with the same
+    word as the line under it. A line the next one goes on from (a phrase
     broken inside a word, a verb wanting its object) stays. Returns the lines with the story's
     share of their words and of the rest's, for the report.
 
@@ -1125,6 +1126,12 @@ def kickers_by_words(page: Page) -> list[tuple[Line, float, float]]:
     ...                           (Role.TITLE, Line(3, "", "世外桃源"))])
     >>> [(x.text, a, round(b, 2)) for x, a, b in kickers_by_words(Page([run], [], [], []))], run.headline.parts[0][0]
     ([('接续报道', 0.0, 0.75)], <Role.KICKER: 'kicker'>)
+
+    A title broken over lines never opens both lines with the same word: the first is a label.
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "人大代表之家")), (Role.TITLE, Line(2, "", "人大代表开展接待选民活动"))])
+    >>> run.sections = [(None, ["人大代表开展接待选民活动，听取选民意见。"])]
+    >>> [x.text for x, _, _ in kickers_by_words(Page([run], [], [], []))]
+    ['人大代表之家']
     """
     out: list[tuple[Line, float, float]] = []
     for run in page.items:
@@ -1139,7 +1146,9 @@ def kickers_by_words(page: Page) -> list[tuple[Line, float, float]]:
         text = run.text
         own = _shares_with(first, text)
         rest = _shares_with("".join(line.text for _, line in parts[1:]), text)
-        if own == 0.0 and rest >= SETTINGS.min_rescue_overlap:
+        # a title broken over lines never opens both with the same word (人大代表之家 / 人大代表开展…)
+        echoed = len(first) >= 4 and first[:2] == second[:2] and first[:2] != second
+        if own == 0.0 and rest >= SETTINGS.min_rescue_overlap or echoed:
             parts[0] = (Role.KICKER, parts[0][1])
             out.append((parts[0][1], own, rest))
     return out
