@@ -2361,6 +2361,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
             f"read as {old.role}; only a place's name, or a number running on: the title's first line",))
+    for line, own, rest in kickers_by_words(page):
+        old = roles[index[line.number]]
+        roles[index[line.number]] = LineRole(old.number, old.text, Role.KICKER, old.confidence, (
+            f"read as {old.role}; its story uses {own:.2f} of its words, the title under it"
+            f" {rest:.2f}: a kicker",))
     for line in slogan_kickers(page, rules):
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.FURNITURE, old.confidence, (
@@ -2404,12 +2409,6 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
                 *roles[k].evidence, f"heads the story that uses {new_share:.2f} of its words, not"
                 f" the one printed by it ({old_share:.2f})"))
-    # once every headline has found its story
-    for line, own, rest in kickers_by_words(page):
-        old = roles[index[line.number]]
-        roles[index[line.number]] = LineRole(old.number, old.text, Role.KICKER, old.confidence, (
-            f"read as {old.role}; its story uses {own:.2f} of its words, the title under it"
-            f" {rest:.2f}: a kicker",))
     runs = [(k, x) for k, x in enumerate(page.items) if isinstance(x, TextRun) and not x.absorbed]
     articles: list[Article] = []
     owners: list[int] = []
