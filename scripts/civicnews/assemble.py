@@ -485,8 +485,10 @@ def subheads_touching_titles(lines: list[Line], decisions: list[Decision], rules
     >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in (Role.TITLE, Role.SUBHEAD, Role.BODY)], load_rules())
     []
     """
+    taken: list[int] = []
+
     def title_at(j: int) -> bool:
-        return 0 <= j < len(lines) and decisions[j].role is Role.TITLE
+        return 0 <= j < len(lines) and (decisions[j].role is Role.TITLE or j in taken)
 
     def under_title(k: int) -> bool:
         return title_at(k - 1) and touching(lines[k - 1], lines[k])
@@ -494,10 +496,12 @@ def subheads_touching_titles(lines: list[Line], decisions: list[Decision], rules
     # only where the page parts things with blank lines at all (a PDF tool may print none)
     if all(touching(a, b) for a, b in zip(lines, lines[1:], strict=False)):
         return []
-    return [k for k, d in enumerate(decisions)
-            if d.role is Role.SUBHEAD and (under_title(k) or title_at(k + 1) and touching(lines[k], lines[k + 1]))
-            or d.role in (Role.FURNITURE, Role.CAPTION) and under_title(k)
-            and not _furniture_shaped(lines[k].text, rules)]
+    for k, d in enumerate(decisions):  # top down: a piece taken lets the line under it follow
+        if (d.role is Role.SUBHEAD and (under_title(k) or title_at(k + 1) and touching(lines[k], lines[k + 1]))
+                or d.role in (Role.FURNITURE, Role.CAPTION) and under_title(k)
+                and not _furniture_shaped(lines[k].text, rules)):
+            taken.append(k)
+    return taken
 
 
 def titles_opened_by_text(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
