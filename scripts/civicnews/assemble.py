@@ -315,6 +315,9 @@ def titles_naming_new_places(lines: list[Line], decisions: list[Decision]) -> di
     >>> page = [Line(n, "", t) for n, t in enumerate(texts)]
     >>> titles_naming_new_places(page, [Decision(r, 0.9) for r in (Role.START, Role.SUBHEAD, Role.BODY)])
     {1: '东岭村'}
+    >>> page.insert(2, Line(9, "", "东岭村村民清理房前屋后"))  # its photo's caption, right under it
+    >>> titles_naming_new_places(page, [Decision(r, 0.9) for r in (Role.START, Role.SUBHEAD, Role.CAPTION, Role.BODY)])
+    {1: '东岭村'}
     """
     out: dict[int, str] = {}
     for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
@@ -330,7 +333,11 @@ def titles_naming_new_places(lines: list[Line], decisions: list[Decision]) -> di
         start = next((j for j in range(k - 1, -1, -1) if decisions[j].role in HEAD_ROLES), -1)
         before = "".join(lines[j].text for j in range(start + 1, k) if decisions[j].role in _TEXT_ROLES)
         place = new_place(line.text, before, after)
-        if place is not None:
+        # a second line naming the place just named, with no text between, is the new story's
+        # photo caption or subhead: the first one is its title
+        last = max(out, default=None)
+        if place is not None and not (last is not None and out[last] == place and not any(
+                decisions[j].role in _TEXT_ROLES and lines[j].text for j in range(last + 1, k))):
             out[k] = place
     return out
 
