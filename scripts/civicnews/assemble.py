@@ -30,6 +30,7 @@ Every line ends in a story, the page furniture or the leftovers.
 from __future__ import annotations
 
 import re
+import statistics
 from dataclasses import dataclass, field, replace
 
 from . import credits
@@ -177,31 +178,46 @@ def _text_window(lines: list[Line], decisions: list[Decision], ks: range) -> str
 
 # Text lines read on each side of a line to find the column's measure (its widest line).
 MEASURE_LINES = 4
+# Two measures differ by this many characters at least (one character is type, not layout).
+MEASURE_MIN_EM = 3.0
 
 
-def measure_changes(lines: list[Line], decisions: list[Decision], k: int) -> bool:
+def measure_changes(lines: list[Line], decisions: list[Decision], k: int, from_k: bool = False) -> bool:
     """The text lines right before line k and right after it are set to different measures
-    (their widest lines differ by ``measure_change`` or more): two columns of two stories, the
-    line between them where one story ends and the next one's headline stands.
+    (the median widths of their full lines differ by ``measure_change`` and ``MEASURE_MIN_EM``
+    or more): two columns of two stories, the line between them where one story ends and the
+    next one's headline stands.
 
-    >>> page = [Line(1, "", "政协力量。", width=18.0), Line(2, "", "主政治建设贡献政协力量。", width=12.0),
-    ...         Line(3, "", "蒙城一季度招商引资工作开门红", width=14.0), Line(4, "", "1-3月，蒙城县", width=24.0)]
-    >>> roles = [Role.BODY] * 4
-    >>> measure_changes(page, [Decision(r, 0.9) for r in roles], 2)
+    >>> column = [Line(n, "", "构委员履职新平台的性质定位，将委员工", width=18.0) for n in range(1, 4)]
+    >>> wide = [Line(n, "", "资信息，主动接洽招商引资项目，招商引资工作成效显", width=24.0) for n in range(5, 8)]
+    >>> page = [*column, Line(4, "", "蒙城一季度招商引资工作开门红", width=14.0), *wide]
+    >>> roles = [Decision(Role.BODY, 0.9)] * 7
+    >>> measure_changes(page, roles, 3)
     True
-    >>> page[3] = Line(4, "", "1-3月，蒙城县", width=18.5)
-    >>> measure_changes(page, [Decision(r, 0.9) for r in roles], 2)
+    >>> page[4:] = [replace(line, width=18.5) for line in wide]
+    >>> measure_changes(page, roles, 3)
     False
     """
-    def widest(ks: range) -> float:
-        found = [lines[j].width for j in ks if lines[j].text and decisions[j].role in _TEXT_ROLES]
-        return max(found[:MEASURE_LINES], default=0.0)
+    def measure(ks: range) -> float:
+        # the median of the full lines (a paragraph's last line is short; a row a PDF tool read
+        # across two columns is long, and holds a space where the columns meet)
+        found: list[float] = []
+        for j in ks:
+            if decisions[j].role in HEAD_ROLES or len(found) == MEASURE_LINES:
+                break  # another story's headline: its text is no measure of this one
+            if lines[j].text and decisions[j].role in _TEXT_ROLES and not ends_sentence(lines[j].text) \
+                    and " " not in lines[j].text.strip():
+                found.append(lines[j].width)
+        # fewer than three full lines tell no measure (one may be a row read across)
+        return statistics.median(found) if len(found) >= 3 else 0.0
 
-    before = widest(range(k - 1, -1, -1))
-    after = widest(range(k + 1, len(lines)))
+    before = measure(range(k - 1, -1, -1))
+    after = measure(range(k if from_k else k + 1, len(lines)))  # from_k: line k opens the text after
     if not before or not after:
         return False
-    return max(before, after) / min(before, after) >= SETTINGS.measure_change
+    # and by whole characters: on a column a few characters wide one character is 20 %
+    wide, narrow = max(before, after), min(before, after)
+    return wide / narrow >= SETTINGS.measure_change and wide - narrow >= MEASURE_MIN_EM
 
 
 def titles_between_stories(lines: list[Line], decisions: list[Decision]) -> dict[int, float]:
@@ -616,6 +632,32 @@ def credits_read_as_starts(lines: list[Line], decisions: list[Decision], rules: 
         if decision.role is not Role.START and not (under_headline and text_follows):
             continue  # a byline (or credit read as text) after a story's text stays where it is
         out[k] = (Role.CREDIT if under_headline and text_follows else Role.BYLINE, first)
+    return out
+
+
+def leads_at_new_measures(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """Text lines that open like a story's first sentence (近年来，…, 3月20日，…) right after a
+    finished sentence, where the text changes measure (``measure_changes``): another story's
+    column begins, not a paragraph of the same one. Their indices.
+
+    >>> column = [Line(n, "", "林绿化、建设工地、交通秩序", width=15.0) for n in range(1, 4)]
+    >>> wide = [Line(n, "", "精神，践行创新、协调、绿色、开放、共享", width=24.0) for n in range(6, 9)]
+    >>> page = [*column, Line(4, "", "园林绿化效果较好。", width=9.0),
+    ...         Line(5, "", "近年来，泰州市环境保护局认真落实党的十", width=24.0), *wide]
+    >>> leads_at_new_measures(page, [Decision(Role.BODY, 0.9)] * 9)
+    [4]
+    """
+    out: list[int] = []
+    for k in range(1, len(lines)):
+        if decisions[k].role is not Role.BODY or not opens_story(lines[k].text):
+            continue
+        prev = next((j for j in range(k - 1, -1, -1) if lines[j].text), None)
+        if prev is None or decisions[prev].role not in _TEXT_ROLES or not ends_sentence(lines[prev].text):
+            continue
+        # both sides set as columns (lines printed against each other), not paragraphs a line each
+        if (measure_changes(lines, decisions, k, from_k=True)
+                and all(touching(lines[j], lines[j + 1]) for j in range(max(0, k - MEASURE_LINES), min(len(lines) - 1, k + MEASURE_LINES)))):
+            out.append(k)
     return out
 
 
@@ -2294,6 +2336,10 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         decisions[k] = Decision(Role.START, decisions[k].confidence, (
             f"read as {decisions[k].role}; opens like a story, after a credit that closes the story"
             " before",))
+    for k in leads_at_new_measures(lines, decisions):
+        decisions[k] = Decision(Role.START, decisions[k].confidence, (
+            f"read as {decisions[k].role}; opens like a story after a finished sentence, where the"
+            " text changes measure",))
     for k in datelines_open_stories(lines, decisions, rules):
         decisions[k] = Decision(Role.START, decisions[k].confidence, (
             f"read as {decisions[k].role}; opens with a dateline",))
