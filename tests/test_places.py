@@ -565,3 +565,19 @@ def test_an_address_spelling_its_citys_initials_then_its_county_places_the_site(
         assert home is not None and GAZ.divisions[home].name == county
     # a label that is no city's initials before a county: nothing
     assert page_home([article("我区召开推进会。")], PageInfo("x.txt", publication="www.xxgk.gov.cn"), RULES) is None
+
+
+def test_a_towns_short_form_in_a_headline_counts_only_standing_apart() -> None:
+    # 宜居镇 is a town of 酉阳: 打造宜居宜游城区 names no town, 宜居：… does
+    text = "街道完成多条背街小巷改造，城区环境明显改善。"
+    publication = "酉阳县融媒体中心"
+    assert tagged(text, title="桃花源街道：打造宜居宜游城区", publication=publication) == [
+        "酉阳土家族苗族自治县", "桃花源街道"]
+    assert tagged(text, title="宜居：背街小巷换新颜", publication=publication) == ["酉阳土家族苗族自治县", "宜居镇"]
+
+
+def test_a_story_that_says_our_county_keeps_a_home_spelled_short_however_far_it_names() -> None:
+    # 镇宁县融媒体中心 spells 镇宁布依族苗族自治县 short; the story names only 宁波's places in full,
+    # but calls the paper's county 我县: it is the paper's
+    text = "近年来，宁波市北仑区与我县开展东西部协作，援建了一批产业项目。"
+    assert tagged(text, title="东西部协作助推乡村振兴", publication="镇宁县融媒体中心") == ["镇宁布依族苗族自治县"]

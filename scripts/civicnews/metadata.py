@@ -950,6 +950,7 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     home, shared = home_readings(info, rules)
     home = shared_home(shared, mentions, rules) or home
     if home and (home_spelled_short(info, home, rules) and far_from(home, mentions, rules)
+                 and not called_its_own(text, home, rules)
                  or story_elsewhere(home, mentions, text, len(_headline_text(article.headline)), rules)):
         # a paper's name that only seems to spell a place (华龙网 is no paper of 濮阳's 华龙区):
         # the story names places in full, none in that place's province; or a story the paper
@@ -1272,6 +1273,21 @@ def named_only_outside(home: str, mentions: list[tuple[Mention, float]], rules: 
 SELF_REFERENCE = re.compile(r"[我本](?:县|区|市|旗|州)")
 
 
+def called_its_own(text: str, home: str, rules: Rules) -> bool:
+    """True when a story calls a place of home's kind its own (我县 for a 县, 我区 for a 区): the
+    paper's name spells its home, however far the places it names lie (宁波市北仑区与我县开展协作
+    in 镇宁's paper). A portal that only seems to spell a place (华龙网, not 华龙区's) says 我市.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> home = rules.gazetteer.codes("镇宁布依族苗族自治县")[0]
+    >>> called_its_own("宁波市北仑区与我县开展协作", home, rules), called_its_own("我市开展协作", home, rules)
+    (True, False)
+    """
+    kind = rules.gazetteer.divisions[home].name[-1]
+    return any(found[-1] == kind for found in SELF_REFERENCE.findall(text))
+
+
 def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str, head_end: int,
                     rules: Rules) -> bool:
     """True when a story the paper of ``home`` carries is another place's: it names a county or
@@ -1355,8 +1371,11 @@ def towns_named(article: Article, place: str | None, rules: Rules,
             seen.setdefault(town, text.find(town))
     if county:
         for short, code in gaz.town_shorts(county).items():
-            if short in head:
-                seen.setdefault(gaz.divisions[code].name, head.index(short))
+            at = head.find(short)
+            while at >= 0 and not stands_apart_in_headline(head, at, at + len(short)):
+                at = head.find(short, at + 1)
+            if at >= 0:
+                seen.setdefault(gaz.divisions[code].name, at)
         for at, code in listed_towns(text, county, rules):
             if not attending(text, at) and not listed_attending(text, at, at, listed=True) \
                     and not (aside and named_aside(text, at, rules)):
@@ -1370,6 +1389,31 @@ def towns_named(article: Article, place: str | None, rules: Rules,
                     and not (aside and named_aside(text, at, rules)):
                 seen.setdefault(name, at)
     return sorted(seen, key=lambda name: seen[name])
+
+
+# Around a town's short form in a headline: what may stand before it (the headline's start, a
+# mark, or a word of going, VENUE_BEFORE: 到长田慰问) and after it (a mark, a colon, or 街/村/镇 of
+# a place within it: 万兴街“…”), so that it is read as a name and not as part of a phrase
+# (打造宜居宜游城区 holds no 宜居镇).
+HEADLINE_MARKS = " 　：:，,、。！？!?“”\"'‘’《》（）()【】[]—-·|丨︱"
+HEADLINE_AFTER_CHARS = "街村镇乡"
+
+
+def stands_apart_in_headline(head: str, start: int, end: int) -> bool:
+    """True when a town's short form at head[start:end] stands as a name: after a word of going,
+    or opening the headline (or a part of it) and closing it (or before 街/村/镇).
+
+    >>> stands_apart_in_headline("江东：走街串巷宣传垃圾分类", 0, 2)
+    True
+    >>> stands_apart_in_headline("部长到长田慰问困难群众", 3, 5), stands_apart_in_headline("万兴街志愿服务活动", 0, 2)
+    (True, True)
+    >>> stands_apart_in_headline("酉阳桃花源街道：打造宜居宜游城区", 10, 12)
+    False
+    """
+    if _venue_before_end().search(head, 0, start):
+        return True
+    opens = start == 0 or head[start - 1] in HEADLINE_MARKS
+    return opens and (end == len(head) or head[end] in HEADLINE_MARKS or head[end] in HEADLINE_AFTER_CHARS)
 
 
 # A town named among the units whose heads attend (县政府办、水利局、A镇、B乡负责同志参加): the
@@ -1415,6 +1459,11 @@ def listed_attending(text: str, start: int, end: int, listed: bool = False) -> b
 
 # Words that make the places after them the meeting's place or the visit's goal (在A镇、B镇召开).
 VENUE_BEFORE = re.compile(r"在|到|赴|来到|走进|深入|前往")
+
+
+@cache
+def _venue_before_end() -> re.Pattern[str]:
+    return re.compile(rf"(?:{VENUE_BEFORE.pattern})$")
 
 
 @lru_cache(maxsize=8)
