@@ -581,3 +581,11 @@ def test_a_story_that_says_our_county_keeps_a_home_spelled_short_however_far_it_
     # but calls the paper's county 我县: it is the paper's
     text = "近年来，宁波市北仑区与我县开展东西部协作，援建了一批产业项目。"
     assert tagged(text, title="东西部协作助推乡村振兴", publication="镇宁县融媒体中心") == ["镇宁布依族苗族自治县"]
+
+
+def test_a_list_of_towns_by_short_form_names_towns_even_where_a_short_form_spells_a_county() -> None:
+    # 宝丰 is 宝丰县's short form (河南) and the base of 竹山县's 宝丰镇; before 等乡镇 it is the town
+    text = "连日来，宝丰、擂鼓等乡镇抢抓农时，组织群众开展秋冬种生产。"
+    got = tagged(text, title="宝丰、擂鼓等乡镇掀起秋冬种热潮", publication="竹山县融媒体中心")
+    assert got == ["竹山县", "宝丰镇", "擂鼓镇"]
+    assert "宝丰县" not in tagged(text, title="宝丰、擂鼓等乡镇掀起秋冬种热潮")

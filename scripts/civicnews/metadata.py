@@ -76,6 +76,7 @@ TOWN_LIST = re.compile(
     r"((?:[\u4e00-\u9fff]{2,4}[、和及与])+[\u4e00-\u9fff]{2,4}?)等?(?:[0-9一二两三四五六七八九十]+个?)?"
     r"(?:乡镇|镇街|镇|乡(?![村亲土风贤情])|街道)")
 LIST_SEPARATORS = re.compile(r"[、和及与]")
+LIST_SEPARATOR_CHARS = frozenset("、和及与")
 
 
 def home_place(info: PageInfo, rules: Rules) -> str | None:
@@ -333,6 +334,7 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
         if codes:
             found.insert(0, (Mention(0, len(label.group(1)), label.group(1), codes, False), float(title_weight)))
     text = head + body
+    found = [(m, w) for m, w in found if not named_in_town_list(text, m, found)]
     visitor = _visitor_pattern(SETTINGS.district_visit_gap)
     guests = {c for m, _w in found if visitor.match(text, m.end) for c in m.codes}
     found = [(m, w) for m, w in found if not guests.issuperset(m.codes)] if guests else found
@@ -341,6 +343,27 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
     gaz = rules.gazetteer
     return [(m, w) for m, w in found if not (all(gaz.divisions[c].level == "town" for c in m.codes)
                                              and named_as_data(text, m.start, m.end, rules))]
+
+
+def named_in_town_list(text: str, m: Mention, found: list[tuple[Mention, float]]) -> bool:
+    """True when a short form (宝丰 of 宝丰县) stands in a list of towns by short form before a
+    word for towns (宝丰、擂鼓等乡镇): a town's name there, no county's. Only a short form
+    followed or preceded by a list separator is looked at (the list is rarely there).
+
+    >>> from civicnews.rules import load_rules
+    >>> text = "宝丰、擂鼓等乡镇掀起秋冬种热潮，宝丰县也开始秋种"
+    >>> found = _mentions(text, load_rules())
+    >>> [(m.spelling, named_in_town_list(text, m, found)) for m, _w in found]
+    [('宝丰', True), ('宝丰县', False)]
+    """
+    if m.full or not (text[m.end : m.end + 1] in LIST_SEPARATOR_CHARS or text[m.start - 1 : m.start] in LIST_SEPARATOR_CHARS):
+        return False
+    return any(found_list.start(1) <= m.start and m.end <= found_list.end(1) for found_list in _town_lists(text))
+
+
+@lru_cache(maxsize=4)
+def _town_lists(text: str) -> list[re.Match[str]]:
+    return list(TOWN_LIST.finditer(text))
 
 
 # Where a sentence or a clause ends.
@@ -689,7 +712,11 @@ def listed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]:
     >>> [gaz.divisions[c].name for _at, c in found]
     ['石梁镇', '航埠镇']
     """
-    shorts = rules.gazetteer.town_shorts(county)
+    gaz = rules.gazetteer
+    # in such a list a town's base is its name even when it also spells another place (宝丰 of
+    # 宝丰县, 竹山县's 宝丰镇 in 宝丰、擂鼓等乡镇) or is an ordinary word: those are kept out of
+    # town_shorts, which is read in headlines too
+    shorts = {**gaz.town_bases(county), **gaz.town_shorts(county)}
     out: list[tuple[int, str]] = []
     for found in TOWN_LIST.finditer(text):
         at = found.start(1)
