@@ -589,3 +589,9 @@ def test_a_list_of_towns_by_short_form_names_towns_even_where_a_short_form_spell
     got = tagged(text, title="宝丰、擂鼓等乡镇掀起秋冬种热潮", publication="竹山县融媒体中心")
     assert got == ["竹山县", "宝丰镇", "擂鼓镇"]
     assert "宝丰县" not in tagged(text, title="宝丰、擂鼓等乡镇掀起秋冬种热潮")
+
+
+def test_a_papers_name_several_places_share_is_read_by_the_place_the_story_names_around_it() -> None:
+    # 周庄镇 is a town of 昆山市 and of 江阴市: its government's site, on a story naming 昆山市
+    text = "我镇近日组织开展消防安全大检查。昆山市消防救援大队派员指导。"
+    assert tagged(text, title="我镇开展消防安全大检查", publication="周庄镇人民政府") == ["昆山市", "周庄镇"]

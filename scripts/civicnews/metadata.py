@@ -124,7 +124,8 @@ def home_readings(info: PageInfo, rules: Rules) -> tuple[str | None, tuple[str, 
 
 def shared_home(shared: tuple[str, ...], mentions: list[tuple[Mention, float]], rules: Rules) -> str | None:
     """Of the places a paper's name may mean (通州区: 北京's or 南通's), the one the story's places
-    lie in (its 刘桥镇 is 南通's): the reading whose places the story names most, by weight; None
+    lie in or around (its 刘桥镇 is 南通's; a 周庄镇's story naming 昆山市 is 昆山's): the reading whose
+    places the story names most, by weight; None
     when no reading has more than the others (the name alone decides nothing).
 
     >>> from civicnews.rules import load_rules
@@ -144,7 +145,8 @@ def shared_home(shared: tuple[str, ...], mentions: list[tuple[Mention, float]], 
         if m.spelling in gaz.local_words:
             continue
         for reading in shared:
-            if any(gaz.within(c, reading) for c in m.codes):
+            # a place inside the reading, or one holding it (周庄镇人民政府's story names 昆山市)
+            if any(gaz.within(c, reading) or gaz.within(reading, c) for c in m.codes):
                 support[reading] += weight
     best = max(shared, key=lambda c: support[c])
     return best if support[best] > 0 and not _tied(support, best) else None
