@@ -595,3 +595,11 @@ def test_a_papers_name_several_places_share_is_read_by_the_place_the_story_names
     # 周庄镇 is a town of 昆山市 and of 江阴市: its government's site, on a story naming 昆山市
     text = "我镇近日组织开展消防安全大检查。昆山市消防救援大队派员指导。"
     assert tagged(text, title="我镇开展消防安全大检查", publication="周庄镇人民政府") == ["昆山市", "周庄镇"]
+
+
+def test_a_town_named_only_as_a_speakers_unit_is_not_the_storys() -> None:
+    text = "我县召开安全生产工作会议。会上，八里营镇党委书记、县应急管理局局长作了表态发言。"
+    assert tagged(text, title="我县召开安全生产工作会议", publication="滑县融媒体中心") == ["滑县"]
+    # the meeting held in the town: its place, whoever speaks
+    text = "县安全生产工作会议在八里营镇召开。会上，八里营镇党委书记作了表态发言。"
+    assert tagged(text, title="全县安全生产工作会议召开", publication="滑县融媒体中心") == ["滑县", "八里营镇"]

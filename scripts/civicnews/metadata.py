@@ -1389,6 +1389,7 @@ def towns_named(article: Article, place: str | None, rules: Rules,
                   and gaz.divisions[c].level in ("zone", "town")]
         if inside and (m.spelling not in gaz.local_words or county == gaz.county_of(inside[0])) \
                 and not attending(text, m.start) and not listed_attending(text, m.start, m.end) \
+                and not speaking(text, m.start, rules) \
                 and not (demands and named_in_demand(text, m.start, rules)):
             seen.setdefault(gaz.divisions[inside[0]].name, m.start)
     for town, owner in (written or {}).items():
@@ -1407,6 +1408,7 @@ def towns_named(article: Article, place: str | None, rules: Rules,
                 seen.setdefault(gaz.divisions[code].name, at)
         for at, code in listed_towns(text, county, rules):
             if not attending(text, at) and not listed_attending(text, at, at, listed=True) \
+                    and not speaking(text, at, rules) \
                     and not (aside and named_aside(text, at, rules)):
                 seen.setdefault(gaz.divisions[code].name, at)
         bases = gaz.town_bases(county)
@@ -1415,6 +1417,7 @@ def towns_named(article: Article, place: str | None, rules: Rules,
             if official and gaz.divisions[official].name in seen:
                 continue  # the story names the town by the list's name too (木城乡, 木城彝族傈僳族乡)
             if not attending(text, at) and not listed_attending(text, at, at + len(name)) \
+                    and not speaking(text, at, rules) \
                     and not (aside and named_aside(text, at, rules)):
                 seen.setdefault(name, at)
     return sorted(seen, key=lambda name: seen[name])
@@ -1484,6 +1487,28 @@ def listed_attending(text: str, start: int, end: int, listed: bool = False) -> b
     if VENUE_BEFORE.search(clause):
         return False
     return _listed_attending_pattern(SETTINGS.district_attend_gap).match(text, end) is not None
+
+
+def speaking(text: str, start: int, rules: Rules) -> bool:
+    """True when a place named at ``start`` is a speaker's unit: its clause goes on, within
+    settings.district_attend_gap characters, to a word of a speech given at a meeting
+    (gazetteer.yml speaking_words: 八里营镇党委书记、县应急管理局局长作了表态发言).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> speaking("会上，八里营镇党委书记、县应急管理局局长作了表态发言。", 3, rules)
+    True
+    >>> speaking("八里营镇召开会议，镇党委书记作了表态发言。", 0, rules)
+    False
+    """
+    if not rules.speaking_words:
+        return False
+    return _speaking_pattern(rules.speaking_words, SETTINGS.district_attend_gap).match(text, start) is not None
+
+
+@lru_cache(maxsize=8)
+def _speaking_pattern(words: tuple[str, ...], gap: int) -> re.Pattern[str]:
+    return re.compile(rf"[^。；！？，,]{{0,{gap}}}?(?:" + "|".join(map(re.escape, words)) + ")")
 
 
 # Words that make the places after them the meeting's place or the visit's goal (在A镇、B镇召开).
