@@ -603,3 +603,10 @@ def test_a_town_named_only_as_a_speakers_unit_is_not_the_storys() -> None:
     # the meeting held in the town: its place, whoever speaks
     text = "县安全生产工作会议在八里营镇召开。会上，八里营镇党委书记作了表态发言。"
     assert tagged(text, title="全县安全生产工作会议召开", publication="滑县融媒体中心") == ["滑县", "八里营镇"]
+
+
+def test_counties_a_citys_story_goes_through_clause_by_clause_are_the_storys() -> None:
+    text = ("连日来，我市各地掀起植树造林热潮。莲都区组织干部群众种植乡土树种；龙泉市开展珍贵树种造林；"
+            "云和县在梯田周边补植彩色树种。")
+    got = tagged(text, title="我市各地掀起植树造林热潮", publication="丽水日报")
+    assert got == ["丽水市", "莲都区", "龙泉市", "云和县"]

@@ -1131,7 +1131,8 @@ def passing_counties(named: dict[str, list[tuple[int, int]]], head_end: int, cho
             continue
         if len(spans) >= SETTINGS.district_passing_mentions:
             continue
-        if any(in_place_list(text, start, end, mentions) for start, end in spans):
+        if any(in_place_list(text, start, end, mentions) or in_parallel_clauses(text, start, mentions)
+               for start, end in spans):
             continue
         if any(gaz.within(c, county) and c != county for name in chosen for c in gaz.codes(name)):
             continue  # the county's own town is the story's
@@ -1208,6 +1209,26 @@ def in_place_list(text: str, start: int, end: int, mentions: list[tuple[Mention,
         if m.end <= start and start - m.end <= 2 and PLACE_SEPARATOR.match(text[m.end:start]):
             return True
     return False
+
+
+def in_parallel_clauses(text: str, start: int, mentions: list[tuple[Mention, float]]) -> bool:
+    """True when the place named at ``start`` opens one of two or more clauses of a sentence,
+    parted by semicolons, that each open with a place (莲都区组织…；龙泉市开展…；云和县补植…): the
+    places a city's story goes through one by one, as a list does.
+
+    >>> from civicnews.rules import load_rules
+    >>> text = "全市植树造林。莲都区种植乡土树种；龙泉市开展珍贵树种造林；云和县补植彩色树种。在格尔木市建站；各地跟进。"
+    >>> found = _mentions(text, load_rules())
+    >>> [(m.spelling, in_parallel_clauses(text, m.start, found)) for m, _w in found]
+    [('莲都区', True), ('龙泉市', True), ('云和县', True), ('格尔木市', False)]
+    """
+    opened = max(text.rfind(c, 0, start) for c in SENTENCE_ENDS) + 1
+    closed = min((i for i in (text.find(c, start) for c in SENTENCE_ENDS) if i >= 0), default=len(text))
+    if "；" not in text[opened:closed] or not (start == opened or text[start - 1] == "；"):
+        return False
+    openers = {m.start for m, _w in mentions if opened <= m.start < closed
+               and (m.start == opened or text[m.start - 1] == "；")}
+    return len(openers) >= 2
 
 
 def town_county(mentions: list[tuple[Mention, float]], city: str, rules: Rules) -> str | None:
