@@ -610,3 +610,11 @@ def test_counties_a_citys_story_goes_through_clause_by_clause_are_the_storys() -
             "云和县在梯田周边补植彩色树种。")
     got = tagged(text, title="我市各地掀起植树造林热潮", publication="丽水日报")
     assert got == ["丽水市", "莲都区", "龙泉市", "云和县"]
+
+
+def test_a_town_named_only_as_where_people_come_from_is_not_the_storys() -> None:
+    text = "壶镇镇机床企业的产品已销往东南亚。镇里还邀请了来自新建镇的企业家交流经验。"
+    assert tagged(text, title="壶镇镇：机床产业集群加速升级", publication="缙云县融媒体中心") == ["缙云县", "壶镇镇"]
+    # named as the story's place too: it is
+    text = "新建镇开展志愿服务。来自新建镇各村的志愿者参加。"
+    assert tagged(text, title="志愿服务进村", publication="缙云县融媒体中心") == ["缙云县", "新建镇"]

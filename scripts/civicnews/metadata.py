@@ -1410,7 +1410,7 @@ def towns_named(article: Article, place: str | None, rules: Rules,
                   and gaz.divisions[c].level in ("zone", "town")]
         if inside and (m.spelling not in gaz.local_words or county == gaz.county_of(inside[0])) \
                 and not attending(text, m.start) and not listed_attending(text, m.start, m.end) \
-                and not speaking(text, m.start, rules) \
+                and not speaking(text, m.start, rules) and not named_as_origin(text, m.start, rules) \
                 and not (demands and named_in_demand(text, m.start, rules)):
             seen.setdefault(gaz.divisions[inside[0]].name, m.start)
     for town, owner in (written or {}).items():
@@ -1429,7 +1429,7 @@ def towns_named(article: Article, place: str | None, rules: Rules,
                 seen.setdefault(gaz.divisions[code].name, at)
         for at, code in listed_towns(text, county, rules):
             if not attending(text, at) and not listed_attending(text, at, at, listed=True) \
-                    and not speaking(text, at, rules) \
+                    and not speaking(text, at, rules) and not named_as_origin(text, at, rules) \
                     and not (aside and named_aside(text, at, rules)):
                 seen.setdefault(gaz.divisions[code].name, at)
         bases = gaz.town_bases(county)
@@ -1438,7 +1438,7 @@ def towns_named(article: Article, place: str | None, rules: Rules,
             if official and gaz.divisions[official].name in seen:
                 continue  # the story names the town by the list's name too (木城乡, 木城彝族傈僳族乡)
             if not attending(text, at) and not listed_attending(text, at, at + len(name)) \
-                    and not speaking(text, at, rules) \
+                    and not speaking(text, at, rules) and not named_as_origin(text, at, rules) \
                     and not (aside and named_aside(text, at, rules)):
                 seen.setdefault(name, at)
     return sorted(seen, key=lambda name: seen[name])
@@ -1508,6 +1508,18 @@ def listed_attending(text: str, start: int, end: int, listed: bool = False) -> b
     if VENUE_BEFORE.search(clause):
         return False
     return _listed_attending_pattern(SETTINGS.district_attend_gap).match(text, end) is not None
+
+
+def named_as_origin(text: str, start: int, rules: Rules) -> bool:
+    """True when a place named at ``start`` follows a word of origin (gazetteer.yml origin_words:
+    邀请了来自新建镇的企业家): where people come from, not where the story happens.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> named_as_origin("邀请了来自新建镇的企业家", 5, rules), named_as_origin("新建镇的企业家", 0, rules)
+    (True, False)
+    """
+    return text.endswith(rules.origin_words, 0, start) if rules.origin_words else False
 
 
 def speaking(text: str, start: int, rules: Rules) -> bool:

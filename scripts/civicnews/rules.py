@@ -78,6 +78,9 @@ class Rules:
     # words of a speech given at a meeting (表态发言): a town named in the clause before one is a
     # speaker's unit, not the meeting's place (gazetteer.yml speaking_words)
     speaking_words: tuple[str, ...] = ()
+    # words that give where people or things come from (来自): a town right after one is their
+    # origin, not the story's place (gazetteer.yml origin_words)
+    origin_words: tuple[str, ...] = ()
     # function words that never end a headline phrase as its last word (headline.yml)
     open_words: frozenset[str] = frozenset()
     # verbs of speaking: a line ending in one opens a speaker's words, never a headline (headline.yml)
@@ -161,6 +164,7 @@ def _build(override: Path | None) -> Rules:
         speech_words=tuple(gaz.get("speech_words") or ()),
         data_units=tuple(gaz.get("data_units") or ()),
         speaking_words=tuple(gaz.get("speaking_words") or ()),
+        origin_words=tuple(gaz.get("origin_words") or ()),
         campaigns=campaigns,
         campaign_min_hits=int(camp.get("min_hits", 2)),
         roles=tuple(sorted(roles.get("roles") or (), key=len, reverse=True)),
