@@ -618,3 +618,17 @@ def test_a_town_named_only_as_where_people_come_from_is_not_the_storys() -> None
     # named as the story's place too: it is
     text = "新建镇开展志愿服务。来自新建镇各村的志愿者参加。"
     assert tagged(text, title="志愿服务进村", publication="缙云县融媒体中心") == ["缙云县", "新建镇"]
+
+
+def test_enumeration_marks_are_no_towns_short_forms() -> None:
+    # 三要 is 洛南县's 三要镇 written short, and 一要…三要 is how a meeting's demands are listed
+    assert "三要" not in GAZ.town_shorts(GAZ.codes("洛南县")[0])
+    got = tagged("石门镇召开安全工作会议。会议要求，一要落实责任；二要排查隐患；三要加强值班。")
+    assert "洛南县" not in got
+
+
+def test_a_city_with_more_towns_of_a_shared_name_is_not_guessed() -> None:
+    # 13 counties have a 石门镇, two of them 安康's: that says nothing about where the story is
+    assert tagged("石门镇召开安全工作会议，部署节前工作。", title="石门镇召开安全工作会议") == ["石门镇"]
+    # the city named: its town
+    assert tagged("安康市岚皋县石门镇召开安全工作会议。")[:2] == ["岚皋县", "石门镇"]

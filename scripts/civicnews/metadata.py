@@ -826,7 +826,9 @@ def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: 
         city = _city_of(county, rules) or county  # a county under no city (定安县) stands alone
         totals[city] = totals.get(city, 0.0) + v
     best_city = max(totals, key=lambda c: (totals[c], _order(c))) if totals else None
-    if best_city and _tied(totals, best_city):  # 枫林镇 of four counties, nothing else said: no guess
+    if best_city and (_tied(totals, best_city) or (
+            best_city != home and only_shared_names(mentions, best_city, home, rules, votes, hints))):
+        # 枫林镇 of four counties, nothing else said; 石门镇 of 13 counties, two of them 安康's: no guess
         return home if home and city_level(home, rules) else None
     inside = {c: v for c, v in votes.items() if best_city is None or (_city_of(c, rules) or c) == best_city}
     if inside:
@@ -841,6 +843,35 @@ def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: 
     if best_city and best_city in cities:
         return best_city
     return home if home and city_level(home, rules) else None
+
+
+def only_shared_names(mentions: list[tuple[Mention, float]], city: str, home: str | None, rules: Rules,
+                      votes: dict[str, float], hints: Hints | None = None) -> bool:
+    """True when every place a story names inside ``city`` is a town name that towns of other
+    cities bear too (石门镇 of 13 counties, two of them 安康's), and the towns the story writes
+    short point at none of the city's counties: the city leads only by having more towns of that
+    name, which says nothing about the story.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz = rules.gazetteer
+    >>> found = _mentions("石门镇召开安全工作会议", rules)
+    >>> only_shared_names(found, gaz.codes("安康市")[0], None, rules, county_votes(found, None, rules))
+    True
+    >>> found = _mentions("安康市石门镇召开安全工作会议", rules)
+    >>> only_shared_names(found, gaz.codes("安康市")[0], None, rules, county_votes(found, None, rules))
+    False
+    """
+    gaz = rules.gazetteer
+    for m, _weight in mentions:
+        codes = _readings(m, home, rules)
+        inside = [c for c in codes if gaz.within(c, city)]
+        if not inside:
+            continue
+        if len(inside) == len(codes) or not all(gaz.divisions[c].level == "town" for c in codes):
+            return False  # a place only the city has, or a county or city of that name
+    written = hints() if hints else {}
+    return not any(written.get(county) and gaz.within(county, city) for county in votes)
 
 
 def city_level(code: str, rules: Rules) -> bool:

@@ -47,6 +47,9 @@ CACHE_FORMAT = 6
 WORD_SHORT_LEVELS = frozenset({"county"})
 
 # Full names that are ordinary words in news text (a county called 城区 exists in 山西).
+# Enumeration marks of government prose (会议要求，一要…二要…三要…; 一是…二是…): never a town's short
+# form (三要 of 洛南县's 三要镇), which would point a story at that county.
+ENUMERATION_MARK = re.compile(r"^[一二三四五六七八九十][要是抓]$")
 COMMON_FULL_NAMES = frozenset({"城区", "郊区", "矿区", "新城区"})
 
 # The 55 minority nationalities as written in autonomous place names (海西蒙古族藏族自治州 → 海西).
@@ -511,7 +514,7 @@ def build_gazetteer(editor_places: list[dict], local_words: tuple[str, ...] = ()
             for base in forms[:1]:
                 town_base.setdefault(county, {}).setdefault(base, code)
         for short in forms:
-            if is_common_word(short, words) or short in spell:
+            if is_common_word(short, words) or short in spell or ENUMERATION_MARK.match(short):
                 continue
             if short in town_short.setdefault(county, {}):
                 clashes.add((county, short))
