@@ -868,6 +868,9 @@ def only_shared_names(mentions: list[tuple[Mention, float]], city: str, home: st
         inside = [c for c in codes if gaz.within(c, city)]
         if not inside:
             continue
+        seats = [c for c in codes if named_after_county(c, rules)]
+        if seats and all(gaz.within(c, city) for c in seats):
+            return False  # 济阳街道, the seat of 济阳区: county_votes reads it so
         if len(inside) == len(codes) or not all(gaz.divisions[c].level == "town" for c in codes):
             return False  # a place only the city has, or a county or city of that name
     written = hints() if hints else {}
