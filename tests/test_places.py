@@ -632,3 +632,9 @@ def test_a_city_with_more_towns_of_a_shared_name_is_not_guessed() -> None:
     assert tagged("石门镇召开安全工作会议，部署节前工作。", title="石门镇召开安全工作会议") == ["石门镇"]
     # the city named: its town
     assert tagged("安康市岚皋县石门镇召开安全工作会议。")[:2] == ["岚皋县", "石门镇"]
+
+
+def test_an_ordinary_district_is_not_cut_short_as_an_ethnic_one() -> None:
+    # 水, 白, 满 are nationalities (水族): 三水区 is no 三 + 水族 district, and 三区 is a common word
+    assert tagged("全力推进城区、园区、景区三区联动发展。", title="推进三区联动") == []
+    assert GAZ.codes("管城区") == GAZ.codes("管城回族区")  # a real one still is

@@ -62,7 +62,9 @@ _ETHNIC = "(?:" + "|".join(sorted(NATIONALITIES, key=len, reverse=True)) + ")族
 # the base is the shortest two or more characters before the nationalities: 陵水黎族自治县 is
 # 陵水 (not 陵 + 水族 + 黎族), 巴音郭楞蒙古自治州 is 巴音郭楞
 AUTONOMOUS = re.compile(rf"^(.{{2,}}?)(?:{_ETHNIC})+自治(?:州|县|旗|区)$")
-ETHNIC_DISTRICT = re.compile(rf"(?:{_ETHNIC})+区$")  # 管城回族区 → 管城区
+# an ethnic district, each nationality written with 族 (管城回族区 → 管城区): without 族 the
+# nationalities 水, 白, 满 would cut ordinary districts short (三水区 → 三区, a common word)
+ETHNIC_DISTRICT = re.compile(rf"(?:(?:{'|'.join(sorted(NATIONALITIES, key=len, reverse=True))})族)+区$")
 # an ethnic township (983 of them): its base before the nationalities, each written with 族
 # (二龙回族乡 → 二龙, 檀营满族蒙古族乡 → 檀营), so that 二龙乡 reads as that town
 ETHNIC_TOWN = re.compile(rf"^(.{{2,}}?)(?:(?:{'|'.join(sorted(NATIONALITIES, key=len, reverse=True))})族)+(?:乡|镇|苏木)$")
@@ -334,6 +336,8 @@ def short_forms(name: str, level: str) -> list[str]:
     ([], ['科尔沁左翼中', '科左中旗'])
     >>> short_forms("二龙回族乡", "town"), short_forms("檀营满族蒙古族乡", "town"), short_forms("清水乡", "town")
     (['二龙'], ['檀营'], ['清水'])
+    >>> short_forms("三水区", "county"), short_forms("电白区", "county"), short_forms("梅里斯达斡尔族区", "county")
+    (['三水'], ['电白'], ['梅里斯区', '梅里斯'])
     """
     out: list[str] = []
     autonomous = AUTONOMOUS.match(name)
