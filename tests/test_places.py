@@ -638,3 +638,9 @@ def test_an_ordinary_district_is_not_cut_short_as_an_ethnic_one() -> None:
     # 水, 白, 满 are nationalities (水族): 三水区 is no 三 + 水族 district, and 三区 is a common word
     assert tagged("全力推进城区、园区、景区三区联动发展。", title="推进三区联动") == []
     assert GAZ.codes("管城区") == GAZ.codes("管城回族区")  # a real one still is
+
+
+def test_a_district_name_before_yu_or_kuai_is_the_word_for_an_area() -> None:
+    # 城北区 is 西宁's; 城北区域 is the north of any town
+    assert tagged("加快城北区域开发，推进老城区块改造。", title="城北区域开发提速") == []
+    assert tagged("城北区召开创建工作会议。", title="城北区召开创建工作会议") == ["城北区"]

@@ -28,6 +28,10 @@ FALLBACK_TITLE_CHARS = 24
 # place itself.
 NAMED_AFTER = re.compile(r"路|大道|大街|街(?!道)|巷|桥|公园|广场|商会|同乡会|社")
 
+# After a name ending in 区, these make 区 the start of a word (区域, 区块, 区间): 加快城北区域开发
+# names an area of the town, not 西宁's 城北区.
+AREA_WORD_ENDS = "域块间"
+
 # Last characters of a county's or city's full name: a short form followed by one is the
 # place's full name as the story writes it, perhaps an older one (X县 before it became X区).
 # The place is still tagged by its official name, so that its stories share one page.
@@ -178,6 +182,8 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
     >>> from civicnews.rules import load_rules
     >>> [m.spelling for m, _w in _mentions("来到安民街道和龙门街道", load_rules())]
     ['安民街道', '龙门街道']
+    >>> [m.spelling for m, _w in _mentions("加快城北区域开发", load_rules())]
+    []
     """
     out = []
     gaz = rules.gazetteer
@@ -190,6 +196,8 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
         k += 1
         if NAMED_AFTER.match(text, m.end) or (not m.full and a_persons_name(text, m.start, m.end)):
             continue
+        if m.spelling.endswith("区") and text[m.end : m.end + 1] in AREA_WORD_ENDS and m.end < len(text):
+            continue  # 城北区域, 城西区块: the words 区域, 区块, no district
         end, full = m.end, m.full
         suffix = text[end : end + 1]
         if (not full and suffix and suffix in ADMIN_SUFFIXES
