@@ -215,6 +215,8 @@ ABLATE: dict[str, Callable[..., object]] = {
     "named_as_origin": lambda *a, **k: False,
     "in_parallel_clauses": lambda *a, **k: False,
     "only_shared_names": lambda *a, **k: False,
+    "without_campaign_words": lambda text, found, rules: found,
+    "opens_a_word_with_xiang": lambda *a, **k: False,
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

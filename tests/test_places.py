@@ -644,3 +644,15 @@ def test_a_district_name_before_yu_or_kuai_is_the_word_for_an_area() -> None:
     # 城北区 is 西宁's; 城北区域 is the north of any town
     assert tagged("加快城北区域开发，推进老城区块改造。", title="城北区域开发提速") == []
     assert tagged("城北区召开创建工作会议。", title="城北区召开创建工作会议") == ["城北区"]
+
+
+def test_a_town_inside_a_campaigns_name_is_no_place() -> None:
+    # 小城镇 is a town of 舒兰市; 小城镇环境综合整治 is a campaign
+    text = "我省持续推进小城镇环境综合整治，各地集镇面貌明显改善。"
+    assert tagged(text, title="小城镇环境综合整治见成效") == []
+
+
+def test_a_town_name_ending_in_xiang_before_a_word_it_opens_is_no_town() -> None:
+    # 发展乡 and 建设乡 are towns; 发展乡村旅游 and 建设乡镇垃圾填埋场 name neither
+    assert tagged("村里发展乡村旅游，建设乡镇垃圾填埋场。", title="乡村旅游火起来") == []
+    assert "张庄乡" in tagged("张庄乡村民大会召开。", publication="淮滨县融媒体中心")

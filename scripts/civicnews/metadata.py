@@ -184,6 +184,8 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
     ['安民街道', '龙门街道']
     >>> [m.spelling for m, _w in _mentions("加快城北区域开发", load_rules())]
     []
+    >>> [m.spelling for m, _w in _mentions("村里发展乡村旅游，张庄乡村民参加", load_rules())]
+    ['张庄乡']
     """
     out = []
     gaz = rules.gazetteer
@@ -204,7 +206,8 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
                 and any(divisions[c].level in ("county", "city") for c in m.codes)
                 and on_word_boundaries(text, m.start, end + 1)):  # not 永康市场
             end, full = end + 1, True
-        elif (not full or len(m.spelling) == 2) and not on_word_boundaries(text, m.start, end):
+        elif (not full or len(m.spelling) == 2 or opens_a_word_with_xiang(m.spelling, text, end)) \
+                and not on_word_boundaries(text, m.start, end):
             # the hidden name starts inside this one: a name's length past its end is enough
             stop = min(found[k].start if k < len(found) else len(text), m.end + LONGEST_NAME)
             found[k:k] = [Mention(h.start + m.start + 1, h.end + m.start + 1, h.spelling, h.codes, h.full)
@@ -214,6 +217,21 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
             m = Mention(m.start + offset, end + offset, m.spelling, m.codes, full)
         out.append((m, weight if full else short_weight))
     return out
+
+
+# After a town name ending in 乡, characters with which 乡 makes a word (乡村, 乡镇, 乡亲, 乡风):
+# 发展乡村旅游 holds no 发展乡, 建设乡镇 no 建设乡; the text is then segmented to decide
+# (张庄乡村民 is 张庄乡's villagers).
+XIANG_WORD_ENDS = "村镇亲土风贤情"
+
+
+def opens_a_word_with_xiang(spelling: str, text: str, end: int) -> bool:
+    """True when a name ending in 乡 is followed by a character that makes 乡 a word's start.
+
+    >>> opens_a_word_with_xiang("发展乡", "发展乡村旅游", 3), opens_a_word_with_xiang("张庄乡", "张庄乡召开会议", 3)
+    (True, False)
+    """
+    return spelling.endswith("乡") and text[end : end + 1] in XIANG_WORD_ENDS and end < len(text)
 
 
 # A person named by a post, then surname and given name (统战部部长廖江华带领…, 廖江华要求): a
@@ -345,6 +363,7 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
             found.insert(0, (Mention(0, len(label.group(1)), label.group(1), codes, False), float(title_weight)))
     text = head + body
     found = [(m, w) for m, w in found if not named_in_town_list(text, m, found)]
+    found = without_campaign_words(text, found, rules)
     visitor = _visitor_pattern(SETTINGS.district_visit_gap)
     guests = {c for m, _w in found if visitor.match(text, m.end) for c in m.codes}
     found = [(m, w) for m, w in found if not guests.issuperset(m.codes)] if guests else found
@@ -353,6 +372,26 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
     gaz = rules.gazetteer
     return [(m, w) for m, w in found if not (all(gaz.divisions[c].level == "town" for c in m.codes)
                                              and named_as_data(text, m.start, m.end, rules))]
+
+
+def without_campaign_words(text: str, found: list[tuple[Mention, float]], rules: Rules) -> list[tuple[Mention, float]]:
+    """The mentions but the towns whose name lies inside a campaign's keyword (campaigns.yml:
+    小城镇 of 舒兰市 in 小城镇环境综合整治): a campaign's name, no place.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "小城镇环境综合整治在周壤镇推进"
+    >>> [m.spelling for m, _w in without_campaign_words(text, _mentions(text, rules), rules)]
+    ['周壤镇']
+    """
+    gaz = rules.gazetteer
+    towns = [m for m, _w in found if all(gaz.divisions[c].level == "town" for c in m.codes)]
+    keywords = _all_keywords(rules.campaigns) if towns else ()
+    if not keywords:
+        return found
+    spans = [(start, end) for _k, start, end in _keyword_matcher(keywords).find_matches_as_indexes(text, overlapping=True)]
+    inside = {id(m) for m in towns if any(start <= m.start and m.end <= end for start, end in spans)}
+    return [(m, w) for m, w in found if id(m) not in inside] if inside else found
 
 
 def named_in_town_list(text: str, m: Mention, found: list[tuple[Mention, float]]) -> bool:
