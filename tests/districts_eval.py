@@ -217,6 +217,7 @@ ABLATE: dict[str, Callable[..., object]] = {
     "only_shared_names": lambda *a, **k: False,
     "without_campaign_words": lambda text, found, rules: found,
     "opens_a_word_with_xiang": lambda *a, **k: False,
+    "went_to_learn": lambda *a, **k: False,
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

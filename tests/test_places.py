@@ -656,3 +656,11 @@ def test_a_town_name_ending_in_xiang_before_a_word_it_opens_is_no_town() -> None
     # 发展乡 and 建设乡 are towns; 发展乡村旅游 and 建设乡镇垃圾填埋场 name neither
     assert tagged("村里发展乡村旅游，建设乡镇垃圾填埋场。", title="乡村旅游火起来") == []
     assert "张庄乡" in tagged("张庄乡村民大会召开。", publication="淮滨县融媒体中心")
+
+
+def test_counties_a_storys_people_go_to_to_learn_are_not_its_places() -> None:
+    text = "宁都县田埠乡种植脐橙2万余亩。去年，乡里组织果农赴信丰县、安远县学习种植技术。"
+    assert tagged(text, title="田埠乡：脐橙产业带富乡亲", publication="赣南日报") == ["宁都县", "田埠乡"]
+    # a city's leaders going to its counties to look: the city's story and those counties'
+    text = "市委书记赴信丰县、安远县调研脐橙产业。"
+    assert tagged(text, title="市委书记调研脐橙产业", publication="赣南日报") == ["赣州市", "信丰县", "安远县"]

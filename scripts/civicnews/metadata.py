@@ -1254,10 +1254,27 @@ def visited_counties(text: str, mentions: list[tuple[Mention, float]], place: st
     for m, _weight in mentions:
         if not m.full or m.spelling in gaz.local_words or not pattern.search(text[max(0, m.start - reach) : m.start]):
             continue
+        if went_to_learn(text, m.end, rules):
+            continue
         counties = [c for c in _narrow(m.codes, home, rules) if gaz.divisions[c].level == "county"]
         if len(counties) == 1 and counties[0] not in (place, *out) and gaz.within(counties[0], city):
             out.append(counties[0])  # not a county of another city: a delegation's visit (离石区考察团来到从化区)
     return out
+
+
+def went_to_learn(text: str, end: int, rules: Rules) -> bool:
+    """True when the clause after a place gone to (ending at ``end``) says its visitors went to
+    learn (gazetteer.yml study_words): 赴信丰县、安远县学习种植技术.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> went_to_learn("组织果农赴信丰县、安远县学习种植技术", 12, rules), went_to_learn("赴信丰县视察，学习", 4, rules)
+    (True, False)
+    """
+    if not rules.study_words:
+        return False
+    closed = min((i for i in (text.find(c, end) for c in CLAUSE_ENDS) if i >= 0), default=len(text))
+    return any(word in text[end:closed] for word in rules.study_words)
 
 
 @lru_cache(maxsize=8)
