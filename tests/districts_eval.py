@@ -218,6 +218,7 @@ ABLATE: dict[str, Callable[..., object]] = {
     "without_campaign_words": lambda text, found, rules: found,
     "opens_a_word_with_xiang": lambda *a, **k: False,
     "went_to_learn": lambda *a, **k: False,
+    "visiting_own_county": lambda *a, **k: [],
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

@@ -664,3 +664,8 @@ def test_counties_a_storys_people_go_to_to_learn_are_not_its_places() -> None:
     # a city's leaders going to its counties to look: the city's story and those counties'
     text = "市委书记赴信丰县、安远县调研脐橙产业。"
     assert tagged(text, title="市委书记调研脐橙产业", publication="赣南日报") == ["赣州市", "信丰县", "安远县"]
+
+
+def test_a_city_named_as_the_visitor_of_its_own_county_is_not_the_storys() -> None:
+    text = "在云和县的木玩企业车间里，工人们正忙着赶制订单。丽水市有关领导到云和调研时表示，要把木玩产业打造成丽水的金名片。"
+    assert tagged(text, title="木制玩具走向世界") == ["云和县"]

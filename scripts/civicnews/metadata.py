@@ -366,6 +366,7 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
     found = without_campaign_words(text, found, rules)
     visitor = _visitor_pattern(SETTINGS.district_visit_gap)
     guests = {c for m, _w in found if visitor.match(text, m.end) for c in m.codes}
+    guests |= {c for m in visiting_own_county(text, found, rules) for c in m.codes}
     found = [(m, w) for m, w in found if not guests.issuperset(m.codes)] if guests else found
     if not any(unit in text for unit in rules.data_units):
         return found  # most stories give no measure: no clause to look for
@@ -1692,6 +1693,37 @@ def _located_there(text: str, start: int, rules: Rules) -> bool:
 def _located_pattern(words: tuple[str, ...], gap: int) -> re.Pattern[str]:
     """The located_in words, then at most ``gap`` characters, at the end of a text."""
     return re.compile("(?:" + "|".join(map(re.escape, words)) + rf")\S{{0,{gap}}}$")
+
+
+def visiting_own_county(text: str, found: list[tuple[Mention, float]], rules: Rules) -> list[Mention]:
+    """Cities named as the visitors of one of their own counties: the city, at most
+    settings.district_visit_gap characters of the clause, a word of coming, then the county
+    (丽水市有关领导到云和调研): the story is the county's, not the city's.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "丽水市有关领导到云和调研木玩产业。丽水市召开会议。"
+    >>> [m.spelling for m in visiting_own_county(text, _mentions(text, rules), rules)]
+    ['丽水市']
+    """
+    gaz = rules.gazetteer
+    starts = {m.start: m for m, _w in found}
+    pattern = _coming_pattern(SETTINGS.district_visit_gap)
+    out = []
+    for m, _weight in found:
+        if not all(gaz.divisions[c].level == "city" for c in m.codes):
+            continue
+        came = pattern.match(text, m.end)
+        visited = starts.get(came.end()) if came else None
+        if visited and all(gaz.divisions[v].level == "county" and any(gaz.within(v, c) for c in m.codes)
+                           for v in visited.codes):
+            out.append(m)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _coming_pattern(gap: int) -> re.Pattern[str]:
+    return re.compile(rf"[^，。；！？：]{{0,{gap}}}?(?:来到|来|到|赴|莅临)")
 
 
 @lru_cache(maxsize=8)
