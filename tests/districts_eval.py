@@ -219,6 +219,7 @@ ABLATE: dict[str, Callable[..., object]] = {
     "opens_a_word_with_xiang": lambda *a, **k: False,
     "went_to_learn": lambda *a, **k: False,
     "visiting_own_county": lambda *a, **k: [],
+    "paper_reading": lambda place, readings, rules: place,
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

@@ -669,3 +669,12 @@ def test_counties_a_storys_people_go_to_to_learn_are_not_its_places() -> None:
 def test_a_city_named_as_the_visitor_of_its_own_county_is_not_the_storys() -> None:
     text = "在云和县的木玩企业车间里，工人们正忙着赶制订单。丽水市有关领导到云和调研时表示，要把木玩产业打造成丽水的金名片。"
     assert tagged(text, title="木制玩具走向世界") == ["云和县"]
+
+
+def test_a_papers_district_name_several_cities_share_is_tagged_when_the_story_decides_nothing() -> None:
+    # 江北区 is 重庆's and 宁波's: a story saying only 我区 is still that paper's 江北区
+    assert tagged("近日，我区开展消防安全演练。", title="我区开展消防演练", publication="江北区融媒体中心") == ["江北区"]
+    # a street of another city's district (广州 白云区's 石门街道) is not the paper's place
+    assert tagged("近日，石门街道开展消防安全演练。", publication="江北区融媒体中心") == ["江北区"]
+    # a name the paper only seems to spell short (新华网: 新华区) is no such paper
+    assert "新华区" not in tagged("近日，东乡族自治县开展消防安全演练。", publication="新华网")

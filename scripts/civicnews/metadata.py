@@ -1060,6 +1060,10 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     text = _headline_text(article.headline) + "".join(article.paragraphs)
     home, shared = home_readings(info, rules)
     home = shared_home(shared, mentions, rules) or home
+    # 江北区融媒体中心: 重庆's or 宁波's, and the story says not; only a name written in full (新华网
+    # only seems to spell 新华区)
+    undecided = shared if home is None and all(
+        gaz.divisions[r].name in (info.publication or "") for r in shared) else ()
     if home and (home_spelled_short(info, home, rules) and far_from(home, mentions, rules)
                  and not called_its_own(text, home, rules)
                  or story_elsewhere(home, mentions, text, len(_headline_text(article.headline)), rules)):
@@ -1079,6 +1083,8 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         # the page's place, for a story that says nothing against it (a story naming only
         # another county's town, 枫林镇 on a page of 兴安县's stories, is not the page's)
         place = story_place(mentions, page_place, rules, written, hints)
+    if undecided:
+        place = paper_reading(place, undecided, rules)
     if place and home != place and gaz.divisions[place].level == "city":
         place = town_county(mentions, place, rules) or place
     chosen: dict[str, tuple[int, int]] = {}  # name → (level rank, order named)
@@ -1420,6 +1426,29 @@ def named_only_outside(home: str, mentions: list[tuple[Mention, float]], rules: 
 
 # The paper's own place, as its stories say it (我县 is the paper's county, whatever else is named).
 SELF_REFERENCE = re.compile(r"[我本](?:县|区|市|旗|州)")
+
+
+def paper_reading(place: str | None, readings: tuple[str, ...], rules: Rules) -> str | None:
+    """The story's place for a paper whose name several places share and whose story decides
+    between none of them (江北区融媒体中心: 重庆's or 宁波's): the place the story points at when
+    it lies in or around one of them; else their one name, which all share (the story is that
+    paper's: 我区开展消防演练), else None. A town elsewhere (石门街道 of 广州's 白云区) is another
+    county's name, not the paper's place.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz = rules.gazetteer
+    >>> readings = home_readings(PageInfo("x", publication="江北区融媒体中心"), rules)[1]
+    >>> [gaz.divisions[paper_reading(p, readings, rules)].name for p in (None, gaz.codes("白云区")[0])]
+    ['江北区', '江北区']
+    >>> gaz.divisions[paper_reading(gaz.codes("重庆市")[0], readings, rules)].name
+    '重庆市'
+    """
+    gaz = rules.gazetteer
+    if place and any(gaz.within(place, r) or gaz.within(r, place) for r in readings):
+        return place
+    names = {gaz.divisions[r].name for r in readings}
+    return readings[0] if len(names) == 1 else None
 
 
 def called_its_own(text: str, home: str, rules: Rules) -> bool:
