@@ -678,3 +678,8 @@ def test_a_papers_district_name_several_cities_share_is_tagged_when_the_story_de
     assert tagged("近日，石门街道开展消防安全演练。", publication="江北区融媒体中心") == ["江北区"]
     # a name the paper only seems to spell short (新华网: 新华区) is no such paper
     assert "新华区" not in tagged("近日，东乡族自治县开展消防安全演练。", publication="新华网")
+
+
+def test_counties_a_citys_story_goes_through_sentence_by_sentence_are_the_storys() -> None:
+    text = "连日来，我市各地掀起植树造林热潮。莲都区组织干部群众种植乡土树种。龙泉市开展珍贵树种造林。"
+    assert tagged(text, title="我市各地掀起植树造林热潮", publication="丽水日报") == ["丽水市", "莲都区", "龙泉市"]

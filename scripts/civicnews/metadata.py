@@ -1219,7 +1219,7 @@ def passing_counties(named: dict[str, list[tuple[int, int]]], head_end: int, cho
             continue
         if len(spans) >= SETTINGS.district_passing_mentions:
             continue
-        if any(in_place_list(text, start, end, mentions) or in_parallel_clauses(text, start, mentions)
+        if any(in_place_list(text, start, end, mentions) or in_parallel_clauses(text, start, mentions, rules)
                for start, end in spans):
             continue
         if any(gaz.within(c, county) and c != county for name in chosen for c in gaz.codes(name)):
@@ -1316,23 +1316,27 @@ def in_place_list(text: str, start: int, end: int, mentions: list[tuple[Mention,
     return False
 
 
-def in_parallel_clauses(text: str, start: int, mentions: list[tuple[Mention, float]]) -> bool:
-    """True when the place named at ``start`` opens one of two or more clauses of a sentence,
-    parted by semicolons, that each open with a place (莲都区组织…；龙泉市开展…；云和县补植…): the
-    places a city's story goes through one by one, as a list does.
+# What ends the sentence or clause before a place that opens the next (莲都区…；龙泉市…).
+PARALLEL_OPENERS = "。；！？"
+
+
+def in_parallel_clauses(text: str, start: int, mentions: list[tuple[Mention, float]], rules: Rules) -> bool:
+    """True when the place named at ``start`` opens a sentence or a semicolon-parted clause, and
+    another county in full opens another (莲都区组织…；龙泉市开展…。云和县补植…): the places a
+    city's story goes through one by one, as a list does.
 
     >>> from civicnews.rules import load_rules
-    >>> text = "全市植树造林。莲都区种植乡土树种；龙泉市开展珍贵树种造林；云和县补植彩色树种。在格尔木市建站；各地跟进。"
-    >>> found = _mentions(text, load_rules())
-    >>> [(m.spelling, in_parallel_clauses(text, m.start, found)) for m, _w in found]
+    >>> rules = load_rules()
+    >>> text = "全市植树造林。莲都区种植乡土树种；龙泉市开展珍贵树种造林。云和县补植彩色树种。在格尔木市建站；各地跟进。"
+    >>> found = _mentions(text, rules)
+    >>> [(m.spelling, in_parallel_clauses(text, m.start, found, rules)) for m, _w in found]
     [('莲都区', True), ('龙泉市', True), ('云和县', True), ('格尔木市', False)]
     """
-    opened = max(text.rfind(c, 0, start) for c in SENTENCE_ENDS) + 1
-    closed = min((i for i in (text.find(c, start) for c in SENTENCE_ENDS) if i >= 0), default=len(text))
-    if "；" not in text[opened:closed] or not (start == opened or text[start - 1] == "；"):
+    if not (start == 0 or text[start - 1] in PARALLEL_OPENERS):
         return False
-    openers = {m.start for m, _w in mentions if opened <= m.start < closed
-               and (m.start == opened or text[m.start - 1] == "；")}
+    gaz = rules.gazetteer
+    openers = {m.spelling for m, _w in mentions if m.full and (m.start == 0 or text[m.start - 1] in PARALLEL_OPENERS)
+               and any(gaz.divisions[c].level == "county" for c in m.codes)}
     return len(openers) >= 2
 
 
