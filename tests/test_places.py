@@ -574,6 +574,10 @@ def test_a_towns_short_form_in_a_headline_counts_only_standing_apart() -> None:
     assert tagged(text, title="桃花源街道：打造宜居宜游城区", publication=publication) == [
         "酉阳土家族苗族自治县", "桃花源街道"]
     assert tagged(text, title="宜居：背街小巷换新颜", publication=publication) == ["酉阳土家族苗族自治县", "宜居镇"]
+    # a title opening with it after a kicker (the headline's parts are read apart)
+    art = Article(PageInfo("x.txt"), 0, Headline(title="宜居：背街小巷换新颜", kicker="美丽城镇"), [Section(None, [text])])
+    got = find_districts(art, PageInfo("x.txt", publication=publication), RULES)
+    assert got == ["酉阳土家族苗族自治县", "宜居镇"]
 
 
 def test_a_story_that_says_our_county_keeps_a_home_spelled_short_however_far_it_names() -> None:

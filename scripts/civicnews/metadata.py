@@ -1553,9 +1553,10 @@ def towns_named(article: Article, place: str | None, rules: Rules,
                                                             for m in re.finditer(re.escape(town), text))):
             seen.setdefault(town, text.find(town))
     if county:
+        parts = headline_parts(article.headline)
         for short, code in gaz.town_shorts(county).items():
             at = head.find(short)
-            while at >= 0 and not stands_apart_in_headline(head, at, at + len(short)):
+            while at >= 0 and not stands_apart_in_headline(head, at, at + len(short), parts):
                 at = head.find(short, at + 1)
             if at >= 0:
                 seen.setdefault(gaz.divisions[code].name, at)
@@ -1584,9 +1585,26 @@ HEADLINE_MARKS = " 　：:，,、。！？!?“”\"'‘’《》（）()【】[
 HEADLINE_AFTER_CHARS = "街村镇乡"
 
 
-def stands_apart_in_headline(head: str, start: int, end: int) -> bool:
+def headline_parts(headline: Headline | None) -> frozenset[int]:
+    """Where the kicker, title and subtitle begin and end in the headline's text (_headline_text).
+
+    >>> sorted(headline_parts(Headline(title="石梁：开展整治", kicker="美丽城镇")))
+    [0, 4, 11]
+    """
+    if headline is None:
+        return frozenset({0})
+    bounds, at = {0}, 0
+    for part in (headline.kicker, headline.title, headline.subtitle):
+        if part:
+            at += len(part)
+            bounds.add(at)
+    return frozenset(bounds)
+
+
+def stands_apart_in_headline(head: str, start: int, end: int, parts: frozenset[int] = frozenset()) -> bool:
     """True when a town's short form at head[start:end] stands as a name: after a word of going,
-    or opening the headline (or a part of it) and closing it (or before 街/村/镇).
+    or opening the headline (or a part of it: kicker, title, subtitle begin and end at ``parts``)
+    and closing it (or before 街/村/镇).
 
     >>> stands_apart_in_headline("江东：走街串巷宣传垃圾分类", 0, 2)
     True
@@ -1594,11 +1612,13 @@ def stands_apart_in_headline(head: str, start: int, end: int) -> bool:
     (True, True)
     >>> stands_apart_in_headline("酉阳桃花源街道：打造宜居宜游城区", 10, 12)
     False
+    >>> stands_apart_in_headline("美丽城镇石梁：开展整治", 4, 6, frozenset({0, 4, 11}))
+    True
     """
     if _venue_before_end().search(head, 0, start):
         return True
-    opens = start == 0 or head[start - 1] in HEADLINE_MARKS
-    return opens and (end == len(head) or head[end] in HEADLINE_MARKS or head[end] in HEADLINE_AFTER_CHARS)
+    opens = start == 0 or start in parts or head[start - 1] in HEADLINE_MARKS
+    return opens and (end == len(head) or end in parts or head[end] in HEADLINE_MARKS or head[end] in HEADLINE_AFTER_CHARS)
 
 
 # A town named among the units whose heads attend (县政府办、水利局、A镇、B乡负责同志参加): the
