@@ -198,7 +198,7 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
         k += 1
         if NAMED_AFTER.match(text, m.end) or (not m.full and a_persons_name(text, m.start, m.end)):
             continue
-        if m.spelling.endswith("区") and text[m.end : m.end + 1] in AREA_WORD_ENDS and m.end < len(text):
+        if m.spelling.endswith("区") and m.end < len(text) and text[m.end] in AREA_WORD_ENDS:
             continue  # 城北区域, 城西区块: the words 区域, 区块, no district
         end, full = m.end, m.full
         suffix = text[end : end + 1]
@@ -231,7 +231,7 @@ def opens_a_word_with_xiang(spelling: str, text: str, end: int) -> bool:
     >>> opens_a_word_with_xiang("发展乡", "发展乡村旅游", 3), opens_a_word_with_xiang("张庄乡", "张庄乡召开会议", 3)
     (True, False)
     """
-    return spelling.endswith("乡") and text[end : end + 1] in XIANG_WORD_ENDS and end < len(text)
+    return spelling.endswith("乡") and end < len(text) and text[end] in XIANG_WORD_ENDS
 
 
 # A person named by a post, then surname and given name (统战部部长廖江华带领…, 廖江华要求): a
