@@ -385,14 +385,27 @@ def without_campaign_words(text: str, found: list[tuple[Mention, float]], rules:
     >>> [m.spelling for m, _w in without_campaign_words(text, _mentions(text, rules), rules)]
     ['周壤镇']
     """
-    gaz = rules.gazetteer
-    towns = [m for m, _w in found if all(gaz.divisions[c].level == "town" for c in m.codes)]
-    keywords = _all_keywords(rules.campaigns) if towns else ()
-    if not keywords:
-        return found
+    inner = _towns_in_keywords(rules)
+    towns = [m for m, _w in found if m.spelling in inner] if inner else []
+    if not towns:
+        return found  # nearly every story: no town it names is spelled inside a keyword
+    keywords = _all_keywords(rules.campaigns)
     spans = [(start, end) for _k, start, end in _keyword_matcher(keywords).find_matches_as_indexes(text, overlapping=True)]
     inside = {id(m) for m in towns if any(start <= m.start and m.end <= end for start, end in spans)}
     return [(m, w) for m, w in found if id(m) not in inside] if inside else found
+
+
+def _towns_in_keywords(rules: Rules) -> frozenset[str]:
+    """Town spellings found inside the campaigns' keywords (小城镇), found once per rules (kept
+    by the campaigns' identity: hashing them for every story costs more than the rule)."""
+    gaz = rules.gazetteer
+    kept = gaz.memo("towns_in_keywords")
+    entry = kept.get(id(rules.campaigns))
+    if entry is None or entry[0] is not rules.campaigns:
+        entry = kept[id(rules.campaigns)] = (rules.campaigns, frozenset(
+            m.spelling for k in _all_keywords(rules.campaigns) for m in gaz.find(k)
+            if all(gaz.divisions[c].level == "town" for c in m.codes)))
+    return entry[1]
 
 
 def named_in_town_list(text: str, m: Mention, found: list[tuple[Mention, float]]) -> bool:
@@ -751,6 +764,16 @@ def listed_places(text: str, mentions: list[tuple[Mention, float]], region: str 
 BORDER = re.compile(r"交界|接壤|交汇|毗邻|结合部")
 
 
+def _list_readings(county: str, rules: Rules) -> dict[str, str]:
+    """A county's towns by base and by short form (remembered: asked for every story)."""
+    gaz = rules.gazetteer
+    kept = gaz.memo("list_readings")
+    found = kept.get(county)
+    if found is None:
+        found = kept[county] = {**gaz.town_bases(county), **gaz.town_shorts(county)}
+    return found
+
+
 def listed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]:
     """Towns of one county that the text lists by short form before a word for towns
     (深入湍河、白牛、桑庄等乡镇): (position, town code) pairs.
@@ -762,13 +785,12 @@ def listed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]:
     >>> [gaz.divisions[c].name for _at, c in found]
     ['石梁镇', '航埠镇']
     """
-    gaz = rules.gazetteer
     # in such a list a town's base is its name even when it also spells another place (宝丰 of
     # 宝丰县, 竹山县's 宝丰镇 in 宝丰、擂鼓等乡镇) or is an ordinary word: those are kept out of
     # town_shorts, which is read in headlines too
-    shorts = {**gaz.town_bases(county), **gaz.town_shorts(county)}
     out: list[tuple[int, str]] = []
     for found in TOWN_LIST.finditer(text):
+        shorts = _list_readings(county, rules)
         at = found.start(1)
         for k, item in enumerate(LIST_SEPARATORS.split(found.group(1))):
             # the first item may carry the words before the list (深入湍河): its tail is the name
