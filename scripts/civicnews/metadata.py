@@ -1299,11 +1299,20 @@ def went_to_learn(text: str, end: int, rules: Rules) -> bool:
     >>> rules = load_rules()
     >>> went_to_learn("组织果农赴信丰县、安远县学习种植技术", 12, rules), went_to_learn("赴信丰县视察，学习", 4, rules)
     (True, False)
+    >>> went_to_learn("宣讲团赴信丰县宣讲学习贯彻党的二十大精神", 7, rules)  # studying a line, taken there
+    False
     """
     if not rules.study_words:
         return False
     closed = min((i for i in (text.find(c, end) for c in CLAUSE_ENDS) if i >= 0), default=len(text))
-    return any(word in text[end:closed] for word in rules.study_words)
+    clause = text[end:closed]
+    return any(word in clause and not any(word + taught in clause for taught in STUDY_OF_A_LINE)
+               for word in rules.study_words)
+
+
+# After 学习, words that make it the study of a line or a meeting's spirit, taken to the place
+# (宣讲学习贯彻二十大精神), not learning from the place.
+STUDY_OF_A_LINE = ("贯彻", "宣传", "传达", "宣讲", "领会", "践行", "宣贯")
 
 
 @lru_cache(maxsize=8)
