@@ -1112,7 +1112,22 @@ def is_pull_quote(line: str, story: str) -> bool:
     quote = line.strip()
     if len(CJK_CHAR.findall(quote)) < PULL_QUOTE_MIN_CHARS:
         return False
-    return re.search(rf"(?:^|[，。；！？：、“”]){re.escape(quote)}(?:[，。；！？、”]|$)", story) is not None
+    # each place the story has it, by str.find: what re.search(f"(?:^|[{_QUOTE_OPENS}]"
+    # f"{re.escape(quote)}(?:[{_QUOTE_CLOSES}]|$)") finds ($: the end or a last "\n"), without
+    # compiling a pattern for every quote (0.5 ms a call)
+    at, size = story.find(quote), len(story)
+    while at >= 0:
+        end = at + len(quote)
+        if ((at == 0 or story[at - 1] in _QUOTE_OPENS)
+                and (end == size or story[end] in _QUOTE_CLOSES or (end == size - 1 and story[end] == "\n"))):
+            return True
+        at = story.find(quote, at + 1)
+    return False
+
+
+# The marks a pull quote's clause begins after and ends before (is_pull_quote).
+_QUOTE_OPENS = "，。；！？：、“”"
+_QUOTE_CLOSES = "，。；！？、”"
 
 
 def drop_stray_title_tails(page: Page, confidence: dict[int, float]) -> list[Line]:

@@ -16,6 +16,10 @@ from .model import Article
 # Markdown/HTML characters a paragraph must not be able to use: escaped with a backslash or an
 # entity so that "<script>", "[x](javascript:…)", "# " and "{{ x }}" stay plain text.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]()#+!|>~-])")
+# Those escaped with a backslash, but the backslash itself (escaped first) and ">" (an entity by
+# then): escape_text writes what _MD_SPECIAL.sub(r"\\\1", …) would with one str.replace each,
+# at half the cost (the template called back into Python for every character escaped).
+_MD_MARKS = "`*_[]()#+!|~-"
 
 
 # libyaml's emitter is ~5x faster than the pure-Python one (10,000 articles: seconds per build)
@@ -39,7 +43,11 @@ def escape_text(text: str) -> str:
     # & first, so that the entities written for < and > are not escaped again (the same as
     # mapping each character; a generator over every character cost 0.3 ms an article)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_SPECIAL.sub(r"\\\1", text)
+    if "\\" in text:  # first: the backslashes written below are not escaped again
+        text = text.replace("\\", "\\\\")
+    for mark in _MD_MARKS:
+        if mark in text:
+            text = text.replace(mark, "\\" + mark)
     return text.replace("{", "&#123;").replace("}", "&#125;")
 
 
