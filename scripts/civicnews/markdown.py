@@ -135,6 +135,8 @@ _WRITTEN_MAX = 4096
 # Longest string written without asking the writer: libyaml folds a plain line past its
 # width, and a key of more than 128 bytes is no simple key.
 _BARE_MAX = 40
+# What YAML reads as a line break (its writer continues the scalar on an indented line).
+_BREAKS = re.compile("[\n\r\x85\u2028\u2029]")
 
 
 def _scalar(value: object, key: bool = False) -> str | None:
@@ -153,7 +155,9 @@ def _scalar(value: object, key: bool = False) -> str | None:
                              width=10_000, default_flow_style=False)
             body = text[:-len(": 0\n")] if key else text[len("k: "):-1]
             ends = text.endswith(": 0\n") if key else text.startswith("k: ")
-            found = _WRITTEN[(value, key)] = body if ends and "\n" not in body else None
+            # a line break of any kind (U+2028 too) continues at the nesting's indent: not
+            # one line, so the writer writes the whole front matter
+            found = _WRITTEN[(value, key)] = body if ends and not _BREAKS.search(body) else None
         return found
     if value is None:
         return "null"
