@@ -483,6 +483,10 @@ def touching(upper: Line, lower: Line) -> bool:
     return lower.number == max(upper.lines or (upper.number,)) + 1
 
 
+# A line opening with a dash (——…, ---…) under a title is its subtitle, never the title's piece.
+DASH_OPENING = re.compile(r"^\s*(?:—|-{2,}|－)")
+
+
 def subheads_touching_titles(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
     """Lines the model read as subheads printed right against a title line, with no blank line
     between, on a page that parts things with blank lines: a section heading stands inside a
@@ -522,7 +526,7 @@ def subheads_touching_titles(lines: list[Line], decisions: list[Decision], rules
     for k, d in enumerate(decisions):  # top down: a piece taken lets the line under it follow
         if (d.role is Role.SUBHEAD and (under_title(k) or title_at(k + 1) and touching(lines[k], lines[k + 1]))
                 or d.role in (Role.FURNITURE, Role.CAPTION) and under_title(k)
-                and not _furniture_shaped(lines[k].text, rules)):
+                and not _furniture_shaped(lines[k].text, rules) and not DASH_OPENING.match(lines[k].text)):
             taken.append(k)
     return taken
 
@@ -1180,6 +1184,12 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float]) -> list[Lin
     return out
 
 
+# The longest phrase of a column or series label read as a kicker by its words alone (接续报道,
+# 乡村振兴在行动, 创城进行时 城乡环境卫生整治): the fitting part's labels' phrases hold 3 to 9
+# characters, the figurative first halves of titles their stories do not echo 10 and more.
+KICKER_LABEL_CHARS = 8
+
+
 def kickers_by_words(page: Page) -> list[tuple[Line, float, float]]:
     """A headline read all as title whose first line is a whole phrase its story never uses,
     while the lines after it share ``min_rescue_overlap`` of their words with the story: that
@@ -1209,14 +1219,19 @@ def kickers_by_words(page: Page) -> list[tuple[Line, float, float]]:
         if len(parts) < 2 or any(role is not Role.TITLE for role, _ in parts):
             continue
         first, second = parts[0][1].text, parts[1][1].text
-        if len(CJK_CHAR.findall(first)) < 2 or _one_phrase(first, second) or ends_open(first):
+        # a place's head (铜川：), a question or an exclamation opens the title itself
+        if len(CJK_CHAR.findall(first)) < 2 or _one_phrase(first, second) or ends_open(first) \
+                or first.rstrip().endswith(("：", ":", "？", "?", "！", "!")):
             continue
         text = run.text
         own = _shares_with(first, text)
         rest = _shares_with("".join(line.text for _, line in parts[1:]), text)
         # a title broken over lines never opens both with the same word (人大代表之家 / 人大代表开展…)
         echoed = len(first) >= 4 and first[:2] == second[:2] and first[:2] != second
-        if own == 0.0 and rest >= SETTINGS.min_rescue_overlap or echoed:
+        # a label is short; a longer phrase the story does not echo is the title's figurative
+        # first half (脚下沾泥土采访最基层 / 蒙阴将新闻发布会开到了蜜桃园里)
+        label = max(len(CJK_CHAR.findall(phrase)) for phrase in first.split()) <= KICKER_LABEL_CHARS
+        if own == 0.0 and label and rest >= SETTINGS.min_rescue_overlap or echoed:
             parts[0] = (Role.KICKER, parts[0][1])
             out.append((parts[0][1], own, rest))
     return out
