@@ -1190,7 +1190,7 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float]) -> list[Lin
 KICKER_LABEL_CHARS = 8
 
 
-def kickers_by_words(page: Page) -> list[tuple[Line, float, float]]:
+def kickers_by_words(page: Page, rules: Rules) -> list[tuple[Line, float, float]]:
     """A headline read all as title whose first line is a whole phrase its story never uses,
     while the lines after it share ``min_rescue_overlap`` of their words with the story: that
     line is the kicker (接续报道 / 世丰园成了 / 世外桃源), a column's or a series' label, not the
@@ -1199,17 +1199,24 @@ def kickers_by_words(page: Page) -> list[tuple[Line, float, float]]:
     broken inside a word, a verb wanting its object) stays. Returns the lines with the story's
     share of their words and of the rest's, for the report.
 
+    >>> from .rules import load_rules
     >>> run = TextRun(fresh=True, sections=[(None, ["昔日垃圾场，今日变花园。世丰园小区如今成了居民的世外桃源。"])])
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "接续报道")), (Role.TITLE, Line(2, "", "世丰园成了")),
     ...                           (Role.TITLE, Line(3, "", "世外桃源"))])
-    >>> [(x.text, a, round(b, 2)) for x, a, b in kickers_by_words(Page([run], [], [], []))], run.headline.parts[0][0]
+    >>> [(x.text, a, round(b, 2)) for x, a, b in kickers_by_words(Page([run], [], [], []), load_rules())], run.headline.parts[0][0]
     ([('接续报道', 0.0, 0.75)], <Role.KICKER: 'kicker'>)
 
     A title broken over lines never opens both lines with the same word: the first is a label.
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "人大代表之家")), (Role.TITLE, Line(2, "", "人大代表开展接待选民活动"))])
     >>> run.sections = [(None, ["人大代表开展接待选民活动，听取选民意见。"])]
-    >>> [x.text for x, _, _ in kickers_by_words(Page([run], [], [], []))]
+    >>> [x.text for x, _, _ in kickers_by_words(Page([run], [], [], []), load_rules())]
     ['人大代表之家']
+
+    So is a column's name (headline.yml's label_endings), whatever words it shares:
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "乡村振兴在行动")), (Role.TITLE, Line(2, "", "村寨有了新变化"))])
+    >>> run.sections = [(None, ["贵州乡村振兴，村寨有了新变化。"])]
+    >>> [x.text for x, _, _ in kickers_by_words(Page([run], [], [], []), load_rules())]
+    ['乡村振兴在行动']
     """
     out: list[tuple[Line, float, float]] = []
     for run in page.items:
@@ -1231,7 +1238,9 @@ def kickers_by_words(page: Page) -> list[tuple[Line, float, float]]:
         # a label is short; a longer phrase the story does not echo is the title's figurative
         # first half (脚下沾泥土采访最基层 / 蒙阴将新闻发布会开到了蜜桃园里)
         label = max(len(CJK_CHAR.findall(phrase)) for phrase in first.split()) <= KICKER_LABEL_CHARS
-        if own == 0.0 and label and rest >= SETTINGS.min_rescue_overlap or echoed:
+        # a column's name (乡村振兴在行动, 创城进行时) is a kicker whatever words it shares
+        named = bool(rules.label_endings) and first.rstrip().endswith(rules.label_endings) and "：" not in first
+        if own == 0.0 and label and rest >= SETTINGS.min_rescue_overlap or echoed or named:
             parts[0] = (Role.KICKER, parts[0][1])
             out.append((parts[0][1], own, rest))
     return out
@@ -2448,7 +2457,7 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
             f"read as {old.role}; only a place's name, or a number running on: the title's first line",))
-    for line, own, rest in kickers_by_words(page):
+    for line, own, rest in kickers_by_words(page, rules):
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.KICKER, old.confidence, (
             f"read as {old.role}; its story uses {own:.2f} of its words, the title under it"

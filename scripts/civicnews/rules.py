@@ -88,6 +88,8 @@ class Rules:
     open_words: frozenset[str] = frozenset()
     # verbs of speaking: a line ending in one opens a speaker's words, never a headline (headline.yml)
     speech_verbs: tuple[str, ...] = ()
+    # what a column's or series' label ends with: such a line over a title is its kicker (headline.yml)
+    label_endings: tuple[str, ...] = ()
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
@@ -188,6 +190,7 @@ def _build(override: Path | None) -> Rules:
         open_verbs=tuple(str(v) for v in head.get("open_verbs") or ()),
         open_words=frozenset(str(v) for v in head.get("open_words") or ()),
         speech_verbs=tuple(str(v) for v in head.get("speech_verbs") or ()),
+        label_endings=tuple(str(v) for v in head.get("label_endings") or ()),
     )
 
 
