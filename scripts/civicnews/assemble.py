@@ -2166,6 +2166,34 @@ def rehome_orphans(page: Page) -> list[tuple[HeadGroup, float, float]]:
     return moved
 
 
+def last_headlines(page: Page) -> list[tuple[HeadGroup, float]]:
+    """Stories still without a headline take the headlines still left over, best shared words
+    first (any share above nothing): each story would otherwise show its first words as its
+    title, which is never its title, while a left-over headline is some story's. Returns each
+    headline placed with its share of words, for the report.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["每年10月中旬，当雄县牧民转场到冬季牧场。"])])
+    >>> lone = HeadGroup([(Role.TITLE, Line(9, "", "宣讲进牧场 雨露润草原"))])
+    >>> page = Page([run, lone], [], [], ["宣讲进牧场 雨露润草原"], orphans=[lone])
+    >>> [(h.text, share) for h, share in last_headlines(page)], run.headline is lone, page.leftovers
+    ([('宣讲进牧场 雨露润草原', 0.11)], True, [])
+    """
+    untitled = [x for x in page.items if isinstance(x, TextRun) and not x.absorbed and x.has_body
+                and x.headline is None]
+    pairs = sorted(((similarity(lone, run), -i, -j, lone, run) for i, lone in enumerate(page.orphans)
+                    for j, run in enumerate(untitled)), key=lambda p: p[:3], reverse=True)
+    placed: list[tuple[HeadGroup, float]] = []
+    for share, _, _, lone, run in pairs:
+        if share == 0.0 or run.headline is not None or lone not in page.orphans:
+            continue
+        run.headline = lone
+        page.orphans.remove(lone)
+        for _, line in lone.parts:
+            page.leftovers.remove(line.text)
+        placed.append((lone, round(share, 2)))
+    return placed
+
+
 def titles_above_stories(page: Page, lines: list[Line], rules: Rules) -> list[int]:
     """A story that opens at its first line (a dateline or a START line) and still has no
     headline takes the headline-shaped line printed right above it that the model set aside as
@@ -2505,6 +2533,12 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
                 *roles[k].evidence, f"heads the story that uses {new_share:.2f} of its words, not"
                 f" the one printed by it ({old_share:.2f})"))
+    for head, share in last_headlines(page):
+        for _, line in head.parts:
+            k = index[line.number]
+            roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
+                *roles[k].evidence, f"left over, it heads the untitled story that uses {share:.2f} of"
+                " its words (the best left)"))
     runs = [(k, x) for k, x in enumerate(page.items) if isinstance(x, TextRun) and not x.absorbed]
     articles: list[Article] = []
     owners: list[int] = []
