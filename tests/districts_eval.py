@@ -208,6 +208,18 @@ ABLATE: dict[str, Callable[..., object]] = {
     "visited_counties": lambda *a, **k: [],
     "named_as_data": lambda *a, **k: False,
     "named_in_demand": lambda *a, **k: False,
+    "stands_apart_in_headline": lambda *a, **k: True,
+    "called_its_own": lambda *a, **k: False,
+    "named_in_town_list": lambda *a, **k: False,
+    "speaking": lambda *a, **k: False,
+    "named_as_origin": lambda *a, **k: False,
+    "in_parallel_clauses": lambda *a, **k: False,
+    "only_shared_names": lambda *a, **k: False,
+    "without_campaign_words": lambda text, found, rules: found,
+    "opens_a_word_with_xiang": lambda *a, **k: False,
+    "went_to_learn": lambda *a, **k: False,
+    "visiting_own_county": lambda *a, **k: [],
+    "paper_reading": lambda place, readings, rules: place,
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

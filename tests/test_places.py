@@ -273,8 +273,8 @@ def test_a_papers_name_several_counties_share_is_read_by_the_storys_towns() -> N
     assert got == ["通州区", "刘桥镇"]
     assert names([page_home([art], info, RULES)]) == ["通州区"]
     assert GAZ.divisions[page_home([art], info, RULES)].parent == GAZ.codes("南通市")[0]
-    # nothing in the story tells the two apart: no guess, as before
-    assert tagged("区政府召开常务会议，研究部署安全生产工作。", publication="通州区人民政府") == []
+    # nothing in the story tells the two apart: the name both bear, which is certain (paper_reading)
+    assert tagged("区政府召开常务会议，研究部署安全生产工作。", publication="通州区人民政府") == ["通州区"]
 
 
 def test_a_county_a_citys_story_names_once_in_passing_is_not_the_storys() -> None:
@@ -565,3 +565,128 @@ def test_an_address_spelling_its_citys_initials_then_its_county_places_the_site(
         assert home is not None and GAZ.divisions[home].name == county
     # a label that is no city's initials before a county: nothing
     assert page_home([article("我区召开推进会。")], PageInfo("x.txt", publication="www.xxgk.gov.cn"), RULES) is None
+
+
+def test_a_towns_short_form_in_a_headline_counts_only_standing_apart() -> None:
+    # 宜居镇 is a town of 酉阳: 打造宜居宜游城区 names no town, 宜居：… does
+    text = "街道完成多条背街小巷改造，城区环境明显改善。"
+    publication = "酉阳县融媒体中心"
+    assert tagged(text, title="桃花源街道：打造宜居宜游城区", publication=publication) == [
+        "酉阳土家族苗族自治县", "桃花源街道"]
+    assert tagged(text, title="宜居：背街小巷换新颜", publication=publication) == ["酉阳土家族苗族自治县", "宜居镇"]
+    # a title opening with it after a kicker (the headline's parts are read apart)
+    art = Article(PageInfo("x.txt"), 0, Headline(title="宜居：背街小巷换新颜", kicker="美丽城镇"), [Section(None, [text])])
+    got = find_districts(art, PageInfo("x.txt", publication=publication), RULES)
+    assert got == ["酉阳土家族苗族自治县", "宜居镇"]
+
+
+def test_a_story_that_says_our_county_keeps_a_home_spelled_short_however_far_it_names() -> None:
+    # 镇宁县融媒体中心 spells 镇宁布依族苗族自治县 short; the story names only 宁波's places in full,
+    # but calls the paper's county 我县: it is the paper's
+    text = "近年来，宁波市北仑区与我县开展东西部协作，援建了一批产业项目。"
+    assert tagged(text, title="东西部协作助推乡村振兴", publication="镇宁县融媒体中心") == ["镇宁布依族苗族自治县"]
+
+
+def test_a_list_of_towns_by_short_form_names_towns_even_where_a_short_form_spells_a_county() -> None:
+    # 宝丰 is 宝丰县's short form (河南) and the base of 竹山县's 宝丰镇; before 等乡镇 it is the town
+    text = "连日来，宝丰、擂鼓等乡镇抢抓农时，组织群众开展秋冬种生产。"
+    got = tagged(text, title="宝丰、擂鼓等乡镇掀起秋冬种热潮", publication="竹山县融媒体中心")
+    assert got == ["竹山县", "宝丰镇", "擂鼓镇"]
+    assert "宝丰县" not in tagged(text, title="宝丰、擂鼓等乡镇掀起秋冬种热潮")
+
+
+def test_a_papers_name_several_places_share_is_read_by_the_place_the_story_names_around_it() -> None:
+    # 周庄镇 is a town of 昆山市 and of 江阴市: its government's site, on a story naming 昆山市
+    text = "我镇近日组织开展消防安全大检查。昆山市消防救援大队派员指导。"
+    assert tagged(text, title="我镇开展消防安全大检查", publication="周庄镇人民政府") == ["昆山市", "周庄镇"]
+
+
+def test_a_town_named_only_as_a_speakers_unit_is_not_the_storys() -> None:
+    text = "我县召开安全生产工作会议。会上，八里营镇党委书记、县应急管理局局长作了表态发言。"
+    assert tagged(text, title="我县召开安全生产工作会议", publication="滑县融媒体中心") == ["滑县"]
+    # the meeting held in the town: its place, whoever speaks
+    text = "县安全生产工作会议在八里营镇召开。会上，八里营镇党委书记作了表态发言。"
+    assert tagged(text, title="全县安全生产工作会议召开", publication="滑县融媒体中心") == ["滑县", "八里营镇"]
+
+
+def test_counties_a_citys_story_goes_through_clause_by_clause_are_the_storys() -> None:
+    text = ("连日来，我市各地掀起植树造林热潮。莲都区组织干部群众种植乡土树种；龙泉市开展珍贵树种造林；"
+            "云和县在梯田周边补植彩色树种。")
+    got = tagged(text, title="我市各地掀起植树造林热潮", publication="丽水日报")
+    assert got == ["丽水市", "莲都区", "龙泉市", "云和县"]
+
+
+def test_a_town_named_only_as_where_people_come_from_is_not_the_storys() -> None:
+    text = "壶镇镇机床企业的产品已销往东南亚。镇里还邀请了来自新建镇的企业家交流经验。"
+    assert tagged(text, title="壶镇镇：机床产业集群加速升级", publication="缙云县融媒体中心") == ["缙云县", "壶镇镇"]
+    # named as the story's place too: it is
+    text = "新建镇开展志愿服务。来自新建镇各村的志愿者参加。"
+    assert tagged(text, title="志愿服务进村", publication="缙云县融媒体中心") == ["缙云县", "新建镇"]
+
+
+def test_enumeration_marks_are_no_towns_short_forms() -> None:
+    # 三要 is 洛南县's 三要镇 written short, and 一要…三要 is how a meeting's demands are listed
+    assert "三要" not in GAZ.town_shorts(GAZ.codes("洛南县")[0])
+    got = tagged("石门镇召开安全工作会议。会议要求，一要落实责任；二要排查隐患；三要加强值班。")
+    assert "洛南县" not in got
+
+
+def test_a_city_with_more_towns_of_a_shared_name_is_not_guessed() -> None:
+    # 13 counties have a 石门镇, two of them 安康's: that says nothing about where the story is
+    assert tagged("石门镇召开安全工作会议，部署节前工作。", title="石门镇召开安全工作会议") == ["石门镇"]
+    # the city named: its town
+    assert tagged("安康市岚皋县石门镇召开安全工作会议。")[:2] == ["岚皋县", "石门镇"]
+
+
+def test_an_ordinary_district_is_not_cut_short_as_an_ethnic_one() -> None:
+    # 水, 白, 满 are nationalities (水族): 三水区 is no 三 + 水族 district, and 三区 is a common word
+    assert tagged("全力推进城区、园区、景区三区联动发展。", title="推进三区联动") == []
+    assert GAZ.codes("管城区") == GAZ.codes("管城回族区")  # a real one still is
+
+
+def test_a_district_name_before_yu_or_kuai_is_the_word_for_an_area() -> None:
+    # 城北区 is 西宁's; 城北区域 is the north of any town
+    assert tagged("加快城北区域开发，推进老城区块改造。", title="城北区域开发提速") == []
+    assert tagged("城北区召开创建工作会议。", title="城北区召开创建工作会议") == ["城北区"]
+
+
+def test_a_town_inside_a_campaigns_name_is_no_place() -> None:
+    # 小城镇 is a town of 舒兰市; 小城镇环境综合整治 is a campaign
+    text = "我省持续推进小城镇环境综合整治，各地集镇面貌明显改善。"
+    assert tagged(text, title="小城镇环境综合整治见成效") == []
+
+
+def test_a_town_name_ending_in_xiang_before_a_word_it_opens_is_no_town() -> None:
+    # 发展乡 and 建设乡 are towns; 发展乡村旅游 and 建设乡镇垃圾填埋场 name neither
+    assert tagged("村里发展乡村旅游，建设乡镇垃圾填埋场。", title="乡村旅游火起来") == []
+    assert "张庄乡" in tagged("张庄乡村民大会召开。", publication="淮滨县融媒体中心")
+
+
+def test_counties_a_storys_people_go_to_to_learn_are_not_its_places() -> None:
+    text = "宁都县田埠乡种植脐橙2万余亩。去年，乡里组织果农赴信丰县、安远县学习种植技术。"
+    assert tagged(text, title="田埠乡：脐橙产业带富乡亲", publication="赣南日报") == ["宁都县", "田埠乡"]
+    # a city's leaders going to its counties to look: the city's story and those counties'
+    text = "市委书记赴信丰县、安远县调研脐橙产业。"
+    assert tagged(text, title="市委书记调研脐橙产业", publication="赣南日报") == ["赣州市", "信丰县", "安远县"]
+    # a line studied and taken there (学习贯彻…精神) is no learning from the place
+    text = "信丰县召开宣讲大会。市委宣讲团还赴安远县宣讲学习贯彻党的二十大精神。"
+    assert tagged(text, title="信丰县开展宣讲", publication="赣南日报") == ["赣州市", "信丰县", "安远县"]
+
+
+def test_a_city_named_as_the_visitor_of_its_own_county_is_not_the_storys() -> None:
+    text = "在云和县的木玩企业车间里，工人们正忙着赶制订单。丽水市有关领导到云和调研时表示，要把木玩产业打造成丽水的金名片。"
+    assert tagged(text, title="木制玩具走向世界") == ["云和县"]
+
+
+def test_a_papers_district_name_several_cities_share_is_tagged_when_the_story_decides_nothing() -> None:
+    # 江北区 is 重庆's and 宁波's: a story saying only 我区 is still that paper's 江北区
+    assert tagged("近日，我区开展消防安全演练。", title="我区开展消防演练", publication="江北区融媒体中心") == ["江北区"]
+    # a street of another city's district (广州 白云区's 石门街道) is not the paper's place
+    assert tagged("近日，石门街道开展消防安全演练。", publication="江北区融媒体中心") == ["江北区"]
+    # a name the paper only seems to spell short (新华网: 新华区) is no such paper
+    assert "新华区" not in tagged("近日，东乡族自治县开展消防安全演练。", publication="新华网")
+
+
+def test_counties_a_citys_story_goes_through_sentence_by_sentence_are_the_storys() -> None:
+    text = "连日来，我市各地掀起植树造林热潮。莲都区组织干部群众种植乡土树种。龙泉市开展珍贵树种造林。"
+    assert tagged(text, title="我市各地掀起植树造林热潮", publication="丽水日报") == ["丽水市", "莲都区", "龙泉市"]

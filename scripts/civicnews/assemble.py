@@ -30,11 +30,12 @@ Every line ends in a story, the page furniture or the leftovers.
 from __future__ import annotations
 
 import re
+import statistics
 from dataclasses import dataclass, field, replace
 
 from . import credits
 from .features import FURNITURE_SHAPE, bigrams, opens_story, spans_a_word
-from .headline import compose_headline, opens_speech
+from .headline import _one_phrase, compose_headline, couplet, ends_open, opens_speech
 from .labeler import Decision
 from .model import Article, Credit, Line, LineRole, PageInfo, PageResult, Role, Section
 from .paragraphs import ends_sentence, rejoin_paragraphs, restore_lost_quotes
@@ -175,6 +176,50 @@ def _text_window(lines: list[Line], decisions: list[Decision], ks: range) -> str
     return "".join(out)
 
 
+# Text lines read on each side of a line to find the column's measure (its widest line).
+MEASURE_LINES = 4
+# Two measures differ by this many characters at least (one character is type, not layout).
+MEASURE_MIN_EM = 3.0
+
+
+def measure_changes(lines: list[Line], decisions: list[Decision], k: int, from_k: bool = False) -> bool:
+    """The text lines right before line k and right after it are set to different measures
+    (the median widths of their full lines differ by ``measure_change`` and ``MEASURE_MIN_EM``
+    or more): two columns of two stories, the line between them where one story ends and the
+    next one's headline stands.
+
+    >>> column = [Line(n, "", "构委员履职新平台的性质定位，将委员工", width=18.0) for n in range(1, 4)]
+    >>> wide = [Line(n, "", "资信息，主动接洽招商引资项目，招商引资工作成效显", width=24.0) for n in range(5, 8)]
+    >>> page = [*column, Line(4, "", "蒙城一季度招商引资工作开门红", width=14.0), *wide]
+    >>> roles = [Decision(Role.BODY, 0.9)] * 7
+    >>> measure_changes(page, roles, 3)
+    True
+    >>> page[4:] = [replace(line, width=18.5) for line in wide]
+    >>> measure_changes(page, roles, 3)
+    False
+    """
+    def measure(ks: range) -> float:
+        # the median of the full lines (a paragraph's last line is short; a row a PDF tool read
+        # across two columns is long, and holds a space where the columns meet)
+        found: list[float] = []
+        for j in ks:
+            if decisions[j].role in HEAD_ROLES or len(found) == MEASURE_LINES:
+                break  # another story's headline: its text is no measure of this one
+            if lines[j].text and decisions[j].role in _TEXT_ROLES and not ends_sentence(lines[j].text) \
+                    and " " not in lines[j].text.strip():
+                found.append(lines[j].width)
+        # fewer than three full lines tell no measure (one may be a row read across)
+        return statistics.median(found) if len(found) >= 3 else 0.0
+
+    before = measure(range(k - 1, -1, -1))
+    after = measure(range(k if from_k else k + 1, len(lines)))  # from_k: line k opens the text after
+    if not before or not after:
+        return False
+    # and by whole characters: on a column a few characters wide one character is 20 %
+    wide, narrow = max(before, after), min(before, after)
+    return wide / narrow >= SETTINGS.measure_change and wide - narrow >= MEASURE_MIN_EM
+
+
 def titles_between_stories(lines: list[Line], decisions: list[Decision]) -> dict[int, float]:
     """Headline-shaped lines read as subheads, furniture or captions whose text after shares
     almost nothing with the text before (cosine of their bigram sets under
@@ -207,7 +252,9 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision]) -> dict
     for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
         if not could_be_title(line.text):
             continue
-        unsure_text = decision.role is Role.BODY and decision.confidence < SETTINGS.max_between_body_confidence
+        unsure_text = decision.role is Role.BODY and (
+            decision.confidence < SETTINGS.max_between_body_confidence
+            or decision.confidence < SETTINGS.max_between_measure_confidence and measure_changes(lines, decisions, k))
         if decision.role not in _BETWEEN_ROLES and not (decision.role is Role.BODY and _before_start(lines, decisions, k)) \
                 and not unsure_text:
             continue
@@ -284,6 +331,9 @@ def titles_naming_new_places(lines: list[Line], decisions: list[Decision]) -> di
     >>> page = [Line(n, "", t) for n, t in enumerate(texts)]
     >>> titles_naming_new_places(page, [Decision(r, 0.9) for r in (Role.START, Role.SUBHEAD, Role.BODY)])
     {1: '东岭村'}
+    >>> page.insert(2, Line(9, "", "东岭村村民清理房前屋后"))  # its photo's caption, right under it
+    >>> titles_naming_new_places(page, [Decision(r, 0.9) for r in (Role.START, Role.SUBHEAD, Role.CAPTION, Role.BODY)])
+    {1: '东岭村'}
     """
     out: dict[int, str] = {}
     for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
@@ -299,7 +349,11 @@ def titles_naming_new_places(lines: list[Line], decisions: list[Decision]) -> di
         start = next((j for j in range(k - 1, -1, -1) if decisions[j].role in HEAD_ROLES), -1)
         before = "".join(lines[j].text for j in range(start + 1, k) if decisions[j].role in _TEXT_ROLES)
         place = new_place(line.text, before, after)
-        if place is not None:
+        # a second line naming the place just named, with no text between, is the new story's
+        # photo caption or subhead: the first one is its title
+        last = max(out, default=None)
+        if place is not None and not (last is not None and out[last] == place and not any(
+                decisions[j].role in _TEXT_ROLES and lines[j].text for j in range(last + 1, k))):
             out[k] = place
     return out
 
@@ -342,8 +396,20 @@ def _shares_with(text: str, other: str) -> float:
 _NOT_CREDIT_ROLES = (Role.FURNITURE, Role.KICKER, Role.TITLE, Role.SUBTITLE, Role.CAPTION, Role.SUBHEAD)
 
 
+def _bracketed_credit(text: str, rules: Rules) -> bool:
+    """A line that is only a credit in brackets, names with or without role words ((高子月 刘哲)):
+    the credit closing a story, printed on a line of its own.
+
+    >>> from civicnews.rules import load_rules
+    >>> [_bracketed_credit(t, load_rules()) for t in ("（高子月 刘哲）", "（第六期）", "（下转2版）")]
+    [True, False, False]
+    """
+    stripped = text.strip()
+    return stripped[:1] in "（(" and credits.split_trailing_credit(stripped, rules)[0] == ""
+
+
 def credits_as_bylines(lines: list[Line], decisions: list[Decision], rules: Rules) -> dict[int, Role]:
-    """Lines that are only role words and people's names (文/X, 作者：X Y, （记者 X）) that the
+    """Lines that are only role words and people's names (文/X, 作者：X Y, （记者 X）, （X Y）) that the
     model read as display or furniture: a credit, opening the story when its text follows,
     else a byline closing the story before it. Index → the role they get.
 
@@ -354,7 +420,8 @@ def credits_as_bylines(lines: list[Line], decisions: list[Decision], rules: Rule
     """
     out: dict[int, Role] = {}
     for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
-        if decision.role not in _NOT_CREDIT_ROLES or not credits.is_credit_line(line.text):
+        if decision.role not in _NOT_CREDIT_ROLES or not (
+                credits.is_credit_line(line.text) or _bracketed_credit(line.text, rules)):
             continue
         if not credits.has_names(line.text, rules):
             continue
@@ -416,33 +483,84 @@ def touching(upper: Line, lower: Line) -> bool:
     return lower.number == max(upper.lines or (upper.number,)) + 1
 
 
-def subheads_touching_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
+# A line opening with a dash (——…, ---…) under a title is its subtitle, never the title's piece.
+DASH_OPENING = re.compile(r"^\s*(?:—|-{2,}|－)")
+
+
+def subheads_touching_titles(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
     """Lines the model read as subheads printed right against a title line, with no blank line
     between, on a page that parts things with blank lines: a section heading stands inside a
     story's text, never glued to its headline, so such a line is a piece of the title broken
-    over lines (网格架起沟通桥梁 / 助力居民 / 幸福满格). Their indices, top to bottom.
+    over lines (网格架起沟通桥梁 / 助力居民 / 幸福满格). So is a line read as furniture or a
+    caption right under a title line (提振精神 / 凝聚合力 / 确保营商环境优化): a slogan or a
+    photo's caption is printed apart from a headline. (Above a title, such a line is more often
+    its kicker, which stays as read.) Their indices, top to bottom.
 
+    >>> from .rules import load_rules
     >>> page = [Line(1, "", "绥棱县举办"), Line(2, "", "邻居节"), Line(3, "", "活动"),
     ...         Line(5, "", "今年，绥棱县举办邻居节。"), Line(7, "", "一、共叙邻里情")]
     >>> roles = [Role.TITLE, Role.TITLE, Role.SUBHEAD, Role.START, Role.SUBHEAD]
-    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in roles])
+    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in roles], load_rules())
+    [2]
+    >>> roles[2] = Role.CAPTION
+    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in roles], load_rules())
     [2]
     >>> page[2] = Line(4, "", "活动")  # a blank line between: a heading under the headline
-    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in roles])
+    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in roles], load_rules())
     []
     >>> page = [Line(n, "", t) for n, t in enumerate(["北山村建成村史馆", "改造惠民生", "目前，八个小区完成改造。"])]
-    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in (Role.TITLE, Role.SUBHEAD, Role.BODY)])
+    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in (Role.TITLE, Role.SUBHEAD, Role.BODY)], load_rules())
     []
     """
+    taken: list[int] = []
+
     def title_at(j: int) -> bool:
-        return 0 <= j < len(lines) and decisions[j].role is Role.TITLE
+        return 0 <= j < len(lines) and (decisions[j].role is Role.TITLE or j in taken)
+
+    def under_title(k: int) -> bool:
+        return title_at(k - 1) and touching(lines[k - 1], lines[k])
 
     # only where the page parts things with blank lines at all (a PDF tool may print none)
     if all(touching(a, b) for a, b in zip(lines, lines[1:], strict=False)):
         return []
-    return [k for k, d in enumerate(decisions) if d.role is Role.SUBHEAD and (
-        title_at(k - 1) and touching(lines[k - 1], lines[k])
-        or title_at(k + 1) and touching(lines[k], lines[k + 1]))]
+    for k, d in enumerate(decisions):  # top down: a piece taken lets the line under it follow
+        if (d.role is Role.SUBHEAD and (under_title(k) or title_at(k + 1) and touching(lines[k], lines[k + 1]))
+                or d.role in (Role.FURNITURE, Role.CAPTION) and under_title(k)
+                and not _furniture_shaped(lines[k].text, rules) and not DASH_OPENING.match(lines[k].text)):
+            taken.append(k)
+    return taken
+
+
+def titles_opened_by_text(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """Text lines printed as a block's first line right against a title line under them, with a
+    blank line above and none below, on a page that parts things with blank lines: a
+    paragraph's first line runs on into more of its paragraph, never into a headline, so the
+    line is the title's first piece (自贡首批建成 / 户外电子阅报栏35座 / 满足群众文化需求). A line
+    ending a sentence or a clause is text; one holding a clause's end or a list's comma, or in
+    【】 brackets, or furniture-shaped, is a kicker or a label over the title. Their indices.
+
+    >>> from .rules import load_rules
+    >>> page = [Line(1, "", "让阅报栏内容更多样化。"), Line(3, "", "自贡首批建成"),
+    ...         Line(4, "", "户外电子阅报栏35座"), Line(6, "", "昨日下午，记者在小区看到。")]
+    >>> roles = [Role.BODY, Role.BODY, Role.TITLE, Role.START]
+    >>> titles_opened_by_text(page, [Decision(r, 0.9) for r in roles], load_rules())
+    [1]
+    >>> page[1] = Line(2, "", "自贡首批建成")  # no blank line above: the paragraph goes on
+    >>> titles_opened_by_text(page, [Decision(r, 0.9) for r in roles], load_rules())
+    []
+    """
+    if all(touching(a, b) for a, b in zip(lines, lines[1:], strict=False)):
+        return []
+    out: list[int] = []
+    for k in range(len(lines) - 1):
+        line = lines[k]
+        if (decisions[k].role in (Role.BODY, Role.START) and decisions[k + 1].role is Role.TITLE
+                and touching(line, lines[k + 1]) and (k == 0 or not touching(lines[k - 1], line))
+                and not any(c in line.text for c in _CLAUSE_ENDS) and not ends_sentence(line.text)
+                and not line.text.lstrip().startswith("【") and not _furniture_shaped(line.text, rules)
+                and len(line.text) <= SETTINGS.title_chars[1]):
+            out.append(k)
+    return out
 
 
 # Text lines read back from a story's first line to find a credit in brackets that closes the
@@ -518,6 +636,32 @@ def credits_read_as_starts(lines: list[Line], decisions: list[Decision], rules: 
         if decision.role is not Role.START and not (under_headline and text_follows):
             continue  # a byline (or credit read as text) after a story's text stays where it is
         out[k] = (Role.CREDIT if under_headline and text_follows else Role.BYLINE, first)
+    return out
+
+
+def leads_at_new_measures(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """Text lines that open like a story's first sentence (近年来，…, 3月20日，…) right after a
+    finished sentence, where the text changes measure (``measure_changes``): another story's
+    column begins, not a paragraph of the same one. Their indices.
+
+    >>> column = [Line(n, "", "林绿化、建设工地、交通秩序", width=15.0) for n in range(1, 4)]
+    >>> wide = [Line(n, "", "精神，践行创新、协调、绿色、开放、共享", width=24.0) for n in range(6, 9)]
+    >>> page = [*column, Line(4, "", "园林绿化效果较好。", width=9.0),
+    ...         Line(5, "", "近年来，泰州市环境保护局认真落实党的十", width=24.0), *wide]
+    >>> leads_at_new_measures(page, [Decision(Role.BODY, 0.9)] * 9)
+    [4]
+    """
+    out: list[int] = []
+    for k in range(1, len(lines)):
+        if decisions[k].role is not Role.BODY or not opens_story(lines[k].text):
+            continue
+        prev = next((j for j in range(k - 1, -1, -1) if lines[j].text), None)
+        if prev is None or decisions[prev].role not in _TEXT_ROLES or not ends_sentence(lines[prev].text):
+            continue
+        # both sides set as columns (lines printed against each other), not paragraphs a line each
+        if (measure_changes(lines, decisions, k, from_k=True)
+                and all(touching(lines[j], lines[j + 1]) for j in range(max(0, k - MEASURE_LINES), min(len(lines) - 1, k + MEASURE_LINES)))):
+            out.append(k)
     return out
 
 
@@ -972,7 +1116,22 @@ def is_pull_quote(line: str, story: str) -> bool:
     quote = line.strip()
     if len(CJK_CHAR.findall(quote)) < PULL_QUOTE_MIN_CHARS:
         return False
-    return re.search(rf"(?:^|[，。；！？：、“”]){re.escape(quote)}(?:[，。；！？、”]|$)", story) is not None
+    # each place the story has it, by str.find: what re.search(f"(?:^|[{_QUOTE_OPENS}]"
+    # f"{re.escape(quote)}(?:[{_QUOTE_CLOSES}]|$)") finds ($: the end or a last "\n"), without
+    # compiling a pattern for every quote (0.5 ms a call)
+    at, size = story.find(quote), len(story)
+    while at >= 0:
+        end = at + len(quote)
+        if ((at == 0 or story[at - 1] in _QUOTE_OPENS)
+                and (end == size or story[end] in _QUOTE_CLOSES or (end == size - 1 and story[end] == "\n"))):
+            return True
+        at = story.find(quote, at + 1)
+    return False
+
+
+# The marks a pull quote's clause begins after and ends before (is_pull_quote).
+_QUOTE_OPENS = "，。；！？：、“”"
+_QUOTE_CLOSES = "，。；！？、”"
 
 
 def drop_stray_title_tails(page: Page, confidence: dict[int, float]) -> list[Line]:
@@ -991,6 +1150,11 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float]) -> list[Lin
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(3, "", "安全在行动", gap_before=1))])
     >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 3: 0.9})]
     ['安全在行动']
+
+    The second half of a couplet stays, its words the story's or not:
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "以练备战")), (Role.TITLE, Line(2, "", "筑牢防线"))])
+    >>> drop_stray_title_tails(page, {1: 0.5, 2: 0.5}), run.headline.text
+    ([], '以练备战筑牢防线')
 
     On a double-spaced page (a blank after every line) the blank is the page's spacing, no break:
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(3, "", "安全在行动", gap_before=0))])
@@ -1011,10 +1175,74 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float]) -> list[Lin
         text = run.text
         share = _shares_with(line.text, text)
         quoted = apart and is_pull_quote(line.text, text)
-        if grams and (unsure and share == 0.0 or apart and share < SETTINGS.min_rescue_overlap or quoted):
+        # the second half of a couplet (以练备战 / 筑牢防线) need not use its story's words
+        pair = not apart and couplet(parts[-2][1].text, line.text)
+        if grams and not pair and (unsure and share == 0.0 or apart and share < SETTINGS.min_rescue_overlap or quoted):
             parts.pop()
             page.furniture.append(line.text)
             out.append(line)
+    return out
+
+
+# The longest phrase of a column or series label read as a kicker by its words alone (接续报道,
+# 乡村振兴在行动, 创城进行时 城乡环境卫生整治): the fitting part's labels' phrases hold 3 to 9
+# characters, the figurative first halves of titles their stories do not echo 10 and more.
+KICKER_LABEL_CHARS = 8
+
+
+def kickers_by_words(page: Page, rules: Rules) -> list[tuple[Line, float, float]]:
+    """A headline read all as title whose first line is a whole phrase its story never uses,
+    while the lines after it share ``min_rescue_overlap`` of their words with the story: that
+    line is the kicker (接续报道 / 世丰园成了 / 世外桃源), a column's or a series' label, not the
+    title's first half, which the story would echo. So is a first line opening with the same
+    word as the line under it. A line the next one goes on from (a phrase
+    broken inside a word, a verb wanting its object) stays. Returns the lines with the story's
+    share of their words and of the rest's, for the report.
+
+    >>> from .rules import load_rules
+    >>> run = TextRun(fresh=True, sections=[(None, ["昔日垃圾场，今日变花园。世丰园小区如今成了居民的世外桃源。"])])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "接续报道")), (Role.TITLE, Line(2, "", "世丰园成了")),
+    ...                           (Role.TITLE, Line(3, "", "世外桃源"))])
+    >>> [(x.text, a, round(b, 2)) for x, a, b in kickers_by_words(Page([run], [], [], []), load_rules())], run.headline.parts[0][0]
+    ([('接续报道', 0.0, 0.75)], <Role.KICKER: 'kicker'>)
+
+    A title broken over lines never opens both lines with the same word: the first is a label.
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "人大代表之家")), (Role.TITLE, Line(2, "", "人大代表开展接待选民活动"))])
+    >>> run.sections = [(None, ["人大代表开展接待选民活动，听取选民意见。"])]
+    >>> [x.text for x, _, _ in kickers_by_words(Page([run], [], [], []), load_rules())]
+    ['人大代表之家']
+
+    So is a column's name (headline.yml's label_endings), whatever words it shares:
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "乡村振兴在行动")), (Role.TITLE, Line(2, "", "村寨有了新变化"))])
+    >>> run.sections = [(None, ["贵州乡村振兴，村寨有了新变化。"])]
+    >>> [x.text for x, _, _ in kickers_by_words(Page([run], [], [], []), load_rules())]
+    ['乡村振兴在行动']
+    """
+    out: list[tuple[Line, float, float]] = []
+    for run in page.items:
+        if not isinstance(run, TextRun) or run.headline is None or not run.has_body:
+            continue
+        parts = run.headline.parts
+        if len(parts) < 2 or any(role is not Role.TITLE for role, _ in parts):
+            continue
+        first, second = parts[0][1].text, parts[1][1].text
+        # a place's head (铜川：), a question or an exclamation opens the title itself
+        if len(CJK_CHAR.findall(first)) < 2 or _one_phrase(first, second) or ends_open(first) \
+                or first.rstrip().endswith(("：", ":", "？", "?", "！", "!")):
+            continue
+        text = run.text
+        own = _shares_with(first, text)
+        rest = _shares_with("".join(line.text for _, line in parts[1:]), text)
+        # a title broken over lines never opens both with the same word (人大代表之家 / 人大代表开展…)
+        echoed = len(first) >= 4 and first[:2] == second[:2] and first[:2] != second
+        # a label is short; a longer phrase the story does not echo is the title's figurative
+        # first half (脚下沾泥土采访最基层 / 蒙阴将新闻发布会开到了蜜桃园里)
+        label = max(len(CJK_CHAR.findall(phrase)) for phrase in first.split()) <= KICKER_LABEL_CHARS
+        # a column's name (乡村振兴在行动, 创城进行时) is a kicker whatever words it shares
+        named = bool(rules.label_endings) and first.rstrip().endswith(rules.label_endings) and "：" not in first
+        if own == 0.0 and label and rest >= SETTINGS.min_rescue_overlap or echoed or named:
+            parts[0] = (Role.KICKER, parts[0][1])
+            out.append((parts[0][1], own, rest))
     return out
 
 
@@ -1621,14 +1849,56 @@ def _title_candidates(run: TextRun, lines: list[Line], page: Page, rules: Rules)
     for ks in (range(_above_credit(run, lines), -1, -1), range(run.last + 1, len(lines))):
         # the furniture and caption lines printed next to it, up to the first other line
         near = [k for k in ks if lines[k].text][:SETTINGS.rescue_reach]
+        aside = []
         for k in near:
             if k not in page.aside:
                 break
-            out.append((k,))
+            aside.append(k)
+        # two of them printed against each other as one phrase broken inside a word (宝清县夹信 /
+        # 子镇秸杆禁烧管控进行时): one title, tried first so that it wins a tie with its halves
+        pair = sorted(aside[:2])
+        if len(pair) == 2 and touching(lines[pair[0]], lines[pair[1]]) and _one_phrase(lines[pair[0]].text, lines[pair[1]].text):
+            out.append(tuple(pair))
+        out.extend((k,) for k in aside)
     tail = _own_tail(run, lines, page, rules)
     if tail:
         out.append(tuple(tail))
+    head = _own_head(run, lines, page, rules)
+    if head:
+        out.append(tuple(head))
     return out
+
+
+def _own_head(run: TextRun, lines: list[Line], page: Page, rules: Rules) -> list[int]:
+    """Indices of the lines that open this run as a block of their own: at most
+    ``rescue_tail_lines`` lines printed against each other, a blank line after them, text after
+    that, and no sentence or clause ended in them: a headline printed over its story and read
+    as text (集团持续开展“保 / 文创卫”志愿服务活动). Empty otherwise."""
+    body = run.sections[0][1]
+    if run.first < 0 or run.credit_lines or not body or lines[run.first].text != body[0]:
+        return []
+    block = [run.first]
+    for k in range(run.first + 1, run.last + 1):
+        if not lines[k].text:
+            continue
+        if k in page.aside or lines[k].gap_before > 0 or not touching(lines[block[-1]], lines[k]):
+            break
+        block.append(k)
+        if len(block) > SETTINGS.rescue_tail_lines:
+            return []
+    else:
+        return []  # no blank line after the block: no title over text
+    if len(block) >= len(body) or [lines[k].text for k in block] != body[:len(block)]:
+        return []
+    # the text after it must print lines against each other (a page with a blank line after
+    # every line shows no blocks)
+    rest = [lines[k] for k in range(block[-1] + 1, run.last + 1) if lines[k].text]
+    if not any(touching(a, b) for a, b in zip(rest, rest[1:], strict=False)):
+        return []
+    text = "".join(lines[k].text for k in block)
+    if _ends_text(lines[block[-1]], rules) or text.rstrip().endswith(_CLAUSE_ENDS) or "，" in text:
+        return []
+    return block
 
 
 def _joins_story_before(run: TextRun, page: Page) -> bool:
@@ -1665,37 +1935,49 @@ def rescue_titles(page: Page, lines: list[Line], rules: Rules) -> list[tuple[tup
     for run in page.items:
         if not isinstance(run, TextRun) or run.headline is not None or run.absorbed or not run.has_body:
             continue
-        best: tuple[tuple[bool, float], tuple[int, ...]] | None = None
+        best: tuple[tuple[bool, bool, float], tuple[int, ...]] | None = None
         for ks in _title_candidates(run, lines, page, rules):
             head = HeadGroup([(Role.TITLE, lines[k]) for k in ks])
             if used.intersection(ks) or not could_be_title(head.text) or _furniture_shaped(lines[ks[0]].text, rules):
                 continue
-            own = ks[-1] == run.last
-            if own:  # its own last lines: compare with the rest of the story
+            own = ks[-1] == run.last or ks[0] == run.first
+            if ks[0] == run.first:  # its own first lines: compare with the rest of the story
+                rest = TextRun(fresh=True, sections=[(None, run.sections[0][1][len(ks):]), *run.sections[1:]])
+                score = similarity(head, rest)
+            elif own:  # its own last lines: compare with the rest of the story
                 rest = TextRun(fresh=True, sections=[(None, run.sections[-1][1][:-len(ks)])])
                 score = similarity(head, rest) if len(run.sections) == 1 else similarity(head, run)
             else:
                 score = similarity(head, run)
             # a whole clause of the story printed apart is a pull quote or a caption before it
             # is a title: it shares every word, so it ranks below any line that is no quote
-            rank = (own or not is_pull_quote(head.text, run.text), score)
-            if score >= SETTINGS.min_rescue_overlap and (best is None or rank > best[0]):
+            # an aside phrase broken in two ranks above its halves
+            rank = (own or not is_pull_quote(head.text, run.text), len(ks) > 1 and not own, score)
+            floor = SETTINGS.min_own_title_overlap if own else SETTINGS.min_rescue_overlap
+            if score >= floor and (best is None or rank > best[0]):
                 best = (rank, ks)
         if best is None:
             continue
-        (no_quote, score), ks = best
+        (no_quote, _, score), ks = best
         if not no_quote and _joins_story_before(run, page):
             continue
         used.update(ks)
         run.headline = HeadGroup([(Role.TITLE, lines[k]) for k in ks], claimed=True)
-        if ks[-1] == run.last:
+        if ks[0] == run.first:  # its own first lines
+            del run.sections[0][1][:len(ks)]
+            numbers = {n for k in ks for n in lines[k].lines}
+            run.numbers = [n for n in run.numbers if n not in numbers]
+            run.first = next((k for k in range(ks[-1] + 1, run.last + 1) if lines[k].text), run.first)
+        elif ks[-1] == run.last:
             del run.sections[-1][1][-len(ks):]
             numbers = {n for k in ks for n in lines[k].lines}
             run.numbers = [n for n in run.numbers if n not in numbers]
-        elif lines[ks[0]].text in page.furniture:
-            page.furniture.remove(lines[ks[0]].text)
         else:
-            page.captions = [c for c in page.captions if c[0] != lines[ks[0]].text]
+            for k in ks:  # set aside as furniture or a caption: take it back
+                if lines[k].text in page.furniture:
+                    page.furniture.remove(lines[k].text)
+                else:
+                    page.captions = [c for c in page.captions if c[0] != lines[k].text]
         taken.append((ks, round(score, 3)))
     return taken
 
@@ -1778,7 +2060,8 @@ def title_tails(page: Page, lines: list[Line], rules: Rules) -> list[int]:
             if j is None or j not in page.aside or j >= run.first or lines[j].gap_before > 0:
                 break
             text = lines[j].text
-            if _furniture_shaped(text, rules) or not could_be_title(run.headline.text + text):
+            # a date or 近日 under a title is its story's dateline, printed apart (12月25日下午)
+            if _furniture_shaped(text, rules) or opens_story(text) or not could_be_title(run.headline.text + text):
                 break
             # a wrapped title's end is no longer than the line above it and is no phrase pair
             # of its own (开展人居环境整治 共建宜居美好家园 is another story's headline)
@@ -1881,6 +2164,34 @@ def rehome_orphans(page: Page) -> list[tuple[HeadGroup, float, float]]:
             page.orphans.append(old)
             page.leftovers.extend(line.text for _, line in old.parts)
     return moved
+
+
+def last_headlines(page: Page) -> list[tuple[HeadGroup, float]]:
+    """Stories still without a headline take the headlines still left over, best shared words
+    first (any share above nothing): each story would otherwise show its first words as its
+    title, which is never its title, while a left-over headline is some story's. Returns each
+    headline placed with its share of words, for the report.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["每年10月中旬，当雄县牧民转场到冬季牧场。"])])
+    >>> lone = HeadGroup([(Role.TITLE, Line(9, "", "宣讲进牧场 雨露润草原"))])
+    >>> page = Page([run, lone], [], [], ["宣讲进牧场 雨露润草原"], orphans=[lone])
+    >>> [(h.text, share) for h, share in last_headlines(page)], run.headline is lone, page.leftovers
+    ([('宣讲进牧场 雨露润草原', 0.11)], True, [])
+    """
+    untitled = [x for x in page.items if isinstance(x, TextRun) and not x.absorbed and x.has_body
+                and x.headline is None]
+    pairs = sorted(((similarity(lone, run), -i, -j, lone, run) for i, lone in enumerate(page.orphans)
+                    for j, run in enumerate(untitled)), key=lambda p: p[:3], reverse=True)
+    placed: list[tuple[HeadGroup, float]] = []
+    for share, _, _, lone, run in pairs:
+        if share == 0.0 or run.headline is not None or lone not in page.orphans:
+            continue
+        run.headline = lone
+        page.orphans.remove(lone)
+        for _, line in lone.parts:
+            page.leftovers.remove(line.text)
+        placed.append((lone, round(share, 2)))
+    return placed
 
 
 def titles_above_stories(page: Page, lines: list[Line], rules: Rules) -> list[int]:
@@ -2092,6 +2403,10 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         decisions[k] = Decision(Role.START, decisions[k].confidence, (
             f"read as {decisions[k].role}; opens like a story, after a credit that closes the story"
             " before",))
+    for k in leads_at_new_measures(lines, decisions):
+        decisions[k] = Decision(Role.START, decisions[k].confidence, (
+            f"read as {decisions[k].role}; opens like a story after a finished sentence, where the"
+            " text changes measure",))
     for k in datelines_open_stories(lines, decisions, rules):
         decisions[k] = Decision(Role.START, decisions[k].confidence, (
             f"read as {decisions[k].role}; opens with a dateline",))
@@ -2115,13 +2430,18 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; opens with {place}, which the text after it names and the"
             " story before it never does",))
-    for k in subheads_touching_titles(lines, decisions):
+    for k in subheads_touching_titles(lines, decisions, rules):
         after_title = k > 0 and decisions[k - 1].role is Role.TITLE and touching(lines[k - 1], lines[k])
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; printed against a title line, no blank between: a piece"
             " of that title",), after_title)
         if not after_title:  # the title line under it goes on from it
             decisions[k + 1] = replace(decisions[k + 1], continues=True)
+    for k in titles_opened_by_text(lines, decisions, rules):
+        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
+            f"read as {decisions[k].role}; a block's first line printed against the title line under"
+            " it: that title's first piece",))
+        decisions[k + 1] = replace(decisions[k + 1], continues=True)
     for k, j in far_reprints(lines, decisions).items():
         decisions[k] = Decision(Role.FURNITURE, decisions[k].confidence, (
             f"read as {decisions[k].role}; a second print of line {lines[j].number}",))
@@ -2165,6 +2485,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
             f"read as {old.role}; only a place's name, or a number running on: the title's first line",))
+    for line, own, rest in kickers_by_words(page, rules):
+        old = roles[index[line.number]]
+        roles[index[line.number]] = LineRole(old.number, old.text, Role.KICKER, old.confidence, (
+            f"read as {old.role}; its story uses {own:.2f} of its words, the title under it"
+            f" {rest:.2f}: a kicker",))
     for line in slogan_kickers(page, rules):
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.FURNITURE, old.confidence, (
@@ -2208,6 +2533,12 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
                 *roles[k].evidence, f"heads the story that uses {new_share:.2f} of its words, not"
                 f" the one printed by it ({old_share:.2f})"))
+    for head, share in last_headlines(page):
+        for _, line in head.parts:
+            k = index[line.number]
+            roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
+                *roles[k].evidence, f"left over, it heads the untitled story that uses {share:.2f} of"
+                " its words (the best left)"))
     runs = [(k, x) for k, x in enumerate(page.items) if isinstance(x, TextRun) and not x.absorbed]
     articles: list[Article] = []
     owners: list[int] = []

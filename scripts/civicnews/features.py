@@ -494,7 +494,8 @@ def page_features(lines: list[Line], rules: Rules | None) -> list[list[str]]:
     views = page_views(lines, rules)
     shapes_of = operator.itemgetter(*_SHAPE_POSITIONS)
     flat = itertools.chain.from_iterable  # one C call where a generator ran per feature
-    own: list[list[str]] = []
+    # each line's row: its registry functions' lists (flattened once, into its final list)
+    rows: list[tuple[list[str], ...]] = []
     # each line's shapes as every offset names them, two lines beyond each edge padded with
     # what a missing neighbour contributes, so line i's neighbour at d is padded[i + 2 + d]
     padded: list[tuple[tuple[str, ...], ...]] = [_EDGE, _EDGE]
@@ -503,13 +504,13 @@ def page_features(lines: list[Line], rules: Rules | None) -> list[list[str]]:
     # hold every function's list for every line at once
     for start in range(0, len(views), _BLOCK):
         block = views[start:start + _BLOCK]
-        rows = list(zip(*[list(map(fn, block)) for fn in FEATURES.values()], strict=True))
-        own += [list(flat(named)) for named in rows]
-        padded += [_shifted(tuple(flat(shapes_of(named)))) for named in rows]
+        block_rows = list(zip(*[list(map(fn, block)) for fn in FEATURES.values()], strict=True))
+        rows += block_rows
+        padded += [_shifted(tuple(flat(shapes_of(named)))) for named in block_rows]
     padded += (_EDGE, _EDGE)
     # NEIGHBOURS is (-2, -1, 1, 2): offset n of line i is padded[i + 2 + NEIGHBOURS[n]]
-    return [["bias", *feats, *padded[i][0], *padded[i + 1][1], *padded[i + 3][2], *padded[i + 4][3]]
-            for i, feats in enumerate(own)]
+    return [["bias", *flat(named), *padded[i][0], *padded[i + 1][1], *padded[i + 3][2], *padded[i + 4][3]]
+            for i, named in enumerate(rows)]
 
 
 # Lines page_features takes at a time: a page's worth (a page has ~90), a bounded memory on a

@@ -28,6 +28,10 @@ FALLBACK_TITLE_CHARS = 24
 # place itself.
 NAMED_AFTER = re.compile(r"路|大道|大街|街(?!道)|巷|桥|公园|广场|商会|同乡会|社")
 
+# After a name ending in 区, these make 区 the start of a word (区域, 区块, 区间): 加快城北区域开发
+# names an area of the town, not 西宁's 城北区.
+AREA_WORD_ENDS = "域块间"
+
 # Last characters of a county's or city's full name: a short form followed by one is the
 # place's full name as the story writes it, perhaps an older one (X县 before it became X区).
 # The place is still tagged by its official name, so that its stories share one page.
@@ -76,6 +80,7 @@ TOWN_LIST = re.compile(
     r"((?:[\u4e00-\u9fff]{2,4}[、和及与])+[\u4e00-\u9fff]{2,4}?)等?(?:[0-9一二两三四五六七八九十]+个?)?"
     r"(?:乡镇|镇街|镇|乡(?![村亲土风贤情])|街道)")
 LIST_SEPARATORS = re.compile(r"[、和及与]")
+LIST_SEPARATOR_CHARS = frozenset("、和及与")
 
 
 def home_place(info: PageInfo, rules: Rules) -> str | None:
@@ -123,7 +128,8 @@ def home_readings(info: PageInfo, rules: Rules) -> tuple[str | None, tuple[str, 
 
 def shared_home(shared: tuple[str, ...], mentions: list[tuple[Mention, float]], rules: Rules) -> str | None:
     """Of the places a paper's name may mean (通州区: 北京's or 南通's), the one the story's places
-    lie in (its 刘桥镇 is 南通's): the reading whose places the story names most, by weight; None
+    lie in or around (its 刘桥镇 is 南通's; a 周庄镇's story naming 昆山市 is 昆山's): the reading whose
+    places the story names most, by weight; None
     when no reading has more than the others (the name alone decides nothing).
 
     >>> from civicnews.rules import load_rules
@@ -143,7 +149,8 @@ def shared_home(shared: tuple[str, ...], mentions: list[tuple[Mention, float]], 
         if m.spelling in gaz.local_words:
             continue
         for reading in shared:
-            if any(gaz.within(c, reading) for c in m.codes):
+            # a place inside the reading, or one holding it (周庄镇人民政府's story names 昆山市)
+            if any(gaz.within(c, reading) or gaz.within(reading, c) for c in m.codes):
                 support[reading] += weight
     best = max(shared, key=lambda c: support[c])
     return best if support[best] > 0 and not _tied(support, best) else None
@@ -175,6 +182,10 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
     >>> from civicnews.rules import load_rules
     >>> [m.spelling for m, _w in _mentions("来到安民街道和龙门街道", load_rules())]
     ['安民街道', '龙门街道']
+    >>> [m.spelling for m, _w in _mentions("加快城北区域开发", load_rules())]
+    []
+    >>> [m.spelling for m, _w in _mentions("村里发展乡村旅游，张庄乡村民参加", load_rules())]
+    ['张庄乡']
     """
     out = []
     gaz = rules.gazetteer
@@ -187,13 +198,16 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
         k += 1
         if NAMED_AFTER.match(text, m.end) or (not m.full and a_persons_name(text, m.start, m.end)):
             continue
+        if m.spelling.endswith("区") and m.end < len(text) and text[m.end] in AREA_WORD_ENDS:
+            continue  # 城北区域, 城西区块: the words 区域, 区块, no district
         end, full = m.end, m.full
         suffix = text[end : end + 1]
         if (not full and suffix and suffix in ADMIN_SUFFIXES
                 and any(divisions[c].level in ("county", "city") for c in m.codes)
                 and on_word_boundaries(text, m.start, end + 1)):  # not 永康市场
             end, full = end + 1, True
-        elif (not full or len(m.spelling) == 2) and not on_word_boundaries(text, m.start, end):
+        elif (not full or len(m.spelling) == 2 or opens_a_word_with_xiang(m.spelling, text, end)) \
+                and not on_word_boundaries(text, m.start, end):
             # the hidden name starts inside this one: a name's length past its end is enough
             stop = min(found[k].start if k < len(found) else len(text), m.end + LONGEST_NAME)
             found[k:k] = [Mention(h.start + m.start + 1, h.end + m.start + 1, h.spelling, h.codes, h.full)
@@ -203,6 +217,21 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
             m = Mention(m.start + offset, end + offset, m.spelling, m.codes, full)
         out.append((m, weight if full else short_weight))
     return out
+
+
+# After a town name ending in 乡, characters with which 乡 makes a word (乡村, 乡镇, 乡亲, 乡风):
+# 发展乡村旅游 holds no 发展乡, 建设乡镇 no 建设乡; the text is then segmented to decide
+# (张庄乡村民 is 张庄乡's villagers).
+XIANG_WORD_ENDS = "村镇亲土风贤情"
+
+
+def opens_a_word_with_xiang(spelling: str, text: str, end: int) -> bool:
+    """True when a name ending in 乡 is followed by a character that makes 乡 a word's start.
+
+    >>> opens_a_word_with_xiang("发展乡", "发展乡村旅游", 3), opens_a_word_with_xiang("张庄乡", "张庄乡召开会议", 3)
+    (True, False)
+    """
+    return spelling.endswith("乡") and end < len(text) and text[end] in XIANG_WORD_ENDS
 
 
 # A person named by a post, then surname and given name (统战部部长廖江华带领…, 廖江华要求): a
@@ -333,14 +362,71 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
         if codes:
             found.insert(0, (Mention(0, len(label.group(1)), label.group(1), codes, False), float(title_weight)))
     text = head + body
+    found = [(m, w) for m, w in found if not named_in_town_list(text, m, found)]
+    found = without_campaign_words(text, found, rules)
     visitor = _visitor_pattern(SETTINGS.district_visit_gap)
     guests = {c for m, _w in found if visitor.match(text, m.end) for c in m.codes}
+    guests |= {c for m in visiting_own_county(text, found, rules) for c in m.codes}
     found = [(m, w) for m, w in found if not guests.issuperset(m.codes)] if guests else found
     if not any(unit in text for unit in rules.data_units):
         return found  # most stories give no measure: no clause to look for
     gaz = rules.gazetteer
     return [(m, w) for m, w in found if not (all(gaz.divisions[c].level == "town" for c in m.codes)
                                              and named_as_data(text, m.start, m.end, rules))]
+
+
+def without_campaign_words(text: str, found: list[tuple[Mention, float]], rules: Rules) -> list[tuple[Mention, float]]:
+    """The mentions but the towns whose name lies inside a campaign's keyword (campaigns.yml:
+    小城镇 of 舒兰市 in 小城镇环境综合整治): a campaign's name, no place.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "小城镇环境综合整治在周壤镇推进"
+    >>> [m.spelling for m, _w in without_campaign_words(text, _mentions(text, rules), rules)]
+    ['周壤镇']
+    """
+    inner = _towns_in_keywords(rules)
+    towns = [m for m, _w in found if m.spelling in inner] if inner else []
+    if not towns:
+        return found  # nearly every story: no town it names is spelled inside a keyword
+    keywords = _all_keywords(rules.campaigns)
+    spans = [(start, end) for _k, start, end in _keyword_matcher(keywords).find_matches_as_indexes(text, overlapping=True)]
+    inside = {id(m) for m in towns if any(start <= m.start and m.end <= end for start, end in spans)}
+    return [(m, w) for m, w in found if id(m) not in inside] if inside else found
+
+
+def _towns_in_keywords(rules: Rules) -> frozenset[str]:
+    """Town spellings found inside the campaigns' keywords (小城镇), found once per rules (kept
+    by the campaigns' identity: hashing them for every story costs more than the rule)."""
+    gaz = rules.gazetteer
+    kept = gaz.memo("towns_in_keywords")
+    entry = kept.get(id(rules.campaigns))
+    if entry is None or entry[0] is not rules.campaigns:
+        entry = kept[id(rules.campaigns)] = (rules.campaigns, frozenset(
+            m.spelling for k in _all_keywords(rules.campaigns) for m in gaz.find(k)
+            if all(gaz.divisions[c].level == "town" for c in m.codes)))
+    return entry[1]
+
+
+def named_in_town_list(text: str, m: Mention, found: list[tuple[Mention, float]]) -> bool:
+    """True when a short form (宝丰 of 宝丰县) stands in a list of towns by short form before a
+    word for towns (宝丰、擂鼓等乡镇): a town's name there, no county's. Only a short form
+    followed or preceded by a list separator is looked at (the list is rarely there).
+
+    >>> from civicnews.rules import load_rules
+    >>> text = "宝丰、擂鼓等乡镇掀起秋冬种热潮，宝丰县也开始秋种"
+    >>> found = _mentions(text, load_rules())
+    >>> [(m.spelling, named_in_town_list(text, m, found)) for m, _w in found]
+    [('宝丰', True), ('宝丰县', False)]
+    """
+    if m.full or not (text[m.end : m.end + 1] in LIST_SEPARATOR_CHARS or text[m.start - 1 : m.start] in LIST_SEPARATOR_CHARS):
+        return False
+    return any(found_list.start(1) <= m.start and m.end <= found_list.end(1) for found_list in _town_lists(text))
+
+
+@lru_cache(maxsize=4)
+def _town_lists(text: str) -> list[re.Match[str]]:
+    return list(TOWN_LIST.finditer(text))
 
 
 # Where a sentence or a clause ends.
@@ -678,6 +764,16 @@ def listed_places(text: str, mentions: list[tuple[Mention, float]], region: str 
 BORDER = re.compile(r"交界|接壤|交汇|毗邻|结合部")
 
 
+def _list_readings(county: str, rules: Rules) -> dict[str, str]:
+    """A county's towns by base and by short form (remembered: asked for every story)."""
+    gaz = rules.gazetteer
+    kept = gaz.memo("list_readings")
+    found = kept.get(county)
+    if found is None:
+        found = kept[county] = {**gaz.town_bases(county), **gaz.town_shorts(county)}
+    return found
+
+
 def listed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]:
     """Towns of one county that the text lists by short form before a word for towns
     (深入湍河、白牛、桑庄等乡镇): (position, town code) pairs.
@@ -689,9 +785,12 @@ def listed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]:
     >>> [gaz.divisions[c].name for _at, c in found]
     ['石梁镇', '航埠镇']
     """
-    shorts = rules.gazetteer.town_shorts(county)
+    # in such a list a town's base is its name even when it also spells another place (宝丰 of
+    # 宝丰县, 竹山县's 宝丰镇 in 宝丰、擂鼓等乡镇) or is an ordinary word: those are kept out of
+    # town_shorts, which is read in headlines too
     out: list[tuple[int, str]] = []
     for found in TOWN_LIST.finditer(text):
+        shorts = _list_readings(county, rules)
         at = found.start(1)
         for k, item in enumerate(LIST_SEPARATORS.split(found.group(1))):
             # the first item may carry the words before the list (深入湍河): its tail is the name
@@ -797,7 +896,9 @@ def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: 
         city = _city_of(county, rules) or county  # a county under no city (定安县) stands alone
         totals[city] = totals.get(city, 0.0) + v
     best_city = max(totals, key=lambda c: (totals[c], _order(c))) if totals else None
-    if best_city and _tied(totals, best_city):  # 枫林镇 of four counties, nothing else said: no guess
+    if best_city and (_tied(totals, best_city) or (
+            best_city != home and only_shared_names(mentions, best_city, home, rules, votes, hints))):
+        # 枫林镇 of four counties, nothing else said; 石门镇 of 13 counties, two of them 安康's: no guess
         return home if home and city_level(home, rules) else None
     inside = {c: v for c, v in votes.items() if best_city is None or (_city_of(c, rules) or c) == best_city}
     if inside:
@@ -812,6 +913,38 @@ def story_place(mentions: list[tuple[Mention, float]], home: str | None, rules: 
     if best_city and best_city in cities:
         return best_city
     return home if home and city_level(home, rules) else None
+
+
+def only_shared_names(mentions: list[tuple[Mention, float]], city: str, home: str | None, rules: Rules,
+                      votes: dict[str, float], hints: Hints | None = None) -> bool:
+    """True when every place a story names inside ``city`` is a town name that towns of other
+    cities bear too (石门镇 of 13 counties, two of them 安康's), and the towns the story writes
+    short point at none of the city's counties: the city leads only by having more towns of that
+    name, which says nothing about the story.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz = rules.gazetteer
+    >>> found = _mentions("石门镇召开安全工作会议", rules)
+    >>> only_shared_names(found, gaz.codes("安康市")[0], None, rules, county_votes(found, None, rules))
+    True
+    >>> found = _mentions("安康市石门镇召开安全工作会议", rules)
+    >>> only_shared_names(found, gaz.codes("安康市")[0], None, rules, county_votes(found, None, rules))
+    False
+    """
+    gaz = rules.gazetteer
+    for m, _weight in mentions:
+        codes = _readings(m, home, rules)
+        inside = [c for c in codes if gaz.within(c, city)]
+        if not inside:
+            continue
+        seats = [c for c in codes if named_after_county(c, rules)]
+        if seats and all(gaz.within(c, city) for c in seats):
+            return False  # 济阳街道, the seat of 济阳区: county_votes reads it so
+        if len(inside) == len(codes) or not all(gaz.divisions[c].level == "town" for c in codes):
+            return False  # a place only the city has, or a county or city of that name
+    written = hints() if hints else {}
+    return not any(written.get(county) and gaz.within(county, city) for county in votes)
 
 
 def city_level(code: str, rules: Rules) -> bool:
@@ -949,7 +1082,12 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     text = _headline_text(article.headline) + "".join(article.paragraphs)
     home, shared = home_readings(info, rules)
     home = shared_home(shared, mentions, rules) or home
+    # 江北区融媒体中心: 重庆's or 宁波's, and the story says not; only a name written in full (新华网
+    # only seems to spell 新华区)
+    undecided = shared if home is None and all(
+        gaz.divisions[r].name in (info.publication or "") for r in shared) else ()
     if home and (home_spelled_short(info, home, rules) and far_from(home, mentions, rules)
+                 and not called_its_own(text, home, rules)
                  or story_elsewhere(home, mentions, text, len(_headline_text(article.headline)), rules)):
         # a paper's name that only seems to spell a place (华龙网 is no paper of 濮阳's 华龙区):
         # the story names places in full, none in that place's province; or a story the paper
@@ -967,6 +1105,8 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         # the page's place, for a story that says nothing against it (a story naming only
         # another county's town, 枫林镇 on a page of 兴安县's stories, is not the page's)
         place = story_place(mentions, page_place, rules, written, hints)
+    if undecided:
+        place = paper_reading(place, undecided, rules)
     if place and home != place and gaz.divisions[place].level == "city":
         place = town_county(mentions, place, rules) or place
     chosen: dict[str, tuple[int, int]] = {}  # name → (level rank, order named)
@@ -1101,7 +1241,8 @@ def passing_counties(named: dict[str, list[tuple[int, int]]], head_end: int, cho
             continue
         if len(spans) >= SETTINGS.district_passing_mentions:
             continue
-        if any(in_place_list(text, start, end, mentions) for start, end in spans):
+        if any(in_place_list(text, start, end, mentions) or in_parallel_clauses(text, start, mentions, rules)
+               for start, end in spans):
             continue
         if any(gaz.within(c, county) and c != county for name in chosen for c in gaz.codes(name)):
             continue  # the county's own town is the story's
@@ -1142,10 +1283,36 @@ def visited_counties(text: str, mentions: list[tuple[Mention, float]], place: st
     for m, _weight in mentions:
         if not m.full or m.spelling in gaz.local_words or not pattern.search(text[max(0, m.start - reach) : m.start]):
             continue
+        if went_to_learn(text, m.end, rules):
+            continue
         counties = [c for c in _narrow(m.codes, home, rules) if gaz.divisions[c].level == "county"]
         if len(counties) == 1 and counties[0] not in (place, *out) and gaz.within(counties[0], city):
             out.append(counties[0])  # not a county of another city: a delegation's visit (离石区考察团来到从化区)
     return out
+
+
+def went_to_learn(text: str, end: int, rules: Rules) -> bool:
+    """True when the clause after a place gone to (ending at ``end``) says its visitors went to
+    learn (gazetteer.yml study_words): 赴信丰县、安远县学习种植技术.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> went_to_learn("组织果农赴信丰县、安远县学习种植技术", 12, rules), went_to_learn("赴信丰县视察，学习", 4, rules)
+    (True, False)
+    >>> went_to_learn("宣讲团赴信丰县宣讲学习贯彻党的二十大精神", 7, rules)  # studying a line, taken there
+    False
+    """
+    if not rules.study_words:
+        return False
+    closed = min((i for i in (text.find(c, end) for c in CLAUSE_ENDS) if i >= 0), default=len(text))
+    clause = text[end:closed]
+    return any(word in clause and not any(word + taught in clause for taught in STUDY_OF_A_LINE)
+               for word in rules.study_words)
+
+
+# After 学习, words that make it the study of a line or a meeting's spirit, taken to the place
+# (宣讲学习贯彻二十大精神), not learning from the place.
+STUDY_OF_A_LINE = ("贯彻", "宣传", "传达", "宣讲", "领会", "践行", "宣贯")
 
 
 @lru_cache(maxsize=8)
@@ -1178,6 +1345,30 @@ def in_place_list(text: str, start: int, end: int, mentions: list[tuple[Mention,
         if m.end <= start and start - m.end <= 2 and PLACE_SEPARATOR.match(text[m.end:start]):
             return True
     return False
+
+
+# What ends the sentence or clause before a place that opens the next (莲都区…；龙泉市…).
+PARALLEL_OPENERS = "。；！？"
+
+
+def in_parallel_clauses(text: str, start: int, mentions: list[tuple[Mention, float]], rules: Rules) -> bool:
+    """True when the place named at ``start`` opens a sentence or a semicolon-parted clause, and
+    another county in full opens another (莲都区组织…；龙泉市开展…。云和县补植…): the places a
+    city's story goes through one by one, as a list does.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "全市植树造林。莲都区种植乡土树种；龙泉市开展珍贵树种造林。云和县补植彩色树种。在格尔木市建站；各地跟进。"
+    >>> found = _mentions(text, rules)
+    >>> [(m.spelling, in_parallel_clauses(text, m.start, found, rules)) for m, _w in found]
+    [('莲都区', True), ('龙泉市', True), ('云和县', True), ('格尔木市', False)]
+    """
+    if not (start == 0 or text[start - 1] in PARALLEL_OPENERS):
+        return False
+    gaz = rules.gazetteer
+    openers = {m.spelling for m, _w in mentions if m.full and (m.start == 0 or text[m.start - 1] in PARALLEL_OPENERS)
+               and any(gaz.divisions[c].level == "county" for c in m.codes)}
+    return len(openers) >= 2
 
 
 def town_county(mentions: list[tuple[Mention, float]], city: str, rules: Rules) -> str | None:
@@ -1272,6 +1463,44 @@ def named_only_outside(home: str, mentions: list[tuple[Mention, float]], rules: 
 SELF_REFERENCE = re.compile(r"[我本](?:县|区|市|旗|州)")
 
 
+def paper_reading(place: str | None, readings: tuple[str, ...], rules: Rules) -> str | None:
+    """The story's place for a paper whose name several places share and whose story decides
+    between none of them (江北区融媒体中心: 重庆's or 宁波's): the place the story points at when
+    it lies in or around one of them; else their one name, which all share (the story is that
+    paper's: 我区开展消防演练), else None. A town elsewhere (石门街道 of 广州's 白云区) is another
+    county's name, not the paper's place.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz = rules.gazetteer
+    >>> readings = home_readings(PageInfo("x", publication="江北区融媒体中心"), rules)[1]
+    >>> [gaz.divisions[paper_reading(p, readings, rules)].name for p in (None, gaz.codes("白云区")[0])]
+    ['江北区', '江北区']
+    >>> gaz.divisions[paper_reading(gaz.codes("重庆市")[0], readings, rules)].name
+    '重庆市'
+    """
+    gaz = rules.gazetteer
+    if place and any(gaz.within(place, r) or gaz.within(r, place) for r in readings):
+        return place
+    names = {gaz.divisions[r].name for r in readings}
+    return readings[0] if len(names) == 1 else None
+
+
+def called_its_own(text: str, home: str, rules: Rules) -> bool:
+    """True when a story calls a place of home's kind its own (我县 for a 县, 我区 for a 区): the
+    paper's name spells its home, however far the places it names lie (宁波市北仑区与我县开展协作
+    in 镇宁's paper). A portal that only seems to spell a place (华龙网, not 华龙区's) says 我市.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> home = rules.gazetteer.codes("镇宁布依族苗族自治县")[0]
+    >>> called_its_own("宁波市北仑区与我县开展协作", home, rules), called_its_own("我市开展协作", home, rules)
+    (True, False)
+    """
+    kind = rules.gazetteer.divisions[home].name[-1]
+    return any(found[-1] == kind for found in SELF_REFERENCE.findall(text))
+
+
 def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str, head_end: int,
                     rules: Rules) -> bool:
     """True when a story the paper of ``home`` carries is another place's: it names a county or
@@ -1344,6 +1573,7 @@ def towns_named(article: Article, place: str | None, rules: Rules,
                   and gaz.divisions[c].level in ("zone", "town")]
         if inside and (m.spelling not in gaz.local_words or county == gaz.county_of(inside[0])) \
                 and not attending(text, m.start) and not listed_attending(text, m.start, m.end) \
+                and not speaking(text, m.start, rules) and not named_as_origin(text, m.start, rules) \
                 and not (demands and named_in_demand(text, m.start, rules)):
             seen.setdefault(gaz.divisions[inside[0]].name, m.start)
     for town, owner in (written or {}).items():
@@ -1354,11 +1584,16 @@ def towns_named(article: Article, place: str | None, rules: Rules,
                                                             for m in re.finditer(re.escape(town), text))):
             seen.setdefault(town, text.find(town))
     if county:
+        parts = headline_parts(article.headline)
         for short, code in gaz.town_shorts(county).items():
-            if short in head:
-                seen.setdefault(gaz.divisions[code].name, head.index(short))
+            at = head.find(short)
+            while at >= 0 and not stands_apart_in_headline(head, at, at + len(short), parts):
+                at = head.find(short, at + 1)
+            if at >= 0:
+                seen.setdefault(gaz.divisions[code].name, at)
         for at, code in listed_towns(text, county, rules):
             if not attending(text, at) and not listed_attending(text, at, at, listed=True) \
+                    and not speaking(text, at, rules) and not named_as_origin(text, at, rules) \
                     and not (aside and named_aside(text, at, rules)):
                 seen.setdefault(gaz.divisions[code].name, at)
         bases = gaz.town_bases(county)
@@ -1367,9 +1602,54 @@ def towns_named(article: Article, place: str | None, rules: Rules,
             if official and gaz.divisions[official].name in seen:
                 continue  # the story names the town by the list's name too (木城乡, 木城彝族傈僳族乡)
             if not attending(text, at) and not listed_attending(text, at, at + len(name)) \
+                    and not speaking(text, at, rules) and not named_as_origin(text, at, rules) \
                     and not (aside and named_aside(text, at, rules)):
                 seen.setdefault(name, at)
     return sorted(seen, key=lambda name: seen[name])
+
+
+# Around a town's short form in a headline: what may stand before it (the headline's start, a
+# mark, or a word of going, VENUE_BEFORE: 到长田慰问) and after it (a mark, a colon, or 街/村/镇 of
+# a place within it: 万兴街“…”), so that it is read as a name and not as part of a phrase
+# (打造宜居宜游城区 holds no 宜居镇).
+HEADLINE_MARKS = " 　：:，,、。！？!?“”\"'‘’《》（）()【】[]—-·|丨︱"
+HEADLINE_AFTER_CHARS = "街村镇乡"
+
+
+def headline_parts(headline: Headline | None) -> frozenset[int]:
+    """Where the kicker, title and subtitle begin and end in the headline's text (_headline_text).
+
+    >>> sorted(headline_parts(Headline(title="石梁：开展整治", kicker="美丽城镇")))
+    [0, 4, 11]
+    """
+    if headline is None:
+        return frozenset({0})
+    bounds, at = {0}, 0
+    for part in (headline.kicker, headline.title, headline.subtitle):
+        if part:
+            at += len(part)
+            bounds.add(at)
+    return frozenset(bounds)
+
+
+def stands_apart_in_headline(head: str, start: int, end: int, parts: frozenset[int] = frozenset()) -> bool:
+    """True when a town's short form at head[start:end] stands as a name: after a word of going,
+    or opening the headline (or a part of it: kicker, title, subtitle begin and end at ``parts``)
+    and closing it (or before 街/村/镇).
+
+    >>> stands_apart_in_headline("江东：走街串巷宣传垃圾分类", 0, 2)
+    True
+    >>> stands_apart_in_headline("部长到长田慰问困难群众", 3, 5), stands_apart_in_headline("万兴街志愿服务活动", 0, 2)
+    (True, True)
+    >>> stands_apart_in_headline("酉阳桃花源街道：打造宜居宜游城区", 10, 12)
+    False
+    >>> stands_apart_in_headline("美丽城镇石梁：开展整治", 4, 6, frozenset({0, 4, 11}))
+    True
+    """
+    if _venue_before_end().search(head, 0, start):
+        return True
+    opens = start == 0 or start in parts or head[start - 1] in HEADLINE_MARKS
+    return opens and (end == len(head) or end in parts or head[end] in HEADLINE_MARKS or head[end] in HEADLINE_AFTER_CHARS)
 
 
 # A town named among the units whose heads attend (县政府办、水利局、A镇、B乡负责同志参加): the
@@ -1413,8 +1693,47 @@ def listed_attending(text: str, start: int, end: int, listed: bool = False) -> b
     return _listed_attending_pattern(SETTINGS.district_attend_gap).match(text, end) is not None
 
 
+def named_as_origin(text: str, start: int, rules: Rules) -> bool:
+    """True when a place named at ``start`` follows a word of origin (gazetteer.yml origin_words:
+    邀请了来自新建镇的企业家): where people come from, not where the story happens.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> named_as_origin("邀请了来自新建镇的企业家", 5, rules), named_as_origin("新建镇的企业家", 0, rules)
+    (True, False)
+    """
+    return text.endswith(rules.origin_words, 0, start) if rules.origin_words else False
+
+
+def speaking(text: str, start: int, rules: Rules) -> bool:
+    """True when a place named at ``start`` is a speaker's unit: its clause goes on, within
+    settings.district_attend_gap characters, to a word of a speech given at a meeting
+    (gazetteer.yml speaking_words: 八里营镇党委书记、县应急管理局局长作了表态发言).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> speaking("会上，八里营镇党委书记、县应急管理局局长作了表态发言。", 3, rules)
+    True
+    >>> speaking("八里营镇召开会议，镇党委书记作了表态发言。", 0, rules)
+    False
+    """
+    if not rules.speaking_words:
+        return False
+    return _speaking_pattern(rules.speaking_words, SETTINGS.district_attend_gap).match(text, start) is not None
+
+
+@lru_cache(maxsize=8)
+def _speaking_pattern(words: tuple[str, ...], gap: int) -> re.Pattern[str]:
+    return re.compile(rf"[^。；！？，,]{{0,{gap}}}?(?:" + "|".join(map(re.escape, words)) + ")")
+
+
 # Words that make the places after them the meeting's place or the visit's goal (在A镇、B镇召开).
 VENUE_BEFORE = re.compile(r"在|到|赴|来到|走进|深入|前往")
+
+
+@cache
+def _venue_before_end() -> re.Pattern[str]:
+    return re.compile(rf"(?:{VENUE_BEFORE.pattern})$")
 
 
 @lru_cache(maxsize=8)
@@ -1458,6 +1777,37 @@ def _located_there(text: str, start: int, rules: Rules) -> bool:
 def _located_pattern(words: tuple[str, ...], gap: int) -> re.Pattern[str]:
     """The located_in words, then at most ``gap`` characters, at the end of a text."""
     return re.compile("(?:" + "|".join(map(re.escape, words)) + rf")\S{{0,{gap}}}$")
+
+
+def visiting_own_county(text: str, found: list[tuple[Mention, float]], rules: Rules) -> list[Mention]:
+    """Cities named as the visitors of one of their own counties: the city, at most
+    settings.district_visit_gap characters of the clause, a word of coming, then the county
+    (丽水市有关领导到云和调研): the story is the county's, not the city's.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "丽水市有关领导到云和调研木玩产业。丽水市召开会议。"
+    >>> [m.spelling for m in visiting_own_county(text, _mentions(text, rules), rules)]
+    ['丽水市']
+    """
+    gaz = rules.gazetteer
+    starts = {m.start: m for m, _w in found}
+    pattern = _coming_pattern(SETTINGS.district_visit_gap)
+    out = []
+    for m, _weight in found:
+        if not all(gaz.divisions[c].level == "city" for c in m.codes):
+            continue
+        came = pattern.match(text, m.end)
+        visited = starts.get(came.end()) if came else None
+        if visited and all(gaz.divisions[v].level == "county" and any(gaz.within(v, c) for c in m.codes)
+                           for v in visited.codes):
+            out.append(m)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _coming_pattern(gap: int) -> re.Pattern[str]:
+    return re.compile(rf"[^，。；！？：]{{0,{gap}}}?(?:来到|来|到|赴|莅临)")
 
 
 @lru_cache(maxsize=8)

@@ -47,6 +47,9 @@ CACHE_FORMAT = 6
 WORD_SHORT_LEVELS = frozenset({"county"})
 
 # Full names that are ordinary words in news text (a county called 城区 exists in 山西).
+# Enumeration marks of government prose (会议要求，一要…二要…三要…; 一是…二是…): never a town's short
+# form (三要 of 洛南县's 三要镇), which would point a story at that county.
+ENUMERATION_MARK = re.compile(r"^[一二三四五六七八九十][要是抓]$")
 COMMON_FULL_NAMES = frozenset({"城区", "郊区", "矿区", "新城区"})
 
 # The 55 minority nationalities as written in autonomous place names (海西蒙古族藏族自治州 → 海西).
@@ -59,7 +62,9 @@ _ETHNIC = "(?:" + "|".join(sorted(NATIONALITIES, key=len, reverse=True)) + ")族
 # the base is the shortest two or more characters before the nationalities: 陵水黎族自治县 is
 # 陵水 (not 陵 + 水族 + 黎族), 巴音郭楞蒙古自治州 is 巴音郭楞
 AUTONOMOUS = re.compile(rf"^(.{{2,}}?)(?:{_ETHNIC})+自治(?:州|县|旗|区)$")
-ETHNIC_DISTRICT = re.compile(rf"(?:{_ETHNIC})+区$")  # 管城回族区 → 管城区
+# an ethnic district, each nationality written with 族 (管城回族区 → 管城区): without 族 the
+# nationalities 水, 白, 满 would cut ordinary districts short (三水区 → 三区, a common word)
+ETHNIC_DISTRICT = re.compile(rf"(?:(?:{'|'.join(sorted(NATIONALITIES, key=len, reverse=True))})族)+区$")
 # an ethnic township (983 of them): its base before the nationalities, each written with 族
 # (二龙回族乡 → 二龙, 檀营满族蒙古族乡 → 檀营), so that 二龙乡 reads as that town
 ETHNIC_TOWN = re.compile(rf"^(.{{2,}}?)(?:(?:{'|'.join(sorted(NATIONALITIES, key=len, reverse=True))})族)+(?:乡|镇|苏木)$")
@@ -331,6 +336,8 @@ def short_forms(name: str, level: str) -> list[str]:
     ([], ['科尔沁左翼中', '科左中旗'])
     >>> short_forms("二龙回族乡", "town"), short_forms("檀营满族蒙古族乡", "town"), short_forms("清水乡", "town")
     (['二龙'], ['檀营'], ['清水'])
+    >>> short_forms("三水区", "county"), short_forms("电白区", "county"), short_forms("梅里斯达斡尔族区", "county")
+    (['三水'], ['电白'], ['梅里斯区', '梅里斯'])
     """
     out: list[str] = []
     autonomous = AUTONOMOUS.match(name)
@@ -511,7 +518,7 @@ def build_gazetteer(editor_places: list[dict], local_words: tuple[str, ...] = ()
             for base in forms[:1]:
                 town_base.setdefault(county, {}).setdefault(base, code)
         for short in forms:
-            if is_common_word(short, words) or short in spell:
+            if is_common_word(short, words) or short in spell or ENUMERATION_MARK.match(short):
                 continue
             if short in town_short.setdefault(county, {}):
                 clashes.add((county, short))

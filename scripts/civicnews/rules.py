@@ -75,10 +75,21 @@ class Rules:
     # only in such a sentence or clause is no place of the story (gazetteer.yml)
     speech_words: tuple[str, ...] = ()
     data_units: tuple[str, ...] = ()
+    # words of a speech given at a meeting (表态发言): a town named in the clause before one is a
+    # speaker's unit, not the meeting's place (gazetteer.yml speaking_words)
+    speaking_words: tuple[str, ...] = ()
+    # words that give where people or things come from (来自): a town right after one is their
+    # origin, not the story's place (gazetteer.yml origin_words)
+    origin_words: tuple[str, ...] = ()
+    # words of learning from a place (学习, 取经): a visit to learn is the learners' story, not the
+    # place's (gazetteer.yml study_words)
+    study_words: tuple[str, ...] = ()
     # function words that never end a headline phrase as its last word (headline.yml)
     open_words: frozenset[str] = frozenset()
     # verbs of speaking: a line ending in one opens a speaker's words, never a headline (headline.yml)
     speech_verbs: tuple[str, ...] = ()
+    # what a column's or series' label ends with: such a line over a title is its kicker (headline.yml)
+    label_endings: tuple[str, ...] = ()
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
@@ -157,6 +168,9 @@ def _build(override: Path | None) -> Rules:
         visit_words=tuple(gaz.get("visit_words") or ()),
         speech_words=tuple(gaz.get("speech_words") or ()),
         data_units=tuple(gaz.get("data_units") or ()),
+        speaking_words=tuple(gaz.get("speaking_words") or ()),
+        origin_words=tuple(gaz.get("origin_words") or ()),
+        study_words=tuple(gaz.get("study_words") or ()),
         campaigns=campaigns,
         campaign_min_hits=int(camp.get("min_hits", 2)),
         roles=tuple(sorted(roles.get("roles") or (), key=len, reverse=True)),
@@ -176,6 +190,7 @@ def _build(override: Path | None) -> Rules:
         open_verbs=tuple(str(v) for v in head.get("open_verbs") or ()),
         open_words=frozenset(str(v) for v in head.get("open_words") or ()),
         speech_verbs=tuple(str(v) for v in head.get("speech_verbs") or ()),
+        label_endings=tuple(str(v) for v in head.get("label_endings") or ()),
     )
 
 

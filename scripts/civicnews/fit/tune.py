@@ -32,6 +32,9 @@ CANDIDATES: dict[str, tuple[float, ...]] = {
     "min_far_title_overlap": (0.2, 0.3, 0.4, 0.5, 0.65, 1.01),
     "min_split_overlap": (0.2, 0.3, 0.4, 0.5, 0.7),
     "min_rescue_overlap": (0.2, 0.25, 0.3, 0.4, 0.5, 1.01),
+    "min_own_title_overlap": (0.1, 0.2, 0.3, 0.4, 1.01),
+    "max_between_measure_confidence": (0.5, 0.65, 0.8, 0.9, 1.01),
+    "measure_change": (1.05, 1.1, 1.2, 1.3, 1.5),
     "resume_margin": (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 2.0),
     "min_subhead_similarity": (0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 1.01),
 }
