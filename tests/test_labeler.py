@@ -40,6 +40,14 @@ def test_missing_model_is_a_clear_error(tmp_path) -> None:
         labeler.label_lines(split_lines("一行字"), None, tmp_path / "none.crfsuite")
 
 
+def test_a_model_named_like_its_card_is_refused_before_any_fitting(tmp_path) -> None:
+    # the card is written to OUT.with_suffix(".json"): a .json OUT would be overwritten by it
+    with pytest.raises(SystemExit) as clash:
+        train.main(["--split", "fitA", "--no-typeset", "--pages", "1", "--out", str(tmp_path / "m.json")])
+    assert clash.value.code == 2
+    assert not (tmp_path / "m.json").exists()
+
+
 @pytest.mark.skipif(not pagegen.shared_available(), reason="../shared (corpus) is absent")
 def test_fitting_is_byte_reproducible(tmp_path) -> None:
     a = train.fit(tmp_path / "a" / "m.crfsuite", pages=25, seed=3)

@@ -230,6 +230,9 @@ def main(argv: list[str] | None = None) -> int:
                     "on: the fitting part, or one half of it for a held-out check (score the model "
                     "on the other half: python -m civicnews.fit.evaluate --split fitB --model OUT)")
     args = ap.parse_args(argv)
+    if args.out.suffix == ".json":
+        # the model card is written beside the model as OUT with a .json suffix: it would overwrite it
+        ap.error(f"--out {args.out}: the model card goes to the .json beside the model; give a .crfsuite name")
     if args.split != "fit" and args.out == MODEL_PATH:
         ap.error("a model fitted on half the fitting part is a check, not the shipped model: give --out")
     if args.split != "fit" and args.typeset:
