@@ -35,7 +35,14 @@ from dataclasses import dataclass, field, replace
 
 from . import credits
 from .features import FURNITURE_SHAPE, bigrams, opens_story, spans_a_word
-from .headline import _one_phrase, compose_headline, couplet, ends_open, opens_speech
+from .headline import (
+    _one_phrase,
+    closes_a_frame,
+    compose_headline,
+    couplet,
+    ends_open,
+    opens_speech,
+)
 from .labeler import Decision
 from .model import Article, Credit, Line, LineRole, PageInfo, PageResult, Role, Section
 from .paragraphs import ends_sentence, rejoin_paragraphs, restore_lost_quotes
@@ -493,7 +500,8 @@ def subheads_touching_titles(lines: list[Line], decisions: list[Decision], rules
     story's text, never glued to its headline, so such a line is a piece of the title broken
     over lines (网格架起沟通桥梁 / 助力居民 / 幸福满格). So is a line read as furniture or a
     caption right under a title line (提振精神 / 凝聚合力 / 确保营商环境优化): a slogan or a
-    photo's caption is printed apart from a headline. (Above a title, such a line is more often
+    photo's caption is printed apart from a headline; and a headline-shaped line read as a
+    story's first line, right under a title and alone above a blank (``_alone_above_text``). (Above a title, such a line is more often
     its kicker, which stays as read.) Their indices, top to bottom.
 
     >>> from .rules import load_rules
@@ -508,6 +516,9 @@ def subheads_touching_titles(lines: list[Line], decisions: list[Decision], rules
     >>> page[2] = Line(4, "", "活动")  # a blank line between: a heading under the headline
     >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in roles], load_rules())
     []
+    >>> page = [Line(1, "", "铜川：村庄清洁在行动"), Line(2, "", "美丽宜居迎新春"), Line(4, "", "岁末寒冬，年味渐浓。")]
+    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in (Role.TITLE, Role.START, Role.BODY)], load_rules())
+    [1]
     >>> page = [Line(n, "", t) for n, t in enumerate(["北山村建成村史馆", "改造惠民生", "目前，八个小区完成改造。"])]
     >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in (Role.TITLE, Role.SUBHEAD, Role.BODY)], load_rules())
     []
@@ -526,9 +537,24 @@ def subheads_touching_titles(lines: list[Line], decisions: list[Decision], rules
     for k, d in enumerate(decisions):  # top down: a piece taken lets the line under it follow
         if (d.role is Role.SUBHEAD and (under_title(k) or title_at(k + 1) and touching(lines[k], lines[k + 1]))
                 or d.role in (Role.FURNITURE, Role.CAPTION) and under_title(k)
-                and not _furniture_shaped(lines[k].text, rules) and not DASH_OPENING.match(lines[k].text)):
+                and not _furniture_shaped(lines[k].text, rules) and not DASH_OPENING.match(lines[k].text)
+                or d.role is Role.START and under_title(k) and _alone_above_text(lines, k)):
             taken.append(k)
     return taken
+
+
+_INNER_PUNCT = re.compile("[，。；：、,;:（(]")
+
+
+def _alone_above_text(lines: list[Line], k: int) -> bool:
+    """Line k, read as a story's first line, stands alone with a blank line under it, shaped
+    like a headline (no sentence or clause end, no opening words of a story): a paragraph's first
+    line runs on into its paragraph, so under a title with no blank between it is the title's
+    last piece (铜川：村庄清洁在行动 / 美丽宜居迎新春)."""
+    text = lines[k].text
+    # a comma or a credit inside is text: a row read across columns (pdftotext), a dateline
+    return (k + 1 < len(lines) and not touching(lines[k], lines[k + 1])
+            and could_be_title(text) and not opens_story(text) and not _INNER_PUNCT.search(text))
 
 
 def titles_opened_by_text(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
@@ -1134,31 +1160,34 @@ _QUOTE_OPENS = "，。；！？：、“”"
 _QUOTE_CLOSES = "，。；！？、”"
 
 
-def drop_stray_title_tails(page: Page, confidence: dict[int, float]) -> list[Line]:
+def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rules) -> list[Line]:
     """A headline's last title line read with less confidence than ``min_title_tail_confidence``
     whose words its story never uses, or printed apart from the title (a blank line between)
     and sharing under ``min_rescue_overlap`` of its words with the story, is a slogan printed
     under the title (创卫在行动), not the title's end; printed apart and found word for word in
     the story, it is a pull quote. Either goes to the page's furniture. Returns the lines, for
-    the report.
+    the report. A line that closes an event the title line above it opened (开展… / …活动:
+    ``headline.closes_a_frame``) is the title's end whatever its words.
 
     >>> run = TextRun(fresh=True, sections=[(None, ["近日，矾山镇开展安全生产检查。"])])
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(2, "", "创卫在行动"))])
     >>> page = Page([run], [], [], [])
-    >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 2: 0.3})], run.headline.text, page.furniture
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 2: 0.3}, rules)], run.headline.text, page.furniture
     (['创卫在行动'], '矾山镇开展安全生产检查', ['创卫在行动'])
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(3, "", "安全在行动", gap_before=1))])
-    >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 3: 0.9})]
+    >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 3: 0.9}, rules)]
     ['安全在行动']
 
     The second half of a couplet stays, its words the story's or not:
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "以练备战")), (Role.TITLE, Line(2, "", "筑牢防线"))])
-    >>> drop_stray_title_tails(page, {1: 0.5, 2: 0.5}), run.headline.text
+    >>> drop_stray_title_tails(page, {1: 0.5, 2: 0.5}, rules), run.headline.text
     ([], '以练备战筑牢防线')
 
     On a double-spaced page (a blank after every line) the blank is the page's spacing, no break:
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(3, "", "安全在行动", gap_before=0))])
-    >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 3: 0.9})]
+    >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 3: 0.9}, rules)]
     []
     """
     out: list[Line] = []
@@ -1176,7 +1205,8 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float]) -> list[Lin
         share = _shares_with(line.text, text)
         quoted = apart and is_pull_quote(line.text, text)
         # the second half of a couplet (以练备战 / 筑牢防线) need not use its story's words
-        pair = not apart and couplet(parts[-2][1].text, line.text)
+        pair = not apart and (couplet(parts[-2][1].text, line.text)
+                              or closes_a_frame(parts[-2][1].text, line.text, rules))
         if grams and not pair and (unsure and share == 0.0 or apart and share < SETTINGS.min_rescue_overlap or quoted):
             parts.pop()
             page.furniture.append(line.text)
@@ -2473,7 +2503,7 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             f"read as {old.role}; a whole clause of its story, and a headline printed apart shares"
             " the story's words: a pull quote",))
     confidence = {line.number: d.confidence for line, d in zip(lines, decisions, strict=True)}
-    for line in drop_stray_title_tails(page, confidence):
+    for line in drop_stray_title_tails(page, confidence, rules):
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.FURNITURE, old.confidence, (
             f"read as {old.role} at {old.confidence:.2f}; its story uses few or none of its words",))

@@ -11,9 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .model import Headline, Role
 from .patterns import CJK_CHAR, SERIES
+
+if TYPE_CHECKING:
+    from .rules import Rules
 
 # A series label broken over two lines has a first part at most this long (记者走边陲).
 SERIES_PART_MAX = 8
@@ -181,6 +185,24 @@ def ends_open(text: str) -> bool:
     if text.endswith(_open_verbs()) or OPEN_COUNT.search(text):
         return True
     return bool(text) and text[-1] in _open_words() and _segmenter()(text)[-1] == text[-1]
+
+
+def closes_a_frame(upper: str, lower: str, rules: Rules) -> bool:
+    """The upper title line opens an event with a frame verb (开展, 举办) and leaves it open, and
+    the lower line ends on the event's noun (活动, 会议): one title broken in two, whose lower
+    half need not use its story's words (headline.yml frame_verbs, frame_nouns).
+
+    >>> from civicnews.rules import load_rules
+    >>> r = load_rules()
+    >>> closes_a_frame("上望街道开展出租房夜查", "全力以赴活动", r), closes_a_frame("矾山镇开展安全生产检查", "创卫在行动", r)
+    (True, False)
+    >>> closes_a_frame("县里召开推进会议", "大家一起来活动", r)
+    False
+    """
+    verb = max((upper.rfind(v) for v in rules.frame_verbs), default=-1)
+    return (verb >= 0 and not upper.rstrip().endswith(rules.frame_nouns)
+            and not any(n in upper[verb:] for n in rules.frame_nouns)
+            and lower.rstrip().endswith(rules.frame_nouns))
 
 
 # A line opening with one character and a colon is the end of a name broken off the line

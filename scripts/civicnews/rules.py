@@ -68,6 +68,9 @@ class Rules:
     portal_home: str | None = None
     # verbs that never end a headline phrase (headline.yml): a kicker ending in one is a title's start
     open_verbs: tuple[str, ...] = ()
+    # an event opened by a frame verb (开展) and closed by a frame noun (活动): headline.yml
+    frame_verbs: tuple[str, ...] = ()
+    frame_nouns: tuple[str, ...] = ()
     # words of going to a place (走进, 视察了): a county named right after one is where the story's
     # people went (gazetteer.yml visit_words)
     visit_words: tuple[str, ...] = ()
@@ -191,6 +194,8 @@ def _build(override: Path | None) -> Rules:
         open_words=frozenset(str(v) for v in head.get("open_words") or ()),
         speech_verbs=tuple(str(v) for v in head.get("speech_verbs") or ()),
         label_endings=tuple(str(v) for v in head.get("label_endings") or ()),
+        frame_verbs=tuple(str(v) for v in head.get("frame_verbs") or ()),
+        frame_nouns=tuple(str(v) for v in head.get("frame_nouns") or ()),
     )
 
 
