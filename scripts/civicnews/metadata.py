@@ -759,6 +759,49 @@ def listed_places(text: str, mentions: list[tuple[Mention, float]], region: str 
     return out
 
 
+# After a list of cities in running text: a word for them with 等 or a count (岳阳、常德等地; 雅安、
+# 眉山两市; 赣州、吉安等3个城市). A bare list in running text is too often a market or where
+# visitors come from (销往杭州、宁波); in a headline any list counts.
+CITY_LIST_END = re.compile(r"(?:等|[0-9一二两三四五六七八九十]+个?|等[0-9一二两三四五六七八九十]+个?)(?:市州|地市|城市|市|地)")
+
+
+def listed_cities(text: str, head_end: int, mentions: list[tuple[Mention, float]], region: str | None,
+                  rules: Rules) -> list[str]:
+    """Prefecture-level cities (and county-level ones among them) a story with no place of its
+    own lists, two or more, in its headline or before a word for cities (赣州、吉安、上饶入选…;
+    岳阳、常德等地开展演练): a provincial paper's story of each of them. Their codes, in order.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> names = lambda text, head_end=0: [rules.gazetteer.divisions[c].name
+    ...                                   for c in listed_cities(text, head_end, _mentions(text, rules), None, rules)]
+    >>> names("入汛以来，岳阳、常德等地开展演练"), names("赣州、吉安、上饶入选提名城市", 14)
+    (['岳阳市', '常德市'], ['赣州市', '吉安市', '上饶市'])
+    >>> names("茶叶销往杭州、宁波和上海"), names("北京、上海两市")
+    ([], [])
+    """
+    gaz = rules.gazetteer
+
+    def reading(m: Mention) -> str | None:
+        codes = [c for c in _readings(m, region, rules) if gaz.divisions[c].level in ("city", "county")
+                 and (region is None or gaz.within(c, region))]
+        return codes[0] if len(codes) == 1 and m.spelling not in gaz.local_words else None
+
+    out: list[str] = []
+    run: list[tuple[str, int]] = []
+    for m, _weight in mentions:
+        code = reading(m)
+        if code is None or (run and (m.start - run[-1][1] != 1 or text[run[-1][1]] not in LIST_GAP)):
+            run = []
+        if code is None:
+            continue
+        run.append((code, m.end))
+        if len(run) >= 2 and any(gaz.divisions[c].level == "city" for c, _end in run) and (
+                m.end <= head_end or CITY_LIST_END.match(text, m.end)):
+            out += [c for c, _end in run if c not in out]
+    return out
+
+
 # After a list of counties: where they meet (中方、辰溪、溆浦三县交界): the story's place lies on
 # their border, in one of them, not in all.
 BORDER = re.compile(r"交界|接壤|交汇|毗邻|结合部")
@@ -843,6 +886,18 @@ def renamed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]
                         out.append((at, name))
             at = text.find(short, at + len(short))
     return sorted(dict.fromkeys(out))
+
+
+def written_otherwise(text: str, end: int, short: str, official: str) -> bool:
+    """True when a town's short form ending at ``end`` goes on with another town suffix than
+    the list's (叶坪乡 for the list's 叶坪镇, raised since): the name as written is the town's,
+    which renamed_towns reads (the annotators keep it), not the list's.
+
+    >>> written_otherwise("叶坪乡开展宣讲", 2, "叶坪", "叶坪镇"), written_otherwise("叶坪镇开展宣讲", 2, "叶坪", "叶坪镇")
+    (True, False)
+    """
+    suffix = TOWN_SUFFIX_WRITTEN.match(text, end)
+    return bool(suffix) and suffix.group(0) not in STREET_OFFICE and short + suffix.group(0) != official
 
 
 def named_places(mentions: list[tuple[Mention, float]], region: str | None, rules: Rules) -> set[str]:
@@ -1087,7 +1142,7 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     undecided = shared if home is None and all(
         gaz.divisions[r].name in (info.publication or "") for r in shared) else ()
     if home and (home_spelled_short(info, home, rules) and far_from(home, mentions, rules)
-                 and not called_its_own(text, home, rules)
+                 and not called_its_own(text, home, rules) and not organs_of_its_own(text, home, mentions, rules)
                  or story_elsewhere(home, mentions, text, len(_headline_text(article.headline)), rules)):
         # a paper's name that only seems to spell a place (华龙网 is no paper of 濮阳's 华龙区):
         # the story names places in full, none in that place's province; or a story the paper
@@ -1137,6 +1192,12 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
             if m.full and all(gaz.divisions[c].level == "town" for c in m.codes):
                 chosen.setdefault(m.spelling, (RANK["town"], len(chosen)))
     listed = listed_places(text, mentions, region, rules)
+    if (home is None or gaz.divisions[home].level == "province") and (
+            place is None or gaz.divisions[place].level == "city"):
+        # a provincial paper's story of several cities, each as much as the others (one of them
+        # named more often, 在成都签订, is still one of the list)
+        cities = listed_cities(text, len(_headline_text(article.headline)), mentions, home, rules)
+        listed += cities if place is None or place in cities else []
     for code in listed:
         chosen.setdefault(gaz.divisions[code].name, (RANK[gaz.divisions[code].level], len(chosen)))
     if home and place and gaz.divisions[home].level in ("town", "zone") and gaz.within(home, place):
@@ -1519,6 +1580,9 @@ def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str,
     (False, False)
     >>> elsewhere("县领导会见宝清县客人")  # named once, in the body: in passing
     False
+    >>> home = rules.gazetteer.codes("海曙区")[0]
+    >>> elsewhere("区党政代表团赴普定县对接普定县马官镇协作", 0), elsewhere("普定县马官镇协作普定县", 0)
+    (False, True)
     """
     if SELF_REFERENCE.search(text):
         return False
@@ -1533,8 +1597,35 @@ def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str,
         places = [c for c in m.codes if gaz.divisions[c].level in ("county", "city")]
         if (m.full or m.start < head_end) and len(places) == 1:
             named.setdefault(places[0], []).append(m.start)
+    if organs_of_its_own(text, home, mentions, rules):
+        return False
     return any(len(starts) >= SETTINGS.district_passing_mentions or starts[0] < head_end
                for starts in named.values())
+
+
+# A county's organs written bare, by its kind alone, at a clause's start (县党政代表团赴…, 区委书记
+# 带队…): the paper's own, when the story names no other place of that kind.
+OWN_ORGANS = re.compile(r"(?:^|(?<=[，。；：,;:“\s日]))([县区市旗])(?=党政代表团|代表团|考察团|委|政府|人大|政协|领导)")
+
+
+def organs_of_its_own(text: str, home: str, mentions: list[tuple[Mention, float]], rules: Rules) -> bool:
+    """True when the story writes organs bare of home's kind (区党政代表团 in a 区's paper) and
+    names in full no other county or city of that kind: they are the paper's own, gone to the
+    places it names (区党政代表团赴贵州省安顺市普定县), not another place's story it carries.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> home = rules.gazetteer.codes("海曙区")[0]
+    >>> own = lambda text: organs_of_its_own(text, home, _mentions(text, rules), rules)
+    >>> own("6月12日，区党政代表团赴贵州省安顺市普定县对接"), own("区委书记到安顺市西秀区调研")
+    (True, False)
+    """
+    gaz = rules.gazetteer
+    kind = gaz.divisions[home].name[-1]
+    if kind not in OWN_ORGANS.findall(text):
+        return False
+    return not any(m.full and gaz.divisions[c].name[-1] == kind and not gaz.within(c, home)
+                   for m, _weight in mentions for c in m.codes if gaz.divisions[c].level in ("county", "city"))
 
 
 def named_aside(text: str, at: int, rules: Rules) -> bool:
@@ -1589,7 +1680,7 @@ def towns_named(article: Article, place: str | None, rules: Rules,
             at = head.find(short)
             while at >= 0 and not stands_apart_in_headline(head, at, at + len(short), parts):
                 at = head.find(short, at + 1)
-            if at >= 0:
+            if at >= 0 and not written_otherwise(head, at + len(short), short, gaz.divisions[code].name):
                 seen.setdefault(gaz.divisions[code].name, at)
         for at, code in listed_towns(text, county, rules):
             if not attending(text, at) and not listed_attending(text, at, at, listed=True) \
