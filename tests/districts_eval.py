@@ -269,8 +269,9 @@ def ablate() -> None:
 
 def load_probe(path: Path) -> list[CorpusArticle]:
     """Stories from outside the corpus, annotated by hand before the tagger ran: a JSON list of
-    {url, site, title, districts, paragraphs} (kicker and subtitle optional). Such files hold
-    copyrighted text: keep them outside the repository."""
+    {url, site, title, districts, paragraphs} (kicker and subtitle optional). Stories taken from
+    the web are copyrighted: keep such files outside the repository (tests/eval/district_probes.json
+    holds only stories composed for the project)."""
     raw = json.loads(path.read_text(encoding="utf-8"))
     return [CorpusArticle(url=a["url"], title=a["title"], paragraphs=tuple(a["paragraphs"]),
                           districts=tuple(a["districts"]), site=a.get("site"),

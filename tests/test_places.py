@@ -167,6 +167,46 @@ def test_a_town_written_with_another_suffix_than_the_lists() -> None:
     assert tagged("推进白鹤乡村振兴工作。", publication="天台县融媒体中心") == ["天台县"]
 
 
+def test_a_towns_other_suffix_in_the_headline_is_kept_as_written() -> None:
+    # the list has 叶坪镇 in 瑞金市; a headline writing 叶坪乡 names the town as written, not the list's
+    got = tagged("近日，叶坪乡组织宣讲员走进村组。", title="叶坪乡开展红色文化宣讲活动", publication="瑞金市融媒体中心")
+    assert got == ["瑞金市", "叶坪乡"]
+
+
+def test_a_provincial_storys_listed_cities_are_its_places() -> None:
+    assert tagged("中央文明委公布名单，赣州市、吉安市、上饶市入选。", title="赣州、吉安、上饶入选全国文明城市提名城市",
+                  publication="江西日报") == ["赣州市", "吉安市", "上饶市"]
+    got = tagged("入汛以来，岳阳、常德等地先后开展防汛抢险综合演练。", title="防汛抢险演练", publication="湖南日报")
+    assert got == ["岳阳市", "常德市"]
+    # one of them named again (where they met) is still one of the list
+    got = tagged("成都、德阳、眉山、资阳四市在成都签订协议。", title="四市签订公共服务共建共享协议", publication="四川日报")
+    assert got == ["成都市", "德阳市", "眉山市", "资阳市"]
+    # a market's cities are no list of the story's places
+    assert tagged("百丈镇高山蔬菜销往杭州、宁波、上海等地。", title="泰顺县百丈镇：高山蔬菜俏销",
+                  publication="浙江日报") == ["泰顺县", "百丈镇"]
+
+
+def test_a_countys_own_organs_gone_elsewhere_keep_the_story_the_papers() -> None:
+    text = "6月12日，区党政代表团赴贵州省安顺市普定县开展东西部协作对接。代表团深入普定县马官镇、化处镇考察。"
+    assert tagged(text, title="区党政代表团赴普定县开展东西部协作对接", publication="海曙发布") == ["海曙区"]
+    # a story carried from another 县 whose own 县 organs act: still that county's
+    text = "宝清县夹信子镇开展禁烧巡查。县委书记到夹信子镇检查。宝清县要求各乡镇压实责任。"
+    assert tagged(text, title="宝清县夹信子镇禁烧管控进行时", publication="庆元日报")[0] == "宝清县"
+
+
+# The project's own probe stories (tests/eval/district_probes.json: 138 short local-news stories
+# composed for issue 10 at stop 30, not taken from any source, each annotated by hand before the
+# tagger ran, 31 provinces). Floors a little below what was measured (papers given 0.999, hidden
+# 0.897, widened to city 0.919, to province 0.925; main before the stop's rules: 0.908 / 0.835 /
+# 0.857 / 0.863).
+PROBE_FLOORS = {False: 0.98, "hidden": 0.88, "city": 0.90, "province": 0.90}
+
+
+@pytest.mark.parametrize("widen", list(PROBE_FLOORS))
+def test_own_probe_stories_floor(widen: bool | str) -> None:
+    assert score_probes([ROOT / "tests" / "eval" / "district_probes.json"], widen) >= PROBE_FLOORS[widen]
+
+
 def test_towns_of_a_city_without_counties_by_short_form() -> None:
     # 东莞 has towns and no counties: its towns' short forms are read as a county's are
     assert tagged("镇里开展安全检查。", title="石排：开展安全检查", publication="东莞日报") == ["东莞市", "石排镇"]
