@@ -184,6 +184,8 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
     ['安民街道', '龙门街道']
     >>> [m.spelling for m, _w in _mentions("加快城北区域开发", load_rules())]
     []
+    >>> [m.spelling for m, _w in _mentions("贵安新区数据中心", load_rules())]
+    []
     >>> [m.spelling for m, _w in _mentions("村里发展乡村旅游，张庄乡村民参加", load_rules())]
     ['张庄乡']
     """
@@ -203,8 +205,11 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
         end, full = m.end, m.full
         suffix = text[end : end + 1]
         if (not full and suffix and suffix in ADMIN_SUFFIXES
-                and any(divisions[c].level in ("county", "city") for c in m.codes)
+                and any(divisions[c].level in ("county", "city")
+                        and (suffix != "区" or divisions[c].name.endswith("区")) for c in m.codes)
                 and on_word_boundaries(text, m.start, end + 1)):  # not 永康市场
+            # 区 only after a 区's short form: a county has been a 县 or a 市, never a 区 the list
+            # does not know yet (贵安新区, 雄安新区 hold no 安新区 of 安新县)
             end, full = end + 1, True
         elif (not full or len(m.spelling) == 2 or opens_a_word_with_xiang(m.spelling, text, end)) \
                 and not on_word_boundaries(text, m.start, end):
