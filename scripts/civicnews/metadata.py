@@ -772,9 +772,10 @@ CITY_LIST_END = re.compile(r"(?:等|[0-9一二两三四五六七八九十]+个?|
 
 def listed_cities(text: str, head_end: int, mentions: list[tuple[Mention, float]], region: str | None,
                   rules: Rules) -> list[str]:
-    """Prefecture-level cities (and county-level ones among them) a story with no place of its
-    own lists, two or more, in its headline or before a word for cities (赣州、吉安、上饶入选…;
-    岳阳、常德等地开展演练): a provincial paper's story of each of them. Their codes, in order.
+    """Cities and counties a story with no place of its own lists, two or more, in its headline
+    (赣州、吉安、上饶入选…; 记者走进新化、隆回), or in its text before a word for cities with a
+    city among them (岳阳、常德等地开展演练): a provincial paper's story of each of them. Their
+    codes, in order.
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
@@ -782,8 +783,10 @@ def listed_cities(text: str, head_end: int, mentions: list[tuple[Mention, float]
     ...                                   for c in listed_cities(text, head_end, _mentions(text, rules), None, rules)]
     >>> names("入汛以来，岳阳、常德等地开展演练"), names("赣州、吉安、上饶入选提名城市", 14)
     (['岳阳市', '常德市'], ['赣州市', '吉安市', '上饶市'])
-    >>> names("茶叶销往杭州、宁波和上海"), names("北京、上海两市")
-    ([], [])
+    >>> names("茶叶销往杭州、宁波和上海"), names("北京、上海两市"), names("销往宁乡、浏阳等地")
+    ([], [], [])
+    >>> names("记者走进新化、隆回采访", 12)
+    ['新化县', '隆回县']
     """
     gaz = rules.gazetteer
 
@@ -801,8 +804,8 @@ def listed_cities(text: str, head_end: int, mentions: list[tuple[Mention, float]
         if code is None:
             continue
         run.append((code, m.end))
-        if len(run) >= 2 and any(gaz.divisions[c].level == "city" for c, _end in run) and (
-                m.end <= head_end or CITY_LIST_END.match(text, m.end)):
+        if len(run) >= 2 and (m.end <= head_end or CITY_LIST_END.match(text, m.end)
+                              and any(gaz.divisions[c].level == "city" for c, _end in run)):
             out += [c for c, _end in run if c not in out]
     return out
 
