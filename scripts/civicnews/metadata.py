@@ -908,6 +908,42 @@ def written_otherwise(text: str, end: int, short: str, official: str) -> bool:
     return bool(suffix) and suffix.group(0) not in STREET_OFFICE and short + suffix.group(0) != official
 
 
+def renamed_town_county(head: str, city: str, rules: Rules) -> str | None:
+    """The one county of ``city`` with a town the headline writes with another suffix than the
+    list's (叶坪乡 for 瑞金市's 叶坪镇), standing as a word; None when no county, or several, have
+    such a town.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz = rules.gazetteer
+    >>> gaz.divisions[renamed_town_county("叶坪乡开展红色文化宣讲", gaz.codes("赣州市")[0], rules)].name
+    '瑞金市'
+    >>> renamed_town_county("叶坪镇开展红色文化宣讲", gaz.codes("赣州市")[0], rules) is None
+    True
+    """
+    gaz = rules.gazetteer
+    freq = _dictionary()[0]
+    kept = gaz.memo("city_town_bases")
+    bases = kept.get(city)
+    if bases is None:
+        bases = kept[city] = {}
+        for county, towns in gaz.town_base.items():
+            if gaz.within(county, city):
+                for base, code in towns.items():
+                    bases.setdefault(base, []).append((county, gaz.divisions[code].name))
+    found: set[str] = set()
+    for base, owners in bases.items():
+        at = head.find(base)
+        if at < 0 or freq.get(base, 0) >= SETTINGS.district_common_word_freq:
+            continue
+        for county, official in owners:
+            suffix = TOWN_SUFFIX_WRITTEN.match(head, at + len(base))
+            if written_otherwise(head, at + len(base), base, official) and suffix \
+                    and on_word_boundaries(head, at, suffix.end()):
+                found.add(county)
+    return found.pop() if len(found) == 1 else None
+
+
 def named_places(mentions: list[tuple[Mention, float]], region: str | None, rules: Rules) -> set[str]:
     """Counties and cities the story names without ambiguity (inside its paper's region)."""
     gaz = rules.gazetteer
@@ -1172,6 +1208,10 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         place = paper_reading(place, undecided, rules)
     if place and home != place and gaz.divisions[place].level == "city":
         place = town_county(mentions, place, rules) or place
+    if place and gaz.divisions[place].level == "city":
+        # a city's paper, a headline's town written with another suffix than the list's
+        # (叶坪乡开展…, the list's 叶坪镇 of 瑞金市): that town's county, as for a town in full
+        place = renamed_town_county(_headline_text(article.headline), place, rules) or place
     chosen: dict[str, tuple[int, int]] = {}  # name → (level rank, order named)
     if place:
         chosen[gaz.divisions[place].name] = (RANK[gaz.divisions[place].level], -1)
@@ -1192,7 +1232,8 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         for m, _weight in mentions:  # a story about a city: the counties it names in full
             counties = [c for c in _narrow(m.codes, place, rules)
                         if gaz.divisions[c].level == "county" and gaz.within(c, place)]
-            if m.full and len(counties) == 1 and m.spelling not in gaz.local_words:
+            if m.full and len(counties) == 1 and m.spelling not in gaz.local_words \
+                    and not speaking(text, m.start, rules):  # a speaker at the city's meeting: as for towns
                 chosen.setdefault(gaz.divisions[counties[0]].name, (RANK["county"], len(chosen)))
                 city_counties.setdefault(counties[0], []).append((m.start, m.end))
     if place is None:  # no county is certain (枫林镇 of four counties): the towns' names are
