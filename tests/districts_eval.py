@@ -220,6 +220,10 @@ ABLATE: dict[str, Callable[..., object]] = {
     "went_to_learn": lambda *a, **k: False,
     "visiting_own_county": lambda *a, **k: [],
     "paper_reading": lambda place, readings, rules: place,
+    "listed_cities": lambda *a, **k: [],
+    "written_otherwise": lambda *a, **k: False,
+    "organs_of_its_own": lambda *a, **k: False,
+    "renamed_town_county": lambda *a, **k: None,
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

@@ -194,12 +194,32 @@ def test_a_countys_own_organs_gone_elsewhere_keep_the_story_the_papers() -> None
     assert tagged(text, title="宝清县夹信子镇禁烧管控进行时", publication="庆元日报")[0] == "宝清县"
 
 
-# The project's own probe stories (tests/eval/district_probes.json: 138 short local-news stories
+def test_a_headlines_list_of_counties_is_a_no_place_storys_places() -> None:
+    text = "近日，记者走进娄底市新化县、邵阳市隆回县，采访乡村振兴工作。"
+    assert tagged(text, title="记者走进新化、隆回采访乡村振兴", publication="红网") == ["新化县", "隆回县"]
+
+
+def test_counties_speaking_at_a_citys_meeting_are_not_its_places() -> None:
+    text = "全市文明城市创建推进会召开。会上，芙蓉区、天心区、岳麓区作交流发言。"
+    assert tagged(text, title="全市文明城市创建推进会召开", publication="长沙晚报") == ["长沙市"]
+
+
+def test_a_city_papers_headline_town_with_another_suffix_points_at_its_county() -> None:
+    got = tagged("近日，叶坪乡组织宣讲员走进村组。", title="叶坪乡开展红色文化宣讲活动", publication="赣州日报")
+    assert got == ["瑞金市", "叶坪乡"]
+
+
+def test_a_countys_short_form_before_qu_is_no_district_unless_a_qu() -> None:
+    # 贵安新区 holds 安新 (安新县) before 区: no 安新区, and 安新县 is no place of the story
+    assert "安新县" not in tagged("在贵安新区，一批大型数据中心正在加快建设。", title="贵安新区：数据中心集群加快建设")
+
+
+# The project's own probe stories (tests/eval/district_probes.json: 178 short local-news stories
 # composed for issue 10 at stop 30, not taken from any source, each annotated by hand before the
-# tagger ran, 31 provinces). Floors a little below what was measured (papers given 0.999, hidden
-# 0.897, widened to city 0.919, to province 0.925; main before the stop's rules: 0.908 / 0.835 /
-# 0.857 / 0.863).
-PROBE_FLOORS = {False: 0.98, "hidden": 0.88, "city": 0.90, "province": 0.90}
+# tagger ran, 31 provinces). Floors a little below what was measured (papers given 0.998, hidden
+# 0.899, widened to city 0.948, to province 0.933; main before the stop's rules: 0.915 / 0.838 /
+# 0.870 / 0.873).
+PROBE_FLOORS = {False: 0.98, "hidden": 0.88, "city": 0.93, "province": 0.91}
 
 
 @pytest.mark.parametrize("widen", list(PROBE_FLOORS))
@@ -704,13 +724,13 @@ def test_a_town_name_ending_in_xiang_before_a_word_it_opens_is_no_town() -> None
 
 def test_counties_a_storys_people_go_to_to_learn_are_not_its_places() -> None:
     text = "宁都县田埠乡种植脐橙2万余亩。去年，乡里组织果农赴信丰县、安远县学习种植技术。"
-    assert tagged(text, title="田埠乡：脐橙产业带富乡亲", publication="赣南日报") == ["宁都县", "田埠乡"]
+    assert tagged(text, title="田埠乡：脐橙产业带富乡亲", publication="赣州日报") == ["宁都县", "田埠乡"]
     # a city's leaders going to its counties to look: the city's story and those counties'
     text = "市委书记赴信丰县、安远县调研脐橙产业。"
-    assert tagged(text, title="市委书记调研脐橙产业", publication="赣南日报") == ["赣州市", "信丰县", "安远县"]
+    assert tagged(text, title="市委书记调研脐橙产业", publication="赣州日报") == ["赣州市", "信丰县", "安远县"]
     # a line studied and taken there (学习贯彻…精神) is no learning from the place
     text = "信丰县召开宣讲大会。市委宣讲团还赴安远县宣讲学习贯彻党的二十大精神。"
-    assert tagged(text, title="信丰县开展宣讲", publication="赣南日报") == ["赣州市", "信丰县", "安远县"]
+    assert tagged(text, title="信丰县开展宣讲", publication="赣州日报") == ["赣州市", "信丰县", "安远县"]
 
 
 def test_a_city_named_as_the_visitor_of_its_own_county_is_not_the_storys() -> None:
