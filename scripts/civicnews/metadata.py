@@ -1659,8 +1659,9 @@ OWN_ORGANS = re.compile(r"(?:^|(?<=[，。；：,;:“\s日]))([县区市旗])(?
 
 def organs_of_its_own(text: str, home: str, mentions: list[tuple[Mention, float]], rules: Rules) -> bool:
     """True when the story writes organs bare of home's kind (区党政代表团 in a 区's paper) and
-    names in full no other county or city of that kind: they are the paper's own, gone to the
-    places it names (区党政代表团赴贵州省安顺市普定县), not another place's story it carries.
+    names no other county or city of that kind, in full or short (宝清：县委书记… in a 县's paper
+    is 宝清县's story): they are the paper's own, gone to the places it names
+    (区党政代表团赴贵州省安顺市普定县), not another place's story it carries.
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
@@ -1668,13 +1669,17 @@ def organs_of_its_own(text: str, home: str, mentions: list[tuple[Mention, float]
     >>> own = lambda text: organs_of_its_own(text, home, _mentions(text, rules), rules)
     >>> own("6月12日，区党政代表团赴贵州省安顺市普定县对接"), own("区委书记到安顺市西秀区调研")
     (True, False)
+    >>> home = rules.gazetteer.codes("庆元县")[0]
+    >>> own("宝清：县委书记到夹信子镇检查禁烧")
+    False
     """
     gaz = rules.gazetteer
     kind = gaz.divisions[home].name[-1]
     if kind not in OWN_ORGANS.findall(text):
         return False
-    return not any(m.full and gaz.divisions[c].name[-1] == kind and not gaz.within(c, home)
-                   for m, _weight in mentions for c in m.codes if gaz.divisions[c].level in ("county", "city"))
+    return not any(gaz.divisions[c].name[-1] == kind and not gaz.within(c, home)
+                   for m, _weight in mentions for c in _readings(m, None, rules)
+                   if gaz.divisions[c].level in ("county", "city"))
 
 
 def named_aside(text: str, at: int, rules: Rules) -> bool:
