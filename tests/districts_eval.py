@@ -220,6 +220,10 @@ ABLATE: dict[str, Callable[..., object]] = {
     "went_to_learn": lambda *a, **k: False,
     "visiting_own_county": lambda *a, **k: [],
     "paper_reading": lambda place, readings, rules: place,
+    "listed_cities": lambda *a, **k: [],
+    "written_otherwise": lambda *a, **k: False,
+    "organs_of_its_own": lambda *a, **k: False,
+    "renamed_town_county": lambda *a, **k: None,
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 
@@ -269,8 +273,9 @@ def ablate() -> None:
 
 def load_probe(path: Path) -> list[CorpusArticle]:
     """Stories from outside the corpus, annotated by hand before the tagger ran: a JSON list of
-    {url, site, title, districts, paragraphs} (kicker and subtitle optional). Such files hold
-    copyrighted text: keep them outside the repository."""
+    {url, site, title, districts, paragraphs} (kicker and subtitle optional). Stories taken from
+    the web are copyrighted: keep such files outside the repository (tests/eval/district_probes.json
+    holds only stories composed for the project)."""
     raw = json.loads(path.read_text(encoding="utf-8"))
     return [CorpusArticle(url=a["url"], title=a["title"], paragraphs=tuple(a["paragraphs"]),
                           districts=tuple(a["districts"]), site=a.get("site"),

@@ -167,6 +167,66 @@ def test_a_town_written_with_another_suffix_than_the_lists() -> None:
     assert tagged("推进白鹤乡村振兴工作。", publication="天台县融媒体中心") == ["天台县"]
 
 
+def test_a_towns_other_suffix_in_the_headline_is_kept_as_written() -> None:
+    # the list has 叶坪镇 in 瑞金市; a headline writing 叶坪乡 names the town as written, not the list's
+    got = tagged("近日，叶坪乡组织宣讲员走进村组。", title="叶坪乡开展红色文化宣讲活动", publication="瑞金市融媒体中心")
+    assert got == ["瑞金市", "叶坪乡"]
+
+
+def test_a_provincial_storys_listed_cities_are_its_places() -> None:
+    assert tagged("中央文明委公布名单，赣州市、吉安市、上饶市入选。", title="赣州、吉安、上饶入选全国文明城市提名城市",
+                  publication="江西日报") == ["赣州市", "吉安市", "上饶市"]
+    got = tagged("入汛以来，岳阳、常德等地先后开展防汛抢险综合演练。", title="防汛抢险演练", publication="湖南日报")
+    assert got == ["岳阳市", "常德市"]
+    # one of them named again (where they met) is still one of the list
+    got = tagged("成都、德阳、眉山、资阳四市在成都签订协议。", title="四市签订公共服务共建共享协议", publication="四川日报")
+    assert got == ["成都市", "德阳市", "眉山市", "资阳市"]
+    # a market's cities are no list of the story's places
+    assert tagged("百丈镇高山蔬菜销往杭州、宁波、上海等地。", title="泰顺县百丈镇：高山蔬菜俏销",
+                  publication="浙江日报") == ["泰顺县", "百丈镇"]
+
+
+def test_a_countys_own_organs_gone_elsewhere_keep_the_story_the_papers() -> None:
+    text = "6月12日，区党政代表团赴贵州省安顺市普定县开展东西部协作对接。代表团深入普定县马官镇、化处镇考察。"
+    assert tagged(text, title="区党政代表团赴普定县开展东西部协作对接", publication="海曙发布") == ["海曙区"]
+    # a story carried from another 县 whose own 县 organs act: still that county's
+    text = "宝清县夹信子镇开展禁烧巡查。县委书记到夹信子镇检查。宝清县要求各乡镇压实责任。"
+    assert tagged(text, title="宝清县夹信子镇禁烧管控进行时", publication="庆元日报")[0] == "宝清县"
+
+
+def test_a_headlines_list_of_counties_is_a_no_place_storys_places() -> None:
+    text = "近日，记者走进娄底市新化县、邵阳市隆回县，采访乡村振兴工作。"
+    assert tagged(text, title="记者走进新化、隆回采访乡村振兴", publication="红网") == ["新化县", "隆回县"]
+
+
+def test_counties_speaking_at_a_citys_meeting_are_not_its_places() -> None:
+    text = "全市文明城市创建推进会召开。会上，芙蓉区、天心区、岳麓区作交流发言。"
+    assert tagged(text, title="全市文明城市创建推进会召开", publication="长沙晚报") == ["长沙市"]
+
+
+def test_a_city_papers_headline_town_with_another_suffix_points_at_its_county() -> None:
+    got = tagged("近日，叶坪乡组织宣讲员走进村组。", title="叶坪乡开展红色文化宣讲活动", publication="赣州日报")
+    assert got == ["瑞金市", "叶坪乡"]
+
+
+def test_a_countys_short_form_before_qu_is_no_district_unless_a_qu() -> None:
+    # 贵安新区 holds 安新 (安新县) before 区: no 安新区, and 安新县 is no place of the story
+    assert "安新县" not in tagged("在贵安新区，一批大型数据中心正在加快建设。", title="贵安新区：数据中心集群加快建设")
+
+
+# The project's own probe stories (tests/eval/district_probes.json: 186 short local-news stories
+# composed for issue 10 at stop 30, not taken from any source, each annotated by hand before the
+# tagger ran, 31 provinces). Floors a little below what was measured (papers given 0.998, hidden
+# 0.881, widened to city 0.929, to province 0.915; main before the stop's rules: 0.919 / 0.823 /
+# 0.854 / 0.857).
+PROBE_FLOORS = {False: 0.98, "hidden": 0.86, "city": 0.91, "province": 0.90}
+
+
+@pytest.mark.parametrize("widen", list(PROBE_FLOORS))
+def test_own_probe_stories_floor(widen: bool | str) -> None:
+    assert score_probes([ROOT / "tests" / "eval" / "district_probes.json"], widen) >= PROBE_FLOORS[widen]
+
+
 def test_towns_of_a_city_without_counties_by_short_form() -> None:
     # 东莞 has towns and no counties: its towns' short forms are read as a county's are
     assert tagged("镇里开展安全检查。", title="石排：开展安全检查", publication="东莞日报") == ["东莞市", "石排镇"]
@@ -664,13 +724,13 @@ def test_a_town_name_ending_in_xiang_before_a_word_it_opens_is_no_town() -> None
 
 def test_counties_a_storys_people_go_to_to_learn_are_not_its_places() -> None:
     text = "宁都县田埠乡种植脐橙2万余亩。去年，乡里组织果农赴信丰县、安远县学习种植技术。"
-    assert tagged(text, title="田埠乡：脐橙产业带富乡亲", publication="赣南日报") == ["宁都县", "田埠乡"]
+    assert tagged(text, title="田埠乡：脐橙产业带富乡亲", publication="赣州日报") == ["宁都县", "田埠乡"]
     # a city's leaders going to its counties to look: the city's story and those counties'
     text = "市委书记赴信丰县、安远县调研脐橙产业。"
-    assert tagged(text, title="市委书记调研脐橙产业", publication="赣南日报") == ["赣州市", "信丰县", "安远县"]
+    assert tagged(text, title="市委书记调研脐橙产业", publication="赣州日报") == ["赣州市", "信丰县", "安远县"]
     # a line studied and taken there (学习贯彻…精神) is no learning from the place
     text = "信丰县召开宣讲大会。市委宣讲团还赴安远县宣讲学习贯彻党的二十大精神。"
-    assert tagged(text, title="信丰县开展宣讲", publication="赣南日报") == ["赣州市", "信丰县", "安远县"]
+    assert tagged(text, title="信丰县开展宣讲", publication="赣州日报") == ["赣州市", "信丰县", "安远县"]
 
 
 def test_a_city_named_as_the_visitor_of_its_own_county_is_not_the_storys() -> None:

@@ -184,6 +184,8 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
     ['安民街道', '龙门街道']
     >>> [m.spelling for m, _w in _mentions("加快城北区域开发", load_rules())]
     []
+    >>> [m.spelling for m, _w in _mentions("贵安新区数据中心", load_rules())]
+    []
     >>> [m.spelling for m, _w in _mentions("村里发展乡村旅游，张庄乡村民参加", load_rules())]
     ['张庄乡']
     """
@@ -203,8 +205,11 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
         end, full = m.end, m.full
         suffix = text[end : end + 1]
         if (not full and suffix and suffix in ADMIN_SUFFIXES
-                and any(divisions[c].level in ("county", "city") for c in m.codes)
+                and any(divisions[c].level in ("county", "city")
+                        and (suffix != "区" or divisions[c].name.endswith("区")) for c in m.codes)
                 and on_word_boundaries(text, m.start, end + 1)):  # not 永康市场
+            # 区 only after a 区's short form: a county has been a 县 or a 市, never a 区 the list
+            # does not know yet (贵安新区, 雄安新区 hold no 安新区 of 安新县)
             end, full = end + 1, True
         elif (not full or len(m.spelling) == 2 or opens_a_word_with_xiang(m.spelling, text, end)) \
                 and not on_word_boundaries(text, m.start, end):
@@ -759,6 +764,52 @@ def listed_places(text: str, mentions: list[tuple[Mention, float]], region: str 
     return out
 
 
+# After a list of cities in running text: a word for them with 等 or a count (岳阳、常德等地; 雅安、
+# 眉山两市; 赣州、吉安等3个城市). A bare list in running text is too often a market or where
+# visitors come from (销往杭州、宁波); in a headline any list counts.
+CITY_LIST_END = re.compile(r"(?:等|[0-9一二两三四五六七八九十]+个?|等[0-9一二两三四五六七八九十]+个?)(?:市州|地市|城市|市|地)")
+
+
+def listed_cities(text: str, head_end: int, mentions: list[tuple[Mention, float]], region: str | None,
+                  rules: Rules) -> list[str]:
+    """Cities and counties a story with no place of its own lists, two or more, in its headline
+    (赣州、吉安、上饶入选…; 记者走进新化、隆回), or in its text before a word for cities with a
+    city among them (岳阳、常德等地开展演练): a provincial paper's story of each of them. Their
+    codes, in order.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> names = lambda text, head_end=0: [rules.gazetteer.divisions[c].name
+    ...                                   for c in listed_cities(text, head_end, _mentions(text, rules), None, rules)]
+    >>> names("入汛以来，岳阳、常德等地开展演练"), names("赣州、吉安、上饶入选提名城市", 14)
+    (['岳阳市', '常德市'], ['赣州市', '吉安市', '上饶市'])
+    >>> names("茶叶销往杭州、宁波和上海"), names("北京、上海两市"), names("销往宁乡、浏阳等地")
+    ([], [], [])
+    >>> names("记者走进新化、隆回采访", 12)
+    ['新化县', '隆回县']
+    """
+    gaz = rules.gazetteer
+
+    def reading(m: Mention) -> str | None:
+        codes = [c for c in _readings(m, region, rules) if gaz.divisions[c].level in ("city", "county")
+                 and (region is None or gaz.within(c, region))]
+        return codes[0] if len(codes) == 1 and m.spelling not in gaz.local_words else None
+
+    out: list[str] = []
+    run: list[tuple[str, int]] = []
+    for m, _weight in mentions:
+        code = reading(m)
+        if code is None or (run and (m.start - run[-1][1] != 1 or text[run[-1][1]] not in LIST_GAP)):
+            run = []
+        if code is None:
+            continue
+        run.append((code, m.end))
+        if len(run) >= 2 and (m.end <= head_end or CITY_LIST_END.match(text, m.end)
+                              and any(gaz.divisions[c].level == "city" for c, _end in run)):
+            out += [c for c, _end in run if c not in out]
+    return out
+
+
 # After a list of counties: where they meet (中方、辰溪、溆浦三县交界): the story's place lies on
 # their border, in one of them, not in all.
 BORDER = re.compile(r"交界|接壤|交汇|毗邻|结合部")
@@ -843,6 +894,54 @@ def renamed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]
                         out.append((at, name))
             at = text.find(short, at + len(short))
     return sorted(dict.fromkeys(out))
+
+
+def written_otherwise(text: str, end: int, short: str, official: str) -> bool:
+    """True when a town's short form ending at ``end`` goes on with another town suffix than
+    the list's (叶坪乡 for the list's 叶坪镇, raised since): the name as written is the town's,
+    which renamed_towns reads (the annotators keep it), not the list's.
+
+    >>> written_otherwise("叶坪乡开展宣讲", 2, "叶坪", "叶坪镇"), written_otherwise("叶坪镇开展宣讲", 2, "叶坪", "叶坪镇")
+    (True, False)
+    """
+    suffix = TOWN_SUFFIX_WRITTEN.match(text, end)
+    return bool(suffix) and suffix.group(0) not in STREET_OFFICE and short + suffix.group(0) != official
+
+
+def renamed_town_county(head: str, city: str, rules: Rules) -> str | None:
+    """The one county of ``city`` with a town the headline writes with another suffix than the
+    list's (叶坪乡 for 瑞金市's 叶坪镇), standing as a word; None when no county, or several, have
+    such a town.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz = rules.gazetteer
+    >>> gaz.divisions[renamed_town_county("叶坪乡开展红色文化宣讲", gaz.codes("赣州市")[0], rules)].name
+    '瑞金市'
+    >>> renamed_town_county("叶坪镇开展红色文化宣讲", gaz.codes("赣州市")[0], rules) is None
+    True
+    """
+    gaz = rules.gazetteer
+    freq = _dictionary()[0]
+    kept = gaz.memo("city_town_bases")
+    bases = kept.get(city)
+    if bases is None:
+        bases = kept[city] = {}
+        for county, towns in gaz.town_base.items():
+            if gaz.within(county, city):
+                for base, code in towns.items():
+                    bases.setdefault(base, []).append((county, gaz.divisions[code].name))
+    found: set[str] = set()
+    for base, owners in bases.items():
+        at = head.find(base)
+        if at < 0 or freq.get(base, 0) >= SETTINGS.district_common_word_freq:
+            continue
+        for county, official in owners:
+            suffix = TOWN_SUFFIX_WRITTEN.match(head, at + len(base))
+            if written_otherwise(head, at + len(base), base, official) and suffix \
+                    and on_word_boundaries(head, at, suffix.end()):
+                found.add(county)
+    return found.pop() if len(found) == 1 else None
 
 
 def named_places(mentions: list[tuple[Mention, float]], region: str | None, rules: Rules) -> set[str]:
@@ -1087,7 +1186,7 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     undecided = shared if home is None and all(
         gaz.divisions[r].name in (info.publication or "") for r in shared) else ()
     if home and (home_spelled_short(info, home, rules) and far_from(home, mentions, rules)
-                 and not called_its_own(text, home, rules)
+                 and not called_its_own(text, home, rules) and not organs_of_its_own(text, home, mentions, rules)
                  or story_elsewhere(home, mentions, text, len(_headline_text(article.headline)), rules)):
         # a paper's name that only seems to spell a place (华龙网 is no paper of 濮阳's 华龙区):
         # the story names places in full, none in that place's province; or a story the paper
@@ -1109,6 +1208,10 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         place = paper_reading(place, undecided, rules)
     if place and home != place and gaz.divisions[place].level == "city":
         place = town_county(mentions, place, rules) or place
+    if place and gaz.divisions[place].level == "city":
+        # a city's paper, a headline's town written with another suffix than the list's
+        # (叶坪乡开展…, the list's 叶坪镇 of 瑞金市): that town's county, as for a town in full
+        place = renamed_town_county(_headline_text(article.headline), place, rules) or place
     chosen: dict[str, tuple[int, int]] = {}  # name → (level rank, order named)
     if place:
         chosen[gaz.divisions[place].name] = (RANK[gaz.divisions[place].level], -1)
@@ -1129,7 +1232,8 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         for m, _weight in mentions:  # a story about a city: the counties it names in full
             counties = [c for c in _narrow(m.codes, place, rules)
                         if gaz.divisions[c].level == "county" and gaz.within(c, place)]
-            if m.full and len(counties) == 1 and m.spelling not in gaz.local_words:
+            if m.full and len(counties) == 1 and m.spelling not in gaz.local_words \
+                    and not speaking(text, m.start, rules):  # a speaker at the city's meeting: as for towns
                 chosen.setdefault(gaz.divisions[counties[0]].name, (RANK["county"], len(chosen)))
                 city_counties.setdefault(counties[0], []).append((m.start, m.end))
     if place is None:  # no county is certain (枫林镇 of four counties): the towns' names are
@@ -1137,6 +1241,12 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
             if m.full and all(gaz.divisions[c].level == "town" for c in m.codes):
                 chosen.setdefault(m.spelling, (RANK["town"], len(chosen)))
     listed = listed_places(text, mentions, region, rules)
+    if (home is None or gaz.divisions[home].level == "province") and (
+            place is None or gaz.divisions[place].level == "city"):
+        # a provincial paper's story of several cities, each as much as the others (one of them
+        # named more often, 在成都签订, is still one of the list)
+        cities = listed_cities(text, len(_headline_text(article.headline)), mentions, home, rules)
+        listed += cities if place is None or place in cities else []
     for code in listed:
         chosen.setdefault(gaz.divisions[code].name, (RANK[gaz.divisions[code].level], len(chosen)))
     if home and place and gaz.divisions[home].level in ("town", "zone") and gaz.within(home, place):
@@ -1519,6 +1629,9 @@ def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str,
     (False, False)
     >>> elsewhere("县领导会见宝清县客人")  # named once, in the body: in passing
     False
+    >>> home = rules.gazetteer.codes("海曙区")[0]
+    >>> elsewhere("区党政代表团赴普定县对接普定县马官镇协作", 0), elsewhere("普定县马官镇协作普定县", 0)
+    (False, True)
     """
     if SELF_REFERENCE.search(text):
         return False
@@ -1533,8 +1646,40 @@ def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str,
         places = [c for c in m.codes if gaz.divisions[c].level in ("county", "city")]
         if (m.full or m.start < head_end) and len(places) == 1:
             named.setdefault(places[0], []).append(m.start)
+    if organs_of_its_own(text, home, mentions, rules):
+        return False
     return any(len(starts) >= SETTINGS.district_passing_mentions or starts[0] < head_end
                for starts in named.values())
+
+
+# A county's organs written bare, by its kind alone, at a clause's start (县党政代表团赴…, 区委书记
+# 带队…): the paper's own, when the story names no other place of that kind.
+OWN_ORGANS = re.compile(r"(?:^|(?<=[，。；：,;:“\s日]))([县区市旗])(?=党政代表团|代表团|考察团|委|政府|人大|政协|领导)")
+
+
+def organs_of_its_own(text: str, home: str, mentions: list[tuple[Mention, float]], rules: Rules) -> bool:
+    """True when the story writes organs bare of home's kind (区党政代表团 in a 区's paper) and
+    names no other county or city of that kind, in full or short (宝清：县委书记… in a 县's paper
+    is 宝清县's story): they are the paper's own, gone to the places it names
+    (区党政代表团赴贵州省安顺市普定县), not another place's story it carries.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> home = rules.gazetteer.codes("海曙区")[0]
+    >>> own = lambda text: organs_of_its_own(text, home, _mentions(text, rules), rules)
+    >>> own("6月12日，区党政代表团赴贵州省安顺市普定县对接"), own("区委书记到安顺市西秀区调研")
+    (True, False)
+    >>> home = rules.gazetteer.codes("庆元县")[0]
+    >>> own("宝清：县委书记到夹信子镇检查禁烧")
+    False
+    """
+    gaz = rules.gazetteer
+    kind = gaz.divisions[home].name[-1]
+    if kind not in OWN_ORGANS.findall(text):
+        return False
+    return not any(gaz.divisions[c].name[-1] == kind and not gaz.within(c, home)
+                   for m, _weight in mentions for c in _readings(m, None, rules)
+                   if gaz.divisions[c].level in ("county", "city"))
 
 
 def named_aside(text: str, at: int, rules: Rules) -> bool:
@@ -1589,7 +1734,7 @@ def towns_named(article: Article, place: str | None, rules: Rules,
             at = head.find(short)
             while at >= 0 and not stands_apart_in_headline(head, at, at + len(short), parts):
                 at = head.find(short, at + 1)
-            if at >= 0:
+            if at >= 0 and not written_otherwise(head, at + len(short), short, gaz.divisions[code].name):
                 seen.setdefault(gaz.divisions[code].name, at)
         for at, code in listed_towns(text, county, rules):
             if not attending(text, at) and not listed_attending(text, at, at, listed=True) \
