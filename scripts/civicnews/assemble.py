@@ -2224,6 +2224,41 @@ def last_headlines(page: Page) -> list[tuple[HeadGroup, float]]:
     return placed
 
 
+def far_titles_by_words(page: Page, lines: list[Line], rules: Rules) -> list[tuple[int, float]]:
+    """Stories still without a headline take a headline-shaped line the model set aside as
+    furniture or a caption anywhere on the page, when the story uses ``min_far_title_share`` of
+    its words: a PDF tool may print a page's headlines together, at its top or foot, far from
+    their stories (PyMuPDF reads display type first), where they look like a masthead. Only a
+    line almost wholly the story's words is taken, best share first; no line the furniture rules
+    or patterns name. Returns (index, share) of each line taken, for the report.
+
+    >>> from civicnews.rules import load_rules
+    >>> run = TextRun(fresh=True, sections=[(None, ["9月14日下午，北京平谷区政协首家委员工作站挂牌仪式举行。"])])
+    >>> page = Page([run], ["北京平谷区政协首家委员工作站挂牌"], [], [])
+    >>> page.aside = {0: Line(1, "", "北京平谷区政协首家委员工作站挂牌")}
+    >>> far_titles_by_words(page, [Line(1, "", "北京平谷区政协首家委员工作站挂牌")], load_rules()), run.headline.text
+    ([(0, 1.0)], '北京平谷区政协首家委员工作站挂牌')
+    """
+    untitled = [x for x in page.items if isinstance(x, TextRun) and not x.absorbed and x.has_body
+                and x.headline is None]
+    if not untitled:
+        return []
+    candidates = [k for k in sorted(page.aside) if could_be_title(lines[k].text)
+                  and not _furniture_shaped(lines[k].text, rules)]
+    pairs = sorted(((_shares_with(lines[k].text, run.text), -k, -j, k, run)
+                    for k in candidates for j, run in enumerate(untitled)), key=lambda p: p[:3], reverse=True)
+    taken: list[tuple[int, float]] = []
+    for share, _, _, k, run in pairs:
+        if share < SETTINGS.min_far_title_share:
+            break
+        if run.headline is not None or any(k == t for t, _ in taken):
+            continue
+        run.headline = HeadGroup([(Role.TITLE, lines[k])], claimed=True)
+        _take_aside(page, lines[k].text)
+        taken.append((k, round(share, 2)))
+    return taken
+
+
 def titles_above_stories(page: Page, lines: list[Line], rules: Rules) -> list[int]:
     """A story that opens at its first line (a dateline or a START line) and still has no
     headline takes the headline-shaped line printed right above it that the model set aside as
@@ -2569,6 +2604,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
                 *roles[k].evidence, f"left over, it heads the untitled story that uses {share:.2f} of"
                 " its words (the best left)"))
+    for k, share in far_titles_by_words(page, lines, rules):
+        old = roles[k]
+        roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
+            f"read as {old.role}; its untitled story uses {share:.2f} of its words: that story's"
+            " title, printed away from it",))
     runs = [(k, x) for k, x in enumerate(page.items) if isinstance(x, TextRun) and not x.absorbed]
     articles: list[Article] = []
     owners: list[int] = []
