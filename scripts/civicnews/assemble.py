@@ -595,9 +595,10 @@ CLOSING_CREDIT_LINES = 3
 
 
 def leads_after_credits(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
-    """Text lines that open like a story's first sentence (近日，…, 3月20日，…) right after a
-    finished sentence and a credit in brackets: the credit closed the story before, so the line
-    begins a new one. Their indices.
+    """Text lines that open like a story's first sentence (近日，…, 3月20日，…), or where the text
+    changes measure (``measure_changes``: another story's column), right after a finished
+    sentence and a credit in brackets: the credit closed the story before, so the line begins a
+    new one. Their indices.
 
     >>> from civicnews.rules import load_rules
     >>> page = [Line(1, "", "理论留在青年心里。（金晨 朱优"), Line(2, "", "芬）"),
@@ -608,10 +609,18 @@ def leads_after_credits(lines: list[Line], decisions: list[Decision], rules: Rul
     >>> page[0], page[1] = Line(1, "", "本台讯（记"), Line(2, "", "者 张永锋）")
     >>> leads_after_credits(page, [Decision(r, 0.9) for r in roles], load_rules())
     []
+
+    A column of another measure after the credit begins a story, whatever its first words:
+
+    >>> wide = [Line(n, "", "综治中心、派出所、市场监督管", gap_before=0, width=14.0) for n in range(1, 5)]
+    >>> narrow = [Line(n, "", "日，新晃县波洲镇中心", gap_before=0, width=10.0) for n in range(7, 11)]
+    >>> page = [*wide, Line(5, "", "的安全保障。（通讯员 刘正浩）", width=14.0), Line(6, "", "三尺讲台存日月，", width=8.0), *narrow]
+    >>> leads_after_credits(page, [Decision(Role.BODY, 0.9)] * len(page), load_rules())
+    [5]
     """
     out: list[int] = []
     for k, d in enumerate(decisions):
-        if d.role is not Role.BODY or not opens_story(lines[k].text):
+        if d.role is not Role.BODY or not (opens_story(lines[k].text) or _new_measure(lines, decisions, k)):
             continue
         before: list[str] = []
         for j in range(k - 1, -1, -1):
@@ -684,11 +693,17 @@ def leads_at_new_measures(lines: list[Line], decisions: list[Decision]) -> list[
         prev = next((j for j in range(k - 1, -1, -1) if lines[j].text), None)
         if prev is None or decisions[prev].role not in _TEXT_ROLES or not ends_sentence(lines[prev].text):
             continue
-        # both sides set as columns (lines printed against each other), not paragraphs a line each
-        if (measure_changes(lines, decisions, k, from_k=True)
-                and all(touching(lines[j], lines[j + 1]) for j in range(max(0, k - MEASURE_LINES), min(len(lines) - 1, k + MEASURE_LINES)))):
+        if _new_measure(lines, decisions, k):
             out.append(k)
     return out
+
+
+def _new_measure(lines: list[Line], decisions: list[Decision], k: int) -> bool:
+    """The text changes measure at line k (``measure_changes``), both sides set as columns
+    (lines printed against each other), not paragraphs a line each."""
+    return (measure_changes(lines, decisions, k, from_k=True)
+            and all(touching(lines[j], lines[j + 1])
+                    for j in range(max(0, k - MEASURE_LINES), min(len(lines) - 1, k + MEASURE_LINES))))
 
 
 def datelines_open_stories(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
