@@ -519,6 +519,11 @@ def subheads_touching_titles(lines: list[Line], decisions: list[Decision], rules
     >>> page = [Line(1, "", "铜川：村庄清洁在行动"), Line(2, "", "美丽宜居迎新春"), Line(4, "", "岁末寒冬，年味渐浓。")]
     >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in (Role.TITLE, Role.START, Role.BODY)], load_rules())
     [1]
+    >>> page = [Line(1, "", "云霄第三季度17个项目签约"), Line(2, "", "44.8亿元", width=4.5),
+    ...         *[Line(n, "", "云霄全县签约总投资44.8亿元", width=12.0) for n in range(3, 7)]]
+    >>> roles = [Role.TITLE, Role.START, Role.BODY, Role.BODY, Role.BODY, Role.BODY]
+    >>> subheads_touching_titles([Line(0, "", "要闻"), *page], [Decision(r, 0.9) for r in (Role.FURNITURE, *roles)], load_rules())
+    [2]
     >>> page = [Line(n, "", t) for n, t in enumerate(["北山村建成村史馆", "改造惠民生", "目前，八个小区完成改造。"])]
     >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in (Role.TITLE, Role.SUBHEAD, Role.BODY)], load_rules())
     []
@@ -531,16 +536,25 @@ def subheads_touching_titles(lines: list[Line], decisions: list[Decision], rules
     def under_title(k: int) -> bool:
         return title_at(k - 1) and touching(lines[k - 1], lines[k])
 
-    # only where the page parts things with blank lines at all (a PDF tool may print none)
-    if all(touching(a, b) for a, b in zip(lines, lines[1:], strict=False)):
-        return []
+    # subheads and set-aside lines only where the page parts things with blank lines at all (a
+    # PDF tool may print none)
+    spaced = not all(touching(a, b) for a, b in zip(lines, lines[1:], strict=False))
     for k, d in enumerate(decisions):  # top down: a piece taken lets the line under it follow
-        if (d.role is Role.SUBHEAD and (under_title(k) or title_at(k + 1) and touching(lines[k], lines[k + 1]))
-                or d.role in (Role.FURNITURE, Role.CAPTION) and under_title(k)
+        if (spaced and d.role is Role.SUBHEAD and (under_title(k) or title_at(k + 1) and touching(lines[k], lines[k + 1]))
+                or spaced and d.role in (Role.FURNITURE, Role.CAPTION) and under_title(k)
                 and not _furniture_shaped(lines[k].text, rules) and not DASH_OPENING.match(lines[k].text)
-                or d.role is Role.START and under_title(k) and _alone_above_text(lines, k)):
+                or d.role is Role.START and under_title(k) and _alone_above_text(lines, k)
+                and (not touching(lines[k], lines[k + 1]) or _story_says(lines, decisions, k))):
             taken.append(k)
     return taken
+
+
+def _story_says(lines: list[Line], decisions: list[Decision], k: int) -> bool:
+    """The text under line k uses ``min_rescue_overlap`` of the words of line k joined to the
+    end of the line above it (计划总投资 / 44.8亿元: 亿元): a title's end, not a slogan printed
+    under the title (文明创建人人有责)."""
+    after = _text_window(lines, decisions, range(k + 1, min(len(lines), k + 1 + SUBHEAD_WINDOW)))
+    return _shares_with(lines[k - 1].text[-1:] + lines[k].text, after) >= SETTINGS.min_rescue_overlap
 
 
 _INNER_PUNCT = re.compile("[，。；：、,;:（(]")
@@ -548,13 +562,21 @@ _INNER_PUNCT = re.compile("[，。；：、,;:（(]")
 
 def _alone_above_text(lines: list[Line], k: int) -> bool:
     """Line k, read as a story's first line, stands alone with a blank line under it, shaped
-    like a headline (no sentence or clause end, no opening words of a story): a paragraph's first
+    like a headline (no sentence or clause end, no opening words of a story), or falls far short
+    of the measure of the text under it (``title_piece_measure_share``): a paragraph's first
     line runs on into its paragraph, so under a title with no blank between it is the title's
-    last piece (铜川：村庄清洁在行动 / 美丽宜居迎新春)."""
+    last piece (铜川：村庄清洁在行动 / 美丽宜居迎新春; 计划总投资 / 44.8亿元)."""
     text = lines[k].text
     # a comma or a credit inside is text: a row read across columns (pdftotext), a dateline
-    return (k + 1 < len(lines) and not touching(lines[k], lines[k + 1])
-            and could_be_title(text) and not opens_story(text) and not _INNER_PUNCT.search(text))
+    if k + 1 >= len(lines) or opens_story(text) or _INNER_PUNCT.search(text) or ends_sentence(text):
+        return False
+    if not touching(lines[k], lines[k + 1]):
+        return could_be_title(text)
+    # no blank under it (a PDF tool may print none): a line far short of the text's measure
+    # under it is no paragraph's first line (计划总投资 / 44.8亿元)
+    after = [lines[j].width for j in range(k + 1, min(len(lines), k + 1 + MEASURE_LINES)) if lines[j].text]
+    return (len(after) == MEASURE_LINES and 0 < lines[k].width < SETTINGS.title_piece_measure_share * statistics.median(after)
+            and not credits.credit_shaped(text) and 0 < len(text) <= SETTINGS.title_chars[1])
 
 
 def titles_opened_by_text(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
@@ -2090,6 +2112,14 @@ def title_tails(page: Page, lines: list[Line], rules: Rules) -> list[int]:
     >>> page_lines[0], page_lines[1] = run.headline.parts[0][1], Line(2, "", "督查文明 城市创建")
     >>> title_tails(Page([run], [], [], [], {1: page_lines[1]}), page_lines, load_rules())
     []
+
+    A one-character end shares its words across the break (动员 / 会):
+
+    >>> page_lines = [Line(1, "", "街道召开复审工作动员"), Line(2, "", "会"), Line(3, "", "4月7日，街道召开复审工作动员会。")]
+    >>> run = TextRun(fresh=True, sections=[(None, [page_lines[2].text])], first=2, last=2)
+    >>> run.headline = HeadGroup([(Role.TITLE, page_lines[0])])
+    >>> title_tails(Page([run], ["会"], [], [], {1: page_lines[1]}), page_lines, load_rules()), run.headline.text
+    ([1], '街道召开复审工作动员会')
     """
     index = {id(line): k for k, line in enumerate(lines)}
     taken: list[int] = []
@@ -2112,7 +2142,9 @@ def title_tails(page: Page, lines: list[Line], rules: Rules) -> list[int]:
             # of its own (开展人居环境整治 共建宜居美好家园 is another story's headline)
             if len(text) > len(last.text) or " " in text.strip():
                 break
-            if _shares_with(text, run.text) < SETTINGS.min_rescue_overlap or is_pull_quote(text, run.text):
+            # the words across the break count (动员 / 会: a one-character end has no word alone)
+            if (_shares_with(last.text[-1:] + text, run.text) < SETTINGS.min_rescue_overlap
+                    or is_pull_quote(text, run.text)):
                 break  # a line its story prints word for word is a quote from it
             run.headline.parts.append((Role.TITLE, lines[j]))
             _take_aside(page, text)

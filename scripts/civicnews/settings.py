@@ -89,6 +89,11 @@ class Settings:
     # How many CJK characters a headline line holds (shortest and longest), for that rescue: a
     # one-word label is no title; longer than a headline printed on one line is text.
     title_chars: tuple[int, int] = (5, 40)
+    # A line read as a story's first line right under a title, with no blank under it either,
+    # is the title's last piece when it is under this share of the measure of the text under it
+    # (assemble._alone_above_text: a paragraph's first line fills its column). Set at a half: a
+    # first line is a full line less its indent, never half of one.
+    title_piece_measure_share: float = 0.5
     # A story's text is cut where, from a paragraph on, it shares this much more of its words
     # (cosine of bigram sets) with an earlier story than with its own beginning: the earlier
     # story resumed after a brief. fit.tune (seed 99, stop-15 model): 0.05–0.3 and off give
