@@ -1166,6 +1166,22 @@ def best_pairing(items: list[HeadGroup | TextRun]) -> list[int]:
 PULL_QUOTE_MIN_CHARS = 6
 
 
+def _opens_a_sentence(quote: str, story: str) -> bool:
+    """The story has the text at a sentence's start (after 。！？, a line break or at its very
+    beginning): a paragraph's opening words printed as a pull quote or a subhead (在采访过程中),
+    where a title's second half is a later clause (…，计划总投资44.8亿元).
+
+    >>> _opens_a_sentence("在采访过程中", "记者走访。在采访过程中，大家认为…"), _opens_a_sentence("计划总投资", "签约17个，计划总投资")
+    (True, False)
+    """
+    at = story.find(quote.strip())
+    while at >= 0:
+        if at == 0 or story[at - 1] in "。！？\n":
+            return True
+        at = story.find(quote.strip(), at + 1)
+    return False
+
+
 def is_pull_quote(line: str, story: str) -> bool:
     """A line that is a whole clause of its story, word for word (the words between two clause
     marks): a pull quote. A title's second half is found in its story too, but inside a clause
@@ -1240,7 +1256,10 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rule
         unsure = confidence.get(line.number, 1.0) < SETTINGS.min_title_tail_confidence
         text = run.text
         share = _shares_with(line.text, text)
-        quoted = apart and is_pull_quote(line.text, text)
+        # a whole clause of the story is a pull quote under the title, printed apart or (a PDF
+        # tool may print no blank lines) against it, unless a word runs across the break
+        quoted = is_pull_quote(line.text, text) and (apart or not spans_a_word(parts[-2][1].text, line.text)
+                                                     and _opens_a_sentence(line.text, text))
         # the second half of a couplet (以练备战 / 筑牢防线) need not use its story's words
         pair = not apart and (couplet(parts[-2][1].text, line.text)
                               or closes_a_frame(parts[-2][1].text, line.text, rules))
