@@ -187,6 +187,10 @@ def _text_window(lines: list[Line], decisions: list[Decision], ks: range) -> str
 MEASURE_LINES = 4
 # Two measures differ by this many characters at least (one character is type, not layout).
 MEASURE_MIN_EM = 3.0
+# A line this many em short of its column's measure is no full line: a paragraph's first line
+# fills its column but for an indent of two characters (the most papers set), so three is no
+# first line. Not fitted: a typesetting fact.
+SHORT_OF_MEASURE_EM = 3.0
 
 
 def measure_changes(lines: list[Line], decisions: list[Decision], k: int, from_k: bool = False) -> bool:
@@ -367,10 +371,28 @@ def titles_naming_new_places(lines: list[Line], decisions: list[Decision]) -> di
 
 def _set_apart(lines: list[Line], decisions: list[Decision], k: int) -> bool:
     """A text line printed as a paragraph of its own between finished sentences: the line
-    before it ends one, and more blank lines than the page's spacing part it from the next. A
-    headline read as text (绥棱县举办 邻居节 活动), not a paragraph's first line running on."""
-    return (decisions[k].role is Role.BODY and 0 < k < len(lines) - 1 and lines[k + 1].gap_before > 0
-            and decisions[k - 1].role in _TEXT_ROLES and ends_sentence(lines[k - 1].text))
+    before it ends one, and more blank lines than the page's spacing part it from the next, or
+    (a PDF tool may print no blank lines) it falls short of the measure of the text under it by
+    ``SHORT_OF_MEASURE_EM``. A headline read as text (绥棱县举办 邻居节 活动), not a
+    paragraph's first line running on: that one fills its column.
+
+    >>> texts = ["对房东进行消防宣传教育。", "上望街道开展夜查活动", *["为确保辖区火灾形势高度稳定，上望街道"] * 4]
+    >>> page = [Line(n, "", t, width=float(len(t))) for n, t in enumerate(texts)]
+    >>> _set_apart(page, [Decision(Role.BODY, 0.9)] * 6, 1), _set_apart(page, [Decision(Role.BODY, 0.9)] * 6, 2)
+    (True, False)
+    """
+    if not (decisions[k].role is Role.BODY and 0 < k < len(lines) - 1
+            and decisions[k - 1].role in _TEXT_ROLES and ends_sentence(lines[k - 1].text)):
+        return False
+    if lines[k + 1].gap_before > 0:
+        return True
+    # the measure: the widest full line under it (digits are narrower than characters; a row
+    # read across two columns, which holds a space, is no line of one)
+    after = [lines[j].width for j in range(k + 1, min(len(lines), k + 1 + MEASURE_LINES))
+             if decisions[j].role in _TEXT_ROLES and not ends_sentence(lines[j].text)
+             and " " not in lines[j].text.strip()]
+    return (len(after) >= MEASURE_LINES - 1 and not ends_sentence(lines[k].text)
+            and 0 < lines[k].width < max(after) - SHORT_OF_MEASURE_EM)
 
 
 # Roles a title printed between two stories may have been given.
