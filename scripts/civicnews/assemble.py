@@ -1536,13 +1536,13 @@ def _share(head: HeadGroup, text: str, other: str = "") -> float:
     return best
 
 
-def shared_split_point(first: HeadGroup, second: HeadGroup, lines: list[str]) -> int | None:
+def shared_split_point(first: HeadGroup, second: HeadGroup, lines: list[str], floor: float | None = None) -> int | None:
     """Where two stories run together, the first's headline above them and the second's below:
     the paragraph start that leaves the most of each headline's words on its side (of equal
     cuts the latest: a story's own words come early in it). A cut needs ``min_split_overlap``
     of the second headline's words after it, and as much of either headline's words on its
     side only (a slogan shares words all through the story under it)."""
-    floor = SETTINGS.min_split_overlap
+    floor = SETTINGS.min_split_overlap if floor is None else floor
     best, best_score = None, -1.0
     for k in range(1, len(lines)):
         if not ends_sentence(lines[k - 1]):
@@ -2347,6 +2347,52 @@ def far_titles_by_words(page: Page, lines: list[Line], rules: Rules) -> list[tup
     return taken
 
 
+def far_splits(page: Page) -> list[tuple[HeadGroup, str]]:
+    """A headline still left over at the end (printed far from its story: a PDF tool reading a
+    page's display type last) whose story ran into another story: it cuts the titled story
+    where its words begin and the story's own headline's words end (``shared_split_point``, at
+    ``min_far_split_overlap``), and heads the tail. A headline the story prints word for word
+    (its subhead, a pull quote) or that could cut two stories is left. Returns each headline
+    placed with the title of the story it was cut from, for the report.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["华阳街道开展文明创建。", "华阳街道成立领导小组。",
+    ...                                             "为持续做好保文创卫工作，集团组织志愿服务活动。", "集团志愿者清理垃圾。"])])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "华阳街道开展文明创建"))])
+    >>> lone = HeadGroup([(Role.TITLE, Line(9, "", "集团开展保文创卫志愿服务活动"))])
+    >>> page = Page([run, lone], [], [], ["集团开展保文创卫志愿服务活动"], orphans=[lone])
+    >>> [(h.text, t) for h, t in far_splits(page)], [x.headline.text for x in page.items if isinstance(x, TextRun)]
+    ([('集团开展保文创卫志愿服务活动', '华阳街道开展文明创建')], ['华阳街道开展文明创建', '集团开展保文创卫志愿服务活动'])
+    """
+    placed: list[tuple[HeadGroup, str]] = []
+    for lone in list(page.orphans):
+        best: tuple[int, TextRun] | None = None
+        for run in page.items:
+            if (not isinstance(run, TextRun) or run.absorbed or run.headline is None
+                    or len(run.sections) != 1):
+                continue
+            lines = run.sections[0][1]
+            k = shared_split_point(run.headline, lone, lines, SETTINGS.min_far_split_overlap)
+            if k is not None and lone.text.replace(" ", "") in "".join(lines):
+                k = None  # printed word for word in the story: its subhead or a pull quote
+            if k is not None and best is None:
+                best = (k, run)
+            elif k is not None:  # two stories it could cut: its story is unsure, leave it
+                best = None
+                break
+        if best is None:
+            continue
+        k, run = best
+        tail = cut_run(run, k)
+        tail.headline = lone
+        page.items.insert(page.items.index(run) + 1, tail)
+        page.orphans.remove(lone)
+        for _, line in lone.parts:
+            if line.text in page.leftovers:
+                page.leftovers.remove(line.text)
+        placed.append((lone, run.headline.text))
+    return placed
+
+
 def titles_above_stories(page: Page, lines: list[Line], rules: Rules) -> list[int]:
     """A story that opens at its first line (a dateline or a START line) and still has no
     headline takes the headline-shaped line printed right above it that the model set aside as
@@ -2692,6 +2738,12 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
                 *roles[k].evidence, f"left over, it heads the untitled story that uses {share:.2f} of"
                 " its words (the best left)"))
+    for head, cut_from in far_splits(page):
+        for _, line in head.parts:
+            k = index[line.number]
+            roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
+                *roles[k].evidence, f"left over, it heads the part of 「{cut_from}」 that uses its"
+                " words, cut off where they begin"))
     for k, share in far_titles_by_words(page, lines, rules):
         old = roles[k]
         roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (

@@ -44,6 +44,10 @@ class Settings:
     # fit.tune: 0.2–0.4 give title_exact 0.775 and count_exact 0.900; 0.5 gives 0.761 and
     # 0.938; 0.7 gives 0.742 and 0.912. Titles weigh more here: 0.4, the largest of the best.
     min_split_overlap: float = 0.4
+    # A headline left over at the end cuts a titled story anywhere on the page when this share
+    # of its words begins there and this share of the story's own headline's words ends there
+    # (assemble.far_splits); set above min_split_overlap, the share for the story right by it.
+    min_far_split_overlap: float = 0.6
     # A story left without a headline takes a headline-shaped line next to it that the model
     # read as furniture, a caption or text when this share of the line's words is in the story.
     # fit.tune (seed 99, the stop-15 model): 0.2–0.3 give title_exact 0.812, 0.4–0.5 give
