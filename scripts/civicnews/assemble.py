@@ -2347,16 +2347,24 @@ def far_titles_by_words(page: Page, lines: list[Line], rules: Rules) -> list[tup
     return taken
 
 
+# What a story's first sentence holds early on: the day it happened or an opening word, or
+# what it opens with: a purpose clause (为确保…) or a quoted voice (“…”).
+_STORY_OPENING = re.compile(r"^为|^“|\d{1,2}月\d{1,2}日|\d{1,2}日[上下晚]|近日|日前|连日来|近年来|今年以来|本报讯|讯")
+
+
 def far_splits(page: Page) -> list[tuple[HeadGroup, str]]:
     """A headline still left over at the end (printed far from its story: a PDF tool reading a
     page's display type last) whose story ran into another story: it cuts the titled story
     where its words begin and the story's own headline's words end (``shared_split_point``, at
-    ``min_far_split_overlap``), and heads the tail. A headline the story prints word for word
-    (its subhead, a pull quote) or that could cut two stories is left. Returns each headline
+    ``min_far_split_overlap``), and heads the tail. The cut must come where a story's opening
+    is (a date or 近日 in its first ``far_split_opening_chars`` characters, or 为… or a quote
+    first); a kicker alone, a
+    headline the story prints word for word (its subhead, a pull quote) or one that could cut
+    two stories is left. Returns each headline
     placed with the title of the story it was cut from, for the report.
 
     >>> run = TextRun(fresh=True, sections=[(None, ["华阳街道开展文明创建。", "华阳街道成立领导小组。",
-    ...                                             "为持续做好保文创卫工作，集团组织志愿服务活动。", "集团志愿者清理垃圾。"])])
+    ...                                             "为持续做好保文创卫工作，12月3日，集团组织志愿服务活动。", "集团志愿者清理垃圾。"])])
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "华阳街道开展文明创建"))])
     >>> lone = HeadGroup([(Role.TITLE, Line(9, "", "集团开展保文创卫志愿服务活动"))])
     >>> page = Page([run, lone], [], [], ["集团开展保文创卫志愿服务活动"], orphans=[lone])
@@ -2372,8 +2380,12 @@ def far_splits(page: Page) -> list[tuple[HeadGroup, str]]:
                 continue
             lines = run.sections[0][1]
             k = shared_split_point(run.headline, lone, lines, SETTINGS.min_far_split_overlap)
-            if k is not None and lone.text.replace(" ", "") in "".join(lines):
-                k = None  # printed word for word in the story: its subhead or a pull quote
+            if k is not None and (lone.text.replace(" ", "") in "".join(lines)
+                                  or not any(role is Role.TITLE for role, _ in lone.parts)
+                                  or not _STORY_OPENING.search("".join(lines[k:k + 4])[:SETTINGS.far_split_opening_chars])):
+                # printed word for word in the story (its subhead, a pull quote), a kicker
+                # alone, or a cut where no story's opening (a date, 近日) comes: not two stories
+                k = None
             if k is not None and best is None:
                 best = (k, run)
             elif k is not None:  # two stories it could cut: its story is unsure, leave it

@@ -51,6 +51,10 @@ class Settings:
     # 0.831 / 0.831 / 0.813, held-out fitB pages title 0.881 / 0.878 / 0.878 / 0.877, generated
     # seeds 5-8 count 0.941 / 0.941 / 0.938 / 0.938 (seeds 13 and 21 the same from 0.4 to 0.6).
     min_far_split_overlap: float = 0.5
+    # ... and only where a story's opening comes: a date or an opening word (近日) in the first
+    # this many characters of the paragraph cut at (为持续做好“保文创卫”工作，12月3日下午，…).
+    # Not fitted: a first sentence's when and where come within its first clause or two.
+    far_split_opening_chars: int = 30
     # A story left without a headline takes a headline-shaped line next to it that the model
     # read as furniture, a caption or text when this share of the line's words is in the story.
     # fit.tune (seed 99, the stop-15 model): 0.2–0.3 give title_exact 0.812, 0.4–0.5 give
