@@ -1668,6 +1668,18 @@ def cosine(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / (len(a) * len(b)) ** 0.5 if a and b else 0.0
 
 
+def containment(a: frozenset[str], b: frozenset[str]) -> float:
+    """Shared bigrams against the smaller set: how much of the shorter text the other uses. A
+    story cut off after its first paragraph is short, and cosine against the long rest of it
+    stays low though the rest names its people and places again.
+
+    >>> lead, rest = frozenset({"开发", "发区"}), frozenset({"开发", "发区", "创卫", "卫工", "工作", "作会"})
+    >>> round(cosine(lead, rest), 3), containment(lead, rest)
+    (0.577, 1.0)
+    """
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
 # A run with more paragraph breaks than this is not searched for a resumed story: real stories
 # have a few dozen paragraphs, and the search compares every break (a 5 MB page stays linear).
 MAX_RESUME_BREAKS = 80
@@ -1772,32 +1784,59 @@ def demote_subheads(page: Page) -> list[tuple[Line, float]]:
     return out
 
 
-def join_continuations(page: Page) -> None:
+def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
     """A run that is no story's beginning goes on the earlier story it shares most words with;
     so does a story's opening with no headline right after a story nothing closed, when the
-    two share ``min_untitled_join_similarity`` of their words (a paragraph that opens with a
-    date after a photo caption, read as a new story)."""
+    two share ``min_untitled_join_similarity`` of the smaller one's words (``containment``: a
+    paragraph that opens with a date after a photo caption or the story's short lead, read as
+    a new story). A headline printed between the two closes the story before (its title
+    after its body), and an opening with a dateline (本报讯…) is a story's own. Returns the
+    first line number of each such opening joined and the share, for the report.
+
+    >>> from civicnews.rules import load_rules
+    >>> lead = TextRun(fresh=True, sections=[(None, ["深秋的常德，文明城市建设迎来测评。"])])
+    >>> def page_of(first: str) -> Page:
+    ...     rest = TextRun(fresh=True, sections=[(None, [first + "常德市民文明城市建设，测评迎来好评。"])])
+    ...     return Page(items=[HeadGroup([(Role.TITLE, Line(1, "", "常德探索文明城市建设"))]), lead, rest],
+    ...                 furniture=[], captions=[], leftovers=[])
+    >>> page = page_of("近日，")
+    >>> page.items[1].headline = page.items[0]
+    >>> join_continuations(page, load_rules()), page.items[2].absorbed
+    ([], True)
+    >>> page = page_of("本报讯 近日，")
+    >>> page.items[1].headline = page.items[0]
+    >>> join_continuations(page, load_rules()), page.items[2].absorbed
+    ([], False)
+    """
     runs = [x for x in page.items if isinstance(x, TextRun)]
+    at = {id(x): k for k, x in enumerate(page.items)}
+    out: list[tuple[int, float]] = []
     for k, run in enumerate(runs):
         if run.headline is not None or run.absorbed or k == 0:
             continue
         if run.fresh:
             prev = runs[k - 1]
-            if (prev.absorbed or prev.closed or not prev.has_body
-                    or cosine(bigrams(run.text), bigrams(prev.text)) < SETTINGS.min_untitled_join_similarity):
+            headed = any(isinstance(x, HeadGroup) for x in page.items[at[id(prev)] + 1:at[id(run)]])
+            first = next((lines[0] for _, lines in run.sections if lines), "")
+            share = containment(bigrams(run.text), bigrams(prev.text))
+            if (prev.absorbed or prev.closed or not prev.has_body or headed
+                    or credits.opens_with_dateline(first, rules) or share < SETTINGS.min_untitled_join_similarity):
                 continue
+            if run.numbers:
+                out.append((run.numbers[0], share))
         grams = bigrams(run.text)
         earlier = runs[max(0, k - SETTINGS.continuation_window): k]
         candidates = [r for r in earlier if not r.absorbed and not (r.closed and r.bylines)]
         if not candidates:
             continue
-        host = max(reversed(candidates), key=lambda r: cosine(grams, bigrams(r.text)))
+        host = prev if run.fresh else max(reversed(candidates), key=lambda r: cosine(grams, bigrams(r.text)))
         host.sections.extend(run.sections)
         host.numbers.extend(run.numbers)
         host.bylines.extend(run.bylines)
         page.leftovers.extend(run.credit_lines)  # a credit inside a story: the editor decides
         host.continued_to = host.continued_to or run.continued_to
         run.absorbed = True
+    return out
 
 
 def could_be_title(text: str) -> bool:
@@ -2539,7 +2578,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.SUBHEAD, old.confidence, (
             f"read as {old.role}; the text after it goes on the story before it (cosine {score:.2f})",))
-    join_continuations(page)
+    for number, share in join_continuations(page, rules):
+        old = roles[index[number]]
+        roles[index[number]] = LineRole(old.number, old.text, old.role, old.confidence, (
+            *old.evidence, f"opens no headline's story: shares {share:.2f} of the smaller one's words"
+            " with the story before it, which nothing closed: goes on that story"))
     for ks, score in rescue_titles(page, lines, rules):
         for k in ks:
             old = roles[k]
