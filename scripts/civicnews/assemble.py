@@ -808,6 +808,60 @@ def dash_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
     return out
 
 
+# A headline broken after its colon goes on for a line or two (常德探索文明城市建设： / 文明之火，点亮市民心灯).
+MAX_COLON_TAIL_LINES = 2
+# Marks inside a clause that a place or topic before a headline's colon never holds.
+_CLAUSE_MARKS = re.compile(r"[，。；、！？,;!?]")
+
+
+def colon_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """A paragraph of its own, read as text, whose first line is a topic or place ending on a
+    colon (常德探索文明城市建设：, 营口市站前区：) and whose one or two lines after it, printed
+    against it, end no sentence or clause, set apart by blank lines above and below, after
+    a finished sentence or no text and before text the model is sure of (not under
+    ``unsure_confidence``: a caption's lines under a title are no story): a headline broken
+    at its colon. A sentence that
+    introduces a list or a speech (会上，他强调：) has a clause mark before its colon or runs on
+    into full sentences. Returns the indices of the lines, now a title.
+
+    >>> page = [Line(1, "", "座已完成8855座。"), Line(3, "", "常德探索文明城市建设："),
+    ...         Line(4, "", "文明之火，点亮市民心灯"), Line(6, "", "深秋的常德，红枫掩映下的街头，弥漫开的是美好。")]
+    >>> colon_titles(page, [Decision(Role.BODY, 1.0)] * 4)
+    [1, 2]
+    >>> page[1] = Line(3, "", "会上，他强调：")
+    >>> colon_titles(page, [Decision(Role.BODY, 1.0)] * 4)
+    []
+    """
+    out: list[int] = []
+    texted = [k for k, line in enumerate(lines) if line.text]
+    for pos, k in enumerate(texted):
+        text = lines[k].text.strip()
+        if decisions[k].role not in _TEXT_OR_NONE or not text.endswith(("：", ":")):
+            continue
+        head = text[:-1]
+        if len(CJK_CHAR.findall(head)) < 2 or _CLAUSE_MARKS.search(head) or credits.is_credit_line(head):
+            continue
+        prev = texted[pos - 1] if pos else None
+        if prev is not None and (touching(lines[prev], lines[k])
+                                 or decisions[prev].role in _TEXT_ROLES and not ends_sentence(lines[prev].text)):
+            continue
+        group = [k]
+        for nxt in texted[pos + 1:pos + 1 + MAX_COLON_TAIL_LINES]:
+            if not touching(lines[group[-1]], lines[nxt]):
+                break
+            group.append(nxt)
+        after = texted[pos + len(group)] if pos + len(group) < len(texted) else None
+        tail = [lines[j].text for j in group[1:]]
+        if (not tail or after is None or touching(lines[group[-1]], lines[after])
+                or decisions[after].role not in _TEXT_ROLES or decisions[after].confidence < SETTINGS.unsure_confidence
+                or any(decisions[j].role not in _TEXT_OR_NONE or not could_be_title(t) for j, t in zip(group[1:], tail, strict=True))):
+            continue
+        if not SETTINGS.title_chars[0] <= sum(len(CJK_CHAR.findall(lines[j].text)) for j in group) <= SETTINGS.title_chars[1]:
+            continue
+        out.extend(group)
+    return out
+
+
 def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> Page:
     """Walk the page once: headline groups and text runs in print order, furniture and captions
     aside. Furniture and captions printed inside a story do not break it."""
@@ -2492,6 +2546,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; a paragraph of headline length ending on a dash after a"
             " finished sentence: a headline",), k - 1 in dashed)
+    coloned = colon_titles(lines, decisions)
+    for k in coloned:
+        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
+            f"read as {decisions[k].role}; a paragraph of its own opening on a topic and a colon,"
+            " its lines ending no sentence: a headline broken at its colon",), k - 1 in coloned)
     for k, score in titles_between_stories(lines, decisions).items():
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; the text after it and before it share a cosine of {score:.2f}",))
