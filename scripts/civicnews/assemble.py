@@ -724,6 +724,10 @@ def _whole_quote(text: str) -> bool:
             and ends_sentence(text) and SETTINGS.title_chars[0] <= n <= SETTINGS.title_chars[1])
 
 
+# Roles the lines of one headline above a quoted title may have been read as, alike.
+_KICKER_ALIKE = (*HEAD_ROLES, Role.START)
+
+
 def quoted_titles(lines: list[Line], decisions: list[Decision], rules: Rules) -> dict[int, Role]:
     """A line that is one whole quoted sentence (“俺村不比城市差！”), printed under headline lines and
     right above a story's first line (a START line, a credit or a dateline), is the headline's
@@ -736,6 +740,18 @@ def quoted_titles(lines: list[Line], decisions: list[Decision], rules: Rules) ->
     ...         Line(3, "", "本报讯（记者 刘招）昨日，张花楼村村民买回一辆三轮车。")]
     >>> quoted_titles(page, [Decision(Role.TITLE, 1.0), Decision(Role.START, 0.8), Decision(Role.START, 1.0)], load_rules())
     {1: <Role.TITLE: 'title'>, 0: <Role.KICKER: 'kicker'>}
+
+    A kicker's second line read as a story's first line, the cry as text, and the story's
+    first paragraph after a blank read as text:
+
+    >>> page = [Line(1, "", "昔日道路泥泞小径难出门"), Line(2, "", "今朝水泥大路到门口"),
+    ...         Line(3, "", "“俺村不比城市差！”"), Line(5, "", "“咱明年得多种点草莓，”他说。")]
+    >>> read = [Decision(Role.TITLE, 0.7), Decision(Role.START, 0.5), Decision(Role.BODY, 0.8), Decision(Role.BODY, 1.0)]
+    >>> sorted(quoted_titles(page, read, load_rules()).items())
+    [(0, <Role.KICKER: 'kicker'>), (1, <Role.KICKER: 'kicker'>), (2, <Role.TITLE: 'title'>)]
+    >>> page[2] = Line(3, "", "“这是今年第23次进山巡护了。”")
+    >>> quoted_titles(page, read, load_rules())
+    {}
     """
     out: dict[int, Role] = {}
     texted = [k for k, line in enumerate(lines) if line.text]
@@ -746,16 +762,23 @@ def quoted_titles(lines: list[Line], decisions: list[Decision], rules: Rules) ->
         if pos + 1 >= len(texted):
             continue
         nxt = texted[pos + 1]
-        if decisions[nxt].role not in (Role.START, Role.CREDIT) and not credits.opens_with_dateline(lines[nxt].text, rules):
+        # the story opens after it: a first line, a credit or dateline, or, after a quoted
+        # cry (a headline's; a story opening on a quote quotes a statement or a question:
+        # “这是今年第23次进山巡护了。”), text the model is sure of set apart by a blank
+        opens_after = (lines[k].text.rstrip().endswith(("！”", "!”")) and decisions[nxt].role is Role.BODY
+                       and not touching(lines[k], lines[nxt]) and decisions[nxt].confidence >= SETTINGS.unsure_confidence)
+        if (decisions[nxt].role not in (Role.START, Role.CREDIT) and not opens_after
+                and not credits.opens_with_dateline(lines[nxt].text, rules)):
             continue
         above: list[int] = []
         for j in reversed(texted[max(0, pos - MAX_QUOTED_KICKER_LINES):pos]):
-            head = decisions[j].role in (*HEAD_ROLES, Role.SUBHEAD)
+            head = decisions[j].role in (*HEAD_ROLES, Role.SUBHEAD, Role.START)
             if not (head or decisions[j].role is Role.BODY) or not could_be_title(lines[j].text):
                 break
             # one headline's lines: read alike (a subhead under another story's title is not
-            # that title's line)
-            if above and (decisions[j].role in HEAD_ROLES) != (decisions[above[0]].role in HEAD_ROLES):
+            # that title's line); a headline line the model took for a story's first line
+            # (今朝水泥大路到门口, under 昔日道路泥泞小径难出门) reads as a headline's
+            if above and (decisions[j].role in _KICKER_ALIKE) != (decisions[above[0]].role in _KICKER_ALIKE):
                 break
             above.append(j)
         # the line above the kicker is no text of its own (a finished sentence, a byline, a
