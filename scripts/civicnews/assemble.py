@@ -557,12 +557,33 @@ def _alone_above_text(lines: list[Line], k: int) -> bool:
             and could_be_title(text) and not opens_story(text) and not _INNER_PUNCT.search(text))
 
 
+# A headline's first half that is a cry or a question (携民声，赴盛会！, 周末一起去看看？) runs
+# at most this many characters: a few words, not a sentence of a story.
+MAX_CRY_CHARS = 10
+
+
+def _headline_cry(text: str) -> bool:
+    """A short exclamation or question, unquoted, no full stop or dateline in it: the first
+    half of a headline, when a title line is printed right under it.
+
+    >>> _headline_cry("携民声，赴盛会！"), _headline_cry("周末一起去看看？"), _headline_cry("“太好了！”")
+    (True, True, False)
+    >>> _headline_cry("近日，记者来到村里看到，这里的变化真大啊！")
+    False
+    """
+    text = text.strip()
+    return (text.endswith(("！", "？", "!", "?")) and not text.startswith(("“", "\"", "‘"))
+            and "。" not in text and not opens_story(text)
+            and len(CJK_CHAR.findall(text)) <= MAX_CRY_CHARS)
+
+
 def titles_opened_by_text(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
     """Text lines printed as a block's first line right against a title line under them, with a
     blank line above and none below, on a page that parts things with blank lines: a
     paragraph's first line runs on into more of its paragraph, never into a headline, so the
     line is the title's first piece (自贡首批建成 / 户外电子阅报栏35座 / 满足群众文化需求). A line
-    ending a sentence or a clause is text; one holding a clause's end or a list's comma, or in
+    ending a sentence or a clause is text, unless it is a short cry or question (携民声，赴盛会！ /
+    人大代表报到——: ``_headline_cry``); one holding a clause's end or a list's comma, or in
     【】 brackets, or furniture-shaped, is a kicker or a label over the title. Their indices.
 
     >>> from .rules import load_rules
@@ -582,7 +603,8 @@ def titles_opened_by_text(lines: list[Line], decisions: list[Decision], rules: R
         line = lines[k]
         if (decisions[k].role in (Role.BODY, Role.START) and decisions[k + 1].role is Role.TITLE
                 and touching(line, lines[k + 1]) and (k == 0 or not touching(lines[k - 1], line))
-                and not any(c in line.text for c in _CLAUSE_ENDS) and not ends_sentence(line.text)
+                and (not any(c in line.text for c in _CLAUSE_ENDS) and not ends_sentence(line.text)
+                     or _headline_cry(line.text))
                 and not line.text.lstrip().startswith("【") and not _furniture_shaped(line.text, rules)
                 and len(line.text) <= SETTINGS.title_chars[1]):
             out.append(k)
