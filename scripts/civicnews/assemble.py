@@ -1909,6 +1909,10 @@ def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
     >>> page.items[1].headline = page.items[0]
     >>> join_continuations(page, load_rules()), page.items[2].absorbed
     ([], False)
+    >>> page = page_of("近日，")  # a headline printed after the lead: its title, closing it
+    >>> page.items.insert(2, HeadGroup([(Role.TITLE, Line(5, "", "文明之火点亮市民心灯"))]))
+    >>> join_continuations(page, load_rules()), page.items[3].absorbed
+    ([], False)
     """
     runs = [x for x in page.items if isinstance(x, TextRun)]
     at = {id(x): k for k, x in enumerate(page.items)}
