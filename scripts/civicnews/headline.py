@@ -33,16 +33,22 @@ def _chars(text: str) -> int:
 
 
 def join_display(parts: list[str]) -> str:
-    """Join headline lines: parallel phrases of equal length get a space, a broken clause none.
+    """Join headline lines: parallel phrases of equal length get a space, a broken clause none,
+    nor a line after a colon, a cry or a question (the mark parts them already).
 
     >>> join_display(["多领域全面发动", "数智通跟踪整治"])
     '多领域全面发动 数智通跟踪整治'
     >>> join_display(["开发区企业推动", "党的二十大精神落地见效"])
     '开发区企业推动党的二十大精神落地见效'
+    >>> join_display(["常德探索文明城市建设：", "文明之火，点亮市民心灯"])
+    '常德探索文明城市建设：文明之火，点亮市民心灯'
+    >>> join_display(["携民声，赴盛会！", "人大代表报到——"])
+    '携民声，赴盛会！人大代表报到——'
     """
     out = parts[0] if parts else ""
     for prev, part in zip(parts, parts[1:], strict=False):
-        parallel = _chars(prev) == _chars(part) and _chars(part) >= 4
+        parallel = (_chars(prev) == _chars(part) and _chars(part) >= 4
+                    and not prev.rstrip().endswith(("：", ":", "！", "？", "!", "?")))
         out += (" " if parallel else "") + part
     return out
 
