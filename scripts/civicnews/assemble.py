@@ -877,6 +877,24 @@ def quoted_titles(lines: list[Line], decisions: list[Decision], rules: Rules) ->
 _TEXT_OR_NONE = (Role.START, Role.BODY)
 
 
+def dash_subtitles(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """A headline line opening with a dash (——贵州省… / ---贵州省…) read as going on the title
+    above it: a subtitle begins there (a title's own dash ends its line, 村寨有了新变化——), and
+    the lines read as going on from it are the subtitle's. Returns the indices made subtitle.
+
+    >>> page = [Line(1, "", "一声问候 一点关怀"), Line(2, "", "---贵州省贞丰县委宣"), Line(3, "", "传部部长到长田慰问")]
+    >>> dash_subtitles(page, [Decision(Role.TITLE, 0.9), Decision(Role.TITLE, 0.6, (), True), Decision(Role.TITLE, 0.6, (), True)])
+    [1, 2]
+    """
+    out: list[int] = []
+    for k in range(1, len(lines)):
+        d = decisions[k]
+        if d.role is Role.TITLE and d.continues and (
+                DASH_OPENING.match(lines[k].text) and decisions[k - 1].role is Role.TITLE or k - 1 in out):
+            out.append(k)
+    return out
+
+
 def dash_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
     """A paragraph of headline length that ends on a dash (携民声，赴盛会！人大代表报到——), read as
     text, after a finished sentence or no text at all and before more text: a headline's
@@ -2774,6 +2792,10 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             f"read as {decisions[k].role}; a whole quotation under headline lines, above a story's"
             " first line: the title" if role is Role.TITLE else
             f"read as {decisions[k].role}; headline lines above a quoted title: its kicker",), goes_on)
+    for k in dash_subtitles(lines, decisions):
+        decisions[k] = Decision(Role.SUBTITLE, decisions[k].confidence, (
+            f"read as {decisions[k].role} going on the title; opens with a dash: a subtitle",),
+            not DASH_OPENING.match(lines[k].text))
     dashed = dash_titles(lines, decisions)
     for k in dashed:
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (

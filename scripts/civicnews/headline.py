@@ -308,10 +308,17 @@ def restore_lost_quotes_in_headline(text: str) -> str:
     '村庄“管家”激活一个村'
     >>> restore_lost_quotes_in_headline("现代农业装备高新区开展企业大走访行动 力争首季 开门红")
     '现代农业装备高新区开展企业大走访行动 力争首季“开门红”'
+
+    Phrases of one length side by side (排比) are a parallel headline, not a quoted word:
+
+    >>> restore_lost_quotes_in_headline("一声问候 一点关怀 一份心意")
+    '一声问候 一点关怀 一份心意'
     """
     tokens = text.split(" ")
     if len(tokens) < 3:
         return text
+    if len({_chars(t) for t in tokens}) == 1 and _chars(tokens[0]) >= 3:
+        return text  # phrases of one length side by side are a parallel headline, no quote
     if _chars(tokens[-1]) <= QUOTE_TAIL_MAX:  # the title's end first: it holds the quote most often
         if _chars(tokens[-3]) <= QUOTE_LEAD_MAX:
             tokens[-3:] = [tokens[-3] + "“" + tokens[-2] + "”" + tokens[-1]]
