@@ -1474,6 +1474,52 @@ def kickers_by_words(page: Page, rules: Rules) -> list[tuple[Line, float, float]
     return out
 
 
+# Marks of a list of phrases or of clauses in a headline line (增颜值、提气质，…); a kicker's
+# list holds clauses (a comma), where a title's holds at most a list of nouns (市、县、乡三级…).
+_LIST_MARKS = re.compile("[，、,]")
+_CLAUSE_MARK = re.compile("[，,]")
+# A phrase-list kicker holds this many characters at least: a short label is kickers_by_words'.
+PHRASE_LIST_MIN_CHARS = 12
+
+
+def phrase_list_kickers(page: Page) -> list[tuple[list[Line], float, float]]:
+    """A headline read as title (and subtitle) whose first lines make a list of phrases (增颜值、
+    提气质、养习惯，以“厕所革命”为抓手推动爱国卫生运动深入开展), ending a phrase, over lines that
+    hold no such marks and whose words the story uses more (石家庄正定去年改造提升农村厕所4.8万座):
+    the list is the kicker (引题) and the lines under it the title. A title whose first line ends
+    on a comma goes on in the next line (聚焦“百千万工程”， / 恩平组织媒体走乡村探产业), and is
+    left; so is one broken inside a word, or holding a dash (…暖冬情——绿华镇…). Returns the kicker's lines with the story's share of their words and of the title's.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["又入腊月，石家庄市正定县改造提升农村厕所4.8万座。"])])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "增颜值、提气质、养习惯，")), (Role.TITLE, Line(2, "", "以厕所革命为抓手深入开展")),
+    ...                           (Role.SUBTITLE, Line(3, "", "石家庄正定改造提升农村厕所4.8万座"))])
+    >>> [(len(ls), a, round(b, 2)) for ls, a, b in phrase_list_kickers(Page([run], [], [], []))], [r.value for r, _ in run.headline.parts]
+    ([(2, 0.05, 0.79)], ['kicker', 'kicker', 'title'])
+    """
+    out: list[tuple[list[Line], float, float]] = []
+    for run in page.items:
+        if not isinstance(run, TextRun) or run.headline is None or not run.has_body:
+            continue
+        parts = run.headline.parts
+        if len(parts) < 2 or any(role not in (Role.TITLE, Role.SUBTITLE) for role, _ in parts) \
+                or parts[0][0] is not Role.TITLE:
+            continue
+        for i in range(1, len(parts)):
+            upper = "".join(line.text for _, line in parts[:i]).strip()
+            lower = "".join(line.text for _, line in parts[i:]).strip()
+            if (_CLAUSE_MARK.search(upper) and not _LIST_MARKS.search(lower) and upper[-1:] not in "，、,"
+                    and "—" not in upper and len(CJK_CHAR.findall(upper)) >= PHRASE_LIST_MIN_CHARS
+                    and could_be_title(lower) and not DASH_OPENING.match(lower) and not ends_open(upper)
+                    and not spans_a_word(parts[i - 1][1].text, parts[i][1].text)):
+                own, rest = _shares_with(upper, run.text), _shares_with(lower, run.text)
+                if rest > own:
+                    run.headline.parts = [(Role.KICKER, line) for _, line in parts[:i]] + \
+                        [(Role.TITLE, line) for _, line in parts[i:]]
+                    out.append(([line for _, line in parts[:i]], round(own, 2), round(rest, 2)))
+                break
+    return out
+
+
 def slogan_kickers(page: Page, rules: Rules) -> list[Line]:
     """A kicker the furniture rules or patterns name (a campaign slogan, a page label, a
     hotline) is page furniture printed above the headline, not the story's kicker. Returns
@@ -2873,6 +2919,12 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         roles[index[line.number]] = LineRole(old.number, old.text, Role.KICKER, old.confidence, (
             f"read as {old.role}; its story uses {own:.2f} of its words, the title under it"
             f" {rest:.2f}: a kicker",))
+    for kicker_lines, own, rest in phrase_list_kickers(page):
+        for line in kicker_lines:
+            old = roles[index[line.number]]
+            roles[index[line.number]] = LineRole(old.number, old.text, Role.KICKER, old.confidence, (
+                f"read as {old.role}; a list of phrases over a title without one: its story uses"
+                f" {own:.2f} of their words, the title's {rest:.2f}: a kicker",))
     for line in slogan_kickers(page, rules):
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.FURNITURE, old.confidence, (
