@@ -1375,6 +1375,12 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rule
     >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 3: 0.9}, rules)]
     ['安全在行动']
 
+    A campaign slogan the rules name, printed against the title with no blank (a PDF tool may
+    print none), goes whatever the model's confidence:
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(2, "", "城乡共建从我做起"))])
+    >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 2: 0.9}, rules)]
+    ['城乡共建从我做起']
+
     The second half of a couplet stays, its words the story's or not:
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "以练备战")), (Role.TITLE, Line(2, "", "筑牢防线"))])
     >>> drop_stray_title_tails(page, {1: 0.5, 2: 0.5}, rules), run.headline.text
@@ -1397,6 +1403,12 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rule
         apart = line.gap_before > 0  # a blank line between (beyond the page's spacing)
         unsure = confidence.get(line.number, 1.0) < SETTINGS.min_title_tail_confidence
         text = run.text
+        # a campaign slogan printed under the title (its story does not use its words)
+        if rules.slogan.fullmatch(line.text.strip()) and _shares_with(line.text, text) < SETTINGS.min_rescue_overlap:
+            parts.pop()
+            page.furniture.append(line.text)
+            out.append(line)
+            continue
         share = _shares_with(line.text, text)
         # a whole clause of the story is a pull quote under the title, printed apart or (a PDF
         # tool may print no blank lines) against it, unless a word runs across the break
@@ -1531,12 +1543,23 @@ def slogan_kickers(page: Page, rules: Rules) -> list[Line]:
     >>> page = Page([run], [], [], [])
     >>> [x.text for x in slogan_kickers(page, load_rules())], run.headline.text, page.furniture
     (['垃圾分类 人人有责'], '矾山镇开展安全生产检查', ['垃圾分类 人人有责'])
+
+    So is a slogan read as the title's first line (printed against it, no blank between):
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "光盘行动让生活更美好")), (Role.TITLE, Line(2, "", "矾山镇开展安全生产检查"))])
+    >>> [x.text for x in slogan_kickers(page, load_rules())], run.headline.text
+    (['光盘行动让生活更美好'], '矾山镇开展安全生产检查')
     """
     out: list[Line] = []
     for run in page.items:
         if not isinstance(run, TextRun) or run.headline is None:
             continue
         parts = run.headline.parts
+        # a slogan printed right above the title, with no blank between, reads as its first line
+        # (a title's own first line the story uses: 大埔梅州日报 / 电子阅报栏昨日启用)
+        if (len(parts) >= 2 and parts[0][0] is Role.TITLE and parts[1][0] is Role.TITLE
+                and rules.slogan.fullmatch(parts[0][1].text.strip()) and not _furniture_shaped(parts[1][1].text, rules)
+                and _shares_with(parts[0][1].text, run.text) < SETTINGS.min_rescue_overlap):
+            parts[0] = (Role.KICKER, parts[0][1])
         kickers = [line for role, line in parts if role is Role.KICKER]
         if not kickers or len(kickers) == len(parts):
             continue
