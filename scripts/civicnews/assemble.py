@@ -687,7 +687,12 @@ def leads_after_credits(lines: list[Line], decisions: list[Decision], rules: Rul
     """
     out: list[int] = []
     for k, d in enumerate(decisions):
-        if d.role is not Role.BODY or not (opens_story(lines[k].text) or _new_measure(lines, decisions, k)):
+        if d.role is not Role.BODY:
+            continue
+        # a credit in brackets ends the text before: no closing bracket there, no credit
+        last = next((lines[j].text for j in range(k - 1, max(-1, k - 1 - CLOSING_CREDIT_LINES), -1)
+                     if lines[j].text), "")
+        if not last.rstrip().endswith(("）", ")")):
             continue
         before: list[str] = []
         for j in range(k - 1, -1, -1):
@@ -696,7 +701,9 @@ def leads_after_credits(lines: list[Line], decisions: list[Decision], rules: Rul
             before.insert(0, lines[j].text)
             rest, credit = credits.split_trailing_credit("".join(before), rules)
             if credit is not None:
-                if ends_sentence(rest):  # not a credit that opens a story (本台讯（记者 X）)
+                # not a credit that opens a story (本台讯（记者 X）); the measure test last, the
+                # dearest
+                if ends_sentence(rest) and (opens_story(lines[k].text) or _new_measure(lines, decisions, k)):
                     out.append(k)
                 break
     return out
