@@ -157,8 +157,8 @@ def test_a_kept_staging_indexes_what_a_fresh_one_does(tmp_path: Path) -> None:
                                   (_page(site, "b", "开发区建设"), "2")))
     assert search.build_sharded(site, [first], cache).indexed == 1
     staged = cache / f"{search.STAGE_PREFIX}2023"
-    assert json.loads((staged / search.STAGED_LIST).read_text(encoding="utf-8")) == [
-        "a/a/index.html", "a/b/index.html"]
+    assert json.loads((staged / search.STAGED_LIST).read_text(encoding="utf-8")) == {
+        "a/a/index.html": "1", "a/b/index.html": "2"}
     (site / "a" / "b" / "index.html").unlink()  # a re-rendered page is a new file
     second = search.Shard("2023", ((_page(site, "b", "水库除险加固"), "3"),
                                    (_page(site, "c", "乡村振兴"), "4")))
