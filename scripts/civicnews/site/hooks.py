@@ -904,8 +904,9 @@ def _shard_min() -> int:
 
 
 def on_post_build(config: Any) -> None:
-    """Index the articles for search shard by shard (a shard whose articles did not change
-    comes from the cache); drop theme files the site never loads; forget old cached pages."""
+    """Finish the search index (shards not indexed beside the drawing are indexed now; a
+    shard whose articles did not change comes from the cache); drop theme files the site
+    never loads; forget old cached pages."""
     _stop_drawing()
     site = Path(config.site_dir)
     if _STATE.command == "build" and not _STATE.dirty:
