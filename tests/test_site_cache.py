@@ -106,6 +106,28 @@ def test_a_new_article_changes_only_the_newest_shard() -> None:
     assert next_year["2022"] == before["2022"]
 
 
+def test_a_thin_archives_new_article_reindexes_a_small_shard() -> None:
+    """About a hundred articles a year (the 1,000-article bench): the years since the last full
+    shard hold the newest articles; they are split into shards of SHARD_RECENT_MIN, so a new
+    article re-indexes the newest year's months, not every article since that shard, and no
+    other shard changes."""
+    counts = {str(y): 105 for y in range(2015, 2024)} | {f"2024-{m:02d}": 5 for m in range(1, 13)}
+
+    def sizes(units: dict[str, int]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for unit, name in search.group_units(units).items():
+            out[name] = out.get(name, 0) + units[unit]
+        return out
+
+    before = sizes(counts)
+    newest = search.group_units(counts)["2024-12"]
+    assert before[newest] < search.SHARD_RECENT_MIN
+    assert sum(before.values()) == sum(counts.values())
+    after = sizes({**counts, "2024-12": 6})
+    assert {n for n in after if after[n] != before.get(n)} == {newest}
+    assert set(after) == set(before)
+
+
 def test_a_shard_key_moves_only_with_its_pages() -> None:
     shard = search.Shard("2023", (("a/x/index.html", "1"), ("a/y/index.html", "2")))
     same = search.Shard("2023", (("a/y/index.html", "2"), ("a/x/index.html", "1")))
@@ -157,8 +179,8 @@ def test_a_kept_staging_indexes_what_a_fresh_one_does(tmp_path: Path) -> None:
                                   (_page(site, "b", "开发区建设"), "2")))
     assert search.build_sharded(site, [first], cache).indexed == 1
     staged = cache / f"{search.STAGE_PREFIX}2023"
-    assert json.loads((staged / search.STAGED_LIST).read_text(encoding="utf-8")) == [
-        "a/a/index.html", "a/b/index.html"]
+    assert json.loads((staged / search.STAGED_LIST).read_text(encoding="utf-8")) == {
+        "a/a/index.html": "1", "a/b/index.html": "2"}
     (site / "a" / "b" / "index.html").unlink()  # a re-rendered page is a new file
     second = search.Shard("2023", ((_page(site, "b", "水库除险加固"), "3"),
                                    (_page(site, "c", "乡村振兴"), "4")))

@@ -82,6 +82,7 @@ class _State:
     rendered: list[tuple[str, str]] = field(default_factory=list)  # (site file, key) drawn now
     doc_order: list[File] = field(default_factory=list)  # every page, as if none were cached
     qr_ahead: qr.DrawAhead | None = None  # share codes being drawn beside the build
+    indexer: search.ShardIndexer | None = None  # search shards, indexed beside the build
     headline_terms: dict[str, list[str]] = field(default_factory=dict)  # by the workers
     source_digests: dict[str, str] = field(default_factory=dict)  # page file → sha256 read
     # Read in on_config with related news started (_read_articles): articles, their files'
@@ -449,6 +450,10 @@ def on_files(files: Files, config: Any) -> Files:
     _article_keys_all(articles, config, environment, digests)
     _serve_cached_pages(files, config)
     _draw_codes_ahead(articles, config)
+    _close_indexer()
+    _STATE.indexer = search.ShardIndexer(
+        Path(config.site_dir), search_shards(articles, _STATE.search_keys, _shard_min()),
+        _site_cache(config, SEARCH_CACHE))
     return files
 
 
@@ -795,9 +800,26 @@ def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
     twice until the end (with the article's own copy), ~15 MB at 10,000 articles."""
     if page.file.src_uri in _STATE.raw_html:
         return _STATE.raw_html.pop(page.file.src_uri)
-    if page.file.src_uri in _STATE.by_src:
+    art = _STATE.by_src.get(page.file.src_uri)
+    if art is not None:
         page.markdown = ""
+        rel = _search_path(art)
+        if _STATE.indexer is not None and _STATE.indexer.wants(rel):
+            # What Pagefind reads of the page, staged now: its shard can then be indexed
+            # while MkDocs draws the pages (on_env), not after.
+            _STATE.indexer.put(rel, pages.search_page(
+                art, content, has_source=art.source.file in _STATE.sources,
+                site_name=config.site_name, url=_article_url(art, config)))
     return content
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    """Every page is converted and MkDocs is about to draw them: index the search shards whose
+    pages are all staged (or served from the cache) now, in a thread beside the drawing (one
+    core left to MkDocs; on_post_build adds the rest)."""
+    if _STATE.indexer is not None:
+        _STATE.indexer.start(max(1, (os.cpu_count() or 1) - 1))
+    return env
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
@@ -854,10 +876,22 @@ def search_shards(articles: list[art_mod.ArticleMeta], keys: dict[str, str],
     shard_of_unit = search.group_units(sizes, minimum)
     grouped: dict[str, list[tuple[str, str]]] = {}
     for art in articles:
-        path = pages.url_of(pages.article_src(art.id)) + "index.html"
         grouped.setdefault(shard_of_unit[unit_of[art.id]], []).append(
-            (path, keys.get(art.id, "")))
+            (_search_path(art), keys.get(art.id, "")))
     return [search.Shard(name, tuple(items)) for name, items in grouped.items()]
+
+
+def _search_path(art: art_mod.ArticleMeta) -> str:
+    """An article page's file in the site, as Pagefind indexes it."""
+    return pages.url_of(pages.article_src(art.id)) + "index.html"
+
+
+def _close_indexer() -> None:
+    """Release a search indexer this build will not finish (its shards being indexed are
+    waited for)."""
+    if _STATE.indexer is not None:
+        _STATE.indexer.close()
+        _STATE.indexer = None
 
 
 def _shard_min() -> int:
@@ -870,8 +904,9 @@ def _shard_min() -> int:
 
 
 def on_post_build(config: Any) -> None:
-    """Index the articles for search shard by shard (a shard whose articles did not change
-    comes from the cache); drop theme files the site never loads; forget old cached pages."""
+    """Finish the search index (shards not indexed beside the drawing are indexed now; a
+    shard whose articles did not change comes from the cache); drop theme files the site
+    never loads; forget old cached pages."""
     _stop_drawing()
     site = Path(config.site_dir)
     if _STATE.command == "build" and not _STATE.dirty:
@@ -881,10 +916,12 @@ def on_post_build(config: Any) -> None:
         for dest, key in _STATE.rendered:
             rendercache.adopt(cache.path(key), Path(dest))
     _STATE.rendered = []
-    shards = search.build_sharded(
-        site, search_shards(_STATE.articles, _STATE.search_keys, _shard_min()),
-        _site_cache(config, SEARCH_CACHE), jobs=os.cpu_count() or 1,
-        prune_days=rendercache.PRUNE_DAYS)
+    indexer, _STATE.indexer = _STATE.indexer, None
+    if indexer is None:  # on_files did not run for this build
+        indexer = search.ShardIndexer(
+            site, search_shards(_STATE.articles, _STATE.search_keys, _shard_min()),
+            _site_cache(config, SEARCH_CACHE))
+    shards = indexer.finish(jobs=os.cpu_count() or 1, prune_days=rendercache.PRUNE_DAYS)
     log.info("civicnews: search in %d shards (%d indexed in this build)", len(shards.names),
              shards.indexed)
     search.prune_unused(site)
@@ -901,6 +938,7 @@ def on_build_error(error: Exception) -> None:
     deleted."""
     _stop_drawing()
     _drop_early()
+    _close_indexer()
     if _STATE.old_site is not None:
         _delete_in_background(_STATE.old_site)
         _STATE.old_site = None

@@ -25,9 +25,9 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import threading
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -52,6 +52,9 @@ SHARD_MIN = 500
 # the newest shard at about a quarter of a 1,000-article year (~1.2 s), well above the few
 # dozen articles that ranked badly (SHARD_MIN), and adds ~3 shards (requests) to a search.
 # When a newer year starts, the year's months rejoin as one shard: one re-index a year.
+# A thin archive's newest run (its last ~500 articles over years, ~100 a year at 1,000
+# articles) is split into shards of this size too: its newest shard had ~500 articles, 0.9 s of
+# Pagefind and 123 MB on each rebuild; ~100 take 0.35 s and 75 MB (one run, quiet machine).
 SHARD_RECENT_MIN = 200
 SHARD_VERSION = "1"  # bump when the staging or the command below changes: shards re-index
 # Files of a bundle only the primary needs: the UI. A merged index uses the primary's code.
@@ -113,8 +116,10 @@ def group_units(counts: Mapping[str, int], minimum: int = SHARD_MIN,
                 recent_minimum: int = SHARD_RECENT_MIN) -> dict[str, str]:
     """Coalesce consecutive units (years, quarters, months; oldest first) into shards of at
     least ``minimum`` articles, or ``recent_minimum`` for a shard of the newest year's units
-    alone (the newest shard may have fewer); map each unit to its shard's name. New articles
-    in the newest year move only the newest shard's boundary.
+    alone (the newest shard may have fewer); map each unit to its shard's name. The run that
+    holds the newest articles, when it began before the newest year, is split the same way
+    into shards of at least ``recent_minimum``. New articles in the newest year move only the
+    newest shard's boundary.
 
     >>> group_units({"2015": 300, "2016": 300, "2017": 100, "2018": 600, "undated": 2}, 500)
     {'2015': '2015~2016', '2016': '2015~2016', '2017': '2017~2018', '2018': '2017~2018', 'undated': 'undated'}
@@ -123,27 +128,48 @@ def group_units(counts: Mapping[str, int], minimum: int = SHARD_MIN,
     >>> group_units({"2023": 600, "2024-01": 90, "2024-02": 80, "2024-03": 95, "2024-04": 30},
     ...             500, 200)
     {'2023': '2023', '2024-01': '2024-01~2024-03', '2024-02': '2024-01~2024-03', '2024-03': '2024-01~2024-03', '2024-04': '2024-04'}
+
+    A thin archive (about a hundred articles a year): the run of years that holds the newest
+    articles is in shards of 200, the newest year's months last:
+
+    >>> group_units({"2019": 500, "2020": 110, "2021": 100, "2022": 110, "2023": 100,
+    ...              "2024-01": 9, "2024-02": 8}, 500, 200)
+    {'2019': '2019', '2020': '2020~2021', '2021': '2020~2021', '2022': '2022~2023', '2023': '2022~2023', '2024-01': '2024-01~2024-02', '2024-02': '2024-01~2024-02'}
     """
-    out: dict[str, str] = {}
-    run: list[str] = []
-    total = 0
-
-    def close() -> None:
-        name = run[0] if len(run) == 1 else f"{run[0]}~{run[-1]}"
-        out.update(dict.fromkeys(run, name))
-
     dated = sorted(u for u in counts if u != UNDATED_SHARD)
     newest = dated[-1][:4] if dated else ""
+    recent = min(minimum, recent_minimum)
+    runs: list[list[str]] = []
+    run: list[str] = []
+    total = 0
     for unit in dated:
         run.append(unit)
         total += counts[unit]
         # A run that began before the newest year closes as any other (older shards stay as
         # they were); only one of the newest year's units alone closes sooner.
-        if total >= (min(minimum, recent_minimum) if run[0][:4] == newest else minimum):
-            close()
+        if total >= (recent if run[0][:4] == newest else minimum):
+            runs.append(run)
             run, total = [], 0
     if run:
-        close()
+        runs.append(run)
+    # The newest articles' run, begun before the newest year, could hold up to ``minimum``
+    # articles (every year before it, ~500 of a thin archive's), all indexed again for each
+    # new article: it is split at ``recent_minimum`` too, oldest first, so only its newest
+    # part changes. Once a newer unit starts a run of its own, it is one shard again (indexed
+    # once then, as at each new year).
+    if runs and runs[-1][0][:4] != newest:
+        last, part, total = runs.pop(), [], 0
+        for unit in last:
+            part.append(unit)
+            total += counts[unit]
+            if total >= recent:
+                runs.append(part)
+                part, total = [], 0
+        if part:
+            runs.append(part)
+    out: dict[str, str] = {}
+    for run in runs:
+        out.update(dict.fromkeys(run, run[0] if len(run) == 1 else f"{run[0]}~{run[-1]}"))
     if UNDATED_SHARD in counts:
         out[UNDATED_SHARD] = UNDATED_SHARD
     return out
@@ -194,106 +220,137 @@ def shard_order(shards: Sequence[Shard]) -> list[Shard]:
     return dated + [s for s in shards if s.name == UNDATED_SHARD]
 
 
-def _stage(site_dir: Path, shard: Shard, staging: Path) -> None:
-    """The shard's pages under their site paths in a directory of their own (hard links where
-    the file system allows, so staging costs no copy)."""
-    for rel, _key in shard.pages:
-        target = staging / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(site_dir / rel, target)
-        except OSError:
-            shutil.copyfile(site_dir / rel, target)
-
-
 # A shard's pages staged for Pagefind are kept beside its bundles (``.stage-<name>/site``),
-# with the list of what is staged: the next time the shard is indexed only what changed is
-# linked anew (a rebuild's newest shard differs by one page). Staging the whole shard and
-# deleting it afterwards (a folder per article) was a tenth of a rebuild's search step.
+# with the search key each was staged under (``staged.json``): the next time the shard is
+# indexed, a page whose key is the same is left as it is (what Pagefind reads of it is the
+# same) and only the rest is staged anew (a rebuild's newest shard differs by one page).
+# Staging the whole shard and deleting it afterwards (a folder per article) was a tenth of a
+# rebuild's search step.
 STAGE_PREFIX = ".stage-"
 STAGED_LIST = "staged.json"
+STAGE_BACKLOG = 64  # staged pages waiting for the writer thread at most (ShardIndexer.put)
 
 
-def cached_shard(site_dir: Path, shard: Shard, cache_dir: Path) -> tuple[Path, bool]:
-    """The shard's bundle from the cache, indexed first when it is not there; and whether
-    it was indexed now."""
-    bundle = cache_dir / f"{shard.name}-{shard.key()}"
-    if (bundle / "pagefind-entry.json").is_file():
-        os.utime(bundle)  # in use: kept by prune_cache
-        return bundle, False
-    work = cache_dir / f".tmp-{shard.name}-{os.getpid()}"
+class _Staging:
+    """The staged pages of one shard that needs indexing: the shard's kept staging folder,
+    held by this process alone (a lock), or, when another build holds it, a folder of this
+    build's own (``apart``, deleted after). ``todo``: the pages (site path → search key) not
+    staged yet."""
+
+    def __init__(self, cache_dir: Path, shard: Shard) -> None:
+        self.shard = shard
+        self.handle = None
+        kept = cache_dir / f"{STAGE_PREFIX}{shard.name}"
+        self.root = kept
+        if not self._lock(kept):
+            self.root = cache_dir / f".tmp-stage-{shard.name}-{os.getpid()}"
+            shutil.rmtree(self.root, ignore_errors=True)
+        self.todo: dict[str, str] = {}
+        self._restage()
+
+    @property
+    def apart(self) -> bool:
+        return self.handle is None
+
+    def _lock(self, staging: Path) -> bool:
+        try:
+            import fcntl
+
+            staging.mkdir(parents=True, exist_ok=True)
+            handle = open(staging / "lock", "a+b")  # noqa: SIM115 - held until close()
+        except (ImportError, OSError):
+            return False
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            return False
+        self.handle = handle
+        return True
+
+    def _restage(self) -> None:
+        """Keep what is staged under the same key, drop pages no longer in the shard, and
+        list the rest in ``todo``. The list of staged pages is dropped first and written
+        last (``done``), so a staging left half-done by a killed build is never trusted:
+        it is staged from nothing."""
+        listing, site = self.root / STAGED_LIST, self.root / "site"
+        before: dict[str, str] = {}
+        if not self.apart:
+            try:
+                loaded = json.loads(listing.read_text(encoding="utf-8"))
+                if isinstance(loaded, dict):
+                    before = {str(k): str(v) for k, v in loaded.items()}
+            except (OSError, ValueError):
+                pass
+            listing.unlink(missing_ok=True)
+        if not before:
+            shutil.rmtree(site, ignore_errors=True)
+        wanted = dict(self.shard.pages)
+        for rel in sorted(set(before) - set(wanted)):
+            gone = site / rel
+            gone.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # the article's folder, when it is empty now
+                gone.parent.rmdir()
+        self.todo = {rel: key for rel, key in wanted.items()
+                     if before.get(rel) != key or not (site / rel).is_file()}
+
+    def put(self, rel: str, text: str) -> None:
+        """Stage a page from its text (``pages.search_page``). Plain os.path: pathlib interns
+        every part of a path, each article's id too (1.9 MB more held at the end of a
+        1,000-article build's conversions, tracemalloc)."""
+        target = os.path.join(self.root, "site", rel)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(target)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        # As on_post_page writes the page itself: a lone surrogate becomes a character reference.
+        with open(target, "wb") as out:
+            out.write(text.encode("utf-8", errors="xmlcharrefreplace"))
+        self.todo.pop(rel, None)
+
+    def ready_in(self, site_dir: Path) -> bool:
+        """Whether every page still to stage is in the site now."""
+        return all((site_dir / rel).is_file() for rel in self.todo)
+
+    def link_from(self, site_dir: Path) -> None:
+        """Stage the pages still to stage from the site (hard links where the file system
+        allows: the site's pages are never written again once there)."""
+        for rel in sorted(self.todo):
+            target = self.root / "site" / rel
+            target.unlink(missing_ok=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(site_dir / rel, target)
+            except OSError:
+                shutil.copyfile(site_dir / rel, target)
+        self.todo = {}
+
+    def done(self) -> None:
+        """Record what is staged (a kept staging), or delete it (one apart)."""
+        if self.apart:
+            shutil.rmtree(self.root, ignore_errors=True)
+            return
+        (self.root / STAGED_LIST).write_text(
+            json.dumps(dict(sorted(self.shard.pages)), ensure_ascii=False), encoding="utf-8")
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None
+        elif self.root.name.startswith(".tmp-"):
+            shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _index_staged(staging: _Staging, bundle: Path, cache_dir: Path) -> None:
+    """Index a staged shard into its bundle in the cache."""
+    work = cache_dir / f".tmp-{staging.shard.name}-{os.getpid()}"
     shutil.rmtree(work, ignore_errors=True)
     try:
-        with _kept_staging(cache_dir / f"{STAGE_PREFIX}{shard.name}") as kept:
-            if kept is None:  # another build is indexing this shard: stage apart
-                _stage(site_dir, shard, work / "site")
-                build_index(work / "site", work / "bundle")
-            else:
-                _restage(site_dir, shard, kept)
-                build_index(kept / "site", work / "bundle")
+        build_index(staging.root / "site", work / "bundle")
+        staging.done()
         shutil.rmtree(bundle, ignore_errors=True)
         (work / "bundle").replace(bundle)  # atomic: a parallel build never sees half a shard
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return bundle, True
-
-
-@contextmanager
-def _kept_staging(staging: Path) -> Iterator[Path | None]:
-    """The shard's kept staging folder, held by this process alone (None when another
-    build holds it, or no lock can be taken)."""
-    try:
-        import fcntl
-
-        staging.mkdir(parents=True, exist_ok=True)
-        handle = open(staging / "lock", "a+b")  # noqa: SIM115 - held across the yield
-    except (ImportError, OSError):
-        yield None
-        return
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            yield None
-            return
-        yield staging
-
-
-def _restage(site_dir: Path, shard: Shard, staging: Path) -> None:
-    """Make ``staging/site`` hold exactly the shard's pages as they are in the site: a page
-    staged before stays when it is still the same file as the site's (a hard link to it:
-    same inode, so same bytes); the rest is linked (or copied) again, and pages no longer in
-    the shard are removed. The list of staged pages is written last and dropped first, so a
-    staging left half-done by a killed build is never trusted: it is staged from nothing."""
-    listing, root = staging / STAGED_LIST, staging / "site"
-    try:
-        before = set(json.loads(listing.read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError):
-        before = set()
-    listing.unlink(missing_ok=True)
-    if not before:
-        shutil.rmtree(root, ignore_errors=True)
-    wanted = [rel for rel, _key in shard.pages]
-    for rel in sorted(before - set(wanted)):
-        gone = root / rel
-        gone.unlink(missing_ok=True)
-        with contextlib.suppress(OSError):  # the article's folder, when it is empty now
-            gone.parent.rmdir()
-    for rel in wanted:
-        source, target = site_dir / rel, root / rel
-        if rel in before:
-            try:
-                if os.path.samestat(os.stat(source), os.stat(target)):
-                    continue
-            except OSError:
-                pass
-            target.unlink(missing_ok=True)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(source, target)
-        except OSError:
-            shutil.copyfile(source, target)
-    listing.write_text(json.dumps(sorted(wanted), ensure_ascii=False), encoding="utf-8")
 
 
 def _copy_bundle(bundle: Path, target: Path, *, with_ui: bool) -> None:
@@ -306,8 +363,8 @@ def _copy_bundle(bundle: Path, target: Path, *, with_ui: bool) -> None:
 def _link(source: str, target: str) -> None:
     """A bundle file into the site as a hard link (read-only, like the render cache's pages:
     Pagefind names its files by their content and never rewrites one), a copy where the file
-    system cannot link. Copying every shard's thousands of fragments was most of a rebuild's
-    search step."""
+    system cannot link. Copying every shard's thousands of fragment files was most of a
+    rebuild's search step."""
     try:
         os.chmod(source, 0o444)
         os.link(source, target)
@@ -323,38 +380,188 @@ class ShardedIndex:
     indexed: int
 
 
+class ShardIndexer:
+    """The site's search shards, indexed while the build goes on.
+
+    Made once the shards are known (the articles and their search keys); a shard whose bundle
+    is cached costs nothing more. A page of a shard to index can be staged from its text as
+    soon as it is rendered (``put``: the page cut down to what Pagefind reads); ``start``
+    indexes, in threads beside the build, every shard whose pages are all staged or in the
+    site, and ``finish`` indexes the rest from the site, waits, and lays the bundles out for
+    ``mergeIndex``. Started when MkDocs has converted every page and before it draws them,
+    Pagefind (a process of its own) runs on one core while MkDocs draws on the other: it was
+    the last fifth of a cold build and half of a rebuild after one page, waited for alone.
+    Without a cache every shard is indexed afresh (in a temporary directory beside the site).
+    """
+
+    def __init__(self, site_dir: Path, shards: Sequence[Shard], cache_dir: Path | None) -> None:
+        self.site_dir = site_dir
+        self.order = [s for s in shard_order(shards) if s.pages]
+        self.own_cache = cache_dir is None
+        self.cache = (cache_dir if cache_dir is not None
+                      else site_dir.parent / f".{site_dir.name}-shards")
+        self.bundles: dict[str, Path] = {}
+        self.staging: dict[str, _Staging] = {}  # the shards to index, not yet queued
+        self._page_shard: dict[str, _Staging] = {}  # page to stage → its shard's staging
+        self._queue: list[_Staging] = []
+        self._lock = threading.Lock()
+        self._threads: list[threading.Thread] = []
+        self._errors: list[BaseException] = []
+        self._write_errors: list[BaseException] = []
+        # Staged pages are written by a thread of their own: a folder and a file per article
+        # cost ~0.3 ms of waiting on the file system each, which MkDocs' converting need not do.
+        # At most STAGE_BACKLOG pages wait to be written: MkDocs converts faster than one
+        # thread writes; the pages waiting and a future kept per page were ~8 MB of a
+        # 10,000-article build's peak (258.7 -> 250.9 MB, the build's own process).
+        self._writer: ThreadPoolExecutor | None = None
+        self._backlog = threading.BoundedSemaphore(STAGE_BACKLOG)
+        self.indexed = 0
+        if not self.order:
+            return
+        self.cache.mkdir(parents=True, exist_ok=True)
+        for shard in self.order:
+            bundle = self.bundles[shard.name] = self.cache / f"{shard.name}-{shard.key()}"
+            if (bundle / "pagefind-entry.json").is_file():
+                os.utime(bundle)  # in use: kept by prune_cache
+                continue
+            staging = self.staging[shard.name] = _Staging(self.cache, shard)
+            self._page_shard.update(dict.fromkeys(staging.todo, staging))
+
+    def wants(self, rel: str) -> bool:
+        """Whether a page (site path) is still to be staged for a shard to index."""
+        return rel in self._page_shard
+
+    def put(self, rel: str, text: str) -> None:
+        """Stage a page from its text (``pages.search_page``), when it is wanted."""
+        staging = self._page_shard.pop(rel, None)
+        if staging is None:
+            return
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="civicnews-stage")
+        self._backlog.acquire()
+        try:
+            self._writer.submit(self._write, staging, rel, text)
+        except BaseException:
+            self._backlog.release()
+            raise
+
+    def _write(self, staging: _Staging, rel: str, text: str) -> None:
+        """One staged page, in the writer thread (a failure is raised by ``_flush``; no
+        future is kept per page)."""
+        try:
+            staging.put(rel, text)
+        except BaseException as exc:
+            with self._lock:
+                self._write_errors.append(exc)
+        finally:
+            self._backlog.release()
+
+    def _flush(self) -> None:
+        """Wait for the staged pages being written (raising what failed)."""
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.shutdown(wait=True)
+        errors, self._write_errors = self._write_errors, []
+        if errors:
+            raise errors[0]
+
+    def start(self, workers: int = 1) -> None:
+        """Index, in ``workers`` threads, the shards whose pages are all staged or in the site."""
+        self._flush()
+        ready = [s for s in self.staging.values() if s.ready_in(self.site_dir)]
+        self._enqueue(ready)
+        self._spawn(workers)
+
+    def _enqueue(self, stagings: list[_Staging]) -> None:
+        for staging in stagings:
+            for rel in staging.todo:
+                self._page_shard.pop(rel, None)
+            del self.staging[staging.shard.name]
+        with self._lock:
+            self._queue += stagings
+
+    def _spawn(self, workers: int) -> None:
+        alive = sum(t.is_alive() for t in self._threads)
+        with self._lock:
+            waiting = len(self._queue)
+        for _ in range(min(max(0, workers - alive), waiting)):
+            thread = threading.Thread(target=self._work, name="civicnews-search", daemon=True)
+            thread.start()
+            self._threads.append(thread)
+
+    def _work(self) -> None:
+        while True:
+            with self._lock:
+                if not self._queue or self._errors:
+                    return
+                staging = self._queue.pop(0)
+            try:
+                staging.link_from(self.site_dir)
+                _index_staged(staging, self.bundles[staging.shard.name], self.cache)
+                with self._lock:
+                    self.indexed += 1
+            except BaseException as exc:  # handed to finish(), which raises it
+                with self._lock:
+                    self._errors.append(exc)
+            finally:
+                staging.close()
+
+    def finish(self, jobs: int = 1, prune_days: float | None = None) -> ShardedIndex:
+        """Index what is left (every page is in the site now) in up to ``jobs`` threads, wait
+        for every shard and put the bundles in the site with the list to merge."""
+        target = self.site_dir / BUNDLE_DIR
+        try:
+            self._flush()
+            self._enqueue(list(self.staging.values()))
+            self._spawn(max(1, jobs))
+            self._join()
+            if self._errors:
+                raise self._errors[0]
+            shutil.rmtree(target, ignore_errors=True)
+            if not self.order:  # no articles: one empty index, so the search panel still loads
+                build_index(self.site_dir)
+                (target / MANIFEST).write_text('{"merge": []}\n', encoding="utf-8")
+                return ShardedIndex([], 1)
+            bundles = [self.bundles[s.name] for s in self.order]
+            _copy_bundle(bundles[0], target, with_ui=True)
+            merge = []
+            for shard, bundle in zip(self.order[1:], bundles[1:], strict=True):
+                _copy_bundle(bundle, target / SHARDS_DIR / shard.name, with_ui=False)
+                merge.append(f"{SHARDS_DIR}/{shard.name}/")
+        finally:
+            self.close()
+        if not self.own_cache and prune_days is not None:
+            prune_cache(self.cache, {b.name for b in bundles}, prune_days)
+        (target / MANIFEST).write_text(json.dumps({"merge": merge}, ensure_ascii=False) + "\n",
+                                       encoding="utf-8")
+        return ShardedIndex([s.name for s in self.order], self.indexed)
+
+    def _join(self) -> None:
+        for thread in self._threads:
+            thread.join()
+        self._threads = []
+
+    def close(self) -> None:
+        """Stop queuing, wait for the shards being indexed, release every staging (a failed
+        build, or the end of ``finish``)."""
+        with self._lock:
+            dropped, self._queue = self._queue, []
+        with contextlib.suppress(Exception):  # a failed build: what it failed on is raised
+            self._flush()
+        self._join()
+        for staging in [*dropped, *self.staging.values()]:
+            staging.close()
+        self.staging = {}
+        self._page_shard = {}
+        if self.own_cache:
+            shutil.rmtree(self.cache, ignore_errors=True)
+
+
 def build_sharded(site_dir: Path, shards: Sequence[Shard], cache_dir: Path | None,
                   jobs: int = 1, prune_days: float | None = None) -> ShardedIndex:
-    """Index the site's articles shard by shard and lay the bundles out for ``mergeIndex``.
-    Without a cache every shard is indexed afresh (in a temporary directory beside the
-    site)."""
-    order = [s for s in shard_order(shards) if s.pages]
-    target = site_dir / BUNDLE_DIR
-    shutil.rmtree(target, ignore_errors=True)
-    if not order:  # no articles: one empty index, so the search panel still loads
-        build_index(site_dir)
-        (target / MANIFEST).write_text('{"merge": []}\n', encoding="utf-8")
-        return ShardedIndex([], 1)
-    own_cache = cache_dir is None
-    cache = cache_dir if cache_dir is not None else site_dir.parent / f".{site_dir.name}-shards"
-    cache.mkdir(parents=True, exist_ok=True)
-    try:
-        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            done = list(pool.map(lambda s: cached_shard(site_dir, s, cache), order))
-        bundles = [b for b, _new in done]
-        _copy_bundle(bundles[0], target, with_ui=True)
-        merge = []
-        for shard, bundle in zip(order[1:], bundles[1:], strict=True):
-            _copy_bundle(bundle, target / SHARDS_DIR / shard.name, with_ui=False)
-            merge.append(f"{SHARDS_DIR}/{shard.name}/")
-    finally:
-        if own_cache:
-            shutil.rmtree(cache, ignore_errors=True)
-    if not own_cache and prune_days is not None:
-        prune_cache(cache, {b.name for b in bundles}, prune_days)
-    (target / MANIFEST).write_text(json.dumps({"merge": merge}, ensure_ascii=False) + "\n",
-                                   encoding="utf-8")
-    return ShardedIndex([s.name for s in order], sum(new for _b, new in done))
+    """Index the site's articles shard by shard from its pages and lay the bundles out for
+    ``mergeIndex`` (``ShardIndexer`` all at once)."""
+    return ShardIndexer(site_dir, shards, cache_dir).finish(jobs, prune_days)
 
 
 def prune_cache(cache_dir: Path, keep: Iterable[str], max_age_days: float) -> int:
