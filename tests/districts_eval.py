@@ -224,6 +224,7 @@ ABLATE: dict[str, Callable[..., object]] = {
     "written_otherwise": lambda *a, **k: False,
     "organs_of_its_own": lambda *a, **k: False,
     "renamed_town_county": lambda *a, **k: None,
+    "county_of_its_own": lambda *a, **k: None,
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

@@ -750,3 +750,14 @@ def test_a_papers_district_name_several_cities_share_is_tagged_when_the_story_de
 def test_counties_a_citys_story_goes_through_sentence_by_sentence_are_the_storys() -> None:
     text = "连日来，我市各地掀起植树造林热潮。莲都区组织干部群众种植乡土树种。龙泉市开展珍贵树种造林。"
     assert tagged(text, title="我市各地掀起植树造林热潮", publication="丽水日报") == ["丽水市", "莲都区", "龙泉市"]
+
+
+def test_a_citys_paper_carrying_a_countys_story_tags_the_county_its_places_point_at() -> None:
+    # 我县 in a city's paper: the story is one county's (its towns say which), not the city's;
+    # the counties speaking at the meeting are not it
+    text = ("全市茶产业发展现场会在我县召开。与会人员来到法官镇茶叶基地观摩。"
+            "会上，镇安县、柞水县作了交流发言。")
+    assert tagged(text, publication="商洛日报") == ["山阳县", "法官镇"]
+    # places in two counties as much as each other: no guess, the city's
+    text = "全市茶产业发展现场会在我县召开。与会人员来到法官镇、小岭镇茶叶基地观摩。"
+    assert tagged(text, publication="商洛日报")[0] == "商洛市"

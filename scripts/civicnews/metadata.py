@@ -1208,6 +1208,9 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         place = paper_reading(place, undecided, rules)
     if place and home != place and gaz.divisions[place].level == "city":
         place = town_county(mentions, place, rules) or place
+    if place and place == home and city_level(place, rules):
+        # a city's paper carrying a county's story (…现场推进会在我县召开): that county
+        place = county_of_its_own(text, place, mentions, rules, written, hints) or place
     if place and gaz.divisions[place].level == "city":
         # a city's paper, a headline's town written with another suffix than the list's
         # (叶坪乡开展…, the list's 叶坪镇 of 瑞金市): that town's county, as for a town in full
@@ -1510,6 +1513,42 @@ def town_county(mentions: list[tuple[Mention, float]], city: str, rules: Rules) 
         elif len(codes) == 1 and gaz.divisions[codes[0]].level == "town":
             towns.add(gaz.county_of(codes[0]))
     return counties.pop() if len(counties) == 1 and towns == counties else None
+
+
+# How a story calls a county its own (我县, 本旗; 我区 in a city's story is one of its districts).
+OWN_COUNTY = re.compile(r"[我本](?:县|旗|区)")
+
+
+def county_of_its_own(text: str, city: str, mentions: list[tuple[Mention, float]], rules: Rules,
+                      written: dict[str, str] | None = None, hints: Hints | None = None) -> str | None:
+    """For a story in a city's paper (or a city that is a province) that calls a county its own
+    (全市…现场推进会在我县召开) and never the city (我市, 本市): the one county of the city the
+    story's places point at most, its speakers at a meeting left out (会上，安定区、陇西县作交流
+    发言): the story is that county's, carried from its paper. None when the story names no
+    place in one county of the city more than in any other.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz = rules.gazetteer
+    >>> city = gaz.codes("定西市")[0]
+    >>> text = "全市推进会在我县召开。与会人员来到平襄镇、马营镇观摩。会上，安定区、陇西县作了交流发言。"
+    >>> gaz.divisions[county_of_its_own(text, city, _mentions(text, rules), rules)].name
+    '通渭县'
+    >>> text = "全市推进会在我市召开。与会人员来到平襄镇、马营镇观摩，我县干部参加。"
+    >>> county_of_its_own(text, city, _mentions(text, rules), rules) is None
+    True
+    """
+    kinds = {found[-1] for found in SELF_REFERENCE.findall(text)}
+    if not OWN_COUNTY.search(text) or kinds & {"市", "州"}:
+        return None
+    gaz = rules.gazetteer
+    kept = [(m, w) for m, w in mentions if not speaking(text, m.start, rules)]
+    votes = {c: v for c, v in county_votes(kept, city, rules, written, hints).items()
+             if gaz.within(c, city) and gaz.divisions[c].level == "county"}
+    if not votes:
+        return None
+    best = max(votes, key=lambda c: (votes[c], _order(c)))
+    return None if _tied(votes, best) else best
 
 
 def home_spelled_short(info: PageInfo, home: str, rules: Rules) -> bool:
