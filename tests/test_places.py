@@ -761,3 +761,16 @@ def test_a_citys_paper_carrying_a_countys_story_tags_the_county_its_places_point
     # places in two counties as much as each other: no guess, the city's
     text = "全市茶产业发展现场会在我县召开。与会人员来到法官镇、小岭镇茶叶基地观摩。"
     assert tagged(text, publication="商洛日报")[0] == "商洛市"
+
+
+def test_an_autonomous_places_base_and_kind_is_its_name() -> None:
+    # 恩施州, 通道县: how people write them (通道 alone is a word; 通道县 once read as 道县)
+    assert tagged("恩施州召开森林防火工作会议。")[0] == "恩施土家族苗族自治州"
+    assert tagged("我县召开旅游安全工作会议。", publication="通道县融媒体中心") == ["通道侗族自治县"]
+
+
+def test_the_whole_prefecture_is_no_county_short_form() -> None:
+    # 全州 of a 州's prose is "the whole prefecture", never 桂林's 全州县 (still read in full)
+    text = "全州营商环境优化提升大会召开，全州上下要把优化营商环境作为一把手工程。"
+    assert tagged(text) == []
+    assert tagged("全州县召开营商环境大会。") == ["全州县"]
