@@ -225,6 +225,7 @@ ABLATE: dict[str, Callable[..., object]] = {
     "organs_of_its_own": lambda *a, **k: False,
     "renamed_town_county": lambda *a, **k: None,
     "county_of_its_own": lambda *a, **k: None,
+    "without_prose_words": lambda text, found, region, rules: found,
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

@@ -774,3 +774,12 @@ def test_the_whole_prefecture_is_no_county_short_form() -> None:
     text = "全州营商环境优化提升大会召开，全州上下要把优化营商环境作为一把手工程。"
     assert tagged(text) == []
     assert tagged("全州县召开营商环境大会。") == ["全州县"]
+
+
+def test_a_word_of_government_prose_is_no_county_outside_the_papers_region() -> None:
+    # 文化惠民 in a story with no paper's place is the word, not 滨州's 惠民县
+    text = "我县文化惠民演出走进乡村，为群众送上文化盛宴。今年以来，全县开展惠民演出60余场。"
+    assert tagged(text, title="我县文化惠民演出走进乡村") == []
+    # in its own city's paper, or as the headline's label, or in full, it is the county
+    assert tagged(text, publication="滨州日报")[0] == "惠民县"
+    assert tagged("惠民县绳网产业闯出国际市场。", title="惠民：绳网产业闯出国际市场")[0] == "惠民县"

@@ -380,6 +380,32 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
                                              and named_as_data(text, m.start, m.end, rules))]
 
 
+def without_prose_words(text: str, found: list[tuple[Mention, float]], region: str | None,
+                        rules: Rules) -> list[tuple[Mention, float]]:
+    """The mentions less the short forms that are words of government prose (gazetteer.yml
+    prose_words: 文化惠民, 邻里互助) naming no county of the story's region: with no region, or
+    another one, 惠民 is the word. A headline's label (惠民：…) stays a place.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "我县文化惠民演出走进乡村"
+    >>> without_prose_words(text, _mentions(text, rules), None, rules)
+    []
+    >>> region = rules.gazetteer.codes("滨州市")[0]
+    >>> [m.spelling for m, _w in without_prose_words(text, _mentions(text, rules), region, rules)]
+    ['惠民']
+    >>> text = "惠民：绳网产业闯出国际市场"
+    >>> [m.spelling for m, _w in without_prose_words(text, _mentions(text, rules), None, rules)]
+    ['惠民']
+    """
+    if not rules.prose_words:
+        return found
+    gaz = rules.gazetteer
+    return [(m, w) for m, w in found
+            if m.full or m.spelling not in rules.prose_words or text[m.end : m.end + 1] in ("：", ":")
+            or (region is not None and any(gaz.within(c, region) or gaz.within(region, c) for c in m.codes))]
+
+
 def without_campaign_words(text: str, found: list[tuple[Mention, float]], rules: Rules) -> list[tuple[Mention, float]]:
     """The mentions but the towns whose name lies inside a campaign's keyword (campaigns.yml:
     小城镇 of 舒兰市 in 小城镇环境综合整治): a campaign's name, no place.
@@ -1109,7 +1135,9 @@ def page_home(articles: list[Article], info: PageInfo, rules: Rules) -> str | No
     if home:
         return home
     text = "".join(_headline_text(a.headline) + "".join(a.paragraphs) for a in articles)
-    return (story_place(mentions, None, rules) or domain_home(info.publication, rules, mentions, text)
+    placed = [m for a in articles for m in without_prose_words(
+        _headline_text(a.headline) + "".join(a.paragraphs), _story_mentions(a, rules), None, rules)]
+    return (story_place(placed, None, rules) or domain_home(info.publication, rules, mentions, text)
             or place_code(rules.portal_home, rules))
 
 
@@ -1194,6 +1222,7 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         fallback_home = None if place_code(fallback_home, rules) == home else fallback_home
         home = None
     region = home or place_code(fallback_home, rules)
+    mentions = without_prose_words(text, mentions, region, rules)
     written = written_towns(text, mentions, region, rules)
     # the towns' short forms are scanned only if a shared town name needs them (a scan checks
     # each hit's word boundaries: a third of the stage if done for every story)
