@@ -783,3 +783,12 @@ def test_a_word_of_government_prose_is_no_county_outside_the_papers_region() -> 
     # in its own city's paper, or as the headline's label, or in full, it is the county
     assert tagged(text, publication="滨州日报")[0] == "惠民县"
     assert tagged("惠民县绳网产业闯出国际市场。", title="惠民：绳网产业闯出国际市场")[0] == "惠民县"
+
+
+def test_a_place_a_countys_people_leave_for_does_not_place_its_story() -> None:
+    # no paper's place: 县领导…赴浙江安吉 is the goers' story, not 安吉's, wherever 安吉 is named again
+    text = "3月5日，县领导带队赴浙江安吉考察竹产业发展。在安吉县递铺街道，考察组参观了竹材加工企业。"
+    assert tagged(text, title="县领导带队赴浙江安吉考察竹产业") == []
+    # 安吉's own paper, or a city's story of going there, still has it
+    assert tagged(text, publication="安吉发布")[0] == "安吉县"
+    assert tagged("市委书记赴安吉县调研竹产业。在安吉县递铺街道察看企业。")[0] == "安吉县"

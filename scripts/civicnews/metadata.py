@@ -406,6 +406,59 @@ def without_prose_words(text: str, found: list[tuple[Mention, float]], region: s
             or (region is not None and any(gaz.within(c, region) or gaz.within(region, c) for c in m.codes))]
 
 
+# A county's people as its own paper writes them: 我县, 本旗, or its organs bare by kind at a
+# clause's start (县委书记带队…, 县党政代表团赴…). Not 我区: a region's paper (广西) says it too.
+OWN_COUNTY_PEOPLE = re.compile(r"[我本][县旗]|(?:^|(?<=[，。；：,;:“\s日]))[县旗](?=党政代表团|代表团|考察团|委|政府|人大|政协|领导)")
+
+
+def without_places_left_for(text: str, found: list[tuple[Mention, float]], rules: Rules) -> list[tuple[Mention, float]]:
+    """For a story of a county's own people (我县, 县委书记带队…) whose paper gives no county: the
+    mentions less the places they left for, a county, city or province right after a word of
+    leaving (gazetteer.yml leaving_words, within settings.district_visited_gap characters of the
+    clause) with the places written onto it (赴浙江安吉, 赴铜川市耀州区照金镇), wherever the story
+    names them again, and the towns of such a county (在渔洋关镇). The story is the goers'
+    county, which such a place is not; towns left for (赴船寮镇) stay: they may be its own.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "县领导带队赴浙江安吉考察竹产业，在安吉县递铺街道学习，浙江湖州两地。"
+    >>> [m.spelling for m, _w in without_places_left_for(text, _mentions(text, rules), rules)]
+    ['湖州']
+    >>> text = "县委书记赴船寮镇、温溪镇调研。"
+    >>> [m.spelling for m, _w in without_places_left_for(text, _mentions(text, rules), rules)]
+    ['船寮镇', '温溪镇']
+    >>> text = "市委书记赴安吉县调研。"
+    >>> [m.spelling for m, _w in without_places_left_for(text, _mentions(text, rules), rules)]
+    ['安吉县']
+    """
+    if not rules.leaving_words or not OWN_COUNTY_PEOPLE.search(text):
+        return found
+    gaz = rules.gazetteer
+    pattern = _went_pattern(rules.leaving_words, SETTINGS.district_visited_gap)
+    reach = SETTINGS.district_visited_gap + max(len(w) for w in rules.leaving_words)
+    dropped: set[int] = set()
+    left_for: set[str] = set()
+    k = 0
+    while k < len(found):
+        m = found[k][0]
+        if not pattern.search(text[max(0, m.start - reach) : m.start]):
+            k += 1
+            continue
+        chain = [k]  # the place gone to and those written onto it (浙江安吉)
+        while chain[-1] + 1 < len(found) and found[chain[-1] + 1][0].start == found[chain[-1]][0].end:
+            chain.append(chain[-1] + 1)
+        if any(gaz.divisions[c].level in ("county", "city", "province") for j in chain for c in found[j][0].codes):
+            dropped.update(chain)
+            left_for.update(c for j in chain for c in found[j][0].codes)
+        k = chain[-1] + 1
+
+    def there(m: Mention) -> bool:  # the place left for again, or a town of a county left for (在渔洋关镇)
+        return all(c in left_for or any(gaz.within(c, d) and gaz.divisions[d].level == "county" for d in left_for)
+                   for c in m.codes)
+
+    return [f for j, f in enumerate(found) if j not in dropped and not (left_for and there(f[0]))]
+
+
 def without_campaign_words(text: str, found: list[tuple[Mention, float]], rules: Rules) -> list[tuple[Mention, float]]:
     """The mentions but the towns whose name lies inside a campaign's keyword (campaigns.yml:
     小城镇 of 舒兰市 in 小城镇环境综合整治): a campaign's name, no place.
@@ -1135,8 +1188,9 @@ def page_home(articles: list[Article], info: PageInfo, rules: Rules) -> str | No
     if home:
         return home
     text = "".join(_headline_text(a.headline) + "".join(a.paragraphs) for a in articles)
-    placed = [m for a in articles for m in without_prose_words(
-        _headline_text(a.headline) + "".join(a.paragraphs), _story_mentions(a, rules), None, rules)]
+    placed = [m for a in articles for m in without_places_left_for(
+        _headline_text(a.headline) + "".join(a.paragraphs), without_prose_words(
+            _headline_text(a.headline) + "".join(a.paragraphs), _story_mentions(a, rules), None, rules), rules)]
     return (story_place(placed, None, rules) or domain_home(info.publication, rules, mentions, text)
             or place_code(rules.portal_home, rules))
 
@@ -1223,6 +1277,8 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         home = None
     region = home or place_code(fallback_home, rules)
     mentions = without_prose_words(text, mentions, region, rules)
+    if home is None or gaz.divisions[home].level in ("city", "province"):
+        mentions = without_places_left_for(text, mentions, rules)
     written = written_towns(text, mentions, region, rules)
     # the towns' short forms are scanned only if a shared town name needs them (a scan checks
     # each hit's word boundaries: a third of the stage if done for every story)
