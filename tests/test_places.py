@@ -792,3 +792,9 @@ def test_a_place_a_countys_people_leave_for_does_not_place_its_story() -> None:
     # 安吉's own paper, or a city's story of going there, still has it
     assert tagged(text, publication="安吉发布")[0] == "安吉县"
     assert tagged("市委书记赴安吉县调研竹产业。在安吉县递铺街道察看企业。")[0] == "安吉县"
+
+
+def test_phrases_of_government_prose_are_no_places() -> None:
+    # 金山银山, 大兴…之风, 走上台前, 老城区改造: no 金山区, 大兴区, 台前县 or 洛阳's 老城区
+    assert tagged("近年来，我县践行绿水青山就是金山银山理念，大兴调查研究之风。") == []
+    assert tagged("社区组织小志愿者走上台前宣读倡议书，推进老城区改造。") == []

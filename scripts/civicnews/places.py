@@ -50,7 +50,7 @@ WORD_SHORT_LEVELS = frozenset({"county"})
 # Enumeration marks of government prose (会议要求，一要…二要…三要…; 一是…二是…): never a town's short
 # form (三要 of 洛南县's 三要镇), which would point a story at that county.
 ENUMERATION_MARK = re.compile(r"^[一二三四五六七八九十][要是抓]$")
-COMMON_FULL_NAMES = frozenset({"城区", "郊区", "矿区", "新城区"})
+COMMON_FULL_NAMES = frozenset({"城区", "郊区", "矿区", "新城区", "老城区"})
 # "The whole ..." of government prose (全州上下, 全县各地): never a short form (全州 of 全州县 in a
 # 州's paper, where no 桂林 is meant); the full name 全州县 still reads.
 SCOPE_WORD = re.compile(r"^全[省市州县区旗盟镇乡]$")
