@@ -798,3 +798,12 @@ def test_phrases_of_government_prose_are_no_places() -> None:
     # 金山银山, 大兴…之风, 走上台前, 老城区改造: no 金山区, 大兴区, 台前县 or 洛阳's 老城区
     assert tagged("近年来，我县践行绿水青山就是金山银山理念，大兴调查研究之风。") == []
     assert tagged("社区组织小志愿者走上台前宣读倡议书，推进老城区改造。") == []
+
+
+def test_a_districts_delegation_and_rescuers_sent_elsewhere_do_not_place_its_story() -> None:
+    text = "6月12日，区党政代表团赴贵州省安顺市普定县开展东西部协作对接。代表团深入普定县马官镇考察。"
+    assert tagged(text) == []
+    text = ("7月8日，靖安县遭遇强降雨。我县消防救援大队迅速集结，赶赴靖安县开展抗洪抢险，"
+            "在靖安县双溪镇、宝峰镇转移被困群众。")
+    assert tagged(text, title="我县消防救援队伍驰援靖安县抗洪抢险") == []
+

@@ -407,8 +407,9 @@ def without_prose_words(text: str, found: list[tuple[Mention, float]], region: s
 
 
 # A county's people as its own paper writes them: 我县, 本旗, or its organs bare by kind at a
-# clause's start (县委书记带队…, 县党政代表团赴…). Not 我区: a region's paper (广西) says it too.
-OWN_COUNTY_PEOPLE = re.compile(r"[我本][县旗]|(?:^|(?<=[，。；：,;:“\s日]))[县旗](?=党政代表团|代表团|考察团|委|政府|人大|政协|领导)")
+# clause's start (县委书记带队…, 区党政代表团赴…). Not 我区: a region's paper (广西) says it too,
+# but writes its organs 自治区党委, 区党委 (no 区委).
+OWN_COUNTY_PEOPLE = re.compile(r"[我本][县旗]|(?:^|(?<=[，。；：,;:“\s日]))[县区旗](?=党政代表团|代表团|考察团|委|政府|人大|政协|领导)")
 
 
 def without_places_left_for(text: str, found: list[tuple[Mention, float]], rules: Rules) -> list[tuple[Mention, float]]:
@@ -452,9 +453,9 @@ def without_places_left_for(text: str, found: list[tuple[Mention, float]], rules
             left_for.update(c for j in chain for c in found[j][0].codes)
         k = chain[-1] + 1
 
-    def there(m: Mention) -> bool:  # the place left for again, or a town of a county left for (在渔洋关镇)
-        return all(c in left_for or any(gaz.within(c, d) and gaz.divisions[d].level == "county" for d in left_for)
-                   for c in m.codes)
+    def there(m: Mention) -> bool:  # the place left for again, or a town a county left for has (在渔洋关镇)
+        return all(c in left_for for c in m.codes) or any(
+            gaz.within(c, d) and gaz.divisions[d].level == "county" for c in m.codes for d in left_for)
 
     return [f for j, f in enumerate(found) if j not in dropped and not (left_for and there(f[0]))]
 
