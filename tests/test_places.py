@@ -807,3 +807,7 @@ def test_a_districts_delegation_and_rescuers_sent_elsewhere_do_not_place_its_sto
             "在靖安县双溪镇、宝峰镇转移被困群众。")
     assert tagged(text, title="我县消防救援队伍驰援靖安县抗洪抢险") == []
 
+
+def test_a_town_name_ending_in_the_word_for_townships_is_no_town_inside_a_word() -> None:
+    # 部分乡镇 holds no 分乡镇 (of 夷陵区)
+    assert tagged("近日，我县遭遇强降雨，部分乡镇受灾严重。") == []

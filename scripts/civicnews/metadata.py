@@ -188,6 +188,8 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
     []
     >>> [m.spelling for m, _w in _mentions("村里发展乡村旅游，张庄乡村民参加", load_rules())]
     ['张庄乡']
+    >>> [m.spelling for m, _w in _mentions("部分乡镇受灾。分乡镇召开会议", load_rules())]
+    ['分乡镇']
     """
     out = []
     gaz = rules.gazetteer
@@ -211,8 +213,9 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
             # 区 only after a 区's short form: a county has been a 县 or a 市, never a 区 the list
             # does not know yet (贵安新区, 雄安新区 hold no 安新区 of 安新县)
             end, full = end + 1, True
-        elif (not full or len(m.spelling) == 2 or opens_a_word_with_xiang(m.spelling, text, end)) \
-                and not on_word_boundaries(text, m.start, end):
+        elif (not full or len(m.spelling) == 2 or opens_a_word_with_xiang(m.spelling, text, end)
+              or m.spelling.endswith("乡镇")) and not on_word_boundaries(text, m.start, end):
+            # (分乡镇 in 部分乡镇: a town name ending in the word 乡镇 starts a word only when it is one)
             # the hidden name starts inside this one: a name's length past its end is enough
             stop = min(found[k].start if k < len(found) else len(text), m.end + LONGEST_NAME)
             found[k:k] = [Mention(h.start + m.start + 1, h.end + m.start + 1, h.spelling, h.codes, h.full)
