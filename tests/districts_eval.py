@@ -224,6 +224,9 @@ ABLATE: dict[str, Callable[..., object]] = {
     "written_otherwise": lambda *a, **k: False,
     "organs_of_its_own": lambda *a, **k: False,
     "renamed_town_county": lambda *a, **k: None,
+    "county_of_its_own": lambda *a, **k: None,
+    "without_prose_words": lambda text, found, region, rules: found,
+    "without_places_left_for": lambda text, found, rules: found,
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

@@ -214,12 +214,13 @@ def test_a_countys_short_form_before_qu_is_no_district_unless_a_qu() -> None:
     assert "安新县" not in tagged("在贵安新区，一批大型数据中心正在加快建设。", title="贵安新区：数据中心集群加快建设")
 
 
-# The project's own probe stories (tests/eval/district_probes.json: 186 short local-news stories
+# The project's own probe stories (tests/eval/district_probes.json: 280 short local-news stories
 # composed for issue 10 at stop 30, not taken from any source, each annotated by hand before the
-# tagger ran, 31 provinces). Floors a little below what was measured (papers given 0.998, hidden
-# 0.881, widened to city 0.929, to province 0.915; main before the stop's rules: 0.919 / 0.823 /
-# 0.854 / 0.857).
-PROBE_FLOORS = {False: 0.98, "hidden": 0.86, "city": 0.91, "province": 0.90}
+# tagger ran, 31 provinces; s30a-i by the first helper, s30j-n by the second). Floors a little
+# below what was measured (papers given 0.999, hidden 0.894, widened to city 0.940, to province
+# 0.929; before the second helper's rules 0.995 / 0.885 / 0.933 / 0.929; main f918c48 0.933 /
+# 0.842 / 0.873 / 0.881).
+PROBE_FLOORS = {False: 0.98, "hidden": 0.87, "city": 0.92, "province": 0.91}
 
 
 @pytest.mark.parametrize("widen", list(PROBE_FLOORS))
@@ -750,3 +751,64 @@ def test_a_papers_district_name_several_cities_share_is_tagged_when_the_story_de
 def test_counties_a_citys_story_goes_through_sentence_by_sentence_are_the_storys() -> None:
     text = "连日来，我市各地掀起植树造林热潮。莲都区组织干部群众种植乡土树种。龙泉市开展珍贵树种造林。"
     assert tagged(text, title="我市各地掀起植树造林热潮", publication="丽水日报") == ["丽水市", "莲都区", "龙泉市"]
+
+
+def test_a_citys_paper_carrying_a_countys_story_tags_the_county_its_places_point_at() -> None:
+    # 我县 in a city's paper: the story is one county's (its towns say which), not the city's;
+    # the counties speaking at the meeting are not it
+    text = ("全市茶产业发展现场会在我县召开。与会人员来到法官镇茶叶基地观摩。"
+            "会上，镇安县、柞水县作了交流发言。")
+    assert tagged(text, publication="商洛日报") == ["山阳县", "法官镇"]
+    # places in two counties as much as each other: no guess, the city's
+    text = "全市茶产业发展现场会在我县召开。与会人员来到法官镇、小岭镇茶叶基地观摩。"
+    assert tagged(text, publication="商洛日报")[0] == "商洛市"
+
+
+def test_an_autonomous_places_base_and_kind_is_its_name() -> None:
+    # 恩施州, 通道县: how people write them (通道 alone is a word; 通道县 once read as 道县)
+    assert tagged("恩施州召开森林防火工作会议。")[0] == "恩施土家族苗族自治州"
+    assert tagged("我县召开旅游安全工作会议。", publication="通道县融媒体中心") == ["通道侗族自治县"]
+
+
+def test_the_whole_prefecture_is_no_county_short_form() -> None:
+    # 全州 of a 州's prose is "the whole prefecture", never 桂林's 全州县 (still read in full)
+    text = "全州营商环境优化提升大会召开，全州上下要把优化营商环境作为一把手工程。"
+    assert tagged(text) == []
+    assert tagged("全州县召开营商环境大会。") == ["全州县"]
+
+
+def test_a_word_of_government_prose_is_no_county_outside_the_papers_region() -> None:
+    # 文化惠民 in a story with no paper's place is the word, not 滨州's 惠民县
+    text = "我县文化惠民演出走进乡村，为群众送上文化盛宴。今年以来，全县开展惠民演出60余场。"
+    assert tagged(text, title="我县文化惠民演出走进乡村") == []
+    # in its own city's paper, or as the headline's label, or in full, it is the county
+    assert tagged(text, publication="滨州日报")[0] == "惠民县"
+    assert tagged("惠民县绳网产业闯出国际市场。", title="惠民：绳网产业闯出国际市场")[0] == "惠民县"
+
+
+def test_a_place_a_countys_people_leave_for_does_not_place_its_story() -> None:
+    # no paper's place: 县领导…赴浙江安吉 is the goers' story, not 安吉's, wherever 安吉 is named again
+    text = "3月5日，县领导带队赴浙江安吉考察竹产业发展。在安吉县递铺街道，考察组参观了竹材加工企业。"
+    assert tagged(text, title="县领导带队赴浙江安吉考察竹产业") == []
+    # 安吉's own paper, or a city's story of going there, still has it
+    assert tagged(text, publication="安吉发布")[0] == "安吉县"
+    assert tagged("市委书记赴安吉县调研竹产业。在安吉县递铺街道察看企业。")[0] == "安吉县"
+
+
+def test_phrases_of_government_prose_are_no_places() -> None:
+    # 金山银山, 大兴…之风, 走上台前, 老城区改造: no 金山区, 大兴区, 台前县 or 洛阳's 老城区
+    assert tagged("近年来，我县践行绿水青山就是金山银山理念，大兴调查研究之风。") == []
+    assert tagged("社区组织小志愿者走上台前宣读倡议书，推进老城区改造。") == []
+
+
+def test_a_districts_delegation_and_rescuers_sent_elsewhere_do_not_place_its_story() -> None:
+    text = "6月12日，区党政代表团赴贵州省安顺市普定县开展东西部协作对接。代表团深入普定县马官镇考察。"
+    assert tagged(text) == []
+    text = ("7月8日，靖安县遭遇强降雨。我县消防救援大队迅速集结，赶赴靖安县开展抗洪抢险，"
+            "在靖安县双溪镇、宝峰镇转移被困群众。")
+    assert tagged(text, title="我县消防救援队伍驰援靖安县抗洪抢险") == []
+
+
+def test_a_town_name_ending_in_the_word_for_townships_is_no_town_inside_a_word() -> None:
+    # 部分乡镇 holds no 分乡镇 (of 夷陵区)
+    assert tagged("近日，我县遭遇强降雨，部分乡镇受灾严重。") == []

@@ -188,6 +188,8 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
     []
     >>> [m.spelling for m, _w in _mentions("村里发展乡村旅游，张庄乡村民参加", load_rules())]
     ['张庄乡']
+    >>> [m.spelling for m, _w in _mentions("部分乡镇受灾。分乡镇召开会议", load_rules())]
+    ['分乡镇']
     """
     out = []
     gaz = rules.gazetteer
@@ -211,8 +213,9 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
             # 区 only after a 区's short form: a county has been a 县 or a 市, never a 区 the list
             # does not know yet (贵安新区, 雄安新区 hold no 安新区 of 安新县)
             end, full = end + 1, True
-        elif (not full or len(m.spelling) == 2 or opens_a_word_with_xiang(m.spelling, text, end)) \
-                and not on_word_boundaries(text, m.start, end):
+        elif (not full or len(m.spelling) == 2 or opens_a_word_with_xiang(m.spelling, text, end)
+              or m.spelling.endswith("乡镇")) and not on_word_boundaries(text, m.start, end):
+            # (分乡镇 in 部分乡镇: a town name ending in the word 乡镇 starts a word only when it is one)
             # the hidden name starts inside this one: a name's length past its end is enough
             stop = min(found[k].start if k < len(found) else len(text), m.end + LONGEST_NAME)
             found[k:k] = [Mention(h.start + m.start + 1, h.end + m.start + 1, h.spelling, h.codes, h.full)
@@ -378,6 +381,86 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
     gaz = rules.gazetteer
     return [(m, w) for m, w in found if not (all(gaz.divisions[c].level == "town" for c in m.codes)
                                              and named_as_data(text, m.start, m.end, rules))]
+
+
+def without_prose_words(text: str, found: list[tuple[Mention, float]], region: str | None,
+                        rules: Rules) -> list[tuple[Mention, float]]:
+    """The mentions less the short forms that are words of government prose (gazetteer.yml
+    prose_words: 文化惠民, 邻里互助) naming no county of the story's region: with no region, or
+    another one, 惠民 is the word. A headline's label (惠民：…) stays a place.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "我县文化惠民演出走进乡村"
+    >>> without_prose_words(text, _mentions(text, rules), None, rules)
+    []
+    >>> region = rules.gazetteer.codes("滨州市")[0]
+    >>> [m.spelling for m, _w in without_prose_words(text, _mentions(text, rules), region, rules)]
+    ['惠民']
+    >>> text = "惠民：绳网产业闯出国际市场"
+    >>> [m.spelling for m, _w in without_prose_words(text, _mentions(text, rules), None, rules)]
+    ['惠民']
+    """
+    if not rules.prose_words:
+        return found
+    gaz = rules.gazetteer
+    return [(m, w) for m, w in found
+            if m.full or m.spelling not in rules.prose_words or text[m.end : m.end + 1] in ("：", ":")
+            or (region is not None and any(gaz.within(c, region) or gaz.within(region, c) for c in m.codes))]
+
+
+# A county's people as its own paper writes them: 我县, 本旗, or its organs bare by kind at a
+# clause's start (县委书记带队…, 区党政代表团赴…). Not 我区: a region's paper (广西) says it too,
+# but writes its organs 自治区党委, 区党委 (no 区委).
+OWN_COUNTY_PEOPLE = re.compile(r"[我本][县旗]|(?:^|(?<=[，。；：,;:“\s日]))[县区旗](?=党政代表团|代表团|考察团|委|政府|人大|政协|领导)")
+
+
+def without_places_left_for(text: str, found: list[tuple[Mention, float]], rules: Rules) -> list[tuple[Mention, float]]:
+    """For a story of a county's own people (我县, 县委书记带队…) whose paper gives no county: the
+    mentions less the places they left for, a county, city or province right after a word of
+    leaving (gazetteer.yml leaving_words, within settings.district_visited_gap characters of the
+    clause) with the places written onto it (赴浙江安吉, 赴铜川市耀州区照金镇), wherever the story
+    names them again, and the towns of such a county (在渔洋关镇). The story is the goers'
+    county, which such a place is not; towns left for (赴船寮镇) stay: they may be its own.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "县领导带队赴浙江安吉考察竹产业，在安吉县递铺街道学习，浙江湖州两地。"
+    >>> [m.spelling for m, _w in without_places_left_for(text, _mentions(text, rules), rules)]
+    ['湖州']
+    >>> text = "县委书记赴船寮镇、温溪镇调研。"
+    >>> [m.spelling for m, _w in without_places_left_for(text, _mentions(text, rules), rules)]
+    ['船寮镇', '温溪镇']
+    >>> text = "市委书记赴安吉县调研。"
+    >>> [m.spelling for m, _w in without_places_left_for(text, _mentions(text, rules), rules)]
+    ['安吉县']
+    """
+    if not rules.leaving_words or not OWN_COUNTY_PEOPLE.search(text):
+        return found
+    gaz = rules.gazetteer
+    pattern = _went_pattern(rules.leaving_words, SETTINGS.district_visited_gap)
+    reach = SETTINGS.district_visited_gap + max(len(w) for w in rules.leaving_words)
+    dropped: set[int] = set()
+    left_for: set[str] = set()
+    k = 0
+    while k < len(found):
+        m = found[k][0]
+        if not pattern.search(text[max(0, m.start - reach) : m.start]):
+            k += 1
+            continue
+        chain = [k]  # the place gone to and those written onto it (浙江安吉)
+        while chain[-1] + 1 < len(found) and found[chain[-1] + 1][0].start == found[chain[-1]][0].end:
+            chain.append(chain[-1] + 1)
+        if any(gaz.divisions[c].level in ("county", "city", "province") for j in chain for c in found[j][0].codes):
+            dropped.update(chain)
+            left_for.update(c for j in chain for c in found[j][0].codes)
+        k = chain[-1] + 1
+
+    def there(m: Mention) -> bool:  # the place left for again, or a town a county left for has (在渔洋关镇)
+        return all(c in left_for for c in m.codes) or any(
+            gaz.within(c, d) and gaz.divisions[d].level == "county" for c in m.codes for d in left_for)
+
+    return [f for j, f in enumerate(found) if j not in dropped and not (left_for and there(f[0]))]
 
 
 def without_campaign_words(text: str, found: list[tuple[Mention, float]], rules: Rules) -> list[tuple[Mention, float]]:
@@ -1109,7 +1192,10 @@ def page_home(articles: list[Article], info: PageInfo, rules: Rules) -> str | No
     if home:
         return home
     text = "".join(_headline_text(a.headline) + "".join(a.paragraphs) for a in articles)
-    return (story_place(mentions, None, rules) or domain_home(info.publication, rules, mentions, text)
+    placed = [m for a in articles for m in without_places_left_for(
+        _headline_text(a.headline) + "".join(a.paragraphs), without_prose_words(
+            _headline_text(a.headline) + "".join(a.paragraphs), _story_mentions(a, rules), None, rules), rules)]
+    return (story_place(placed, None, rules) or domain_home(info.publication, rules, mentions, text)
             or place_code(rules.portal_home, rules))
 
 
@@ -1194,6 +1280,9 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         fallback_home = None if place_code(fallback_home, rules) == home else fallback_home
         home = None
     region = home or place_code(fallback_home, rules)
+    mentions = without_prose_words(text, mentions, region, rules)
+    if home is None or gaz.divisions[home].level in ("city", "province"):
+        mentions = without_places_left_for(text, mentions, rules)
     written = written_towns(text, mentions, region, rules)
     # the towns' short forms are scanned only if a shared town name needs them (a scan checks
     # each hit's word boundaries: a third of the stage if done for every story)
@@ -1208,6 +1297,9 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         place = paper_reading(place, undecided, rules)
     if place and home != place and gaz.divisions[place].level == "city":
         place = town_county(mentions, place, rules) or place
+    if place and place == home and city_level(place, rules):
+        # a city's paper carrying a county's story (…现场推进会在我县召开): that county
+        place = county_of_its_own(text, place, mentions, rules, written, hints) or place
     if place and gaz.divisions[place].level == "city":
         # a city's paper, a headline's town written with another suffix than the list's
         # (叶坪乡开展…, the list's 叶坪镇 of 瑞金市): that town's county, as for a town in full
@@ -1510,6 +1602,42 @@ def town_county(mentions: list[tuple[Mention, float]], city: str, rules: Rules) 
         elif len(codes) == 1 and gaz.divisions[codes[0]].level == "town":
             towns.add(gaz.county_of(codes[0]))
     return counties.pop() if len(counties) == 1 and towns == counties else None
+
+
+# How a story calls a county its own (我县, 本旗; 我区 in a city's story is one of its districts).
+OWN_COUNTY = re.compile(r"[我本](?:县|旗|区)")
+
+
+def county_of_its_own(text: str, city: str, mentions: list[tuple[Mention, float]], rules: Rules,
+                      written: dict[str, str] | None = None, hints: Hints | None = None) -> str | None:
+    """For a story in a city's paper (or a city that is a province) that calls a county its own
+    (全市…现场推进会在我县召开) and never the city (我市, 本市): the one county of the city the
+    story's places point at most, its speakers at a meeting left out (会上，安定区、陇西县作交流
+    发言): the story is that county's, carried from its paper. None when the story names no
+    place in one county of the city more than in any other.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz = rules.gazetteer
+    >>> city = gaz.codes("定西市")[0]
+    >>> text = "全市推进会在我县召开。与会人员来到平襄镇、马营镇观摩。会上，安定区、陇西县作了交流发言。"
+    >>> gaz.divisions[county_of_its_own(text, city, _mentions(text, rules), rules)].name
+    '通渭县'
+    >>> text = "全市推进会在我市召开。与会人员来到平襄镇、马营镇观摩，我县干部参加。"
+    >>> county_of_its_own(text, city, _mentions(text, rules), rules) is None
+    True
+    """
+    kinds = {found[-1] for found in SELF_REFERENCE.findall(text)}
+    if not OWN_COUNTY.search(text) or kinds & {"市", "州"}:
+        return None
+    gaz = rules.gazetteer
+    kept = [(m, w) for m, w in mentions if not speaking(text, m.start, rules)]
+    votes = {c: v for c, v in county_votes(kept, city, rules, written, hints).items()
+             if gaz.within(c, city) and gaz.divisions[c].level == "county"}
+    if not votes:
+        return None
+    best = max(votes, key=lambda c: (votes[c], _order(c)))
+    return None if _tied(votes, best) else best
 
 
 def home_spelled_short(info: PageInfo, home: str, rules: Rules) -> bool:

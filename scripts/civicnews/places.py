@@ -37,7 +37,7 @@ LEVELS = {1: "province", 2: "city", 3: "county", 4: "town"}
 RANK = {"province": 0, "city": 1, "county": 2, "zone": 3, "town": 3}
 
 # Bump when the pickled layout or the way spellings are made changes.
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 
 # How often jieba's dictionary must know a short form as an ordinary word for it not to be a
 # place spelling in running text: settings.district_common_word_freq. Only a county's short form
@@ -50,7 +50,10 @@ WORD_SHORT_LEVELS = frozenset({"county"})
 # Enumeration marks of government prose (会议要求，一要…二要…三要…; 一是…二是…): never a town's short
 # form (三要 of 洛南县's 三要镇), which would point a story at that county.
 ENUMERATION_MARK = re.compile(r"^[一二三四五六七八九十][要是抓]$")
-COMMON_FULL_NAMES = frozenset({"城区", "郊区", "矿区", "新城区"})
+COMMON_FULL_NAMES = frozenset({"城区", "郊区", "矿区", "新城区", "老城区"})
+# "The whole ..." of government prose (全州上下, 全县各地): never a short form (全州 of 全州县 in a
+# 州's paper, where no 桂林 is meant); the full name 全州县 still reads.
+SCOPE_WORD = re.compile(r"^全[省市州县区旗盟镇乡]$")
 
 # The 55 minority nationalities as written in autonomous place names (海西蒙古族藏族自治州 → 海西).
 NATIONALITIES = (
@@ -62,6 +65,9 @@ _ETHNIC = "(?:" + "|".join(sorted(NATIONALITIES, key=len, reverse=True)) + ")族
 # the base is the shortest two or more characters before the nationalities: 陵水黎族自治县 is
 # 陵水 (not 陵 + 水族 + 黎族), 巴音郭楞蒙古自治州 is 巴音郭楞
 AUTONOMOUS = re.compile(rf"^(.{{2,}}?)(?:{_ETHNIC})+自治(?:州|县|旗|区)$")
+# The kinds written after an autonomous place's base (大理州, 通道县, 莫力达瓦旗): as sure a name
+# as the full one (通道 alone is an ordinary word, 通道县 held 道县). Never 区: 广西区 is no usage.
+AUTONOMOUS_KINDS = "州县旗"
 # an ethnic district, each nationality written with 族 (管城回族区 → 管城区): without 族 the
 # nationalities 水, 白, 满 would cut ordinary districts short (三水区 → 三区, a common word)
 ETHNIC_DISTRICT = re.compile(rf"(?:(?:{'|'.join(sorted(NATIONALITIES, key=len, reverse=True))})族)+区$")
@@ -329,9 +335,9 @@ def short_forms(name: str, level: str) -> list[str]:
     >>> short_forms("义乌市", "county"), short_forms("管城回族区", "county")
     (['义乌'], ['管城区', '管城'])
     >>> short_forms("海西蒙古族藏族自治州", "city"), short_forms("内蒙古自治区", "province")
-    (['海西'], ['内蒙古'])
+    (['海西', '海西州'], ['内蒙古'])
     >>> short_forms("陵水黎族自治县", "county"), short_forms("巴音郭楞蒙古自治州", "city")
-    (['陵水'], ['巴音郭楞'])
+    (['陵水', '陵水县'], ['巴音郭楞', '巴音郭楞州'])
     >>> short_forms("冠县", "county"), short_forms("科尔沁左翼中旗", "county")
     ([], ['科尔沁左翼中', '科左中旗'])
     >>> short_forms("二龙回族乡", "town"), short_forms("檀营满族蒙古族乡", "town"), short_forms("清水乡", "town")
@@ -341,8 +347,9 @@ def short_forms(name: str, level: str) -> list[str]:
     """
     out: list[str] = []
     autonomous = AUTONOMOUS.match(name)
-    if autonomous:
-        return [autonomous.group(1)]
+    if autonomous:  # 恩施州, 互助县, 鄂伦春旗: the base and the kind, as people write them
+        base = autonomous.group(1)
+        return [base, base + name[-1]] if name[-1] in AUTONOMOUS_KINDS else [base]
     ethnic_town = ETHNIC_TOWN.match(name) if level == "town" else None
     if ethnic_town:
         return [ethnic_town.group(1)]
@@ -377,7 +384,7 @@ def _common_words() -> dict[str, tuple[int, str]]:
 def is_common_word(word: str, words: dict[str, tuple[int, str]]) -> bool:
     """A short form that reads as an ordinary word more often than as a place."""
     freq, tag = words.get(word, (0, "ns"))
-    return freq >= SETTINGS.district_common_word_freq and tag != "ns"
+    return bool(SCOPE_WORD.match(word)) or freq >= SETTINGS.district_common_word_freq and tag != "ns"
 
 
 def _national() -> tuple[list[tuple[int, str, str, str]], str]:
@@ -502,6 +509,8 @@ def build_gazetteer(editor_places: list[dict], local_words: tuple[str, ...] = ()
         if div.name in COMMON_FULL_NAMES and not div.editor:
             continue
         full.add(div.name)
+        if AUTONOMOUS.match(div.name):  # its base and kind (恩施州) is as sure as the full name
+            full.update(x for x in div.spellings[1:] if x[-1] == div.name[-1])
         for s in dict.fromkeys(div.spellings):
             spell.setdefault(s, []).append(code)
     spell.update(editor_aliases)  # an editor's alias means the editor's place, nothing else

@@ -87,6 +87,12 @@ class Rules:
     # words of learning from a place (学习, 取经): a visit to learn is the learners' story, not the
     # place's (gazetteer.yml study_words)
     study_words: tuple[str, ...] = ()
+    # words of government prose that counties' short forms spell (文化惠民, 邻里互助): read as that
+    # county only inside the paper's region or as a headline's label (gazetteer.yml prose_words)
+    prose_words: frozenset[str] = frozenset()
+    # words of leaving for a place (赴, 前往): a county's people going out, never others coming
+    # in (gazetteer.yml leaving_words)
+    leaving_words: tuple[str, ...] = ()
     # function words that never end a headline phrase as its last word (headline.yml)
     open_words: frozenset[str] = frozenset()
     # verbs of speaking: a line ending in one opens a speaker's words, never a headline (headline.yml)
@@ -170,6 +176,8 @@ def _build(override: Path | None) -> Rules:
         located_in=tuple(gaz.get("located_in") or ()),
         visit_words=tuple(gaz.get("visit_words") or ()),
         speech_words=tuple(gaz.get("speech_words") or ()),
+        prose_words=frozenset(str(w) for w in gaz.get("prose_words") or ()),
+        leaving_words=tuple(str(w) for w in gaz.get("leaving_words") or ()),
         data_units=tuple(gaz.get("data_units") or ()),
         speaking_words=tuple(gaz.get("speaking_words") or ()),
         origin_words=tuple(gaz.get("origin_words") or ()),
