@@ -1487,7 +1487,12 @@ def kickers_by_words(page: Page, rules: Rules) -> list[tuple[Line, float, float]
         label = max(len(CJK_CHAR.findall(phrase)) for phrase in first.split()) <= KICKER_LABEL_CHARS
         # a column's name (乡村振兴在行动, 创城进行时) is a kicker whatever words it shares
         named = bool(rules.label_endings) and first.rstrip().endswith(rules.label_endings) and "：" not in first
-        if own == 0.0 and label and rest >= SETTINGS.min_rescue_overlap or echoed or named:
+        # a title opens on its place (宏伟区开展…, 万灵镇开展…): a phrase set over that line is a
+        # label over the title (城乡环境卫生整治), not its first half
+        # (a first line ending on a comma goes on into it: 聚焦“百千万工程”， / 恩平组织…)
+        placed = label and _opens_on_place(second, rules) and not _opens_on_place(first, rules) \
+            and not first.rstrip().endswith(_CLAUSE_ENDS)
+        if own == 0.0 and label and rest >= SETTINGS.min_rescue_overlap or echoed or named or placed:
             parts[0] = (Role.KICKER, parts[0][1])
             out.append((parts[0][1], own, rest))
     return out
@@ -1594,6 +1599,17 @@ def _names_a_place_only(text: str, rules: Rules) -> bool:
             return False
         at = mention.end
     return bool(text) and at == len(text)
+
+
+def _opens_on_place(text: str, rules: Rules) -> bool:
+    """The line opens with a place the gazetteer knows (宏伟区开展…, 庐江县矾山镇…).
+
+    >>> from .rules import load_rules
+    >>> [_opens_on_place(t, load_rules()) for t in ("庐江县矾山镇积极开展", "社区新风扬", "对我县进行")]
+    [True, False, False]
+    """
+    found = next(iter(rules.gazetteer.find(text.strip())), None)
+    return found is not None and found.start == 0
 
 
 # A number broken over two headline lines (宝鸡市陇县5 / 00余名志愿者…): one phrase.
@@ -2213,7 +2229,39 @@ def _title_candidates(run: TextRun, lines: list[Line], page: Page, rules: Rules)
     head = _own_head(run, lines, page, rules)
     if head:
         out.append(tuple(head))
+    elif _wide_head(run, lines):
+        out.append((run.first,))
     return out
+
+
+def _wide_head(run: TextRun, lines: list[Line]) -> bool:
+    """The run's first line is set wider than the text under it (``measure_changes``' ratio
+    and ``MEASURE_MIN_EM``) and holds no full stop: a headline printed across the story's
+    columns and read as its first line (惠及8万多居民！西城展览路街道新添全龄友好服务中心 over a
+    column of a few characters), not a paragraph's first line, which fills its column.
+
+    >>> first = Line(1, "", "周末一起去看看？海口这些村庄美起来", width=17.0)
+    >>> column = [Line(n, "", "9月的海口依旧有些炎热", width=11.0) for n in range(2, 6)]
+    >>> run = TextRun(fresh=True, sections=[(None, [x.text for x in (first, *column)])])
+    >>> run.first, run.last = 0, 4
+    >>> _wide_head(run, [first, *column])
+    True
+    >>> _wide_head(run, [replace(first, width=12.0), *column])
+    False
+    """
+    body = run.sections[0][1]
+    if run.first < 0 or run.credit_lines or not body or lines[run.first].text != body[0]:
+        return False
+    text = lines[run.first].text
+    if "。" in text or opens_story(text) or not could_be_title(text) or not lines[run.first].width:
+        return False
+    after = [lines[j].width for j in range(run.first + 1, run.last + 1)
+             if lines[j].text and not ends_sentence(lines[j].text)][:MEASURE_LINES]
+    if len(after) < MEASURE_LINES:
+        return False
+    measure = statistics.median(after)
+    return (lines[run.first].width >= SETTINGS.measure_change * measure
+            and lines[run.first].width - measure >= MEASURE_MIN_EM)
 
 
 def _own_head(run: TextRun, lines: list[Line], page: Page, rules: Rules) -> list[int]:
