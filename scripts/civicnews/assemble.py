@@ -231,7 +231,7 @@ def measure_changes(lines: list[Line], decisions: list[Decision], k: int, from_k
     return wide / narrow >= SETTINGS.measure_change and wide - narrow >= MEASURE_MIN_EM
 
 
-def titles_between_stories(lines: list[Line], decisions: list[Decision]) -> dict[int, float]:
+def titles_between_stories(lines: list[Line], decisions: list[Decision], rules: Rules) -> dict[int, float]:
     """Headline-shaped lines read as subheads, furniture or captions whose text after shares
     almost nothing with the text before (cosine of their bigram sets under
     ``max_title_similarity``): a title between two stories, not a subhead inside one. A
@@ -239,29 +239,32 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision]) -> dict
     share ``min_aside_title_share`` of its words with it (a slogan between two stories shares
     few). A line read as text counts right before a story's first line (with no text before it,
     the page's first story, it is that story's title) or, under the same tests as a furniture
-    line, when it was read with little confidence. Index → the cosine, for the report.
+    line, when it was read with little confidence. A line the furniture rules or slogans name
+    (创建卫生城市 人人有责 between two paragraphs) is never taken. Index → the cosine, for the
+    report.
 
+    >>> from .rules import load_rules
     >>> texts = ["自贡建成电子阅报栏，市民读报方便了。", "枫林镇开展节前安全生产大检查",
     ...          "佳节将至，枫林镇开展安全生产检查。", "务实举措保安全", "枫林镇检查组检查安全生产。"]
     >>> page = [Line(n, "", t) for n, t in enumerate(texts)]
     >>> roles = [Role.BODY, Role.SUBHEAD, Role.BODY, Role.SUBHEAD, Role.BODY]
-    >>> titles_between_stories(page, [Decision(r, 1.0) for r in roles])
+    >>> titles_between_stories(page, [Decision(r, 1.0) for r in roles], load_rules())
     {1: 0.0}
     >>> roles = [Role.BODY, Role.CAPTION, Role.BODY, Role.SUBHEAD, Role.BODY]
-    >>> titles_between_stories(page, [Decision(r, 1.0) for r in roles])
+    >>> titles_between_stories(page, [Decision(r, 1.0) for r in roles], load_rules())
     {1: 0.0}
 
     A line read as text, but unsure of it (``max_between_body_confidence``), counts too:
 
     >>> roles = [Role.BODY, Role.BODY, Role.BODY, Role.SUBHEAD, Role.BODY]
-    >>> titles_between_stories(page, [Decision(r, 0.3 if k == 1 else 1.0) for k, r in enumerate(roles)])
+    >>> titles_between_stories(page, [Decision(r, 0.3 if k == 1 else 1.0) for k, r in enumerate(roles)], load_rules())
     {1: 0.0}
-    >>> titles_between_stories(page, [Decision(r, 1.0) for r in roles])
+    >>> titles_between_stories(page, [Decision(r, 1.0) for r in roles], load_rules())
     {}
     """
     out: dict[int, float] = {}
     for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
-        if not could_be_title(line.text):
+        if not could_be_title(line.text) or _furniture_shaped(line.text, rules):
             continue
         unsure_text = decision.role is Role.BODY and (
             decision.confidence < SETTINGS.max_between_body_confidence
@@ -2930,7 +2933,7 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; a paragraph of its own opening on a topic and a colon,"
             " its lines ending no sentence: a headline broken at its colon",), k - 1 in coloned)
-    for k, score in titles_between_stories(lines, decisions).items():
+    for k, score in titles_between_stories(lines, decisions, rules).items():
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; the text after it and before it share a cosine of {score:.2f}",))
     for k, place in titles_naming_new_places(lines, decisions).items():
