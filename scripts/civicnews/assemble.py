@@ -1391,6 +1391,11 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rule
     >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 2: 0.9}, rules)]
     ['城乡共建从我做起']
 
+    A column's label (headline.yml's label_endings) under a whole title goes too:
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产大检查")), (Role.TITLE, Line(2, "", "创卫在行动"))])
+    >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 2: 0.9}, rules)]
+    ['创卫在行动']
+
     The second half of a couplet stays, its words the story's or not:
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "以练备战")), (Role.TITLE, Line(2, "", "筑牢防线"))])
     >>> drop_stray_title_tails(page, {1: 0.5, 2: 0.5}, rules), run.headline.text
@@ -1415,6 +1420,18 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rule
         text = run.text
         # a campaign slogan printed under the title (its story does not use its words)
         if rules.slogan.fullmatch(line.text.strip()) and _shares_with(line.text, text) < SETTINGS.min_rescue_overlap:
+            parts.pop()
+            page.furniture.append(line.text)
+            out.append(line)
+            continue
+        # a column's label (创卫在行动) printed under a whole title, much shorter than it: a
+        # title's last line does not name a column
+        before = "".join(x.text for _, x in parts[:-1])
+        label = (bool(rules.label_endings) and line.text.strip().endswith(rules.label_endings)
+                 and len(CJK_CHAR.findall(line.text)) <= KICKER_LABEL_CHARS
+                 and len(CJK_CHAR.findall(before)) >= 2 * len(CJK_CHAR.findall(line.text))
+                 and not _one_phrase(parts[-2][1].text, line.text))
+        if label:
             parts.pop()
             page.furniture.append(line.text)
             out.append(line)
