@@ -1402,7 +1402,7 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rule
     ([], '以练备战筑牢防线')
 
     On a double-spaced page (a blank after every line) the blank is the page's spacing, no break:
-    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(3, "", "安全在行动", gap_before=0))])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(3, "", "守护万家平安", gap_before=0))])
     >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 3: 0.9}, rules)]
     []
     """
