@@ -1365,12 +1365,12 @@ _QUOTE_OPENS = "，。；！？：、“”"
 _QUOTE_CLOSES = "，。；！？、”"
 
 
-def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rules) -> list[Line]:
+def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rules) -> list[tuple[Line, str]]:
     """A headline's last title line read with less confidence than ``min_title_tail_confidence``
     whose words its story never uses, or printed apart from the title (a blank line between)
     and sharing under ``min_rescue_overlap`` of its words with the story, is a slogan printed
     under the title (创卫在行动), not the title's end; printed apart and found word for word in
-    the story, it is a pull quote. Either goes to the page's furniture. Returns the lines, for
+    the story, it is a pull quote. Either goes to the page's furniture. Returns the lines and why, for
     the report. A line that closes an event the title line above it opened (开展… / …活动:
     ``headline.closes_a_frame``) is the title's end whatever its words.
 
@@ -1379,21 +1379,21 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rule
     >>> page = Page([run], [], [], [])
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
-    >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 2: 0.3}, rules)], run.headline.text, page.furniture
+    >>> [x.text for x, _ in drop_stray_title_tails(page, {1: 0.9, 2: 0.3}, rules)], run.headline.text, page.furniture
     (['创卫在行动'], '矾山镇开展安全生产检查', ['创卫在行动'])
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(3, "", "安全在行动", gap_before=1))])
-    >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 3: 0.9}, rules)]
+    >>> [x.text for x, _ in drop_stray_title_tails(page, {1: 0.9, 3: 0.9}, rules)]
     ['安全在行动']
 
     A campaign slogan the rules name, printed against the title with no blank (a PDF tool may
     print none), goes whatever the model's confidence:
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(2, "", "城乡共建从我做起"))])
-    >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 2: 0.9}, rules)]
+    >>> [x.text for x, _ in drop_stray_title_tails(page, {1: 0.9, 2: 0.9}, rules)]
     ['城乡共建从我做起']
 
     A column's label (headline.yml's label_endings) under a whole title goes too:
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产大检查")), (Role.TITLE, Line(2, "", "创卫在行动"))])
-    >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 2: 0.9}, rules)]
+    >>> [x.text for x, _ in drop_stray_title_tails(page, {1: 0.9, 2: 0.9}, rules)]
     ['创卫在行动']
 
     The second half of a couplet stays, its words the story's or not:
@@ -1403,10 +1403,10 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rule
 
     On a double-spaced page (a blank after every line) the blank is the page's spacing, no break:
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(3, "", "守护万家平安", gap_before=0))])
-    >>> [x.text for x in drop_stray_title_tails(page, {1: 0.9, 3: 0.9}, rules)]
+    >>> [x.text for x, _ in drop_stray_title_tails(page, {1: 0.9, 3: 0.9}, rules)]
     []
     """
-    out: list[Line] = []
+    out: list[tuple[Line, str]] = []
     for run in page.items:
         if not isinstance(run, TextRun) or run.headline is None:
             continue
@@ -1422,7 +1422,7 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rule
         if rules.slogan.fullmatch(line.text.strip()) and _shares_with(line.text, text) < SETTINGS.min_rescue_overlap:
             parts.pop()
             page.furniture.append(line.text)
-            out.append(line)
+            out.append((line, "a campaign slogan the rules name, its story using few of its words"))
             continue
         # a column's label (创卫在行动) printed under a whole title, much shorter than it: a
         # title's last line does not name a column
@@ -1434,7 +1434,7 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rule
         if label:
             parts.pop()
             page.furniture.append(line.text)
-            out.append(line)
+            out.append((line, "a column's label printed under a whole title"))
             continue
         share = _shares_with(line.text, text)
         # a whole clause of the story is a pull quote under the title, printed apart or (a PDF
@@ -1447,7 +1447,8 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rule
         if grams and not pair and (unsure and share == 0.0 or apart and share < SETTINGS.min_rescue_overlap or quoted):
             parts.pop()
             page.furniture.append(line.text)
-            out.append(line)
+            out.append((line, "a whole clause of its story: a pull quote" if quoted
+                        else "its story uses few or none of its words"))
     return out
 
 
@@ -3000,10 +3001,10 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             f"read as {old.role}; a whole clause of its story, and a headline printed apart shares"
             " the story's words: a pull quote",))
     confidence = {line.number: d.confidence for line, d in zip(lines, decisions, strict=True)}
-    for line in drop_stray_title_tails(page, confidence, rules):
+    for line, why in drop_stray_title_tails(page, confidence, rules):
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.FURNITURE, old.confidence, (
-            f"read as {old.role} at {old.confidence:.2f}; its story uses few or none of its words",))
+            f"read as {old.role} at {old.confidence:.2f}; {why}",))
     for k in title_tails(page, lines, rules):
         old = roles[k]
         roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
