@@ -2652,6 +2652,21 @@ def far_titles_by_words(page: Page, lines: list[Line], rules: Rules) -> list[tup
         run.headline = HeadGroup([(Role.TITLE, lines[k])], claimed=True)
         _take_aside(page, lines[k].text)
         taken.append((k, round(share, 2)))
+    # then a line sharing fewer words (a title that says 总投资45.6亿元 of a story saying 签约总金额
+    # 45.6亿元), when no other story on the page uses near as many of them (``far_title_lead``):
+    # a slogan shares a campaign's words with every story of that campaign alike
+    stories = [x for x in page.items if isinstance(x, TextRun) and not x.absorbed and x.has_body]
+    for share, _, _, k, run in pairs:
+        if share < SETTINGS.min_rescue_overlap:
+            break
+        if run.headline is not None or any(k == t for t, _ in taken):
+            continue
+        others = max((_shares_with(lines[k].text, x.text) for x in stories if x is not run), default=0.0)
+        if share < SETTINGS.far_title_lead * others:
+            continue
+        run.headline = HeadGroup([(Role.TITLE, lines[k])], claimed=True)
+        _take_aside(page, lines[k].text)
+        taken.append((k, round(share, 2)))
     return taken
 
 

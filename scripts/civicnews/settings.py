@@ -86,6 +86,10 @@ class Settings:
     # and text pages unchanged): the highest is kept, so that a slogan sharing a campaign's words
     # with a story (创建文明城市 …) is not taken.
     min_far_title_share: float = 0.8
+    # Failing that, such a line that the story uses min_rescue_overlap of, at least this many
+    # times the share any other story on the page uses (assemble.far_titles_by_words).
+    # Measured on the fitting part's typeset pages and held-out text folds: see the commit.
+    far_title_lead: float = 2.0
     # Two stories' headlines change places when each shares this much more of its words with
     # the other's story (the sum over both) and at least min_rescue_overlap with it
     # (assemble.swap_crossed_headlines): PDF tools read a headline beside the wrong column.
