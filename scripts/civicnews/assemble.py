@@ -2696,24 +2696,7 @@ def far_splits(page: Page) -> list[tuple[HeadGroup, str]]:
     """
     placed: list[tuple[HeadGroup, str]] = []
     for lone in list(page.orphans):
-        best: tuple[int, TextRun] | None = None
-        for run in page.items:
-            if (not isinstance(run, TextRun) or run.absorbed or run.headline is None
-                    or len(run.sections) != 1):
-                continue
-            lines = run.sections[0][1]
-            k = shared_split_point(run.headline, lone, lines, SETTINGS.min_far_split_overlap)
-            if k is not None and (lone.text.replace(" ", "") in "".join(lines)
-                                  or not any(role is Role.TITLE for role, _ in lone.parts)
-                                  or not _STORY_OPENING.search("".join(lines[k:k + 4])[:SETTINGS.far_split_opening_chars])):
-                # printed word for word in the story (its subhead, a pull quote), a kicker
-                # alone, or a cut where no story's opening (a date, 近日) comes: not two stories
-                k = None
-            if k is not None and best is None:
-                best = (k, run)
-            elif k is not None:  # two stories it could cut: its story is unsure, leave it
-                best = None
-                break
+        best = _far_cut(page, lone)
         if best is None:
             continue
         k, run = best
@@ -2725,6 +2708,75 @@ def far_splits(page: Page) -> list[tuple[HeadGroup, str]]:
             if line.text in page.leftovers:
                 page.leftovers.remove(line.text)
         placed.append((lone, run.headline.text))
+    return placed
+
+
+def _far_cut(page: Page, lone: HeadGroup) -> tuple[int, TextRun] | None:
+    """Where a headline printed far from its story cuts a titled story (``far_splits``): the
+    paragraph and the story, when exactly one story can be cut."""
+    best: tuple[int, TextRun] | None = None
+    for run in page.items:
+        if (not isinstance(run, TextRun) or run.absorbed or run.headline is None
+                or len(run.sections) != 1):
+            continue
+        lines = run.sections[0][1]
+        k = shared_split_point(run.headline, lone, lines, SETTINGS.min_far_split_overlap)
+        if k is not None and (lone.text.replace(" ", "") in "".join(lines)
+                              or not any(role is Role.TITLE for role, _ in lone.parts)
+                              or not _STORY_OPENING.search("".join(lines[k:k + 4])[:SETTINGS.far_split_opening_chars])):
+            # printed word for word in the story (its subhead, a pull quote), a kicker
+            # alone, or a cut where no story's opening (a date, 近日) comes: not two stories
+            k = None
+        if k is not None and best is None:
+            best = (k, run)
+        elif k is not None:  # two stories it could cut: its story is unsure, leave it
+            return None
+    return best
+
+
+def far_splits_by_aside(page: Page, lines: list[Line], rules: Rules) -> list[tuple[list[int], str]]:
+    """``far_splits`` for headlines the model set aside as furniture (not captions): lines
+    printed against each other, none of them named by the furniture rules, that read as one
+    headline (PyMuPDF
+    prints a page's display type at its top, where it looks like a masthead: 云霄第三季度17个项
+    / 目签约 计划总投资 / 44.8亿元 over a page whose second story ran into another). Returns each
+    headline's line indices with the title of the story it was cut from, for the report.
+
+    >>> from civicnews.rules import load_rules
+    >>> top = [Line(1, "", "云霄第三季度17个项"), Line(2, "", "目签约 计划总投资"), Line(3, "", "44.8亿元")]
+    >>> run = TextRun(fresh=True, sections=[(None, ["临江市苇沙河镇开展环境整治。", "苇沙河镇清理垃圾。",
+    ...                                             "10月8日，云霄全县第三季度共签约招商项目17个，计划总投资44.8亿元。"])])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(9, "", "临江市苇沙河镇：清洁环境扮靓村镇"))])
+    >>> page = Page([run], [x.text for x in top], [], [])
+    >>> page.aside = dict(enumerate(top))
+    >>> far_splits_by_aside(page, top, load_rules()), [x.headline.text for x in page.items]
+    ([([0, 1, 2], '临江市苇沙河镇：清洁环境扮靓村镇')], ['临江市苇沙河镇：清洁环境扮靓村镇', '云霄第三季度17个项目签约 计划总投资44.8亿元'])
+    """
+    blocks: list[list[int]] = []
+    for k in sorted(page.aside):
+        # furniture only: a caption under a photo repeats its story's words (a subtitle read
+        # as one too), and would cut the story it belongs to
+        if not lines[k].text or lines[k].text not in page.furniture or _furniture_shaped(lines[k].text, rules):
+            continue
+        if blocks and blocks[-1][-1] == k - 1 and touching(lines[k - 1], lines[k]):
+            blocks[-1].append(k)
+        else:
+            blocks.append([k])
+    placed: list[tuple[list[int], str]] = []
+    for ks in blocks:
+        lone = HeadGroup([(Role.TITLE, lines[k]) for k in ks], claimed=True)
+        if not could_be_title(lone.text):
+            continue
+        best = _far_cut(page, lone)
+        if best is None:
+            continue
+        k, run = best
+        tail = cut_run(run, k)
+        tail.headline = lone
+        page.items.insert(page.items.index(run) + 1, tail)
+        for j in ks:
+            _take_aside(page, lines[j].text)
+        placed.append((ks, run.headline.text))
     return placed
 
 
@@ -3098,6 +3150,12 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
                 *roles[k].evidence, f"left over, it heads the part of 「{cut_from}」 that uses its"
                 " words, cut off where they begin"))
+    for ks, cut_from in far_splits_by_aside(page, lines, rules):
+        for k in ks:
+            old = roles[k]
+            roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
+                f"read as {old.role}; heads the part of 「{cut_from}」 that uses its words, cut off"
+                " where they begin: a headline printed away from its story",))
     for k, share in far_titles_by_words(page, lines, rules):
         old = roles[k]
         roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
