@@ -1381,8 +1381,49 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     head_end = len(_headline_text(article.headline))
     for county in passing_counties(city_counties, head_end, chosen, listed + also + located, text, mentions, rules):
         chosen.pop(gaz.divisions[county].name, None)
+    for city in unnamed_cities(chosen, _story_mentions(article, rules), home, text, rules):
+        chosen.pop(gaz.divisions[city].name, None)
     renamed = written_kinds(text, mentions, rules)
     return [renamed.get(name, name) for name in sorted(chosen, key=lambda name: chosen[name])]
+
+
+def unnamed_cities(chosen: dict[str, tuple[int, int]], mentions: list[tuple[Mention, float]], home: str | None,
+                   text: str, rules: Rules) -> list[str]:
+    """Cities among the chosen places that the story never spells (neither 上饶市 nor 上饶) and
+    that stand only for counties of theirs the story names (铅山县与广信区联合开展…: a tie
+    between two counties, or a tour of them): the annotators tag what a story names, and add
+    a city only when it is named (SOURCE.md; on fit every city in a gold list is spelled in its
+    story, or is the paper's own). A city's own paper keeps its city when the story speaks of
+    the city's organs or its whole extent (全市…现场推进会在通渭县召开: CITY_ORGANS).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz = rules.gazetteer
+    >>> text = "铅山县与广信区联合开展森林防火演练"
+    >>> chosen = {"上饶市": (1, -1), "铅山县": (2, 0), "广信区": (2, 1)}
+    >>> [gaz.divisions[c].name for c in unnamed_cities(chosen, _mentions(text, rules), None, text, rules)]
+    ['上饶市']
+    >>> unnamed_cities(chosen, _mentions("上饶" + text, rules), None, "上饶" + text, rules)
+    []
+    >>> city = gaz.codes("上饶市")[0]
+    >>> unnamed_cities(chosen, _mentions(text, rules), city, "全市" + text, rules)
+    []
+    """
+    gaz = rules.gazetteer
+    spelled = {c for m, _w in mentions for c in m.codes}
+    out = []
+    for name, (rank, _order) in chosen.items():
+        if rank != RANK["city"]:
+            continue
+        city = place_code(name, rules)
+        if city is None or city in spelled or gaz.divisions[city].level != "city":
+            continue
+        if city == home and CITY_ORGANS.search(text):
+            continue
+        if any(r == RANK["county"] and (c := place_code(n, rules)) and gaz.within(c, city)
+               for n, (r, _o) in chosen.items()):
+            out.append(city)
+    return out
 
 
 def written_kinds(text: str, mentions: list[tuple[Mention, float]], rules: Rules) -> dict[str, str]:
