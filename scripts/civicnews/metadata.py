@@ -434,6 +434,16 @@ def without_places_left_for(text: str, found: list[tuple[Mention, float]], rules
     >>> text = "市委书记赴安吉县调研。"
     >>> [m.spelling for m, _w in without_places_left_for(text, _mentions(text, rules), rules)]
     ['安吉县']
+
+    An event the county's people hold in a city or province (gazetteer.yml held_words: 我县在深圳
+    举办招商推介会) is theirs too; a county as the venue is not dropped (全市现场会在通渭县举行).
+
+    >>> text = "我县在厦门举办推介会。崇义县推介会在福建省厦门市举行，厦门客商参加。"
+    >>> [m.spelling for m, _w in without_places_left_for(text, _mentions(text, rules), rules)]
+    ['崇义县']
+    >>> text = "我县在通渭县举办观摩会。"
+    >>> [m.spelling for m, _w in without_places_left_for(text, _mentions(text, rules), rules)]
+    ['通渭县']
     """
     if not rules.leaving_words or not OWN_COUNTY_PEOPLE.search(text):
         return found
@@ -442,15 +452,21 @@ def without_places_left_for(text: str, found: list[tuple[Mention, float]], rules
     reach = SETTINGS.district_visited_gap + max(len(w) for w in rules.leaving_words)
     dropped: set[int] = set()
     left_for: set[str] = set()
+    held = _held_pattern(rules.held_words, SETTINGS.district_visited_gap) if rules.held_words else None
     k = 0
     while k < len(found):
         m = found[k][0]
-        if not pattern.search(text[max(0, m.start - reach) : m.start]):
+        venue = held is not None and text[m.start - 1 : m.start] == "在" and all(
+            gaz.divisions[c].level in ("city", "province") for c in m.codes)
+        if not venue and not pattern.search(text[max(0, m.start - reach) : m.start]):
             k += 1
             continue
         chain = [k]  # the place gone to and those written onto it (浙江安吉)
         while chain[-1] + 1 < len(found) and found[chain[-1] + 1][0].start == found[chain[-1]][0].end:
             chain.append(chain[-1] + 1)
+        if venue and not (held and held.match(text, found[chain[-1]][0].end)):
+            k = chain[-1] + 1
+            continue
         if any(gaz.divisions[c].level in ("county", "city", "province") for j in chain for c in found[j][0].codes):
             dropped.update(chain)
             left_for.update(c for j in chain for c in found[j][0].codes)
@@ -1564,6 +1580,12 @@ def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
+def _held_pattern(words: tuple[str, ...], gap: int) -> re.Pattern[str]:
+    """An event held (举办, 举行) within ``gap`` characters of the clause, after a venue."""
+    return re.compile(rf"[^{CLAUSE_ENDS}]{{0,{gap}}}?(?:{'|'.join(map(re.escape, words))})")
+
+
 def _went_pattern(words: tuple[str, ...], gap: int) -> re.Pattern[str]:
     """A word of going, then at most ``gap`` characters of the same clause, at a text's end."""
     return re.compile("(?:" + "|".join(map(re.escape, words)) + rf")[^，。；！？：,;]{{0,{gap}}}$")
