@@ -370,6 +370,7 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
         if codes:
             found.insert(0, (Mention(0, len(label.group(1)), label.group(1), codes, False), float(title_weight)))
     text = head + body
+    found = towns_by_base(found, rules)
     found = [(m, w) for m, w in found if not named_in_town_list(text, m, found)]
     found = without_campaign_words(text, found, rules)
     visitor = _visitor_pattern(SETTINGS.district_visit_gap)
@@ -381,6 +382,39 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
     gaz = rules.gazetteer
     return [(m, w) for m, w in found if not (all(gaz.divisions[c].level == "town" for c in m.codes)
                                              and named_as_data(text, m.start, m.end, rules))]
+
+
+# A town's kind after its base, as a story writes the town in full (乌镇镇, 周庄镇, 田林街道).
+TOWN_KIND = re.compile(r"(?:街道|镇|乡)$")
+
+
+def towns_by_base(found: list[tuple[Mention, float]], rules: Rules) -> list[tuple[Mention, float]]:
+    """The mentions with a town's base read as that town wherever the story also writes the
+    town in full: 桐乡's 乌镇镇 is written 乌镇 in short, and 乌镇 is also the full name of a town
+    of 佳县, which a story naming 桐乡市乌镇镇 does not mean. Only a base that is a town's spelling
+    and nothing else (no county's short form).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz = rules.gazetteer
+    >>> found = towns_by_base(_mentions("乌镇峰会召开。桐乡市乌镇镇推进数字经济", rules), rules)
+    >>> [(m.spelling, gaz.divisions[m.codes[0]].name) for m, _w in found]
+    [('乌镇', '乌镇镇'), ('桐乡市', '桐乡市'), ('乌镇镇', '乌镇镇')]
+    >>> [gaz.divisions[m.codes[0]].name for m, _w in towns_by_base(_mentions("乌镇峰会召开", rules), rules)]
+    ['乌镇']
+    """
+    gaz = rules.gazetteer
+    bases: dict[str, tuple[str, ...]] = {}
+    for m, _w in found:
+        if m.full and TOWN_KIND.search(m.spelling) and all(gaz.divisions[c].level == "town" for c in m.codes):
+            base = TOWN_KIND.sub("", m.spelling)
+            if len(base) >= 2:
+                bases[base] = m.codes
+    if not bases:
+        return found
+    return [(Mention(m.start, m.end, m.spelling, bases[m.spelling], m.full), w)
+            if m.spelling in bases and m.codes != bases[m.spelling]
+            and all(gaz.divisions[c].level == "town" for c in m.codes) else (m, w) for m, w in found]
 
 
 def without_prose_words(text: str, found: list[tuple[Mention, float]], region: str | None,
