@@ -1098,15 +1098,27 @@ def city_votes(mentions: list[tuple[Mention, float]], region: str | None, rules:
     >>> names = lambda text: [rules.gazetteer.divisions[c].name for c in city_votes(_mentions(text, rules), None, rules)]
     >>> names("长沙市雨花区高桥街道"), names("长沙市和雨花区")
     ([], ['长沙市'])
+
+    A town of a city without counties (东莞's 虎门镇, 中山's 小榄镇) votes for that city, as a
+    county's town votes for its county (county_votes).
+
+    >>> names("虎门镇服装产业加速转型")
+    ['东莞市']
     """
     gaz = rules.gazetteer
     votes: dict[str, float] = {}
     starts: dict[int, tuple[str, ...]] = {m.start: m.codes for m, _weight in mentions}
     for m, weight in mentions:
-        codes = [c for c in _readings(m, region, rules) if gaz.divisions[c].level == "city"
+        readings = _readings(m, region, rules)
+        codes = [c for c in readings if gaz.divisions[c].level == "city"
                  and not any(gaz.divisions[n].level == "county" and gaz.within(n, c) for n in starts.get(m.end, ()))]
         for c in codes:
             votes[c] = votes.get(c, 0.0) + weight / len(codes)
+        if not codes:
+            for c in readings:
+                parent = gaz.divisions[c].parent
+                if gaz.divisions[c].level == "town" and parent and gaz.divisions[parent].level == "city":
+                    votes[parent] = votes.get(parent, 0.0) + weight / len(readings)
     return votes
 
 
