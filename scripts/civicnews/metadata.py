@@ -204,6 +204,8 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
             continue
         if m.spelling.endswith("区") and m.end < len(text) and text[m.end] in AREA_WORD_ENDS:
             continue  # 城北区域, 城西区块: the words 区域, 区块, no district
+        if not m.full and a_village(text, m.end):
+            continue  # 长兴村, 永安村: villages named like a county, not the county
         end, full = m.end, m.full
         suffix = text[end : end + 1]
         if (not full and suffix and suffix in ADMIN_SUFFIXES
@@ -225,6 +227,23 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
             m = Mention(m.start + offset, end + offset, m.spelling, m.codes, full)
         out.append((m, weight if full else short_weight))
     return out
+
+
+# After 村, what makes 村 + it a word the dictionary may not know (榕江村超, 台盘村BA): the county's.
+NOT_VILLAGE_AFTER = "超BＢ"
+
+
+def a_village(text: str, end: int) -> bool:
+    """True when a short form ending at ``end`` is followed by 村 standing as a word of its own:
+    a village named like a county (东至县尧渡镇长兴村), which people never write for the county.
+    村 that opens a word (安吉村民, 义乌村级, 村干部, 村集体) leaves the short form the county's.
+
+    >>> a_village("尧渡镇长兴村的庭院", 5), a_village("安吉村民种白茶", 2), a_village("榕江村超开赛", 2)
+    (True, False, False)
+    """
+    if text[end : end + 1] != "村" or text[end + 1 : end + 2] in tuple(NOT_VILLAGE_AFTER):
+        return False
+    return on_word_boundaries(text, end, end + 1)
 
 
 # After a town name ending in 乡, characters with which 乡 makes a word (乡村, 乡镇, 乡亲, 乡风):
