@@ -64,6 +64,9 @@ Hints = Callable[[], dict[str, int]]
 # (东方), which a list makes a place.
 PLACE_LIST_END = re.compile(r"等?(?:[0-9一二两三四五六七八九十]+个?)?(?:县（市、区）|县（市）|市县|县市|县区|区县|县|旗)")
 LIST_GAP = "、，,和及与"
+# … or, when each place listed is a county-level city (珲春、图们、龙井三市), a word for cities:
+# a prefecture's cities listed so (岳阳、常德两市) are listed_cities', read for wider papers only.
+CITY_COUNTIES_END = re.compile(r"等?(?:[0-9一二两三四五六七八九十]+个?)?(?:县级市|市)")
 
 # A zone named after its county or city (安顺经开区, 平湖经济开发区, 义乌高新区): the place, then one
 # of these words; the zone belongs to that place. Longest first. 经开区 is always short for
@@ -886,6 +889,9 @@ def listed_places(text: str, mentions: list[tuple[Mention, float]], region: str 
     ['儋州市', '东方市', '陵水黎族自治县']
     >>> [listed_places(t, _mentions(t, rules), None, rules) for t in ("地处中方、辰溪、溆浦三县交界", "永州市道县县委书记")]
     [[], []]
+    >>> text = "延边州珲春、图们、龙井三市口岸经济加快发展，岳阳、常德两市"
+    >>> [rules.gazetteer.divisions[c].name for c in listed_places(text, _mentions(text, rules), None, rules)]
+    ['珲春市', '图们市', '龙井市']
     """
     gaz = rules.gazetteer
 
@@ -910,7 +916,8 @@ def listed_places(text: str, mentions: list[tuple[Mention, float]], region: str 
             continue
         run += here
         last_end = m.end
-        end = PLACE_LIST_END.match(text, m.end)
+        end = PLACE_LIST_END.match(text, m.end) or (CITY_COUNTIES_END.match(text, m.end) if all(
+            gaz.divisions[c].level == "county" and gaz.divisions[c].name.endswith("市") for c in run) else None)
         if len(run) >= 2 and end and not BORDER.match(text, end.end()):
             out += [c for c in run if c not in out]
     return out
@@ -1470,7 +1477,8 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
 
 def unnamed_cities(chosen: dict[str, tuple[int, int]], mentions: list[tuple[Mention, float]], home: str | None,
                    text: str, rules: Rules) -> list[str]:
-    """Cities among the chosen places that the story never spells (neither 上饶市 nor 上饶) and
+    """Cities among the chosen places that the story never spells (neither 上饶市 nor 上饶, but
+    as the address of a place of theirs: 上饶市铅山县) and
     that stand only for counties of theirs the story names (铅山县与广信区联合开展…: a tie
     between two counties, or a tour of them): the annotators tag what a story names, and add
     a city only when it is named (SOURCE.md; on fit every city in a gold list is spelled in its
@@ -1484,14 +1492,21 @@ def unnamed_cities(chosen: dict[str, tuple[int, int]], mentions: list[tuple[Ment
     >>> chosen = {"上饶市": (1, -1), "铅山县": (2, 0), "广信区": (2, 1)}
     >>> [gaz.divisions[c].name for c in unnamed_cities(chosen, _mentions(text, rules), None, text, rules)]
     ['上饶市']
-    >>> unnamed_cities(chosen, _mentions("上饶" + text, rules), None, "上饶" + text, rules)
+    >>> unnamed_cities(chosen, _mentions("上饶：" + text, rules), None, "上饶：" + text, rules)
     []
+    >>> text = "上饶市铅山县与广信区联合开展森林防火演练"  # 上饶市: 铅山县's address
+    >>> [gaz.divisions[c].name for c in unnamed_cities(chosen, _mentions(text, rules), None, text, rules)]
+    ['上饶市']
     >>> city = gaz.codes("上饶市")[0]
     >>> unnamed_cities(chosen, _mentions(text, rules), city, "全市" + text, rules)
     []
     """
     gaz = rules.gazetteer
-    spelled = {c for m, _w in mentions for c in m.codes}
+    # a city written right before a place of its own is that place's address (桂林市阳朔县): not
+    # the city named, as in city_votes
+    after = {m.start: m.codes for m, _w in mentions}
+    spelled = {c for m, _w in mentions for c in m.codes
+               if not any(n != c and gaz.within(n, c) for n in after.get(m.end, ()))}
     out = []
     for name, (rank, _order) in chosen.items():
         if rank != RANK["city"]:
