@@ -407,7 +407,7 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
 
 
 # A town's kind after its base, as a story writes the town in full (乌镇镇, 周庄镇, 田林街道).
-TOWN_KIND = re.compile(r"(?:街道|镇|乡)$")
+TOWN_KINDS = ("街道", "镇", "乡")
 
 
 def towns_by_base(found: list[tuple[Mention, float]], rules: Rules) -> list[tuple[Mention, float]]:
@@ -428,11 +428,11 @@ def towns_by_base(found: list[tuple[Mention, float]], rules: Rules) -> list[tupl
     gaz = rules.gazetteer
     bases: dict[str, tuple[str, ...]] = {}
     for m, _w in found:
-        if m.full and TOWN_KIND.search(m.spelling) and all(gaz.divisions[c].level == "town" for c in m.codes):
-            base = TOWN_KIND.sub("", m.spelling)
+        if m.full and m.spelling.endswith(TOWN_KINDS) and all(gaz.divisions[c].level == "town" for c in m.codes):
+            base = m.spelling[: -2 if m.spelling.endswith("街道") else -1]
             if len(base) >= 2:
                 bases[base] = m.codes
-    if not bases:
+    if not bases or not any(m.spelling in bases and m.codes != bases[m.spelling] for m, _w in found):
         return found
     return [(Mention(m.start, m.end, m.spelling, bases[m.spelling], m.full), w)
             if m.spelling in bases and m.codes != bases[m.spelling]
@@ -1142,9 +1142,9 @@ def city_votes(mentions: list[tuple[Mention, float]], region: str | None, rules:
             votes[c] = votes.get(c, 0.0) + weight / len(codes)
         if not codes:
             for c in readings:
-                parent = gaz.divisions[c].parent
-                if gaz.divisions[c].level == "town" and parent and gaz.divisions[parent].level == "city":
-                    votes[parent] = votes.get(parent, 0.0) + weight / len(readings)
+                div = gaz.divisions[c]
+                if div.level == "town" and div.parent and gaz.divisions[div.parent].level == "city":
+                    votes[div.parent] = votes.get(div.parent, 0.0) + weight / len(readings)
     return votes
 
 
@@ -1475,6 +1475,10 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     return [renamed.get(name, name) for name in sorted(chosen, key=lambda name: chosen[name])]
 
 
+# A city's (or prefecture's) own paper speaking of it: 我市各地, 本州, 全州.
+OWN_CITY = re.compile(r"[我本全][市州]")
+
+
 def unnamed_cities(chosen: dict[str, tuple[int, int]], mentions: list[tuple[Mention, float]], home: str | None,
                    text: str, rules: Rules) -> list[str]:
     """Cities among the chosen places that the story never spells (neither 上饶市 nor 上饶, but
@@ -1483,7 +1487,8 @@ def unnamed_cities(chosen: dict[str, tuple[int, int]], mentions: list[tuple[Ment
     between two counties, or a tour of them): the annotators tag what a story names, and add
     a city only when it is named (SOURCE.md; on fit every city in a gold list is spelled in its
     story, or is the paper's own). A city's own paper keeps its city when the story speaks of
-    the city's organs or its whole extent (全市…现场推进会在通渭县召开: CITY_ORGANS).
+    the city as its own, its organs or its whole extent (我市各地…, 全市…现场推进会在通渭县召开:
+    OWN_CITY, CITY_ORGANS).
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
@@ -1501,6 +1506,8 @@ def unnamed_cities(chosen: dict[str, tuple[int, int]], mentions: list[tuple[Ment
     >>> unnamed_cities(chosen, _mentions(text, rules), city, "全市" + text, rules)
     []
     """
+    if not any(rank == RANK["city"] for rank, _order in chosen.values()):
+        return []  # most stories: no city among their places
     gaz = rules.gazetteer
     # a city written right before a place of its own is that place's address (桂林市阳朔县): not
     # the city named, as in city_votes
@@ -1514,7 +1521,7 @@ def unnamed_cities(chosen: dict[str, tuple[int, int]], mentions: list[tuple[Ment
         city = place_code(name, rules)
         if city is None or city in spelled or gaz.divisions[city].level != "city":
             continue
-        if city == home and CITY_ORGANS.search(text):
+        if city == home and (CITY_ORGANS.search(text) or OWN_CITY.search(text)):
             continue
         if any(r == RANK["county"] and (c := place_code(n, rules)) and gaz.within(c, city)
                for n, (r, _o) in chosen.items()):
@@ -1659,13 +1666,13 @@ def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)))
 
 
-@lru_cache(maxsize=8)
 @lru_cache(maxsize=4)
 def _held_pattern(words: tuple[str, ...], gap: int) -> re.Pattern[str]:
     """An event held (举办, 举行) within ``gap`` characters of the clause, after a venue."""
     return re.compile(rf"[^{CLAUSE_ENDS}]{{0,{gap}}}?(?:{'|'.join(map(re.escape, words))})")
 
 
+@lru_cache(maxsize=8)
 def _went_pattern(words: tuple[str, ...], gap: int) -> re.Pattern[str]:
     """A word of going, then at most ``gap`` characters of the same clause, at a text's end."""
     return re.compile("(?:" + "|".join(map(re.escape, words)) + rf")[^，。；！？：,;]{{0,{gap}}}$")
