@@ -230,6 +230,7 @@ ABLATE: dict[str, Callable[..., object]] = {
     "unnamed_cities": lambda *a, **k: [],
     "towns_by_base": lambda found, rules: found,
     "a_village": lambda *a, **k: False,
+    "paired_counties": lambda *a, **k: [],
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

@@ -862,3 +862,11 @@ def test_a_village_named_like_a_county_is_no_county() -> None:
 def test_county_level_cities_listed_before_a_word_for_cities_are_the_storys() -> None:
     text = "今年以来，延边州珲春、图们、龙井三市依托口岸优势发展外向型经济。"
     assert tagged(text, title="延边州：三市口岸经济加快发展") == ["延边朝鲜族自治州", "珲春市", "图们市", "龙井市"]
+
+
+def test_the_other_party_of_a_headlines_pair_is_the_storys_too() -> None:
+    text = "11月10日，安吉县与上海市青浦区在安吉签订长三角文旅合作协议。两地将互推旅游线路。"
+    assert tagged(text, title="安吉县与上海市青浦区签订长三角文旅合作协议", publication="人民网") == ["安吉县", "青浦区"]
+    # a visit is no pair: the place visited stays out of a county paper's story
+    text = "11月10日，安吉县代表团赴上海市青浦区考察文旅合作。"
+    assert tagged(text, title="安吉县代表团赴上海市青浦区考察", publication="安吉新闻网") == ["安吉县"]

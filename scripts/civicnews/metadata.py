@@ -1427,6 +1427,9 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         # named more often, 在成都签订, is still one of the list)
         cities = listed_cities(text, len(_headline_text(article.headline)), mentions, home, rules)
         listed += cities if place is None or place in cities else []
+    if place and (home is None or gaz.divisions[home].level in ("city", "province")):
+        # 安吉县与上海市青浦区签订…协议: the other party of a headline's pair is the story's too
+        listed += paired_counties(text, len(_headline_text(article.headline)), mentions, place, rules)
     for code in listed:
         chosen.setdefault(gaz.divisions[code].name, (RANK[gaz.divisions[code].level], len(chosen)))
     if home and place and gaz.divisions[home].level in ("town", "zone") and gaz.within(home, place):
@@ -1477,6 +1480,48 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
 
 # A city's (or prefecture's) own paper speaking of it: 我市各地, 本州, 全州.
 OWN_CITY = re.compile(r"[我本全][市州]")
+
+
+# Two parties in a headline (安吉县与上海市青浦区签订…; A县和B县联合开展…): the word joining them,
+# and what they do together right after the second.
+PAIR_JOIN = frozenset("与和同")
+PAIR_ACTION = re.compile(r".{0,2}?(?:签订|签署|联合|共建|携手|结对|合作|共同|联手)")
+
+
+def paired_counties(text: str, head_end: int, mentions: list[tuple[Mention, float]], place: str,
+                    rules: Rules) -> list[str]:
+    """The other county of a pair the headline names in full with the story's county, joined by
+    与/和/同 and followed by what they do together (签订, 联合, 共建…): a story of both, wherever
+    each lies (the second may carry its address: 上海市青浦区).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz = rules.gazetteer
+    >>> text = "安吉县与上海市青浦区签订文旅合作协议。两地将互推旅游线路"
+    >>> place = gaz.codes("安吉县")[0]
+    >>> [gaz.divisions[c].name for c in paired_counties(text, 19, _mentions(text, rules), place, rules)]
+    ['青浦区']
+    >>> text = "安吉县代表团赴上海市青浦区考察"
+    >>> paired_counties(text, 15, _mentions(text, rules), place, rules)
+    []
+    """
+    gaz = rules.gazetteer
+
+    def county(m: Mention) -> str | None:
+        return m.codes[0] if m.full and len(m.codes) == 1 and gaz.divisions[m.codes[0]].level == "county" else None
+
+    head = [m for m, _w in mentions if m.end <= head_end]
+    for k, first in enumerate(head):
+        a = county(first)
+        if a is None or first.end >= len(text) or text[first.end] not in PAIR_JOIN:
+            continue
+        j, at = k + 1, first.end + 1
+        while j < len(head) and head[j].start == at and county(head[j]) is None:
+            at, j = head[j].end, j + 1  # the second party's address (上海市…)
+        if j < len(head) and head[j].start == at and (b := county(head[j])) and place in (a, b) \
+                and a != b and PAIR_ACTION.match(text, head[j].end):
+            return [b if place == a else a]
+    return []
 
 
 def unnamed_cities(chosen: dict[str, tuple[int, int]], mentions: list[tuple[Mention, float]], home: str | None,
