@@ -219,7 +219,10 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
             # does not know yet (贵安新区, 雄安新区 hold no 安新区 of 安新县)
             end, full = end + 1, True
         elif (not full or len(m.spelling) == 2 or opens_a_word_with_xiang(m.spelling, text, end)
-              or m.spelling.endswith("乡镇")) and not on_word_boundaries(text, m.start, end):
+              or m.spelling.endswith("乡镇")) and not on_word_boundaries(text, m.start, end) \
+                and not (not full and ZONE_AFTER_PLACE.match(text, end) and on_word_boundaries(text, m.start, m.start)):
+            # (a zone word after a short form makes it the zone's name, which jieba may know as
+            # one word: 苏州工业园区)
             # (分乡镇 in 部分乡镇: a town name ending in the word 乡镇 starts a word only when it is one)
             # the hidden name starts inside this one: a name's length past its end is enough
             stop = min(found[k].start if k < len(found) else len(text), m.end + LONGEST_NAME)
