@@ -227,6 +227,10 @@ ABLATE: dict[str, Callable[..., object]] = {
     "county_of_its_own": lambda *a, **k: None,
     "without_prose_words": lambda text, found, region, rules: found,
     "without_places_left_for": lambda text, found, rules: found,
+    "unnamed_cities": lambda *a, **k: [],
+    "towns_by_base": lambda found, rules: found,
+    "a_village": lambda *a, **k: False,
+    "paired_counties": lambda *a, **k: [],
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

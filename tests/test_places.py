@@ -214,13 +214,15 @@ def test_a_countys_short_form_before_qu_is_no_district_unless_a_qu() -> None:
     assert "安新县" not in tagged("在贵安新区，一批大型数据中心正在加快建设。", title="贵安新区：数据中心集群加快建设")
 
 
-# The project's own probe stories (tests/eval/district_probes.json: 280 short local-news stories
-# composed for issue 10 at stop 30, not taken from any source, each annotated by hand before the
-# tagger ran, 31 provinces; s30a-i by the first helper, s30j-n by the second). Floors a little
-# below what was measured (papers given 0.999, hidden 0.894, widened to city 0.940, to province
-# 0.929; before the second helper's rules 0.995 / 0.885 / 0.933 / 0.929; main f918c48 0.933 /
-# 0.842 / 0.873 / 0.881).
-PROBE_FLOORS = {False: 0.98, "hidden": 0.87, "city": 0.92, "province": 0.91}
+# The project's own probe stories (tests/eval/district_probes.json: 441 short local-news stories
+# composed for issue 10, not taken from any source, each annotated by hand before the tagger ran,
+# 31 provinces; s30a-i by stop 30's first helper, s30j-n by its second, s31a-j (161) at stop 31:
+# big cities' 街道, zones, autonomous places, paired support and trade, papers that spell no
+# place, villages, prose words). At stop 31 the 441 measured 0.996 / 0.922 / 0.952 / 0.945
+# (papers given / hidden / widened to city / to province; main cf1d70a 0.985 / 0.905 / 0.941 /
+# 0.933); the floors went up from 0.98 / 0.87 / 0.92 / 0.91 to about 0.01-0.02 below that, the
+# margin the earlier floors kept, for jieba or data updates.
+PROBE_FLOORS = {False: 0.98, "hidden": 0.90, "city": 0.94, "province": 0.93}
 
 
 @pytest.mark.parametrize("widen", list(PROBE_FLOORS))
@@ -812,3 +814,66 @@ def test_a_districts_delegation_and_rescuers_sent_elsewhere_do_not_place_its_sto
 def test_a_town_name_ending_in_the_word_for_townships_is_no_town_inside_a_word() -> None:
     # 部分乡镇 holds no 分乡镇 (of 夷陵区)
     assert tagged("近日，我县遭遇强降雨，部分乡镇受灾严重。") == []
+
+
+def test_a_city_the_story_never_names_is_not_tagged_for_two_of_its_counties() -> None:
+    # 铅山县 and 广信区 are both 上饶's: the story names two counties, not the city; 桂林市 written
+    # as 阳朔县's address is no more a city of the story
+    text = "近日，铅山县与广信区在两地交界的林区联合开展森林防火应急演练。"
+    assert tagged(text, title="铅山县与广信区联合开展森林防火演练") == ["铅山县", "广信区"]
+    text = "近日，桂林市阳朔县与恭城瑶族自治县签订协议，共建乡村振兴示范带。"
+    assert tagged(text, title="桂林市阳朔县与恭城县共建示范带") == ["阳朔县", "恭城瑶族自治县"]
+
+
+def test_an_event_a_countys_people_hold_in_a_city_does_not_place_its_story() -> None:
+    text = ("11月8日，崇义县文化旅游推介会在福建省厦门市举办。推介会上，崇义县推出精品旅游线路，"
+            "并与厦门多家旅行社签订合作协议。")
+    assert tagged(text, title="我县在厦门举办旅游推介会") == ["崇义县"]
+    # a county as the venue of a city's meeting is that county's story
+    assert tagged("全市现场推进会在通渭县举行。", title="全市现场推进会召开")[0] == "通渭县"
+
+
+def test_a_towns_base_is_the_town_the_story_also_writes_in_full() -> None:
+    # 乌镇 is also the full name of a town of 佳县; a story naming 桐乡市乌镇镇 means that one
+    text = "世界互联网大会乌镇峰会如期举行。近年来，桐乡市乌镇镇加快数字经济发展。"
+    assert tagged(text, title="乌镇：互联网之光点亮千年古镇") == ["桐乡市", "乌镇镇"]
+
+
+def test_phrases_of_feature_prose_are_no_places_outside_the_papers_region() -> None:
+    # 民乐声声 (folk music) in a 曲阜 story is no 民乐县; 临江而建 is no 临江市
+    text = "春节前夕，曲阜市尼山镇文化站组织民乐爱好者走进村庄，为群众送上精彩的民乐演出。"
+    assert tagged(text, title="民乐声声迎新春", publication="大众网") == ["曲阜市", "尼山镇"]
+    text = "乐安县牛田镇流坑村临江而建，村中保存着大量明清古建筑。"
+    assert tagged(text, title="临江而建的古村落迎来游客")[0] == "乐安县"
+
+
+def test_a_town_of_a_city_without_counties_places_the_story_in_that_city() -> None:
+    text = "在虎门镇一家服装企业的智能车间里，自动裁床正在高速运转。"
+    assert tagged(text, title="虎门镇：服装产业加速数字化转型") == ["东莞市", "虎门镇"]
+
+
+def test_a_village_named_like_a_county_is_no_county() -> None:
+    text = "走进东至县尧渡镇长兴村，家家户户的庭院里种满了蔬菜瓜果。长兴村开展美丽庭院创建。"
+    assert tagged(text, title="长兴村：小庭院种出好光景") == ["东至县", "尧渡镇"]
+    # 村 opening a word leaves the short form the county's
+    assert tagged("安吉村民种白茶致富。", title="安吉：白茶飘香")[0] == "安吉县"
+
+
+def test_county_level_cities_listed_before_a_word_for_cities_are_the_storys() -> None:
+    text = "今年以来，延边州珲春、图们、龙井三市依托口岸优势发展外向型经济。"
+    assert tagged(text, title="延边州：三市口岸经济加快发展") == ["延边朝鲜族自治州", "珲春市", "图们市", "龙井市"]
+
+
+def test_the_other_party_of_a_headlines_pair_is_the_storys_too() -> None:
+    text = "11月10日，安吉县与上海市青浦区在安吉签订长三角文旅合作协议。两地将互推旅游线路。"
+    assert tagged(text, title="安吉县与上海市青浦区签订长三角文旅合作协议", publication="人民网") == ["安吉县", "青浦区"]
+    # a visit is no pair: the place visited stays out of a county paper's story
+    text = "11月10日，安吉县代表团赴上海市青浦区考察文旅合作。"
+    assert tagged(text, title="安吉县代表团赴上海市青浦区考察", publication="安吉新闻网") == ["安吉县"]
+
+
+def test_a_zone_word_after_a_citys_short_form_names_the_zone_even_as_one_word() -> None:
+    # jieba knows 苏州工业园区 as one word: 苏州 inside it still names the zone's city
+    text = "今年以来，苏州工业园区在金鸡湖周边新建口袋公园10座。"
+    assert tagged(text, title="苏州工业园区：金鸡湖畔添绿", publication="苏州日报") == ["苏州工业园区"]
+    assert "安新县" not in tagged("在贵安新区，一批大型数据中心正在加快建设。", title="贵安新区：数据中心集群加快建设")

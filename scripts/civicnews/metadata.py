@@ -64,6 +64,9 @@ Hints = Callable[[], dict[str, int]]
 # (东方), which a list makes a place.
 PLACE_LIST_END = re.compile(r"等?(?:[0-9一二两三四五六七八九十]+个?)?(?:县（市、区）|县（市）|市县|县市|县区|区县|县|旗)")
 LIST_GAP = "、，,和及与"
+# … or, when each place listed is a county-level city (珲春、图们、龙井三市), a word for cities:
+# a prefecture's cities listed so (岳阳、常德两市) are listed_cities', read for wider papers only.
+CITY_COUNTIES_END = re.compile(r"等?(?:[0-9一二两三四五六七八九十]+个?)?(?:县级市|市)")
 
 # A zone named after its county or city (安顺经开区, 平湖经济开发区, 义乌高新区): the place, then one
 # of these words; the zone belongs to that place. Longest first. 经开区 is always short for
@@ -204,6 +207,8 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
             continue
         if m.spelling.endswith("区") and m.end < len(text) and text[m.end] in AREA_WORD_ENDS:
             continue  # 城北区域, 城西区块: the words 区域, 区块, no district
+        if not m.full and a_village(text, m.end):
+            continue  # 长兴村, 永安村: villages named like a county, not the county
         end, full = m.end, m.full
         suffix = text[end : end + 1]
         if (not full and suffix and suffix in ADMIN_SUFFIXES
@@ -214,7 +219,10 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
             # does not know yet (贵安新区, 雄安新区 hold no 安新区 of 安新县)
             end, full = end + 1, True
         elif (not full or len(m.spelling) == 2 or opens_a_word_with_xiang(m.spelling, text, end)
-              or m.spelling.endswith("乡镇")) and not on_word_boundaries(text, m.start, end):
+              or m.spelling.endswith("乡镇")) and not on_word_boundaries(text, m.start, end) \
+                and not (not full and ZONE_AFTER_PLACE.match(text, end) and on_word_boundaries(text, m.start, m.start)):
+            # (a zone word after a short form makes it the zone's name, which jieba may know as
+            # one word: 苏州工业园区)
             # (分乡镇 in 部分乡镇: a town name ending in the word 乡镇 starts a word only when it is one)
             # the hidden name starts inside this one: a name's length past its end is enough
             stop = min(found[k].start if k < len(found) else len(text), m.end + LONGEST_NAME)
@@ -225,6 +233,23 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
             m = Mention(m.start + offset, end + offset, m.spelling, m.codes, full)
         out.append((m, weight if full else short_weight))
     return out
+
+
+# After 村, what makes 村 + it a word the dictionary may not know (榕江村超, 台盘村BA): the county's.
+NOT_VILLAGE_AFTER = "超BＢ"
+
+
+def a_village(text: str, end: int) -> bool:
+    """True when a short form ending at ``end`` is followed by 村 standing as a word of its own:
+    a village named like a county (东至县尧渡镇长兴村), which people never write for the county.
+    村 that opens a word (安吉村民, 义乌村级, 村干部, 村集体) leaves the short form the county's.
+
+    >>> a_village("尧渡镇长兴村的庭院", 5), a_village("安吉村民种白茶", 2), a_village("榕江村超开赛", 2)
+    (True, False, False)
+    """
+    if text[end : end + 1] != "村" or text[end + 1 : end + 2] in tuple(NOT_VILLAGE_AFTER):
+        return False
+    return on_word_boundaries(text, end, end + 1)
 
 
 # After a town name ending in 乡, characters with which 乡 makes a word (乡村, 乡镇, 乡亲, 乡风):
@@ -370,6 +395,7 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
         if codes:
             found.insert(0, (Mention(0, len(label.group(1)), label.group(1), codes, False), float(title_weight)))
     text = head + body
+    found = towns_by_base(found, rules)
     found = [(m, w) for m, w in found if not named_in_town_list(text, m, found)]
     found = without_campaign_words(text, found, rules)
     visitor = _visitor_pattern(SETTINGS.district_visit_gap)
@@ -381,6 +407,39 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
     gaz = rules.gazetteer
     return [(m, w) for m, w in found if not (all(gaz.divisions[c].level == "town" for c in m.codes)
                                              and named_as_data(text, m.start, m.end, rules))]
+
+
+# A town's kind after its base, as a story writes the town in full (乌镇镇, 周庄镇, 田林街道).
+TOWN_KINDS = ("街道", "镇", "乡")
+
+
+def towns_by_base(found: list[tuple[Mention, float]], rules: Rules) -> list[tuple[Mention, float]]:
+    """The mentions with a town's base read as that town wherever the story also writes the
+    town in full: 桐乡's 乌镇镇 is written 乌镇 in short, and 乌镇 is also the full name of a town
+    of 佳县, which a story naming 桐乡市乌镇镇 does not mean. Only a base that is a town's spelling
+    and nothing else (no county's short form).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz = rules.gazetteer
+    >>> found = towns_by_base(_mentions("乌镇峰会召开。桐乡市乌镇镇推进数字经济", rules), rules)
+    >>> [(m.spelling, gaz.divisions[m.codes[0]].name) for m, _w in found]
+    [('乌镇', '乌镇镇'), ('桐乡市', '桐乡市'), ('乌镇镇', '乌镇镇')]
+    >>> [gaz.divisions[m.codes[0]].name for m, _w in towns_by_base(_mentions("乌镇峰会召开", rules), rules)]
+    ['乌镇']
+    """
+    gaz = rules.gazetteer
+    bases: dict[str, tuple[str, ...]] = {}
+    for m, _w in found:
+        if m.full and m.spelling.endswith(TOWN_KINDS) and all(gaz.divisions[c].level == "town" for c in m.codes):
+            base = m.spelling[: -2 if m.spelling.endswith("街道") else -1]
+            if len(base) >= 2:
+                bases[base] = m.codes
+    if not bases or not any(m.spelling in bases and m.codes != bases[m.spelling] for m, _w in found):
+        return found
+    return [(Mention(m.start, m.end, m.spelling, bases[m.spelling], m.full), w)
+            if m.spelling in bases and m.codes != bases[m.spelling]
+            and all(gaz.divisions[c].level == "town" for c in m.codes) else (m, w) for m, w in found]
 
 
 def without_prose_words(text: str, found: list[tuple[Mention, float]], region: str | None,
@@ -434,6 +493,16 @@ def without_places_left_for(text: str, found: list[tuple[Mention, float]], rules
     >>> text = "市委书记赴安吉县调研。"
     >>> [m.spelling for m, _w in without_places_left_for(text, _mentions(text, rules), rules)]
     ['安吉县']
+
+    An event the county's people hold in a city or province (gazetteer.yml held_words: 我县在深圳
+    举办招商推介会) is theirs too; a county as the venue is not dropped (全市现场会在通渭县举行).
+
+    >>> text = "我县在厦门举办推介会。崇义县推介会在福建省厦门市举行，厦门客商参加。"
+    >>> [m.spelling for m, _w in without_places_left_for(text, _mentions(text, rules), rules)]
+    ['崇义县']
+    >>> text = "我县在通渭县举办观摩会。"
+    >>> [m.spelling for m, _w in without_places_left_for(text, _mentions(text, rules), rules)]
+    ['通渭县']
     """
     if not rules.leaving_words or not OWN_COUNTY_PEOPLE.search(text):
         return found
@@ -442,15 +511,21 @@ def without_places_left_for(text: str, found: list[tuple[Mention, float]], rules
     reach = SETTINGS.district_visited_gap + max(len(w) for w in rules.leaving_words)
     dropped: set[int] = set()
     left_for: set[str] = set()
+    held = _held_pattern(rules.held_words, SETTINGS.district_visited_gap) if rules.held_words else None
     k = 0
     while k < len(found):
         m = found[k][0]
-        if not pattern.search(text[max(0, m.start - reach) : m.start]):
+        venue = held is not None and text[m.start - 1 : m.start] == "在" and all(
+            gaz.divisions[c].level in ("city", "province") for c in m.codes)
+        if not venue and not pattern.search(text[max(0, m.start - reach) : m.start]):
             k += 1
             continue
         chain = [k]  # the place gone to and those written onto it (浙江安吉)
         while chain[-1] + 1 < len(found) and found[chain[-1] + 1][0].start == found[chain[-1]][0].end:
             chain.append(chain[-1] + 1)
+        if venue and not (held and held.match(text, found[chain[-1]][0].end)):
+            k = chain[-1] + 1
+            continue
         if any(gaz.divisions[c].level in ("county", "city", "province") for j in chain for c in found[j][0].codes):
             dropped.update(chain)
             left_for.update(c for j in chain for c in found[j][0].codes)
@@ -817,6 +892,9 @@ def listed_places(text: str, mentions: list[tuple[Mention, float]], region: str 
     ['儋州市', '东方市', '陵水黎族自治县']
     >>> [listed_places(t, _mentions(t, rules), None, rules) for t in ("地处中方、辰溪、溆浦三县交界", "永州市道县县委书记")]
     [[], []]
+    >>> text = "延边州珲春、图们、龙井三市口岸经济加快发展，岳阳、常德两市"
+    >>> [rules.gazetteer.divisions[c].name for c in listed_places(text, _mentions(text, rules), None, rules)]
+    ['珲春市', '图们市', '龙井市']
     """
     gaz = rules.gazetteer
 
@@ -841,7 +919,8 @@ def listed_places(text: str, mentions: list[tuple[Mention, float]], region: str 
             continue
         run += here
         last_end = m.end
-        end = PLACE_LIST_END.match(text, m.end)
+        end = PLACE_LIST_END.match(text, m.end) or (CITY_COUNTIES_END.match(text, m.end) if all(
+            gaz.divisions[c].level == "county" and gaz.divisions[c].name.endswith("市") for c in run) else None)
         if len(run) >= 2 and end and not BORDER.match(text, end.end()):
             out += [c for c in run if c not in out]
     return out
@@ -1048,15 +1127,27 @@ def city_votes(mentions: list[tuple[Mention, float]], region: str | None, rules:
     >>> names = lambda text: [rules.gazetteer.divisions[c].name for c in city_votes(_mentions(text, rules), None, rules)]
     >>> names("长沙市雨花区高桥街道"), names("长沙市和雨花区")
     ([], ['长沙市'])
+
+    A town of a city without counties (东莞's 虎门镇, 中山's 小榄镇) votes for that city, as a
+    county's town votes for its county (county_votes).
+
+    >>> names("虎门镇服装产业加速转型")
+    ['东莞市']
     """
     gaz = rules.gazetteer
     votes: dict[str, float] = {}
     starts: dict[int, tuple[str, ...]] = {m.start: m.codes for m, _weight in mentions}
     for m, weight in mentions:
-        codes = [c for c in _readings(m, region, rules) if gaz.divisions[c].level == "city"
+        readings = _readings(m, region, rules)
+        codes = [c for c in readings if gaz.divisions[c].level == "city"
                  and not any(gaz.divisions[n].level == "county" and gaz.within(n, c) for n in starts.get(m.end, ()))]
         for c in codes:
             votes[c] = votes.get(c, 0.0) + weight / len(codes)
+        if not codes:
+            for c in readings:
+                div = gaz.divisions[c]
+                if div.level == "town" and div.parent and gaz.divisions[div.parent].level == "city":
+                    votes[div.parent] = votes.get(div.parent, 0.0) + weight / len(readings)
     return votes
 
 
@@ -1339,6 +1430,9 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         # named more often, 在成都签订, is still one of the list)
         cities = listed_cities(text, len(_headline_text(article.headline)), mentions, home, rules)
         listed += cities if place is None or place in cities else []
+    if place and (home is None or gaz.divisions[home].level in ("city", "province")):
+        # 安吉县与上海市青浦区签订…协议: the other party of a headline's pair is the story's too
+        listed += paired_counties(text, len(_headline_text(article.headline)), mentions, place, rules)
     for code in listed:
         chosen.setdefault(gaz.divisions[code].name, (RANK[gaz.divisions[code].level], len(chosen)))
     if home and place and gaz.divisions[home].level in ("town", "zone") and gaz.within(home, place):
@@ -1381,8 +1475,106 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     head_end = len(_headline_text(article.headline))
     for county in passing_counties(city_counties, head_end, chosen, listed + also + located, text, mentions, rules):
         chosen.pop(gaz.divisions[county].name, None)
+    for city in unnamed_cities(chosen, _story_mentions(article, rules), home, text, rules):
+        chosen.pop(gaz.divisions[city].name, None)
     renamed = written_kinds(text, mentions, rules)
     return [renamed.get(name, name) for name in sorted(chosen, key=lambda name: chosen[name])]
+
+
+# A city's (or prefecture's) own paper speaking of it: 我市各地, 本州, 全州.
+OWN_CITY = re.compile(r"[我本全][市州]")
+
+
+# Two parties in a headline (安吉县与上海市青浦区签订…; A县和B县联合开展…): the word joining them,
+# and what they do together right after the second.
+PAIR_JOIN = frozenset("与和同")
+PAIR_ACTION = re.compile(r".{0,2}?(?:签订|签署|联合|共建|携手|结对|合作|共同|联手)")
+
+
+def paired_counties(text: str, head_end: int, mentions: list[tuple[Mention, float]], place: str,
+                    rules: Rules) -> list[str]:
+    """The other county of a pair the headline names in full with the story's county, joined by
+    与/和/同 and followed by what they do together (签订, 联合, 共建…): a story of both, wherever
+    each lies (the second may carry its address: 上海市青浦区).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz = rules.gazetteer
+    >>> text = "安吉县与上海市青浦区签订文旅合作协议。两地将互推旅游线路"
+    >>> place = gaz.codes("安吉县")[0]
+    >>> [gaz.divisions[c].name for c in paired_counties(text, 19, _mentions(text, rules), place, rules)]
+    ['青浦区']
+    >>> text = "安吉县代表团赴上海市青浦区考察"
+    >>> paired_counties(text, 15, _mentions(text, rules), place, rules)
+    []
+    """
+    gaz = rules.gazetteer
+
+    def county(m: Mention) -> str | None:
+        return m.codes[0] if m.full and len(m.codes) == 1 and gaz.divisions[m.codes[0]].level == "county" else None
+
+    head = [m for m, _w in mentions if m.end <= head_end]
+    for k, first in enumerate(head):
+        a = county(first)
+        if a is None or first.end >= len(text) or text[first.end] not in PAIR_JOIN:
+            continue
+        j, at = k + 1, first.end + 1
+        while j < len(head) and head[j].start == at and county(head[j]) is None:
+            at, j = head[j].end, j + 1  # the second party's address (上海市…)
+        if j < len(head) and head[j].start == at and (b := county(head[j])) and place in (a, b) \
+                and a != b and PAIR_ACTION.match(text, head[j].end):
+            return [b if place == a else a]
+    return []
+
+
+def unnamed_cities(chosen: dict[str, tuple[int, int]], mentions: list[tuple[Mention, float]], home: str | None,
+                   text: str, rules: Rules) -> list[str]:
+    """Cities among the chosen places that the story never spells (neither 上饶市 nor 上饶, but
+    as the address of a place of theirs: 上饶市铅山县) and
+    that stand only for counties of theirs the story names (铅山县与广信区联合开展…: a tie
+    between two counties, or a tour of them): the annotators tag what a story names, and add
+    a city only when it is named (SOURCE.md; on fit every city in a gold list is spelled in its
+    story, or is the paper's own). A city's own paper keeps its city when the story speaks of
+    the city as its own, its organs or its whole extent (我市各地…, 全市…现场推进会在通渭县召开:
+    OWN_CITY, CITY_ORGANS).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz = rules.gazetteer
+    >>> text = "铅山县与广信区联合开展森林防火演练"
+    >>> chosen = {"上饶市": (1, -1), "铅山县": (2, 0), "广信区": (2, 1)}
+    >>> [gaz.divisions[c].name for c in unnamed_cities(chosen, _mentions(text, rules), None, text, rules)]
+    ['上饶市']
+    >>> unnamed_cities(chosen, _mentions("上饶：" + text, rules), None, "上饶：" + text, rules)
+    []
+    >>> text = "上饶市铅山县与广信区联合开展森林防火演练"  # 上饶市: 铅山县's address
+    >>> [gaz.divisions[c].name for c in unnamed_cities(chosen, _mentions(text, rules), None, text, rules)]
+    ['上饶市']
+    >>> city = gaz.codes("上饶市")[0]
+    >>> unnamed_cities(chosen, _mentions(text, rules), city, "全市" + text, rules)
+    []
+    """
+    if not any(rank == RANK["city"] for rank, _order in chosen.values()):
+        return []  # most stories: no city among their places
+    gaz = rules.gazetteer
+    # a city written right before a place of its own is that place's address (桂林市阳朔县): not
+    # the city named, as in city_votes
+    after = {m.start: m.codes for m, _w in mentions}
+    spelled = {c for m, _w in mentions for c in m.codes
+               if not any(n != c and gaz.within(n, c) for n in after.get(m.end, ()))}
+    out = []
+    for name, (rank, _order) in chosen.items():
+        if rank != RANK["city"]:
+            continue
+        city = place_code(name, rules)
+        if city is None or city in spelled or gaz.divisions[city].level != "city":
+            continue
+        if city == home and (CITY_ORGANS.search(text) or OWN_CITY.search(text)):
+            continue
+        if any(r == RANK["county"] and (c := place_code(n, rules)) and gaz.within(c, city)
+               for n, (r, _o) in chosen.items()):
+            out.append(city)
+    return out
 
 
 def written_kinds(text: str, mentions: list[tuple[Mention, float]], rules: Rules) -> dict[str, str]:
@@ -1520,6 +1712,12 @@ STUDY_OF_A_LINE = ("贯彻", "宣传", "传达", "宣讲", "领会", "践行", "
 @lru_cache(maxsize=8)
 def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)))
+
+
+@lru_cache(maxsize=4)
+def _held_pattern(words: tuple[str, ...], gap: int) -> re.Pattern[str]:
+    """An event held (举办, 举行) within ``gap`` characters of the clause, after a venue."""
+    return re.compile(rf"[^{CLAUSE_ENDS}]{{0,{gap}}}?(?:{'|'.join(map(re.escape, words))})")
 
 
 @lru_cache(maxsize=8)

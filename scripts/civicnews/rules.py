@@ -93,6 +93,9 @@ class Rules:
     # words of leaving for a place (赴, 前往): a county's people going out, never others coming
     # in (gazetteer.yml leaving_words)
     leaving_words: tuple[str, ...] = ()
+    # words of an event held at a venue: a county's own people's event held in a city or province
+    # is not placed there (gazetteer.yml held_words)
+    held_words: tuple[str, ...] = ()
     # function words that never end a headline phrase as its last word (headline.yml)
     open_words: frozenset[str] = frozenset()
     # verbs of speaking: a line ending in one opens a speaker's words, never a headline (headline.yml)
@@ -178,6 +181,7 @@ def _build(override: Path | None) -> Rules:
         speech_words=tuple(gaz.get("speech_words") or ()),
         prose_words=frozenset(str(w) for w in gaz.get("prose_words") or ()),
         leaving_words=tuple(str(w) for w in gaz.get("leaving_words") or ()),
+        held_words=tuple(str(w) for w in gaz.get("held_words") or ()),
         data_units=tuple(gaz.get("data_units") or ()),
         speaking_words=tuple(gaz.get("speaking_words") or ()),
         origin_words=tuple(gaz.get("origin_words") or ()),
