@@ -2374,10 +2374,31 @@ def event_dates(text: str) -> list[str]:
     return out
 
 
+# A story's opening dateline (本报讯（记者 X）, 融媒讯) before its first clause: no title's words.
+_OPENING_DATELINE = re.compile(r"^\s*[^，。！？\s（(]{0,10}讯\s*(?:[（(][^）)]{0,40}[）)])?\s*")
+# A clause that says only when (4月28日, 10月14日上午, 近日): no title either.
+_WHEN_ONLY = re.compile(
+    r"(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}[日号])?(?:[上中下]午|早上|晚上|晚|凌晨|傍晚)?(?:\d{1,2}[时点](?:\d{1,2}分)?)?"
+    r"|近日|日前|近期|今年以来|连日来|近年来|昨日|昨天|今天|今日|目前|当前|近段时间以来|近一段时间以来")
+
+
 def fallback_title(article: Article) -> Headline:
-    """A title for a story printed without one: its first clause."""
+    """A title for a story printed without one: its first clause that says more than when, after
+    any dateline, cut at ``FALLBACK_TITLE_CHARS`` (a title of 4月28日 tells a reader nothing).
+
+    >>> from .model import Section
+    >>> def story(text: str) -> Article:
+    ...     return Article(source=PageInfo(file="p.txt"), order=0, headline=None, sections=[Section(None, [text])])
+    >>> fallback_title(story("本报讯（记者 刘臣）4月28日，我县举行招商引资项目集中签约仪式，现场签约。")).title
+    '我县举行招商引资项目集中签约仪式'
+    >>> fallback_title(story("近日，驿城区水屯镇防汛应急综合演练启动。")).title
+    '驿城区水屯镇防汛应急综合演练启动'
+    >>> fallback_title(story("寒意渐浓，初心炽热。")).title
+    '寒意渐浓'
+    """
     first = article.paragraphs[0] if article.paragraphs else ""
-    clause = re.split("[，。！？：；]", first, maxsplit=1)[0]
+    clauses = [c.strip() for c in re.split("[，。！？：；,]", _OPENING_DATELINE.sub("", first, count=1)) if c.strip()]
+    clause = next((c for c in clauses if not _WHEN_ONLY.fullmatch(c)), clauses[0] if clauses else first)
     return Headline(title=clause[:FALLBACK_TITLE_CHARS])
 
 
