@@ -205,6 +205,39 @@ def test_a_kept_staging_indexes_what_a_fresh_one_does(tmp_path: Path) -> None:
     assert not (staged / "site" / "a" / "x").exists()
 
 
+def test_a_page_staged_early_is_checked_against_the_page_made(tmp_path: Path) -> None:
+    """A page staged before MkDocs made it (``stage_early``) gives the bundle a fresh index of
+    the site gives when the page made is the same; when it differs, or is never handed over
+    (served from the render cache), its shard is indexed again from the page made."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+
+    def bundle_files(root: Path) -> dict[str, bytes]:
+        return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+                if p.is_file()}
+
+    def fresh(shard: search.Shard) -> dict[str, bytes]:
+        out = tmp_path / f"fresh-{shard.pages[-1][1]}"
+        shutil.copytree(site, out, ignore=shutil.ignore_patterns("pagefind"))
+        search.build_sharded(out, [shard], None)
+        return bundle_files(out / "pagefind")
+
+    old = _page(site, "a", "旧城改造")
+    assert search.build_sharded(site, [search.Shard("2023", ((old, "1"),))], cache).indexed == 1
+    for key, handed in (("2", "same"), ("3", "other"), ("4", None)):
+        new = _page(site, f"n{key}", "开发区建设")
+        made = (site / new).read_text(encoding="utf-8")
+        shard = search.Shard("2023", ((old, "1"), (new, key)))
+        indexer = search.ShardIndexer(site, [shard], cache)
+        assert indexer.wants(new) and not indexer.wants(old)
+        indexer.stage_early(new, made if handed == "same" else made.replace("开发区", "水库"))
+        indexer.start()
+        if handed is not None:
+            indexer.put(new, made)
+        indexer.finish()
+        assert indexer.reindexed == (handed != "same")
+        assert bundle_files(site / "pagefind") == fresh(shard), handed
+
+
 @pytest.mark.skipif(not (ROOT / "articles" / "pages").is_dir(), reason="no seed pages")
 def test_a_rebuild_renders_only_what_changed(tmp_path: Path) -> None:
     """A second build of the same articles renders no page and indexes no shard; after one
