@@ -189,6 +189,32 @@ def test_parallel_build_uses_and_fills_the_cache(pages_dir: Path, tmp_path: Path
     assert snapshot(tmp_path / "o1") == snapshot(tmp_path / "o2") == snapshot(tmp_path / "plain")
 
 
+def test_a_site_batch_warm_worker_extracts_a_new_page_or_is_stopped(pages_dir: Path,
+                                                                    tmp_path: Path) -> None:
+    """The site build's batch (two jobs, no details) starts a worker before it knows what is
+    new: a changed page is extracted by it as one process would, and a batch with nothing to
+    extract, or one that fails, leaves no worker behind."""
+    import multiprocessing
+
+    cache = tmp_path / "cache"
+    run_batch([pages_dir], tmp_path / "cold", cache_dir=cache, jobs=2, details=False)
+    nothing = run_batch([pages_dir], tmp_path / "again", cache_dir=cache, jobs=2, details=False)
+    assert nothing.extracted == 0 and not multiprocessing.active_children()
+    page = sorted(pages_dir.glob("*.txt"))[-1]
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("。", "，", 1), encoding="utf-8")
+    warm = run_batch([pages_dir], tmp_path / "warm", cache_dir=cache, jobs=2, details=False)
+    run_batch([pages_dir], tmp_path / "serial", jobs=1, details=False)
+    assert warm.extracted == 1 and not multiprocessing.active_children()
+    assert snapshot(tmp_path / "warm") == snapshot(tmp_path / "serial")
+    bad = tmp_path / "corrections.yml"  # a config error, found before any page is read
+    bad.write_bytes(b"\xff not UTF-8")
+    with pytest.raises(build.CorrectionsError):
+        run_batch([pages_dir], tmp_path / "bad", cache_dir=cache, jobs=2, details=False,
+                  corrections=bad)
+    assert not multiprocessing.active_children()
+
+
 def test_lean_extractions_are_kept_by_the_page_and_a_changed_page_is_extracted_again(
         pages_dir: Path, tmp_path: Path) -> None:
     """A lean batch keeps each extraction lean under the page's key and reads it back the
