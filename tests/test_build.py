@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import civicnews.build as build
@@ -213,6 +214,30 @@ def test_a_site_batch_warm_worker_extracts_a_new_page_or_is_stopped(pages_dir: P
         run_batch([pages_dir], tmp_path / "bad", cache_dir=cache, jobs=2, details=False,
                   corrections=bad)
     assert not multiprocessing.active_children()
+
+
+def test_article_files_committed_while_racy_are_settled_later(
+        pages_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch's article files, recorded as they were written, are read again once older
+    (build.settle) and the next batch then reads none of them; one changed since is not
+    trusted."""
+    import civicnews.output as output
+
+    monkeypatch.setattr(output, "RACY_NS", 20_000_000)  # 20 ms: the test need not wait 2 s
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    run_batch([pages_dir], out, cache_dir=cache)
+    assert build.settle(out, cache) == 0  # fewer than SETTLE_MIN racy files
+    monkeypatch.setattr(output, "SETTLE_MIN", 1)
+    time.sleep(0.05)
+    names = sorted(p.name for p in (out / "articles").glob("*.md"))
+    assert build.settle(out, cache) == len(names) > 0
+    read: list[str] = []
+    real = output._same
+    monkeypatch.setattr(output, "_same", lambda path, data: read.append(path.name)
+                        or real(path, data))
+    run_batch([pages_dir], tmp_path / "out", cache_dir=cache)
+    assert read == []  # every article file trusted by its state
+    assert build.settle(out, cache) == 0  # nothing racy left
 
 
 def test_lean_extractions_are_kept_by_the_page_and_a_changed_page_is_extracted_again(

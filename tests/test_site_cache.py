@@ -524,6 +524,40 @@ def test_an_article_read_from_a_file_is_keyed_by_its_text(tmp_path: Path) -> Non
     assert hooks._Digests(again)(second["a2"]) == hooks._Digests(texts)(first["a2"])
 
 
+def test_articles_read_while_racy_are_settled_later(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Article files read right after they were written (a cold build) are read again once
+    older (settle_parsed) and then trusted by the next load; one changed since is not."""
+    from civicnews.site import articles
+
+    monkeypatch.setattr(articles, "RACY_NS", 20_000_000)  # 20 ms: the test need not wait 2 s
+    docs, memo = tmp_path / "docs", tmp_path / "parsed.pickle"
+    docs.mkdir()
+    for text_id in ("a1", "a2"):
+        (docs / f"{text_id}.md").write_text(article_markdown(text_id, "标题"), encoding="utf-8")
+    kept: dict = {}
+    articles.load_articles(docs, memo, None, kept)
+    assert articles.settle_parsed(docs, memo, kept, minimum=1) == 0  # still too new
+    time.sleep(0.05)
+    assert articles.settle_parsed(docs, memo, kept, minimum=3) == 0  # too few to bother
+    assert articles.settle_parsed(docs, memo, kept, minimum=1) == 2
+    read: list[str] = []
+    real = Path.read_text
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: read.append(self.name)
+                        or real(self, *a, **k))
+    assert [a.title for a in articles.load_articles(docs, memo)] == ["标题"] * 2
+    assert [name for name in read if name.endswith(".md")] == []  # trusted by their states
+    (docs / "a3.md").write_text(article_markdown("a3", "新的"), encoding="utf-8")
+    third: dict = {}
+    articles.load_articles(docs, memo, None, third)
+    (docs / "a3.md").write_text(article_markdown("a3", "改过"), encoding="utf-8")
+    time.sleep(0.05)
+    assert articles.settle_parsed(docs, memo, third, minimum=1) == 0  # a3 changed since read
+    read.clear()
+    assert "改过" in [a.title for a in articles.load_articles(docs, memo)]
+    assert "a3.md" in read
+
+
 def test_rendered_pages_become_links_and_a_dirty_build_never_writes_into_one(
         tmp_path: Path) -> None:
     """adopt swaps a written page for a link to its cached copy (same bytes only); unshare

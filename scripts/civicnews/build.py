@@ -38,7 +38,16 @@ from .ids import Ledger, LedgerError, LedgerMemo, check_id, file_tag
 from .manifest import MANIFEST_NAME, load_manifests, page_info
 from .markdown import render_article, with_id
 from .model import Article, PageInfo, PageResult
-from .output import Data, OutputError, OutputMemo, Spliced, build_lock, commit, recover
+from .output import (
+    Data,
+    OutputError,
+    OutputMemo,
+    Spliced,
+    build_lock,
+    commit,
+    recover,
+    settle_memo,
+)
 from .pagecache import (
     Crashed,
     Extraction,
@@ -894,6 +903,14 @@ def _run_warm(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: boo
         report=report,
         headline_terms=headline_terms,
     )
+
+
+def settle(out_dir: Path, cache_dir: Path | None) -> int:
+    """After a build, trust the article files its commit wrote while they were racy (see
+    ``output.settle_memo``): the next build then reads none of them again."""
+    if cache_dir is None:
+        return 0
+    return settle_memo(cache_dir / OUTPUT_MEMO, Path(out_dir))
 
 
 def _page_order(items: list, rank: dict[str, int]) -> list:
