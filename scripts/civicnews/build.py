@@ -286,9 +286,14 @@ class _WarmWorker:
     to extract, or too many for one worker (``WARM_PAGES``), stops it unused."""
 
     def __init__(self, rules_dir: str | None, cache_dir: Path | None) -> None:
-        self.pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
-            max_workers=1, initializer=_worker_init, initargs=(os.getpid(),))
-        self.pool.submit(_warm_worker, rules_dir, cache_dir)
+        pool = ProcessPoolExecutor(max_workers=1, initializer=_worker_init,
+                                   initargs=(os.getpid(),))
+        try:
+            pool.submit(_warm_worker, rules_dir, cache_dir)
+        except BaseException:
+            _stop_workers(pool)
+            raise
+        self.pool: ProcessPoolExecutor | None = pool
 
     def take(self) -> ProcessPoolExecutor | None:
         """The pool, handed over once (its caller shuts it down)."""
@@ -815,8 +820,12 @@ def _run_locked(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: b
                 details: bool = True) -> BatchResult:
     """run_batch with the build lock held."""
     # The site build's worker, loading the extractor while the pages are read (_WarmWorker).
-    warm = (_WarmWorker(str(rules_dir) if rules_dir else None, cache_dir)
-            if jobs > 1 and not details else None)
+    warm = None
+    if jobs > 1 and not details:
+        try:
+            warm = _WarmWorker(str(rules_dir) if rules_dir else None, cache_dir)
+        except (OSError, ImportError, NotImplementedError):  # no processes here: as before,
+            warm = None  # a batch with pages to extract then reports it when it needs one
     try:
         return _run_warm(inputs, out_dir, jobs=jobs, progress=progress, corrections=corrections,
                          ledger=ledger, cache_dir=cache_dir, rules_dir=rules_dir,
