@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import civicnews.build as build
@@ -187,6 +188,56 @@ def test_parallel_build_uses_and_fills_the_cache(pages_dir: Path, tmp_path: Path
     assert again.extracted == 0
     run_batch([pages_dir], tmp_path / "plain")
     assert snapshot(tmp_path / "o1") == snapshot(tmp_path / "o2") == snapshot(tmp_path / "plain")
+
+
+def test_a_site_batch_warm_worker_extracts_a_new_page_or_is_stopped(pages_dir: Path,
+                                                                    tmp_path: Path) -> None:
+    """The site build's batch (two jobs, no details) starts a worker before it knows what is
+    new: a changed page is extracted by it as one process would, and a batch with nothing to
+    extract, or one that fails, leaves no worker behind."""
+    import multiprocessing
+
+    cache = tmp_path / "cache"
+    run_batch([pages_dir], tmp_path / "cold", cache_dir=cache, jobs=2, details=False)
+    nothing = run_batch([pages_dir], tmp_path / "again", cache_dir=cache, jobs=2, details=False)
+    assert nothing.extracted == 0 and not multiprocessing.active_children()
+    page = sorted(pages_dir.glob("*.txt"))[-1]
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("。", "，", 1), encoding="utf-8")
+    warm = run_batch([pages_dir], tmp_path / "warm", cache_dir=cache, jobs=2, details=False)
+    run_batch([pages_dir], tmp_path / "serial", jobs=1, details=False)
+    assert warm.extracted == 1 and not multiprocessing.active_children()
+    assert snapshot(tmp_path / "warm") == snapshot(tmp_path / "serial")
+    bad = tmp_path / "corrections.yml"  # a config error, found before any page is read
+    bad.write_bytes(b"\xff not UTF-8")
+    with pytest.raises(build.CorrectionsError):
+        run_batch([pages_dir], tmp_path / "bad", cache_dir=cache, jobs=2, details=False,
+                  corrections=bad)
+    assert not multiprocessing.active_children()
+
+
+def test_article_files_committed_while_racy_are_settled_later(
+        pages_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch's article files, recorded as they were written, are read again once older
+    (build.settle) and the next batch then reads none of them; one changed since is not
+    trusted."""
+    import civicnews.output as output
+
+    monkeypatch.setattr(output, "RACY_NS", 20_000_000)  # 20 ms: the test need not wait 2 s
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    run_batch([pages_dir], out, cache_dir=cache)
+    assert build.settle(out, cache) == 0  # fewer than SETTLE_MIN racy files
+    monkeypatch.setattr(output, "SETTLE_MIN", 1)
+    time.sleep(0.05)
+    names = sorted(p.name for p in (out / "articles").glob("*.md"))
+    assert build.settle(out, cache) == len(names) > 0
+    read: list[str] = []
+    real = output._same
+    monkeypatch.setattr(output, "_same", lambda path, data: read.append(path.name)
+                        or real(path, data))
+    run_batch([pages_dir], tmp_path / "out", cache_dir=cache)
+    assert read == []  # every article file trusted by its state
+    assert build.settle(out, cache) == 0  # nothing racy left
 
 
 def test_lean_extractions_are_kept_by_the_page_and_a_changed_page_is_extracted_again(

@@ -205,6 +205,39 @@ def test_a_kept_staging_indexes_what_a_fresh_one_does(tmp_path: Path) -> None:
     assert not (staged / "site" / "a" / "x").exists()
 
 
+def test_a_page_staged_early_is_checked_against_the_page_made(tmp_path: Path) -> None:
+    """A page staged before MkDocs made it (``stage_early``) gives the bundle a fresh index of
+    the site gives when the page made is the same; when it differs, or is never handed over
+    (served from the render cache), its shard is indexed again from the page made."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+
+    def bundle_files(root: Path) -> dict[str, bytes]:
+        return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+                if p.is_file()}
+
+    def fresh(shard: search.Shard) -> dict[str, bytes]:
+        out = tmp_path / f"fresh-{shard.pages[-1][1]}"
+        shutil.copytree(site, out, ignore=shutil.ignore_patterns("pagefind"))
+        search.build_sharded(out, [shard], None)
+        return bundle_files(out / "pagefind")
+
+    old = _page(site, "a", "旧城改造")
+    assert search.build_sharded(site, [search.Shard("2023", ((old, "1"),))], cache).indexed == 1
+    for key, handed in (("2", "same"), ("3", "other"), ("4", None)):
+        new = _page(site, f"n{key}", "开发区建设")
+        made = (site / new).read_text(encoding="utf-8")
+        shard = search.Shard("2023", ((old, "1"), (new, key)))
+        indexer = search.ShardIndexer(site, [shard], cache)
+        assert indexer.wants(new) and not indexer.wants(old)
+        indexer.stage_early(new, made if handed == "same" else made.replace("开发区", "水库"))
+        indexer.start()
+        if handed is not None:
+            indexer.put(new, made)
+        indexer.finish()
+        assert indexer.reindexed == (handed != "same")
+        assert bundle_files(site / "pagefind") == fresh(shard), handed
+
+
 @pytest.mark.skipif(not (ROOT / "articles" / "pages").is_dir(), reason="no seed pages")
 def test_a_rebuild_renders_only_what_changed(tmp_path: Path) -> None:
     """A second build of the same articles renders no page and indexes no shard; after one
@@ -489,6 +522,40 @@ def test_an_article_read_from_a_file_is_keyed_by_its_text(tmp_path: Path) -> Non
     second = {a.id: a for a in load_articles(tmp_path, None, again)}
     assert hooks._Digests(again)(second["a1"]) != before
     assert hooks._Digests(again)(second["a2"]) == hooks._Digests(texts)(first["a2"])
+
+
+def test_articles_read_while_racy_are_settled_later(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Article files read right after they were written (a cold build) are read again once
+    older (settle_parsed) and then trusted by the next load; one changed since is not."""
+    from civicnews.site import articles
+
+    monkeypatch.setattr(articles, "RACY_NS", 20_000_000)  # 20 ms: the test need not wait 2 s
+    docs, memo = tmp_path / "docs", tmp_path / "parsed.pickle"
+    docs.mkdir()
+    for text_id in ("a1", "a2"):
+        (docs / f"{text_id}.md").write_text(article_markdown(text_id, "标题"), encoding="utf-8")
+    kept: dict = {}
+    articles.load_articles(docs, memo, None, kept)
+    assert articles.settle_parsed(docs, memo, kept, minimum=1) == 0  # still too new
+    time.sleep(0.05)
+    assert articles.settle_parsed(docs, memo, kept, minimum=3) == 0  # too few to bother
+    assert articles.settle_parsed(docs, memo, kept, minimum=1) == 2
+    read: list[str] = []
+    real = Path.read_text
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: read.append(self.name)
+                        or real(self, *a, **k))
+    assert [a.title for a in articles.load_articles(docs, memo)] == ["标题"] * 2
+    assert [name for name in read if name.endswith(".md")] == []  # trusted by their states
+    (docs / "a3.md").write_text(article_markdown("a3", "新的"), encoding="utf-8")
+    third: dict = {}
+    articles.load_articles(docs, memo, None, third)
+    (docs / "a3.md").write_text(article_markdown("a3", "改过"), encoding="utf-8")
+    time.sleep(0.05)
+    assert articles.settle_parsed(docs, memo, third, minimum=1) == 0  # a3 changed since read
+    read.clear()
+    assert "改过" in [a.title for a in articles.load_articles(docs, memo)]
+    assert "a3.md" in read
 
 
 def test_rendered_pages_become_links_and_a_dirty_build_never_writes_into_one(

@@ -531,6 +531,43 @@ def _article_same(path: Path, data: Data, memo: OutputMemo,
     return same
 
 
+# Racy article states a later look (settle_memo) reads again to trust them, at least: a
+# rebuild's few new files cost the next build less to read than the memo costs to keep again.
+SETTLE_MIN = 100
+
+
+def settle_memo(path: Path | None, out_dir: Path, minimum: int | None = None) -> int:
+    """Trust the article files the last commit recorded while they were racy (written within
+    RACY_NS of when it began: every file of a cold build, which the next build then read all
+    again): now that they are older, each is read again, and when every one still holds the
+    bytes recorded, the memo is kept anew as of this moment. Returns how many were read; 0
+    when fewer than ``minimum`` are racy, or one changed or is still too new (the next build
+    reads them then, as before); ``minimum``: SETTLE_MIN when not given."""
+    memo = OutputMemo.load(path)
+    if memo.path is None:
+        return 0
+    floor = memo.kept_at - RACY_NS
+    racy = sorted(name for name, (_size, mtime, _digest) in memo.articles.items()
+                  if mtime >= floor)
+    if not racy or len(racy) < (SETTLE_MIN if minimum is None else minimum):
+        return 0
+    stamp = time.time_ns()  # before any file is looked at again, as commit's ``started``
+    current = out_dir / ARTICLES_DIR
+    for name in racy:
+        size, mtime, digest = memo.articles[name]
+        try:
+            st = os.stat(current / name)
+            if (st.st_size, st.st_mtime_ns) != (size, mtime) or mtime >= stamp - RACY_NS:
+                return 0
+            if _digest((current / name).read_bytes()) != digest:
+                return 0
+        except OSError:
+            return 0
+    memo.kept_at = stamp
+    memo.save()
+    return len(racy)
+
+
 def _keep_memo(memo: OutputMemo, spliced: dict[str, tuple[int, int, dict[str, tuple[int, int]]]],
                articles: dict[str, tuple[int, int, bytes]], started: int) -> None:
     """Save where the Spliced files' segments now are and the article files' states (the

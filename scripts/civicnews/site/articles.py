@@ -154,7 +154,8 @@ RACY_NS = 2_000_000_000
 
 
 def load_articles(directory: Path, cache: Path | None = None,
-                  texts: dict[str, str] | None = None) -> list[ArticleMeta]:
+                  texts: dict[str, str] | None = None,
+                  kept: dict | None = None) -> list[ArticleMeta]:
     """Every ``*.md`` article in a directory, newest first; ids must be unique. ``texts``, when
     given, is filled with each article's id → the hash of its file's text (the article, path
     aside, is a function of it and of this module).
@@ -168,13 +169,14 @@ def load_articles(directory: Path, cache: Path | None = None,
     unpacked anew (CI) keeps mtimes, not inodes; civicnews writes a changed article as a new
     file, whose mtime is the time of writing. It holds the articles of the last call only, and is
     ignored when this module or PyYAML changed since it was written (the parse is a function
-    of the text and them).
+    of the text and them). ``kept``, when given, is filled with what ``settle_parsed`` needs.
     """
     if not directory.is_dir():
         return []
     started = time.time_ns()
     known, states, kept_at = _read_parsed(cache)
-    trusted = kept_at - RACY_NS
+    settled = _settled_at(cache, kept_at)
+    trusted = settled - RACY_NS
     parsed: dict[str, ArticleMeta] = {}
     seen: dict[str, tuple[tuple[int, int], str]] = {}
     found: dict[str, ArticleMeta] = {}
@@ -205,7 +207,77 @@ def load_articles(directory: Path, cache: Path | None = None,
             texts[art.id] = digest
     if cache is not None and (parsed.keys() != known.keys() or seen != states):
         _write_parsed(cache, parsed, seen, started)
+        kept_at = settled = started
+    if kept is not None:  # the racy files alone: a cold build holds them to its end
+        floor = settled - RACY_NS
+        kept.update(kept_at=kept_at, racy={name: state_digest
+                                           for name, state_digest in seen.items()
+                                           if state_digest[0][1] >= floor})
     return newest_first(found.values())
+
+
+# Racy files a later look (settle_parsed) reads again to trust them, at least: a rebuild's few
+# new articles cost the next build less to read than the records cost to keep again.
+SETTLE_MIN = 100
+
+
+def settle_parsed(directory: Path, cache: Path | None, kept: dict,
+                  minimum: int = SETTLE_MIN) -> int:
+    """Trust the article files ``load_articles`` kept while they were racy (``kept``, which it
+    filled): a cold build reads them right after extraction wrote them, so the next build read
+    all of them again. Now that they are older each is read again; when every one still has
+    the text recorded, the records are kept anew as of this moment. Returns how many were
+    read; 0 when fewer than ``minimum`` are racy, or one changed or is still too new."""
+    if cache is None or not kept:
+        return 0
+    seen: dict[str, tuple[tuple[int, int], str]] = kept["racy"]
+    racy = sorted(seen)
+    if not racy or len(racy) < minimum:
+        return 0
+    stamp = time.time_ns()  # before any file is looked at again, as load_articles' ``started``
+    for name in racy:
+        state, digest = seen[name]
+        path = os.path.join(directory, name)
+        try:
+            st = os.stat(path)
+            if (st.st_size, st.st_mtime_ns) != state or state[1] >= stamp - RACY_NS:
+                return 0
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return 0
+        if hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest() != digest:
+            return 0
+    # Only the moment the states hold as of, beside the records (which stay as they are):
+    # pickling ten thousand records again here was +19 MB on a cold build's peak.
+    _write_settled(cache, kept["kept_at"], stamp)
+    return len(racy)
+
+
+def _settled_path(cache: Path) -> Path:
+    return cache.with_name(f"{cache.name}.settled")
+
+
+def _write_settled(cache: Path, kept_at: int, stamp: int) -> None:
+    """Record that the states kept at ``kept_at`` were all found again at ``stamp``."""
+    target = _settled_path(cache)
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(f"{kept_at} {stamp}\n", encoding="utf-8")
+        tmp.replace(target)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+
+
+def _settled_at(cache: Path | None, kept_at: int) -> int:
+    """When the states kept at ``kept_at`` were last found again (settle_parsed), or
+    ``kept_at``: a record of other states (the records kept anew since) is not used."""
+    if cache is None:
+        return kept_at
+    try:
+        found, stamp = map(int, _settled_path(cache).read_text(encoding="utf-8").split())
+    except (OSError, ValueError):
+        return kept_at
+    return stamp if found == kept_at and stamp > kept_at else kept_at
 
 
 def _parser_version() -> str:

@@ -46,6 +46,7 @@ LIST_CACHE = "lists"  # list pages' Markdown by the hash of what they list
 PARSED_CACHE = "articles.pickle"  # each article file's parsed front matter by its text's hash
 SEARCH_CACHE = "search"  # Pagefind bundles by shard and the hash of its articles
 SOURCE_CACHE = "sources"  # page texts as /sources/ serves them, by the hash of the page's bytes
+JINJA_CACHE = "jinja"  # the theme's compiled templates (Jinja's own cache: by name and source)
 DISTRICT_CACHE = "district-paths.pickle"  # each tagged district's chain of places (gazetteer)
 TERMS_CACHE = "headline-terms.json"  # jieba's words of each headline (related news)
 # Where those two live instead of .cache/civicnews: the end-to-end tests build with caches of
@@ -89,6 +90,8 @@ class _State:
     # text hashes, headline terms and the related-news child, for on_files.
     early: tuple[list[art_mod.ArticleMeta], dict[str, str], dict[str, frozenset[str]],
                  related.RelatedApart] | None = None
+    parsed_kept: dict = field(default_factory=dict)  # load_articles' racy files (_settle)
+    settler: threading.Thread | None = None  # _settle, beside the conversion
 
 
 _STATE = _State()
@@ -410,8 +413,10 @@ def _read_articles(config: Any) -> None:
     _drop_early()
     try:
         texts: dict[str, str] = {}
+        _STATE.parsed_kept = {}
         articles = art_mod.load_articles(Path(config.docs_dir) / ARTICLES_OUT,
-                                         _site_cache(config, PARSED_CACHE), texts)
+                                         _site_cache(config, PARSED_CACHE), texts,
+                                         _STATE.parsed_kept)
     except (art_mod.ArticleError, OSError) as exc:
         raise PluginError(str(exc)) from exc
     terms = related.cached_terms(articles, _site_cache(config, TERMS_CACHE),
@@ -443,25 +448,64 @@ def on_files(files: Files, config: Any) -> Files:
     # are made here; the article pages' keys, which name their neighbours, are made after
     # (_article_keys_all).
     try:
-        environment, digests = _site_files(files, config, articles, texts)
+        _page_texts(files, config, articles)
+        environment = _environment_key(config)
+        digests = _Digests(texts)
+        _start_search(articles, config, environment, digests)
+        _site_files(files, config, articles, environment, digests)
         _STATE.neighbours = related.neighbours(articles, terms=terms, related=apart.result())
     finally:
         apart.close()
     _article_keys_all(articles, config, environment, digests)
     _serve_cached_pages(files, config)
     _draw_codes_ahead(articles, config)
-    _close_indexer()
-    _STATE.indexer = search.ShardIndexer(
-        Path(config.site_dir), search_shards(articles, _STATE.search_keys, _shard_min()),
-        _site_cache(config, SEARCH_CACHE))
+    _join_settler()
+    _STATE.settler = threading.Thread(target=_settle, args=(config,), name="civicnews-settle",
+                                      daemon=True)
+    _STATE.settler.start()
     return files
 
 
-def _site_files(files: Files, config: Any, articles: list[art_mod.ArticleMeta],
-                texts: dict[str, str]) -> tuple[str, _Digests]:
-    """Everything on_files adds but the article pages' keys: page texts, article pages, list
-    pages (with their keys), robots.txt and feeds, in MkDocs' file order; returns the
-    environment key and the article digests for the article pages' keys."""
+def _start_search(articles: list[art_mod.ArticleMeta], config: Any, environment: str,
+                  digests: _Digests) -> None:
+    """Group the articles into search shards and start indexing, beside the rest of the
+    build, each shard whose only pages to stage are a few new ones (a rebuild's): those are
+    staged from the hooks' own conversion of their Markdown (``_early_html``), checked against
+    MkDocs' in on_page_content (``ShardIndexer.put``). Indexed from on_env on, the shard of a
+    rebuild's new page was what the build waited for last."""
+    _close_indexer()
+    _STATE.search_keys = {art.id: _search_key(art, config, environment, digests)
+                          for art in articles}
+    indexer = _STATE.indexer = search.ShardIndexer(
+        Path(config.site_dir), search_shards(articles, _STATE.search_keys, _shard_min()),
+        _site_cache(config, SEARCH_CACHE))
+    wanted = [art for art in articles if indexer.wants(_search_path(art))]
+    if len(wanted) > search.EARLY_PAGES:
+        return  # a cold build's: staged as MkDocs converts them (on_page_content)
+    for art in wanted:
+        indexer.stage_early(_search_path(art), pages.search_page(
+            art, _early_html(art, config), has_source=art.source.file in _STATE.sources,
+            site_name=config.site_name, url=_article_url(art, config)))
+    indexer.start(max(1, (os.cpu_count() or 1) - 1))
+
+
+def _early_html(art: art_mod.ArticleMeta, config: Any) -> str:
+    """An article page's body as MkDocs will convert it (Page.read_source, Page.render): its
+    Markdown (on_page_read_source) less what MkDocs reads as metadata, through the
+    configured extensions. MkDocs' own tree processors change only links and images, which
+    an article's body has none of; on_page_content checks the result all the same."""
+    import markdown
+    from mkdocs.utils import meta
+
+    text, _meta = meta.get_data(art.body + "\n")
+    md = markdown.Markdown(extensions=config["markdown_extensions"],
+                           extension_configs=config["mdx_configs"] or {})
+    return md.convert(text)
+
+
+def _page_texts(files: Files, config: Any, articles: list[art_mod.ArticleMeta]) -> None:
+    """The page texts of /sources/ (from their cache), first of what on_files adds: whether
+    an article links its page text is part of its search key."""
     if not _editor_report_wanted():
         for f in [f for f in files if f.src_uri in EDITOR_FILES
                   or f.src_uri.startswith(EDITOR_DIR)]:
@@ -481,9 +525,13 @@ def _site_files(files: Files, config: Any, articles: list[art_mod.ArticleMeta],
             _STATE.stored[pages.source_path(name)] = stored
         else:  # a cache that cannot be written: MkDocs writes the text
             files.append(File.generated(config, pages.source_path(name), content=stored))
-    environment = _environment_key(config)
-    _STATE.page_keys, _STATE.search_keys = {}, {}
-    digests = _Digests(texts)
+
+
+def _site_files(files: Files, config: Any, articles: list[art_mod.ArticleMeta],
+                environment: str, digests: _Digests) -> None:
+    """Everything on_files adds but the page texts and the article pages' keys: article
+    pages, list pages (with their keys), robots.txt and feeds, in MkDocs' file order."""
+    _STATE.page_keys = {}
     for art in articles:
         src = pages.article_src(art.id)
         _STATE.by_src[src] = art
@@ -537,15 +585,15 @@ def _site_files(files: Files, config: Any, articles: list[art_mod.ArticleMeta],
             # checked; MkDocs' copy of it onto its own link is a no-op (SameFileError).
             _STATE.stored[path] = served
             files.append(File.generated(config, path, abs_src_path=str(served)))
-    return environment, digests
 
 
 def _article_keys_all(articles: list[art_mod.ArticleMeta], config: Any, environment: str,
                       digests: _Digests) -> None:
-    """Every article page's render and search key (their neighbours known by now)."""
+    """Every article page's render key (their neighbours known by now; the search keys were
+    made in _start_search)."""
     for art in articles:
-        _STATE.page_keys[pages.article_src(art.id)], _STATE.search_keys[art.id] = \
-            _article_keys(art, config, environment, digests)
+        _STATE.page_keys[pages.article_src(art.id)] = _article_keys(art, config, environment,
+                                                                    digests)[0]
 
 
 def _draw_codes_ahead(articles: list[art_mod.ArticleMeta], config: Any) -> None:
@@ -636,7 +684,15 @@ def _article_keys(art: art_mod.ArticleMeta, config: Any, environment: str,
     has_source = str(art.source.file in _STATE.sources)
     return (rendercache.page_key(environment, own, url, has_source, config.site_name or "",
                                  _neighbours_part(_STATE.neighbours.get(art.id), digest)),
-            rendercache.page_key(environment, own, url, has_source))
+            _search_key(art, config, environment, digest))
+
+
+def _search_key(art: art_mod.ArticleMeta, config: Any, environment: str,
+                digest: _Digests) -> str:
+    """What Pagefind reads of an article page is made from: the article, its URL, whether its
+    page text is linked, and the code (in ``environment``)."""
+    return rendercache.page_key(environment, digest.own(art), _article_url(art, config),
+                                str(art.source.file in _STATE.sources))
 
 
 def _article_url(art: art_mod.ArticleMeta, config: Any) -> str:
@@ -816,9 +872,20 @@ def on_page_content(content: str, page: Any, config: Any, files: Files) -> str:
 def on_env(env: Any, config: Any, files: Files) -> Any:
     """Every page is converted and MkDocs is about to draw them: index the search shards whose
     pages are all staged (or served from the cache) now, in a thread beside the drawing (one
-    core left to MkDocs; on_post_build adds the rest)."""
+    core left to MkDocs; on_post_build adds the rest). The theme's templates are compiled
+    through a bytecode cache: no template is loaded before this event, and compiling the ~35
+    that a build draws with was 0.12 s of every build (a rebuild after one page: 1.6 s)."""
     if _STATE.indexer is not None:
         _STATE.indexer.start(max(1, (os.cpu_count() or 1) - 1))
+    if getattr(env, "bytecode_cache", None) is None:
+        from jinja2 import FileSystemBytecodeCache
+
+        folder = _site_cache(config, JINJA_CACHE)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return env  # no cache: the templates are compiled as before
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env
 
 
@@ -924,7 +991,11 @@ def on_post_build(config: Any) -> None:
     shards = indexer.finish(jobs=os.cpu_count() or 1, prune_days=rendercache.PRUNE_DAYS)
     log.info("civicnews: search in %d shards (%d indexed in this build)", len(shards.names),
              shards.indexed)
+    if indexer.reindexed:  # the early staging's guess was wrong: it only cost time
+        log.info("civicnews: %d search shards indexed again (a page staged early differed "
+                 "from MkDocs' page)", indexer.reindexed)
     search.prune_unused(site)
+    _join_settler()
     _join_sweeper()
     if _STATE.command == "build":
         rendercache.RenderCache(_site_cache(config, HTML_CACHE)).prune()
@@ -933,9 +1004,38 @@ def on_post_build(config: Any) -> None:
         rendercache.RenderCache(_site_cache(config, SOURCE_CACHE), ".txt").prune()
 
 
+def _settle(config: Any) -> None:
+    """Read again the article files this build's extraction wrote and read while they were
+    racy (a cold build's every one), so the next build trusts their kept states: a rebuild
+    after a cold build read all ten thousand twice (output.commit, load_articles), ~0.3 s.
+    Run in a thread from the end of on_files, before the conversion has grown the build's
+    memory (at on_post_build the memos it loads were +8 MB on a 10k cold build's peak); when
+    a file is still too new then (a small cold build), the next build reads it as before."""
+    kept, _STATE.parsed_kept = _STATE.parsed_kept, {}
+    if _STATE.command != "build" or _STATE.dirty:
+        return
+    docs = Path(config.docs_dir)
+    try:
+        art_mod.settle_parsed(docs / ARTICLES_OUT, _site_cache(config, PARSED_CACHE), kept)
+        from civicnews.build import settle
+
+        settle(docs, _config_dir(config) / CACHE_DIR)
+    except ImportError:  # as _extract: no extraction, nothing it wrote
+        return
+    except Exception as exc:  # noqa: BLE001 - only a speed-up for the next build: never fatal
+        log.info("civicnews: article states not settled (%s)", exc)
+
+
+def _join_settler() -> None:
+    if _STATE.settler is not None:
+        _STATE.settler.join()
+        _STATE.settler = None
+
+
 def on_build_error(error: Exception) -> None:
     """A failed build leaves no share-code or related-news helper running, and the last site
     deleted."""
+    _join_settler()
     _stop_drawing()
     _drop_early()
     _close_indexer()

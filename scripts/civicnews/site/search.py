@@ -229,6 +229,10 @@ def shard_order(shards: Sequence[Shard]) -> list[Shard]:
 STAGE_PREFIX = ".stage-"
 STAGED_LIST = "staged.json"
 STAGE_BACKLOG = 64  # staged pages waiting for the writer thread at most (ShardIndexer.put)
+# New pages a build stages before MkDocs converts them (ShardIndexer.stage_early), at most: a
+# day's articles (the issue's county portal: ~20 a day). Each is converted once more (~2 ms);
+# a cold build's thousands are staged as MkDocs converts them, as before.
+EARLY_PAGES = 32
 
 
 class _Staging:
@@ -415,7 +419,13 @@ class ShardIndexer:
         # 10,000-article build's peak (258.7 -> 250.9 MB, the build's own process).
         self._writer: ThreadPoolExecutor | None = None
         self._backlog = threading.BoundedSemaphore(STAGE_BACKLOG)
+        # Pages staged before MkDocs converted them: site path → (shard, text staged), until
+        # ``put`` hands MkDocs' page; a shard with a page that differs, or was never handed
+        # (MkDocs served it from the render cache), is indexed again in ``finish``.
+        self._early: dict[str, tuple[Shard, str]] = {}
+        self._redo: dict[str, tuple[Shard, dict[str, str | None]]] = {}
         self.indexed = 0
+        self.reindexed = 0  # shards indexed again for a page staged early (_index_again)
         if not self.order:
             return
         self.cache.mkdir(parents=True, exist_ok=True)
@@ -428,11 +438,32 @@ class ShardIndexer:
             self._page_shard.update(dict.fromkeys(staging.todo, staging))
 
     def wants(self, rel: str) -> bool:
-        """Whether a page (site path) is still to be staged for a shard to index."""
-        return rel in self._page_shard
+        """Whether a page (site path) is still to be staged for a shard to index (or to be
+        checked against what ``stage_early`` staged)."""
+        return rel in self._page_shard or rel in self._early
+
+    def stage_early(self, rel: str, text: str) -> None:
+        """Stage a wanted page now, from a text made before MkDocs converts the page, so that
+        its shard can be indexed at once (``start``); ``put`` later checks it against the
+        page MkDocs made."""
+        staging = self._page_shard.pop(rel, None)
+        if staging is None:
+            return
+        staging.put(rel, text)
+        self._early[rel] = (staging.shard, text)
+
+    def _again(self, shard: Shard, rel: str, text: str | None) -> None:
+        """Index a shard again in ``finish``, with this page staged from ``text`` (None: from
+        the site)."""
+        self._redo.setdefault(shard.name, (shard, {}))[1][rel] = text
 
     def put(self, rel: str, text: str) -> None:
         """Stage a page from its text (``pages.search_page``), when it is wanted."""
+        early = self._early.pop(rel, None)
+        if early is not None:
+            if early[1] != text:
+                self._again(early[0], rel, text)
+            return
         staging = self._page_shard.pop(rel, None)
         if staging is None:
             return
@@ -517,6 +548,7 @@ class ShardIndexer:
             self._join()
             if self._errors:
                 raise self._errors[0]
+            self._index_again()
             shutil.rmtree(target, ignore_errors=True)
             if not self.order:  # no articles: one empty index, so the search panel still loads
                 build_index(self.site_dir)
@@ -536,6 +568,27 @@ class ShardIndexer:
                                        encoding="utf-8")
         return ShardedIndex([s.name for s in self.order], self.indexed)
 
+    def _index_again(self) -> None:
+        """Index again each shard a page was staged early for and MkDocs made otherwise (or
+        never made: the site's file is the page then), every other page kept as staged."""
+        for rel, (shard, _text) in self._early.items():
+            self._again(shard, rel, None)
+        self._early = {}
+        for name, (shard, texts) in list(self._redo.items()):
+            staging = _Staging(self.cache, shard)
+            try:
+                for rel, text in sorted(texts.items()):
+                    if text is None:
+                        staging.todo[rel] = ""  # linked from the site below
+                    else:
+                        staging.put(rel, text)
+                staging.link_from(self.site_dir)
+                _index_staged(staging, self.bundles[name], self.cache)
+                self.reindexed += 1
+            finally:
+                staging.close()
+            del self._redo[name]
+
     def _join(self) -> None:
         for thread in self._threads:
             thread.join()
@@ -553,6 +606,12 @@ class ShardIndexer:
             staging.close()
         self.staging = {}
         self._page_shard = {}
+        for name in {*self._redo, *(shard.name for shard, _text in self._early.values())}:
+            # Indexed from an early page that was not checked (a failed build): neither the
+            # bundle nor the staging's list of what it holds is trusted again.
+            shutil.rmtree(self.bundles[name], ignore_errors=True)
+            (self.cache / f"{STAGE_PREFIX}{name}" / STAGED_LIST).unlink(missing_ok=True)
+        self._redo, self._early = {}, {}
         if self.own_cache:
             shutil.rmtree(self.cache, ignore_errors=True)
 
