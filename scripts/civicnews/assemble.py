@@ -2317,6 +2317,34 @@ def _own_head(run: TextRun, lines: list[Line], page: Page, rules: Rules) -> list
     return block
 
 
+def _with_aside_tail(ks: tuple[int, ...], run: TextRun, lines: list[Line], page: Page, rules: Rules,
+                     used: set[int]) -> tuple[int, ...]:
+    """A missed title taken from set-aside lines goes on into the set-aside line printed right
+    against it (no blank between), headline-shaped with it, whose words the story also uses
+    (``min_rescue_overlap``), but not word for word one of its clauses (a pull quote): a title
+    broken over two lines both read as captions (县政协十届二次 / 会议预备会议暨五次常委会议召开).
+
+    >>> from .rules import load_rules
+    >>> run = TextRun(fresh=True, sections=[(None, ["12月25日，县政协十届二次会议预备会议召开，常委会议同日召开。"])])
+    >>> run.first, run.last = 3, 3
+    >>> page = [Line(1, "", "县政协十届二次"), Line(2, "", "会议预备会议暨五次常委会议召开"), Line(3, "", ""), Line(4, "", run.text)]
+    >>> p = Page([run], [], [], [])
+    >>> p.aside = {0: page[0], 1: page[1]}
+    >>> _with_aside_tail((0,), run, page, p, load_rules(), set())
+    (0, 1)
+    """
+    if ks[0] == run.first or ks[-1] == run.last or any(k not in page.aside for k in ks):
+        return ks
+    k = next((j for j in range(ks[-1] + 1, len(lines)) if lines[j].text), None)
+    if (k is None or k not in page.aside or k in used or not touching(lines[ks[-1]], lines[k])
+            or _furniture_shaped(lines[k].text, rules)
+            or not could_be_title("".join(lines[j].text for j in (*ks, k)))
+            or _shares_with(lines[k].text, run.text) < SETTINGS.min_rescue_overlap
+            or is_pull_quote(lines[k].text, run.text)):  # a clause of the story: a pull quote
+        return ks
+    return (*ks, k)
+
+
 def _joins_story_before(run: TextRun, page: Page) -> bool:
     """An untitled run whose only title there could be is a pull quote of its own text goes on
     the story printed right before it, when that story has a headline and nothing closed it
@@ -2377,6 +2405,7 @@ def rescue_titles(page: Page, lines: list[Line], rules: Rules) -> list[tuple[tup
         (no_quote, _, score), ks = best
         if not no_quote and _joins_story_before(run, page):
             continue
+        ks = _with_aside_tail(ks, run, lines, page, rules, used)
         used.update(ks)
         run.headline = HeadGroup([(Role.TITLE, lines[k]) for k in ks], claimed=True)
         if ks[0] == run.first:  # its own first lines
