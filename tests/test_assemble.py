@@ -7,7 +7,7 @@ import dataclasses
 from civicnews.assemble import HeadGroup, TextRun, assemble_page, best_pairing, split_by_title
 from civicnews.labeler import Decision
 from civicnews.lines import split_lines
-from civicnews.model import Line, PageInfo, Role
+from civicnews.model import Line, PageInfo, PageResult, Role
 from civicnews.rules import load_rules
 
 RULES = load_rules()
@@ -373,31 +373,30 @@ def test_a_slogan_between_two_stories_stays_furniture() -> None:
     assert "安全生产重于泰山" in result.furniture
 
 
+def _title_over(tail: str, confidence: float, title: str = "矾山镇积极开展安全生产检查",
+                start: str = "近日，矾山镇联合公安部门开展安全生产检查，排查隐患。") -> PageResult:
+    """A page of a title line, a second title line read with this confidence, and a story."""
+    lines, decisions = page([("title", title), ("title+", tail), ("start", start)])
+    decisions[1] = Decision(Role.TITLE, confidence, (), True)
+    return assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+
+
 def test_an_unsure_title_line_its_story_never_uses_is_a_slogan() -> None:
-    lines, decisions = page([("title", "矾山镇积极开展安全生产检查"), ("title+", "守护万家平安"),
-                             ("start", "近日，矾山镇联合公安部门开展安全生产检查，排查隐患。")])
-    decisions[1] = Decision(Role.TITLE, 0.33, (), True)
-    result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+    result = _title_over("守护万家平安", 0.33)
     (a,) = result.articles
     assert a.headline.title == "矾山镇积极开展安全生产检查" and "守护万家平安" in result.furniture
     assert result.line_roles[1].role is Role.FURNITURE and "uses few or none of its words" in result.line_roles[1].evidence[0]
-    decisions[1] = Decision(Role.TITLE, 0.9, (), True)  # read surely: the title's second line
-    (a,) = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES).articles
+    (a,) = _title_over("守护万家平安", 0.9).articles  # read surely: the title's second line
     assert a.headline.title == "矾山镇积极开展安全生产检查守护万家平安"
 
 
 def test_a_column_label_under_a_whole_title_is_furniture_however_sure() -> None:
-    lines, decisions = page([("title", "矾山镇积极开展安全生产检查"), ("title+", "创卫在行动"),
-                             ("start", "近日，矾山镇联合公安部门开展安全生产检查，排查隐患。")])
-    decisions[1] = Decision(Role.TITLE, 0.9, (), True)
-    result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+    result = _title_over("创卫在行动", 0.9)
     (a,) = result.articles
     assert a.headline.title == "矾山镇积极开展安全生产检查" and "创卫在行动" in result.furniture
     assert "a column's label" in result.line_roles[1].evidence[0]
     # a short title's second half is no label under it (全民反诈 / 我们在行动)
-    lines, decisions = page([("title", "全民反诈"), ("title+", "我们在行动"),
-                             ("start", "近日，矾山镇开展全民反诈宣传，我们在行动。")])
-    (a,) = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES).articles
+    (a,) = _title_over("我们在行动", 0.9, "全民反诈", "近日，矾山镇开展全民反诈宣传，我们在行动。").articles
     assert a.headline.title.replace(" ", "") == "全民反诈我们在行动"
 
 
