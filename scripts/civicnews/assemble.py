@@ -799,6 +799,27 @@ def datelines_open_stories(lines: list[Line], decisions: list[Decision], rules: 
             and credits.opens_with_dateline(line.text, rules)]
 
 
+def datelines_read_as_bylines(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """Lines the model read as a byline that open with a dateline and go on past it (本报讯（作者
+    李朱珠）4月 / 1日，磴口县召开…): a story's first line, not the credit closing the story
+    before. A closing credit is the bracket alone (（记者 李晓梅）); text after the dateline's
+    bracket is the story's first sentence. Returns their indices.
+
+    >>> from civicnews.rules import load_rules
+    >>> page = [Line(1, "", "卫生环境明显改善。"), Line(2, "", "本报讯（作者 李朱珠）4月"),
+    ...         Line(3, "", "（记者 李晓梅 通讯员 谢曦）"), Line(4, "", "本报讯（记者 王明）")]
+    >>> datelines_read_as_bylines(page, [Decision(Role.BODY, 1.0)] + [Decision(Role.BYLINE, 0.7)] * 3, load_rules())
+    [1]
+    """
+    out: list[int] = []
+    for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
+        text = line.text.strip()
+        if (decision.role is Role.BYLINE and text and text[-1] not in "）)"
+                and credits.opens_with_dateline(text, rules)):
+            out.append(k)
+    return out
+
+
 # Headline lines read above a quoted title that become its kicker: a kicker is a line or two.
 MAX_QUOTED_KICKER_LINES = 3
 
@@ -2725,24 +2746,29 @@ def far_splits(page: Page) -> list[tuple[HeadGroup, str]]:
     """
     placed: list[tuple[HeadGroup, str]] = []
     for lone in list(page.orphans):
-        best = _far_cut(page, lone)
+        # only a headline the model read as one heads a story's first part: a slogan set aside
+        # shares a campaign's words with the opening of the story it is printed over
+        best = _far_cut(page, lone, before=True)
         if best is None:
             continue
-        k, run = best
+        k, run, before = best
         tail = cut_run(run, k)
-        tail.headline = lone
+        tail.headline, title = lone, run.headline.text
+        if before:  # the headline's words come first: it heads the front, the story's the tail
+            tail.headline, run.headline = run.headline, lone
         page.items.insert(page.items.index(run) + 1, tail)
         page.orphans.remove(lone)
         for _, line in lone.parts:
             if line.text in page.leftovers:
                 page.leftovers.remove(line.text)
-        placed.append((lone, run.headline.text))
+        placed.append((lone, title))
     return placed
 
 
-def _far_cut(page: Page, lone: HeadGroup) -> tuple[int, TextRun] | None:
+def _far_cut(page: Page, lone: HeadGroup, before: bool = False) -> tuple[int, TextRun, bool] | None:
     """Where a headline printed far from its story cuts a titled story (``far_splits``): the
-    paragraph and the story, when exactly one story can be cut."""
+    paragraph, the story and whether the headline heads the part before the cut (tried when
+    ``before`` and no other cut fits: ``_far_cut_before``), when exactly one story can be cut."""
     best: tuple[int, TextRun] | None = None
     for run in page.items:
         if (not isinstance(run, TextRun) or run.absorbed or run.headline is None
@@ -2750,16 +2776,58 @@ def _far_cut(page: Page, lone: HeadGroup) -> tuple[int, TextRun] | None:
             continue
         lines = run.sections[0][1]
         k = shared_split_point(run.headline, lone, lines, SETTINGS.min_far_split_overlap)
-        if k is not None and (lone.text.replace(" ", "") in "".join(lines)
-                              or not any(role is Role.TITLE for role, _ in lone.parts)
-                              or not _STORY_OPENING.search("".join(lines[k:k + 4])[:SETTINGS.far_split_opening_chars])):
-            # printed word for word in the story (its subhead, a pull quote), a kicker
-            # alone, or a cut where no story's opening (a date, 近日) comes: not two stories
+        if k is not None and not _far_cut_fits(lone, lines, k):
             k = None
         if k is not None and best is None:
             best = (k, run)
         elif k is not None:  # two stories it could cut: its story is unsure, leave it
             return None
+    if best is not None or not before:
+        return None if best is None else (*best, False)
+    front = _far_cut_before(page, lone)
+    return None if front is None else (*front, True)
+
+
+def _far_cut_fits(lone: HeadGroup, lines: list[str], k: int) -> bool:
+    """A cut before ``lines[k]`` can part two stories for the far headline: it is no line the
+    story prints word for word (its subhead, a pull quote), holds a title, not a kicker alone,
+    and a story's opening (a date, 近日) comes at the cut."""
+    return (lone.text.replace(" ", "") not in "".join(lines)
+            and any(role is Role.TITLE for role, _ in lone.parts)
+            and bool(_STORY_OPENING.search("".join(lines[k:k + 4])[:SETTINGS.far_split_opening_chars])))
+
+
+def _far_cut_before(page: Page, lone: HeadGroup) -> tuple[int, TextRun] | None:
+    """``_far_cut`` the other way round: the far headline's words are in the first part of a
+    titled story and that story's own headline's words in the part after. PyMuPDF prints a
+    page's display type at its top, where the first story's text takes the headline of the
+    story that ran into it, while its own headline is printed at the foot. The far headline
+    heads the part before the cut, the story's headline the part after it (``far_splits``).
+    Both need ``min_far_before_overlap`` of their words on their side only.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["一名党员就是一面旗帜。党员用爱心给党庆生。",
+    ...     "党员为党旗添上色彩。", "为确保辖区安全，上望街道开展出租房夜查。", "夜查人员检查出租房。"])])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "上望街道开展出租房夜查"))])
+    >>> lone = HeadGroup([(Role.TITLE, Line(9, "", "用爱心为党旗添彩"))])
+    >>> _far_cut_before(Page([run, lone], [], [], [], orphans=[lone]), lone)[0]
+    2
+    """
+    best: tuple[int, TextRun] | None = None
+    for run in page.items:
+        if (not isinstance(run, TextRun) or run.absorbed or run.headline is None
+                or len(run.sections) != 1):
+            continue
+        lines = run.sections[0][1]
+        k = shared_split_point(lone, run.headline, lines, SETTINGS.min_far_before_overlap)
+        if k is None or not _far_cut_fits(lone, lines, k):
+            continue
+        # the far headline's own words must be in the first part, not only the story's
+        # headline's in the part after (a slogan shares next to none)
+        if _share(lone, "".join(lines[:k]), "".join(lines[k:])) < SETTINGS.min_far_before_overlap:
+            continue
+        if best is not None:  # two stories it could cut: leave it
+            return None
+        best = (k, run)
     return best
 
 
@@ -2799,13 +2867,15 @@ def far_splits_by_aside(page: Page, lines: list[Line], rules: Rules) -> list[tup
         best = _far_cut(page, lone)
         if best is None:
             continue
-        k, run = best
+        k, run, before = best
         tail = cut_run(run, k)
-        tail.headline = lone
+        tail.headline, title = lone, run.headline.text
+        if before:  # the headline's words come first: it heads the front, the story's the tail
+            tail.headline, run.headline = run.headline, lone
         page.items.insert(page.items.index(run) + 1, tail)
         for j in ks:
             _take_aside(page, lines[j].text)
-        placed.append((ks, run.headline.text))
+        placed.append((ks, title))
     return placed
 
 
@@ -3022,6 +3092,10 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         decisions[k] = Decision(Role.START, decisions[k].confidence, (
             f"read as {decisions[k].role}; opens like a story after a finished sentence, where the"
             " text changes measure",))
+    for k in datelines_read_as_bylines(lines, decisions, rules):
+        decisions[k] = Decision(Role.START, decisions[k].confidence, (
+            f"read as {decisions[k].role}; opens with a dateline and goes on past it: a story's"
+            " first line",))
     for k in datelines_open_stories(lines, decisions, rules):
         decisions[k] = Decision(Role.START, decisions[k].confidence, (
             f"read as {decisions[k].role}; opens with a dateline",))
