@@ -2047,6 +2047,42 @@ def _resume_cut(run: TextRun, earlier: list[frozenset[str]]) -> int | None:
     return best
 
 
+# What prose or a headline's clauses hold and a masthead, a date or an issue number does not.
+_PROSE_MARK = re.compile(r"[。！？，、：；“”‘’《》,;:]")
+
+
+def stories_without_text(page: Page) -> list[tuple[HeadGroup, list[int]]]:
+    """A headline over "text" that is no story: fewer than ``min_story_chars`` characters and
+    no mark of prose, not even a comma or a quote (今日宝丰 / 第5001期 / 2020-01-31星期五, a masthead PyMuPDF printed after a
+    headline it drew at the page's top). The text is page furniture and the headline is left
+    over, for the passes after to give to its story. Returns each headline with the numbers
+    of the lines set aside, for the report.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["今日宝丰", "第5001期", "2020-01-31星期五"])])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "永兴：新学期新气象书香漫校园"))])
+    >>> run.numbers = [2, 3, 4]
+    >>> brief = TextRun(fresh=True, sections=[(None, ["县里开会。"])])
+    >>> brief.headline = HeadGroup([(Role.TITLE, Line(5, "", "县里开会"))])
+    >>> page = Page([run, brief], [], [], [])
+    >>> [(h.text, ns) for h, ns in stories_without_text(page)], run.has_body, page.leftovers
+    ([('永兴：新学期新气象书香漫校园', [2, 3, 4])], False, ['永兴：新学期新气象书香漫校园'])
+    """
+    out: list[tuple[HeadGroup, list[int]]] = []
+    for run in page.items:
+        if (not isinstance(run, TextRun) or run.absorbed or run.headline is None or not run.has_body
+                or len(run.sections) != 1 or run.bylines or run.credit_lines):
+            continue
+        text = run.text.replace(" ", "")
+        if len(text) >= SETTINGS.min_story_chars or _PROSE_MARK.search(text):
+            continue
+        page.furniture.extend(run.sections[0][1])
+        out.append((run.headline, list(run.numbers)))
+        page.orphans.append(run.headline)
+        page.leftovers.extend(line.text for _, line in run.headline.parts)
+        run.headline, run.sections, run.numbers = None, [(None, [])], []
+    return out
+
+
 def split_resumed(page: Page) -> None:
     """Cut a story's text where an earlier story resumes in it (a brief printed inside a long
     story, its text run on into the long one's): the tail goes on as a continuation, for
@@ -3209,6 +3245,12 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
                 f"read as {roles[k].role}; its story uses almost none of its words, line"
                 f" {line.number} many",))
     split_resumed(page)
+    for head, numbers in stories_without_text(page):
+        for number in (n for n in numbers if n in index):  # a merged line's other numbers: none
+            old = roles[index[number]]
+            roles[index[number]] = LineRole(old.number, old.text, Role.FURNITURE, old.confidence, (
+                f"read as {old.role}; under the headline 「{head.text}」, too short for a story and"
+                " no mark of prose: not its text",))
     for line, score in demote_subheads(page):
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.SUBHEAD, old.confidence, (
