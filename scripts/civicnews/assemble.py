@@ -820,6 +820,34 @@ def datelines_read_as_bylines(lines: list[Line], decisions: list[Decision], rule
     return out
 
 
+# A bracketed label alone on its line (【万灵镇】, 【接续报道】): a kicker's print.
+_BRACKET_LABEL = re.compile(r"^【[^【】]{2,12}】$")
+
+
+def leads_after_bracket_labels(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """A story's first line (it opens like one: 连日来，…) read as text, right under a bracketed
+    label alone on its line (【万灵镇】) that comes after a finished sentence: the label is the
+    kicker of a story whose headline a PDF tool printed elsewhere, and the line opens that
+    story, not a paragraph of the one before. Returns the indices of the labels (the line
+    after each opens its story).
+
+    >>> texts = ["共清理沟塘109口。", "【万灵镇】", "连日来，万灵镇开展清洁周活动，"]
+    >>> page = [Line(n, "", t) for n, t in enumerate(texts)]
+    >>> leads_after_bracket_labels(page, [Decision(Role.BODY, 0.9)] * 3)
+    [1]
+    >>> leads_after_bracket_labels(page, [Decision(Role.BODY, 0.9), Decision(Role.BODY, 0.9), Decision(Role.START, 0.9)])
+    []
+    """
+    out: list[int] = []
+    for k in range(1, len(lines) - 1):
+        if not (_BRACKET_LABEL.match(lines[k].text.strip()) and decisions[k].role in _TEXT_ROLES
+                and decisions[k + 1].role is Role.BODY and opens_story(lines[k + 1].text)
+                and decisions[k - 1].role in _TEXT_ROLES and ends_sentence(lines[k - 1].text)):
+            continue
+        out.append(k)
+    return out
+
+
 # Headline lines read above a quoted title that become its kicker: a kicker is a line or two.
 MAX_QUOTED_KICKER_LINES = 3
 
@@ -3128,6 +3156,12 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         decisions[k] = Decision(Role.START, decisions[k].confidence, (
             f"read as {decisions[k].role}; opens like a story after a finished sentence, where the"
             " text changes measure",))
+    for k in leads_after_bracket_labels(lines, decisions):
+        decisions[k] = Decision(Role.KICKER, decisions[k].confidence, (
+            f"read as {decisions[k].role}; a bracketed label alone after a finished sentence, over a"
+            " line that opens a story: that story's kicker",))
+        decisions[k + 1] = Decision(Role.START, decisions[k + 1].confidence, (
+            f"read as {decisions[k + 1].role}; opens like a story, under a bracketed label",))
     for k in datelines_read_as_bylines(lines, decisions, rules):
         decisions[k] = Decision(Role.START, decisions[k].confidence, (
             f"read as {decisions[k].role}; opens with a dateline and goes on past it: a story's"
