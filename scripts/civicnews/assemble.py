@@ -114,6 +114,8 @@ class Page:
     leftovers: list[str]
     aside: dict[int, Line] = field(default_factory=dict)  # furniture and caption lines by index
     orphans: list[HeadGroup] = field(default_factory=list)  # headlines left for the editor
+    # line index -> the next line's, where a second print shows the two are one headline
+    reprinted_pairs: dict[int, int] = field(default_factory=dict)
 
 
 def cut_jump_markers(lines: list[Line]) -> list[str]:
@@ -163,6 +165,21 @@ def far_reprints(lines: list[Line], decisions: list[Decision]) -> dict[int, int]
         elif text and (head or decision.role is Role.FURNITURE):
             first.setdefault(text, k)
     return out
+
+
+def reprinted_title_ends(decisions: list[Decision], reprints: dict[int, int]) -> list[int]:
+    """A title line's next line, read as something else (防汛工作 read as a story's first line),
+    whose second print goes on the title line's second print (市委书记刘军伟深入一线调研督导 /
+    防汛工作 printed again at the foot): the headline's end. ``reprints`` is ``far_reprints``'s
+    answer. Returns the indices of the ends.
+
+    >>> roles = [Role.TITLE, Role.START, Role.BODY, Role.TITLE, Role.TITLE]
+    >>> reprinted_title_ends([Decision(r, 0.9) for r in roles], {3: 0, 4: 1})
+    [1]
+    """
+    return [j + 1 for k, j in reprints.items()
+            if reprints.get(k + 1) == j + 1 and decisions[j].role is Role.TITLE
+            and decisions[j + 1].role is not Role.TITLE and decisions[k + 1].role is Role.TITLE]
 
 
 # Roles of the lines a story's text is made of, for the windows ``titles_between_stories`` reads.
@@ -2734,6 +2751,20 @@ def last_headlines(page: Page) -> list[tuple[HeadGroup, float]]:
     return placed
 
 
+def _far_title(page: Page, lines: list[Line], run: TextRun, k: int, taken: list[tuple[int, float]],
+               share: float) -> None:
+    """Line ``k`` heads ``run`` (``far_titles_by_words``), with the set-aside line after it when a
+    second print shows the two are one headline (开展十大专项整治行动 助力全国文 / 明城创建)."""
+    ks = [k]
+    nxt = page.reprinted_pairs.get(k)
+    if nxt is not None and nxt in page.aside and lines[nxt].text:
+        ks.append(nxt)
+    run.headline = HeadGroup([(Role.TITLE, lines[j]) for j in ks], claimed=True)
+    for j in ks:
+        _take_aside(page, lines[j].text)
+        taken.append((j, round(share, 2)))
+
+
 def far_titles_by_words(page: Page, lines: list[Line], rules: Rules) -> list[tuple[int, float]]:
     """Stories still without a headline take a headline-shaped line the model set aside as
     furniture or a caption anywhere on the page, when the story uses ``min_far_title_share`` of
@@ -2763,9 +2794,7 @@ def far_titles_by_words(page: Page, lines: list[Line], rules: Rules) -> list[tup
             break
         if run.headline is not None or any(k == t for t, _ in taken):
             continue
-        run.headline = HeadGroup([(Role.TITLE, lines[k])], claimed=True)
-        _take_aside(page, lines[k].text)
-        taken.append((k, round(share, 2)))
+        _far_title(page, lines, run, k, taken, share)
     # then a line sharing fewer words (a title that says 总投资45.6亿元 of a story saying 签约总金额
     # 45.6亿元), when no other story on the page uses near as many of them (``far_title_lead``):
     # a slogan shares a campaign's words with every story of that campaign alike
@@ -2778,9 +2807,7 @@ def far_titles_by_words(page: Page, lines: list[Line], rules: Rules) -> list[tup
         others = max((_shares_with(lines[k].text, x.text) for x in stories if x is not run), default=0.0)
         if share < SETTINGS.far_title_lead * others:
             continue
-        run.headline = HeadGroup([(Role.TITLE, lines[k])], claimed=True)
-        _take_aside(page, lines[k].text)
-        taken.append((k, round(share, 2)))
+        _far_title(page, lines, run, k, taken, share)
     return taken
 
 
@@ -3210,12 +3237,18 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             f"read as {decisions[k].role}; a block's first line printed against the title line under"
             " it: that title's first piece",))
         decisions[k + 1] = replace(decisions[k + 1], continues=True)
-    for k, j in far_reprints(lines, decisions).items():
+    reprints = far_reprints(lines, decisions)
+    for k in reprinted_title_ends(decisions, reprints):
+        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
+            f"read as {decisions[k].role}; printed again under the title line above it: that"
+            " title's end",), True)
+    for k, j in reprints.items():
         decisions[k] = Decision(Role.FURNITURE, decisions[k].confidence, (
             f"read as {decisions[k].role}; a second print of line {lines[j].number}",))
     roles = [LineRole(line.number, line.text, d.role, d.confidence, d.evidence)
              for line, d in zip(lines, decisions, strict=True)]
     page = group_items(lines, decisions, rules)
+    page.reprinted_pairs = {j: j + 1 for k, j in reprints.items() if reprints.get(k + 1) == j + 1}
     index = {line.number: k for k, line in enumerate(lines)}
     for line in headings_over_stories(page):
         old = roles[index[line.number]]
