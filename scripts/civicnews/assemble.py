@@ -2197,6 +2197,48 @@ def demote_subheads(page: Page) -> list[tuple[Line, float]]:
     return out
 
 
+def headed_resumes(page: Page) -> list[tuple[int, float, float]]:
+    """A run that begins no story (its first line read as text after another story's credit)
+    but took a headline printed after it goes on the earlier untitled story, unclosed, that
+    uses more of the headline's words than it does, when the two share
+    ``min_untitled_join_similarity`` of the smaller one's words; that story takes the headline.
+    PyMuPDF prints a story's last column after the next story and its headline at the page's
+    foot, where the last column takes it. Returns the first line number of each run joined and
+    the headline's share of words in it and in the story it joins, for the report.
+
+    >>> lead = TextRun(fresh=True, sections=[(None, ["长春市绿园区委书记调研农村人居环境整治和乡村振兴项目。"])])
+    >>> other = TextRun(fresh=True, sections=[(None, ["宝清县召开秸秆禁烧会议。"])], closed=True, bylines=["来源：王双"])
+    >>> tail = TextRun(fresh=False, sections=[(None, ["在调研乡村振兴项目时，区委书记强调加快项目建设。"])])
+    >>> tail.headline = HeadGroup([(Role.TITLE, Line(9, "", "长春绿园：调研农村人居环境整治促乡村振兴建设"))])
+    >>> tail.numbers = [29]
+    >>> page = Page([lead, other, tail], [], [], [])
+    >>> headed_resumes(page), tail.absorbed, lead.headline.text
+    ([(29, 0.25, 0.7)], True, '长春绿园：调研农村人居环境整治促乡村振兴建设')
+    """
+    runs = [x for x in page.items if isinstance(x, TextRun)]
+    out: list[tuple[int, float, float]] = []
+    for k, run in enumerate(runs):
+        if run.headline is None or run.fresh or run.begun or run.absorbed or not run.has_body:
+            continue
+        own = similarity(run.headline, run)
+        grams = bigrams(run.text)
+        hosts = [r for r in runs[:k] if r.headline is None and not r.absorbed and not r.closed and r.has_body
+                 and similarity(run.headline, r) > own
+                 and containment(grams, bigrams(r.text)) >= SETTINGS.min_untitled_join_similarity]
+        if not hosts:
+            continue
+        host = max(hosts, key=lambda r: similarity(run.headline, r))
+        out.append((run.numbers[0] if run.numbers else -1, round(own, 2), round(similarity(run.headline, host), 2)))
+        host.headline, run.headline = run.headline, None
+        host.sections.extend(run.sections)
+        host.numbers.extend(run.numbers)
+        host.bylines.extend(run.bylines)
+        host.closed = run.closed
+        host.continued_to = host.continued_to or run.continued_to
+        run.absorbed = True
+    return out
+
+
 def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
     """A run that is no story's beginning goes on the earlier story it shares most words with;
     so does a story's opening with no headline right after a story nothing closed, when the
@@ -3322,6 +3364,13 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.SUBHEAD, old.confidence, (
             f"read as {old.role}; the text after it goes on the story before it (cosine {score:.2f})",))
+    for number, own, share in headed_resumes(page):
+        if number in index:
+            old = roles[index[number]]
+            roles[index[number]] = LineRole(old.number, old.text, old.role, old.confidence, (
+                *old.evidence, f"begins no story, and its headline (printed after it) shares {own:.2f}"
+                f" of its words with it and {share:.2f} with the untitled story before: goes on that"
+                " story, which takes the headline"))
     for number, share in join_continuations(page, rules):
         old = roles[index[number]]
         roles[index[number]] = LineRole(old.number, old.text, old.role, old.confidence, (
