@@ -2239,6 +2239,42 @@ def headed_resumes(page: Page) -> list[tuple[int, float, float]]:
     return out
 
 
+def leads_of_later_stories(page: Page) -> list[tuple[int, float]]:
+    """An untitled, unclosed story right before a story whose headline is printed after its
+    text is that story's lead when the two share ``min_untitled_join_similarity`` of the smaller
+    one's words (``containment``): PyMuPDF prints a headline at the page's foot, and a photo
+    caption between a story's first paragraph and the rest cuts it in two, the headline going
+    with the second part. The lead goes before the story's text. Returns the first line number
+    of each lead joined and the share, for the report.
+
+    >>> lead = TextRun(fresh=True, sections=[(None, ["“没想到下班了还能办业务，”马先生说。"])], numbers=[5])
+    >>> rest = TextRun(fresh=True, sections=[(None, ["12月1日，马先生赶到政务服务中心办业务，下班了还能办。"])],
+    ...                numbers=[10])
+    >>> rest.headline = HeadGroup([(Role.TITLE, Line(70, "", "延时服务不打烊 为民办事暖心田"))])
+    >>> page = Page([lead, rest], [], [], [])
+    >>> leads_of_later_stories(page), lead.absorbed, rest.text[:4]
+    ([(5, 0.64)], True, '“没想到')
+    """
+    items = page.items
+    out: list[tuple[int, float]] = []
+    for k in range(len(items) - 1):
+        lead, run = items[k], items[k + 1]
+        if not (isinstance(lead, TextRun) and isinstance(run, TextRun) and lead.headline is None
+                and not lead.absorbed and not lead.closed and lead.has_body and not lead.bylines
+                and run.headline is not None and not run.absorbed and run.numbers
+                and min(line.number for _, line in run.headline.parts) > max(run.numbers)):
+            continue
+        share = containment(bigrams(lead.text), bigrams(run.text))
+        if share < SETTINGS.min_untitled_join_similarity:
+            continue
+        out.append((lead.numbers[0] if lead.numbers else -1, round(share, 2)))
+        run.sections = [*lead.sections, *run.sections]
+        run.numbers = [*lead.numbers, *run.numbers]
+        run.credit_lines = [*lead.credit_lines, *run.credit_lines]
+        lead.absorbed = True
+    return out
+
+
 def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
     """A run that is no story's beginning goes on the earlier story it shares most words with;
     so does a story's opening with no headline right after a story nothing closed, when the
@@ -3364,6 +3400,12 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.SUBHEAD, old.confidence, (
             f"read as {old.role}; the text after it goes on the story before it (cosine {score:.2f})",))
+    for number, share in leads_of_later_stories(page):
+        if number in index:
+            old = roles[index[number]]
+            roles[index[number]] = LineRole(old.number, old.text, old.role, old.confidence, (
+                *old.evidence, f"an untitled story that shares {share:.2f} of the smaller one's words"
+                " with the story after it, whose headline is printed after its text: that story's lead"))
     for number, own, share in headed_resumes(page):
         if number in index:
             old = roles[index[number]]
