@@ -297,7 +297,13 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision], rules: 
             if decision.role is Role.BODY and _before_start(lines, decisions, k):
                 out[k] = 0.0
             continue
-        if decision.role is not Role.SUBHEAD and not _opens_text(lines, decisions, k, after):
+        # unsure text set apart from the text under it (short of its measure) needs none of
+        # its words there: a figurative headline (筑牢乡村健康防线) shares few (a line with a
+        # comma is a paragraph's first line, set apart or not; one over another short line is
+        # half of a headline of two lines, or a paragraph's broken lines)
+        set_apart = (unsure_text and "，" not in line.text and _set_apart(lines, decisions, k)
+                     and _next_fills_measure(lines, k))
+        if decision.role is not Role.SUBHEAD and not set_apart and not _opens_text(lines, decisions, k, after):
             continue
         score = cosine(bigrams(after), bigrams(before))
         if score < SETTINGS.max_title_similarity:
@@ -387,6 +393,21 @@ def titles_naming_new_places(lines: list[Line], decisions: list[Decision]) -> di
                 decisions[j].role in _TEXT_ROLES and lines[j].text for j in range(last + 1, k))):
             out[k] = place
     return out
+
+
+def _next_fills_measure(lines: list[Line], k: int) -> bool:
+    """The next line with text after line k fills the measure of the lines under it (within
+    ``SHORT_OF_MEASURE_EM``): a paragraph's line, not a second short line.
+
+    >>> page = [Line(n, "", t, width=float(len(t))) for n, t in enumerate(["短题", "一二三四五六七八", "一二三四五六七八九十"])]
+    >>> _next_fills_measure(page, 0), _next_fills_measure([page[0], Line(5, "", "短", width=1.0), *page[1:]], 0)
+    (True, False)
+    """
+    texted = [j for j in range(k + 1, len(lines)) if lines[j].text][:MEASURE_LINES]
+    if not texted:
+        return False
+    measure = max(lines[j].width for j in texted)
+    return lines[texted[0]].width >= measure - SHORT_OF_MEASURE_EM
 
 
 def _set_apart(lines: list[Line], decisions: list[Decision], k: int) -> bool:
