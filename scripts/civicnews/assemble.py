@@ -114,6 +114,8 @@ class Page:
     leftovers: list[str]
     aside: dict[int, Line] = field(default_factory=dict)  # furniture and caption lines by index
     orphans: list[HeadGroup] = field(default_factory=list)  # headlines left for the editor
+    # line index -> the next line's, where a second print shows the two are one headline
+    reprinted_pairs: dict[int, int] = field(default_factory=dict)
 
 
 def cut_jump_markers(lines: list[Line]) -> list[str]:
@@ -163,6 +165,21 @@ def far_reprints(lines: list[Line], decisions: list[Decision]) -> dict[int, int]
         elif text and (head or decision.role is Role.FURNITURE):
             first.setdefault(text, k)
     return out
+
+
+def reprinted_title_ends(decisions: list[Decision], reprints: dict[int, int]) -> list[int]:
+    """A title line's next line, read as something else (防汛工作 read as a story's first line),
+    whose second print goes on the title line's second print (市委书记刘军伟深入一线调研督导 /
+    防汛工作 printed again at the foot): the headline's end. ``reprints`` is ``far_reprints``'s
+    answer. Returns the indices of the ends.
+
+    >>> roles = [Role.TITLE, Role.START, Role.BODY, Role.TITLE, Role.TITLE]
+    >>> reprinted_title_ends([Decision(r, 0.9) for r in roles], {3: 0, 4: 1})
+    [1]
+    """
+    return [j + 1 for k, j in reprints.items()
+            if reprints.get(k + 1) == j + 1 and decisions[j].role is Role.TITLE
+            and decisions[j + 1].role is not Role.TITLE and decisions[k + 1].role is Role.TITLE]
 
 
 # Roles of the lines a story's text is made of, for the windows ``titles_between_stories`` reads.
@@ -280,7 +297,13 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision], rules: 
             if decision.role is Role.BODY and _before_start(lines, decisions, k):
                 out[k] = 0.0
             continue
-        if decision.role is not Role.SUBHEAD and not _opens_text(lines, decisions, k, after):
+        # unsure text set apart from the text under it (short of its measure) needs none of
+        # its words there: a figurative headline (筑牢乡村健康防线) shares few (a line with a
+        # comma is a paragraph's first line, set apart or not; one over another short line is
+        # half of a headline of two lines, or a paragraph's broken lines)
+        set_apart = (unsure_text and "，" not in line.text and _set_apart(lines, decisions, k)
+                     and _next_fills_measure(lines, k))
+        if decision.role is not Role.SUBHEAD and not set_apart and not _opens_text(lines, decisions, k, after):
             continue
         score = cosine(bigrams(after), bigrams(before))
         if score < SETTINGS.max_title_similarity:
@@ -370,6 +393,21 @@ def titles_naming_new_places(lines: list[Line], decisions: list[Decision]) -> di
                 decisions[j].role in _TEXT_ROLES and lines[j].text for j in range(last + 1, k))):
             out[k] = place
     return out
+
+
+def _next_fills_measure(lines: list[Line], k: int) -> bool:
+    """The next line with text after line k fills the measure of the lines under it (within
+    ``SHORT_OF_MEASURE_EM``): a paragraph's line, not a second short line.
+
+    >>> page = [Line(n, "", t, width=float(len(t))) for n, t in enumerate(["短题", "一二三四五六七八", "一二三四五六七八九十"])]
+    >>> _next_fills_measure(page, 0), _next_fills_measure([page[0], Line(5, "", "短", width=1.0), *page[1:]], 0)
+    (True, False)
+    """
+    texted = [j for j in range(k + 1, len(lines)) if lines[j].text][:MEASURE_LINES]
+    if not texted:
+        return False
+    measure = max(lines[j].width for j in texted)
+    return lines[texted[0]].width >= measure - SHORT_OF_MEASURE_EM
 
 
 def _set_apart(lines: list[Line], decisions: list[Decision], k: int) -> bool:
@@ -797,6 +835,55 @@ def datelines_open_stories(lines: list[Line], decisions: list[Decision], rules: 
     return [k for k, (line, decision) in enumerate(zip(lines, decisions, strict=True))
             if decision.role is Role.BODY and decision.confidence < SETTINGS.unsure_confidence
             and credits.opens_with_dateline(line.text, rules)]
+
+
+def datelines_read_as_bylines(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """Lines the model read as a byline that open with a dateline and go on past it (本报讯（作者
+    李朱珠）4月 / 1日，磴口县召开…): a story's first line, not the credit closing the story
+    before. A closing credit is the bracket alone (（记者 李晓梅）); text after the dateline's
+    bracket is the story's first sentence. Returns their indices.
+
+    >>> from civicnews.rules import load_rules
+    >>> page = [Line(1, "", "卫生环境明显改善。"), Line(2, "", "本报讯（作者 李朱珠）4月"),
+    ...         Line(3, "", "（记者 李晓梅 通讯员 谢曦）"), Line(4, "", "本报讯（记者 王明）")]
+    >>> datelines_read_as_bylines(page, [Decision(Role.BODY, 1.0)] + [Decision(Role.BYLINE, 0.7)] * 3, load_rules())
+    [1]
+    """
+    out: list[int] = []
+    for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
+        text = line.text.strip()
+        if (decision.role is Role.BYLINE and text and text[-1] not in "）)"
+                and credits.opens_with_dateline(text, rules)):
+            out.append(k)
+    return out
+
+
+# A bracketed label alone on its line (【万灵镇】, 【接续报道】): a kicker's print.
+_BRACKET_LABEL = re.compile(r"^【[^【】]{2,12}】$")
+
+
+def leads_after_bracket_labels(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """A story's first line (it opens like one: 连日来，…) read as text, right under a bracketed
+    label alone on its line (【万灵镇】) that comes after a finished sentence: the label is the
+    kicker of a story whose headline a PDF tool printed elsewhere, and the line opens that
+    story, not a paragraph of the one before. Returns the indices of the labels (the line
+    after each opens its story).
+
+    >>> texts = ["共清理沟塘109口。", "【万灵镇】", "连日来，万灵镇开展清洁周活动，"]
+    >>> page = [Line(n, "", t) for n, t in enumerate(texts)]
+    >>> leads_after_bracket_labels(page, [Decision(Role.BODY, 0.9)] * 3)
+    [1]
+    >>> leads_after_bracket_labels(page, [Decision(Role.BODY, 0.9), Decision(Role.BODY, 0.9), Decision(Role.START, 0.9)])
+    []
+    """
+    out: list[int] = []
+    for k in range(1, len(lines) - 1):
+        if not (_BRACKET_LABEL.match(lines[k].text.strip()) and decisions[k].role in _TEXT_ROLES
+                and decisions[k + 1].role is Role.BODY and opens_story(lines[k + 1].text)
+                and decisions[k - 1].role in _TEXT_ROLES and ends_sentence(lines[k - 1].text)):
+            continue
+        out.append(k)
+    return out
 
 
 # Headline lines read above a quoted title that become its kicker: a kicker is a line or two.
@@ -2026,6 +2113,42 @@ def _resume_cut(run: TextRun, earlier: list[frozenset[str]]) -> int | None:
     return best
 
 
+# What prose or a headline's clauses hold and a masthead, a date or an issue number does not.
+_PROSE_MARK = re.compile(r"[。！？，、：；“”‘’《》,;:]")
+
+
+def stories_without_text(page: Page) -> list[tuple[HeadGroup, list[int]]]:
+    """A headline over "text" that is no story: fewer than ``min_story_chars`` characters and
+    no mark of prose, not even a comma or a quote (今日宝丰 / 第5001期 / 2020-01-31星期五, a masthead PyMuPDF printed after a
+    headline it drew at the page's top). The text is page furniture and the headline is left
+    over, for the passes after to give to its story. Returns each headline with the numbers
+    of the lines set aside, for the report.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["今日宝丰", "第5001期", "2020-01-31星期五"])])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "永兴：新学期新气象书香漫校园"))])
+    >>> run.numbers = [2, 3, 4]
+    >>> brief = TextRun(fresh=True, sections=[(None, ["县里开会。"])])
+    >>> brief.headline = HeadGroup([(Role.TITLE, Line(5, "", "县里开会"))])
+    >>> page = Page([run, brief], [], [], [])
+    >>> [(h.text, ns) for h, ns in stories_without_text(page)], run.has_body, page.leftovers
+    ([('永兴：新学期新气象书香漫校园', [2, 3, 4])], False, ['永兴：新学期新气象书香漫校园'])
+    """
+    out: list[tuple[HeadGroup, list[int]]] = []
+    for run in page.items:
+        if (not isinstance(run, TextRun) or run.absorbed or run.headline is None or not run.has_body
+                or len(run.sections) != 1 or run.bylines or run.credit_lines):
+            continue
+        text = run.text.replace(" ", "")
+        if len(text) >= SETTINGS.min_story_chars or _PROSE_MARK.search(text):
+            continue
+        page.furniture.extend(run.sections[0][1])
+        out.append((run.headline, list(run.numbers)))
+        page.orphans.append(run.headline)
+        page.leftovers.extend(line.text for _, line in run.headline.parts)
+        run.headline, run.sections, run.numbers = None, [(None, [])], []
+    return out
+
+
 def split_resumed(page: Page) -> None:
     """Cut a story's text where an earlier story resumes in it (a brief printed inside a long
     story, its text run on into the long one's): the tail goes on as a continuation, for
@@ -2092,6 +2215,84 @@ def demote_subheads(page: Page) -> list[tuple[Line, float]]:
         run.absorbed, run.headline = True, None
         host[id(run)] = before
         out.append((line, round(score, 3)))
+    return out
+
+
+def headed_resumes(page: Page) -> list[tuple[int, float, float]]:
+    """A run that begins no story (its first line read as text after another story's credit)
+    but took a headline printed after it goes on the earlier untitled story, unclosed, that
+    uses more of the headline's words than it does, when the two share
+    ``min_untitled_join_similarity`` of the smaller one's words; that story takes the headline.
+    PyMuPDF prints a story's last column after the next story and its headline at the page's
+    foot, where the last column takes it. Returns the first line number of each run joined and
+    the headline's share of words in it and in the story it joins, for the report.
+
+    >>> lead = TextRun(fresh=True, sections=[(None, ["长春市绿园区委书记调研农村人居环境整治和乡村振兴项目。"])])
+    >>> other = TextRun(fresh=True, sections=[(None, ["宝清县召开秸秆禁烧会议。"])], closed=True, bylines=["来源：王双"])
+    >>> tail = TextRun(fresh=False, sections=[(None, ["在调研乡村振兴项目时，区委书记强调加快项目建设。"])])
+    >>> tail.headline = HeadGroup([(Role.TITLE, Line(9, "", "长春绿园：调研农村人居环境整治促乡村振兴建设"))])
+    >>> tail.numbers = [29]
+    >>> page = Page([lead, other, tail], [], [], [])
+    >>> headed_resumes(page), tail.absorbed, lead.headline.text
+    ([(29, 0.25, 0.7)], True, '长春绿园：调研农村人居环境整治促乡村振兴建设')
+    """
+    runs = [x for x in page.items if isinstance(x, TextRun)]
+    out: list[tuple[int, float, float]] = []
+    for k, run in enumerate(runs):
+        if run.headline is None or run.fresh or run.begun or run.absorbed or not run.has_body:
+            continue
+        own = similarity(run.headline, run)
+        grams = bigrams(run.text)
+        hosts = [r for r in runs[:k] if r.headline is None and not r.absorbed and not r.closed and r.has_body
+                 and similarity(run.headline, r) > own
+                 and containment(grams, bigrams(r.text)) >= SETTINGS.min_untitled_join_similarity]
+        if not hosts:
+            continue
+        host = max(hosts, key=lambda r: similarity(run.headline, r))
+        out.append((run.numbers[0] if run.numbers else -1, round(own, 2), round(similarity(run.headline, host), 2)))
+        host.headline, run.headline = run.headline, None
+        host.sections.extend(run.sections)
+        host.numbers.extend(run.numbers)
+        host.bylines.extend(run.bylines)
+        host.closed = run.closed
+        host.continued_to = host.continued_to or run.continued_to
+        run.absorbed = True
+    return out
+
+
+def leads_of_later_stories(page: Page) -> list[tuple[int, float]]:
+    """An untitled, unclosed story right before a story whose headline is printed after its
+    text is that story's lead when the two share ``min_untitled_join_similarity`` of the smaller
+    one's words (``containment``): PyMuPDF prints a headline at the page's foot, and a photo
+    caption between a story's first paragraph and the rest cuts it in two, the headline going
+    with the second part. The lead goes before the story's text. Returns the first line number
+    of each lead joined and the share, for the report.
+
+    >>> lead = TextRun(fresh=True, sections=[(None, ["“没想到下班了还能办业务，”马先生说。"])], numbers=[5])
+    >>> rest = TextRun(fresh=True, sections=[(None, ["12月1日，马先生赶到政务服务中心办业务，下班了还能办。"])],
+    ...                numbers=[10])
+    >>> rest.headline = HeadGroup([(Role.TITLE, Line(70, "", "延时服务不打烊 为民办事暖心田"))])
+    >>> page = Page([lead, rest], [], [], [])
+    >>> leads_of_later_stories(page), lead.absorbed, rest.text[:4]
+    ([(5, 0.64)], True, '“没想到')
+    """
+    items = page.items
+    out: list[tuple[int, float]] = []
+    for k in range(len(items) - 1):
+        lead, run = items[k], items[k + 1]
+        if not (isinstance(lead, TextRun) and isinstance(run, TextRun) and lead.headline is None
+                and not lead.absorbed and not lead.closed and lead.has_body and not lead.bylines
+                and run.headline is not None and not run.absorbed and run.numbers
+                and min(line.number for _, line in run.headline.parts) > max(run.numbers)):
+            continue
+        share = containment(bigrams(lead.text), bigrams(run.text))
+        if share < SETTINGS.min_untitled_join_similarity:
+            continue
+        out.append((lead.numbers[0] if lead.numbers else -1, round(share, 2)))
+        run.sections = [*lead.sections, *run.sections]
+        run.numbers = [*lead.numbers, *run.numbers]
+        run.credit_lines = [*lead.credit_lines, *run.credit_lines]
+        lead.absorbed = True
     return out
 
 
@@ -2649,6 +2850,20 @@ def last_headlines(page: Page) -> list[tuple[HeadGroup, float]]:
     return placed
 
 
+def _far_title(page: Page, lines: list[Line], run: TextRun, k: int, taken: list[tuple[int, float]],
+               share: float) -> None:
+    """Line ``k`` heads ``run`` (``far_titles_by_words``), with the set-aside line after it when a
+    second print shows the two are one headline (开展十大专项整治行动 助力全国文 / 明城创建)."""
+    ks = [k]
+    nxt = page.reprinted_pairs.get(k)
+    if nxt is not None and nxt in page.aside and lines[nxt].text:
+        ks.append(nxt)
+    run.headline = HeadGroup([(Role.TITLE, lines[j]) for j in ks], claimed=True)
+    for j in ks:
+        _take_aside(page, lines[j].text)
+        taken.append((j, round(share, 2)))
+
+
 def far_titles_by_words(page: Page, lines: list[Line], rules: Rules) -> list[tuple[int, float]]:
     """Stories still without a headline take a headline-shaped line the model set aside as
     furniture or a caption anywhere on the page, when the story uses ``min_far_title_share`` of
@@ -2678,9 +2893,7 @@ def far_titles_by_words(page: Page, lines: list[Line], rules: Rules) -> list[tup
             break
         if run.headline is not None or any(k == t for t, _ in taken):
             continue
-        run.headline = HeadGroup([(Role.TITLE, lines[k])], claimed=True)
-        _take_aside(page, lines[k].text)
-        taken.append((k, round(share, 2)))
+        _far_title(page, lines, run, k, taken, share)
     # then a line sharing fewer words (a title that says 总投资45.6亿元 of a story saying 签约总金额
     # 45.6亿元), when no other story on the page uses near as many of them (``far_title_lead``):
     # a slogan shares a campaign's words with every story of that campaign alike
@@ -2693,9 +2906,7 @@ def far_titles_by_words(page: Page, lines: list[Line], rules: Rules) -> list[tup
         others = max((_shares_with(lines[k].text, x.text) for x in stories if x is not run), default=0.0)
         if share < SETTINGS.far_title_lead * others:
             continue
-        run.headline = HeadGroup([(Role.TITLE, lines[k])], claimed=True)
-        _take_aside(page, lines[k].text)
-        taken.append((k, round(share, 2)))
+        _far_title(page, lines, run, k, taken, share)
     return taken
 
 
@@ -2725,24 +2936,29 @@ def far_splits(page: Page) -> list[tuple[HeadGroup, str]]:
     """
     placed: list[tuple[HeadGroup, str]] = []
     for lone in list(page.orphans):
-        best = _far_cut(page, lone)
+        # only a headline the model read as one heads a story's first part: a slogan set aside
+        # shares a campaign's words with the opening of the story it is printed over
+        best = _far_cut(page, lone, before=True)
         if best is None:
             continue
-        k, run = best
+        k, run, before = best
         tail = cut_run(run, k)
-        tail.headline = lone
+        tail.headline, title = lone, run.headline.text
+        if before:  # the headline's words come first: it heads the front, the story's the tail
+            tail.headline, run.headline = run.headline, lone
         page.items.insert(page.items.index(run) + 1, tail)
         page.orphans.remove(lone)
         for _, line in lone.parts:
             if line.text in page.leftovers:
                 page.leftovers.remove(line.text)
-        placed.append((lone, run.headline.text))
+        placed.append((lone, title))
     return placed
 
 
-def _far_cut(page: Page, lone: HeadGroup) -> tuple[int, TextRun] | None:
+def _far_cut(page: Page, lone: HeadGroup, before: bool = False) -> tuple[int, TextRun, bool] | None:
     """Where a headline printed far from its story cuts a titled story (``far_splits``): the
-    paragraph and the story, when exactly one story can be cut."""
+    paragraph, the story and whether the headline heads the part before the cut (tried when
+    ``before`` and no other cut fits: ``_far_cut_before``), when exactly one story can be cut."""
     best: tuple[int, TextRun] | None = None
     for run in page.items:
         if (not isinstance(run, TextRun) or run.absorbed or run.headline is None
@@ -2750,16 +2966,58 @@ def _far_cut(page: Page, lone: HeadGroup) -> tuple[int, TextRun] | None:
             continue
         lines = run.sections[0][1]
         k = shared_split_point(run.headline, lone, lines, SETTINGS.min_far_split_overlap)
-        if k is not None and (lone.text.replace(" ", "") in "".join(lines)
-                              or not any(role is Role.TITLE for role, _ in lone.parts)
-                              or not _STORY_OPENING.search("".join(lines[k:k + 4])[:SETTINGS.far_split_opening_chars])):
-            # printed word for word in the story (its subhead, a pull quote), a kicker
-            # alone, or a cut where no story's opening (a date, 近日) comes: not two stories
+        if k is not None and not _far_cut_fits(lone, lines, k):
             k = None
         if k is not None and best is None:
             best = (k, run)
         elif k is not None:  # two stories it could cut: its story is unsure, leave it
             return None
+    if best is not None or not before:
+        return None if best is None else (*best, False)
+    front = _far_cut_before(page, lone)
+    return None if front is None else (*front, True)
+
+
+def _far_cut_fits(lone: HeadGroup, lines: list[str], k: int) -> bool:
+    """A cut before ``lines[k]`` can part two stories for the far headline: it is no line the
+    story prints word for word (its subhead, a pull quote), holds a title, not a kicker alone,
+    and a story's opening (a date, 近日) comes at the cut."""
+    return (lone.text.replace(" ", "") not in "".join(lines)
+            and any(role is Role.TITLE for role, _ in lone.parts)
+            and bool(_STORY_OPENING.search("".join(lines[k:k + 4])[:SETTINGS.far_split_opening_chars])))
+
+
+def _far_cut_before(page: Page, lone: HeadGroup) -> tuple[int, TextRun] | None:
+    """``_far_cut`` the other way round: the far headline's words are in the first part of a
+    titled story and that story's own headline's words in the part after. PyMuPDF prints a
+    page's display type at its top, where the first story's text takes the headline of the
+    story that ran into it, while its own headline is printed at the foot. The far headline
+    heads the part before the cut, the story's headline the part after it (``far_splits``).
+    Both need ``min_far_before_overlap`` of their words on their side only.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["一名党员就是一面旗帜。党员用爱心给党庆生。",
+    ...     "党员为党旗添上色彩。", "为确保辖区安全，上望街道开展出租房夜查。", "夜查人员检查出租房。"])])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "上望街道开展出租房夜查"))])
+    >>> lone = HeadGroup([(Role.TITLE, Line(9, "", "用爱心为党旗添彩"))])
+    >>> _far_cut_before(Page([run, lone], [], [], [], orphans=[lone]), lone)[0]
+    2
+    """
+    best: tuple[int, TextRun] | None = None
+    for run in page.items:
+        if (not isinstance(run, TextRun) or run.absorbed or run.headline is None
+                or len(run.sections) != 1):
+            continue
+        lines = run.sections[0][1]
+        k = shared_split_point(lone, run.headline, lines, SETTINGS.min_far_before_overlap)
+        if k is None or not _far_cut_fits(lone, lines, k):
+            continue
+        # the far headline's own words must be in the first part, not only the story's
+        # headline's in the part after (a slogan shares next to none)
+        if _share(lone, "".join(lines[:k]), "".join(lines[k:])) < SETTINGS.min_far_before_overlap:
+            continue
+        if best is not None:  # two stories it could cut: leave it
+            return None
+        best = (k, run)
     return best
 
 
@@ -2799,13 +3057,15 @@ def far_splits_by_aside(page: Page, lines: list[Line], rules: Rules) -> list[tup
         best = _far_cut(page, lone)
         if best is None:
             continue
-        k, run = best
+        k, run, before = best
         tail = cut_run(run, k)
-        tail.headline = lone
+        tail.headline, title = lone, run.headline.text
+        if before:  # the headline's words come first: it heads the front, the story's the tail
+            tail.headline, run.headline = run.headline, lone
         page.items.insert(page.items.index(run) + 1, tail)
         for j in ks:
             _take_aside(page, lines[j].text)
-        placed.append((ks, run.headline.text))
+        placed.append((ks, title))
     return placed
 
 
@@ -3022,6 +3282,16 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         decisions[k] = Decision(Role.START, decisions[k].confidence, (
             f"read as {decisions[k].role}; opens like a story after a finished sentence, where the"
             " text changes measure",))
+    for k in leads_after_bracket_labels(lines, decisions):
+        decisions[k] = Decision(Role.KICKER, decisions[k].confidence, (
+            f"read as {decisions[k].role}; a bracketed label alone after a finished sentence, over a"
+            " line that opens a story: that story's kicker",))
+        decisions[k + 1] = Decision(Role.START, decisions[k + 1].confidence, (
+            f"read as {decisions[k + 1].role}; opens like a story, under a bracketed label",))
+    for k in datelines_read_as_bylines(lines, decisions, rules):
+        decisions[k] = Decision(Role.START, decisions[k].confidence, (
+            f"read as {decisions[k].role}; opens with a dateline and goes on past it: a story's"
+            " first line",))
     for k in datelines_open_stories(lines, decisions, rules):
         decisions[k] = Decision(Role.START, decisions[k].confidence, (
             f"read as {decisions[k].role}; opens with a dateline",))
@@ -3066,12 +3336,18 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             f"read as {decisions[k].role}; a block's first line printed against the title line under"
             " it: that title's first piece",))
         decisions[k + 1] = replace(decisions[k + 1], continues=True)
-    for k, j in far_reprints(lines, decisions).items():
+    reprints = far_reprints(lines, decisions)
+    for k in reprinted_title_ends(decisions, reprints):
+        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
+            f"read as {decisions[k].role}; printed again under the title line above it: that"
+            " title's end",), True)
+    for k, j in reprints.items():
         decisions[k] = Decision(Role.FURNITURE, decisions[k].confidence, (
             f"read as {decisions[k].role}; a second print of line {lines[j].number}",))
     roles = [LineRole(line.number, line.text, d.role, d.confidence, d.evidence)
              for line, d in zip(lines, decisions, strict=True)]
     page = group_items(lines, decisions, rules)
+    page.reprinted_pairs = {j: j + 1 for k, j in reprints.items() if reprints.get(k + 1) == j + 1}
     index = {line.number: k for k, line in enumerate(lines)}
     for line in headings_over_stories(page):
         old = roles[index[line.number]]
@@ -3135,10 +3411,29 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
                 f"read as {roles[k].role}; its story uses almost none of its words, line"
                 f" {line.number} many",))
     split_resumed(page)
+    for head, numbers in stories_without_text(page):
+        for number in (n for n in numbers if n in index):  # a merged line's other numbers: none
+            old = roles[index[number]]
+            roles[index[number]] = LineRole(old.number, old.text, Role.FURNITURE, old.confidence, (
+                f"read as {old.role}; under the headline 「{head.text}」, too short for a story and"
+                " no mark of prose: not its text",))
     for line, score in demote_subheads(page):
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.SUBHEAD, old.confidence, (
             f"read as {old.role}; the text after it goes on the story before it (cosine {score:.2f})",))
+    for number, share in leads_of_later_stories(page):
+        if number in index:
+            old = roles[index[number]]
+            roles[index[number]] = LineRole(old.number, old.text, old.role, old.confidence, (
+                *old.evidence, f"an untitled story that shares {share:.2f} of the smaller one's words"
+                " with the story after it, whose headline is printed after its text: that story's lead"))
+    for number, own, share in headed_resumes(page):
+        if number in index:
+            old = roles[index[number]]
+            roles[index[number]] = LineRole(old.number, old.text, old.role, old.confidence, (
+                *old.evidence, f"begins no story, and its headline (printed after it) shares {own:.2f}"
+                f" of its words with it and {share:.2f} with the untitled story before: goes on that"
+                " story, which takes the headline"))
     for number, share in join_continuations(page, rules):
         old = roles[index[number]]
         roles[index[number]] = LineRole(old.number, old.text, old.role, old.confidence, (

@@ -55,6 +55,15 @@ class Settings:
     # this many characters of the paragraph cut at (为持续做好“保文创卫”工作，12月3日下午，…).
     # Not fitted: a first sentence's when and where come within its first clause or two.
     far_split_opening_chars: int = 30
+    # The same cut the other way round (assemble._far_cut_before): the far headline's words in
+    # the story's first part, the story's own headline's in the part after. PyMUPDF's headline
+    # at a page's top heads the page's first story; a unsure title tail (…全力以赴活动) keeps
+    # that headline's share of the part after below min_far_split_overlap.
+    min_far_before_overlap: float = 0.35
+    # A headline's "story" shorter than this many characters, with no mark of prose in it, is no
+    # story (a masthead or date PyMuPDF printed after a headline it drew at the page's top):
+    # assemble.stories_without_text. Not fitted: a brief of one sentence is longer.
+    min_story_chars: int = 40
     # A story left without a headline takes a headline-shaped line next to it that the model
     # read as furniture, a caption or text when this share of the line's words is in the story.
     # fit.tune (seed 99, the stop-15 model): 0.2–0.3 give title_exact 0.812, 0.4–0.5 give
