@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from . import credits
@@ -2938,15 +2939,9 @@ def far_splits(page: Page) -> list[tuple[HeadGroup, str]]:
     for lone in list(page.orphans):
         # only a headline the model read as one heads a story's first part: a slogan set aside
         # shares a campaign's words with the opening of the story it is printed over
-        best = _far_cut(page, lone, before=True)
-        if best is None:
+        title = _place_far(page, lone, before=True)
+        if title is None:
             continue
-        k, run, before = best
-        tail = cut_run(run, k)
-        tail.headline, title = lone, run.headline.text
-        if before:  # the headline's words come first: it heads the front, the story's the tail
-            tail.headline, run.headline = run.headline, lone
-        page.items.insert(page.items.index(run) + 1, tail)
         page.orphans.remove(lone)
         for _, line in lone.parts:
             if line.text in page.leftovers:
@@ -2955,16 +2950,34 @@ def far_splits(page: Page) -> list[tuple[HeadGroup, str]]:
     return placed
 
 
+def _place_far(page: Page, lone: HeadGroup, before: bool = False) -> str | None:
+    """Cut the story a far headline cuts (``_far_cut``) and give the headline its part: the
+    title of the story cut, for the report, or None when no story can be cut."""
+    best = _far_cut(page, lone, before=before)
+    if best is None:
+        return None
+    k, run, first = best
+    tail = cut_run(run, k)
+    tail.headline, title = lone, run.headline.text
+    if first:  # the headline's words come first: it heads the front, the story's the tail
+        tail.headline, run.headline = run.headline, lone
+    page.items.insert(page.items.index(run) + 1, tail)
+    return title
+
+
+def _cuttable(page: Page) -> Iterator[tuple[TextRun, list[str]]]:
+    """The titled stories of one section that a far headline may cut, with their paragraphs."""
+    for run in page.items:
+        if isinstance(run, TextRun) and not run.absorbed and run.headline is not None and len(run.sections) == 1:
+            yield run, run.sections[0][1]
+
+
 def _far_cut(page: Page, lone: HeadGroup, before: bool = False) -> tuple[int, TextRun, bool] | None:
     """Where a headline printed far from its story cuts a titled story (``far_splits``): the
     paragraph, the story and whether the headline heads the part before the cut (tried when
     ``before`` and no other cut fits: ``_far_cut_before``), when exactly one story can be cut."""
     best: tuple[int, TextRun] | None = None
-    for run in page.items:
-        if (not isinstance(run, TextRun) or run.absorbed or run.headline is None
-                or len(run.sections) != 1):
-            continue
-        lines = run.sections[0][1]
+    for run, lines in _cuttable(page):
         k = shared_split_point(run.headline, lone, lines, SETTINGS.min_far_split_overlap)
         if k is not None and not _far_cut_fits(lone, lines, k):
             k = None
@@ -3003,11 +3016,7 @@ def _far_cut_before(page: Page, lone: HeadGroup) -> tuple[int, TextRun] | None:
     2
     """
     best: tuple[int, TextRun] | None = None
-    for run in page.items:
-        if (not isinstance(run, TextRun) or run.absorbed or run.headline is None
-                or len(run.sections) != 1):
-            continue
-        lines = run.sections[0][1]
+    for run, lines in _cuttable(page):
         k = shared_split_point(lone, run.headline, lines, SETTINGS.min_far_before_overlap)
         if k is None or not _far_cut_fits(lone, lines, k):
             continue
@@ -3054,15 +3063,9 @@ def far_splits_by_aside(page: Page, lines: list[Line], rules: Rules) -> list[tup
         lone = HeadGroup([(Role.TITLE, lines[k]) for k in ks], claimed=True)
         if not could_be_title(lone.text):
             continue
-        best = _far_cut(page, lone)
-        if best is None:
+        title = _place_far(page, lone)
+        if title is None:
             continue
-        k, run, before = best
-        tail = cut_run(run, k)
-        tail.headline, title = lone, run.headline.text
-        if before:  # the headline's words come first: it heads the front, the story's the tail
-            tail.headline, run.headline = run.headline, lone
-        page.items.insert(page.items.index(run) + 1, tail)
         for j in ks:
             _take_aside(page, lines[j].text)
         placed.append((ks, title))
