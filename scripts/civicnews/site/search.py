@@ -637,6 +637,7 @@ class ShardIndexer:
     def close(self) -> None:
         """Stop queuing, wait for the shards being indexed, release every staging (a failed
         build, or the end of ``finish``)."""
+        self._eager = 0  # the pages still being written start no shard now
         with self._lock:
             dropped, self._queue = self._queue, []
         with contextlib.suppress(Exception):  # a failed build: what it failed on is raised
