@@ -238,6 +238,43 @@ def test_a_page_staged_early_is_checked_against_the_page_made(tmp_path: Path) ->
         assert bundle_files(site / "pagefind") == fresh(shard), handed
 
 
+def test_an_eager_indexer_indexes_a_shard_once_its_last_page_is_put(tmp_path: Path) -> None:
+    """With ``eager``, a shard is indexed as soon as the last of its pages not in the site is
+    put (before ``start``), one with a page still to come is not; the bundles are a fresh
+    index's of the finished site."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+
+    def bundle_files(root: Path) -> dict[str, bytes]:
+        return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+                if p.is_file()}
+
+    served = _page(site, "s", "旧城改造")  # from the render cache: in the site already
+    texts = {rel: (site / rel).read_text(encoding="utf-8")
+             for rel in (_page(site, "a", "开发区建设"), _page(site, "b", "水库除险加固"),
+                         _page(site, "c", "乡村振兴"))}
+    a, b, c = sorted(texts)
+    shards = [search.Shard("2024", ((served, "1"), (a, "2"))),
+              search.Shard("2023", ((b, "3"), (c, "4")))]
+    for rel in texts:  # MkDocs has not drawn these yet
+        (site / rel).unlink()
+    indexer = search.ShardIndexer(site, shards, cache)
+    indexer.eager(1)
+    indexer.put(a, texts[a])
+    indexer.put(b, texts[b])
+    indexer._flush()
+    indexer._join()
+    assert indexer.indexed == 1 and "2023" in indexer.staging and "2024" not in indexer.staging
+    indexer.put(c, texts[c])
+    for rel, text in texts.items():  # drawn
+        (site / rel).write_text(text, encoding="utf-8")
+    result = indexer.finish()
+    assert result.indexed == 2 and indexer.reindexed == 0
+    fresh_site = tmp_path / "fresh"
+    shutil.copytree(site, fresh_site, ignore=shutil.ignore_patterns("pagefind"))
+    search.build_sharded(fresh_site, shards, None)
+    assert bundle_files(site / "pagefind") == bundle_files(fresh_site / "pagefind")
+
+
 @pytest.mark.skipif(not (ROOT / "articles" / "pages").is_dir(), reason="no seed pages")
 def test_a_rebuild_renders_only_what_changed(tmp_path: Path) -> None:
     """A second build of the same articles renders no page and indexes no shard; after one
@@ -560,27 +597,32 @@ def test_articles_read_while_racy_are_settled_later(tmp_path: Path,
 
 def test_rendered_pages_become_links_and_a_dirty_build_never_writes_into_one(
         tmp_path: Path) -> None:
-    """adopt swaps a written page for a link to its cached copy (same bytes only); unshare
-    lets a later write make a new file instead of writing through the link into the cache."""
+    """keep puts a written page in the cache as the same file (read-only, replacing an
+    older entry); unshare lets a later write make a new file instead of writing through the
+    link into the cache."""
+    import stat
+
     from civicnews.site import rendercache
 
     cache = rendercache.RenderCache(tmp_path / "cache")
-    cache.put("ab" * 32, b"<html>page</html>")
     cached = cache.path("ab" * 32)
     page = tmp_path / "site" / "a" / "x" / "index.html"
     page.parent.mkdir(parents=True)
     page.write_bytes(b"<html>page</html>")
-    rendercache.adopt(cached, page)
-    assert page.samefile(cached) and page.read_bytes() == b"<html>page</html>"
+    made: set[Path] = set()
+    rendercache.keep(page, cached, made)
+    assert page.samefile(cached) and cached.read_bytes() == b"<html>page</html>"
+    assert stat.S_IMODE(cached.stat().st_mode) == rendercache.READ_ONLY
+    assert made == {cached.parent} and not list(cached.parent.glob("*.tmp"))
     other = tmp_path / "site" / "other.html"
     other.write_bytes(b"<html>another page</html>")
-    rendercache.adopt(cached, other)  # not the same page: left alone
-    assert not other.samefile(cached)
-    rendercache.unshare(page)
-    page.write_bytes(b"<html>rendered again</html>")
-    assert cached.read_bytes() == b"<html>page</html>"
-    rendercache.unshare(other)  # a file of its own stays
-    assert other.read_bytes() == b"<html>another page</html>"
+    rendercache.keep(other, cached, made)  # a newer page under the same key replaces it
+    assert other.samefile(cached) and not page.samefile(cached)
+    rendercache.unshare(page)  # its own file since the cache entry was replaced: stays
+    assert page.read_bytes() == b"<html>page</html>"
+    rendercache.unshare(other)
+    other.write_bytes(b"<html>rendered again</html>")
+    assert cached.read_bytes() == b"<html>another page</html>"
 
 
 @pytest.mark.parametrize("site_url", ["https://example.org/civicnews/", "https://example.org",
@@ -623,7 +665,8 @@ def test_related_news_starts_in_on_config_and_a_failed_build_stops_it(
     for i, name in enumerate(["永康市", "柯城区", "永康市"]):
         write_article(docs / hooks.ARTICLES_OUT, f"a{i}", f"标题{i}", districts=[name])
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
-    config = SimpleNamespace(docs_dir=str(docs), config_file_path=str(tmp_path / "mkdocs.yml"))
+    config = SimpleNamespace(docs_dir=str(docs), config_file_path=str(tmp_path / "mkdocs.yml"),
+                             site_url=None)
     started: list[int] = []
     closed: list[int] = []
 

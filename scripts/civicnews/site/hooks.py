@@ -7,6 +7,7 @@ State between events lives in ``_STATE`` because MkDocs gives hooks no other pla
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import logging
@@ -99,7 +100,14 @@ _STATE = _State()
 
 def _config_dir(config: Any) -> Path:
     """The directory mkdocs.yml is in."""
-    return Path(config.config_file_path).resolve().parent
+    return _resolved_parent(config.config_file_path)
+
+
+@functools.lru_cache(maxsize=4)
+def _resolved_parent(path: str) -> Path:
+    # Asked for every page drawn (share code, render cache): resolve() is a system call per
+    # path part, ~0.3 ms a page at 1,000 articles.
+    return Path(path).resolve().parent
 
 
 def _extract(config: Any) -> None:
@@ -423,6 +431,11 @@ def _read_articles(config: Any) -> None:
                                  _config_dir(config) / CACHE_DIR, _STATE.headline_terms)
     _STATE.headline_terms = {}
     _STATE.early = (articles, texts, terms, related.RelatedApart(articles, terms))
+    # The share codes missing from their cache (a cold build's every one) are drawn from now
+    # on, beside on_files and the conversion, where the second core had only related news
+    # to do; started in on_files they were drawn beside the drawing of the pages, with the
+    # search shards, and the build drew the rest itself.
+    _draw_codes_ahead(articles, config, everyone=True)
 
 
 def _drop_early() -> None:
@@ -458,6 +471,10 @@ def on_files(files: Files, config: Any) -> Files:
         apart.close()
     _article_keys_all(articles, config, environment, digests)
     _serve_cached_pages(files, config)
+    if _STATE.indexer is not None and _STATE.command == "build" and not _STATE.dirty:
+        # The site holds the pages MkDocs will not convert now, and no other article page
+        # (a --dirty build's or serve's keeps the last build's: indexed from on_env on).
+        _STATE.indexer.eager(max(1, (os.cpu_count() or 1) - 1))
     _draw_codes_ahead(articles, config)
     _join_settler()
     _STATE.settler = threading.Thread(target=_settle, args=(config,), name="civicnews-settle",
@@ -596,12 +613,17 @@ def _article_keys_all(articles: list[art_mod.ArticleMeta], config: Any, environm
                                                                     digests)[0]
 
 
-def _draw_codes_ahead(articles: list[art_mod.ArticleMeta], config: Any) -> None:
+def _draw_codes_ahead(articles: list[art_mod.ArticleMeta], config: Any,
+                      everyone: bool = False) -> None:
     """Start drawing the share codes of the article pages MkDocs will render (not those served
-    from the render cache) in a process beside the build, in the order it renders them."""
+    from the render cache; ``everyone``: before that is known, every article's whose code is
+    not in the cache) in a process beside the build, in the order it renders them. A helper
+    started already (``everyone``, in on_config) is left to go on."""
+    if not everyone and _STATE.qr_ahead is not None:
+        return
     _stop_drawing()
     urls = [_article_url(a, config) for a in articles
-            if pages.article_src(a.id) not in _STATE.cached]
+            if everyone or pages.article_src(a.id) not in _STATE.cached]
     if any(urls):
         _STATE.qr_ahead = qr.DrawAhead(urls, _config_dir(config) / QR_CACHE)
 
@@ -911,12 +933,15 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     if page.file.src_uri in _STATE.by_src:
         page.content = ""  # drawn: nothing reads an article page's HTML again
     key = _STATE.page_keys.get(page.file.src_uri)
+    fresh = _STATE.command == "build" and not _STATE.dirty
     if key is not None and output.strip():
-        # The bytes MkDocs writes, so a page served from the cache is the same file.
-        rendercache.RenderCache(_site_cache(config, HTML_CACHE)).put(
-            key, output.encode("utf-8", errors="xmlcharrefreplace"))
-        _STATE.rendered.append((page.file.abs_dest_path, key))
-    if _STATE.command != "build" or _STATE.dirty:
+        if fresh:  # the file MkDocs writes now goes into the cache itself (on_post_build)
+            _STATE.rendered.append((page.file.abs_dest_path, key))
+        else:
+            # The bytes MkDocs writes, so a page served from the cache is the same file.
+            rendercache.RenderCache(_site_cache(config, HTML_CACHE)).put(
+                key, output.encode("utf-8", errors="xmlcharrefreplace"))
+    if not fresh:
         # The last build's file here may be a link to a cached page (of another key now):
         # MkDocs would write this page into it, and so into the cache. A new file instead.
         rendercache.unshare(Path(page.file.abs_dest_path))
@@ -976,13 +1001,40 @@ def on_post_build(config: Any) -> None:
     never loads; forget old cached pages."""
     _stop_drawing()
     site = Path(config.site_dir)
-    if _STATE.command == "build" and not _STATE.dirty:
-        # Every page rendered now becomes a link to its cached copy (the same bytes), so the
-        # next build keeps it where it is (rendercache.recycle) instead of linking it anew.
-        cache = rendercache.RenderCache(_site_cache(config, HTML_CACHE))
-        for dest, key in _STATE.rendered:
-            rendercache.adopt(cache.path(key), Path(dest))
+    keeper = None
+    if _STATE.rendered:  # a fresh build's (on_post_page)
+        # Every page rendered now goes into the render cache as the file MkDocs wrote (a link:
+        # the same bytes), so the next build keeps it where it is (rendercache.recycle); in a
+        # thread, beside the wait for the search shards below.
+        keeper = threading.Thread(target=_keep_rendered,
+                                  args=(_STATE.rendered, _site_cache(config, HTML_CACHE)),
+                                  name="civicnews-keep", daemon=True)
+        keeper.start()
     _STATE.rendered = []
+    try:
+        _finish_search(config, site)
+    finally:
+        if keeper is not None:
+            keeper.join()
+    _join_settler()
+    _join_sweeper()
+    if _STATE.command == "build":
+        rendercache.RenderCache(_site_cache(config, HTML_CACHE)).prune()
+        rendercache.RenderCache(_site_cache(config, FEED_CACHE), ".xml").prune()
+        rendercache.RenderCache(_site_cache(config, LIST_CACHE), ".md").prune()
+        rendercache.RenderCache(_site_cache(config, SOURCE_CACHE), ".txt").prune()
+
+
+def _keep_rendered(rendered: list[tuple[str, str]], root: Path) -> None:
+    """The pages this fresh build drew, put in the render cache under their keys."""
+    cache = rendercache.RenderCache(root)
+    made: set[Path] = set()
+    for dest, key in rendered:
+        rendercache.keep(Path(dest), cache.path(key), made)
+
+
+def _finish_search(config: Any, site: Path) -> None:
+    """Shards not indexed beside the drawing are indexed now; unused search files go."""
     indexer, _STATE.indexer = _STATE.indexer, None
     if indexer is None:  # on_files did not run for this build
         indexer = search.ShardIndexer(
@@ -995,13 +1047,6 @@ def on_post_build(config: Any) -> None:
         log.info("civicnews: %d search shards indexed again (a page staged early differed "
                  "from MkDocs' page)", indexer.reindexed)
     search.prune_unused(site)
-    _join_settler()
-    _join_sweeper()
-    if _STATE.command == "build":
-        rendercache.RenderCache(_site_cache(config, HTML_CACHE)).prune()
-        rendercache.RenderCache(_site_cache(config, FEED_CACHE), ".xml").prune()
-        rendercache.RenderCache(_site_cache(config, LIST_CACHE), ".md").prune()
-        rendercache.RenderCache(_site_cache(config, SOURCE_CACHE), ".txt").prune()
 
 
 def _settle(config: Any) -> None:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import segno
 
+from .search import niced
+
 # segno picks the best of 8 masks by scoring each one: 85% of the time of a code, and with a
 # code on every article the largest single cost of a site build. Any mask gives a valid code
 # that phones read; a fixed one also makes the drawing cheaper to cache and compare.
@@ -77,7 +79,12 @@ class DrawAhead:
     def __init__(self, urls: Sequence[str], cache_dir: Path) -> None:
         self.process: subprocess.Popen[bytes] | None = None
         self.listing = cache_dir / f".ahead-{os.getpid()}.txt"
-        todo = [u for u in urls if u and "\n" not in u and not cached_path(u, cache_dir).exists()]
+        try:  # one listing, not a file test a code: a rebuild asks for every article's
+            drawn = set(os.listdir(cache_dir))
+        except OSError:
+            drawn = set()
+        todo = [u for u in urls
+                if u and "\n" not in u and cached_path(u, cache_dir).name not in drawn]
         if len(todo) < DRAW_AHEAD_MIN:
             return
         try:
@@ -88,7 +95,8 @@ class DrawAhead:
             env["PYTHONPATH"] = os.pathsep.join(
                 p for p in (package_root, env.get("PYTHONPATH", "")) if p)
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "civicnews.site.qr", str(cache_dir), str(self.listing)],
+                niced([sys.executable, "-m", "civicnews.site.qr", str(cache_dir),
+                       str(self.listing)]),
                 env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL)
         except OSError:

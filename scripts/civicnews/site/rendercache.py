@@ -113,17 +113,27 @@ def place(cached: Path, target: Path, link: bool = True) -> None:
     shutil.copyfile(cached, target)
 
 
-def adopt(cached: Path, target: Path) -> None:
-    """Replace ``target``, a file the build wrote with the same bytes as ``cached``, by a link
-    to ``cached`` (atomically; left as it is when the cached file is missing or the file
-    system cannot link). Run after MkDocs has written every page: nothing writes into the
-    site's pages after that."""
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.link")
+def keep(built: Path, cached: Path, made: set[Path] | None = None) -> None:
+    """Store a page the build wrote (``built``, in a fresh site) in the cache as ``cached``:
+    the same file, hard-linked (copied where the file system cannot link), read-only, put in
+    place atomically. A cold build wrote every page's bytes twice (``put``, then MkDocs' own
+    file), then swapped MkDocs' file for a link to the cached one; this is one
+    link a page. ``made``: the cache folders known to exist (a mkdir a page saved)."""
+    tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
     try:
-        if os.stat(cached).st_size != os.stat(target).st_size:
-            return  # not the same page (another build's entry under this key): keep ours
-        os.link(cached, tmp)
-        os.replace(tmp, target)
+        if made is None or cached.parent not in made:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            if made is not None:
+                made.add(cached.parent)
+        try:
+            os.link(built, tmp)
+        except FileExistsError:  # left by a build of this process id that failed here
+            tmp.unlink()
+            os.link(built, tmp)
+        except OSError:
+            shutil.copyfile(built, tmp)
+        os.chmod(tmp, READ_ONLY)  # the site's file is this file: read-only there too
+        os.replace(tmp, cached)
     except OSError:
         try:
             tmp.unlink()

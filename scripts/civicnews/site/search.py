@@ -73,10 +73,24 @@ def pagefind_command(site_dir: Path, output: Path | None = None) -> list[str]:
             "--force-language", "zh", "--quiet"]
 
 
+# Niceness of the processes a site build runs beside itself to fill its second core (Pagefind
+# on the shards, the share-code helper): they are started before MkDocs converts and draws
+# the pages, which is the build's critical path, and at +5 they get about a quarter of a core
+# where they compete with it, all of an idle one. Not tuned: any positive value keeps them
+# out of its way; what they have not done by the end is waited for then (with every core).
+HELPER_NICE = 5
+
+
+def niced(command: list[str]) -> list[str]:
+    """``command`` run at HELPER_NICE where a ``nice`` program exists (POSIX)."""
+    program = shutil.which("nice")
+    return [program, "-n", str(HELPER_NICE), *command] if program else command
+
+
 def build_index(site_dir: Path, output: Path | None = None) -> None:
     """Index a directory of HTML with Pagefind; raise with its output when it fails."""
-    proc = subprocess.run(pagefind_command(site_dir, output), capture_output=True, text=True,
-                          check=False)
+    proc = subprocess.run(niced(pagefind_command(site_dir, output)), capture_output=True,
+                          text=True, check=False)
     if proc.returncode != 0:
         raise SearchIndexError(f"pagefind failed ({proc.returncode}):\n"
                                f"{proc.stdout}\n{proc.stderr}")
@@ -250,6 +264,9 @@ class _Staging:
             self.root = cache_dir / f".tmp-stage-{shard.name}-{os.getpid()}"
             shutil.rmtree(self.root, ignore_errors=True)
         self.todo: dict[str, str] = {}
+        # The pages to stage that are not in the site either (``missing``), once asked:
+        # the pages whose staging makes the shard ready to index.
+        self._missing: set[str] | None = None
         self._restage()
 
     @property
@@ -310,10 +327,20 @@ class _Staging:
         with open(target, "wb") as out:
             out.write(text.encode("utf-8", errors="xmlcharrefreplace"))
         self.todo.pop(rel, None)
+        if self._missing is not None:
+            self._missing.discard(rel)
 
     def ready_in(self, site_dir: Path) -> bool:
         """Whether every page still to stage is in the site now."""
         return all((site_dir / rel).is_file() for rel in self.todo)
+
+    def complete(self, site_dir: Path) -> bool:
+        """``ready_in``, for a site no page is added to but by ``put`` (MkDocs converting,
+        not drawing, yet): the site is looked at once, then only the pages put are counted
+        off (``ready_in`` a page would look at every page still to stage)."""
+        if self._missing is None:
+            self._missing = {rel for rel in self.todo if not (site_dir / rel).is_file()}
+        return not self._missing
 
     def link_from(self, site_dir: Path) -> None:
         """Stage the pages still to stage from the site (hard links where the file system
@@ -426,6 +453,7 @@ class ShardIndexer:
         self._redo: dict[str, tuple[Shard, dict[str, str | None]]] = {}
         self.indexed = 0
         self.reindexed = 0  # shards indexed again for a page staged early (_index_again)
+        self._eager = 0  # threads to index a shard as soon as its last page is staged (eager)
         if not self.order:
             return
         self.cache.mkdir(parents=True, exist_ok=True)
@@ -476,11 +504,23 @@ class ShardIndexer:
             self._backlog.release()
             raise
 
+    def eager(self, workers: int = 1) -> None:
+        """From now on (MkDocs converting the pages; those it will not convert are in the
+        site), index a shard in up to ``workers`` threads as soon as its last page is staged
+        (``put``), not when every page is converted (``start``). A cold build's shards
+        then fill up one after the other as MkDocs converts (newest first), and Pagefind
+        runs beside the conversion as well as the drawing."""
+        self._eager = max(0, workers)
+
     def _write(self, staging: _Staging, rel: str, text: str) -> None:
         """One staged page, in the writer thread (a failure is raised by ``_flush``; no
-        future is kept per page)."""
+        future is kept per page); its shard is indexed when it was the last (``eager``)."""
         try:
             staging.put(rel, text)
+            if (self._eager and self.staging.get(staging.shard.name) is staging
+                    and staging.complete(self.site_dir)):
+                self._enqueue([staging])
+                self._spawn(self._eager)
         except BaseException as exc:
             with self._lock:
                 self._write_errors.append(exc)
@@ -597,6 +637,7 @@ class ShardIndexer:
     def close(self) -> None:
         """Stop queuing, wait for the shards being indexed, release every staging (a failed
         build, or the end of ``finish``)."""
+        self._eager = 0  # the pages still being written start no shard now
         with self._lock:
             dropped, self._queue = self._queue, []
         with contextlib.suppress(Exception):  # a failed build: what it failed on is raised
