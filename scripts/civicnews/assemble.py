@@ -1228,6 +1228,15 @@ def split_shared_groups(page: Page) -> list[tuple[int, float, float]]:
     [(9, 0.9, 0.75)]
     >>> [x.text for x in page.items if isinstance(x, HeadGroup)]
     ['县教育局召开秋季工作会', '恩平组织媒体走乡村']
+
+    A few words that a story with its own headline over it also says are no second title of it
+    (乡村振兴 / 和美有“余” under a story that says 乡村振兴 is one title):
+
+    >>> own = HeadGroup([(Role.TITLE, Line(1, "", "县教育局召开秋季工作会"))])
+    >>> head = HeadGroup([(Role.TITLE, Line(8, "", "秋季工作")), (Role.TITLE, Line(9, "", "恩平组织媒体走乡村"))])
+    >>> page = Page([own, run("县教育局召开秋季教育工作会。"), head, run("恩平市组织媒体走进乡村。")], [], [], [])
+    >>> split_shared_groups(page)
+    []
     """
     out: list[tuple[int, float, float]] = []
     floor = SETTINGS.min_rescue_overlap
@@ -1235,14 +1244,18 @@ def split_shared_groups(page: Page) -> list[tuple[int, float, float]]:
     k = 1
     while k + 1 < len(items):
         before, head, after = items[k - 1], items[k], items[k + 1]
+        above = items[k - 2] if k >= 2 else None
         k += 1
         if not (isinstance(head, HeadGroup) and isinstance(before, TextRun) and isinstance(after, TextRun)):
             continue
         if len(head.parts) < 2 or not before.has_body or not after.has_body or before.headline is not None:
             continue
+        titled = isinstance(above, HeadGroup) and similarity(above, before) >= floor
         best: tuple[float, int, float, float] | None = None
         for j in range(1, len(head.parts)):
             first, second = HeadGroup(head.parts[:j]), HeadGroup(head.parts[j:])
+            if titled and len(first.text) < SETTINGS.min_second_title_chars:
+                continue  # a few words the titled story before also says (乡村振兴): no title of it
             own_first, own_second = similarity(first, before), similarity(second, after)
             if own_first < floor or own_second < floor:
                 continue

@@ -76,6 +76,12 @@ class Settings:
     # 0.9159) and the typeset titles the same; 0.1 also takes a pull quote (参与群众达3000多人)
     # as a title. 0.2 kept.
     min_own_title_overlap: float = 0.2
+    # A headline group's first lines are the title of the story before it, printed after it
+    # (assemble.split_shared_groups), when that story has a headline over it already only if
+    # they hold this many characters: a few words (乡村振兴, 4) share all their bigrams with
+    # any story that says them. Set at 8 (a kicker's length) on the fitting sets: held-out
+    # fold gA +2 titles (one story drawn on two pages), no other text or typeset set moved.
+    min_second_title_chars: int = 8
     # How many furniture or caption lines in a row next to an untitled story that rescue reads
     # (a title read as a caption under a photo's caption). Measured on fitting-part pages: 1
     # (the line next to it only) → 2: text seed 98 title_exact 0.846 → 0.850, typeset seed 13
