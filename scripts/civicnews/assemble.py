@@ -664,6 +664,48 @@ def _headline_cry(text: str) -> bool:
             and len(CJK_CHAR.findall(text)) <= MAX_CRY_CHARS)
 
 
+def titles_read_as_leads(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """Lines read as a story's first line with no headline over them (nor a credit, which is
+    under one) that are shaped as a headline, not as a paragraph's first line: no clause mark
+    (，、；。), bracket or sentence end, no lead words (近日, 3月20日), over four lines of text
+    and at least ``SHORT_OF_MEASURE_EM`` short of their measure (a paragraph's first line that
+    runs on fills its column), not furniture-shaped. The story's title, read as its lead
+    (周末一起去看看？海口这些村庄“表”美“里”实: a figurative title shares few words, so none
+    are asked). Not under ``title_piece_measure_share`` of the measure, nor breaking a word
+    with the next line: a paragraph broken short. Their indices.
+
+    >>> from .rules import load_rules
+    >>> body = "9月的海口依旧有些炎热，不过驱车下到市区周边的村庄"
+    >>> texts = ["广告热线：0671-6791672", "周末去看看？海口这些村庄美起来", body, body, body, body]
+    >>> page = [Line(n, "", t, width=float(len(t))) for n, t in enumerate(texts)]
+    >>> roles = [Role.FURNITURE, Role.START, Role.BODY, Role.BODY, Role.BODY, Role.BODY]
+    >>> titles_read_as_leads(page, [Decision(r, 0.9) for r in roles], load_rules())
+    [1]
+    >>> page[1] = Line(1, "", "周末去看看，海口这些村庄美起来", width=15.0)  # a clause: text
+    >>> titles_read_as_leads(page, [Decision(r, 0.9) for r in roles], load_rules())
+    []
+    """
+    out: list[int] = []
+    for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
+        if (decision.role is not Role.START or any(c in line.text for c in "，、；。,;（(【")
+                or ends_sentence(line.text) or opens_story(line.text)):
+            continue
+        above = next((decisions[j].role for j in range(k - 1, -1, -1)
+                      if lines[j].text and decisions[j].role not in (Role.FURNITURE, Role.CAPTION, Role.CREDIT)), None)
+        if above in HEAD_ROLES or not could_be_title(line.text) or _furniture_shaped(line.text, rules):
+            continue
+        texted = [j for j in range(k + 1, len(lines)) if lines[j].text][:MEASURE_LINES]
+        if len(texted) < MEASURE_LINES or any(decisions[j].role not in (Role.BODY, Role.START) for j in texted):
+            continue
+        measure = max(lines[j].width for j in texted)
+        # a line broken mid-word (为凝聚社区共建合 / 力) or far short of the measure is a paragraph
+        # broken where a PDF tool broke it, not a headline
+        if (SETTINGS.title_piece_measure_share * measure <= line.width <= measure - SHORT_OF_MEASURE_EM
+                and _next_fills_measure(lines, k) and not spans_a_word(line.text, lines[texted[0]].text)):
+            out.append(k)
+    return out
+
+
 def titles_opened_by_text(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
     """Text lines printed as a block's first line right against a title line under them, with a
     blank line above and none below, on a page that parts things with blank lines: a
@@ -3347,6 +3389,12 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             " of that title",), after_title)
         if not after_title:  # the title line under it goes on from it
             decisions[k + 1] = replace(decisions[k + 1], continues=True)
+    for k in titles_read_as_leads(lines, decisions, rules):
+        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
+            f"read as {decisions[k].role}; no headline over it, shaped as one: no clause mark, short"
+            " of the measure under it, no word broken with the line under it",))
+        decisions[k + 1] = replace(decisions[k + 1], role=Role.START) if decisions[k + 1].role is Role.BODY \
+            else decisions[k + 1]
     for k in titles_opened_by_text(lines, decisions, rules):
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; a block's first line printed against the title line under"
