@@ -2827,9 +2827,13 @@ def swap_crossed_headlines(page: Page) -> list[tuple[HeadGroup, float, float]]:
         one.headline, other.headline = other.headline, one.headline
 
 
-def rehome_orphans(page: Page) -> list[tuple[HeadGroup, float, float]]:
+def rehome_orphans(page: Page, confidence: dict[int, float] | None = None) -> list[tuple[HeadGroup, float, float]]:
     """A headline left over heads the story that shares ``swap_margin`` more of its words with
-    it than with the headline it has (and at least ``min_rescue_overlap``); that headline then
+    it than with the headline it has (and at least ``min_rescue_overlap``); only
+    ``unsure_swap_margin`` more when the model read every line of the headline it has with
+    less than ``unsure_confidence`` (a slogan over the story, 创建文明城市 共建美好家园, shares
+    the campaign's words with it: 营口市站前区：“微更新”… printed at the page's foot shares
+    more). That headline then
     heads the untitled story that shares the most of its words (at least ``min_rescue_overlap``),
     else is left over in turn. A PDF tool draws a headline after the bodies, and the story it
     heads took the headline above it, the next story's. Returns each moved headline with its
@@ -2844,6 +2848,16 @@ def rehome_orphans(page: Page) -> list[tuple[HeadGroup, float, float]]:
     [('长乐街道新建口袋公园', 0.0, 1.0), ('安平县整治城乡环境', 0.0, 0.75)]
     >>> a.headline.text, b.headline.text, page.leftovers
     ('长乐街道新建口袋公园', '安平县整治城乡环境', [])
+
+    A headline read unsure gives way to a left-over one that shares a little more:
+
+    >>> a.headline = HeadGroup([(Role.TITLE, Line(1, "", "新建公园 方便居民"))])
+    >>> lone = HeadGroup([(Role.TITLE, Line(9, "", "长乐街道新建口袋公园"))])
+    >>> page = Page([a, lone], [], [], ["长乐街道新建口袋公园"], orphans=[lone])
+    >>> [h.text for h, _, _ in rehome_orphans(page, {1: 0.9})]
+    []
+    >>> [h.text for h, _, _ in rehome_orphans(page, {1: 0.4})]
+    ['长乐街道新建口袋公园']
     """
     moved: list[tuple[HeadGroup, float, float]] = []
     runs = [x for x in page.items if isinstance(x, TextRun) and not x.absorbed and x.has_body]
@@ -2854,7 +2868,10 @@ def rehome_orphans(page: Page) -> list[tuple[HeadGroup, float, float]]:
                 continue
             share = similarity(lone, run)
             gain = share - similarity(run.headline, run)
-            if share >= SETTINGS.min_rescue_overlap and gain >= SETTINGS.swap_margin and (
+            unsure = confidence is not None and all(
+                confidence.get(line.number, 1.0) < SETTINGS.unsure_confidence for _, line in run.headline.parts)
+            margin = SETTINGS.unsure_swap_margin if unsure else SETTINGS.swap_margin
+            if share >= SETTINGS.min_rescue_overlap and gain >= margin and (
                     best is None or gain > best[0]):
                 best = (gain, run)
         if best is None:
@@ -3514,7 +3531,7 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
                 f"read as {old.role}; headline-shaped, right above a story that opens there and has"
                 " no headline",))
-    for head, old_share, new_share in rehome_orphans(page):
+    for head, old_share, new_share in rehome_orphans(page, confidence):
         for _, line in head.parts:
             k = index[line.number]
             roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
