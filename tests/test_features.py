@@ -130,3 +130,11 @@ def test_a_page_editors_credit_without_a_colon_is_furniture() -> None:
     furniture = load_rules().furniture_any
     assert furniture.fullmatch("本版编辑 朱芳") and furniture.fullmatch("责任编辑李小明")
     assert not furniture.fullmatch("本版编辑的话") and not furniture.fullmatch("编辑部召开座谈会")
+
+
+def test_any_hotline_with_its_number_is_furniture_a_headline_about_one_is_not() -> None:
+    from civicnews.rules import load_rules
+
+    furniture = load_rules().furniture_any
+    assert furniture.fullmatch("报料热线：0579-77009250") and furniture.fullmatch("监督电话：12345")
+    assert not furniture.fullmatch("开通便民热线 服务群众") and not furniture.fullmatch("热线电话解民忧")
