@@ -299,6 +299,18 @@ def _em(text: str) -> float:
     return len(text) - ascii_chars + 0.5 * ascii_chars
 
 
+def _spans(left: str, right: str) -> bool:
+    """``features.spans_a_word`` on the row text a PDF tool printed: radicals folded first
+    (pdfminer prints ⼯ for 工), as the cleaners fold them later, so 全镇⼯作⼈ / 员参加 runs on.
+
+    >>> _spans("全镇⼯作⼈", "员参加"), _spans("刚察县召开政府全体会议", "年度重点工作")
+    (True, False)
+    """
+    from .features import spans_a_word  # jieba's word list: loaded only for pages that ask
+
+    return spans_a_word(fold_radicals(left[-6:]), fold_radicals(right[:6]))
+
+
 def split_lines(text: str, rules: Rules | None = None, publication: str | None = None) -> list[Line]:
     """Cut a page into its non-blank Lines, cleaned, with their layout evidence.
 
@@ -462,8 +474,6 @@ def read_streams(region: list[tuple[Row, int | None]]) -> list[Row]:
     >>> [r.raw for r in read_streams(region)]
     ['县里组织干部群众开', '展植树活动，共种下三', '千余株树苗。', '当天，干部群众共有', '村民们纷纷表示很', '有意义，希望经常举办', '此类活动。', '另一栏的文字']
     """
-    from .features import spans_a_word  # jieba's word list: loaded only for such pages
-
     left: list[Row] = []
     right: list[Row] = []
     neither: list[Row] = []
@@ -475,8 +485,8 @@ def read_streams(region: list[tuple[Row, int | None]]) -> list[Row]:
             continue
         text = row.raw.strip()
         after = next((p for p in parts[x + 1:] if p is not None), ("", ""))  # none: the columns' last lines
-        into_left = spans_a_word(left[-1].raw, text) + spans_a_word(text, after[0])
-        into_right = spans_a_word(right[-1].raw, text) + spans_a_word(text, after[1])
+        into_left = _spans(left[-1].raw, text) + _spans(text, after[0])
+        into_right = _spans(right[-1].raw, text) + _spans(text, after[1])
         (left if into_left > into_right else right if into_right > into_left else neither).append(row)
     return [*left, *right, *neither]
 
@@ -692,8 +702,6 @@ def _side_titles(row: Row, after: list[Row]) -> tuple[int, int] | None:
     the breaks (清扫日活 / 动, 安全生产检 / 查) and none from the right part into the first end;
     with one end, the right headline did not wrap, so is no wider. None when the row reads as
     one line (one headline of two phrases wrapped once)."""
-    from .features import spans_a_word  # jieba's word list: loaded only for such rows
-
     text = row.raw.strip()
     cuts = cut_points(text)
     if not cuts or len(cuts) > SETTINGS.side_titles_max_cuts or _SENTENCE_END.search(text):
@@ -709,9 +717,9 @@ def _side_titles(row: Row, after: list[Row]) -> tuple[int, int] | None:
             if nxt.gap or not _display(nxt.raw, wide + JOINED_TOLERANCE_EM):
                 break
             ends.append(nxt.raw.strip())
-        if not ends or spans_a_word(right, ends[0]):
+        if not ends or _spans(right, ends[0]):
             continue
-        words = spans_a_word(left, ends[0]) + (len(ends) == 2 and spans_a_word(right, ends[1]))
+        words = _spans(left, ends[0]) + (len(ends) == 2 and _spans(right, ends[1]))
         # one wrapped end: the left headline wrapped, the right one did not (so is no wider)
         if not words or len(ends) == 1 and _em(right) > _em(left) + JOINED_TOLERANCE_EM:
             continue
@@ -780,8 +788,6 @@ def join_interleaved_heads(rows: list[Row]) -> list[Row]:
     """
     if not SETTINGS.interleaved_heads:
         return rows
-    from .features import spans_a_word  # jieba's word list: loaded only for display lines
-
     most = SETTINGS.interleaved_heads_max_em
     out = list(rows)
     # each line's test once (a page's lines are mostly text and fail it): recomputed after a move
@@ -803,9 +809,9 @@ def join_interleaved_heads(rows: list[Row]) -> list[Row]:
             # a headline's wrapped end: short beside its first line, no clause inside; the
             # dictionary is asked last (most lines fail the tests before)
             if (display[j] and _em(end) <= SETTINGS.interleaved_heads_end_share * _em(head)
-                    and "，" not in end and " " not in end and spans_a_word(head, end)
-                    and not spans_a_word(head, out[after].raw.strip())
-                    and not spans_a_word(out[j - 1].raw.strip(), end)):
+                    and "，" not in end and " " not in end and _spans(head, end)
+                    and not _spans(head, out[after].raw.strip())
+                    and not _spans(out[j - 1].raw.strip(), end)):
                 moved = out[j]._replace(gap=0, steps=(*out[j].steps, INTERLEAVED_STEP),
                                         note=f"line {out[j].number} moved up to follow line {out[k].number}: "
                                              "headlines side by side printed interleaved")
@@ -831,12 +837,10 @@ def read_interleaved_columns(rows: list[Row]) -> list[Row]:
     >>> [r.number for r in read_interleaved_columns(rows)]
     [1, 3, 5, 7, 2, 4, 6, 8]
     """
-    from .features import spans_a_word  # jieba's word list
-
     most, window = SETTINGS.interleaved_columns_max, SETTINGS.interleaved_columns_window
     texts = [row.raw.strip() for row in rows]
     n = len(rows)
-    hits = {p: [spans_a_word(texts[i], texts[i + p]) for i in range(n - p)] + [False] * p
+    hits = {p: [_spans(texts[i], texts[i + p]) for i in range(n - p)] + [False] * p
             for p in range(1, most + 1)}
     period = []
     for i in range(n):
