@@ -974,6 +974,14 @@ def quoted_titles(lines: list[Line], decisions: list[Decision], rules: Rules) ->
     >>> page[2] = Line(3, "", "“这是今年第23次进山巡护了。”")
     >>> quoted_titles(page, read, load_rules())
     {}
+
+    At the page's foot, after a byline (a headline printed after its story's text):
+
+    >>> page = [Line(1, "", "■本报记者 刘招"), Line(3, "", "昔日道路泥泞小径难出门"), Line(4, "", "今朝水泥大路到门口"),
+    ...         Line(5, "", "“俺村不比城市差！”")]
+    >>> read = [Decision(Role.BYLINE, 1.0), Decision(Role.TITLE, 0.9), Decision(Role.TITLE, 0.9), Decision(Role.START, 0.9)]
+    >>> sorted(quoted_titles(page, read, load_rules()).items())
+    [(1, <Role.KICKER: 'kicker'>), (2, <Role.KICKER: 'kicker'>), (3, <Role.TITLE: 'title'>)]
     """
     out: dict[int, Role] = {}
     texted = [k for k, line in enumerate(lines) if line.text]
@@ -981,17 +989,18 @@ def quoted_titles(lines: list[Line], decisions: list[Decision], rules: Rules) ->
         role = decisions[k].role
         if role not in (Role.START, Role.BODY, Role.SUBHEAD, Role.TITLE) or not _whole_quote(lines[k].text):
             continue
-        if pos + 1 >= len(texted):
-            continue
-        nxt = texted[pos + 1]
-        # the story opens after it: a first line, a credit or dateline, or, after a quoted
-        # cry (a headline's; a story opening on a quote quotes a statement or a question:
-        # “这是今年第23次进山巡护了。”), text the model is sure of set apart by a blank
-        opens_after = (lines[k].text.rstrip().endswith(("！”", "!”")) and decisions[nxt].role is Role.BODY
-                       and not touching(lines[k], lines[nxt]) and decisions[nxt].confidence >= SETTINGS.unsure_confidence)
-        if (decisions[nxt].role not in (Role.START, Role.CREDIT) and not opens_after
-                and not credits.opens_with_dateline(lines[nxt].text, rules)):
-            continue
+        # the page's last line: a headline printed after its story's text (a story is never one
+        # quoted sentence alone), else the story opens after it: a first line, a credit or
+        # dateline, or, after a quoted cry (a headline's; a story opening on a quote quotes a
+        # statement or a question: “这是今年第23次进山巡护了。”), text the model is sure of set
+        # apart by a blank
+        if pos + 1 < len(texted):
+            nxt = texted[pos + 1]
+            opens_after = (lines[k].text.rstrip().endswith(("！”", "!”")) and decisions[nxt].role is Role.BODY
+                           and not touching(lines[k], lines[nxt]) and decisions[nxt].confidence >= SETTINGS.unsure_confidence)
+            if (decisions[nxt].role not in (Role.START, Role.CREDIT) and not opens_after
+                    and not credits.opens_with_dateline(lines[nxt].text, rules)):
+                continue
         above: list[int] = []
         for j in reversed(texted[max(0, pos - MAX_QUOTED_KICKER_LINES):pos]):
             head = decisions[j].role in (*HEAD_ROLES, Role.SUBHEAD, Role.START)
