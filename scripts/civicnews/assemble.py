@@ -2248,8 +2248,8 @@ def demote_subheads(page: Page) -> list[tuple[Line, float]]:
     """A one-part title heading an uncredited run whose text goes on the story printed right
     before it (cosine of their bigram sets at least ``min_subhead_similarity``, or
     ``min_begun_subhead_similarity`` when the run opens like a story: read as a story's first
-    line and opening with a lead word or a date) is a subhead of that story:
-    the run goes on it, unless the title opens with a place the run names and that story never
+    line and opening with a lead word or a date, its title not the opening words of a later
+    paragraph) is a subhead of that story: the run goes on it, unless the title opens with a place the run names and that story never
     does (``new_place``). Returns the demoted lines and the cosine, for the report."""
     items, out = page.items, []
     host: dict[int, TextRun] = {}  # a run merged here → the story it went on
@@ -2266,7 +2266,11 @@ def demote_subheads(page: Page) -> list[tuple[Line, float]]:
             continue  # it opens with a place its text names and the story before never does
         score = cosine(bigrams(run.text), bigrams(before.text))
         first = next((lines[0] for _, lines in run.sections if lines), "")
-        opens = run.begun and opens_story(first)  # 6月25日，… read as a story's first line
+        # 6月25日，… read as a story's first line, unless the title is the opening words of a
+        # later paragraph of the run (作为直接服务群众的 / …。作为直接服务群众的“前沿阵地”，…): a
+        # subhead or pull quote of the story, which went on under it
+        opens = run.begun and opens_story(first) and not _opens_a_sentence(
+            head.parts[0][1].text, run.text[len(first):])
         if score < (SETTINGS.min_begun_subhead_similarity if opens else SETTINGS.min_subhead_similarity):
             continue
         (_, line), = head.parts
