@@ -3293,6 +3293,38 @@ def merge_credit_lines(run: TextRun, rules: Rules) -> None:
             first.insert(0, rest)
 
 
+def credits_closing_stories(page: Page, rules: Rules) -> list[int]:
+    """An untitled run that is nothing but a credit in brackets (（通讯员 / 刘正浩）, its first line
+    read as a story's first line) closes the story before it: its lines go on that story's
+    last paragraph, where the credit is read as a trailing one. A story of no text never
+    reaches the portal. Returns the line numbers moved, for the report.
+
+    >>> from .rules import load_rules
+    >>> story = TextRun(fresh=True, sections=[(None, ["为全镇人民提供坚强的安全保障。"])])
+    >>> credit = TextRun(fresh=True, sections=[(None, ["（通讯员", "刘正浩）"])], numbers=[7, 8])
+    >>> page = Page([story, credit], [], [], [])
+    >>> credits_closing_stories(page, load_rules()), story.text, credit.absorbed
+    ([7, 8], '为全镇人民提供坚强的安全保障。（通讯员刘正浩）', True)
+    """
+    out: list[int] = []
+    before: TextRun | None = None
+    for run in page.items:
+        if not isinstance(run, TextRun) or run.absorbed:
+            continue
+        if (before is not None and run.headline is None and run.has_body and not run.bylines
+                and len(run.sections) == 1 and before.has_body and not before.closed):
+            rest, credit = credits.split_trailing_credit("".join([*run.credit_lines, run.text]), rules)
+            if credit is not None and not rest.strip() and (credit.startswith(("（", "(")) or ends_sentence(before.text)):
+                last = next(lines for _, lines in reversed(before.sections) if lines)
+                last.extend([*run.credit_lines, *run.sections[0][1]])
+                before.numbers.extend(run.numbers)
+                run.absorbed = True
+                out.extend(run.numbers)
+                continue
+        before = run
+    return out
+
+
 def build_article(run: TextRun, order: int, info: PageInfo, rules: Rules) -> Article:
     """One story: its headline parts, sections of rejoined paragraphs, and its credit."""
     merge_credit_lines(run, rules)
@@ -3579,6 +3611,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
             f"read as {old.role}; its untitled story uses {share:.2f} of its words: that story's"
             " title, printed away from it",))
+    for number in credits_closing_stories(page, rules):
+        if (k := index.get(number)) is None:
+            continue  # a line's second print, folded into it
+        roles[k] = LineRole(number, roles[k].text, Role.CREDIT, roles[k].confidence, (
+            f"read as {roles[k].role}; a credit alone, untitled: it closes the story before",))
     runs = [(k, x) for k, x in enumerate(page.items) if isinstance(x, TextRun) and not x.absorbed]
     articles: list[Article] = []
     owners: list[int] = []
