@@ -698,3 +698,15 @@ def test_a_county_media_masthead_read_as_a_kicker_is_furniture() -> None:
     (a,) = result.articles
     assert (a.headline.kicker, a.headline.title) == (None, "陇县志愿者清除小广告")
     assert result.furniture == ["陇县发布"]
+
+
+def test_a_credit_alone_is_no_article_and_nothing_is_lost() -> None:
+    result = assemble([("start", "（通讯员"), ("body", "刘正浩）")])
+    assert result.articles == [] and any("刘正浩" in x for x in result.leftovers)
+
+
+def test_a_credit_alone_after_a_story_closes_it() -> None:
+    result = assemble([("title", "枫林镇开展安全生产大检查"), ("start", "近日，枫林镇开展安全生产大检查，为全镇提供安全保障。"),
+                       ("start", "（通讯员"), ("body", "刘正浩）")])
+    (a,) = result.articles
+    assert a.credit.reporters == ["刘正浩"] and a.paragraphs == ["近日，枫林镇开展安全生产大检查，为全镇提供安全保障。"]

@@ -3623,7 +3623,12 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         if not run.has_body and run.headline is None:
             page.leftovers.extend([*run.credit_lines, *run.bylines, *(h for h, _ in run.sections if h)])
             continue
-        articles.append(build_article(run, len(articles), info, rules))
+        article = build_article(run, len(articles), info, rules)
+        if not article.paragraphs and not (article.headline and article.headline.title):
+            # nothing a reader could read (a credit alone): the editor sees it, the portal not
+            page.leftovers.extend(t for t in (article.credit.text, *article.subheads) if t)
+            continue
+        articles.append(article)
         owners.append(k)
     assign_captions(articles, page.captions, owners)
     if not articles:  # no story to carry the page's photo captions: the editor sees them
