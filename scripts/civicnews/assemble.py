@@ -1323,6 +1323,44 @@ def split_shared_groups(page: Page) -> list[tuple[int, float, float]]:
     return out
 
 
+def short_leads(page: Page, lines: list[Line]) -> list[int]:
+    """An untitled run of one short finished sentence or two (under ``min_story_chars``
+    characters, no credit) printed right against the run after it, no blank between, is that
+    run's first words, not a story: a paragraph cut where its next sentence opens on a date
+    (寒意渐浓，初心炽热。 / 12月5日国际志愿者日当天，…). Its lines go on the run after it.
+    Returns their line numbers, for the report.
+
+    >>> page_lines = [Line(1, "", "寒意渐浓，初心炽热。"), Line(2, "", "12月5日，绿华镇开展志愿活动。")]
+    >>> short = TextRun(fresh=True, begun=True, sections=[(None, ["寒意渐浓，初心炽热。"])], numbers=[1], first=0, last=0)
+    >>> story = TextRun(fresh=True, begun=True, sections=[(None, ["12月5日，绿华镇开展志愿活动。"])], numbers=[2], first=1, last=1)
+    >>> page = Page([short, story], [], [], [])
+    >>> short_leads(page, page_lines), story.text
+    ([1], '寒意渐浓，初心炽热。12月5日，绿华镇开展志愿活动。')
+    """
+    out: list[int] = []
+    items = page.items
+    for k in range(len(items) - 1):
+        run, after = items[k], items[k + 1]
+        if not (isinstance(run, TextRun) and isinstance(after, TextRun)) or run.absorbed or after.absorbed:
+            continue
+        if k > 0 and isinstance(items[k - 1], HeadGroup):
+            continue  # a brief under its headline
+        if (not run.has_body or len(run.sections) != 1 or run.credit_lines or run.bylines or run.closed
+                or not after.has_body or after.sections[0][0] is not None or after.credit_lines):
+            continue
+        text = run.text.replace(" ", "")
+        if len(text) >= SETTINGS.min_story_chars or not ends_sentence(text):
+            continue
+        if run.last < 0 or after.first < 0 or not touching(lines[run.last], lines[after.first]):
+            continue
+        after.sections[0][1][:0] = run.sections[0][1]
+        after.numbers[:0] = run.numbers
+        after.first, after.fresh, after.begun = run.first, run.fresh, run.begun
+        out.extend(run.numbers)
+        run.sections, run.numbers, run.absorbed = [(None, [])], [], True
+    return out
+
+
 def split_late_pairs(page: Page, rules: Rules) -> list[tuple[int, float, float]]:
     """Two stories run together with both their headlines printed after them, one group (a PDF
     tool reads a column's headlines last): when the group's first lines use
@@ -3483,6 +3521,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.BODY, old.confidence, (
             f"read as {old.role}; the text after it goes on its sentence",))
+    for number in short_leads(page, lines):
+        if (k := index.get(number)) is not None:
+            roles[k] = LineRole(number, roles[k].text, Role.BODY, roles[k].confidence, (
+                *roles[k].evidence, "a short untitled sentence printed against the story after it:"
+                " that story's first words"))
     for number, own_first, own_second in split_shared_groups(page):
         old = roles[index[number]]
         roles[index[number]] = LineRole(old.number, old.text, old.role, old.confidence, (
