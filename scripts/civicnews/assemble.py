@@ -2325,6 +2325,64 @@ def demote_subheads(page: Page) -> list[tuple[Line, float]]:
     return out
 
 
+# A sentence never opens on these particles (的服务网络。): text that does is a sentence's tail.
+_TAIL_OPENERS = "的地得之了着过和与及或"
+
+
+def _sentence_tail(text: str, before: str) -> bool:
+    """Text that goes on a sentence begun in ``before``: it opens on a particle, on a clause of
+    one or two characters (明、许明参加督办。), or with a word running on from ``before``.
+
+    >>> _sentence_tail("明、许明参加督办。", "市领导易卫斌、王磊、陈晓"), _sentence_tail("的服务网络。", "")
+    (True, True)
+    >>> _sentence_tail("岁末寒冬，年味渐浓。", "美丽宜居迎新春")
+    False
+    """
+    text = text.strip()
+    if not text:
+        return False
+    clause = re.match(r"[^，、；。！？,;]*[，、；,;]", text)
+    return (text[0] in _TAIL_OPENERS or (clause is not None and 1 <= len(CJK_CHAR.findall(clause.group())) <= 2)
+            or spans_a_word(before, text))
+
+
+def tails_read_as_stories(page: Page) -> list[tuple[HeadGroup, TextRun]]:
+    """A story of a title alone and a few words (under ``min_story_chars``, no credit) whose
+    words go on the title's sentence (``_sentence_tail``: 市领导易卫斌、王磊、陈晓 / 明、许明参加督办。)
+    is the last sentence of the story before it, broken where a PDF tool broke it: the title's
+    lines and the words go on that story. Returns each dissolved headline and the story it went
+    on, for the report.
+
+    >>> before = TextRun(fresh=True, sections=[(None, ["持续优化营商环境。"])])
+    >>> run = TextRun(fresh=True, sections=[(None, ["明、许明参加督办。"])])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(9, "", "市领导易卫斌、王磊、陈晓", lines=(9,)))])
+    >>> page = Page([before, run.headline, run], [], [], [])
+    >>> [h.text for h, _ in tails_read_as_stories(page)], before.text, run.absorbed
+    (['市领导易卫斌、王磊、陈晓'], '持续优化营商环境。市领导易卫斌、王磊、陈晓明、许明参加督办。', True)
+    """
+    out: list[tuple[HeadGroup, TextRun]] = []
+    items = page.items
+    for k in range(2, len(items)):
+        before, head, run = items[k - 2], items[k - 1], items[k]
+        if not (isinstance(before, TextRun) and isinstance(head, HeadGroup) and isinstance(run, TextRun)):
+            continue
+        if (run.headline is not head or run.absorbed or before.absorbed or not before.has_body or before.closed
+                or before.bylines or run.credit_lines or run.bylines or len(run.sections) != 1
+                or any(role is not Role.TITLE for role, _ in head.parts)):
+            continue
+        text = run.text.replace(" ", "")
+        if not text or len(text) >= SETTINGS.min_story_chars or not _sentence_tail(text, head.parts[-1][1].text):
+            continue
+        last = next(lines for _, lines in reversed(before.sections) if lines)
+        last.extend([*(line.text for _, line in head.parts), *run.sections[0][1]])
+        before.numbers.extend([*(n for _, line in head.parts for n in line.lines), *run.numbers])
+        before.closed, before.last = run.closed, run.last
+        run.absorbed, run.headline = True, None
+        head.claimed = True
+        out.append((head, before))
+    return out
+
+
 def headed_resumes(page: Page) -> list[tuple[int, float, float]]:
     """A run that begins no story (its first line read as text after another story's credit)
     but took a headline printed after it goes on the earlier untitled story, unclosed, that
@@ -3586,6 +3644,12 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             roles[index[number]] = LineRole(old.number, old.text, Role.FURNITURE, old.confidence, (
                 f"read as {old.role}; under the headline 「{head.text}」, too short for a story and"
                 " no mark of prose: not its text",))
+    for head, _ in tails_read_as_stories(page):
+        for _, line in head.parts:
+            k = index[line.number]
+            roles[k] = LineRole(line.number, line.text, Role.BODY, roles[k].confidence, (
+                f"read as {roles[k].role}; the few words under it go on its sentence: the last"
+                " sentence of the story before, not a headline",))
     for line, score in demote_subheads(page):
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.SUBHEAD, old.confidence, (
