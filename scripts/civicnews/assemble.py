@@ -2335,14 +2335,16 @@ def _sentence_tail(text: str, before: str) -> bool:
 
     >>> _sentence_tail("明、许明参加督办。", "市领导易卫斌、王磊、陈晓"), _sentence_tail("的服务网络。", "")
     (True, True)
-    >>> _sentence_tail("岁末寒冬，年味渐浓。", "美丽宜居迎新春")
+    >>> _sentence_tail("岁末寒冬，年味渐浓。", "美丽宜居迎新春"), _sentence_tail("6月25日，绿园区调研。", "")
+    (False, False)
+    >>> _sentence_tail("日前，开发区召开学习会。", "实干在岗位")
     False
     """
     text = text.strip()
-    if not text:
-        return False
+    if not text or opens_story(text):
+        return False  # 日前，… opens a sentence
     clause = re.match(r"[^，、；。！？,;]*[，、；,;]", text)
-    return (text[0] in _TAIL_OPENERS or (clause is not None and 1 <= len(CJK_CHAR.findall(clause.group())) <= 2)
+    return (text[0] in _TAIL_OPENERS or (clause is not None and len(clause.group()) <= 3)
             or spans_a_word(before, text))
 
 
