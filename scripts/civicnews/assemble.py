@@ -314,7 +314,7 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision], rules: 
 
 # A place name a headline opens with: a few characters and a place suffix (东岭村, 米河镇, 泾源县),
 # not a collective (全县, 我市, 该镇, 各村).
-OPENING_PLACE = re.compile(r"^(?![全我本该各此这每一二三四五六七八九十两几多外邻])([\u4e00-\u9fff]{1,4}?)(街道|社区|村|镇|乡|县|区|市)")
+OPENING_PLACE = re.compile(r"^(?![全我本该各此这每一二三四五六七八九十两几多外邻在])([\u4e00-\u9fff]{1,4}?)(街道|社区|村|镇|乡|县|区|市)")
 
 
 def new_place(text: str, before: str, after: str) -> str | None:
@@ -327,13 +327,30 @@ def new_place(text: str, before: str, after: str) -> str | None:
     (None, None)
     >>> new_place("荣县人大代表开展视察活动", "石桥镇开展整治。", "荣县人大代表视察。"), new_place("城区开展整治", "文。", "城区")
     ('荣县', None)
+    >>> new_place("秦淮区月牙湖街道富丽山庄社区开展活动", "古泉镇开展整治。", "富丽山庄社区携手月牙湖社区")
+    '富丽山庄社区'
     """
-    match = OPENING_PLACE.match(text) or _short_place(text, after)
-    # a one-character base only for a county (荣县, 滑县): 城区, 新村 are no names
-    if match is None or len(match.group(1)) < 2 and match.group(2) != "县":
+    if not before:
         return None
-    place, base = match.group(0), match.group(1)
-    return place if before and place in after and base not in before else None
+    match = OPENING_PLACE.match(text) or _short_place(text, after)
+    # the places it opens with, widest first (秦淮区月牙湖街道富丽山庄社区): the story may name only
+    # the nearest (富丽山庄社区)
+    for _ in range(OPENING_PLACES_READ):
+        # a one-character base only for a county (荣县, 滑县): 城区, 新村 are no names
+        if match is None or len(match.group(1)) < 2 and match.group(2) != "县":
+            return None
+        place, base = match.group(0), match.group(1)
+        if place in after and base not in before:
+            return place
+        if base in before or match.group(2) not in ("县", "区", "市", "街道"):
+            return None  # the story before names it, or it holds no place named after it
+        text = text[match.end():]
+        match = OPENING_PLACE.match(text)
+    return None
+
+
+# How many places in a row a headline's opening is read for (county, street, community).
+OPENING_PLACES_READ = 3
 
 
 _PLACE_SUFFIXES = ("街道", "社区", "村", "镇", "乡", "县", "区", "市")
