@@ -47,7 +47,7 @@ from .headline import (
 from .labeler import Decision
 from .model import Article, Credit, Line, LineRole, PageInfo, PageResult, Role, Section
 from .paragraphs import ends_sentence, rejoin_paragraphs, restore_lost_quotes
-from .patterns import CJK_CHAR, CONTINUATION
+from .patterns import CJK_CHAR, CONTINUATION, cjk_count
 from .rules import Rules
 from .settings import SETTINGS
 
@@ -899,9 +899,8 @@ def _whole_quote(text: str) -> bool:
     (True, False, False)
     """
     text = text.strip()
-    n = len(CJK_CHAR.findall(text))
     return (len(text) > 2 and text[0] == "“" and text[-1] == "”" and "”" not in text[1:-1]
-            and ends_sentence(text) and SETTINGS.title_chars[0] <= n <= SETTINGS.title_chars[1])
+            and ends_sentence(text) and SETTINGS.title_chars[0] <= cjk_count(text) <= SETTINGS.title_chars[1])
 
 
 # Roles the lines of one headline above a quoted title may have been read as, alike.
@@ -2367,7 +2366,7 @@ def could_be_title(text: str) -> bool:
     >>> could_be_title("记者 王明"), could_be_title("日前"), could_be_title("王培文指出")
     (False, False, False)
     """
-    n = len(CJK_CHAR.findall(text))
+    n = cjk_count(text)
     stripped = text.rstrip(" ）)")
     return (SETTINGS.title_chars[0] <= n <= SETTINGS.title_chars[1] and not ends_sentence(text)
             and not stripped.endswith(("，", "、", "；", "：", ",", ";", ":"))
@@ -2634,6 +2633,8 @@ def rescue_titles(page: Page, lines: list[Line], rules: Rules) -> list[tuple[tup
 # place before it (by the gazetteer) such a line is a masthead. The shapes of China's county
 # media centres' names, not one paper's.
 _MASTHEAD_WORDS = ("发布", "新闻", "日报", "晚报", "时报", "报", "融媒", "新闻网", "电视台", "广播电视台")
+# … longest first (a title ending in 日报 is read for 日报, not 报), sorted once, not per line
+_MASTHEAD_BY_LENGTH = tuple(sorted(_MASTHEAD_WORDS, key=len, reverse=True))
 
 
 def place_masthead(text: str, rules: Rules) -> bool:
@@ -2646,8 +2647,10 @@ def place_masthead(text: str, rules: Rules) -> bool:
     text = text.strip()
     if text.startswith("今日"):
         return _names_a_place_only(text[2:], rules)
-    word = next((w for w in sorted(_MASTHEAD_WORDS, key=len, reverse=True) if text.endswith(w)), None)
-    return word is not None and len(text) > len(word) and _names_a_place_only(text[: -len(word)], rules)
+    if not text.endswith(_MASTHEAD_WORDS):  # most lines: no word to look for
+        return False
+    word = next(w for w in _MASTHEAD_BY_LENGTH if text.endswith(w))
+    return len(text) > len(word) and _names_a_place_only(text[: -len(word)], rules)
 
 
 def _furniture_shaped(text: str, rules: Rules) -> bool:
@@ -3244,7 +3247,7 @@ def unsure_reasons(articles: list[Article], leftovers: list[str], roles: list[Li
     for a in articles:
         if a.headline is None:
             reasons.append(f"story {a.order + 1} has no headline")
-        chars = len(CJK_CHAR.findall(a.text))
+        chars = cjk_count(a.text)
         if chars < SETTINGS.min_body_chars:
             reasons.append(f"story {a.order + 1} has only {chars} characters of text")
     doubtful = [r for r in roles if r.role in (*HEAD_ROLES, Role.FURNITURE, Role.START, Role.CREDIT)
