@@ -282,13 +282,15 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision], rules: 
     """
     out: dict[int, float] = {}
     for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
-        if not could_be_title(line.text) or _furniture_shaped(line.text, rules):
+        if not could_be_title(line.text):
             continue
         unsure_text = decision.role is Role.BODY and (
             decision.confidence < SETTINGS.max_between_body_confidence
             or decision.confidence < SETTINGS.max_between_measure_confidence and measure_changes(lines, decisions, k))
         if decision.role not in _BETWEEN_ROLES and not (decision.role is Role.BODY and _before_start(lines, decisions, k)) \
                 and not unsure_text:
+            continue
+        if _furniture_shaped(line.text, rules):  # after the role tests: most lines fail those first
             continue
         after = _text_window(lines, decisions, range(k + 1, min(len(lines), k + 1 + SUBHEAD_WINDOW)))
         before = _text_window(lines, decisions, range(k - 1, max(-1, k - 1 - SUBHEAD_WINDOW), -1))
