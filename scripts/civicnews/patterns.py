@@ -20,6 +20,7 @@ def cjk_count(text: str) -> int:
     """
     return len(_NON_CJK.sub("", text))
 
+
 # Full-width punctuation that may sit between CJK characters; letter-spacing spreads it too.
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』…—·～"
 
