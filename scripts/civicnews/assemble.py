@@ -47,7 +47,7 @@ from .headline import (
 from .labeler import Decision
 from .model import Article, Credit, Line, LineRole, PageInfo, PageResult, Role, Section
 from .paragraphs import ends_sentence, rejoin_paragraphs, restore_lost_quotes
-from .patterns import CJK_CHAR, CONTINUATION
+from .patterns import CJK_CHAR, CONTINUATION, cjk_count
 from .rules import Rules
 from .settings import SETTINGS
 
@@ -282,13 +282,15 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision], rules: 
     """
     out: dict[int, float] = {}
     for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
-        if not could_be_title(line.text) or _furniture_shaped(line.text, rules):
+        if not could_be_title(line.text):
             continue
         unsure_text = decision.role is Role.BODY and (
             decision.confidence < SETTINGS.max_between_body_confidence
             or decision.confidence < SETTINGS.max_between_measure_confidence and measure_changes(lines, decisions, k))
         if decision.role not in _BETWEEN_ROLES and not (decision.role is Role.BODY and _before_start(lines, decisions, k)) \
                 and not unsure_text:
+            continue
+        if _furniture_shaped(line.text, rules):  # after the role tests: most lines fail those first
             continue
         after = _text_window(lines, decisions, range(k + 1, min(len(lines), k + 1 + SUBHEAD_WINDOW)))
         before = _text_window(lines, decisions, range(k - 1, max(-1, k - 1 - SUBHEAD_WINDOW), -1))
@@ -958,9 +960,8 @@ def _whole_quote(text: str) -> bool:
     (True, False, False)
     """
     text = text.strip()
-    n = len(CJK_CHAR.findall(text))
     return (len(text) > 2 and text[0] == "“" and text[-1] == "”" and "”" not in text[1:-1]
-            and ends_sentence(text) and SETTINGS.title_chars[0] <= n <= SETTINGS.title_chars[1])
+            and ends_sentence(text) and SETTINGS.title_chars[0] <= cjk_count(text) <= SETTINGS.title_chars[1])
 
 
 # Roles the lines of one headline above a quoted title may have been read as, alike.
@@ -2550,7 +2551,7 @@ def could_be_title(text: str) -> bool:
     >>> could_be_title("记者 王明"), could_be_title("日前"), could_be_title("王培文指出")
     (False, False, False)
     """
-    n = len(CJK_CHAR.findall(text))
+    n = cjk_count(text)
     stripped = text.rstrip(" ）)")
     return (SETTINGS.title_chars[0] <= n <= SETTINGS.title_chars[1] and not ends_sentence(text)
             and not stripped.endswith(("，", "、", "；", "：", ",", ";", ":"))
@@ -2817,6 +2818,8 @@ def rescue_titles(page: Page, lines: list[Line], rules: Rules) -> list[tuple[tup
 # place before it (by the gazetteer) such a line is a masthead. The shapes of China's county
 # media centres' names, not one paper's.
 _MASTHEAD_WORDS = ("发布", "新闻", "日报", "晚报", "时报", "报", "融媒", "新闻网", "电视台", "广播电视台")
+# … longest first (a title ending in 日报 is read for 日报, not 报), sorted once, not per line
+_MASTHEAD_BY_LENGTH = tuple(sorted(_MASTHEAD_WORDS, key=len, reverse=True))
 
 
 def place_masthead(text: str, rules: Rules) -> bool:
@@ -2829,8 +2832,10 @@ def place_masthead(text: str, rules: Rules) -> bool:
     text = text.strip()
     if text.startswith("今日"):
         return _names_a_place_only(text[2:], rules)
-    word = next((w for w in sorted(_MASTHEAD_WORDS, key=len, reverse=True) if text.endswith(w)), None)
-    return word is not None and len(text) > len(word) and _names_a_place_only(text[: -len(word)], rules)
+    if not text.endswith(_MASTHEAD_WORDS):  # most lines: no word to look for
+        return False
+    word = next(w for w in _MASTHEAD_BY_LENGTH if text.endswith(w))
+    return len(text) > len(word) and _names_a_place_only(text[: -len(word)], rules)
 
 
 def _furniture_shaped(text: str, rules: Rules) -> bool:
@@ -3476,7 +3481,7 @@ def unsure_reasons(articles: list[Article], leftovers: list[str], roles: list[Li
     for a in articles:
         if a.headline is None:
             reasons.append(f"story {a.order + 1} has no headline")
-        chars = len(CJK_CHAR.findall(a.text))
+        chars = cjk_count(a.text)
         if chars < SETTINGS.min_body_chars:
             reasons.append(f"story {a.order + 1} has only {chars} characters of text")
     doubtful = [r for r in roles if r.role in (*HEAD_ROLES, Role.FURNITURE, Role.START, Role.CREDIT)

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from . import wordlist
 from .model import Line
-from .patterns import CJK, CLOSERS, CONTINUATION, CONTINUES, SENTENCE_END, SERIES
+from .patterns import CJK, CLOSERS, CONTINUATION, CONTINUES, SENTENCE_END, SERIES, cjk_count
 from .rules import Rules
 
 # Lines on each side that tell a line's column width (the upper quartile of their widths).
@@ -82,15 +82,6 @@ def _bucket(value: float, edges: tuple[float, ...], names: tuple[str, ...]) -> s
     """
     # edges are sorted: the edges at or below the value, counted by bisection, index the name
     return names[min(bisect.bisect_right(edges, value), len(names) - 1)]
-
-
-def cjk_count(text: str) -> int:
-    """How many CJK characters a text has.
-
-    >>> cjk_count("3月25日，现代农业")
-    6
-    """
-    return len(_NON_CJK.sub("", text))
 
 
 def length(view: LineView) -> list[str]:

@@ -94,17 +94,27 @@ def _place_spellings() -> tuple[str, ...]:
     return tuple(sorted(n for n in names if len(n) >= 3))
 
 
+@lru_cache(maxsize=1)
+def _place_halves() -> tuple[dict[str, tuple[str, ...]], int]:
+    """Each first part of a place spelling (its first k characters, 0 < k < its length) → the
+    rests that complete it, and the longest first part: splits_a_place looks up the line's ends
+    instead of trying every spelling at every cut (45 µs a call for the 99 spellings)."""
+    halves: dict[str, list[str]] = {}
+    for name in _place_spellings():
+        for k in range(1, len(name)):
+            halves.setdefault(name[:k], []).append(name[k:])
+    return {head: tuple(rests) for head, rests in halves.items()}, max(map(len, halves), default=0)
+
+
 def splits_a_place(left: str, right: str) -> bool:
     """True when a line break falls inside a place name (现代农业装备 / 高新区开展…).
 
     >>> splits_a_place("现代农业装备", "高新区开展企业大走访行动")
     True
     """
-    for name in _place_spellings():
-        for k in range(1, len(name)):
-            if left.endswith(name[:k]) and right.startswith(name[k:]):
-                return True
-    return False
+    halves, longest = _place_halves()
+    return any(right.startswith(rest) for k in range(1, min(len(left), longest) + 1)
+               for rest in halves.get(left[-k:], ()))
 
 
 def merge_broken_lines(texts: list[str]) -> list[str]:

@@ -16,7 +16,7 @@ import ahocorasick_rs
 from . import wordlist
 from .model import Article, Headline, PageInfo
 from .patterns import EVENT_DATE
-from .places import RANK, Mention
+from .places import AUTOMATON, RANK, Mention
 from .rules import Rules
 from .settings import SETTINGS
 
@@ -2331,7 +2331,8 @@ def _keyword_counts(text: str, keywords: tuple[str, ...]) -> dict[str, int]:
 
 @lru_cache(maxsize=4)
 def _keyword_matcher(keywords: tuple[str, ...]) -> ahocorasick_rs.AhoCorasick:
-    return ahocorasick_rs.AhoCorasick(list(keywords), matchkind=ahocorasick_rs.MatchKind.Standard)
+    return ahocorasick_rs.AhoCorasick(list(keywords), matchkind=ahocorasick_rs.MatchKind.Standard,
+                                      implementation=AUTOMATON)
 
 
 def find_event_dates(article: Article) -> list[str]:

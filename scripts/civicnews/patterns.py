@@ -7,6 +7,19 @@ import re
 # CJK ideographs (and compatibility ideographs): what score.py counts as text.
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 CJK_CHAR = re.compile(f"[{CJK}]")
+# Everything but CJK: removing it leaves a text's CJK characters in one C call.
+_NON_CJK = re.compile(f"[^{CJK}]+")
+
+
+def cjk_count(text: str) -> int:
+    """How many CJK characters a text has: ``len(CJK_CHAR.findall(text))`` without a string
+    for each character (the findall was the costliest part of the title-shape tests).
+
+    >>> cjk_count("3月25日，现代农业")
+    6
+    """
+    return len(_NON_CJK.sub("", text))
+
 
 # Full-width punctuation that may sit between CJK characters; letter-spacing spreads it too.
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』…—·～"

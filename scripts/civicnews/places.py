@@ -99,6 +99,13 @@ class Division(NamedTuple):
     editor: bool = False
 
 
+# The Aho-Corasick automata (spellings, town short forms, campaign keywords) as contiguous
+# NFAs: the same matches as the library's default (a noncontiguous NFA here), found twice as
+# fast (49 against 95 µs a page's text over 36,000 spellings), built as fast (0.1 s) and
+# smaller. A DFA finds no faster and takes 0.5 s to build.
+AUTOMATON = ahocorasick_rs.Implementation.ContiguousNFA
+
+
 @dataclass(frozen=True)
 class Mention:
     """A place spelling found in a text and the divisions it may mean."""
@@ -271,7 +278,8 @@ class Gazetteer:
         matcher = self.__dict__.get("_town_automaton")
         if matcher is None:
             shorts = sorted(self.town_short_counties)
-            matcher = (shorts, ahocorasick_rs.AhoCorasick(shorts, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest))
+            matcher = (shorts, ahocorasick_rs.AhoCorasick(shorts, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                                                          implementation=AUTOMATON))
             self.__dict__["_town_automaton"] = matcher
         return matcher
 
@@ -318,7 +326,7 @@ class Gazetteer:
         if matcher is None:
             spellings = list(self.by_spelling)
             matcher = (spellings, ahocorasick_rs.AhoCorasick(
-                spellings, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest))
+                spellings, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest, implementation=AUTOMATON))
             self.__dict__["_automaton"] = matcher
         return matcher
 
