@@ -2707,7 +2707,8 @@ def _with_aside_tail(ks: tuple[int, ...], run: TextRun, lines: list[Line], page:
                      used: set[int]) -> tuple[int, ...]:
     """A missed title taken from set-aside lines goes on into the set-aside line printed right
     against it (no blank between), headline-shaped with it, whose words the story also uses
-    (``min_rescue_overlap``), but not word for word one of its clauses (a pull quote): a title
+    (``min_rescue_overlap``) or that is a short phrase (``_short_phrase``), but not word for
+    word one of its clauses (a pull quote): a title
     broken over two lines both read as captions (县政协十届二次 / 会议预备会议暨五次常委会议召开).
 
     >>> from .rules import load_rules
@@ -2725,10 +2726,21 @@ def _with_aside_tail(ks: tuple[int, ...], run: TextRun, lines: list[Line], page:
     if (k is None or k not in page.aside or k in used or not touching(lines[ks[-1]], lines[k])
             or _furniture_shaped(lines[k].text, rules)
             or not could_be_title("".join(lines[j].text for j in (*ks, k)))
-            or _shares_with(lines[k].text, run.text) < SETTINGS.min_rescue_overlap
+            or _shares_with(lines[k].text, run.text) < SETTINGS.min_rescue_overlap and not _short_phrase(lines[k].text)
             or is_pull_quote(lines[k].text, run.text)):  # a clause of the story: a pull quote
         return ks
     return (*ks, k)
+
+
+def _short_phrase(text: str) -> bool:
+    """A phrase of a few characters (at most ``KICKER_LABEL_CHARS``) with no punctuation: a
+    headline's second half (我市榜上有名) need not repeat its story's words; a caption says more.
+
+    >>> _short_phrase("我市榜上有名"), _short_phrase("村民在清理房前屋后的垃圾")
+    (True, False)
+    """
+    text = text.strip()
+    return bool(text) and len(text) <= KICKER_LABEL_CHARS and not re.search(r"[^\w“”‘’]", text)
 
 
 def _joins_story_before(run: TextRun, page: Page) -> bool:
