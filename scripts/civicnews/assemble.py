@@ -1325,8 +1325,12 @@ def split_shared_groups(page: Page) -> list[tuple[int, float, float]]:
             first, second = HeadGroup(head.parts[:j]), HeadGroup(head.parts[j:])
             if titled and len(first.text) < SETTINGS.min_second_title_chars:
                 continue  # a few words the titled story before also says (乡村振兴): no title of it
+            if spans_a_word(head.parts[j - 1][1].text, head.parts[j][1].text):
+                continue  # a word runs across (村民自 / 发整治): one headline's lines
             own_first, own_second = similarity(first, before), similarity(second, after)
-            if own_first < floor or own_second < floor:
+            # a first part the story before echoes strongly needs less of the second part's
+            # words after it (a figurative title shares few with its story)
+            if own_first < floor or own_second < (floor if own_first < SETTINGS.swap_margin else 0.5 * floor):
                 continue
             if own_first <= similarity(first, after) or own_second <= similarity(second, before):
                 continue
