@@ -138,3 +138,11 @@ def test_any_hotline_with_its_number_is_furniture_a_headline_about_one_is_not() 
     furniture = load_rules().furniture_any
     assert furniture.fullmatch("报料热线：0579-77009250") and furniture.fullmatch("监督电话：12345")
     assert not furniture.fullmatch("开通便民热线 服务群众") and not furniture.fullmatch("热线电话解民忧")
+
+
+def test_a_pages_section_name_alone_is_furniture_a_headline_naming_news_is_not() -> None:
+    from civicnews.rules import load_rules
+
+    furniture = load_rules().furniture_any
+    assert furniture.fullmatch("综合新闻") and furniture.fullmatch("基层动态")
+    assert not furniture.fullmatch("县融媒体中心发布新闻") and not furniture.fullmatch("我市开展媒体走基层活动")
