@@ -232,6 +232,10 @@ ABLATE: dict[str, Callable[..., object]] = {
     "towns_by_base": lambda found, rules: found,
     "a_village": lambda *a, **k: False,
     "paired_counties": lambda *a, **k: [],
+    "written_as_kind": lambda name, suffix: suffix != "区" or name.endswith("区"),
+    "names_the_water": lambda *a, **k: False,
+    "without_guests": lambda text, found, home, rules: found,
+    "without_compared": lambda text, found: found,
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

@@ -877,3 +877,42 @@ def test_a_zone_word_after_a_citys_short_form_names_the_zone_even_as_one_word() 
     text = "今年以来，苏州工业园区在金鸡湖周边新建口袋公园10座。"
     assert tagged(text, title="苏州工业园区：金鸡湖畔添绿", publication="苏州日报") == ["苏州工业园区"]
     assert "安新县" not in tagged("在贵安新区，一批大型数据中心正在加快建设。", title="贵安新区：数据中心集群加快建设")
+
+
+def test_a_word_that_ends_in_a_suffix_the_place_never_had_is_no_place() -> None:
+    # 各大城市 holds 大城 (大城县) + 市, but a 县 was never a 市: no 大城县
+    assert tagged("在全国各大城市，化隆人开办的拉面馆已有一万多家。", title="拉面经济") == ["化隆回族自治县"]
+    # a 区 may be written as the 市 it was (萧山市)
+    assert tagged("萧山市召开会议。")[0] == "萧山区"
+
+
+def test_a_lake_or_river_named_like_a_county_is_the_water() -> None:
+    # 太湖沿岸 in 长兴's story is the lake, not 安徽's 太湖县; 沅江桃源段 the river, not 沅江市
+    text = "日前，长兴县太湖沿岸生态修复项目通过验收。长兴沿太湖岸线清理违章建筑，守护太湖南岸碧水。"
+    assert tagged(text, title="太湖沿岸生态修复项目通过验收") == ["长兴县"]
+    text = "县农业农村局联合公安部门在沅江桃源段开展禁渔执法巡查，沿沅江清理违规网具。"
+    assert tagged(text, title="沅江桃源段开展禁渔联合执法") == ["桃源县"]
+    # the county itself, written short, is still the county
+    assert tagged("太湖县召开会议，太湖各乡镇参加。")[0] == "太湖县"
+
+
+def test_guests_coming_and_places_know_how_is_brought_from_are_not_the_storys() -> None:
+    text = "4月10日，广州市白云区东西部协作工作组一行来到黔西，调研协作项目。工作组来到锦星镇的帮扶车间。"
+    assert tagged(text, title="广州白云区工作组来黔西开展东西部协作调研") == ["黔西市", "锦星镇"]
+    # the paper's own people coming stay its own
+    assert tagged(text, title="白云区工作组来黔西调研", publication="白云区融媒体中心")[0] == "白云区"
+    # a host welcoming guests (迎来) is no guest
+    text = "安吉迎来福建尤溪考察团。考察团参观了安吉县天荒坪镇的竹林碳汇项目。"
+    assert tagged(text, title="安吉迎来尤溪考察团")[0] == "安吉县"
+    text = "在大荔县安仁镇，园区从山东寿光引进大棚技术，并聘请寿光的技术员驻点指导。"
+    assert tagged(text, title="我县引进寿光大棚技术") == ["大荔县", "安仁镇"]
+
+
+def test_places_a_ranking_compares_with_are_not_the_storys() -> None:
+    text = "在全国百强县名单中，晋江市位列第四，排在昆山市、江阴市、张家港市之后。晋江鞋服产业加快转型。"
+    assert tagged(text, title="县域经济竞争力位居全国前列") == ["晋江市"]
+
+
+def test_going_home_after_a_county_is_no_town() -> None:
+    text = "近年来，一批在广东务工的正安籍人员返乡创办吉他企业。"
+    assert tagged(text, title="吉他走向世界", publication="遵义发布") == ["正安县"]

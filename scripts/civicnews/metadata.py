@@ -28,6 +28,33 @@ FALLBACK_TITLE_CHARS = 24
 # place itself.
 NAMED_AFTER = re.compile(r"路|大道|大街|街(?!道)|巷|桥|公园|广场|商会|同乡会|社")
 
+# A short form that is also a lake's, river's or sea's name (太湖 of 太湖县, 沅江 of 沅江市, 晋江
+# of 晋江市) names the water when the words around it are the water's: its shore, reach or
+# basin after it (太湖沿岸, 沅江桃源段, 晋江流域), or 沿/环/入 before it (沿太湖, 环太湖). Such water
+# runs past many counties, so it places no story. Mountains are left out: a mountain named like
+# its county (黄山, 泰山) mostly lies in it.
+WATER_ENDS = "湖江河溪海湾"
+WATER_AFTER = re.compile(r"[东南西北]?岸|沿岸|两岸|岸线|畔|之滨|流域|水域|水系|水面|水位|水质|水体|湖区|湖面|江面|河面|河道|"
+                         r"河段|江段|上游|中游|下游|源头|干流|支流|[^，。；！？、\s]{2,3}段|段|海域|渔场")
+WATER_BEFORE = "沿环入濒"
+
+
+def names_the_water(text: str, start: int, end: int, spelling: str) -> bool:
+    """True when a short form at ``start``-``end`` that ends like a body of water (WATER_ENDS)
+    is read as the water: WATER_AFTER follows it or a WATER_BEFORE character precedes it.
+
+    >>> names_the_water("长兴县太湖沿岸生态修复", 3, 5, "太湖"), names_the_water("沅江桃源段禁渔", 0, 2, "沅江")
+    (True, True)
+    >>> names_the_water("长兴沿太湖岸线", 3, 5, "太湖"), names_the_water("太湖县召开会议", 0, 2, "太湖")
+    (True, False)
+    >>> names_the_water("晋江鞋服产业", 0, 2, "晋江")
+    False
+    """
+    if spelling[-1] not in WATER_ENDS:
+        return False
+    return bool(WATER_AFTER.match(text, end)) or (start > 0 and text[start - 1] in WATER_BEFORE)
+
+
 # After a name ending in 区, these make 区 the start of a word (区域, 区块, 区间): 加快城北区域开发
 # names an area of the town, not 西宁's 城北区.
 AREA_WORD_ENDS = "域块间"
@@ -36,6 +63,23 @@ AREA_WORD_ENDS = "域块间"
 # place's full name as the story writes it, perhaps an older one (X县 before it became X区).
 # The place is still tagged by its official name, so that its stories share one page.
 ADMIN_SUFFIXES = "县市区旗"
+# Which of those a place of each kind may be written with: its own, or a kind it was before.
+# Counties became cities and districts, cities became districts (萧山市, now 萧山区), never the
+# other way: a 县 written X市 is a word (各大城市 holds no 大城县), as is a 县 or 市 written X区.
+OLDER_KINDS = {"县": "县", "市": "县市", "区": "县市区", "旗": "旗"}
+
+
+def written_as_kind(name: str, suffix: str) -> bool:
+    """True when a place named ``name`` may be written with the suffix ``suffix`` after its short
+    form: the suffix is its kind's or an older kind's (OLDER_KINDS; any other name's last
+    character, 州 or 盟, takes 县 or 市 as its county-level seat may).
+
+    >>> written_as_kind("大城县", "市"), written_as_kind("萧山区", "市"), written_as_kind("义乌市", "县")
+    (False, True, True)
+    >>> written_as_kind("安新县", "区"), written_as_kind("阿荣旗", "旗")
+    (False, True)
+    """
+    return suffix in OLDER_KINDS.get(name[-1], "县市")
 
 # A headline that opens with a place and a colon: 前锋：11个部门联动…
 HEADLINE_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,4})[：:]")
@@ -52,6 +96,11 @@ NOT_TOWN_BASE = re.compile(r"[乡镇县市区村省州]")
 # A name the national list does not know at all must also not open with a function word or a
 # quantifier (开化县的小城镇, 西城区首家街道级…): those are no names.
 NOT_NAME_START = re.compile(r"[的地得在和与及是到为对把被从向于了首每各多全该本此某其这那有等]")
+
+# Words that end in a town suffix without being one, for names the national list does not know:
+# 城镇 and 集镇 are words for towns (美丽城镇建设), the others going home or home itself
+# (正安籍人员返乡创业, 干部下乡, 游子回乡): no town 籍人员返乡.
+NO_TOWN_ENDS = ("城镇", "集镇", "返乡", "回乡", "下乡", "还乡", "离乡", "家乡", "故乡", "老乡", "同乡", "思乡")
 
 # Counties whose towns' short forms a story writes (county code → how many), asked for lazily.
 Hints = Callable[[], dict[str, int]]
@@ -209,11 +258,13 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
             continue  # 城北区域, 城西区块: the words 区域, 区块, no district
         if not m.full and a_village(text, m.end):
             continue  # 长兴村, 永安村: villages named like a county, not the county
+        if not m.full and names_the_water(text, m.start, m.end, m.spelling):
+            continue  # 太湖沿岸, 沅江桃源段: the lake or river, not 太湖县 or 沅江市
         end, full = m.end, m.full
         suffix = text[end : end + 1]
         if (not full and suffix and suffix in ADMIN_SUFFIXES
-                and any(divisions[c].level in ("county", "city")
-                        and (suffix != "区" or divisions[c].name.endswith("区")) for c in m.codes)
+                and any(divisions[c].level in ("county", "city") and written_as_kind(divisions[c].name, suffix)
+                        for c in m.codes)
                 and on_word_boundaries(text, m.start, end + 1)):  # not 永康市场
             # 区 only after a 区's short form: a county has been a 县 or a 市, never a 区 the list
             # does not know yet (贵安新区, 雄安新区 hold no 安新区 of 安新县)
@@ -398,6 +449,7 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
     found = towns_by_base(found, rules)
     found = [(m, w) for m, w in found if not named_in_town_list(text, m, found)]
     found = without_campaign_words(text, found, rules)
+    found = without_compared(text, found)
     visitor = _visitor_pattern(SETTINGS.district_visit_gap)
     guests = {c for m, _w in found if visitor.match(text, m.end) for c in m.codes}
     guests |= {c for m in visiting_own_county(text, found, rules) for c in m.codes}
@@ -407,6 +459,36 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
     gaz = rules.gazetteer
     return [(m, w) for m, w in found if not (all(gaz.divisions[c].level == "town" for c in m.codes)
                                              and named_as_data(text, m.start, m.end, rules))]
+
+
+# Words of ranking a place against others (位列第四，排在昆山市、江阴市之后; 仅次于A县): the
+# places listed right after one are the ones compared with, not the story's.
+COMPARED = re.compile(r"仅次于|次于|排在|排名在|落后于|领先于|超过|高于|低于|优于")
+
+
+def without_compared(text: str, found: list[tuple[Mention, float]]) -> list[tuple[Mention, float]]:
+    """The mentions without those a word of ranking (COMPARED) opens, one place after another
+    with at most a separator (LIST_GAP) between, as the places compared with.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "晋江市位列第四，排在昆山市、江阴市和张家港市之后。"
+    >>> [m.spelling for m, _w in without_compared(text, _mentions(text, rules))]
+    ['晋江市']
+    >>> text = "在昆山市、江阴市召开会议"
+    >>> [m.spelling for m, _w in without_compared(text, _mentions(text, rules))]
+    ['昆山市', '江阴市']
+    """
+    if not found or COMPARED.search(text) is None:
+        return found
+    starts = {m.start: m for m, _w in found}
+    compared: set[int] = set()
+    for word in COMPARED.finditer(text):
+        at = word.end()
+        while (m := starts.get(at) or (starts.get(at + 1) if text[at : at + 1] in LIST_GAP else None)):
+            compared.add(m.start)
+            at = m.end
+    return [(m, w) for m, w in found if m.start not in compared] if compared else found
 
 
 # A town's kind after its base, as a story writes the town in full (乌镇镇, 周庄镇, 田林街道).
@@ -754,6 +836,9 @@ def written_towns(text: str, mentions: list[tuple[Mention, float]], region: str 
     >>> found = written_towns(text, _mentions(text, rules), None, rules)
     >>> {town: rules.gazetteer.divisions[c].name for town, c in found.items()}
     {'九合镇': '皋兰县', '公堂乡': '当雄县'}
+    >>> text = "正安籍人员返乡创办企业"
+    >>> written_towns(text, _mentions(text, rules), None, rules)
+    {}
     """
     gaz = rules.gazetteer
     out: dict[str, str] = {}
@@ -763,8 +848,8 @@ def written_towns(text: str, mentions: list[tuple[Mention, float]], region: str 
         if len(counties) != 1 or town is None or NOT_TOWN_BASE.search(town.group(1)):
             continue
         if not gaz.codes(town.group(0)) and (NOT_NAME_START.match(town.group(1))
-                                             or town.group(0).endswith(("城镇", "集镇"))):
-            continue  # (临海市美丽城镇建设: 城镇 is the word for towns, 集镇 for market towns, no suffix)
+                                             or town.group(0).endswith(NO_TOWN_ENDS)):
+            continue  # (临海市美丽城镇建设, 正安籍人员返乡创业: words, no suffix)
         out.setdefault(town.group(0), counties.pop())
     return out
 
@@ -1362,6 +1447,7 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     # only seems to spell 新华区)
     undecided = shared if home is None and all(
         gaz.divisions[r].name in (info.publication or "") for r in shared) else ()
+    mentions = without_guests(text, mentions, home, rules)
     if home and (home_spelled_short(info, home, rules) and far_from(home, mentions, rules)
                  and not called_its_own(text, home, rules) and not organs_of_its_own(text, home, mentions, rules)
                  or story_elsewhere(home, mentions, text, len(_headline_text(article.headline)), rules)):
@@ -2274,6 +2360,72 @@ def visiting_own_county(text: str, found: list[tuple[Mention, float]], rules: Ru
                            for v in visited.codes):
             out.append(m)
     return out
+
+
+# Before 来, these make it part of another word (迎来, 带来, 以来, 起来…): the place before is the
+# host or the subject, not a guest coming.
+NOT_COMING_BEFORE = "迎带引请招吸回原后以起近未往从本将出上下进过"
+
+
+def without_guests(text: str, found: list[tuple[Mention, float]], home: str | None,
+                   rules: Rules) -> list[tuple[Mention, float]]:
+    """The mentions without places that only send guests or goods: a place that comes, within
+    settings.district_visit_gap characters of its clause and a word of coming (gazetteer.yml
+    coming_words), to a county or town outside it (广州市白云区工作组一行来黔西); or a place that
+    goods or know-how are brought from (从山东寿光引进, brought_words). Every mention of such a
+    place goes, unless it is the paper's home or holds it: a paper's own people may come too.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "广州市白云区工作组一行来黔西调研。在锦星镇，工作组察看了帮扶车间。白云区将深化协作。"
+    >>> [m.spelling for m, _w in without_guests(text, _mentions(text, rules), None, rules)]
+    ['黔西', '锦星镇']
+    >>> home = rules.gazetteer.codes("白云区")[0]
+    >>> [m.spelling for m, _w in without_guests(text, _mentions(text, rules), home, rules)][:2]
+    ['广州市', '白云区']
+    >>> text = "大荔县安仁镇从山东寿光引进大棚技术，聘请寿光技术员指导。"
+    >>> [m.spelling for m, _w in without_guests(text, _mentions(text, rules), None, rules)]
+    ['大荔县', '安仁镇']
+    >>> text = "安吉迎来福建尤溪考察团，安吉县递铺街道介绍了经验。"
+    >>> [m.spelling for m, _w in without_guests(text, _mentions(text, rules), None, rules)][:2]
+    ['安吉', '福建']
+    """
+    if not found or not (rules.coming_words or rules.brought_words):
+        return found
+    gaz = rules.gazetteer
+    starts = {m.start: m for m, _w in found}
+    came = _came_pattern(rules.coming_words, SETTINGS.district_visit_gap) if rules.coming_words else None
+    brought = _brought_pattern(rules.brought_words) if rules.brought_words else None
+    away: set[str] = set()
+    for m, _weight in found:
+        if all(gaz.divisions[c].level == "town" for c in m.codes):
+            continue
+        to = came.match(text, m.end) if came else None
+        goal = starts.get(to.end()) if to else None
+        if goal and all(gaz.divisions[v].level in ("county", "town") for v in goal.codes) and not any(
+                gaz.within(v, c) or gaz.within(c, v) for v in goal.codes for c in m.codes):
+            away.update(m.codes)
+            continue
+        start = address_start(m, found, rules)
+        if brought and start > 0 and text[start - 1] == "从" and brought.match(text, m.end):
+            away.update(m.codes)
+    if home:
+        away = {c for c in away if c != home and not gaz.within(home, c)}
+    return [(m, w) for m, w in found if not away.issuperset(m.codes)] if away else found
+
+
+@lru_cache(maxsize=8)
+def _came_pattern(words: tuple[str, ...], gap: int) -> re.Pattern[str]:
+    """After a place: its clause (at most ``gap`` characters), then a word of coming that is no
+    part of another word (迎来, 以来)."""
+    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"[^，。；！？：、]{{0,{gap}}}?(?<![{NOT_COMING_BEFORE}])(?:{alternatives})")
+
+
+@lru_cache(maxsize=8)
+def _brought_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """After a place: a few characters of its clause, then a word of bringing in."""
+    return re.compile(r"[^，。；！？：]{0,8}?(?:" + "|".join(map(re.escape, words)) + ")")
 
 
 @lru_cache(maxsize=8)
