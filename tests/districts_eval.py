@@ -236,6 +236,7 @@ ABLATE: dict[str, Callable[..., object]] = {
     "names_the_water": lambda *a, **k: False,
     "without_guests": lambda text, found, home, rules: found,
     "without_compared": lambda text, found: found,
+    "helping_elsewhere": lambda *a, **k: False,
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

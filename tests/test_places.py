@@ -916,3 +916,19 @@ def test_places_a_ranking_compares_with_are_not_the_storys() -> None:
 def test_going_home_after_a_county_is_no_town() -> None:
     text = "近年来，一批在广东务工的正安籍人员返乡创办吉他企业。"
     assert tagged(text, title="吉他走向世界", publication="遵义发布") == ["正安县"]
+
+
+def test_a_place_that_helps_another_is_not_the_storys() -> None:
+    # no paper's place: 余杭区 helps, 大方县 and its 羊场镇 are where the story happens
+    text = ("由杭州市余杭区帮扶建设的羊场镇蔬菜保供基地，今年已种植蔬菜三千多亩。"
+            "余杭区还在大方县援建了一批农业园区和帮扶车间。")
+    assert tagged(text, title="杭州市余杭区帮扶的产业项目落地见效") == ["大方县", "羊场镇"]
+    # the helper's own paper keeps it; two places paired in help are both kept
+    assert tagged(text, title="我区帮扶的产业项目落地见效", publication="余杭发布")[0] == "余杭区"
+    text = "近日，铅山县与广信区开展结对帮扶，签订协议。"
+    assert tagged(text, title="铅山县与广信区开展结对帮扶") == ["铅山县", "广信区"]
+
+
+def test_a_lakes_fishing_names_the_lake() -> None:
+    text = "太湖禁捕后，宜兴市的渔民们陆续上岸。宜兴市为太湖渔民提供技能培训。"
+    assert tagged(text, title="太湖渔民上岸后的新生活") == ["宜兴市"]

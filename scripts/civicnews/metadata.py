@@ -29,13 +29,13 @@ FALLBACK_TITLE_CHARS = 24
 NAMED_AFTER = re.compile(r"路|大道|大街|街(?!道)|巷|桥|公园|广场|商会|同乡会|社")
 
 # A short form that is also a lake's, river's or sea's name (太湖 of 太湖县, 沅江 of 沅江市, 晋江
-# of 晋江市) names the water when the words around it are the water's: its shore, reach or
-# basin after it (太湖沿岸, 沅江桃源段, 晋江流域), or 沿/环/入 before it (沿太湖, 环太湖). Such water
-# runs past many counties, so it places no story. Mountains are left out: a mountain named like
-# its county (黄山, 泰山) mostly lies in it.
+# of 晋江市) names the water when the words around it are the water's: its shore, reach, basin
+# or fishing after it (太湖沿岸, 沅江桃源段, 晋江流域, 太湖渔民), or 沿/环/入 before it (沿太湖).
+# Such water runs past many counties, so it places no story. Mountains are left out: a mountain
+# named like its county (黄山, 泰山) mostly lies in it.
 WATER_ENDS = "湖江河溪海湾"
 WATER_AFTER = re.compile(r"[东南西北]?岸|沿岸|两岸|岸线|畔|之滨|流域|水域|水系|水面|水位|水质|水体|湖区|湖面|江面|河面|河道|"
-                         r"河段|江段|上游|中游|下游|源头|干流|支流|[^，。；！？、\s]{2,3}段|段|海域|渔场")
+                         r"河段|江段|上游|中游|下游|源头|干流|支流|[^，。；！？、\s]{2,3}段|段|海域|渔|禁捕|禁渔|退捕")
 WATER_BEFORE = "沿环入濒"
 
 
@@ -47,8 +47,8 @@ def names_the_water(text: str, start: int, end: int, spelling: str) -> bool:
     (True, True)
     >>> names_the_water("长兴沿太湖岸线", 3, 5, "太湖"), names_the_water("太湖县召开会议", 0, 2, "太湖")
     (True, False)
-    >>> names_the_water("晋江鞋服产业", 0, 2, "晋江")
-    False
+    >>> names_the_water("晋江鞋服产业", 0, 2, "晋江"), names_the_water("太湖渔民上岸", 0, 2, "太湖")
+    (False, True)
     """
     if spelling[-1] not in WATER_ENDS:
         return False
@@ -2371,9 +2371,10 @@ def without_guests(text: str, found: list[tuple[Mention, float]], home: str | No
                    rules: Rules) -> list[tuple[Mention, float]]:
     """The mentions without places that only send guests or goods: a place that comes, within
     settings.district_visit_gap characters of its clause and a word of coming (gazetteer.yml
-    coming_words), to a county or town outside it (广州市白云区工作组一行来黔西); or a place that
-    goods or know-how are brought from (从山东寿光引进, brought_words). Every mention of such a
-    place goes, unless it is the paper's home or holds it: a paper's own people may come too.
+    coming_words), to a county or town outside it (广州市白云区工作组一行来黔西); a place that
+    goods or know-how are brought from (从山东寿光引进, brought_words); a place that helps another
+    (helping_elsewhere). Every mention of such a place goes, unless it is the paper's home or
+    holds it: a paper's own people may come and help too.
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
@@ -2390,12 +2391,13 @@ def without_guests(text: str, found: list[tuple[Mention, float]], home: str | No
     >>> [m.spelling for m, _w in without_guests(text, _mentions(text, rules), None, rules)][:2]
     ['安吉', '福建']
     """
-    if not found or not (rules.coming_words or rules.brought_words):
+    if not found or not (rules.coming_words or rules.brought_words or rules.helping_words):
         return found
     gaz = rules.gazetteer
     starts = {m.start: m for m, _w in found}
     came = _came_pattern(rules.coming_words, SETTINGS.district_visit_gap) if rules.coming_words else None
     brought = _brought_pattern(rules.brought_words) if rules.brought_words else None
+    helping = _any_word(rules.helping_words) if rules.helping_words else None
     away: set[str] = set()
     for m, _weight in found:
         if all(gaz.divisions[c].level == "town" for c in m.codes):
@@ -2409,9 +2411,49 @@ def without_guests(text: str, found: list[tuple[Mention, float]], home: str | No
         start = address_start(m, found, rules)
         if brought and start > 0 and text[start - 1] == "从" and brought.match(text, m.end):
             away.update(m.codes)
-    if home:
+        elif helping and helping_elsewhere(text, m, found, helping, rules):
+            away.update(m.codes)
+    if home:  # the paper's own place, or one holding it: its people coming or helping stay its own
         away = {c for c in away if c != home and not gaz.within(home, c)}
     return [(m, w) for m, w in found if not away.issuperset(m.codes)] if away else found
+
+
+# Before a place helped (A在B援建, A向B捐赠): the help goes there.
+HELPED_BEFORE = "在向给为对"
+# At most this many characters between a word of help and the place helped (帮扶建设的羊场镇).
+HELPED_GAP = 4
+
+
+def helping_elsewhere(text: str, m: Mention, found: list[tuple[Mention, float]], helping: re.Pattern[str],
+                      rules: Rules) -> bool:
+    """True when the place ``m`` helps a county or town outside it, in its own clause: a word of
+    help (gazetteer.yml helping_words) then, within HELPED_GAP characters, the place helped
+    (上海市对口支援果洛州; 由余杭区帮扶建设的羊场镇基地), or the place helped after 在/向/给… and then
+    the word (余杭区还在大方县援建了…). Two places doing it together (A县与B县开展结对帮扶) help
+    no one outside.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> helping = _any_word(rules.helping_words)
+    >>> text = "余杭区还在大方县援建了一批园区。由余杭区帮扶建设的羊场镇基地投产。铅山县与广信区开展结对帮扶。"
+    >>> found = _mentions(text, rules)
+    >>> [m.spelling for m, _w in found if helping_elsewhere(text, m, found, helping, rules)]
+    ['余杭区', '余杭区']
+    """
+    gaz = rules.gazetteer
+    stop = min([k for k in (text.find(c, m.end) for c in CLAUSE_ENDS) if k >= 0] + [len(text)])
+    words = list(helping.finditer(text, m.end, stop))
+    if not words:
+        return False
+    for other, _w in found:
+        if other.start < m.end or other.start >= stop or any(
+                gaz.within(v, c) or gaz.within(c, v) for v in other.codes for c in m.codes) or not all(
+                gaz.divisions[v].level in ("county", "town", "zone") for v in other.codes):
+            continue
+        if any(0 <= other.start - w.end() <= HELPED_GAP for w in words) or (
+                text[other.start - 1] in HELPED_BEFORE and any(w.start() >= other.end for w in words)):
+            return True
+    return False
 
 
 @lru_cache(maxsize=8)
