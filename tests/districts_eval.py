@@ -237,6 +237,7 @@ ABLATE: dict[str, Callable[..., object]] = {
     "without_guests": lambda text, found, home, rules: found,
     "without_compared": lambda text, found: found,
     "helping_elsewhere": lambda *a, **k: False,
+    "located_in_its_own": lambda *a, **k: False,
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

@@ -932,3 +932,9 @@ def test_a_place_that_helps_another_is_not_the_storys() -> None:
 def test_a_lakes_fishing_names_the_lake() -> None:
     text = "太湖禁捕后，宜兴市的渔民们陆续上岸。宜兴市为太湖渔民提供技能培训。"
     assert tagged(text, title="太湖渔民上岸后的新生活") == ["宜兴市"]
+
+
+def test_a_place_located_in_what_holds_it_gives_its_address_not_another_place() -> None:
+    # 长沙县地处长沙市东北部 in the city's paper: the county's story, 长沙市 is its address
+    text = "长沙县地处长沙市东北部，连续多年位居全国县域经济前列。今年以来，长沙县新引进项目八十余个。"
+    assert tagged(text, title="长沙县：打造县域经济发展新高地", publication="长沙晚报") == ["长沙县"]

@@ -1554,7 +1554,8 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
                 and not any(p.start == m.end and any(gaz.within(c, h) for c in p.codes for h in m.codes)
                             for p, _w in mentions)):  # an address: its last place only (位于安徽省宣城市宣州区)
             codes = _narrow(m.codes, place, rules)
-            if len(codes) == 1:
+            if len(codes) == 1 and not located_in_its_own(text, address_start(m, mentions, rules), codes[0],
+                                                           mentions, rules):
                 div = gaz.divisions[codes[0]]
                 chosen.setdefault(div.name, (RANK.get(div.level, 4), len(chosen)))
                 located.append(codes[0])
@@ -2328,6 +2329,27 @@ def _located_there(text: str, start: int, rules: Rules) -> bool:
     gap = SETTINGS.district_located_gap
     before = text[max(0, start - gap - max(len(w) for w in rules.located_in)) : start]
     return _located_pattern(rules.located_in, gap).search(before) is not None
+
+
+def located_in_its_own(text: str, start: int, code: str, mentions: list[tuple[Mention, float]],
+                       rules: Rules) -> bool:
+    """True when the place ``code`` named at ``start`` after a located_in word is where a place
+    it holds lies, that place written right before the word (长沙县地处长沙市东北部): the smaller
+    place's address, not another place of the story. A firm or a village said to lie there
+    (实达实公司坐落于衢州市…) still places the story there.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> city = rules.gazetteer.codes("长沙市")[0]
+    >>> text = "长沙县地处长沙市东北部。公司坐落于长沙市。"
+    >>> found = _mentions(text, rules)
+    >>> located_in_its_own(text, 5, city, found, rules), located_in_its_own(text, 17, city, found, rules)
+    (True, False)
+    """
+    gaz = rules.gazetteer
+    pattern = _located_pattern(rules.located_in, SETTINGS.district_located_gap)
+    return any(p.end < start and pattern.fullmatch(text, p.end, start) is not None
+               and all(c != code and gaz.within(c, code) for c in p.codes) for p, _w in mentions)
 
 
 @lru_cache(maxsize=8)
