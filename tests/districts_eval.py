@@ -238,6 +238,7 @@ ABLATE: dict[str, Callable[..., object]] = {
     "without_compared": lambda text, found: found,
     "helping_elsewhere": lambda *a, **k: False,
     "located_in_its_own": lambda *a, **k: False,
+    "word_shorts_gone_to": lambda text, head_end, found, rules: found,
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

@@ -938,3 +938,13 @@ def test_a_place_located_in_what_holds_it_gives_its_address_not_another_place() 
     # 长沙县地处长沙市东北部 in the city's paper: the county's story, 长沙市 is its address
     text = "长沙县地处长沙市东北部，连续多年位居全国县域经济前列。今年以来，长沙县新引进项目八十余个。"
     assert tagged(text, title="长沙县：打造县域经济发展新高地", publication="长沙晚报") == ["长沙县"]
+
+
+def test_a_short_form_that_is_a_word_is_the_place_gone_to_when_named_in_full() -> None:
+    # 会同 is a word (jointly); 来会同开展视察 in a story naming 会同县 is the county, so the
+    # city's inspectors coming to it are guests and the city's paper tags the county
+    text = ("5月16日，怀化市人大常委会视察组来会同开展农村饮水安全专题视察。视察组来到若水镇的水厂，"
+            "听取了会同县政府工作汇报。")
+    assert tagged(text, title="怀化市人大常委会视察组来会同开展专题视察", publication="怀化日报") == ["会同县", "若水镇"]
+    # without the county in full, the word after 来 stays a word
+    assert tagged("视察组来会同有关部门开展视察。") == []

@@ -446,6 +446,7 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
         if codes:
             found.insert(0, (Mention(0, len(label.group(1)), label.group(1), codes, False), float(title_weight)))
     text = head + body
+    found = word_shorts_gone_to(text, len(head), found, rules)
     found = towns_by_base(found, rules)
     found = [(m, w) for m, w in found if not named_in_town_list(text, m, found)]
     found = without_campaign_words(text, found, rules)
@@ -489,6 +490,44 @@ def without_compared(text: str, found: list[tuple[Mention, float]]) -> list[tupl
             compared.add(m.start)
             at = m.end
     return [(m, w) for m, w in found if m.start not in compared] if compared else found
+
+
+# Words of going to or being in a place, before a short form that is also a word (来会同开展
+# 视察, 走进罗田): the place. 在 is not one of them (在和平年代).
+GONE_TO = re.compile(r"来到|来|到|赴|走进|深入|前往")
+
+
+def word_shorts_gone_to(text: str, head_end: int, found: list[tuple[Mention, float]],
+                        rules: Rules) -> list[tuple[Mention, float]]:
+    """The mentions with the short forms that are also common words (gazetteer word_shorts:
+    会同, 麻城, 通道) read as places where one follows a word of going (GONE_TO) and the story
+    names the same place in full: 怀化市人大常委会视察组来会同开展视察 … 会同县. Alone, such a
+    short form is the word (会同有关部门, 和平发展).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "视察组来会同开展视察，听取会同县政府汇报。会同有关部门参加。"
+    >>> [m.spelling for m, _w in word_shorts_gone_to(text, 0, _mentions(text, rules), rules)]
+    ['会同', '会同县']
+    >>> text = "视察组来会同开展视察。"
+    >>> word_shorts_gone_to(text, 0, _mentions(text, rules), rules)
+    []
+    """
+    shorts = rules.gazetteer.word_shorts
+    if not shorts or not found:
+        return found
+    full = {c for m, _w in found if m.full for c in m.codes}
+    taken = {m.start for m, _w in found}
+    added = []
+    for going in GONE_TO.finditer(text):
+        at = going.end()
+        for size in (3, 2):
+            codes = shorts.get(text[at : at + size])
+            if codes and at not in taken and full.intersection(codes) and on_word_boundaries(text, at, at + size):
+                weight = (SETTINGS.district_title_weight if at < head_end else 1.0) * SETTINGS.district_short_weight
+                added.append((Mention(at, at + size, text[at : at + size], codes, False), weight))
+                break
+    return sorted(found + added, key=lambda mw: mw[0].start) if added else found
 
 
 # A town's kind after its base, as a story writes the town in full (乌镇镇, 周庄镇, 田林街道).
