@@ -948,3 +948,10 @@ def test_a_short_form_that_is_a_word_is_the_place_gone_to_when_named_in_full() -
     assert tagged(text, title="怀化市人大常委会视察组来会同开展专题视察", publication="怀化日报") == ["会同县", "若水镇"]
     # without the county in full, the word after 来 stays a word
     assert tagged("视察组来会同有关部门开展视察。") == []
+
+
+def test_a_neighbour_is_not_the_storys_but_says_which_shared_town_it_means() -> None:
+    # 岭北镇 is a town of four counties; the one that borders 龙南市 is 定南县's, and 龙南 is
+    # no place of the story
+    text = "清明节前后，岭北镇组织护林员在与龙南市交界的林区开展巡查，严防野外用火。"
+    assert tagged(text, title="岭北镇开展森林防火巡查") == ["定南县", "岭北镇"]

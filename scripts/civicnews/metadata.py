@@ -2434,7 +2434,8 @@ def without_guests(text: str, found: list[tuple[Mention, float]], home: str | No
     settings.district_visit_gap characters of its clause and a word of coming (gazetteer.yml
     coming_words), to a county or town outside it (广州市白云区工作组一行来黔西); a place that
     goods or know-how are brought from (从山东寿光引进, brought_words); a place that helps another
-    (helping_elsewhere). Every mention of such a place goes, unless it is the paper's home or
+    (helping_elsewhere); a neighbour (与龙南市交界: its city stays, at no weight, to say which of
+    the towns several counties share the story means). Every mention of such a place goes, unless it is the paper's home or
     holds it: a paper's own people may come and help too.
 
     >>> from civicnews.rules import load_rules
@@ -2448,6 +2449,9 @@ def without_guests(text: str, found: list[tuple[Mention, float]], home: str | No
     >>> text = "大荔县安仁镇从山东寿光引进大棚技术，聘请寿光技术员指导。"
     >>> [m.spelling for m, _w in without_guests(text, _mentions(text, rules), None, rules)]
     ['大荔县', '安仁镇']
+    >>> text = "岭北镇在与龙南市交界的林区开展巡查。"
+    >>> [(m.spelling, w) for m, w in without_guests(text, _mentions(text, rules), None, rules)]
+    [('岭北镇', 1.0), ('龙南市', 0.0)]
     >>> text = "安吉迎来福建尤溪考察团，安吉县递铺街道介绍了经验。"
     >>> [m.spelling for m, _w in without_guests(text, _mentions(text, rules), None, rules)][:2]
     ['安吉', '福建']
@@ -2460,8 +2464,18 @@ def without_guests(text: str, found: list[tuple[Mention, float]], home: str | No
     brought = _brought_pattern(rules.brought_words) if rules.brought_words else None
     helping = _any_word(rules.helping_words) if rules.helping_words else None
     away: set[str] = set()
+    hints: list[tuple[Mention, float]] = []
     for m, _weight in found:
         if all(gaz.divisions[c].level == "town" for c in m.codes):
+            continue
+        start, end = address_start(m, found, rules), m.end
+        if start > 0 and text[start - 1] in PAIR_JOIN and BORDER.match(text, end):
+            # 与龙南市交界: a neighbour, whose city is still a hint for a town several counties
+            # share (岭北镇 of 定南, which borders 龙南) at no weight of its own
+            away.update(m.codes)
+            cities = {_city_of(c, rules) for c in m.codes}
+            if len(cities) == 1 and (city := cities.pop()):
+                hints.append((Mention(m.start, m.end, m.spelling, (city,), False), 0.0))
             continue
         to = came.match(text, m.end) if came else None
         goal = starts.get(to.end()) if to else None
@@ -2469,14 +2483,16 @@ def without_guests(text: str, found: list[tuple[Mention, float]], home: str | No
                 gaz.within(v, c) or gaz.within(c, v) for v in goal.codes for c in m.codes):
             away.update(m.codes)
             continue
-        start = address_start(m, found, rules)
         if brought and start > 0 and text[start - 1] == "从" and brought.match(text, m.end):
             away.update(m.codes)
         elif helping and helping_elsewhere(text, m, found, helping, rules):
             away.update(m.codes)
     if home:  # the paper's own place, or one holding it: its people coming or helping stay its own
         away = {c for c in away if c != home and not gaz.within(home, c)}
-    return [(m, w) for m, w in found if not away.issuperset(m.codes)] if away else found
+    if not away:
+        return found
+    kept = [(m, w) for m, w in found if not away.issuperset(m.codes)]
+    return sorted(kept + hints, key=lambda mw: mw[0].start) if hints else kept
 
 
 # Before a place helped (A在B援建, A向B捐赠): the help goes there.
