@@ -955,3 +955,10 @@ def test_a_neighbour_is_not_the_storys_but_says_which_shared_town_it_means() -> 
     # no place of the story
     text = "清明节前后，岭北镇组织护林员在与龙南市交界的林区开展巡查，严防野外用火。"
     assert tagged(text, title="岭北镇开展森林防火巡查") == ["定南县", "岭北镇"]
+
+
+def test_a_road_named_after_a_place_with_its_direction_is_no_place() -> None:
+    # 延安南路 in 长沙 is a road, not 延安市; 东街街道 is still a street after its district
+    text = "日前，长沙市芙蓉区延安南路片区的老旧小区改造工程全面完工，惠及居民一千二百余户。"
+    assert tagged(text, title="延安南路老旧小区改造完工") == ["芙蓉区"]
+    assert tagged("福州市鼓楼区东街街道组织志愿者走进养老院。") == ["鼓楼区", "东街街道"]

@@ -25,8 +25,9 @@ FALLBACK_TITLE_CHARS = 24
 
 
 # After a place name, these make it a road or a building named after the place (中山路), not the
-# place itself.
-NAMED_AFTER = re.compile(r"路|大道|大街|街(?!道)|巷|桥|公园|广场|商会|同乡会|社")
+# place itself. A road may carry its direction first (北京东路, 延安南路, 人民中路): every city has
+# roads named after other places.
+NAMED_AFTER = re.compile(r"[东西南北中]?路|大道|大街|街(?!道)|巷|桥|公园|广场|商会|同乡会|社")
 
 # A short form that is also a lake's, river's or sea's name (太湖 of 太湖县, 沅江 of 沅江市, 晋江
 # of 晋江市) names the water when the words around it are the water's: its shore, reach, basin
@@ -234,6 +235,8 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
     >>> from civicnews.rules import load_rules
     >>> [m.spelling for m, _w in _mentions("来到安民街道和龙门街道", load_rules())]
     ['安民街道', '龙门街道']
+    >>> [m.spelling for m, _w in _mentions("在北京东路、延安南路开展整治，鼓楼区东街街道参加", load_rules())]
+    ['鼓楼区', '东街街道']
     >>> [m.spelling for m, _w in _mentions("加快城北区域开发", load_rules())]
     []
     >>> [m.spelling for m, _w in _mentions("贵安新区数据中心", load_rules())]
