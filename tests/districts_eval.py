@@ -239,6 +239,7 @@ ABLATE: dict[str, Callable[..., object]] = {
     "helping_elsewhere": lambda *a, **k: False,
     "located_in_its_own": lambda *a, **k: False,
     "word_shorts_gone_to": lambda text, head_end, found, rules: found,
+    "names_a_spirit": lambda *a, **k: False,
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

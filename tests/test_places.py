@@ -962,3 +962,12 @@ def test_a_road_named_after_a_place_with_its_direction_is_no_place() -> None:
     text = "日前，长沙市芙蓉区延安南路片区的老旧小区改造工程全面完工，惠及居民一千二百余户。"
     assert tagged(text, title="延安南路老旧小区改造完工") == ["芙蓉区"]
     assert tagged("福州市鼓楼区东街街道组织志愿者走进养老院。") == ["鼓楼区", "东街街道"]
+
+
+def test_a_spirit_or_a_memorial_named_after_a_place_is_no_place() -> None:
+    # 弘扬井冈山精神 is every county's slogan, 古田会议旧址 lies in 上杭's 古田镇, not 古田县
+    text = "近日，我县组织党员干部开展红色教育，学习弘扬井冈山精神，传承红色基因。"
+    assert "井冈山市" not in tagged(text, title="我县开展党员干部红色教育", publication="吉安日报")
+    assert tagged("暑假期间，古田会议旧址迎来研学高峰。", title="红色研学持续升温") == []
+    # 精神文明 is the place's own
+    assert tagged("大庆市精神文明建设指导委员会召开会议。")[0] == "大庆市"

@@ -29,6 +29,20 @@ FALLBACK_TITLE_CHARS = 24
 # roads named after other places.
 NAMED_AFTER = re.compile(r"[东西南北中]?路|大道|大街|街(?!道)|巷|桥|公园|广场|商会|同乡会|社")
 
+# After a short form, the name of a spirit or of a meeting's legacy that the place gave its
+# name to (弘扬井冈山精神, 大庆精神, 学习古田会议精神, 参观遵义会议会址): a slogan of every county's
+# prose, not the place. Not 精神文明 (大庆市精神文明建设 is the city's).
+NAMED_SPIRIT = re.compile(r"精神(?!文明)|会议(?:精神|旧址|会址|纪念馆)")
+
+
+def names_a_spirit(text: str, end: int) -> bool:
+    """True when NAMED_SPIRIT follows a short form ending at ``end``.
+
+    >>> names_a_spirit("弘扬井冈山精神", 5), names_a_spirit("大庆精神文明建设", 2)
+    (True, False)
+    """
+    return NAMED_SPIRIT.match(text, end) is not None
+
 # A short form that is also a lake's, river's or sea's name (太湖 of 太湖县, 沅江 of 沅江市, 晋江
 # of 晋江市) names the water when the words around it are the water's: its shore, reach, basin
 # or fishing after it (太湖沿岸, 沅江桃源段, 晋江流域, 太湖渔民), or 沿/环/入 before it (沿太湖).
@@ -237,6 +251,8 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
     ['安民街道', '龙门街道']
     >>> [m.spelling for m, _w in _mentions("在北京东路、延安南路开展整治，鼓楼区东街街道参加", load_rules())]
     ['鼓楼区', '东街街道']
+    >>> [m.spelling for m, _w in _mentions("弘扬井冈山精神，参观古田会议旧址。大庆市精神文明建设", load_rules())]
+    ['大庆市']
     >>> [m.spelling for m, _w in _mentions("加快城北区域开发", load_rules())]
     []
     >>> [m.spelling for m, _w in _mentions("贵安新区数据中心", load_rules())]
@@ -263,6 +279,8 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
             continue  # 长兴村, 永安村: villages named like a county, not the county
         if not m.full and names_the_water(text, m.start, m.end, m.spelling):
             continue  # 太湖沿岸, 沅江桃源段: the lake or river, not 太湖县 or 沅江市
+        if not m.full and names_a_spirit(text, m.end):
+            continue  # 井冈山精神, 古田会议旧址: a slogan or a memorial, not 井冈山市 or 古田县
         end, full = m.end, m.full
         suffix = text[end : end + 1]
         if (not full and suffix and suffix in ADMIN_SUFFIXES
