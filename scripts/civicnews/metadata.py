@@ -538,6 +538,11 @@ def word_shorts_gone_to(text: str, head_end: int, found: list[tuple[Mention, flo
     if not shorts or not found:
         return found
     full = {c for m, _w in found if m.full for c in m.codes}
+    kept = rules.gazetteer.memo("word_short_codes")
+    if "all" not in kept:
+        kept["all"] = frozenset(c for codes in shorts.values() for c in codes)
+    if full.isdisjoint(kept["all"]):
+        return found  # (most stories name no such place in full: no need to look)
     taken = {m.start for m, _w in found}
     added = []
     for going in GONE_TO.finditer(text):
@@ -2482,15 +2487,18 @@ def without_guests(text: str, found: list[tuple[Mention, float]], home: str | No
     gaz = rules.gazetteer
     starts = {m.start: m for m, _w in found}
     came = _came_pattern(rules.coming_words, SETTINGS.district_visit_gap) if rules.coming_words else None
-    brought = _brought_pattern(rules.brought_words) if rules.brought_words else None
+    # (each kind only where its words are in the text: most stories have none of them)
+    brought = _brought_pattern(rules.brought_words) if rules.brought_words and "从" in text else None
     helping = _any_word(rules.helping_words) if rules.helping_words else None
+    helping = helping if helping and helping.search(text) else None
+    border = BORDER.search(text) is not None
     away: set[str] = set()
     hints: list[tuple[Mention, float]] = []
     for m, _weight in found:
         if all(gaz.divisions[c].level == "town" for c in m.codes):
             continue
-        start, end = address_start(m, found, rules), m.end
-        if start > 0 and text[start - 1] in PAIR_JOIN and BORDER.match(text, end):
+        start = address_start(m, found, rules) if border or brought else m.start
+        if border and start > 0 and text[start - 1] in PAIR_JOIN and BORDER.match(text, m.end):
             # 与龙南市交界: a neighbour, whose city is still a hint for a town several counties
             # share (岭北镇 of 定南, which borders 龙南) at no weight of its own
             away.update(m.codes)
