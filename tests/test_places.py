@@ -973,3 +973,12 @@ def test_a_spirit_or_a_memorial_named_after_a_place_is_no_place() -> None:
     assert tagged("暑假期间，古田会议旧址迎来研学高峰。", title="红色研学持续升温") == []
     # 精神文明 is the place's own
     assert tagged("大庆市精神文明建设指导委员会召开会议。")[0] == "大庆市"
+
+
+def test_a_regional_paper_whose_name_spells_a_wrong_place_is_the_regions() -> None:
+    # 三秦都市报 spells 咸阳's 秦都区 and 天山网 乌鲁木齐's 天山区: they are 陕西's and 新疆's papers
+    assert home_place(PageInfo("x", publication="三秦都市报"), RULES) == GAZ.codes("陕西省")[0]
+    assert tagged("近日，宝塔区组织志愿者开展文明创建活动，清理背街小巷。", title="志愿者清理背街小巷",
+                  publication="三秦都市报") == ["宝塔区"]
+    assert tagged("在乌鲁木齐市水磨沟区的一家社区食堂，老人们正在用餐。", title="社区食堂让老人吃上热乎饭",
+                  publication="天山网") == ["水磨沟区"]
