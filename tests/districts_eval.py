@@ -240,6 +240,7 @@ ABLATE: dict[str, Callable[..., object]] = {
     "located_in_its_own": lambda *a, **k: False,
     "word_shorts_gone_to": lambda text, head_end, found, rules: found,
     "names_a_spirit": lambda *a, **k: False,
+    "addressed_county": lambda *a, **k: None,
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

@@ -982,3 +982,10 @@ def test_a_regional_paper_whose_name_spells_a_wrong_place_is_the_regions() -> No
                   publication="三秦都市报") == ["宝塔区"]
     assert tagged("在乌鲁木齐市水磨沟区的一家社区食堂，老人们正在用餐。", title="社区食堂让老人吃上热乎饭",
                   publication="天山网") == ["水磨沟区"]
+
+
+def test_a_citys_one_county_written_as_the_storys_address_is_the_storys_place() -> None:
+    # the headline names 长沙 (the city, short); the body gives the address 长沙市天心区: the
+    # street lies in 天心区, and the city is no more than its address
+    text = "国庆假期，长沙市天心区的黄兴南路步行街人头攒动。步行街推出了非遗展演、美食市集等活动。"
+    assert tagged(text, title="长沙黄兴南路步行街人气旺", publication="澎湃新闻") == ["天心区"]

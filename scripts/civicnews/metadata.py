@@ -1538,7 +1538,8 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     if undecided:
         place = paper_reading(place, undecided, rules)
     if place and home != place and gaz.divisions[place].level == "city":
-        place = town_county(mentions, place, rules) or place
+        place = (town_county(mentions, place, rules)
+                 or addressed_county(mentions, place, len(_headline_text(article.headline)), rules) or place)
     if place and place == home and city_level(place, rules):
         # a city's paper carrying a county's story (…现场推进会在我县召开): that county
         place = county_of_its_own(text, place, mentions, rules, written, hints) or place
@@ -1631,6 +1632,35 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         chosen.pop(gaz.divisions[city].name, None)
     renamed = written_kinds(text, mentions, rules)
     return [renamed.get(name, name) for name in sorted(chosen, key=lambda name: chosen[name])]
+
+
+def addressed_county(mentions: list[tuple[Mention, float]], city: str, head_end: int, rules: Rules) -> str | None:
+    """The one county of ``city`` the story names, when it writes it right after the city, as the
+    address of where the story happens (长沙市天心区的黄兴南路步行街), names no other county of the
+    city, and its body never names the city alone: the story is that county's, the city only its
+    address. A city acting in the body (银川市启动…宣传月) keeps its story, held in the county.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz = rules.gazetteer
+    >>> city = gaz.codes("长沙市")[0]
+    >>> found = _mentions("长沙步行街人头攒动。长沙市天心区的步行街推出非遗展演。", rules)
+    >>> gaz.divisions[addressed_county(found, city, 10, rules)].name
+    '天心区'
+    >>> addressed_county(_mentions("长沙市天心区、芙蓉区的步行街人头攒动。", rules), city, 0, rules) is None
+    True
+    >>> addressed_county(_mentions("长沙市天心区的步行街开街。长沙市启动消费月。", rules), city, 0, rules) is None
+    True
+    """
+    gaz = rules.gazetteer
+    counties = {c for m, _w in mentions for c in m.codes
+                if gaz.divisions[c].level == "county" and gaz.within(c, city)}
+    if len(counties) != 1:
+        return None
+    county = counties.pop()
+    starts = {m.start for m, _w in mentions if county in m.codes and m.full}
+    ends = [m.end for m, _w in mentions if city in m.codes and m.end > head_end]
+    return county if ends and all(end in starts for end in ends) else None
 
 
 # A city's (or prefecture's) own paper speaking of it: 我市各地, 本州, 全州.
@@ -1773,6 +1803,11 @@ def passing_counties(named: dict[str, list[tuple[int, int]]], head_end: int, cho
     ...          for c in (gaz.codes("都兰县")[0], gaz.codes("格尔木市")[0])}
     >>> [gaz.divisions[c].name for c in passing_counties(spans, 0, {}, [], text, found, rules)]
     ['都兰县']
+    >>> text = "长沙黄兴南路步行街人头攒动。长沙市天心区的步行街推出非遗展演。"
+    >>> found = _mentions(text, rules)
+    >>> spans = {gaz.codes("天心区")[0]: [(m.start, m.end) for m, _w in found if m.spelling == "天心区"]}
+    >>> passing_counties(spans, 0, {}, [], text, found, rules)
+    []
     >>> text = "海西州推广都兰县、格尔木市的经验"
     >>> found = _mentions(text, rules)
     >>> spans = {c: [(m.start, m.end) for m, _w in found if c in m.codes]
@@ -1792,6 +1827,9 @@ def passing_counties(named: dict[str, list[tuple[int, int]]], head_end: int, cho
             continue
         if any(gaz.within(c, county) and c != county for name in chosen for c in gaz.codes(name)):
             continue  # the county's own town is the story's
+        if any(m.end == start and any(gaz.within(county, c) for c in m.codes)
+               for start, _end in spans for m, _w in mentions):
+            continue  # written after its city, as the story's address (长沙市天心区的黄兴南路步行街)
         out.append(county)
     return out
 
