@@ -241,6 +241,7 @@ ABLATE: dict[str, Callable[..., object]] = {
     "word_shorts_gone_to": lambda text, head_end, found, rules: found,
     "names_a_spirit": lambda *a, **k: False,
     "addressed_county": lambda *a, **k: None,
+    "new_areas_written": lambda *a, **k: {},
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

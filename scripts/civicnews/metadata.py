@@ -1630,6 +1630,14 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         chosen.pop(gaz.divisions[county].name, None)
     for city in unnamed_cities(chosen, _story_mentions(article, rules), home, text, rules):
         chosen.pop(gaz.divisions[city].name, None)
+    for area, town in new_areas_written(text, mentions, rules).items():
+        if gaz.divisions[town].name not in chosen:
+            continue
+        county = gaz.county_of(town)
+        if county and any(county in m.codes for m, _w in mentions):
+            continue  # the text names the list's county too: keep it
+        rank = chosen.pop(gaz.divisions[county].name, None) if county else None
+        chosen.setdefault(area, rank or (RANK["county"], -1))
     renamed = written_kinds(text, mentions, rules)
     return [renamed.get(name, name) for name in sorted(chosen, key=lambda name: chosen[name])]
 
@@ -1661,6 +1669,44 @@ def addressed_county(mentions: list[tuple[Mention, float]], city: str, head_end:
     starts = {m.start for m, _w in mentions if county in m.codes and m.full}
     ends = [m.end for m, _w in mentions if city in m.codes and m.end > head_end]
     return county if ends and all(end in starts for end in ends) else None
+
+
+# A new area the national list does not know, written right before a street it runs (郑东新区
+# 龙子湖街道, 四川天府新区华阳街道): two or three characters, then 新区.
+NEW_AREA_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,3})新区$")
+
+
+def new_areas_written(text: str, mentions: list[tuple[Mention, float]], rules: Rules) -> dict[str, str]:
+    """New areas (新区) the national list lacks, each written right before a town the text names
+    in full: area name → that town's code (the list's, or the one reading of it). The text's own
+    order says the town is the area's, as annotators tag it (郑东新区, not the list's 金水区); a
+    town several counties share is read as written, with no county.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "近日，郑东新区龙子湖街道开展垃圾分类宣传。在新区白沙镇，贵州贵安新区马场镇"
+    >>> found = _mentions(text, rules)
+    >>> {a: rules.gazetteer.divisions[t].name for a, t in new_areas_written(text, found, rules).items()}
+    {'郑东新区': '龙子湖街道', '贵安新区': '马场镇'}
+    """
+    if "新区" not in text:
+        return {}
+    gaz = rules.gazetteer
+    out: dict[str, str] = {}
+    for m, _w in mentions:
+        if not m.full or not all(gaz.divisions[c].level == "town" for c in m.codes):
+            continue
+        area = NEW_AREA_BEFORE.search(text, max(0, m.start - 5), m.start)
+        if area is None:
+            continue
+        start = max([area.start(1)] + [p.end for p, _w in mentions if area.start(1) < p.end < area.end(1)])
+        base = text[start : area.end(1)]  # (四川天府新区: after the province's name)
+        base = base[max((base.rfind(c) for c in "的地得在和与及是到为对把被从向于了首每各多全该本此某其这那有等"),
+                        default=-1) + 1:]
+        name = base + "新区"
+        if len(base) >= 2 and not gaz.codes(name) and not gaz.codes(base) and not gaz.word_shorts.get(base):
+            out.setdefault(name, m.codes[0])
+    return out
 
 
 # A city's (or prefecture's) own paper speaking of it: 我市各地, 本州, 全州.
