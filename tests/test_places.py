@@ -895,8 +895,9 @@ def test_a_lake_or_river_named_like_a_county_is_the_water() -> None:
     assert tagged(text, title="太湖沿岸生态修复项目通过验收") == ["长兴县"]
     text = "县农业农村局联合公安部门在沅江桃源段开展禁渔执法巡查，沿沅江清理违规网具。"
     assert tagged(text, title="沅江桃源段开展禁渔联合执法") == ["桃源县"]
-    # the county itself, written short, is still the county
+    # the county itself, written short, is still the county; so is a coastal city's fishing
     assert tagged("太湖县召开会议，太湖各乡镇参加。")[0] == "太湖县"
+    assert tagged("临海渔民出海作业前，开展安全培训。", title="临海渔民安全培训")[0] == "临海市"
 
 
 def test_guests_coming_and_places_know_how_is_brought_from_are_not_the_storys() -> None:

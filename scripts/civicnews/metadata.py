@@ -50,7 +50,10 @@ def names_a_spirit(text: str, end: int) -> bool:
 # named like its county (黄山, 泰山) mostly lies in it.
 WATER_ENDS = "湖江河溪海湾"
 WATER_AFTER = re.compile(r"[东南西北]?岸|沿岸|两岸|岸线|畔|之滨|流域|水域|水系|水面|水位|水质|水体|湖区|湖面|江面|河面|河道|"
-                         r"河段|江段|上游|中游|下游|源头|干流|支流|[^，。；！？、\s]{2,3}段|段|海域|渔|禁捕|禁渔|退捕")
+                         r"河段|江段|上游|中游|下游|源头|干流|支流|[^，。；！？、\s]{2,3}段|段|海域")
+# Fishing after a lake's or river's name (太湖渔民, 长江禁捕); not after a name ending in 海, which
+# is mostly a coastal city's or county's (临海渔民, 威海渔民).
+FISHING_AFTER = re.compile(r"渔|禁捕|禁渔|退捕")
 WATER_BEFORE = "沿环入濒"
 
 
@@ -64,10 +67,13 @@ def names_the_water(text: str, start: int, end: int, spelling: str) -> bool:
     (True, False)
     >>> names_the_water("晋江鞋服产业", 0, 2, "晋江"), names_the_water("太湖渔民上岸", 0, 2, "太湖")
     (False, True)
+    >>> names_the_water("临海渔民出海", 0, 2, "临海")
+    False
     """
     if spelling[-1] not in WATER_ENDS:
         return False
-    return bool(WATER_AFTER.match(text, end)) or (start > 0 and text[start - 1] in WATER_BEFORE)
+    return (bool(WATER_AFTER.match(text, end) or spelling[-1] in "湖江河" and FISHING_AFTER.match(text, end))
+            or (start > 0 and text[start - 1] in WATER_BEFORE))
 
 
 # After a name ending in 区, these make 区 the start of a word (区域, 区块, 区间): 加快城北区域开发
