@@ -898,6 +898,8 @@ def test_a_lake_or_river_named_like_a_county_is_the_water() -> None:
     # the county itself, written short, is still the county; so is a coastal city's fishing
     assert tagged("太湖县召开会议，太湖各乡镇参加。")[0] == "太湖县"
     assert tagged("临海渔民出海作业前，开展安全培训。", title="临海渔民安全培训")[0] == "临海市"
+    # a road's section in a city named like water is the city's (杭瑞高速九江段)
+    assert tagged("杭瑞高速九江段改扩建工程开工。", title="杭瑞高速九江段改扩建")[0] == "九江市"
 
 
 def test_guests_coming_and_places_know_how_is_brought_from_are_not_the_storys() -> None:

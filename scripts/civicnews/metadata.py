@@ -50,19 +50,28 @@ def names_a_spirit(text: str, end: int) -> bool:
 # named like its county (黄山, 泰山) mostly lies in it.
 WATER_ENDS = "湖江河溪海湾"
 WATER_AFTER = re.compile(r"[东南西北]?岸|沿岸|两岸|岸线|畔|之滨|流域|水域|水系|水面|水位|水质|水体|湖区|湖面|江面|河面|河道|"
-                         r"河段|江段|上游|中游|下游|源头|干流|支流|[^，。；！？、\s]{2,3}段|段|海域")
+                         r"河段|江段|上游|中游|下游|源头|干流|支流|海域")
+# The reach of a river in a place, the place's name and 段 (沅江桃源段). X段 alone is no sign of
+# water: 九江段, 临海段 are a road's or a railway's section in that city.
+REACH = re.compile(r"([\u4e00-\u9fff]{2,3}?)段")
 # Fishing after a lake's or river's name (太湖渔民, 长江禁捕); not after a name ending in 海, which
 # is mostly a coastal city's or county's (临海渔民, 威海渔民).
 FISHING_AFTER = re.compile(r"渔|禁捕|禁渔|退捕")
 WATER_BEFORE = "沿环入濒"
 
 
-def names_the_water(text: str, start: int, end: int, spelling: str) -> bool:
+def names_the_water(text: str, start: int, end: int, spelling: str, rules: Rules | None = None) -> bool:
     """True when a short form at ``start``-``end`` that ends like a body of water (WATER_ENDS)
-    is read as the water: WATER_AFTER follows it or a WATER_BEFORE character precedes it.
+    is read as the water: WATER_AFTER, or another place's name and 段 (REACH, with ``rules``), or
+    fishing (FISHING_AFTER, for lakes and rivers) follows it, or a WATER_BEFORE character
+    precedes it.
 
-    >>> names_the_water("长兴县太湖沿岸生态修复", 3, 5, "太湖"), names_the_water("沅江桃源段禁渔", 0, 2, "沅江")
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> names_the_water("长兴县太湖沿岸生态修复", 3, 5, "太湖"), names_the_water("沅江桃源段禁渔", 0, 2, "沅江", rules)
     (True, True)
+    >>> names_the_water("杭瑞高速九江段改扩建", 4, 6, "九江", rules)
+    False
     >>> names_the_water("长兴沿太湖岸线", 3, 5, "太湖"), names_the_water("太湖县召开会议", 0, 2, "太湖")
     (True, False)
     >>> names_the_water("晋江鞋服产业", 0, 2, "晋江"), names_the_water("太湖渔民上岸", 0, 2, "太湖")
@@ -72,8 +81,12 @@ def names_the_water(text: str, start: int, end: int, spelling: str) -> bool:
     """
     if spelling[-1] not in WATER_ENDS:
         return False
-    return (bool(WATER_AFTER.match(text, end) or spelling[-1] in "湖江河" and FISHING_AFTER.match(text, end))
-            or (start > 0 and text[start - 1] in WATER_BEFORE))
+    if WATER_AFTER.match(text, end) or spelling[-1] in "湖江河" and FISHING_AFTER.match(text, end):
+        return True
+    reach = REACH.match(text, end) if rules else None
+    if reach and rules and rules.gazetteer.codes(reach.group(1)):
+        return True
+    return start > 0 and text[start - 1] in WATER_BEFORE
 
 
 # After a name ending in 区, these make 区 the start of a word (区域, 区块, 区间): 加快城北区域开发
@@ -283,7 +296,7 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
             continue  # 城北区域, 城西区块: the words 区域, 区块, no district
         if not m.full and a_village(text, m.end):
             continue  # 长兴村, 永安村: villages named like a county, not the county
-        if not m.full and names_the_water(text, m.start, m.end, m.spelling):
+        if not m.full and names_the_water(text, m.start, m.end, m.spelling, rules):
             continue  # 太湖沿岸, 沅江桃源段: the lake or river, not 太湖县 or 沅江市
         if not m.full and names_a_spirit(text, m.end):
             continue  # 井冈山精神, 古田会议旧址: a slogan or a memorial, not 井冈山市 or 古田县
