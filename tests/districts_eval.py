@@ -242,6 +242,7 @@ ABLATE: dict[str, Callable[..., object]] = {
     "names_a_spirit": lambda *a, **k: False,
     "addressed_county": lambda *a, **k: None,
     "new_areas_written": lambda *a, **k: {},
+    "districts_written_after_city": lambda *a, **k: [],
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

@@ -1649,14 +1649,25 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         chosen.pop(gaz.divisions[county].name, None)
     for city in unnamed_cities(chosen, _story_mentions(article, rules), home, text, rules):
         chosen.pop(gaz.divisions[city].name, None)
-    for area, town in new_areas_written(text, mentions, rules).items():
+    written_districts = [(area, town, None) for area, town in new_areas_written(text, mentions, rules).items()]
+    written_districts += districts_written_after_city(text, mentions, rules)
+    for district, town, city in written_districts:
+        if town is None:  # (南宁市新城区新竹社区: no town the list knows after it)
+            if city and (gaz.divisions[city].name in chosen or (place and gaz.within(place, city))):
+                ends = [m.end for m, _w in mentions if city in m.codes and m.end > head_end]
+                # the city only as the district's address (铜陵市狮子山区…社区): the district's
+                # story, as addressed_county; named alone too (南宁市已开展…): both
+                alone = not ends or not all(text.startswith(district, end) for end in ends)
+                rank = None if alone else chosen.pop(gaz.divisions[city].name, None)
+                chosen.setdefault(district, rank or (RANK["county"], len(chosen)))
+            continue
         if gaz.divisions[town].name not in chosen:
             continue
         county = gaz.county_of(town)
         if county and any(county in m.codes for m, _w in mentions):
             continue  # the text names the list's county too: keep it
         rank = chosen.pop(gaz.divisions[county].name, None) if county else None
-        chosen.setdefault(area, rank or (RANK["county"], -1))
+        chosen.setdefault(district, rank or (RANK["county"], -1))
     renamed = written_kinds(text, mentions, rules)
     return [renamed.get(name, name) for name in sorted(chosen, key=lambda name: chosen[name])]
 
@@ -1688,6 +1699,50 @@ def addressed_county(mentions: list[tuple[Mention, float]], city: str, head_end:
     starts = {m.start for m, _w in mentions if county in m.codes and m.full}
     ends = [m.end for m, _w in mentions if city in m.codes and m.end > head_end]
     return county if ends and all(end in starts for end in ends) else None
+
+
+# A district the national list does not know (an old name, 南宁市新城区), written right after its
+# city and right before one of its communities or towns: two or three characters, then 区.
+DISTRICT_AFTER_CITY = re.compile(r"([\u4e00-\u9fff]{2,3}?)区(?=[\u4e00-\u9fff]{2,4}?(?:社区|街道|镇|乡))")
+
+
+def districts_written_after_city(text: str, mentions: list[tuple[Mention, float]],
+                                 rules: Rules) -> list[tuple[str, str | None, str]]:
+    """Districts the list lacks that the text writes as an address, between a city named in full
+    and a community or town of theirs (南宁市新城区新竹社区, 贵阳市小河区黄河路街道): (district as
+    written, the code of the town right after it if the text names one in full, else None, city
+    code). Words for parts of a city are no districts (中心城区, 主城区, 老城区 before a 社区).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "广西南宁市新城区新竹社区举行活动。儋州市中心城区各社区，海西州农牧区环境改善"
+    >>> districts_written_after_city(text, _mentions(text, rules), rules)
+    [('新城区', None, '450100')]
+    """
+    if "区" not in text:
+        return []
+    gaz = rules.gazetteer
+    out: list[tuple[str, str]] = []
+    for m, _w in mentions:
+        if not m.full or len(m.codes) != 1 or gaz.divisions[m.codes[0]].level != "city":
+            continue
+        written = DISTRICT_AFTER_CITY.match(text, m.end)
+        if written is None:
+            continue
+        base = written.group(1)
+        if (gaz.codes(written.group(0)) or NOT_NAME_START.match(base) or base.endswith(CITY_PART_ENDS)
+                or any(p.start == m.end for p, _w2 in mentions)):
+            continue
+        towns = [p for p, _w2 in mentions if p.start == written.end() and p.full
+                 and all(gaz.divisions[c].level == "town" for c in p.codes)]
+        inside = [c for p in towns for c in p.codes if gaz.within(c, m.codes[0])]  # the city's reading
+        out.append((written.group(0), inside[0] if inside else None, m.codes[0]))
+    return out
+
+
+# How the words for parts of a city end, before 区 (中心城区, 主城区, 老城区, 农牧区, 城郊区): no
+# district. A new town's district (新城区) is one.
+CITY_PART_ENDS = ("中心城", "主城", "老城", "旧城", "牧", "郊", "市")
 
 
 # A new area the national list does not know, written right before a street it runs (郑东新区
