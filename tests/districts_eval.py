@@ -12,6 +12,7 @@ score.py compares them. Nothing here is tuned: it only measures.
     python tests/districts_eval.py fit --province # as if each paper were its province's
     python tests/districts_eval.py tune           # the fit table behind settings.district_*
     python tests/districts_eval.py ablate         # each rule switched off: fit articles it helps, hurts
+    python tests/districts_eval.py ablate A.json … # the same on probe stories instead
     python tests/districts_eval.py probe A.json …  # stories from outside the corpus (score_probes)
 
 ``tune`` reads the fitting part only: the validation part is for the final measure.
@@ -231,6 +232,17 @@ ABLATE: dict[str, Callable[..., object]] = {
     "towns_by_base": lambda found, rules: found,
     "a_village": lambda *a, **k: False,
     "paired_counties": lambda *a, **k: [],
+    "written_as_kind": lambda name, suffix: suffix != "区" or name.endswith("区"),
+    "names_the_water": lambda *a, **k: False,
+    "without_guests": lambda text, found, home, rules: found,
+    "without_compared": lambda text, found: found,
+    "helping_elsewhere": lambda *a, **k: False,
+    "located_in_its_own": lambda *a, **k: False,
+    "word_shorts_gone_to": lambda text, head_end, found, rules: found,
+    "names_a_spirit": lambda *a, **k: False,
+    "addressed_county": lambda *a, **k: None,
+    "new_areas_written": lambda *a, **k: {},
+    "districts_written_after_city": lambda *a, **k: [],
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 
@@ -249,12 +261,13 @@ def article_f1(gold: list[str], got: list[str]) -> float:
     return 0.0 if precision + recall == 0 else 2 * precision * recall / (precision + recall)
 
 
-def ablate() -> None:
+def ablate(probes: list[Path] | None = None) -> None:
     """For each rule in ABLATE, switched off alone: districts_f1 on the fitting part (papers'
     names given, hidden, widened to city and province) and how many of its articles the rule
-    helps and hurts. A rule that helps one article and hurts others is fitted to that one."""
+    helps and hurts. A rule that helps one article and hurts others is fitted to that one.
+    With probe files, on their stories instead of the fitting part."""
     rules = load_rules()
-    arts = load_corpus("fit")
+    arts = [a for path in probes for a in load_probe(path)] if probes else load_corpus("fit")
 
     def scores() -> dict[bool | str, list[float]]:
         rules.gazetteer.memo("story_mentions").clear()
@@ -319,7 +332,7 @@ def main(argv: list[str]) -> None:
         tune()
         return
     if argv[:1] == ["ablate"]:
-        ablate()
+        ablate([Path(a) for a in argv[1:]])
         return
     split = argv[0] if argv and not argv[0].startswith("-") else "fit"
     rules = load_rules()

@@ -214,15 +214,18 @@ def test_a_countys_short_form_before_qu_is_no_district_unless_a_qu() -> None:
     assert "安新县" not in tagged("在贵安新区，一批大型数据中心正在加快建设。", title="贵安新区：数据中心集群加快建设")
 
 
-# The project's own probe stories (tests/eval/district_probes.json: 441 short local-news stories
+# The project's own probe stories (tests/eval/district_probes.json: 614 short local-news stories
 # composed for issue 10, not taken from any source, each annotated by hand before the tagger ran,
 # 31 provinces; s30a-i by stop 30's first helper, s30j-n by its second, s31a-j (161) at stop 31:
 # big cities' 街道, zones, autonomous places, paired support and trade, papers that spell no
-# place, villages, prose words). At stop 31 the 441 measured 0.996 / 0.922 / 0.952 / 0.945
-# (papers given / hidden / widened to city / to province; main cf1d70a 0.985 / 0.905 / 0.941 /
-# 0.933); the floors went up from 0.98 / 0.87 / 0.92 / 0.91 to about 0.01-0.02 below that, the
-# margin the earlier floors kept, for jieba or data updates.
-PROBE_FLOORS = {False: 0.98, "hidden": 0.90, "city": 0.94, "province": 0.93}
+# place, villages, prose words; s32a-m (173) at stop 32: names that hold a place's name (lakes,
+# rivers, roads, spirits, firms), guests, helpers, neighbours, rankings, regional papers, new
+# areas and old districts the list lacks, longer stories, the paper's own place in those words).
+# At stop 31 the 441 measured 0.996 / 0.922 / 0.952 / 0.945 (papers given / hidden / widened to
+# city / to province); at stop 32 the 614 measure 0.995 / 0.932 / 0.959 / 0.952 (main f640a49:
+# 0.981 / 0.907 / 0.946 / 0.937). The floors sit about 0.015 below, the margin the earlier floors
+# kept, for jieba or data updates (hidden went up from 0.90 at stop 32).
+PROBE_FLOORS = {False: 0.98, "hidden": 0.91, "city": 0.94, "province": 0.93}
 
 
 @pytest.mark.parametrize("widen", list(PROBE_FLOORS))
@@ -877,3 +880,140 @@ def test_a_zone_word_after_a_citys_short_form_names_the_zone_even_as_one_word() 
     text = "今年以来，苏州工业园区在金鸡湖周边新建口袋公园10座。"
     assert tagged(text, title="苏州工业园区：金鸡湖畔添绿", publication="苏州日报") == ["苏州工业园区"]
     assert "安新县" not in tagged("在贵安新区，一批大型数据中心正在加快建设。", title="贵安新区：数据中心集群加快建设")
+
+
+def test_a_word_that_ends_in_a_suffix_the_place_never_had_is_no_place() -> None:
+    # 各大城市 holds 大城 (大城县) + 市, but a 县 was never a 市: no 大城县
+    assert tagged("在全国各大城市，化隆人开办的拉面馆已有一万多家。", title="拉面经济") == ["化隆回族自治县"]
+    # a 区 may be written as the 市 it was (萧山市)
+    assert tagged("萧山市召开会议。")[0] == "萧山区"
+
+
+def test_a_lake_or_river_named_like_a_county_is_the_water() -> None:
+    # 太湖沿岸 in 长兴's story is the lake, not 安徽's 太湖县; 沅江桃源段 the river, not 沅江市
+    text = "日前，长兴县太湖沿岸生态修复项目通过验收。长兴沿太湖岸线清理违章建筑，守护太湖南岸碧水。"
+    assert tagged(text, title="太湖沿岸生态修复项目通过验收") == ["长兴县"]
+    text = "县农业农村局联合公安部门在沅江桃源段开展禁渔执法巡查，沿沅江清理违规网具。"
+    assert tagged(text, title="沅江桃源段开展禁渔联合执法") == ["桃源县"]
+    # the county itself, written short, is still the county; so is a coastal city's fishing
+    assert tagged("太湖县召开会议，太湖各乡镇参加。")[0] == "太湖县"
+    assert tagged("临海渔民出海作业前，开展安全培训。", title="临海渔民安全培训")[0] == "临海市"
+    # a road's section in a city named like water is the city's (杭瑞高速九江段)
+    assert tagged("杭瑞高速九江段改扩建工程开工。", title="杭瑞高速九江段改扩建")[0] == "九江市"
+
+
+def test_guests_coming_and_places_know_how_is_brought_from_are_not_the_storys() -> None:
+    text = "4月10日，广州市白云区东西部协作工作组一行来到黔西，调研协作项目。工作组来到锦星镇的帮扶车间。"
+    assert tagged(text, title="广州白云区工作组来黔西开展东西部协作调研") == ["黔西市", "锦星镇"]
+    # the paper's own people coming stay its own
+    assert tagged(text, title="白云区工作组来黔西调研", publication="白云区融媒体中心")[0] == "白云区"
+    # a host welcoming guests (迎来) is no guest
+    text = "安吉迎来福建尤溪考察团。考察团参观了安吉县天荒坪镇的竹林碳汇项目。"
+    assert tagged(text, title="安吉迎来尤溪考察团")[0] == "安吉县"
+    text = "在大荔县安仁镇，园区从山东寿光引进大棚技术，并聘请寿光的技术员驻点指导。"
+    assert tagged(text, title="我县引进寿光大棚技术") == ["大荔县", "安仁镇"]
+
+
+def test_places_a_ranking_compares_with_are_not_the_storys() -> None:
+    text = "在全国百强县名单中，晋江市位列第四，排在昆山市、江阴市、张家港市之后。晋江鞋服产业加快转型。"
+    assert tagged(text, title="县域经济竞争力位居全国前列") == ["晋江市"]
+
+
+def test_going_home_after_a_county_is_no_town() -> None:
+    text = "近年来，一批在广东务工的正安籍人员返乡创办吉他企业。"
+    assert tagged(text, title="吉他走向世界", publication="遵义发布") == ["正安县"]
+
+
+def test_a_place_that_helps_another_is_not_the_storys() -> None:
+    # no paper's place: 余杭区 helps, 大方县 and its 羊场镇 are where the story happens
+    text = ("由杭州市余杭区帮扶建设的羊场镇蔬菜保供基地，今年已种植蔬菜三千多亩。"
+            "余杭区还在大方县援建了一批农业园区和帮扶车间。")
+    assert tagged(text, title="杭州市余杭区帮扶的产业项目落地见效") == ["大方县", "羊场镇"]
+    # the helper's own paper keeps it; two places paired in help are both kept
+    assert tagged(text, title="我区帮扶的产业项目落地见效", publication="余杭发布")[0] == "余杭区"
+    text = "近日，铅山县与广信区开展结对帮扶，签订协议。"
+    assert tagged(text, title="铅山县与广信区开展结对帮扶") == ["铅山县", "广信区"]
+
+
+def test_a_lakes_fishing_names_the_lake() -> None:
+    text = "太湖禁捕后，宜兴市的渔民们陆续上岸。宜兴市为太湖渔民提供技能培训。"
+    assert tagged(text, title="太湖渔民上岸后的新生活") == ["宜兴市"]
+
+
+def test_a_place_located_in_what_holds_it_gives_its_address_not_another_place() -> None:
+    # 长沙县地处长沙市东北部 in the city's paper: the county's story, 长沙市 is its address
+    text = "长沙县地处长沙市东北部，连续多年位居全国县域经济前列。今年以来，长沙县新引进项目八十余个。"
+    assert tagged(text, title="长沙县：打造县域经济发展新高地", publication="长沙晚报") == ["长沙县"]
+
+
+def test_a_short_form_that_is_a_word_is_the_place_gone_to_when_named_in_full() -> None:
+    # 会同 is a word (jointly); 来会同开展视察 in a story naming 会同县 is the county, so the
+    # city's inspectors coming to it are guests and the city's paper tags the county
+    text = ("5月16日，怀化市人大常委会视察组来会同开展农村饮水安全专题视察。视察组来到若水镇的水厂，"
+            "听取了会同县政府工作汇报。")
+    assert tagged(text, title="怀化市人大常委会视察组来会同开展专题视察", publication="怀化日报") == ["会同县", "若水镇"]
+    # without the county in full, the word after 来 stays a word
+    assert tagged("视察组来会同有关部门开展视察。") == []
+
+
+def test_a_neighbour_is_not_the_storys_but_says_which_shared_town_it_means() -> None:
+    # 岭北镇 is a town of four counties; the one that borders 龙南市 is 定南县's, and 龙南 is
+    # no place of the story
+    text = "清明节前后，岭北镇组织护林员在与龙南市交界的林区开展巡查，严防野外用火。"
+    assert tagged(text, title="岭北镇开展森林防火巡查") == ["定南县", "岭北镇"]
+
+
+def test_a_road_named_after_a_place_with_its_direction_is_no_place() -> None:
+    # 延安南路 in 长沙 is a road, not 延安市; 东街街道 is still a street after its district
+    text = "日前，长沙市芙蓉区延安南路片区的老旧小区改造工程全面完工，惠及居民一千二百余户。"
+    assert tagged(text, title="延安南路老旧小区改造完工") == ["芙蓉区"]
+    assert tagged("福州市鼓楼区东街街道组织志愿者走进养老院。") == ["鼓楼区", "东街街道"]
+
+
+def test_a_spirit_or_a_memorial_named_after_a_place_is_no_place() -> None:
+    # 弘扬井冈山精神 is every county's slogan, 古田会议旧址 lies in 上杭's 古田镇, not 古田县
+    text = "近日，我县组织党员干部开展红色教育，学习弘扬井冈山精神，传承红色基因。"
+    assert "井冈山市" not in tagged(text, title="我县开展党员干部红色教育", publication="吉安日报")
+    assert tagged("暑假期间，古田会议旧址迎来研学高峰。", title="红色研学持续升温") == []
+    # 精神文明 is the place's own
+    assert tagged("大庆市精神文明建设指导委员会召开会议。")[0] == "大庆市"
+
+
+def test_a_regional_paper_whose_name_spells_a_wrong_place_is_the_regions() -> None:
+    # 三秦都市报 spells 咸阳's 秦都区 and 天山网 乌鲁木齐's 天山区: they are 陕西's and 新疆's papers
+    assert home_place(PageInfo("x", publication="三秦都市报"), RULES) == GAZ.codes("陕西省")[0]
+    assert tagged("近日，宝塔区组织志愿者开展文明创建活动，清理背街小巷。", title="志愿者清理背街小巷",
+                  publication="三秦都市报") == ["宝塔区"]
+    assert tagged("在乌鲁木齐市水磨沟区的一家社区食堂，老人们正在用餐。", title="社区食堂让老人吃上热乎饭",
+                  publication="天山网") == ["水磨沟区"]
+
+
+def test_a_citys_one_county_written_as_the_storys_address_is_the_storys_place() -> None:
+    # the headline names 长沙 (the city, short); the body gives the address 长沙市天心区: the
+    # street lies in 天心区, and the city is no more than its address
+    text = "国庆假期，长沙市天心区的黄兴南路步行街人头攒动。步行街推出了非遗展演、美食市集等活动。"
+    assert tagged(text, title="长沙黄兴南路步行街人气旺", publication="澎湃新闻") == ["天心区"]
+
+
+def test_a_new_area_the_list_lacks_written_before_its_street_is_the_storys() -> None:
+    # the national list files 龙子湖街道 under 金水区; the text says it is 郑东新区's
+    text = "近日，郑东新区龙子湖街道联合辖区高校，组织大学生志愿者走进社区，开展垃圾分类宣传。"
+    assert tagged(text, title="龙子湖街道：高校志愿者走进社区", publication="郑州日报") == ["郑东新区", "龙子湖街道"]
+    # a street several districts share is read as written
+    text = "日前，四川天府新区华阳街道新建的社区运动场正式开放。"
+    assert tagged(text, title="华阳街道打造社区运动场", publication="四川日报") == ["天府新区", "华阳街道"]
+    # the list's district named too stays
+    assert tagged("金水区郑东新区龙子湖街道开展宣传。")[0] == "金水区"
+
+
+def test_a_district_the_list_lacks_written_between_its_city_and_a_street_is_the_storys() -> None:
+    # 小河区 (an old name) is not in the national list, which files 黄河路街道 under 花溪区
+    text = "近日，贵阳市小河区黄河路街道组织辖区企业员工开展消防应急演练。"
+    assert tagged(text, title="黄河路街道开展消防演练", publication="贵阳晚报") == ["小河区", "黄河路街道"]
+    # before a community: the district; the city stays only where the story names it alone
+    text = "日前，铜陵市狮子山区西湖新村社区的老年食堂正式开张。"
+    assert tagged(text, title="社区老年食堂开张", publication="铜陵日报") == ["狮子山区"]
+    text = "南宁市新城区新竹社区举行活动。去年以来，南宁市已开展活动两千多场。"
+    assert tagged(text, title="南宁：社区新风扬") == ["南宁市", "新城区"]
+    # words for parts of a city are no districts
+    assert tagged("儋州市中心城区各社区开展卫生大扫除。") == ["儋州市"]

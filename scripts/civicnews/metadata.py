@@ -25,8 +25,69 @@ FALLBACK_TITLE_CHARS = 24
 
 
 # After a place name, these make it a road or a building named after the place (中山路), not the
-# place itself.
-NAMED_AFTER = re.compile(r"路|大道|大街|街(?!道)|巷|桥|公园|广场|商会|同乡会|社")
+# place itself. A road may carry its direction first (北京东路, 延安南路, 人民中路): every city has
+# roads named after other places.
+NAMED_AFTER = re.compile(r"[东西南北中]?路|大道|大街|街(?!道)|巷|桥|公园|广场|商会|同乡会|社")
+
+# After a short form, the name of a spirit or of a meeting's legacy that the place gave its
+# name to (弘扬井冈山精神, 大庆精神, 学习古田会议精神, 参观遵义会议会址): a slogan of every county's
+# prose, not the place. Not 精神文明 (大庆市精神文明建设 is the city's).
+NAMED_SPIRIT = re.compile(r"精神(?!文明)|会议(?:精神|旧址|会址|纪念馆)")
+
+
+def names_a_spirit(text: str, end: int) -> bool:
+    """True when NAMED_SPIRIT follows a short form ending at ``end``.
+
+    >>> names_a_spirit("弘扬井冈山精神", 5), names_a_spirit("大庆精神文明建设", 2)
+    (True, False)
+    """
+    return NAMED_SPIRIT.match(text, end) is not None
+
+# A short form that is also a lake's, river's or sea's name (太湖 of 太湖县, 沅江 of 沅江市, 晋江
+# of 晋江市) names the water when the words around it are the water's: its shore, reach, basin
+# or fishing after it (太湖沿岸, 沅江桃源段, 晋江流域, 太湖渔民), or 沿/环/入 before it (沿太湖).
+# Such water runs past many counties, so it places no story. Mountains are left out: a mountain
+# named like its county (黄山, 泰山) mostly lies in it.
+WATER_ENDS = "湖江河溪海湾"
+WATER_AFTER = re.compile(r"[东南西北]?岸|沿岸|两岸|岸线|畔|之滨|流域|水域|水系|水面|水位|水质|水体|湖区|湖面|江面|河面|河道|"
+                         r"河段|江段|上游|中游|下游|源头|干流|支流|海域")
+# The reach of a river in a place, the place's name and 段 (沅江桃源段). X段 alone is no sign of
+# water: 九江段, 临海段 are a road's or a railway's section in that city.
+REACH = re.compile(r"([\u4e00-\u9fff]{2,3}?)段")
+# Fishing after a lake's or river's name (太湖渔民, 长江禁捕); not after a name ending in 海, which
+# is mostly a coastal city's or county's (临海渔民, 威海渔民).
+FISHING_AFTER = re.compile(r"渔|禁捕|禁渔|退捕")
+WATER_BEFORE = "沿环入濒"
+
+
+def names_the_water(text: str, start: int, end: int, spelling: str, rules: Rules | None = None) -> bool:
+    """True when a short form at ``start``-``end`` that ends like a body of water (WATER_ENDS)
+    is read as the water: WATER_AFTER, or another place's name and 段 (REACH, with ``rules``), or
+    fishing (FISHING_AFTER, for lakes and rivers) follows it, or a WATER_BEFORE character
+    precedes it.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> names_the_water("长兴县太湖沿岸生态修复", 3, 5, "太湖"), names_the_water("沅江桃源段禁渔", 0, 2, "沅江", rules)
+    (True, True)
+    >>> names_the_water("杭瑞高速九江段改扩建", 4, 6, "九江", rules)
+    False
+    >>> names_the_water("长兴沿太湖岸线", 3, 5, "太湖"), names_the_water("太湖县召开会议", 0, 2, "太湖")
+    (True, False)
+    >>> names_the_water("晋江鞋服产业", 0, 2, "晋江"), names_the_water("太湖渔民上岸", 0, 2, "太湖")
+    (False, True)
+    >>> names_the_water("临海渔民出海", 0, 2, "临海")
+    False
+    """
+    if spelling[-1] not in WATER_ENDS:
+        return False
+    if WATER_AFTER.match(text, end) or spelling[-1] in "湖江河" and FISHING_AFTER.match(text, end):
+        return True
+    reach = REACH.match(text, end) if rules else None
+    if reach and rules and rules.gazetteer.codes(reach.group(1)):
+        return True
+    return start > 0 and text[start - 1] in WATER_BEFORE
+
 
 # After a name ending in 区, these make 区 the start of a word (区域, 区块, 区间): 加快城北区域开发
 # names an area of the town, not 西宁's 城北区.
@@ -36,6 +97,23 @@ AREA_WORD_ENDS = "域块间"
 # place's full name as the story writes it, perhaps an older one (X县 before it became X区).
 # The place is still tagged by its official name, so that its stories share one page.
 ADMIN_SUFFIXES = "县市区旗"
+# Which of those a place of each kind may be written with: its own, or a kind it was before.
+# Counties became cities and districts, cities became districts (萧山市, now 萧山区), never the
+# other way: a 县 written X市 is a word (各大城市 holds no 大城县), as is a 县 or 市 written X区.
+OLDER_KINDS = {"县": "县", "市": "县市", "区": "县市区", "旗": "旗"}
+
+
+def written_as_kind(name: str, suffix: str) -> bool:
+    """True when a place named ``name`` may be written with the suffix ``suffix`` after its short
+    form: the suffix is its kind's or an older kind's (OLDER_KINDS; any other name's last
+    character, 州 or 盟, takes 县 or 市 as its county-level seat may).
+
+    >>> written_as_kind("大城县", "市"), written_as_kind("萧山区", "市"), written_as_kind("义乌市", "县")
+    (False, True, True)
+    >>> written_as_kind("安新县", "区"), written_as_kind("阿荣旗", "旗")
+    (False, True)
+    """
+    return suffix in OLDER_KINDS.get(name[-1], "县市")
 
 # A headline that opens with a place and a colon: 前锋：11个部门联动…
 HEADLINE_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,4})[：:]")
@@ -52,6 +130,11 @@ NOT_TOWN_BASE = re.compile(r"[乡镇县市区村省州]")
 # A name the national list does not know at all must also not open with a function word or a
 # quantifier (开化县的小城镇, 西城区首家街道级…): those are no names.
 NOT_NAME_START = re.compile(r"[的地得在和与及是到为对把被从向于了首每各多全该本此某其这那有等]")
+
+# Words that end in a town suffix without being one, for names the national list does not know:
+# 城镇 and 集镇 are words for towns (美丽城镇建设), the others going home or home itself
+# (正安籍人员返乡创业, 干部下乡, 游子回乡): no town 籍人员返乡.
+NO_TOWN_ENDS = ("城镇", "集镇", "返乡", "回乡", "下乡", "还乡", "离乡", "家乡", "故乡", "老乡", "同乡", "思乡")
 
 # Counties whose towns' short forms a story writes (county code → how many), asked for lazily.
 Hints = Callable[[], dict[str, int]]
@@ -185,6 +268,10 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
     >>> from civicnews.rules import load_rules
     >>> [m.spelling for m, _w in _mentions("来到安民街道和龙门街道", load_rules())]
     ['安民街道', '龙门街道']
+    >>> [m.spelling for m, _w in _mentions("在北京东路、延安南路开展整治，鼓楼区东街街道参加", load_rules())]
+    ['鼓楼区', '东街街道']
+    >>> [m.spelling for m, _w in _mentions("弘扬井冈山精神，参观古田会议旧址。大庆市精神文明建设", load_rules())]
+    ['大庆市']
     >>> [m.spelling for m, _w in _mentions("加快城北区域开发", load_rules())]
     []
     >>> [m.spelling for m, _w in _mentions("贵安新区数据中心", load_rules())]
@@ -209,11 +296,15 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
             continue  # 城北区域, 城西区块: the words 区域, 区块, no district
         if not m.full and a_village(text, m.end):
             continue  # 长兴村, 永安村: villages named like a county, not the county
+        if not m.full and names_the_water(text, m.start, m.end, m.spelling, rules):
+            continue  # 太湖沿岸, 沅江桃源段: the lake or river, not 太湖县 or 沅江市
+        if not m.full and names_a_spirit(text, m.end):
+            continue  # 井冈山精神, 古田会议旧址: a slogan or a memorial, not 井冈山市 or 古田县
         end, full = m.end, m.full
         suffix = text[end : end + 1]
         if (not full and suffix and suffix in ADMIN_SUFFIXES
-                and any(divisions[c].level in ("county", "city")
-                        and (suffix != "区" or divisions[c].name.endswith("区")) for c in m.codes)
+                and any(divisions[c].level in ("county", "city") and written_as_kind(divisions[c].name, suffix)
+                        for c in m.codes)
                 and on_word_boundaries(text, m.start, end + 1)):  # not 永康市场
             # 区 only after a 区's short form: a county has been a 县 or a 市, never a 区 the list
             # does not know yet (贵安新区, 雄安新区 hold no 安新区 of 安新县)
@@ -395,9 +486,11 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
         if codes:
             found.insert(0, (Mention(0, len(label.group(1)), label.group(1), codes, False), float(title_weight)))
     text = head + body
+    found = word_shorts_gone_to(text, len(head), found, rules)
     found = towns_by_base(found, rules)
     found = [(m, w) for m, w in found if not named_in_town_list(text, m, found)]
     found = without_campaign_words(text, found, rules)
+    found = without_compared(text, found)
     visitor = _visitor_pattern(SETTINGS.district_visit_gap)
     guests = {c for m, _w in found if visitor.match(text, m.end) for c in m.codes}
     guests |= {c for m in visiting_own_county(text, found, rules) for c in m.codes}
@@ -407,6 +500,79 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
     gaz = rules.gazetteer
     return [(m, w) for m, w in found if not (all(gaz.divisions[c].level == "town" for c in m.codes)
                                              and named_as_data(text, m.start, m.end, rules))]
+
+
+# Words of ranking a place against others (位列第四，排在昆山市、江阴市之后; 仅次于A县): the
+# places listed right after one are the ones compared with, not the story's.
+COMPARED = re.compile(r"仅次于|次于|排在|排名在|落后于|领先于|超过|高于|低于|优于")
+
+
+def without_compared(text: str, found: list[tuple[Mention, float]]) -> list[tuple[Mention, float]]:
+    """The mentions without those a word of ranking (COMPARED) opens, one place after another
+    with at most a separator (LIST_GAP) between, as the places compared with.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "晋江市位列第四，排在昆山市、江阴市和张家港市之后。"
+    >>> [m.spelling for m, _w in without_compared(text, _mentions(text, rules))]
+    ['晋江市']
+    >>> text = "在昆山市、江阴市召开会议"
+    >>> [m.spelling for m, _w in without_compared(text, _mentions(text, rules))]
+    ['昆山市', '江阴市']
+    """
+    if not found or COMPARED.search(text) is None:
+        return found
+    starts = {m.start: m for m, _w in found}
+    compared: set[int] = set()
+    for word in COMPARED.finditer(text):
+        at = word.end()
+        while (m := starts.get(at) or (starts.get(at + 1) if text[at : at + 1] in LIST_GAP else None)):
+            compared.add(m.start)
+            at = m.end
+    return [(m, w) for m, w in found if m.start not in compared] if compared else found
+
+
+# Words of going to or being in a place, before a short form that is also a word (来会同开展
+# 视察, 走进罗田): the place. 在 is not one of them (在和平年代).
+GONE_TO = re.compile(r"来到|来|到|赴|走进|深入|前往")
+
+
+def word_shorts_gone_to(text: str, head_end: int, found: list[tuple[Mention, float]],
+                        rules: Rules) -> list[tuple[Mention, float]]:
+    """The mentions with the short forms that are also common words (gazetteer word_shorts:
+    会同, 麻城, 通道) read as places where one follows a word of going (GONE_TO) and the story
+    names the same place in full: 怀化市人大常委会视察组来会同开展视察 … 会同县. Alone, such a
+    short form is the word (会同有关部门, 和平发展).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "视察组来会同开展视察，听取会同县政府汇报。会同有关部门参加。"
+    >>> [m.spelling for m, _w in word_shorts_gone_to(text, 0, _mentions(text, rules), rules)]
+    ['会同', '会同县']
+    >>> text = "视察组来会同开展视察。"
+    >>> word_shorts_gone_to(text, 0, _mentions(text, rules), rules)
+    []
+    """
+    shorts = rules.gazetteer.word_shorts
+    if not shorts or not found:
+        return found
+    full = {c for m, _w in found if m.full for c in m.codes}
+    kept = rules.gazetteer.memo("word_short_codes")
+    if "all" not in kept:
+        kept["all"] = frozenset(c for codes in shorts.values() for c in codes)
+    if full.isdisjoint(kept["all"]):
+        return found  # (most stories name no such place in full: no need to look)
+    taken = {m.start for m, _w in found}
+    added = []
+    for going in GONE_TO.finditer(text):
+        at = going.end()
+        for size in (3, 2):
+            codes = shorts.get(text[at : at + size])
+            if codes and at not in taken and full.intersection(codes) and on_word_boundaries(text, at, at + size):
+                weight = (SETTINGS.district_title_weight if at < head_end else 1.0) * SETTINGS.district_short_weight
+                added.append((Mention(at, at + size, text[at : at + size], codes, False), weight))
+                break
+    return sorted(found + added, key=lambda mw: mw[0].start) if added else found
 
 
 # A town's kind after its base, as a story writes the town in full (乌镇镇, 周庄镇, 田林街道).
@@ -754,6 +920,9 @@ def written_towns(text: str, mentions: list[tuple[Mention, float]], region: str 
     >>> found = written_towns(text, _mentions(text, rules), None, rules)
     >>> {town: rules.gazetteer.divisions[c].name for town, c in found.items()}
     {'九合镇': '皋兰县', '公堂乡': '当雄县'}
+    >>> text = "正安籍人员返乡创办企业"
+    >>> written_towns(text, _mentions(text, rules), None, rules)
+    {}
     """
     gaz = rules.gazetteer
     out: dict[str, str] = {}
@@ -763,8 +932,8 @@ def written_towns(text: str, mentions: list[tuple[Mention, float]], region: str 
         if len(counties) != 1 or town is None or NOT_TOWN_BASE.search(town.group(1)):
             continue
         if not gaz.codes(town.group(0)) and (NOT_NAME_START.match(town.group(1))
-                                             or town.group(0).endswith(("城镇", "集镇"))):
-            continue  # (临海市美丽城镇建设: 城镇 is the word for towns, 集镇 for market towns, no suffix)
+                                             or town.group(0).endswith(NO_TOWN_ENDS)):
+            continue  # (临海市美丽城镇建设, 正安籍人员返乡创业: words, no suffix)
         out.setdefault(town.group(0), counties.pop())
     return out
 
@@ -1362,6 +1531,7 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     # only seems to spell 新华区)
     undecided = shared if home is None and all(
         gaz.divisions[r].name in (info.publication or "") for r in shared) else ()
+    mentions = without_guests(text, mentions, home, rules)
     if home and (home_spelled_short(info, home, rules) and far_from(home, mentions, rules)
                  and not called_its_own(text, home, rules) and not organs_of_its_own(text, home, mentions, rules)
                  or story_elsewhere(home, mentions, text, len(_headline_text(article.headline)), rules)):
@@ -1387,7 +1557,8 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     if undecided:
         place = paper_reading(place, undecided, rules)
     if place and home != place and gaz.divisions[place].level == "city":
-        place = town_county(mentions, place, rules) or place
+        place = (town_county(mentions, place, rules)
+                 or addressed_county(mentions, place, len(_headline_text(article.headline)), rules) or place)
     if place and place == home and city_level(place, rules):
         # a city's paper carrying a county's story (…现场推进会在我县召开): that county
         place = county_of_its_own(text, place, mentions, rules, written, hints) or place
@@ -1468,7 +1639,8 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
                 and not any(p.start == m.end and any(gaz.within(c, h) for c in p.codes for h in m.codes)
                             for p, _w in mentions)):  # an address: its last place only (位于安徽省宣城市宣州区)
             codes = _narrow(m.codes, place, rules)
-            if len(codes) == 1:
+            if len(codes) == 1 and not located_in_its_own(text, address_start(m, mentions, rules), codes[0],
+                                                           mentions, rules):
                 div = gaz.divisions[codes[0]]
                 chosen.setdefault(div.name, (RANK.get(div.level, 4), len(chosen)))
                 located.append(codes[0])
@@ -1477,8 +1649,138 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         chosen.pop(gaz.divisions[county].name, None)
     for city in unnamed_cities(chosen, _story_mentions(article, rules), home, text, rules):
         chosen.pop(gaz.divisions[city].name, None)
+    written_districts = [(area, town, None) for area, town in new_areas_written(text, mentions, rules).items()]
+    written_districts += districts_written_after_city(text, mentions, rules)
+    for district, town, city in written_districts:
+        if town is None:  # (南宁市新城区新竹社区: no town the list knows after it)
+            if city and (gaz.divisions[city].name in chosen or (place and gaz.within(place, city))):
+                ends = [m.end for m, _w in mentions if city in m.codes and m.end > head_end]
+                # the city only as the district's address (铜陵市狮子山区…社区): the district's
+                # story, as addressed_county; named alone too (南宁市已开展…): both
+                alone = not ends or not all(text.startswith(district, end) for end in ends)
+                rank = None if alone else chosen.pop(gaz.divisions[city].name, None)
+                chosen.setdefault(district, rank or (RANK["county"], len(chosen)))
+            continue
+        if gaz.divisions[town].name not in chosen:
+            continue
+        county = gaz.county_of(town)
+        if county and any(county in m.codes for m, _w in mentions):
+            continue  # the text names the list's county too: keep it
+        rank = chosen.pop(gaz.divisions[county].name, None) if county else None
+        chosen.setdefault(district, rank or (RANK["county"], -1))
     renamed = written_kinds(text, mentions, rules)
     return [renamed.get(name, name) for name in sorted(chosen, key=lambda name: chosen[name])]
+
+
+def addressed_county(mentions: list[tuple[Mention, float]], city: str, head_end: int, rules: Rules) -> str | None:
+    """The one county of ``city`` the story names, when it writes it right after the city, as the
+    address of where the story happens (长沙市天心区的黄兴南路步行街), names no other county of the
+    city, and its body never names the city alone: the story is that county's, the city only its
+    address. A city acting in the body (银川市启动…宣传月) keeps its story, held in the county.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz = rules.gazetteer
+    >>> city = gaz.codes("长沙市")[0]
+    >>> found = _mentions("长沙步行街人头攒动。长沙市天心区的步行街推出非遗展演。", rules)
+    >>> gaz.divisions[addressed_county(found, city, 10, rules)].name
+    '天心区'
+    >>> addressed_county(_mentions("长沙市天心区、芙蓉区的步行街人头攒动。", rules), city, 0, rules) is None
+    True
+    >>> addressed_county(_mentions("长沙市天心区的步行街开街。长沙市启动消费月。", rules), city, 0, rules) is None
+    True
+    """
+    gaz = rules.gazetteer
+    counties = {c for m, _w in mentions for c in m.codes
+                if gaz.divisions[c].level == "county" and gaz.within(c, city)}
+    if len(counties) != 1:
+        return None
+    county = counties.pop()
+    starts = {m.start for m, _w in mentions if county in m.codes and m.full}
+    ends = [m.end for m, _w in mentions if city in m.codes and m.end > head_end]
+    return county if ends and all(end in starts for end in ends) else None
+
+
+# A district the national list does not know (an old name, 南宁市新城区), written right after its
+# city and right before one of its communities or towns: two or three characters, then 区.
+DISTRICT_AFTER_CITY = re.compile(r"([\u4e00-\u9fff]{2,3}?)区(?=[\u4e00-\u9fff]{2,4}?(?:社区|街道|镇|乡))")
+
+
+def districts_written_after_city(text: str, mentions: list[tuple[Mention, float]],
+                                 rules: Rules) -> list[tuple[str, str | None, str]]:
+    """Districts the list lacks that the text writes as an address, between a city named in full
+    and a community or town of theirs (南宁市新城区新竹社区, 贵阳市小河区黄河路街道): (district as
+    written, the code of the town right after it if the text names one in full, else None, city
+    code). Words for parts of a city are no districts (中心城区, 主城区, 老城区 before a 社区).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "广西南宁市新城区新竹社区举行活动。儋州市中心城区各社区，海西州农牧区环境改善"
+    >>> districts_written_after_city(text, _mentions(text, rules), rules)
+    [('新城区', None, '450100')]
+    """
+    if "区" not in text:
+        return []
+    gaz = rules.gazetteer
+    out: list[tuple[str, str]] = []
+    for m, _w in mentions:
+        if not m.full or len(m.codes) != 1 or gaz.divisions[m.codes[0]].level != "city":
+            continue
+        written = DISTRICT_AFTER_CITY.match(text, m.end)
+        if written is None:
+            continue
+        base = written.group(1)
+        if (gaz.codes(written.group(0)) or NOT_NAME_START.match(base) or base.endswith(CITY_PART_ENDS)
+                or any(p.start == m.end for p, _w2 in mentions)):
+            continue
+        towns = [p for p, _w2 in mentions if p.start == written.end() and p.full
+                 and all(gaz.divisions[c].level == "town" for c in p.codes)]
+        inside = [c for p in towns for c in p.codes if gaz.within(c, m.codes[0])]  # the city's reading
+        out.append((written.group(0), inside[0] if inside else None, m.codes[0]))
+    return out
+
+
+# How the words for parts of a city end, before 区 (中心城区, 主城区, 老城区, 农牧区, 城郊区): no
+# district. A new town's district (新城区) is one.
+CITY_PART_ENDS = ("中心城", "主城", "老城", "旧城", "牧", "郊", "市")
+
+
+# A new area the national list does not know, written right before a street it runs (郑东新区
+# 龙子湖街道, 四川天府新区华阳街道): two or three characters, then 新区.
+NEW_AREA_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,3})新区$")
+
+
+def new_areas_written(text: str, mentions: list[tuple[Mention, float]], rules: Rules) -> dict[str, str]:
+    """New areas (新区) the national list lacks, each written right before a town the text names
+    in full: area name → that town's code (the list's, or the one reading of it). The text's own
+    order says the town is the area's, as annotators tag it (郑东新区, not the list's 金水区); a
+    town several counties share is read as written, with no county.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "近日，郑东新区龙子湖街道开展垃圾分类宣传。在新区白沙镇，贵州贵安新区马场镇"
+    >>> found = _mentions(text, rules)
+    >>> {a: rules.gazetteer.divisions[t].name for a, t in new_areas_written(text, found, rules).items()}
+    {'郑东新区': '龙子湖街道', '贵安新区': '马场镇'}
+    """
+    if "新区" not in text:
+        return {}
+    gaz = rules.gazetteer
+    out: dict[str, str] = {}
+    for m, _w in mentions:
+        if not m.full or not all(gaz.divisions[c].level == "town" for c in m.codes):
+            continue
+        area = NEW_AREA_BEFORE.search(text, max(0, m.start - 5), m.start)
+        if area is None:
+            continue
+        start = max([area.start(1)] + [p.end for p, _w in mentions if area.start(1) < p.end < area.end(1)])
+        base = text[start : area.end(1)]  # (四川天府新区: after the province's name)
+        base = base[max((base.rfind(c) for c in "的地得在和与及是到为对把被从向于了首每各多全该本此某其这那有等"),
+                        default=-1) + 1:]
+        name = base + "新区"
+        if len(base) >= 2 and not gaz.codes(name) and not gaz.codes(base) and not gaz.word_shorts.get(base):
+            out.setdefault(name, m.codes[0])
+    return out
 
 
 # A city's (or prefecture's) own paper speaking of it: 我市各地, 本州, 全州.
@@ -1621,6 +1923,11 @@ def passing_counties(named: dict[str, list[tuple[int, int]]], head_end: int, cho
     ...          for c in (gaz.codes("都兰县")[0], gaz.codes("格尔木市")[0])}
     >>> [gaz.divisions[c].name for c in passing_counties(spans, 0, {}, [], text, found, rules)]
     ['都兰县']
+    >>> text = "长沙黄兴南路步行街人头攒动。长沙市天心区的步行街推出非遗展演。"
+    >>> found = _mentions(text, rules)
+    >>> spans = {gaz.codes("天心区")[0]: [(m.start, m.end) for m, _w in found if m.spelling == "天心区"]}
+    >>> passing_counties(spans, 0, {}, [], text, found, rules)
+    []
     >>> text = "海西州推广都兰县、格尔木市的经验"
     >>> found = _mentions(text, rules)
     >>> spans = {c: [(m.start, m.end) for m, _w in found if c in m.codes]
@@ -1640,6 +1947,9 @@ def passing_counties(named: dict[str, list[tuple[int, int]]], head_end: int, cho
             continue
         if any(gaz.within(c, county) and c != county for name in chosen for c in gaz.codes(name)):
             continue  # the county's own town is the story's
+        if any(m.end == start and any(gaz.within(county, c) for c in m.codes)
+               for start, _end in spans for m, _w in mentions):
+            continue  # written after its city, as the story's address (长沙市天心区的黄兴南路步行街)
         out.append(county)
     return out
 
@@ -2244,6 +2554,27 @@ def _located_there(text: str, start: int, rules: Rules) -> bool:
     return _located_pattern(rules.located_in, gap).search(before) is not None
 
 
+def located_in_its_own(text: str, start: int, code: str, mentions: list[tuple[Mention, float]],
+                       rules: Rules) -> bool:
+    """True when the place ``code`` named at ``start`` after a located_in word is where a place
+    it holds lies, that place written right before the word (长沙县地处长沙市东北部): the smaller
+    place's address, not another place of the story. A firm or a village said to lie there
+    (实达实公司坐落于衢州市…) still places the story there.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> city = rules.gazetteer.codes("长沙市")[0]
+    >>> text = "长沙县地处长沙市东北部。公司坐落于长沙市。"
+    >>> found = _mentions(text, rules)
+    >>> located_in_its_own(text, 5, city, found, rules), located_in_its_own(text, 17, city, found, rules)
+    (True, False)
+    """
+    gaz = rules.gazetteer
+    pattern = _located_pattern(rules.located_in, SETTINGS.district_located_gap)
+    return any(p.end < start and pattern.fullmatch(text, p.end, start) is not None
+               and all(c != code and gaz.within(c, code) for c in p.codes) for p, _w in mentions)
+
+
 @lru_cache(maxsize=8)
 def _located_pattern(words: tuple[str, ...], gap: int) -> re.Pattern[str]:
     """The located_in words, then at most ``gap`` characters, at the end of a text."""
@@ -2274,6 +2605,133 @@ def visiting_own_county(text: str, found: list[tuple[Mention, float]], rules: Ru
                            for v in visited.codes):
             out.append(m)
     return out
+
+
+# Before 来, these make it part of another word (迎来, 带来, 以来, 起来…): the place before is the
+# host or the subject, not a guest coming.
+NOT_COMING_BEFORE = "迎带引请招吸回原后以起近未往从本将出上下进过"
+
+
+def without_guests(text: str, found: list[tuple[Mention, float]], home: str | None,
+                   rules: Rules) -> list[tuple[Mention, float]]:
+    """The mentions without places that only send guests or goods: a place that comes, within
+    settings.district_visit_gap characters of its clause and a word of coming (gazetteer.yml
+    coming_words), to a county or town outside it (广州市白云区工作组一行来黔西); a place that
+    goods or know-how are brought from (从山东寿光引进, brought_words); a place that helps another
+    (helping_elsewhere); a neighbour (与龙南市交界: its city stays, at no weight, to say which of
+    the towns several counties share the story means). Every mention of such a place goes, unless it is the paper's home or
+    holds it: a paper's own people may come and help too.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "广州市白云区工作组一行来黔西调研。在锦星镇，工作组察看了帮扶车间。白云区将深化协作。"
+    >>> [m.spelling for m, _w in without_guests(text, _mentions(text, rules), None, rules)]
+    ['黔西', '锦星镇']
+    >>> home = rules.gazetteer.codes("白云区")[0]
+    >>> [m.spelling for m, _w in without_guests(text, _mentions(text, rules), home, rules)][:2]
+    ['广州市', '白云区']
+    >>> text = "大荔县安仁镇从山东寿光引进大棚技术，聘请寿光技术员指导。"
+    >>> [m.spelling for m, _w in without_guests(text, _mentions(text, rules), None, rules)]
+    ['大荔县', '安仁镇']
+    >>> text = "岭北镇在与龙南市交界的林区开展巡查。"
+    >>> [(m.spelling, w) for m, w in without_guests(text, _mentions(text, rules), None, rules)]
+    [('岭北镇', 1.0), ('龙南市', 0.0)]
+    >>> text = "安吉迎来福建尤溪考察团，安吉县递铺街道介绍了经验。"
+    >>> [m.spelling for m, _w in without_guests(text, _mentions(text, rules), None, rules)][:2]
+    ['安吉', '福建']
+    """
+    if not found or not (rules.coming_words or rules.brought_words or rules.helping_words):
+        return found
+    gaz = rules.gazetteer
+    starts = {m.start: m for m, _w in found}
+    came = _came_pattern(rules.coming_words, SETTINGS.district_visit_gap) if rules.coming_words else None
+    # (each kind only where its words are in the text: most stories have none of them)
+    brought = _brought_pattern(rules.brought_words) if rules.brought_words and "从" in text else None
+    helping = _any_word(rules.helping_words) if rules.helping_words else None
+    helping = helping if helping and helping.search(text) else None
+    border = BORDER.search(text) is not None
+    away: set[str] = set()
+    hints: list[tuple[Mention, float]] = []
+    for m, _weight in found:
+        if all(gaz.divisions[c].level == "town" for c in m.codes):
+            continue
+        start = address_start(m, found, rules) if border or brought else m.start
+        if border and start > 0 and text[start - 1] in PAIR_JOIN and BORDER.match(text, m.end):
+            # 与龙南市交界: a neighbour, whose city is still a hint for a town several counties
+            # share (岭北镇 of 定南, which borders 龙南) at no weight of its own
+            away.update(m.codes)
+            cities = {_city_of(c, rules) for c in m.codes}
+            if len(cities) == 1 and (city := cities.pop()):
+                hints.append((Mention(m.start, m.end, m.spelling, (city,), False), 0.0))
+            continue
+        to = came.match(text, m.end) if came else None
+        goal = starts.get(to.end()) if to else None
+        if goal and all(gaz.divisions[v].level in ("county", "town") for v in goal.codes) and not any(
+                gaz.within(v, c) or gaz.within(c, v) for v in goal.codes for c in m.codes):
+            away.update(m.codes)
+            continue
+        if brought and start > 0 and text[start - 1] == "从" and brought.match(text, m.end):
+            away.update(m.codes)
+        elif helping and helping_elsewhere(text, m, found, helping, rules):
+            away.update(m.codes)
+    if home:  # the paper's own place, or one holding it: its people coming or helping stay its own
+        away = {c for c in away if c != home and not gaz.within(home, c)}
+    if not away:
+        return found
+    kept = [(m, w) for m, w in found if not away.issuperset(m.codes)]
+    return sorted(kept + hints, key=lambda mw: mw[0].start) if hints else kept
+
+
+# Before a place helped (A在B援建, A向B捐赠): the help goes there.
+HELPED_BEFORE = "在向给为对"
+# At most this many characters between a word of help and the place helped (帮扶建设的羊场镇).
+HELPED_GAP = 4
+
+
+def helping_elsewhere(text: str, m: Mention, found: list[tuple[Mention, float]], helping: re.Pattern[str],
+                      rules: Rules) -> bool:
+    """True when the place ``m`` helps a county or town outside it, in its own clause: a word of
+    help (gazetteer.yml helping_words) then, within HELPED_GAP characters, the place helped
+    (上海市对口支援果洛州; 由余杭区帮扶建设的羊场镇基地), or the place helped after 在/向/给… and then
+    the word (余杭区还在大方县援建了…). Two places doing it together (A县与B县开展结对帮扶) help
+    no one outside.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> helping = _any_word(rules.helping_words)
+    >>> text = "余杭区还在大方县援建了一批园区。由余杭区帮扶建设的羊场镇基地投产。铅山县与广信区开展结对帮扶。"
+    >>> found = _mentions(text, rules)
+    >>> [m.spelling for m, _w in found if helping_elsewhere(text, m, found, helping, rules)]
+    ['余杭区', '余杭区']
+    """
+    gaz = rules.gazetteer
+    stop = min([k for k in (text.find(c, m.end) for c in CLAUSE_ENDS) if k >= 0] + [len(text)])
+    words = list(helping.finditer(text, m.end, stop))
+    if not words:
+        return False
+    for other, _w in found:
+        if other.start < m.end or other.start >= stop or any(
+                gaz.within(v, c) or gaz.within(c, v) for v in other.codes for c in m.codes) or not all(
+                gaz.divisions[v].level in ("county", "town", "zone") for v in other.codes):
+            continue
+        if any(0 <= other.start - w.end() <= HELPED_GAP for w in words) or (
+                text[other.start - 1] in HELPED_BEFORE and any(w.start() >= other.end for w in words)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=8)
+def _came_pattern(words: tuple[str, ...], gap: int) -> re.Pattern[str]:
+    """After a place: its clause (at most ``gap`` characters), then a word of coming that is no
+    part of another word (迎来, 以来)."""
+    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"[^，。；！？：、]{{0,{gap}}}?(?<![{NOT_COMING_BEFORE}])(?:{alternatives})")
+
+
+@lru_cache(maxsize=8)
+def _brought_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """After a place: a few characters of its clause, then a word of bringing in."""
+    return re.compile(r"[^，。；！？：]{0,8}?(?:" + "|".join(map(re.escape, words)) + ")")
 
 
 @lru_cache(maxsize=8)

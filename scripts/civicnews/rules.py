@@ -96,6 +96,15 @@ class Rules:
     # words of an event held at a venue: a county's own people's event held in a city or province
     # is not placed there (gazetteer.yml held_words)
     held_words: tuple[str, ...] = ()
+    # words of guests coming to a place (来, 莅临): whoever comes is not the story's place, the
+    # place they come to is (gazetteer.yml coming_words)
+    coming_words: tuple[str, ...] = ()
+    # words of bringing goods or know-how in (引进): a place they are brought from (从寿光引进) is
+    # their origin, not the story's place (gazetteer.yml brought_words)
+    brought_words: tuple[str, ...] = ()
+    # words of helping another place (帮扶, 援建): the helper is not the story's place, the place
+    # helped is (gazetteer.yml helping_words)
+    helping_words: tuple[str, ...] = ()
     # function words that never end a headline phrase as its last word (headline.yml)
     open_words: frozenset[str] = frozenset()
     # verbs of speaking: a line ending in one opens a speaker's words, never a headline (headline.yml)
@@ -182,6 +191,9 @@ def _build(override: Path | None) -> Rules:
         prose_words=frozenset(str(w) for w in gaz.get("prose_words") or ()),
         leaving_words=tuple(str(w) for w in gaz.get("leaving_words") or ()),
         held_words=tuple(str(w) for w in gaz.get("held_words") or ()),
+        coming_words=tuple(str(w) for w in gaz.get("coming_words") or ()),
+        brought_words=tuple(str(w) for w in gaz.get("brought_words") or ()),
+        helping_words=tuple(str(w) for w in gaz.get("helping_words") or ()),
         data_units=tuple(gaz.get("data_units") or ()),
         speaking_words=tuple(gaz.get("speaking_words") or ()),
         origin_words=tuple(gaz.get("origin_words") or ()),
