@@ -177,6 +177,8 @@ def parse_credit(text: str, rules: Rules) -> Credit:
     {'郑旭华': '融媒见习记者'}
     >>> parse_credit("（大河客户端记者郑松波邵占坤实习生岳媛通讯员司利强）", load_rules()).roles
     {'郑松波': '大河客户端记者', '邵占坤': '大河客户端记者', '岳媛': '实习生', '司利强': '通讯员'}
+    >>> parse_credit("本台讯（见习记者董鹏飞首席记者伏怡记者胡永士）", load_rules()).roles
+    {'董鹏飞': '见习记者', '伏怡': '首席记者', '胡永士': '记者'}
     """
     credit = Credit(text=text)
     body = text.strip().lstrip(rules.byline_marks + "□●◆ ").strip()
@@ -192,7 +194,27 @@ def parse_credit(text: str, rules: Rules) -> Credit:
         # letters spread or a column broken inside the credit (融媒 见习记 者郑旭 华): read it
         # with its spaces taken out; names run together are cut by surname
         _read_names(credit, re.sub(r"\s+", "", body), rules)
+    # roles and names all run together (见习记者董鹏飞首席记者伏怡记者胡永士, a letter-spaced
+    # column's spaces taken out): with two role words or more and fewer names found, read again
+    # with the role words set apart, and keep the reading that finds more names
+    roles = len(_spaced_roles(rules).findall(body))
+    spaced = _spaced_roles(rules).sub(r" \1 ", body)
+    if roles >= 2 and len(credit.reporters) < roles and spaced.split() != body.split():
+        again = Credit(text=text, dateline=credit.dateline)
+        _read_names(again, spaced, rules)
+        if len(again.reporters) > len(credit.reporters):
+            return again
     return credit
+
+
+@lru_cache(maxsize=8)
+def _spaced_roles_for(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("(" + "|".join(re.escape(w) for w in words if len(w) >= 2 and w.isalpha()) + ")")
+
+
+def _spaced_roles(rules: Rules) -> re.Pattern[str]:
+    """The role words of two or more characters, longest first, as one pattern."""
+    return _spaced_roles_for(_role_words(rules))
 
 
 def _read_names(credit: Credit, body: str, rules: Rules) -> None:
