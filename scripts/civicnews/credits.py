@@ -112,8 +112,8 @@ def _split_run(token: str) -> list[str]:
 
     >>> _split_run("胡晶晶李丹丹"), _split_run("韦辉刘元迪"), _split_run("李爽爽")
     (['胡晶晶', '李丹丹'], ['韦辉', '刘元迪'], ['李爽爽'])
-    >>> _split_run("欧阳明日"), _split_run("王伟李明")
-    (['欧阳明日'], ['王伟', '李明'])
+    >>> _split_run("欧阳明日"), _split_run("王伟李明"), _split_run("朱志应宋建明郑文斌")
+    (['欧阳明日'], ['王伟', '李明'], ['朱志应', '宋建明', '郑文斌'])
     >>> _split_run("置在县城主要街道")
     ['置在县城主要街道']
     """
@@ -133,7 +133,10 @@ def _split_run(token: str) -> list[str]:
             if k + size > n:
                 continue
             name = token[k: k + size]
-            value = score + _surname_weight(name) + (0.1 if size >= 3 else 0.0)
+            # what a piece adds beyond being a piece: its surname's commonness (a cut into more
+            # pieces must earn each: 宋建明郑文斌 is two names, not 宋建 明郑 文斌), -1 for none
+            weight = _surname_weight(name)
+            value = score + (weight - 1.0 if weight else -1.0) + (0.1 if size >= 3 else 0.0)
             if best[k + size] is None or value > best[k + size][0]:  # type: ignore[index]
                 best[k + size] = (value, [*cut, name])
     end = best[n]
