@@ -17,6 +17,7 @@ import re
 import shutil
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -92,6 +93,7 @@ class _State:
     early: tuple[list[art_mod.ArticleMeta], dict[str, str], dict[str, frozenset[str]],
                  related.RelatedApart] | None = None
     parsed_kept: dict = field(default_factory=dict)  # load_articles' racy files (_settle)
+    extracted: dict = field(default_factory=dict)  # the batch's articles by file hash
     settler: threading.Thread | None = None  # _settle, beside the conversion
 
 
@@ -120,6 +122,7 @@ def _extract(config: Any) -> None:
     _STATE.source_digests = {}
     _STATE.problems = []
     _STATE.headline_terms = {}
+    _STATE.extracted = {}
     try:
         from civicnews.build import run_batch
     except ImportError as exc:
@@ -157,6 +160,7 @@ def _extract(config: Any) -> None:
     _STATE.sources = dict(result.sources)
     _STATE.source_digests = dict(result.source_digests)
     _STATE.headline_terms = result.headline_terms
+    _STATE.extracted = result.rendered
 
 
 def _problem(message: str) -> None:
@@ -419,14 +423,16 @@ def _read_articles(config: Any) -> None:
     the list pages came from their cache, related news (~6 s of CPU) was what on_files
     waited for last."""
     _drop_early()
+    extracted, _STATE.extracted = _STATE.extracted, {}
     try:
         texts: dict[str, str] = {}
         _STATE.parsed_kept = {}
         articles = art_mod.load_articles(Path(config.docs_dir) / ARTICLES_OUT,
                                          _site_cache(config, PARSED_CACHE), texts,
-                                         _STATE.parsed_kept)
+                                         _STATE.parsed_kept, _fronts(extracted))
     except (art_mod.ArticleError, OSError) as exc:
         raise PluginError(str(exc)) from exc
+    del extracted  # the batch's articles: not held beside the site's
     terms = related.cached_terms(articles, _site_cache(config, TERMS_CACHE),
                                  _config_dir(config) / CACHE_DIR, _STATE.headline_terms)
     _STATE.headline_terms = {}
@@ -436,6 +442,19 @@ def _read_articles(config: Any) -> None:
     # to do; started in on_files they were drawn beside the drawing of the pages, with the
     # search shards, and the build drew the rest itself.
     _draw_codes_ahead(articles, config, everyone=True)
+
+
+def _fronts(extracted: dict) -> Callable[[str], dict | None] | None:
+    """The front matter data this build's extraction rendered an article file's text from, by
+    the text's hash (load_articles' ``fronts``), or None when it rendered none."""
+    if not extracted:
+        return None
+    from civicnews.markdown import front_matter
+
+    def front(digest: str) -> dict | None:
+        article = extracted.get(digest)
+        return front_matter(article) if article is not None else None
+    return front
 
 
 def _drop_early() -> None:
@@ -584,7 +603,7 @@ def _site_files(files: Files, config: Any, articles: list[art_mod.ArticleMeta],
         log.info("site_url (SITE_URL) is not set: no feeds or share codes in this build")
     else:
         cache = feeds.FeedCache(rendercache.RenderCache(_site_cache(config, FEED_CACHE), ".xml"),
-                                environment, digests)
+                                environment, digests, lazy=True)
         for path, data in feeds.iter_site_feeds(articles, config.site_url, config.site_name,
                                                 paths=paths, cache=cache):
             # A feed rendered now is its cached file too, once kept (cache.stored).
