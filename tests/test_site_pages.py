@@ -528,3 +528,19 @@ def test_load_articles_takes_the_rendered_records_by_text_hash(
     assert fronts == plain and [a.body for a in fronts] == [a.body for a in plain]
     assert [a.path for a in fronts] == [a.path for a in plain]
     assert parsed == ["2023-04-02-a21de8cd-2.md"]
+
+
+def test_rel_is_plain_rel() -> None:
+    """rel (links to article pages worked out without the cache) is plain_rel for every path
+    of up to three parts from a few kinds (ids, ".", "..", "", text to encode)."""
+    import itertools
+
+    kinds = ["a", "x-1", ".", "..", "", "永"]
+    paths = [""] + ["/".join(parts) + end for n in (1, 2, 3)
+                    for parts in itertools.product(kinds, repeat=n) for end in ("", "/")]
+    targets = [t for t in paths if t.count("/") <= 1] + ["x.y/", "~_-/"]
+    for from_url in paths:
+        for to in targets:
+            for to_path in (to, "a/" + to):
+                assert pages.rel(from_url, to_path) == pages.plain_rel(from_url, to_path), \
+                    (from_url, to_path)
