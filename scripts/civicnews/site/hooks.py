@@ -189,13 +189,15 @@ def _problem_banner(output: str) -> str:
     return _BODY_TAG.sub(lambda m: m.group(0) + banner, output, count=1)
 
 
-def _source_text(path: Path) -> bytes | None:
+def _source_text(path: Path, data: bytes | None = None) -> bytes | None:
     """A page text as UTF-8 with a byte-order mark, which browsers honour whatever charset a
-    server sends (GBK pages were served raw, UTF-8 ones without a charset: mojibake)."""
+    server sends (GBK pages were served raw, UTF-8 ones without a charset: mojibake);
+    ``data``: the page's bytes, when read already."""
     from civicnews.decode import DecodeError, decode_page
 
     try:
-        return ("\ufeff" + decode_page(path.read_bytes())).encode("utf-8")
+        return ("\ufeff" + decode_page(path.read_bytes() if data is None else data)
+                ).encode("utf-8")
     except (OSError, DecodeError):
         return None
 
@@ -228,7 +230,7 @@ def _stored_source(path: Path | None, texts: rendercache.RenderCache,
     key = rendercache.page_key(decoder, hashlib.sha256(data).hexdigest())
     hit = texts.get(key)
     if hit is None:
-        text = _source_text(path)
+        text = _source_text(path, data)  # not read a second time (4,000 pages at 10k)
         if text is None:
             return None
         texts.put(key, text)
