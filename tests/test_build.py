@@ -402,3 +402,27 @@ def test_a_rebuild_splices_the_report_and_writes_what_a_clean_build_does(
     report.write_bytes(report.read_bytes().replace(b'"lines"', b'"LINES"', 1))
     check("by hand")
     assert len(reads) == len(names) - 1  # the last file cannot be trusted: made whole
+
+
+def test_a_batch_names_the_articles_of_the_files_it_wrote_by_their_hash(pages_dir: Path,
+                                                                        tmp_path: Path) -> None:
+    """BatchResult.rendered: each article file written (new or changed) by its bytes' sha256
+    → the article rendered into it; a batch that writes nothing names none."""
+    import hashlib
+
+    from civicnews.markdown import render_article
+
+    out, pages = tmp_path / "out", tmp_path / "edited-pages"
+    shutil.copytree(pages_dir, pages)
+    first = run_batch([pages], out)
+    files = {hashlib.sha256(p.read_bytes()).hexdigest(): p.read_bytes()
+             for p in (out / "articles").glob("*.md")}
+    assert first.rendered and set(first.rendered) == set(files)
+    assert all(render_article(a).encode("utf-8") == files[d] for d, a in first.rendered.items())
+    assert run_batch([pages], out).rendered == {}
+    page = sorted(p for p in pages.iterdir() if p.suffix == ".txt")[0]
+    page.write_text(page.read_text(encoding="utf-8") + "\n补充一句。\n", encoding="utf-8")
+    third = run_batch([pages], out)
+    assert 0 < len(third.rendered) <= third.written
+    assert all((out / "articles" / f"{a.id}.md").read_bytes() == render_article(a).encode("utf-8")
+               for a in third.rendered.values())

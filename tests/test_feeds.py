@@ -233,3 +233,9 @@ def test_the_feed_cache_names_the_file_of_each_feed_it_served(tmp_path) -> None:
     out, after = build([*arts, art("a3", "三", date="2023-04-03", districts=["西城街道"])])
     assert set(after.served) == set(out) - {"rss.xml", "atom.xml", "districts/西城街道/rss.xml",
                                               "districts/西城街道/atom.xml"}
+    # A lazy cache (the site build's) names the same files without reading them: b"".
+    lazy = feeds.FeedCache(RenderCache(tmp_path, ".xml"), "env",
+                           lambda a: repr(replace(a, path="")), lazy=True)
+    got = feeds.site_feeds(newest_first(arts), SITE, "县域新闻", cache=lazy)
+    assert lazy.served == warm.served and set(got) == set(warm.served)
+    assert all(data == b"" for data in got.values())

@@ -452,3 +452,95 @@ def test_list_pages_through_their_cache_are_the_pages_made_afresh(tmp_path: Path
                                   if src not in ("index.md", "districts/index.md",
                                                  "campaigns/index.md", "archive/index.md"))
     assert len(made) >= 2  # its month's page and its districts' pages
+
+
+_FIELD_TEXT = st.text(st.one_of(st.characters(min_codepoint=0x20, max_codepoint=0x7e),
+                                st.characters(min_codepoint=0xa0, max_codepoint=0xd7ff),
+                                st.characters(min_codepoint=0xe000),
+                                st.sampled_from(["\n", "\r", "\u2028", "\x85", "\t", "-"]),
+                                st.sampled_from(":#-'\"&*!|>%@`")), max_size=12)
+_YAML_WORDS = st.sampled_from(["null", "yes", "on", "~", "2023-04-03", "0x10", "1e3", "12",
+                               "---", "a: b", "- x", "", " 前后空格 "])
+
+
+@given(st.lists(st.one_of(_FIELD_TEXT, _YAML_WORDS), min_size=12, max_size=12),
+       st.one_of(st.none(), st.integers(-3, 300), _FIELD_TEXT, _YAML_WORDS), st.booleans(),
+       st.lists(st.one_of(_FIELD_TEXT, _YAML_WORDS), max_size=3))
+@settings(max_examples=300, deadline=None)
+def test_a_record_from_the_front_matter_it_was_rendered_from_is_the_parsed_one(
+        texts: list[str], page: object, estimated: bool, names: list[str]) -> None:
+    """from_front_matter (a cold build's records, made without YAML) gives parse_article's
+    record of the rendered file, or None (then the file is parsed): for any field values,
+    line breaks, YAML words and numbers-as-text included."""
+    from civicnews.markdown import front_matter, render_article
+    from civicnews.model import Article, Credit, Headline, PageInfo, Section
+    from civicnews.site.articles import from_front_matter
+
+    info = PageInfo(texts[0] or "p.txt", publication=texts[1] or None, date=texts[2] or None,
+                    page=page, date_estimated=estimated)  # type: ignore[arg-type]
+    article = Article(info, 3, Headline(texts[3], kicker=texts[4] or None,
+                                        subtitle=texts[5] or None, series=texts[6] or None),
+                      [Section(None, [texts[7] or "正文"]), Section(texts[8] or None, ["二"])],
+                      credit=Credit(dateline=texts[9] or None, reporters=names,
+                                    roles={n: texts[10] for n in names if texts[10]}),
+                      captions=[texts[11]], districts=names[:1], campaigns=names[1:],
+                      event_dates=[texts[2]], id="2023-04-03-a21de8cd-1")
+    text = render_article(article)
+    record = from_front_matter(front_matter(article), text)
+    if record is not None:
+        parsed = parse_article(text)
+        assert record == parsed and record.body == parsed.body and record.path == parsed.path
+    if not any(set(t) & set("\n\r\u2028\x85") for t in [*texts, *names, str(page)]):
+        assert record is not None  # one-line values: made without YAML
+
+
+def test_load_articles_takes_the_rendered_records_by_text_hash(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With ``fronts`` (a build's articles by the hash of the file rendered from each), those
+    files are not parsed and give the records parsing gives; a file whose text is not the one
+    rendered (edited since) is parsed."""
+    from civicnews.markdown import front_matter, render_article
+    from civicnews.model import Article, Headline, PageInfo, Section
+    from civicnews.site import articles as art_mod
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    made: dict[str, Article] = {}
+    for n, title in enumerate(["一", "二", "三"], start=1):
+        a = Article(PageInfo("p.txt", date=f"2023-04-0{n}", page=n), n, Headline(title),
+                    [Section(None, [f"第{n}段"])], id=f"2023-04-0{n}-a21de8cd-{n}")
+        data = render_article(a).encode("utf-8")
+        (folder / f"{a.id}.md").write_bytes(data)
+        made[hashlib.sha256(data).hexdigest()] = a
+    edited = folder / "2023-04-02-a21de8cd-2.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("第2段", "第2段改"),
+                      encoding="utf-8")
+    plain = load_articles(folder)
+    parsed: list[str] = []
+    real = art_mod.parse_article
+
+    def counted(text: str, name: str = "<article>") -> ArticleMeta:
+        parsed.append(Path(name).name)
+        return real(text, name)
+
+    monkeypatch.setattr(art_mod, "parse_article", counted)
+    fronts = load_articles(folder, fronts=lambda d: front_matter(made[d]) if d in made else None)
+    assert fronts == plain and [a.body for a in fronts] == [a.body for a in plain]
+    assert [a.path for a in fronts] == [a.path for a in plain]
+    assert parsed == ["2023-04-02-a21de8cd-2.md"]
+
+
+def test_rel_is_plain_rel() -> None:
+    """rel (links to article pages worked out without the cache) is plain_rel for every path
+    of up to three parts from a few kinds (ids, ".", "..", "", text to encode)."""
+    import itertools
+
+    kinds = ["a", "x-1", ".", "..", "", "永"]
+    paths = [""] + ["/".join(parts) + end for n in (1, 2, 3)
+                    for parts in itertools.product(kinds, repeat=n) for end in ("", "/")]
+    targets = [t for t in paths if t.count("/") <= 1] + ["x.y/", "~_-/"]
+    for from_url in paths:
+        for to in targets:
+            for to_path in (to, "a/" + to):
+                assert pages.rel(from_url, to_path) == pages.plain_rel(from_url, to_path), \
+                    (from_url, to_path)

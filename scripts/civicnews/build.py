@@ -113,6 +113,10 @@ class BatchResult:
     # sha256 of each page file's bytes as read by this build, by file name (for ``sources``):
     # the site finds its copy of a page's text by it without reading the page again.
     source_digests: dict[str, str] = field(default_factory=dict)
+    # sha256 of each article file this build wrote (new or changed) → the article it was
+    # rendered from (its front matter is markdown.front_matter(article)): the site makes its
+    # records from them instead of parsing the YAML of the files just written.
+    rendered: dict[str, Article] = field(default_factory=dict)
 
 
 @dataclass
@@ -737,8 +741,10 @@ def _status(applied: Applied) -> dict[str, str]:
 
 
 def _render(pages: list[_Page], applied: Applied, all_articles: list[Article],
-            failures: list[Failure], extra_status: dict[str, str]) -> tuple[dict[str, Data], dict]:
-    """Every output file's bytes, by path relative to out_dir, and the report.
+            failures: list[Failure], extra_status: dict[str, str],
+            by_name: dict[str, Article]) -> tuple[dict[str, Data], dict]:
+    """Every output file's bytes, by path relative to out_dir, and the report; ``by_name`` is
+    filled with each article file's name → its article.
 
     What a worker prepared is used where it still holds: an article's Markdown when
     corrections left the article as extracted (only its id is added), each page's fixed
@@ -754,7 +760,9 @@ def _render(pages: list[_Page], applied: Applied, all_articles: list[Article],
         found = prepared.get(article.id)
         text = (with_id(article.id, found[1]) if found and found[0] == article
                 else render_article(article))
-        files[f"{ARTICLES_DIR}/{_safe_id(article.id)}.md"] = text.encode("utf-8")
+        name = f"{_safe_id(article.id)}.md"
+        files[f"{ARTICLES_DIR}/{name}"] = text.encode("utf-8")
+        by_name[name] = article
     status = {**_status(applied), **extra_status}
     by_file: dict[str, list[Article]] = {}  # one pass, not one scan of all articles per page
     for article in all_articles:
@@ -884,8 +892,9 @@ def _run_warm(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: boo
     # largest thing a batch holds (the two at once were a 10k build's peak).
     new_ledger = ((ledger, id_ledger.dumps(ledger_memo).encode("utf-8"))
                   if ledger and save_ledger else None)
+    by_name: dict[str, Article] = {}
     files, report = _render(shown, applied, every, failures,
-                            {a.id: "draft (not published)" for a in draft_articles})
+                            {a.id: "draft (not published)" for a in draft_articles}, by_name)
     for page in shown:  # its report JSON and Markdown are in `files` now: not held twice
         page.extraction = None
     keep = {f"{ARTICLES_DIR}/{e.id}.md" for e in id_ledger.entries.values()
@@ -893,8 +902,12 @@ def _run_warm(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: boo
     # Nothing has touched out_dir up to here: every error above leaves the last build intact.
     # The articles, the report and the ledger then change together, in one step.
     memo = OutputMemo.load(cache_dir / OUTPUT_MEMO if cache_dir is not None else None)
-    written, unchanged, removed = commit(out_dir, files, keep, new_ledger, memo)
-    del files, new_ledger  # written: not held while the match memo is pickled
+    changed: set[str] = set()
+    written, unchanged, removed = commit(out_dir, files, keep, new_ledger, memo, changed)
+    # The articles of the files written (a rebuild's few): the others' records are kept.
+    rendered = {hashlib.sha256(data).hexdigest(): by_name[name] for name in changed
+                if isinstance(data := files[f"{ARTICLES_DIR}/{name}"], bytes)}
+    del files, new_ledger, by_name  # written: not held while the match memo is pickled
     _save_matches(cache_dir, id_ledger)
     withheld = {a.source.file for a in applied.dropped if a.id in set(applied.hidden)}
     return BatchResult(
@@ -911,6 +924,7 @@ def _run_warm(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: boo
         extracted=extracted,
         report=report,
         headline_terms=headline_terms,
+        rendered=rendered,
     )
 
 

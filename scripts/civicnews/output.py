@@ -402,7 +402,8 @@ def _roll_forward(out_dir: Path, plan: dict) -> None:
 
 def commit(out_dir: Path, files: dict[str, Data], keep: set[str],
            ledger: tuple[Path, bytes] | None = None,
-           memo: OutputMemo | None = None) -> tuple[int, int, int]:
+           memo: OutputMemo | None = None,
+           written: set[str] | None = None) -> tuple[int, int, int]:
     """Make ``files`` (paths relative to out_dir) the new output in one step; see the module doc.
 
     Article files (``articles/*.md``) not in ``files`` are removed unless named in ``keep``;
@@ -410,7 +411,8 @@ def commit(out_dir: Path, files: dict[str, Data], keep: set[str],
     bytes. ``memo`` says where the Spliced files' segments are and is updated (saved once the
     new output is in place). Returns (article files written, unchanged, removed). When
     nothing differs, nothing is touched. OSError while staging becomes OutputError with the
-    old state intact.
+    old state intact. ``written``, when given, is filled with the names (in ``articles/``) of
+    the article files written.
     """
     memo = memo or OutputMemo(None)
     started = time.time_ns()
@@ -426,6 +428,8 @@ def commit(out_dir: Path, files: dict[str, Data], keep: set[str],
                if name not in present or not _article_same(current / name, data, memo, states)}
     removed = {name for name, path in present.items()
                if name.endswith(".md") and name not in new and f"{prefix}{name}" not in keep}
+    if written is not None:
+        written.update(changed)
     stage = out_dir / STAGE
     spliced: dict[str, tuple[int, int, dict[str, tuple[int, int]]]] = {}
     prestaged = set()

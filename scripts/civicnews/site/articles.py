@@ -13,7 +13,7 @@ import os
 import pickle
 import re
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from functools import lru_cache
@@ -118,6 +118,11 @@ def parse_article(text: str, name: str = "<article>") -> ArticleMeta:
         raise ArticleError(f"{name}: {exc}") from exc
     if not data.get("id"):
         raise ArticleError(f"{name}: front matter has no id")
+    return _from_data(data, body)
+
+
+def _from_data(data: dict, body: str) -> ArticleMeta:
+    """The record of front matter data (with an id) and the body after it."""
     src = data.get("source") or {}
     reporters = _strs(data.get("reporters"))
     roles = data.get("roles") or {}
@@ -147,6 +152,45 @@ def parse_article(text: str, name: str = "<article>") -> ArticleMeta:
     )
 
 
+# Longest string a front matter made here may hold for its record to be made without YAML:
+# far below the width (10,000) past which the YAML writer would fold a line.
+_ONE_LINE_MAX = 2_000
+# What YAML reads as a line break: a string holding one may make the writer continue it on
+# a line of its own (which could read "---").
+_LINE_BREAKS = re.compile("[\n\r\x85\u2028\u2029]")
+
+
+def _one_line(value: object) -> bool:
+    """Whether every string in front matter data is short and without a line break (then the
+    first ``\n---\n`` of the text is the end of the front matter) and every value is of a
+    kind YAML gives back as it was written (str, int, bool, None, lists and mappings)."""
+    if type(value) is str:
+        return len(value) <= _ONE_LINE_MAX and not _LINE_BREAKS.search(value)
+    if value is None or type(value) in (int, bool):
+        return True
+    if type(value) is list:
+        return all(_one_line(v) for v in value)
+    if type(value) is dict:
+        return all(type(k) is str and _one_line(k) and _one_line(v) for k, v in value.items())
+    return False
+
+
+def from_front_matter(data: dict, text: str) -> ArticleMeta | None:
+    """``parse_article(text)`` without parsing YAML, for a text civicnews.markdown rendered
+    from ``data`` (its ``front_matter``): YAML gives back the str, int, bool, None, lists and
+    mappings its writer wrote, so the record is made from ``data`` and the body after the
+    front matter. None when that may not hold (then parse the text): a string with a line
+    break or very long, another kind of value, no id. A cold build's extraction had every
+    article's data; parsing the YAML of the files it had just written again was 2 s at
+    10,000 articles."""
+    if not text.startswith("---\n") or not data.get("id") or not _one_line(data):
+        return None
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        return None
+    return _from_data(data, text[end + 5:])
+
+
 # A file whose mtime is this close to the moment its state was kept (or later) is read again
 # even when its state matches (git's "racy clean" rule): it could have been rewritten within
 # the same timestamp tick, keeping its size. Two seconds cover any file system's tick.
@@ -155,7 +199,8 @@ RACY_NS = 2_000_000_000
 
 def load_articles(directory: Path, cache: Path | None = None,
                   texts: dict[str, str] | None = None,
-                  kept: dict | None = None) -> list[ArticleMeta]:
+                  kept: dict | None = None,
+                  fronts: Callable[[str], dict | None] | None = None) -> list[ArticleMeta]:
     """Every ``*.md`` article in a directory, newest first; ids must be unique. ``texts``, when
     given, is filled with each article's id → the hash of its file's text (the article, path
     aside, is a function of it and of this module).
@@ -170,6 +215,9 @@ def load_articles(directory: Path, cache: Path | None = None,
     file, whose mtime is the time of writing. It holds the articles of the last call only, and is
     ignored when this module or PyYAML changed since it was written (the parse is a function
     of the text and them). ``kept``, when given, is filled with what ``settle_parsed`` needs.
+    ``fronts``, when given, names the front matter data a text was rendered from by the
+    text's hash (None when unknown): such a text's record is made from it
+    (``from_front_matter``), not by parsing its YAML.
     """
     if not directory.is_dir():
         return []
@@ -195,7 +243,12 @@ def load_articles(directory: Path, cache: Path | None = None,
         if art is None:
             text = Path(path).read_text(encoding="utf-8")
             digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-            art = known.get(digest) or parse_article(text, path)
+            art = known.get(digest)
+            if art is None and fronts is not None:
+                data = fronts(digest)
+                art = from_front_matter(data, text) if data is not None else None
+            if art is None:
+                art = parse_article(text, path)
         if art.path != path:  # records are kept with the path they were read from
             art = replace(art, path=path)
         parsed[digest] = art

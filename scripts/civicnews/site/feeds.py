@@ -88,33 +88,50 @@ def as_html(text: str) -> str:
 
 
 ATOM_NS = "{http://www.w3.org/2005/Atom}"
-ATOM_HTML_TEXTS = {f"{ATOM_NS}title", f"{ATOM_NS}subtitle"}
+# Their tags as read back from bytes, and as feedgen makes them (no namespace in the tag: the
+# feed's default namespace, Atom's, is theirs).
+ATOM_HTML_TEXTS = {f"{ATOM_NS}title", f"{ATOM_NS}subtitle", "title", "subtitle"}
+ATOM_ENTRY = (f"{ATOM_NS}entry", "entry")
+
+
+def _mark_html_titles(root: etree._Element) -> None:
+    """Mark the Atom feed's and entries' titles and subtitle ``type="html"`` (feedgen cannot)."""
+    for parent in (root, *root.iterchildren(*ATOM_ENTRY)):
+        for child in parent.iterchildren(*ATOM_HTML_TEXTS):
+            child.set("type", "html")
 
 
 def _atom_html_titles(data: bytes) -> bytes:
-    """Mark the Atom feed's and entries' titles and subtitle ``type="html"`` (feedgen cannot)."""
+    """An Atom feed's bytes with its titles marked (``_mark_html_titles``)."""
     root = etree.fromstring(data)
-    for parent in (root, *root.iterchildren(f"{ATOM_NS}entry")):
-        for child in parent.iterchildren(*ATOM_HTML_TEXTS):
-            child.set("type", "html")
+    _mark_html_titles(root)
     return etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8")
 
 
-def _generator(info: FeedInfo, site_url: str, self_path: str, updated: datetime,
-               rss: bool) -> FeedGenerator:
-    """A feed with its channel data set; everything time-like comes from ``updated``."""
+def _atom_bytes(fg: FeedGenerator) -> bytes:
+    """``_atom_html_titles(fg.atom_str(pretty=True))`` from feedgen's tree itself: its
+    bytes parsed again only to set two attributes were a tenth of a feed's cost. Through
+    the bytes when feedgen has no such tree (``_create_atom``, feedgen 1.0's)."""
+    create = getattr(fg, "_create_atom", None)
+    if create is None:
+        return _atom_html_titles(fg.atom_str(pretty=True))
+    root, _doc = create()
+    _mark_html_titles(root)
+    return etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8")
+
+
+def _generator(info: FeedInfo, site_url: str, updated: datetime) -> FeedGenerator:
+    """A feed with its channel data set (its links by ``_links``, per format); everything
+    time-like comes from ``updated``. One generator writes both formats: its entries are made
+    once (two generators, one a format, made every entry twice)."""
     fg = FeedGenerator()
-    if rss:
-        fg.load_extension("dc")  # dc:creator carries reporter names (RSS author wants an e-mail)
+    # dc:creator carries reporter names in RSS (RSS author wants an e-mail); Atom has author.
+    fg.load_extension("dc", atom=False, rss=True)
     page_url = absolute(site_url, info.page)
     fg.id(page_url)
     fg.title(as_html(info.title))
     fg.description(as_html(info.description))
     fg.subtitle(as_html(info.description))
-    # feedgen makes the RSS channel <link> from the last link given: the site page, not the
-    # feed itself (Atom keeps both, rel="self" and rel="alternate").
-    fg.link(href=absolute(site_url, self_path), rel="self")
-    fg.link(href=page_url, rel="alternate")
     fg.language("zh-CN")
     fg.generator("civicnews")
     fg.updated(updated)
@@ -122,30 +139,74 @@ def _generator(info: FeedInfo, site_url: str, self_path: str, updated: datetime,
     return fg
 
 
-def _add_item(fg: FeedGenerator, art: ArticleMeta, site_url: str, rss: bool,
-              html_of: Callable[[ArticleMeta], str]) -> None:
+def _links(fg: FeedGenerator, info: FeedInfo, site_url: str, self_path: str) -> None:
+    """The feed's links for the format at ``self_path`` (replacing the other format's)."""
+    # feedgen makes the RSS channel <link> from the last link given: the site page, not the
+    # feed itself (Atom keeps both, rel="self" and rel="alternate").
+    fg.link(href=absolute(site_url, self_path), rel="self", replace=True)
+    fg.link(href=absolute(site_url, info.page), rel="alternate")
+
+
+@dataclass(frozen=True)
+class _Item:
+    """What one article's item/entry says, the same in every feed that lists it."""
+
+    guid: str
+    title: str
+    link: str
+    content: str
+    summary: str
+    when: datetime | None
+    reporters: tuple[str, ...]
+    categories: tuple[tuple[str, str], ...]  # (term, scheme): districts, then campaigns
+
+
+def _item(art: ArticleMeta, site_url: str, html_of: Callable[[ArticleMeta], str]) -> _Item:
+    return _Item(
+        guid=guid(art), title=as_html(art.title),
+        link=absolute(site_url, url_of(article_src(art.id))),
+        content=headline_html(art) + html_of(art),
+        summary=html.escape(summary_text(art), quote=False), when=published(art),
+        reporters=art.reporters,
+        categories=tuple([(name, absolute(site_url, district_dir(name))) for name in art.districts]
+                         + [(name, absolute(site_url, campaign_dir(name)))
+                            for name in art.campaigns]))
+
+
+def _items_once(site_url: str, html_of: Callable[[ArticleMeta], str]
+                ) -> Callable[[ArticleMeta], _Item]:
+    """``_item`` remembered by article id for one build: a story is in the site feed, its
+    districts' and its campaigns' feeds, each as RSS and Atom (its URLs, excerpt and body
+    worked out once: a fifth of a 10,000-article build's feeds)."""
+    done: dict[str, _Item] = {}
+
+    def memo(art: ArticleMeta) -> _Item:
+        found = done.get(art.id)
+        if found is None:
+            found = done[art.id] = _item(art, site_url, html_of)
+        return found
+    return memo
+
+
+def _add_item(fg: FeedGenerator, item: _Item) -> None:
     """Append one article as an item/entry (feedgen prepends unless told otherwise)."""
-    when = published(art)
     fe = fg.add_entry(order="append")
-    fe.guid(guid(art), permalink=False)
-    fe.title(as_html(art.title))
-    fe.link(href=absolute(site_url, url_of(article_src(art.id))), rel="alternate")
+    fe.guid(item.guid, permalink=False)
+    fe.title(item.title)
+    fe.link(href=item.link, rel="alternate")
     # content() sets Atom <content type="html"> and RSS <content:encoded>; summary() sets Atom
     # <summary> and RSS <description>. description() would overwrite the Atom content. RSS
     # readers take <description> as HTML, so the plain-text excerpt goes in HTML-escaped, and
     # the Atom summary says type="html" to match.
-    fe.content(headline_html(art) + html_of(art), type="html")
-    fe.summary(html.escape(summary_text(art), quote=False), type="html")
-    fe.published(when)
-    fe.updated(when)
-    for name in art.reporters:
+    fe.content(item.content, type="html")
+    fe.summary(item.summary, type="html")
+    fe.published(item.when)
+    fe.updated(item.when)
+    for name in item.reporters:
         fe.author({"name": name})
-        if rss:
-            fe.dc.dc_creator(name)
-    for name in art.districts:
-        fe.category(term=name, scheme=absolute(site_url, district_dir(name)), label=name)
-    for name in art.campaigns:
-        fe.category(term=name, scheme=absolute(site_url, campaign_dir(name)), label=name)
+        fe.dc.dc_creator(name)  # written in RSS only (_generator)
+    for name, scheme in item.categories:
+        fe.category(term=name, scheme=scheme, label=name)
 
 
 # Besides the hooks' code and the Markdown package (in the render cache's environment key),
@@ -172,6 +233,10 @@ class FeedCache:
     # bytes): the site takes it like a served one instead of holding the feed's bytes until
     # MkDocs writes them (~40 MB of feeds at 10,000 articles, through the build's peak).
     stored: dict[str, Path] = field(default_factory=dict)
+    # For a caller that takes each served feed's file (``served``): its bytes are not read,
+    # b"" stands for them (a rebuild read ~850 cached feeds, ~48 MB at 10,000 articles,
+    # only for their files to be put in the site).
+    lazy: bool = False
 
     def key(self, path: str, info: FeedInfo, site_url: str, items: Sequence[ArticleMeta]) -> str:
         versions = ",".join(f"{name}={package_version(name)}" for name in FEED_PACKAGES)
@@ -180,8 +245,11 @@ class FeedCache:
 
     def get(self, key: str, path: str | None = None) -> bytes | None:
         """The cached feed's bytes, or None; with ``path`` (its site path) it is noted in
-        ``served``."""
+        ``served`` (and with ``lazy`` not read: b"")."""
         found = self.store.get(key)
+        if self.lazy and path is not None and found is not None:
+            self.served[path] = found
+            return b""
         try:
             data = found.read_bytes() if found is not None else None
         except OSError:
@@ -194,43 +262,38 @@ class FeedCache:
 def render_feed(articles: Sequence[ArticleMeta], info: FeedInfo, site_url: str, *,
                 limit: int = FEED_LIMIT,
                 html_of: Callable[[ArticleMeta], str] = body_html,
-                cache: FeedCache | None = None) -> dict[str, bytes]:
+                cache: FeedCache | None = None,
+                item_of: Callable[[ArticleMeta], _Item] | None = None) -> dict[str, bytes]:
     """RSS and Atom for one list: the newest ``limit`` dated articles, newest first; through
-    ``cache`` when given (the same bytes)."""
+    ``cache`` when given (the same bytes). ``item_of``: each article's item, when made
+    already (``_items_once``); else from ``html_of``."""
     dated = [a for a in articles if a.day]
     dated.sort(key=lambda a: a.date or "", reverse=True)  # stable: callers' tie order stays
     items = dated[:limit]
     updated = published(items[0]) if items else EPOCH
     out: dict[str, bytes] = {}
+    fg: FeedGenerator | None = None
     for path, rss in ((info.feeds.rss, True), (info.feeds.atom, False)):
         key = cache.key(path, info, site_url, items) if cache is not None else ""
         found = cache.get(key, path) if cache is not None else None
         if found is not None:
             out[path] = found
             continue
-        fg = _generator(info, site_url, path, updated or EPOCH, rss)
-        for art in items:
-            _add_item(fg, art, site_url, rss, html_of)
+        if fg is None:
+            fg = _generator(info, site_url, updated or EPOCH)
+            if item_of is None:
+                item_of = _items_once(site_url, html_of)
+            for art in items:
+                _add_item(fg, item_of(art))
+        _links(fg, info, site_url, path)
         out[path] = (fg.rss_str(pretty=True) if rss
-                     else _atom_html_titles(fg.atom_str(pretty=True)))
+                     else _atom_bytes(fg))
         if cache is not None:
             cache.store.put(key, out[path])
             kept = cache.store.get(key)  # None when the cache cannot be written
             if kept is not None:
                 cache.stored[path] = kept
     return out
-
-
-def _once_per_article(html_of: Callable[[ArticleMeta], str]) -> Callable[[ArticleMeta], str]:
-    """``html_of`` remembered by article id for one build: a story is in the site feed, its
-    districts' and its campaigns' feeds, each as RSS and Atom, and Markdown runs once for it."""
-    done: dict[str, str] = {}
-
-    def memo(art: ArticleMeta) -> str:
-        if art.id not in done:
-            done[art.id] = html_of(art)
-        return done[art.id]
-    return memo
 
 
 def site_feeds(articles: Sequence[ArticleMeta], site_url: str, site_name: str, *,
@@ -253,7 +316,7 @@ def iter_site_feeds(articles: Sequence[ArticleMeta], site_url: str, site_name: s
                     cache: FeedCache | None = None) -> Iterator[tuple[str, bytes]]:
     """site_feeds' (path, bytes) one list's feeds at a time, in the same order: a caller that
     takes a kept feed's file (``cache.served``, ``cache.stored``) never holds every feed."""
-    html_of = _once_per_article(html_of)
+    item_of = _items_once(site_url, html_of)
     lists: list[tuple[FeedInfo, Sequence[ArticleMeta]]] = [
         (FeedInfo(site_name, f"{site_name}：最新文章", "", feeds_for("")), articles)]
     districts = by_key(articles, "districts")
@@ -267,4 +330,4 @@ def iter_site_feeds(articles: Sequence[ArticleMeta], site_url: str, site_name: s
                                campaign_dir(name), feeds_for(campaign_dir(name))), arts))
     for info, arts in lists:
         yield from render_feed(arts, info, site_url, limit=limit, html_of=html_of,
-                               cache=cache).items()
+                               cache=cache, item_of=item_of).items()

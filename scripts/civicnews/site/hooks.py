@@ -17,6 +17,7 @@ import re
 import shutil
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -92,6 +93,7 @@ class _State:
     early: tuple[list[art_mod.ArticleMeta], dict[str, str], dict[str, frozenset[str]],
                  related.RelatedApart] | None = None
     parsed_kept: dict = field(default_factory=dict)  # load_articles' racy files (_settle)
+    extracted: dict = field(default_factory=dict)  # the batch's articles by file hash
     settler: threading.Thread | None = None  # _settle, beside the conversion
 
 
@@ -120,6 +122,7 @@ def _extract(config: Any) -> None:
     _STATE.source_digests = {}
     _STATE.problems = []
     _STATE.headline_terms = {}
+    _STATE.extracted = {}
     try:
         from civicnews.build import run_batch
     except ImportError as exc:
@@ -157,6 +160,7 @@ def _extract(config: Any) -> None:
     _STATE.sources = dict(result.sources)
     _STATE.source_digests = dict(result.source_digests)
     _STATE.headline_terms = result.headline_terms
+    _STATE.extracted = result.rendered
 
 
 def _problem(message: str) -> None:
@@ -185,13 +189,15 @@ def _problem_banner(output: str) -> str:
     return _BODY_TAG.sub(lambda m: m.group(0) + banner, output, count=1)
 
 
-def _source_text(path: Path) -> bytes | None:
+def _source_text(path: Path, data: bytes | None = None) -> bytes | None:
     """A page text as UTF-8 with a byte-order mark, which browsers honour whatever charset a
-    server sends (GBK pages were served raw, UTF-8 ones without a charset: mojibake)."""
+    server sends (GBK pages were served raw, UTF-8 ones without a charset: mojibake);
+    ``data``: the page's bytes, when read already."""
     from civicnews.decode import DecodeError, decode_page
 
     try:
-        return ("\ufeff" + decode_page(path.read_bytes())).encode("utf-8")
+        return ("\ufeff" + decode_page(path.read_bytes() if data is None else data)
+                ).encode("utf-8")
     except (OSError, DecodeError):
         return None
 
@@ -224,7 +230,7 @@ def _stored_source(path: Path | None, texts: rendercache.RenderCache,
     key = rendercache.page_key(decoder, hashlib.sha256(data).hexdigest())
     hit = texts.get(key)
     if hit is None:
-        text = _source_text(path)
+        text = _source_text(path, data)  # not read a second time (4,000 pages at 10k)
         if text is None:
             return None
         texts.put(key, text)
@@ -419,14 +425,16 @@ def _read_articles(config: Any) -> None:
     the list pages came from their cache, related news (~6 s of CPU) was what on_files
     waited for last."""
     _drop_early()
+    extracted, _STATE.extracted = _STATE.extracted, {}
     try:
         texts: dict[str, str] = {}
         _STATE.parsed_kept = {}
         articles = art_mod.load_articles(Path(config.docs_dir) / ARTICLES_OUT,
                                          _site_cache(config, PARSED_CACHE), texts,
-                                         _STATE.parsed_kept)
+                                         _STATE.parsed_kept, _fronts(extracted))
     except (art_mod.ArticleError, OSError) as exc:
         raise PluginError(str(exc)) from exc
+    del extracted  # the batch's articles: not held beside the site's
     terms = related.cached_terms(articles, _site_cache(config, TERMS_CACHE),
                                  _config_dir(config) / CACHE_DIR, _STATE.headline_terms)
     _STATE.headline_terms = {}
@@ -436,6 +444,21 @@ def _read_articles(config: Any) -> None:
     # to do; started in on_files they were drawn beside the drawing of the pages, with the
     # search shards, and the build drew the rest itself.
     _draw_codes_ahead(articles, config, everyone=True)
+
+
+def _fronts(extracted: dict) -> Callable[[str], dict | None] | None:
+    """The front matter data this build's extraction rendered an article file's text from, by
+    the text's hash (load_articles' ``fronts``), or None when it rendered none."""
+    if not extracted:
+        return None
+    from civicnews.markdown import front_matter
+
+    def front(digest: str) -> dict | None:
+        # Let go as its record is made: the extracted articles (their paragraphs) and the
+        # records made from them were not held at once (+8 MB on a 10k cold build's peak).
+        article = extracted.pop(digest, None)
+        return front_matter(article) if article is not None else None
+    return front
 
 
 def _drop_early() -> None:
@@ -584,7 +607,7 @@ def _site_files(files: Files, config: Any, articles: list[art_mod.ArticleMeta],
         log.info("site_url (SITE_URL) is not set: no feeds or share codes in this build")
     else:
         cache = feeds.FeedCache(rendercache.RenderCache(_site_cache(config, FEED_CACHE), ".xml"),
-                                environment, digests)
+                                environment, digests, lazy=True)
         for path, data in feeds.iter_site_feeds(articles, config.site_url, config.site_name,
                                                 paths=paths, cache=cache):
             # A feed rendered now is its cached file too, once kept (cache.stored).
