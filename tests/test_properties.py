@@ -182,7 +182,7 @@ def test_one_typeset_paragraph_rejoined_exactly(para: str, width: int, indent: i
     # paragraph as well as not: no reader can tell (found by hypothesis: 文明生态。/ 这一切，…);
     # nor can one when the line after it is the last (short, as an indented first line would
     # be: …一年级学生。/ 唐海霞说，…习惯。, found by hypothesis at width 40, indent 2)
-    ends = [bool(re.search(r"[。！？]”?$", x)) for x in lines[:-1]]
+    ends = [bool(re.search(r"[。！？…]”?$", x)) for x in lines[:-1]]
     assume(not (ends and ends[-1]) and (indent or not any(ends)))
     assert paragraphs_mod.rejoin_paragraphs(lines) == [para]
 

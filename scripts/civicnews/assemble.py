@@ -2266,7 +2266,8 @@ def stories_without_text(page: Page) -> list[tuple[HeadGroup, list[int]]]:
         text = run.text.replace(" ", "")
         if len(text) >= SETTINGS.min_story_chars or _PROSE_MARK.search(text):
             continue
-        page.furniture.extend(run.sections[0][1])
+        heading, text_lines = run.sections[0]
+        page.furniture.extend([heading, *text_lines] if heading else text_lines)  # nothing lost
         out.append((run.headline, list(run.numbers)))
         page.orphans.append(run.headline)
         page.leftovers.extend(line.text for _, line in run.headline.parts)
