@@ -683,6 +683,49 @@ def _headline_cry(text: str) -> bool:
             and len(CJK_CHAR.findall(text)) <= MAX_CRY_CHARS)
 
 
+def titles_after_credits(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """Lines read as text right after a credit in brackets on a line of its own (the credit
+    that closes a story) that hold no punctuation at all, are headline-shaped and not
+    furniture, and hold phrases parted by spaces or fall short of the measure of the text
+    under them: the next story's title (减 不文明行为 整治 脏乱差 现象, its quotes lost), for
+    after a story's close comes a headline or a story's first words, and a story's first line
+    runs on, unspaced, to its column's edge. Their indices.
+
+    >>> from .rules import load_rules
+    >>> texts = ["改建任务已完成8855座。", "（记者 何超）", "减 不文明行为 整治 脏乱差 现象", "城市的文明程度代表着一座城市的形象，"]
+    >>> page = [Line(n, "", t) for n, t in enumerate(texts)]
+    >>> titles_after_credits(page, [Decision(Role.BODY, 1.0)] * 4, load_rules())
+    [2]
+    >>> page[2] = Line(2, "", "城市的文明程度代表着一座城市")  # a paragraph's first line
+    >>> titles_after_credits(page, [Decision(Role.BODY, 1.0)] * 4, load_rules())
+    []
+    """
+    out: list[int] = []
+    texted = [k for k, line in enumerate(lines) if line.text]
+    for pos in range(1, len(texted) - 1):
+        k, prev, nxt = texted[pos], texted[pos - 1], texted[pos + 1]
+        text = lines[k].text
+        if decisions[k].role is not Role.BODY or decisions[nxt].role not in (Role.BODY, Role.START):
+            continue
+        if decisions[prev].role not in (*_TEXT_ROLES, Role.BYLINE) or not _bracketed_credit(lines[prev].text, rules):
+            continue
+        if _ANY_MARK.search(text) or not could_be_title(text) or _furniture_shaped(text, rules):
+            continue
+        # phrases parted by spaces, or a line short of the text's measure: a paragraph's first
+        # line runs on, unspaced, to its column's edge
+        phrases = bool(re.search(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", text.strip()))
+        texted_after = texted[pos + 1:pos + 1 + MEASURE_LINES]
+        short = (len(texted_after) == MEASURE_LINES and _next_fills_measure(lines, k)
+                 and 0 < lines[k].width <= max(lines[j].width for j in texted_after) - SHORT_OF_MEASURE_EM)
+        if phrases or short:
+            out.append(k)
+    return out
+
+
+# Any punctuation a line of text holds (a title may hold none).
+_ANY_MARK = re.compile(r"[，。、；：！？,.;:!?（）()《》“”‘’—…]")
+
+
 def titles_read_as_leads(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
     """Lines read as a story's first line with no headline over them (nor a credit, which is
     under one) that are shaped as a headline, not as a paragraph's first line: no clause mark
@@ -3588,6 +3631,10 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             " of that title",), after_title)
         if not after_title:  # the title line under it goes on from it
             decisions[k + 1] = replace(decisions[k + 1], continues=True)
+    for k in titles_after_credits(lines, decisions, rules):
+        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
+            f"read as {decisions[k].role}; right after a credit that closes a story, no punctuation,"
+            " headline-shaped: the next story's title",))
     for k in titles_read_as_leads(lines, decisions, rules):
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; no headline over it, shaped as one: no clause mark, short"
