@@ -2920,6 +2920,92 @@ def title_tails(page: Page, lines: list[Line], rules: Rules) -> list[int]:
     return taken
 
 
+_TAIL_MARKS = re.compile("[，。、；：！？（）《》【】 ]")
+
+
+def _far_tail_fits(title: str, tail: str, story: str) -> bool:
+    """A title's last line ``title`` goes on in ``tail``: the story prints the tail whole right
+    after the title's last three characters (消防日 / 主题活动: …消防日主题活动…), or a word runs
+    across the break (志愿服 / 务活动) and the story prints that word (服务).
+
+    >>> _far_tail_fits("县消防救援大队开展“119”消防日", "主题活动", "开展“119”消防日主题活动，县委")
+    True
+    >>> _far_tail_fits("集团持续开展志愿服", "务活动", "集团志愿服务队")
+    True
+    >>> _far_tail_fits("临江市苇沙河镇：清洁环境扮靓村镇", "建设情况", "推进村镇建设，了解情况")
+    False
+    """
+    if title[-3:] + tail in story:
+        return True
+    return title[-1:] + tail[:1] in story and spans_a_word(title, tail)
+
+
+def far_title_tails(page: Page, lines: list[Line], rules: Rules) -> list[tuple[int, str]]:
+    """A headline's wrapped end that a PDF tool printed as a box of its own far from its
+    headline (pdfminer, pdftotext: 县消防救援大队开展“119”消防日 … ▲图片说明 / 主题活动): a short
+    line set aside as furniture or a caption (at most ``far_title_tail_chars`` characters, no
+    clause or bracket mark, no rule names it) goes on the one headline whose story prints the
+    text across the break (``_far_tail_fits``). A line two headlines could take stays put.
+    Returns (line index, the title it went on), for the report.
+
+    >>> from .rules import load_rules
+    >>> page_lines = [Line(1, "", "县消防救援大队开展消防日"), Line(2, "", "11月9日，大队开展消防日主题活动。"),
+    ...               Line(3, "", "▲学生们在社区发放宣传资料。"), Line(4, "", "主题活动")]
+    >>> run = TextRun(fresh=True, sections=[(None, [page_lines[1].text])], first=1, last=1)
+    >>> run.headline = HeadGroup([(Role.TITLE, page_lines[0])])
+    >>> page = Page([run.headline, run], ["主题活动"], [], [], {2: page_lines[2], 3: page_lines[3]})
+    >>> far_title_tails(page, page_lines, load_rules()), run.headline.text, page.furniture
+    ([(3, '县消防救援大队开展消防日')], '县消防救援大队开展消防日主题活动', [])
+    """
+    if not SETTINGS.far_title_tail_chars:
+        return []
+    heads = [run for run in page.items if isinstance(run, TextRun) and run.headline is not None
+             and not run.absorbed and run.has_body and run.headline.parts[-1][0] is Role.TITLE]
+    index = {id(line): k for k, line in enumerate(lines)}
+    # set-aside lines, and subheads (a heading of a section: 众得实惠 between two paragraphs)
+    places: list[tuple[int, TextRun | None]] = [(k, None) for k in page.aside]
+    places += [(index[id(line)], run) for run in heads for line in run.heading_lines if id(line) in index]
+    taken: list[tuple[int, str]] = []
+    for k, host in sorted(places, key=lambda x: x[0]):
+        text = lines[k].text
+        if not 2 <= len(text) <= SETTINGS.far_title_tail_chars or _TAIL_MARKS.search(text) \
+                or not CJK_CHAR.match(text) or _furniture_shaped(text, rules) or opens_story(text):
+            continue
+        fits = [run for run in heads if lines[k] not in (line for _, line in run.headline.parts)
+                and could_be_title(run.headline.text + text)
+                and _far_tail_fits(run.headline.parts[-1][1].text, text, run.text)]
+        if len(fits) != 1:
+            continue
+        title = fits[0].headline.parts[-1][1].text
+        fits[0].headline.parts.append((Role.TITLE, lines[k]))
+        if host is None:
+            _take_aside(page, text)
+            del page.aside[k]
+        else:
+            _drop_heading(host, lines[k])
+        taken.append((k, title))
+    return taken
+
+
+def _drop_heading(run: TextRun, line: Line) -> None:
+    """Take a subhead out of its run: its section's lines go on the section before it.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["甲。"]), ("众得实惠", ["乙。"])])
+    >>> run.heading_lines = [Line(2, "", "众得实惠")]
+    >>> _drop_heading(run, run.heading_lines[0]); run.sections, run.heading_lines
+    ([(None, ['甲。', '乙。'])], [])
+    """
+    run.heading_lines = [x for x in run.heading_lines if x is not line]
+    for i, (heading, texts) in enumerate(run.sections):
+        if heading == line.text:
+            if i:
+                run.sections[i - 1][1].extend(texts)
+                del run.sections[i]
+            else:
+                run.sections[0] = (None, texts)
+            return
+
+
 def swap_crossed_headlines(page: Page) -> list[tuple[HeadGroup, float, float]]:
     """Headlines that went to each other's stories change places: two headed stories whose
     headlines share ``swap_margin`` more of their words (summed over both) with each other's
@@ -3742,6 +3828,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
             f"read as {old.role}; its untitled story uses {share:.2f} of its words: that story's"
             " title, printed away from it",))
+    for k, title in far_title_tails(page, lines, rules):
+        old = roles[k]
+        roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
+            f"read as {old.role}; a short box its story prints right after the title 「{title}」:"
+            " that title's wrapped end, printed apart",))
     for number in credits_closing_stories(page, rules):
         if (k := index.get(number)) is None:
             continue  # a line's second print, folded into it

@@ -64,6 +64,10 @@ class Settings:
     # story (a masthead or date PyMuPDF printed after a headline it drew at the page's top):
     # assemble.stories_without_text. Not fitted: a brief of one sentence is longer.
     min_story_chars: int = 40
+    # A headline's wrapped end printed as a box of its own far from it (assemble.far_title_tails):
+    # a set-aside line of at most this many characters (0: off). Set on the fitting part
+    # (typeset seeds 13/21/31, text sets f14-f912nb, folds gA/gB): see the commit message.
+    far_title_tail_chars: int = 6
     # A story left without a headline takes a headline-shaped line next to it that the model
     # read as furniture, a caption or text when this share of the line's words is in the story.
     # fit.tune (seed 99, the stop-15 model): 0.2–0.3 give title_exact 0.812, 0.4–0.5 give
