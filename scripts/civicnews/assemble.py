@@ -1154,6 +1154,44 @@ def colon_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
     return out
 
 
+def colon_title_openings(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """A line read as text or a kicker that is only a topic or place ending on a colon (全市优化营商环境督办
+    会议强调：, 江西上栗：), right over a title line, after a finished sentence, no text or a
+    line that is no text: the title's opening, broken at its colon. A sentence
+    that introduces a list or a speech (会上，他强调：) has a clause mark before its colon.
+    Returns the indices of the lines, now a title that the title line under it goes on.
+
+    >>> page = [Line(1, "", "建英如是说。"), Line(3, "", "全市优化营商环境督办会议强调："),
+    ...         Line(4, "", "持续优化营商环境 让企业真受益"), Line(6, "", "4月30日，会议召开。")]
+    >>> ds = [Decision(Role.BODY, 1.0), Decision(Role.BODY, 1.0), Decision(Role.TITLE, 1.0), Decision(Role.START, 1.0)]
+    >>> colon_title_openings(page, ds)
+    [1]
+    >>> colon_title_openings(page, [ds[0], Decision(Role.KICKER, 1.0), *ds[2:]])
+    [1]
+    >>> page[1] = Line(3, "", "会上，他强调：")
+    >>> colon_title_openings(page, ds)
+    []
+    """
+    out: list[int] = []
+    texted = [k for k, line in enumerate(lines) if line.text]
+    for pos, k in enumerate(texted[:-1]):
+        text = lines[k].text.strip()
+        if decisions[k].role not in (*_TEXT_OR_NONE, Role.KICKER) or not text.endswith(("：", ":")):
+            continue
+        head = text[:-1]
+        if len(CJK_CHAR.findall(head)) < 2 or _CLAUSE_MARKS.search(head) or credits.is_credit_line(head) \
+                or len(head) > SETTINGS.title_chars[1]:
+            continue
+        prev = texted[pos - 1] if pos else None
+        # a sentence's end before it, or a blank line (PyMuPDF prints none between paragraphs)
+        if prev is not None and decisions[prev].role in _TEXT_ROLES and not ends_sentence(lines[prev].text):
+            continue
+        nxt = texted[pos + 1]
+        if decisions[nxt].role is Role.TITLE and not decisions[nxt].continues:
+            out.append(k)
+    return out
+
+
 def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> Page:
     """Walk the page once: headline groups and text runs in print order, furniture and captions
     aside. Furniture and captions printed inside a story do not break it."""
@@ -3643,6 +3681,12 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; a paragraph of its own opening on a topic and a colon,"
             " its lines ending no sentence: a headline broken at its colon",), k - 1 in coloned)
+    for k in colon_title_openings(lines, decisions):
+        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
+            f"read as {decisions[k].role}; a topic ending on a colon right over a title line: that"
+            " title's opening, broken at its colon",))
+        nxt = next(j for j in range(k + 1, len(lines)) if lines[j].text)
+        decisions[nxt] = replace(decisions[nxt], continues=True)
     for k, score in titles_between_stories(lines, decisions, rules).items():
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; the text after it and before it share a cosine of {score:.2f}",))
