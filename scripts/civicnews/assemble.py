@@ -3279,6 +3279,55 @@ def far_splits(page: Page) -> list[tuple[HeadGroup, str]]:
     return placed
 
 
+def interleaved_title_splits(page: Page) -> list[tuple[Line, str]]:
+    """Two headlines side by side whose lines a PDF tool printed one after the other (左题前半 /
+    右题前半 / 左题后半, pdftotext and pdfminer with no blank line or word across to tell them,
+    so the line stage left them), read as one title of three or more lines over the two
+    stories run together: a middle title line whose words the story only uses after a
+    paragraph start where a story's opening is (``_far_cut_fits``), while the other lines'
+    words are only before it (each side at ``min_far_split_overlap``), is the second story's
+    headline, and heads the part after the cut. Only when one middle line can cut. Returns the
+    lines moved and the title they left, for the report.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["12月20日，吴代彬率队督查文明城市创建工作。", "督查组检查了市场。",
+    ...     "12月25日下午，县政协十届二次会议的预备会议召开。", "会议由县政协主席主持。"])])
+    >>> parts = [Line(1, "", "吴代彬率队"), Line(2, "", "县政协十届二次会议预备会议"), Line(3, "", "督查文明城市创建工作")]
+    >>> run.headline = HeadGroup([(Role.TITLE, x) for x in parts])
+    >>> page = Page([run.headline, run], [], [], [])
+    >>> [(x.text, t) for x, t in interleaved_title_splits(page)]
+    [('县政协十届二次会议预备会议', '吴代彬率队县政协十届二次会议预备会议督查文明城市创建工作')]
+    >>> [x.headline.text for x in page.items if isinstance(x, TextRun)]
+    ['吴代彬率队督查文明城市创建工作', '县政协十届二次会议预备会议']
+    """
+    floor = SETTINGS.min_far_split_overlap
+    moved: list[tuple[Line, str]] = []
+    for run, lines in list(_cuttable(page)):
+        head = run.headline
+        if head is None or len(head.parts) < 3 or any(role is not Role.TITLE for role, _ in head.parts):
+            continue
+        fits: list[tuple[int, int]] = []
+        for m in range(1, len(head.parts) - 1):
+            lone = HeadGroup([head.parts[m]])
+            rest = HeadGroup(head.parts[:m] + head.parts[m + 1:])
+            k = shared_split_point(rest, lone, lines, floor)
+            if k is None or not _far_cut_fits(lone, lines, k):
+                continue
+            front, tail = "".join(lines[:k]), "".join(lines[k:])
+            if _share(rest, front, tail) >= floor and _share(lone, tail, front) >= floor:
+                fits.append((m, k))
+        if len(fits) != 1:
+            continue
+        m, k = fits[0]
+        title = head.text
+        line = head.parts[m][1]
+        piece = cut_run(run, k)
+        piece.headline = HeadGroup([head.parts[m]])
+        del head.parts[m]
+        page.items.insert(page.items.index(run) + 1, piece)
+        moved.append((line, title))
+    return moved
+
+
 def _place_far(page: Page, lone: HeadGroup, before: bool = False) -> str | None:
     """Cut the story a far headline cuts (``_far_cut``) and give the headline its part: the
     title of the story cut, for the report, or None when no story can be cut."""
@@ -3855,6 +3904,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
                 *roles[k].evidence, f"left over, it heads the untitled story that uses {share:.2f} of"
                 " its words (the best left)"))
+    for line, title in interleaved_title_splits(page):
+        k = index[line.number]
+        roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
+            *roles[k].evidence, f"printed inside the title 「{title}」, its words only after a story's"
+            " opening in the text under it, the other lines' only before: the headline of that part"))
     for head, cut_from in far_splits(page):
         for _, line in head.parts:
             k = index[line.number]
