@@ -3084,6 +3084,50 @@ def swap_crossed_headlines(page: Page) -> list[tuple[HeadGroup, float, float]]:
         one.headline, other.headline = other.headline, one.headline
 
 
+def stacked_headlines(page: Page) -> list[tuple[Line, float, float]]:
+    """Two headlines a PDF tool printed one over the other (PyMuPDF draws a page's display type
+    together), read as one title of two lines: when the story under them uses under
+    ``max_stacked_share`` of the first line's words and ``min_far_split_overlap`` of the
+    second's, no word runs across the break, and another story uses ``min_far_split_overlap``
+    of the first line's words, the first line is a headline of its own, left over for
+    ``rehome_orphans`` and the later passes to place. Returns the line parted off with the
+    shares of its words its story and the other story use, for the report.
+
+    >>> a = TextRun(fresh=True, sections=[(None, ["9月22日，米河镇召开创文工作推进会。"])])
+    >>> b = TextRun(fresh=True, sections=[(None, ["7月19日，市委书记刘军伟深入一线调研督导防汛工作。"])])
+    >>> parts = [Line(1, "", "米河镇召开创文工作推进会"), Line(2, "", "市委书记刘军伟深入一线调研督导防汛工作")]
+    >>> b.headline = HeadGroup([(Role.TITLE, x) for x in parts])
+    >>> page = Page([a, b], [], [], [])
+    >>> [(x.text, own, other) for x, own, other in stacked_headlines(page)], b.headline.text
+    ([('米河镇召开创文工作推进会', 0.09, 1.0)], '市委书记刘军伟深入一线调研督导防汛工作')
+    >>> [h.text for h in page.orphans], page.leftovers
+    (['米河镇召开创文工作推进会'], ['米河镇召开创文工作推进会'])
+    """
+    floor = SETTINGS.min_far_split_overlap
+    runs = [x for x in page.items if isinstance(x, TextRun) and not x.absorbed and x.has_body]
+    parted: list[tuple[Line, float, float]] = []
+    for run in runs:
+        head = run.headline
+        if head is None or len(head.parts) != 2 or any(role is not Role.TITLE for role, _ in head.parts):
+            continue
+        (_, first), (_, second) = head.parts
+        if min(cjk_count(first.text), cjk_count(second.text)) < SETTINGS.title_chars[0] \
+                or spans_a_word(first.text, second.text):
+            continue
+        upper, lower = HeadGroup([head.parts[0]]), HeadGroup([head.parts[1]])
+        own = similarity(upper, run)
+        if own >= SETTINGS.max_stacked_share or similarity(lower, run) < floor:
+            continue
+        other = max((similarity(upper, x) for x in runs if x is not run), default=0.0)
+        if other < floor:
+            continue
+        run.headline = lower
+        page.orphans.append(upper)
+        page.leftovers.append(first.text)
+        parted.append((first, round(own, 2), round(other, 2)))
+    return parted
+
+
 def rehome_orphans(page: Page, confidence: dict[int, float] | None = None) -> list[tuple[HeadGroup, float, float]]:
     """A headline left over heads the story that shares ``swap_margin`` more of its words with
     it than with the headline it has (and at least ``min_rescue_overlap``); only
@@ -3886,6 +3930,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
                 f"read as {old.role}; headline-shaped, right above a story that opens there and has"
                 " no headline",))
+    for line, own, other in stacked_headlines(page):
+        k = index[line.number]
+        roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
+            *roles[k].evidence, f"printed over another headline: the story under both uses {own:.2f}"
+            f" of its words, another story {other:.2f}: a headline of its own"))
     for head, old_share, new_share in rehome_orphans(page, confidence):
         for _, line in head.parts:
             k = index[line.number]

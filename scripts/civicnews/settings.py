@@ -68,6 +68,11 @@ class Settings:
     # a set-aside line of at most this many characters (0: off). Set on the fitting part
     # (typeset seeds 13/21/31, text sets f14-f912nb, folds gA/gB): see the commit message.
     far_title_tail_chars: int = 6
+    # The first of two title lines is a headline of its own when the story under them uses
+    # under this share of its words (assemble.stacked_headlines). Set on the fitting part
+    # (typeset seeds 13/21/31, text sets, folds gA/gB): 0.2 gains ts31 PyMuPDF two titles and
+    # loses nothing; 0.35 gains the same and costs f58 a page's count.
+    max_stacked_share: float = 0.2
     # A story left without a headline takes a headline-shaped line next to it that the model
     # read as furniture, a caption or text when this share of the line's words is in the story.
     # fit.tune (seed 99, the stop-15 model): 0.2–0.3 give title_exact 0.812, 0.4–0.5 give
