@@ -3087,9 +3087,9 @@ def swap_crossed_headlines(page: Page) -> list[tuple[HeadGroup, float, float]]:
 def stacked_headlines(page: Page) -> list[tuple[Line, float, float]]:
     """Two headlines a PDF tool printed one over the other (PyMuPDF draws a page's display type
     together), read as one title of two lines: when the story under them uses under
-    ``max_stacked_share`` of the first line's words and ``min_far_split_overlap`` of the
-    second's, no word runs across the break, and another story uses ``min_far_split_overlap``
-    of the first line's words, the first line is a headline of its own, left over for
+    ``max_stacked_share`` of one line's words and ``min_far_split_overlap`` of the other's, no
+    word runs across the break, and another story uses ``min_far_split_overlap`` of the first
+    one's words, that line is a headline of its own, left over for
     ``rehome_orphans`` and the later passes to place. Returns the line parted off with the
     shares of its words its story and the other story use, for the report.
 
@@ -3102,6 +3102,13 @@ def stacked_headlines(page: Page) -> list[tuple[Line, float, float]]:
     ([('米河镇召开创文工作推进会', 0.09, 1.0)], '市委书记刘军伟深入一线调研督导防汛工作')
     >>> [h.text for h in page.orphans], page.leftovers
     (['米河镇召开创文工作推进会'], ['米河镇召开创文工作推进会'])
+
+    A lower line parts only from a story whose own headline fits it worse:
+
+    >>> a.headline = HeadGroup([(Role.TITLE, Line(3, "", "米河镇召开创文工作推进会"))])
+    >>> b.headline = HeadGroup([(Role.TITLE, x) for x in reversed(parts)])
+    >>> stacked_headlines(Page([a, b], [], [], []))
+    []
     """
     floor = SETTINGS.min_far_split_overlap
     runs = [x for x in page.items if isinstance(x, TextRun) and not x.absorbed and x.has_body]
@@ -3114,17 +3121,25 @@ def stacked_headlines(page: Page) -> list[tuple[Line, float, float]]:
         if min(cjk_count(first.text), cjk_count(second.text)) < SETTINGS.title_chars[0] \
                 or spans_a_word(first.text, second.text):
             continue
-        upper, lower = HeadGroup([head.parts[0]]), HeadGroup([head.parts[1]])
-        own = similarity(upper, run)
-        if own >= SETTINGS.max_stacked_share or similarity(lower, run) < floor:
-            continue
-        other = max((similarity(upper, x) for x in runs if x is not run), default=0.0)
-        if other < floor:
-            continue
-        run.headline = lower
-        page.orphans.append(upper)
-        page.leftovers.append(first.text)
-        parted.append((first, round(own, 2), round(other, 2)))
+        for apart, kept in ((0, 1), (1, 0)):  # either line may be the other story's
+            lone, stays = HeadGroup([head.parts[apart]]), HeadGroup([head.parts[kept]])
+            own = similarity(lone, run)
+            if own >= SETTINGS.max_stacked_share or similarity(stays, run) < floor:
+                continue
+            other, there = max(((similarity(lone, x), x) for x in runs if x is not run),
+                               key=lambda pair: pair[0], default=(0.0, None))
+            if other < floor or there is None:
+                continue
+            # a lower line may be its headline's second phrase (大评比 / 乡村振兴展风采, which
+            # another story's campaign words share): only a story its own headline fits worse
+            if apart and there.headline is not None and similarity(there.headline, there) >= other:
+                continue
+            run.headline = stays
+            page.orphans.append(lone)
+            line = head.parts[apart][1]
+            page.leftovers.append(line.text)
+            parted.append((line, round(own, 2), round(other, 2)))
+            break
     return parted
 
 
