@@ -255,6 +255,13 @@ class Settings:
     side_titles: bool = True
     side_titles_max_cuts: int = 3
     side_titles_min_em: float = 10.0
+    # ... or, with no word across, when each of the two wrapped ends is at most this share of
+    # its half's width (a one-headline third line is as wide as the row). Set on the fitting
+    # part (typeset seeds 13/21/31 pdftotext; text sets, folds): see the commit message.
+    side_titles_end_share: float = 0.6
+    # A headline the line stage parted off a row (Line.head_start) never joins the lone headline
+    # printed before it as one title (assemble.pair_headlines). On: see the commit message.
+    parted_heads_apart: bool = True
     # Headline lines printed interleaved (lines.join_interleaved_heads): a line moves up to the
     # display line up to this many lines above it when a word runs across; lines wider than this
     # many em are never headline lines; the moved line is at most this share of the line it
