@@ -3028,6 +3028,44 @@ def far_title_tails(page: Page, lines: list[Line], rules: Rules) -> list[tuple[i
     return taken
 
 
+def far_title_heads(page: Page, lines: list[Line], rules: Rules) -> list[tuple[int, str]]:
+    """``far_title_tails`` the other way round: a title's first line printed as a box of its own
+    far from the rest (pdfminer at the page's top: 东西部扶贫协作“6+1”省级媒体主 … 题采访团聚焦
+    经开区), set aside as furniture or a caption. A set-aside line of ``min_second_title_chars``
+    up to the most a title holds, headline-shaped with no word space, no rule naming it, goes
+    before the one title whose first line a word runs into from it, the story printing that
+    word. Returns (line index, the title it went on), for the report.
+
+    >>> from .rules import load_rules
+    >>> page_lines = [Line(1, "", "东西部扶贫协作省级媒体主"), Line(2, "", "题采访团聚焦经开区"),
+    ...               Line(3, "", "8月28日，省级媒体主题采访团来到经开区。")]
+    >>> run = TextRun(fresh=True, sections=[(None, [page_lines[2].text])], first=2, last=2)
+    >>> run.headline = HeadGroup([(Role.TITLE, page_lines[1])])
+    >>> page = Page([run.headline, run], [page_lines[0].text], [], [], {0: page_lines[0]})
+    >>> far_title_heads(page, page_lines, load_rules()), run.headline.text, page.furniture
+    ([(0, '题采访团聚焦经开区')], '东西部扶贫协作省级媒体主题采访团聚焦经开区', [])
+    """
+    heads = [run for run in page.items if isinstance(run, TextRun) and run.headline is not None
+             and not run.absorbed and run.has_body and run.headline.parts[0][0] is Role.TITLE]
+    taken: list[tuple[int, str]] = []
+    for k in sorted(page.aside):
+        text = lines[k].text
+        if not SETTINGS.min_second_title_chars <= cjk_count(text) <= SETTINGS.title_chars[1] \
+                or " " in text or not could_be_title(text) or _furniture_shaped(text, rules) or opens_story(text):
+            continue
+        fits = [run for run in heads if lines[k] not in (line for _, line in run.headline.parts)
+                and could_be_title(text + run.headline.text)
+                and _far_tail_fits(text, run.headline.parts[0][1].text, run.text)]
+        if len(fits) != 1:
+            continue
+        title = fits[0].headline.parts[0][1].text
+        fits[0].headline.parts.insert(0, (Role.TITLE, lines[k]))
+        _take_aside(page, text)
+        del page.aside[k]
+        taken.append((k, title))
+    return taken
+
+
 def _drop_heading(run: TextRun, line: Line) -> None:
     """Take a subhead out of its run: its section's lines go on the section before it.
 
@@ -3993,6 +4031,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
             f"read as {old.role}; its untitled story uses {share:.2f} of its words: that story's"
             " title, printed away from it",))
+    for k, title in far_title_heads(page, lines, rules):
+        old = roles[k]
+        roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
+            f"read as {old.role}; a box a word runs from into the title 「{title}」, its story"
+            " printing that word: that title's first line, printed apart",))
     for k, title in far_title_tails(page, lines, rules):
         old = roles[k]
         roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
