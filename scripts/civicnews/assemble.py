@@ -1192,6 +1192,40 @@ def colon_title_openings(lines: list[Line], decisions: list[Decision]) -> list[i
     return out
 
 
+def title_ends_read_as_leads(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """A line read as a story's first line right under a title line that is a few characters
+    (at most ``far_title_tail_chars``) and no clause: no story's first paragraph is that, so it
+    is the title's wrapped end (…主题 / 宣传活动, …计划总投资 / 44.8亿元) when it is at most half
+    as wide as the line under it, or the text under it prints it right after the title line's
+    end (``_far_tail_fits``). Returns the indices of the
+    lines, now the title's end; the line under each is the story's first.
+
+    >>> from .rules import load_rules
+    >>> page = [Line(1, "", "百禄镇开展防溺水安全主题"), Line(2, "", "宣传活动"), Line(3, "", "夏日炎炎，镇里开展防溺水安全主题宣传活动。")]
+    >>> ds = [Decision(Role.TITLE, 1.0), Decision(Role.START, 0.9), Decision(Role.BODY, 1.0)]
+    >>> title_ends_read_as_leads(page, ds, load_rules())
+    [1]
+    >>> title_ends_read_as_leads(page[:2] + [Line(3, "", "近日，开展。")], ds, load_rules())
+    []
+    """
+    most = SETTINGS.far_title_tail_chars
+    out: list[int] = []
+    texted = [k for k, line in enumerate(lines) if line.text]
+    for pos, k in enumerate(texted[1:-1], start=1):
+        text = lines[k].text
+        prev = texted[pos - 1]
+        if decisions[k].role is not Role.START or decisions[prev].role is not Role.TITLE or len(text) > most \
+                or _TAIL_MARKS.search(text) or not CJK_CHAR.search(text) or _furniture_shaped(text, rules):
+            continue
+        story = _text_window(lines, decisions, range(texted[pos + 1], min(len(lines), k + 1 + SUBHEAD_WINDOW)))
+        # or half the width of the line under it: no first line of a paragraph is that short
+        # unless the paragraph ends in it, with a full stop
+        short = len(text) <= 0.5 * len(lines[texted[pos + 1]].text)
+        if could_be_title(lines[prev].text + text) and (short or _far_tail_fits(lines[prev].text, text, story)):
+            out.append(k)
+    return out
+
+
 def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> Page:
     """Walk the page once: headline groups and text runs in print order, furniture and captions
     aside. Furniture and captions printed inside a story do not break it."""
@@ -2962,6 +2996,7 @@ def title_tails(page: Page, lines: list[Line], rules: Rules) -> list[int]:
 
 
 _TAIL_MARKS = re.compile("[，。、；：！？（）《》【】 ]")
+_TYPE_MARKS = re.compile("[“”‘’\"「」 ]")
 
 
 def _far_tail_fits(title: str, tail: str, story: str) -> bool:
@@ -2975,7 +3010,13 @@ def _far_tail_fits(title: str, tail: str, story: str) -> bool:
     True
     >>> _far_tail_fits("临江市苇沙河镇：清洁环境扮靓村镇", "建设情况", "推进村镇建设，了解情况")
     False
+    >>> _far_tail_fits("开展“欢乐过暑假 防溺水安全不放假”主题", "宣传活动", "开展“欢乐过暑假 防溺水安全不放假”主题宣传活动")
+    True
+    >>> _far_tail_fits("临江市苇沙河镇：清洁环境扮靓村镇", "建设情况", "")
+    False
     """
+    # quote marks and word spaces are the type's, not the words' (…不放假”主题 / 宣传活动)
+    title, tail, story = (_TYPE_MARKS.sub("", x) for x in (title, tail, story))
     if title[-3:] + tail in story:
         return True
     return title[-1:] + tail[:1] in story and spans_a_word(title, tail)
@@ -3830,6 +3871,13 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; a paragraph of its own opening on a topic and a colon,"
             " its lines ending no sentence: a headline broken at its colon",), k - 1 in coloned)
+    for k in title_ends_read_as_leads(lines, decisions, rules):
+        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
+            f"read as {decisions[k].role}; a few characters and no clause under a title line, the"
+            " text under it printing them right after the title's end: the title's wrapped end",), True)
+        nxt = next(j for j in range(k + 1, len(lines)) if lines[j].text)
+        if decisions[nxt].role is Role.BODY:
+            decisions[nxt] = replace(decisions[nxt], role=Role.START)
     for k in colon_title_openings(lines, decisions):
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; a topic ending on a colon right over a title line: that"
