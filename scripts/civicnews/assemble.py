@@ -1685,6 +1685,11 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rule
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(3, "", "守护万家平安", gap_before=0))])
     >>> [x.text for x, _ in drop_stray_title_tails(page, {1: 0.9, 3: 0.9}, rules)]
     []
+
+    A line opening on a particle goes on the title line above it, unsure or not:
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "村寨有了新变化——来自贵州乡村")), (Role.TITLE, Line(2, "", "的生动实践"))])
+    >>> drop_stray_title_tails(page, {1: 0.9, 2: 0.3}, rules), run.headline.text
+    ([], '村寨有了新变化——来自贵州乡村的生动实践')
     """
     out: list[tuple[Line, str]] = []
     for run in page.items:
@@ -1724,7 +1729,10 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rule
         # the second half of a couplet (以练备战 / 筑牢防线) need not use its story's words
         pair = not apart and (couplet(parts[-2][1].text, line.text)
                               or closes_a_frame(parts[-2][1].text, line.text, rules))
-        if grams and not pair and (unsure and share == 0.0 or apart and share < SETTINGS.min_rescue_overlap or quoted):
+        # a line opening on a particle (的生动实践) goes on the line above: no headline opens so
+        goes_on = line.text.strip()[:1] in _TAIL_OPENERS
+        few = not goes_on and (unsure and share == 0.0 or apart and share < SETTINGS.min_rescue_overlap)
+        if grams and not pair and (few or quoted):
             parts.pop()
             page.furniture.append(line.text)
             out.append((line, "a whole clause of its story: a pull quote" if quoted
