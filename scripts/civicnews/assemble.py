@@ -1197,6 +1197,78 @@ def colon_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
     return out
 
 
+def colon_title_openings(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """A line read as text or a kicker that is only a topic or place ending on a colon (全市优化营商环境督办
+    会议强调：, 江西上栗：), right over a title line, after a finished sentence, no text or a
+    line that is no text: the title's opening, broken at its colon. A sentence
+    that introduces a list or a speech (会上，他强调：) has a clause mark before its colon.
+    Returns the indices of the lines, now a title that the title line under it goes on.
+
+    >>> page = [Line(1, "", "建英如是说。"), Line(3, "", "全市优化营商环境督办会议强调："),
+    ...         Line(4, "", "持续优化营商环境 让企业真受益"), Line(6, "", "4月30日，会议召开。")]
+    >>> ds = [Decision(Role.BODY, 1.0), Decision(Role.BODY, 1.0), Decision(Role.TITLE, 1.0), Decision(Role.START, 1.0)]
+    >>> colon_title_openings(page, ds)
+    [1]
+    >>> colon_title_openings(page, [ds[0], Decision(Role.KICKER, 1.0), *ds[2:]])
+    [1]
+    >>> page[1] = Line(3, "", "会上，他强调：")
+    >>> colon_title_openings(page, ds)
+    []
+    """
+    out: list[int] = []
+    texted = [k for k, line in enumerate(lines) if line.text]
+    for pos, k in enumerate(texted[:-1]):
+        text = lines[k].text.strip()
+        if decisions[k].role not in (*_TEXT_OR_NONE, Role.KICKER) or not text.endswith(("：", ":")):
+            continue
+        head = text[:-1]
+        if len(CJK_CHAR.findall(head)) < 2 or _CLAUSE_MARKS.search(head) or credits.is_credit_line(head) \
+                or len(head) > SETTINGS.title_chars[1]:
+            continue
+        prev = texted[pos - 1] if pos else None
+        # a sentence's end before it, or a blank line (PyMuPDF prints none between paragraphs)
+        if prev is not None and decisions[prev].role in _TEXT_ROLES and not ends_sentence(lines[prev].text):
+            continue
+        nxt = texted[pos + 1]
+        if decisions[nxt].role is Role.TITLE and not decisions[nxt].continues:
+            out.append(k)
+    return out
+
+
+def title_ends_read_as_leads(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """A line read as a story's first line right under a title line that is a few characters
+    (at most ``far_title_tail_chars``) and no clause: no story's first paragraph is that, so it
+    is the title's wrapped end (…主题 / 宣传活动, …计划总投资 / 44.8亿元) when it is at most half
+    as wide as the line under it, or the text under it prints it right after the title line's
+    end (``_far_tail_fits``). Returns the indices of the
+    lines, now the title's end; the line under each is the story's first.
+
+    >>> from .rules import load_rules
+    >>> page = [Line(1, "", "百禄镇开展防溺水安全主题"), Line(2, "", "宣传活动"), Line(3, "", "夏日炎炎，镇里开展防溺水安全主题宣传活动。")]
+    >>> ds = [Decision(Role.TITLE, 1.0), Decision(Role.START, 0.9), Decision(Role.BODY, 1.0)]
+    >>> title_ends_read_as_leads(page, ds, load_rules())
+    [1]
+    >>> title_ends_read_as_leads(page[:2] + [Line(3, "", "近日，开展。")], ds, load_rules())
+    []
+    """
+    most = SETTINGS.far_title_tail_chars
+    out: list[int] = []
+    texted = [k for k, line in enumerate(lines) if line.text]
+    for pos, k in enumerate(texted[1:-1], start=1):
+        text = lines[k].text
+        prev = texted[pos - 1]
+        if decisions[k].role is not Role.START or decisions[prev].role is not Role.TITLE or len(text) > most \
+                or _TAIL_MARKS.search(text) or not CJK_CHAR.search(text) or _furniture_shaped(text, rules):
+            continue
+        story = _text_window(lines, decisions, range(texted[pos + 1], min(len(lines), k + 1 + SUBHEAD_WINDOW)))
+        # or half the width of the line under it: no first line of a paragraph is that short
+        # unless the paragraph ends in it, with a full stop
+        short = len(text) <= 0.5 * len(lines[texted[pos + 1]].text)
+        if could_be_title(lines[prev].text + text) and (short or _far_tail_fits(lines[prev].text, text, story)):
+            out.append(k)
+    return out
+
+
 def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> Page:
     """Walk the page once: headline groups and text runs in print order, furniture and captions
     aside. Furniture and captions printed inside a story do not break it."""
@@ -1660,6 +1732,11 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rule
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(3, "", "守护万家平安", gap_before=0))])
     >>> [x.text for x, _ in drop_stray_title_tails(page, {1: 0.9, 3: 0.9}, rules)]
     []
+
+    A line opening on a particle goes on the title line above it, unsure or not:
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "村寨有了新变化——来自贵州乡村")), (Role.TITLE, Line(2, "", "的生动实践"))])
+    >>> drop_stray_title_tails(page, {1: 0.9, 2: 0.3}, rules), run.headline.text
+    ([], '村寨有了新变化——来自贵州乡村的生动实践')
     """
     out: list[tuple[Line, str]] = []
     for run in page.items:
@@ -1699,7 +1776,10 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rule
         # the second half of a couplet (以练备战 / 筑牢防线) need not use its story's words
         pair = not apart and (couplet(parts[-2][1].text, line.text)
                               or closes_a_frame(parts[-2][1].text, line.text, rules))
-        if grams and not pair and (unsure and share == 0.0 or apart and share < SETTINGS.min_rescue_overlap or quoted):
+        # a line opening on a particle (的生动实践) goes on the line above: no headline opens so
+        goes_on = line.text.strip()[:1] in _TAIL_OPENERS
+        few = not goes_on and (unsure and share == 0.0 or apart and share < SETTINGS.min_rescue_overlap)
+        if grams and not pair and (few or quoted):
             parts.pop()
             page.furniture.append(line.text)
             out.append((line, "a whole clause of its story: a pull quote" if quoted
@@ -2104,7 +2184,10 @@ def pair_headlines(page: Page) -> list[Line]:
             k += 1
             continue
         after = items[k] if k < len(items) else None
-        joins = orphan_joins(item, after, items) if isinstance(after, HeadGroup) else None
+        # a headline the line stage parted off a row shared with this one is another story's:
+        # this one is no part of it (left over, far_splits may cut its story out of the text)
+        joins = orphan_joins(item, after, items) if isinstance(after, HeadGroup) \
+            and not (SETTINGS.parted_heads_apart and after.parts and after.parts[0][1].head_start) else None
         if isinstance(after, HeadGroup) and joins is not None:
             after.parts[:0] = [(joins if r is Role.TITLE else r, line) for r, line in item.parts]
             item.claimed = True
@@ -2980,6 +3063,137 @@ def title_tails(page: Page, lines: list[Line], rules: Rules) -> list[int]:
     return taken
 
 
+_TAIL_MARKS = re.compile("[，。、；：！？（）《》【】 ]")
+_TYPE_MARKS = re.compile("[“”‘’\"「」 ]")
+
+
+def _far_tail_fits(title: str, tail: str, story: str) -> bool:
+    """A title's last line ``title`` goes on in ``tail``: the story prints the tail whole right
+    after the title's last three characters (消防日 / 主题活动: …消防日主题活动…), or a word runs
+    across the break (志愿服 / 务活动) and the story prints that word (服务).
+
+    >>> _far_tail_fits("县消防救援大队开展“119”消防日", "主题活动", "开展“119”消防日主题活动，县委")
+    True
+    >>> _far_tail_fits("集团持续开展志愿服", "务活动", "集团志愿服务队")
+    True
+    >>> _far_tail_fits("临江市苇沙河镇：清洁环境扮靓村镇", "建设情况", "推进村镇建设，了解情况")
+    False
+    >>> _far_tail_fits("开展“欢乐过暑假 防溺水安全不放假”主题", "宣传活动", "开展“欢乐过暑假 防溺水安全不放假”主题宣传活动")
+    True
+    >>> _far_tail_fits("临江市苇沙河镇：清洁环境扮靓村镇", "建设情况", "")
+    False
+    """
+    # quote marks and word spaces are the type's, not the words' (…不放假”主题 / 宣传活动)
+    title, tail, story = (_TYPE_MARKS.sub("", x) for x in (title, tail, story))
+    if title[-3:] + tail in story:
+        return True
+    return title[-1:] + tail[:1] in story and spans_a_word(title, tail)
+
+
+def far_title_tails(page: Page, lines: list[Line], rules: Rules) -> list[tuple[int, str]]:
+    """A headline's wrapped end that a PDF tool printed as a box of its own far from its
+    headline (pdfminer, pdftotext: 县消防救援大队开展“119”消防日 … ▲图片说明 / 主题活动): a short
+    line set aside as furniture or a caption (at most ``far_title_tail_chars`` characters, no
+    clause or bracket mark, no rule names it) goes on the one headline whose story prints the
+    text across the break (``_far_tail_fits``). A line two headlines could take stays put.
+    Returns (line index, the title it went on), for the report.
+
+    >>> from .rules import load_rules
+    >>> page_lines = [Line(1, "", "县消防救援大队开展消防日"), Line(2, "", "11月9日，大队开展消防日主题活动。"),
+    ...               Line(3, "", "▲学生们在社区发放宣传资料。"), Line(4, "", "主题活动")]
+    >>> run = TextRun(fresh=True, sections=[(None, [page_lines[1].text])], first=1, last=1)
+    >>> run.headline = HeadGroup([(Role.TITLE, page_lines[0])])
+    >>> page = Page([run.headline, run], ["主题活动"], [], [], {2: page_lines[2], 3: page_lines[3]})
+    >>> far_title_tails(page, page_lines, load_rules()), run.headline.text, page.furniture
+    ([(3, '县消防救援大队开展消防日')], '县消防救援大队开展消防日主题活动', [])
+    """
+    if not SETTINGS.far_title_tail_chars:
+        return []
+    heads = [run for run in page.items if isinstance(run, TextRun) and run.headline is not None
+             and not run.absorbed and run.has_body and run.headline.parts[-1][0] is Role.TITLE]
+    index = {id(line): k for k, line in enumerate(lines)}
+    # set-aside lines, and subheads (a heading of a section: 众得实惠 between two paragraphs)
+    places: list[tuple[int, TextRun | None]] = [(k, None) for k in page.aside]
+    places += [(index[id(line)], run) for run in heads for line in run.heading_lines if id(line) in index]
+    taken: list[tuple[int, str]] = []
+    for k, host in sorted(places, key=lambda x: x[0]):
+        text = lines[k].text
+        if not 2 <= len(text) <= SETTINGS.far_title_tail_chars or _TAIL_MARKS.search(text) \
+                or not CJK_CHAR.match(text) or _furniture_shaped(text, rules) or opens_story(text):
+            continue
+        fits = [run for run in heads if lines[k] not in (line for _, line in run.headline.parts)
+                and could_be_title(run.headline.text + text)
+                and _far_tail_fits(run.headline.parts[-1][1].text, text, run.text)]
+        if len(fits) != 1:
+            continue
+        title = fits[0].headline.parts[-1][1].text
+        fits[0].headline.parts.append((Role.TITLE, lines[k]))
+        if host is None:
+            _take_aside(page, text)
+            del page.aside[k]
+        else:
+            _drop_heading(host, lines[k])
+        taken.append((k, title))
+    return taken
+
+
+def far_title_heads(page: Page, lines: list[Line], rules: Rules) -> list[tuple[int, str]]:
+    """``far_title_tails`` the other way round: a title's first line printed as a box of its own
+    far from the rest (pdfminer at the page's top: 东西部扶贫协作“6+1”省级媒体主 … 题采访团聚焦
+    经开区), set aside as furniture or a caption. A set-aside line of ``min_second_title_chars``
+    up to the most a title holds, headline-shaped with no word space, no rule naming it, goes
+    before the one title whose first line a word runs into from it, the story printing that
+    word. Returns (line index, the title it went on), for the report.
+
+    >>> from .rules import load_rules
+    >>> page_lines = [Line(1, "", "东西部扶贫协作省级媒体主"), Line(2, "", "题采访团聚焦经开区"),
+    ...               Line(3, "", "8月28日，省级媒体主题采访团来到经开区。")]
+    >>> run = TextRun(fresh=True, sections=[(None, [page_lines[2].text])], first=2, last=2)
+    >>> run.headline = HeadGroup([(Role.TITLE, page_lines[1])])
+    >>> page = Page([run.headline, run], [page_lines[0].text], [], [], {0: page_lines[0]})
+    >>> far_title_heads(page, page_lines, load_rules()), run.headline.text, page.furniture
+    ([(0, '题采访团聚焦经开区')], '东西部扶贫协作省级媒体主题采访团聚焦经开区', [])
+    """
+    heads = [run for run in page.items if isinstance(run, TextRun) and run.headline is not None
+             and not run.absorbed and run.has_body and run.headline.parts[0][0] is Role.TITLE]
+    taken: list[tuple[int, str]] = []
+    for k in sorted(page.aside):
+        text = lines[k].text
+        if not SETTINGS.min_second_title_chars <= cjk_count(text) <= SETTINGS.title_chars[1] \
+                or " " in text or not could_be_title(text) or _furniture_shaped(text, rules) or opens_story(text):
+            continue
+        fits = [run for run in heads if lines[k] not in (line for _, line in run.headline.parts)
+                and could_be_title(text + run.headline.text)
+                and _far_tail_fits(text, run.headline.parts[0][1].text, run.text)]
+        if len(fits) != 1:
+            continue
+        title = fits[0].headline.parts[0][1].text
+        fits[0].headline.parts.insert(0, (Role.TITLE, lines[k]))
+        _take_aside(page, text)
+        del page.aside[k]
+        taken.append((k, title))
+    return taken
+
+
+def _drop_heading(run: TextRun, line: Line) -> None:
+    """Take a subhead out of its run: its section's lines go on the section before it.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["甲。"]), ("众得实惠", ["乙。"])])
+    >>> run.heading_lines = [Line(2, "", "众得实惠")]
+    >>> _drop_heading(run, run.heading_lines[0]); run.sections, run.heading_lines
+    ([(None, ['甲。', '乙。'])], [])
+    """
+    run.heading_lines = [x for x in run.heading_lines if x is not line]
+    for i, (heading, texts) in enumerate(run.sections):
+        if heading == line.text:
+            if i:
+                run.sections[i - 1][1].extend(texts)
+                del run.sections[i]
+            else:
+                run.sections[0] = (None, texts)
+            return
+
+
 def swap_crossed_headlines(page: Page) -> list[tuple[HeadGroup, float, float]]:
     """Headlines that went to each other's stories change places: two headed stories whose
     headlines share ``swap_margin`` more of their words (summed over both) with each other's
@@ -3018,6 +3232,65 @@ def swap_crossed_headlines(page: Page) -> list[tuple[HeadGroup, float, float]]:
         for head, old, new in ((one.headline, one, other), (other.headline, other, one)):
             moved.append((head, round(similarity(head, old), 2), round(similarity(head, new), 2)))
         one.headline, other.headline = other.headline, one.headline
+
+
+def stacked_headlines(page: Page) -> list[tuple[Line, float, float]]:
+    """Two headlines a PDF tool printed one over the other (PyMuPDF draws a page's display type
+    together), read as one title of two lines: when the story under them uses under
+    ``max_stacked_share`` of one line's words and ``min_far_split_overlap`` of the other's, no
+    word runs across the break, and another story uses ``min_far_split_overlap`` of the first
+    one's words, that line is a headline of its own, left over for
+    ``rehome_orphans`` and the later passes to place. Returns the line parted off with the
+    shares of its words its story and the other story use, for the report.
+
+    >>> a = TextRun(fresh=True, sections=[(None, ["9月22日，米河镇召开创文工作推进会。"])])
+    >>> b = TextRun(fresh=True, sections=[(None, ["7月19日，市委书记刘军伟深入一线调研督导防汛工作。"])])
+    >>> parts = [Line(1, "", "米河镇召开创文工作推进会"), Line(2, "", "市委书记刘军伟深入一线调研督导防汛工作")]
+    >>> b.headline = HeadGroup([(Role.TITLE, x) for x in parts])
+    >>> page = Page([a, b], [], [], [])
+    >>> [(x.text, own, other) for x, own, other in stacked_headlines(page)], b.headline.text
+    ([('米河镇召开创文工作推进会', 0.09, 1.0)], '市委书记刘军伟深入一线调研督导防汛工作')
+    >>> [h.text for h in page.orphans], page.leftovers
+    (['米河镇召开创文工作推进会'], ['米河镇召开创文工作推进会'])
+
+    A lower line parts only from a story whose own headline fits it worse:
+
+    >>> a.headline = HeadGroup([(Role.TITLE, Line(3, "", "米河镇召开创文工作推进会"))])
+    >>> b.headline = HeadGroup([(Role.TITLE, x) for x in reversed(parts)])
+    >>> stacked_headlines(Page([a, b], [], [], []))
+    []
+    """
+    floor = SETTINGS.min_far_split_overlap
+    runs = [x for x in page.items if isinstance(x, TextRun) and not x.absorbed and x.has_body]
+    parted: list[tuple[Line, float, float]] = []
+    for run in runs:
+        head = run.headline
+        if head is None or len(head.parts) != 2 or any(role is not Role.TITLE for role, _ in head.parts):
+            continue
+        (_, first), (_, second) = head.parts
+        if min(cjk_count(first.text), cjk_count(second.text)) < SETTINGS.title_chars[0] \
+                or spans_a_word(first.text, second.text):
+            continue
+        for apart, kept in ((0, 1), (1, 0)):  # either line may be the other story's
+            lone, stays = HeadGroup([head.parts[apart]]), HeadGroup([head.parts[kept]])
+            own = similarity(lone, run)
+            if own >= SETTINGS.max_stacked_share or similarity(stays, run) < floor:
+                continue
+            other, there = max(((similarity(lone, x), x) for x in runs if x is not run),
+                               key=lambda pair: pair[0], default=(0.0, None))
+            if other < floor or there is None:
+                continue
+            # a lower line may be its headline's second phrase (大评比 / 乡村振兴展风采, which
+            # another story's campaign words share): only a story its own headline fits worse
+            if apart and there.headline is not None and similarity(there.headline, there) >= other:
+                continue
+            run.headline = stays
+            page.orphans.append(lone)
+            line = head.parts[apart][1]
+            page.leftovers.append(line.text)
+            parted.append((line, round(own, 2), round(other, 2)))
+            break
+    return parted
 
 
 def rehome_orphans(page: Page, confidence: dict[int, float] | None = None) -> list[tuple[HeadGroup, float, float]]:
@@ -3213,6 +3486,55 @@ def far_splits(page: Page) -> list[tuple[HeadGroup, str]]:
                 page.leftovers.remove(line.text)
         placed.append((lone, title))
     return placed
+
+
+def interleaved_title_splits(page: Page) -> list[tuple[Line, str]]:
+    """Two headlines side by side whose lines a PDF tool printed one after the other (左题前半 /
+    右题前半 / 左题后半, pdftotext and pdfminer with no blank line or word across to tell them,
+    so the line stage left them), read as one title of three or more lines over the two
+    stories run together: a middle title line whose words the story only uses after a
+    paragraph start where a story's opening is (``_far_cut_fits``), while the other lines'
+    words are only before it (each side at ``min_far_split_overlap``), is the second story's
+    headline, and heads the part after the cut. Only when one middle line can cut. Returns the
+    lines moved and the title they left, for the report.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["12月20日，吴代彬率队督查文明城市创建工作。", "督查组检查了市场。",
+    ...     "12月25日下午，县政协十届二次会议的预备会议召开。", "会议由县政协主席主持。"])])
+    >>> parts = [Line(1, "", "吴代彬率队"), Line(2, "", "县政协十届二次会议预备会议"), Line(3, "", "督查文明城市创建工作")]
+    >>> run.headline = HeadGroup([(Role.TITLE, x) for x in parts])
+    >>> page = Page([run.headline, run], [], [], [])
+    >>> [(x.text, t) for x, t in interleaved_title_splits(page)]
+    [('县政协十届二次会议预备会议', '吴代彬率队县政协十届二次会议预备会议督查文明城市创建工作')]
+    >>> [x.headline.text for x in page.items if isinstance(x, TextRun)]
+    ['吴代彬率队督查文明城市创建工作', '县政协十届二次会议预备会议']
+    """
+    floor = SETTINGS.min_far_split_overlap
+    moved: list[tuple[Line, str]] = []
+    for run, lines in list(_cuttable(page)):
+        head = run.headline
+        if head is None or len(head.parts) < 3 or any(role is not Role.TITLE for role, _ in head.parts):
+            continue
+        fits: list[tuple[int, int]] = []
+        for m in range(1, len(head.parts) - 1):
+            lone = HeadGroup([head.parts[m]])
+            rest = HeadGroup(head.parts[:m] + head.parts[m + 1:])
+            k = shared_split_point(rest, lone, lines, floor)
+            if k is None or not _far_cut_fits(lone, lines, k):
+                continue
+            front, tail = "".join(lines[:k]), "".join(lines[k:])
+            if _share(rest, front, tail) >= floor and _share(lone, tail, front) >= floor:
+                fits.append((m, k))
+        if len(fits) != 1:
+            continue
+        m, k = fits[0]
+        title = head.text
+        line = head.parts[m][1]
+        piece = cut_run(run, k)
+        piece.headline = HeadGroup([head.parts[m]])
+        del head.parts[m]
+        page.items.insert(page.items.index(run) + 1, piece)
+        moved.append((line, title))
+    return moved
 
 
 def _place_far(page: Page, lone: HeadGroup, before: bool = False) -> str | None:
@@ -3617,6 +3939,19 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; a paragraph of its own opening on a topic and a colon,"
             " its lines ending no sentence: a headline broken at its colon",), k - 1 in coloned)
+    for k in title_ends_read_as_leads(lines, decisions, rules):
+        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
+            f"read as {decisions[k].role}; a few characters and no clause under a title line, the"
+            " text under it printing them right after the title's end: the title's wrapped end",), True)
+        nxt = next(j for j in range(k + 1, len(lines)) if lines[j].text)
+        if decisions[nxt].role is Role.BODY:
+            decisions[nxt] = replace(decisions[nxt], role=Role.START)
+    for k in colon_title_openings(lines, decisions):
+        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
+            f"read as {decisions[k].role}; a topic ending on a colon right over a title line: that"
+            " title's opening, broken at its colon",))
+        nxt = next(j for j in range(k + 1, len(lines)) if lines[j].text)
+        decisions[nxt] = replace(decisions[nxt], continues=True)
     for k, score in titles_between_stories(lines, decisions, rules).items():
         decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
             f"read as {decisions[k].role}; the text after it and before it share a cosine of {score:.2f}",))
@@ -3771,6 +4106,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
                 f"read as {old.role}; headline-shaped, right above a story that opens there and has"
                 " no headline",))
+    for line, own, other in stacked_headlines(page):
+        k = index[line.number]
+        roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
+            *roles[k].evidence, f"printed over another headline: the story under both uses {own:.2f}"
+            f" of its words, another story {other:.2f}: a headline of its own"))
     for head, old_share, new_share in rehome_orphans(page, confidence):
         for _, line in head.parts:
             k = index[line.number]
@@ -3789,6 +4129,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
                 *roles[k].evidence, f"left over, it heads the untitled story that uses {share:.2f} of"
                 " its words (the best left)"))
+    for line, title in interleaved_title_splits(page):
+        k = index[line.number]
+        roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
+            *roles[k].evidence, f"printed inside the title 「{title}」, its words only after a story's"
+            " opening in the text under it, the other lines' only before: the headline of that part"))
     for head, cut_from in far_splits(page):
         for _, line in head.parts:
             k = index[line.number]
@@ -3806,6 +4151,16 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
             f"read as {old.role}; its untitled story uses {share:.2f} of its words: that story's"
             " title, printed away from it",))
+    for k, title in far_title_heads(page, lines, rules):
+        old = roles[k]
+        roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
+            f"read as {old.role}; a box a word runs from into the title 「{title}」, its story"
+            " printing that word: that title's first line, printed apart",))
+    for k, title in far_title_tails(page, lines, rules):
+        old = roles[k]
+        roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
+            f"read as {old.role}; a short box its story prints right after the title 「{title}」:"
+            " that title's wrapped end, printed apart",))
     for number in credits_closing_stories(page, rules):
         if (k := index.get(number)) is None:
             continue  # a line's second print, folded into it

@@ -720,8 +720,12 @@ def _side_titles(row: Row, after: list[Row]) -> tuple[int, int] | None:
         if not ends or _spans(right, ends[0]):
             continue
         words = _spans(left, ends[0]) + (len(ends) == 2 and _spans(right, ends[1]))
+        # two ends each short beside its half (进行 / 时, 督导 / 防汛工作): each headline's wrap,
+        # as a third line of one headline would be about as wide as the row's halves
+        short = SETTINGS.side_titles_end_share
+        short_ends = len(ends) == 2 and _em(ends[0]) <= short * _em(left) and _em(ends[1]) <= short * _em(right)
         # one wrapped end: the left headline wrapped, the right one did not (so is no wider)
-        if not words or len(ends) == 1 and _em(right) > _em(left) + JOINED_TOLERANCE_EM:
+        if not (words or short_ends) or len(ends) == 1 and _em(right) > _em(left) + JOINED_TOLERANCE_EM:
             continue
         score = (words, -abs(_em(left) - _em(right)))
         if best is None or score > best[:2]:
@@ -742,6 +746,10 @@ def part_side_titles(rows: list[Row]) -> list[Row]:
     >>> rows = [Row(1, "誓师大会再动员再部署 机制举措再完善再落", 1), Row(2, "实", 0)]
     >>> part_side_titles(rows) == rows
     True
+    >>> rows = [Row(1, "宝清县夹信子镇秸杆禁烧管控进行 市委书记刘军伟深入一线调研督导", 1), Row(2, "时", 0),
+    ...         Row(3, "防汛工作", 0)]
+    >>> [r.raw for r in part_side_titles(rows)]
+    ['宝清县夹信子镇秸杆禁烧管控进行', '时', '市委书记刘军伟深入一线调研督导', '防汛工作']
     """
     if not SETTINGS.side_titles:
         return rows

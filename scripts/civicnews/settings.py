@@ -64,6 +64,15 @@ class Settings:
     # story (a masthead or date PyMuPDF printed after a headline it drew at the page's top):
     # assemble.stories_without_text. Not fitted: a brief of one sentence is longer.
     min_story_chars: int = 40
+    # A headline's wrapped end printed as a box of its own far from it (assemble.far_title_tails):
+    # a set-aside line of at most this many characters (0: off). Set on the fitting part
+    # (typeset seeds 13/21/31, text sets f14-f912nb, folds gA/gB): see the commit message.
+    far_title_tail_chars: int = 6
+    # The first of two title lines is a headline of its own when the story under them uses
+    # under this share of its words (assemble.stacked_headlines). Set on the fitting part
+    # (typeset seeds 13/21/31, text sets, folds gA/gB): 0.2 gains ts31 PyMuPDF two titles and
+    # loses nothing; 0.35 gains the same and costs f58 a page's count.
+    max_stacked_share: float = 0.2
     # A story left without a headline takes a headline-shaped line next to it that the model
     # read as furniture, a caption or text when this share of the line's words is in the story.
     # fit.tune (seed 99, the stop-15 model): 0.2–0.3 give title_exact 0.812, 0.4–0.5 give
@@ -246,6 +255,13 @@ class Settings:
     side_titles: bool = True
     side_titles_max_cuts: int = 3
     side_titles_min_em: float = 10.0
+    # ... or, with no word across, when each of the two wrapped ends is at most this share of
+    # its half's width (a one-headline third line is as wide as the row). Set on the fitting
+    # part (typeset seeds 13/21/31 pdftotext; text sets, folds): see the commit message.
+    side_titles_end_share: float = 0.6
+    # A headline the line stage parted off a row (Line.head_start) never joins the lone headline
+    # printed before it as one title (assemble.pair_headlines). On: see the commit message.
+    parted_heads_apart: bool = True
     # Headline lines printed interleaved (lines.join_interleaved_heads): a line moves up to the
     # display line up to this many lines above it when a word runs across; lines wider than this
     # many em are never headline lines; the moved line is at most this share of the line it
