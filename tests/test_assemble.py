@@ -710,3 +710,16 @@ def test_a_credit_alone_after_a_story_closes_it() -> None:
                        ("start", "（通讯员"), ("body", "刘正浩）")])
     (a,) = result.articles
     assert a.credit.reporters == ["刘正浩"] and a.paragraphs == ["近日，枫林镇开展安全生产大检查，为全镇提供安全保障。"]
+
+
+def test_a_left_over_headline_right_under_a_title_is_its_subtitle_and_cuts_no_story() -> None:
+    # title after its story, an undashed subtitle right under it: the subtitle's words begin at
+    # a dated paragraph, where a far headline would cut the story in two
+    result = assemble([("start", "两千多年前秦筑灵渠，兴安连通南北。"), ("body", "看城市变迁，谈身边变化，兴安县干部群众热议。"),
+                       ("body", "9月23日，央视新闻频道直播走进县城看发展节目，节目播出后在兴安县引发讨论热潮。"),
+                       ("body", "兴安县漠川乡的葡萄在直播中得到全面展示。"),
+                       ("title", "央视《走进县城看发展》报道兴安"), ("title", "节目播出后在兴安县引发讨论热潮")])
+    (a,) = result.articles
+    assert (a.headline.title, a.headline.subtitle) == ("央视《走进县城看发展》报道兴安", "节目播出后在兴安县引发讨论热潮")
+    assert len(a.paragraphs) == 4
+    assert any("subtitle" in " ".join(r.evidence) for r in result.line_roles if r.role is Role.SUBTITLE)

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from . import credits
@@ -3488,6 +3488,58 @@ def far_splits(page: Page) -> list[tuple[HeadGroup, str]]:
     return placed
 
 
+def _subtitle_of(head: HeadGroup, lone: HeadGroup, tail: str, aside: Iterable[Line] = ()) -> bool:
+    """A left-over headline printed right under a story's headline (no blank line, nothing
+    between: no line in ``aside``) is that headline's second part (an undashed subtitle), not a far headline, when
+    the part of the story it would cut off still uses ``min_far_split_overlap`` of the
+    headline's words: a subtitle's words are its story's, so ``far_splits`` would cut the story
+    where they begin. Headlines a PDF tool stacks at a page's foot head stories of their own,
+    and the story above's headline shares few words with the part the next one cuts off.
+
+    >>> head = HeadGroup([(Role.TITLE, Line(86, "", "央视报道兴安", lines=(86,)))])
+    >>> lone = HeadGroup([(Role.TITLE, Line(87, "", "节目播出后引发热议", lines=(87,)))])
+    >>> _subtitle_of(head, lone, "央视报道兴安的节目播出后，引发热议。"), _subtitle_of(head, lone, "节目播出后引发热议。")
+    (True, False)
+    """
+    above, first = head.parts[-1][1], lone.parts[0][1]
+    step = min(first.lines or (first.number,)) - max(above.lines or (above.number,))
+    return (not first.gap_before and 0 < step <= SETTINGS.subtitle_max_line_step
+            and not any(above.number < line.number < first.number for line in aside)
+            and _share(head, tail) >= SETTINGS.min_far_split_overlap)
+
+
+def undashed_subtitles(page: Page) -> list[tuple[Line, str]]:
+    """A headline still left over at the end, printed right under a story's headline that has
+    no subtitle (``_subtitle_of``), whose words that story uses (``min_rescue_overlap``), is
+    that headline's subtitle printed without its dash. Returns its lines and the title they
+    join, for the report.
+
+    >>> head = HeadGroup([(Role.TITLE, Line(86, "", "央视报道兴安", lines=(86,)))])
+    >>> run = TextRun(fresh=True, sections=[(None, ["央视报道兴安的节目播出后，引发热议。"])], headline=head)
+    >>> lone = HeadGroup([(Role.TITLE, Line(87, "", "节目播出后引发热议", lines=(87,)))])
+    >>> page = Page([head, run, lone], [], [], ["节目播出后引发热议"], orphans=[lone])
+    >>> [(x.text, t) for x, t in undashed_subtitles(page)], [r.name for r, _ in head.parts], page.leftovers
+    ([('节目播出后引发热议', '央视报道兴安')], ['TITLE', 'SUBTITLE'], [])
+    """
+    placed: list[tuple[Line, str]] = []
+    for lone in list(page.orphans):
+        for run in page.items:
+            if (not isinstance(run, TextRun) or run.absorbed or run.headline is None
+                    or any(role is Role.SUBTITLE for role, _ in run.headline.parts)
+                    or not _subtitle_of(run.headline, lone, run.text, page.aside.values())
+                    or similarity(lone, run) < SETTINGS.min_rescue_overlap):
+                continue
+            title = run.headline.text
+            run.headline.parts.extend((Role.SUBTITLE, line) for _, line in lone.parts)
+            page.orphans.remove(lone)
+            for _, line in lone.parts:
+                if line.text in page.leftovers:
+                    page.leftovers.remove(line.text)
+                placed.append((line, title))
+            break
+    return placed
+
+
 def interleaved_title_splits(page: Page) -> list[tuple[Line, str]]:
     """Two headlines side by side whose lines a PDF tool printed one after the other (左题前半 /
     右题前半 / 左题后半, pdftotext and pdfminer with no blank line or word across to tell them,
@@ -3566,7 +3618,7 @@ def _far_cut(page: Page, lone: HeadGroup, before: bool = False) -> tuple[int, Te
     best: tuple[int, TextRun] | None = None
     for run, lines in _cuttable(page):
         k = shared_split_point(run.headline, lone, lines, SETTINGS.min_far_split_overlap)
-        if k is not None and not _far_cut_fits(lone, lines, k):
+        if k is not None and (not _far_cut_fits(lone, lines, k) or _subtitle_of(run.headline, lone, "".join(lines[k:]), page.aside.values())):
             k = None
         if k is not None and best is None:
             best = (k, run)
@@ -4161,6 +4213,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
             f"read as {old.role}; a short box its story prints right after the title 「{title}」:"
             " that title's wrapped end, printed apart",))
+    for line, title in undashed_subtitles(page):
+        k = index[line.number]
+        roles[k] = LineRole(line.number, line.text, Role.SUBTITLE, roles[k].confidence, (
+            *roles[k].evidence, f"left over, printed right under the title 「{title}」, its words"
+            " that story's as the title's are: that title's subtitle"))
     for number in credits_closing_stories(page, rules):
         if (k := index.get(number)) is None:
             continue  # a line's second print, folded into it
