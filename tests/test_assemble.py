@@ -723,3 +723,12 @@ def test_a_left_over_headline_right_under_a_title_is_its_subtitle_and_cuts_no_st
     assert (a.headline.title, a.headline.subtitle) == ("央视《走进县城看发展》报道兴安", "节目播出后在兴安县引发讨论热潮")
     assert len(a.paragraphs) == 4
     assert any("subtitle" in " ".join(r.evidence) for r in result.line_roles if r.role is Role.SUBTITLE)
+
+
+def test_a_place_alone_over_a_couplet_title_stays_its_kicker() -> None:
+    def headline(title: str):
+        (a,) = assemble([("kicker", "万灵镇"), ("title", title), ("start", "近日，万灵镇开展人居环境整治，共建美好家园。")]).articles
+        return a.headline.kicker, a.headline.title
+    assert headline("开展人居环境整治 共建宜居美好家园") == ("万灵镇", "开展人居环境整治 共建宜居美好家园")
+    # a title that needs the place as its subject takes it
+    assert headline("积极开展人居环境整治") == (None, "万灵镇积极开展人居环境整治")

@@ -1992,11 +1992,24 @@ def place_kickers(page: Page, rules: Rules) -> list[Line]:
             continue
         kicker = "".join(line.text for _, line in parts[:k])
         number = _SPLIT_NUMBER.search(kicker) and parts[k][1].text[:1].isdigit()
-        if not number and not _names_a_place_only(kicker, rules):
+        if not number and (not _names_a_place_only(kicker, rules) or _couplet_title(parts[k:])):
             continue
         out.extend(line for _, line in parts[:k])
         parts[:k] = [(Role.TITLE, line) for _, line in parts[:k]]
     return out
+
+
+def _couplet_title(parts: list[tuple[Role, Line]]) -> bool:
+    """Title lines that make a couplet (对仗: two phrases of one length, on one line or two): a
+    whole headline with no subject to take, so a place printed alone above it is its kicker.
+
+    >>> _couplet_title([(Role.TITLE, Line(2, "", "开展人居环境整治 共建宜居美好家园"))])
+    True
+    >>> _couplet_title([(Role.TITLE, Line(2, "", "积极开展安全生产检查"))])
+    False
+    """
+    phrases = " ".join(line.text for role, line in parts if role is Role.TITLE).split()
+    return len(phrases) == 2 and couplet(*phrases)
 
 
 # What a caption or a pull quote starts with before its words (▲ ▶ and spaces).
