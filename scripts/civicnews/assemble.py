@@ -2028,6 +2028,12 @@ def titles_by_words(page: Page, lines: list[Line], confidence: dict[int, float])
     >>> page = Page([run], [], [], [])
     >>> [(t.text, [x.text for x in old], share) for t, old, share in titles_by_words(page, [], {2: 0.3})]
     [('矾山镇开展安全生产检查', ['文明创建 我们在行动'], 1.0)]
+
+    A quoted cry under its kicker is the title, though it shares no words:
+
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(2, "", "“安全大于天！”"))])
+    >>> titles_by_words(page, [], {2: 0.3})
+    []
     """
     index = {id(line): k for k, line in enumerate(lines)}
     out: list[tuple[Line, list[Line], float]] = []
@@ -2038,6 +2044,8 @@ def titles_by_words(page: Page, lines: list[Line], confidence: dict[int, float])
         title = "".join(line.text for role, line in parts if role is Role.TITLE)
         text = run.text
         if not title or _shares_with(title, text) >= SETTINGS.max_slogan_title_share:
+            continue
+        if _whole_quote(title):  # a quoted cry is the title, sharing no words: no slogan
             continue
         # its own kicker or subtitle only when the model was unsure of the title (a figurative
         # title under a plain kicker shares few words, and is sure)
