@@ -1820,6 +1820,12 @@ def kickers_by_words(page: Page, rules: Rules) -> list[tuple[Line, float, float]
     >>> run.sections = [(None, ["贵州乡村振兴，村寨有了新变化。"])]
     >>> [x.text for x, _, _ in kickers_by_words(Page([run], [], [], []), load_rules())]
     ['乡村振兴在行动']
+
+    A cry the title goes on past is the title's opening (惠及8万多居民！西城 / 展览路街道新添…):
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "惠及8万多居民！西城")), (Role.TITLE, Line(2, "", "展览路街道新添服务中心"))])
+    >>> run.sections = [(None, ["展览路街道新添服务中心，惠及居民。"])]
+    >>> kickers_by_words(Page([run], [], [], []), load_rules())
+    []
     """
     out: list[tuple[Line, float, float]] = []
     for run in page.items:
@@ -1829,9 +1835,10 @@ def kickers_by_words(page: Page, rules: Rules) -> list[tuple[Line, float, float]
         if len(parts) < 2 or any(role is not Role.TITLE for role, _ in parts):
             continue
         first, second = parts[0][1].text, parts[1][1].text
-        # a place's head (铜川：), a question or an exclamation opens the title itself
+        # a place's head (铜川：), a question or an exclamation opens the title itself, also
+        # when the line runs on past it (惠及8万多居民！西城 / 展览路街道新添…)
         if len(CJK_CHAR.findall(first)) < 2 or _one_phrase(first, second) or ends_open(first) \
-                or first.rstrip().endswith(("：", ":", "？", "?", "！", "!")):
+                or first.rstrip().endswith(("：", ":")) or any(mark in first for mark in "？?！!"):
             continue
         text = run.text
         own = _shares_with(first, text)
