@@ -786,13 +786,27 @@ def titles_opened_by_text(lines: list[Line], decisions: list[Decision], rules: R
     >>> page[1] = Line(2, "", "自贡首批建成")  # no blank line above: the paragraph goes on
     >>> titles_opened_by_text(page, [Decision(r, 0.9) for r in roles], load_rules())
     []
+
+    A place's name alone set aside as furniture opens the title, but stays a couplet's kicker:
+    >>> page = [Line(1, "", "好。"), Line(3, "", "泾源县"), Line(4, "", "多举措推动志愿服务"), Line(6, "", "近日，记者获悉。")]
+    >>> read = [Decision(r, 0.9) for r in (Role.BODY, Role.FURNITURE, Role.TITLE, Role.START)]
+    >>> titles_opened_by_text(page, read, load_rules())
+    [1]
+    >>> page[2] = Line(4, "", "开展人居环境整治 共建宜居美好家园")
+    >>> titles_opened_by_text(page, read, load_rules())
+    []
     """
     if all(touching(a, b) for a, b in zip(lines, lines[1:], strict=False)):
         return []
     out: list[int] = []
     for k in range(len(lines) - 1):
         line = lines[k]
-        if (decisions[k].role in (Role.BODY, Role.START) and decisions[k + 1].role is Role.TITLE
+        # a place's name alone set aside as furniture opens the title under it too (泾源县 /
+        # 多举措推动 / 志愿服务工作走深走实): a place printed apart is never page furniture
+        if ((decisions[k].role in (Role.BODY, Role.START)
+             or decisions[k].role is Role.FURNITURE and _names_a_place_only(line.text, rules)
+             and not _couplet_under(lines, decisions, k))
+                and decisions[k + 1].role is Role.TITLE
                 and touching(line, lines[k + 1]) and (k == 0 or not touching(lines[k - 1], line))
                 and (not any(c in line.text for c in _CLAUSE_ENDS) and not ends_sentence(line.text)
                      or _headline_cry(line.text))
@@ -800,6 +814,18 @@ def titles_opened_by_text(lines: list[Line], decisions: list[Decision], rules: R
                 and len(line.text) <= SETTINGS.title_chars[1]):
             out.append(k)
     return out
+
+
+def _couplet_under(lines: list[Line], decisions: list[Decision], k: int) -> bool:
+    """The title lines printed right under line k make a couplet (开展人居环境整治 共建宜居美好家园):
+    a whole headline, so a place alone over it is its kicker (``_couplet_title``)."""
+    parts: list[tuple[Role, Line]] = []
+    j = k + 1
+    while j < len(lines) and decisions[j].role is Role.TITLE and touching(lines[j - 1], lines[j]):
+        parts.append((Role.TITLE, lines[j]))
+        j += 1
+    phrases = [" ".join(line.text for _, line in parts)] if len(parts) != 2 else [line.text for _, line in parts]
+    return _couplet_title(parts) or len(phrases) == 2 and couplet(*phrases)
 
 
 # Text lines read back from a story's first line to find a credit in brackets that closes the
