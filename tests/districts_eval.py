@@ -243,6 +243,7 @@ ABLATE: dict[str, Callable[..., object]] = {
     "addressed_county": lambda *a, **k: None,
     "new_areas_written": lambda *a, **k: {},
     "districts_written_after_city": lambda *a, **k: [],
+    "describes_the_place_before": lambda *a, **k: False,
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

@@ -1017,3 +1017,21 @@ def test_a_district_the_list_lacks_written_between_its_city_and_a_street_is_the_
     assert tagged(text, title="南宁：社区新风扬") == ["南宁市", "新城区"]
     # words for parts of a city are no districts
     assert tagged("儋州市中心城区各社区开展卫生大扫除。") == ["儋州市"]
+
+
+def test_a_short_form_right_after_another_place_is_what_that_place_has() -> None:
+    # 平遥古城 is 平遥's old town, not 丽江's 古城区, and 古城 keeps that sense in the story
+    text = "国庆假期，平遥古城迎来客流高峰，古城内的街巷游人如织。"
+    assert tagged(text, title="平遥古城游人如织") == ["平遥县"]
+    assert tagged("西湖龙井开采，茶农忙着采茶。", title="杭州西湖区茶农忙采茶") == ["西湖区"]
+    # a place's address and a list of neighbours without marks stay places
+    assert tagged("丽江古城举办纳西族文化展演。") == ["古城区"]
+    assert tagged("长阳、五峰两县执法人员沿清江开展巡查。", title="长阳五峰两县联合开展执法行动",
+                  publication="宜昌日报") == ["长阳土家族自治县", "五峰土家族自治县"]
+
+
+def test_a_counties_short_form_is_the_town_the_story_names_in_full_elsewhere() -> None:
+    # 永宁 beside 延庆's 永宁镇 is that town, not 宁夏's 永宁县; 恭城 beside 恭城镇 is still its county
+    text = "正月初八晚，永宁镇永宁古城的传统灯会开幕，吸引了不少市民。"
+    assert tagged(text, title="永宁古城灯会开幕") == ["永宁镇"]
+    assert tagged("恭城月柿丰收，恭城镇果农忙着晾晒柿饼。", title="恭城月柿丰收")[0] == "恭城瑶族自治县"

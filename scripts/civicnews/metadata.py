@@ -16,7 +16,7 @@ import ahocorasick_rs
 from . import wordlist
 from .model import Article, Headline, PageInfo
 from .patterns import EVENT_DATE
-from .places import AUTOMATON, RANK, Mention
+from .places import AUTOMATON, RANK, Gazetteer, Mention
 from .rules import Rules
 from .settings import SETTINGS
 
@@ -258,12 +258,14 @@ def place_code(name: str | None, rules: Rules) -> str | None:
 LONGEST_NAME = 20
 
 
-def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> list[tuple[Mention, float]]:
+def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0,
+              described: set[str] | None = None) -> list[tuple[Mention, float]]:
     """Places named in a text with the weight each mention carries, positions shifted by
     ``offset``. Left out: roads named after places (中山路), and short forms and two-character
     names that cut across a word (和政 in 人大和政协, 成县 in 完成县委, 新平 in 创新平台). A name
     left out that way may hide another that starts inside it (和龙 in 安民街道和龙门街道 hides
-    龙门街道): the text from its second character is read again.
+    龙门街道): the text from its second character is read again. Short forms left out as a word
+    for what the place before them has (describes_the_place_before) go into ``described``.
 
     >>> from civicnews.rules import load_rules
     >>> [m.spelling for m, _w in _mentions("来到安民街道和龙门街道", load_rules())]
@@ -286,6 +288,7 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
     divisions = gaz.divisions
     short_weight = weight * SETTINGS.district_short_weight
     found = gaz.find(text)
+    last: Mention | None = None  # the mention kept last, as found
     k = 0
     while k < len(found):
         m = found[k]
@@ -320,10 +323,38 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
             found[k:k] = [Mention(h.start + m.start + 1, h.end + m.start + 1, h.spelling, h.codes, h.full)
                           for h in gaz.find(text[m.start + 1 : stop]) if h.start < m.end - m.start - 1]
             continue
+        if not full and last is not None and describes_the_place_before(last, m, gaz):
+            if described is not None:
+                described.add(m.spelling)
+            continue  # 平遥古城, 西湖龙井: the place before it and what it has, not 古城区 or 龙井市
+        last = m if end == m.end else Mention(m.start, end, m.spelling, m.codes, full)
         if offset or end != m.end:
             m = Mention(m.start + offset, end + offset, m.spelling, m.codes, full)
         out.append((m, weight if full else short_weight))
     return out
+
+
+def describes_the_place_before(before: Mention, m: Mention, gaz: Gazetteer) -> bool:
+    """True when a short form ``m`` is written right after another place's name ``before`` and
+    none of its places lies in or holds one of that name's: it is then a word for what that
+    place has (平遥古城 is 平遥's old town, not 丽江's 古城区; 西湖龙井 is a tea, not 龙井市). People
+    write a place right after another only as its address (丽江古城, 桂林阳朔, 长沙县黄兴镇) or in a
+    list of neighbours without marks (长阳五峰两县: two counties of one city).
+
+    >>> from civicnews.rules import load_rules
+    >>> gaz = load_rules().gazetteer
+    >>> def reads(text):
+    ...     first, second = gaz.find(text)[:2]
+    ...     return describes_the_place_before(first, second, gaz)
+    >>> reads("平遥古城"), reads("丽江古城"), reads("桂林阳朔"), reads("长阳五峰两县")
+    (True, False, False, False)
+    """
+    if before.end != m.start or before.spelling.startswith(m.spelling):
+        return False  # (永宁镇永宁古城: the town's name again, as the old town's)
+    divisions = gaz.divisions
+    return not any(gaz.within(c, b) or gaz.within(b, c)
+                   or divisions[c].parent == divisions[b].parent and divisions[c].level == divisions[b].level
+                   for c in m.codes for b in before.codes)
 
 
 # After 村, what makes 村 + it a word the dictionary may not know (榕江村超, 台盘村BA): the county's.
@@ -479,7 +510,10 @@ def _story_mentions(article: Article, rules: Rules) -> list[tuple[Mention, float
 
 def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Mention, float]]:
     title_weight = SETTINGS.district_title_weight
-    found = _mentions(head, rules, title_weight) + _mentions(body, rules, 1.0, len(head))
+    described: set[str] = set()
+    found = _mentions(head, rules, title_weight, 0, described) + _mentions(body, rules, 1.0, len(head), described)
+    if described:  # 平遥古城 … 古城周边: the word keeps its sense through the story
+        found = [(m, w) for m, w in found if m.full or m.spelling not in described]
     label = HEADLINE_PLACE.match(head)
     if label and not any(m.start == 0 for m, _w in found):
         codes = rules.gazetteer.word_shorts.get(label.group(1))
@@ -582,8 +616,9 @@ TOWN_KINDS = ("街道", "镇", "乡")
 def towns_by_base(found: list[tuple[Mention, float]], rules: Rules) -> list[tuple[Mention, float]]:
     """The mentions with a town's base read as that town wherever the story also writes the
     town in full: 桐乡's 乌镇镇 is written 乌镇 in short, and 乌镇 is also the full name of a town
-    of 佳县, which a story naming 桐乡市乌镇镇 does not mean. Only a base that is a town's spelling
-    and nothing else (no county's short form).
+    of 佳县, which a story naming 桐乡市乌镇镇 does not mean. A base that is also a county's short
+    form is that town only where the county does not hold it (永宁古城 in a story of 永宁镇 is
+    no 永宁县; 恭城 in a story of 恭城镇 is 恭城县, the town's own county).
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
@@ -593,6 +628,10 @@ def towns_by_base(found: list[tuple[Mention, float]], rules: Rules) -> list[tupl
     [('乌镇', '乌镇镇'), ('桐乡市', '桐乡市'), ('乌镇镇', '乌镇镇')]
     >>> [gaz.divisions[m.codes[0]].name for m, _w in towns_by_base(_mentions("乌镇峰会召开", rules), rules)]
     ['乌镇']
+    >>> [gaz.divisions[m.codes[0]].name for m, _w in towns_by_base(_mentions("永宁古城灯会。延庆区永宁镇", rules), rules)]
+    ['永宁镇', '延庆区', '永宁镇']
+    >>> [gaz.divisions[m.codes[0]].name for m, _w in towns_by_base(_mentions("恭城月柿。恭城镇", rules), rules)]
+    ['恭城瑶族自治县', '恭城镇']
     """
     gaz = rules.gazetteer
     bases: dict[str, tuple[str, ...]] = {}
@@ -603,9 +642,16 @@ def towns_by_base(found: list[tuple[Mention, float]], rules: Rules) -> list[tupl
                 bases[base] = m.codes
     if not bases or not any(m.spelling in bases and m.codes != bases[m.spelling] for m, _w in found):
         return found
-    return [(Mention(m.start, m.end, m.spelling, bases[m.spelling], m.full), w)
-            if m.spelling in bases and m.codes != bases[m.spelling]
-            and all(gaz.divisions[c].level == "town" for c in m.codes) else (m, w) for m, w in found]
+
+    def the_town(m: Mention) -> bool:
+        # a base that is only towns' spelling, or a county's short form of a county that does
+        # not hold the town (永宁古城 beside 延庆's 永宁镇 is no 永宁县; 恭城 beside 恭城镇 is 恭城县)
+        return m.spelling in bases and m.codes != bases[m.spelling] and all(
+            gaz.divisions[c].level == "town" or not any(gaz.within(t, c) for t in bases[m.spelling])
+            for c in m.codes)
+
+    return [(Mention(m.start, m.end, m.spelling, bases[m.spelling], m.full), w) if the_town(m) else (m, w)
+            for m, w in found]
 
 
 def without_prose_words(text: str, found: list[tuple[Mention, float]], region: str | None,
