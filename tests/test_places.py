@@ -1035,3 +1035,11 @@ def test_a_counties_short_form_is_the_town_the_story_names_in_full_elsewhere() -
     text = "正月初八晚，永宁镇永宁古城的传统灯会开幕，吸引了不少市民。"
     assert tagged(text, title="永宁古城灯会开幕") == ["永宁镇"]
     assert tagged("恭城月柿丰收，恭城镇果农忙着晾晒柿饼。", title="恭城月柿丰收")[0] == "恭城瑶族自治县"
+
+
+def test_a_headlines_pair_of_counties_that_tie_is_both() -> None:
+    # no paper's place, the two named as often: neither is the story's alone, both are
+    text = "近日，蓟州区与河北省兴隆县签订文旅合作协议，两地将共同打造跨省旅游线路。"
+    assert tagged(text, title="蓟州区与河北兴隆县签订文旅合作协议") == ["蓟州区", "兴隆县"]
+    # a visit is no pair
+    assert tagged("蓟州区代表团赴兴隆县考察文旅项目。", title="蓟州区代表团赴兴隆县考察") != ["蓟州区", "兴隆县"]

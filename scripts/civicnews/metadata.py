@@ -1647,7 +1647,7 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         # named more often, 在成都签订, is still one of the list)
         cities = listed_cities(text, len(_headline_text(article.headline)), mentions, home, rules)
         listed += cities if place is None or place in cities else []
-    if place and (home is None or gaz.divisions[home].level in ("city", "province")):
+    if home is None or gaz.divisions[home].level in ("city", "province"):
         # 安吉县与上海市青浦区签订…协议: the other party of a headline's pair is the story's too
         listed += paired_counties(text, len(_headline_text(article.headline)), mentions, place, rules)
     for code in listed:
@@ -1839,11 +1839,12 @@ PAIR_JOIN = frozenset("与和同")
 PAIR_ACTION = re.compile(r".{0,2}?(?:签订|签署|联合|共建|携手|结对|合作|共同|联手)")
 
 
-def paired_counties(text: str, head_end: int, mentions: list[tuple[Mention, float]], place: str,
+def paired_counties(text: str, head_end: int, mentions: list[tuple[Mention, float]], place: str | None,
                     rules: Rules) -> list[str]:
     """The other county of a pair the headline names in full with the story's county, joined by
     与/和/同 and followed by what they do together (签订, 联合, 共建…): a story of both, wherever
-    each lies (the second may carry its address: 上海市青浦区).
+    each lies (the second may carry its address: 上海市青浦区). With no story's county (the two
+    tie: 蓟州区与河北兴隆县签订…, no paper's place), both.
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
@@ -1855,6 +1856,9 @@ def paired_counties(text: str, head_end: int, mentions: list[tuple[Mention, floa
     >>> text = "安吉县代表团赴上海市青浦区考察"
     >>> paired_counties(text, 15, _mentions(text, rules), place, rules)
     []
+    >>> text = "蓟州区与河北兴隆县签订文旅合作协议"
+    >>> [gaz.divisions[c].name for c in paired_counties(text, 17, _mentions(text, rules), None, rules)]
+    ['蓟州区', '兴隆县']
     """
     gaz = rules.gazetteer
 
@@ -1869,9 +1873,9 @@ def paired_counties(text: str, head_end: int, mentions: list[tuple[Mention, floa
         j, at = k + 1, first.end + 1
         while j < len(head) and head[j].start == at and county(head[j]) is None:
             at, j = head[j].end, j + 1  # the second party's address (上海市…)
-        if j < len(head) and head[j].start == at and (b := county(head[j])) and place in (a, b) \
+        if j < len(head) and head[j].start == at and (b := county(head[j])) and place in (a, b, None) \
                 and a != b and PAIR_ACTION.match(text, head[j].end):
-            return [b if place == a else a]
+            return [a, b] if place is None else [b if place == a else a]
     return []
 
 
