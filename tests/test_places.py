@@ -1043,3 +1043,11 @@ def test_a_headlines_pair_of_counties_that_tie_is_both() -> None:
     assert tagged(text, title="蓟州区与河北兴隆县签订文旅合作协议") == ["蓟州区", "兴隆县"]
     # a visit is no pair
     assert tagged("蓟州区代表团赴兴隆县考察文旅项目。", title="蓟州区代表团赴兴隆县考察") != ["蓟州区", "兴隆县"]
+
+
+def test_the_city_a_citys_people_hold_an_event_in_is_not_the_storys() -> None:
+    # 我市在郑州举办…: 郑州 is where 林州's people held it, no 我市; it is no story's place
+    text = "6月12日，我市在郑州举办招商推介会，30余家企业参加，现场签约项目8个。"
+    assert tagged(text, title="我市在郑州举办招商推介会") == []
+    # a city's people going to one of its counties: that county's story
+    assert tagged("市委书记赴安阳县调研秋粮收购工作。", title="市委书记赴安阳县调研") == ["安阳县"]

@@ -684,6 +684,10 @@ def without_prose_words(text: str, found: list[tuple[Mention, float]], region: s
 # clause's start (县委书记带队…, 区党政代表团赴…). Not 我区: a region's paper (广西) says it too,
 # but writes its organs 自治区党委, 区党委 (no 区委).
 OWN_COUNTY_PEOPLE = re.compile(r"[我本][县旗]|(?:^|(?<=[，。；：,;:“\s日]))[县区旗](?=党政代表团|代表团|考察团|委|政府|人大|政协|领导)")
+# A city's people (我市): only their event held in another city or province places no story
+# there (我市在郑州举办招商推介会: 郑州 is no 我市); a city's people going to one of its own
+# counties (市委书记赴安吉县调研) are the county's story, so the leaving words do not apply.
+OWN_CITY_PEOPLE = re.compile(r"[我本]市")
 
 
 def without_places_left_for(text: str, found: list[tuple[Mention, float]], rules: Rules) -> list[tuple[Mention, float]]:
@@ -707,7 +711,8 @@ def without_places_left_for(text: str, found: list[tuple[Mention, float]], rules
     ['安吉县']
 
     An event the county's people hold in a city or province (gazetteer.yml held_words: 我县在深圳
-    举办招商推介会) is theirs too; a county as the venue is not dropped (全市现场会在通渭县举行).
+    举办招商推介会) is theirs too, and so is a city's people's (OWN_CITY_PEOPLE: 我市在郑州举办…);
+    a county as the venue is not dropped (全市现场会在通渭县举行).
 
     >>> text = "我县在厦门举办推介会。崇义县推介会在福建省厦门市举行，厦门客商参加。"
     >>> [m.spelling for m, _w in without_places_left_for(text, _mentions(text, rules), rules)]
@@ -715,8 +720,12 @@ def without_places_left_for(text: str, found: list[tuple[Mention, float]], rules
     >>> text = "我县在通渭县举办观摩会。"
     >>> [m.spelling for m, _w in without_places_left_for(text, _mentions(text, rules), rules)]
     ['通渭县']
+    >>> text = "我市在郑州举办招商推介会，郑州客商参加。市委书记赴安阳县调研"
+    >>> [m.spelling for m, _w in without_places_left_for(text, _mentions(text, rules), rules)]
+    ['安阳县']
     """
-    if not rules.leaving_words or not OWN_COUNTY_PEOPLE.search(text):
+    county_people = OWN_COUNTY_PEOPLE.search(text) is not None
+    if not rules.leaving_words or not county_people and not (rules.held_words and OWN_CITY_PEOPLE.search(text)):
         return found
     gaz = rules.gazetteer
     pattern = _went_pattern(rules.leaving_words, SETTINGS.district_visited_gap)
@@ -729,7 +738,7 @@ def without_places_left_for(text: str, found: list[tuple[Mention, float]], rules
         m = found[k][0]
         venue = held is not None and text[m.start - 1 : m.start] == "在" and all(
             gaz.divisions[c].level in ("city", "province") for c in m.codes)
-        if not venue and not pattern.search(text[max(0, m.start - reach) : m.start]):
+        if not venue and not (county_people and pattern.search(text[max(0, m.start - reach) : m.start])):
             k += 1
             continue
         chain = [k]  # the place gone to and those written onto it (浙江安吉)
