@@ -1019,30 +1019,11 @@ def zones_named(text: str, mentions: list[tuple[Mention, float]], region: str | 
         div = gaz.divisions[places[0]]
         short = div.spellings[1] if len(div.spellings) > 1 else div.name
         name = short + ZONE_FULL.get(zone.group(0), zone.group(0))
-        if attending(text, m.start) or listed_attending(text, m.start, zone.end()):
+        if attending(text, m.start):
             units.setdefault(name, places[0])
         else:
             out.setdefault(name, places[0])
     return out
-
-
-def publication_zone(info: PageInfo, rules: Rules) -> tuple[str, str] | None:
-    """The zone a paper's name spells (曲靖经济技术开发区管理委员会: the zone's own site) and the
-    place it is named after, as zones_named reads them; None for any other paper.
-
-    >>> from civicnews.rules import load_rules
-    >>> rules = load_rules()
-    >>> zone, owner = publication_zone(PageInfo("x", publication="曲靖经济技术开发区管理委员会"), rules)
-    >>> zone, rules.gazetteer.divisions[owner].name
-    ('曲靖经济技术开发区', '曲靖市')
-    >>> publication_zone(PageInfo("x", publication="曲靖日报"), rules) is None
-    True
-    """
-    publication = info.publication or ""
-    if not publication or publication in rules.publications or not ZONE_AFTER_PLACE.search(publication):
-        return None
-    found = zones_named(publication, _mentions(publication, rules), None, rules)
-    return next(iter(found.items())) if len(found) == 1 else None
 
 
 # A city's own organs and its whole extent (市委, 市人大常委会, 全市…), not a county's or zone's
@@ -1076,32 +1057,6 @@ def named_as_zone_only(text: str, city: str, info: PageInfo, mentions: list[tupl
             return False
         named = True
     return named
-
-
-def named_in_full(code: str, mentions: list[tuple[Mention, float]]) -> bool:
-    """True when the text names the place ``code`` (in full or short) anywhere."""
-    return any(code in m.codes for m, _weight in mentions)
-
-
-def zone_before_town(text: str, owner: str, county: str, mentions: list[tuple[Mention, float]],
-                     rules: Rules) -> bool:
-    """True when a zone named after ``owner`` is written right before a town of ``county``
-    (安庆经开区老峰镇): the town is the zone's, whatever county the national list files it under.
-
-    >>> from civicnews.rules import load_rules
-    >>> rules = load_rules()
-    >>> gaz, text = rules.gazetteer, "安庆经开区老峰镇新建村送戏下乡"
-    >>> zone_before_town(text, gaz.codes("安庆市")[0], gaz.codes("迎江区")[0], _mentions(text, rules), rules)
-    True
-    """
-    gaz = rules.gazetteer
-    starts = {m.start: m.codes for m, _weight in mentions}
-    for m, _weight in mentions:
-        zone = ZONE_AFTER_PLACE.match(text, m.end) if owner in m.codes else None
-        if zone and any(gaz.divisions[c].level == "town" and gaz.within(c, county)
-                        for c in starts.get(zone.end(), ())):
-            return True
-    return False
 
 
 def listed_places(text: str, mentions: list[tuple[Mention, float]], region: str | None,
@@ -1582,13 +1537,9 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     text = _headline_text(article.headline) + "".join(article.paragraphs)
     home, shared = home_readings(info, rules)
     home = shared_home(shared, mentions, rules) or home
-    # 江北区融媒体中心: 重庆's or 宁波's, and the story says not; only a name written in full (新华网
-    # only seems to spell 新华区)
-    undecided = shared if home is None and all(
-        gaz.divisions[r].name in (info.publication or "") for r in shared) else ()
     mentions = without_guests(text, mentions, home, rules)
     if home and (home_spelled_short(info, home, rules) and far_from(home, mentions, rules)
-                 and not called_its_own(text, home, rules) and not organs_of_its_own(text, home, mentions, rules)
+                 and not organs_of_its_own(text, home, mentions, rules)
                  or story_elsewhere(home, mentions, text, len(_headline_text(article.headline)), rules)):
         # a paper's name that only seems to spell a place (华龙网 is no paper of 濮阳's 华龙区):
         # the story names places in full, none in that place's province; or a story the paper
@@ -1609,8 +1560,6 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         # the page's place, for a story that says nothing against it (a story naming only
         # another county's town, 枫林镇 on a page of 兴安县's stories, is not the page's)
         place = story_place(mentions, page_place, rules, written, hints)
-    if undecided:
-        place = paper_reading(place, undecided, rules)
     if place and home != place and gaz.divisions[place].level == "city":
         place = (town_county(mentions, place, rules)
                  or addressed_county(mentions, place, len(_headline_text(article.headline)), rules) or place)
@@ -1668,25 +1617,15 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         for name in towns_named(article, where, rules, mentions, written):
             chosen.setdefault(name, (RANK["town"], len(chosen)))
     zones = zones_named(text, mentions, region, rules)
-    own_zone = publication_zone(info, rules)
-    if own_zone and place and (gaz.within(place, own_zone[1]) or gaz.within(own_zone[1], place)):
-        zones = {own_zone[0]: own_zone[1], **zones}  # a zone's own site: its stories are the zone's
     for name, owner in zones.items():
         if place and name not in chosen and (gaz.within(owner, place) or gaz.within(place, owner)):
             chosen[name] = (RANK["zone"], len(chosen))
             if (owner == place and gaz.divisions[place].level == "city" and (
                     home != place and ZONE_AFTER_PLACE.search(_headline_text(article.headline))
-                    or (name, owner) == own_zone or named_as_zone_only(text, place, info, mentions, rules))):
+                    or named_as_zone_only(text, place, info, mentions, rules))):
                 # the story is about the city's zone: its headline says so (…聚焦经开区) and the
-                # paper is not the city's own, or the paper is the zone's, or the text names the
-                # city only in the zone's name: the zone stands at the county level, the city is
-                # not the story's
-                chosen.pop(gaz.divisions[place].name, None)
-            elif (gaz.divisions[place].level == "county" and gaz.within(place, owner)
-                  and gaz.divisions[owner].level == "city" and not named_in_full(place, mentions)
-                  and ((name, owner) == own_zone or zone_before_town(text, owner, place, mentions, rules))):
-                # a county the text never names, read off a town the zone holds (安庆经开区老峰镇,
-                # or a town in a zone's own paper): the zone is the story's place
+                # paper is not the city's own, or the text names the city only in the zone's
+                # name: the zone stands at the county level, the city is not the story's
                 chosen.pop(gaz.divisions[place].name, None)
     located: list[str] = []  # places the text says the story lies in: never merely passing
     for m, _weight in mentions if any(word in text for word in rules.located_in) else ():
@@ -1723,8 +1662,7 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
             continue  # the text names the list's county too: keep it
         rank = chosen.pop(gaz.divisions[county].name, None) if county else None
         chosen.setdefault(district, rank or (RANK["county"], -1))
-    renamed = written_kinds(text, mentions, rules)
-    return [renamed.get(name, name) for name in sorted(chosen, key=lambda name: chosen[name])]
+    return sorted(chosen, key=lambda name: chosen[name])
 
 
 def addressed_county(mentions: list[tuple[Mention, float]], city: str, head_end: int, rules: Rules) -> str | None:
@@ -1938,32 +1876,6 @@ def unnamed_cities(chosen: dict[str, tuple[int, int]], mentions: list[tuple[Ment
     return out
 
 
-def written_kinds(text: str, mentions: list[tuple[Mention, float]], rules: Rules) -> dict[str, str]:
-    """Counties the text writes, every time, as the kind of county they were before (平泉县, now
-    平泉市; 黔西县, now 黔西市): official name → the name as written, which the annotators keep
-    (SOURCE.md: counties as they were at the time). Only a 县 that became a 市 or 区 (撤县设市,
-    撤县设区; never the other way: 垫江区 for 垫江县 is a slip), with the same short form, and only
-    when no place bears the written name.
-
-    >>> from civicnews.rules import load_rules
-    >>> rules = load_rules()
-    >>> kinds = lambda text: written_kinds(text, _mentions(text, rules), rules)
-    >>> kinds("平泉县七家岱乡安装大喇叭"), kinds("平泉县、平泉市"), kinds("平泉市七家岱乡"), kinds("垫江区三溪镇")
-    ({'平泉市': '平泉县'}, {}, {}, {})
-    """
-    gaz = rules.gazetteer
-    seen: dict[str, set[str]] = {}
-    for m, _weight in mentions:
-        codes = [c for c in m.codes if gaz.divisions[c].level == "county"]
-        if not m.full or len(codes) != 1:
-            continue
-        official, written = gaz.divisions[codes[0]].name, text[m.start : m.end]
-        if written == official or (written[:-1] == official[:-1] and written[-1] == "县"
-                                   and official[-1] in "市区" and not gaz.codes(written)):
-            seen.setdefault(official, set()).add(written)
-    return {official: forms.pop() for official, forms in seen.items() if len(forms) == 1 and official not in forms}
-
-
 def passing_counties(named: dict[str, list[tuple[int, int]]], head_end: int, chosen: dict[str, tuple[int, int]],
                      listed: list[str], text: str, mentions: list[tuple[Mention, float]], rules: Rules) -> list[str]:
     """Counties a story about a whole city names only in passing (海西州's story: a project
@@ -2001,8 +1913,7 @@ def passing_counties(named: dict[str, list[tuple[int, int]]], head_end: int, cho
             continue
         if len(spans) >= SETTINGS.district_passing_mentions:
             continue
-        if any(in_place_list(text, start, end, mentions) or in_parallel_clauses(text, start, mentions, rules)
-               for start, end in spans):
+        if any(in_place_list(text, start, end, mentions) for start, end in spans):
             continue
         if any(gaz.within(c, county) and c != county for name in chosen for c in gaz.codes(name)):
             continue  # the county's own town is the story's
@@ -2046,36 +1957,10 @@ def visited_counties(text: str, mentions: list[tuple[Mention, float]], place: st
     for m, _weight in mentions:
         if not m.full or m.spelling in gaz.local_words or not pattern.search(text[max(0, m.start - reach) : m.start]):
             continue
-        if went_to_learn(text, m.end, rules):
-            continue
         counties = [c for c in _narrow(m.codes, home, rules) if gaz.divisions[c].level == "county"]
         if len(counties) == 1 and counties[0] not in (place, *out) and gaz.within(counties[0], city):
             out.append(counties[0])  # not a county of another city: a delegation's visit (离石区考察团来到从化区)
     return out
-
-
-def went_to_learn(text: str, end: int, rules: Rules) -> bool:
-    """True when the clause after a place gone to (ending at ``end``) says its visitors went to
-    learn (gazetteer.yml study_words): 赴信丰县、安远县学习种植技术.
-
-    >>> from civicnews.rules import load_rules
-    >>> rules = load_rules()
-    >>> went_to_learn("组织果农赴信丰县、安远县学习种植技术", 12, rules), went_to_learn("赴信丰县视察，学习", 4, rules)
-    (True, False)
-    >>> went_to_learn("宣讲团赴信丰县宣讲学习贯彻党的二十大精神", 7, rules)  # studying a line, taken there
-    False
-    """
-    if not rules.study_words:
-        return False
-    closed = min((i for i in (text.find(c, end) for c in CLAUSE_ENDS) if i >= 0), default=len(text))
-    clause = text[end:closed]
-    return any(word in clause and not any(word + taught in clause for taught in STUDY_OF_A_LINE)
-               for word in rules.study_words)
-
-
-# After 学习, words that make it the study of a line or a meeting's spirit, taken to the place
-# (宣讲学习贯彻二十大精神), not learning from the place.
-STUDY_OF_A_LINE = ("贯彻", "宣传", "传达", "宣讲", "领会", "践行", "宣贯")
 
 
 @lru_cache(maxsize=8)
@@ -2114,30 +1999,6 @@ def in_place_list(text: str, start: int, end: int, mentions: list[tuple[Mention,
         if m.end <= start and start - m.end <= 2 and PLACE_SEPARATOR.match(text[m.end:start]):
             return True
     return False
-
-
-# What ends the sentence or clause before a place that opens the next (莲都区…；龙泉市…).
-PARALLEL_OPENERS = "。；！？"
-
-
-def in_parallel_clauses(text: str, start: int, mentions: list[tuple[Mention, float]], rules: Rules) -> bool:
-    """True when the place named at ``start`` opens a sentence or a semicolon-parted clause, and
-    another county in full opens another (莲都区组织…；龙泉市开展…。云和县补植…): the places a
-    city's story goes through one by one, as a list does.
-
-    >>> from civicnews.rules import load_rules
-    >>> rules = load_rules()
-    >>> text = "全市植树造林。莲都区种植乡土树种；龙泉市开展珍贵树种造林。云和县补植彩色树种。在格尔木市建站；各地跟进。"
-    >>> found = _mentions(text, rules)
-    >>> [(m.spelling, in_parallel_clauses(text, m.start, found, rules)) for m, _w in found]
-    [('莲都区', True), ('龙泉市', True), ('云和县', True), ('格尔木市', False)]
-    """
-    if not (start == 0 or text[start - 1] in PARALLEL_OPENERS):
-        return False
-    gaz = rules.gazetteer
-    openers = {m.spelling for m, _w in mentions if m.full and (m.start == 0 or text[m.start - 1] in PARALLEL_OPENERS)
-               and any(gaz.divisions[c].level == "county" for c in m.codes)}
-    return len(openers) >= 2
 
 
 def town_county(mentions: list[tuple[Mention, float]], city: str, rules: Rules) -> str | None:
@@ -2268,44 +2129,6 @@ def named_only_outside(home: str, mentions: list[tuple[Mention, float]], rules: 
 SELF_REFERENCE = re.compile(r"[我本](?:县|区|市|旗|州)")
 
 
-def paper_reading(place: str | None, readings: tuple[str, ...], rules: Rules) -> str | None:
-    """The story's place for a paper whose name several places share and whose story decides
-    between none of them (江北区融媒体中心: 重庆's or 宁波's): the place the story points at when
-    it lies in or around one of them; else their one name, which all share (the story is that
-    paper's: 我区开展消防演练), else None. A town elsewhere (石门街道 of 广州's 白云区) is another
-    county's name, not the paper's place.
-
-    >>> from civicnews.rules import load_rules
-    >>> rules = load_rules()
-    >>> gaz = rules.gazetteer
-    >>> readings = home_readings(PageInfo("x", publication="江北区融媒体中心"), rules)[1]
-    >>> [gaz.divisions[paper_reading(p, readings, rules)].name for p in (None, gaz.codes("白云区")[0])]
-    ['江北区', '江北区']
-    >>> gaz.divisions[paper_reading(gaz.codes("重庆市")[0], readings, rules)].name
-    '重庆市'
-    """
-    gaz = rules.gazetteer
-    if place and any(gaz.within(place, r) or gaz.within(r, place) for r in readings):
-        return place
-    names = {gaz.divisions[r].name for r in readings}
-    return readings[0] if len(names) == 1 else None
-
-
-def called_its_own(text: str, home: str, rules: Rules) -> bool:
-    """True when a story calls a place of home's kind its own (我县 for a 县, 我区 for a 区): the
-    paper's name spells its home, however far the places it names lie (宁波市北仑区与我县开展协作
-    in 镇宁's paper). A portal that only seems to spell a place (华龙网, not 华龙区's) says 我市.
-
-    >>> from civicnews.rules import load_rules
-    >>> rules = load_rules()
-    >>> home = rules.gazetteer.codes("镇宁布依族苗族自治县")[0]
-    >>> called_its_own("宁波市北仑区与我县开展协作", home, rules), called_its_own("我市开展协作", home, rules)
-    (True, False)
-    """
-    kind = rules.gazetteer.divisions[home].name[-1]
-    return any(found[-1] == kind for found in SELF_REFERENCE.findall(text))
-
-
 def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str, head_end: int,
                     rules: Rules) -> bool:
     """True when a story the paper of ``home`` carries is another place's: it names a county or
@@ -2412,7 +2235,7 @@ def towns_named(article: Article, place: str | None, rules: Rules,
         inside = [c for c in m.codes if c != place and gaz.within(c, place)
                   and gaz.divisions[c].level in ("zone", "town")]
         if inside and (m.spelling not in gaz.local_words or county == gaz.county_of(inside[0])) \
-                and not attending(text, m.start) and not listed_attending(text, m.start, m.end) \
+                and not attending(text, m.start) \
                 and not speaking(text, m.start, rules) and not named_as_origin(text, m.start, rules) \
                 and not (demands and named_in_demand(text, m.start, rules)):
             seen.setdefault(gaz.divisions[inside[0]].name, m.start)
@@ -2432,7 +2255,7 @@ def towns_named(article: Article, place: str | None, rules: Rules,
             if at >= 0 and not written_otherwise(head, at + len(short), short, gaz.divisions[code].name):
                 seen.setdefault(gaz.divisions[code].name, at)
         for at, code in listed_towns(text, county, rules):
-            if not attending(text, at) and not listed_attending(text, at, at, listed=True) \
+            if not attending(text, at) \
                     and not speaking(text, at, rules) and not named_as_origin(text, at, rules) \
                     and not (aside and named_aside(text, at, rules)):
                 seen.setdefault(gaz.divisions[code].name, at)
@@ -2441,7 +2264,7 @@ def towns_named(article: Article, place: str | None, rules: Rules,
             official = bases.get(TOWN_SUFFIX_END.sub("", name))
             if official and gaz.divisions[official].name in seen:
                 continue  # the story names the town by the list's name too (木城乡, 木城彝族傈僳族乡)
-            if not attending(text, at) and not listed_attending(text, at, at + len(name)) \
+            if not attending(text, at) \
                     and not speaking(text, at, rules) and not named_as_origin(text, at, rules) \
                     and not (aside and named_aside(text, at, rules)):
                 seen.setdefault(name, at)
@@ -2510,29 +2333,6 @@ def attending(text: str, start: int) -> bool:
     return _attending_pattern(SETTINGS.district_attend_gap).match(text, start) is not None
 
 
-def listed_attending(text: str, start: int, end: int, listed: bool = False) -> bool:
-    """True when a place named at text[start:end] stands in a list of units (、 beside it) and
-    the sentence goes on, past commas, to their heads or liaisons attending (区发改委、南桥镇、交能集团
-    等31个部门的联络员参加; 双新、双林街道办书记，…主要负责同志参加), within
-    settings.district_attend_gap characters: the units called to a meeting, not its place. A
-    place the sentence goes to or meets in (在A镇、B镇召开…) is not such a unit. ``listed``: the
-    place is known to stand in a list (listed_towns), ``end`` may then be its start.
-
-    >>> listed_attending("区发改委、南桥镇、交能集团等部门联络员参加了会议。", 5, 8)
-    True
-    >>> listed_attending("在南桥镇、金汇镇召开现场会，各部门负责同志参加。", 1, 4)
-    False
-    >>> listed_attending("南桥镇召开现场会，各部门负责同志参加。", 0, 3)
-    False
-    """
-    if not (listed or "、" in text[max(0, start - 1) : start] or text.startswith("、", end)):
-        return False
-    clause = re.split(r"[。；！？，,：:]", text[:start])[-1]
-    if VENUE_BEFORE.search(clause):
-        return False
-    return _listed_attending_pattern(SETTINGS.district_attend_gap).match(text, end) is not None
-
-
 def named_as_origin(text: str, start: int, rules: Rules) -> bool:
     """True when a place named at ``start`` follows a word of origin (gazetteer.yml origin_words:
     邀请了来自新建镇的企业家): where people come from, not where the story happens.
@@ -2574,11 +2374,6 @@ VENUE_BEFORE = re.compile(r"在|到|赴|来到|走进|深入|前往")
 @cache
 def _venue_before_end() -> re.Pattern[str]:
     return re.compile(rf"(?:{VENUE_BEFORE.pattern})$")
-
-
-@lru_cache(maxsize=8)
-def _listed_attending_pattern(gap: int) -> re.Pattern[str]:
-    return re.compile(rf"[^。；！？]{{0,{gap}}}?(?:{HEADS}|联络员)[^。；！？，,]{{0,6}}?{ATTEND}")
 
 
 @lru_cache(maxsize=8)
