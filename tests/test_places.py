@@ -992,3 +992,11 @@ def test_the_city_a_citys_people_hold_an_event_in_is_not_the_storys() -> None:
     assert tagged(text, title="我市在郑州举办招商推介会") == []
     # a city's people going to one of its counties: that county's story
     assert tagged("市委书记赴安阳县调研秋粮收购工作。", title="市委书记赴安阳县调研") == ["安阳县"]
+
+
+def test_cities_visitors_came_from_are_no_list_of_the_storys_places() -> None:
+    # 游客从景德镇、杭州、黄山等地赶来: where the tourists came from, not a provincial story's cities
+    text = "国庆期间，江湾镇篁岭景区游人如织。不少游客专程从景德镇、杭州、黄山等地赶来。"
+    assert tagged(text, title="篁岭晒秋迎客") == ["江湾镇"]
+    # a list of the story's own cities still is one
+    assert tagged("入汛以来，岳阳、常德等地开展防汛演练。", title="多地开展防汛演练", publication="红网") == ["岳阳市", "常德市"]

@@ -1128,6 +1128,8 @@ def listed_cities(text: str, head_end: int, mentions: list[tuple[Mention, float]
     ([], [], [])
     >>> names("记者走进新化、隆回采访", 12)
     ['新化县', '隆回县']
+    >>> names("游客专程从景德镇、杭州、黄山等地赶来"), names("来自岳阳、常德等地的游客")
+    ([], [])
     """
     gaz = rules.gazetteer
 
@@ -1136,17 +1138,22 @@ def listed_cities(text: str, head_end: int, mentions: list[tuple[Mention, float]
                  and (region is None or gaz.within(c, region))]
         return codes[0] if len(codes) == 1 and m.spelling not in gaz.local_words else None
 
+    origins = tuple(rules.origin_words) + ("从",)
     out: list[str] = []
     run: list[tuple[str, int]] = []
+    opens = 0  # where the run starts
     for m, _weight in mentions:
         code = reading(m)
         if code is None or (run and (m.start - run[-1][1] != 1 or text[run[-1][1]] not in LIST_GAP)):
             run = []
         if code is None:
             continue
+        if not run:
+            opens = m.start
         run.append((code, m.end))
         if len(run) >= 2 and (m.end <= head_end or CITY_LIST_END.match(text, m.end)
-                              and any(gaz.divisions[c].level == "city" for c, _end in run)):
+                              and any(gaz.divisions[c].level == "city" for c, _end in run)) \
+                and not text[:opens].endswith(origins):  # (游客从景德镇、杭州等地赶来: where they came from)
             out += [c for c, _end in run if c not in out]
     return out
 
