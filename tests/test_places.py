@@ -1000,3 +1000,14 @@ def test_cities_visitors_came_from_are_no_list_of_the_storys_places() -> None:
     assert tagged(text, title="篁岭晒秋迎客") == ["江湾镇"]
     # a list of the story's own cities still is one
     assert tagged("入汛以来，岳阳、常德等地开展防汛演练。", title="多地开展防汛演练", publication="红网") == ["岳阳市", "常德市"]
+
+
+def test_a_papers_name_of_a_short_form_that_is_a_word_is_that_places() -> None:
+    # 仙桃, 麻城, 会同 are words too, read in stories only as a headline's label; a paper's name
+    # of the shape [app opening] short form [media word] is that place's paper
+    for paper, place in (("仙桃日报", "仙桃市"), ("今日麻城", "麻城市"), ("会同发布", "会同县")):
+        assert home_place(PageInfo("x", publication=paper), RULES) == GAZ.codes(place)[0]
+    # national outlets are not: no bare 网 or 新闻, and 光明日报 is listed with no place
+    for paper in ("凤凰网", "凤凰新闻", "光明日报"):
+        assert home_place(PageInfo("x", publication=paper), RULES) is None
+    assert tagged("镇里开展防汛演练。", title="沙湖镇开展防汛演练", publication="仙桃日报")[0] == "仙桃市"

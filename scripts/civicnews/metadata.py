@@ -178,8 +178,20 @@ def home_place(info: PageInfo, rules: Rules) -> str | None:
     >>> [rules.gazetteer.divisions[home_place(PageInfo("x", publication=p), rules)].name
     ...  for p in ("义乌商报", "永康日报", "北京市海淀区人大常委会", "人民网-贵州频道")]
     ['义乌市', '永康市', '海淀区', '贵州省']
+    >>> [rules.gazetteer.divisions[home_place(PageInfo("x", publication=p), rules)].name
+    ...  for p in ("仙桃日报", "今日麻城", "会同发布")]
+    ['仙桃市', '麻城市', '会同县']
     """
     return home_readings(info, rules)[0]
+
+
+# A paper's or app's name: an app's opening (今日, 云上, 掌上, 爱…), a place's short form, and a
+# word for local news media (日报, 发布, 融媒, 新闻网…), nothing else (今日仙桃, 麻城日报, 会同发布).
+# Not a bare 网 or 新闻: national portals spell such words (凤凰网, 凤凰新闻 are no 凤凰县's); a
+# national paper that still reads so is listed in gazetteer.yml publications with no place (光明日报).
+PAPER_NAMED = re.compile(r"^(?:(?:今日|云上|掌上|爱|无线|看|智慧|大美)([\u4e00-\u9fff]{2,3})$|([\u4e00-\u9fff]{2,3}?)"
+                         r"(?:日报|晚报|都市报|商报|时报|报|新闻网|发布|融媒|融媒体|在线|手机台|广播电视台|电视台|"
+                         r"之窗|客户端|视窗|微报)$)")
 
 
 def home_readings(info: PageInfo, rules: Rules) -> tuple[str | None, tuple[str, ...]]:
@@ -209,6 +221,14 @@ def home_readings(info: PageInfo, rules: Rules) -> tuple[str | None, tuple[str, 
             chosen, shared = codes[0], ()
         elif chosen is None or all(gaz.within(c, chosen) and c != chosen for c in codes):
             shared = tuple(codes)
+    named = PAPER_NAMED.match(publication) if chosen is None and not shared else None
+    short = named and (named.group(1) or named.group(2))
+    if short and short in gaz.word_shorts:
+        # 仙桃日报, 今日麻城, 会同发布: a short form that is also a word (gazetteer word_shorts) is
+        # read only as a headline's label in stories, but a paper's name of that shape is no prose
+        places = [c for c in gaz.word_shorts[short] if gaz.divisions[c].level in ("county", "city")]
+        if len(places) == 1:
+            return places[0], ()
     return chosen, shared
 
 
