@@ -1011,3 +1011,11 @@ def test_a_papers_name_of_a_short_form_that_is_a_word_is_that_places() -> None:
     for paper in ("凤凰网", "凤凰新闻", "光明日报"):
         assert home_place(PageInfo("x", publication=paper), RULES) is None
     assert tagged("镇里开展防汛演练。", title="沙湖镇开展防汛演练", publication="仙桃日报")[0] == "仙桃市"
+
+
+def test_a_county_media_sites_address_is_its_place() -> None:
+    # wuningxw.com: 武宁's pinyin and 新闻; the story names only a town several counties share
+    art, info = article("近日，石门镇召开安全生产工作会议。", "石门镇召开安全生产会议"), PageInfo("x.txt", publication="wuningxw.com")
+    assert page_home([art], info, RULES) == GAZ.codes("武宁县")[0]
+    # a word's pinyin before the media word is no place (凤凰卫视 is no 凤凰县's)
+    assert page_home([art], PageInfo("x.txt", publication="fenghuangtv.com"), RULES) is None

@@ -1501,6 +1501,9 @@ def page_home(articles: list[Article], info: PageInfo, rules: Rules) -> str | No
 DOMAIN = re.compile(r"^[a-z0-9.-]+\.[a-z]{2,}(?:/[\w./-]*)?$")
 DOMAIN_WORDS = frozenset({"www", "m", "wap", "news", "gov", "com", "cn", "net", "org", "edu", "info",
                           "cc", "tv", "city", "top", "xyz", "site"})
+# After a place's pinyin in a site's name, a media word: 新闻 (xw), news, tv, 融媒体 (rmt), 政协 (zx),
+# 人大 (rd), 文明网 (wmw). None of them can end a pinyin syllable, so the cut is never inside one.
+DOMAIN_MEDIA = re.compile(r"^([a-z]{4,}?)(?:xw|news|tv|rmt|zx|rd|wmw)$")
 
 
 def domain_home(publication: str | None, rules: Rules,
@@ -1522,6 +1525,8 @@ def domain_home(publication: str | None, rules: Rules,
     True
     >>> domain_home("www.yangxintv.com", rules) is None  # 阳新县 or 阳信县
     True
+    >>> [rules.gazetteer.divisions[domain_home(d, rules)].name for d in ("wuningxw.com", "www.ruijinnews.com")]
+    ['武宁县', '瑞金市']
     >>> code = domain_home("www.yangxin.gov.cn", rules, _mentions("枫林镇召开安全生产会议", rules))
     >>> rules.gazetteer.divisions[code].name
     '阳新县'
@@ -1537,7 +1542,16 @@ def domain_home(publication: str | None, rules: Rules,
     host = publication.split("/", 1)[0]
     gaz = rules.gazetteer
     table = gaz.by_pinyin()
-    found = {c for label in host.split(".") if label not in DOMAIN_WORDS for c in table.get(label, ())}
+    labels = [label for label in host.split(".") if label not in DOMAIN_WORDS]
+    found = {c for label in labels for c in table.get(label, ())}
+    # a county media site's name: the place's pinyin and a media word (wuningxw, ruijinnews); not
+    # a place whose short form is also a word (fenghuangtv, dongfangtv: 凤凰, 东方 are portals' too)
+    words = {c for codes in gaz.word_shorts.values() for c in codes}
+    for label in labels:
+        media = DOMAIN_MEDIA.match(label)
+        codes = table.get(media.group(1), ()) if media else ()
+        if not words.intersection(codes):
+            found.update(codes)
     if not found:  # pyhualong, jzzzq: the city's initials, then the county
         labels = gaz.by_city_and_county()
         found = {c for label in host.split(".") if label not in DOMAIN_WORDS for c in labels.get(label, ())}
