@@ -1023,3 +1023,10 @@ def test_a_county_media_sites_address_is_its_place() -> None:
     assert page_home([art], info, RULES) == GAZ.codes("武宁县")[0]
     # a word's pinyin before the media word is no place (凤凰卫视 is no 凤凰县's)
     assert page_home([art], PageInfo("x.txt", publication="fenghuangtv.com"), RULES) is None
+
+
+def test_where_a_citys_delegation_goes_is_not_the_storys() -> None:
+    # 我市考察团赴浙江长兴: a city's team goes outside it, as a county's does
+    text = ("9月18日，我市考察团赴浙江省长兴县考察学习美丽乡村建设经验，走进长兴县水口乡、小浦镇。"
+            "考察团表示，要推动寿光美丽乡村建设再上新台阶。")
+    assert tagged(text, title="我市考察团赴浙江长兴考察美丽乡村建设") == ["寿光市"]

@@ -708,6 +708,9 @@ OWN_COUNTY_PEOPLE = re.compile(r"[我本][县旗]|(?:^|(?<=[，。；：,;:“\s
 # there (我市在郑州举办招商推介会: 郑州 is no 我市); a city's people going to one of its own
 # counties (市委书记赴安吉县调研) are the county's story, so the leaving words do not apply.
 OWN_CITY_PEOPLE = re.compile(r"[我本]市")
+# A city's delegation (我市考察团, 市党政代表团) goes outside its city, as a county's does: where it
+# goes is not the story's place (我市考察团赴浙江长兴考察: no 长兴县 story).
+CITY_DELEGATION = re.compile(r"(?:(?<=[我本])|(?:^|(?<=[，。；：,;:“\s日])))市(?:党政代表团|代表团|考察团)")
 
 
 def without_places_left_for(text: str, found: list[tuple[Mention, float]], rules: Rules) -> list[tuple[Mention, float]]:
@@ -743,8 +746,11 @@ def without_places_left_for(text: str, found: list[tuple[Mention, float]], rules
     >>> text = "我市在郑州举办招商推介会，郑州客商参加。市委书记赴安阳县调研"
     >>> [m.spelling for m, _w in without_places_left_for(text, _mentions(text, rules), rules)]
     ['安阳县']
+    >>> text = "我市考察团赴浙江省长兴县考察，走进长兴县水口乡。"
+    >>> [m.spelling for m, _w in without_places_left_for(text, _mentions(text, rules), rules)]
+    []
     """
-    county_people = OWN_COUNTY_PEOPLE.search(text) is not None
+    county_people = OWN_COUNTY_PEOPLE.search(text) is not None or CITY_DELEGATION.search(text) is not None
     if not rules.leaving_words or not county_people and not (rules.held_words and OWN_CITY_PEOPLE.search(text)):
         return found
     gaz = rules.gazetteer
