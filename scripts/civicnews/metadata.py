@@ -221,7 +221,7 @@ def home_readings(info: PageInfo, rules: Rules) -> tuple[str | None, tuple[str, 
             chosen, shared = codes[0], ()
         elif chosen is None or all(gaz.within(c, chosen) and c != chosen for c in codes):
             shared = tuple(codes)
-    named = PAPER_NAMED.match(publication) if chosen is None and not shared else None
+    named = PAPER_NAMED.match(publication) if publication and chosen is None and not shared else None
     short = named and (named.group(1) or named.group(2))
     if short and short in gaz.word_shorts:
         # 仙桃日报, 今日麻城, 会同发布: a short form that is also a word (gazetteer word_shorts) is
@@ -750,7 +750,7 @@ def without_places_left_for(text: str, found: list[tuple[Mention, float]], rules
     >>> [m.spelling for m, _w in without_places_left_for(text, _mentions(text, rules), rules)]
     []
     """
-    county_people = OWN_COUNTY_PEOPLE.search(text) is not None or CITY_DELEGATION.search(text) is not None
+    county_people = OWN_COUNTY_PEOPLE.search(text) is not None or "团" in text and CITY_DELEGATION.search(text) is not None
     if not rules.leaving_words or not county_people and not (rules.held_words and OWN_CITY_PEOPLE.search(text)):
         return found
     gaz = rules.gazetteer
