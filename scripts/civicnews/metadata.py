@@ -16,7 +16,7 @@ import ahocorasick_rs
 from . import wordlist
 from .model import Article, Headline, PageInfo
 from .patterns import EVENT_DATE
-from .places import AUTOMATON, RANK, Mention
+from .places import AUTOMATON, RANK, Gazetteer, Mention
 from .rules import Rules
 from .settings import SETTINGS
 
@@ -178,8 +178,20 @@ def home_place(info: PageInfo, rules: Rules) -> str | None:
     >>> [rules.gazetteer.divisions[home_place(PageInfo("x", publication=p), rules)].name
     ...  for p in ("义乌商报", "永康日报", "北京市海淀区人大常委会", "人民网-贵州频道")]
     ['义乌市', '永康市', '海淀区', '贵州省']
+    >>> [rules.gazetteer.divisions[home_place(PageInfo("x", publication=p), rules)].name
+    ...  for p in ("仙桃日报", "今日麻城", "会同发布")]
+    ['仙桃市', '麻城市', '会同县']
     """
     return home_readings(info, rules)[0]
+
+
+# A paper's or app's name: an app's opening (今日, 云上, 掌上, 爱…), a place's short form, and a
+# word for local news media (日报, 发布, 融媒, 新闻网…), nothing else (今日仙桃, 麻城日报, 会同发布).
+# Not a bare 网 or 新闻: national portals spell such words (凤凰网, 凤凰新闻 are no 凤凰县's); a
+# national paper that still reads so is listed in gazetteer.yml publications with no place (光明日报).
+PAPER_NAMED = re.compile(r"^(?:(?:今日|云上|掌上|爱|无线|看|智慧|大美)([\u4e00-\u9fff]{2,3})$|([\u4e00-\u9fff]{2,3}?)"
+                         r"(?:日报|晚报|都市报|商报|时报|报|新闻网|发布|融媒|融媒体|在线|手机台|广播电视台|电视台|"
+                         r"之窗|客户端|视窗|微报)$)")
 
 
 def home_readings(info: PageInfo, rules: Rules) -> tuple[str | None, tuple[str, ...]]:
@@ -209,6 +221,14 @@ def home_readings(info: PageInfo, rules: Rules) -> tuple[str | None, tuple[str, 
             chosen, shared = codes[0], ()
         elif chosen is None or all(gaz.within(c, chosen) and c != chosen for c in codes):
             shared = tuple(codes)
+    named = PAPER_NAMED.match(publication) if publication and chosen is None and not shared else None
+    short = named and (named.group(1) or named.group(2))
+    if short and short in gaz.word_shorts:
+        # 仙桃日报, 今日麻城, 会同发布: a short form that is also a word (gazetteer word_shorts) is
+        # read only as a headline's label in stories, but a paper's name of that shape is no prose
+        places = [c for c in gaz.word_shorts[short] if gaz.divisions[c].level in ("county", "city")]
+        if len(places) == 1:
+            return places[0], ()
     return chosen, shared
 
 
@@ -258,12 +278,14 @@ def place_code(name: str | None, rules: Rules) -> str | None:
 LONGEST_NAME = 20
 
 
-def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> list[tuple[Mention, float]]:
+def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0,
+              described: set[str] | None = None) -> list[tuple[Mention, float]]:
     """Places named in a text with the weight each mention carries, positions shifted by
     ``offset``. Left out: roads named after places (中山路), and short forms and two-character
     names that cut across a word (和政 in 人大和政协, 成县 in 完成县委, 新平 in 创新平台). A name
     left out that way may hide another that starts inside it (和龙 in 安民街道和龙门街道 hides
-    龙门街道): the text from its second character is read again.
+    龙门街道): the text from its second character is read again. Short forms left out as a word
+    for what the place before them has (describes_the_place_before) go into ``described``.
 
     >>> from civicnews.rules import load_rules
     >>> [m.spelling for m, _w in _mentions("来到安民街道和龙门街道", load_rules())]
@@ -286,6 +308,7 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
     divisions = gaz.divisions
     short_weight = weight * SETTINGS.district_short_weight
     found = gaz.find(text)
+    last: Mention | None = None  # the mention kept last, as found
     k = 0
     while k < len(found):
         m = found[k]
@@ -320,10 +343,38 @@ def _mentions(text: str, rules: Rules, weight: float = 1.0, offset: int = 0) -> 
             found[k:k] = [Mention(h.start + m.start + 1, h.end + m.start + 1, h.spelling, h.codes, h.full)
                           for h in gaz.find(text[m.start + 1 : stop]) if h.start < m.end - m.start - 1]
             continue
+        if not full and last is not None and describes_the_place_before(last, m, gaz):
+            if described is not None:
+                described.add(m.spelling)
+            continue  # 平遥古城, 西湖龙井: the place before it and what it has, not 古城区 or 龙井市
+        last = m if end == m.end else Mention(m.start, end, m.spelling, m.codes, full)
         if offset or end != m.end:
             m = Mention(m.start + offset, end + offset, m.spelling, m.codes, full)
         out.append((m, weight if full else short_weight))
     return out
+
+
+def describes_the_place_before(before: Mention, m: Mention, gaz: Gazetteer) -> bool:
+    """True when a short form ``m`` is written right after another place's name ``before`` and
+    none of its places lies in or holds one of that name's: it is then a word for what that
+    place has (平遥古城 is 平遥's old town, not 丽江's 古城区; 西湖龙井 is a tea, not 龙井市). People
+    write a place right after another only as its address (丽江古城, 桂林阳朔, 长沙县黄兴镇) or in a
+    list of neighbours without marks (长阳五峰两县: two counties of one city).
+
+    >>> from civicnews.rules import load_rules
+    >>> gaz = load_rules().gazetteer
+    >>> def reads(text):
+    ...     first, second = gaz.find(text)[:2]
+    ...     return describes_the_place_before(first, second, gaz)
+    >>> reads("平遥古城"), reads("丽江古城"), reads("桂林阳朔"), reads("长阳五峰两县")
+    (True, False, False, False)
+    """
+    if before.end != m.start or before.spelling.startswith(m.spelling):
+        return False  # (永宁镇永宁古城: the town's name again, as the old town's)
+    divisions = gaz.divisions
+    return not any(gaz.within(c, b) or gaz.within(b, c)
+                   or divisions[c].parent == divisions[b].parent and divisions[c].level == divisions[b].level
+                   for c in m.codes for b in before.codes)
 
 
 # After 村, what makes 村 + it a word the dictionary may not know (榕江村超, 台盘村BA): the county's.
@@ -479,7 +530,10 @@ def _story_mentions(article: Article, rules: Rules) -> list[tuple[Mention, float
 
 def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Mention, float]]:
     title_weight = SETTINGS.district_title_weight
-    found = _mentions(head, rules, title_weight) + _mentions(body, rules, 1.0, len(head))
+    described: set[str] = set()
+    found = _mentions(head, rules, title_weight, 0, described) + _mentions(body, rules, 1.0, len(head), described)
+    if described:  # 平遥古城 … 古城周边: the word keeps its sense through the story
+        found = [(m, w) for m, w in found if m.full or m.spelling not in described]
     label = HEADLINE_PLACE.match(head)
     if label and not any(m.start == 0 for m, _w in found):
         codes = rules.gazetteer.word_shorts.get(label.group(1))
@@ -582,8 +636,9 @@ TOWN_KINDS = ("街道", "镇", "乡")
 def towns_by_base(found: list[tuple[Mention, float]], rules: Rules) -> list[tuple[Mention, float]]:
     """The mentions with a town's base read as that town wherever the story also writes the
     town in full: 桐乡's 乌镇镇 is written 乌镇 in short, and 乌镇 is also the full name of a town
-    of 佳县, which a story naming 桐乡市乌镇镇 does not mean. Only a base that is a town's spelling
-    and nothing else (no county's short form).
+    of 佳县, which a story naming 桐乡市乌镇镇 does not mean. A base that is also a county's short
+    form is that town only where the county does not hold it (永宁古城 in a story of 永宁镇 is
+    no 永宁县; 恭城 in a story of 恭城镇 is 恭城县, the town's own county).
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
@@ -593,6 +648,10 @@ def towns_by_base(found: list[tuple[Mention, float]], rules: Rules) -> list[tupl
     [('乌镇', '乌镇镇'), ('桐乡市', '桐乡市'), ('乌镇镇', '乌镇镇')]
     >>> [gaz.divisions[m.codes[0]].name for m, _w in towns_by_base(_mentions("乌镇峰会召开", rules), rules)]
     ['乌镇']
+    >>> [gaz.divisions[m.codes[0]].name for m, _w in towns_by_base(_mentions("永宁古城灯会。延庆区永宁镇", rules), rules)]
+    ['永宁镇', '延庆区', '永宁镇']
+    >>> [gaz.divisions[m.codes[0]].name for m, _w in towns_by_base(_mentions("恭城月柿。恭城镇", rules), rules)]
+    ['恭城瑶族自治县', '恭城镇']
     """
     gaz = rules.gazetteer
     bases: dict[str, tuple[str, ...]] = {}
@@ -603,9 +662,16 @@ def towns_by_base(found: list[tuple[Mention, float]], rules: Rules) -> list[tupl
                 bases[base] = m.codes
     if not bases or not any(m.spelling in bases and m.codes != bases[m.spelling] for m, _w in found):
         return found
-    return [(Mention(m.start, m.end, m.spelling, bases[m.spelling], m.full), w)
-            if m.spelling in bases and m.codes != bases[m.spelling]
-            and all(gaz.divisions[c].level == "town" for c in m.codes) else (m, w) for m, w in found]
+
+    def the_town(m: Mention) -> bool:
+        # a base that is only towns' spelling, or a county's short form of a county that does
+        # not hold the town (永宁古城 beside 延庆's 永宁镇 is no 永宁县; 恭城 beside 恭城镇 is 恭城县)
+        return m.spelling in bases and m.codes != bases[m.spelling] and all(
+            gaz.divisions[c].level == "town" or not any(gaz.within(t, c) for t in bases[m.spelling])
+            for c in m.codes)
+
+    return [(Mention(m.start, m.end, m.spelling, bases[m.spelling], m.full), w) if the_town(m) else (m, w)
+            for m, w in found]
 
 
 def without_prose_words(text: str, found: list[tuple[Mention, float]], region: str | None,
@@ -638,6 +704,13 @@ def without_prose_words(text: str, found: list[tuple[Mention, float]], region: s
 # clause's start (县委书记带队…, 区党政代表团赴…). Not 我区: a region's paper (广西) says it too,
 # but writes its organs 自治区党委, 区党委 (no 区委).
 OWN_COUNTY_PEOPLE = re.compile(r"[我本][县旗]|(?:^|(?<=[，。；：,;:“\s日]))[县区旗](?=党政代表团|代表团|考察团|委|政府|人大|政协|领导)")
+# A city's people (我市): only their event held in another city or province places no story
+# there (我市在郑州举办招商推介会: 郑州 is no 我市); a city's people going to one of its own
+# counties (市委书记赴安吉县调研) are the county's story, so the leaving words do not apply.
+OWN_CITY_PEOPLE = re.compile(r"[我本]市")
+# A city's delegation (我市考察团, 市党政代表团) goes outside its city, as a county's does: where it
+# goes is not the story's place (我市考察团赴浙江长兴考察: no 长兴县 story).
+CITY_DELEGATION = re.compile(r"(?:(?<=[我本])|(?:^|(?<=[，。；：,;:“\s日])))市(?:党政代表团|代表团|考察团)")
 
 
 def without_places_left_for(text: str, found: list[tuple[Mention, float]], rules: Rules) -> list[tuple[Mention, float]]:
@@ -661,7 +734,8 @@ def without_places_left_for(text: str, found: list[tuple[Mention, float]], rules
     ['安吉县']
 
     An event the county's people hold in a city or province (gazetteer.yml held_words: 我县在深圳
-    举办招商推介会) is theirs too; a county as the venue is not dropped (全市现场会在通渭县举行).
+    举办招商推介会) is theirs too, and so is a city's people's (OWN_CITY_PEOPLE: 我市在郑州举办…);
+    a county as the venue is not dropped (全市现场会在通渭县举行).
 
     >>> text = "我县在厦门举办推介会。崇义县推介会在福建省厦门市举行，厦门客商参加。"
     >>> [m.spelling for m, _w in without_places_left_for(text, _mentions(text, rules), rules)]
@@ -669,8 +743,15 @@ def without_places_left_for(text: str, found: list[tuple[Mention, float]], rules
     >>> text = "我县在通渭县举办观摩会。"
     >>> [m.spelling for m, _w in without_places_left_for(text, _mentions(text, rules), rules)]
     ['通渭县']
+    >>> text = "我市在郑州举办招商推介会，郑州客商参加。市委书记赴安阳县调研"
+    >>> [m.spelling for m, _w in without_places_left_for(text, _mentions(text, rules), rules)]
+    ['安阳县']
+    >>> text = "我市考察团赴浙江省长兴县考察，走进长兴县水口乡。"
+    >>> [m.spelling for m, _w in without_places_left_for(text, _mentions(text, rules), rules)]
+    []
     """
-    if not rules.leaving_words or not OWN_COUNTY_PEOPLE.search(text):
+    county_people = OWN_COUNTY_PEOPLE.search(text) is not None or "团" in text and CITY_DELEGATION.search(text) is not None
+    if not rules.leaving_words or not county_people and not (rules.held_words and OWN_CITY_PEOPLE.search(text)):
         return found
     gaz = rules.gazetteer
     pattern = _went_pattern(rules.leaving_words, SETTINGS.district_visited_gap)
@@ -683,7 +764,7 @@ def without_places_left_for(text: str, found: list[tuple[Mention, float]], rules
         m = found[k][0]
         venue = held is not None and text[m.start - 1 : m.start] == "在" and all(
             gaz.divisions[c].level in ("city", "province") for c in m.codes)
-        if not venue and not pattern.search(text[max(0, m.start - reach) : m.start]):
+        if not venue and not (county_people and pattern.search(text[max(0, m.start - reach) : m.start])):
             k += 1
             continue
         chain = [k]  # the place gone to and those written onto it (浙江安吉)
@@ -964,30 +1045,11 @@ def zones_named(text: str, mentions: list[tuple[Mention, float]], region: str | 
         div = gaz.divisions[places[0]]
         short = div.spellings[1] if len(div.spellings) > 1 else div.name
         name = short + ZONE_FULL.get(zone.group(0), zone.group(0))
-        if attending(text, m.start) or listed_attending(text, m.start, zone.end()):
+        if attending(text, m.start):
             units.setdefault(name, places[0])
         else:
             out.setdefault(name, places[0])
     return out
-
-
-def publication_zone(info: PageInfo, rules: Rules) -> tuple[str, str] | None:
-    """The zone a paper's name spells (曲靖经济技术开发区管理委员会: the zone's own site) and the
-    place it is named after, as zones_named reads them; None for any other paper.
-
-    >>> from civicnews.rules import load_rules
-    >>> rules = load_rules()
-    >>> zone, owner = publication_zone(PageInfo("x", publication="曲靖经济技术开发区管理委员会"), rules)
-    >>> zone, rules.gazetteer.divisions[owner].name
-    ('曲靖经济技术开发区', '曲靖市')
-    >>> publication_zone(PageInfo("x", publication="曲靖日报"), rules) is None
-    True
-    """
-    publication = info.publication or ""
-    if not publication or publication in rules.publications or not ZONE_AFTER_PLACE.search(publication):
-        return None
-    found = zones_named(publication, _mentions(publication, rules), None, rules)
-    return next(iter(found.items())) if len(found) == 1 else None
 
 
 # A city's own organs and its whole extent (市委, 市人大常委会, 全市…), not a county's or zone's
@@ -1021,32 +1083,6 @@ def named_as_zone_only(text: str, city: str, info: PageInfo, mentions: list[tupl
             return False
         named = True
     return named
-
-
-def named_in_full(code: str, mentions: list[tuple[Mention, float]]) -> bool:
-    """True when the text names the place ``code`` (in full or short) anywhere."""
-    return any(code in m.codes for m, _weight in mentions)
-
-
-def zone_before_town(text: str, owner: str, county: str, mentions: list[tuple[Mention, float]],
-                     rules: Rules) -> bool:
-    """True when a zone named after ``owner`` is written right before a town of ``county``
-    (安庆经开区老峰镇): the town is the zone's, whatever county the national list files it under.
-
-    >>> from civicnews.rules import load_rules
-    >>> rules = load_rules()
-    >>> gaz, text = rules.gazetteer, "安庆经开区老峰镇新建村送戏下乡"
-    >>> zone_before_town(text, gaz.codes("安庆市")[0], gaz.codes("迎江区")[0], _mentions(text, rules), rules)
-    True
-    """
-    gaz = rules.gazetteer
-    starts = {m.start: m.codes for m, _weight in mentions}
-    for m, _weight in mentions:
-        zone = ZONE_AFTER_PLACE.match(text, m.end) if owner in m.codes else None
-        if zone and any(gaz.divisions[c].level == "town" and gaz.within(c, county)
-                        for c in starts.get(zone.end(), ())):
-            return True
-    return False
 
 
 def listed_places(text: str, mentions: list[tuple[Mention, float]], region: str | None,
@@ -1118,6 +1154,8 @@ def listed_cities(text: str, head_end: int, mentions: list[tuple[Mention, float]
     ([], [], [])
     >>> names("记者走进新化、隆回采访", 12)
     ['新化县', '隆回县']
+    >>> names("游客专程从景德镇、杭州、黄山等地赶来"), names("来自岳阳、常德等地的游客")
+    ([], [])
     """
     gaz = rules.gazetteer
 
@@ -1126,17 +1164,22 @@ def listed_cities(text: str, head_end: int, mentions: list[tuple[Mention, float]
                  and (region is None or gaz.within(c, region))]
         return codes[0] if len(codes) == 1 and m.spelling not in gaz.local_words else None
 
+    origins = tuple(rules.origin_words) + ("从",)
     out: list[str] = []
     run: list[tuple[str, int]] = []
+    opens = 0  # where the run starts
     for m, _weight in mentions:
         code = reading(m)
         if code is None or (run and (m.start - run[-1][1] != 1 or text[run[-1][1]] not in LIST_GAP)):
             run = []
         if code is None:
             continue
+        if not run:
+            opens = m.start
         run.append((code, m.end))
         if len(run) >= 2 and (m.end <= head_end or CITY_LIST_END.match(text, m.end)
-                              and any(gaz.divisions[c].level == "city" for c, _end in run)):
+                              and any(gaz.divisions[c].level == "city" for c, _end in run)) \
+                and not text[:opens].endswith(origins):  # (游客从景德镇、杭州等地赶来: where they came from)
             out += [c for c, _end in run if c not in out]
     return out
 
@@ -1464,6 +1507,9 @@ def page_home(articles: list[Article], info: PageInfo, rules: Rules) -> str | No
 DOMAIN = re.compile(r"^[a-z0-9.-]+\.[a-z]{2,}(?:/[\w./-]*)?$")
 DOMAIN_WORDS = frozenset({"www", "m", "wap", "news", "gov", "com", "cn", "net", "org", "edu", "info",
                           "cc", "tv", "city", "top", "xyz", "site"})
+# After a place's pinyin in a site's name, a media word: 新闻 (xw), news, tv, 融媒体 (rmt), 政协 (zx),
+# 人大 (rd), 文明网 (wmw). None of them can end a pinyin syllable, so the cut is never inside one.
+DOMAIN_MEDIA = re.compile(r"^([a-z]{4,}?)(?:xw|news|tv|rmt|zx|rd|wmw)$")
 
 
 def domain_home(publication: str | None, rules: Rules,
@@ -1485,6 +1531,8 @@ def domain_home(publication: str | None, rules: Rules,
     True
     >>> domain_home("www.yangxintv.com", rules) is None  # 阳新县 or 阳信县
     True
+    >>> [rules.gazetteer.divisions[domain_home(d, rules)].name for d in ("wuningxw.com", "www.ruijinnews.com")]
+    ['武宁县', '瑞金市']
     >>> code = domain_home("www.yangxin.gov.cn", rules, _mentions("枫林镇召开安全生产会议", rules))
     >>> rules.gazetteer.divisions[code].name
     '阳新县'
@@ -1500,7 +1548,16 @@ def domain_home(publication: str | None, rules: Rules,
     host = publication.split("/", 1)[0]
     gaz = rules.gazetteer
     table = gaz.by_pinyin()
-    found = {c for label in host.split(".") if label not in DOMAIN_WORDS for c in table.get(label, ())}
+    labels = [label for label in host.split(".") if label not in DOMAIN_WORDS]
+    found = {c for label in labels for c in table.get(label, ())}
+    # a county media site's name: the place's pinyin and a media word (wuningxw, ruijinnews); not
+    # a place whose short form is also a word (fenghuangtv, dongfangtv: 凤凰, 东方 are portals' too)
+    words = {c for codes in gaz.word_shorts.values() for c in codes}
+    for label in labels:
+        media = DOMAIN_MEDIA.match(label)
+        codes = table.get(media.group(1), ()) if media else ()
+        if not words.intersection(codes):
+            found.update(codes)
     if not found:  # pyhualong, jzzzq: the city's initials, then the county
         labels = gaz.by_city_and_county()
         found = {c for label in host.split(".") if label not in DOMAIN_WORDS for c in labels.get(label, ())}
@@ -1527,13 +1584,9 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     text = _headline_text(article.headline) + "".join(article.paragraphs)
     home, shared = home_readings(info, rules)
     home = shared_home(shared, mentions, rules) or home
-    # 江北区融媒体中心: 重庆's or 宁波's, and the story says not; only a name written in full (新华网
-    # only seems to spell 新华区)
-    undecided = shared if home is None and all(
-        gaz.divisions[r].name in (info.publication or "") for r in shared) else ()
     mentions = without_guests(text, mentions, home, rules)
     if home and (home_spelled_short(info, home, rules) and far_from(home, mentions, rules)
-                 and not called_its_own(text, home, rules) and not organs_of_its_own(text, home, mentions, rules)
+                 and not organs_of_its_own(text, home, mentions, rules)
                  or story_elsewhere(home, mentions, text, len(_headline_text(article.headline)), rules)):
         # a paper's name that only seems to spell a place (华龙网 is no paper of 濮阳's 华龙区):
         # the story names places in full, none in that place's province; or a story the paper
@@ -1554,8 +1607,6 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         # the page's place, for a story that says nothing against it (a story naming only
         # another county's town, 枫林镇 on a page of 兴安县's stories, is not the page's)
         place = story_place(mentions, page_place, rules, written, hints)
-    if undecided:
-        place = paper_reading(place, undecided, rules)
     if place and home != place and gaz.divisions[place].level == "city":
         place = (town_county(mentions, place, rules)
                  or addressed_county(mentions, place, len(_headline_text(article.headline)), rules) or place)
@@ -1601,7 +1652,7 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         # named more often, 在成都签订, is still one of the list)
         cities = listed_cities(text, len(_headline_text(article.headline)), mentions, home, rules)
         listed += cities if place is None or place in cities else []
-    if place and (home is None or gaz.divisions[home].level in ("city", "province")):
+    if home is None or gaz.divisions[home].level in ("city", "province"):
         # 安吉县与上海市青浦区签订…协议: the other party of a headline's pair is the story's too
         listed += paired_counties(text, len(_headline_text(article.headline)), mentions, place, rules)
     for code in listed:
@@ -1613,25 +1664,15 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         for name in towns_named(article, where, rules, mentions, written):
             chosen.setdefault(name, (RANK["town"], len(chosen)))
     zones = zones_named(text, mentions, region, rules)
-    own_zone = publication_zone(info, rules)
-    if own_zone and place and (gaz.within(place, own_zone[1]) or gaz.within(own_zone[1], place)):
-        zones = {own_zone[0]: own_zone[1], **zones}  # a zone's own site: its stories are the zone's
     for name, owner in zones.items():
         if place and name not in chosen and (gaz.within(owner, place) or gaz.within(place, owner)):
             chosen[name] = (RANK["zone"], len(chosen))
             if (owner == place and gaz.divisions[place].level == "city" and (
                     home != place and ZONE_AFTER_PLACE.search(_headline_text(article.headline))
-                    or (name, owner) == own_zone or named_as_zone_only(text, place, info, mentions, rules))):
+                    or named_as_zone_only(text, place, info, mentions, rules))):
                 # the story is about the city's zone: its headline says so (…聚焦经开区) and the
-                # paper is not the city's own, or the paper is the zone's, or the text names the
-                # city only in the zone's name: the zone stands at the county level, the city is
-                # not the story's
-                chosen.pop(gaz.divisions[place].name, None)
-            elif (gaz.divisions[place].level == "county" and gaz.within(place, owner)
-                  and gaz.divisions[owner].level == "city" and not named_in_full(place, mentions)
-                  and ((name, owner) == own_zone or zone_before_town(text, owner, place, mentions, rules))):
-                # a county the text never names, read off a town the zone holds (安庆经开区老峰镇,
-                # or a town in a zone's own paper): the zone is the story's place
+                # paper is not the city's own, or the text names the city only in the zone's
+                # name: the zone stands at the county level, the city is not the story's
                 chosen.pop(gaz.divisions[place].name, None)
     located: list[str] = []  # places the text says the story lies in: never merely passing
     for m, _weight in mentions if any(word in text for word in rules.located_in) else ():
@@ -1668,8 +1709,7 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
             continue  # the text names the list's county too: keep it
         rank = chosen.pop(gaz.divisions[county].name, None) if county else None
         chosen.setdefault(district, rank or (RANK["county"], -1))
-    renamed = written_kinds(text, mentions, rules)
-    return [renamed.get(name, name) for name in sorted(chosen, key=lambda name: chosen[name])]
+    return sorted(chosen, key=lambda name: chosen[name])
 
 
 def addressed_county(mentions: list[tuple[Mention, float]], city: str, head_end: int, rules: Rules) -> str | None:
@@ -1793,11 +1833,12 @@ PAIR_JOIN = frozenset("与和同")
 PAIR_ACTION = re.compile(r".{0,2}?(?:签订|签署|联合|共建|携手|结对|合作|共同|联手)")
 
 
-def paired_counties(text: str, head_end: int, mentions: list[tuple[Mention, float]], place: str,
+def paired_counties(text: str, head_end: int, mentions: list[tuple[Mention, float]], place: str | None,
                     rules: Rules) -> list[str]:
     """The other county of a pair the headline names in full with the story's county, joined by
     与/和/同 and followed by what they do together (签订, 联合, 共建…): a story of both, wherever
-    each lies (the second may carry its address: 上海市青浦区).
+    each lies (the second may carry its address: 上海市青浦区). With no story's county (the two
+    tie: 蓟州区与河北兴隆县签订…, no paper's place), both.
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
@@ -1809,6 +1850,9 @@ def paired_counties(text: str, head_end: int, mentions: list[tuple[Mention, floa
     >>> text = "安吉县代表团赴上海市青浦区考察"
     >>> paired_counties(text, 15, _mentions(text, rules), place, rules)
     []
+    >>> text = "蓟州区与河北兴隆县签订文旅合作协议"
+    >>> [gaz.divisions[c].name for c in paired_counties(text, 17, _mentions(text, rules), None, rules)]
+    ['蓟州区', '兴隆县']
     """
     gaz = rules.gazetteer
 
@@ -1823,9 +1867,9 @@ def paired_counties(text: str, head_end: int, mentions: list[tuple[Mention, floa
         j, at = k + 1, first.end + 1
         while j < len(head) and head[j].start == at and county(head[j]) is None:
             at, j = head[j].end, j + 1  # the second party's address (上海市…)
-        if j < len(head) and head[j].start == at and (b := county(head[j])) and place in (a, b) \
+        if j < len(head) and head[j].start == at and (b := county(head[j])) and place in (a, b, None) \
                 and a != b and PAIR_ACTION.match(text, head[j].end):
-            return [b if place == a else a]
+            return [a, b] if place is None else [b if place == a else a]
     return []
 
 
@@ -1879,32 +1923,6 @@ def unnamed_cities(chosen: dict[str, tuple[int, int]], mentions: list[tuple[Ment
     return out
 
 
-def written_kinds(text: str, mentions: list[tuple[Mention, float]], rules: Rules) -> dict[str, str]:
-    """Counties the text writes, every time, as the kind of county they were before (平泉县, now
-    平泉市; 黔西县, now 黔西市): official name → the name as written, which the annotators keep
-    (SOURCE.md: counties as they were at the time). Only a 县 that became a 市 or 区 (撤县设市,
-    撤县设区; never the other way: 垫江区 for 垫江县 is a slip), with the same short form, and only
-    when no place bears the written name.
-
-    >>> from civicnews.rules import load_rules
-    >>> rules = load_rules()
-    >>> kinds = lambda text: written_kinds(text, _mentions(text, rules), rules)
-    >>> kinds("平泉县七家岱乡安装大喇叭"), kinds("平泉县、平泉市"), kinds("平泉市七家岱乡"), kinds("垫江区三溪镇")
-    ({'平泉市': '平泉县'}, {}, {}, {})
-    """
-    gaz = rules.gazetteer
-    seen: dict[str, set[str]] = {}
-    for m, _weight in mentions:
-        codes = [c for c in m.codes if gaz.divisions[c].level == "county"]
-        if not m.full or len(codes) != 1:
-            continue
-        official, written = gaz.divisions[codes[0]].name, text[m.start : m.end]
-        if written == official or (written[:-1] == official[:-1] and written[-1] == "县"
-                                   and official[-1] in "市区" and not gaz.codes(written)):
-            seen.setdefault(official, set()).add(written)
-    return {official: forms.pop() for official, forms in seen.items() if len(forms) == 1 and official not in forms}
-
-
 def passing_counties(named: dict[str, list[tuple[int, int]]], head_end: int, chosen: dict[str, tuple[int, int]],
                      listed: list[str], text: str, mentions: list[tuple[Mention, float]], rules: Rules) -> list[str]:
     """Counties a story about a whole city names only in passing (海西州's story: a project
@@ -1942,8 +1960,7 @@ def passing_counties(named: dict[str, list[tuple[int, int]]], head_end: int, cho
             continue
         if len(spans) >= SETTINGS.district_passing_mentions:
             continue
-        if any(in_place_list(text, start, end, mentions) or in_parallel_clauses(text, start, mentions, rules)
-               for start, end in spans):
+        if any(in_place_list(text, start, end, mentions) for start, end in spans):
             continue
         if any(gaz.within(c, county) and c != county for name in chosen for c in gaz.codes(name)):
             continue  # the county's own town is the story's
@@ -1987,36 +2004,10 @@ def visited_counties(text: str, mentions: list[tuple[Mention, float]], place: st
     for m, _weight in mentions:
         if not m.full or m.spelling in gaz.local_words or not pattern.search(text[max(0, m.start - reach) : m.start]):
             continue
-        if went_to_learn(text, m.end, rules):
-            continue
         counties = [c for c in _narrow(m.codes, home, rules) if gaz.divisions[c].level == "county"]
         if len(counties) == 1 and counties[0] not in (place, *out) and gaz.within(counties[0], city):
             out.append(counties[0])  # not a county of another city: a delegation's visit (离石区考察团来到从化区)
     return out
-
-
-def went_to_learn(text: str, end: int, rules: Rules) -> bool:
-    """True when the clause after a place gone to (ending at ``end``) says its visitors went to
-    learn (gazetteer.yml study_words): 赴信丰县、安远县学习种植技术.
-
-    >>> from civicnews.rules import load_rules
-    >>> rules = load_rules()
-    >>> went_to_learn("组织果农赴信丰县、安远县学习种植技术", 12, rules), went_to_learn("赴信丰县视察，学习", 4, rules)
-    (True, False)
-    >>> went_to_learn("宣讲团赴信丰县宣讲学习贯彻党的二十大精神", 7, rules)  # studying a line, taken there
-    False
-    """
-    if not rules.study_words:
-        return False
-    closed = min((i for i in (text.find(c, end) for c in CLAUSE_ENDS) if i >= 0), default=len(text))
-    clause = text[end:closed]
-    return any(word in clause and not any(word + taught in clause for taught in STUDY_OF_A_LINE)
-               for word in rules.study_words)
-
-
-# After 学习, words that make it the study of a line or a meeting's spirit, taken to the place
-# (宣讲学习贯彻二十大精神), not learning from the place.
-STUDY_OF_A_LINE = ("贯彻", "宣传", "传达", "宣讲", "领会", "践行", "宣贯")
 
 
 @lru_cache(maxsize=8)
@@ -2055,30 +2046,6 @@ def in_place_list(text: str, start: int, end: int, mentions: list[tuple[Mention,
         if m.end <= start and start - m.end <= 2 and PLACE_SEPARATOR.match(text[m.end:start]):
             return True
     return False
-
-
-# What ends the sentence or clause before a place that opens the next (莲都区…；龙泉市…).
-PARALLEL_OPENERS = "。；！？"
-
-
-def in_parallel_clauses(text: str, start: int, mentions: list[tuple[Mention, float]], rules: Rules) -> bool:
-    """True when the place named at ``start`` opens a sentence or a semicolon-parted clause, and
-    another county in full opens another (莲都区组织…；龙泉市开展…。云和县补植…): the places a
-    city's story goes through one by one, as a list does.
-
-    >>> from civicnews.rules import load_rules
-    >>> rules = load_rules()
-    >>> text = "全市植树造林。莲都区种植乡土树种；龙泉市开展珍贵树种造林。云和县补植彩色树种。在格尔木市建站；各地跟进。"
-    >>> found = _mentions(text, rules)
-    >>> [(m.spelling, in_parallel_clauses(text, m.start, found, rules)) for m, _w in found]
-    [('莲都区', True), ('龙泉市', True), ('云和县', True), ('格尔木市', False)]
-    """
-    if not (start == 0 or text[start - 1] in PARALLEL_OPENERS):
-        return False
-    gaz = rules.gazetteer
-    openers = {m.spelling for m, _w in mentions if m.full and (m.start == 0 or text[m.start - 1] in PARALLEL_OPENERS)
-               and any(gaz.divisions[c].level == "county" for c in m.codes)}
-    return len(openers) >= 2
 
 
 def town_county(mentions: list[tuple[Mention, float]], city: str, rules: Rules) -> str | None:
@@ -2209,44 +2176,6 @@ def named_only_outside(home: str, mentions: list[tuple[Mention, float]], rules: 
 SELF_REFERENCE = re.compile(r"[我本](?:县|区|市|旗|州)")
 
 
-def paper_reading(place: str | None, readings: tuple[str, ...], rules: Rules) -> str | None:
-    """The story's place for a paper whose name several places share and whose story decides
-    between none of them (江北区融媒体中心: 重庆's or 宁波's): the place the story points at when
-    it lies in or around one of them; else their one name, which all share (the story is that
-    paper's: 我区开展消防演练), else None. A town elsewhere (石门街道 of 广州's 白云区) is another
-    county's name, not the paper's place.
-
-    >>> from civicnews.rules import load_rules
-    >>> rules = load_rules()
-    >>> gaz = rules.gazetteer
-    >>> readings = home_readings(PageInfo("x", publication="江北区融媒体中心"), rules)[1]
-    >>> [gaz.divisions[paper_reading(p, readings, rules)].name for p in (None, gaz.codes("白云区")[0])]
-    ['江北区', '江北区']
-    >>> gaz.divisions[paper_reading(gaz.codes("重庆市")[0], readings, rules)].name
-    '重庆市'
-    """
-    gaz = rules.gazetteer
-    if place and any(gaz.within(place, r) or gaz.within(r, place) for r in readings):
-        return place
-    names = {gaz.divisions[r].name for r in readings}
-    return readings[0] if len(names) == 1 else None
-
-
-def called_its_own(text: str, home: str, rules: Rules) -> bool:
-    """True when a story calls a place of home's kind its own (我县 for a 县, 我区 for a 区): the
-    paper's name spells its home, however far the places it names lie (宁波市北仑区与我县开展协作
-    in 镇宁's paper). A portal that only seems to spell a place (华龙网, not 华龙区's) says 我市.
-
-    >>> from civicnews.rules import load_rules
-    >>> rules = load_rules()
-    >>> home = rules.gazetteer.codes("镇宁布依族苗族自治县")[0]
-    >>> called_its_own("宁波市北仑区与我县开展协作", home, rules), called_its_own("我市开展协作", home, rules)
-    (True, False)
-    """
-    kind = rules.gazetteer.divisions[home].name[-1]
-    return any(found[-1] == kind for found in SELF_REFERENCE.findall(text))
-
-
 def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str, head_end: int,
                     rules: Rules) -> bool:
     """True when a story the paper of ``home`` carries is another place's: it names a county or
@@ -2353,7 +2282,7 @@ def towns_named(article: Article, place: str | None, rules: Rules,
         inside = [c for c in m.codes if c != place and gaz.within(c, place)
                   and gaz.divisions[c].level in ("zone", "town")]
         if inside and (m.spelling not in gaz.local_words or county == gaz.county_of(inside[0])) \
-                and not attending(text, m.start) and not listed_attending(text, m.start, m.end) \
+                and not attending(text, m.start) \
                 and not speaking(text, m.start, rules) and not named_as_origin(text, m.start, rules) \
                 and not (demands and named_in_demand(text, m.start, rules)):
             seen.setdefault(gaz.divisions[inside[0]].name, m.start)
@@ -2373,7 +2302,7 @@ def towns_named(article: Article, place: str | None, rules: Rules,
             if at >= 0 and not written_otherwise(head, at + len(short), short, gaz.divisions[code].name):
                 seen.setdefault(gaz.divisions[code].name, at)
         for at, code in listed_towns(text, county, rules):
-            if not attending(text, at) and not listed_attending(text, at, at, listed=True) \
+            if not attending(text, at) \
                     and not speaking(text, at, rules) and not named_as_origin(text, at, rules) \
                     and not (aside and named_aside(text, at, rules)):
                 seen.setdefault(gaz.divisions[code].name, at)
@@ -2382,7 +2311,7 @@ def towns_named(article: Article, place: str | None, rules: Rules,
             official = bases.get(TOWN_SUFFIX_END.sub("", name))
             if official and gaz.divisions[official].name in seen:
                 continue  # the story names the town by the list's name too (木城乡, 木城彝族傈僳族乡)
-            if not attending(text, at) and not listed_attending(text, at, at + len(name)) \
+            if not attending(text, at) \
                     and not speaking(text, at, rules) and not named_as_origin(text, at, rules) \
                     and not (aside and named_aside(text, at, rules)):
                 seen.setdefault(name, at)
@@ -2451,29 +2380,6 @@ def attending(text: str, start: int) -> bool:
     return _attending_pattern(SETTINGS.district_attend_gap).match(text, start) is not None
 
 
-def listed_attending(text: str, start: int, end: int, listed: bool = False) -> bool:
-    """True when a place named at text[start:end] stands in a list of units (、 beside it) and
-    the sentence goes on, past commas, to their heads or liaisons attending (区发改委、南桥镇、交能集团
-    等31个部门的联络员参加; 双新、双林街道办书记，…主要负责同志参加), within
-    settings.district_attend_gap characters: the units called to a meeting, not its place. A
-    place the sentence goes to or meets in (在A镇、B镇召开…) is not such a unit. ``listed``: the
-    place is known to stand in a list (listed_towns), ``end`` may then be its start.
-
-    >>> listed_attending("区发改委、南桥镇、交能集团等部门联络员参加了会议。", 5, 8)
-    True
-    >>> listed_attending("在南桥镇、金汇镇召开现场会，各部门负责同志参加。", 1, 4)
-    False
-    >>> listed_attending("南桥镇召开现场会，各部门负责同志参加。", 0, 3)
-    False
-    """
-    if not (listed or "、" in text[max(0, start - 1) : start] or text.startswith("、", end)):
-        return False
-    clause = re.split(r"[。；！？，,：:]", text[:start])[-1]
-    if VENUE_BEFORE.search(clause):
-        return False
-    return _listed_attending_pattern(SETTINGS.district_attend_gap).match(text, end) is not None
-
-
 def named_as_origin(text: str, start: int, rules: Rules) -> bool:
     """True when a place named at ``start`` follows a word of origin (gazetteer.yml origin_words:
     邀请了来自新建镇的企业家): where people come from, not where the story happens.
@@ -2515,11 +2421,6 @@ VENUE_BEFORE = re.compile(r"在|到|赴|来到|走进|深入|前往")
 @cache
 def _venue_before_end() -> re.Pattern[str]:
     return re.compile(rf"(?:{VENUE_BEFORE.pattern})$")
-
-
-@lru_cache(maxsize=8)
-def _listed_attending_pattern(gap: int) -> re.Pattern[str]:
-    return re.compile(rf"[^。；！？]{{0,{gap}}}?(?:{HEADS}|联络员)[^。；！？，,]{{0,6}}?{ATTEND}")
 
 
 @lru_cache(maxsize=8)
