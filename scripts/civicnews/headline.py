@@ -172,6 +172,30 @@ def _speech_verbs() -> tuple[str, ...]:
     return load_rules().speech_verbs
 
 
+@lru_cache(maxsize=1)
+def _joining_words() -> frozenset[str]:
+    """The rules' function words that never open a headline part standing alone (rules/headline.yml)."""
+    from .rules import load_rules
+
+    return load_rules().joining_words
+
+
+def goes_on_before(text: str) -> bool:
+    """A display line with no dash that opens on a joining word (和, 对: jieba's first word) or a
+    verb of speaking (强调：): it goes on the line before it, never a subtitle of its own.
+
+    >>> goes_on_before("和政协常委会工作报告"), goes_on_before("强调：持续优化营商环境"), goes_on_before("十年变迁节目播出后")
+    (True, True, False)
+    >>> goes_on_before("对话县委书记"), goes_on_before("同心共建家园"), goes_on_before("——对乡亲们说")
+    (False, False, False)
+    """
+    text = text.strip()
+    if not text or text[0] in "—-－":
+        return False
+    words = _segmenter()(text)
+    return bool(words) and (words[0] in _joining_words() or words[0] in _speech_verbs())
+
+
 def opens_speech(text: str) -> bool:
     """A line ending in a verb of speaking: the opening of what a speaker said, never a headline.
 
@@ -278,6 +302,9 @@ def compose_headline(parts: list[tuple[Role, str]]) -> Headline | None:
     '记者走边陲 老乡话小康②'
     >>> compose_headline([(Role.TITLE, "惠及8万多居民！西"), (Role.SUBTITLE, "城展览路街道新添服务中心")]).title
     '惠及8万多居民！西城展览路街道新添服务中心'
+    >>> h = compose_headline([(Role.TITLE, "全市督办会议"), (Role.SUBTITLE, "强调：持续优化"), (Role.SUBTITLE, "营商环境")])
+    >>> h.title, h.subtitle
+    ('全市督办会议强调：持续优化营商环境', None)
     """
     by_role: dict[Role, list[str]] = {Role.KICKER: [], Role.TITLE: [], Role.SUBTITLE: []}
     for role, text in parts:
@@ -290,6 +317,8 @@ def compose_headline(parts: list[tuple[Role, str]]) -> Headline | None:
     if len(kicker_lines) == 1 and len(titles) == 1 and couplet(kicker_lines[0], titles[0]):
         titles.insert(0, kicker_lines.pop())  # the first half of a couplet title is no kicker
     kickers, subtitles = kicker_lines + ([series] if series else []), by_role[Role.SUBTITLE]
+    if subtitles and titles and goes_on_before(subtitles[0]):
+        titles, subtitles = titles + subtitles, []  # it goes on the title: all its lines do
     while subtitles and titles and _one_phrase(titles[-1], subtitles[0]):
         titles.append(subtitles.pop(0))  # nor is a title's second half broken inside a word
     if not titles:  # no line was read as the title: the kicker or subtitle stands in for it

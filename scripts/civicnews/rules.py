@@ -106,6 +106,8 @@ class Rules:
     open_words: frozenset[str] = frozenset()
     # verbs of speaking: a line ending in one opens a speaker's words, never a headline (headline.yml)
     speech_verbs: tuple[str, ...] = ()
+    # function words that never open a headline part standing alone (headline.yml)
+    joining_words: frozenset[str] = frozenset()
     # what a column's or series' label ends with: such a line over a title is its kicker (headline.yml)
     label_endings: tuple[str, ...] = ()
 
@@ -213,6 +215,7 @@ def _build(override: Path | None) -> Rules:
         open_verbs=tuple(str(v) for v in head.get("open_verbs") or ()),
         open_words=frozenset(str(v) for v in head.get("open_words") or ()),
         speech_verbs=tuple(str(v) for v in head.get("speech_verbs") or ()),
+        joining_words=frozenset(str(v) for v in head.get("joining_words") or ()),
         label_endings=tuple(str(v) for v in head.get("label_endings") or ()),
         frame_verbs=tuple(str(v) for v in head.get("frame_verbs") or ()),
         frame_nouns=tuple(str(v) for v in head.get("frame_nouns") or ()),
