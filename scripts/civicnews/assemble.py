@@ -3669,19 +3669,49 @@ def _far_cut(page: Page, lone: HeadGroup, before: bool = False) -> tuple[int, Te
     """Where a headline printed far from its story cuts a titled story (``far_splits``): the
     paragraph, the story and whether the headline heads the part before the cut (tried when
     ``before`` and no other cut fits: ``_far_cut_before``), when exactly one story can be cut."""
-    best: tuple[int, TextRun] | None = None
+    best: tuple[int, TextRun, bool] | None = None
     for run, lines in _cuttable(page):
-        k = shared_split_point(run.headline, lone, lines, SETTINGS.min_far_split_overlap)
-        if k is not None and (not _far_cut_fits(lone, lines, k) or _subtitle_of(run.headline, lone, "".join(lines[k:]), page.aside.values())):
-            k = None
+        flip = _above_a_story_headed_below(lone, run)
+        if flip:  # its story is the run's first: the run's own headline's story comes after
+            floor = SETTINGS.min_far_split_overlap
+            k = shared_split_point(lone, run.headline, lines, floor)
+            # each headline's words on its own side only: a slogan set over a story shares
+            # words all through it
+            if k is not None and (not _far_cut_fits(run.headline, lines, k)
+                                  or _share(lone, "".join(lines[:k]), "".join(lines[k:])) < floor
+                                  or _share(run.headline, "".join(lines[k:]), "".join(lines[:k])) < floor):
+                k = None
+        else:
+            k = shared_split_point(run.headline, lone, lines, SETTINGS.min_far_split_overlap)
+            if k is not None and (not _far_cut_fits(lone, lines, k)
+                                  or _subtitle_of(run.headline, lone, "".join(lines[k:]), page.aside.values())):
+                k = None
         if k is not None and best is None:
-            best = (k, run)
+            best = (k, run, flip)
         elif k is not None:  # two stories it could cut: its story is unsure, leave it
             return None
     if best is not None or not before:
-        return None if best is None else (*best, False)
+        return best
     front = _far_cut_before(page, lone)
     return None if front is None else (*front, True)
+
+
+def _above_a_story_headed_below(lone: HeadGroup, run: TextRun) -> bool:
+    """The far headline is printed above the run's text and the run's own headline below it
+    (its title printed after its body): two stories run together under the first one's
+    headline and over the second one's, so the far headline heads the part before the cut.
+
+    >>> run = TextRun(fresh=True, numbers=[10, 11, 60])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(67, "", "乡宁县丰收节将启幕"))])
+    >>> _above_a_story_headed_below(HeadGroup([(Role.TITLE, Line(8, "", "村规民约引领"))]), run)
+    True
+    >>> _above_a_story_headed_below(HeadGroup([(Role.TITLE, Line(80, "", "村规民约引领"))]), run)
+    False
+    """
+    if run.headline is None or not run.numbers:
+        return False
+    return (max(line.number for _, line in lone.parts) < min(run.numbers)
+            and min(line.number for _, line in run.headline.parts) > max(run.numbers))
 
 
 def _far_cut_fits(lone: HeadGroup, lines: list[str], k: int) -> bool:
