@@ -208,6 +208,17 @@ def test_a_site_batch_warm_worker_extracts_a_new_page_or_is_stopped(pages_dir: P
     run_batch([pages_dir], tmp_path / "serial", jobs=1, details=False)
     assert warm.extracted == 1 and not multiprocessing.active_children()
     assert snapshot(tmp_path / "warm") == snapshot(tmp_path / "serial")
+    # The worker answered for the districts of the page it extracted, as the gazetteer does
+    # here (the site's district pages then need not load it); nothing extracted, no answers.
+    from civicnews import places
+    from civicnews.rules import load_rules
+
+    rules = load_rules()
+    named = {n for r in warm.pages if r.info.file == page.name for a in r.articles
+             for n in a.districts}
+    assert named and nothing.district_spellings == {}
+    assert warm.district_spellings == {places.gazetteer_key(rules): {
+        n: places.spelling(rules.gazetteer, n) for n in named}}
     bad = tmp_path / "corrections.yml"  # a config error, found before any page is read
     bad.write_bytes(b"\xff not UTF-8")
     with pytest.raises(build.CorrectionsError):

@@ -72,9 +72,10 @@ _article = st.fixed_dictionaries({
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(_article, max_size=60), st.sampled_from([0.08, 0.5, 1.0]))
-def test_the_lazy_choice_is_the_choice_of_scoring_everyone(rows: list[dict],
-                                                           share: float) -> None:
+@given(st.lists(_article, max_size=60), st.sampled_from([0.08, 0.5, 1.0]),
+       st.sampled_from([1, 2, 5, related.HEAD_SCORED]))
+def test_the_lazy_choice_is_the_choice_of_scoring_everyone(rows: list[dict], share: float,
+                                                           head: int) -> None:
     arts, terms = [], {}
     for number, row in enumerate(rows):
         when = None if row["day"] is None else (date(2021, 3, 1)
@@ -84,14 +85,45 @@ def test_the_lazy_choice_is_the_choice_of_scoring_everyone(rows: list[dict],
                           districts=tuple(row["districts"]))
         arts.append(art)
         terms[art.id] = row["terms"]
-    old = related.TERM_MAX_SHARE
+    old = related.TERM_MAX_SHARE, related.HEAD_SCORED
     related.TERM_MAX_SHARE = share  # more shared key terms than the real threshold lets in
+    related.HEAD_SCORED = head  # a few candidates sorted first, then all (_by_score)
     try:
         got = related.related_articles(arts, terms=terms)
         want = reference(arts, terms)
     finally:
-        related.TERM_MAX_SHARE = old
+        related.TERM_MAX_SHARE, related.HEAD_SCORED = old
     assert {k: [a.id for a in v] for k, v in got.items()} == want
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([0.0, 1.5, 3.0, 4.5]),
+                          st.sampled_from([0.0, 1e-7, 4e-7, 5e-7, 6e-7, 1e-6, 1.2e-6, 1.4e-6,
+                                           2e-6, 3e-6, 3.2e-6, 2.3]),
+                          st.integers(0, 9)), min_size=1, max_size=80),
+       st.integers(1, 10), st.booleans())
+def test_candidates_sorted_from_the_best_few_come_in_the_order_of_sorting_all(
+        rows: list[tuple[float, float, int]], head: int, negative: bool) -> None:
+    """_by_score gives every candidate, in the same order, whether the best ``head`` are
+    sorted first or all at once: scores that round alike (round(score, 6)) across the cut,
+    equal scores, equal days."""
+    import numpy as np
+
+    arts = [ArticleMeta(id=f"a{n:02d}", title="", date=f"2021-03-{day + 1:02d}")
+            for n, (_b, _e, day) in enumerate(rows)]
+    day = {a.id: a.day.toordinal() if a.day else None for a in arts}
+    raw = np.array([(b + e) * (-1 if negative else 1) for b, e, _d in rows])
+    candidates = np.arange(len(arts), dtype=np.intp)
+    mine = date(2021, 3, 5).toordinal()
+    old = related.HEAD_SCORED
+    try:
+        related.HEAD_SCORED = 10**9
+        want = [r[:3] for r in related._by_score(candidates, raw, arts, mine, day)]
+        related.HEAD_SCORED = head
+        got = [r[:3] for r in related._by_score(candidates, raw, arts, mine, day)]
+    finally:
+        related.HEAD_SCORED = old
+    assert got == want and len(got) == len(arts)
 
 
 def test_headlines_segmented_apart_are_segmented_as_here(tmp_path: Path) -> None:

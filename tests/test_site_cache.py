@@ -541,6 +541,36 @@ def test_district_paths_kept_between_builds_are_the_gazetteers(tmp_path: Path) -
     assert hooks._district_paths(arts, memo)[0] == expected
 
 
+def test_district_paths_from_the_workers_answers_need_no_gazetteer(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Names the extraction workers answered for (places.spelling under the gazetteer's key)
+    give the same paths and memo as the gazetteer and are not looked up again; answers under
+    another gazetteer's key are not taken."""
+    from civicnews import places
+    from civicnews.rules import load_rules
+    from civicnews.site import hooks
+
+    districts = [("城关镇", "汉阴县"), ("城关镇",), ("永康市", "城关镇"), ("不存在的地方",)]
+    arts = [parse_article(article_markdown(f"a{i}", f"标题{i}", districts=d), f"a{i}.md")
+            for i, d in enumerate(districts)]
+    expected = hooks._district_paths(arts, tmp_path / "looked-up.pickle")
+    rules = load_rules()
+    names = {n for a in arts for n in a.districts}
+    answers = {n: places.spelling(rules.gazetteer, n) for n in names}
+    key = places.gazetteer_key(rules)
+    rules.forget_gazetteer()
+    asked: list[str] = []
+    real = places.spelling
+    monkeypatch.setattr(places, "spelling", lambda gaz, name: asked.append(name) or real(gaz, name))
+    memo = tmp_path / "answered.pickle"
+    assert hooks._district_paths(arts, memo, {key: answers}) == expected
+    assert asked == []
+    assert "gazetteer" not in load_rules().__dict__
+    assert memo.read_bytes() == (tmp_path / "looked-up.pickle").read_bytes()
+    assert hooks._district_paths(arts, None, {"another key": answers}) == expected
+    assert sorted(asked) == sorted(names)
+
+
 def test_an_article_read_from_a_file_is_keyed_by_its_text(tmp_path: Path) -> None:
     """load_articles gives each article's text hash; a page key then names the article by it
     (the article is a function of its text), and a changed text changes the key."""

@@ -28,10 +28,11 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from tqdm import tqdm
 
-from . import ids, wordlist
+from . import ids, places, wordlist
 from .corrections import Applied, CorrectionsError, apply_corrections, load_corrections
 from .decode import DecodeError, decode_page_report
 from .ids import Ledger, LedgerError, LedgerMemo, check_id, file_tag
@@ -110,6 +111,10 @@ class BatchResult:
     # Without details: the key terms of each headline extracted in this build (headline text,
     # as related.headline_text joins it → its sorted terms), worked out by the workers.
     headline_terms: dict[str, list[str]] = field(default_factory=dict)
+    # Without details: the gazetteer's answer (places.spelling) for each district of the
+    # articles extracted in this build, by the gazetteer's key (places.gazetteer_key) and
+    # name, worked out by the workers: the site's district pages then need not load it.
+    district_spellings: dict[str, dict[str, Any]] = field(default_factory=dict)
     # sha256 of each page file's bytes as read by this build, by file name (for ``sources``):
     # the site finds its copy of a page's text by it without reading the page again.
     source_digests: dict[str, str] = field(default_factory=dict)
@@ -313,7 +318,8 @@ class _WarmWorker:
 
 def _extract_chunk(tasks: Sequence[tuple[str, PageInfo, str]], rules_dir: str | None,
                    cache_dir: Path | None, lean_dir: Path | None = None,
-                   headlines: bool = False) -> tuple[list[bytes], dict[str, list[str]]]:
+                   headlines: bool = False
+                   ) -> tuple[list[bytes], dict[str, list[str]], dict[str, dict[str, Any]]]:
     """A worker's share (pagecache.extract_chunk), jieba's dictionary first loaded from the
     cache's copy (wordlist, which builds and keeps it when missing) when the worker has not
     loaded it yet. Loaded with the first task, not when the worker starts: a worker busy in
@@ -328,10 +334,13 @@ def _extract_chunk(tasks: Sequence[tuple[str, PageInfo, str]], rules_dir: str | 
 
     With ``headlines`` (the site build) also each extracted article's headline key terms
     (related.headline_text → its sorted terms): the worker holds jieba already, and the
-    site's related news then needs no process of its own to load it for the new headlines."""
+    site's related news then needs no process of its own to load it for the new headlines;
+    and the gazetteer's answer for each of their districts (``places.spelling``, by the
+    gazetteer's key and name), which the worker holds too."""
     wordlist.warm(cache_dir)
     out: list[bytes] = []
     terms: dict[str, list[str]] = {}
+    spellings: dict[str, Any] = {}
     for text, info, key in tasks:
         outcome = extract(text, info, rules_dir)
         data = pickle.dumps(outcome, protocol=5)
@@ -349,7 +358,13 @@ def _extract_chunk(tasks: Sequence[tuple[str, PageInfo, str]], rules_dir: str | 
                     else ""
                 if line not in terms:
                     terms[line] = sorted(related.terms_of(line))
-    return out, terms
+                for name in article.districts:
+                    if name not in spellings:
+                        spellings[name] = places.spelling(load_rules(rules_dir).gazetteer,
+                                                          name)
+    if not spellings:
+        return out, terms, {}
+    return out, terms, {places.gazetteer_key(load_rules(rules_dir)): spellings}
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
@@ -489,12 +504,14 @@ def _cached(cache_dir: Path | None, key: str) -> bool:
 def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, progress: bool,
                  cache_dir: Path | None, rules_dir: Path | None, details: bool = True,
                  headline_terms: dict[str, list[str]] | None = None,
+                 district_spellings: dict[str, dict[str, Any]] | None = None,
                  warm: _WarmWorker | None = None) -> int:
     """Fill in each page's extraction from the cache or the extractor (in ``jobs`` worker
     processes, which also write the cache); returns the number of pages extracted. Without
     ``details`` each extraction is kept ``_lean`` from the moment it arrives, and a page's text
     is let go once it is extracted, and the workers fill ``headline_terms`` (when given) with
-    the key terms of each headline they extracted (see ``_extract_chunk``).
+    the key terms of each headline they extracted and ``district_spellings`` with the
+    gazetteer's answers for their districts (see ``_extract_chunk``).
 
     A page the extractor crashed on becomes a Failure; the crash is cached by the page's
     content like a result, so a rebuild reports it again without extracting it again.
@@ -587,9 +604,12 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
             for future in as_completed(futures):
                 # Popped: a done future holds its pickled results as long as it is held.
                 indices = futures.pop(future)
-                results, terms = future.result()
+                results, terms, spellings = future.result()
                 if headline_terms is not None:
                     headline_terms.update(terms)
+                if district_spellings is not None:
+                    for key, answers in spellings.items():
+                        district_spellings.setdefault(key, {}).update(answers)
                 for index, data in zip(indices, results, strict=True):
                     outcome = pickle.loads(data)  # lean already with a lean_dir
                     outcomes[index] = (outcome if lean_dir is not None
@@ -865,9 +885,11 @@ def _run_warm(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: boo
     pages = _read_pages(paths, failures, notes, manifests)
     attention = _unlisted(manifests, paths, failures) if whole else []
     headline_terms: dict[str, list[str]] = {}
+    district_spellings: dict[str, dict[str, Any]] = {}
     extracted = _extract_all(pages, failures, jobs=jobs, progress=progress,
                              cache_dir=cache_dir, rules_dir=rules_dir, details=details,
-                             headline_terms=headline_terms, warm=warm)
+                             headline_terms=headline_terms,
+                             district_spellings=district_spellings, warm=warm)
     pages = [p for p in pages if p.result is not None]
     drafts: list[_Page] = []
     if ledger and save_ledger:  # ids are permanent only when a ledger records them
@@ -924,6 +946,7 @@ def _run_warm(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: boo
         extracted=extracted,
         report=report,
         headline_terms=headline_terms,
+        district_spellings=district_spellings,
         rendered=rendered,
     )
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import ahocorasick_rs
 
@@ -573,6 +573,41 @@ def _cache_key(editor_places: list[dict], local_words: tuple[str, ...]) -> str:
              str(SETTINGS.district_common_word_freq),
              json.dumps([editor_places, list(local_words)], ensure_ascii=False, sort_keys=True)]
     return hashlib.sha1("\0".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def gazetteer_key(rules: Any) -> str:
+    """The key the gazetteer of these rules is cached under (``_cache_key``): answers of one
+    gazetteer (``spelling``) kept or handed between processes are compared by it."""
+    return _cache_key([dict(e) for e in rules.editor_places], rules.local_words)
+
+
+# What the gazetteer knows of a district name, enough to resolve it in any story as
+# ``Gazetteer.resolve`` does: its candidate divisions in resolve's order, each with the names
+# of the places above it; the one taken when no context decides; each one's chain of
+# (place, code) from the province down. Plain tuples and dicts: they are kept in a pickle.
+Spelling = tuple[tuple[tuple[str, frozenset[str]], ...], str,
+                 dict[str, tuple[tuple[str, str], ...]]]
+
+
+def spelling(gaz: Gazetteer, name: str) -> Spelling | None:
+    """The gazetteer's answer for every story naming ``name`` (None: not a place it knows).
+
+    >>> from civicnews.rules import load_rules
+    >>> found = spelling(load_rules().gazetteer, "义乌市")
+    >>> [place for place, _code in found[2][found[1]]]
+    ['浙江省', '金华市', '义乌市']
+    >>> spelling(load_rules().gazetteer, "不是地名") is None
+    True
+    """
+    codes = ([c for c in gaz.codes(name) if gaz.divisions[c].name == name]
+             or list(gaz.codes(name)))
+    if not codes:
+        return None
+    editors = [c for c in codes if gaz.divisions[c].editor]
+    return (tuple((c, frozenset(gaz.divisions[a].name for a in gaz.ancestors(c)))
+                  for c in codes),
+            (editors or codes)[0],
+            {c: tuple((gaz.divisions[p].name, p) for p in gaz.path(c)) for c in codes})
 
 
 def load_gazetteer(editor_places: list[dict], local_words: tuple[str, ...] = ()) -> Gazetteer:

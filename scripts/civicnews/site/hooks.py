@@ -17,7 +17,7 @@ import re
 import shutil
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -87,6 +87,8 @@ class _State:
     qr_ahead: qr.DrawAhead | None = None  # share codes being drawn beside the build
     indexer: search.ShardIndexer | None = None  # search shards, indexed beside the build
     headline_terms: dict[str, list[str]] = field(default_factory=dict)  # by the workers
+    # The gazetteer's answers for the districts of the articles extracted now (the workers').
+    district_spellings: dict[str, dict[str, Any]] = field(default_factory=dict)
     source_digests: dict[str, str] = field(default_factory=dict)  # page file → sha256 read
     # Read in on_config with related news started (_read_articles): articles, their files'
     # text hashes, headline terms and the related-news child, for on_files.
@@ -122,6 +124,7 @@ def _extract(config: Any) -> None:
     _STATE.source_digests = {}
     _STATE.problems = []
     _STATE.headline_terms = {}
+    _STATE.district_spellings = {}
     _STATE.extracted = {}
     try:
         from civicnews.build import run_batch
@@ -160,6 +163,7 @@ def _extract(config: Any) -> None:
     _STATE.sources = dict(result.sources)
     _STATE.source_digests = dict(result.source_digests)
     _STATE.headline_terms = result.headline_terms
+    _STATE.district_spellings = result.district_spellings
     _STATE.extracted = result.rendered
 
 
@@ -321,28 +325,7 @@ def _rules_context() -> tuple[dict[str, str | None], list[str], list[str]]:
     return cities, list(rules.places), [c.label for c in rules.campaigns]
 
 
-# What the gazetteer knows of a district name, enough to resolve it in any story as
-# ``Gazetteer.resolve`` does: its candidate divisions in resolve's order, each with the names
-# of the places above it; the one taken when no context decides; each one's chain of
-# (place, code) from the province down. Plain tuples and dicts: they are kept in a pickle.
-_Spelling = tuple[tuple[tuple[str, frozenset[str]], ...], str,
-                  dict[str, tuple[tuple[str, str], ...]]]
-
-
-def _spelling(gaz: Any, name: str) -> _Spelling | None:
-    """The gazetteer's answer for every story naming ``name`` (None: not a place it knows)."""
-    codes = ([c for c in gaz.codes(name) if gaz.divisions[c].name == name]
-             or list(gaz.codes(name)))
-    if not codes:
-        return None
-    editors = [c for c in codes if gaz.divisions[c].editor]
-    return (tuple((c, frozenset(gaz.divisions[a].name for a in gaz.ancestors(c)))
-                  for c in codes),
-            (editors or codes)[0],
-            {c: tuple((gaz.divisions[p].name, p) for p in gaz.path(c)) for c in codes})
-
-
-def _chain(spelling: _Spelling, context: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+def _chain(spelling: Any, context: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """The chain of the division a name means beside ``context`` (the story's districts)."""
     candidates, default, chains = spelling
     for code, above in candidates:
@@ -351,23 +334,27 @@ def _chain(spelling: _Spelling, context: tuple[str, ...]) -> tuple[tuple[str, st
     return chains[default]
 
 
-def _district_paths(articles: list[art_mod.ArticleMeta],
-                    memo: Path | None = None) -> tuple[dict[str, list[str]], list[str]]:
+def _district_paths(articles: list[art_mod.ArticleMeta], memo: Path | None = None,
+                    found: Mapping[str, Mapping[str, Any]] | None = None
+                    ) -> tuple[dict[str, list[str]], list[str]]:
     """Each tagged district's places above it (province first) from the national gazetteer,
     read beside the story's other districts, and every such place in official code order.
 
-    What the gazetteer says of each name (``_Spelling``) is kept in ``memo`` between builds,
-    under the gazetteer's own cache key: a rebuild loads the gazetteer (~24 MB, a quarter of
-    a second) only for a district name no earlier build has seen.
+    What the gazetteer says of each name (``places.spelling``) is kept in ``memo`` between
+    builds, under the gazetteer's own cache key: a rebuild loads the gazetteer (~24 MB, a
+    quarter of a second) only for a district name no earlier build has seen, and not even
+    then when ``found`` (gazetteer key → name → spelling) has it: the extraction workers,
+    which hold the gazetteer, answer for the districts of the articles they extracted.
     """
     from civicnews import places
     from civicnews.rules import load_rules
 
     rules = load_rules()
     # The key the gazetteer itself is cached under: its data, code, settings and editor entries.
-    version = places._cache_key([dict(e) for e in rules.editor_places], rules.local_words)
+    version = places.gazetteer_key(rules)
     known = _load_chains(memo, version)
-    looked_up = False
+    answered = (found or {}).get(version, {})
+    looked_up = consulted = False
     paths: dict[str, list[str]] = {}
     codes: dict[str, str] = {}
     for art in articles:
@@ -376,7 +363,11 @@ def _district_paths(articles: list[art_mod.ArticleMeta],
             if name in paths:
                 continue
             if name not in known:
-                known[name] = _spelling(rules.gazetteer, name)
+                if name in answered:
+                    known[name] = answered[name]
+                else:
+                    known[name] = places.spelling(rules.gazetteer, name)
+                    consulted = True
                 looked_up = True
             spelling = known[name]
             if spelling is None:
@@ -385,7 +376,7 @@ def _district_paths(articles: list[art_mod.ArticleMeta],
             paths[name] = [place for place, _code in chain[:-1]]
             for place, code in chain:
                 codes.setdefault(place, code)
-    if looked_up:
+    if consulted:
         # Not kept (~38 MB): this process holds the whole archive to the end of the build,
         # whose peak it is, and needs the gazetteer again only for a district new to the memo.
         rules.forget_gazetteer()
@@ -580,7 +571,9 @@ def _site_files(files: Files, config: Any, articles: list[art_mod.ArticleMeta],
         files.append(File.generated(config, src, content="",
                                     inclusion=InclusionLevel.NOT_IN_NAV))
     cities, place_order, campaign_order = _rules_context()
-    paths, place_order = _district_paths(articles, _site_cache(config, DISTRICT_CACHE))
+    paths, place_order = _district_paths(articles, _site_cache(config, DISTRICT_CACHE),
+                                         _STATE.district_spellings)
+    _STATE.district_spellings = {}
     cities = {n: (p[1] if len(p) > 1 else None) for n, p in paths.items()}  # breadcrumb tails
     _STATE.generated = set()
     lists = pages.ListCache(rendercache.RenderCache(_site_cache(config, LIST_CACHE), ".md"),
