@@ -3537,6 +3537,79 @@ def interleaved_title_splits(page: Page) -> list[tuple[Line, str]]:
     return moved
 
 
+def _whole_share(head: HeadGroup, text: str, other: str) -> float:
+    """The share of the headline's bigrams (its lines read as one, so a word wrapped across
+    two lines counts) that ``text`` uses and ``other`` does not."""
+    grams = bigrams(head.text)
+    return sum(1 for g in grams if g in text and g not in other) / len(grams) if grams else 0.0
+
+
+def stacked_title_splits(page: Page) -> list[tuple[Line, str]]:
+    """Two headlines printed one under the other (荣县人大代表…视察活动 / 教育局召开中小学校 /
+    长会议…) read as one title over the two stories run together (pdftotext drops the gap
+    between them): the title parts into its first lines and its last where the story under it
+    uses the upper lines' words only before a paragraph start where a story's opening is
+    (``_STORY_OPENING``) and the lower lines' only after it (each at ``min_far_split_overlap``
+    of the whole part's words). Each part must hold ``min_stacked_title_chars`` characters (a
+    place's name over its headline is one headline) and the lower one must not be printed word
+    for word in the text (a pull quote). Of the partings that fit, the one leaving the most
+    words on their sides wins; a tie between two partings leaves the title whole. Returns the lower
+    part's first line and the title it left, for the report.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["1月31日，县人大代表视察重点项目。", "代表们听取了汇报。",
+    ...     "本报讯2月9日，县教育局召开中小学校长会议。", "会议学习了干部大会精神。"])])
+    >>> parts = [Line(1, "", "县人大代表视察重点项目"), Line(2, "", "教育局召开中小学校"), Line(3, "", "长会议学习干部大会精神")]
+    >>> run.headline = HeadGroup([(Role.TITLE, x) for x in parts])
+    >>> page = Page([run.headline, run], [], [], [])
+    >>> [(x.text, t) for x, t in stacked_title_splits(page)]
+    [('教育局召开中小学校', '县人大代表视察重点项目教育局召开中小学校长会议学习干部大会精神')]
+    >>> [x.headline.text for x in page.items if isinstance(x, TextRun)]
+    ['县人大代表视察重点项目', '教育局召开中小学校长会议学习干部大会精神']
+
+    One headline wrapped (its story's first paragraph uses both lines) stays whole:
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["1月31日，县人大代表视察重点项目和中小学校。", "代表们听取了汇报。",
+    ...     "近日，县教育局召开会议。"])])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "县人大代表视察重点项目")), (Role.TITLE, Line(2, "", "和中小学校"))])
+    >>> stacked_title_splits(Page([run.headline, run], [], [], []))
+    []
+    """
+    floor = SETTINGS.min_far_split_overlap
+    moved: list[tuple[Line, str]] = []
+    for run, lines in list(_cuttable(page)):
+        head = run.headline
+        if head is None or len(head.parts) < 2 or any(role is not Role.TITLE for role, _ in head.parts):
+            continue
+        story = "".join(lines)
+        fits: list[tuple[float, int, int]] = []
+        for m in range(1, len(head.parts)):
+            upper, lower = HeadGroup(head.parts[:m]), HeadGroup(head.parts[m:])
+            if min(cjk_count(upper.text), cjk_count(lower.text)) < SETTINGS.min_stacked_title_chars:
+                continue
+            if lower.text.replace(" ", "") in story:
+                continue
+            for k in range(1, len(lines)):
+                if not (ends_sentence(lines[k - 1])
+                        and _STORY_OPENING.search("".join(lines[k:k + 4])[:SETTINGS.far_split_opening_chars])):
+                    continue
+                front, tail = "".join(lines[:k]), "".join(lines[k:])
+                own = (_whole_share(upper, front, tail), _whole_share(lower, tail, front))
+                if min(own) >= floor:
+                    fits.append((sum(own), m, k))
+        best = max((score for score, _, _ in fits), default=None)
+        if best is None or len({m for score, m, _ in fits if score == best}) > 1:
+            continue  # two partings as good: which lines are whose is unsure
+        # of equal cuts the latest: a story's own words come early in it
+        m, k = max((m, k) for score, m, k in fits if score == best)
+        title = head.text
+        piece = cut_run(run, k)
+        piece.headline = HeadGroup(head.parts[m:])
+        del head.parts[m:]
+        page.items.insert(page.items.index(run) + 1, piece)
+        moved.append((piece.headline.parts[0][1], title))
+    return moved
+
+
 def _place_far(page: Page, lone: HeadGroup, before: bool = False) -> str | None:
     """Cut the story a far headline cuts (``_far_cut``) and give the headline its part: the
     title of the story cut, for the report, or None when no story can be cut."""
@@ -4129,6 +4202,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
                 *roles[k].evidence, f"left over, it heads the untitled story that uses {share:.2f} of"
                 " its words (the best left)"))
+    for line, title in stacked_title_splits(page):
+        k = index[line.number]
+        roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
+            *roles[k].evidence, f"the lower part of the title 「{title}」: its story uses these lines'"
+            " words only after a story's opening, the lines above only before it: a headline of its own"))
     for line, title in interleaved_title_splits(page):
         k = index[line.number]
         roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (

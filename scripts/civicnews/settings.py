@@ -60,6 +60,11 @@ class Settings:
     # at a page's top heads the page's first story; a unsure title tail (…全力以赴活动) keeps
     # that headline's share of the part after below min_far_split_overlap.
     min_far_before_overlap: float = 0.35
+    # Two headlines stacked and read as one title (assemble.stacked_title_splits) part only when
+    # each part holds at least this many characters: a place's name or a topic with a colon
+    # over the rest is one headline (岳阳县： / 在共建中共享文明成果 parts nothing at 8).
+    # Not fitted: the shortest gold titles of the fitting seeds run to 8 (用爱心为党旗添彩).
+    min_stacked_title_chars: int = 8
     # A headline's "story" shorter than this many characters, with no mark of prose in it, is no
     # story (a masthead or date PyMuPDF printed after a headline it drew at the page's top):
     # assemble.stories_without_text. Not fitted: a brief of one sentence is longer.
