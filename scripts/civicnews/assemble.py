@@ -117,6 +117,9 @@ class Page:
     orphans: list[HeadGroup] = field(default_factory=list)  # headlines left for the editor
     # line index -> the next line's, where a second print shows the two are one headline
     reprinted_pairs: dict[int, int] = field(default_factory=dict)
+    # numbers of story openings read as title lines (openings_read_as_titles): a story whose
+    # first lines a PDF tool printed over its headline
+    lifted_openings: set[int] = field(default_factory=set)
 
 
 def cut_jump_markers(lines: list[Line]) -> list[str]:
@@ -961,6 +964,28 @@ def datelines_read_as_bylines(lines: list[Line], decisions: list[Decision], rule
                 and credits.opens_with_dateline(text, rules)):
             out.append(k)
     return out
+
+
+# A story's first clause: a day (3月25日上午) or an opening word, then a comma. No headline,
+# kicker or subtitle of the fitting seeds, text sets or typeset seeds opens so; 4,044 of their
+# paragraphs do.
+_OPENING_CLAUSE = re.compile(r"^(?:\d{1,2}月\d{1,2}日[上中下晚午早间夜]{0,3}|近日|日前|今年以来|连日来|近年来|昨日|昨天|今天|今日|目前)，")
+
+
+def openings_read_as_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """Lines read as a title's first line that open on a story's first clause (11月9日上午，我县
+    消防救 / 援大队开展…): the story's first line, its first lines printed above its headline
+    (pdftotext, pdfminer). Returns their indices; the title lines going on from them are text.
+
+    >>> page = [Line(1, "", "11月9日上午，我县消防救"), Line(2, "", "援大队开展消防日主题"), Line(3, "", "活动，县委常委出席。"),
+    ...         Line(4, "", "3月25日起实行新规")]
+    >>> decisions = [Decision(Role.TITLE, 0.5), Decision(Role.TITLE, 0.5, continues=True), Decision(Role.START, 0.6),
+    ...              Decision(Role.TITLE, 0.9)]
+    >>> openings_read_as_titles(page, decisions)
+    [0]
+    """
+    return [k for k, (line, d) in enumerate(zip(lines, decisions, strict=True))
+            if d.role is Role.TITLE and not d.continues and _OPENING_CLAUSE.match(line.text.strip())]
 
 
 # A bracketed label alone on its line (【万灵镇】, 【接续报道】): a kicker's print.
@@ -2618,8 +2643,9 @@ def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
     two share ``min_untitled_join_similarity`` of the smaller one's words (``containment``: a
     paragraph that opens with a date after a photo caption or the story's short lead, read as
     a new story). A headline printed between the two closes the story before (its title
-    after its body), and an opening with a dateline (本报讯…) is a story's own. Returns the
-    first line number of each such opening joined and the share, for the report.
+    after its body; not when its first lines were read as a title, ``Page.lifted_openings``),
+    and an opening with a dateline (本报讯…) is a story's own. Returns the first line number of
+    each such opening joined and the share, for the report.
 
     >>> from civicnews.rules import load_rules
     >>> lead = TextRun(fresh=True, sections=[(None, ["深秋的常德，文明城市建设迎来测评。"])])
@@ -2639,6 +2665,14 @@ def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
     >>> page.items.insert(2, HeadGroup([(Role.TITLE, Line(5, "", "文明之火点亮市民心灯"))]))
     >>> join_continuations(page, load_rules()), page.items[3].absorbed
     ([], False)
+
+    Unless the lead's first line was read as a title (``Page.lifted_openings``): the story's
+    first lines printed over its own headline, the rest under it.
+
+    >>> page.items[1].headline, page.items[1].numbers, page.lifted_openings = page.items[2], [3], {3}
+    >>> page.items[3].numbers = [6]
+    >>> join_continuations(page, load_rules()), page.items[3].absorbed
+    ([(6, 1.0)], True)
     """
     runs = [x for x in page.items if isinstance(x, TextRun)]
     at = {id(x): k for k, x in enumerate(page.items)}
@@ -2648,7 +2682,12 @@ def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
             continue
         if run.fresh:
             prev = runs[k - 1]
-            headed = any(isinstance(x, HeadGroup) for x in page.items[at[id(prev)] + 1:at[id(run)]])
+            # a headline between closes the story before, unless it is that story's own and the
+            # story's first lines were read as a title (printed over the headline): the text
+            # after the headline goes on them
+            lifted = bool(prev.numbers) and prev.numbers[0] in page.lifted_openings
+            headed = any(isinstance(x, HeadGroup) and not (lifted and x is prev.headline)
+                         for x in page.items[at[id(prev)] + 1:at[id(run)]])
             first = next((lines[0] for _, lines in run.sections if lines), "")
             share = containment(bigrams(run.text), bigrams(prev.text))
             if (prev.absorbed or prev.closed or not prev.has_body or headed
@@ -3990,6 +4029,19 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k in datelines_open_stories(lines, decisions, rules):
         decisions[k] = Decision(Role.START, decisions[k].confidence, (
             f"read as {decisions[k].role}; opens with a dateline",))
+    lifted = openings_read_as_titles(lines, decisions)
+    for k in lifted:
+        decisions[k] = Decision(Role.START, decisions[k].confidence, (
+            f"read as {decisions[k].role}; opens on a story's first clause (a day or 近日, then a"
+            " comma): the story's first line",))
+        j = k + 1
+        while j < len(lines) and decisions[j].role is Role.TITLE and decisions[j].continues:
+            decisions[j] = Decision(Role.BODY, decisions[j].confidence, (
+                f"read as {decisions[j].role} going on line {lines[k].number}: that story's text",))
+            j += 1
+        # the line after goes on their unfinished sentence: no story's first line
+        if j < len(lines) and decisions[j].role is Role.START and not ends_sentence(lines[j - 1].text):
+            decisions[j] = replace(decisions[j], role=Role.BODY)
     quoted = quoted_titles(lines, decisions, rules)
     for k in sorted(quoted):
         role = quoted[k]
@@ -4066,6 +4118,7 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
              for line, d in zip(lines, decisions, strict=True)]
     page = group_items(lines, decisions, rules)
     page.reprinted_pairs = {j: j + 1 for k, j in reprints.items() if reprints.get(k + 1) == j + 1}
+    page.lifted_openings = {lines[k].number for k in lifted}
     index = {line.number: k for k, line in enumerate(lines)}
     for line in headings_over_stories(page):
         old = roles[index[line.number]]
