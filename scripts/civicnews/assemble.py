@@ -3275,12 +3275,13 @@ def swap_crossed_headlines(page: Page) -> list[tuple[HeadGroup, float, float]]:
 
 def stacked_headlines(page: Page) -> list[tuple[Line, float, float]]:
     """Two headlines a PDF tool printed one over the other (PyMuPDF draws a page's display type
-    together), read as one title of two lines: when the story under them uses under
-    ``max_stacked_share`` of one line's words and ``min_far_split_overlap`` of the other's, no
-    word runs across the break, and another story uses ``min_far_split_overlap`` of the first
-    one's words, that line is a headline of its own, left over for
-    ``rehome_orphans`` and the later passes to place. Returns the line parted off with the
-    shares of its words its story and the other story use, for the report.
+    together), read as one title of two lines or up to ``stacked_headline_lines`` (parted into
+    its upper and lower lines): when the story under them uses under ``max_stacked_share`` of
+    one part's words and ``min_far_split_overlap`` of the other's, no word runs across the
+    break, and another story uses ``min_far_split_overlap`` of the first part's words, that
+    part is a headline of its own, left over for ``rehome_orphans`` and the later passes to
+    place. Only when one parting fits. Returns the lines parted off with the shares of their
+    words their story and the other story use, for the report.
 
     >>> a = TextRun(fresh=True, sections=[(None, ["9月22日，米河镇召开创文工作推进会。"])])
     >>> b = TextRun(fresh=True, sections=[(None, ["7月19日，市委书记刘军伟深入一线调研督导防汛工作。"])])
@@ -3298,37 +3299,54 @@ def stacked_headlines(page: Page) -> list[tuple[Line, float, float]]:
     >>> b.headline = HeadGroup([(Role.TITLE, x) for x in reversed(parts)])
     >>> stacked_headlines(Page([a, b], [], [], []))
     []
+
+    Three lines: the upper headline on one line, the lower one wrapped on two (新媒体采风团… /
+    “减”不文明行为 / 整治“脏乱差”现象):
+
+    >>> a.headline = None
+    >>> parts = [Line(1, "", "米河镇召开创文工作推进会"), Line(2, "", "市委书记刘军伟深入一线"), Line(3, "", "调研督导防汛工作")]
+    >>> b.headline = HeadGroup([(Role.TITLE, x) for x in parts])
+    >>> [x.text for x, _, _ in stacked_headlines(Page([a, b], [], [], []))], b.headline.text
+    (['米河镇召开创文工作推进会'], '市委书记刘军伟深入一线调研督导防汛工作')
     """
     floor = SETTINGS.min_far_split_overlap
     runs = [x for x in page.items if isinstance(x, TextRun) and not x.absorbed and x.has_body]
     parted: list[tuple[Line, float, float]] = []
     for run in runs:
         head = run.headline
-        if head is None or len(head.parts) != 2 or any(role is not Role.TITLE for role, _ in head.parts):
+        if head is None or len(head.parts) < 2 or any(role is not Role.TITLE for role, _ in head.parts):
             continue
-        (_, first), (_, second) = head.parts
-        if min(cjk_count(first.text), cjk_count(second.text)) < SETTINGS.title_chars[0] \
-                or spans_a_word(first.text, second.text):
+        if len(head.parts) > SETTINGS.stacked_headline_lines:
             continue
-        for apart, kept in ((0, 1), (1, 0)):  # either line may be the other story's
-            lone, stays = HeadGroup([head.parts[apart]]), HeadGroup([head.parts[kept]])
-            own = similarity(lone, run)
-            if own >= SETTINGS.max_stacked_share or similarity(stays, run) < floor:
+        fits: list[tuple[int, int, float, float]] = []
+        for m in range(1, len(head.parts)):
+            upper, lower = HeadGroup(head.parts[:m]), HeadGroup(head.parts[m:])
+            if min(cjk_count(upper.text), cjk_count(lower.text)) < SETTINGS.title_chars[0] \
+                    or spans_a_word(head.parts[m - 1][1].text, head.parts[m][1].text):
                 continue
-            other, there = max(((similarity(lone, x), x) for x in runs if x is not run),
-                               key=lambda pair: pair[0], default=(0.0, None))
-            if other < floor or there is None:
-                continue
-            # a lower line may be its headline's second phrase (大评比 / 乡村振兴展风采, which
-            # another story's campaign words share): only a story its own headline fits worse
-            if apart and there.headline is not None and similarity(there.headline, there) >= other:
-                continue
-            run.headline = stays
-            page.orphans.append(lone)
-            line = head.parts[apart][1]
+            for apart in (0, 1):  # either part may be the other story's
+                lone, stays = (upper, lower) if apart == 0 else (lower, upper)
+                own = similarity(lone, run)
+                if own >= SETTINGS.max_stacked_share or similarity(stays, run) < floor:
+                    continue
+                other, there = max(((similarity(lone, x), x) for x in runs if x is not run),
+                                   key=lambda pair: pair[0], default=(0.0, None))
+                if other < floor or there is None:
+                    continue
+                # a lower line may be its headline's second phrase (大评比 / 乡村振兴展风采, which
+                # another story's campaign words share): only a story its own headline fits worse
+                if apart and there.headline is not None and similarity(there.headline, there) >= other:
+                    continue
+                fits.append((m, apart, own, other))
+        if len(fits) != 1:  # two partings fit: which lines are whose is unsure
+            continue
+        m, apart, own, other = fits[0]
+        lone_parts = head.parts[:m] if apart == 0 else head.parts[m:]
+        run.headline = HeadGroup(head.parts[m:] if apart == 0 else head.parts[:m])
+        page.orphans.append(HeadGroup(lone_parts))
+        for _, line in lone_parts:
             page.leftovers.append(line.text)
             parted.append((line, round(own, 2), round(other, 2)))
-            break
     return parted
 
 

@@ -65,6 +65,11 @@ class Settings:
     # over the rest is one headline (岳阳县： / 在共建中共享文明成果 parts nothing at 8).
     # Not fitted: the shortest gold titles of the fitting seeds run to 8 (用爱心为党旗添彩).
     min_stacked_title_chars: int = 8
+    # assemble.stacked_headlines parts a title of up to this many lines into an upper and a
+    # lower headline (2: only two single lines, as at stop 32). Set on the fitting part (stop
+    # 33): 3 gains f58 and f58nb two titles each and ts13 pdftotext one, 4 and 8 the same; the
+    # smallest kept.
+    stacked_headline_lines: int = 3
     # A headline's "story" shorter than this many characters, with no mark of prose in it, is no
     # story (a masthead or date PyMuPDF printed after a headline it drew at the page's top):
     # assemble.stories_without_text. Not fitted: a brief of one sentence is longer.
