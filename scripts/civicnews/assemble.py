@@ -970,12 +970,18 @@ def datelines_read_as_bylines(lines: list[Line], decisions: list[Decision], rule
 # kicker or subtitle of the fitting seeds, text sets or typeset seeds opens so; 4,044 of their
 # paragraphs do.
 _OPENING_CLAUSE = re.compile(r"^(?:\d{1,2}月\d{1,2}日[上中下晚午早间夜]{0,3}|近日|日前|今年以来|连日来|近年来|昨日|昨天|今天|今日|目前)，")
+# A first sentence's opening phrase, comma or not (为确保春节前后…, 今年我县将迎来…): no headline,
+# kicker or subtitle of those sets holds one anywhere.
+_OPENING_PHRASE = re.compile(r"^(?:为(?:确保|贯彻|全力|进一步|切实|深入|推进|加强|全面|持续|扎实|有效)|今年我|今年以来|每年|近日|日前|连日来|近年来)")
 
 
 def openings_read_as_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
     """Lines read as a title's first line that open on a story's first clause (11月9日上午，我县
     消防救 / 援大队开展…): the story's first line, its first lines printed above its headline
-    (pdftotext, pdfminer). Returns their indices; the title lines going on from them are text.
+    (pdftotext, pdfminer). So is any title line opening on a first sentence's phrase
+    (``_OPENING_PHRASE``: 石门镇召开春节前安全工作会议 / 为确保春节前后石门镇社会), a story's first
+    line read as its title's last (pdfminer, pdftotext and the text sets' titles run into
+    their text). Returns their indices; the title lines going on from them are text.
 
     >>> page = [Line(1, "", "11月9日上午，我县消防救"), Line(2, "", "援大队开展消防日主题"), Line(3, "", "活动，县委常委出席。"),
     ...         Line(4, "", "3月25日起实行新规")]
@@ -983,9 +989,14 @@ def openings_read_as_titles(lines: list[Line], decisions: list[Decision]) -> lis
     ...              Decision(Role.TITLE, 0.9)]
     >>> openings_read_as_titles(page, decisions)
     [0]
+    >>> page = [Line(1, "", "石门镇召开春节前安全工作会议"), Line(2, "", "为确保春节前后石门镇社会"), Line(3, "", "和谐稳定，镇里召开会议。")]
+    >>> openings_read_as_titles(page, [Decision(Role.TITLE, 0.9), Decision(Role.TITLE, 0.6, continues=True),
+    ...                                Decision(Role.START, 0.5)])
+    [1]
     """
     return [k for k, (line, d) in enumerate(zip(lines, decisions, strict=True))
-            if d.role is Role.TITLE and not d.continues and _OPENING_CLAUSE.match(line.text.strip())]
+            if d.role is Role.TITLE and (not d.continues and _OPENING_CLAUSE.match(line.text.strip())
+                                         or SETTINGS.opening_phrases_end_titles and _OPENING_PHRASE.match(line.text.strip()))]
 
 
 # A bracketed label alone on its line (【万灵镇】, 【接续报道】): a kicker's print.
@@ -4050,8 +4061,8 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     lifted = openings_read_as_titles(lines, decisions)
     for k in lifted:
         decisions[k] = Decision(Role.START, decisions[k].confidence, (
-            f"read as {decisions[k].role}; opens on a story's first clause (a day or 近日, then a"
-            " comma): the story's first line",))
+            f"read as {decisions[k].role}; opens on a story's first clause or phrase (a day or 近日"
+            " and a comma, 为确保…): the story's first line",))
         j = k + 1
         while j < len(lines) and decisions[j].role is Role.TITLE and decisions[j].continues:
             decisions[j] = Decision(Role.BODY, decisions[j].confidence, (

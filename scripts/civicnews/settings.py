@@ -70,6 +70,10 @@ class Settings:
     # 33): 3 gains f58 and f58nb two titles each and ts13 pdftotext one, 4 and 8 the same; the
     # smallest kept.
     stacked_headline_lines: int = 3
+    # A title line opening on a first sentence's phrase (为确保…, 今年我…) is a story's first line
+    # (assemble.openings_read_as_titles), its title ending above it. On at stop 33: titles +12
+    # over f912, f912nb, gA, gB and typeset ts13 pdfminer/pdftotext, ts21 pdftotext, none lost.
+    opening_phrases_end_titles: bool = True
     # A headline's "story" shorter than this many characters, with no mark of prose in it, is no
     # story (a masthead or date PyMuPDF printed after a headline it drew at the page's top):
     # assemble.stories_without_text. Not fitted: a brief of one sentence is longer.
