@@ -3187,6 +3187,52 @@ def far_title_tails(page: Page, lines: list[Line], rules: Rules) -> list[tuple[i
     return taken
 
 
+def doubled_title_ends(page: Page) -> list[tuple[Line, str]]:
+    """Two headlines side by side whose lines a PDF tool printed in turn (左题前半 / 右题 /
+    左题后半: pdfminer), the one set in bold printed twice (``Line.doubled``): a short doubled
+    line (at most ``far_title_tail_chars``, no clause mark) in a later headline group that
+    holds a line printed once is the wrapped end of the doubled title line in the headline
+    group before it, when the story under that title prints the end right after the title
+    line (``_far_tail_fits``) or uses at least as much of its words as the story it heads
+    (助力全国文 / 明城创建). It goes on that title. Returns the lines moved and the title they
+    now end, for the report.
+
+    >>> upper = HeadGroup([(Role.TITLE, Line(9, "", "开展十大专项整治行动 助力全国文", doubled=True))])
+    >>> lower = HeadGroup([(Role.TITLE, Line(12, "", "助力居民“幸福满格”")), (Role.TITLE, Line(14, "", "明城创建", doubled=True))])
+    >>> a = TextRun(fresh=True, sections=[(None, ["近日，开展十大专项整治行动，推进全国文明城市创建。"])], headline=upper)
+    >>> b = TextRun(fresh=True, sections=[(None, ["网格员走进居民家中。"])], headline=lower)
+    >>> [(x.text, t) for x, t in doubled_title_ends(Page([upper, lower, b, a], [], [], []))], lower.text
+    ([('明城创建', '开展十大专项整治行动 助力全国文明城创建')], '助力居民“幸福满格”')
+    """
+    most = SETTINGS.far_title_tail_chars
+    heads = [x for x in page.items if isinstance(x, HeadGroup)]
+    story = {id(x.headline): x for x in page.items if isinstance(x, TextRun) and not x.absorbed and x.headline is not None}
+    moved: list[tuple[Line, str]] = []
+    for pos, head in enumerate(heads):
+        if pos == 0 or all(line.doubled for _, line in head.parts):
+            continue
+        for role, line in list(head.parts):
+            text = line.text.strip()
+            if not line.doubled or len(text) > most or _TAIL_MARKS.search(text) or not CJK_CHAR.search(text):
+                continue
+            above = heads[pos - 1]
+            run, own = story.get(id(above)), story.get(id(head))
+            last = above.parts[-1][1] if above.parts else None
+            if run is None or last is None or not last.doubled or above.parts[-1][0] is not Role.TITLE \
+                    or not could_be_title(last.text + text):
+                continue
+            # the story under the title prints it right after the title line, or uses more of
+            # its words than the story it heads (明城创建: 全国文明城市创建)
+            mine = _shares_with(text, run.text)
+            if not (_far_tail_fits(last.text, text, run.text)
+                    or mine > 0 and mine >= (_shares_with(text, own.text) if own is not None else 0.0)):
+                continue
+            head.parts.remove((role, line))
+            above.parts.append((Role.TITLE, line))
+            moved.append((line, above.text))
+    return moved
+
+
 def far_title_heads(page: Page, lines: list[Line], rules: Rules) -> list[tuple[int, str]]:
     """``far_title_tails`` the other way round: a title's first line printed as a box of its own
     far from the rest (pdfminer at the page's top: 东西部扶贫协作“6+1”省级媒体主 … 题采访团聚焦
@@ -4311,6 +4357,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
             f"read as {old.role}; its untitled story uses {share:.2f} of its words: that story's"
             " title, printed away from it",))
+    for line, title in doubled_title_ends(page):
+        k = index[line.number]
+        roles[k] = LineRole(line.number, line.text, Role.TITLE, roles[k].confidence, (
+            f"read as {roles[k].role} in the headline after; printed twice as the title line 「{title}」"
+            " over it is, and its story prints it right after that line: that title's wrapped end",))
     for k, title in far_title_heads(page, lines, rules):
         old = roles[k]
         roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
