@@ -2406,19 +2406,29 @@ _PROSE_MARK = re.compile(r"[。！？，、：；“”‘’《》,;:]")
 
 def stories_without_text(page: Page) -> list[tuple[HeadGroup, list[int]]]:
     """A headline over "text" that is no story: fewer than ``min_story_chars`` characters and
-    no mark of prose, not even a comma or a quote (今日宝丰 / 第5001期 / 2020-01-31星期五, a masthead PyMuPDF printed after a
-    headline it drew at the page's top). The text is page furniture and the headline is left
-    over, for the passes after to give to its story. Returns each headline with the numbers
+    no mark of prose, not even a comma or a quote (今日宝丰 / 第5001期 / 2020-01-31星期五, a
+    masthead PyMuPDF printed after a headline it drew at the page's top), or at most
+    ``max_text_shard_chars`` characters (a sentence's end, 候。). The text is page furniture
+    (a shard of text goes to the editor) and the headline is left over, for the passes after
+    to give to its story. Returns each headline with the numbers
     of the lines set aside, for the report.
 
     >>> run = TextRun(fresh=True, sections=[(None, ["今日宝丰", "第5001期", "2020-01-31星期五"])])
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "永兴：新学期新气象书香漫校园"))])
     >>> run.numbers = [2, 3, 4]
-    >>> brief = TextRun(fresh=True, sections=[(None, ["县里开会。"])])
-    >>> brief.headline = HeadGroup([(Role.TITLE, Line(5, "", "县里开会"))])
+    >>> brief = TextRun(fresh=True, sections=[(None, ["县里召开会议，部署工作。"])])
+    >>> brief.headline = HeadGroup([(Role.TITLE, Line(5, "", "县里召开会议"))])
     >>> page = Page([run, brief], [], [], [])
     >>> [(h.text, ns) for h, ns in stories_without_text(page)], run.has_body, page.leftovers
     ([('永兴：新学期新气象书香漫校园', [2, 3, 4])], False, ['永兴：新学期新气象书香漫校园'])
+
+    A sentence's end under a headline (…的问 / 候。), a shard of another story's text:
+
+    >>> shard = TextRun(fresh=True, sections=[(None, ["候。"])], numbers=[9])
+    >>> shard.headline = HeadGroup([(Role.TITLE, Line(8, "", "新晃：800余名教师喜获教师节各项表彰"))])
+    >>> page = Page([shard], [], [], [])
+    >>> [(h.text, ns) for h, ns in stories_without_text(page)], page.leftovers[0], page.furniture
+    ([('新晃：800余名教师喜获教师节各项表彰', [9])], '候。', [])
     """
     out: list[tuple[HeadGroup, list[int]]] = []
     for run in page.items:
@@ -2426,10 +2436,13 @@ def stories_without_text(page: Page) -> list[tuple[HeadGroup, list[int]]]:
                 or len(run.sections) != 1 or run.bylines or run.credit_lines):
             continue
         text = run.text.replace(" ", "")
-        if len(text) >= SETTINGS.min_story_chars or _PROSE_MARK.search(text):
+        # or a sentence's last few characters (…的问 / 候。): a shard of another story's text
+        shard = cjk_count(text) <= SETTINGS.max_text_shard_chars
+        if not shard and (len(text) >= SETTINGS.min_story_chars or _PROSE_MARK.search(text)):
             continue
         heading, text_lines = run.sections[0]
-        page.furniture.extend([heading, *text_lines] if heading else text_lines)  # nothing lost
+        aside = page.leftovers if shard else page.furniture  # a shard of text: the editor's
+        aside.extend([heading, *text_lines] if heading else text_lines)  # nothing lost
         out.append((run.headline, list(run.numbers)))
         page.orphans.append(run.headline)
         page.leftovers.extend(line.text for _, line in run.headline.parts)

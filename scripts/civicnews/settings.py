@@ -78,6 +78,11 @@ class Settings:
     # story (a masthead or date PyMuPDF printed after a headline it drew at the page's top):
     # assemble.stories_without_text. Not fitted: a brief of one sentence is longer.
     min_story_chars: int = 40
+    # ... nor is a sentence's end of at most this many characters, full stop and all (候。),
+    # under a headline: a shard of another story (assemble.stories_without_text). Set on the
+    # fitting part (stop 33): 3 / 6 / 7 / 8 gain 2 / 4 / 10 / 11 pages' counts, 8 also losing a
+    # gA page and title; no gold article of the fitting part has under 31 characters.
+    max_text_shard_chars: int = 7
     # A headline's wrapped end printed as a box of its own far from it (assemble.far_title_tails):
     # a set-aside line of at most this many characters (0: off). Set on the fitting part
     # (typeset seeds 13/21/31, text sets f14-f912nb, folds gA/gB): see the commit message.
