@@ -117,6 +117,9 @@ class Page:
     orphans: list[HeadGroup] = field(default_factory=list)  # headlines left for the editor
     # line index -> the next line's, where a second print shows the two are one headline
     reprinted_pairs: dict[int, int] = field(default_factory=dict)
+    # numbers of story openings read as title lines (openings_read_as_titles): a story whose
+    # first lines a PDF tool printed over its headline
+    lifted_openings: set[int] = field(default_factory=set)
 
 
 def cut_jump_markers(lines: list[Line]) -> list[str]:
@@ -987,6 +990,39 @@ def datelines_read_as_bylines(lines: list[Line], decisions: list[Decision], rule
                 and credits.opens_with_dateline(text, rules)):
             out.append(k)
     return out
+
+
+# A story's first clause: a day (3月25日上午) or an opening word, then a comma. No headline,
+# kicker or subtitle of the fitting seeds, text sets or typeset seeds opens so; 4,044 of their
+# paragraphs do.
+_OPENING_CLAUSE = re.compile(r"^(?:\d{1,2}月\d{1,2}日[上中下晚午早间夜]{0,3}|近日|日前|今年以来|连日来|近年来|昨日|昨天|今天|今日|目前)，")
+# A first sentence's opening phrase, comma or not (为确保春节前后…, 今年我县将迎来…): no headline,
+# kicker or subtitle of those sets holds one anywhere.
+_OPENING_PHRASE = re.compile(r"^(?:为(?:确保|贯彻|全力|进一步|切实|深入|推进|加强|全面|持续|扎实|有效)|今年我|今年以来|每年|近日|日前|连日来|近年来)")
+
+
+def openings_read_as_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """Lines read as a title's first line that open on a story's first clause (11月9日上午，我县
+    消防救 / 援大队开展…): the story's first line, its first lines printed above its headline
+    (pdftotext, pdfminer). So is any title line opening on a first sentence's phrase
+    (``_OPENING_PHRASE``: 石门镇召开春节前安全工作会议 / 为确保春节前后石门镇社会), a story's first
+    line read as its title's last (pdfminer, pdftotext and the text sets' titles run into
+    their text). Returns their indices; the title lines going on from them are text.
+
+    >>> page = [Line(1, "", "11月9日上午，我县消防救"), Line(2, "", "援大队开展消防日主题"), Line(3, "", "活动，县委常委出席。"),
+    ...         Line(4, "", "3月25日起实行新规")]
+    >>> decisions = [Decision(Role.TITLE, 0.5), Decision(Role.TITLE, 0.5, continues=True), Decision(Role.START, 0.6),
+    ...              Decision(Role.TITLE, 0.9)]
+    >>> openings_read_as_titles(page, decisions)
+    [0]
+    >>> page = [Line(1, "", "石门镇召开春节前安全工作会议"), Line(2, "", "为确保春节前后石门镇社会"), Line(3, "", "和谐稳定，镇里召开会议。")]
+    >>> openings_read_as_titles(page, [Decision(Role.TITLE, 0.9), Decision(Role.TITLE, 0.6, continues=True),
+    ...                                Decision(Role.START, 0.5)])
+    [1]
+    """
+    return [k for k, (line, d) in enumerate(zip(lines, decisions, strict=True))
+            if d.role is Role.TITLE and (not d.continues and _OPENING_CLAUSE.match(line.text.strip())
+                                         or SETTINGS.opening_phrases_end_titles and _OPENING_PHRASE.match(line.text.strip()))]
 
 
 # A bracketed label alone on its line (【万灵镇】, 【接续报道】): a kicker's print.
@@ -2424,19 +2460,29 @@ _PROSE_MARK = re.compile(r"[。！？，、：；“”‘’《》,;:]")
 
 def stories_without_text(page: Page) -> list[tuple[HeadGroup, list[int]]]:
     """A headline over "text" that is no story: fewer than ``min_story_chars`` characters and
-    no mark of prose, not even a comma or a quote (今日宝丰 / 第5001期 / 2020-01-31星期五, a masthead PyMuPDF printed after a
-    headline it drew at the page's top). The text is page furniture and the headline is left
-    over, for the passes after to give to its story. Returns each headline with the numbers
+    no mark of prose, not even a comma or a quote (今日宝丰 / 第5001期 / 2020-01-31星期五, a
+    masthead PyMuPDF printed after a headline it drew at the page's top), or at most
+    ``max_text_shard_chars`` characters (a sentence's end, 候。). The text is page furniture
+    (a shard of text goes to the editor) and the headline is left over, for the passes after
+    to give to its story. Returns each headline with the numbers
     of the lines set aside, for the report.
 
     >>> run = TextRun(fresh=True, sections=[(None, ["今日宝丰", "第5001期", "2020-01-31星期五"])])
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "永兴：新学期新气象书香漫校园"))])
     >>> run.numbers = [2, 3, 4]
-    >>> brief = TextRun(fresh=True, sections=[(None, ["县里开会。"])])
-    >>> brief.headline = HeadGroup([(Role.TITLE, Line(5, "", "县里开会"))])
+    >>> brief = TextRun(fresh=True, sections=[(None, ["县里召开会议，部署工作。"])])
+    >>> brief.headline = HeadGroup([(Role.TITLE, Line(5, "", "县里召开会议"))])
     >>> page = Page([run, brief], [], [], [])
     >>> [(h.text, ns) for h, ns in stories_without_text(page)], run.has_body, page.leftovers
     ([('永兴：新学期新气象书香漫校园', [2, 3, 4])], False, ['永兴：新学期新气象书香漫校园'])
+
+    A sentence's end under a headline (…的问 / 候。), a shard of another story's text:
+
+    >>> shard = TextRun(fresh=True, sections=[(None, ["候。"])], numbers=[9])
+    >>> shard.headline = HeadGroup([(Role.TITLE, Line(8, "", "新晃：800余名教师喜获教师节各项表彰"))])
+    >>> page = Page([shard], [], [], [])
+    >>> [(h.text, ns) for h, ns in stories_without_text(page)], page.leftovers[0], page.furniture
+    ([('新晃：800余名教师喜获教师节各项表彰', [9])], '候。', [])
     """
     out: list[tuple[HeadGroup, list[int]]] = []
     for run in page.items:
@@ -2444,10 +2490,13 @@ def stories_without_text(page: Page) -> list[tuple[HeadGroup, list[int]]]:
                 or len(run.sections) != 1 or run.bylines or run.credit_lines):
             continue
         text = run.text.replace(" ", "")
-        if len(text) >= SETTINGS.min_story_chars or _PROSE_MARK.search(text):
+        # or a sentence's last few characters (…的问 / 候。): a shard of another story's text
+        shard = cjk_count(text) <= SETTINGS.max_text_shard_chars
+        if not shard and (len(text) >= SETTINGS.min_story_chars or _PROSE_MARK.search(text)):
             continue
         heading, text_lines = run.sections[0]
-        page.furniture.extend([heading, *text_lines] if heading else text_lines)  # nothing lost
+        aside = page.leftovers if shard else page.furniture  # a shard of text: the editor's
+        aside.extend([heading, *text_lines] if heading else text_lines)  # nothing lost
         out.append((run.headline, list(run.numbers)))
         page.orphans.append(run.headline)
         page.leftovers.extend(line.text for _, line in run.headline.parts)
@@ -2713,8 +2762,9 @@ def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
     two share ``min_untitled_join_similarity`` of the smaller one's words (``containment``: a
     paragraph that opens with a date after a photo caption or the story's short lead, read as
     a new story). A headline printed between the two closes the story before (its title
-    after its body), and an opening with a dateline (本报讯…) is a story's own. Returns the
-    first line number of each such opening joined and the share, for the report.
+    after its body; not when its first lines were read as a title, ``Page.lifted_openings``),
+    and an opening with a dateline (本报讯…) is a story's own. Returns the first line number of
+    each such opening joined and the share, for the report.
 
     >>> from civicnews.rules import load_rules
     >>> lead = TextRun(fresh=True, sections=[(None, ["深秋的常德，文明城市建设迎来测评。"])])
@@ -2734,6 +2784,14 @@ def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
     >>> page.items.insert(2, HeadGroup([(Role.TITLE, Line(5, "", "文明之火点亮市民心灯"))]))
     >>> join_continuations(page, load_rules()), page.items[3].absorbed
     ([], False)
+
+    Unless the lead's first line was read as a title (``Page.lifted_openings``): the story's
+    first lines printed over its own headline, the rest under it.
+
+    >>> page.items[1].headline, page.items[1].numbers, page.lifted_openings = page.items[2], [3], {3}
+    >>> page.items[3].numbers = [6]
+    >>> join_continuations(page, load_rules()), page.items[3].absorbed
+    ([(6, 1.0)], True)
     """
     runs = [x for x in page.items if isinstance(x, TextRun)]
     at = {id(x): k for k, x in enumerate(page.items)}
@@ -2743,7 +2801,12 @@ def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
             continue
         if run.fresh:
             prev = runs[k - 1]
-            headed = any(isinstance(x, HeadGroup) for x in page.items[at[id(prev)] + 1:at[id(run)]])
+            # a headline between closes the story before, unless it is that story's own and the
+            # story's first lines were read as a title (printed over the headline): the text
+            # after the headline goes on them
+            lifted = bool(prev.numbers) and prev.numbers[0] in page.lifted_openings
+            headed = any(isinstance(x, HeadGroup) and not (lifted and x is prev.headline)
+                         for x in page.items[at[id(prev)] + 1:at[id(run)]])
             first = next((lines[0] for _, lines in run.sections if lines), "")
             share = containment(bigrams(run.text), bigrams(prev.text))
             if (prev.absorbed or prev.closed or not prev.has_body or headed
@@ -3232,6 +3295,52 @@ def far_title_tails(page: Page, lines: list[Line], rules: Rules) -> list[tuple[i
     return taken
 
 
+def doubled_title_ends(page: Page) -> list[tuple[Line, str]]:
+    """Two headlines side by side whose lines a PDF tool printed in turn (左题前半 / 右题 /
+    左题后半: pdfminer), the one set in bold printed twice (``Line.doubled``): a short doubled
+    line (at most ``far_title_tail_chars``, no clause mark) in a later headline group that
+    holds a line printed once is the wrapped end of the doubled title line in the headline
+    group before it, when the story under that title prints the end right after the title
+    line (``_far_tail_fits``) or uses at least as much of its words as the story it heads
+    (助力全国文 / 明城创建). It goes on that title. Returns the lines moved and the title they
+    now end, for the report.
+
+    >>> upper = HeadGroup([(Role.TITLE, Line(9, "", "开展十大专项整治行动 助力全国文", doubled=True))])
+    >>> lower = HeadGroup([(Role.TITLE, Line(12, "", "助力居民“幸福满格”")), (Role.TITLE, Line(14, "", "明城创建", doubled=True))])
+    >>> a = TextRun(fresh=True, sections=[(None, ["近日，开展十大专项整治行动，推进全国文明城市创建。"])], headline=upper)
+    >>> b = TextRun(fresh=True, sections=[(None, ["网格员走进居民家中。"])], headline=lower)
+    >>> [(x.text, t) for x, t in doubled_title_ends(Page([upper, lower, b, a], [], [], []))], lower.text
+    ([('明城创建', '开展十大专项整治行动 助力全国文明城创建')], '助力居民“幸福满格”')
+    """
+    most = SETTINGS.far_title_tail_chars
+    heads = [x for x in page.items if isinstance(x, HeadGroup)]
+    story = {id(x.headline): x for x in page.items if isinstance(x, TextRun) and not x.absorbed and x.headline is not None}
+    moved: list[tuple[Line, str]] = []
+    for pos, head in enumerate(heads):
+        if pos == 0 or all(line.doubled for _, line in head.parts):
+            continue
+        for role, line in list(head.parts):
+            text = line.text.strip()
+            if not line.doubled or len(text) > most or _TAIL_MARKS.search(text) or not CJK_CHAR.search(text):
+                continue
+            above = heads[pos - 1]
+            run, own = story.get(id(above)), story.get(id(head))
+            last = above.parts[-1][1] if above.parts else None
+            if run is None or last is None or not last.doubled or above.parts[-1][0] is not Role.TITLE \
+                    or not could_be_title(last.text + text):
+                continue
+            # the story under the title prints it right after the title line, or uses more of
+            # its words than the story it heads (明城创建: 全国文明城市创建)
+            mine = _shares_with(text, run.text)
+            if not (_far_tail_fits(last.text, text, run.text)
+                    or mine > 0 and mine >= (_shares_with(text, own.text) if own is not None else 0.0)):
+                continue
+            head.parts.remove((role, line))
+            above.parts.append((Role.TITLE, line))
+            moved.append((line, above.text))
+    return moved
+
+
 def far_title_heads(page: Page, lines: list[Line], rules: Rules) -> list[tuple[int, str]]:
     """``far_title_tails`` the other way round: a title's first line printed as a box of its own
     far from the rest (pdfminer at the page's top: 东西部扶贫协作“6+1”省级媒体主 … 题采访团聚焦
@@ -3331,12 +3440,13 @@ def swap_crossed_headlines(page: Page) -> list[tuple[HeadGroup, float, float]]:
 
 def stacked_headlines(page: Page) -> list[tuple[Line, float, float]]:
     """Two headlines a PDF tool printed one over the other (PyMuPDF draws a page's display type
-    together), read as one title of two lines: when the story under them uses under
-    ``max_stacked_share`` of one line's words and ``min_far_split_overlap`` of the other's, no
-    word runs across the break, and another story uses ``min_far_split_overlap`` of the first
-    one's words, that line is a headline of its own, left over for
-    ``rehome_orphans`` and the later passes to place. Returns the line parted off with the
-    shares of its words its story and the other story use, for the report.
+    together), read as one title of two lines or up to ``stacked_headline_lines`` (parted into
+    its upper and lower lines): when the story under them uses under ``max_stacked_share`` of
+    one part's words and ``min_far_split_overlap`` of the other's, no word runs across the
+    break, and another story uses ``min_far_split_overlap`` of the first part's words, that
+    part is a headline of its own, left over for ``rehome_orphans`` and the later passes to
+    place. Only when one parting fits. Returns the lines parted off with the shares of their
+    words their story and the other story use, for the report.
 
     >>> a = TextRun(fresh=True, sections=[(None, ["9月22日，米河镇召开创文工作推进会。"])])
     >>> b = TextRun(fresh=True, sections=[(None, ["7月19日，市委书记刘军伟深入一线调研督导防汛工作。"])])
@@ -3354,37 +3464,54 @@ def stacked_headlines(page: Page) -> list[tuple[Line, float, float]]:
     >>> b.headline = HeadGroup([(Role.TITLE, x) for x in reversed(parts)])
     >>> stacked_headlines(Page([a, b], [], [], []))
     []
+
+    Three lines: the upper headline on one line, the lower one wrapped on two (新媒体采风团… /
+    “减”不文明行为 / 整治“脏乱差”现象):
+
+    >>> a.headline = None
+    >>> parts = [Line(1, "", "米河镇召开创文工作推进会"), Line(2, "", "市委书记刘军伟深入一线"), Line(3, "", "调研督导防汛工作")]
+    >>> b.headline = HeadGroup([(Role.TITLE, x) for x in parts])
+    >>> [x.text for x, _, _ in stacked_headlines(Page([a, b], [], [], []))], b.headline.text
+    (['米河镇召开创文工作推进会'], '市委书记刘军伟深入一线调研督导防汛工作')
     """
     floor = SETTINGS.min_far_split_overlap
     runs = [x for x in page.items if isinstance(x, TextRun) and not x.absorbed and x.has_body]
     parted: list[tuple[Line, float, float]] = []
     for run in runs:
         head = run.headline
-        if head is None or len(head.parts) != 2 or any(role is not Role.TITLE for role, _ in head.parts):
+        if head is None or len(head.parts) < 2 or any(role is not Role.TITLE for role, _ in head.parts):
             continue
-        (_, first), (_, second) = head.parts
-        if min(cjk_count(first.text), cjk_count(second.text)) < SETTINGS.title_chars[0] \
-                or spans_a_word(first.text, second.text):
+        if len(head.parts) > SETTINGS.stacked_headline_lines:
             continue
-        for apart, kept in ((0, 1), (1, 0)):  # either line may be the other story's
-            lone, stays = HeadGroup([head.parts[apart]]), HeadGroup([head.parts[kept]])
-            own = similarity(lone, run)
-            if own >= SETTINGS.max_stacked_share or similarity(stays, run) < floor:
+        fits: list[tuple[int, int, float, float]] = []
+        for m in range(1, len(head.parts)):
+            upper, lower = HeadGroup(head.parts[:m]), HeadGroup(head.parts[m:])
+            if min(cjk_count(upper.text), cjk_count(lower.text)) < SETTINGS.title_chars[0] \
+                    or spans_a_word(head.parts[m - 1][1].text, head.parts[m][1].text):
                 continue
-            other, there = max(((similarity(lone, x), x) for x in runs if x is not run),
-                               key=lambda pair: pair[0], default=(0.0, None))
-            if other < floor or there is None:
-                continue
-            # a lower line may be its headline's second phrase (大评比 / 乡村振兴展风采, which
-            # another story's campaign words share): only a story its own headline fits worse
-            if apart and there.headline is not None and similarity(there.headline, there) >= other:
-                continue
-            run.headline = stays
-            page.orphans.append(lone)
-            line = head.parts[apart][1]
+            for apart in (0, 1):  # either part may be the other story's
+                lone, stays = (upper, lower) if apart == 0 else (lower, upper)
+                own = similarity(lone, run)
+                if own >= SETTINGS.max_stacked_share or similarity(stays, run) < floor:
+                    continue
+                other, there = max(((similarity(lone, x), x) for x in runs if x is not run),
+                                   key=lambda pair: pair[0], default=(0.0, None))
+                if other < floor or there is None:
+                    continue
+                # a lower line may be its headline's second phrase (大评比 / 乡村振兴展风采, which
+                # another story's campaign words share): only a story its own headline fits worse
+                if apart and there.headline is not None and similarity(there.headline, there) >= other:
+                    continue
+                fits.append((m, apart, own, other))
+        if len(fits) != 1:  # two partings fit: which lines are whose is unsure
+            continue
+        m, apart, own, other = fits[0]
+        lone_parts = head.parts[:m] if apart == 0 else head.parts[m:]
+        run.headline = HeadGroup(head.parts[m:] if apart == 0 else head.parts[:m])
+        page.orphans.append(HeadGroup(lone_parts))
+        for _, line in lone_parts:
             page.leftovers.append(line.text)
             parted.append((line, round(own, 2), round(other, 2)))
-            break
     return parted
 
 
@@ -3681,6 +3808,79 @@ def interleaved_title_splits(page: Page) -> list[tuple[Line, str]]:
         del head.parts[m]
         page.items.insert(page.items.index(run) + 1, piece)
         moved.append((line, title))
+    return moved
+
+
+def _whole_share(head: HeadGroup, text: str, other: str) -> float:
+    """The share of the headline's bigrams (its lines read as one, so a word wrapped across
+    two lines counts) that ``text`` uses and ``other`` does not."""
+    grams = bigrams(head.text)
+    return sum(1 for g in grams if g in text and g not in other) / len(grams) if grams else 0.0
+
+
+def stacked_title_splits(page: Page) -> list[tuple[Line, str]]:
+    """Two headlines printed one under the other (荣县人大代表…视察活动 / 教育局召开中小学校 /
+    长会议…) read as one title over the two stories run together (pdftotext drops the gap
+    between them): the title parts into its first lines and its last where the story under it
+    uses the upper lines' words only before a paragraph start where a story's opening is
+    (``_STORY_OPENING``) and the lower lines' only after it (each at ``min_far_split_overlap``
+    of the whole part's words). Each part must hold ``min_stacked_title_chars`` characters (a
+    place's name over its headline is one headline) and the lower one must not be printed word
+    for word in the text (a pull quote). Of the partings that fit, the one leaving the most
+    words on their sides wins; a tie between two partings leaves the title whole. Returns the lower
+    part's first line and the title it left, for the report.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["1月31日，县人大代表视察重点项目。", "代表们听取了汇报。",
+    ...     "本报讯2月9日，县教育局召开中小学校长会议。", "会议学习了干部大会精神。"])])
+    >>> parts = [Line(1, "", "县人大代表视察重点项目"), Line(2, "", "教育局召开中小学校"), Line(3, "", "长会议学习干部大会精神")]
+    >>> run.headline = HeadGroup([(Role.TITLE, x) for x in parts])
+    >>> page = Page([run.headline, run], [], [], [])
+    >>> [(x.text, t) for x, t in stacked_title_splits(page)]
+    [('教育局召开中小学校', '县人大代表视察重点项目教育局召开中小学校长会议学习干部大会精神')]
+    >>> [x.headline.text for x in page.items if isinstance(x, TextRun)]
+    ['县人大代表视察重点项目', '教育局召开中小学校长会议学习干部大会精神']
+
+    One headline wrapped (its story's first paragraph uses both lines) stays whole:
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["1月31日，县人大代表视察重点项目和中小学校。", "代表们听取了汇报。",
+    ...     "近日，县教育局召开会议。"])])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "县人大代表视察重点项目")), (Role.TITLE, Line(2, "", "和中小学校"))])
+    >>> stacked_title_splits(Page([run.headline, run], [], [], []))
+    []
+    """
+    floor = SETTINGS.min_far_split_overlap
+    moved: list[tuple[Line, str]] = []
+    for run, lines in list(_cuttable(page)):
+        head = run.headline
+        if head is None or len(head.parts) < 2 or any(role is not Role.TITLE for role, _ in head.parts):
+            continue
+        story = "".join(lines)
+        fits: list[tuple[float, int, int]] = []
+        for m in range(1, len(head.parts)):
+            upper, lower = HeadGroup(head.parts[:m]), HeadGroup(head.parts[m:])
+            if min(cjk_count(upper.text), cjk_count(lower.text)) < SETTINGS.min_stacked_title_chars:
+                continue
+            if lower.text.replace(" ", "") in story:
+                continue
+            for k in range(1, len(lines)):
+                if not (ends_sentence(lines[k - 1])
+                        and _STORY_OPENING.search("".join(lines[k:k + 4])[:SETTINGS.far_split_opening_chars])):
+                    continue
+                front, tail = "".join(lines[:k]), "".join(lines[k:])
+                own = (_whole_share(upper, front, tail), _whole_share(lower, tail, front))
+                if min(own) >= floor:
+                    fits.append((sum(own), m, k))
+        best = max((score for score, _, _ in fits), default=None)
+        if best is None or len({m for score, m, _ in fits if score == best}) > 1:
+            continue  # two partings as good: which lines are whose is unsure
+        # of equal cuts the latest: a story's own words come early in it
+        m, k = max((m, k) for score, m, k in fits if score == best)
+        title = head.text
+        piece = cut_run(run, k)
+        piece.headline = HeadGroup(head.parts[m:])
+        del head.parts[m:]
+        page.items.insert(page.items.index(run) + 1, piece)
+        moved.append((piece.headline.parts[0][1], title))
     return moved
 
 
@@ -4094,6 +4294,19 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k in datelines_open_stories(lines, decisions, rules):
         decisions[k] = Decision(Role.START, decisions[k].confidence, (
             f"read as {decisions[k].role}; opens with a dateline",))
+    lifted = openings_read_as_titles(lines, decisions)
+    for k in lifted:
+        decisions[k] = Decision(Role.START, decisions[k].confidence, (
+            f"read as {decisions[k].role}; opens on a story's first clause or phrase (a day or 近日"
+            " and a comma, 为确保…): the story's first line",))
+        j = k + 1
+        while j < len(lines) and decisions[j].role is Role.TITLE and decisions[j].continues:
+            decisions[j] = Decision(Role.BODY, decisions[j].confidence, (
+                f"read as {decisions[j].role} going on line {lines[k].number}: that story's text",))
+            j += 1
+        # the line after goes on their unfinished sentence: no story's first line
+        if j < len(lines) and decisions[j].role is Role.START and not ends_sentence(lines[j - 1].text):
+            decisions[j] = replace(decisions[j], role=Role.BODY)
     quoted = quoted_titles(lines, decisions, rules)
     for k in sorted(quoted):
         role = quoted[k]
@@ -4170,6 +4383,7 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
              for line, d in zip(lines, decisions, strict=True)]
     page = group_items(lines, decisions, rules)
     page.reprinted_pairs = {j: j + 1 for k, j in reprints.items() if reprints.get(k + 1) == j + 1}
+    page.lifted_openings = {lines[k].number for k in lifted}
     index = {line.number: k for k, line in enumerate(lines)}
     for line in headings_over_stories(page):
         old = roles[index[line.number]]
@@ -4306,6 +4520,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
                 *roles[k].evidence, f"left over, it heads the untitled story that uses {share:.2f} of"
                 " its words (the best left)"))
+    for line, title in stacked_title_splits(page):
+        k = index[line.number]
+        roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
+            *roles[k].evidence, f"the lower part of the title 「{title}」: its story uses these lines'"
+            " words only after a story's opening, the lines above only before it: a headline of its own"))
     for line, title in interleaved_title_splits(page):
         k = index[line.number]
         roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
@@ -4328,6 +4547,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
             f"read as {old.role}; its untitled story uses {share:.2f} of its words: that story's"
             " title, printed away from it",))
+    for line, title in doubled_title_ends(page):
+        k = index[line.number]
+        roles[k] = LineRole(line.number, line.text, Role.TITLE, roles[k].confidence, (
+            f"read as {roles[k].role} in the headline after; printed twice as the title line 「{title}」"
+            " over it is, and its story prints it right after that line: that title's wrapped end",))
     for k, title in far_title_heads(page, lines, rules):
         old = roles[k]
         roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (

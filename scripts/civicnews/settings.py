@@ -65,10 +65,29 @@ class Settings:
     # at a page's top heads the page's first story; a unsure title tail (…全力以赴活动) keeps
     # that headline's share of the part after below min_far_split_overlap.
     min_far_before_overlap: float = 0.35
+    # Two headlines stacked and read as one title (assemble.stacked_title_splits) part only when
+    # each part holds at least this many characters: a place's name or a topic with a colon
+    # over the rest is one headline (岳阳县： / 在共建中共享文明成果 parts nothing at 8).
+    # Not fitted: the shortest gold titles of the fitting seeds run to 8 (用爱心为党旗添彩).
+    min_stacked_title_chars: int = 8
+    # assemble.stacked_headlines parts a title of up to this many lines into an upper and a
+    # lower headline (2: only two single lines, as at stop 32). Set on the fitting part (stop
+    # 33): 3 gains f58 and f58nb two titles each and ts13 pdftotext one, 4 and 8 the same; the
+    # smallest kept.
+    stacked_headline_lines: int = 3
+    # A title line opening on a first sentence's phrase (为确保…, 今年我…) is a story's first line
+    # (assemble.openings_read_as_titles), its title ending above it. On at stop 33: titles +12
+    # over f912, f912nb, gA, gB and typeset ts13 pdfminer/pdftotext, ts21 pdftotext, none lost.
+    opening_phrases_end_titles: bool = True
     # A headline's "story" shorter than this many characters, with no mark of prose in it, is no
     # story (a masthead or date PyMuPDF printed after a headline it drew at the page's top):
     # assemble.stories_without_text. Not fitted: a brief of one sentence is longer.
     min_story_chars: int = 40
+    # ... nor is a sentence's end of at most this many characters, full stop and all (候。),
+    # under a headline: a shard of another story (assemble.stories_without_text). Set on the
+    # fitting part (stop 33): 3 / 6 / 7 / 8 gain 2 / 4 / 10 / 11 pages' counts, 8 also losing a
+    # gA page and title; no gold article of the fitting part has under 31 characters.
+    max_text_shard_chars: int = 7
     # A headline's wrapped end printed as a box of its own far from it (assemble.far_title_tails):
     # a set-aside line of at most this many characters (0: off). Set on the fitting part
     # (typeset seeds 13/21/31, text sets f14-f912nb, folds gA/gB): see the commit message.
