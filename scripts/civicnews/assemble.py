@@ -4254,51 +4254,69 @@ def unsure_reasons(articles: list[Article], leftovers: list[str], roles: list[Li
     return reasons
 
 
+def _reread_decision(decision: Decision, role: Role, why: str, continues: bool = False) -> Decision:
+    """The decision a pass makes of a line the model read otherwise, saying what it was read as
+    and why (the report's evidence)."""
+    return Decision(role, decision.confidence, (f"read as {decision.role}; {why}",), continues)
+
+
+def _reread(roles: list[LineRole], k: int, role: Role, why: str) -> None:
+    """Give line k the role a pass found, its evidence what it was read as and why."""
+    old = roles[k]
+    roles[k] = LineRole(old.number, old.text, role, old.confidence, (f"read as {old.role}; {why}",))
+
+
+def _annotate(roles: list[LineRole], k: int, why: str) -> None:
+    """Add a pass's reason to line k's evidence, its role kept."""
+    old = roles[k]
+    roles[k] = LineRole(old.number, old.text, old.role, old.confidence, (*old.evidence, why))
+
+
 def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, rules: Rules) -> PageResult:
     """Cut a page's labelled lines into stories, furniture and leftovers."""
     decisions = list(decisions)
     for k, role in credits_as_bylines(lines, decisions, rules).items():
-        decisions[k] = Decision(role, decisions[k].confidence, (
-            f"read as {decisions[k].role}; only role words and names: a credit",))
+        decisions[k] = _reread_decision(decisions[k], role, (
+            "only role words and names: a credit"))
     for k in subheads_over_credits(lines, decisions, rules):
-        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
-            f"read as {decisions[k].role}; right above a credit that opens a story: its title",))
+        decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
+            "right above a credit that opens a story: its title"))
     for k in titles_ending_sentences(lines, decisions):
-        decisions[k] = Decision(Role.BODY, decisions[k].confidence, (
-            f"read as {decisions[k].role}; ends on a full stop: a sentence, no headline",))
+        decisions[k] = _reread_decision(decisions[k], Role.BODY, (
+            "ends on a full stop: a sentence, no headline"))
     for k, (role, first) in credits_read_as_starts(lines, decisions, rules).items():
         decisions[k] = Decision(role, decisions[k].confidence, (
             f"read as {decisions[k].role}; only role words and names: "
             + ("a credit under its headline" if role is Role.CREDIT else "the byline of the story before"),))
         if first is not None:
-            decisions[first] = Decision(Role.START, decisions[first].confidence, (
-                f"read as {decisions[first].role}; the first line after a credit line",))
+            decisions[first] = _reread_decision(decisions[first], Role.START, (
+                "the first line after a credit line"))
     for k in leads_after_credits(lines, decisions, rules):
-        decisions[k] = Decision(Role.START, decisions[k].confidence, (
-            f"read as {decisions[k].role}; opens like a story, after a credit that closes the story"
-            " before",))
+        decisions[k] = _reread_decision(decisions[k], Role.START, (
+            "opens like a story, after a credit that closes the story"
+            " before"))
     for k in leads_at_new_measures(lines, decisions):
-        decisions[k] = Decision(Role.START, decisions[k].confidence, (
-            f"read as {decisions[k].role}; opens like a story after a finished sentence, where the"
-            " text changes measure",))
+        decisions[k] = _reread_decision(decisions[k], Role.START, (
+            "opens like a story after a finished sentence, where the"
+            " text changes measure"))
     for k in leads_after_bracket_labels(lines, decisions):
-        decisions[k] = Decision(Role.KICKER, decisions[k].confidence, (
-            f"read as {decisions[k].role}; a bracketed label alone after a finished sentence, over a"
-            " line that opens a story: that story's kicker",))
-        decisions[k + 1] = Decision(Role.START, decisions[k + 1].confidence, (
-            f"read as {decisions[k + 1].role}; opens like a story, under a bracketed label",))
+        decisions[k] = _reread_decision(decisions[k], Role.KICKER, (
+            "a bracketed label alone after a finished sentence, over a"
+            " line that opens a story: that story's kicker"))
+        decisions[k + 1] = _reread_decision(decisions[k + 1], Role.START, (
+            "opens like a story, under a bracketed label"))
     for k in datelines_read_as_bylines(lines, decisions, rules):
-        decisions[k] = Decision(Role.START, decisions[k].confidence, (
-            f"read as {decisions[k].role}; opens with a dateline and goes on past it: a story's"
-            " first line",))
+        decisions[k] = _reread_decision(decisions[k], Role.START, (
+            "opens with a dateline and goes on past it: a story's"
+            " first line"))
     for k in datelines_open_stories(lines, decisions, rules):
-        decisions[k] = Decision(Role.START, decisions[k].confidence, (
-            f"read as {decisions[k].role}; opens with a dateline",))
+        decisions[k] = _reread_decision(decisions[k], Role.START, (
+            "opens with a dateline"))
     lifted = openings_read_as_titles(lines, decisions)
     for k in lifted:
-        decisions[k] = Decision(Role.START, decisions[k].confidence, (
-            f"read as {decisions[k].role}; opens on a story's first clause or phrase (a day or 近日"
-            " and a comma, 为确保…): the story's first line",))
+        decisions[k] = _reread_decision(decisions[k], Role.START, (
+            "opens on a story's first clause or phrase (a day or 近日"
+            " and a comma, 为确保…): the story's first line"))
         j = k + 1
         while j < len(lines) and decisions[j].role is Role.TITLE and decisions[j].continues:
             decisions[j] = Decision(Role.BODY, decisions[j].confidence, (
@@ -4311,74 +4329,74 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k in sorted(quoted):
         role = quoted[k]
         goes_on = role is Role.KICKER and k - 1 in quoted and quoted[k - 1] is Role.KICKER
-        decisions[k] = Decision(role, decisions[k].confidence, (
-            f"read as {decisions[k].role}; a whole quotation under headline lines, above a story's"
+        decisions[k] = _reread_decision(decisions[k], role, (
+            "a whole quotation under headline lines, above a story's"
             " first line: the title" if role is Role.TITLE else
-            f"read as {decisions[k].role}; headline lines above a quoted title: its kicker",), goes_on)
+            "headline lines above a quoted title: its kicker"), goes_on)
     for k in dash_subtitles(lines, decisions):
         decisions[k] = Decision(Role.SUBTITLE, decisions[k].confidence, (
             f"read as {decisions[k].role} going on the title; opens with a dash: a subtitle",),
             not DASH_OPENING.match(lines[k].text))
     dashed = dash_titles(lines, decisions)
     for k in dashed:
-        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
-            f"read as {decisions[k].role}; a paragraph of headline length ending on a dash after a"
-            " finished sentence: a headline",), k - 1 in dashed)
+        decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
+            "a paragraph of headline length ending on a dash after a"
+            " finished sentence: a headline"), k - 1 in dashed)
     coloned = colon_titles(lines, decisions)
     for k in coloned:
-        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
-            f"read as {decisions[k].role}; a paragraph of its own opening on a topic and a colon,"
-            " its lines ending no sentence: a headline broken at its colon",), k - 1 in coloned)
+        decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
+            "a paragraph of its own opening on a topic and a colon,"
+            " its lines ending no sentence: a headline broken at its colon"), k - 1 in coloned)
     for k in title_ends_read_as_leads(lines, decisions, rules):
-        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
-            f"read as {decisions[k].role}; a few characters and no clause under a title line, the"
-            " text under it printing them right after the title's end: the title's wrapped end",), True)
+        decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
+            "a few characters and no clause under a title line, the"
+            " text under it printing them right after the title's end: the title's wrapped end"), True)
         nxt = next(j for j in range(k + 1, len(lines)) if lines[j].text)
         if decisions[nxt].role is Role.BODY:
             decisions[nxt] = replace(decisions[nxt], role=Role.START)
     for k in colon_title_openings(lines, decisions):
-        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
-            f"read as {decisions[k].role}; a topic ending on a colon right over a title line: that"
-            " title's opening, broken at its colon",))
+        decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
+            "a topic ending on a colon right over a title line: that"
+            " title's opening, broken at its colon"))
         nxt = next(j for j in range(k + 1, len(lines)) if lines[j].text)
         decisions[nxt] = replace(decisions[nxt], continues=True)
     for k, score in titles_between_stories(lines, decisions, rules).items():
-        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
-            f"read as {decisions[k].role}; the text after it and before it share a cosine of {score:.2f}",))
+        decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
+            f"the text after it and before it share a cosine of {score:.2f}"))
     for k, place in titles_naming_new_places(lines, decisions).items():
-        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
-            f"read as {decisions[k].role}; opens with {place}, which the text after it names and the"
-            " story before it never does",))
+        decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
+            f"opens with {place}, which the text after it names and the"
+            " story before it never does"))
     for k in subheads_touching_titles(lines, decisions, rules):
         after_title = k > 0 and decisions[k - 1].role is Role.TITLE and touching(lines[k - 1], lines[k])
-        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
-            f"read as {decisions[k].role}; printed against a title line, no blank between: a piece"
-            " of that title",), after_title)
+        decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
+            "printed against a title line, no blank between: a piece"
+            " of that title"), after_title)
         if not after_title:  # the title line under it goes on from it
             decisions[k + 1] = replace(decisions[k + 1], continues=True)
     for k in titles_after_credits(lines, decisions, rules):
-        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
-            f"read as {decisions[k].role}; right after a credit that closes a story, no punctuation,"
-            " headline-shaped: the next story's title",))
+        decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
+            "right after a credit that closes a story, no punctuation,"
+            " headline-shaped: the next story's title"))
     for k in titles_read_as_leads(lines, decisions, rules):
-        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
-            f"read as {decisions[k].role}; no headline over it, shaped as one: no clause mark, short"
-            " of the measure under it, no word broken with the line under it",))
+        decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
+            "no headline over it, shaped as one: no clause mark, short"
+            " of the measure under it, no word broken with the line under it"))
         decisions[k + 1] = replace(decisions[k + 1], role=Role.START) if decisions[k + 1].role is Role.BODY \
             else decisions[k + 1]
     for k in titles_opened_by_text(lines, decisions, rules):
-        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
-            f"read as {decisions[k].role}; a block's first line printed against the title line under"
-            " it: that title's first piece",))
+        decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
+            "a block's first line printed against the title line under"
+            " it: that title's first piece"))
         decisions[k + 1] = replace(decisions[k + 1], continues=True)
     reprints = far_reprints(lines, decisions)
     for k in reprinted_title_ends(decisions, reprints):
-        decisions[k] = Decision(Role.TITLE, decisions[k].confidence, (
-            f"read as {decisions[k].role}; printed again under the title line above it: that"
-            " title's end",), True)
+        decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
+            "printed again under the title line above it: that"
+            " title's end"), True)
     for k, j in reprints.items():
-        decisions[k] = Decision(Role.FURNITURE, decisions[k].confidence, (
-            f"read as {decisions[k].role}; a second print of line {lines[j].number}",))
+        decisions[k] = _reread_decision(decisions[k], Role.FURNITURE, (
+            f"a second print of line {lines[j].number}"))
     roles = [LineRole(line.number, line.text, d.role, d.confidence, d.evidence)
              for line, d in zip(lines, decisions, strict=True)]
     page = group_items(lines, decisions, rules)
@@ -4386,13 +4404,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     page.lifted_openings = {lines[k].number for k in lifted}
     index = {line.number: k for k, line in enumerate(lines)}
     for line in headings_over_stories(page):
-        old = roles[index[line.number]]
-        roles[index[line.number]] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
-            f"read as {old.role}; no text under it, right above a story's first line",))
+        _reread(roles, index[line.number], Role.TITLE, (
+            "no text under it, right above a story's first line"))
     for line in demote_sentence_pieces(page):
-        old = roles[index[line.number]]
-        roles[index[line.number]] = LineRole(old.number, old.text, Role.BODY, old.confidence, (
-            f"read as {old.role}; the text after it goes on its sentence",))
+        _reread(roles, index[line.number], Role.BODY, (
+            "the text after it goes on its sentence"))
     for number in short_leads(page, lines):
         if (k := index.get(number)) is not None:
             roles[k] = LineRole(number, roles[k].text, Role.BODY, roles[k].confidence, (
@@ -4409,38 +4425,32 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             *old.evidence, f"a second late headline: the lines before it share {own_first:.2f} of"
             f" their words with the text before a paragraph, it {own_second:.2f} with the text after"))
     for line in pair_headlines(page):
-        old = roles[index[line.number]]
-        roles[index[line.number]] = LineRole(old.number, old.text, Role.CAPTION, old.confidence, (
-            f"read as {old.role}; a whole clause of its story, and a headline printed apart shares"
-            " the story's words: a pull quote",))
+        _reread(roles, index[line.number], Role.CAPTION, (
+            "a whole clause of its story, and a headline printed apart shares"
+            " the story's words: a pull quote"))
     confidence = {line.number: d.confidence for line, d in zip(lines, decisions, strict=True)}
     for line, why in drop_stray_title_tails(page, confidence, rules):
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.FURNITURE, old.confidence, (
             f"read as {old.role} at {old.confidence:.2f}; {why}",))
     for k in title_tails(page, lines, rules):
-        old = roles[k]
-        roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
-            f"read as {old.role}; right under the title, and its story uses its words: the title's end",))
+        _reread(roles, k, Role.TITLE, (
+            "right under the title, and its story uses its words: the title's end"))
     for line in place_kickers(page, rules):
-        old = roles[index[line.number]]
-        roles[index[line.number]] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
-            f"read as {old.role}; only a place's name, or a number running on: the title's first line",))
+        _reread(roles, index[line.number], Role.TITLE, (
+            "only a place's name, or a number running on: the title's first line"))
     for line, own, rest in kickers_by_words(page, rules):
-        old = roles[index[line.number]]
-        roles[index[line.number]] = LineRole(old.number, old.text, Role.KICKER, old.confidence, (
-            f"read as {old.role}; its story uses {own:.2f} of its words, the title under it"
-            f" {rest:.2f}: a kicker",))
+        _reread(roles, index[line.number], Role.KICKER, (
+            f"its story uses {own:.2f} of its words, the title under it"
+            f" {rest:.2f}: a kicker"))
     for kicker_lines, own, rest in phrase_list_kickers(page):
         for line in kicker_lines:
-            old = roles[index[line.number]]
-            roles[index[line.number]] = LineRole(old.number, old.text, Role.KICKER, old.confidence, (
-                f"read as {old.role}; a list of phrases over a title without one: its story uses"
-                f" {own:.2f} of their words, the title's {rest:.2f}: a kicker",))
+            _reread(roles, index[line.number], Role.KICKER, (
+                "a list of phrases over a title without one: its story uses"
+                f" {own:.2f} of their words, the title's {rest:.2f}: a kicker"))
     for line in slogan_kickers(page, rules):
-        old = roles[index[line.number]]
-        roles[index[line.number]] = LineRole(old.number, old.text, Role.FURNITURE, old.confidence, (
-            f"read as {old.role}; the furniture rules name it: a slogan or label above the headline",))
+        _reread(roles, index[line.number], Role.FURNITURE, (
+            "the furniture rules name it: a slogan or label above the headline"))
     for line, old_lines, share in titles_by_words(page, lines, confidence):
         k = index[line.number]
         roles[k] = LineRole(line.number, line.text, Role.TITLE, roles[k].confidence, (
@@ -4454,10 +4464,9 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     split_resumed(page)
     for head, numbers in stories_without_text(page):
         for number in (n for n in numbers if n in index):  # a merged line's other numbers: none
-            old = roles[index[number]]
-            roles[index[number]] = LineRole(old.number, old.text, Role.FURNITURE, old.confidence, (
-                f"read as {old.role}; under the headline 「{head.text}」, too short for a story and"
-                " no mark of prose: not its text",))
+            _reread(roles, index[number], Role.FURNITURE, (
+                f"under the headline 「{head.text}」, too short for a story and"
+                " no mark of prose: not its text"))
     for head, _ in tails_read_as_stories(page):
         for _, line in head.parts:
             k = index[line.number]
@@ -4465,9 +4474,8 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
                 f"read as {roles[k].role}; the few words under it go on its sentence: the last"
                 " sentence of the story before, not a headline",))
     for line, score in demote_subheads(page):
-        old = roles[index[line.number]]
-        roles[index[line.number]] = LineRole(old.number, old.text, Role.SUBHEAD, old.confidence, (
-            f"read as {old.role}; the text after it goes on the story before it (cosine {score:.2f})",))
+        _reread(roles, index[line.number], Role.SUBHEAD, (
+            f"the text after it goes on the story before it (cosine {score:.2f})"))
     for number, share in leads_of_later_stories(page):
         if number in index:
             old = roles[index[number]]
@@ -4493,75 +4501,70 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
                                 (f"rescued from {old.role}: shares {score:.2f} of its words with its story",))
     if SETTINGS.titles_above_stories:
         for k in titles_above_stories(page, lines, rules):
-            old = roles[k]
-            roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
-                f"read as {old.role}; headline-shaped, right above a story that opens there and has"
-                " no headline",))
+            _reread(roles, k, Role.TITLE, (
+                "headline-shaped, right above a story that opens there and has"
+                " no headline"))
     for line, own, other in stacked_headlines(page):
         k = index[line.number]
-        roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
-            *roles[k].evidence, f"printed over another headline: the story under both uses {own:.2f}"
+        _annotate(roles, k, (
+            f"printed over another headline: the story under both uses {own:.2f}"
             f" of its words, another story {other:.2f}: a headline of its own"))
     for head, old_share, new_share in rehome_orphans(page, confidence):
         for _, line in head.parts:
             k = index[line.number]
-            roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
-                *roles[k].evidence, f"left over, it heads the story that uses {new_share:.2f} of its"
+            _annotate(roles, k, (
+                f"left over, it heads the story that uses {new_share:.2f} of its"
                 f" words, not the one it was by ({old_share:.2f})"))
     for head, old_share, new_share in swap_crossed_headlines(page):
         for _, line in head.parts:
             k = index[line.number]
-            roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
-                *roles[k].evidence, f"heads the story that uses {new_share:.2f} of its words, not"
+            _annotate(roles, k, (
+                f"heads the story that uses {new_share:.2f} of its words, not"
                 f" the one printed by it ({old_share:.2f})"))
     for head, share in last_headlines(page):
         for _, line in head.parts:
             k = index[line.number]
-            roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
-                *roles[k].evidence, f"left over, it heads the untitled story that uses {share:.2f} of"
+            _annotate(roles, k, (
+                f"left over, it heads the untitled story that uses {share:.2f} of"
                 " its words (the best left)"))
     for line, title in stacked_title_splits(page):
         k = index[line.number]
-        roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
-            *roles[k].evidence, f"the lower part of the title 「{title}」: its story uses these lines'"
+        _annotate(roles, k, (
+            f"the lower part of the title 「{title}」: its story uses these lines'"
             " words only after a story's opening, the lines above only before it: a headline of its own"))
     for line, title in interleaved_title_splits(page):
         k = index[line.number]
-        roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
-            *roles[k].evidence, f"printed inside the title 「{title}」, its words only after a story's"
+        _annotate(roles, k, (
+            f"printed inside the title 「{title}」, its words only after a story's"
             " opening in the text under it, the other lines' only before: the headline of that part"))
     for head, cut_from in far_splits(page):
         for _, line in head.parts:
             k = index[line.number]
-            roles[k] = LineRole(line.number, line.text, roles[k].role, roles[k].confidence, (
-                *roles[k].evidence, f"left over, it heads the part of 「{cut_from}」 that uses its"
+            _annotate(roles, k, (
+                f"left over, it heads the part of 「{cut_from}」 that uses its"
                 " words, cut off where they begin"))
     for ks, cut_from in far_splits_by_aside(page, lines, rules):
         for k in ks:
-            old = roles[k]
-            roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
-                f"read as {old.role}; heads the part of 「{cut_from}」 that uses its words, cut off"
-                " where they begin: a headline printed away from its story",))
+            _reread(roles, k, Role.TITLE, (
+                f"heads the part of 「{cut_from}」 that uses its words, cut off"
+                " where they begin: a headline printed away from its story"))
     for k, share in far_titles_by_words(page, lines, rules):
-        old = roles[k]
-        roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
-            f"read as {old.role}; its untitled story uses {share:.2f} of its words: that story's"
-            " title, printed away from it",))
+        _reread(roles, k, Role.TITLE, (
+            f"its untitled story uses {share:.2f} of its words: that story's"
+            " title, printed away from it"))
     for line, title in doubled_title_ends(page):
         k = index[line.number]
         roles[k] = LineRole(line.number, line.text, Role.TITLE, roles[k].confidence, (
             f"read as {roles[k].role} in the headline after; printed twice as the title line 「{title}」"
             " over it is, and its story prints it right after that line: that title's wrapped end",))
     for k, title in far_title_heads(page, lines, rules):
-        old = roles[k]
-        roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
-            f"read as {old.role}; a box a word runs from into the title 「{title}」, its story"
-            " printing that word: that title's first line, printed apart",))
+        _reread(roles, k, Role.TITLE, (
+            f"a box a word runs from into the title 「{title}」, its story"
+            " printing that word: that title's first line, printed apart"))
     for k, title in far_title_tails(page, lines, rules):
-        old = roles[k]
-        roles[k] = LineRole(old.number, old.text, Role.TITLE, old.confidence, (
-            f"read as {old.role}; a short box its story prints right after the title 「{title}」:"
-            " that title's wrapped end, printed apart",))
+        _reread(roles, k, Role.TITLE, (
+            f"a short box its story prints right after the title 「{title}」:"
+            " that title's wrapped end, printed apart"))
     for line, title in undashed_subtitles(page):
         k = index[line.number]
         roles[k] = LineRole(line.number, line.text, Role.SUBTITLE, roles[k].confidence, (
