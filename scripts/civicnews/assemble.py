@@ -2575,13 +2575,28 @@ def split_resumed(page: Page) -> None:
         k += 1
 
 
-def demote_subheads(page: Page) -> list[tuple[Line, float]]:
+def demote_subheads(page: Page, rules: Rules) -> list[tuple[Line, float]]:
     """A one-part title heading an uncredited run whose text goes on the story printed right
     before it (cosine of their bigram sets at least ``min_subhead_similarity``, or
     ``min_begun_subhead_similarity`` when the run opens like a story: read as a story's first
     line and opening with a lead word or a date, its title not the opening words of a later
     paragraph) is a subhead of that story: the run goes on it, unless the title opens with a place the run names and that story never
-    does (``new_place``). Returns the demoted lines and the cosine, for the report."""
+    does (``new_place``), or the run opens with a dateline (本报讯（记者 X）…, when
+    ``dateline_runs_keep_titles``): a dateline opens a story, never a section of one. Returns
+    the demoted lines and the cosine, for the report.
+
+    >>> from civicnews.rules import load_rules
+    >>> def page(first: str) -> Page:
+    ...     text = "盐城两县城十乡镇获评国家卫生县城"
+    ...     head = HeadGroup([(Role.TITLE, Line(2, text, text))])
+    ...     before = TextRun(fresh=True, sections=[(None, ["国家卫生城市每3年复审考核一次，盐城两县城十乡镇获评。"])])
+    ...     run = TextRun(fresh=True, headline=head, sections=[(None, [first])])
+    ...     return Page(items=[before, head, run], furniture=[], captions=[], leftovers=[])
+    >>> [line.text for line, _ in demote_subheads(page("盐城两县城十乡镇获评国家卫生县城，复审考核一次。"), load_rules())]
+    ['盐城两县城十乡镇获评国家卫生县城']
+    >>> demote_subheads(page("本报讯（记者 张勇）盐城两县城十乡镇获评国家卫生县城，复审考核一次。"), load_rules())
+    []
+    """
     items, out = page.items, []
     host: dict[int, TextRun] = {}  # a run merged here → the story it went on
     for k in range(1, len(items) - 1):
@@ -2595,8 +2610,10 @@ def demote_subheads(page: Page) -> list[tuple[Line, float]]:
             continue
         if new_place(head.parts[0][1].text, before.text, run.text):
             continue  # it opens with a place its text names and the story before never does
-        score = cosine(bigrams(run.text), bigrams(before.text))
         first = next((lines[0] for _, lines in run.sections if lines), "")
+        if SETTINGS.dateline_runs_keep_titles and credits.opens_with_dateline(first, rules):
+            continue
+        score = cosine(bigrams(run.text), bigrams(before.text))
         # 6月25日，… read as a story's first line, unless the title is the opening words of a
         # later paragraph of the run (作为直接服务群众的 / …。作为直接服务群众的“前沿阵地”，…): a
         # subhead or pull quote of the story, which went on under it
@@ -2756,6 +2773,25 @@ def leads_of_later_stories(page: Page) -> list[tuple[int, float]]:
     return out
 
 
+def _credited_stub(prev: TextRun, run: TextRun, first: str) -> bool:
+    """A titled story with its credit printed under the headline and under
+    ``max_credited_stub_chars`` of text (a row read across columns), before an untitled
+    opening with no credit line and a dateline naming no one (本报讯 连日来，…): that opening
+    is the story's own (its credit is the one under the headline), not a new story's.
+
+    >>> stub = TextRun(fresh=True, credit_lines=["融媒体中心记者 张丹"], sections=[(None, ["清理沟渠6.8公里。"])])
+    >>> stub.headline = HeadGroup([(Role.TITLE, Line(1, "", "开展人居环境整治"))])
+    >>> run = TextRun(fresh=True)
+    >>> _credited_stub(stub, run, "本报讯 连日来，万灵镇"), _credited_stub(stub, run, "本报讯（记者 王明）连日来")
+    (True, False)
+    >>> _credited_stub(stub, TextRun(fresh=True, credit_lines=["作者 卫琦"]), "本报讯 春回大地")
+    False
+    """
+    bare = re.sub(r"^\S*讯\s*", "", first)
+    return (prev.headline is not None and bool(prev.credit_lines) and not run.credit_lines
+            and not bare.startswith(("（", "(")) and len(prev.text) < SETTINGS.max_credited_stub_chars)
+
+
 def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
     """A run that is no story's beginning goes on the earlier story it shares most words with;
     so does a story's opening with no headline right after a story nothing closed, when the
@@ -2809,8 +2845,12 @@ def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
                          for x in page.items[at[id(prev)] + 1:at[id(run)]])
             first = next((lines[0] for _, lines in run.sections if lines), "")
             share = containment(bigrams(run.text), bigrams(prev.text))
+            # a credited stub's own opening needs no shared words: a row across columns holds
+            # words of the stories beside it
+            stub = _credited_stub(prev, run, first)
+            dated = credits.opens_with_dateline(first, rules) and not stub
             if (prev.absorbed or prev.closed or not prev.has_body or headed
-                    or credits.opens_with_dateline(first, rules) or share < SETTINGS.min_untitled_join_similarity):
+                    or dated or (share < SETTINGS.min_untitled_join_similarity and not stub)):
                 continue
             if run.numbers:
                 out.append((run.numbers[0], share))
@@ -4464,7 +4504,7 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             roles[k] = LineRole(line.number, line.text, Role.BODY, roles[k].confidence, (
                 f"read as {roles[k].role}; the few words under it go on its sentence: the last"
                 " sentence of the story before, not a headline",))
-    for line, score in demote_subheads(page):
+    for line, score in demote_subheads(page, rules):
         old = roles[index[line.number]]
         roles[index[line.number]] = LineRole(old.number, old.text, Role.SUBHEAD, old.confidence, (
             f"read as {old.role}; the text after it goes on the story before it (cosine {score:.2f})",))
