@@ -2575,6 +2575,22 @@ def split_resumed(page: Page) -> None:
         k += 1
 
 
+def _closes_then_goes_on(run: TextRun, rules: Rules) -> bool:
+    """A run with a story's closing credit (……活动。（作者 卫琦）) on a line before its last: a
+    story of its own printed inside another, whose text goes on after it.
+
+    >>> from civicnews.rules import load_rules
+    >>> run = TextRun(fresh=True, sections=[(None, ["植树活动。（作者 卫琦）", "期间，考察组参观了博物馆。"])])
+    >>> _closes_then_goes_on(run, load_rules())
+    True
+    >>> run.sections = [(None, ["期间，考察组参观了博物馆。", "植树活动。（作者 卫琦）"])]
+    >>> _closes_then_goes_on(run, load_rules())
+    False
+    """
+    lines = [t for _, ts in run.sections for t in ts]
+    return any(credits.split_trailing_credit(t, rules)[1] for t in lines[:-1])
+
+
 def demote_subheads(page: Page, rules: Rules) -> list[tuple[Line, float]]:
     """A one-part title heading an uncredited run whose text goes on the story printed right
     before it (cosine of their bigram sets at least ``min_subhead_similarity``, or
@@ -2612,6 +2628,8 @@ def demote_subheads(page: Page, rules: Rules) -> list[tuple[Line, float]]:
             continue  # it opens with a place its text names and the story before never does
         first = next((lines[0] for _, lines in run.sections if lines), "")
         if SETTINGS.dateline_runs_keep_titles and credits.opens_with_dateline(first, rules):
+            continue
+        if SETTINGS.closed_runs_keep_titles and _closes_then_goes_on(run, rules):
             continue
         score = cosine(bigrams(run.text), bigrams(before.text))
         # 6月25日，… read as a story's first line, unless the title is the opening words of a

@@ -190,6 +190,10 @@ class Settings:
     # fitting part (issue 9, stop 33): typeset seed 31 gains a page on all three tools (盐城两县城…)
     # and one more on PyMuPDF; no fitting page loses its count or a title with it on.
     dateline_runs_keep_titles: bool = True
+    # ... nor one over text that closes on a story's credit and then goes on (a story printed
+    # inside another: assemble._closes_then_goes_on). Measured on the fitting part (issue 9,
+    # stop 33): typeset seed 31 pdfminer +1 page and title; no fitting page or title lost.
+    closed_runs_keep_titles: bool = True
     # An untitled opening with a bare dateline (本报讯 连日来，…) goes on the titled story right
     # before it when that story has its credit under the headline and under this many
     # characters of text (assemble._credited_stub). Measured on the fitting part (issue 9,
