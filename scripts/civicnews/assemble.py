@@ -2612,6 +2612,17 @@ def demote_subheads(page: Page, rules: Rules) -> list[tuple[Line, float]]:
     ['盐城两县城十乡镇获评国家卫生县城']
     >>> demote_subheads(page("本报讯（记者 张勇）盐城两县城十乡镇获评国家卫生县城，复审考核一次。"), load_rules())
     []
+
+    The page's first story, untitled, takes the title as its own (its lead printed over it,
+    ``lead_takes_late_title``); a story with a headline takes it as a subhead.
+
+    >>> p = page("盐城两县城十乡镇获评国家卫生县城，复审考核一次。")
+    >>> _ = demote_subheads(p, load_rules()); p.items[0].headline is p.items[1], p.items[0].sections[-1][0]
+    (True, None)
+    >>> p = page("盐城两县城十乡镇获评国家卫生县城，复审考核一次。")
+    >>> p.items[0].headline = HeadGroup([(Role.TITLE, Line(0, "", "国家卫生城市复审"))])
+    >>> _ = demote_subheads(p, load_rules()); p.items[0].sections[-1][0]
+    '盐城两县城十乡镇获评国家卫生县城'
     """
     items, out = page.items, []
     host: dict[int, TextRun] = {}  # a run merged here → the story it went on
@@ -2641,9 +2652,17 @@ def demote_subheads(page: Page, rules: Rules) -> list[tuple[Line, float]]:
             continue
         (_, line), = head.parts
         first_head, first_lines = run.sections[0]
-        before.sections.append((line.text, first_lines) if first_head is None else (line.text, []))
-        before.sections.extend(run.sections[1:] if first_head is None else run.sections)
-        before.numbers.extend([*line.lines, *run.numbers])
+        if SETTINGS.lead_takes_late_title and before.headline is None and not any(
+                isinstance(x, HeadGroup) for x in items[:k - 1]):
+            # the page's first story, untitled, its lead printed over the title: the title is
+            # its own (通海县坚持… / 通海推进农村改厕工作 / “‘厕所革命’是…)
+            before.headline = head
+            before.sections.extend(run.sections)
+            before.numbers.extend(run.numbers)
+        else:
+            before.sections.append((line.text, first_lines) if first_head is None else (line.text, []))
+            before.sections.extend(run.sections[1:] if first_head is None else run.sections)
+            before.numbers.extend([*line.lines, *run.numbers])
         before.bylines.extend(run.bylines)
         before.continued_to = before.continued_to or run.continued_to
         before.closed, before.last = run.closed, run.last
@@ -4522,10 +4541,14 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             roles[k] = LineRole(line.number, line.text, Role.BODY, roles[k].confidence, (
                 f"read as {roles[k].role}; the few words under it go on its sentence: the last"
                 " sentence of the story before, not a headline",))
-    for line, score in demote_subheads(page, rules):
+    demoted = demote_subheads(page, rules)
+    heads = [x.headline for x in page.items if isinstance(x, TextRun) and not x.absorbed and x.headline]
+    for line, score in demoted:
         old = roles[index[line.number]]
-        roles[index[line.number]] = LineRole(old.number, old.text, Role.SUBHEAD, old.confidence, (
-            f"read as {old.role}; the text after it goes on the story before it (cosine {score:.2f})",))
+        kept = any(x.parts[0][1] is line for x in heads)
+        roles[index[line.number]] = LineRole(old.number, old.text, old.role if kept else Role.SUBHEAD, old.confidence, (
+            f"read as {old.role}; the text after it goes on the story before it (cosine {score:.2f})"
+            + (", the page's first story, untitled: its title" if kept else ""),))
     for number, share in leads_of_later_stories(page):
         if number in index:
             old = roles[index[number]]

@@ -194,6 +194,11 @@ class Settings:
     # inside another: assemble._closes_then_goes_on). Measured on the fitting part (issue 9,
     # stop 33): typeset seed 31 pdfminer +1 page and title; no fitting page or title lost.
     closed_runs_keep_titles: bool = True
+    # When the story before is the page's first and untitled, such a title is its own (its lead
+    # printed over it), not a subhead (assemble.demote_subheads). Measured on the fitting part
+    # (issue 9, stop 33): +3 titles (typeset seed 13 pdfminer and pdftotext, seed 31
+    # pdftotext); no fitting page or title lost.
+    lead_takes_late_title: bool = True
     # An untitled opening with a bare dateline (本报讯 连日来，…) goes on the titled story right
     # before it when that story has its credit under the headline and under this many
     # characters of text (assemble._credited_stub). Measured on the fitting part (issue 9,
