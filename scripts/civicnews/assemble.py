@@ -2575,13 +2575,55 @@ def split_resumed(page: Page) -> None:
         k += 1
 
 
-def demote_subheads(page: Page) -> list[tuple[Line, float]]:
+def _closes_then_goes_on(run: TextRun, rules: Rules) -> bool:
+    """A run with a story's closing credit (……活动。（作者 卫琦）) on a line before its last: a
+    story of its own printed inside another, whose text goes on after it.
+
+    >>> from civicnews.rules import load_rules
+    >>> run = TextRun(fresh=True, sections=[(None, ["植树活动。（作者 卫琦）", "期间，考察组参观了博物馆。"])])
+    >>> _closes_then_goes_on(run, load_rules())
+    True
+    >>> run.sections = [(None, ["期间，考察组参观了博物馆。", "植树活动。（作者 卫琦）"])]
+    >>> _closes_then_goes_on(run, load_rules())
+    False
+    """
+    lines = [t for _, ts in run.sections for t in ts]
+    return any(credits.split_trailing_credit(t, rules)[1] for t in lines[:-1])
+
+
+def demote_subheads(page: Page, rules: Rules) -> list[tuple[Line, float]]:
     """A one-part title heading an uncredited run whose text goes on the story printed right
     before it (cosine of their bigram sets at least ``min_subhead_similarity``, or
     ``min_begun_subhead_similarity`` when the run opens like a story: read as a story's first
     line and opening with a lead word or a date, its title not the opening words of a later
     paragraph) is a subhead of that story: the run goes on it, unless the title opens with a place the run names and that story never
-    does (``new_place``). Returns the demoted lines and the cosine, for the report."""
+    does (``new_place``), or the run opens with a dateline (本报讯（记者 X）…, when
+    ``dateline_runs_keep_titles``): a dateline opens a story, never a section of one. Returns
+    the demoted lines and the cosine, for the report.
+
+    >>> from civicnews.rules import load_rules
+    >>> def page(first: str) -> Page:
+    ...     text = "盐城两县城十乡镇获评国家卫生县城"
+    ...     head = HeadGroup([(Role.TITLE, Line(2, text, text))])
+    ...     before = TextRun(fresh=True, sections=[(None, ["国家卫生城市每3年复审考核一次，盐城两县城十乡镇获评。"])])
+    ...     run = TextRun(fresh=True, headline=head, sections=[(None, [first])])
+    ...     return Page(items=[before, head, run], furniture=[], captions=[], leftovers=[])
+    >>> [line.text for line, _ in demote_subheads(page("盐城两县城十乡镇获评国家卫生县城，复审考核一次。"), load_rules())]
+    ['盐城两县城十乡镇获评国家卫生县城']
+    >>> demote_subheads(page("本报讯（记者 张勇）盐城两县城十乡镇获评国家卫生县城，复审考核一次。"), load_rules())
+    []
+
+    The page's first story, untitled, takes the title as its own (its lead printed over it,
+    ``lead_takes_late_title``); a story with a headline takes it as a subhead.
+
+    >>> p = page("盐城两县城十乡镇获评国家卫生县城，复审考核一次。")
+    >>> _ = demote_subheads(p, load_rules()); p.items[0].headline is p.items[1], p.items[0].sections[-1][0]
+    (True, None)
+    >>> p = page("盐城两县城十乡镇获评国家卫生县城，复审考核一次。")
+    >>> p.items[0].headline = HeadGroup([(Role.TITLE, Line(0, "", "国家卫生城市复审"))])
+    >>> _ = demote_subheads(p, load_rules()); p.items[0].sections[-1][0]
+    '盐城两县城十乡镇获评国家卫生县城'
+    """
     items, out = page.items, []
     host: dict[int, TextRun] = {}  # a run merged here → the story it went on
     for k in range(1, len(items) - 1):
@@ -2595,8 +2637,12 @@ def demote_subheads(page: Page) -> list[tuple[Line, float]]:
             continue
         if new_place(head.parts[0][1].text, before.text, run.text):
             continue  # it opens with a place its text names and the story before never does
-        score = cosine(bigrams(run.text), bigrams(before.text))
         first = next((lines[0] for _, lines in run.sections if lines), "")
+        if SETTINGS.dateline_runs_keep_titles and credits.opens_with_dateline(first, rules):
+            continue
+        if SETTINGS.closed_runs_keep_titles and _closes_then_goes_on(run, rules):
+            continue
+        score = cosine(bigrams(run.text), bigrams(before.text))
         # 6月25日，… read as a story's first line, unless the title is the opening words of a
         # later paragraph of the run (作为直接服务群众的 / …。作为直接服务群众的“前沿阵地”，…): a
         # subhead or pull quote of the story, which went on under it
@@ -2606,9 +2652,17 @@ def demote_subheads(page: Page) -> list[tuple[Line, float]]:
             continue
         (_, line), = head.parts
         first_head, first_lines = run.sections[0]
-        before.sections.append((line.text, first_lines) if first_head is None else (line.text, []))
-        before.sections.extend(run.sections[1:] if first_head is None else run.sections)
-        before.numbers.extend([*line.lines, *run.numbers])
+        if SETTINGS.lead_takes_late_title and before.headline is None and not any(
+                isinstance(x, HeadGroup) for x in items[:k - 1]):
+            # the page's first story, untitled, its lead printed over the title: the title is
+            # its own (通海县坚持… / 通海推进农村改厕工作 / “‘厕所革命’是…)
+            before.headline = head
+            before.sections.extend(run.sections)
+            before.numbers.extend(run.numbers)
+        else:
+            before.sections.append((line.text, first_lines) if first_head is None else (line.text, []))
+            before.sections.extend(run.sections[1:] if first_head is None else run.sections)
+            before.numbers.extend([*line.lines, *run.numbers])
         before.bylines.extend(run.bylines)
         before.continued_to = before.continued_to or run.continued_to
         before.closed, before.last = run.closed, run.last
@@ -2756,6 +2810,25 @@ def leads_of_later_stories(page: Page) -> list[tuple[int, float]]:
     return out
 
 
+def _credited_stub(prev: TextRun, run: TextRun, first: str) -> bool:
+    """A titled story with its credit printed under the headline and under
+    ``max_credited_stub_chars`` of text (a row read across columns), before an untitled
+    opening with no credit line and a dateline naming no one (本报讯 连日来，…): that opening
+    is the story's own (its credit is the one under the headline), not a new story's.
+
+    >>> stub = TextRun(fresh=True, credit_lines=["融媒体中心记者 张丹"], sections=[(None, ["清理沟渠6.8公里。"])])
+    >>> stub.headline = HeadGroup([(Role.TITLE, Line(1, "", "开展人居环境整治"))])
+    >>> run = TextRun(fresh=True)
+    >>> _credited_stub(stub, run, "本报讯 连日来，万灵镇"), _credited_stub(stub, run, "本报讯（记者 王明）连日来")
+    (True, False)
+    >>> _credited_stub(stub, TextRun(fresh=True, credit_lines=["作者 卫琦"]), "本报讯 春回大地")
+    False
+    """
+    bare = re.sub(r"^\S*讯\s*", "", first)
+    return (prev.headline is not None and bool(prev.credit_lines) and not run.credit_lines
+            and not bare.startswith(("（", "(")) and len(prev.text) < SETTINGS.max_credited_stub_chars)
+
+
 def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
     """A run that is no story's beginning goes on the earlier story it shares most words with;
     so does a story's opening with no headline right after a story nothing closed, when the
@@ -2809,8 +2882,12 @@ def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
                          for x in page.items[at[id(prev)] + 1:at[id(run)]])
             first = next((lines[0] for _, lines in run.sections if lines), "")
             share = containment(bigrams(run.text), bigrams(prev.text))
+            # a credited stub's own opening needs no shared words: a row across columns holds
+            # words of the stories beside it
+            stub = _credited_stub(prev, run, first)
+            dated = credits.opens_with_dateline(first, rules) and not stub
             if (prev.absorbed or prev.closed or not prev.has_body or headed
-                    or credits.opens_with_dateline(first, rules) or share < SETTINGS.min_untitled_join_similarity):
+                    or dated or (share < SETTINGS.min_untitled_join_similarity and not stub)):
                 continue
             if run.numbers:
                 out.append((run.numbers[0], share))
@@ -4473,9 +4550,14 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             roles[k] = LineRole(line.number, line.text, Role.BODY, roles[k].confidence, (
                 f"read as {roles[k].role}; the few words under it go on its sentence: the last"
                 " sentence of the story before, not a headline",))
-    for line, score in demote_subheads(page):
-        _reread(roles, index[line.number], Role.SUBHEAD, (
-            f"the text after it goes on the story before it (cosine {score:.2f})"))
+    demoted = demote_subheads(page, rules)
+    heads = [x.headline for x in page.items if isinstance(x, TextRun) and not x.absorbed and x.headline]
+    for line, score in demoted:
+        old = roles[index[line.number]]
+        kept = any(x.parts[0][1] is line for x in heads)
+        roles[index[line.number]] = LineRole(old.number, old.text, old.role if kept else Role.SUBHEAD, old.confidence, (
+            f"read as {old.role}; the text after it goes on the story before it (cosine {score:.2f})"
+            + (", the page's first story, untitled: its title" if kept else ""),))
     for number, share in leads_of_later_stories(page):
         if number in index:
             old = roles[index[number]]

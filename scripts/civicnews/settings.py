@@ -185,6 +185,26 @@ class Settings:
     # (seeds 2-5), typeset fitting pages (seed 13) pdfminer 0.629 -> 0.635, PyMuPDF 0.698 ->
     # 0.711, pdftotext 0.585 -> 0.610; the lower is kept.
     min_begun_subhead_similarity: float = 0.2
+    # A title over text opening with a dateline (本报讯（记者 X）…) is never demoted to a subhead
+    # of the story before (assemble.demote_subheads): a dateline opens a story. Measured on the
+    # fitting part (issue 9, stop 33): typeset seed 31 gains a page on all three tools (盐城两县城…)
+    # and one more on PyMuPDF; no fitting page loses its count or a title with it on.
+    dateline_runs_keep_titles: bool = True
+    # ... nor one over text that closes on a story's credit and then goes on (a story printed
+    # inside another: assemble._closes_then_goes_on). Measured on the fitting part (issue 9,
+    # stop 33): typeset seed 31 pdfminer +1 page and title; no fitting page or title lost.
+    closed_runs_keep_titles: bool = True
+    # When the story before is the page's first and untitled, such a title is its own (its lead
+    # printed over it), not a subhead (assemble.demote_subheads). Measured on the fitting part
+    # (issue 9, stop 33): +3 titles (typeset seed 13 pdfminer and pdftotext, seed 31
+    # pdftotext); no fitting page or title lost.
+    lead_takes_late_title: bool = True
+    # An untitled opening with a bare dateline (本报讯 连日来，…) goes on the titled story right
+    # before it when that story has its credit under the headline and under this many
+    # characters of text (assemble._credited_stub). Measured on the fitting part (issue 9,
+    # stop 33): the stubs of the typeset pages it joins hold 24-56 characters; 60 and 120 gain
+    # 6 and 7 pages, 180 the same as 120, 250 loses a typeset seed-31 pdfminer page.
+    max_credited_stub_chars: int = 120
     # A line the model read as a subhead is a title when the text after it and the text before
     # it share a cosine under this: two stories, not two parts of one
     # (assemble.titles_between_stories).
