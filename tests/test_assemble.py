@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from civicnews.assemble import HeadGroup, TextRun, assemble_page, best_pairing, split_by_title
+from civicnews.assemble import assemble_page, best_pairing, split_by_title
 from civicnews.labeler import Decision
 from civicnews.lines import split_lines
 from civicnews.model import Line, PageInfo, PageResult, Role
+from civicnews.page_items import HeadGroup, TextRun
 from civicnews.rules import load_rules
 
 RULES = load_rules()
@@ -314,7 +315,7 @@ def test_a_story_resumed_with_no_mark_after_a_brief_goes_back_to_it() -> None:
 
 
 def test_cosine_does_not_favour_the_longer_story() -> None:
-    from civicnews.assemble import cosine
+    from civicnews.page_items import cosine
     short = frozenset({"村史", "史馆"})
     assert cosine(short, short | {f"长{k}" for k in range(50)}) < cosine(short, short | {"建成"})
 

@@ -32,94 +32,60 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from . import credits
-from .features import FURNITURE_SHAPE, bigrams, opens_story, spans_a_word
+from .features import bigrams, opens_story, spans_a_word
 from .headline import (
     _one_phrase,
     closes_a_frame,
     compose_headline,
     couplet,
     ends_open,
-    opens_speech,
 )
 from .labeler import Decision
+from .line_shapes import (
+    _CLAUSE_ENDS,
+    _TAIL_MARKS,
+    _TAIL_OPENERS,
+    DASH_OPENING,
+    KICKER_LABEL_CHARS,
+    MEASURE_LINES,
+    MEASURE_MIN_EM,
+    _couplet_title,
+    _far_tail_fits,
+    _furniture_shaped,
+    _names_a_place_only,
+    _whole_quote,
+    could_be_title,
+    new_place,
+    touching,
+)
 from .model import Article, Credit, Line, LineRole, PageInfo, PageResult, Role, Section
+from .page_items import (
+    HEAD_ROLES,
+    HeadGroup,
+    Page,
+    TextRun,
+    _opens_a_sentence,
+    _share,
+    _shares_with,
+    _take_aside,
+    containment,
+    cosine,
+    cut_run,
+    is_pull_quote,
+    shared_split_point,
+    similarity,
+)
 from .paragraphs import ends_sentence, rejoin_paragraphs, restore_lost_quotes
 from .patterns import CJK_CHAR, CONTINUATION, cjk_count
 from .rules import Rules
 from .settings import SETTINGS
 
-HEAD_ROLES = (Role.KICKER, Role.TITLE, Role.SUBTITLE)
 # The order the parts of one headline are printed in: a part earlier than the last one seen
 # begins the next headline.
 _PART_ORDER = {Role.KICKER: 0, Role.TITLE: 1, Role.SUBTITLE: 2}
-
-
-@dataclass
-class HeadGroup:
-    """Consecutive display lines: one story's kicker, title and subtitle."""
-
-    parts: list[tuple[Role, Line]]
-    claimed: bool = False
-
-    @property
-    def text(self) -> str:
-        return "".join(line.text for _, line in self.parts)
-
-
-@dataclass
-class TextRun:
-    """Consecutive text lines of one story, with the subheads and credits printed among them."""
-
-    fresh: bool  # began at a story's first line (a credit or START line, or under a headline)
-    begun: bool = False  # its first line was read as a story's first line (START or a credit)
-    sections: list[tuple[str | None, list[str]]] = field(default_factory=lambda: [(None, [])])
-    credit_lines: list[str] = field(default_factory=list)
-    bylines: list[str] = field(default_factory=list)
-    numbers: list[int] = field(default_factory=list)
-    continued_to: str | None = None
-    headline: HeadGroup | None = None
-    closed: bool = False  # ended by a byline or a jump line
-    absorbed: bool = False  # merged into an earlier story
-    first: int = -1  # index in the page's lines of its first and last text line
-    last: int = -1
-    heading_lines: list[Line] = field(default_factory=list)  # its subheads' lines, in order
-
-    @property
-    def has_body(self) -> bool:
-        return any(lines for _, lines in self.sections)
-
-    @property
-    def text(self) -> str:
-        return "".join(t for _, lines in self.sections for t in lines)
-
-    def add(self, line: Line, index: int) -> None:
-        self.first = index if self.first < 0 else self.first
-        self.last = index
-        self.sections[-1][1].append(line.text)
-        self.numbers.extend(line.lines)
-        if line.continued_to:
-            self.continued_to = line.continued_to
-            self.closed = True
-
-
-@dataclass
-class Page:
-    """What ``group_items`` found on a page, in print order."""
-
-    items: list[HeadGroup | TextRun]
-    furniture: list[str]
-    captions: list[tuple[str, int]]  # caption and the number of items before it
-    leftovers: list[str]
-    aside: dict[int, Line] = field(default_factory=dict)  # furniture and caption lines by index
-    orphans: list[HeadGroup] = field(default_factory=list)  # headlines left for the editor
-    # line index -> the next line's, where a second print shows the two are one headline
-    reprinted_pairs: dict[int, int] = field(default_factory=dict)
-    # numbers of story openings read as title lines (openings_read_as_titles): a story whose
-    # first lines a PDF tool printed over its headline
-    lifted_openings: set[int] = field(default_factory=set)
 
 
 def cut_jump_markers(lines: list[Line]) -> list[str]:
@@ -204,10 +170,6 @@ def _text_window(lines: list[Line], decisions: list[Decision], ks: range) -> str
     return "".join(out)
 
 
-# Text lines read on each side of a line to find the column's measure (its widest line).
-MEASURE_LINES = 4
-# Two measures differ by this many characters at least (one character is type, not layout).
-MEASURE_MIN_EM = 3.0
 # A line this many em short of its column's measure is no full line: a paragraph's first line
 # fills its column but for an indent of two characters (the most papers set), so three is no
 # first line. Not fitted: a typesetting fact.
@@ -317,69 +279,6 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision], rules: 
     return out
 
 
-# A place name a headline opens with: a few characters and a place suffix (东岭村, 米河镇, 泾源县),
-# not a collective (全县, 我市, 该镇, 各村).
-OPENING_PLACE = re.compile(r"^(?![全我本该各此这每一二三四五六七八九十两几多外邻在])([\u4e00-\u9fff]{1,4}?)(街道|社区|村|镇|乡|县|区|市)")
-
-
-def new_place(text: str, before: str, after: str) -> str | None:
-    """The place a headline opens with when the text after it names it and the text before it
-    never does (not even its short form): a new story's place.
-
-    >>> new_place("东岭村开展人居环境整治", "石桥镇开展整治。", "东岭村近日开展整治。")
-    '东岭村'
-    >>> new_place("东岭村开展人居环境整治", "石桥镇东岭整治。", "东岭村近日开展整治。"), new_place("全县开展整治", "文。", "全县")
-    (None, None)
-    >>> new_place("荣县人大代表开展视察活动", "石桥镇开展整治。", "荣县人大代表视察。"), new_place("城区开展整治", "文。", "城区")
-    ('荣县', None)
-    >>> new_place("秦淮区月牙湖街道富丽山庄社区开展活动", "古泉镇开展整治。", "富丽山庄社区携手月牙湖社区")
-    '富丽山庄社区'
-    """
-    if not before:
-        return None
-    match = OPENING_PLACE.match(text) or _short_place(text, after)
-    # the places it opens with, widest first (秦淮区月牙湖街道富丽山庄社区): the story may name only
-    # the nearest (富丽山庄社区)
-    for _ in range(OPENING_PLACES_READ):
-        # a one-character base only for a county (荣县, 滑县): 城区, 新村 are no names
-        if match is None or len(match.group(1)) < 2 and match.group(2) != "县":
-            return None
-        place, base = match.group(0), match.group(1)
-        if place in after and base not in before:
-            return place
-        if base in before or match.group(2) not in ("县", "区", "市", "街道"):
-            return None  # the story before names it, or it holds no place named after it
-        text = text[match.end():]
-        match = OPENING_PLACE.match(text)
-    return None
-
-
-# How many places in a row a headline's opening is read for (county, street, community).
-OPENING_PLACES_READ = 3
-
-
-_PLACE_SUFFIXES = ("街道", "社区", "村", "镇", "乡", "县", "区", "市")
-
-
-def _short_place(text: str, after: str) -> re.Match[str] | None:
-    """A headline opening with a place's short form (通海 for 通海县) that the text after it
-    writes in full: the full name, matched in the text after.
-
-    >>> _short_place("通海推进农村改厕工作", "今年以来，通海县坚持整村推进。").group(0)
-    '通海县'
-    >>> _short_place("全力推进农村改厕工作", "全力区的工作") is None  # 全… is no place (全县)
-    True
-    """
-    for n in (2, 3):
-        head = text[:n]
-        if len(head) < n or not OPENING_PLACE.match(head + "县"):  # not 全县, 我市, 该镇
-            continue
-        for suffix in _PLACE_SUFFIXES:
-            if head + suffix in after:
-                return OPENING_PLACE.match(head + suffix)
-    return None
-
-
 def titles_naming_new_places(lines: list[Line], decisions: list[Decision]) -> dict[int, str]:
     """Headline-shaped lines read as subheads or captions (or as text set apart, ``_set_apart``)
     that open with a place the text after them names and the story before them never does
@@ -479,12 +378,6 @@ def _opens_text(lines: list[Line], decisions: list[Decision], k: int, after: str
     return _shares_with(lines[k].text, after) >= SETTINGS.min_aside_title_share
 
 
-def _shares_with(text: str, other: str) -> float:
-    """Share of the text's bigrams found in the other text."""
-    grams = bigrams(text)
-    return sum(1 for g in grams if g in other) / len(grams) if grams else 0.0
-
-
 # Roles a credit-shaped line may have been given that cannot hold one: it is a credit.
 _NOT_CREDIT_ROLES = (Role.FURNITURE, Role.KICKER, Role.TITLE, Role.SUBTITLE, Role.CAPTION, Role.SUBHEAD)
 
@@ -569,15 +462,6 @@ def titles_ending_sentences(lines: list[Line], decisions: list[Decision]) -> lis
     # its full stop may end another column's text, not the headline piece
     return [k for k, d in enumerate(decisions)
             if d.role is Role.TITLE and lines[k].text.endswith("。") and " " not in lines[k].text.strip()]
-
-
-def touching(upper: Line, lower: Line) -> bool:
-    """``lower`` is printed on the page line right under ``upper``, no blank line between."""
-    return lower.number == max(upper.lines or (upper.number,)) + 1
-
-
-# A line opening with a dash (——…, ---…) under a title is its subtitle, never the title's piece.
-DASH_OPENING = re.compile(r"^\s*(?:—|-{2,}|－)")
 
 
 def subheads_touching_titles(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
@@ -1055,18 +939,6 @@ def leads_after_bracket_labels(lines: list[Line], decisions: list[Decision]) -> 
 
 # Headline lines read above a quoted title that become its kicker: a kicker is a line or two.
 MAX_QUOTED_KICKER_LINES = 3
-
-
-def _whole_quote(text: str) -> bool:
-    """The line is one quoted sentence, mark to mark, of a headline's length (“俺村不比城市差！”).
-    A quoted name or phrase (“7个专项行动”) is a title's line broken at its quote.
-
-    >>> _whole_quote("“俺村不比城市差！”"), _whole_quote("“咱明年得多种点草莓，”他说。"), _whole_quote("“7个专项行动”")
-    (True, False, False)
-    """
-    text = text.strip()
-    return (len(text) > 2 and text[0] == "“" and text[-1] == "”" and "”" not in text[1:-1]
-            and ends_sentence(text) and SETTINGS.title_chars[0] <= cjk_count(text) <= SETTINGS.title_chars[1])
 
 
 # Roles the lines of one headline above a quoted title may have been read as, alike.
@@ -1625,24 +1497,6 @@ def split_late_pairs(page: Page, rules: Rules) -> list[tuple[int, float, float]]
     return out
 
 
-# A line ending in one of these stops inside a sentence.
-_CLAUSE_ENDS = ("，", "、", "；", ",", ";")
-
-
-def similarity(head: HeadGroup, run: TextRun) -> float:
-    """Share of a headline's character bigrams that the story's text uses.
-
-    >>> run = TextRun(fresh=True, sections=[(None, ["开发区全力推进创卫工作，"])])
-    >>> similarity(HeadGroup([(Role.TITLE, Line(1, "", "开发区创卫"))]), run)
-    0.75
-    """
-    grams = bigrams(head.text)
-    if not grams:
-        return 0.0
-    text = run.text
-    return sum(1 for g in grams if g in text) / len(grams)
-
-
 def pairing_weight(head: HeadGroup, run: TextRun, run_after: bool) -> float:
     """How well a headline heads a story next to it: a base for the pair, plus the share of the
     headline's words the story uses, plus a prior for the usual place (the story printed after
@@ -1700,58 +1554,6 @@ def best_pairing(items: list[HeadGroup | TextRun]) -> list[int]:
         else:
             i -= 1
     return sorted(pairs)
-
-
-# A pull quote repeats at least this many characters of its story word for word: shorter
-# phrases (推进会, 创卫) recur in any story by chance.
-PULL_QUOTE_MIN_CHARS = 6
-
-
-def _opens_a_sentence(quote: str, story: str) -> bool:
-    """The story has the text at a sentence's start (after 。！？, a line break or at its very
-    beginning): a paragraph's opening words printed as a pull quote or a subhead (在采访过程中),
-    where a title's second half is a later clause (…，计划总投资44.8亿元).
-
-    >>> _opens_a_sentence("在采访过程中", "记者走访。在采访过程中，大家认为…"), _opens_a_sentence("计划总投资", "签约17个，计划总投资")
-    (True, False)
-    """
-    at = story.find(quote.strip())
-    while at >= 0:
-        if at == 0 or story[at - 1] in "。！？\n":
-            return True
-        at = story.find(quote.strip(), at + 1)
-    return False
-
-
-def is_pull_quote(line: str, story: str) -> bool:
-    """A line that is a whole clause of its story, word for word (the words between two clause
-    marks): a pull quote. A title's second half is found in its story too, but inside a clause
-    (视察重点 / 工程和民生实事).
-
-    >>> is_pull_quote("对参会人员进行动员", "从三个方面，对参会人员进行动员。会议要求…")
-    True
-    >>> is_pull_quote("工程和民生实事", "代表们视察重点工程和民生实事，听取汇报。")
-    False
-    """
-    quote = line.strip()
-    if len(CJK_CHAR.findall(quote)) < PULL_QUOTE_MIN_CHARS:
-        return False
-    # each place the story has it, by str.find: what re.search(f"(?:^|[{_QUOTE_OPENS}]"
-    # f"{re.escape(quote)}(?:[{_QUOTE_CLOSES}]|$)") finds ($: the end or a last "\n"), without
-    # compiling a pattern for every quote (0.5 ms a call)
-    at, size = story.find(quote), len(story)
-    while at >= 0:
-        end = at + len(quote)
-        if ((at == 0 or story[at - 1] in _QUOTE_OPENS)
-                and (end == size or story[end] in _QUOTE_CLOSES or (end == size - 1 and story[end] == "\n"))):
-            return True
-        at = story.find(quote, at + 1)
-    return False
-
-
-# The marks a pull quote's clause begins after and ends before (is_pull_quote).
-_QUOTE_OPENS = "，。；！？：、“”"
-_QUOTE_CLOSES = "，。；！？、”"
 
 
 def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rules) -> list[tuple[Line, str]]:
@@ -1847,12 +1649,6 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rule
             out.append((line, "a whole clause of its story: a pull quote" if quoted
                         else "its story uses few or none of its words"))
     return out
-
-
-# The longest phrase of a column or series label read as a kicker by its words alone (接续报道,
-# 乡村振兴在行动, 创城进行时 城乡环境卫生整治): the fitting part's labels' phrases hold 3 to 9
-# characters, the figurative first halves of titles their stories do not echo 10 and more.
-KICKER_LABEL_CHARS = 8
 
 
 def kickers_by_words(page: Page, rules: Rules) -> list[tuple[Line, float, float]]:
@@ -2009,23 +1805,6 @@ def slogan_kickers(page: Page, rules: Rules) -> list[Line]:
     return out
 
 
-def _names_a_place_only(text: str, rules: Rules) -> bool:
-    """The whole line is place names (章丘区明水街道, 庐江县矾山镇): a title's opening words set
-    on a line of their own, not a kicker, which says something.
-
-    >>> from .rules import load_rules
-    >>> [_names_a_place_only(t, load_rules()) for t in ("章丘区明水街道", "三十铺镇", "人大代表之家", "美丽乡村")]
-    [True, True, False, False]
-    """
-    text = text.strip()
-    at = 0
-    for mention in rules.gazetteer.find(text):
-        if mention.start != at:
-            return False
-        at = mention.end
-    return bool(text) and at == len(text)
-
-
 def _opens_on_place(text: str, rules: Rules) -> bool:
     """The line opens with a place the gazetteer knows (宏伟区开展…, 庐江县矾山镇…).
 
@@ -2066,19 +1845,6 @@ def place_kickers(page: Page, rules: Rules) -> list[Line]:
         out.extend(line for _, line in parts[:k])
         parts[:k] = [(Role.TITLE, line) for _, line in parts[:k]]
     return out
-
-
-def _couplet_title(parts: list[tuple[Role, Line]]) -> bool:
-    """Title lines that make a couplet (对仗: two phrases of one length, on one line or two): a
-    whole headline with no subject to take, so a place printed alone above it is its kicker.
-
-    >>> _couplet_title([(Role.TITLE, Line(2, "", "开展人居环境整治 共建宜居美好家园"))])
-    True
-    >>> _couplet_title([(Role.TITLE, Line(2, "", "积极开展安全生产检查"))])
-    False
-    """
-    phrases = " ".join(line.text for role, line in parts if role is Role.TITLE).split()
-    return len(phrases) == 2 and couplet(*phrases)
 
 
 # What a caption or a pull quote starts with before its words (▲ ▶ and spaces).
@@ -2158,18 +1924,6 @@ def split_point(head: HeadGroup, lines: list[str]) -> int | None:
     return best
 
 
-def cut_run(run: TextRun, k: int) -> TextRun:
-    """Cut the run's last section before its k-th line; the tail is a story of its own."""
-    subhead, lines = run.sections[-1]
-    tail = TextRun(fresh=True, sections=[(None, lines[k:])], bylines=run.bylines,
-                   continued_to=run.continued_to, closed=run.closed)
-    cut_numbers = len(run.numbers) - (len(lines) - k)
-    tail.numbers, run.numbers = run.numbers[cut_numbers:], run.numbers[:cut_numbers]
-    run.sections[-1] = (subhead, lines[:k])
-    run.bylines, run.continued_to, run.closed = [], None, False
-    return tail
-
-
 def split_by_title(head: HeadGroup, run: TextRun) -> TextRun | None:
     """A title printed after two stories whose text ran together: cut the run at the paragraph
     start after which the text holds the title's words and before which it does not; the tail
@@ -2181,36 +1935,6 @@ def split_by_title(head: HeadGroup, run: TextRun) -> TextRun | None:
         # the lower one in the upper story would pull the cut up to the first paragraph)
         k = shared_split_point(run.headline, head, lines) or k
     return None if k is None else cut_run(run, k)
-
-
-def _share(head: HeadGroup, text: str, other: str = "") -> float:
-    """The largest share of one headline part's bigrams that the text uses and ``other`` does
-    not (a kicker or a figurative title may share none)."""
-    best = 0.0
-    for _, line in head.parts:
-        grams = bigrams(line.text)
-        if grams:
-            best = max(best, sum(1 for g in grams if g in text and g not in other) / len(grams))
-    return best
-
-
-def shared_split_point(first: HeadGroup, second: HeadGroup, lines: list[str], floor: float | None = None) -> int | None:
-    """Where two stories run together, the first's headline above them and the second's below:
-    the paragraph start that leaves the most of each headline's words on its side (of equal
-    cuts the latest: a story's own words come early in it). A cut needs ``min_split_overlap``
-    of the second headline's words after it, and as much of either headline's words on its
-    side only (a slogan shares words all through the story under it)."""
-    floor = SETTINGS.min_split_overlap if floor is None else floor
-    best, best_score = None, -1.0
-    for k in range(1, len(lines)):
-        if not ends_sentence(lines[k - 1]):
-            continue
-        front_text, tail_text = "".join(lines[:k]), "".join(lines[k:])
-        tail = _share(second, tail_text)
-        front_only, tail_only = _share(first, front_text, tail_text), _share(second, tail_text, front_text)
-        if tail >= floor and max(front_only, tail_only) >= floor and front_only + tail_only >= best_score:
-            best, best_score = k, front_only + tail_only
-    return best
 
 
 def split_shared_run(head: HeadGroup, run: TextRun) -> TextRun | None:
@@ -2396,27 +2120,6 @@ def quoted_head_run(head: HeadGroup, items: list[HeadGroup | TextRun]) -> TextRu
     if all(is_pull_quote(line.text, text) for _, line in best.headline.parts):
         return best
     return None
-
-
-def cosine(a: frozenset[str], b: frozenset[str]) -> float:
-    """Shared bigrams against the sizes of both sets: a long story does not win by length alone.
-
-    >>> round(cosine(frozenset({"开发", "发区"}), frozenset({"开发", "发区", "创卫", "卫工"})), 3)
-    0.707
-    """
-    return len(a & b) / (len(a) * len(b)) ** 0.5 if a and b else 0.0
-
-
-def containment(a: frozenset[str], b: frozenset[str]) -> float:
-    """Shared bigrams against the smaller set: how much of the shorter text the other uses. A
-    story cut off after its first paragraph is short, and cosine against the long rest of it
-    stays low though the rest names its people and places again.
-
-    >>> lead, rest = frozenset({"开发", "发区"}), frozenset({"开发", "发区", "创卫", "卫工", "工作", "作会"})
-    >>> round(cosine(lead, rest), 3), containment(lead, rest)
-    (0.577, 1.0)
-    """
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 # A run with more paragraph breaks than this is not searched for a resumed story: real stories
@@ -2672,10 +2375,6 @@ def demote_subheads(page: Page, rules: Rules) -> list[tuple[Line, float]]:
     return out
 
 
-# A sentence never opens on these particles (的服务网络。): text that does is a sentence's tail.
-_TAIL_OPENERS = "的地得之了着过和与及或"
-
-
 def _sentence_tail(text: str, before: str) -> bool:
     """Text that goes on a sentence begun in ``before``: it opens on a particle, on a clause of
     one or two characters (明、许明参加督办。), or with a word running on from ``before``.
@@ -2904,24 +2603,6 @@ def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
         host.continued_to = host.continued_to or run.continued_to
         run.absorbed = True
     return out
-
-
-def could_be_title(text: str) -> bool:
-    """A line shaped like a headline: a few to a few dozen characters, no sentence or clause end,
-    not a credit.
-
-    >>> could_be_title("米河镇召开创文工作推进会"), could_be_title("9月22日上午，米河镇召开推进会，")
-    (True, False)
-    >>> could_be_title("9月22日上午，米河镇召开创文工作推进会。")
-    False
-    >>> could_be_title("记者 王明"), could_be_title("日前"), could_be_title("王培文指出")
-    (False, False, False)
-    """
-    n = cjk_count(text)
-    stripped = text.rstrip(" ）)")
-    return (SETTINGS.title_chars[0] <= n <= SETTINGS.title_chars[1] and not ends_sentence(text)
-            and not stripped.endswith(("，", "、", "；", "：", ",", ";", ":"))
-            and not credits.is_credit_line(text) and not opens_speech(text))
 
 
 def _finished(text: str, rules: Rules) -> bool:
@@ -3191,53 +2872,6 @@ def rescue_titles(page: Page, lines: list[Line], rules: Rules) -> list[tuple[tup
     return taken
 
 
-
-# What a county's own media call themselves after its name (义乌发布, 永康新闻, 今日永康): with a
-# place before it (by the gazetteer) such a line is a masthead. The shapes of China's county
-# media centres' names, not one paper's.
-_MASTHEAD_WORDS = ("发布", "新闻", "日报", "晚报", "时报", "报", "融媒", "新闻网", "电视台", "广播电视台")
-# … longest first (a title ending in 日报 is read for 日报, not 报), sorted once, not per line
-_MASTHEAD_BY_LENGTH = tuple(sorted(_MASTHEAD_WORDS, key=len, reverse=True))
-
-
-def place_masthead(text: str, rules: Rules) -> bool:
-    """A place's name with a media word after it, or 今日 before it: a masthead.
-
-    >>> from .rules import load_rules
-    >>> [place_masthead(t, load_rules()) for t in ("陇县发布", "今日永康", "义乌新闻", "统计公报发布", "永康")]
-    [True, True, True, False, False]
-    """
-    text = text.strip()
-    if text.startswith("今日"):
-        return _names_a_place_only(text[2:], rules)
-    if not text.endswith(_MASTHEAD_WORDS):  # most lines: no word to look for
-        return False
-    word = next(w for w in _MASTHEAD_BY_LENGTH if text.endswith(w))
-    return len(text) > len(word) and _names_a_place_only(text[: -len(word)], rules)
-
-
-def _furniture_shaped(text: str, rules: Rules) -> bool:
-    """A line the rules or the furniture patterns (dates, hotlines, page labels) name as page
-    furniture or a campaign slogan, a photo caption's mark opens, or a credit's role word: never
-    a story's title, however it stands.
-
-    >>> from .rules import load_rules
-    >>> [_furniture_shaped(t, load_rules()) for t in ("▶完成户厕122座", "文/许东升 正仁", "垃圾分类 人人有责", "以练备战 筑牢防线")]
-    [True, True, True, False]
-    """
-    return bool(rules.furniture_any.fullmatch(text) or rules.slogan.fullmatch(text)
-                or FURNITURE_SHAPE.search(text) or (text[:1] and text[0] in rules.caption_marks)
-                or credits.credit_shaped(text) or place_masthead(text, rules))
-
-
-def _take_aside(page: Page, text: str) -> None:
-    """Take a line set aside as furniture or a photo caption back from the page's lists."""
-    if text in page.furniture:
-        page.furniture.remove(text)
-    else:
-        page.captions = [c for c in page.captions if c[0] != text]
-
-
 def title_tails(page: Page, lines: list[Line], rules: Rules) -> list[int]:
     """A headline's title goes on in the line printed right under it (no blank between) that
     the model set aside as furniture or a caption, when the line is no longer than the one above
@@ -3296,33 +2930,6 @@ def title_tails(page: Page, lines: list[Line], rules: Rules) -> list[int]:
             _take_aside(page, text)
             taken.append(j)
     return taken
-
-
-_TAIL_MARKS = re.compile("[，。、；：！？（）《》【】 ]")
-_TYPE_MARKS = re.compile("[“”‘’\"「」 ]")
-
-
-def _far_tail_fits(title: str, tail: str, story: str) -> bool:
-    """A title's last line ``title`` goes on in ``tail``: the story prints the tail whole right
-    after the title's last three characters (消防日 / 主题活动: …消防日主题活动…), or a word runs
-    across the break (志愿服 / 务活动) and the story prints that word (服务).
-
-    >>> _far_tail_fits("县消防救援大队开展“119”消防日", "主题活动", "开展“119”消防日主题活动，县委")
-    True
-    >>> _far_tail_fits("集团持续开展志愿服", "务活动", "集团志愿服务队")
-    True
-    >>> _far_tail_fits("临江市苇沙河镇：清洁环境扮靓村镇", "建设情况", "推进村镇建设，了解情况")
-    False
-    >>> _far_tail_fits("开展“欢乐过暑假 防溺水安全不放假”主题", "宣传活动", "开展“欢乐过暑假 防溺水安全不放假”主题宣传活动")
-    True
-    >>> _far_tail_fits("临江市苇沙河镇：清洁环境扮靓村镇", "建设情况", "")
-    False
-    """
-    # quote marks and word spaces are the type's, not the words' (…不放假”主题 / 宣传活动)
-    title, tail, story = (_TYPE_MARKS.sub("", x) for x in (title, tail, story))
-    if title[-3:] + tail in story:
-        return True
-    return title[-1:] + tail[:1] in story and spans_a_word(title, tail)
 
 
 def far_title_tails(page: Page, lines: list[Line], rules: Rules) -> list[tuple[int, str]]:

@@ -18,7 +18,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .. import assemble, settings
+from .. import (
+    assemble,
+    line_shapes,
+    page_items,
+    settings,
+)
 from .evaluate import score_directory, score_pages
 from .pagegen import generate_pages, shared_available
 
@@ -38,6 +43,8 @@ CANDIDATES: dict[str, tuple[float, ...]] = {
     "resume_margin": (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 2.0),
     "min_subhead_similarity": (0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 1.01),
 }
+# The assembler's modules: each reads the tunables from its own import of settings.SETTINGS.
+ASSEMBLY_MODULES = (assemble, line_shapes, page_items)
 METRICS = ("count_exact", "title_exact", "headline_exact", "body_f1", "reporters_f1")
 
 
@@ -46,11 +53,15 @@ def overridden(**values: float) -> Iterator[None]:
     """Run with some tunables changed (the assembler reads them from settings.SETTINGS)."""
     saved = settings.SETTINGS
     changed = dataclasses.replace(saved, **values)
-    settings.SETTINGS = assemble.SETTINGS = changed
+    settings.SETTINGS = changed
+    for module in ASSEMBLY_MODULES:
+        module.SETTINGS = changed
     try:
         yield
     finally:
-        settings.SETTINGS = assemble.SETTINGS = saved
+        settings.SETTINGS = saved
+        for module in ASSEMBLY_MODULES:
+            module.SETTINGS = saved
 
 
 def typeset_tools(root: Path) -> list[str]:
