@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 
-from civicnews.assemble import assemble_page, best_pairing, split_by_title
+from civicnews.assemble import assemble_page
 from civicnews.labeler import Decision
 from civicnews.lines import split_lines
 from civicnews.model import Line, PageInfo, PageResult, Role
 from civicnews.page_items import HeadGroup, TextRun
+from civicnews.pairing import best_pairing, split_by_title
 from civicnews.rules import load_rules
 
 RULES = load_rules()

@@ -20,8 +20,11 @@ from pathlib import Path
 
 from .. import (
     assemble,
+    grouping,
+    line_rereads,
     line_shapes,
     page_items,
+    pairing,
     settings,
 )
 from .evaluate import score_directory, score_pages
@@ -44,7 +47,7 @@ CANDIDATES: dict[str, tuple[float, ...]] = {
     "min_subhead_similarity": (0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 1.01),
 }
 # The assembler's modules: each reads the tunables from its own import of settings.SETTINGS.
-ASSEMBLY_MODULES = (assemble, line_shapes, page_items)
+ASSEMBLY_MODULES = (assemble, line_rereads, line_shapes, page_items, grouping, pairing)
 METRICS = ("count_exact", "title_exact", "headline_exact", "body_f1", "reporters_f1")
 
 

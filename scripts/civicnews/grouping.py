@@ -1,0 +1,216 @@
+"""Grouping: the page's lines into headline groups and text runs, then the groups' first fixes.
+
+In the order they run:
+1. ``group_items`` (with ``cut_jump_markers``): consecutive display lines form a headline group;
+   text lines form runs, a new run beginning at a story's first line (a credit or a START line)
+   and a run ending at a byline; furniture and captions go aside; ``open_under_headlines``: a run
+   opening with a subhead right under a headline begins a story unless it uses an earlier run's
+   words (that story resumed);
+2. ``headings_over_stories``: subheads with no text under them right before a story's first
+   line are that story's headline;
+3. ``demote_sentence_pieces``: a title line whose last word runs on into the text after it is a
+   piece of a sentence, back into the text;
+4. ``short_leads``: an untitled short sentence printed against the run after it is that run's
+   first words, not a story.
+"""
+
+from __future__ import annotations
+
+from . import credits
+from .features import opens_story, spans_a_word
+from .labeler import Decision
+from .line_shapes import _CLAUSE_ENDS, touching
+from .model import Line, Role
+from .page_items import HEAD_ROLES, HeadGroup, Page, TextRun, _shares_with
+from .paragraphs import ends_sentence
+from .patterns import CONTINUATION
+from .rules import Rules
+from .settings import SETTINGS
+
+# The order the parts of one headline are printed in: a part earlier than the last one seen
+# begins the next headline.
+_PART_ORDER = {Role.KICKER: 0, Role.TITLE: 1, Role.SUBTITLE: 2}
+
+
+def cut_jump_markers(lines: list[Line]) -> list[str]:
+    """Take (下转2版) markers out of the lines' text; return them as page furniture."""
+    markers = []
+    for line in lines:
+        m = CONTINUATION.search(line.text)
+        if not m:
+            continue
+        markers.append(m.group(0))
+        if m.group(1) in ("下转", "转"):
+            line.continued_to = m.group(2).replace(" ", "").lstrip("第")
+        line.text = (line.text[: m.start()] + line.text[m.end():]).strip()
+    return markers
+
+
+def _open_run(items: list[HeadGroup | TextRun]) -> TextRun | None:
+    last = items[-1] if items else None
+    return last if isinstance(last, TextRun) and not last.closed else None
+
+
+def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> Page:
+    """Walk the page once: headline groups and text runs in print order, furniture and captions
+    aside. Furniture and captions printed inside a story do not break it."""
+    page = Page([], cut_jump_markers(lines), [], [])
+    for index, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
+        role, items = decision.role, page.items
+        if not line.text:
+            continue
+        if role is Role.FURNITURE:
+            page.furniture.append(line.text)
+            page.aside[index] = line
+        elif role is Role.CAPTION:
+            page.captions.append((line.text, len(items)))
+            page.aside[index] = line
+        elif role in HEAD_ROLES:
+            last = items[-1] if items else None
+            last_role = last.parts[-1][0] if isinstance(last, HeadGroup) else None
+            goes_on = last_role is not None and (
+                _PART_ORDER[role] > _PART_ORDER[last_role] or (role is last_role and decision.continues))
+            if isinstance(last, HeadGroup) and goes_on:
+                last.parts.append((role, line))
+            else:
+                items.append(HeadGroup([(role, line)]))
+        elif role is Role.SUBHEAD:
+            run = _open_run(items)
+            if run is None:
+                run = TextRun(fresh=False)  # no story begins with a subhead: one goes on here
+                run.sections = []
+                items.append(run)
+            run.sections.append((line.text, []))
+            run.numbers.extend(line.lines)
+            run.heading_lines.append(line)
+        elif role is Role.CREDIT:
+            run = _open_run(items)
+            if run is None or run.has_body:
+                run = TextRun(fresh=True, begun=True)
+                items.append(run)
+            run.credit_lines.append(line.text)
+            run.numbers.extend(line.lines)
+        elif role is Role.BYLINE and not credits.has_names(line.text, rules):
+            page.furniture.append(line.text)  # a "byline" naming nobody: a slogan or a label
+            page.aside[index] = line
+        elif role is Role.BYLINE:
+            run = next((x for x in reversed(items) if isinstance(x, TextRun)), None)
+            if run is None or run.bylines and not _open_run(items):
+                page.leftovers.append(line.text)
+                continue
+            run.bylines.append(line.text)
+            run.numbers.extend(line.lines)
+            run.closed = True
+        else:  # START or BODY
+            run = _open_run(items)
+            starts = role is Role.START and run is not None and (run.has_body or not run.credit_lines)
+            if run is None or starts:
+                after_head = bool(items) and isinstance(items[-1], HeadGroup)
+                run = TextRun(fresh=role is Role.START or after_head, begun=role is Role.START)
+                items.append(run)
+            run.add(line, index)
+    open_under_headlines(page)
+    return page
+
+
+def open_under_headlines(page: Page) -> None:
+    """A run that begins with a subhead right under a headline (a pull quote or a lead-in under
+    the title) begins a story, unless it uses ``min_resumed_share`` of an earlier run's words:
+    then it is that story resumed under a subhead (after a title printed after its own story)."""
+    items, earlier = page.items, []
+    for k, item in enumerate(items):
+        if not isinstance(item, TextRun):
+            continue
+        if k and isinstance(items[k - 1], HeadGroup) and not item.fresh and item.sections and item.sections[0][0]:
+            text = item.text
+            item.fresh = max((_shares_with(e, text) for e in earlier), default=0.0) < SETTINGS.min_resumed_share
+        earlier.append(item.text)
+
+
+def headings_over_stories(page: Page) -> list[Line]:
+    """Subheads with no text under them, right before a story's first line (a START line or a
+    credit): that story's headline, read as subheads (a title printed between two stories), when
+    they are one line or one phrase broken inside a word (two whole phrases are pull quotes).
+    Returns the lines, for the report."""
+    items, out = page.items, []
+    for k in range(len(items) - 1):
+        run, after = items[k], items[k + 1]
+        if (isinstance(run, TextRun) and isinstance(after, TextRun) and after.begun and not run.has_body
+                and not run.credit_lines and not run.bylines and run.heading_lines
+                and len(run.heading_lines) == len(run.sections)
+                # one line, or one phrase broken inside a word: parallel phrases are pull quotes
+                and all(spans_a_word(a.text, b.text) for a, b in zip(run.heading_lines, run.heading_lines[1:], strict=False))):
+            items[k] = HeadGroup([(Role.TITLE, line) for line in run.heading_lines])
+            after.fresh = True
+            out.extend(run.heading_lines)
+    return out
+
+
+def demote_sentence_pieces(page: Page) -> list[Line]:
+    """A title line whose last word runs on into the text right after it (综合开发、重 /
+    大项目建设: 重大) or that ends in a clause mark: a piece of a sentence broken at the
+    column's edge, not a headline. It goes back into the text, then the line before it is
+    asked the same; a run that took one is no story's beginning. Returns the lines, for the
+    report."""
+    items, out = page.items, []
+    k = 0
+    while k + 1 < len(items):
+        head, run = items[k], items[k + 1]
+        k += 1
+        if not (isinstance(head, HeadGroup) and isinstance(run, TextRun)) or run.credit_lines:
+            continue
+        first = next((lines for _, lines in run.sections if lines), None)
+        # the head's last lines, one by one, while each runs on into the text after it
+        while first and head.parts and head.parts[-1][0] is Role.TITLE:
+            line = head.parts[-1][1]
+            # a word across the break counts only when the text after does not open like a
+            # story (read as its first line, or 日前，… after 工作: 工作日 is chance)
+            spans = not (run.begun or opens_story(first[0])) and spans_a_word(line.text, first[0])
+            if not line.text or not (line.text.endswith(_CLAUSE_ENDS) or spans):
+                break
+            head.parts.pop()
+            first.insert(0, line.text)
+            run.numbers[:0] = list(line.lines)
+            run.fresh = False
+            out.append(line)
+        if not head.parts:
+            items.pop(k - 1)
+    return out
+
+
+def short_leads(page: Page, lines: list[Line]) -> list[int]:
+    """An untitled run of one short finished sentence or two (under ``min_story_chars``
+    characters, no credit) printed right against the run after it, no blank between, is that
+    run's first words, not a story: a paragraph cut where its next sentence opens on a date
+    (寒意渐浓，初心炽热。 / 12月5日国际志愿者日当天，…). Its lines go on the run after it.
+    Returns their line numbers, for the report.
+
+    >>> page_lines = [Line(1, "", "寒意渐浓，初心炽热。"), Line(2, "", "12月5日，绿华镇开展志愿活动。")]
+    >>> short = TextRun(fresh=True, begun=True, sections=[(None, ["寒意渐浓，初心炽热。"])], numbers=[1], first=0, last=0)
+    >>> story = TextRun(fresh=True, begun=True, sections=[(None, ["12月5日，绿华镇开展志愿活动。"])], numbers=[2], first=1, last=1)
+    >>> page = Page([short, story], [], [], [])
+    >>> short_leads(page, page_lines), story.text
+    ([1], '寒意渐浓，初心炽热。12月5日，绿华镇开展志愿活动。')
+    """
+    out: list[int] = []
+    items = page.items
+    for k in range(len(items) - 1):
+        run, after = items[k], items[k + 1]
+        if not (isinstance(run, TextRun) and isinstance(after, TextRun)) or run.absorbed or after.absorbed:
+            continue
+        if k > 0 and isinstance(items[k - 1], HeadGroup):
+            continue  # a brief under its headline
+        if (not run.has_body or len(run.sections) != 1 or run.credit_lines or run.bylines or run.closed
+                or not after.has_body or after.sections[0][0] is not None or after.credit_lines):
+            continue
+        text = run.text.replace(" ", "")
+        if len(text) >= SETTINGS.min_story_chars or not ends_sentence(text):
+            continue
+        if run.last < 0 or after.first < 0 or not touching(lines[run.last], lines[after.first]):
+            continue
+        after.sections[0][1][:0] = run.sections[0][1]
+        after.numbers[:0] = run.numbers
+        after.first, after.fresh, after.begun = run.first, run.fresh, run.begun
+        out.extend(run.numbers)
+        run.sections, run.numbers, run.absorbed = [(None, [])], [], True
+    return out

@@ -1,0 +1,1167 @@
+"""Rereadings of the model's line roles before the lines are grouped, each pass one kind of line.
+
+Each pass takes the lines and their decisions and returns the lines it rereads (indices, or
+index -> role); ``assemble.assemble_page`` gives them their new role and the evidence the report
+shows. In the order they run:
+1. ``credits_as_bylines``: lines of only role words and names read as display or furniture are
+   credits (opening the story after them) or bylines (closing the story before);
+2. ``subheads_over_credits``: a subhead right above a credit that opens a story is its title;
+3. ``titles_ending_sentences``: a title line ending on a full stop is a story's text;
+4. ``credits_read_as_starts``: a story's "first line" of only role words and names is a credit
+   under its headline, or the byline of the story before;
+5. ``leads_after_credits``: a line opening like a story after a closing credit is a first line;
+6. ``leads_at_new_measures``: so is one after a finished sentence where the text changes measure
+   (``measure_changes``: another story's column);
+7. ``leads_after_bracket_labels``: a bracketed label alone (【万灵镇】) over a story's first line
+   is that story's kicker;
+8. ``datelines_read_as_bylines`` and ``datelines_open_stories``: a line opening with a dateline
+   (and going on past it) is a story's first line;
+9. ``openings_read_as_titles``: a "title" opening on a story's first clause (11月9日上午，…) is
+   the story's first line, printed above its headline by a PDF tool;
+10. ``quoted_titles``: a whole quoted sentence under headline lines, above a story's first line,
+    is the title (the lines above it its kicker);
+11. ``dash_subtitles``, ``dash_titles``: a headline line opening with a dash begins a subtitle;
+    a paragraph of headline length ending on a dash is a headline;
+12. ``colon_titles``, ``title_ends_read_as_leads``, ``colon_title_openings``: a headline broken at
+    its colon, and a title's wrapped end read as a story's first line;
+13. ``titles_between_stories``: a headline-shaped subhead, furniture line or caption whose text
+    after shares almost nothing with the text before is a new story's title;
+14. ``titles_naming_new_places``: so is one opening with a place the text after names and the
+    story before never does;
+15. ``subheads_touching_titles``: a subhead printed against a title line is a piece of that title;
+16. ``titles_after_credits``: a headline-shaped line right after a closing credit is a title;
+17. ``titles_read_as_leads``: an untitled "first line" shaped as a headline is one;
+18. ``titles_opened_by_text``: a block's first line printed against the title under it is that
+    title's first piece;
+19. ``far_reprints`` and ``reprinted_title_ends``: display lines printed a second time are
+    furniture, and a title line's end read as something else is found by its second print.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import replace  # noqa: F401 (its doctests use it)
+
+from . import credits
+from .features import bigrams, opens_story, spans_a_word
+from .headline import (
+    couplet,
+)
+from .labeler import Decision
+from .line_shapes import (
+    _CLAUSE_ENDS,
+    _TAIL_MARKS,
+    DASH_OPENING,
+    MEASURE_LINES,
+    MEASURE_MIN_EM,
+    _couplet_title,
+    _far_tail_fits,
+    _furniture_shaped,
+    _names_a_place_only,
+    _whole_quote,
+    could_be_title,
+    new_place,
+    touching,
+)
+from .model import Line, Role
+from .page_items import HEAD_ROLES, _shares_with, cosine
+from .paragraphs import ends_sentence
+from .patterns import CJK_CHAR
+from .rules import Rules
+from .settings import SETTINGS
+
+# A headline line this long (CJK characters) printed again far from its first print is that
+# headline's second print (a drop shadow or fake bold that a PDF tool read out of place); a
+# shorter line may be a common phrase. Not fitted: the shortest title the corpus shows is 5.
+MIN_REPRINT_CHARS = 5
+
+
+def far_reprints(lines: list[Line], decisions: list[Decision]) -> dict[int, int]:
+    """Display lines printed a second time further down the page: index → index of the first
+    print. A line that goes on such a reprint and on its first print is one too (题一 / 题二
+    … 题一 / 题二).
+
+    >>> page = [Line(n, "", t) for n, t in enumerate(["米河镇召开创文", "推进会", "正文。", "米河镇召开创文", "推进会"])]
+    >>> roles = [Role.TITLE, Role.TITLE, Role.BODY, Role.TITLE, Role.TITLE]
+    >>> far_reprints(page, [Decision(r, 1.0) for r in roles])
+    {3: 0, 4: 1}
+    """
+    first: dict[str, int] = {}
+    out: dict[int, int] = {}
+    for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
+        text = line.text
+        head = decision.role in HEAD_ROLES
+        if head and k - 1 in out and out[k - 1] + 1 < k - 1 and lines[out[k - 1] + 1].text == text:
+            out[k] = out[k - 1] + 1
+        elif head and text in first and len(CJK_CHAR.findall(text)) >= MIN_REPRINT_CHARS:
+            out[k] = first[text]
+        elif text and (head or decision.role is Role.FURNITURE):
+            first.setdefault(text, k)
+    return out
+
+
+def reprinted_title_ends(decisions: list[Decision], reprints: dict[int, int]) -> list[int]:
+    """A title line's next line, read as something else (防汛工作 read as a story's first line),
+    whose second print goes on the title line's second print (市委书记刘军伟深入一线调研督导 /
+    防汛工作 printed again at the foot): the headline's end. ``reprints`` is ``far_reprints``'s
+    answer. Returns the indices of the ends.
+
+    >>> roles = [Role.TITLE, Role.START, Role.BODY, Role.TITLE, Role.TITLE]
+    >>> reprinted_title_ends([Decision(r, 0.9) for r in roles], {3: 0, 4: 1})
+    [1]
+    """
+    return [j + 1 for k, j in reprints.items()
+            if reprints.get(k + 1) == j + 1 and decisions[j].role is Role.TITLE
+            and decisions[j + 1].role is not Role.TITLE and decisions[k + 1].role is Role.TITLE]
+
+
+# Roles of the lines a story's text is made of, for the windows ``titles_between_stories`` reads.
+_TEXT_ROLES = (Role.START, Role.BODY, Role.CREDIT)
+# Lines read on each side of a subhead: a few paragraphs, enough words to compare; not fitted.
+SUBHEAD_WINDOW = 30
+
+
+def _text_window(lines: list[Line], decisions: list[Decision], ks: range) -> str:
+    """The text lines from ``ks`` on until a headline, a subhead or a byline, joined."""
+    out: list[str] = []
+    for k in ks:
+        role = decisions[k].role
+        if role in HEAD_ROLES or role in (Role.BYLINE, Role.SUBHEAD):
+            break
+        if role in _TEXT_ROLES:
+            out.append(lines[k].text)
+    return "".join(out)
+
+
+# A line this many em short of its column's measure is no full line: a paragraph's first line
+# fills its column but for an indent of two characters (the most papers set), so three is no
+# first line. Not fitted: a typesetting fact.
+SHORT_OF_MEASURE_EM = 3.0
+
+
+def measure_changes(lines: list[Line], decisions: list[Decision], k: int, from_k: bool = False) -> bool:
+    """The text lines right before line k and right after it are set to different measures
+    (the median widths of their full lines differ by ``measure_change`` and ``MEASURE_MIN_EM``
+    or more): two columns of two stories, the line between them where one story ends and the
+    next one's headline stands.
+
+    >>> column = [Line(n, "", "构委员履职新平台的性质定位，将委员工", width=18.0) for n in range(1, 4)]
+    >>> wide = [Line(n, "", "资信息，主动接洽招商引资项目，招商引资工作成效显", width=24.0) for n in range(5, 8)]
+    >>> page = [*column, Line(4, "", "蒙城一季度招商引资工作开门红", width=14.0), *wide]
+    >>> roles = [Decision(Role.BODY, 0.9)] * 7
+    >>> measure_changes(page, roles, 3)
+    True
+    >>> page[4:] = [replace(line, width=18.5) for line in wide]
+    >>> measure_changes(page, roles, 3)
+    False
+    """
+    def measure(ks: range) -> float:
+        # the median of the full lines (a paragraph's last line is short; a row a PDF tool read
+        # across two columns is long, and holds a space where the columns meet)
+        found: list[float] = []
+        for j in ks:
+            if decisions[j].role in HEAD_ROLES or len(found) == MEASURE_LINES:
+                break  # another story's headline: its text is no measure of this one
+            if lines[j].text and decisions[j].role in _TEXT_ROLES and not ends_sentence(lines[j].text) \
+                    and " " not in lines[j].text.strip():
+                found.append(lines[j].width)
+        # fewer than three full lines tell no measure (one may be a row read across)
+        return statistics.median(found) if len(found) >= 3 else 0.0
+
+    before = measure(range(k - 1, -1, -1))
+    after = measure(range(k if from_k else k + 1, len(lines)))  # from_k: line k opens the text after
+    if not before or not after:
+        return False
+    # and by whole characters: on a column a few characters wide one character is 20 %
+    wide, narrow = max(before, after), min(before, after)
+    return wide / narrow >= SETTINGS.measure_change and wide - narrow >= MEASURE_MIN_EM
+
+
+def titles_between_stories(lines: list[Line], decisions: list[Decision], rules: Rules) -> dict[int, float]:
+    """Headline-shaped lines read as subheads, furniture or captions whose text after shares
+    almost nothing with the text before (cosine of their bigram sets under
+    ``max_title_similarity``): a title between two stories, not a subhead inside one. A
+    furniture or caption line must also follow a finished sentence, come right before text and
+    share ``min_aside_title_share`` of its words with it (a slogan between two stories shares
+    few). A line read as text counts right before a story's first line (with no text before it,
+    the page's first story, it is that story's title) or, under the same tests as a furniture
+    line, when it was read with little confidence. A line the furniture rules or slogans name
+    (创建卫生城市 人人有责 between two paragraphs) is never taken. Index → the cosine, for the
+    report.
+
+    >>> from .rules import load_rules
+    >>> texts = ["自贡建成电子阅报栏，市民读报方便了。", "枫林镇开展节前安全生产大检查",
+    ...          "佳节将至，枫林镇开展安全生产检查。", "务实举措保安全", "枫林镇检查组检查安全生产。"]
+    >>> page = [Line(n, "", t) for n, t in enumerate(texts)]
+    >>> roles = [Role.BODY, Role.SUBHEAD, Role.BODY, Role.SUBHEAD, Role.BODY]
+    >>> titles_between_stories(page, [Decision(r, 1.0) for r in roles], load_rules())
+    {1: 0.0}
+    >>> roles = [Role.BODY, Role.CAPTION, Role.BODY, Role.SUBHEAD, Role.BODY]
+    >>> titles_between_stories(page, [Decision(r, 1.0) for r in roles], load_rules())
+    {1: 0.0}
+
+    A line read as text, but unsure of it (``max_between_body_confidence``), counts too:
+
+    >>> roles = [Role.BODY, Role.BODY, Role.BODY, Role.SUBHEAD, Role.BODY]
+    >>> titles_between_stories(page, [Decision(r, 0.3 if k == 1 else 1.0) for k, r in enumerate(roles)], load_rules())
+    {1: 0.0}
+    >>> titles_between_stories(page, [Decision(r, 1.0) for r in roles], load_rules())
+    {}
+    """
+    out: dict[int, float] = {}
+    for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
+        if not could_be_title(line.text):
+            continue
+        unsure_text = decision.role is Role.BODY and (
+            decision.confidence < SETTINGS.max_between_body_confidence
+            or decision.confidence < SETTINGS.max_between_measure_confidence and measure_changes(lines, decisions, k))
+        if decision.role not in _BETWEEN_ROLES and not (decision.role is Role.BODY and _before_start(lines, decisions, k)) \
+                and not unsure_text:
+            continue
+        if _furniture_shaped(line.text, rules):  # after the role tests: most lines fail those first
+            continue
+        after = _text_window(lines, decisions, range(k + 1, min(len(lines), k + 1 + SUBHEAD_WINDOW)))
+        before = _text_window(lines, decisions, range(k - 1, max(-1, k - 1 - SUBHEAD_WINDOW), -1))
+        if not after:
+            continue
+        if not before:  # the page's first text: a title when a story begins right after it
+            if decision.role is Role.BODY and _before_start(lines, decisions, k):
+                out[k] = 0.0
+            continue
+        # unsure text set apart from the text under it (short of its measure) needs none of
+        # its words there: a figurative headline (筑牢乡村健康防线) shares few (a line with a
+        # comma is a paragraph's first line, set apart or not; one over another short line is
+        # half of a headline of two lines, or a paragraph's broken lines)
+        set_apart = (unsure_text and "，" not in line.text and _set_apart(lines, decisions, k)
+                     and _next_fills_measure(lines, k))
+        if decision.role is not Role.SUBHEAD and not set_apart and not _opens_text(lines, decisions, k, after):
+            continue
+        score = cosine(bigrams(after), bigrams(before))
+        if score < SETTINGS.max_title_similarity:
+            out[k] = round(score, 3)
+    return out
+
+
+def titles_naming_new_places(lines: list[Line], decisions: list[Decision]) -> dict[int, str]:
+    """Headline-shaped lines read as subheads or captions (or as text set apart, ``_set_apart``)
+    that open with a place the text after them names and the story before them never does
+    (``new_place``): a new story's title
+    (东岭村开展人居环境整治), not a section heading or a photo caption of the story before,
+    however many words the two stories share. Index → the place, for the report.
+
+    >>> texts = ["石桥镇组织志愿者开展人居环境整治。", "东岭村开展人居环境整治", "东岭村近日开展整治。"]
+    >>> page = [Line(n, "", t) for n, t in enumerate(texts)]
+    >>> titles_naming_new_places(page, [Decision(r, 0.9) for r in (Role.START, Role.SUBHEAD, Role.BODY)])
+    {1: '东岭村'}
+    >>> page.insert(2, Line(9, "", "东岭村村民清理房前屋后"))  # its photo's caption, right under it
+    >>> titles_naming_new_places(page, [Decision(r, 0.9) for r in (Role.START, Role.SUBHEAD, Role.CAPTION, Role.BODY)])
+    {1: '东岭村'}
+    """
+    out: dict[int, str] = {}
+    for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
+        if decision.role not in (Role.SUBHEAD, Role.CAPTION) and not _set_apart(lines, decisions, k):
+            continue
+        if not could_be_title(line.text):
+            continue
+        # past the rest of its headline, read line by line as subheads too (题一 / 题二)
+        end = k + 1
+        while end < len(lines) and decisions[end].role is Role.SUBHEAD and touching(lines[end - 1], lines[end]):
+            end += 1
+        after = _text_window(lines, decisions, range(end, min(len(lines), end + SUBHEAD_WINDOW)))
+        start = next((j for j in range(k - 1, -1, -1) if decisions[j].role in HEAD_ROLES), -1)
+        before = "".join(lines[j].text for j in range(start + 1, k) if decisions[j].role in _TEXT_ROLES)
+        place = new_place(line.text, before, after)
+        # a second line naming the place just named, with no text between, is the new story's
+        # photo caption or subhead: the first one is its title
+        last = max(out, default=None)
+        if place is not None and not (last is not None and out[last] == place and not any(
+                decisions[j].role in _TEXT_ROLES and lines[j].text for j in range(last + 1, k))):
+            out[k] = place
+    return out
+
+
+def _next_fills_measure(lines: list[Line], k: int) -> bool:
+    """The next line with text after line k fills the measure of the lines under it (within
+    ``SHORT_OF_MEASURE_EM``): a paragraph's line, not a second short line.
+
+    >>> page = [Line(n, "", t, width=float(len(t))) for n, t in enumerate(["短题", "一二三四五六七八", "一二三四五六七八九十"])]
+    >>> _next_fills_measure(page, 0), _next_fills_measure([page[0], Line(5, "", "短", width=1.0), *page[1:]], 0)
+    (True, False)
+    """
+    texted = [j for j in range(k + 1, len(lines)) if lines[j].text][:MEASURE_LINES]
+    if not texted:
+        return False
+    measure = max(lines[j].width for j in texted)
+    return lines[texted[0]].width >= measure - SHORT_OF_MEASURE_EM
+
+
+def _set_apart(lines: list[Line], decisions: list[Decision], k: int) -> bool:
+    """A text line printed as a paragraph of its own between finished sentences: the line
+    before it ends one, and more blank lines than the page's spacing part it from the next, or
+    (a PDF tool may print no blank lines) it falls short of the measure of the text under it by
+    ``SHORT_OF_MEASURE_EM``. A headline read as text (绥棱县举办 邻居节 活动), not a
+    paragraph's first line running on: that one fills its column.
+
+    >>> texts = ["对房东进行消防宣传教育。", "上望街道开展夜查活动", *["为确保辖区火灾形势高度稳定，上望街道"] * 4]
+    >>> page = [Line(n, "", t, width=float(len(t))) for n, t in enumerate(texts)]
+    >>> _set_apart(page, [Decision(Role.BODY, 0.9)] * 6, 1), _set_apart(page, [Decision(Role.BODY, 0.9)] * 6, 2)
+    (True, False)
+    """
+    if not (decisions[k].role is Role.BODY and 0 < k < len(lines) - 1
+            and decisions[k - 1].role in _TEXT_ROLES and ends_sentence(lines[k - 1].text)):
+        return False
+    if lines[k + 1].gap_before > 0:
+        return True
+    # the measure: the widest full line under it (digits are narrower than characters; a row
+    # read across two columns, which holds a space, is no line of one)
+    after = [lines[j].width for j in range(k + 1, min(len(lines), k + 1 + MEASURE_LINES))
+             if decisions[j].role in _TEXT_ROLES and not ends_sentence(lines[j].text)
+             and " " not in lines[j].text.strip()]
+    return (len(after) >= MEASURE_LINES - 1 and not ends_sentence(lines[k].text)
+            and 0 < lines[k].width < max(after) - SHORT_OF_MEASURE_EM)
+
+
+# Roles a title printed between two stories may have been given.
+_BETWEEN_ROLES = (Role.SUBHEAD, Role.FURNITURE, Role.CAPTION)
+
+
+def _before_start(lines: list[Line], decisions: list[Decision], k: int) -> bool:
+    """The next line with text after line k is a story's first line."""
+    nxt = next((j for j in range(k + 1, len(lines)) if lines[j].text), None)
+    return nxt is not None and decisions[nxt].role is Role.START
+
+
+def _opens_text(lines: list[Line], decisions: list[Decision], k: int, after: str) -> bool:
+    """Line k comes after a finished sentence and right before text that uses
+    ``min_aside_title_share`` of its words."""
+    nxt = next((j for j in range(k + 1, len(lines)) if lines[j].text), None)
+    prev = next((j for j in range(k - 1, -1, -1) if decisions[j].role in _TEXT_ROLES), None)
+    if nxt is None or decisions[nxt].role not in _TEXT_ROLES or prev is None or not ends_sentence(lines[prev].text):
+        return False
+    return _shares_with(lines[k].text, after) >= SETTINGS.min_aside_title_share
+
+
+# Roles a credit-shaped line may have been given that cannot hold one: it is a credit.
+_NOT_CREDIT_ROLES = (Role.FURNITURE, Role.KICKER, Role.TITLE, Role.SUBTITLE, Role.CAPTION, Role.SUBHEAD)
+
+
+def _bracketed_credit(text: str, rules: Rules) -> bool:
+    """A line that is only a credit in brackets, names with or without role words ((高子月 刘哲)):
+    the credit closing a story, printed on a line of its own.
+
+    >>> from civicnews.rules import load_rules
+    >>> [_bracketed_credit(t, load_rules()) for t in ("（高子月 刘哲）", "（第六期）", "（下转2版）")]
+    [True, False, False]
+    """
+    stripped = text.strip()
+    return stripped[:1] in "（(" and credits.split_trailing_credit(stripped, rules)[0] == ""
+
+
+def credits_as_bylines(lines: list[Line], decisions: list[Decision], rules: Rules) -> dict[int, Role]:
+    """Lines that are only role words and people's names (文/X, 作者：X Y, （记者 X）, （X Y）) that the
+    model read as display or furniture: a credit, opening the story when its text follows,
+    else a byline closing the story before it. Index → the role they get.
+
+    >>> from civicnews.rules import load_rules
+    >>> page = [Line(1, "", "文/何丽窕"), Line(2, "", "近日，米河镇召开会议。")]
+    >>> credits_as_bylines(page, [Decision(Role.KICKER, 0.5), Decision(Role.START, 1.0)], load_rules())
+    {0: <Role.CREDIT: 'credit'>}
+    """
+    out: dict[int, Role] = {}
+    for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
+        if decision.role not in _NOT_CREDIT_ROLES or not (
+                credits.is_credit_line(line.text) or _bracketed_credit(line.text, rules)):
+            continue
+        if not credits.has_names(line.text, rules):
+            continue
+        after = next((d.role for x, d in zip(lines[k + 1:], decisions[k + 1:], strict=True) if x.text), None)
+        out[k] = Role.CREDIT if after is Role.START else Role.BYLINE
+    return out
+
+
+def subheads_over_credits(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """Lines the model read as subheads printed right above a credit (a line read as one, or a
+    line of only role words and names) that text follows: a credit opens a story, so the line
+    above it is that story's title, not a section heading of the story before. Their indices.
+
+    >>> from civicnews.rules import load_rules
+    >>> page = [Line(1, "", "米河镇召开会议。"), Line(2, "", "泾源县推动志愿服务工作走深走实"),
+    ...         Line(3, "", "记者 邓蕾"), Line(4, "", "11月5日，记者获悉。")]
+    >>> roles = [Role.BODY, Role.SUBHEAD, Role.BYLINE, Role.START]
+    >>> subheads_over_credits(page, [Decision(r, 0.9) for r in roles], load_rules())
+    [1]
+    >>> page[2] = Line(3, "", "记者走进乡村。")
+    >>> subheads_over_credits(page, [Decision(r, 0.9) for r in roles], load_rules())
+    []
+    """
+    def text_after(k: int) -> int | None:
+        return next((j for j in range(k + 1, len(lines)) if lines[j].text), None)
+
+    out: list[int] = []
+    for k, decision in enumerate(decisions):
+        if decision.role is not Role.SUBHEAD:
+            continue
+        j = text_after(k)
+        if j is None:
+            continue
+        credit_line = decisions[j].role is Role.CREDIT or (
+            decisions[j].role in (Role.START, Role.BYLINE, Role.BODY) and credits.is_credit_line(lines[j].text)
+            and credits.has_names(lines[j].text, rules))
+        after = text_after(j) if credit_line else None
+        if after is not None and decisions[after].role in (Role.START, Role.BODY):
+            out.append(k)
+    return out
+
+
+def titles_ending_sentences(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """Title lines that end on a full stop (。), in one piece: a headline is no sentence, so such
+    a line is a story's text (its last sentence, printed apart). Their indices.
+
+    >>> page = [Line(1, "", "市领导易卫斌、王磊参加督办。"), Line(3, "", "刚察县召开政府全体会议")]
+    >>> titles_ending_sentences(page, [Decision(Role.TITLE, 0.7), Decision(Role.TITLE, 0.8)])
+    [0]
+    """
+    # a row with a space in it may be pieces of columns side by side (a PDF tool reading across):
+    # its full stop may end another column's text, not the headline piece
+    return [k for k, d in enumerate(decisions)
+            if d.role is Role.TITLE and lines[k].text.endswith("。") and " " not in lines[k].text.strip()]
+
+
+def subheads_touching_titles(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """Lines the model read as subheads printed right against a title line, with no blank line
+    between, on a page that parts things with blank lines: a section heading stands inside a
+    story's text, never glued to its headline, so such a line is a piece of the title broken
+    over lines (网格架起沟通桥梁 / 助力居民 / 幸福满格). So is a line read as furniture or a
+    caption right under a title line (提振精神 / 凝聚合力 / 确保营商环境优化): a slogan or a
+    photo's caption is printed apart from a headline; and a headline-shaped line read as a
+    story's first line, right under a title and alone above a blank (``_alone_above_text``). (Above a title, such a line is more often
+    its kicker, which stays as read.) Their indices, top to bottom.
+
+    >>> from .rules import load_rules
+    >>> page = [Line(1, "", "绥棱县举办"), Line(2, "", "邻居节"), Line(3, "", "活动"),
+    ...         Line(5, "", "今年，绥棱县举办邻居节。"), Line(7, "", "一、共叙邻里情")]
+    >>> roles = [Role.TITLE, Role.TITLE, Role.SUBHEAD, Role.START, Role.SUBHEAD]
+    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in roles], load_rules())
+    [2]
+    >>> roles[2] = Role.CAPTION
+    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in roles], load_rules())
+    [2]
+    >>> page[2] = Line(4, "", "活动")  # a blank line between: a heading under the headline
+    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in roles], load_rules())
+    []
+    >>> page = [Line(1, "", "铜川：村庄清洁在行动"), Line(2, "", "美丽宜居迎新春"), Line(4, "", "岁末寒冬，年味渐浓。")]
+    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in (Role.TITLE, Role.START, Role.BODY)], load_rules())
+    [1]
+    >>> page = [Line(1, "", "云霄第三季度17个项目签约"), Line(2, "", "44.8亿元", width=4.5),
+    ...         *[Line(n, "", "云霄全县签约总投资44.8亿元", width=12.0) for n in range(3, 7)]]
+    >>> roles = [Role.TITLE, Role.START, Role.BODY, Role.BODY, Role.BODY, Role.BODY]
+    >>> subheads_touching_titles([Line(0, "", "要闻"), *page], [Decision(r, 0.9) for r in (Role.FURNITURE, *roles)], load_rules())
+    [2]
+    >>> page = [Line(n, "", t) for n, t in enumerate(["北山村建成村史馆", "改造惠民生", "目前，八个小区完成改造。"])]
+    >>> subheads_touching_titles(page, [Decision(r, 0.9) for r in (Role.TITLE, Role.SUBHEAD, Role.BODY)], load_rules())
+    []
+    """
+    taken: list[int] = []
+
+    def title_at(j: int) -> bool:
+        return 0 <= j < len(lines) and (decisions[j].role is Role.TITLE or j in taken)
+
+    def under_title(k: int) -> bool:
+        return title_at(k - 1) and touching(lines[k - 1], lines[k])
+
+    # subheads and set-aside lines only where the page parts things with blank lines at all (a
+    # PDF tool may print none)
+    spaced = not all(touching(a, b) for a, b in zip(lines, lines[1:], strict=False))
+    for k, d in enumerate(decisions):  # top down: a piece taken lets the line under it follow
+        if (spaced and d.role is Role.SUBHEAD and (under_title(k) or title_at(k + 1) and touching(lines[k], lines[k + 1]))
+                or spaced and d.role in (Role.FURNITURE, Role.CAPTION) and under_title(k)
+                and not _furniture_shaped(lines[k].text, rules) and not DASH_OPENING.match(lines[k].text)
+                or d.role is Role.START and under_title(k) and _alone_above_text(lines, k)
+                and (not touching(lines[k], lines[k + 1]) or _story_says(lines, decisions, k))):
+            taken.append(k)
+    return taken
+
+
+def _story_says(lines: list[Line], decisions: list[Decision], k: int) -> bool:
+    """The text under line k uses ``min_rescue_overlap`` of the words of line k joined to the
+    end of the line above it (计划总投资 / 44.8亿元: 亿元): a title's end, not a slogan printed
+    under the title (文明创建人人有责)."""
+    after = _text_window(lines, decisions, range(k + 1, min(len(lines), k + 1 + SUBHEAD_WINDOW)))
+    return _shares_with(lines[k - 1].text[-1:] + lines[k].text, after) >= SETTINGS.min_rescue_overlap
+
+
+_INNER_PUNCT = re.compile("[，。；：、,;:（(]")
+
+
+def _alone_above_text(lines: list[Line], k: int) -> bool:
+    """Line k, read as a story's first line, stands alone with a blank line under it, shaped
+    like a headline (no sentence or clause end, no opening words of a story), or falls far short
+    of the measure of the text under it (``title_piece_measure_share``): a paragraph's first
+    line runs on into its paragraph, so under a title with no blank between it is the title's
+    last piece (铜川：村庄清洁在行动 / 美丽宜居迎新春; 计划总投资 / 44.8亿元)."""
+    text = lines[k].text
+    # a comma or a credit inside is text: a row read across columns (pdftotext), a dateline
+    if k + 1 >= len(lines) or opens_story(text) or _INNER_PUNCT.search(text) or ends_sentence(text):
+        return False
+    if not touching(lines[k], lines[k + 1]):
+        return could_be_title(text)
+    # no blank under it (a PDF tool may print none): a line far short of the text's measure
+    # under it is no paragraph's first line (计划总投资 / 44.8亿元)
+    after = [lines[j].width for j in range(k + 1, min(len(lines), k + 1 + MEASURE_LINES)) if lines[j].text]
+    return (len(after) == MEASURE_LINES and 0 < lines[k].width < SETTINGS.title_piece_measure_share * statistics.median(after)
+            and not credits.credit_shaped(text) and 0 < len(text) <= SETTINGS.title_chars[1])
+
+
+# A headline's first half that is a cry or a question (携民声，赴盛会！, 周末一起去看看？) runs
+# at most this many characters: a few words, not a sentence of a story. Not fitted: the held-out
+# folds and f14/f58 score the same from 7 (the corpus's two such halves) to 20; 10 keeps it short.
+MAX_CRY_CHARS = 10
+
+
+def _headline_cry(text: str) -> bool:
+    """A short exclamation or question, unquoted, no full stop or dateline in it: the first
+    half of a headline, when a title line is printed right under it.
+
+    >>> _headline_cry("携民声，赴盛会！"), _headline_cry("周末一起去看看？"), _headline_cry("“太好了！”")
+    (True, True, False)
+    >>> _headline_cry("近日，记者来到村里看到，这里的变化真大啊！")
+    False
+    """
+    text = text.strip()
+    return (text.endswith(("！", "？", "!", "?")) and not text.startswith(("“", "\"", "‘"))
+            and "。" not in text and not opens_story(text)
+            and len(CJK_CHAR.findall(text)) <= MAX_CRY_CHARS)
+
+
+def titles_after_credits(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """Lines read as text right after a credit in brackets on a line of its own (the credit
+    that closes a story) that hold no punctuation at all, are headline-shaped and not
+    furniture, and hold phrases parted by spaces or fall short of the measure of the text
+    under them: the next story's title (减 不文明行为 整治 脏乱差 现象, its quotes lost), for
+    after a story's close comes a headline or a story's first words, and a story's first line
+    runs on, unspaced, to its column's edge. Their indices.
+
+    >>> from .rules import load_rules
+    >>> texts = ["改建任务已完成8855座。", "（记者 何超）", "减 不文明行为 整治 脏乱差 现象", "城市的文明程度代表着一座城市的形象，"]
+    >>> page = [Line(n, "", t) for n, t in enumerate(texts)]
+    >>> titles_after_credits(page, [Decision(Role.BODY, 1.0)] * 4, load_rules())
+    [2]
+    >>> page[2] = Line(2, "", "城市的文明程度代表着一座城市")  # a paragraph's first line
+    >>> titles_after_credits(page, [Decision(Role.BODY, 1.0)] * 4, load_rules())
+    []
+    """
+    out: list[int] = []
+    texted = [k for k, line in enumerate(lines) if line.text]
+    for pos in range(1, len(texted) - 1):
+        k, prev, nxt = texted[pos], texted[pos - 1], texted[pos + 1]
+        text = lines[k].text
+        if decisions[k].role is not Role.BODY or decisions[nxt].role not in (Role.BODY, Role.START):
+            continue
+        if decisions[prev].role not in (*_TEXT_ROLES, Role.BYLINE) or not _bracketed_credit(lines[prev].text, rules):
+            continue
+        if _ANY_MARK.search(text) or not could_be_title(text) or _furniture_shaped(text, rules):
+            continue
+        # phrases parted by spaces, or a line short of the text's measure: a paragraph's first
+        # line runs on, unspaced, to its column's edge
+        phrases = bool(re.search(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", text.strip()))
+        texted_after = texted[pos + 1:pos + 1 + MEASURE_LINES]
+        short = (len(texted_after) == MEASURE_LINES and _next_fills_measure(lines, k)
+                 and 0 < lines[k].width <= max(lines[j].width for j in texted_after) - SHORT_OF_MEASURE_EM)
+        if phrases or short:
+            out.append(k)
+    return out
+
+
+# Any punctuation a line of text holds (a title may hold none).
+_ANY_MARK = re.compile(r"[，。、；：！？,.;:!?（）()《》“”‘’—…]")
+
+
+def titles_read_as_leads(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """Lines read as a story's first line with no headline over them (nor a credit, which is
+    under one) that are shaped as a headline, not as a paragraph's first line: no clause mark
+    (，、；。), bracket or sentence end, no lead words (近日, 3月20日), over four lines of text
+    and at least ``SHORT_OF_MEASURE_EM`` short of their measure (a paragraph's first line that
+    runs on fills its column), not furniture-shaped. The story's title, read as its lead
+    (周末一起去看看？海口这些村庄“表”美“里”实: a figurative title shares few words, so none
+    are asked). Not under ``title_piece_measure_share`` of the measure, nor breaking a word
+    with the next line: a paragraph broken short. Their indices.
+
+    >>> from .rules import load_rules
+    >>> body = "9月的海口依旧有些炎热，不过驱车下到市区周边的村庄"
+    >>> texts = ["广告热线：0671-6791672", "周末去看看？海口这些村庄美起来", body, body, body, body]
+    >>> page = [Line(n, "", t, width=float(len(t))) for n, t in enumerate(texts)]
+    >>> roles = [Role.FURNITURE, Role.START, Role.BODY, Role.BODY, Role.BODY, Role.BODY]
+    >>> titles_read_as_leads(page, [Decision(r, 0.9) for r in roles], load_rules())
+    [1]
+    >>> page[1] = Line(1, "", "周末去看看，海口这些村庄美起来", width=15.0)  # a clause: text
+    >>> titles_read_as_leads(page, [Decision(r, 0.9) for r in roles], load_rules())
+    []
+    """
+    out: list[int] = []
+    for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
+        if (decision.role is not Role.START or any(c in line.text for c in "，、；。,;（(【")
+                or ends_sentence(line.text) or opens_story(line.text)):
+            continue
+        above = next((decisions[j].role for j in range(k - 1, -1, -1)
+                      if lines[j].text and decisions[j].role not in (Role.FURNITURE, Role.CAPTION, Role.CREDIT)), None)
+        if above in HEAD_ROLES or not could_be_title(line.text) or _furniture_shaped(line.text, rules):
+            continue
+        texted = [j for j in range(k + 1, len(lines)) if lines[j].text][:MEASURE_LINES]
+        if len(texted) < MEASURE_LINES or any(decisions[j].role not in (Role.BODY, Role.START) for j in texted):
+            continue
+        measure = max(lines[j].width for j in texted)
+        # a line broken mid-word (为凝聚社区共建合 / 力) or far short of the measure is a paragraph
+        # broken where a PDF tool broke it, not a headline
+        if (SETTINGS.title_piece_measure_share * measure <= line.width <= measure - SHORT_OF_MEASURE_EM
+                and _next_fills_measure(lines, k) and not spans_a_word(line.text, lines[texted[0]].text)):
+            out.append(k)
+    return out
+
+
+def titles_opened_by_text(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """Text lines printed as a block's first line right against a title line under them, with a
+    blank line above and none below, on a page that parts things with blank lines: a
+    paragraph's first line runs on into more of its paragraph, never into a headline, so the
+    line is the title's first piece (自贡首批建成 / 户外电子阅报栏35座 / 满足群众文化需求). A line
+    ending a sentence or a clause is text, unless it is a short cry or question (携民声，赴盛会！ /
+    人大代表报到——: ``_headline_cry``); one holding a clause's end or a list's comma, or in
+    【】 brackets, or furniture-shaped, is a kicker or a label over the title. Their indices.
+
+    >>> from .rules import load_rules
+    >>> page = [Line(1, "", "让阅报栏内容更多样化。"), Line(3, "", "自贡首批建成"),
+    ...         Line(4, "", "户外电子阅报栏35座"), Line(6, "", "昨日下午，记者在小区看到。")]
+    >>> roles = [Role.BODY, Role.BODY, Role.TITLE, Role.START]
+    >>> titles_opened_by_text(page, [Decision(r, 0.9) for r in roles], load_rules())
+    [1]
+    >>> page[1] = Line(2, "", "自贡首批建成")  # no blank line above: the paragraph goes on
+    >>> titles_opened_by_text(page, [Decision(r, 0.9) for r in roles], load_rules())
+    []
+
+    A place's name alone set aside as furniture opens the title, but stays a couplet's kicker:
+    >>> page = [Line(1, "", "好。"), Line(3, "", "泾源县"), Line(4, "", "多举措推动志愿服务"), Line(6, "", "近日，记者获悉。")]
+    >>> read = [Decision(r, 0.9) for r in (Role.BODY, Role.FURNITURE, Role.TITLE, Role.START)]
+    >>> titles_opened_by_text(page, read, load_rules())
+    [1]
+    >>> page[2] = Line(4, "", "开展人居环境整治 共建宜居美好家园")
+    >>> titles_opened_by_text(page, read, load_rules())
+    []
+    """
+    if all(touching(a, b) for a, b in zip(lines, lines[1:], strict=False)):
+        return []
+    out: list[int] = []
+    for k in range(len(lines) - 1):
+        line = lines[k]
+        # a place's name alone set aside as furniture opens the title under it too (泾源县 /
+        # 多举措推动 / 志愿服务工作走深走实): a place printed apart is never page furniture
+        if ((decisions[k].role in (Role.BODY, Role.START)
+             or decisions[k].role is Role.FURNITURE and _names_a_place_only(line.text, rules)
+             and not _couplet_under(lines, decisions, k))
+                and decisions[k + 1].role is Role.TITLE
+                and touching(line, lines[k + 1]) and (k == 0 or not touching(lines[k - 1], line))
+                and (not any(c in line.text for c in _CLAUSE_ENDS) and not ends_sentence(line.text)
+                     or _headline_cry(line.text))
+                and not line.text.lstrip().startswith("【") and not _furniture_shaped(line.text, rules)
+                and len(line.text) <= SETTINGS.title_chars[1]):
+            out.append(k)
+    return out
+
+
+def _couplet_under(lines: list[Line], decisions: list[Decision], k: int) -> bool:
+    """The title lines printed right under line k make a couplet (开展人居环境整治 共建宜居美好家园):
+    a whole headline, so a place alone over it is its kicker (``_couplet_title``)."""
+    parts: list[tuple[Role, Line]] = []
+    j = k + 1
+    while j < len(lines) and decisions[j].role is Role.TITLE and touching(lines[j - 1], lines[j]):
+        parts.append((Role.TITLE, lines[j]))
+        j += 1
+    phrases = [" ".join(line.text for _, line in parts)] if len(parts) != 2 else [line.text for _, line in parts]
+    return _couplet_title(parts) or len(phrases) == 2 and couplet(*phrases)
+
+
+# Text lines read back from a story's first line to find a credit in brackets that closes the
+# story before it (（金晨 朱优 / 芬）): a credit broken over a column's lines. Not fitted.
+CLOSING_CREDIT_LINES = 3
+
+
+def leads_after_credits(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """Text lines that open like a story's first sentence (近日，…, 3月20日，…), or where the text
+    changes measure (``measure_changes``: another story's column), right after a finished
+    sentence and a credit in brackets: the credit closed the story before, so the line begins a
+    new one. Their indices.
+
+    >>> from civicnews.rules import load_rules
+    >>> page = [Line(1, "", "理论留在青年心里。（金晨 朱优"), Line(2, "", "芬）"),
+    ...         Line(4, "", "近日，九三学社成员赶赴南日镇开展义诊。")]
+    >>> roles = [Role.BODY, Role.BODY, Role.BODY]
+    >>> leads_after_credits(page, [Decision(r, 0.9) for r in roles], load_rules())
+    [2]
+    >>> page[0], page[1] = Line(1, "", "本台讯（记"), Line(2, "", "者 张永锋）")
+    >>> leads_after_credits(page, [Decision(r, 0.9) for r in roles], load_rules())
+    []
+
+    A column of another measure after the credit begins a story, whatever its first words:
+
+    >>> wide = [Line(n, "", "综治中心、派出所、市场监督管", gap_before=0, width=14.0) for n in range(1, 5)]
+    >>> narrow = [Line(n, "", "日，新晃县波洲镇中心", gap_before=0, width=10.0) for n in range(7, 11)]
+    >>> page = [*wide, Line(5, "", "的安全保障。（通讯员 刘正浩）", width=14.0), Line(6, "", "三尺讲台存日月，", width=8.0), *narrow]
+    >>> leads_after_credits(page, [Decision(Role.BODY, 0.9)] * len(page), load_rules())
+    [5]
+    """
+    out: list[int] = []
+    for k, d in enumerate(decisions):
+        if d.role is not Role.BODY:
+            continue
+        # a credit in brackets ends the text before: no closing bracket there, no credit
+        last = next((lines[j].text for j in range(k - 1, max(-1, k - 1 - CLOSING_CREDIT_LINES), -1)
+                     if lines[j].text), "")
+        if not last.rstrip().endswith(("）", ")")):
+            continue
+        before: list[str] = []
+        for j in range(k - 1, -1, -1):
+            if decisions[j].role not in (Role.BODY, Role.START) or len(before) == CLOSING_CREDIT_LINES:
+                break
+            before.insert(0, lines[j].text)
+            rest, credit = credits.split_trailing_credit("".join(before), rules)
+            if credit is not None:
+                # not a credit that opens a story (本台讯（记者 X）); the measure test last, the
+                # dearest
+                if ends_sentence(rest) and (opens_story(lines[k].text) or _new_measure(lines, decisions, k)):
+                    out.append(k)
+                break
+    return out
+
+
+def credits_read_as_starts(lines: list[Line], decisions: list[Decision], rules: Rules
+                           ) -> dict[int, tuple[Role, int | None]]:
+    """Lines the model read as a story's first line (or as a byline or text) that are only role
+    words and people's names (记者 邓蕾 通讯员 张建英 on a line of its own). Under a headline (or at the top of
+    the page) it is the credit of the story it opens; read as a story's first line after another
+    story's text, that story's byline. Either way the next line, read as text, is where the
+    story starts. A byline or text line after a story's text is left as read. Index → (the role the line
+    gets, the index of the story's first line or None).
+
+    >>> from civicnews.rules import load_rules
+    >>> page = [Line(1, "", "米河镇召开会议"), Line(2, "", "全媒体记者 邓锦龙 通讯员 张建英"),
+    ...         Line(3, "", "近日，米河镇召开会议。")]
+    >>> roles = [Role.TITLE, Role.START, Role.BODY]
+    >>> credits_read_as_starts(page, [Decision(r, 0.9) for r in roles], load_rules())
+    {1: (<Role.CREDIT: 'credit'>, 2)}
+    >>> roles = [Role.BODY, Role.START, Role.BODY]
+    >>> credits_read_as_starts(page, [Decision(r, 0.9) for r in roles], load_rules())
+    {1: (<Role.BYLINE: 'byline'>, 2)}
+    >>> roles = [Role.TITLE, Role.BYLINE, Role.BODY]
+    >>> credits_read_as_starts(page, [Decision(r, 0.9) for r in roles], load_rules())
+    {1: (<Role.CREDIT: 'credit'>, 2)}
+    """
+    out: dict[int, tuple[Role, int | None]] = {}
+    for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
+        if decision.role not in (Role.START, Role.BYLINE, Role.BODY) or not credits.is_credit_line(line.text):
+            continue
+        if not credits.has_names(line.text, rules):
+            continue
+        prev = next((j for j in range(k - 1, -1, -1) if lines[j].text and decisions[j].role is not Role.FURNITURE), None)
+        nxt = next((j for j in range(k + 1, len(lines)) if lines[j].text), None)
+        under_headline = prev is None or decisions[prev].role in HEAD_ROLES
+        text_follows = nxt is not None and decisions[nxt].role in (Role.BODY, Role.START)
+        first = nxt if text_follows and decisions[nxt].role is Role.BODY else None
+        if decision.role is not Role.START and not (under_headline and text_follows):
+            continue  # a byline (or credit read as text) after a story's text stays where it is
+        out[k] = (Role.CREDIT if under_headline and text_follows else Role.BYLINE, first)
+    return out
+
+
+def leads_at_new_measures(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """Text lines that open like a story's first sentence (近年来，…, 3月20日，…) right after a
+    finished sentence, where the text changes measure (``measure_changes``): another story's
+    column begins, not a paragraph of the same one. Their indices.
+
+    >>> column = [Line(n, "", "林绿化、建设工地、交通秩序", width=15.0) for n in range(1, 4)]
+    >>> wide = [Line(n, "", "精神，践行创新、协调、绿色、开放、共享", width=24.0) for n in range(6, 9)]
+    >>> page = [*column, Line(4, "", "园林绿化效果较好。", width=9.0),
+    ...         Line(5, "", "近年来，泰州市环境保护局认真落实党的十", width=24.0), *wide]
+    >>> leads_at_new_measures(page, [Decision(Role.BODY, 0.9)] * 9)
+    [4]
+    """
+    out: list[int] = []
+    for k in range(1, len(lines)):
+        if decisions[k].role is not Role.BODY or not opens_story(lines[k].text):
+            continue
+        prev = next((j for j in range(k - 1, -1, -1) if lines[j].text), None)
+        if prev is None or decisions[prev].role not in _TEXT_ROLES or not ends_sentence(lines[prev].text):
+            continue
+        if _new_measure(lines, decisions, k):
+            out.append(k)
+    return out
+
+
+def _new_measure(lines: list[Line], decisions: list[Decision], k: int) -> bool:
+    """The text changes measure at line k (``measure_changes``), both sides set as columns
+    (lines printed against each other), not paragraphs a line each."""
+    return (measure_changes(lines, decisions, k, from_k=True)
+            and all(touching(lines[j], lines[j + 1])
+                    for j in range(max(0, k - MEASURE_LINES), min(len(lines) - 1, k + MEASURE_LINES))))
+
+
+def datelines_open_stories(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """Lines the model read as a story's text, unsure (under ``unsure_confidence``), that open
+    with a dateline (本报讯（记者 X）…): a story's first line. Returns their indices. (A sure
+    one is left: in text a PDF tool read across columns, a dateline line sits among another
+    story's lines, and a story cut there takes the other story's text.)
+
+    >>> from civicnews.rules import load_rules
+    >>> page = [Line(1, "", "记者走进乡村。"), Line(2, "", "本报讯（记者 张勇峰）7月14日，全")]
+    >>> datelines_open_stories(page, [Decision(Role.BODY, 1.0), Decision(Role.BODY, 0.5)], load_rules())
+    [1]
+    """
+    return [k for k, (line, decision) in enumerate(zip(lines, decisions, strict=True))
+            if decision.role is Role.BODY and decision.confidence < SETTINGS.unsure_confidence
+            and credits.opens_with_dateline(line.text, rules)]
+
+
+def datelines_read_as_bylines(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """Lines the model read as a byline that open with a dateline and go on past it (本报讯（作者
+    李朱珠）4月 / 1日，磴口县召开…): a story's first line, not the credit closing the story
+    before. A closing credit is the bracket alone (（记者 李晓梅）); text after the dateline's
+    bracket is the story's first sentence. Returns their indices.
+
+    >>> from civicnews.rules import load_rules
+    >>> page = [Line(1, "", "卫生环境明显改善。"), Line(2, "", "本报讯（作者 李朱珠）4月"),
+    ...         Line(3, "", "（记者 李晓梅 通讯员 谢曦）"), Line(4, "", "本报讯（记者 王明）")]
+    >>> datelines_read_as_bylines(page, [Decision(Role.BODY, 1.0)] + [Decision(Role.BYLINE, 0.7)] * 3, load_rules())
+    [1]
+    """
+    out: list[int] = []
+    for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
+        text = line.text.strip()
+        if (decision.role is Role.BYLINE and text and text[-1] not in "）)"
+                and credits.opens_with_dateline(text, rules)):
+            out.append(k)
+    return out
+
+
+# A story's first clause: a day (3月25日上午) or an opening word, then a comma. No headline,
+# kicker or subtitle of the fitting seeds, text sets or typeset seeds opens so; 4,044 of their
+# paragraphs do.
+_OPENING_CLAUSE = re.compile(r"^(?:\d{1,2}月\d{1,2}日[上中下晚午早间夜]{0,3}|近日|日前|今年以来|连日来|近年来|昨日|昨天|今天|今日|目前)，")
+# A first sentence's opening phrase, comma or not (为确保春节前后…, 今年我县将迎来…): no headline,
+# kicker or subtitle of those sets holds one anywhere.
+_OPENING_PHRASE = re.compile(r"^(?:为(?:确保|贯彻|全力|进一步|切实|深入|推进|加强|全面|持续|扎实|有效)|今年我|今年以来|每年|近日|日前|连日来|近年来)")
+
+
+def openings_read_as_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """Lines read as a title's first line that open on a story's first clause (11月9日上午，我县
+    消防救 / 援大队开展…): the story's first line, its first lines printed above its headline
+    (pdftotext, pdfminer). So is any title line opening on a first sentence's phrase
+    (``_OPENING_PHRASE``: 石门镇召开春节前安全工作会议 / 为确保春节前后石门镇社会), a story's first
+    line read as its title's last (pdfminer, pdftotext and the text sets' titles run into
+    their text). Returns their indices; the title lines going on from them are text.
+
+    >>> page = [Line(1, "", "11月9日上午，我县消防救"), Line(2, "", "援大队开展消防日主题"), Line(3, "", "活动，县委常委出席。"),
+    ...         Line(4, "", "3月25日起实行新规")]
+    >>> decisions = [Decision(Role.TITLE, 0.5), Decision(Role.TITLE, 0.5, continues=True), Decision(Role.START, 0.6),
+    ...              Decision(Role.TITLE, 0.9)]
+    >>> openings_read_as_titles(page, decisions)
+    [0]
+    >>> page = [Line(1, "", "石门镇召开春节前安全工作会议"), Line(2, "", "为确保春节前后石门镇社会"), Line(3, "", "和谐稳定，镇里召开会议。")]
+    >>> openings_read_as_titles(page, [Decision(Role.TITLE, 0.9), Decision(Role.TITLE, 0.6, continues=True),
+    ...                                Decision(Role.START, 0.5)])
+    [1]
+    """
+    return [k for k, (line, d) in enumerate(zip(lines, decisions, strict=True))
+            if d.role is Role.TITLE and (not d.continues and _OPENING_CLAUSE.match(line.text.strip())
+                                         or SETTINGS.opening_phrases_end_titles and _OPENING_PHRASE.match(line.text.strip()))]
+
+
+# A bracketed label alone on its line (【万灵镇】, 【接续报道】): a kicker's print.
+_BRACKET_LABEL = re.compile(r"^【[^【】]{2,12}】$")
+
+
+def leads_after_bracket_labels(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """A story's first line (it opens like one: 连日来，…) read as text, right under a bracketed
+    label alone on its line (【万灵镇】) that comes after a finished sentence: the label is the
+    kicker of a story whose headline a PDF tool printed elsewhere, and the line opens that
+    story, not a paragraph of the one before. Returns the indices of the labels (the line
+    after each opens its story).
+
+    >>> texts = ["共清理沟塘109口。", "【万灵镇】", "连日来，万灵镇开展清洁周活动，"]
+    >>> page = [Line(n, "", t) for n, t in enumerate(texts)]
+    >>> leads_after_bracket_labels(page, [Decision(Role.BODY, 0.9)] * 3)
+    [1]
+    >>> leads_after_bracket_labels(page, [Decision(Role.BODY, 0.9), Decision(Role.BODY, 0.9), Decision(Role.START, 0.9)])
+    []
+    """
+    out: list[int] = []
+    for k in range(1, len(lines) - 1):
+        if not (_BRACKET_LABEL.match(lines[k].text.strip()) and decisions[k].role in _TEXT_ROLES
+                and decisions[k + 1].role is Role.BODY and opens_story(lines[k + 1].text)
+                and decisions[k - 1].role in _TEXT_ROLES and ends_sentence(lines[k - 1].text)):
+            continue
+        out.append(k)
+    return out
+
+
+# Headline lines read above a quoted title that become its kicker: a kicker is a line or two.
+MAX_QUOTED_KICKER_LINES = 3
+
+
+# Roles the lines of one headline above a quoted title may have been read as, alike.
+_KICKER_ALIKE = (*HEAD_ROLES, Role.START)
+
+
+def quoted_titles(lines: list[Line], decisions: list[Decision], rules: Rules) -> dict[int, Role]:
+    """A line that is one whole quoted sentence (“俺村不比城市差！”), printed under headline lines and
+    right above a story's first line (a START line, a credit or a dateline), is the headline's
+    title, whatever the model read it as; the headline lines above it are its kicker. A quoted
+    exclamation is a main title in a paper's headline (its kicker says what it is about), and
+    it ends a sentence, so the model reads it as text. Index → the role it gets.
+
+    >>> from civicnews.rules import load_rules
+    >>> page = [Line(1, "", "昔日道路泥泞 今朝大路到门口"), Line(2, "", "“俺村不比城市差！”"),
+    ...         Line(3, "", "本报讯（记者 刘招）昨日，张花楼村村民买回一辆三轮车。")]
+    >>> quoted_titles(page, [Decision(Role.TITLE, 1.0), Decision(Role.START, 0.8), Decision(Role.START, 1.0)], load_rules())
+    {1: <Role.TITLE: 'title'>, 0: <Role.KICKER: 'kicker'>}
+
+    A kicker's second line read as a story's first line, the cry as text, and the story's
+    first paragraph after a blank read as text:
+
+    >>> page = [Line(1, "", "昔日道路泥泞小径难出门"), Line(2, "", "今朝水泥大路到门口"),
+    ...         Line(3, "", "“俺村不比城市差！”"), Line(5, "", "“咱明年得多种点草莓，”他说。")]
+    >>> read = [Decision(Role.TITLE, 0.7), Decision(Role.START, 0.5), Decision(Role.BODY, 0.8), Decision(Role.BODY, 1.0)]
+    >>> sorted(quoted_titles(page, read, load_rules()).items())
+    [(0, <Role.KICKER: 'kicker'>), (1, <Role.KICKER: 'kicker'>), (2, <Role.TITLE: 'title'>)]
+    >>> page[2] = Line(3, "", "“这是今年第23次进山巡护了。”")
+    >>> quoted_titles(page, read, load_rules())
+    {}
+
+    At the page's foot, after a byline (a headline printed after its story's text):
+
+    >>> page = [Line(1, "", "■本报记者 刘招"), Line(3, "", "昔日道路泥泞小径难出门"), Line(4, "", "今朝水泥大路到门口"),
+    ...         Line(5, "", "“俺村不比城市差！”")]
+    >>> read = [Decision(Role.BYLINE, 1.0), Decision(Role.TITLE, 0.9), Decision(Role.TITLE, 0.9), Decision(Role.START, 0.9)]
+    >>> sorted(quoted_titles(page, read, load_rules()).items())
+    [(1, <Role.KICKER: 'kicker'>), (2, <Role.KICKER: 'kicker'>), (3, <Role.TITLE: 'title'>)]
+    """
+    out: dict[int, Role] = {}
+    texted = [k for k, line in enumerate(lines) if line.text]
+    for pos, k in enumerate(texted):
+        role = decisions[k].role
+        if role not in (Role.START, Role.BODY, Role.SUBHEAD, Role.TITLE) or not _whole_quote(lines[k].text):
+            continue
+        # the page's last line: a headline printed after its story's text (a story is never one
+        # quoted sentence alone), else the story opens after it: a first line, a credit or
+        # dateline, or, after a quoted cry (a headline's; a story opening on a quote quotes a
+        # statement or a question: “这是今年第23次进山巡护了。”), text the model is sure of set
+        # apart by a blank
+        if pos + 1 < len(texted):
+            nxt = texted[pos + 1]
+            opens_after = (lines[k].text.rstrip().endswith(("！”", "!”")) and decisions[nxt].role is Role.BODY
+                           and not touching(lines[k], lines[nxt]) and decisions[nxt].confidence >= SETTINGS.unsure_confidence)
+            if (decisions[nxt].role not in (Role.START, Role.CREDIT) and not opens_after
+                    and not credits.opens_with_dateline(lines[nxt].text, rules)):
+                continue
+        above: list[int] = []
+        for j in reversed(texted[max(0, pos - MAX_QUOTED_KICKER_LINES):pos]):
+            head = decisions[j].role in (*HEAD_ROLES, Role.SUBHEAD, Role.START)
+            if not (head or decisions[j].role is Role.BODY) or not could_be_title(lines[j].text):
+                break
+            # one headline's lines: read alike (a subhead under another story's title is not
+            # that title's line); a headline line the model took for a story's first line
+            # (今朝水泥大路到门口, under 昔日道路泥泞小径难出门) reads as a headline's
+            if above and (decisions[j].role in _KICKER_ALIKE) != (decisions[above[0]].role in _KICKER_ALIKE):
+                break
+            above.append(j)
+        # the line above the kicker is no text of its own (a finished sentence, a byline, a
+        # caption or furniture), or the headline was read as one
+        if not above or (not any(decisions[j].role in (*HEAD_ROLES, Role.SUBHEAD) for j in above)
+                         and any(decisions[j].role is Role.BODY and decisions[j].confidence >= SETTINGS.max_between_body_confidence for j in above)):
+            continue
+        out[k] = Role.TITLE
+        for j in above:
+            out[j] = Role.KICKER
+    return out
+
+
+_TEXT_OR_NONE = (Role.START, Role.BODY)
+
+
+def dash_subtitles(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """A headline line opening with a dash (——贵州省… / ---贵州省…) read as going on the title
+    above it: a subtitle begins there (a title's own dash ends its line, 村寨有了新变化——), and
+    the lines read as going on from it are the subtitle's. Returns the indices made subtitle.
+
+    >>> page = [Line(1, "", "一声问候 一点关怀"), Line(2, "", "---贵州省贞丰县委宣"), Line(3, "", "传部部长到长田慰问")]
+    >>> dash_subtitles(page, [Decision(Role.TITLE, 0.9), Decision(Role.TITLE, 0.6, (), True), Decision(Role.TITLE, 0.6, (), True)])
+    [1, 2]
+    """
+    out: list[int] = []
+    for k in range(1, len(lines)):
+        d = decisions[k]
+        if d.role is Role.TITLE and d.continues and (
+                DASH_OPENING.match(lines[k].text) and decisions[k - 1].role is Role.TITLE or k - 1 in out):
+            out.append(k)
+    return out
+
+
+def dash_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """A paragraph of headline length that ends on a dash (携民声，赴盛会！人大代表报到——), read as
+    text, after a finished sentence or no text at all and before more text: a headline's
+    lead-in, which sentence marks inside make the model read as text. A paragraph that opens
+    like a story's sentence (近日，记者随意撷取几个画面—— before a list) is left as text. One
+    line, or two when the paragraph began on the line before. Returns the indices of the
+    lines, now a title.
+
+    >>> page = [Line(1, "", "活动取得实效。"), Line(2, "", "携民声，赴盛会！人大代表报到——"),
+    ...         Line(3, "", "传递人民心声，共谋发展良策。1月4日，代表们报到。")]
+    >>> dash_titles(page, [Decision(Role.BODY, 1.0), Decision(Role.START, 0.8), Decision(Role.BODY, 1.0)])
+    [1]
+    """
+    out: list[int] = []
+    texted = [k for k, line in enumerate(lines) if line.text]
+    for pos, k in enumerate(texted):
+        text = lines[k].text.rstrip()
+        if decisions[k].role not in _TEXT_OR_NONE or not text.endswith("——"):
+            continue
+        if pos + 1 >= len(texted) or decisions[texted[pos + 1]].role in HEAD_ROLES:
+            continue
+        group = [k]
+        prev = texted[pos - 1] if pos else None
+        if (prev is not None and decisions[k].role is Role.BODY and decisions[prev].role is Role.START
+                and not ends_sentence(lines[prev].text) and could_be_title(lines[prev].text)):
+            group = [prev, k]  # the paragraph began on the line before (携民声，赴盛会！人 / 大代表报到——)
+            prev = texted[pos - 2] if pos >= 2 else None
+        n = sum(len(CJK_CHAR.findall(lines[j].text)) for j in group)
+        if not SETTINGS.title_chars[0] <= n <= SETTINGS.title_chars[1] or opens_story(lines[group[0]].text):
+            continue  # a paragraph opening like a story's sentence (近日，记者撷取几个画面——) is text
+        if prev is not None and decisions[prev].role in _TEXT_ROLES and not ends_sentence(lines[prev].text):
+            continue
+        out.extend(group)
+    return out
+
+
+# A headline broken after its colon goes on for a line or two (常德探索文明城市建设： / 文明之火，点亮市民心灯).
+# Not fitted: 1, 2 and 3 score the same on the held-out folds and f14/f58; 2 lets a title run
+# on over two lines after its colon (…督办会议强调： / 持续优化营商环境 / 让企业真受益群众得实惠).
+MAX_COLON_TAIL_LINES = 2
+# Marks inside a clause that a place or topic before a headline's colon never holds.
+_CLAUSE_MARKS = re.compile(r"[，。；、！？,;!?]")
+
+
+def colon_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """A paragraph of its own, read as text, whose first line is a topic or place ending on a
+    colon (常德探索文明城市建设：, 营口市站前区：) and whose one or two lines after it, printed
+    against it, end no sentence or clause, set apart by blank lines above and below, after
+    a finished sentence or no text and before text the model is sure of (not under
+    ``unsure_confidence``: a caption's lines under a title are no story): a headline broken
+    at its colon. A sentence that
+    introduces a list or a speech (会上，他强调：) has a clause mark before its colon or runs on
+    into full sentences. Returns the indices of the lines, now a title.
+
+    >>> page = [Line(1, "", "座已完成8855座。"), Line(3, "", "常德探索文明城市建设："),
+    ...         Line(4, "", "文明之火，点亮市民心灯"), Line(6, "", "深秋的常德，红枫掩映下的街头，弥漫开的是美好。")]
+    >>> colon_titles(page, [Decision(Role.BODY, 1.0)] * 4)
+    [1, 2]
+    >>> page[1] = Line(3, "", "会上，他强调：")
+    >>> colon_titles(page, [Decision(Role.BODY, 1.0)] * 4)
+    []
+    """
+    out: list[int] = []
+    texted = [k for k, line in enumerate(lines) if line.text]
+    for pos, k in enumerate(texted):
+        text = lines[k].text.strip()
+        if decisions[k].role not in _TEXT_OR_NONE or not text.endswith(("：", ":")):
+            continue
+        head = text[:-1]
+        if len(CJK_CHAR.findall(head)) < 2 or _CLAUSE_MARKS.search(head) or credits.is_credit_line(head):
+            continue
+        prev = texted[pos - 1] if pos else None
+        if prev is not None and (touching(lines[prev], lines[k])
+                                 or decisions[prev].role in _TEXT_ROLES and not ends_sentence(lines[prev].text)):
+            continue
+        group = [k]
+        for nxt in texted[pos + 1:pos + 1 + MAX_COLON_TAIL_LINES]:
+            if not touching(lines[group[-1]], lines[nxt]):
+                break
+            group.append(nxt)
+        after = texted[pos + len(group)] if pos + len(group) < len(texted) else None
+        tail = [lines[j].text for j in group[1:]]
+        if (not tail or after is None or touching(lines[group[-1]], lines[after])
+                or decisions[after].role not in _TEXT_ROLES or decisions[after].confidence < SETTINGS.unsure_confidence
+                or any(decisions[j].role not in _TEXT_OR_NONE or not could_be_title(t) for j, t in zip(group[1:], tail, strict=True))):
+            continue
+        if not SETTINGS.title_chars[0] <= sum(len(CJK_CHAR.findall(lines[j].text)) for j in group) <= SETTINGS.title_chars[1]:
+            continue
+        out.extend(group)
+    return out
+
+
+def colon_title_openings(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """A line read as text or a kicker that is only a topic or place ending on a colon (全市优化营商环境督办
+    会议强调：, 江西上栗：), right over a title line, after a finished sentence, no text or a
+    line that is no text: the title's opening, broken at its colon. A sentence
+    that introduces a list or a speech (会上，他强调：) has a clause mark before its colon.
+    Returns the indices of the lines, now a title that the title line under it goes on.
+
+    >>> page = [Line(1, "", "建英如是说。"), Line(3, "", "全市优化营商环境督办会议强调："),
+    ...         Line(4, "", "持续优化营商环境 让企业真受益"), Line(6, "", "4月30日，会议召开。")]
+    >>> ds = [Decision(Role.BODY, 1.0), Decision(Role.BODY, 1.0), Decision(Role.TITLE, 1.0), Decision(Role.START, 1.0)]
+    >>> colon_title_openings(page, ds)
+    [1]
+    >>> colon_title_openings(page, [ds[0], Decision(Role.KICKER, 1.0), *ds[2:]])
+    [1]
+    >>> page[1] = Line(3, "", "会上，他强调：")
+    >>> colon_title_openings(page, ds)
+    []
+    """
+    out: list[int] = []
+    texted = [k for k, line in enumerate(lines) if line.text]
+    for pos, k in enumerate(texted[:-1]):
+        text = lines[k].text.strip()
+        if decisions[k].role not in (*_TEXT_OR_NONE, Role.KICKER) or not text.endswith(("：", ":")):
+            continue
+        head = text[:-1]
+        if len(CJK_CHAR.findall(head)) < 2 or _CLAUSE_MARKS.search(head) or credits.is_credit_line(head) \
+                or len(head) > SETTINGS.title_chars[1]:
+            continue
+        prev = texted[pos - 1] if pos else None
+        # a sentence's end before it, or a blank line (PyMuPDF prints none between paragraphs)
+        if prev is not None and decisions[prev].role in _TEXT_ROLES and not ends_sentence(lines[prev].text):
+            continue
+        nxt = texted[pos + 1]
+        if decisions[nxt].role is Role.TITLE and not decisions[nxt].continues:
+            out.append(k)
+    return out
+
+
+def title_ends_read_as_leads(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """A line read as a story's first line right under a title line that is a few characters
+    (at most ``far_title_tail_chars``) and no clause: no story's first paragraph is that, so it
+    is the title's wrapped end (…主题 / 宣传活动, …计划总投资 / 44.8亿元) when it is at most half
+    as wide as the line under it, or the text under it prints it right after the title line's
+    end (``_far_tail_fits``). Returns the indices of the
+    lines, now the title's end; the line under each is the story's first.
+
+    >>> from .rules import load_rules
+    >>> page = [Line(1, "", "百禄镇开展防溺水安全主题"), Line(2, "", "宣传活动"), Line(3, "", "夏日炎炎，镇里开展防溺水安全主题宣传活动。")]
+    >>> ds = [Decision(Role.TITLE, 1.0), Decision(Role.START, 0.9), Decision(Role.BODY, 1.0)]
+    >>> title_ends_read_as_leads(page, ds, load_rules())
+    [1]
+    >>> title_ends_read_as_leads(page[:2] + [Line(3, "", "近日，开展。")], ds, load_rules())
+    []
+    """
+    most = SETTINGS.far_title_tail_chars
+    out: list[int] = []
+    texted = [k for k, line in enumerate(lines) if line.text]
+    for pos, k in enumerate(texted[1:-1], start=1):
+        text = lines[k].text
+        prev = texted[pos - 1]
+        if decisions[k].role is not Role.START or decisions[prev].role is not Role.TITLE or len(text) > most \
+                or _TAIL_MARKS.search(text) or not CJK_CHAR.search(text) or _furniture_shaped(text, rules):
+            continue
+        story = _text_window(lines, decisions, range(texted[pos + 1], min(len(lines), k + 1 + SUBHEAD_WINDOW)))
+        # or half the width of the line under it: no first line of a paragraph is that short
+        # unless the paragraph ends in it, with a full stop
+        short = len(text) <= 0.5 * len(lines[texted[pos + 1]].text)
+        if could_be_title(lines[prev].text + text) and (short or _far_tail_fits(lines[prev].text, text, story)):
+            out.append(k)
+    return out
