@@ -19,13 +19,19 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .. import (
+    article_build,
     assemble,
     grouping,
+    headline_moves,
+    headline_parts,
     line_rereads,
     line_shapes,
     page_items,
     pairing,
     settings,
+    story_cuts,
+    story_joins,
+    title_rescue,
 )
 from .evaluate import score_directory, score_pages
 from .pagegen import generate_pages, shared_available
@@ -47,7 +53,8 @@ CANDIDATES: dict[str, tuple[float, ...]] = {
     "min_subhead_similarity": (0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 1.01),
 }
 # The assembler's modules: each reads the tunables from its own import of settings.SETTINGS.
-ASSEMBLY_MODULES = (assemble, line_rereads, line_shapes, page_items, grouping, pairing)
+ASSEMBLY_MODULES = (assemble, line_rereads, line_shapes, page_items, grouping, pairing, headline_parts,
+                    story_cuts, story_joins, headline_moves, title_rescue, article_build)
 METRICS = ("count_exact", "title_exact", "headline_exact", "body_f1", "reporters_f1")
 
 

@@ -1,0 +1,395 @@
+"""Headline parts: which of a paired headline's lines are kicker, title or none of it.
+
+In the order they run (``title_rescue.title_tails`` runs between the first two):
+1. ``drop_stray_title_tails``: a headline's last title line, unsure, whose words its story never
+   uses (or printed apart and sharing few) is furniture (a slogan under the title);
+2. ``place_kickers``: a kicker that only names a place, or whose number runs on into the title,
+   is the title's first line;
+3. ``kickers_by_words``: a headline read all as title whose first line is a phrase its story
+   never uses, while the lines after it share its words, has that line as its kicker;
+4. ``phrase_list_kickers``: a title's first lines that make a list of phrases, over lines whose
+   words the story uses more, are its kicker;
+5. ``slogan_kickers``: a kicker the furniture rules name (a slogan, a page label) is furniture;
+6. ``titles_by_words``: a headline whose title shares almost none of its story's words, while
+   another of its lines (or a set-aside line between it and the story) shares many, takes that
+   line as its title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .features import bigrams, spans_a_word
+from .headline import (
+    _one_phrase,
+    closes_a_frame,
+    couplet,
+    ends_open,
+)
+from .line_shapes import (
+    _CLAUSE_ENDS,
+    _TAIL_OPENERS,
+    DASH_OPENING,
+    KICKER_LABEL_CHARS,
+    _couplet_title,
+    _furniture_shaped,
+    _names_a_place_only,
+    _whole_quote,
+    could_be_title,
+)
+from .model import Line, Role
+from .page_items import HeadGroup, Page, TextRun, _opens_a_sentence, _shares_with, is_pull_quote
+from .patterns import CJK_CHAR
+from .rules import Rules
+from .settings import SETTINGS
+
+
+def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rules) -> list[tuple[Line, str]]:
+    """A headline's last title line read with less confidence than ``min_title_tail_confidence``
+    whose words its story never uses, or printed apart from the title (a blank line between)
+    and sharing under ``min_rescue_overlap`` of its words with the story, is a slogan printed
+    under the title (创卫在行动), not the title's end; printed apart and found word for word in
+    the story, it is a pull quote. Either goes to the page's furniture. Returns the lines and why, for
+    the report. A line that closes an event the title line above it opened (开展… / …活动:
+    ``headline.closes_a_frame``) is the title's end whatever its words.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["近日，矾山镇开展安全生产检查。"])])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(2, "", "创卫在行动"))])
+    >>> page = Page([run], [], [], [])
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> [x.text for x, _ in drop_stray_title_tails(page, {1: 0.9, 2: 0.3}, rules)], run.headline.text, page.furniture
+    (['创卫在行动'], '矾山镇开展安全生产检查', ['创卫在行动'])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(3, "", "安全在行动", gap_before=1))])
+    >>> [x.text for x, _ in drop_stray_title_tails(page, {1: 0.9, 3: 0.9}, rules)]
+    ['安全在行动']
+
+    A campaign slogan the rules name, printed against the title with no blank (a PDF tool may
+    print none), goes whatever the model's confidence:
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(2, "", "城乡共建从我做起"))])
+    >>> [x.text for x, _ in drop_stray_title_tails(page, {1: 0.9, 2: 0.9}, rules)]
+    ['城乡共建从我做起']
+
+    A column's label (headline.yml's label_endings) under a whole title goes too:
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产大检查")), (Role.TITLE, Line(2, "", "创卫在行动"))])
+    >>> [x.text for x, _ in drop_stray_title_tails(page, {1: 0.9, 2: 0.9}, rules)]
+    ['创卫在行动']
+
+    The second half of a couplet stays, its words the story's or not:
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "以练备战")), (Role.TITLE, Line(2, "", "筑牢防线"))])
+    >>> drop_stray_title_tails(page, {1: 0.5, 2: 0.5}, rules), run.headline.text
+    ([], '以练备战筑牢防线')
+
+    On a double-spaced page (a blank after every line) the blank is the page's spacing, no break:
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(3, "", "守护万家平安", gap_before=0))])
+    >>> [x.text for x, _ in drop_stray_title_tails(page, {1: 0.9, 3: 0.9}, rules)]
+    []
+
+    A line opening on a particle goes on the title line above it, unsure or not:
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "村寨有了新变化——来自贵州乡村")), (Role.TITLE, Line(2, "", "的生动实践"))])
+    >>> drop_stray_title_tails(page, {1: 0.9, 2: 0.3}, rules), run.headline.text
+    ([], '村寨有了新变化——来自贵州乡村的生动实践')
+    """
+    out: list[tuple[Line, str]] = []
+    for run in page.items:
+        if not isinstance(run, TextRun) or run.headline is None:
+            continue
+        parts = run.headline.parts
+        if len(parts) < 2 or parts[-1][0] is not Role.TITLE or parts[-2][0] is not Role.TITLE:
+            continue
+        line = parts[-1][1]
+        grams = bigrams(line.text)
+        apart = line.gap_before > 0  # a blank line between (beyond the page's spacing)
+        unsure = confidence.get(line.number, 1.0) < SETTINGS.min_title_tail_confidence
+        text = run.text
+        # a campaign slogan printed under the title (its story does not use its words)
+        if rules.slogan.fullmatch(line.text.strip()) and _shares_with(line.text, text) < SETTINGS.min_rescue_overlap:
+            parts.pop()
+            page.furniture.append(line.text)
+            out.append((line, "a campaign slogan the rules name, its story using few of its words"))
+            continue
+        # a column's label (创卫在行动) printed under a whole title, much shorter than it: a
+        # title's last line does not name a column
+        before = "".join(x.text for _, x in parts[:-1])
+        label = (bool(rules.label_endings) and line.text.strip().endswith(rules.label_endings)
+                 and len(CJK_CHAR.findall(line.text)) <= KICKER_LABEL_CHARS
+                 and len(CJK_CHAR.findall(before)) >= 2 * len(CJK_CHAR.findall(line.text))
+                 and not _one_phrase(parts[-2][1].text, line.text))
+        if label:
+            parts.pop()
+            page.furniture.append(line.text)
+            out.append((line, "a column's label printed under a whole title"))
+            continue
+        share = _shares_with(line.text, text)
+        # a whole clause of the story is a pull quote under the title, printed apart or (a PDF
+        # tool may print no blank lines) against it, unless a word runs across the break
+        quoted = is_pull_quote(line.text, text) and (apart or not spans_a_word(parts[-2][1].text, line.text)
+                                                     and _opens_a_sentence(line.text, text))
+        # the second half of a couplet (以练备战 / 筑牢防线) need not use its story's words
+        pair = not apart and (couplet(parts[-2][1].text, line.text)
+                              or closes_a_frame(parts[-2][1].text, line.text, rules))
+        # a line opening on a particle (的生动实践) goes on the line above: no headline opens so
+        goes_on = line.text.strip()[:1] in _TAIL_OPENERS
+        few = not goes_on and (unsure and share == 0.0 or apart and share < SETTINGS.min_rescue_overlap)
+        if grams and not pair and (few or quoted):
+            parts.pop()
+            page.furniture.append(line.text)
+            out.append((line, "a whole clause of its story: a pull quote" if quoted
+                        else "its story uses few or none of its words"))
+    return out
+
+
+def kickers_by_words(page: Page, rules: Rules) -> list[tuple[Line, float, float]]:
+    """A headline read all as title whose first line is a whole phrase its story never uses,
+    while the lines after it share ``min_rescue_overlap`` of their words with the story: that
+    line is the kicker (接续报道 / 世丰园成了 / 世外桃源), a column's or a series' label, not the
+    title's first half, which the story would echo. So is a first line opening with the same
+    word as the line under it. A line the next one goes on from (a phrase
+    broken inside a word, a verb wanting its object) stays. Returns the lines with the story's
+    share of their words and of the rest's, for the report.
+
+    >>> from .rules import load_rules
+    >>> run = TextRun(fresh=True, sections=[(None, ["昔日垃圾场，今日变花园。世丰园小区如今成了居民的世外桃源。"])])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "接续报道")), (Role.TITLE, Line(2, "", "世丰园成了")),
+    ...                           (Role.TITLE, Line(3, "", "世外桃源"))])
+    >>> [(x.text, a, round(b, 2)) for x, a, b in kickers_by_words(Page([run], [], [], []), load_rules())], run.headline.parts[0][0]
+    ([('接续报道', 0.0, 0.75)], <Role.KICKER: 'kicker'>)
+
+    A title broken over lines never opens both lines with the same word: the first is a label.
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "人大代表之家")), (Role.TITLE, Line(2, "", "人大代表开展接待选民活动"))])
+    >>> run.sections = [(None, ["人大代表开展接待选民活动，听取选民意见。"])]
+    >>> [x.text for x, _, _ in kickers_by_words(Page([run], [], [], []), load_rules())]
+    ['人大代表之家']
+
+    So is a column's name (headline.yml's label_endings), whatever words it shares:
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "乡村振兴在行动")), (Role.TITLE, Line(2, "", "村寨有了新变化"))])
+    >>> run.sections = [(None, ["贵州乡村振兴，村寨有了新变化。"])]
+    >>> [x.text for x, _, _ in kickers_by_words(Page([run], [], [], []), load_rules())]
+    ['乡村振兴在行动']
+
+    A cry the title goes on past is the title's opening (惠及8万多居民！西城 / 展览路街道新添…):
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "惠及8万多居民！西城")), (Role.TITLE, Line(2, "", "展览路街道新添服务中心"))])
+    >>> run.sections = [(None, ["展览路街道新添服务中心，惠及居民。"])]
+    >>> kickers_by_words(Page([run], [], [], []), load_rules())
+    []
+    """
+    out: list[tuple[Line, float, float]] = []
+    for run in page.items:
+        if not isinstance(run, TextRun) or run.headline is None or not run.has_body:
+            continue
+        parts = run.headline.parts
+        if len(parts) < 2 or any(role is not Role.TITLE for role, _ in parts):
+            continue
+        first, second = parts[0][1].text, parts[1][1].text
+        # a place's head (铜川：), a question or an exclamation opens the title itself, also
+        # when the line runs on past it (惠及8万多居民！西城 / 展览路街道新添…)
+        if len(CJK_CHAR.findall(first)) < 2 or _one_phrase(first, second) or ends_open(first) \
+                or first.rstrip().endswith(("：", ":")) or any(mark in first for mark in "？?！!"):
+            continue
+        text = run.text
+        own = _shares_with(first, text)
+        rest = _shares_with("".join(line.text for _, line in parts[1:]), text)
+        # a title broken over lines never opens both with the same word (人大代表之家 / 人大代表开展…)
+        echoed = len(first) >= 4 and first[:2] == second[:2] and first[:2] != second
+        # a label is short; a longer phrase the story does not echo is the title's figurative
+        # first half (脚下沾泥土采访最基层 / 蒙阴将新闻发布会开到了蜜桃园里)
+        label = max(len(CJK_CHAR.findall(phrase)) for phrase in first.split()) <= KICKER_LABEL_CHARS
+        # a column's name (乡村振兴在行动, 创城进行时) is a kicker whatever words it shares
+        named = bool(rules.label_endings) and first.rstrip().endswith(rules.label_endings) and "：" not in first
+        # a title opens on its place (宏伟区开展…, 万灵镇开展…): a phrase set over that line is a
+        # label over the title (城乡环境卫生整治), not its first half
+        # (a first line ending on a comma goes on into it: 聚焦“百千万工程”， / 恩平组织…)
+        placed = label and _opens_on_place(second, rules) and not _opens_on_place(first, rules) \
+            and not first.rstrip().endswith(_CLAUSE_ENDS)
+        if own == 0.0 and label and rest >= SETTINGS.min_rescue_overlap or echoed or named or placed:
+            parts[0] = (Role.KICKER, parts[0][1])
+            out.append((parts[0][1], own, rest))
+    return out
+
+
+# Marks of a list of phrases or of clauses in a headline line (增颜值、提气质，…); a kicker's
+# list holds clauses (a comma), where a title's holds at most a list of nouns (市、县、乡三级…).
+_LIST_MARKS = re.compile("[，、,]")
+_CLAUSE_MARK = re.compile("[，,]")
+# A phrase-list kicker holds this many characters at least: a short label is kickers_by_words'.
+PHRASE_LIST_MIN_CHARS = 12
+
+
+def phrase_list_kickers(page: Page) -> list[tuple[list[Line], float, float]]:
+    """A headline read as title (and subtitle) whose first lines make a list of phrases (增颜值、
+    提气质、养习惯，以“厕所革命”为抓手推动爱国卫生运动深入开展), ending a phrase, over lines that
+    hold no such marks and whose words the story uses more (石家庄正定去年改造提升农村厕所4.8万座):
+    the list is the kicker (引题) and the lines under it the title. A title whose first line ends
+    on a comma goes on in the next line (聚焦“百千万工程”， / 恩平组织媒体走乡村探产业), and is
+    left; so is one broken inside a word, or holding a dash (…暖冬情——绿华镇…). Returns the kicker's lines with the story's share of their words and of the title's.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["又入腊月，石家庄市正定县改造提升农村厕所4.8万座。"])])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "增颜值、提气质、养习惯，")), (Role.TITLE, Line(2, "", "以厕所革命为抓手深入开展")),
+    ...                           (Role.SUBTITLE, Line(3, "", "石家庄正定改造提升农村厕所4.8万座"))])
+    >>> [(len(ls), a, round(b, 2)) for ls, a, b in phrase_list_kickers(Page([run], [], [], []))], [r.value for r, _ in run.headline.parts]
+    ([(2, 0.05, 0.79)], ['kicker', 'kicker', 'title'])
+    """
+    out: list[tuple[list[Line], float, float]] = []
+    for run in page.items:
+        if not isinstance(run, TextRun) or run.headline is None or not run.has_body:
+            continue
+        parts = run.headline.parts
+        if len(parts) < 2 or any(role not in (Role.TITLE, Role.SUBTITLE) for role, _ in parts) \
+                or parts[0][0] is not Role.TITLE:
+            continue
+        for i in range(1, len(parts)):
+            upper = "".join(line.text for _, line in parts[:i]).strip()
+            lower = "".join(line.text for _, line in parts[i:]).strip()
+            if (_CLAUSE_MARK.search(upper) and not _LIST_MARKS.search(lower) and upper[-1:] not in "，、,"
+                    and "—" not in upper and len(CJK_CHAR.findall(upper)) >= PHRASE_LIST_MIN_CHARS
+                    and could_be_title(lower) and not DASH_OPENING.match(lower) and not ends_open(upper)
+                    and not spans_a_word(parts[i - 1][1].text, parts[i][1].text)):
+                own, rest = _shares_with(upper, run.text), _shares_with(lower, run.text)
+                if rest > own:
+                    run.headline.parts = [(Role.KICKER, line) for _, line in parts[:i]] + \
+                        [(Role.TITLE, line) for _, line in parts[i:]]
+                    out.append(([line for _, line in parts[:i]], round(own, 2), round(rest, 2)))
+                break
+    return out
+
+
+def slogan_kickers(page: Page, rules: Rules) -> list[Line]:
+    """A kicker the furniture rules or patterns name (a campaign slogan, a page label, a
+    hotline) is page furniture printed above the headline, not the story's kicker. Returns
+    its lines, for the report.
+
+    >>> from .rules import load_rules
+    >>> run = TextRun(fresh=True, sections=[(None, ["近日，矾山镇开展安全生产检查。"])])
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "垃圾分类 人人有责")), (Role.TITLE, Line(2, "", "矾山镇开展安全生产检查"))])
+    >>> page = Page([run], [], [], [])
+    >>> [x.text for x in slogan_kickers(page, load_rules())], run.headline.text, page.furniture
+    (['垃圾分类 人人有责'], '矾山镇开展安全生产检查', ['垃圾分类 人人有责'])
+
+    So is a slogan read as the title's first line (printed against it, no blank between):
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "光盘行动让生活更美好")), (Role.TITLE, Line(2, "", "矾山镇开展安全生产检查"))])
+    >>> [x.text for x in slogan_kickers(page, load_rules())], run.headline.text
+    (['光盘行动让生活更美好'], '矾山镇开展安全生产检查')
+    """
+    out: list[Line] = []
+    for run in page.items:
+        if not isinstance(run, TextRun) or run.headline is None:
+            continue
+        parts = run.headline.parts
+        # a slogan printed right above the title, with no blank between, reads as its first line
+        # (a title's own first line the story uses: 大埔梅州日报 / 电子阅报栏昨日启用)
+        if (len(parts) >= 2 and parts[0][0] is Role.TITLE and parts[1][0] is Role.TITLE
+                and rules.slogan.fullmatch(parts[0][1].text.strip()) and not _furniture_shaped(parts[1][1].text, rules)
+                and _shares_with(parts[0][1].text, run.text) < SETTINGS.min_rescue_overlap):
+            parts[0] = (Role.KICKER, parts[0][1])
+        kickers = [line for role, line in parts if role is Role.KICKER]
+        if not kickers or len(kickers) == len(parts):
+            continue
+        text = " ".join(x.text for x in kickers)
+        if not _furniture_shaped(text, rules) and not all(_furniture_shaped(x.text, rules) for x in kickers):
+            continue
+        run.headline.parts = [(role, line) for role, line in parts if role is not Role.KICKER]
+        page.furniture.extend(x.text for x in kickers)
+        out.extend(kickers)
+    return out
+
+
+def _opens_on_place(text: str, rules: Rules) -> bool:
+    """The line opens with a place the gazetteer knows (宏伟区开展…, 庐江县矾山镇…).
+
+    >>> from .rules import load_rules
+    >>> [_opens_on_place(t, load_rules()) for t in ("庐江县矾山镇积极开展", "社区新风扬", "对我县进行")]
+    [True, False, False]
+    """
+    found = next(iter(rules.gazetteer.find(text.strip())), None)
+    return found is not None and found.start == 0
+
+
+# A number broken over two headline lines (宝鸡市陇县5 / 00余名志愿者…): one phrase.
+_SPLIT_NUMBER = re.compile(r"[0-9０-９]$")
+
+
+def place_kickers(page: Page, rules: Rules) -> list[Line]:
+    """A kicker that only names a place, or whose number runs on into the title's first line,
+    is the title's first line. Returns the lines, for the report.
+
+    >>> from .rules import load_rules
+    >>> run = TextRun(fresh=True, sections=[(None, ["近日，矾山镇开展安全生产检查。"])])
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "庐江县矾山镇")), (Role.TITLE, Line(2, "", "积极开展安全生产检查"))])
+    >>> [x.text for x in place_kickers(Page([run], [], [], []), load_rules())], run.headline.parts[0][0]
+    (['庐江县矾山镇'], <Role.TITLE: 'title'>)
+    """
+    out: list[Line] = []
+    for run in page.items:
+        if not isinstance(run, TextRun) or run.headline is None:
+            continue
+        parts = run.headline.parts
+        k = next((j for j, (role, _) in enumerate(parts) if role is not Role.KICKER), len(parts))
+        if k == 0 or k == len(parts) or parts[k][0] is not Role.TITLE:
+            continue
+        kicker = "".join(line.text for _, line in parts[:k])
+        number = _SPLIT_NUMBER.search(kicker) and parts[k][1].text[:1].isdigit()
+        if not number and (not _names_a_place_only(kicker, rules) or _couplet_title(parts[k:])):
+            continue
+        out.extend(line for _, line in parts[:k])
+        parts[:k] = [(Role.TITLE, line) for _, line in parts[:k]]
+    return out
+
+
+# What a caption or a pull quote starts with before its words (▲ ▶ and spaces).
+QUOTE_MARKS = re.compile(r"^[^\w“‘《]+")
+
+
+def titles_by_words(page: Page, lines: list[Line], confidence: dict[int, float]) -> list[tuple[Line, list[Line], float]]:
+    """A headline whose title shares under ``max_slogan_title_share`` of its words with its
+    story, while one of its other lines, or a furniture or caption line printed between it and
+    the story, shares ``min_rescue_overlap``: that line is the title and the headline's other
+    lines are a slogan or a label printed above it (深入学习贯彻党的二十大精神 over 矾山镇开展安全生产
+    检查). Returns the new title, the lines set aside and its share, for the report.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["近日，矾山镇开展安全生产检查。"])])
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(2, "", "文明创建 我们在行动"))])
+    >>> page = Page([run], [], [], [])
+    >>> [(t.text, [x.text for x in old], share) for t, old, share in titles_by_words(page, [], {2: 0.3})]
+    [('矾山镇开展安全生产检查', ['文明创建 我们在行动'], 1.0)]
+
+    A quoted cry under its kicker is the title, though it shares no words:
+
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(2, "", "“安全大于天！”"))])
+    >>> titles_by_words(page, [], {2: 0.3})
+    []
+    """
+    index = {id(line): k for k, line in enumerate(lines)}
+    out: list[tuple[Line, list[Line], float]] = []
+    for run in page.items:
+        if not isinstance(run, TextRun) or run.headline is None or run.absorbed or not run.has_body:
+            continue
+        parts = run.headline.parts
+        title = "".join(line.text for role, line in parts if role is Role.TITLE)
+        text = run.text
+        if not title or _shares_with(title, text) >= SETTINGS.max_slogan_title_share:
+            continue
+        if _whole_quote(title):  # a quoted cry is the title, sharing no words: no slogan
+            continue
+        # its own kicker or subtitle only when the model was unsure of the title (a figurative
+        # title under a plain kicker shares few words, and is sure)
+        unsure = min(confidence.get(line.number, 1.0) for role, line in parts if role is Role.TITLE)
+        candidates = [line for role, line in parts if role is not Role.TITLE
+                      and unsure < SETTINGS.min_title_tail_confidence]
+        last = max((index.get(id(line), -1) for _, line in parts), default=-1)
+        if last >= 0 and run.first > last:
+            # a line the story prints word for word is a quote from it (a pull quote), no title
+            candidates += [page.aside[k] for k in range(last + 1, run.first) if k in page.aside
+                           and QUOTE_MARKS.sub("", page.aside[k].text) not in text]
+        scored = [(_shares_with(line.text, text), line) for line in candidates if could_be_title(line.text)]
+        best = max(scored, key=lambda x: x[0], default=None)
+        if best is None or best[0] < SETTINGS.min_rescue_overlap:
+            continue
+        share, line = best
+        old = [x for _, x in parts if x is not line]
+        run.headline = HeadGroup([(Role.TITLE, line)], claimed=True)
+        page.furniture.extend(x.text for x in old)
+        if line.text in page.furniture:
+            page.furniture.remove(line.text)
+        page.captions = [c for c in page.captions if c[0] != line.text]
+        out.append((line, old, round(share, 3)))
+    return out

@@ -1,0 +1,397 @@
+"""Story joins: which runs go on an earlier story rather than begin one.
+
+In the order they run:
+1. ``tails_read_as_stories``: a title alone over a few words that go on its sentence is the last
+   sentence of the story before, not a headline;
+2. ``demote_subheads``: a lone title between two parts of one story (no credit after it, the
+   text after it sharing the words of the text before it) is that story's subhead;
+3. ``leads_of_later_stories``: an untitled story right before a story whose headline is printed
+   after its text is that story's lead when they share words;
+4. ``headed_resumes``: a run that begins no story but took a headline printed after it goes on
+   the untitled story before that uses more of the headline's words;
+5. ``join_continuations``: a run that is no story's beginning goes on the earlier story whose
+   text it shares most words with (a long story resumed after a brief inside it);
+Late, after the far headlines are placed:
+6. ``resumes_after_insets``: an untitled story right after a story its credit closed (an inset)
+   goes on the unclosed titled story before that inset when they share words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import credits
+from .features import bigrams, opens_story, spans_a_word
+from .line_shapes import _TAIL_OPENERS, new_place
+from .model import Line, Role
+from .page_items import HeadGroup, Page, TextRun, _opens_a_sentence, containment, cosine, similarity
+from .rules import Rules
+from .settings import SETTINGS
+
+
+def resumes_after_insets(page: Page, rules: Rules) -> list[tuple[int, float]]:
+    """A story still untitled at the end, opening with no credit or dateline, printed right
+    after a story its credit closed (a short story set inside a long one), goes on the titled
+    story before that inset when nothing closed that story and the two share at least
+    ``min_untitled_join_similarity`` of the smaller one's words, more than with the inset.
+    Returns its first line number and the share, for the report.
+
+    >>> from civicnews.rules import load_rules
+    >>> host = TextRun(fresh=True, sections=[(None, ["乐山市政协主席率队到我县考察调研。"])])
+    >>> host.headline = HeadGroup([(Role.TITLE, Line(4, "", "乐山市政协来我县考察调研"))])
+    >>> inset = TextRun(fresh=True, sections=[(None, ["贵州乡村振兴，村寨有了新变化。"])], bylines=["作者 周远钢"], closed=True)
+    >>> inset.headline = HeadGroup([(Role.TITLE, Line(27, "", "村寨有了新变化"))])
+    >>> rest = TextRun(fresh=True, sections=[(None, ["考察组走进协商议事室，乐山市政协考察组表示赞扬。"])], numbers=[29])
+    >>> page = Page([host, inset, rest], [], [], [])
+    >>> resumes_after_insets(page, load_rules()), rest.absorbed, len(host.sections)
+    ([(29, 0.333)], True, 2)
+    """
+    out: list[tuple[int, float]] = []
+    runs = [x for x in page.items if isinstance(x, TextRun) and not x.absorbed and x.has_body]
+    for k in range(2, len(runs)):
+        host, inset, run = runs[k - 2], runs[k - 1], runs[k]
+        if (run.headline is not None or run.credit_lines or not run.fresh or host.headline is None
+                or host.closed or not (inset.closed and inset.bylines) or inset.headline is None):
+            continue
+        first = next((lines[0] for _, lines in run.sections if lines), "")
+        if credits.opens_with_dateline(first, rules):
+            continue
+        grams = bigrams(run.text)
+        share = containment(grams, bigrams(host.text))
+        if share < SETTINGS.min_untitled_join_similarity or share <= containment(grams, bigrams(inset.text)):
+            continue
+        host.sections.extend(run.sections)
+        host.numbers.extend(run.numbers)
+        host.bylines.extend(run.bylines)
+        host.continued_to = host.continued_to or run.continued_to
+        host.closed, run.absorbed = run.closed, True
+        if run.numbers:
+            out.append((run.numbers[0], round(share, 3)))
+    return out
+
+
+def _closes_then_goes_on(run: TextRun, rules: Rules) -> bool:
+    """A run with a story's closing credit (……活动。（作者 卫琦）) on a line before its last: a
+    story of its own printed inside another, whose text goes on after it.
+
+    >>> from civicnews.rules import load_rules
+    >>> run = TextRun(fresh=True, sections=[(None, ["植树活动。（作者 卫琦）", "期间，考察组参观了博物馆。"])])
+    >>> _closes_then_goes_on(run, load_rules())
+    True
+    >>> run.sections = [(None, ["期间，考察组参观了博物馆。", "植树活动。（作者 卫琦）"])]
+    >>> _closes_then_goes_on(run, load_rules())
+    False
+    """
+    lines = [t for _, ts in run.sections for t in ts]
+    return any(credits.split_trailing_credit(t, rules)[1] for t in lines[:-1])
+
+
+def demote_subheads(page: Page, rules: Rules) -> list[tuple[Line, float]]:
+    """A one-part title heading an uncredited run whose text goes on the story printed right
+    before it (cosine of their bigram sets at least ``min_subhead_similarity``, or
+    ``min_begun_subhead_similarity`` when the run opens like a story: read as a story's first
+    line and opening with a lead word or a date, its title not the opening words of a later
+    paragraph) is a subhead of that story: the run goes on it, unless the title opens with a place the run names and that story never
+    does (``new_place``), or the run opens with a dateline (本报讯（记者 X）…, when
+    ``dateline_runs_keep_titles``): a dateline opens a story, never a section of one. Returns
+    the demoted lines and the cosine, for the report.
+
+    >>> from civicnews.rules import load_rules
+    >>> def page(first: str) -> Page:
+    ...     text = "盐城两县城十乡镇获评国家卫生县城"
+    ...     head = HeadGroup([(Role.TITLE, Line(2, text, text))])
+    ...     before = TextRun(fresh=True, sections=[(None, ["国家卫生城市每3年复审考核一次，盐城两县城十乡镇获评。"])])
+    ...     run = TextRun(fresh=True, headline=head, sections=[(None, [first])])
+    ...     return Page(items=[before, head, run], furniture=[], captions=[], leftovers=[])
+    >>> [line.text for line, _ in demote_subheads(page("盐城两县城十乡镇获评国家卫生县城，复审考核一次。"), load_rules())]
+    ['盐城两县城十乡镇获评国家卫生县城']
+    >>> demote_subheads(page("本报讯（记者 张勇）盐城两县城十乡镇获评国家卫生县城，复审考核一次。"), load_rules())
+    []
+
+    The page's first story, untitled, takes the title as its own (its lead printed over it,
+    ``lead_takes_late_title``); a story with a headline takes it as a subhead.
+
+    >>> p = page("盐城两县城十乡镇获评国家卫生县城，复审考核一次。")
+    >>> _ = demote_subheads(p, load_rules()); p.items[0].headline is p.items[1], p.items[0].sections[-1][0]
+    (True, None)
+    >>> p = page("盐城两县城十乡镇获评国家卫生县城，复审考核一次。")
+    >>> p.items[0].headline = HeadGroup([(Role.TITLE, Line(0, "", "国家卫生城市复审"))])
+    >>> _ = demote_subheads(p, load_rules()); p.items[0].sections[-1][0]
+    '盐城两县城十乡镇获评国家卫生县城'
+    """
+    items, out = page.items, []
+    host: dict[int, TextRun] = {}  # a run merged here → the story it went on
+    for k in range(1, len(items) - 1):
+        before, head, run = items[k - 1], items[k], items[k + 1]
+        if not (isinstance(head, HeadGroup) and isinstance(before, TextRun) and isinstance(run, TextRun)):
+            continue
+        before = host.get(id(before), before)  # a story with two such subheads
+        if (run.headline is not head or len(head.parts) != 1 or head.parts[0][0] is not Role.TITLE
+                or run.credit_lines or before.absorbed or not before.has_body or before.bylines
+                or before.headline is head or not run.has_body):
+            continue
+        if new_place(head.parts[0][1].text, before.text, run.text):
+            continue  # it opens with a place its text names and the story before never does
+        first = next((lines[0] for _, lines in run.sections if lines), "")
+        if SETTINGS.dateline_runs_keep_titles and credits.opens_with_dateline(first, rules):
+            continue
+        if SETTINGS.closed_runs_keep_titles and _closes_then_goes_on(run, rules):
+            continue
+        score = cosine(bigrams(run.text), bigrams(before.text))
+        # 6月25日，… read as a story's first line, unless the title is the opening words of a
+        # later paragraph of the run (作为直接服务群众的 / …。作为直接服务群众的“前沿阵地”，…): a
+        # subhead or pull quote of the story, which went on under it
+        opens = run.begun and opens_story(first) and not _opens_a_sentence(
+            head.parts[0][1].text, run.text[len(first):])
+        if score < (SETTINGS.min_begun_subhead_similarity if opens else SETTINGS.min_subhead_similarity):
+            continue
+        (_, line), = head.parts
+        first_head, first_lines = run.sections[0]
+        if SETTINGS.lead_takes_late_title and before.headline is None and not any(
+                isinstance(x, HeadGroup) for x in items[:k - 1]):
+            # the page's first story, untitled, its lead printed over the title: the title is
+            # its own (通海县坚持… / 通海推进农村改厕工作 / “‘厕所革命’是…)
+            before.headline = head
+            before.sections.extend(run.sections)
+            before.numbers.extend(run.numbers)
+        else:
+            before.sections.append((line.text, first_lines) if first_head is None else (line.text, []))
+            before.sections.extend(run.sections[1:] if first_head is None else run.sections)
+            before.numbers.extend([*line.lines, *run.numbers])
+        before.bylines.extend(run.bylines)
+        before.continued_to = before.continued_to or run.continued_to
+        before.closed, before.last = run.closed, run.last
+        run.absorbed, run.headline = True, None
+        host[id(run)] = before
+        out.append((line, round(score, 3)))
+    return out
+
+
+def _sentence_tail(text: str, before: str) -> bool:
+    """Text that goes on a sentence begun in ``before``: it opens on a particle, on a clause of
+    one or two characters (明、许明参加督办。), or with a word running on from ``before``.
+
+    >>> _sentence_tail("明、许明参加督办。", "市领导易卫斌、王磊、陈晓"), _sentence_tail("的服务网络。", "")
+    (True, True)
+    >>> _sentence_tail("岁末寒冬，年味渐浓。", "美丽宜居迎新春"), _sentence_tail("6月25日，绿园区调研。", "")
+    (False, False)
+    >>> _sentence_tail("日前，开发区召开学习会。", "实干在岗位")
+    False
+    """
+    text = text.strip()
+    if not text or opens_story(text):
+        return False  # 日前，… opens a sentence
+    clause = re.match(r"[^，、；。！？,;]*[，、；,;]", text)
+    return (text[0] in _TAIL_OPENERS or (clause is not None and len(clause.group()) <= 3)
+            or spans_a_word(before, text))
+
+
+def tails_read_as_stories(page: Page) -> list[tuple[HeadGroup, TextRun]]:
+    """A story of a title alone and a few words (under ``min_story_chars``, no credit) whose
+    words go on the title's sentence (``_sentence_tail``: 市领导易卫斌、王磊、陈晓 / 明、许明参加督办。)
+    is the last sentence of the story before it, broken where a PDF tool broke it: the title's
+    lines and the words go on that story. Returns each dissolved headline and the story it went
+    on, for the report.
+
+    >>> before = TextRun(fresh=True, sections=[(None, ["持续优化营商环境。"])])
+    >>> run = TextRun(fresh=True, sections=[(None, ["明、许明参加督办。"])])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(9, "", "市领导易卫斌、王磊、陈晓", lines=(9,)))])
+    >>> page = Page([before, run.headline, run], [], [], [])
+    >>> [h.text for h, _ in tails_read_as_stories(page)], before.text, run.absorbed
+    (['市领导易卫斌、王磊、陈晓'], '持续优化营商环境。市领导易卫斌、王磊、陈晓明、许明参加督办。', True)
+    """
+    out: list[tuple[HeadGroup, TextRun]] = []
+    items = page.items
+    for k in range(2, len(items)):
+        before, head, run = items[k - 2], items[k - 1], items[k]
+        if not (isinstance(before, TextRun) and isinstance(head, HeadGroup) and isinstance(run, TextRun)):
+            continue
+        if (run.headline is not head or run.absorbed or before.absorbed or not before.has_body or before.closed
+                or before.bylines or run.credit_lines or run.bylines or len(run.sections) != 1
+                or any(role is not Role.TITLE for role, _ in head.parts)):
+            continue
+        text = run.text.replace(" ", "")
+        if not text or len(text) >= SETTINGS.min_story_chars or not _sentence_tail(text, head.parts[-1][1].text):
+            continue
+        last = next(lines for _, lines in reversed(before.sections) if lines)
+        last.extend([*(line.text for _, line in head.parts), *run.sections[0][1]])
+        before.numbers.extend([*(n for _, line in head.parts for n in line.lines), *run.numbers])
+        before.closed, before.last = run.closed, run.last
+        run.absorbed, run.headline = True, None
+        head.claimed = True
+        out.append((head, before))
+    return out
+
+
+def headed_resumes(page: Page) -> list[tuple[int, float, float]]:
+    """A run that begins no story (its first line read as text after another story's credit)
+    but took a headline printed after it goes on the earlier untitled story, unclosed, that
+    uses more of the headline's words than it does, when the two share
+    ``min_untitled_join_similarity`` of the smaller one's words; that story takes the headline.
+    PyMuPDF prints a story's last column after the next story and its headline at the page's
+    foot, where the last column takes it. Returns the first line number of each run joined and
+    the headline's share of words in it and in the story it joins, for the report.
+
+    >>> lead = TextRun(fresh=True, sections=[(None, ["长春市绿园区委书记调研农村人居环境整治和乡村振兴项目。"])])
+    >>> other = TextRun(fresh=True, sections=[(None, ["宝清县召开秸秆禁烧会议。"])], closed=True, bylines=["来源：王双"])
+    >>> tail = TextRun(fresh=False, sections=[(None, ["在调研乡村振兴项目时，区委书记强调加快项目建设。"])])
+    >>> tail.headline = HeadGroup([(Role.TITLE, Line(9, "", "长春绿园：调研农村人居环境整治促乡村振兴建设"))])
+    >>> tail.numbers = [29]
+    >>> page = Page([lead, other, tail], [], [], [])
+    >>> headed_resumes(page), tail.absorbed, lead.headline.text
+    ([(29, 0.25, 0.7)], True, '长春绿园：调研农村人居环境整治促乡村振兴建设')
+    """
+    runs = [x for x in page.items if isinstance(x, TextRun)]
+    out: list[tuple[int, float, float]] = []
+    for k, run in enumerate(runs):
+        if run.headline is None or run.fresh or run.begun or run.absorbed or not run.has_body:
+            continue
+        own = similarity(run.headline, run)
+        grams = bigrams(run.text)
+        hosts = [r for r in runs[:k] if r.headline is None and not r.absorbed and not r.closed and r.has_body
+                 and similarity(run.headline, r) > own
+                 and containment(grams, bigrams(r.text)) >= SETTINGS.min_untitled_join_similarity]
+        if not hosts:
+            continue
+        host = max(hosts, key=lambda r: similarity(run.headline, r))
+        out.append((run.numbers[0] if run.numbers else -1, round(own, 2), round(similarity(run.headline, host), 2)))
+        host.headline, run.headline = run.headline, None
+        host.sections.extend(run.sections)
+        host.numbers.extend(run.numbers)
+        host.bylines.extend(run.bylines)
+        host.closed = run.closed
+        host.continued_to = host.continued_to or run.continued_to
+        run.absorbed = True
+    return out
+
+
+def leads_of_later_stories(page: Page) -> list[tuple[int, float]]:
+    """An untitled, unclosed story right before a story whose headline is printed after its
+    text is that story's lead when the two share ``min_untitled_join_similarity`` of the smaller
+    one's words (``containment``): PyMuPDF prints a headline at the page's foot, and a photo
+    caption between a story's first paragraph and the rest cuts it in two, the headline going
+    with the second part. The lead goes before the story's text. Returns the first line number
+    of each lead joined and the share, for the report.
+
+    >>> lead = TextRun(fresh=True, sections=[(None, ["“没想到下班了还能办业务，”马先生说。"])], numbers=[5])
+    >>> rest = TextRun(fresh=True, sections=[(None, ["12月1日，马先生赶到政务服务中心办业务，下班了还能办。"])],
+    ...                numbers=[10])
+    >>> rest.headline = HeadGroup([(Role.TITLE, Line(70, "", "延时服务不打烊 为民办事暖心田"))])
+    >>> page = Page([lead, rest], [], [], [])
+    >>> leads_of_later_stories(page), lead.absorbed, rest.text[:4]
+    ([(5, 0.64)], True, '“没想到')
+    """
+    items = page.items
+    out: list[tuple[int, float]] = []
+    for k in range(len(items) - 1):
+        lead, run = items[k], items[k + 1]
+        if not (isinstance(lead, TextRun) and isinstance(run, TextRun) and lead.headline is None
+                and not lead.absorbed and not lead.closed and lead.has_body and not lead.bylines
+                and run.headline is not None and not run.absorbed and run.numbers
+                and min(line.number for _, line in run.headline.parts) > max(run.numbers)):
+            continue
+        share = containment(bigrams(lead.text), bigrams(run.text))
+        if share < SETTINGS.min_untitled_join_similarity:
+            continue
+        out.append((lead.numbers[0] if lead.numbers else -1, round(share, 2)))
+        run.sections = [*lead.sections, *run.sections]
+        run.numbers = [*lead.numbers, *run.numbers]
+        run.credit_lines = [*lead.credit_lines, *run.credit_lines]
+        lead.absorbed = True
+    return out
+
+
+def _credited_stub(prev: TextRun, run: TextRun, first: str) -> bool:
+    """A titled story with its credit printed under the headline and under
+    ``max_credited_stub_chars`` of text (a row read across columns), before an untitled
+    opening with no credit line and a dateline naming no one (本报讯 连日来，…): that opening
+    is the story's own (its credit is the one under the headline), not a new story's.
+
+    >>> stub = TextRun(fresh=True, credit_lines=["融媒体中心记者 张丹"], sections=[(None, ["清理沟渠6.8公里。"])])
+    >>> stub.headline = HeadGroup([(Role.TITLE, Line(1, "", "开展人居环境整治"))])
+    >>> run = TextRun(fresh=True)
+    >>> _credited_stub(stub, run, "本报讯 连日来，万灵镇"), _credited_stub(stub, run, "本报讯（记者 王明）连日来")
+    (True, False)
+    >>> _credited_stub(stub, TextRun(fresh=True, credit_lines=["作者 卫琦"]), "本报讯 春回大地")
+    False
+    """
+    bare = re.sub(r"^\S*讯\s*", "", first)
+    return (prev.headline is not None and bool(prev.credit_lines) and not run.credit_lines
+            and not bare.startswith(("（", "(")) and len(prev.text) < SETTINGS.max_credited_stub_chars)
+
+
+def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
+    """A run that is no story's beginning goes on the earlier story it shares most words with;
+    so does a story's opening with no headline right after a story nothing closed, when the
+    two share ``min_untitled_join_similarity`` of the smaller one's words (``containment``: a
+    paragraph that opens with a date after a photo caption or the story's short lead, read as
+    a new story). A headline printed between the two closes the story before (its title
+    after its body; not when its first lines were read as a title, ``Page.lifted_openings``),
+    and an opening with a dateline (本报讯…) is a story's own. Returns the first line number of
+    each such opening joined and the share, for the report.
+
+    >>> from civicnews.rules import load_rules
+    >>> lead = TextRun(fresh=True, sections=[(None, ["深秋的常德，文明城市建设迎来测评。"])])
+    >>> def page_of(first: str) -> Page:
+    ...     rest = TextRun(fresh=True, sections=[(None, [first + "常德市民文明城市建设，测评迎来好评。"])])
+    ...     return Page(items=[HeadGroup([(Role.TITLE, Line(1, "", "常德探索文明城市建设"))]), lead, rest],
+    ...                 furniture=[], captions=[], leftovers=[])
+    >>> page = page_of("近日，")
+    >>> page.items[1].headline = page.items[0]
+    >>> join_continuations(page, load_rules()), page.items[2].absorbed
+    ([], True)
+    >>> page = page_of("本报讯 近日，")
+    >>> page.items[1].headline = page.items[0]
+    >>> join_continuations(page, load_rules()), page.items[2].absorbed
+    ([], False)
+    >>> page = page_of("近日，")  # a headline printed after the lead: its title, closing it
+    >>> page.items.insert(2, HeadGroup([(Role.TITLE, Line(5, "", "文明之火点亮市民心灯"))]))
+    >>> join_continuations(page, load_rules()), page.items[3].absorbed
+    ([], False)
+
+    Unless the lead's first line was read as a title (``Page.lifted_openings``): the story's
+    first lines printed over its own headline, the rest under it.
+
+    >>> page.items[1].headline, page.items[1].numbers, page.lifted_openings = page.items[2], [3], {3}
+    >>> page.items[3].numbers = [6]
+    >>> join_continuations(page, load_rules()), page.items[3].absorbed
+    ([(6, 1.0)], True)
+    """
+    runs = [x for x in page.items if isinstance(x, TextRun)]
+    at = {id(x): k for k, x in enumerate(page.items)}
+    out: list[tuple[int, float]] = []
+    for k, run in enumerate(runs):
+        if run.headline is not None or run.absorbed or k == 0:
+            continue
+        if run.fresh:
+            prev = runs[k - 1]
+            # a headline between closes the story before, unless it is that story's own and the
+            # story's first lines were read as a title (printed over the headline): the text
+            # after the headline goes on them
+            lifted = bool(prev.numbers) and prev.numbers[0] in page.lifted_openings
+            headed = any(isinstance(x, HeadGroup) and not (lifted and x is prev.headline)
+                         for x in page.items[at[id(prev)] + 1:at[id(run)]])
+            first = next((lines[0] for _, lines in run.sections if lines), "")
+            share = containment(bigrams(run.text), bigrams(prev.text))
+            # a credited stub's own opening needs no shared words: a row across columns holds
+            # words of the stories beside it
+            stub = _credited_stub(prev, run, first)
+            dated = credits.opens_with_dateline(first, rules) and not stub
+            if (prev.absorbed or prev.closed or not prev.has_body or headed
+                    or dated or (share < SETTINGS.min_untitled_join_similarity and not stub)):
+                continue
+            if run.numbers:
+                out.append((run.numbers[0], share))
+        grams = bigrams(run.text)
+        earlier = runs[max(0, k - SETTINGS.continuation_window): k]
+        candidates = [r for r in earlier if not r.absorbed and not (r.closed and r.bylines)]
+        if not candidates:
+            continue
+        host = prev if run.fresh else max(reversed(candidates), key=lambda r: cosine(grams, bigrams(r.text)))
+        host.sections.extend(run.sections)
+        host.numbers.extend(run.numbers)
+        host.bylines.extend(run.bylines)
+        page.leftovers.extend(run.credit_lines)  # a credit inside a story: the editor decides
+        host.continued_to = host.continued_to or run.continued_to
+        run.absorbed = True
+    return out
