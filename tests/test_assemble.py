@@ -734,3 +734,23 @@ def test_a_place_alone_over_a_couplet_title_stays_its_kicker() -> None:
     assert headline("开展人居环境整治 共建宜居美好家园") == ("万灵镇", "开展人居环境整治 共建宜居美好家园")
     # a title that needs the place as its subject takes it
     assert headline("积极开展人居环境整治") == (None, "万灵镇积极开展人居环境整治")
+
+
+def test_tuning_reaches_every_module_of_the_passes() -> None:
+    """fit/tune.py tries a tunable in every module whose passes assemble_page runs: each imports
+    settings.SETTINGS itself, so a module left out of tune.ASSEMBLY_MODULES would tune nothing."""
+    import inspect
+    import sys
+
+    from civicnews import assemble as assemble_module
+    from civicnews.fit import tune
+    from civicnews.settings import SETTINGS
+
+    passes = {v.__module__ for v in vars(assemble_module).values() if inspect.isfunction(v)}
+    modules = {sys.modules[m] for m in passes if m.startswith("civicnews.")} | {assemble_module}
+    modules = {m for m in modules if hasattr(m, "SETTINGS")}
+    assert len(modules) > 1  # the passes live in modules of their own
+    tried = SETTINGS.pairing_base + 0.25
+    with tune.overridden(pairing_base=tried):
+        assert {m for m in modules if m.SETTINGS.pairing_base == tried} == modules
+    assert all(m.SETTINGS is SETTINGS for m in modules)

@@ -36,7 +36,12 @@ def test_a_change_outside_extraction_keeps_the_key(package: Path, name: str) -> 
 
 @pytest.mark.parametrize("name", ["features.py", "labeler.py", "lines.py", "pipeline.py",
                                   "settings.py", "report.py", "markdown.py", "decode.py",
-                                  "places.py", "pagecache.py", "models/line_roles.json"])
+                                  "places.py", "pagecache.py", "models/line_roles.json",
+                                  # assemble.py and the modules of its passes
+                                  "assemble.py", "page_items.py", "line_shapes.py", "line_rereads.py",
+                                  "grouping.py", "pairing.py", "headline_parts.py", "story_cuts.py",
+                                  "story_joins.py", "headline_moves.py", "title_rescue.py",
+                                  "article_build.py"])
 def test_a_change_to_extraction_changes_the_key(package: Path, name: str) -> None:
     before = pagecache.fingerprint(package)
     _edit(package / name)

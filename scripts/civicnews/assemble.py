@@ -1,30 +1,35 @@
 """Assemble stage: lines with their roles in, stories out.
 
 The line-role model says what each line is; this stage only puts the pieces together, in named
-steps:
-1. ``group_items``: consecutive display lines form a headline group; text lines form runs, a new
-   run beginning at a story's first line (a credit or a START line) and a run ending at a byline;
-   ``open_under_headlines``: a run opening with a subhead right under a headline (a pull quote)
-   begins a story unless it uses an earlier run's words (that story resumed);
-2. ``pair_headlines``: headline groups and the runs next to them are paired so that, over the
-   page, headlines share the most words with their stories, with a prior for the run after a
+passes that ``assemble_page`` runs in order, each in the module of its family:
+1. ``line_rereads``: the model's roles reread line by line before grouping (credits read as
+   display, stories' first lines read as titles, headlines broken at a dash, a colon or a quote,
+   titles read as subheads between two stories, …);
+2. ``grouping.group_items``: consecutive display lines form a headline group; text lines form
+   runs, a new run beginning at a story's first line (a credit or a START line) and a run ending
+   at a byline; then the groups' first fixes (``grouping``);
+3. ``pairing.pair_headlines``: headline groups and the runs next to them are paired so that, over
+   the page, headlines share the most words with their stories, with a prior for the run after a
    headline at a story's beginning (a title may be printed after its body). A real headline
    shares words with its story; that decides, not position;
-3. ``split_resumed``: a story's text that, from some paragraph on, reads as an earlier story
-   rather than its own beginning is cut there: the earlier story resumed after a brief printed
-   inside it, with no mark in the text;
-   ``demote_subheads``: a lone title between two parts of one story (no credit after it, the
-   text after it sharing the words of the text before it) is that story's subhead;
-   ``join_continuations``: a run that is no story's beginning goes on an earlier story, the one
-   whose text it shares most words with (a long story resumed after a brief inside it);
-4. ``rescue_titles``: a story still without a headline takes the display-shaped line printed
-   right before or after it that the model read as furniture, a caption or text, when that line
-   shares enough of its words with the story (a title the model missed);
-   ``titles_above_stories``: a story that opens at its first line and still has none takes
-   the headline-shaped line right above it, unless the rules name that line furniture, a
-   slogan, a caption or a credit (a figurative headline shares no word with its story);
-5. ``build_article``: headline parts, paragraphs, credits and captions of one story.
-Every line ends in a story, the page furniture or the leftovers.
+4. ``headline_parts``: which of a headline's lines are its kicker, its title or furniture;
+5. ``story_cuts.split_resumed``: a story's text that, from some paragraph on, reads as an earlier
+   story rather than its own beginning is cut there (a brief printed inside it);
+   ``story_joins``: a lone title between two parts of one story is its subhead
+   (``demote_subheads``), and a run that is no story's beginning goes on the earlier story whose
+   text it shares most words with (``join_continuations``);
+6. ``title_rescue``: a story still without a headline takes the display-shaped line printed right
+   before or after it that the model read as furniture, a caption or text, when that line shares
+   enough of its words with the story (``rescue_titles``), or the headline-shaped line right above
+   it (``titles_above_stories``);
+7. ``headline_moves``, ``story_cuts`` (far splits), ``title_rescue`` (far titles): headlines a PDF
+   tool printed away from their stories find them; ``story_joins.resumes_after_insets``: a story
+   interrupted by an inset goes on after it;
+8. ``article_build``: a credit alone closes the story before it; ``build_article``: headline
+   parts, paragraphs, credits and captions of one story.
+The data the passes share is in ``page_items``, the shape tests of a line they share in
+``line_shapes``. Every line ends in a story, the page furniture or the leftovers; every
+rereading is named in the line's evidence here, for the report.
 """
 
 from __future__ import annotations

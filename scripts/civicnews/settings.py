@@ -19,7 +19,7 @@ class Settings:
     # 0.878 (pdfminer's 0.714 → 0.724, the others the same); 0.1 kept.
     title_before_margin: float = 0.1
     # What pairing a headline with a story next to it is worth before their shared words count
-    # (assemble.best_pairing): low, and two headlines sharing no words with their stories do not
+    # (pairing.best_pairing): low, and two headlines sharing no words with their stories do not
     # outweigh one that shares most. fit.tune --typeset (80 text pages of seed 99, 40 typeset
     # pages of seed 12): 0.2–0.5 give title_exact 0.883 and PyMuPDF's 0.755, 0.75 gives
     # PyMuPDF 0.724, 1.0 gives 0.653 (text the same throughout); 0.35, inside the best.
@@ -46,54 +46,54 @@ class Settings:
     min_split_overlap: float = 0.4
     # A headline left over at the end cuts a titled story anywhere on the page when this share
     # of its words begins there and this share of the story's own headline's words ends there
-    # (assemble.far_splits). Chosen on the fitting part (stop 30): 0.4 / 0.5 / 0.6 / 0.7 give
+    # (story_cuts.far_splits). Chosen on the fitting part (stop 30): 0.4 / 0.5 / 0.6 / 0.7 give
     # typeset seed 31 pdfminer count 0.750 / 0.767 / 0.767 / 0.750 and PyMuPDF title 0.831 /
     # 0.831 / 0.831 / 0.813, held-out fitB pages title 0.881 / 0.878 / 0.878 / 0.877, generated
     # seeds 5-8 count 0.941 / 0.941 / 0.938 / 0.938 (seeds 13 and 21 the same from 0.4 to 0.6).
     min_far_split_overlap: float = 0.5
     # A left-over headline whose first line comes at most this many page lines after a story's
     # headline, no blank line before it, is that headline's subtitle, not a far headline
-    # (assemble._subtitle_of_a_headline). Not fitted: 1 is the next line; 2 lets the one blank
+    # (story_cuts._subtitle_of). Not fitted: 1 is the next line; 2 lets the one blank
     # line of a page printed with a blank after every line (lines.spacing_unit) between them.
     subtitle_max_line_step: int = 2
     # ... and only where a story's opening comes: a date or an opening word (近日) in the first
     # this many characters of the paragraph cut at (为持续做好“保文创卫”工作，12月3日下午，…).
     # Not fitted: a first sentence's when and where come within its first clause or two.
     far_split_opening_chars: int = 30
-    # The same cut the other way round (assemble._far_cut_before): the far headline's words in
+    # The same cut the other way round (story_cuts._far_cut_before): the far headline's words in
     # the story's first part, the story's own headline's in the part after. PyMUPDF's headline
     # at a page's top heads the page's first story; a unsure title tail (…全力以赴活动) keeps
     # that headline's share of the part after below min_far_split_overlap.
     min_far_before_overlap: float = 0.35
-    # Two headlines stacked and read as one title (assemble.stacked_title_splits) part only when
+    # Two headlines stacked and read as one title (story_cuts.stacked_title_splits) part only when
     # each part holds at least this many characters: a place's name or a topic with a colon
     # over the rest is one headline (岳阳县： / 在共建中共享文明成果 parts nothing at 8).
     # Not fitted: the shortest gold titles of the fitting seeds run to 8 (用爱心为党旗添彩).
     min_stacked_title_chars: int = 8
-    # assemble.stacked_headlines parts a title of up to this many lines into an upper and a
+    # headline_moves.stacked_headlines parts a title of up to this many lines into an upper and a
     # lower headline (2: only two single lines, as at stop 32). Set on the fitting part (stop
     # 33): 3 gains f58 and f58nb two titles each and ts13 pdftotext one, 4 and 8 the same; the
     # smallest kept.
     stacked_headline_lines: int = 3
     # A title line opening on a first sentence's phrase (为确保…, 今年我…) is a story's first line
-    # (assemble.openings_read_as_titles), its title ending above it. On at stop 33: titles +12
+    # (line_rereads.openings_read_as_titles), its title ending above it. On at stop 33: titles +12
     # over f912, f912nb, gA, gB and typeset ts13 pdfminer/pdftotext, ts21 pdftotext, none lost.
     opening_phrases_end_titles: bool = True
     # A headline's "story" shorter than this many characters, with no mark of prose in it, is no
     # story (a masthead or date PyMuPDF printed after a headline it drew at the page's top):
-    # assemble.stories_without_text. Not fitted: a brief of one sentence is longer.
+    # story_cuts.stories_without_text. Not fitted: a brief of one sentence is longer.
     min_story_chars: int = 40
     # ... nor is a sentence's end of at most this many characters, full stop and all (候。),
-    # under a headline: a shard of another story (assemble.stories_without_text). Set on the
+    # under a headline: a shard of another story (story_cuts.stories_without_text). Set on the
     # fitting part (stop 33): 3 / 6 / 7 / 8 gain 2 / 4 / 10 / 11 pages' counts, 8 also losing a
     # gA page and title; no gold article of the fitting part has under 31 characters.
     max_text_shard_chars: int = 7
-    # A headline's wrapped end printed as a box of its own far from it (assemble.far_title_tails):
+    # A headline's wrapped end printed as a box of its own far from it (title_rescue.far_title_tails):
     # a set-aside line of at most this many characters (0: off). Set on the fitting part
     # (typeset seeds 13/21/31, text sets f14-f912nb, folds gA/gB): see the commit message.
     far_title_tail_chars: int = 6
     # The first of two title lines is a headline of its own when the story under them uses
-    # under this share of its words (assemble.stacked_headlines). Set on the fitting part
+    # under this share of its words (headline_moves.stacked_headlines). Set on the fitting part
     # (typeset seeds 13/21/31, text sets, folds gA/gB): 0.2 gains ts31 PyMuPDF two titles and
     # loses nothing; 0.35 gains the same and costs f58 a page's count.
     max_stacked_share: float = 0.2
@@ -110,7 +110,7 @@ class Settings:
     # as a title. 0.2 kept.
     min_own_title_overlap: float = 0.2
     # A headline group's first lines are the title of the story before it, printed after it
-    # (assemble.split_shared_groups), when that story has a headline over it already only if
+    # (pairing.split_shared_groups), when that story has a headline over it already only if
     # they hold this many characters: a few words (乡村振兴, 4) share all their bigrams with
     # any story that says them. Set at 8 (a kicker's length) on the fitting sets: held-out
     # fold gA +2 titles (one story drawn on two pages), no other text or typeset set moved.
@@ -121,32 +121,32 @@ class Settings:
     # pdfminer 0.623 → 0.629; seed 97, seed 12 and the other tools the same; 3 as 2. 2 kept.
     rescue_reach: int = 2
     # Whether a story opening at its first line with no headline takes the headline-shaped line
-    # right above it that the model set aside (assemble.titles_above_stories). Measured on
+    # right above it that the model set aside (title_rescue.titles_above_stories). Measured on
     # fitting-part pages, off → on: text seeds 1-5 and 11-14 (60 pages each) mean title_exact
     # 0.8721 → 0.8752, count and body the same; typeset seed 13 title_exact pdfminer 0.648 →
     # 0.654, pdftotext 0.591 → 0.610, PyMuPDF the same; typeset seed 21 and the seeds the same.
     titles_above_stories: bool = True
     # A story still without a headline at the end takes a headline-shaped line set aside as
     # furniture anywhere on the page when it uses this share of the line's words
-    # (assemble.far_titles_by_words: PyMuPDF prints a page's headlines together, far from their
+    # (title_rescue.far_titles_by_words: PyMuPDF prints a page's headlines together, far from their
     # stories). On the fitting part's typeset pages (seeds 13, 21, 31) 0.6, 0.7 and 0.8 take the
     # same lines (PyMuPDF title_exact 0.824 -> 0.830, 0.753 -> 0.767, 0.807 the same; other tools
     # and text pages unchanged): the highest is kept, so that a slogan sharing a campaign's words
     # with a story (创建文明城市 …) is not taken.
     min_far_title_share: float = 0.8
     # Failing that, such a line that the story uses min_rescue_overlap of, at least this many
-    # times the share any other story on the page uses (assemble.far_titles_by_words).
+    # times the share any other story on the page uses (title_rescue.far_titles_by_words).
     # Measured on the fitting part's typeset pages and held-out text folds: see the commit.
     far_title_lead: float = 2.0
     # Two stories' headlines change places when each shares this much more of its words with
     # the other's story (the sum over both) and at least min_rescue_overlap with it
-    # (assemble.swap_crossed_headlines): PDF tools read a headline beside the wrong column.
+    # (headline_moves.swap_crossed_headlines): PDF tools read a headline beside the wrong column.
     # Measured on typeset fitting pages: off → 0.3 and 0.5 lift PyMuPDF title_exact 0.742 →
     # 0.755 (seed 13) and 0.639 → 0.680 (seed 21), pdfminer and pdftotext the same; 0.8 gives
     # 0.742 and 0.660. Generated text pages (held-out folds) and the seeds the same throughout.
     swap_margin: float = 0.5
     # The same margin for a left-over headline over the headline a story has when the model read
-    # that one's every line with less than unsure_confidence (assemble.rehome_orphans): a slogan
+    # that one's every line with less than unsure_confidence (headline_moves.rehome_orphans): a slogan
     # read as the title shares the campaign's words with the story, so the words decide: any
     # gain at all (a tie keeps the headline). Set on the fitting sets (/tmp/w30 all.sh): PyMuPDF
     # title, typeset seeds 13/31: 0.1 gives 0.862/0.880, 0.01 0.862/0.886 (off: 0.855/0.880);
@@ -161,7 +161,7 @@ class Settings:
     title_chars: tuple[int, int] = (5, 40)
     # A line read as a story's first line right under a title, with no blank under it either,
     # is the title's last piece when it is under this share of the measure of the text under it
-    # (assemble._alone_above_text: a paragraph's first line fills its column). Set at a half: a
+    # (line_rereads._alone_above_text: a paragraph's first line fills its column). Set at a half: a
     # first line is a full line less its indent, never half of one.
     title_piece_measure_share: float = 0.5
     # A story's text is cut where, from a paragraph on, it shares this much more of its words
@@ -186,28 +186,28 @@ class Settings:
     # 0.711, pdftotext 0.585 -> 0.610; the lower is kept.
     min_begun_subhead_similarity: float = 0.2
     # A title over text opening with a dateline (本报讯（记者 X）…) is never demoted to a subhead
-    # of the story before (assemble.demote_subheads): a dateline opens a story. Measured on the
+    # of the story before (story_joins.demote_subheads): a dateline opens a story. Measured on the
     # fitting part (issue 9, stop 33): typeset seed 31 gains a page on all three tools (盐城两县城…)
     # and one more on PyMuPDF; no fitting page loses its count or a title with it on.
     dateline_runs_keep_titles: bool = True
     # ... nor one over text that closes on a story's credit and then goes on (a story printed
-    # inside another: assemble._closes_then_goes_on). Measured on the fitting part (issue 9,
+    # inside another: story_joins._closes_then_goes_on). Measured on the fitting part (issue 9,
     # stop 33): typeset seed 31 pdfminer +1 page and title; no fitting page or title lost.
     closed_runs_keep_titles: bool = True
     # When the story before is the page's first and untitled, such a title is its own (its lead
-    # printed over it), not a subhead (assemble.demote_subheads). Measured on the fitting part
+    # printed over it), not a subhead (story_joins.demote_subheads). Measured on the fitting part
     # (issue 9, stop 33): +3 titles (typeset seed 13 pdfminer and pdftotext, seed 31
     # pdftotext); no fitting page or title lost.
     lead_takes_late_title: bool = True
     # An untitled opening with a bare dateline (本报讯 连日来，…) goes on the titled story right
     # before it when that story has its credit under the headline and under this many
-    # characters of text (assemble._credited_stub). Measured on the fitting part (issue 9,
+    # characters of text (story_joins._credited_stub). Measured on the fitting part (issue 9,
     # stop 33): the stubs of the typeset pages it joins hold 24-56 characters; 60 and 120 gain
     # 6 and 7 pages, 180 the same as 120, 250 loses a typeset seed-31 pdfminer page.
     max_credited_stub_chars: int = 120
     # A line the model read as a subhead is a title when the text after it and the text before
     # it share a cosine under this: two stories, not two parts of one
-    # (assemble.titles_between_stories).
+    # (line_rereads.titles_between_stories).
     # Measured on fitting-part pages: text seed 97 (120 pages) title_exact 0.841 at 0.03–0.05
     # and off, 0.831 at 0.1 (count 0.892 → 0.867); seed 98 0.843 off → 0.846 at 0.05–0.07
     # (body_f1 0.973 → 0.977); typeset seed 13 pdfminer 0.616 → 0.623 at 0.03–0.1, PyMuPDF
@@ -215,7 +215,7 @@ class Settings:
     # and the top of the cosine different stories on one page measured (0.01–0.05).
     max_title_similarity: float = 0.05
     # A furniture or caption line between two such stories is a title only when the text after
-    # it uses this share of its words (assemble.titles_between_stories). Measured on fitting-part
+    # it uses this share of its words (line_rereads.titles_between_stories). Measured on fitting-part
     # pages: 0 (any share) lifts typeset seed 13 PyMuPDF title_exact 0.686 → 0.717 but drops
     # text seed 97 0.844 → 0.841 and count 0.892 → 0.867; 0.4 gives PyMuPDF 0.698 (count 0.700
     # → 0.717) and leaves text seeds 97/98/99 and typeset seed 12 as they were; 0.3 drops seed
@@ -223,13 +223,13 @@ class Settings:
     min_aside_title_share: float = 0.4
     # A line read as text with less confidence than this, shaped like a headline, after a
     # finished sentence and between two stories (as above) is the second story's title
-    # (assemble.titles_between_stories): a headline printed right under a caption with no space.
+    # (line_rereads.titles_between_stories): a headline printed right under a caption with no space.
     # Measured on fitting-part pages: 0.5 lifts typeset seed 13 PyMuPDF title_exact 0.704 →
     # 0.723 (count 0.700 → 0.717) and the text seeds' mean (1–5, 11–14, 60 pages each) 0.8707
     # → 0.8721; typeset seed 21 unchanged; 0.35 gains nothing, 0.65 loses 0.0007 on text.
     max_between_body_confidence: float = 0.5
     # The same, up to this confidence, when the text before the line and the text after it are
-    # set to different measures (assemble.measure_changes: widest lines differing by
+    # set to different measures (line_rereads.measure_changes: widest lines differing by
     # measure_change or more): a column of one story ending, another story's block beginning.
     # Measured on fitting-part pages (320 text pages of seeds 1-4; typeset seeds 13/21/31, 60
     # each): at 0.8 and 1.2, PyMuPDF count_exact +1 page on each seed (0.7833 → 0.8000, 0.7333 →
@@ -239,12 +239,12 @@ class Settings:
     max_between_measure_confidence: float = 0.8
     measure_change: float = 1.2
     # A headline's last title line read with less confidence than this, whose words its story
-    # never uses, is a slogan under the title (assemble.drop_stray_title_tails). Measured on
+    # never uses, is a slogan under the title (headline_parts.drop_stray_title_tails). Measured on
     # fitting-part pages: off → 0.4–0.6 lifts text seed 97 title_exact 0.844 → 0.850 and seed 98
     # 0.850 → 0.853; seed 99 and the typeset pages the same; 0.7 loses seed 98's gain. 0.5 kept.
     min_title_tail_confidence: float = 0.5
     # A headline's title that shares less than this of its words with its story gives way to a
-    # line beside it that shares ``min_rescue_overlap`` (assemble.titles_by_words): a slogan
+    # line beside it that shares ``min_rescue_overlap`` (headline_parts.titles_by_words): a slogan
     # over the real title. Measured on fitting-part pages (seeds 1-5, 11-14, 60 pages each):
     # off → 0.1 lifts mean title_exact 0.8710 → 0.8732; 0.2 gives 0.8724; typeset seed 13 the same.
     max_slogan_title_share: float = 0.1
@@ -254,7 +254,7 @@ class Settings:
     continuation_window: int = 6
     # A story's opening with no headline, printed right after a story that no byline, jump or
     # headline closed, goes on that story when the two share at least this of the smaller one's
-    # bigrams (assemble.containment, in assemble.join_continuations): a paragraph that opens
+    # bigrams (page_items.containment, in story_joins.join_continuations): a paragraph that opens
     # with a date (12月1日上午，…) or 近日，… after a photo caption or the story's short lead,
     # read as a new story. Cosine before (0.1, chosen the same way: off → 0.05 / 0.1 / 0.15 gave
     # count 0.8700 → 0.8800 / 0.8770 / 0.8735) missed a story cut after its first paragraph: a
@@ -267,7 +267,7 @@ class Settings:
     # at most 0.089.
     min_untitled_join_similarity: float = 0.095
     # A run under a headline that opens with a subhead begins a story unless its text shares
-    # this share of an earlier run's words (assemble.open_under_headlines). Measured on
+    # this share of an earlier run's words (grouping.open_under_headlines). Measured on
     # fitting-part text seeds 1-5 and 11-14 (60 pages each), mean count / title_exact: off
     # 0.9019 / 0.8752; 0.15 0.9111 / 0.8759; 0.2 0.9129 / 0.8759; 0.25 0.9167 / 0.8738; 0.3 and
     # 0.4 0.9167 / 0.8722 (a resumed story taken for a new one swaps titles). Typeset seeds 13
@@ -304,7 +304,7 @@ class Settings:
     # part (typeset seeds 13/21/31 pdftotext; text sets, folds): see the commit message.
     side_titles_end_share: float = 0.6
     # A headline the line stage parted off a row (Line.head_start) never joins the lone headline
-    # printed before it as one title (assemble.pair_headlines). On: see the commit message.
+    # printed before it as one title (pairing.pair_headlines). On: see the commit message.
     parted_heads_apart: bool = True
     # Headline lines printed interleaved (lines.join_interleaved_heads): a line moves up to the
     # display line up to this many lines above it when a word runs across; lines wider than this

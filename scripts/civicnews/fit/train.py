@@ -68,7 +68,7 @@ MIN_FEATURE_FREQ = 2
 # B; count / title): without variants, as drawn 0.917 / 0.863, without blank lines 0.850 /
 # 0.723, a blank after every line 0.823 / 0.634; with these (and lines.spacing_unit) 0.914 /
 # 0.857, 0.907 / 0.835, 0.907 / 0.835. Three of five pages as drawn gave no better (as drawn
-# 0.855 against 0.860, both before assemble.drop_stray_title_tails read gap_before).
+# 0.855 against 0.860, both before headline_parts.drop_stray_title_tails read gap_before).
 LAYOUT_VARIANTS = ("as_drawn", "as_drawn", "no_blank_lines", "blank_after_every_line")
 
 
