@@ -1,4 +1,4 @@
-"""Shape tests of one line's text that passes of several stages ask: no pass here, no page.
+"""Shape tests of one line's text that passes of several families ask (no pass here).
 
 - ``could_be_title``: a few to a few dozen characters, no sentence or clause end, no credit;
 - ``_furniture_shaped`` (with ``place_masthead``): what the rules or furniture patterns name as

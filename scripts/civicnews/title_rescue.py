@@ -1,4 +1,4 @@
-"""Title rescue: a story without (all of) its title takes a line the model set aside or read as text.
+"""Title rescue: a story missing its title (or part of it) takes a line set aside or read as text.
 
 In the order they run:
 1. ``title_tails`` (run among the headline-part passes): a title goes on in the set-aside line
