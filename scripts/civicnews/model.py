@@ -139,6 +139,7 @@ class PageResult:
     line_roles: list[LineRole] = field(default_factory=list)  # every line's role and why
 
 
+# A headline's parts as one text, as the district tagger and campaigns read it (here, below both).
 def _headline_text(headline: Headline | None) -> str:
     if headline is None:
         return ""
