@@ -32,12 +32,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import yaml
-from civicnews import metadata, places
+from civicnews import districts, mentions, metadata, place_votes, places
+from civicnews import home as home_module  # `home` here is a paper's place
 from civicnews.fit.corpus import SHARED, CorpusArticle, load_corpus
+from civicnews.home import home_place, page_home
 from civicnews.model import Article, Headline, PageInfo, Section
 from civicnews.places import RANK
 from civicnews.rules import Rules, load_rules
-from civicnews.settings import SETTINGS
+from civicnews.settings import SETTINGS, Settings
 
 SCORE = SHARED / "tools" / "score.py"
 
@@ -60,7 +62,7 @@ def widened(site: str | None, rules: Rules, hidden: bool | str = False) -> str |
         return None
     if not hidden or not site:
         return site
-    home = metadata.home_place(PageInfo("x", publication=site), rules)
+    home = home_place(PageInfo("x", publication=site), rules)
     if home is None:
         return site
     gaz = rules.gazetteer
@@ -77,7 +79,7 @@ def tag(art: CorpusArticle, name: str, rules: Rules, hidden: bool | str = False)
     info = PageInfo(name, publication=widened(art.site, rules, hidden))
     article = Article(info, 0, Headline(title=art.title, kicker=art.kicker, subtitle=art.subtitle),
                       [Section(None, list(art.paragraphs))])
-    home = metadata.page_home([article], info, rules)
+    home = page_home([article], info, rules)
     return metadata.fill_metadata(article, info, rules, home)
 
 
@@ -149,6 +151,19 @@ def error_kinds(gold: list[str], got: list[str], rules: Rules) -> list[str]:
     return kinds
 
 
+# The tagger's modules (mentions → place_votes → home → districts, see districts.py). A module
+# reads a function it imports by its own name, so ablate switches a rule off in each module that
+# holds the name (where it is defined and where it is imported) and tune sets each one's SETTINGS.
+TAGGER = (mentions, place_votes, home_module, districts)
+
+
+def use_settings(chosen: Settings) -> None:
+    """Let every module of the tagger, and the gazetteer's, read ``chosen`` as its SETTINGS."""
+    for module in (*TAGGER, places):
+        if hasattr(module, "SETTINGS"):
+            module.SETTINGS = chosen
+
+
 # The settings the tune mode tries, each over these values with the others as set.
 TUNE = {
     "district_title_weight": (1.0, 2.0, 3.0, 5.0, 8.0),
@@ -171,7 +186,7 @@ def tune() -> None:
         cells = []
         for value in values:
             chosen = dataclasses.replace(SETTINGS, **{name: value})
-            metadata.SETTINGS = places.SETTINGS = chosen
+            use_settings(chosen)
             rules = load_rules()
             if name == "district_common_word_freq":  # a gazetteer setting: build it anew
                 rules.__dict__["gazetteer"] = places.build_gazetteer([dict(e) for e in rules.editor_places],
@@ -179,7 +194,7 @@ def tune() -> None:
             given = evaluate("fit", rules)[0]["districts_f1"]
             hidden = evaluate("fit", rules, hidden=True)[0]["districts_f1"]
             cells.append(f"{value} → {given:.3f} (hidden {hidden:.3f})")
-        metadata.SETTINGS = places.SETTINGS = SETTINGS
+        use_settings(SETTINGS)
         print(f"{name} (now {getattr(SETTINGS, name)}): " + ", ".join(cells))
 
 
@@ -270,12 +285,15 @@ def ablate(probes: list[Path] | None = None) -> None:
     base = scores()
     print("all rules: " + " ".join(f"{p or 'given'} {sum(v) / len(v):.3f}" for p, v in base.items()))
     for name, stand_in in ABLATE.items():
-        kept = getattr(metadata, name)
-        setattr(metadata, name, stand_in)
+        holders = {module: getattr(module, name) for module in TAGGER if name in vars(module)}
+        assert holders, f"no module of the tagger has {name}"
+        for module in holders:
+            setattr(module, name, stand_in)
         try:
             off = scores()
         finally:
-            setattr(metadata, name, kept)
+            for module, kept in holders.items():
+                setattr(module, name, kept)
         cells = []
         for probe in PROBES:
             helps = sum(b > o + 1e-9 for b, o in zip(base[probe], off[probe], strict=True))

@@ -1,7 +1,8 @@
 """Unit tests of credits (read by the credits stage), districts and campaigns."""
 
+from civicnews.campaigns import find_campaigns
 from civicnews.credits import parse_credit
-from civicnews.metadata import find_campaigns, find_districts
+from civicnews.districts import find_districts
 from civicnews.model import Article, Headline, PageInfo, Section
 from civicnews.rules import load_rules
 
@@ -56,7 +57,7 @@ def test_word_cuts_agree_with_jieba_without_hmm() -> None:
     from pathlib import Path
 
     import jieba
-    from civicnews.metadata import SEGMENT_BLOCK, word_cuts
+    from civicnews.mentions import SEGMENT_BLOCK, word_cuts
 
     pages = sorted((Path(__file__).resolve().parents[1] / "articles" / "pages").glob("*.txt"))
     text = re.sub(r"\s+", "", "".join(p.read_text(encoding="utf-8") for p in pages))

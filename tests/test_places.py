@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from civicnews.districts import find_districts
 from civicnews.fit.corpus import SHARED, available
-from civicnews.metadata import find_districts, home_place, page_home
+from civicnews.home import home_place, page_home
 from civicnews.model import Article, Headline, PageInfo, Section
 from civicnews.pipeline import extract_page
 from civicnews.places import build_gazetteer
@@ -267,7 +268,7 @@ def test_a_citys_short_form_is_a_place_even_when_jieba_knows_it_as_a_word() -> N
 
 
 def test_town_hints_only_where_the_short_form_stands_as_a_word() -> None:
-    from civicnews.metadata import on_word_boundaries
+    from civicnews.mentions import on_word_boundaries
 
     assert GAZ.towns_written_short("确保平安过年")  # 保平 is some counties' town short form…
     assert GAZ.towns_written_short("确保平安过年", on_word_boundaries) == {}  # …but cut across 确保

@@ -137,3 +137,10 @@ class PageResult:
     unsure: list[str] = field(default_factory=list)  # reasons the segmentation looks doubtful
     lines_total: int = 0
     line_roles: list[LineRole] = field(default_factory=list)  # every line's role and why
+
+
+# A headline's parts as one text, as the district tagger and campaigns read it (here, below both).
+def _headline_text(headline: Headline | None) -> str:
+    if headline is None:
+        return ""
+    return "".join(t for t in (headline.kicker, headline.title, headline.subtitle) if t)

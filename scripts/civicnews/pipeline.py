@@ -4,12 +4,13 @@
 can run in a process pool and be cached by the page's hash.
 
 lines (clean each line) → labeler (each line's role, by the fitted model) → assemble (stories,
-with their credits) → metadata (districts, campaigns, dates).
+with their credits) → home (the page's place) → metadata (districts, campaigns, dates).
 """
 
 from __future__ import annotations
 
 from . import assemble, labeler, lines, metadata
+from .home import page_home
 from .model import PageInfo, PageResult
 from .rules import Rules, load_rules
 
@@ -20,7 +21,7 @@ def extract_page(text: str, info: PageInfo, rules: Rules | None = None) -> PageR
     page_lines = lines.split_lines(text, rules, publication=info.publication)
     decisions = labeler.label_lines(page_lines, rules)
     result = assemble.assemble_page(page_lines, decisions, info, rules)
-    home = metadata.page_home(result.articles, info, rules)
+    home = page_home(result.articles, info, rules)
     for article in result.articles:
         metadata.fill_metadata(article, info, rules, home)
     # a headline parted or moved by the line stage is a guess about layout: the report says why

@@ -185,7 +185,7 @@ class Gazetteer:
     def by_pinyin(self) -> dict[str, tuple[str, ...]]:
         """Provinces, cities and counties by the toneless pinyin of their short form (麻城市 →
         "macheng"), for a site known only by a domain that spells its place (see
-        metadata.domain_home); provinces are in so that henan.… is 河南省 as well as 河南县 (and
+        home.domain_home); provinces are in so that henan.… is 河南省 as well as 河南县 (and
         so no county). Built on first use only: ordinary pages never need it.
 
         >>> from civicnews.rules import load_rules

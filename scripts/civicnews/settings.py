@@ -379,7 +379,7 @@ class Settings:
     lone_joined_rows: int = 3
     column_streams_between: int = 6
 
-    # --- Districts (metadata.py, places.py) ---
+    # --- Districts (districts.py and the tagger's modules it names, places.py) ---
     # Set on the corpus's fitting part (143 articles) with `python tests/districts_eval.py tune`,
     # which tags the part with each candidate value (the others as below) and prints districts_f1
     # by score.py, with the papers' names given and hidden ("hidden": every story as if from a

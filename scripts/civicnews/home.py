@@ -1,0 +1,345 @@
+"""District tagger, the paper's place: the place a publication covers (home_place,
+home_readings, shared_home; domain_home for a site known only by its address), the place a
+whole page covers (page_home, which the pipeline passes to each story's find_districts), and
+the tests that a story is not about its paper's place (far_from, story_elsewhere,
+organs_of_its_own, named_only_outside).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .mentions import _story_mentions, without_places_left_for, without_prose_words
+from .model import Article, PageInfo, _headline_text
+from .place_votes import _readings, _tied, story_place
+from .places import RANK, Mention
+from .rules import Rules
+from .settings import SETTINGS
+
+
+def home_place(info: PageInfo, rules: Rules) -> str | None:
+    """The place a paper covers, as a gazetteer code: the editor's entry for the publication,
+    else the place its name spells (义乌商报 → 义乌市, 阳新县融媒体中心 → 阳新县).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> [rules.gazetteer.divisions[home_place(PageInfo("x", publication=p), rules)].name
+    ...  for p in ("义乌商报", "永康日报", "北京市海淀区人大常委会", "人民网-贵州频道")]
+    ['义乌市', '永康市', '海淀区', '贵州省']
+    >>> [rules.gazetteer.divisions[home_place(PageInfo("x", publication=p), rules)].name
+    ...  for p in ("仙桃日报", "今日麻城", "会同发布")]
+    ['仙桃市', '麻城市', '会同县']
+    """
+    return home_readings(info, rules)[0]
+
+
+# A paper's or app's name: an app's opening (今日, 云上, 掌上, 爱…), a place's short form, and a
+# word for local news media (日报, 发布, 融媒, 新闻网…), nothing else (今日仙桃, 麻城日报, 会同发布).
+# Not a bare 网 or 新闻: national portals spell such words (凤凰网, 凤凰新闻 are no 凤凰县's); a
+# national paper that still reads so is listed in gazetteer.yml publications with no place (光明日报).
+PAPER_NAMED = re.compile(r"^(?:(?:今日|云上|掌上|爱|无线|看|智慧|大美)([\u4e00-\u9fff]{2,3})$|([\u4e00-\u9fff]{2,3}?)"
+                         r"(?:日报|晚报|都市报|商报|时报|报|新闻网|发布|融媒|融媒体|在线|手机台|广播电视台|电视台|"
+                         r"之窗|客户端|视窗|微报)$)")
+
+
+def home_readings(info: PageInfo, rules: Rules) -> tuple[str | None, tuple[str, ...]]:
+    """The place a paper's name spells for certain (as home_place), and the readings of a more
+    specific name in it that several places share (通州区人民政府: 北京's 通州区 and 南通's), which
+    the story's own places may decide between (``shared_home``); () when there is none.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> home, shared = home_readings(PageInfo("x", publication="通州区人民政府"), rules)
+    >>> home, [rules.gazetteer.ancestors(c)[0] for c in shared]
+    (None, ['110000', '320600'])
+    """
+    gaz = rules.gazetteer
+    publication = info.publication or ""
+    if publication in rules.publications:
+        return place_code(rules.publications[publication], rules), ()
+    mentions = [m for m in gaz.find(publication) if m.spelling not in gaz.local_words]
+    # the most specific place the name spells, read inside the broader ones it also spells
+    chosen: str | None = None
+    shared: tuple[str, ...] = ()
+    for m in mentions:
+        codes = [c for c in m.codes if chosen is None or gaz.within(c, chosen)] or list(m.codes)
+        top = min(RANK[gaz.divisions[c].level] for c in codes)
+        codes = [c for c in codes if RANK[gaz.divisions[c].level] == top]  # 海南: the province
+        if len(codes) == 1:
+            chosen, shared = codes[0], ()
+        elif chosen is None or all(gaz.within(c, chosen) and c != chosen for c in codes):
+            shared = tuple(codes)
+    named = PAPER_NAMED.match(publication) if publication and chosen is None and not shared else None
+    short = named and (named.group(1) or named.group(2))
+    if short and short in gaz.word_shorts:
+        # 仙桃日报, 今日麻城, 会同发布: a short form that is also a word (gazetteer word_shorts) is
+        # read only as a headline's label in stories, but a paper's name of that shape is no prose
+        places = [c for c in gaz.word_shorts[short] if gaz.divisions[c].level in ("county", "city")]
+        if len(places) == 1:
+            return places[0], ()
+    return chosen, shared
+
+
+def shared_home(shared: tuple[str, ...], mentions: list[tuple[Mention, float]], rules: Rules) -> str | None:
+    """Of the places a paper's name may mean (通州区: 北京's or 南通's), the one the story's places
+    lie in or around (its 刘桥镇 is 南通's; a 周庄镇's story naming 昆山市 is 昆山's): the reading whose
+    places the story names most, by weight; None
+    when no reading has more than the others (the name alone decides nothing).
+
+    >>> from civicnews.rules import load_rules
+    >>> from civicnews.mentions import _mentions
+    >>> rules = load_rules()
+    >>> shared = home_readings(PageInfo("x", publication="通州区人民政府"), rules)[1]
+    >>> code = shared_home(shared, _mentions("通州区刘桥镇召开会议", rules), rules)
+    >>> rules.gazetteer.ancestors(code)[0]
+    '320600'
+    >>> shared_home(shared, _mentions("通州区召开会议", rules), rules) is None
+    True
+    """
+    if not shared:
+        return None
+    gaz = rules.gazetteer
+    support = dict.fromkeys(shared, 0.0)
+    for m, weight in mentions:
+        if m.spelling in gaz.local_words:
+            continue
+        for reading in shared:
+            # a place inside the reading, or one holding it (周庄镇人民政府's story names 昆山市)
+            if any(gaz.within(c, reading) or gaz.within(reading, c) for c in m.codes):
+                support[reading] += weight
+    best = max(shared, key=lambda c: support[c])
+    return best if support[best] > 0 and not _tied(support, best) else None
+
+
+def place_code(name: str | None, rules: Rules) -> str | None:
+    """A gazetteer code for a name or code (an editor's place first, else the first in code order)."""
+    if not name:
+        return None
+    gaz = rules.gazetteer
+    if name in gaz.divisions:
+        return name
+    codes = [c for c in gaz.codes(name) if gaz.divisions[c].name == name] or list(gaz.codes(name))
+    editors = [c for c in codes if gaz.divisions[c].editor]
+    return (editors or codes or [None])[0]
+
+
+def page_home(articles: list[Article], info: PageInfo, rules: Rules) -> str | None:
+    """The place a page covers (a gazetteer code): its paper's, or the county its stories'
+    places point at, or the portal's home set by the editor."""
+    home, shared = home_readings(info, rules)
+    mentions = [m for a in articles for m in _story_mentions(a, rules)]
+    home = shared_home(shared, mentions, rules) or home
+    if home:
+        return home
+    text = "".join(_headline_text(a.headline) + "".join(a.paragraphs) for a in articles)
+    placed = [m for a in articles for m in without_places_left_for(
+        _headline_text(a.headline) + "".join(a.paragraphs), without_prose_words(
+            _headline_text(a.headline) + "".join(a.paragraphs), _story_mentions(a, rules), None, rules), rules)]
+    return (story_place(placed, None, rules) or domain_home(info.publication, rules, mentions, text)
+            or place_code(rules.portal_home, rules))
+
+
+# A publication given only as a web address (macheng.com.cn, i.xpaper.net/jrym): its host's
+# labels, of which these name no place.
+DOMAIN = re.compile(r"^[a-z0-9.-]+\.[a-z]{2,}(?:/[\w./-]*)?$")
+DOMAIN_WORDS = frozenset({"www", "m", "wap", "news", "gov", "com", "cn", "net", "org", "edu", "info",
+                          "cc", "tv", "city", "top", "xyz", "site"})
+# After a place's pinyin in a site's name, a media word: 新闻 (xw), news, tv, 融媒体 (rmt), 政协 (zx),
+# 人大 (rd), 文明网 (wmw). None of them can end a pinyin syllable, so the cut is never inside one.
+DOMAIN_MEDIA = re.compile(r"^([a-z]{4,}?)(?:xw|news|tv|rmt|zx|rd|wmw)$")
+
+
+def domain_home(publication: str | None, rules: Rules,
+                mentions: list[tuple[Mention, float]] | None = None, text: str = "") -> str | None:
+    """The one county or city whose short form's pinyin a site's address spells (macheng.com.cn
+    → 麻城市), for a page whose paper is known only by its address and whose stories name no
+    county for certain: a last resort, since aggregators' subdomains (haerbin.…) name other
+    places than their stories'. When the pinyin fits several places, the one the stories'
+    ``mentions`` lie in (shared_home), else the one of the kind the story calls its own place
+    (我县: 衡山县, not 横山区). None when no label, or more than one place, fits.
+
+    >>> from civicnews.rules import load_rules
+    >>> from civicnews.mentions import _mentions
+    >>> rules = load_rules()
+    >>> rules.gazetteer.divisions[domain_home("www.macheng.com.cn", rules)].name
+    '麻城市'
+    >>> domain_home("i.xpaper.net/jrym", rules), domain_home("麻城新闻网", rules)
+    (None, None)
+    >>> domain_home("www.henan.gov.cn", rules) is None  # 河南省 and 河南县: no guess
+    True
+    >>> domain_home("www.yangxintv.com", rules) is None  # 阳新县 or 阳信县
+    True
+    >>> [rules.gazetteer.divisions[domain_home(d, rules)].name for d in ("wuningxw.com", "www.ruijinnews.com")]
+    ['武宁县', '瑞金市']
+    >>> code = domain_home("www.yangxin.gov.cn", rules, _mentions("枫林镇召开安全生产会议", rules))
+    >>> rules.gazetteer.divisions[code].name
+    '阳新县'
+    >>> rules.gazetteer.divisions[domain_home("www.hengshan.gov.cn", rules, [], "调研组来我县调研")].name
+    '衡山县'
+    >>> domain_home("www.hengshan.gov.cn", rules, [], "调研组来我省调研") is None
+    True
+    >>> rules.gazetteer.divisions[domain_home("www.jzzzq.gov.cn", rules)].name
+    '中站区'
+    """
+    if not publication or not DOMAIN.match(publication):
+        return None
+    host = publication.split("/", 1)[0]
+    gaz = rules.gazetteer
+    table = gaz.by_pinyin()
+    labels = [label for label in host.split(".") if label not in DOMAIN_WORDS]
+    found = {c for label in labels for c in table.get(label, ())}
+    # a county media site's name: the place's pinyin and a media word (wuningxw, ruijinnews); not
+    # a place whose short form is also a word (fenghuangtv, dongfangtv: 凤凰, 东方 are portals' too)
+    words = {c for codes in gaz.word_shorts.values() for c in codes}
+    for label in labels:
+        media = DOMAIN_MEDIA.match(label)
+        codes = table.get(media.group(1), ()) if media else ()
+        if not words.intersection(codes):
+            found.update(codes)
+    if not found:  # pyhualong, jzzzq: the city's initials, then the county
+        labels = gaz.by_city_and_county()
+        found = {c for label in host.split(".") if label not in DOMAIN_WORDS for c in labels.get(label, ())}
+    if not found or any(gaz.divisions[c].level not in ("city", "county") for c in found):
+        return None
+    if len(found) > 1:  # yangxin: 阳新县 or 阳信县; the story's 枫林镇 is 阳新's
+        home = shared_home(tuple(sorted(found)), mentions, rules) if mentions else None
+        kinds = {k[-1] for k in SELF_REFERENCE.findall(text)}
+        own = [c for c in found if gaz.divisions[c].name[-1] in kinds]
+        return home or (own[0] if len(own) == 1 and len(kinds) == 1 else None)
+    return found.pop()
+
+
+def home_spelled_short(info: PageInfo, home: str, rules: Rules) -> bool:
+    """True when the paper's home comes from a short form in its name (华龙网 → 华龙区, 永康日报
+    → 永康市), not from the editor's list or the place's full name (阳新县融媒体中心)."""
+    publication = info.publication or ""
+    return publication not in rules.publications and rules.gazetteer.divisions[home].name not in publication
+
+
+def far_from(home: str, mentions: list[tuple[Mention, float]], rules: Rules) -> bool:
+    """True when a story names a county or city in full and names nothing, in full or short,
+    that could lie in the province of ``home``. Towns are no such evidence: a county paper's
+    own town may be missing from the national list, or filed under another name elsewhere.
+
+    >>> from civicnews.rules import load_rules
+    >>> from civicnews.mentions import _mentions
+    >>> rules = load_rules()
+    >>> home = rules.gazetteer.codes("华龙区")[0]
+    >>> far_from(home, _mentions("重庆市石柱县召开防汛会议", rules), rules)
+    True
+    >>> far_from(home, _mentions("濮阳市召开防汛会议，石柱县参加", rules), rules)
+    False
+    """
+    gaz = rules.gazetteer
+    province = next((c for c in (home, *gaz.ancestors(home)) if gaz.divisions[c].level == "province"), home)
+    named = False
+    for m, _weight in mentions:
+        if m.spelling in gaz.local_words:
+            continue
+        if any(gaz.within(c, province) for c in m.codes):
+            return False
+        named = named or (m.full and any(gaz.divisions[c].level in ("county", "city") for c in m.codes))
+    return named
+
+
+def named_only_outside(home: str, mentions: list[tuple[Mention, float]], rules: Rules) -> bool:
+    """True when every place a story names in full lies outside ``home`` and around none of it
+    (and it names one at least): the story's place is not home's.
+
+    >>> from civicnews.rules import load_rules
+    >>> from civicnews.mentions import _mentions
+    >>> rules = load_rules()
+    >>> home = rules.gazetteer.codes("兴安县")[0]
+    >>> named_only_outside(home, _mentions("枫林镇开展安全生产大检查", rules), rules)
+    True
+    >>> named_only_outside(home, _mentions("枫林镇干部赴兴安县学习", rules), rules)
+    False
+    >>> named_only_outside(home, _mentions("全县开展安全生产大检查", rules), rules)
+    False
+    """
+    gaz = rules.gazetteer
+    named = False
+    for m, _weight in mentions:
+        if not m.full or m.spelling in gaz.local_words:
+            continue
+        if any(gaz.within(c, home) or gaz.within(home, c) for c in m.codes):
+            return False
+        named = True
+    return named
+
+
+# The paper's own place, as its stories say it (我县 is the paper's county, whatever else is named).
+SELF_REFERENCE = re.compile(r"[我本](?:县|区|市|旗|州)")
+
+
+def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str, head_end: int,
+                    rules: Rules) -> bool:
+    """True when a story the paper of ``home`` carries is another place's: it names a county or
+    city outside home in full in its headline, or at least settings.district_passing_mentions
+    times, and names nothing inside home or around it (its city, its province), in full or
+    short, and never says 我县/本市… (the paper's own place). The headline ends at ``head_end``.
+
+    >>> from civicnews.rules import load_rules
+    >>> from civicnews.mentions import _mentions
+    >>> rules = load_rules()
+    >>> home = rules.gazetteer.codes("庆元县")[0]
+    >>> def elsewhere(text, head_end=0):
+    ...     return story_elsewhere(home, _mentions(text, rules), text, head_end, rules)
+    >>> elsewhere("宝清县夹信子镇禁烧管控进行时夹信子镇干部巡查", 14)
+    True
+    >>> elsewhere("宝清县考察团来我县考察", 11), elsewhere("宝清县考察团到庆元考察", 11)
+    (False, False)
+    >>> elsewhere("县领导会见宝清县客人")  # named once, in the body: in passing
+    False
+    >>> home = rules.gazetteer.codes("海曙区")[0]
+    >>> elsewhere("区党政代表团赴普定县对接普定县马官镇协作", 0), elsewhere("普定县马官镇协作普定县", 0)
+    (False, True)
+    """
+    if SELF_REFERENCE.search(text):
+        return False
+    gaz = rules.gazetteer
+    named: dict[str, list[int]] = {}
+    for m, _weight in mentions:
+        if m.spelling in gaz.local_words:
+            continue
+        if any(gaz.within(c, home) or gaz.within(home, c) and gaz.divisions[c].level != "province"
+               for c in m.codes):
+            return False  # (the province is no sign: 海南 in a 海口 paper's story of 保亭)
+        places = [c for c in m.codes if gaz.divisions[c].level in ("county", "city")]
+        if (m.full or m.start < head_end) and len(places) == 1:
+            named.setdefault(places[0], []).append(m.start)
+    if organs_of_its_own(text, home, mentions, rules):
+        return False
+    return any(len(starts) >= SETTINGS.district_passing_mentions or starts[0] < head_end
+               for starts in named.values())
+
+
+# A county's organs written bare, by its kind alone, at a clause's start (县党政代表团赴…, 区委书记
+# 带队…): the paper's own, when the story names no other place of that kind.
+OWN_ORGANS = re.compile(r"(?:^|(?<=[，。；：,;:“\s日]))([县区市旗])(?=党政代表团|代表团|考察团|委|政府|人大|政协|领导)")
+
+
+def organs_of_its_own(text: str, home: str, mentions: list[tuple[Mention, float]], rules: Rules) -> bool:
+    """True when the story writes organs bare of home's kind (区党政代表团 in a 区's paper) and
+    names no other county or city of that kind, in full or short (宝清：县委书记… in a 县's paper
+    is 宝清县's story): they are the paper's own, gone to the places it names
+    (区党政代表团赴贵州省安顺市普定县), not another place's story it carries.
+
+    >>> from civicnews.rules import load_rules
+    >>> from civicnews.mentions import _mentions
+    >>> rules = load_rules()
+    >>> home = rules.gazetteer.codes("海曙区")[0]
+    >>> own = lambda text: organs_of_its_own(text, home, _mentions(text, rules), rules)
+    >>> own("6月12日，区党政代表团赴贵州省安顺市普定县对接"), own("区委书记到安顺市西秀区调研")
+    (True, False)
+    >>> home = rules.gazetteer.codes("庆元县")[0]
+    >>> own("宝清：县委书记到夹信子镇检查禁烧")
+    False
+    """
+    gaz = rules.gazetteer
+    kind = gaz.divisions[home].name[-1]
+    if kind not in OWN_ORGANS.findall(text):
+        return False
+    return not any(gaz.divisions[c].name[-1] == kind and not gaz.within(c, home)
+                   for m, _weight in mentions for c in _readings(m, None, rules)
+                   if gaz.divisions[c].level in ("county", "city"))
