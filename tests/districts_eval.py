@@ -28,7 +28,8 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -164,7 +165,7 @@ def use_settings(chosen: Settings) -> None:
             module.SETTINGS = chosen
 
 
-# The settings the tune mode tries, each over these values with the others as set.
+# The settings the tune mode tries, each over these values with the others as shipped.
 TUNE = {
     "district_title_weight": (1.0, 2.0, 3.0, 5.0, 8.0),
     "district_short_weight": (0.3, 0.5, 0.8, 1.0),
@@ -177,24 +178,40 @@ TUNE = {
     "district_passing_mentions": (1, 2, 3),
     "district_visited_gap": (0, 5, 10, 15),
 }
+# Settings the gazetteer is built with (places.is_common_word): a trial of one needs its own.
+GAZETTEER_SETTINGS = frozenset({"district_common_word_freq"})
+
+
+@contextmanager
+def trial(name: str, value: object) -> Iterator[Rules]:
+    """The rules for one trial of tune: the tagger reads the shipped settings with ``name`` set
+    to ``value``, and a gazetteer built with them when it is a gazetteer setting. load_rules
+    hands every caller the same Rules, so on leaving, however the trial ends, the shipped
+    settings and the shipped gazetteer are put back: a trial's gazetteer once stayed, and every
+    row tuned after district_common_word_freq ran on the one built with its last value."""
+    rules = load_rules()
+    shipped = rules.gazetteer  # loaded under the shipped settings, before they change
+    use_settings(dataclasses.replace(SETTINGS, **{name: value}))
+    try:
+        if name in GAZETTEER_SETTINGS:
+            rules.__dict__["gazetteer"] = places.build_gazetteer([dict(e) for e in rules.editor_places],
+                                                                 rules.local_words)
+        yield rules
+    finally:
+        use_settings(SETTINGS)
+        rules.__dict__["gazetteer"] = shipped
 
 
 def tune() -> None:
     """districts_f1 on the fitting part for each candidate value of each district setting,
-    with the papers' names given and hidden."""
+    the others as shipped, with the papers' names given and hidden."""
     for name, values in TUNE.items():
         cells = []
         for value in values:
-            chosen = dataclasses.replace(SETTINGS, **{name: value})
-            use_settings(chosen)
-            rules = load_rules()
-            if name == "district_common_word_freq":  # a gazetteer setting: build it anew
-                rules.__dict__["gazetteer"] = places.build_gazetteer([dict(e) for e in rules.editor_places],
-                                                                     rules.local_words)
-            given = evaluate("fit", rules)[0]["districts_f1"]
-            hidden = evaluate("fit", rules, hidden=True)[0]["districts_f1"]
+            with trial(name, value) as rules:
+                given = evaluate("fit", rules)[0]["districts_f1"]
+                hidden = evaluate("fit", rules, hidden=True)[0]["districts_f1"]
             cells.append(f"{value} → {given:.3f} (hidden {hidden:.3f})")
-        use_settings(SETTINGS)
         print(f"{name} (now {getattr(SETTINGS, name)}): " + ", ".join(cells))
 
 

@@ -284,6 +284,49 @@ def test_probes_widen_the_papers_place() -> None:
     assert widened("北京市海淀区人大常委会", RULES, "city") == "北京市"  # no city level: the province
 
 
+def test_each_tune_trial_starts_from_the_shipped_settings_and_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A trial's settings and gazetteer must not outlive it: the gazetteer built for
+    # district_common_word_freq once stayed on the shared Rules, and every row after it was
+    # measured on that gazetteer. Stand-ins for the build and the scoring (seconds each): what
+    # is checked is which settings and gazetteer each trial is measured on.
+    import dataclasses
+
+    import districts_eval
+    from civicnews import places
+    from civicnews.settings import SETTINGS
+
+    built: list[object] = []
+    seen: list[tuple[object, set[object]]] = []
+
+    def build(*_args: object) -> object:
+        built.append(object())
+        return built[-1]
+
+    def evaluate(split: str, rules: object, hidden: bool | str = False) -> tuple[dict[str, float], list]:
+        modules = (*districts_eval.TAGGER, places)
+        seen.append((load_rules().gazetteer, {m.SETTINGS for m in modules if hasattr(m, "SETTINGS")}))
+        if len(seen) == 5:
+            raise RuntimeError("a trial that fails")
+        return {"districts_f1": 1.0}, []
+
+    monkeypatch.setattr(places, "build_gazetteer", build)
+    monkeypatch.setattr(districts_eval, "evaluate", evaluate)
+    monkeypatch.setattr(districts_eval, "TUNE", {"district_common_word_freq": (1000,),
+                                                 "district_attend_gap": (0,), "district_located_gap": (4,)})
+    try:
+        with pytest.raises(RuntimeError):
+            districts_eval.tune()
+        rows = [(built[0], {dataclasses.replace(SETTINGS, district_common_word_freq=1000)})] * 2
+        rows += [(GAZ, {dataclasses.replace(SETTINGS, district_attend_gap=0)})] * 2
+        rows += [(GAZ, {dataclasses.replace(SETTINGS, district_located_gap=4)})]
+        assert seen == rows  # (given and hidden: one trial, twice)
+        left = {m.SETTINGS for m in (*districts_eval.TAGGER, places) if hasattr(m, "SETTINGS")}
+        assert load_rules().gazetteer is GAZ and left == {SETTINGS}  # the failed trial too
+    finally:  # (for the tests after this one, should the trials leak)
+        districts_eval.use_settings(SETTINGS)
+        RULES.__dict__["gazetteer"] = GAZ
+
+
 def test_an_ethnic_township_written_without_its_nationality() -> None:
     # 定远县's 二龙回族乡, written 二龙乡: that town, as written; its full name as itself
     assert tagged("二龙乡组织开展防汛演练。", publication="定远县融媒体中心") == ["定远县", "二龙乡"]
