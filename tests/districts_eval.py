@@ -11,11 +11,13 @@ score.py compares them. Nothing here is tuned: it only measures.
     python tests/districts_eval.py fit --city     # as if each paper were its city's (else province's)
     python tests/districts_eval.py fit --province # as if each paper were its province's
     python tests/districts_eval.py tune           # the fit table behind settings.district_*
+    python tests/districts_eval.py tune A.json …  # and the same on probe stories
     python tests/districts_eval.py ablate         # each rule switched off: fit articles it helps, hurts
     python tests/districts_eval.py ablate A.json … # the same on probe stories instead
     python tests/districts_eval.py probe A.json …  # stories from outside the corpus (score_probes)
 
-``tune`` reads the fitting part only: the validation part is for the final measure.
+``tune`` reads the fitting part (and the probe files it is given) only: the validation part is
+for the final measure.
 """
 
 from __future__ import annotations
@@ -202,17 +204,37 @@ def trial(name: str, value: object) -> Iterator[Rules]:
         rules.__dict__["gazetteer"] = shipped
 
 
-def tune() -> None:
-    """districts_f1 on the fitting part for each candidate value of each district setting,
-    the others as shipped, with the papers' names given and hidden."""
+def tune(probes: list[Path] | None = None) -> None:
+    """districts_f1 on the fitting part for each candidate value of each district setting, the
+    others as shipped, and how many stories it gets wholly right (article_f1 1), with the papers'
+    names given and hidden. With probe files, a second line: the same on their stories."""
+    stories = [a for path in probes for a in load_probe(path)] if probes else []
     for name, values in TUNE.items():
-        cells = []
+        cells, probe_cells = [], []
         for value in values:
             with trial(name, value) as rules:
-                given = evaluate("fit", rules)[0]["districts_f1"]
-                hidden = evaluate("fit", rules, hidden=True)[0]["districts_f1"]
-            cells.append(f"{value} → {given:.3f} (hidden {hidden:.3f})")
+                given, pairs = evaluate("fit", rules)
+                hidden, hidden_pairs = evaluate("fit", rules, hidden=True)
+                cells.append(f"{value} → {given['districts_f1']:.3f}, {right(pairs)} right "
+                             f"(hidden {hidden['districts_f1']:.3f}, {right(hidden_pairs)})")
+                if stories:
+                    tagged = {probe: [(a, tag(a, f"probe{k:03d}.txt", rules, probe)) for k, a in enumerate(stories)]
+                              for probe in (False, "hidden")}
+                    probe_cells.append(f"{value} → {mean_f1(tagged[False]):.3f}, {right(tagged[False])} right "
+                                       f"(hidden {mean_f1(tagged['hidden']):.3f}, {right(tagged['hidden'])})")
         print(f"{name} (now {getattr(SETTINGS, name)}): " + ", ".join(cells))
+        if stories:
+            print(f"  {len(stories)} probe stories: " + ", ".join(probe_cells))
+
+
+def right(pairs: list[tuple[CorpusArticle, Article]]) -> int:
+    """How many stories get their districts wholly right (article_f1 1)."""
+    return sum(article_f1(list(art.districts), tagged.districts) == 1.0 for art, tagged in pairs)
+
+
+def mean_f1(pairs: list[tuple[CorpusArticle, Article]]) -> float:
+    """The stories' mean article_f1 (score_probes' figure)."""
+    return sum(article_f1(list(art.districts), tagged.districts) for art, tagged in pairs) / max(len(pairs), 1)
 
 
 # The tagger's rules that ablate switches off, each by a stand-in that finds nothing.
@@ -357,7 +379,7 @@ def main(argv: list[str]) -> None:
         score_probes([Path(a) for a in argv[1:] if not a.startswith("-")], widen, "-v" in flags)
         return
     if argv[:1] == ["tune"]:
-        tune()
+        tune([Path(a) for a in argv[1:]])
         return
     if argv[:1] == ["ablate"]:
         ablate([Path(a) for a in argv[1:]])
