@@ -23,8 +23,7 @@ passes that ``assemble_page`` runs in order, each in the module of its family:
    enough of its words with the story (``rescue_titles``), or the headline-shaped line right above
    it (``titles_above_stories``);
 7. ``headline_moves``, ``story_cuts`` (far splits), ``title_rescue`` (far titles): headlines a PDF
-   tool printed away from their stories find them; ``story_joins.resumes_after_insets``: a story
-   interrupted by an inset goes on after it;
+   tool printed away from their stories find them;
 8. ``article_build``: a credit alone closes the story before it; ``build_article``: headline
    parts, paragraphs, credits and captions of one story.
 The data the passes share is in ``page_items``, the shape tests of a line they share in
@@ -69,7 +68,6 @@ from .line_rereads import (
     openings_read_as_titles,
     quoted_titles,
     reprinted_title_ends,
-    subheads_over_credits,
     subheads_touching_titles,
     title_ends_read_as_leads,
     titles_after_credits,
@@ -89,7 +87,6 @@ from .settings import SETTINGS
 from .story_cuts import (
     far_splits,
     far_splits_by_aside,
-    interleaved_title_splits,
     split_resumed,
     stacked_title_splits,
     stories_without_text,
@@ -99,18 +96,15 @@ from .story_joins import (
     headed_resumes,
     join_continuations,
     leads_of_later_stories,
-    resumes_after_insets,
     tails_read_as_stories,
 )
 from .title_rescue import (
-    doubled_title_ends,
     far_title_heads,
     far_title_tails,
     far_titles_by_words,
     rescue_titles,
     title_tails,
     titles_above_stories,
-    undashed_subtitles,
 )
 
 
@@ -138,9 +132,6 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k, role in credits_as_bylines(lines, decisions, rules).items():
         decisions[k] = _reread_decision(decisions[k], role, (
             "only role words and names: a credit"))
-    for k in subheads_over_credits(lines, decisions, rules):
-        decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
-            "right above a credit that opens a story: its title"))
     for k in titles_ending_sentences(lines, decisions):
         decisions[k] = _reread_decision(decisions[k], Role.BODY, (
             "ends on a full stop: a sentence, no headline"))
@@ -397,11 +388,6 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         _annotate(roles, k, (
             f"the lower part of the title 「{title}」: its story uses these lines'"
             " words only after a story's opening, the lines above only before it: a headline of its own"))
-    for line, title in interleaved_title_splits(page):
-        k = index[line.number]
-        _annotate(roles, k, (
-            f"printed inside the title 「{title}」, its words only after a story's"
-            " opening in the text under it, the other lines' only before: the headline of that part"))
     for head, cut_from in far_splits(page):
         for _, line in head.parts:
             k = index[line.number]
@@ -417,11 +403,6 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         _reread(roles, k, Role.TITLE, (
             f"its untitled story uses {share:.2f} of its words: that story's"
             " title, printed away from it"))
-    for line, title in doubled_title_ends(page):
-        k = index[line.number]
-        roles[k] = LineRole(line.number, line.text, Role.TITLE, roles[k].confidence, (
-            f"read as {roles[k].role} in the headline after; printed twice as the title line 「{title}」"
-            " over it is, and its story prints it right after that line: that title's wrapped end",))
     for k, title in far_title_heads(page, lines, rules):
         _reread(roles, k, Role.TITLE, (
             f"a box a word runs from into the title 「{title}」, its story"
@@ -430,16 +411,6 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         _reread(roles, k, Role.TITLE, (
             f"a short box its story prints right after the title 「{title}」:"
             " that title's wrapped end, printed apart"))
-    for line, title in undashed_subtitles(page):
-        k = index[line.number]
-        roles[k] = LineRole(line.number, line.text, Role.SUBTITLE, roles[k].confidence, (
-            *roles[k].evidence, f"left over, printed right under the title 「{title}」, its words"
-            " that story's as the title's are: that title's subtitle"))
-    for number, share in resumes_after_insets(page, rules):
-        if (k := index.get(number)) is not None:
-            roles[k] = LineRole(number, roles[k].text, roles[k].role, roles[k].confidence, (
-                *roles[k].evidence, f"no headline's story: the story before it is closed by its credit,"
-                f" and it shares {share:.2f} of its words with the unclosed story before that: goes on it"))
     for number in credits_closing_stories(page, rules):
         if (k := index.get(number)) is None:
             continue  # a line's second print, folded into it

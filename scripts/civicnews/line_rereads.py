@@ -5,35 +5,34 @@ index -> role); ``assemble.assemble_page`` gives them their new role and the evi
 shows. In the order they run:
 1. ``credits_as_bylines``: lines of only role words and names read as display or furniture are
    credits (opening the story after them) or bylines (closing the story before);
-2. ``subheads_over_credits``: a subhead right above a credit that opens a story is its title;
-3. ``titles_ending_sentences``: a title line ending on a full stop is a story's text;
-4. ``credits_read_as_starts``: a story's "first line" of only role words and names is a credit
+2. ``titles_ending_sentences``: a title line ending on a full stop is a story's text;
+3. ``credits_read_as_starts``: a story's "first line" of only role words and names is a credit
    under its headline, or the byline of the story before;
-5. ``leads_after_credits``: a line opening like a story after a closing credit is a first line;
-6. ``leads_at_new_measures``: so is one after a finished sentence where the text changes measure
+4. ``leads_after_credits``: a line opening like a story after a closing credit is a first line;
+5. ``leads_at_new_measures``: so is one after a finished sentence where the text changes measure
    (``measure_changes``: another story's column);
-7. ``leads_after_bracket_labels``: a bracketed label alone (【万灵镇】) over a story's first line
+6. ``leads_after_bracket_labels``: a bracketed label alone (【万灵镇】) over a story's first line
    is that story's kicker;
-8. ``datelines_read_as_bylines`` and ``datelines_open_stories``: a line opening with a dateline
+7. ``datelines_read_as_bylines`` and ``datelines_open_stories``: a line opening with a dateline
    (and going on past it) is a story's first line;
-9. ``openings_read_as_titles``: a "title" opening on a story's first clause (11月9日上午，…) is
+8. ``openings_read_as_titles``: a "title" opening on a story's first clause (11月9日上午，…) is
    the story's first line, printed above its headline by a PDF tool;
-10. ``quoted_titles``: a whole quoted sentence under headline lines, above a story's first line,
+9. ``quoted_titles``: a whole quoted sentence under headline lines, above a story's first line,
     is the title (the lines above it its kicker);
-11. ``dash_subtitles``, ``dash_titles``: a headline line opening with a dash begins a subtitle;
+10. ``dash_subtitles``, ``dash_titles``: a headline line opening with a dash begins a subtitle;
     a paragraph of headline length ending on a dash is a headline;
-12. ``colon_titles``, ``title_ends_read_as_leads``, ``colon_title_openings``: a headline broken at
+11. ``colon_titles``, ``title_ends_read_as_leads``, ``colon_title_openings``: a headline broken at
     its colon, and a title's wrapped end read as a story's first line;
-13. ``titles_between_stories``: a headline-shaped subhead, furniture line or caption whose text
+12. ``titles_between_stories``: a headline-shaped subhead, furniture line or caption whose text
     after shares almost nothing with the text before is a new story's title;
-14. ``titles_naming_new_places``: so is one opening with a place the text after names and the
+13. ``titles_naming_new_places``: so is one opening with a place the text after names and the
     story before never does;
-15. ``subheads_touching_titles``: a subhead printed against a title line is a piece of that title;
-16. ``titles_after_credits``: a headline-shaped line right after a closing credit is a title;
-17. ``titles_read_as_leads``: an untitled "first line" shaped as a headline is one;
-18. ``titles_opened_by_text``: a block's first line printed against the title under it is that
+14. ``subheads_touching_titles``: a subhead printed against a title line is a piece of that title;
+15. ``titles_after_credits``: a headline-shaped line right after a closing credit is a title;
+16. ``titles_read_as_leads``: an untitled "first line" shaped as a headline is one;
+17. ``titles_opened_by_text``: a block's first line printed against the title under it is that
     title's first piece;
-19. ``far_reprints`` and ``reprinted_title_ends``: display lines printed a second time are
+18. ``far_reprints`` and ``reprinted_title_ends``: display lines printed a second time are
     furniture, and a title line's end read as something else is found by its second print.
 """
 
@@ -378,41 +377,6 @@ def credits_as_bylines(lines: list[Line], decisions: list[Decision], rules: Rule
         after = next((d.role for x, d in zip(lines[k + 1:], decisions[k + 1:], strict=True) if x.text), None)
         out[k] = Role.CREDIT if after is Role.START else Role.BYLINE
     return out
-
-
-def subheads_over_credits(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
-    """Lines the model read as subheads printed right above a credit (a line read as one, or a
-    line of only role words and names) that text follows: a credit opens a story, so the line
-    above it is that story's title, not a section heading of the story before. Their indices.
-
-    >>> from civicnews.rules import load_rules
-    >>> page = [Line(1, "", "米河镇召开会议。"), Line(2, "", "泾源县推动志愿服务工作走深走实"),
-    ...         Line(3, "", "记者 邓蕾"), Line(4, "", "11月5日，记者获悉。")]
-    >>> roles = [Role.BODY, Role.SUBHEAD, Role.BYLINE, Role.START]
-    >>> subheads_over_credits(page, [Decision(r, 0.9) for r in roles], load_rules())
-    [1]
-    >>> page[2] = Line(3, "", "记者走进乡村。")
-    >>> subheads_over_credits(page, [Decision(r, 0.9) for r in roles], load_rules())
-    []
-    """
-    def text_after(k: int) -> int | None:
-        return next((j for j in range(k + 1, len(lines)) if lines[j].text), None)
-
-    out: list[int] = []
-    for k, decision in enumerate(decisions):
-        if decision.role is not Role.SUBHEAD:
-            continue
-        j = text_after(k)
-        if j is None:
-            continue
-        credit_line = decisions[j].role is Role.CREDIT or (
-            decisions[j].role in (Role.START, Role.BYLINE, Role.BODY) and credits.is_credit_line(lines[j].text)
-            and credits.has_names(lines[j].text, rules))
-        after = text_after(j) if credit_line else None
-        if after is not None and decisions[after].role in (Role.START, Role.BODY):
-            out.append(k)
-    return out
-
 
 def titles_ending_sentences(lines: list[Line], decisions: list[Decision]) -> list[int]:
     """Title lines that end on a full stop (。), in one piece: a headline is no sentence, so such

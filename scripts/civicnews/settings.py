@@ -51,11 +51,6 @@ class Settings:
     # 0.831 / 0.831 / 0.813, held-out fitB pages title 0.881 / 0.878 / 0.878 / 0.877, generated
     # seeds 5-8 count 0.941 / 0.941 / 0.938 / 0.938 (seeds 13 and 21 the same from 0.4 to 0.6).
     min_far_split_overlap: float = 0.5
-    # A left-over headline whose first line comes at most this many page lines after a story's
-    # headline, no blank line before it, is that headline's subtitle, not a far headline
-    # (story_cuts._subtitle_of). Not fitted: 1 is the next line; 2 lets the one blank
-    # line of a page printed with a blank after every line (lines.spacing_unit) between them.
-    subtitle_max_line_step: int = 2
     # ... and only where a story's opening comes: a date or an opening word (近日) in the first
     # this many characters of the paragraph cut at (为持续做好“保文创卫”工作，12月3日下午，…).
     # Not fitted: a first sentence's when and where come within its first clause or two.

@@ -9,18 +9,15 @@ In the order they run:
 Late, for headlines still left over (a PDF tool printing a page's display type apart):
 3. ``stacked_title_splits``: two headlines one under the other read as one title over two
    stories run together: the title and the text part where each one's words begin;
-4. ``interleaved_title_splits``: two headlines side by side printed line by line in turn: the
-   same, for a title of interleaved lines;
-5. ``far_splits``: a left-over headline whose story ran into a titled story cuts that story
-   where its words begin (``_far_cut``, ``_far_cut_before``; not when it is the headline's
-   undashed subtitle, ``_subtitle_of``);
-6. ``far_splits_by_aside``: the same for headline lines the model set aside as furniture.
+4. ``far_splits``: a left-over headline whose story ran into a titled story cuts that story
+   where its words begin (``_far_cut``, ``_far_cut_before``);
+5. ``far_splits_by_aside``: the same for headline lines the model set aside as furniture.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from .features import bigrams
 from .line_shapes import _furniture_shaped, could_be_title, touching
@@ -193,76 +190,6 @@ def far_splits(page: Page) -> list[tuple[HeadGroup, str]]:
         placed.append((lone, title))
     return placed
 
-
-def _subtitle_of(head: HeadGroup, lone: HeadGroup, tail: str, aside: Iterable[Line] = ()) -> bool:
-    """A left-over headline printed right under a story's headline (no blank line, nothing
-    between: no line in ``aside``) is that headline's second part (an undashed subtitle), not a far headline, when
-    the part of the story it would cut off still uses ``min_far_split_overlap`` of the
-    headline's words: a subtitle's words are its story's, so ``far_splits`` would cut the story
-    where they begin. Headlines a PDF tool stacks at a page's foot head stories of their own,
-    and the story above's headline shares few words with the part the next one cuts off.
-
-    >>> head = HeadGroup([(Role.TITLE, Line(86, "", "央视报道兴安", lines=(86,)))])
-    >>> lone = HeadGroup([(Role.TITLE, Line(87, "", "节目播出后引发热议", lines=(87,)))])
-    >>> _subtitle_of(head, lone, "央视报道兴安的节目播出后，引发热议。"), _subtitle_of(head, lone, "节目播出后引发热议。")
-    (True, False)
-    """
-    above, first = head.parts[-1][1], lone.parts[0][1]
-    step = min(first.lines or (first.number,)) - max(above.lines or (above.number,))
-    return (not first.gap_before and 0 < step <= SETTINGS.subtitle_max_line_step
-            and not any(above.number < line.number < first.number for line in aside)
-            and _share(head, tail) >= SETTINGS.min_far_split_overlap)
-
-
-def interleaved_title_splits(page: Page) -> list[tuple[Line, str]]:
-    """Two headlines side by side whose lines a PDF tool printed one after the other (左题前半 /
-    右题前半 / 左题后半, pdftotext and pdfminer with no blank line or word across to tell them,
-    so the line stage left them), read as one title of three or more lines over the two
-    stories run together: a middle title line whose words the story only uses after a
-    paragraph start where a story's opening is (``_far_cut_fits``), while the other lines'
-    words are only before it (each side at ``min_far_split_overlap``), is the second story's
-    headline, and heads the part after the cut. Only when one middle line can cut. Returns the
-    lines moved and the title they left, for the report.
-
-    >>> run = TextRun(fresh=True, sections=[(None, ["12月20日，吴代彬率队督查文明城市创建工作。", "督查组检查了市场。",
-    ...     "12月25日下午，县政协十届二次会议的预备会议召开。", "会议由县政协主席主持。"])])
-    >>> parts = [Line(1, "", "吴代彬率队"), Line(2, "", "县政协十届二次会议预备会议"), Line(3, "", "督查文明城市创建工作")]
-    >>> run.headline = HeadGroup([(Role.TITLE, x) for x in parts])
-    >>> page = Page([run.headline, run], [], [], [])
-    >>> [(x.text, t) for x, t in interleaved_title_splits(page)]
-    [('县政协十届二次会议预备会议', '吴代彬率队县政协十届二次会议预备会议督查文明城市创建工作')]
-    >>> [x.headline.text for x in page.items if isinstance(x, TextRun)]
-    ['吴代彬率队督查文明城市创建工作', '县政协十届二次会议预备会议']
-    """
-    floor = SETTINGS.min_far_split_overlap
-    moved: list[tuple[Line, str]] = []
-    for run, lines in list(_cuttable(page)):
-        head = run.headline
-        if head is None or len(head.parts) < 3 or any(role is not Role.TITLE for role, _ in head.parts):
-            continue
-        fits: list[tuple[int, int]] = []
-        for m in range(1, len(head.parts) - 1):
-            lone = HeadGroup([head.parts[m]])
-            rest = HeadGroup(head.parts[:m] + head.parts[m + 1:])
-            k = shared_split_point(rest, lone, lines, floor)
-            if k is None or not _far_cut_fits(lone, lines, k):
-                continue
-            front, tail = "".join(lines[:k]), "".join(lines[k:])
-            if _share(rest, front, tail) >= floor and _share(lone, tail, front) >= floor:
-                fits.append((m, k))
-        if len(fits) != 1:
-            continue
-        m, k = fits[0]
-        title = head.text
-        line = head.parts[m][1]
-        piece = cut_run(run, k)
-        piece.headline = HeadGroup([head.parts[m]])
-        del head.parts[m]
-        page.items.insert(page.items.index(run) + 1, piece)
-        moved.append((line, title))
-    return moved
-
-
 def _whole_share(head: HeadGroup, text: str, other: str) -> float:
     """The share of the headline's bigrams (its lines read as one, so a word wrapped across
     two lines counts) that ``text`` uses and ``other`` does not."""
@@ -376,8 +303,7 @@ def _far_cut(page: Page, lone: HeadGroup, before: bool = False) -> tuple[int, Te
                 k = None
         else:
             k = shared_split_point(run.headline, lone, lines, SETTINGS.min_far_split_overlap)
-            if k is not None and (not _far_cut_fits(lone, lines, k)
-                                  or _subtitle_of(run.headline, lone, "".join(lines[k:]), page.aside.values())):
+            if k is not None and not _far_cut_fits(lone, lines, k):
                 k = None
         if k is not None and best is None:
             best = (k, run, flip)

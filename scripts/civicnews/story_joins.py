@@ -11,9 +11,6 @@ In the order they run:
    the untitled story before that uses more of the headline's words;
 5. ``join_continuations``: a run that is no story's beginning goes on the earlier story whose
    text it shares most words with (a long story resumed after a brief inside it);
-Late, after the far headlines are placed:
-6. ``resumes_after_insets``: an untitled story right after a story its credit closed (an inset)
-   goes on the unclosed titled story before that inset when they share words.
 """
 
 from __future__ import annotations
@@ -27,47 +24,6 @@ from .model import Line, Role
 from .page_items import HeadGroup, Page, TextRun, _opens_a_sentence, containment, cosine, similarity
 from .rules import Rules
 from .settings import SETTINGS
-
-
-def resumes_after_insets(page: Page, rules: Rules) -> list[tuple[int, float]]:
-    """A story still untitled at the end, opening with no credit or dateline, printed right
-    after a story its credit closed (a short story set inside a long one), goes on the titled
-    story before that inset when nothing closed that story and the two share at least
-    ``min_untitled_join_similarity`` of the smaller one's words, more than with the inset.
-    Returns its first line number and the share, for the report.
-
-    >>> from civicnews.rules import load_rules
-    >>> host = TextRun(fresh=True, sections=[(None, ["乐山市政协主席率队到我县考察调研。"])])
-    >>> host.headline = HeadGroup([(Role.TITLE, Line(4, "", "乐山市政协来我县考察调研"))])
-    >>> inset = TextRun(fresh=True, sections=[(None, ["贵州乡村振兴，村寨有了新变化。"])], bylines=["作者 周远钢"], closed=True)
-    >>> inset.headline = HeadGroup([(Role.TITLE, Line(27, "", "村寨有了新变化"))])
-    >>> rest = TextRun(fresh=True, sections=[(None, ["考察组走进协商议事室，乐山市政协考察组表示赞扬。"])], numbers=[29])
-    >>> page = Page([host, inset, rest], [], [], [])
-    >>> resumes_after_insets(page, load_rules()), rest.absorbed, len(host.sections)
-    ([(29, 0.333)], True, 2)
-    """
-    out: list[tuple[int, float]] = []
-    runs = [x for x in page.items if isinstance(x, TextRun) and not x.absorbed and x.has_body]
-    for k in range(2, len(runs)):
-        host, inset, run = runs[k - 2], runs[k - 1], runs[k]
-        if (run.headline is not None or run.credit_lines or not run.fresh or host.headline is None
-                or host.closed or not (inset.closed and inset.bylines) or inset.headline is None):
-            continue
-        first = next((lines[0] for _, lines in run.sections if lines), "")
-        if credits.opens_with_dateline(first, rules):
-            continue
-        grams = bigrams(run.text)
-        share = containment(grams, bigrams(host.text))
-        if share < SETTINGS.min_untitled_join_similarity or share <= containment(grams, bigrams(inset.text)):
-            continue
-        host.sections.extend(run.sections)
-        host.numbers.extend(run.numbers)
-        host.bylines.extend(run.bylines)
-        host.continued_to = host.continued_to or run.continued_to
-        host.closed, run.absorbed = run.closed, True
-        if run.numbers:
-            out.append((run.numbers[0], round(share, 3)))
-    return out
 
 
 def _closes_then_goes_on(run: TextRun, rules: Rules) -> bool:

@@ -12,11 +12,8 @@ In the order they run:
 Late, for headlines a PDF tool printed away from their stories:
 4. ``far_titles_by_words``: a story still untitled takes a set-aside headline-shaped line
    anywhere on the page whose words it uses;
-5. ``doubled_title_ends``: a short doubled line in a later headline is a title's wrapped end;
-6. ``far_title_heads`` and ``far_title_tails``: a title's first line or wrapped end printed as a
+5. ``far_title_heads`` and ``far_title_tails``: a title's first line or wrapped end printed as a
    box of its own far from it (``line_shapes._far_tail_fits``);
-7. ``undashed_subtitles``: a headline left over right under a story's headline with no subtitle,
-   its words that story's, is that headline's subtitle printed without its dash.
 """
 
 from __future__ import annotations
@@ -55,7 +52,6 @@ from .paragraphs import ends_sentence
 from .patterns import CJK_CHAR, cjk_count
 from .rules import Rules
 from .settings import SETTINGS
-from .story_cuts import _subtitle_of
 
 
 def _finished(text: str, rules: Rules) -> bool:
@@ -431,53 +427,6 @@ def far_title_tails(page: Page, lines: list[Line], rules: Rules) -> list[tuple[i
         taken.append((k, title))
     return taken
 
-
-def doubled_title_ends(page: Page) -> list[tuple[Line, str]]:
-    """Two headlines side by side whose lines a PDF tool printed in turn (左题前半 / 右题 /
-    左题后半: pdfminer), the one set in bold printed twice (``Line.doubled``): a short doubled
-    line (at most ``far_title_tail_chars``, no clause mark) in a later headline group that
-    holds a line printed once is the wrapped end of the doubled title line in the headline
-    group before it, when the story under that title prints the end right after the title
-    line (``_far_tail_fits``) or uses at least as much of its words as the story it heads
-    (助力全国文 / 明城创建). It goes on that title. Returns the lines moved and the title they
-    now end, for the report.
-
-    >>> upper = HeadGroup([(Role.TITLE, Line(9, "", "开展十大专项整治行动 助力全国文", doubled=True))])
-    >>> lower = HeadGroup([(Role.TITLE, Line(12, "", "助力居民“幸福满格”")), (Role.TITLE, Line(14, "", "明城创建", doubled=True))])
-    >>> a = TextRun(fresh=True, sections=[(None, ["近日，开展十大专项整治行动，推进全国文明城市创建。"])], headline=upper)
-    >>> b = TextRun(fresh=True, sections=[(None, ["网格员走进居民家中。"])], headline=lower)
-    >>> [(x.text, t) for x, t in doubled_title_ends(Page([upper, lower, b, a], [], [], []))], lower.text
-    ([('明城创建', '开展十大专项整治行动 助力全国文明城创建')], '助力居民“幸福满格”')
-    """
-    most = SETTINGS.far_title_tail_chars
-    heads = [x for x in page.items if isinstance(x, HeadGroup)]
-    story = {id(x.headline): x for x in page.items if isinstance(x, TextRun) and not x.absorbed and x.headline is not None}
-    moved: list[tuple[Line, str]] = []
-    for pos, head in enumerate(heads):
-        if pos == 0 or all(line.doubled for _, line in head.parts):
-            continue
-        for role, line in list(head.parts):
-            text = line.text.strip()
-            if not line.doubled or len(text) > most or _TAIL_MARKS.search(text) or not CJK_CHAR.search(text):
-                continue
-            above = heads[pos - 1]
-            run, own = story.get(id(above)), story.get(id(head))
-            last = above.parts[-1][1] if above.parts else None
-            if run is None or last is None or not last.doubled or above.parts[-1][0] is not Role.TITLE \
-                    or not could_be_title(last.text + text):
-                continue
-            # the story under the title prints it right after the title line, or uses more of
-            # its words than the story it heads (明城创建: 全国文明城市创建)
-            mine = _shares_with(text, run.text)
-            if not (_far_tail_fits(last.text, text, run.text)
-                    or mine > 0 and mine >= (_shares_with(text, own.text) if own is not None else 0.0)):
-                continue
-            head.parts.remove((role, line))
-            above.parts.append((Role.TITLE, line))
-            moved.append((line, above.text))
-    return moved
-
-
 def far_title_heads(page: Page, lines: list[Line], rules: Rules) -> list[tuple[int, str]]:
     """``far_title_tails`` the other way round: a title's first line printed as a box of its own
     far from the rest (pdfminer at the page's top: 东西部扶贫协作“6+1”省级媒体主 … 题采访团聚焦
@@ -593,39 +542,6 @@ def far_titles_by_words(page: Page, lines: list[Line], rules: Rules) -> list[tup
             continue
         _far_title(page, lines, run, k, taken, share)
     return taken
-
-
-def undashed_subtitles(page: Page) -> list[tuple[Line, str]]:
-    """A headline still left over at the end, printed right under a story's headline that has
-    no subtitle (``_subtitle_of``), whose words that story uses (``min_rescue_overlap``), is
-    that headline's subtitle printed without its dash. Returns its lines and the title they
-    join, for the report.
-
-    >>> head = HeadGroup([(Role.TITLE, Line(86, "", "央视报道兴安", lines=(86,)))])
-    >>> run = TextRun(fresh=True, sections=[(None, ["央视报道兴安的节目播出后，引发热议。"])], headline=head)
-    >>> lone = HeadGroup([(Role.TITLE, Line(87, "", "节目播出后引发热议", lines=(87,)))])
-    >>> page = Page([head, run, lone], [], [], ["节目播出后引发热议"], orphans=[lone])
-    >>> [(x.text, t) for x, t in undashed_subtitles(page)], [r.name for r, _ in head.parts], page.leftovers
-    ([('节目播出后引发热议', '央视报道兴安')], ['TITLE', 'SUBTITLE'], [])
-    """
-    placed: list[tuple[Line, str]] = []
-    for lone in list(page.orphans):
-        for run in page.items:
-            if (not isinstance(run, TextRun) or run.absorbed or run.headline is None
-                    or any(role is Role.SUBTITLE for role, _ in run.headline.parts)
-                    or not _subtitle_of(run.headline, lone, run.text, page.aside.values())
-                    or similarity(lone, run) < SETTINGS.min_rescue_overlap):
-                continue
-            title = run.headline.text
-            run.headline.parts.extend((Role.SUBTITLE, line) for _, line in lone.parts)
-            page.orphans.remove(lone)
-            for _, line in lone.parts:
-                if line.text in page.leftovers:
-                    page.leftovers.remove(line.text)
-                placed.append((line, title))
-            break
-    return placed
-
 
 def titles_above_stories(page: Page, lines: list[Line], rules: Rules) -> list[int]:
     """A story that opens at its first line (a dateline or a START line) and still has no
