@@ -5,10 +5,10 @@ fitting-part pages extracted again, and the outcomes that change counted.
 ``--pages-dir DIR --gold DIR`` for pages made elsewhere, such as typeset PDF text) prints one
 row a pass: the pages whose story count and the articles whose title it gets right that are
 wrong without it (what it earns), those it gets wrong that are right without it (what it
-costs), and how many distinct gold titles each side touches. A pass that earns nothing, or
-one article's title, is fitted to that article, not to newspapers; ``MIN_SUPPORT`` is the bar
-the project prunes passes by (stop 34 dropped five this way). Never run it on the validation
-part: choosing passes by it would be fitting them there.
+costs), and how many distinct gold titles each side touches. A pass under ``MIN_SUPPORT`` is
+fitted to one article, or a general convention the generated pages rarely show (a full stop
+ends no headline): the first kind goes (stop 34 dropped five), the second stays. Never run it
+on the validation part: choosing passes by it would be fitting them there.
 """
 
 from __future__ import annotations
