@@ -205,6 +205,17 @@ def opens_speech(text: str) -> bool:
     return text.rstrip().endswith(_speech_verbs())
 
 
+def speaks_in_prose(text: str) -> bool:
+    """A verb of speaking followed by a comma (王培文强调，大家…): how a story's text reports
+    what was said. A headline gives its speaker a colon (强调：…) or none; no title of the
+    corpus's fitting part has a verb of speaking and a comma.
+
+    >>> speaks_in_prose("王培文强调，大家"), speaks_in_prose("县委书记强调：狠抓落实"), speaks_in_prose("县长表示")
+    (True, False, False)
+    """
+    return any(f"{verb}{mark}" in text for verb in _speech_verbs() for mark in "，,")
+
+
 # An ordinal or a count still waiting for its noun: 第31个 / 爱卫月, 召开第六届 / 代表大会.
 OPEN_COUNT = re.compile(r"第[0-9０-９一二三四五六七八九十百千]+[个届次批期]?$")
 

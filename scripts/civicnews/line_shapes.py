@@ -22,6 +22,7 @@ from .features import FURNITURE_SHAPE, spans_a_word
 from .headline import (
     couplet,
     opens_speech,
+    speaks_in_prose,
 )
 from .model import Line, Role
 from .paragraphs import ends_sentence
@@ -171,14 +172,14 @@ def could_be_title(text: str) -> bool:
     (True, False)
     >>> could_be_title("9月22日上午，米河镇召开创文工作推进会。")
     False
-    >>> could_be_title("记者 王明"), could_be_title("日前"), could_be_title("王培文指出")
-    (False, False, False)
+    >>> could_be_title("记者 王明"), could_be_title("日前"), could_be_title("王培文指出"), could_be_title("王培文强调，大家")
+    (False, False, False, False)
     """
     n = cjk_count(text)
     stripped = text.rstrip(" ）)")
     return (SETTINGS.title_chars[0] <= n <= SETTINGS.title_chars[1] and not ends_sentence(text)
             and not stripped.endswith(("，", "、", "；", "：", ",", ";", ":"))
-            and not credits.is_credit_line(text) and not opens_speech(text))
+            and not credits.is_credit_line(text) and not opens_speech(text) and not speaks_in_prose(text))
 
 
 # What a county's own media call themselves after its name (义乌发布, 永康新闻, 今日永康): with a
