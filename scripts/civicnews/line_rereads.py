@@ -378,18 +378,27 @@ def credits_as_bylines(lines: list[Line], decisions: list[Decision], rules: Rule
         out[k] = Role.CREDIT if after is Role.START else Role.BYLINE
     return out
 
+# Marks no line of type opens with (避头尾): they close or go on what the line before it said.
+_LINE_CLOSERS = "”’）)》〉」』】，。、；：！？,.;:!?"
+
+
 def titles_ending_sentences(lines: list[Line], decisions: list[Decision]) -> list[int]:
     """Title lines that end on a full stop (。), in one piece: a headline is no sentence, so such
-    a line is a story's text (its last sentence, printed apart). Their indices.
+    a line is a story's text (its last sentence, printed apart). So is a title line, not the
+    going-on of one, that opens on a closing mark (”临翔区村民这样说): no headline opens so, a
+    sentence's rest after a quote does. Their indices.
 
-    >>> page = [Line(1, "", "市领导易卫斌、王磊参加督办。"), Line(3, "", "刚察县召开政府全体会议")]
-    >>> titles_ending_sentences(page, [Decision(Role.TITLE, 0.7), Decision(Role.TITLE, 0.8)])
-    [0]
+    >>> page = [Line(1, "", "市领导易卫斌、王磊参加督办。"), Line(3, "", "刚察县召开政府全体会议"),
+    ...         Line(5, "", "”塘房村村民龚书婕这样说")]
+    >>> titles_ending_sentences(page, [Decision(Role.TITLE, 0.7), Decision(Role.TITLE, 0.8), Decision(Role.TITLE, 0.6)])
+    [0, 2]
     """
     # a row with a space in it may be pieces of columns side by side (a PDF tool reading across):
     # its full stop may end another column's text, not the headline piece
     return [k for k, d in enumerate(decisions)
-            if d.role is Role.TITLE and lines[k].text.endswith("。") and " " not in lines[k].text.strip()]
+            if d.role is Role.TITLE and (
+                (lines[k].text.endswith("。") and " " not in lines[k].text.strip())
+                or (not d.continues and lines[k].text[:1] in _LINE_CLOSERS))]
 
 
 def subheads_touching_titles(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
