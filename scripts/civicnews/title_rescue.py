@@ -26,6 +26,7 @@ from . import credits
 from .features import opens_story
 from .headline import (
     _one_phrase,
+    ends_open,
 )
 from .line_shapes import (
     _CLAUSE_ENDS,
@@ -259,6 +260,32 @@ def _joins_story_before(run: TextRun, page: Page) -> bool:
     return True
 
 
+# Marks of a clause or sentence: a line holding one is text, not the rest of a title.
+_CLAUSE_MARKS = re.compile("[，。；：！？、,;:!?]")
+
+
+def _rest_opens_run(ks: tuple[int, ...], run: TextRun, lines: list[Line]) -> bool:
+    """A title taken from the lines right above the run that ends waiting for its object
+    (上望街道开展, ``ends_open``) goes on in the run's first line when that line is headline-shaped
+    and holds no clause mark (出租房夜查全力以赴活动): a title broken over two lines, its rest
+    read as the story's first line.
+
+    >>> lines = [Line(1, "", "上望街道开展"), Line(2, "", "出租房夜查全力以赴活动"), Line(3, "", "近日，上望街道开展夜查。")]
+    >>> run = TextRun(fresh=True, sections=[(None, ["出租房夜查全力以赴活动", "近日，上望街道开展夜查。"])], first=1, last=2)
+    >>> _rest_opens_run((0,), run, lines)
+    True
+    >>> lines[0] = Line(1, "", "上望街道开展夜查")
+    >>> _rest_opens_run((0,), run, lines)
+    False
+    """
+    if ks[-1] >= run.first or not run.sections or not run.sections[0][1]:
+        return False
+    first = lines[run.first].text
+    return (ends_open("".join(lines[k].text for k in ks)) and run.sections[0][1][0] == first
+            and could_be_title(first) and not _CLAUSE_MARKS.search(first)
+            and len(run.sections[0][1]) > 1)
+
+
 def rescue_titles(page: Page, lines: list[Line], rules: Rules) -> list[tuple[tuple[int, ...], float]]:
     """A story without a headline takes a missed title next to it: a headline-shaped line (or
     its own last lines) that shares at least ``min_rescue_overlap`` of its words with the story.
@@ -300,6 +327,12 @@ def rescue_titles(page: Page, lines: list[Line], rules: Rules) -> list[tuple[tup
         if not no_quote and _joins_story_before(run, page):
             continue
         ks = _with_aside_tail(ks, run, lines, page, rules, used)
+        if _rest_opens_run(ks, run, lines):
+            # the title's rest is the run's first line: take that back as its own first line
+            del run.sections[0][1][0]
+            run.numbers = [n for n in run.numbers if n not in set(lines[run.first].lines)]
+            ks = (*ks, run.first)
+            run.first = next((k for k in range(run.first + 1, run.last + 1) if lines[k].text), run.first)
         used.update(ks)
         run.headline = HeadGroup([(Role.TITLE, lines[k]) for k in ks], claimed=True)
         if ks[0] == run.first:  # its own first lines
