@@ -647,13 +647,33 @@ def _pick(ranked: Iterable[Ranked], topical: int, own: str,
 
 def neighbours(articles: Sequence[ArticleMeta],
                terms: Mapping[str, frozenset[str]] | None = None,
-               related: Mapping[str, tuple[ArticleMeta, ...]] | None = None
-               ) -> dict[str, Neighbours]:
+               related: Mapping[str, tuple[ArticleMeta, ...]] | None = None,
+               placed: Mapping[str, Placing] | None = None) -> dict[str, Neighbours]:
     """上一篇/下一篇 by date over the whole site and within each district, and 相关新闻, for
-    every article id (``related``: ``related_articles`` when already worked out)."""
-    order = chronological(articles)
+    every article id (``related``: ``related_articles`` when already worked out; ``placed``:
+    ``placings`` of the same articles, likewise)."""
+    if placed is None:
+        placed = placings(articles)
     if related is None:
         related = related_articles(articles, terms=terms)
+    out = {}
+    for art in articles:
+        older, newer, mine = placed[art.id]
+        out[art.id] = Neighbours(older=older, newer=newer, related=related.get(art.id, ()),
+                                 in_district=mine)
+    return out
+
+
+# An article's older and newer article, and the same within each of its districts.
+Placing = tuple[ArticleMeta | None, ArticleMeta | None,
+                tuple[tuple[str, ArticleMeta | None, ArticleMeta | None], ...]]
+
+
+def placings(articles: Sequence[ArticleMeta]) -> dict[str, Placing]:
+    """What ``neighbours`` takes from the dates alone, for every article id: worked out while
+    related news is (a rebuild's on_files then waits for related news with nothing to do, and
+    this was after it)."""
+    order = chronological(articles)
     around = _around(order)
     local: dict[str, list[tuple[str, ArticleMeta | None, ArticleMeta | None]]] = defaultdict(list)
     per_district: dict[str, list[ArticleMeta]] = defaultdict(list)
@@ -663,12 +683,11 @@ def neighbours(articles: Sequence[ArticleMeta],
     for name, arts in sorted(per_district.items()):
         for art_id, (older, newer) in _around(arts).items():
             local[art_id].append((name, older, newer))
-    out = {}
+    out: dict[str, Placing] = {}
     for art in articles:
         older, newer = around.get(art.id, (None, None))
         mine = tuple(sorted(local.get(art.id, []), key=lambda t: art.districts.index(t[0])))
-        out[art.id] = Neighbours(older=older, newer=newer, related=related.get(art.id, ()),
-                                 in_district=mine)
+        out[art.id] = (older, newer, mine)
     return out
 
 
