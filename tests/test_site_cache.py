@@ -625,6 +625,36 @@ def test_articles_read_while_racy_are_settled_later(tmp_path: Path,
     assert "a3.md" in read
 
 
+def test_memos_left_to_write_later_are_written_only_when_called(tmp_path: Path) -> None:
+    """load_articles' and cached_terms' ``later``: nothing is written until the calls run,
+    and then the same memos as written at once (the site build writes them once related news
+    has started)."""
+    from civicnews.site import articles, related
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for text_id in ("a1", "a2"):
+        (docs / f"{text_id}.md").write_text(article_markdown(text_id, f"标题{text_id}"),
+                                            encoding="utf-8")
+    memo, terms_file = tmp_path / "later" / "parsed.pickle", tmp_path / "later" / "terms.json"
+    later: list = []
+    found = articles.load_articles(docs, memo, None, None, None, later)
+    ready = {related.headline_text(a.kicker, a.title, a.subtitle): ["标题"] for a in found}
+    terms = related.cached_terms(found, terms_file, None, ready, later)
+    assert len(later) == 2 and not memo.exists() and not terms_file.exists()
+    for write in later:
+        write()
+    now = articles.load_articles(docs, tmp_path / "now" / "parsed.pickle")
+    assert related.cached_terms(now, tmp_path / "now" / "terms.json", None, ready) == terms
+    assert terms_file.read_bytes() == (tmp_path / "now" / "terms.json").read_bytes()
+    assert articles._read_parsed(memo)[0].keys() == \
+        articles._read_parsed(tmp_path / "now" / "parsed.pickle")[0].keys()
+    again: list = []
+    assert articles.load_articles(docs, memo, None, None, None, again) == found
+    assert related.cached_terms(found, terms_file, None, None, again) == terms
+    assert again == []  # both memos up to date: nothing left to write
+
+
 def test_rendered_pages_become_links_and_a_dirty_build_never_writes_into_one(
         tmp_path: Path) -> None:
     """keep puts a written page in the cache as the same file (read-only, replacing an

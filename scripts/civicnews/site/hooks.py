@@ -95,6 +95,9 @@ class _State:
     early: tuple[list[art_mod.ArticleMeta], dict[str, str], dict[str, frozenset[str]],
                  related.RelatedApart] | None = None
     parsed_kept: dict = field(default_factory=dict)  # load_articles' racy files (_settle)
+    # Memos _read_articles read and left to write (load_articles' and cached_terms' ``later``):
+    # written in on_files while related news is worked out, not before it starts.
+    later: list[Callable[[], None]] = field(default_factory=list)
     extracted: dict = field(default_factory=dict)  # the batch's articles by file hash
     settler: threading.Thread | None = None  # _settle, beside the conversion
 
@@ -420,14 +423,16 @@ def _read_articles(config: Any) -> None:
     try:
         texts: dict[str, str] = {}
         _STATE.parsed_kept = {}
+        _STATE.later = []
         articles = art_mod.load_articles(Path(config.docs_dir) / ARTICLES_OUT,
                                          _site_cache(config, PARSED_CACHE), texts,
-                                         _STATE.parsed_kept, _fronts(extracted))
+                                         _STATE.parsed_kept, _fronts(extracted), _STATE.later)
     except (art_mod.ArticleError, OSError) as exc:
         raise PluginError(str(exc)) from exc
     del extracted  # the batch's articles: not held beside the site's
     terms = related.cached_terms(articles, _site_cache(config, TERMS_CACHE),
-                                 _config_dir(config) / CACHE_DIR, _STATE.headline_terms)
+                                 _config_dir(config) / CACHE_DIR, _STATE.headline_terms,
+                                 _STATE.later)
     _STATE.headline_terms = {}
     _STATE.early = (articles, texts, terms, related.RelatedApart(articles, terms))
     # The share codes missing from their cache (a cold build's every one) are drawn from now
@@ -452,8 +457,16 @@ def _fronts(extracted: dict) -> Callable[[str], dict | None] | None:
     return front
 
 
+def _write_later() -> None:
+    """Write the memos _read_articles left to write (``_STATE.later``)."""
+    later, _STATE.later = _STATE.later, []
+    for write in later:
+        write()
+
+
 def _drop_early() -> None:
     """Stop a related-news child nobody will ask (a build that failed before on_files)."""
+    _STATE.later = []
     if _STATE.early is not None:
         _STATE.early[3].close()
         _STATE.early = None
@@ -485,6 +498,7 @@ def on_files(files: Files, config: Any) -> Files:
         placed = related.placings(articles)
         for art in articles:
             digests(art)
+        _write_later()
         _STATE.neighbours = related.neighbours(articles, related=apart.result(), placed=placed)
     finally:
         apart.close()
