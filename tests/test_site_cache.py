@@ -454,9 +454,12 @@ def test_cached_pages_are_placed_as_links_to_read_only_files(tmp_path: Path) -> 
     assert old.samefile(hit)
 
 
-def test_the_last_site_is_taken_back_where_it_holds_the_cached_pages(tmp_path: Path) -> None:
+@pytest.mark.parametrize("surveyed", [False, True])
+def test_the_last_site_is_taken_back_where_it_holds_the_cached_pages(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, surveyed: bool) -> None:
     """recycle keeps exactly the last site's links to the pages this build serves from the
-    cache at the same place; every other file and folder leaves the site."""
+    cache at the same place; every other file and folder leaves the site. The same from the
+    folders survey listed ahead (then recycle lists none itself)."""
     from civicnews.site import rendercache
 
     cache = rendercache.RenderCache(tmp_path / "cache")
@@ -478,7 +481,16 @@ def test_the_last_site_is_taken_back_where_it_holds_the_cached_pages(tmp_path: P
     trash.mkdir()
     site = tmp_path / "site"
     wanted = {"a/1/index.html": same, "a/3/index.html": new, "a/4/index.html": moved}
-    kept = rendercache.recycle(old, site, wanted, trash)
+    listed = rendercache.survey(old) if surveyed else None
+    if surveyed:
+        assert sorted(n for n, _folder, _ino in listed["a"]) == ["1", "2", "3"]
+    scanned: list[str] = []
+    real_scandir = os.scandir
+    with monkeypatch.context() as patch:
+        patch.setattr(rendercache.os, "scandir",
+                      lambda path: scanned.append(str(path)) or real_scandir(path))
+        kept = rendercache.recycle(old, site, wanted, trash, listed)
+    assert (scanned == []) == surveyed
     assert kept == {"a/1/index.html"}
     assert not old.exists()
     files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if not p.is_dir())

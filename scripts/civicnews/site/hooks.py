@@ -81,6 +81,7 @@ class _State:
     dirty: bool = False  # mkdocs build --dirty: the old site stays where it is
     sweeper: threading.Thread | None = None  # deleting the previous build's site
     old_site: Path | None = None  # the previous build's site, moved aside in on_config
+    listed: dict[str, rendercache.Listing] | None = None  # its folders (rendercache.survey)
     stored: dict[str, Path] = field(default_factory=dict)  # site path → cached page text
     rendered: list[tuple[str, str]] = field(default_factory=list)  # (site file, key) drawn now
     doc_order: list[File] = field(default_factory=list)  # every page, as if none were cached
@@ -291,11 +292,22 @@ def _join_sweeper() -> None:
         _STATE.sweeper = None
 
 
+def _survey_old_site() -> None:
+    """List the last build's site (moved aside) for _recycle_old_site ahead of it."""
+    _STATE.listed = None
+    if _STATE.old_site is not None:
+        try:
+            _STATE.listed = rendercache.survey(_STATE.old_site)
+        except OSError:  # listed by recycle itself
+            pass
+
+
 def _recycle_old_site(site: Path, hits: dict[str, Path]) -> set[str]:
     """The cached pages (site path → cached file) the last build's site already holds in
     place (rendercache.recycle), the rest of it deleted in the background; set() when there
     is no last site or it cannot be taken back."""
     old, _STATE.old_site = _STATE.old_site, None
+    listed, _STATE.listed = _STATE.listed, None
     if old is None:
         return set()
     if not hits or site.exists():
@@ -304,7 +316,7 @@ def _recycle_old_site(site: Path, hits: dict[str, Path]) -> set[str]:
     trash = old.with_name(f"{old.name}.rest")
     try:
         trash.mkdir()
-        kept = rendercache.recycle(old, site, hits, trash)
+        kept = rendercache.recycle(old, site, hits, trash, listed)
     except OSError as exc:  # a half-taken-back site is no start: begin from nothing
         log.info("civicnews: the last site was not reused (%s)", exc)
         if site.exists():
@@ -499,6 +511,7 @@ def on_files(files: Files, config: Any) -> Files:
         for art in articles:
             digests(art)
         _write_later()
+        _survey_old_site()
         _STATE.neighbours = related.neighbours(articles, related=apart.result(), placed=placed)
     finally:
         apart.close()
@@ -1125,6 +1138,7 @@ def on_build_error(error: Exception) -> None:
     _stop_drawing()
     _drop_early()
     _close_indexer()
+    _STATE.listed = None
     if _STATE.old_site is not None:
         _delete_in_background(_STATE.old_site)
         _STATE.old_site = None
