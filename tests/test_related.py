@@ -183,3 +183,20 @@ def test_a_child_whose_result_is_not_wanted_is_stopped() -> None:
         reaped = True
     assert reaped and apart._pid is None
     assert apart.result() == related.related_articles(arts, terms=terms)
+
+
+def test_neighbours_from_placings_worked_out_before_are_the_same() -> None:
+    """The date-only part (placings), worked out before related news is known, gives the same
+    neighbours as worked out with it; a placing of other articles would show."""
+    arts, terms = _site(90)
+    found = related.related_articles(arts, terms=terms)
+    whole = related.neighbours(arts, related=found)
+    assert related.neighbours(arts, related=found, placed=related.placings(arts)) == whole
+    assert related.neighbours(arts, terms=terms) == whole
+    assert any(n.older or n.newer for n in whole.values())
+    assert any(n.in_district for n in whole.values())
+    other = related.placings(list(reversed(arts[1:])) + arts[:1])
+    assert related.neighbours(arts, related=found, placed=other) == whole  # order-free
+    shifted = related.placings([a for a in arts if a.id != "x001"])
+    shifted["x001"] = (None, None, ())
+    assert related.neighbours(arts, related=found, placed=shifted) != whole

@@ -454,9 +454,12 @@ def test_cached_pages_are_placed_as_links_to_read_only_files(tmp_path: Path) -> 
     assert old.samefile(hit)
 
 
-def test_the_last_site_is_taken_back_where_it_holds_the_cached_pages(tmp_path: Path) -> None:
+@pytest.mark.parametrize("surveyed", [False, True])
+def test_the_last_site_is_taken_back_where_it_holds_the_cached_pages(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, surveyed: bool) -> None:
     """recycle keeps exactly the last site's links to the pages this build serves from the
-    cache at the same place; every other file and folder leaves the site."""
+    cache at the same place; every other file and folder leaves the site. The same from the
+    folders survey listed ahead (then recycle lists none itself)."""
     from civicnews.site import rendercache
 
     cache = rendercache.RenderCache(tmp_path / "cache")
@@ -478,7 +481,16 @@ def test_the_last_site_is_taken_back_where_it_holds_the_cached_pages(tmp_path: P
     trash.mkdir()
     site = tmp_path / "site"
     wanted = {"a/1/index.html": same, "a/3/index.html": new, "a/4/index.html": moved}
-    kept = rendercache.recycle(old, site, wanted, trash)
+    listed = rendercache.survey(old) if surveyed else None
+    if surveyed:
+        assert sorted(n for n, _folder, _ino in listed["a"]) == ["1", "2", "3"]
+    scanned: list[str] = []
+    real_scandir = os.scandir
+    with monkeypatch.context() as patch:
+        patch.setattr(rendercache.os, "scandir",
+                      lambda path: scanned.append(str(path)) or real_scandir(path))
+        kept = rendercache.recycle(old, site, wanted, trash, listed)
+    assert (scanned == []) == surveyed
     assert kept == {"a/1/index.html"}
     assert not old.exists()
     files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if not p.is_dir())
@@ -623,6 +635,36 @@ def test_articles_read_while_racy_are_settled_later(tmp_path: Path,
     read.clear()
     assert "改过" in [a.title for a in articles.load_articles(docs, memo)]
     assert "a3.md" in read
+
+
+def test_memos_left_to_write_later_are_written_only_when_called(tmp_path: Path) -> None:
+    """load_articles' and cached_terms' ``later``: nothing is written until the calls run,
+    and then the same memos as written at once (the site build writes them once related news
+    has started)."""
+    from civicnews.site import articles, related
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for text_id in ("a1", "a2"):
+        (docs / f"{text_id}.md").write_text(article_markdown(text_id, f"标题{text_id}"),
+                                            encoding="utf-8")
+    memo, terms_file = tmp_path / "later" / "parsed.pickle", tmp_path / "later" / "terms.json"
+    later: list = []
+    found = articles.load_articles(docs, memo, None, None, None, later)
+    ready = {related.headline_text(a.kicker, a.title, a.subtitle): ["标题"] for a in found}
+    terms = related.cached_terms(found, terms_file, None, ready, later)
+    assert len(later) == 2 and not memo.exists() and not terms_file.exists()
+    for write in later:
+        write()
+    now = articles.load_articles(docs, tmp_path / "now" / "parsed.pickle")
+    assert related.cached_terms(now, tmp_path / "now" / "terms.json", None, ready) == terms
+    assert terms_file.read_bytes() == (tmp_path / "now" / "terms.json").read_bytes()
+    assert articles._read_parsed(memo)[0].keys() == \
+        articles._read_parsed(tmp_path / "now" / "parsed.pickle")[0].keys()
+    again: list = []
+    assert articles.load_articles(docs, memo, None, None, None, again) == found
+    assert related.cached_terms(found, terms_file, None, None, again) == terms
+    assert again == []  # both memos up to date: nothing left to write
 
 
 def test_rendered_pages_become_links_and_a_dirty_build_never_writes_into_one(

@@ -7,6 +7,7 @@ depend on nothing but the articles.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import os
@@ -200,7 +201,8 @@ RACY_NS = 2_000_000_000
 def load_articles(directory: Path, cache: Path | None = None,
                   texts: dict[str, str] | None = None,
                   kept: dict | None = None,
-                  fronts: Callable[[str], dict | None] | None = None) -> list[ArticleMeta]:
+                  fronts: Callable[[str], dict | None] | None = None,
+                  later: list[Callable[[], None]] | None = None) -> list[ArticleMeta]:
     """Every ``*.md`` article in a directory, newest first; ids must be unique. ``texts``, when
     given, is filled with each article's id → the hash of its file's text (the article, path
     aside, is a function of it and of this module).
@@ -217,7 +219,9 @@ def load_articles(directory: Path, cache: Path | None = None,
     of the text and them). ``kept``, when given, is filled with what ``settle_parsed`` needs.
     ``fronts``, when given, names the front matter data a text was rendered from by the
     text's hash (None when unknown): such a text's record is made from it
-    (``from_front_matter``), not by parsing its YAML.
+    (``from_front_matter``), not by parsing its YAML. ``later``, when given, gets the
+    writing of ``cache`` (a call) instead of this call doing it: the site build writes it
+    once related news is under way, not before.
     """
     if not directory.is_dir():
         return []
@@ -259,7 +263,10 @@ def load_articles(directory: Path, cache: Path | None = None,
         if texts is not None:
             texts[art.id] = digest
     if cache is not None and (parsed.keys() != known.keys() or seen != states):
-        _write_parsed(cache, parsed, seen, started)
+        if later is None:
+            _write_parsed(cache, parsed, seen, started)
+        else:
+            later.append(functools.partial(_write_parsed, cache, parsed, seen, started))
         kept_at = settled = started
     if kept is not None:  # the racy files alone: a cold build holds them to its end
         floor = settled - RACY_NS

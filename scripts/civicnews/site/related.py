@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import functools
 import heapq
 import itertools
 import json
@@ -93,12 +94,15 @@ def headline_terms(art: ArticleMeta) -> frozenset[str]:
 
 def cached_terms(articles: Sequence[ArticleMeta], cache_file: Path | None,
                  dictionary_cache: Path | None = None,
-                 ready: Mapping[str, Sequence[str]] | None = None) -> dict[str, frozenset[str]]:
+                 ready: Mapping[str, Sequence[str]] | None = None,
+                 later: list[Callable[[], None]] | None = None) -> dict[str, frozenset[str]]:
     """``headline_terms`` of every article through a file of segmented headlines: jieba
     (1–2 s to load its dictionary) runs only when a headline is new, so a rebuild after one
     new page does not load it at all. A cache that cannot be read or written only costs time.
     ``ready`` holds sorted ``terms_of`` of headline texts already worked out (by the
     extraction workers, which hold jieba): a new headline found there needs no helper.
+    ``later``, when given, gets the writing of ``cache_file`` (a call) instead of this call
+    doing it (see ``articles.load_articles``).
     """
     try:  # from its metadata (the same string as jieba.__version__): importing jieba for
         # it (pkg_resources and all) was a third of a second of a rebuild that segments nothing
@@ -128,16 +132,26 @@ def cached_terms(articles: Sequence[ArticleMeta], cache_file: Path | None,
                           else sorted(terms_of(text)))
         out[art.id] = frozenset(used[text])
     if cache_file is not None and used.keys() != known.keys():
-        try:
-            cache_file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache_file.with_name(f"{cache_file.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"version": [TERMS_VERSION, version, TERM_MIN_CHARS],
-                                       "terms": dict(sorted(used.items()))},
-                                      ensure_ascii=False), encoding="utf-8")
-            tmp.replace(cache_file)
-        except OSError:
-            pass
+        write = functools.partial(_write_terms, cache_file, version, used)
+        if later is None:
+            write()
+        else:
+            later.append(write)
     return out
+
+
+def _write_terms(cache_file: Path, version: str, used: dict[str, list[str]]) -> None:
+    """Keep the segmented headlines (atomically); a cache that cannot be written only costs
+    time."""
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache_file.with_name(f"{cache_file.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"version": [TERMS_VERSION, version, TERM_MIN_CHARS],
+                                   "terms": dict(sorted(used.items()))},
+                                  ensure_ascii=False), encoding="utf-8")
+        tmp.replace(cache_file)
+    except OSError:
+        pass
 
 
 def segment_apart(texts: Sequence[str],
@@ -647,13 +661,33 @@ def _pick(ranked: Iterable[Ranked], topical: int, own: str,
 
 def neighbours(articles: Sequence[ArticleMeta],
                terms: Mapping[str, frozenset[str]] | None = None,
-               related: Mapping[str, tuple[ArticleMeta, ...]] | None = None
-               ) -> dict[str, Neighbours]:
+               related: Mapping[str, tuple[ArticleMeta, ...]] | None = None,
+               placed: Mapping[str, Placing] | None = None) -> dict[str, Neighbours]:
     """上一篇/下一篇 by date over the whole site and within each district, and 相关新闻, for
-    every article id (``related``: ``related_articles`` when already worked out)."""
-    order = chronological(articles)
+    every article id (``related``: ``related_articles`` when already worked out; ``placed``:
+    ``placings`` of the same articles, likewise)."""
+    if placed is None:
+        placed = placings(articles)
     if related is None:
         related = related_articles(articles, terms=terms)
+    out = {}
+    for art in articles:
+        older, newer, mine = placed[art.id]
+        out[art.id] = Neighbours(older=older, newer=newer, related=related.get(art.id, ()),
+                                 in_district=mine)
+    return out
+
+
+# An article's older and newer article, and the same within each of its districts.
+Placing = tuple[ArticleMeta | None, ArticleMeta | None,
+                tuple[tuple[str, ArticleMeta | None, ArticleMeta | None], ...]]
+
+
+def placings(articles: Sequence[ArticleMeta]) -> dict[str, Placing]:
+    """What ``neighbours`` takes from the dates alone, for every article id: worked out while
+    related news is (a rebuild's on_files then waits for related news with nothing to do, and
+    this was after it)."""
+    order = chronological(articles)
     around = _around(order)
     local: dict[str, list[tuple[str, ArticleMeta | None, ArticleMeta | None]]] = defaultdict(list)
     per_district: dict[str, list[ArticleMeta]] = defaultdict(list)
@@ -663,12 +697,11 @@ def neighbours(articles: Sequence[ArticleMeta],
     for name, arts in sorted(per_district.items()):
         for art_id, (older, newer) in _around(arts).items():
             local[art_id].append((name, older, newer))
-    out = {}
+    out: dict[str, Placing] = {}
     for art in articles:
         older, newer = around.get(art.id, (None, None))
         mine = tuple(sorted(local.get(art.id, []), key=lambda t: art.districts.index(t[0])))
-        out[art.id] = Neighbours(older=older, newer=newer, related=related.get(art.id, ()),
-                                 in_district=mine)
+        out[art.id] = (older, newer, mine)
     return out
 
 

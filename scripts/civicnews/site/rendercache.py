@@ -151,12 +151,35 @@ def unshare(target: Path) -> None:
         pass
 
 
-def recycle(old: Path, site: Path, wanted: Mapping[str, Path], trash: Path) -> set[str]:
+# A folder's entries as survey lists them: (name, whether it is a folder, inode).
+Listing = list[tuple[str, bool, int]]
+
+
+def survey(old: Path) -> dict[str, Listing]:
+    """Every folder of the last build's site (moved aside, so nothing else writes in it) by
+    its path relative to it (POSIX, "" for the top) → its entries, for ``recycle``: listed
+    while a rebuild waits for related news, not after it (at 10,000 articles a folder per
+    article page, a tenth of a second of a rebuild)."""
+    found: dict[str, Listing] = {}
+    todo = [""]
+    while todo:
+        here = todo.pop()
+        with os.scandir(os.path.join(old, here) if here else old) as entries:
+            listing = [(e.name, e.is_dir(follow_symlinks=False), e.inode()) for e in entries]
+        found[here] = listing
+        todo.extend(f"{here}/{name}" if here else name for name, folder, _ino in listing
+                    if folder)
+    return found
+
+
+def recycle(old: Path, site: Path, wanted: Mapping[str, Path], trash: Path,
+            listed: Mapping[str, Listing] | None = None) -> set[str]:
     """Make the last build's site (``old``, moved aside) the start of this one: its files that
     are links to the cached pages this build serves at the same place stay where they are;
     everything else goes to ``trash`` (a folder holding nothing else yet that the caller then
     deletes) or is unlinked. Returns the site paths (``wanted``'s keys, POSIX, relative to the
-    site) that are in place.
+    site) that are in place. ``listed``: ``old``'s folders as ``survey`` listed them since
+    it was moved aside (a folder not in it is listed here).
 
     A rebuild otherwise deleted the whole last site (tens of thousands of files and a
     folder per article) and linked every cached page again into new folders: on ext4 a
@@ -182,24 +205,29 @@ def recycle(old: Path, site: Path, wanted: Mapping[str, Path], trash: Path) -> s
     todo = [""]
     while todo:
         here = todo.pop()
-        with os.scandir(site / here) as entries:
-            listing = list(entries)
-        for entry in listing:
-            rel = f"{here}/{entry.name}" if here else entry.name
-            if entry.is_dir(follow_symlinks=False):
+        folder = os.path.join(site, here) if here else str(site)
+        listing = listed.get(here) if listed is not None else None
+        if listing is None:
+            with os.scandir(folder) as entries:
+                listing = [(e.name, e.is_dir(follow_symlinks=False), e.inode())
+                           for e in entries]
+        for name, is_dir, inode in listing:
+            rel = f"{here}/{name}" if here else name
+            path = os.path.join(folder, name)
+            if is_dir:
                 if rel in holders:
                     todo.append(rel)
                 else:  # nothing to keep below: one rename, deleted with the trash
-                    os.rename(entry.path, trash / str(moved))
+                    os.rename(path, trash / str(moved))
                     moved += 1
                 continue
             same = inodes.get(rel)
-            if same is not None and entry.inode() == same[1]:
-                st = entry.stat(follow_symlinks=False)
+            if same is not None and inode == same[1]:
+                st = os.stat(path, follow_symlinks=False)
                 if (st.st_dev, st.st_ino) == same:
                     kept.add(rel)
                     continue
-            os.unlink(entry.path)
+            os.unlink(path)
     return kept
 
 
