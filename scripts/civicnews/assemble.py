@@ -49,6 +49,7 @@ from .headline_parts import (
     phrase_list_kickers,
     place_kickers,
     slogan_kickers,
+    slogan_titles,
     titles_by_words,
 )
 from .labeler import Decision
@@ -302,6 +303,10 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for line in slogan_kickers(page, rules):
         _reread(roles, index[line.number], Role.FURNITURE, (
             "the furniture rules name it: a slogan or label above the headline"))
+    for line in slogan_titles(page, rules):
+        _reread(roles, index[line.number], Role.FURNITURE, (
+            "the furniture rules name it, and its story uses few of its words: a slogan, not"
+            " the story's title"))
     for line, old_lines, share in titles_by_words(page, lines, confidence):
         k = index[line.number]
         roles[k] = LineRole(line.number, line.text, Role.TITLE, roles[k].confidence, (

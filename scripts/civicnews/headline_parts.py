@@ -10,6 +10,8 @@ In the order they run (``title_rescue.title_tails`` runs between the first two):
 4. ``phrase_list_kickers``: a title's first lines that make a list of phrases, over lines whose
    words the story uses more, are its kicker;
 5. ``slogan_kickers``: a kicker the furniture rules name (a slogan, a page label) is furniture;
+   ``slogan_titles``: so is a headline of title lines only that they name and its story does not
+   use: the story is left untitled, for ``title_rescue`` to find its own title;
 6. ``titles_by_words``: a headline whose title shares almost none of its story's words, while
    another of its lines (or a set-aside line between it and the story) shares many, takes that
    line as its title.
@@ -290,6 +292,43 @@ def slogan_kickers(page: Page, rules: Rules) -> list[Line]:
         run.headline.parts = [(role, line) for role, line in parts if role is not Role.KICKER]
         page.furniture.extend(x.text for x in kickers)
         out.extend(kickers)
+    return out
+
+
+def slogan_titles(page: Page, rules: Rules) -> list[Line]:
+    """A headline of title lines only, every one of which the furniture rules or patterns name
+    (创建卫生城市人人参与, a campaign slogan printed across the page), whose story uses few of its
+    words (under ``min_rescue_overlap``), is page furniture, not the story's headline: the story
+    is left untitled, for the passes after to find its own title (printed away from it). No
+    headline part of the fitting part's articles is furniture-shaped. Returns the lines, for
+    the report.
+
+    >>> from .rules import load_rules
+    >>> run = TextRun(fresh=True, sections=[(None, ["近日，石门镇召开春节前安全工作会议。"])])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "创建卫生城市人人参与"))])
+    >>> page = Page([run], [], [], [])
+    >>> [x.text for x in slogan_titles(page, load_rules())], run.headline, page.furniture
+    (['创建卫生城市人人参与'], None, ['创建卫生城市人人参与'])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "石门镇召开春节前安全工作会议"))])
+    >>> slogan_titles(page, load_rules())
+    []
+    """
+    out: list[Line] = []
+    for run in page.items:
+        if not isinstance(run, TextRun) or run.headline is None or not run.has_body:
+            continue
+        parts = run.headline.parts
+        if not parts or any(role is not Role.TITLE for role, _ in parts):
+            continue
+        lines = [line for _, line in parts]
+        if not all(_furniture_shaped(line.text, rules) for line in lines) and not _furniture_shaped(
+                run.headline.text, rules):
+            continue
+        if _shares_with(run.headline.text, run.text) >= SETTINGS.min_rescue_overlap:
+            continue
+        page.furniture.extend(line.text for line in lines)
+        run.headline = None
+        out.extend(lines)
     return out
 
 
