@@ -757,3 +757,18 @@ def test_tuning_reaches_every_module_of_the_passes() -> None:
     with tune.overridden(pairing_base=tried):
         assert {m for m in modules if m.SETTINGS.pairing_base == tried} == modules
     assert all(m.SETTINGS is SETTINGS for m in modules)
+
+
+def test_a_heading_that_opens_on_a_joining_word_stays_inside_its_story() -> None:
+    # 对创国卫工作提出要求 opens on a preposition: no story's headline, though the text under it
+    # opens like a story
+    rows = [("title", "经济开发区召开创国卫攻坚会议"), ("start", "18日晚，经济开发区召开创国卫攻坚会议。"),
+            ("body", "开发区各片区负责人参加会议，部署创国卫攻坚工作。"), ("title", "对创国卫工作提出要求"),
+            ("start", "近日，开发区组织人员对辖区重点区域开展创国卫排查。")]
+    # the two parts share a cosine of 0.16: enough for a heading inside one story, not for one
+    # over text that opens like a story (min_begun_subhead_similarity)
+    (a,) = assemble(rows).articles
+    assert a.headline.title == "经济开发区召开创国卫攻坚会议"
+    assert "对创国卫工作提出要求" in a.subheads
+    rows[3] = ("title", "开发区开展环境卫生排查")  # a headline of its own
+    assert len(assemble(rows).articles) == 2

@@ -19,6 +19,7 @@ import re
 
 from . import credits
 from .features import bigrams, opens_story, spans_a_word
+from .headline import goes_on_before
 from .line_shapes import _TAIL_OPENERS, new_place
 from .model import Line, Role
 from .page_items import HeadGroup, Page, TextRun, _opens_a_sentence, containment, cosine, similarity
@@ -97,8 +98,10 @@ def demote_subheads(page: Page, rules: Rules) -> list[tuple[Line, float]]:
         # 6月25日，… read as a story's first line, unless the title is the opening words of a
         # later paragraph of the run (作为直接服务群众的 / …。作为直接服务群众的“前沿阵地”，…): a
         # subhead or pull quote of the story, which went on under it
+        # … nor when the title opens on a joining word (对创国卫工作提出要求): no headline does,
+        # a section heading that goes on its story's sentence may
         opens = run.begun and opens_story(first) and not _opens_a_sentence(
-            head.parts[0][1].text, run.text[len(first):])
+            head.parts[0][1].text, run.text[len(first):]) and not goes_on_before(head.parts[0][1].text)
         if score < (SETTINGS.min_begun_subhead_similarity if opens else SETTINGS.min_subhead_similarity):
             continue
         (_, line), = head.parts
