@@ -126,6 +126,42 @@ def test_candidates_sorted_from_the_best_few_come_in_the_order_of_sorting_all(
     assert got == want and len(got) == len(arts)
 
 
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([-4.5, -3.0, -1.5]), st.integers(0, 3)),
+                max_size=12, unique=True),
+       st.lists(st.tuples(st.sampled_from([-3.0, -1.5, -0.0]), st.integers(0, 3)),
+                max_size=12, unique=True),
+       st.sampled_from([-4.5, -3.0, -1.5, -0.0]), st.integers(0, 14))
+def test_the_stream_started_late_gives_the_order_of_merging_at_once(
+        scored: list[tuple[float, int]], streamed: list[tuple[float, int]], bound: float,
+        drawn: int) -> None:
+    """_merged draws what heapq.merge does, ties at the bound included, and starts the
+    stream only once a scored candidate reaches the bound (or they run out)."""
+    import itertools
+
+    import numpy as np
+
+    streamed = [row for row in streamed if row[0] >= bound]  # the bound's promise
+    ranked = sorted((neg, gap, f"s{n}", True, None) for n, (neg, gap) in enumerate(scored))
+    rest = sorted((neg, gap, f"r{n}", False, None) for n, (neg, gap) in enumerate(streamed))
+
+    class Profiles:
+        started = False
+
+        def stream(self, *_args, **_kwargs):
+            self.started = True
+            return iter(rest)
+
+    groups = Profiles()
+    late = related._Rest(groups, 0, None, set(), "me", np.zeros(1, dtype=np.uint8),  # type: ignore[arg-type]
+                         np.zeros(0, dtype=np.intp))
+    got = list(itertools.islice(related._merged(iter(ranked), late, bound), drawn))
+    assert got == list(itertools.islice(heapq.merge(ranked, rest), drawn))
+    before = sum(row[0] < bound for row in ranked)
+    assert groups.started == (drawn > before)
+
+
 def test_headlines_segmented_apart_are_segmented_as_here(tmp_path: Path) -> None:
     texts = ["垃圾分类进小区", "开发区建设提速 永康 agile 2023年", ""]
     apart = related.segment_apart(texts)
