@@ -612,7 +612,10 @@ def spelling(gaz: Gazetteer, name: str) -> Spelling | None:
 
 def load_gazetteer(editor_places: list[dict], local_words: tuple[str, ...] = ()) -> Gazetteer:
     """The gazetteer for these editor entries, from the disk cache when it was built before."""
-    return _load(json.dumps([editor_places, list(local_words)], ensure_ascii=False, sort_keys=True))
+    # the setting it is built with is part of the in-memory key as it is of the disk cache's
+    # (_cache_key): with the entries alone, a tuner changing it got the gazetteer built before
+    return _load(json.dumps([editor_places, list(local_words)], ensure_ascii=False, sort_keys=True),
+                 SETTINGS.district_common_word_freq)
 
 
 def forget_gazetteers() -> None:
@@ -622,7 +625,10 @@ def forget_gazetteers() -> None:
 
 
 @lru_cache(maxsize=4)
-def _load(key_json: str) -> Gazetteer:
+def _load(key_json: str, common_word_freq: int) -> Gazetteer:
+    """The gazetteer for ``key_json``'s entries built with ``common_word_freq`` (the current
+    settings.district_common_word_freq, which _cache_key and is_common_word read: here only a
+    part of the in-memory key)."""
     editor_places, local_words = json.loads(key_json)
     path = cache_dir() / f"gazetteer-{_cache_key(editor_places, tuple(local_words))}.pickle"
     try:
