@@ -208,6 +208,14 @@ def test_counties_speaking_at_a_citys_meeting_are_not_its_places() -> None:
 def test_a_city_papers_headline_town_with_another_suffix_points_at_its_county() -> None:
     got = tagged("近日，叶坪乡组织宣讲员走进村组。", title="叶坪乡开展红色文化宣讲活动", publication="赣州日报")
     assert got == ["瑞金市", "叶坪乡"]
+    # … or its body, for a story that names no county of the city (towns are raised from 乡 to 镇
+    # every year; a story keeps the name of its day)
+    got = tagged("近日，县领导带队来到叶坪乡，察看红色旅游项目。", title="红色旅游项目建设加快推进", publication="赣州日报")
+    assert got == ["瑞金市", "叶坪乡"]
+    # counties of the city named in full decide instead: a city's story stays the city's
+    got = tagged("全市红色旅游推进会召开。于都县、兴国县介绍经验，与会人员参观了叶坪乡红色景点。",
+                 title="全市红色旅游推进会召开", publication="赣州日报")
+    assert got[0] == "赣州市" and "瑞金市" not in got
 
 
 def test_a_countys_short_form_before_qu_is_no_district_unless_a_qu() -> None:
@@ -1074,3 +1082,33 @@ def test_where_a_citys_delegation_goes_is_not_the_storys() -> None:
     text = ("9月18日，我市考察团赴浙江省长兴县考察学习美丽乡村建设经验，走进长兴县水口乡、小浦镇。"
             "考察团表示，要推动寿光美丽乡村建设再上新台阶。")
     assert tagged(text, title="我市考察团赴浙江长兴考察美丽乡村建设") == ["寿光市"]
+
+
+def test_a_gazetteer_is_loaded_again_for_another_common_word_freq(monkeypatch: pytest.MonkeyPatch,
+                                                                  tmp_path: Path) -> None:
+    # district_common_word_freq decides which short forms are words (places.is_common_word):
+    # the gazetteer loaded under one value must not be handed out under another (the disk
+    # cache's key held it, the in-memory one did not). A stand-in build: seconds each.
+    import dataclasses
+
+    from civicnews import places
+    from civicnews.settings import SETTINGS
+
+    built: list[places.Gazetteer] = []
+
+    def build(*_args: object) -> places.Gazetteer:
+        built.append(places.Gazetteer({}, {}, frozenset(), source=str(places.SETTINGS.district_common_word_freq)))
+        return built[-1]
+
+    monkeypatch.setenv("CIVICNEWS_CACHE", str(tmp_path))
+    monkeypatch.setattr(places, "build_gazetteer", build)
+    places.forget_gazetteers()
+    try:
+        first = places.load_gazetteer([], ())
+        assert places.load_gazetteer([], ()) is first and len(built) == 1
+        freq = SETTINGS.district_common_word_freq + 1
+        monkeypatch.setattr(places, "SETTINGS", dataclasses.replace(SETTINGS, district_common_word_freq=freq))
+        other = places.load_gazetteer([], ())
+        assert other is not first and other.source == str(freq) and len(built) == 2
+    finally:
+        places.forget_gazetteers()  # (the stand-ins must not stay loaded for the tests after this one)

@@ -448,9 +448,9 @@ def written_otherwise(text: str, end: int, short: str, official: str) -> bool:
 
 
 def renamed_town_county(head: str, city: str, rules: Rules) -> str | None:
-    """The one county of ``city`` with a town the headline writes with another suffix than the
-    list's (叶坪乡 for 瑞金市's 叶坪镇), standing as a word; None when no county, or several, have
-    such a town.
+    """The one county of ``city`` with a town ``head`` (a headline, or a story's whole text)
+    writes with another suffix than the list's (叶坪乡 for 瑞金市's 叶坪镇), standing as a word;
+    None when no county, or several, have such a town.
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
@@ -526,9 +526,14 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         # a city's paper carrying a county's story (…现场推进会在我县召开): that county
         place = county_of_its_own(text, place, mentions, rules, written, hints) or place
     if place and gaz.divisions[place].level == "city":
-        # a city's paper, a headline's town written with another suffix than the list's
-        # (叶坪乡开展…, the list's 叶坪镇 of 瑞金市): that town's county, as for a town in full
-        place = renamed_town_county(_headline_text(article.headline), place, rules) or place
+        # a city's paper, a town written with another suffix than the list's (叶坪乡开展…, the
+        # list's 叶坪镇 of 瑞金市; towns are raised from 乡 to 镇 every year, a story keeps the name
+        # of its day): that town's county, as for a town in full. Its body's towns too when it
+        # names no county of the city in full; else those counties decide (town_county)
+        head = _headline_text(article.headline)
+        names_county = any(m.full and any(gaz.divisions[c].level == "county" and gaz.within(c, place)
+                                          for c in m.codes) for m, _w in mentions)
+        place = renamed_town_county(head if names_county else text, place, rules) or place
     chosen: dict[str, tuple[int, int]] = {}  # name → (level rank, order named)
     if place:
         chosen[gaz.divisions[place].name] = (RANK[gaz.divisions[place].level], -1)
