@@ -290,6 +290,7 @@ ABLATE: dict[str, Callable[..., object]] = {
     "new_areas_written": lambda *a, **k: {},
     "districts_written_after_city": lambda *a, **k: [],
     "describes_the_place_before": lambda *a, **k: False,
+    "named_as_route_end": lambda *a, **k: False,
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

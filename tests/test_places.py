@@ -218,6 +218,16 @@ def test_a_city_papers_headline_town_with_another_suffix_points_at_its_county() 
     assert got[0] == "赣州市" and "瑞金市" not in got
 
 
+def test_a_town_named_only_where_a_road_begins_or_ends_is_not_the_storys() -> None:
+    # the road runs from 石梁镇 (where the works are) to the provincial road in 万田乡: 万田乡 only ends it
+    text = ("在石梁镇施工现场，工人正在铺设路面。该道路西起于石梁镇集镇，"
+            "东止于与省道（万田乡境内）相接处，全长5公里。")
+    assert tagged(text, title="乡村道路提升工程加快推进", publication="柯城区融媒体中心") == ["柯城区", "石梁镇"]
+    # a town the story names elsewhere too stays its place
+    text += "道路建成后，万田乡群众出行更加方便。"
+    assert tagged(text, title="乡村道路提升工程加快推进", publication="柯城区融媒体中心") == ["柯城区", "石梁镇", "万田乡"]
+
+
 def test_a_countys_short_form_before_qu_is_no_district_unless_a_qu() -> None:
     # 贵安新区 holds 安新 (安新县) before 区: no 安新区, and 安新县 is no place of the story
     assert "安新县" not in tagged("在贵安新区，一批大型数据中心正在加快建设。", title="贵安新区：数据中心集群加快建设")

@@ -1020,8 +1020,34 @@ def county_of_its_own(text: str, city: str, mentions: list[tuple[Mention, float]
 
 
 def named_aside(text: str, at: int, rules: Rules) -> bool:
-    """True for a town named at ``at`` in a demand or as data (named_in_demand, named_as_data)."""
-    return named_in_demand(text, at, rules) or named_as_data(text, at, at + 1, rules)
+    """True for a town named at ``at`` in a demand, as data or as a route's end (named_in_demand,
+    named_as_data, named_as_route_end)."""
+    return (named_in_demand(text, at, rules) or named_as_data(text, at, at + 1, rules)
+            or named_as_route_end(text, at, rules))
+
+
+def named_as_route_end(text: str, at: int, rules: Rules) -> bool:
+    """True when the clause a place is named in says before it where a road, line or works
+    begins or ends (gazetteer.yml route_end_words: 道路西起于石梁镇集镇，东止于与省道（万田乡境内）
+    相接处): the route's end, which it reaches, not where the story happens. A town the route
+    passes (经航埠镇) or the story names elsewhere is still the story's.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "该路段起于石梁镇，经航埠镇，止于与省道（万田乡境内）相接处。这项活动兴起于七里乡。"
+    >>> [named_as_route_end(text, text.index(t), rules) for t in ("石梁镇", "航埠镇", "万田乡", "七里乡")]
+    [True, False, True, False]
+    """
+    if not rules.route_end_words:
+        return False
+    opened = max(text.rfind(c, 0, at) for c in CLAUSE_MARKS) + 1
+    return _route_end_pattern(rules.route_end_words).search(text, opened, at) is not None
+
+
+@lru_cache(maxsize=4)
+def _route_end_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    # 兴起于, 源起于, 缘起于, 崛起于: where something began, no route
+    return re.compile(r"(?<![兴源缘崛])(?:" + "|".join(map(re.escape, words)) + ")")
 
 
 def towns_named(article: Article, place: str | None, rules: Rules,
@@ -1042,9 +1068,10 @@ def towns_named(article: Article, place: str | None, rules: Rules,
     gaz = rules.gazetteer
     head = _headline_text(article.headline)
     text = head + "".join(article.paragraphs)
-    # most stories hold no demand nor measure: then no town of theirs is named aside
+    # most stories hold no demand, measure nor route: then no town of theirs is named aside
     demands = bool(rules.speech_words) and _speech_pattern(rules.speech_words).search(text) is not None
-    aside = demands or any(unit in text for unit in rules.data_units)
+    routes = any(word in text for word in rules.route_end_words)
+    aside = demands or routes or any(unit in text for unit in rules.data_units)
     # whose towns' short forms are read: the county, or a city without counties (东莞)
     county = gaz.county_of(place) or (place if gaz.town_bases(place) else None)
     seen: dict[str, int] = {}
@@ -1056,7 +1083,8 @@ def towns_named(article: Article, place: str | None, rules: Rules,
         if inside and (m.spelling not in gaz.local_words or county == gaz.county_of(inside[0])) \
                 and not attending(text, m.start) \
                 and not speaking(text, m.start, rules) and not named_as_origin(text, m.start, rules) \
-                and not (demands and named_in_demand(text, m.start, rules)):
+                and not (demands and named_in_demand(text, m.start, rules)) \
+                and not (routes and named_as_route_end(text, m.start, rules)):
             seen.setdefault(gaz.divisions[inside[0]].name, m.start)
     for town, owner in (written or {}).items():
         official = None if gaz.codes(town) else gaz.town_bases(owner).get(TOWN_SUFFIX_END.sub("", town))

@@ -84,6 +84,9 @@ class Rules:
     # words that give where people or things come from (来自): a town right after one is their
     # origin, not the story's place (gazetteer.yml origin_words)
     origin_words: tuple[str, ...] = ()
+    # words that give where a road or works begins or ends (起于, 止于): a town named after one in
+    # its clause is the route's end, not the story's place (gazetteer.yml route_end_words)
+    route_end_words: tuple[str, ...] = ()
     # words of government prose that counties' short forms spell (文化惠民, 邻里互助): read as that
     # county only inside the paper's region or as a headline's label (gazetteer.yml prose_words)
     prose_words: frozenset[str] = frozenset()
@@ -196,6 +199,7 @@ def _build(override: Path | None) -> Rules:
         data_units=tuple(gaz.get("data_units") or ()),
         speaking_words=tuple(gaz.get("speaking_words") or ()),
         origin_words=tuple(gaz.get("origin_words") or ()),
+        route_end_words=tuple(str(w) for w in gaz.get("route_end_words") or ()),
         campaigns=campaigns,
         campaign_min_hits=int(camp.get("min_hits", 2)),
         roles=tuple(sorted(roles.get("roles") or (), key=len, reverse=True)),
