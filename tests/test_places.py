@@ -218,6 +218,16 @@ def test_a_city_papers_headline_town_with_another_suffix_points_at_its_county() 
     assert got[0] == "赣州市" and "瑞金市" not in got
 
 
+def test_a_provincial_papers_town_with_another_suffix_points_at_its_county() -> None:
+    # the list has 叶坪镇 of 瑞金市 only in 江西: a provincial paper's story writing 叶坪乡 is 瑞金's
+    got = tagged("近日，叶坪乡组织宣讲员走进村组，宣讲红色故事。", title="红色文化宣讲进村组", publication="江西日报")
+    assert got == ["瑞金市", "叶坪乡"]
+    # a name towns of several counties of the province bear as written is theirs, no other
+    # town renamed (龙潭镇 of three counties of 湖南, and a 龙潭乡 raised to 镇 elsewhere)
+    got = tagged("近日，龙潭镇召开防汛工作会议，部署汛期工作。", title="龙潭镇召开防汛工作会议", publication="湖南日报")
+    assert got == ["龙潭镇"]
+
+
 def test_a_town_named_only_where_a_road_begins_or_ends_is_not_the_storys() -> None:
     # the road runs from 石梁镇 (where the works are) to the provincial road in 万田乡: 万田乡 only ends it
     text = ("在石梁镇施工现场，工人正在铺设路面。该道路西起于石梁镇集镇，"

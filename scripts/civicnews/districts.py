@@ -448,9 +448,10 @@ def written_otherwise(text: str, end: int, short: str, official: str) -> bool:
 
 
 def renamed_town_county(head: str, city: str, rules: Rules) -> str | None:
-    """The one county of ``city`` with a town ``head`` (a headline, or a story's whole text)
-    writes with another suffix than the list's (叶坪乡 for 瑞金市's 叶坪镇), standing as a word;
-    None when no county, or several, have such a town.
+    """The one county of ``city`` (or of a province, for its paper's story) with a town ``head``
+    (a headline, or a story's whole text) writes with another suffix than the list's (叶坪乡 for
+    瑞金市's 叶坪镇), standing as a word, a name no town of ``city`` bears as written; None when
+    no county, or several, have such a town.
 
     >>> from civicnews.rules import load_rules
     >>> rules = load_rules()
@@ -478,7 +479,10 @@ def renamed_town_county(head: str, city: str, rules: Rules) -> str | None:
         for county, official in owners:
             suffix = TOWN_SUFFIX_WRITTEN.match(head, at + len(base))
             if written_otherwise(head, at + len(base), base, official) and suffix \
-                    and on_word_boundaries(head, at, suffix.end()):
+                    and on_word_boundaries(head, at, suffix.end()) \
+                    and not any(gaz.within(c, city) for c in gaz.codes(base + suffix.group(0))):
+                # (a name another town of the region bears as written is that town: 龙潭镇 of
+                # three counties is no 龙潭乡 renamed)
                 found.add(county)
     return found.pop() if len(found) == 1 else None
 
@@ -534,6 +538,10 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         names_county = any(m.full and any(gaz.divisions[c].level == "county" and gaz.within(c, place)
                                           for c in m.codes) for m, _w in mentions)
         place = renamed_town_county(head if names_county else text, place, rules) or place
+    elif place is None and home and gaz.divisions[home].level == "province":
+        # a provincial paper's story that no place decides: a town written with another suffix
+        # than the list's, of one county of the province, is that county's
+        place = renamed_town_county(text, home, rules)
     chosen: dict[str, tuple[int, int]] = {}  # name → (level rank, order named)
     if place:
         chosen[gaz.divisions[place].name] = (RANK[gaz.divisions[place].level], -1)
