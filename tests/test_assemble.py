@@ -772,3 +772,28 @@ def test_a_heading_that_opens_on_a_joining_word_stays_inside_its_story() -> None
     assert "对创国卫工作提出要求" in a.subheads
     rows[3] = ("title", "开发区开展环境卫生排查")  # a headline of its own
     assert len(assemble(rows).articles) == 2
+
+
+def spaced_page(text: str, tags: list[str]) -> PageResult:
+    """A page text with blank lines, each printed line given its tag in order."""
+    lines = split_lines(text)
+    decisions = [Decision(Role(tag.rstrip("+")), 1.0, (), tag.endswith("+")) for tag in tags]
+    return assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+
+
+@pytest.mark.parametrize("upper", ["黄沙镇多举措推动", "黄沙镇召开"])
+def test_line_read_as_furniture_that_leaves_its_phrase_open_for_the_title_under_it_is_the_titles_first_piece(
+        upper: str) -> None:
+    result = spaced_page(f"县域新闻\n\n{upper}\n垃圾分类工作走深走实\n\n本报讯 11月5日，黄沙镇推动垃圾分类工作。\n"
+                         "全镇面貌一新。", ["furniture", "furniture", "title", "start", "body"])
+    (a,) = result.articles
+    assert a.headline.title.replace(" ", "") == upper + "垃圾分类工作走深走实" and a.headline.kicker is None
+    assert "县域新闻" in result.furniture
+
+
+def test_whole_label_read_as_furniture_over_a_title_stays_furniture() -> None:
+    result = spaced_page("县域新闻\n\n垃圾分类 人人有责\n垃圾分类工作走深走实\n\n本报讯 11月5日，黄沙镇推动垃圾分类工作。\n"
+                         "全镇面貌一新。", ["furniture", "furniture", "title", "start", "body"])
+    (a,) = result.articles
+    assert a.headline.title == "垃圾分类工作走深走实"
+    assert "垃圾分类 人人有责" in result.furniture

@@ -45,7 +45,9 @@ from dataclasses import replace  # noqa: F401 (its doctests use it)
 from . import credits
 from .features import bigrams, opens_story, spans_a_word
 from .headline import (
+    _one_phrase,
     couplet,
+    ends_open,
 )
 from .labeler import Decision
 from .line_shapes import (
@@ -409,7 +411,8 @@ def subheads_touching_titles(lines: list[Line], decisions: list[Decision], rules
     caption right under a title line (提振精神 / 凝聚合力 / 确保营商环境优化): a slogan or a
     photo's caption is printed apart from a headline; and a headline-shaped line read as a
     story's first line, right under a title and alone above a blank (``_alone_above_text``). (Above a title, such a line is more often
-    its kicker, which stays as read.) Their indices, top to bottom.
+    its kicker, which stays as read, unless it leaves its phrase open for the title line:
+    ``_opens_title_under``.) Their indices, top to bottom.
 
     >>> from .rules import load_rules
     >>> page = [Line(1, "", "绥棱县举办"), Line(2, "", "邻居节"), Line(3, "", "活动"),
@@ -448,12 +451,30 @@ def subheads_touching_titles(lines: list[Line], decisions: list[Decision], rules
     spaced = not all(touching(a, b) for a, b in zip(lines, lines[1:], strict=False))
     for k, d in enumerate(decisions):  # top down: a piece taken lets the line under it follow
         if (spaced and d.role is Role.SUBHEAD and (under_title(k) or title_at(k + 1) and touching(lines[k], lines[k + 1]))
-                or spaced and d.role in (Role.FURNITURE, Role.CAPTION) and under_title(k)
+                or spaced and d.role in (Role.FURNITURE, Role.CAPTION)
+                and (under_title(k) or _opens_title_under(lines, decisions, k))
                 and not _furniture_shaped(lines[k].text, rules) and not DASH_OPENING.match(lines[k].text)
                 or d.role is Role.START and under_title(k) and _alone_above_text(lines, k)
                 and (not touching(lines[k], lines[k + 1]) or _story_says(lines, decisions, k))):
             taken.append(k)
     return taken
+
+
+def _opens_title_under(lines: list[Line], decisions: list[Decision], k: int) -> bool:
+    """Line k is printed right against the title line under it (no blank between) and leaves
+    its phrase open for that line: a verb waiting for its object, a function word for its noun
+    (泾源县多举措推动 / 志愿服务工作走深走实), or a word or place broken at the line's end. Page
+    furniture and a kicker are whole labels, so such a line is the title's first piece."""
+    j = k + 1
+    if j >= len(lines) or decisions[j].role is not Role.TITLE or decisions[j].continues \
+            or not touching(lines[k], lines[j]):
+        return False
+    upper, lower = lines[k].text.strip(), lines[j].text.strip()
+    # a clause or sentence mark inside is text (a row read across columns), no headline piece
+    return bool(upper) and not _TEXT_MARKS.search(upper) and (ends_open(upper) or _one_phrase(upper, lower))
+
+
+_TEXT_MARKS = re.compile("[，。；！？,;]")
 
 
 def _story_says(lines: list[Line], decisions: list[Decision], k: int) -> bool:
