@@ -36,7 +36,7 @@ class PageInfo:
     date_estimated: bool = False
 
 
-@dataclass
+@dataclass(slots=True)  # made for every line of every page, read in every stage: no instance dict
 class Line:
     """One non-blank line of a page after line-level cleaning."""
 
