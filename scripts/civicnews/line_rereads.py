@@ -686,8 +686,10 @@ def leads_after_credits(lines: list[Line], decisions: list[Decision], rules: Rul
         if d.role is not Role.BODY:
             continue
         # a credit in brackets ends the text before: no closing bracket there, no credit
-        last = next((lines[j].text for j in range(k - 1, max(-1, k - 1 - CLOSING_CREDIT_LINES), -1)
-                     if lines[j].text), "")
+        # (the line right before, when it has text, as most have: no generator made per line)
+        last = (lines[k - 1].text if k else "") or next(
+            (lines[j].text for j in range(k - 1, max(-1, k - 1 - CLOSING_CREDIT_LINES), -1)
+             if lines[j].text), "")
         if not last.rstrip().endswith(("）", ")")):
             continue
         before: list[str] = []
