@@ -209,7 +209,17 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision], rules: 
     {}
     """
     out: dict[int, float] = {}
+    # text read with at least this confidence is never unsure text (below)
+    sure = max(SETTINGS.max_between_body_confidence, SETTINGS.max_between_measure_confidence)
     for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
+        # the role tests below, first where they are cheap (most lines are confident text, and
+        # most of those pass the shape test): a line of another role, or confident text not
+        # right before a story's first line, is no candidate
+        if decision.role is Role.BODY:
+            if decision.confidence >= sure and not _before_start(lines, decisions, k):
+                continue
+        elif decision.role not in _BETWEEN_ROLES:
+            continue
         if not could_be_title(line.text):
             continue
         unsure_text = decision.role is Role.BODY and (
@@ -327,6 +337,8 @@ _BETWEEN_ROLES = (Role.SUBHEAD, Role.FURNITURE, Role.CAPTION)
 
 def _before_start(lines: list[Line], decisions: list[Decision], k: int) -> bool:
     """The next line with text after line k is a story's first line."""
+    if k + 1 < len(lines) and lines[k + 1].text:  # most lines: the next one (no generator)
+        return decisions[k + 1].role is Role.START
     nxt = next((j for j in range(k + 1, len(lines)) if lines[j].text), None)
     return nxt is not None and decisions[nxt].role is Role.START
 
