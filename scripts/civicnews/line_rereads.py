@@ -743,7 +743,12 @@ def credits_read_as_starts(lines: list[Line], decisions: list[Decision], rules: 
     """
     out: dict[int, tuple[Role, int | None]] = {}
     for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
-        if decision.role not in (Role.START, Role.BYLINE, Role.BODY) or not credits.is_credit_line(line.text):
+        if decision.role not in (Role.START, Role.BYLINE, Role.BODY):
+            continue
+        if decision.role is not Role.START and k and lines[k - 1].text \
+                and decisions[k - 1].role is not Role.FURNITURE and decisions[k - 1].role not in HEAD_ROLES:
+            continue  # after text (the line before, as below): left as read, before the dearer shape tests
+        if not credits.is_credit_line(line.text):
             continue
         if not credits.has_names(line.text, rules):
             continue
