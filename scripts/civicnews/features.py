@@ -60,7 +60,7 @@ _CAPTION_MARKS = "▲▶►◀△▼▽↑↓←→"
 _BYLINE_MARKS = "■□●◆"
 
 
-@dataclass
+@dataclass(slots=True)  # one per line of every page: no instance dict to make
 class LineView:
     """One line as the features see it: its text and layout, and the page around it."""
 

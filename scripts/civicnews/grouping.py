@@ -20,7 +20,7 @@ from . import credits
 from .features import opens_story, spans_a_word
 from .labeler import Decision
 from .line_shapes import _CLAUSE_ENDS, touching
-from .model import Line, Role
+from .model import Line, R
 from .page_items import HEAD_ROLES, HeadGroup, Page, TextRun, _shares_with
 from .paragraphs import ends_sentence
 from .patterns import CONTINUATION
@@ -29,7 +29,7 @@ from .settings import SETTINGS
 
 # The order the parts of one headline are printed in: a part earlier than the last one seen
 # begins the next headline.
-_PART_ORDER = {Role.KICKER: 0, Role.TITLE: 1, Role.SUBTITLE: 2}
+_PART_ORDER = {R.KICKER: 0, R.TITLE: 1, R.SUBTITLE: 2}
 
 
 def cut_jump_markers(lines: list[Line]) -> list[str]:
@@ -59,10 +59,10 @@ def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> P
         role, items = decision.role, page.items
         if not line.text:
             continue
-        if role is Role.FURNITURE:
+        if role is R.FURNITURE:
             page.furniture.append(line.text)
             page.aside[index] = line
-        elif role is Role.CAPTION:
+        elif role is R.CAPTION:
             page.captions.append((line.text, len(items)))
             page.aside[index] = line
         elif role in HEAD_ROLES:
@@ -74,7 +74,7 @@ def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> P
                 last.parts.append((role, line))
             else:
                 items.append(HeadGroup([(role, line)]))
-        elif role is Role.SUBHEAD:
+        elif role is R.SUBHEAD:
             run = _open_run(items)
             if run is None:
                 run = TextRun(fresh=False)  # no story begins with a subhead: one goes on here
@@ -83,17 +83,17 @@ def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> P
             run.sections.append((line.text, []))
             run.numbers.extend(line.lines)
             run.heading_lines.append(line)
-        elif role is Role.CREDIT:
+        elif role is R.CREDIT:
             run = _open_run(items)
             if run is None or run.has_body:
                 run = TextRun(fresh=True, begun=True)
                 items.append(run)
             run.credit_lines.append(line.text)
             run.numbers.extend(line.lines)
-        elif role is Role.BYLINE and not credits.has_names(line.text, rules):
+        elif role is R.BYLINE and not credits.has_names(line.text, rules):
             page.furniture.append(line.text)  # a "byline" naming nobody: a slogan or a label
             page.aside[index] = line
-        elif role is Role.BYLINE:
+        elif role is R.BYLINE:
             run = next((x for x in reversed(items) if isinstance(x, TextRun)), None)
             if run is None or run.bylines and not _open_run(items):
                 page.leftovers.append(line.text)
@@ -103,10 +103,10 @@ def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> P
             run.closed = True
         else:  # START or BODY
             run = _open_run(items)
-            starts = role is Role.START and run is not None and (run.has_body or not run.credit_lines)
+            starts = role is R.START and run is not None and (run.has_body or not run.credit_lines)
             if run is None or starts:
                 after_head = bool(items) and isinstance(items[-1], HeadGroup)
-                run = TextRun(fresh=role is Role.START or after_head, begun=role is Role.START)
+                run = TextRun(fresh=role is R.START or after_head, begun=role is R.START)
                 items.append(run)
             run.add(line, index)
     open_under_headlines(page)
@@ -140,7 +140,7 @@ def headings_over_stories(page: Page) -> list[Line]:
                 and len(run.heading_lines) == len(run.sections)
                 # one line, or one phrase broken inside a word: parallel phrases are pull quotes
                 and all(spans_a_word(a.text, b.text) for a, b in zip(run.heading_lines, run.heading_lines[1:], strict=False))):
-            items[k] = HeadGroup([(Role.TITLE, line) for line in run.heading_lines])
+            items[k] = HeadGroup([(R.TITLE, line) for line in run.heading_lines])
             after.fresh = True
             out.extend(run.heading_lines)
     return out
@@ -161,7 +161,7 @@ def demote_sentence_pieces(page: Page) -> list[Line]:
             continue
         first = next((lines for _, lines in run.sections if lines), None)
         # the head's last lines, one by one, while each runs on into the text after it
-        while first and head.parts and head.parts[-1][0] is Role.TITLE:
+        while first and head.parts and head.parts[-1][0] is R.TITLE:
             line = head.parts[-1][1]
             # a word across the break counts only when the text after does not open like a
             # story (read as its first line, or 日前，… after 工作: 工作日 is chance)

@@ -109,18 +109,22 @@ def label_lines(lines: list[Line], rules: Rules | None, model: Path = MODEL_PATH
     tags = tagger.tag(xseq)
     out = []
     roles = _ROLES
-    for t, (tag, feats) in enumerate(zip(tags, xseq, strict=True)):
-        if lines[t].column_piece and SETTINGS.column_piece_text and roles[tag.rstrip(CONTINUES)] in _DISPLAY:
+    # looked up once a page, not once a line
+    marginal, column_piece_text = tagger.marginal, SETTINGS.column_piece_text
+    unsure, body = SETTINGS.unsure_confidence, Role.BODY
+    for t, (line, tag, feats) in enumerate(zip(lines, tags, xseq, strict=True)):
+        role = roles[tag.rstrip(CONTINUES)]
+        if line.column_piece and column_piece_text and role in _DISPLAY:
             # a column line parted off a row read across (lines.split_joined_columns) is never
             # display type: the likeliest other role
-            tag = max(_TEXT_TAGS, key=lambda x: tagger.marginal(x, t))
-        role = roles[tag.rstrip(CONTINUES)]
-        confidence = round(tagger.marginal(tag, t), 3)
+            tag = max(_TEXT_TAGS, key=lambda x: marginal(x, t))
+            role = roles[tag.rstrip(CONTINUES)]
+        confidence = round(marginal(tag, t), 3)
         # the report shows the evidence of every line but confident plain text (report.notable):
         # only those lines pay for it
-        shown = role is not Role.BODY or confidence < SETTINGS.unsure_confidence
+        shown = role is not body or confidence < unsure
         # a headline the line stage parted from the one beside it (lines.part_side_titles,
         # join_interleaved_heads) begins a headline of its own, whatever the model read
         out.append(Decision(role, confidence, explain(feats, tag, path) if shown else (),
-                            continues=tag.endswith(CONTINUES) and not lines[t].head_start))
+                            continues=tag.endswith(CONTINUES) and not line.head_start))
     return out

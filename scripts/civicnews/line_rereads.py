@@ -65,7 +65,7 @@ from .line_shapes import (
     new_place,
     touching,
 )
-from .model import Line, Role
+from .model import Line, R, Role
 from .page_items import HEAD_ROLES, _shares_with, cosine
 from .paragraphs import ends_sentence
 from .patterns import CJK_CHAR
@@ -97,7 +97,7 @@ def far_reprints(lines: list[Line], decisions: list[Decision]) -> dict[int, int]
             out[k] = out[k - 1] + 1
         elif head and text in first and len(CJK_CHAR.findall(text)) >= MIN_REPRINT_CHARS:
             out[k] = first[text]
-        elif text and (head or decision.role is Role.FURNITURE):
+        elif text and (head or decision.role is R.FURNITURE):
             first.setdefault(text, k)
     return out
 
@@ -113,12 +113,12 @@ def reprinted_title_ends(decisions: list[Decision], reprints: dict[int, int]) ->
     [1]
     """
     return [j + 1 for k, j in reprints.items()
-            if reprints.get(k + 1) == j + 1 and decisions[j].role is Role.TITLE
-            and decisions[j + 1].role is not Role.TITLE and decisions[k + 1].role is Role.TITLE]
+            if reprints.get(k + 1) == j + 1 and decisions[j].role is R.TITLE
+            and decisions[j + 1].role is not R.TITLE and decisions[k + 1].role is R.TITLE]
 
 
 # Roles of the lines a story's text is made of, for the windows ``titles_between_stories`` reads.
-_TEXT_ROLES = (Role.START, Role.BODY, Role.CREDIT)
+_TEXT_ROLES = (R.START, R.BODY, R.CREDIT)
 # Lines read on each side of a subhead: a few paragraphs, enough words to compare; not fitted.
 SUBHEAD_WINDOW = 30
 
@@ -128,7 +128,7 @@ def _text_window(lines: list[Line], decisions: list[Decision], ks: range) -> str
     out: list[str] = []
     for k in ks:
         role = decisions[k].role
-        if role in HEAD_ROLES or role in (Role.BYLINE, Role.SUBHEAD):
+        if role in HEAD_ROLES or role in (R.BYLINE, R.SUBHEAD):
             break
         if role in _TEXT_ROLES:
             out.append(lines[k].text)
@@ -211,13 +211,23 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision], rules: 
     {}
     """
     out: dict[int, float] = {}
+    # text read with at least this confidence is never unsure text (below)
+    sure = max(SETTINGS.max_between_body_confidence, SETTINGS.max_between_measure_confidence)
     for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
+        # the role tests below, first where they are cheap (most lines are confident text, and
+        # most of those pass the shape test): a line of another role, or confident text not
+        # right before a story's first line, is no candidate
+        if decision.role is R.BODY:
+            if decision.confidence >= sure and not _before_start(lines, decisions, k):
+                continue
+        elif decision.role not in _BETWEEN_ROLES:
+            continue
         if not could_be_title(line.text):
             continue
-        unsure_text = decision.role is Role.BODY and (
+        unsure_text = decision.role is R.BODY and (
             decision.confidence < SETTINGS.max_between_body_confidence
             or decision.confidence < SETTINGS.max_between_measure_confidence and measure_changes(lines, decisions, k))
-        if decision.role not in _BETWEEN_ROLES and not (decision.role is Role.BODY and _before_start(lines, decisions, k)) \
+        if decision.role not in _BETWEEN_ROLES and not (decision.role is R.BODY and _before_start(lines, decisions, k)) \
                 and not unsure_text:
             continue
         if _furniture_shaped(line.text, rules):  # after the role tests: most lines fail those first
@@ -227,7 +237,7 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision], rules: 
         if not after:
             continue
         if not before:  # the page's first text: a title when a story begins right after it
-            if decision.role is Role.BODY and _before_start(lines, decisions, k):
+            if decision.role is R.BODY and _before_start(lines, decisions, k):
                 out[k] = 0.0
             continue
         # unsure text set apart from the text under it (short of its measure) needs none of
@@ -236,7 +246,7 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision], rules: 
         # half of a headline of two lines, or a paragraph's broken lines)
         set_apart = (unsure_text and "，" not in line.text and _set_apart(lines, decisions, k)
                      and _next_fills_measure(lines, k))
-        if decision.role is not Role.SUBHEAD and not set_apart and not _opens_text(lines, decisions, k, after):
+        if decision.role is not R.SUBHEAD and not set_apart and not _opens_text(lines, decisions, k, after):
             continue
         score = cosine(bigrams(after), bigrams(before))
         if score < SETTINGS.max_title_similarity:
@@ -261,13 +271,13 @@ def titles_naming_new_places(lines: list[Line], decisions: list[Decision]) -> di
     """
     out: dict[int, str] = {}
     for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
-        if decision.role not in (Role.SUBHEAD, Role.CAPTION) and not _set_apart(lines, decisions, k):
+        if decision.role not in (R.SUBHEAD, R.CAPTION) and not _set_apart(lines, decisions, k):
             continue
         if not could_be_title(line.text):
             continue
         # past the rest of its headline, read line by line as subheads too (题一 / 题二)
         end = k + 1
-        while end < len(lines) and decisions[end].role is Role.SUBHEAD and touching(lines[end - 1], lines[end]):
+        while end < len(lines) and decisions[end].role is R.SUBHEAD and touching(lines[end - 1], lines[end]):
             end += 1
         after = _text_window(lines, decisions, range(end, min(len(lines), end + SUBHEAD_WINDOW)))
         start = next((j for j in range(k - 1, -1, -1) if decisions[j].role in HEAD_ROLES), -1)
@@ -309,7 +319,7 @@ def _set_apart(lines: list[Line], decisions: list[Decision], k: int) -> bool:
     >>> _set_apart(page, [Decision(Role.BODY, 0.9)] * 6, 1), _set_apart(page, [Decision(Role.BODY, 0.9)] * 6, 2)
     (True, False)
     """
-    if not (decisions[k].role is Role.BODY and 0 < k < len(lines) - 1
+    if not (decisions[k].role is R.BODY and 0 < k < len(lines) - 1
             and decisions[k - 1].role in _TEXT_ROLES and ends_sentence(lines[k - 1].text)):
         return False
     if lines[k + 1].gap_before > 0:
@@ -324,13 +334,15 @@ def _set_apart(lines: list[Line], decisions: list[Decision], k: int) -> bool:
 
 
 # Roles a title printed between two stories may have been given.
-_BETWEEN_ROLES = (Role.SUBHEAD, Role.FURNITURE, Role.CAPTION)
+_BETWEEN_ROLES = (R.SUBHEAD, R.FURNITURE, R.CAPTION)
 
 
 def _before_start(lines: list[Line], decisions: list[Decision], k: int) -> bool:
     """The next line with text after line k is a story's first line."""
+    if k + 1 < len(lines) and lines[k + 1].text:  # most lines: the next one (no generator)
+        return decisions[k + 1].role is R.START
     nxt = next((j for j in range(k + 1, len(lines)) if lines[j].text), None)
-    return nxt is not None and decisions[nxt].role is Role.START
+    return nxt is not None and decisions[nxt].role is R.START
 
 
 def _opens_text(lines: list[Line], decisions: list[Decision], k: int, after: str) -> bool:
@@ -344,7 +356,7 @@ def _opens_text(lines: list[Line], decisions: list[Decision], k: int, after: str
 
 
 # Roles a credit-shaped line may have been given that cannot hold one: it is a credit.
-_NOT_CREDIT_ROLES = (Role.FURNITURE, Role.KICKER, Role.TITLE, Role.SUBTITLE, Role.CAPTION, Role.SUBHEAD)
+_NOT_CREDIT_ROLES = (R.FURNITURE, R.KICKER, R.TITLE, R.SUBTITLE, R.CAPTION, R.SUBHEAD)
 
 
 def _bracketed_credit(text: str, rules: Rules) -> bool:
@@ -377,7 +389,7 @@ def credits_as_bylines(lines: list[Line], decisions: list[Decision], rules: Rule
         if not credits.has_names(line.text, rules):
             continue
         after = next((d.role for x, d in zip(lines[k + 1:], decisions[k + 1:], strict=True) if x.text), None)
-        out[k] = Role.CREDIT if after is Role.START else Role.BYLINE
+        out[k] = R.CREDIT if after is R.START else R.BYLINE
     return out
 
 # Marks no line of type opens with (避头尾): they close or go on what the line before it said.
@@ -398,7 +410,7 @@ def titles_ending_sentences(lines: list[Line], decisions: list[Decision]) -> lis
     # a row with a space in it may be pieces of columns side by side (a PDF tool reading across):
     # its full stop may end another column's text, not the headline piece
     return [k for k, d in enumerate(decisions)
-            if d.role is Role.TITLE and (
+            if d.role is R.TITLE and (
                 (lines[k].text.endswith("。") and " " not in lines[k].text.strip())
                 or (not d.continues and lines[k].text[:1] in _LINE_CLOSERS))]
 
@@ -441,7 +453,7 @@ def subheads_touching_titles(lines: list[Line], decisions: list[Decision], rules
     taken: list[int] = []
 
     def title_at(j: int) -> bool:
-        return 0 <= j < len(lines) and (decisions[j].role is Role.TITLE or j in taken)
+        return 0 <= j < len(lines) and (decisions[j].role is R.TITLE or j in taken)
 
     def under_title(k: int) -> bool:
         return title_at(k - 1) and touching(lines[k - 1], lines[k])
@@ -450,11 +462,11 @@ def subheads_touching_titles(lines: list[Line], decisions: list[Decision], rules
     # PDF tool may print none)
     spaced = not all(touching(a, b) for a, b in zip(lines, lines[1:], strict=False))
     for k, d in enumerate(decisions):  # top down: a piece taken lets the line under it follow
-        if (spaced and d.role is Role.SUBHEAD and (under_title(k) or title_at(k + 1) and touching(lines[k], lines[k + 1]))
-                or spaced and d.role in (Role.FURNITURE, Role.CAPTION)
+        if (spaced and d.role is R.SUBHEAD and (under_title(k) or title_at(k + 1) and touching(lines[k], lines[k + 1]))
+                or spaced and d.role in (R.FURNITURE, R.CAPTION)
                 and (under_title(k) or _opens_title_under(lines, decisions, k))
                 and not _furniture_shaped(lines[k].text, rules) and not DASH_OPENING.match(lines[k].text)
-                or d.role is Role.START and under_title(k) and _alone_above_text(lines, k)
+                or d.role is R.START and under_title(k) and _alone_above_text(lines, k)
                 and (not touching(lines[k], lines[k + 1]) or _story_says(lines, decisions, k))):
             taken.append(k)
     return taken
@@ -466,7 +478,7 @@ def _opens_title_under(lines: list[Line], decisions: list[Decision], k: int) -> 
     (泾源县多举措推动 / 志愿服务工作走深走实), or a word or place broken at the line's end. Page
     furniture and a kicker are whole labels, so such a line is the title's first piece."""
     j = k + 1
-    if j >= len(lines) or decisions[j].role is not Role.TITLE or decisions[j].continues \
+    if j >= len(lines) or decisions[j].role is not R.TITLE or decisions[j].continues \
             or not touching(lines[k], lines[j]):
         return False
     upper, lower = lines[k].text.strip(), lines[j].text.strip()
@@ -550,9 +562,9 @@ def titles_after_credits(lines: list[Line], decisions: list[Decision], rules: Ru
     for pos in range(1, len(texted) - 1):
         k, prev, nxt = texted[pos], texted[pos - 1], texted[pos + 1]
         text = lines[k].text
-        if decisions[k].role is not Role.BODY or decisions[nxt].role not in (Role.BODY, Role.START):
+        if decisions[k].role is not R.BODY or decisions[nxt].role not in (R.BODY, R.START):
             continue
-        if decisions[prev].role not in (*_TEXT_ROLES, Role.BYLINE) or not _bracketed_credit(lines[prev].text, rules):
+        if decisions[prev].role not in (*_TEXT_ROLES, R.BYLINE) or not _bracketed_credit(lines[prev].text, rules):
             continue
         if _ANY_MARK.search(text) or not could_be_title(text) or _furniture_shaped(text, rules):
             continue
@@ -594,15 +606,15 @@ def titles_read_as_leads(lines: list[Line], decisions: list[Decision], rules: Ru
     """
     out: list[int] = []
     for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
-        if (decision.role is not Role.START or any(c in line.text for c in "，、；。,;（(【")
+        if (decision.role is not R.START or any(c in line.text for c in "，、；。,;（(【")
                 or ends_sentence(line.text) or opens_story(line.text)):
             continue
         above = next((decisions[j].role for j in range(k - 1, -1, -1)
-                      if lines[j].text and decisions[j].role not in (Role.FURNITURE, Role.CAPTION, Role.CREDIT)), None)
+                      if lines[j].text and decisions[j].role not in (R.FURNITURE, R.CAPTION, R.CREDIT)), None)
         if above in HEAD_ROLES or not could_be_title(line.text) or _furniture_shaped(line.text, rules):
             continue
         texted = [j for j in range(k + 1, len(lines)) if lines[j].text][:MEASURE_LINES]
-        if len(texted) < MEASURE_LINES or any(decisions[j].role not in (Role.BODY, Role.START) for j in texted):
+        if len(texted) < MEASURE_LINES or any(decisions[j].role not in (R.BODY, R.START) for j in texted):
             continue
         measure = max(lines[j].width for j in texted)
         # a line broken mid-word (为凝聚社区共建合 / 力) or far short of the measure is a paragraph
@@ -648,10 +660,10 @@ def titles_opened_by_text(lines: list[Line], decisions: list[Decision], rules: R
         line = lines[k]
         # a place's name alone set aside as furniture opens the title under it too (泾源县 /
         # 多举措推动 / 志愿服务工作走深走实): a place printed apart is never page furniture
-        if ((decisions[k].role in (Role.BODY, Role.START)
-             or decisions[k].role is Role.FURNITURE and _names_a_place_only(line.text, rules)
+        if ((decisions[k].role in (R.BODY, R.START)
+             or decisions[k].role is R.FURNITURE and _names_a_place_only(line.text, rules)
              and not _couplet_under(lines, decisions, k))
-                and decisions[k + 1].role is Role.TITLE
+                and decisions[k + 1].role is R.TITLE
                 and touching(line, lines[k + 1]) and (k == 0 or not touching(lines[k - 1], line))
                 and (not any(c in line.text for c in _CLAUSE_ENDS) and not ends_sentence(line.text)
                      or _headline_cry(line.text))
@@ -666,8 +678,8 @@ def _couplet_under(lines: list[Line], decisions: list[Decision], k: int) -> bool
     a whole headline, so a place alone over it is its kicker (``_couplet_title``)."""
     parts: list[tuple[Role, Line]] = []
     j = k + 1
-    while j < len(lines) and decisions[j].role is Role.TITLE and touching(lines[j - 1], lines[j]):
-        parts.append((Role.TITLE, lines[j]))
+    while j < len(lines) and decisions[j].role is R.TITLE and touching(lines[j - 1], lines[j]):
+        parts.append((R.TITLE, lines[j]))
         j += 1
     phrases = [" ".join(line.text for _, line in parts)] if len(parts) != 2 else [line.text for _, line in parts]
     return _couplet_title(parts) or len(phrases) == 2 and couplet(*phrases)
@@ -704,16 +716,18 @@ def leads_after_credits(lines: list[Line], decisions: list[Decision], rules: Rul
     """
     out: list[int] = []
     for k, d in enumerate(decisions):
-        if d.role is not Role.BODY:
+        if d.role is not R.BODY:
             continue
         # a credit in brackets ends the text before: no closing bracket there, no credit
-        last = next((lines[j].text for j in range(k - 1, max(-1, k - 1 - CLOSING_CREDIT_LINES), -1)
-                     if lines[j].text), "")
+        # (the line right before, when it has text, as most have: no generator made per line)
+        last = (lines[k - 1].text if k else "") or next(
+            (lines[j].text for j in range(k - 1, max(-1, k - 1 - CLOSING_CREDIT_LINES), -1)
+             if lines[j].text), "")
         if not last.rstrip().endswith(("）", ")")):
             continue
         before: list[str] = []
         for j in range(k - 1, -1, -1):
-            if decisions[j].role not in (Role.BODY, Role.START) or len(before) == CLOSING_CREDIT_LINES:
+            if decisions[j].role not in (R.BODY, R.START) or len(before) == CLOSING_CREDIT_LINES:
                 break
             before.insert(0, lines[j].text)
             rest, credit = credits.split_trailing_credit("".join(before), rules)
@@ -750,18 +764,23 @@ def credits_read_as_starts(lines: list[Line], decisions: list[Decision], rules: 
     """
     out: dict[int, tuple[Role, int | None]] = {}
     for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
-        if decision.role not in (Role.START, Role.BYLINE, Role.BODY) or not credits.is_credit_line(line.text):
+        if decision.role not in (R.START, R.BYLINE, R.BODY):
+            continue
+        if decision.role is not R.START and k and lines[k - 1].text \
+                and decisions[k - 1].role is not R.FURNITURE and decisions[k - 1].role not in HEAD_ROLES:
+            continue  # after text (the line before, as below): left as read, before the dearer shape tests
+        if not credits.is_credit_line(line.text):
             continue
         if not credits.has_names(line.text, rules):
             continue
-        prev = next((j for j in range(k - 1, -1, -1) if lines[j].text and decisions[j].role is not Role.FURNITURE), None)
+        prev = next((j for j in range(k - 1, -1, -1) if lines[j].text and decisions[j].role is not R.FURNITURE), None)
         nxt = next((j for j in range(k + 1, len(lines)) if lines[j].text), None)
         under_headline = prev is None or decisions[prev].role in HEAD_ROLES
-        text_follows = nxt is not None and decisions[nxt].role in (Role.BODY, Role.START)
-        first = nxt if text_follows and decisions[nxt].role is Role.BODY else None
-        if decision.role is not Role.START and not (under_headline and text_follows):
+        text_follows = nxt is not None and decisions[nxt].role in (R.BODY, R.START)
+        first = nxt if text_follows and decisions[nxt].role is R.BODY else None
+        if decision.role is not R.START and not (under_headline and text_follows):
             continue  # a byline (or credit read as text) after a story's text stays where it is
-        out[k] = (Role.CREDIT if under_headline and text_follows else Role.BYLINE, first)
+        out[k] = (R.CREDIT if under_headline and text_follows else R.BYLINE, first)
     return out
 
 
@@ -779,7 +798,7 @@ def leads_at_new_measures(lines: list[Line], decisions: list[Decision]) -> list[
     """
     out: list[int] = []
     for k in range(1, len(lines)):
-        if decisions[k].role is not Role.BODY or not opens_story(lines[k].text):
+        if decisions[k].role is not R.BODY or not opens_story(lines[k].text):
             continue
         prev = next((j for j in range(k - 1, -1, -1) if lines[j].text), None)
         if prev is None or decisions[prev].role not in _TEXT_ROLES or not ends_sentence(lines[prev].text):
@@ -809,7 +828,7 @@ def datelines_open_stories(lines: list[Line], decisions: list[Decision], rules: 
     [1]
     """
     return [k for k, (line, decision) in enumerate(zip(lines, decisions, strict=True))
-            if decision.role is Role.BODY and decision.confidence < SETTINGS.unsure_confidence
+            if decision.role is R.BODY and decision.confidence < SETTINGS.unsure_confidence
             and credits.opens_with_dateline(line.text, rules)]
 
 
@@ -828,7 +847,7 @@ def datelines_read_as_bylines(lines: list[Line], decisions: list[Decision], rule
     out: list[int] = []
     for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
         text = line.text.strip()
-        if (decision.role is Role.BYLINE and text and text[-1] not in "）)"
+        if (decision.role is R.BYLINE and text and text[-1] not in "）)"
                 and credits.opens_with_dateline(text, rules)):
             out.append(k)
     return out
@@ -863,7 +882,7 @@ def openings_read_as_titles(lines: list[Line], decisions: list[Decision]) -> lis
     [1]
     """
     return [k for k, (line, d) in enumerate(zip(lines, decisions, strict=True))
-            if d.role is Role.TITLE and (not d.continues and _OPENING_CLAUSE.match(line.text.strip())
+            if d.role is R.TITLE and (not d.continues and _OPENING_CLAUSE.match(line.text.strip())
                                          or SETTINGS.opening_phrases_end_titles and _OPENING_PHRASE.match(line.text.strip()))]
 
 
@@ -888,7 +907,7 @@ def leads_after_bracket_labels(lines: list[Line], decisions: list[Decision]) -> 
     out: list[int] = []
     for k in range(1, len(lines) - 1):
         if not (_BRACKET_LABEL.match(lines[k].text.strip()) and decisions[k].role in _TEXT_ROLES
-                and decisions[k + 1].role is Role.BODY and opens_story(lines[k + 1].text)
+                and decisions[k + 1].role is R.BODY and opens_story(lines[k + 1].text)
                 and decisions[k - 1].role in _TEXT_ROLES and ends_sentence(lines[k - 1].text)):
             continue
         out.append(k)
@@ -900,7 +919,7 @@ MAX_QUOTED_KICKER_LINES = 3
 
 
 # Roles the lines of one headline above a quoted title may have been read as, alike.
-_KICKER_ALIKE = (*HEAD_ROLES, Role.START)
+_KICKER_ALIKE = (*HEAD_ROLES, R.START)
 
 
 def quoted_titles(lines: list[Line], decisions: list[Decision], rules: Rules) -> dict[int, Role]:
@@ -940,7 +959,7 @@ def quoted_titles(lines: list[Line], decisions: list[Decision], rules: Rules) ->
     texted = [k for k, line in enumerate(lines) if line.text]
     for pos, k in enumerate(texted):
         role = decisions[k].role
-        if role not in (Role.START, Role.BODY, Role.SUBHEAD, Role.TITLE) or not _whole_quote(lines[k].text):
+        if role not in (R.START, R.BODY, R.SUBHEAD, R.TITLE) or not _whole_quote(lines[k].text):
             continue
         # the page's last line: a headline printed after its story's text (a story is never one
         # quoted sentence alone), else the story opens after it: a first line, a credit or
@@ -949,15 +968,15 @@ def quoted_titles(lines: list[Line], decisions: list[Decision], rules: Rules) ->
         # apart by a blank
         if pos + 1 < len(texted):
             nxt = texted[pos + 1]
-            opens_after = (lines[k].text.rstrip().endswith(("！”", "!”")) and decisions[nxt].role is Role.BODY
+            opens_after = (lines[k].text.rstrip().endswith(("！”", "!”")) and decisions[nxt].role is R.BODY
                            and not touching(lines[k], lines[nxt]) and decisions[nxt].confidence >= SETTINGS.unsure_confidence)
-            if (decisions[nxt].role not in (Role.START, Role.CREDIT) and not opens_after
+            if (decisions[nxt].role not in (R.START, R.CREDIT) and not opens_after
                     and not credits.opens_with_dateline(lines[nxt].text, rules)):
                 continue
         above: list[int] = []
         for j in reversed(texted[max(0, pos - MAX_QUOTED_KICKER_LINES):pos]):
-            head = decisions[j].role in (*HEAD_ROLES, Role.SUBHEAD, Role.START)
-            if not (head or decisions[j].role is Role.BODY) or not could_be_title(lines[j].text):
+            head = decisions[j].role in (*HEAD_ROLES, R.SUBHEAD, R.START)
+            if not (head or decisions[j].role is R.BODY) or not could_be_title(lines[j].text):
                 break
             # one headline's lines: read alike (a subhead under another story's title is not
             # that title's line); a headline line the model took for a story's first line
@@ -967,16 +986,16 @@ def quoted_titles(lines: list[Line], decisions: list[Decision], rules: Rules) ->
             above.append(j)
         # the line above the kicker is no text of its own (a finished sentence, a byline, a
         # caption or furniture), or the headline was read as one
-        if not above or (not any(decisions[j].role in (*HEAD_ROLES, Role.SUBHEAD) for j in above)
-                         and any(decisions[j].role is Role.BODY and decisions[j].confidence >= SETTINGS.max_between_body_confidence for j in above)):
+        if not above or (not any(decisions[j].role in (*HEAD_ROLES, R.SUBHEAD) for j in above)
+                         and any(decisions[j].role is R.BODY and decisions[j].confidence >= SETTINGS.max_between_body_confidence for j in above)):
             continue
-        out[k] = Role.TITLE
+        out[k] = R.TITLE
         for j in above:
-            out[j] = Role.KICKER
+            out[j] = R.KICKER
     return out
 
 
-_TEXT_OR_NONE = (Role.START, Role.BODY)
+_TEXT_OR_NONE = (R.START, R.BODY)
 
 
 def dash_subtitles(lines: list[Line], decisions: list[Decision]) -> list[int]:
@@ -991,8 +1010,8 @@ def dash_subtitles(lines: list[Line], decisions: list[Decision]) -> list[int]:
     out: list[int] = []
     for k in range(1, len(lines)):
         d = decisions[k]
-        if d.role is Role.TITLE and d.continues and (
-                DASH_OPENING.match(lines[k].text) and decisions[k - 1].role is Role.TITLE or k - 1 in out):
+        if d.role is R.TITLE and d.continues and (
+                DASH_OPENING.match(lines[k].text) and decisions[k - 1].role is R.TITLE or k - 1 in out):
             out.append(k)
     return out
 
@@ -1020,7 +1039,7 @@ def dash_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
             continue
         group = [k]
         prev = texted[pos - 1] if pos else None
-        if (prev is not None and decisions[k].role is Role.BODY and decisions[prev].role is Role.START
+        if (prev is not None and decisions[k].role is R.BODY and decisions[prev].role is R.START
                 and not ends_sentence(lines[prev].text) and could_be_title(lines[prev].text)):
             group = [prev, k]  # the paragraph began on the line before (携民声，赴盛会！人 / 大代表报到——)
             prev = texted[pos - 2] if pos >= 2 else None
@@ -1111,7 +1130,7 @@ def colon_title_openings(lines: list[Line], decisions: list[Decision]) -> list[i
     texted = [k for k, line in enumerate(lines) if line.text]
     for pos, k in enumerate(texted[:-1]):
         text = lines[k].text.strip()
-        if decisions[k].role not in (*_TEXT_OR_NONE, Role.KICKER) or not text.endswith(("：", ":")):
+        if decisions[k].role not in (*_TEXT_OR_NONE, R.KICKER) or not text.endswith(("：", ":")):
             continue
         head = text[:-1]
         if len(CJK_CHAR.findall(head)) < 2 or _CLAUSE_MARKS.search(head) or credits.is_credit_line(head) \
@@ -1122,7 +1141,7 @@ def colon_title_openings(lines: list[Line], decisions: list[Decision]) -> list[i
         if prev is not None and decisions[prev].role in _TEXT_ROLES and not ends_sentence(lines[prev].text):
             continue
         nxt = texted[pos + 1]
-        if decisions[nxt].role is Role.TITLE and not decisions[nxt].continues:
+        if decisions[nxt].role is R.TITLE and not decisions[nxt].continues:
             out.append(k)
     return out
 
@@ -1149,7 +1168,7 @@ def title_ends_read_as_leads(lines: list[Line], decisions: list[Decision], rules
     for pos, k in enumerate(texted[1:-1], start=1):
         text = lines[k].text
         prev = texted[pos - 1]
-        if decisions[k].role is not Role.START or decisions[prev].role is not Role.TITLE or len(text) > most \
+        if decisions[k].role is not R.START or decisions[prev].role is not R.TITLE or len(text) > most \
                 or _TAIL_MARKS.search(text) or not CJK_CHAR.search(text) or _furniture_shaped(text, rules):
             continue
         story = _text_window(lines, decisions, range(texted[pos + 1], min(len(lines), k + 1 + SUBHEAD_WINDOW)))

@@ -166,6 +166,8 @@ def close_number_padding(text: str) -> str:
     >>> close_number_padding("同比增长 30%，且 4 月")
     '同比增长30%，且4月'
     """
+    if " " not in text:  # no padding to close (most lines, once a frame's leading space is trimmed)
+        return text
     text = _PAD_BEFORE_NUM.sub("", text)
     return _PAD_AFTER_NUM.sub("", text)
 
@@ -278,6 +280,14 @@ def _clean(text: str) -> tuple[str, list[str], float, str]:
         if fixed == text:
             return text, [], _em(text), ""
         return fixed, ["undouble"], _em(text), second_print(text, fixed)
+    stripped = text.strip()
+    if stripped != text and not _MAY_CLEAN.search(stripped):
+        # space only around the line (a frame's leading space: 2 lines in 5): normalize_spaces
+        # trims it (_SPACES is all \s) and leaves the others nothing to do but undouble
+        fixed = undouble(stripped)
+        if fixed == stripped:
+            return stripped, ["normalize_spaces"], _em(stripped), ""
+        return fixed, ["normalize_spaces", "undouble"], _em(stripped), second_print(stripped, fixed)
     steps: list[str] = []
     width = 0.0
     cut = ""

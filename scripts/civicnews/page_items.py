@@ -64,7 +64,10 @@ class TextRun:
 
     @property
     def text(self) -> str:
-        return "".join(t for _, lines in self.sections for t in lines)
+        sections = self.sections
+        if len(sections) == 1:  # most stories: one section's lines, joined in one C call
+            return "".join(sections[0][1])
+        return "".join([t for _, lines in sections for t in lines])
 
     def add(self, line: Line, index: int) -> None:
         self.first = index if self.first < 0 else self.first

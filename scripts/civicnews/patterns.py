@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # CJK ideographs (and compatibility ideographs): what score.py counts as text.
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
@@ -11,6 +12,9 @@ CJK_CHAR = re.compile(f"[{CJK}]")
 _NON_CJK = re.compile(f"[^{CJK}]+")
 
 
+# The stages ask again for lines they already counted (the features' length, then every
+# headline-shape test of the assembly): a page's worth of lines kept.
+@lru_cache(maxsize=2048)
 def cjk_count(text: str) -> int:
     """How many CJK characters a text has: ``len(CJK_CHAR.findall(text))`` without a string
     for each character (the findall was the costliest part of the title-shape tests).

@@ -178,7 +178,9 @@ def lost_characters(page_text: str, placed: Iterable[str], lost: Sequence[str] =
     # negative counts it then drops
     placed_chars = account_chars("\n".join(placed))
     page_chars = account_chars(page_text)
-    if page_chars == placed_chars:  # most pages (3 in 4): every character placed once, told in C
+    # dict's ==, not Counter's (which runs a generator over both for counts of zero: neither
+    # Counter made from characters holds one)
+    if dict.__eq__(page_chars, placed_chars):  # most pages (3 in 4): every character placed once, told in C
         return ""
     missing = {ch: n - placed_chars[ch] for ch, n in page_chars.items() if n > placed_chars[ch]}
     if not missing:
