@@ -32,6 +32,22 @@ def test_render_cache_round_trip_and_prune(tmp_path: Path) -> None:
     assert cache.get("cd" * 32) is None and cache.get("ab" * 32) is not None
 
 
+def test_a_page_used_is_marked_only_when_its_mark_is_old(tmp_path: Path) -> None:
+    """get() sets a cached page's time only when it is TOUCH_HOURS old or more: a page in
+    use is never pruned, and a recent mark is not written again on every build."""
+    cache = rendercache.RenderCache(tmp_path)
+    for key in ("ab" * 32, "cd" * 32):
+        cache.put(key, b"page")
+    recent = time.time() - (rendercache.TOUCH_HOURS - 1) * 3600
+    old = time.time() - 15 * 86400
+    os.utime(cache.path("ab" * 32), (recent, recent))
+    os.utime(cache.path("cd" * 32), (old, old))
+    assert cache.get("ab" * 32) is not None and cache.get("cd" * 32) is not None
+    assert abs(cache.path("ab" * 32).stat().st_mtime - recent) < 1  # left as it was
+    assert time.time() - cache.path("cd" * 32).stat().st_mtime < 60  # marked now
+    assert cache.prune(14, every_hours=0) == 0  # both in use
+
+
 def test_prune_looks_again_only_after_its_interval(tmp_path: Path) -> None:
     cache = rendercache.RenderCache(tmp_path, ".xml")
     old = time.time() - 30 * 86400
@@ -743,9 +759,9 @@ def test_related_news_starts_in_on_config_and_a_failed_build_stops_it(
     closed: list[int] = []
 
     class Apart(related.RelatedApart):
-        def __init__(self, articles: list, terms: dict) -> None:
+        def __init__(self, articles: list, terms: dict, **kwargs: object) -> None:
             started.append(len(articles))
-            super().__init__(articles, terms, minimum=1)  # a real child, even for three
+            super().__init__(articles, terms, minimum=1, **kwargs)  # a real child, even for 3
 
         def close(self) -> None:
             closed.append(1)
