@@ -97,8 +97,10 @@ class _State:
                  related.RelatedApart] | None = None
     parsed_kept: dict = field(default_factory=dict)  # load_articles' racy files (_settle)
     # Memos _read_articles read and left to write (load_articles' and cached_terms' ``later``):
-    # written in on_files while related news is worked out, not before it starts.
+    # written by related news' child once it handed its result back (RelatedApart ``after``),
+    # or without a child in on_files while the rest is worked out; not before it starts.
     later: list[Callable[[], None]] = field(default_factory=list)
+    related_child: related.RelatedApart | None = None  # writing those memos (on_post_build)
     extracted: dict = field(default_factory=dict)  # the batch's articles by file hash
     settler: threading.Thread | None = None  # _settle, beside the conversion
 
@@ -446,7 +448,11 @@ def _read_articles(config: Any) -> None:
                                  _config_dir(config) / CACHE_DIR, _STATE.headline_terms,
                                  _STATE.later)
     _STATE.headline_terms = {}
-    _STATE.early = (articles, texts, terms, related.RelatedApart(articles, terms))
+    # The memos are written by related news' child before its work, when it is started.
+    _close_related()
+    apart = related.RelatedApart(articles, terms, after=_STATE.later)
+    _STATE.later = apart.pending
+    _STATE.early = (articles, texts, terms, apart)
     # The share codes missing from their cache (a cold build's every one) are drawn from now
     # on, beside on_files and the conversion, where the second core had only related news
     # to do; started in on_files they were drawn beside the drawing of the pages, with the
@@ -484,6 +490,13 @@ def _drop_early() -> None:
         _STATE.early = None
 
 
+def _close_related() -> None:
+    """Wait for the related-news child of on_files to end (its memo writes)."""
+    if _STATE.related_child is not None:
+        _STATE.related_child.close()
+        _STATE.related_child = None
+
+
 def on_files(files: Files, config: Any) -> Files:
     """Swap the article files for ``a/<id>.md`` pages and add generated pages and sources;
     pages whose finished HTML is in the render cache become plain files to copy."""
@@ -514,7 +527,8 @@ def on_files(files: Files, config: Any) -> Files:
         _survey_old_site()
         _STATE.neighbours = related.neighbours(articles, related=apart.result(), placed=placed)
     finally:
-        apart.close()
+        # Its memo writes (RelatedApart ``after``) are waited for at the end of the build.
+        _STATE.related_child = apart
     _article_keys_all(articles, config, environment, digests)
     _serve_cached_pages(files, config)
     if _STATE.indexer is not None and _STATE.command == "build" and not _STATE.dirty:
@@ -774,9 +788,17 @@ def _search_key(art: art_mod.ArticleMeta, config: Any, environment: str,
 def _article_url(art: art_mod.ArticleMeta, config: Any) -> str:
     """An article's absolute address: a share code must carry the real one (none without
     site_url)."""
-    if not config.site_url:
+    site_url = config.site_url
+    if not site_url:
         return ""
-    return feeds.absolute(config.site_url, pages.url_of(pages.article_src(art.id)))
+    return _absolute_url(site_url, art.id)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _absolute_url(site_url: str, art_id: str) -> str:
+    """_article_url's address of an article id: asked three times an article a build (search
+    key, page key, share codes) and again on every rebuild, each a quote() of its path."""
+    return feeds.absolute(site_url, pages.url_of(pages.article_src(art_id)))
 
 
 def _qr(url: str, config: Any) -> str:
@@ -1072,6 +1094,7 @@ def on_post_build(config: Any) -> None:
             keeper.join()
     _join_settler()
     _join_sweeper()
+    _close_related()
     if _STATE.command == "build":
         rendercache.RenderCache(_site_cache(config, HTML_CACHE)).prune()
         rendercache.RenderCache(_site_cache(config, FEED_CACHE), ".xml").prune()
@@ -1137,6 +1160,7 @@ def on_build_error(error: Exception) -> None:
     _join_settler()
     _stop_drawing()
     _drop_early()
+    _close_related()
     _close_indexer()
     _STATE.listed = None
     if _STATE.old_site is not None:
