@@ -544,3 +544,26 @@ def test_rel_is_plain_rel() -> None:
             for to_path in (to, "a/" + to):
                 assert pages.rel(from_url, to_path) == pages.plain_rel(from_url, to_path), \
                     (from_url, to_path)
+
+
+def test_with_towns_adds_the_stories_of_the_places_inside_in_article_order() -> None:
+    """with_towns (each place's stories handed to the districts above it) against its
+    definition, a district at a time, on random gazetteer paths (a place above itself,
+    repeated, or without stories of its own included)."""
+    import random
+
+    rng = random.Random(13)
+    for _trial in range(300):
+        names = [f"地{i}" for i in range(rng.randint(1, 8))]
+        arts = [ArticleMeta(id=f"a{i}", title="题") for i in range(rng.randint(0, 12))]
+        groups = {n: rng.sample(arts, rng.randint(0, min(5, len(arts))))
+                  for n in rng.sample(names, rng.randint(0, len(names)))}
+        paths = {n: [rng.choice(names) for _ in range(rng.randint(0, 4))]
+                 for n in rng.sample(names, rng.randint(0, len(names)))}
+        got = pages.with_towns(groups, paths, arts)
+        assert list(got) == list(groups)
+        for name, own in groups.items():
+            inside = {a.id for a in own}
+            inside |= {a.id for other, path in paths.items()
+                       if other != name and name in path for a in groups.get(other, [])}
+            assert [a.id for a in got[name]] == [a.id for a in arts if a.id in inside]

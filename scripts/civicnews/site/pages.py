@@ -401,14 +401,18 @@ def with_towns(groups: Mapping[str, Sequence[ArticleMeta]], paths: Mapping[str, 
     """Each district's stories together with those of the places inside it (a county's page
     and feed show its towns' stories), in the given article order."""
     rank = {id(a): k for k, a in enumerate(articles)}
-    out: dict[str, list[ArticleMeta]] = {}
-    for name, arts in groups.items():
-        merged = {id(a): a for a in arts}
-        for other, path in paths.items():
-            if other != name and name in path and other in groups:
-                merged.update((id(a), a) for a in groups[other])
-        out[name] = sorted(merged.values(), key=lambda a: rank.get(id(a), 0))
-    return out
+    merged = {name: {id(a): a for a in arts} for name, arts in groups.items()}
+    # Each place's stories go to the districts above it, places taken in ``paths`` order (the
+    # order each district took them in when it looked through every path for itself: that
+    # was a district times a path, 360,000 tests a build at 10,000 articles, twice).
+    for other, path in paths.items():
+        if other not in groups:
+            continue
+        for name in path:
+            if name != other and name in merged:
+                merged[name].update((id(a), a) for a in groups[other])
+    return {name: sorted(found.values(), key=lambda a: rank.get(id(a), 0))
+            for name, found in merged.items()}
 
 
 def district_tree(names: Sequence[str], paths: Mapping[str, Sequence[str]],
