@@ -80,6 +80,7 @@ class _State:
     cached: dict[str, File] = field(default_factory=dict)  # src_uri → page served from cache
     dirty: bool = False  # mkdocs build --dirty: the old site stays where it is
     sitemap_fast: bool = False  # this build's sitemap is written by _Sitemap
+    unread: dict[str, pages.GeneratedPage] = field(default_factory=dict)  # list pages by file
     sweeper: threading.Thread | None = None  # deleting the previous build's site
     old_site: Path | None = None  # the previous build's site, moved aside in on_config
     listed: dict[str, rendercache.Listing] | None = None  # its folders (rendercache.survey)
@@ -624,7 +625,8 @@ def _site_files(files: Files, config: Any, articles: list[art_mod.ArticleMeta],
     cities = {n: (p[1] if len(p) > 1 else None) for n, p in paths.items()}  # breadcrumb tails
     _STATE.generated = set()
     lists = pages.ListCache(rendercache.RenderCache(_site_cache(config, LIST_CACHE), ".md"),
-                            environment, digests)
+                            environment, digests, lazy=True)
+    _STATE.unread = {}
     for page in pages.site_pages(articles, config.site_name, cities, place_order,
                                  campaign_order, paths=paths, with_feeds=bool(config.site_url),
                                  cache=lists):
@@ -633,12 +635,20 @@ def _site_files(files: Files, config: Any, articles: list[art_mod.ArticleMeta],
             files.remove(existing)
         inclusion = (InclusionLevel.UNDEFINED if page.src_uri in NAV_PAGES
                      else InclusionLevel.NOT_IN_NAV)
-        files.append(File.generated(config, page.src_uri, content=page.content,
-                                    inclusion=inclusion))
+        if page.kept is not None:  # its text is read only if MkDocs renders it
+            _STATE.unread[page.src_uri] = page
+            files.append(File.generated(config, page.src_uri, abs_src_path=str(page.kept),
+                                        inclusion=inclusion))
+        else:
+            files.append(File.generated(config, page.src_uri, content=page.content,
+                                        inclusion=inclusion))
         _STATE.generated.add(page.src_uri)
         if page.src_uri not in NAV_PAGES:  # nav pages show the active tab: always rendered
-            _STATE.page_keys[page.src_uri] = rendercache.page_key(environment, page.src_uri,
-                                                                  page.content)
+            # A list page's text is a function of its list cache key (ListCache): its HTML is
+            # keyed by that, its text not read (nor hashed) to serve it from the cache.
+            _STATE.page_keys[page.src_uri] = rendercache.page_key(
+                environment, page.src_uri, *(("list", page.key) if page.key
+                                             else (page.content,)))
     # Feeds are plain files, so MkDocs copies them, `serve` serves them and links to them from
     # Markdown are checked like any other link. A feed needs absolute links: none without
     # site_url rather than feeds pointing at a made-up host.
@@ -839,6 +849,12 @@ def _serve_cached_pages(files: Files, config: Any) -> None:
             rendercache.place(hit, site / dest, link=fresh)
     if _STATE.cached:
         _STATE.doc_order = [f for f in order if f.is_documentation_page()]
+    unread, _STATE.unread = _STATE.unread, {}
+    for src, page in unread.items():  # rendered now: its text, as a page made now has it
+        if src not in _STATE.cached:
+            found = files.get_file_from_path(src)
+            if found is not None:
+                found.content_string = page.text()
     log.info("civicnews: %d of %d pages from the render cache", len(_STATE.cached),
              len(_STATE.page_keys))
 
