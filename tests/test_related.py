@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import heapq
 import os
+import time
 from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from civicnews.site import related
 from civicnews.site.articles import ArticleMeta
 from hypothesis import given, settings
@@ -204,6 +206,49 @@ def test_related_news_from_a_child_process_is_the_same(monkeypatch) -> None:
 
     monkeypatch.setattr(related.os, "fork", no_fork)
     assert related.RelatedApart(arts, terms, minimum=1).result() == here
+
+
+def test_calls_after_related_news_are_made_by_the_child_or_left_pending(
+        tmp_path: Path, monkeypatch) -> None:
+    """RelatedApart's ``after`` calls (the site build's memo writes): a child makes them once
+    it handed its result back, and close() waits for them; none is pending here. Without a
+    child all are pending; a child that failed leaves them unmade (and related news to
+    result(), which works it out here)."""
+    arts, terms = _site(40)
+    here = related.related_articles(arts, terms=terms)
+    mark = tmp_path / "made"
+
+    def write() -> None:
+        time.sleep(0.3)  # still writing when its result is taken
+        with mark.open("a", encoding="utf-8") as fh:
+            fh.write(f"{os.getpid()}\n")
+
+    apart = related.RelatedApart(arts, terms, minimum=1, after=[write])
+    assert apart._pid is not None and apart.pending == []
+    child = apart._pid
+    assert apart.result() == here
+    apart.close()  # waits for the child's calls
+    assert mark.read_text(encoding="utf-8").split() == [str(child)]  # made once, by the child
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, os.WNOHANG)  # reaped
+    mark.unlink()
+    alone = related.RelatedApart(arts, terms, minimum=len(arts) + 1, after=[write])
+    assert alone.pending == [write]
+    assert alone.result() == here and not mark.exists()  # the caller's to make
+    parent = os.getpid()
+    work = related.related_articles
+
+    def fails_in_the_child(*args: object, **kwargs: object) -> object:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return work(*args, **kwargs)
+
+    monkeypatch.setattr(related, "related_articles", fails_in_the_child)
+    failing = related.RelatedApart(arts, terms, minimum=1, after=[write])
+    assert failing.pending == []
+    assert failing.result() == here
+    failing.close()
+    assert not mark.exists()  # a memo left for the next build
 
 
 def test_a_child_whose_result_is_not_wanted_is_stopped() -> None:

@@ -32,6 +32,22 @@ def test_render_cache_round_trip_and_prune(tmp_path: Path) -> None:
     assert cache.get("cd" * 32) is None and cache.get("ab" * 32) is not None
 
 
+def test_a_page_used_is_marked_only_when_its_mark_is_old(tmp_path: Path) -> None:
+    """get() sets a cached page's time only when it is TOUCH_HOURS old or more: a page in
+    use is never pruned, and a recent mark is not written again on every build."""
+    cache = rendercache.RenderCache(tmp_path)
+    for key in ("ab" * 32, "cd" * 32):
+        cache.put(key, b"page")
+    recent = time.time() - (rendercache.TOUCH_HOURS - 1) * 3600
+    old = time.time() - 15 * 86400
+    os.utime(cache.path("ab" * 32), (recent, recent))
+    os.utime(cache.path("cd" * 32), (old, old))
+    assert cache.get("ab" * 32) is not None and cache.get("cd" * 32) is not None
+    assert abs(cache.path("ab" * 32).stat().st_mtime - recent) < 1  # left as it was
+    assert time.time() - cache.path("cd" * 32).stat().st_mtime < 60  # marked now
+    assert cache.prune(14, every_hours=0) == 0  # both in use
+
+
 def test_prune_looks_again_only_after_its_interval(tmp_path: Path) -> None:
     cache = rendercache.RenderCache(tmp_path, ".xml")
     old = time.time() - 30 * 86400
@@ -724,6 +740,54 @@ def test_sitemap_addresses_of_cached_pages_are_mkdocs_own(site_url: str | None) 
             (want.canonical_url, want.abs_url, want.update_date, want.edit_url), src
 
 
+@pytest.mark.parametrize("site_url", ["https://example.org/civicnews/", "https://example.org",
+                                      "http://h/p;q/", None])
+def test_sitemap_without_jinja_is_mkdocs_own(site_url: str | None,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """hooks._Sitemap (on_pre_template) writes what MkDocs' sitemap.xml template writes of the
+    same context: live pages with and without a date, a link, cached pages listed without a
+    Page (a plain URL) and with one (any other URL, on_template_context)."""
+    from civicnews.site import hooks
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+    from mkdocs.theme import Theme
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "site_url": site_url, "docs_dir": "/tmp/docs",
+                      "site_dir": "/tmp/site"})
+    template = Theme(name="mkdocs").get_env().get_template("sitemap.xml")  # MkDocs' own
+    live = [File(src, "/tmp/docs", "/tmp/site", True)
+            for src in ["index.md", "archive/2023-04/2.md", "a/b&c.md", "undated.md"]]
+    for f in live:
+        Page(None, f, config)
+    live[3].page.update_date = None  # type: ignore[union-attr]
+    link = File("link.md", "/tmp/docs", "/tmp/site", True)
+    page = Page(None, link, config)
+    page.is_link = True  # as a Link would list
+    cached = [File(src, "/tmp/docs", "/tmp/site", True)
+              for src in ["a/2023-04-03-1-2.md", "a/b c.md", "districts/%E6%B0%B8.md"]]
+    monkeypatch.setattr(hooks, "_STATE", hooks._State())
+    hooks._STATE.cached = {f.src_uri: f for f in cached}
+    hooks._STATE.doc_order = [cached[0], live[0], cached[1], live[1], cached[2], live[2], link,
+                              live[3]]
+    fast = hooks.on_pre_template(template, "sitemap.xml", config)
+    assert isinstance(fast, hooks._Sitemap) and hooks._STATE.sitemap_fast
+    context = hooks.on_template_context({"pages": [*live, link]}, "sitemap.xml", config)
+    if site_url:
+        assert cached[0].page is None  # listed without a Page
+    got = fast.render(context)
+    for f in cached:  # what MkDocs' template writes, every cached page given its Page
+        if f.page is None:
+            hooks._Canonical(config.get("site_url"))(Page(None, f, config))
+    assert got == template.render(context)
+    assert got.count("<url>") == (7 if site_url else 0)  # the link is not listed
+    hooks._STATE.sitemap_fast = False
+    hooks._STATE.cached = {}
+    assert hooks.on_pre_template(template, "sitemap.xml", config) is template  # nothing cached
+
+
 def test_related_news_starts_in_on_config_and_a_failed_build_stops_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The articles are read and related news started once extraction is done (on_files then
@@ -743,9 +807,9 @@ def test_related_news_starts_in_on_config_and_a_failed_build_stops_it(
     closed: list[int] = []
 
     class Apart(related.RelatedApart):
-        def __init__(self, articles: list, terms: dict) -> None:
+        def __init__(self, articles: list, terms: dict, **kwargs: object) -> None:
             started.append(len(articles))
-            super().__init__(articles, terms, minimum=1)  # a real child, even for three
+            super().__init__(articles, terms, minimum=1, **kwargs)  # a real child, even for 3
 
         def close(self) -> None:
             closed.append(1)

@@ -454,6 +454,34 @@ def test_list_pages_through_their_cache_are_the_pages_made_afresh(tmp_path: Path
     assert len(made) >= 2  # its month's page and its districts' pages
 
 
+def test_a_lazy_list_cache_hands_over_kept_pages_by_file(tmp_path: Path) -> None:
+    """A lazy ListCache gives a page found in the cache as its file (not read), whose text is
+    the page made afresh, under the key a page made now gets; an unreadable file is made
+    again."""
+    def cache(lazy: bool) -> pages.ListCache:
+        return pages.ListCache(RenderCache(tmp_path / "lists", ".md"), "env",
+                               lambda a: hashlib.sha256(repr(a).encode()).hexdigest(), lazy)
+
+    arts = newest_first(art(f"p{i:03d}", f"标题{i}", date=f"2022-0{i % 9 + 1}-01",
+                            districts=["永康市"]) for i in range(60))
+
+    def build(through: pages.ListCache | None) -> list[pages.GeneratedPage]:
+        return pages.site_pages(arts, "县域新闻", CITIES, ORDER, [], cache=through)
+
+    fresh = {p.src_uri: p.content for p in build(None)}
+    made = build(cache(lazy=True))  # nothing kept yet: every page made now
+    assert all(p.kept is None for p in made)
+    kept = build(cache(lazy=True))
+    listed = [p for p in kept if p.key]
+    assert listed and all(p.kept is not None and p.content == "" for p in listed)
+    assert {p.src_uri: p.text() for p in kept} == fresh
+    assert [(p.src_uri, p.key) for p in kept] == [(p.src_uri, p.key) for p in made]
+    assert {p.src_uri: p.content for p in build(cache(lazy=False))} == fresh  # read at once
+    listed[0].kept.chmod(0o200)  # type: ignore[union-attr] # unreadable (not as root)
+    listed[0].kept.write_bytes(b"\xff")  # type: ignore[union-attr] # not UTF-8 either
+    assert listed[0].text() == fresh[listed[0].src_uri]  # made again
+
+
 _FIELD_TEXT = st.text(st.one_of(st.characters(min_codepoint=0x20, max_codepoint=0x7e),
                                 st.characters(min_codepoint=0xa0, max_codepoint=0xd7ff),
                                 st.characters(min_codepoint=0xe000),
@@ -544,3 +572,26 @@ def test_rel_is_plain_rel() -> None:
             for to_path in (to, "a/" + to):
                 assert pages.rel(from_url, to_path) == pages.plain_rel(from_url, to_path), \
                     (from_url, to_path)
+
+
+def test_with_towns_adds_the_stories_of_the_places_inside_in_article_order() -> None:
+    """with_towns (each place's stories handed to the districts above it) against its
+    definition, a district at a time, on random gazetteer paths (a place above itself,
+    repeated, or without stories of its own included)."""
+    import random
+
+    rng = random.Random(13)
+    for _trial in range(300):
+        names = [f"地{i}" for i in range(rng.randint(1, 8))]
+        arts = [ArticleMeta(id=f"a{i}", title="题") for i in range(rng.randint(0, 12))]
+        groups = {n: rng.sample(arts, rng.randint(0, min(5, len(arts))))
+                  for n in rng.sample(names, rng.randint(0, len(names)))}
+        paths = {n: [rng.choice(names) for _ in range(rng.randint(0, 4))]
+                 for n in rng.sample(names, rng.randint(0, len(names)))}
+        got = pages.with_towns(groups, paths, arts)
+        assert list(got) == list(groups)
+        for name, own in groups.items():
+            inside = {a.id for a in own}
+            inside |= {a.id for other, path in paths.items()
+                       if other != name and name in path for a in groups.get(other, [])}
+            assert [a.id for a in got[name]] == [a.id for a in arts if a.id in inside]

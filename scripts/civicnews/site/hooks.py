@@ -79,6 +79,8 @@ class _State:
     search_keys: dict[str, str] = field(default_factory=dict)  # article id → its text's key
     cached: dict[str, File] = field(default_factory=dict)  # src_uri → page served from cache
     dirty: bool = False  # mkdocs build --dirty: the old site stays where it is
+    sitemap_fast: bool = False  # this build's sitemap is written by _Sitemap
+    unread: dict[str, pages.GeneratedPage] = field(default_factory=dict)  # list pages by file
     sweeper: threading.Thread | None = None  # deleting the previous build's site
     old_site: Path | None = None  # the previous build's site, moved aside in on_config
     listed: dict[str, rendercache.Listing] | None = None  # its folders (rendercache.survey)
@@ -97,8 +99,10 @@ class _State:
                  related.RelatedApart] | None = None
     parsed_kept: dict = field(default_factory=dict)  # load_articles' racy files (_settle)
     # Memos _read_articles read and left to write (load_articles' and cached_terms' ``later``):
-    # written in on_files while related news is worked out, not before it starts.
+    # written by related news' child once it handed its result back (RelatedApart ``after``),
+    # or without a child in on_files while the rest is worked out; not before it starts.
     later: list[Callable[[], None]] = field(default_factory=list)
+    related_child: related.RelatedApart | None = None  # writing those memos (on_post_build)
     extracted: dict = field(default_factory=dict)  # the batch's articles by file hash
     settler: threading.Thread | None = None  # _settle, beside the conversion
 
@@ -446,7 +450,11 @@ def _read_articles(config: Any) -> None:
                                  _config_dir(config) / CACHE_DIR, _STATE.headline_terms,
                                  _STATE.later)
     _STATE.headline_terms = {}
-    _STATE.early = (articles, texts, terms, related.RelatedApart(articles, terms))
+    # The memos are written by related news' child before its work, when it is started.
+    _close_related()
+    apart = related.RelatedApart(articles, terms, after=_STATE.later)
+    _STATE.later = apart.pending
+    _STATE.early = (articles, texts, terms, apart)
     # The share codes missing from their cache (a cold build's every one) are drawn from now
     # on, beside on_files and the conversion, where the second core had only related news
     # to do; started in on_files they were drawn beside the drawing of the pages, with the
@@ -484,6 +492,13 @@ def _drop_early() -> None:
         _STATE.early = None
 
 
+def _close_related() -> None:
+    """Wait for the related-news child of on_files to end (its memo writes)."""
+    if _STATE.related_child is not None:
+        _STATE.related_child.close()
+        _STATE.related_child = None
+
+
 def on_files(files: Files, config: Any) -> Files:
     """Swap the article files for ``a/<id>.md`` pages and add generated pages and sources;
     pages whose finished HTML is in the render cache become plain files to copy."""
@@ -514,7 +529,8 @@ def on_files(files: Files, config: Any) -> Files:
         _survey_old_site()
         _STATE.neighbours = related.neighbours(articles, related=apart.result(), placed=placed)
     finally:
-        apart.close()
+        # Its memo writes (RelatedApart ``after``) are waited for at the end of the build.
+        _STATE.related_child = apart
     _article_keys_all(articles, config, environment, digests)
     _serve_cached_pages(files, config)
     if _STATE.indexer is not None and _STATE.command == "build" and not _STATE.dirty:
@@ -609,7 +625,8 @@ def _site_files(files: Files, config: Any, articles: list[art_mod.ArticleMeta],
     cities = {n: (p[1] if len(p) > 1 else None) for n, p in paths.items()}  # breadcrumb tails
     _STATE.generated = set()
     lists = pages.ListCache(rendercache.RenderCache(_site_cache(config, LIST_CACHE), ".md"),
-                            environment, digests)
+                            environment, digests, lazy=True)
+    _STATE.unread = {}
     for page in pages.site_pages(articles, config.site_name, cities, place_order,
                                  campaign_order, paths=paths, with_feeds=bool(config.site_url),
                                  cache=lists):
@@ -618,12 +635,20 @@ def _site_files(files: Files, config: Any, articles: list[art_mod.ArticleMeta],
             files.remove(existing)
         inclusion = (InclusionLevel.UNDEFINED if page.src_uri in NAV_PAGES
                      else InclusionLevel.NOT_IN_NAV)
-        files.append(File.generated(config, page.src_uri, content=page.content,
-                                    inclusion=inclusion))
+        if page.kept is not None:  # its text is read only if MkDocs renders it
+            _STATE.unread[page.src_uri] = page
+            files.append(File.generated(config, page.src_uri, abs_src_path=str(page.kept),
+                                        inclusion=inclusion))
+        else:
+            files.append(File.generated(config, page.src_uri, content=page.content,
+                                        inclusion=inclusion))
         _STATE.generated.add(page.src_uri)
         if page.src_uri not in NAV_PAGES:  # nav pages show the active tab: always rendered
-            _STATE.page_keys[page.src_uri] = rendercache.page_key(environment, page.src_uri,
-                                                                  page.content)
+            # A list page's text is a function of its list cache key (ListCache): its HTML is
+            # keyed by that, its text not read (nor hashed) to serve it from the cache.
+            _STATE.page_keys[page.src_uri] = rendercache.page_key(
+                environment, page.src_uri, *(("list", page.key) if page.key
+                                             else (page.content,)))
     # Feeds are plain files, so MkDocs copies them, `serve` serves them and links to them from
     # Markdown are checked like any other link. A feed needs absolute links: none without
     # site_url rather than feeds pointing at a made-up host.
@@ -774,9 +799,17 @@ def _search_key(art: art_mod.ArticleMeta, config: Any, environment: str,
 def _article_url(art: art_mod.ArticleMeta, config: Any) -> str:
     """An article's absolute address: a share code must carry the real one (none without
     site_url)."""
-    if not config.site_url:
+    site_url = config.site_url
+    if not site_url:
         return ""
-    return feeds.absolute(config.site_url, pages.url_of(pages.article_src(art.id)))
+    return _absolute_url(site_url, art.id)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _absolute_url(site_url: str, art_id: str) -> str:
+    """_article_url's address of an article id: asked three times an article a build (search
+    key, page key, share codes) and again on every rebuild, each a quote() of its path."""
+    return feeds.absolute(site_url, pages.url_of(pages.article_src(art_id)))
 
 
 def _qr(url: str, config: Any) -> str:
@@ -790,6 +823,7 @@ def _serve_cached_pages(files: Files, config: Any) -> None:
     _STATE.cached = {}
     _STATE.doc_order = []
     _STATE.rendered = []
+    _STATE.sitemap_fast = False
     cache = rendercache.RenderCache(_site_cache(config, HTML_CACHE))
     site = Path(config.site_dir)
     # Links only into a site this build starts empty (see rendercache.place) or whose every
@@ -815,6 +849,12 @@ def _serve_cached_pages(files: Files, config: Any) -> None:
             rendercache.place(hit, site / dest, link=fresh)
     if _STATE.cached:
         _STATE.doc_order = [f for f in order if f.is_documentation_page()]
+    unread, _STATE.unread = _STATE.unread, {}
+    for src, page in unread.items():  # rendered now: its text, as a page made now has it
+        if src not in _STATE.cached:
+            found = files.get_file_from_path(src)
+            if found is not None:
+                found.content_string = page.text()
     log.info("civicnews: %d of %d pages from the render cache", len(_STATE.cached),
              len(_STATE.page_keys))
 
@@ -841,13 +881,86 @@ class _Canonical:
                    for u in probes):
                 self.path = path
 
+    def plain(self, url: str) -> bool:
+        """Whether ``url`` is joined to the base by appending it (see the class doc)."""
+        return bool(self.base and self.path is not None and url and _PLAIN_URL.fullmatch(url))
+
     def __call__(self, page: Page) -> None:
         url = page.url
-        if self.base and self.path is not None and url and _PLAIN_URL.fullmatch(url):
+        if self.plain(url):
             page.canonical_url = self.base + url
-            page.abs_url = self.path + url
+            page.abs_url = self.path + url  # type: ignore[operator] # plain: path is set
         else:
             page._set_canonical_url(self.site_url)
+
+
+# MkDocs' sitemap.xml (mkdocs/templates/sitemap.xml), which _Sitemap writes without Jinja: a
+# theme or MkDocs with another one gets its own template drawn as before.
+_SITEMAP_TEMPLATE = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+{%- for file in pages -%}
+    {% if not file.page.is_link and (file.page.abs_url or file.page.canonical_url) %}
+    <url>
+         <loc>{% if file.page.canonical_url %}{{ file.page.canonical_url|e }}{% else %}\
+{{ file.page.abs_url|e }}{% endif %}</loc>
+         {% if file.page.update_date %}<lastmod>{{file.page.update_date}}</lastmod>{% endif %}
+    </url>
+    {%- endif -%}
+{% endfor %}
+</urlset>
+"""
+
+
+class _Sitemap:
+    """MkDocs' sitemap.xml template (``_SITEMAP_TEMPLATE``) as a plain function of its context:
+    the same text, without a Page made for each of the ten thousand pages served from the
+    render cache only to be listed (on_template_context), nor Jinja's loop over them; such a
+    page (no Page, a plain URL) is listed by its file's URL and the build date, as its Page
+    would give them (Page.__init__: get_build_date, _set_canonical_url)."""
+
+    def __init__(self, site_url: str | None) -> None:
+        self.canonical = _Canonical(site_url)
+
+    def render(self, context: Mapping[str, Any]) -> str:
+        from markupsafe import escape
+        from mkdocs.utils import get_build_date
+
+        out = ['<?xml version="1.0" encoding="UTF-8"?>\n'
+               '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+        base = self.canonical.base
+        built = get_build_date()
+        for f in context["pages"]:
+            page = f.page
+            if page is None:  # served from the cache, plain (on_template_context)
+                if not self.canonical.plain(f.url):
+                    continue  # as the template skips a file without a page
+                loc, lastmod = escape(base + f.url), built  # type: ignore[operator]
+            else:
+                if page.is_link or not (page.abs_url or page.canonical_url):
+                    continue
+                loc = escape(page.canonical_url or page.abs_url)
+                lastmod = page.update_date
+            out.append(f"\n    <url>\n         <loc>{loc}</loc>\n         "
+                       f"{f'<lastmod>{lastmod}</lastmod>' if lastmod else ''}\n    </url>")
+        out.append("\n</urlset>")
+        return "".join(out)
+
+
+def on_pre_template(template: Any, template_name: str, config: Any) -> Any:
+    """The sitemap through _Sitemap when the theme's is MkDocs' own and pages are served from
+    the render cache (a rebuild's ten thousand): its Jinja loop and a Page for each cached
+    page to list were ~0.3 s of a rebuild after one page at 10,000 articles."""
+    if template_name != "sitemap.xml" or not _STATE.cached:
+        return template
+    try:
+        source = Path(template.filename).read_text(encoding="utf-8")
+    except (OSError, TypeError, AttributeError):
+        return template
+    if source != _SITEMAP_TEMPLATE:
+        return template
+    _STATE.sitemap_fast = True
+    return _Sitemap(config.get("site_url"))
 
 
 def on_template_context(context: Any, template_name: str, config: Any) -> Any:
@@ -857,13 +970,14 @@ def on_template_context(context: Any, template_name: str, config: Any) -> Any:
     live = {id(f) for f in context["pages"]}
     listed = []
     canonical = _Canonical(config.get("site_url"))
+    fast = _STATE.sitemap_fast  # _Sitemap lists a cached page with a plain URL without a Page
     # Page() with no site_url skips urljoin (canonical sets the same address after it): a
     # quarter of a 10,000-article rebuild's sitemap was urljoin on ten thousand pages.
     bare = {"site_url": None, "repo_url": config.get("repo_url"),
             "edit_uri": config.get("edit_uri"), "edit_uri_template": config.get("edit_uri_template")}
     for f in _STATE.doc_order:
         if f.src_uri in _STATE.cached:
-            if f.page is None:
+            if f.page is None and not (fast and canonical.plain(f.url)):
                 canonical(Page(None, f, bare))  # type: ignore[arg-type] # only .get is read
             listed.append(f)
         elif id(f) in live:
@@ -1072,6 +1186,7 @@ def on_post_build(config: Any) -> None:
             keeper.join()
     _join_settler()
     _join_sweeper()
+    _close_related()
     if _STATE.command == "build":
         rendercache.RenderCache(_site_cache(config, HTML_CACHE)).prune()
         rendercache.RenderCache(_site_cache(config, FEED_CACHE), ".xml").prune()
@@ -1137,6 +1252,7 @@ def on_build_error(error: Exception) -> None:
     _join_settler()
     _stop_drawing()
     _drop_early()
+    _close_related()
     _close_indexer()
     _STATE.listed = None
     if _STATE.old_site is not None:

@@ -17,8 +17,9 @@ import posixpath
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from urllib.parse import quote
 
 import yaml
@@ -36,10 +37,26 @@ OTHER_GROUP = "其他"
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page for MkDocs to render: its path under docs/ and its Markdown text."""
+    """A page for MkDocs to render: its path under docs/ and its Markdown text. From a lazy
+    ListCache, ``kept`` is the cache's file of the text, not read yet (``content`` is then
+    ""; ``text()`` reads it), and ``key`` is the cache key the text is a function of."""
 
     src_uri: str
     content: str
+    kept: Path | None = None
+    key: str = ""
+    remake: Callable[[], str] | None = field(default=None, compare=False, repr=False)
+
+    def text(self) -> str:
+        """The Markdown: ``content``, or the kept file's (made again when it cannot be read)."""
+        if self.kept is None:
+            return self.content
+        try:
+            return self.kept.read_bytes().decode("utf-8", "surrogatepass")
+        except (OSError, UnicodeDecodeError):
+            if self.remake is None:
+                raise
+            return self.remake()
 
 
 @dataclass(frozen=True)
@@ -278,20 +295,33 @@ class ListCache:
     store: RenderCache
     environment: str
     digest: Callable[[ArticleMeta], str]
+    # Pages found in the cache are handed over by their file, not read (GeneratedPage.kept):
+    # the site build reads only those MkDocs renders, ~30 MB of kept list pages at 10,000
+    # articles were read and hashed on every rebuild, then served from the render cache.
+    lazy: bool = False
 
     def text(self, parts: Sequence[str], items: Sequence[ArticleMeta],
              make: Callable[[], str]) -> str:
         """The cached text under these inputs, else ``make()`` (then kept)."""
+        return self.page("", parts, items, make, lazy=False).text()
+
+    def page(self, src: str, parts: Sequence[str], items: Sequence[ArticleMeta],
+             make: Callable[[], str], lazy: bool | None = None) -> GeneratedPage:
+        """The page ``src`` of the cached text under these inputs (its file when ``lazy``),
+        else of ``make()`` (then kept); its ``key`` names the inputs."""
         key = page_key(self.environment, "list", *parts, *(self.digest(a) for a in items))
         found = self.store.get(key)
         if found is not None:
+            if self.lazy if lazy is None else lazy:
+                return GeneratedPage(src, "", found, key, make)
             try:
-                return found.read_bytes().decode("utf-8", "surrogatepass")
+                return GeneratedPage(src, found.read_bytes().decode("utf-8", "surrogatepass"),
+                                     None, key)
             except (OSError, UnicodeDecodeError):
                 pass
         text = make()
         self.store.put(key, text.encode("utf-8", "surrogatepass"))
-        return text
+        return GeneratedPage(src, text, None, key)
 
 
 def paged_list(directory: str, title: str, articles: Sequence[ArticleMeta], *,
@@ -324,7 +354,7 @@ def paged_list(directory: str, title: str, articles: Sequence[ArticleMeta], *,
         # Everything ``make`` reads but the articles' fields (those are in the key by digest).
         parts = (directory, src, heading, about, repr(crumb), repr(feeds), str(number),
                  str(len(chunks)), str(len(articles)))
-        out.append(GeneratedPage(src, cache.text(parts, chunk, make) if cache else make()))
+        out.append(cache.page(src, parts, chunk, make) if cache else GeneratedPage(src, make()))
     return out
 
 
@@ -401,14 +431,18 @@ def with_towns(groups: Mapping[str, Sequence[ArticleMeta]], paths: Mapping[str, 
     """Each district's stories together with those of the places inside it (a county's page
     and feed show its towns' stories), in the given article order."""
     rank = {id(a): k for k, a in enumerate(articles)}
-    out: dict[str, list[ArticleMeta]] = {}
-    for name, arts in groups.items():
-        merged = {id(a): a for a in arts}
-        for other, path in paths.items():
-            if other != name and name in path and other in groups:
-                merged.update((id(a), a) for a in groups[other])
-        out[name] = sorted(merged.values(), key=lambda a: rank.get(id(a), 0))
-    return out
+    merged = {name: {id(a): a for a in arts} for name, arts in groups.items()}
+    # Each place's stories go to the districts above it, places taken in ``paths`` order (the
+    # order each district took them in when it looked through every path for itself: that
+    # was a district times a path, 360,000 tests a build at 10,000 articles, twice).
+    for other, path in paths.items():
+        if other not in groups:
+            continue
+        for name in path:
+            if name != other and name in merged:
+                merged[name].update((id(a), a) for a in groups[other])
+    return {name: sorted(found.values(), key=lambda a: rank.get(id(a), 0))
+            for name, found in merged.items()}
 
 
 def district_tree(names: Sequence[str], paths: Mapping[str, Sequence[str]],
