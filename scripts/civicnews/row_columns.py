@@ -1,11 +1,12 @@
-"""Three or more columns read across in rows (pdftotext's reading order with narrow gutters),
+"""Side-by-side columns read across in rows (pdftotext's reading order with narrow gutters),
 read back down, column by column.
 
 pdftotext (without -layout) prints the lines of side-by-side columns that share a baseline as
 one row, one space between the pieces; where the columns' baselines drift it breaks a visual
 row into several rows, each holding the pieces of neighbouring columns, left to right
-(``左栏1 中栏1`` then ``右栏1``). ``lines.split_joined_columns`` parts rows of two columns; this
-stage takes regions where rows of three or more pieces of one column width are common, gives
+(``左栏1 中栏1`` then ``右栏1``). ``lines.split_joined_columns`` parts blocks of rows of two
+columns; this stage, run before it, takes regions where rows of two or more pieces of one
+column width are common (three or more columns too, and the broken visual rows), gives
 each piece a column (the next one along the visual row, or the first of a new visual row) and
 prints the columns one after another. No font or position is used: only the pieces' widths.
 """
@@ -21,6 +22,8 @@ from .settings import SETTINGS
 ROW_COLUMNS_STEP = "read_row_columns"
 _CJK_LIKE = re.compile(r"[^\x00-\x7f]")
 _CLAUSE_MARK = re.compile("[，。、；！？]")
+# a single space between two wide characters: where a strong row parts (number padding never)
+_WIDE_CUT = re.compile(r"[^\x00-\x7f] (?=[^\x00-\x7f])")
 
 
 def _tokens(text: str) -> list[str]:
@@ -87,7 +90,7 @@ def _strong(parts: list[str], width: float) -> bool:
 
 
 def _candidate_widths(rows: list[Row]) -> list[int]:
-    """Column widths worth trying: the commonest widths of the tokens of rows of three or more."""
+    """Column widths worth trying: the commonest widths of the tokens of rows of several."""
     counts: dict[int, int] = {}
     for row in rows:
         if row.raw.count(" ") < SETTINGS.row_columns_min_pieces - 1:
@@ -158,7 +161,7 @@ def _region(rows: list[Row], k: int, width: float) -> int:
 
 
 def read_row_columns(rows: list[Row]) -> list[Row]:
-    """Regions of rows read across three or more columns of one width, read column by column.
+    """Regions of rows read across two or more columns of one width, read column by column.
     A region begins at a row read across (or a run of column-wide rows before it, up to a blank
     line) and holds at least ``row_columns_min_rows`` such rows; each piece is marked
     ``column_piece``.
@@ -173,6 +176,11 @@ def read_row_columns(rows: list[Row]) -> list[Row]:
     """
     if not SETTINGS.row_columns:
         return rows
+    # rows that may be read across (text, a space between wide characters): too few, and no
+    # region can hold enough (most text pages stop here)
+    may = [bool(_WIDE_CUT.search(row.raw.strip()) and _CLAUSE_MARK.search(row.raw)) for row in rows]
+    if sum(may) < SETTINGS.row_columns_min_rows:
+        return rows
     widths = _candidate_widths(rows)
     if not widths:
         return rows
@@ -181,7 +189,7 @@ def read_row_columns(rows: list[Row]) -> list[Row]:
     n = len(rows)
     while k < n:
         found = None
-        if rows[k].raw.count(" ") >= SETTINGS.row_columns_min_pieces - 1:
+        if may[k]:
             for width in widths:
                 if _strong(pieces(rows[k].raw, width), width):
                     found = width
