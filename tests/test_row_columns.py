@@ -101,3 +101,14 @@ def test_two_columns_with_lines_on_rows_of_their_own_are_read_down() -> None:
         texts += [a, b] if k in (2, 5) else [f"{a} {b}"]
     out = row_columns.read_row_columns(_rows(texts))
     assert [r.raw for r in out] == left + right
+
+
+def test_a_headline_piece_of_a_row_read_across_may_still_be_display() -> None:
+    # the left column's headline printed on a row with the other columns' first lines: no
+    # clause mark and short of a column line, so not marked text (the labeler may read it a title)
+    texts = ["山村植树活动 " + " ".join(_printed({})[0].split(" ")[1:]),
+             *[f"{a} {b} {c}" for a, b, c in zip(LEFT, MIDDLE[1:], RIGHT[1:], strict=False)]]
+    got = lines.split_lines("\n".join(texts))
+    head = next(x for x in got if x.text == "山村植树活动")
+    assert not head.column_piece
+    assert all(x.column_piece for x in got if x.text in LEFT[:5])

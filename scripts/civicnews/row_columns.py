@@ -73,6 +73,15 @@ def _fits(piece: str, width: float) -> bool:
     return w <= width + JOINED_TOLERANCE_EM and (w >= width - 2 * JOINED_TOLERANCE_EM or piece[-1:] in _ENDS)
 
 
+def _text_piece(piece: str, width: float) -> bool:
+    """A piece that is text, never a headline: a clause mark in it, or a full column line.
+
+    >>> _text_piece("县里组织干部群众开展", 10), _text_piece("皋兰红白理事会", 10)
+    (True, False)
+    """
+    return bool(_CLAUSE_MARK.search(piece)) or _width(piece) >= width - JOINED_TOLERANCE_EM
+
+
 def _strong(parts: list[str], width: float) -> bool:
     """A row read across at least ``row_columns_min_pieces`` columns of ``width``: every piece
     a column line (full, or a paragraph's last), text
@@ -221,10 +230,11 @@ def read_row_columns(rows: list[Row]) -> list[Row]:
             for row, row_parts, cols in zip(region, parts, where, strict=True):
                 for p, col in zip(row_parts, cols, strict=True):
                     if col == c:
-                        # a row of one piece is as printed (it may be a headline over its column)
+                        # a row of one piece is as printed, and a piece that is no text may be a
+                        # headline over its column (the labeler never reads a column piece so)
                         out.append(Row(row.number, p, region[0].gap if first else 0,
                                        (*row.steps, ROW_COLUMNS_STEP), row.note or (note if first else ""),
-                                       column_piece=len(row_parts) > 1))
+                                       column_piece=len(row_parts) > 1 and _text_piece(p, found)))
                         first = False
         k = done = end
     return out

@@ -379,7 +379,7 @@ class Settings:
     # parted beside wide characters only (tokens of row_columns_min_em em or more propose the
     # widths). Set by the issue-9-columns-s36 helper on held-out fitting-split typeset pages
     # (/tmp/w35 tsB41/43/45/47 pdftotext, model M0; count/title): main 0.525/0.546, 0.625/0.714,
-    # 0.575/0.560, 0.625/0.673 -> 0.700/0.567, 0.675/0.762, 0.600/0.615, 0.725/0.643; text
+    # 0.575/0.560, 0.625/0.673 -> 0.700/0.567, 0.675/0.762, 0.600/0.624, 0.725/0.643; text
     # pages, seeds, PyMuPDF and pdfminer pages byte-identical (no region on 200 g61 text pages
     # or 320 PyMuPDF/pdfminer pages). Min pieces 3 (two-column rows left to split_joined_columns)
     # gained less (0.625/0.536, 0.675/0.724, 0.600/0.606 on tsB41/43/45); min rows 2 read 14
