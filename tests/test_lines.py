@@ -217,6 +217,9 @@ def test_a_lone_row_read_across_is_parted_at_the_pages_column_width(monkeypatch)
             "导整改，居民纷纷表示满意。",
             "并为他们颁发了荣誉证书。",
             "另据了解，城南街道下一步将 河西镇还将把邻里文化节办成"]
+    # with row_columns on, a page of four such rows is read column by column before
+    # split_joined_columns sees it (test_row_columns): off here, to test the lone rows
+    monkeypatch.setattr(lines, "SETTINGS", dataclasses.replace(lines.SETTINGS, row_columns=False))
     out = lines.split_lines("\n".join(rows))
     assert [x.text for x in out[:4]] == ["城南街道近日组织干部群众开", "展老旧小区环境集中整治行动",
                                          "河西镇今年举办首届邻里节，", "文化节，村民们欢聚一堂，共"]

@@ -340,6 +340,10 @@ def split_lines(text: str, rules: Rules | None = None, publication: str | None =
     rows = join_interleaved_heads(part_side_titles(rows))
     if SETTINGS.interleaved_columns:
         rows = read_interleaved_columns(rows)
+    if SETTINGS.row_columns and " " in text:
+        from .row_columns import read_row_columns  # imports this module's helpers
+
+        rows = read_row_columns(rows)
     for row in split_joined_columns(rows):
         cleaned, steps, width, cut = _clean(row.raw)
         out.append(

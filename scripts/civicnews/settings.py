@@ -373,6 +373,23 @@ class Settings:
     # same PDFs: 1,283 more rows parted right, 1 more wrongly (2,183/5 against 900/4).
     lone_joined_rows: int = 3
     column_streams_between: int = 6
+    # Columns read across in rows (row_columns.read_row_columns, before split_joined_columns):
+    # a region is read column by column when it holds at least row_columns_min_rows rows of at
+    # least row_columns_min_pieces column lines of one width, each row text (a clause mark) and
+    # parted beside wide characters only (tokens of row_columns_min_em em or more propose the
+    # widths). Set by the issue-9-columns-s36 helper on held-out fitting-split typeset pages
+    # (/tmp/w35 tsB41/43/45/47 pdftotext, model M0; count/title): main 0.525/0.546, 0.625/0.714,
+    # 0.575/0.560, 0.625/0.673 -> 0.700/0.567, 0.675/0.762, 0.600/0.624, 0.725/0.643; text
+    # pages, seeds, PyMuPDF and pdfminer pages byte-identical (no region on 200 g61 text pages
+    # or 320 PyMuPDF/pdfminer pages). Min pieces 3 (two-column rows left to split_joined_columns)
+    # gained less (0.625/0.536, 0.675/0.724, 0.600/0.606 on tsB41/43/45); min rows 2 read 14
+    # regions on text, PyMuPDF and pdfminer pages, 3 about the same as 4 (0.675/0.567,
+    # 0.700/0.743, 0.575/0.615), 5 lost tsB45 (0.550/0.587); min em 6 with neither the clause
+    # nor the wide-character test changed 25 held-out text pages (their scores down).
+    row_columns: bool = True
+    row_columns_min_pieces: int = 2
+    row_columns_min_rows: int = 4
+    row_columns_min_em: float = 8.0
 
     # --- Districts (districts.py and the tagger's modules it names, places.py) ---
     # Set on the corpus's fitting part (143 articles) with `python tests/districts_eval.py tune`,
