@@ -452,16 +452,30 @@ def _twin_hits(lines_grams: list[frozenset[str]], texts: list[str], counts: Coun
         for g in grams & wanted:
             where[g].append(k)
     for i, grams in enumerate(lines_grams):
-        if counts[texts[i]] < 2:
+        text = texts[i]
+        if counts[text] < 2:
             continue
         after_hits[i] = before_hits[i] = 0
         for g in grams:
+            # the nearest other-text line with the bigram on each side decides: walk out from
+            # line i and stop there (the window's whole list costs a page repeating itself
+            # every twin line's prints within the window, for every bigram)
             places = where[g]
-            lo = bisect.bisect_left(places, i - CONTENT_WINDOW)
-            hi = bisect.bisect_right(places, i + CONTENT_WINDOW)
-            near = [k for k in places[lo:hi] if texts[k] != texts[i]]
-            after_hits[i] += any(k > i for k in near)
-            before_hits[i] += any(k < i for k in near)
+            at = bisect.bisect_left(places, i)  # places[at] is i itself: its grams are g's
+            for j in range(at + 1, len(places)):
+                k = places[j]
+                if k > i + CONTENT_WINDOW:
+                    break
+                if texts[k] != text:
+                    after_hits[i] += 1
+                    break
+            for j in range(at - 1, -1, -1):
+                k = places[j]
+                if k < i - CONTENT_WINDOW:
+                    break
+                if texts[k] != text:
+                    before_hits[i] += 1
+                    break
 
 
 def page_views(lines: list[Line], rules: Rules | None) -> list[LineView]:

@@ -12,6 +12,8 @@ In the order they run:
 
 from __future__ import annotations
 
+from functools import partial
+
 from .features import spans_a_word
 from .model import Line, Role
 from .page_items import HeadGroup, Page, TextRun, similarity
@@ -39,15 +41,20 @@ def swap_crossed_headlines(page: Page) -> list[tuple[HeadGroup, float, float]]:
     runs = [x for x in page.items if isinstance(x, TextRun) and x.headline is not None
             and not x.absorbed and x.has_body]
     moved: list[tuple[HeadGroup, float, float]] = []
+    # every pair is weighed: each share is read once per headline text and story text (a page
+    # that prints its stories over again weighs the same texts many times over)
+    shares: dict[tuple[str, str], float] = {}
     while True:
         best: tuple[float, TextRun, TextRun] | None = None
+        texts = [(run.headline.text if run.headline else "", run.text) for run in runs]
+        share = partial(_pair_share, shares, runs, texts)
         for i, one in enumerate(runs):
-            for other in runs[i + 1:]:
-                assert one.headline is not None and other.headline is not None
-                crossed = (similarity(one.headline, other), similarity(other.headline, one))
+            for j in range(i + 1, len(runs)):
+                other = runs[j]
+                crossed = (share(i, j), share(j, i))
                 if min(crossed) < SETTINGS.min_rescue_overlap:
                     continue
-                gain = sum(crossed) - similarity(one.headline, one) - similarity(other.headline, other)
+                gain = sum(crossed) - share(i, i) - share(j, j)
                 if gain >= SETTINGS.swap_margin and (best is None or gain > best[0]):
                     best = (gain, one, other)
         if best is None:
@@ -57,6 +64,17 @@ def swap_crossed_headlines(page: Page) -> list[tuple[HeadGroup, float, float]]:
         for head, old, new in ((one.headline, one, other), (other.headline, other, one)):
             moved.append((head, round(similarity(head, old), 2), round(similarity(head, new), 2)))
         one.headline, other.headline = other.headline, one.headline
+
+
+def _pair_share(shares: dict[tuple[str, str], float], runs: list[TextRun], texts: list[tuple[str, str]],
+                h: int, s: int) -> float:
+    """``similarity`` of run h's headline and run s's story, read once per pair of texts
+    (``texts``: each run's headline and story text) and kept in ``shares``."""
+    key = (texts[h][0], texts[s][1])
+    if key not in shares:
+        head = runs[h].headline
+        shares[key] = similarity(head, runs[s]) if head is not None else 0.0
+    return shares[key]
 
 
 def stacked_headlines(page: Page) -> list[tuple[Line, float, float]]:

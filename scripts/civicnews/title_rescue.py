@@ -479,23 +479,56 @@ def far_title_heads(page: Page, lines: list[Line], rules: Rules) -> list[tuple[i
     """
     heads = [run for run in page.items if isinstance(run, TextRun) and run.headline is not None
              and not run.absorbed and run.has_body and run.headline.parts[0][0] is Role.TITLE]
+    # Whether a line fits a story reads only the story's headline and text: stories that read
+    # alike (a page printed twice over) are tested once per line, as one group, so that a page
+    # repeating itself costs its set-aside lines times its distinct stories, not times all.
+    groups: dict[tuple[str, str, str], list[TextRun]] = {}
+    for run in heads:
+        groups.setdefault(_head_key(run), []).append(run)
     taken: list[tuple[int, str]] = []
     for k in sorted(page.aside):
         text = lines[k].text
         if not SETTINGS.min_second_title_chars <= cjk_count(text) <= SETTINGS.title_chars[1] \
                 or " " in text or not could_be_title(text) or _furniture_shaped(text, rules) or opens_story(text):
             continue
-        fits = [run for run in heads if lines[k] not in (line for _, line in run.headline.parts)
-                and could_be_title(text + run.headline.text)
-                and _far_tail_fits(text, run.headline.parts[0][1].text, run.text)]
-        if len(fits) != 1:
+        fit = _one_far_head(lines[k], groups)
+        if fit is None:
             continue
-        title = fits[0].headline.parts[0][1].text
-        fits[0].headline.parts.insert(0, (Role.TITLE, lines[k]))
+        assert fit.headline is not None
+        key = _head_key(fit)
+        title = fit.headline.parts[0][1].text
+        fit.headline.parts.insert(0, (Role.TITLE, lines[k]))
+        # its headline grew: it is grouped by its new one from now on
+        groups[key].remove(fit)
+        if not groups[key]:
+            del groups[key]
+        groups.setdefault(_head_key(fit), []).append(fit)
         _take_aside(page, text)
         del page.aside[k]
         taken.append((k, title))
     return taken
+
+
+def _head_key(run: TextRun) -> tuple[str, str, str]:
+    """What ``far_title_heads`` reads of a story: its headline's first line, its headline, its text."""
+    assert run.headline is not None
+    return run.headline.parts[0][1].text, run.headline.text, run.text
+
+
+def _one_far_head(line: Line, groups: dict[tuple[str, str, str], list[TextRun]]) -> TextRun | None:
+    """The one story whose title ``line`` is the first line of (``far_title_heads``), or None
+    when none or several fit; a story that has the line in its headline already is no fit."""
+    fit: TextRun | None = None
+    for (first, head, story), runs in groups.items():
+        if not (could_be_title(line.text + head) and _far_tail_fits(line.text, first, story)):
+            continue
+        for run in runs:
+            assert run.headline is not None
+            if line not in (x for _, x in run.headline.parts):
+                if fit is not None:
+                    return None  # a second fit: the line is nobody's for sure
+                fit = run
+    return fit
 
 
 def _drop_heading(run: TextRun, line: Line) -> None:

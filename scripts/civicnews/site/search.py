@@ -43,8 +43,13 @@ SHARD_MAX = 2500
 # Consecutive years with fewer articles than this share a shard: Pagefind ranks each shard by
 # its own word statistics, and a shard of a few dozen articles ranks a page that only shares
 # a word's characters above the page with the word (seen with the seed pages, one shard a
-# year). 500 keeps a shard's statistics steady and the first search to a few requests.
-SHARD_MIN = 500
+# year). Hundreds keep a shard's statistics steady and the first search to a few requests.
+# 300, not 500: Pagefind's peak grows with its shard (stop 36, one staged 1,000-article site's
+# oldest shard, one run each: 100 articles 73 MB, 200 84 MB, 300 97 MB, 400 109 MB, 534 124 MB),
+# and at 1,000 articles (~100 a year) its shards of ~500 were the build's largest process
+# (124 MB against the extraction workers' ~105 MB); a year of its own (10,000 articles: ~1,000
+# a year) is not split by this.
+SHARD_MIN = 300
 # The newest year's months (a shard of them holds no older year) share a shard until it has at
 # least this many articles. A rebuild after one new page re-indexes the newest shard, and at
 # 10,000 articles a year's shard of ~1,000 took 3.1-3.6 s of Pagefind (one run at load 1, the
