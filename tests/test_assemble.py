@@ -797,3 +797,49 @@ def test_whole_label_read_as_furniture_over_a_title_stays_furniture() -> None:
     (a,) = result.articles
     assert a.headline.title == "垃圾分类工作走深走实"
     assert "垃圾分类 人人有责" in result.furniture
+
+
+# A boxed pull quote set above its story's headline: one quotation signed with a dash and a name.
+PULL_QUOTE = [("start", "“创卫是最大的民生工程，全区上下要进入战时状态，"), ("body", "全力以赴打好创卫攻坚战。”"),
+              ("body", "———王明")]
+QUOTED_STORY = [("title", "新城区全力以赴打好创卫攻坚战"),
+                ("start", "近日，新城区召开创卫攻坚工作会议。区长王明说，创卫是最大的民生工程，"),
+                ("body", "全区上下要打好创卫攻坚战。")]
+
+
+def test_a_signed_quotation_over_a_headline_is_that_story_s_pull_quote() -> None:
+    result = assemble(PULL_QUOTE + QUOTED_STORY)
+    (a,) = result.articles
+    assert a.headline.title == "新城区全力以赴打好创卫攻坚战"
+    assert a.paragraphs[0].startswith("“创卫是最大的民生工程") and a.paragraphs[-1].endswith("攻坚战。")
+
+
+def test_a_signed_quotation_over_another_story_s_headline_stays_apart() -> None:
+    # the story under the headline shares none of the quote's words: not its pull quote
+    result = assemble(PULL_QUOTE + [("title", "北山村建成村史馆"), ("start", "日前，北山村村史馆建成开放，展出老物件三百余件。")])
+    assert len(result.articles) == 2 and result.articles[1].headline.title == "北山村建成村史馆"
+    assert result.articles[1].paragraphs == ["日前，北山村村史馆建成开放，展出老物件三百余件。"]
+
+
+def test_a_quotation_with_its_speaker_s_words_after_it_is_no_pull_quote() -> None:
+    # “…，”王明说，… goes on past the quote: a story's own opening
+    result = assemble([("start", "“创卫是最大的民生工程。”王明说，"), ("body", "全区上下要打好创卫攻坚战。")] + QUOTED_STORY)
+    assert len(result.articles) == 2
+
+
+CHART = [("start", "东区范围，由建设局负责"), ("body", "西区范围，由执法局负责，城管局协助"), ("body", "新城区创卫分解图")]
+
+
+def test_a_chart_s_labels_under_a_headline_are_furniture() -> None:
+    # the model read the chart's boxes as the story's first line: they are the chart's
+    result = assemble([QUOTED_STORY[0], *CHART, *QUOTED_STORY[1:]])
+    (a,) = result.articles
+    assert a.headline.title == "新城区全力以赴打好创卫攻坚战" and a.paragraphs[0].startswith("近日，新城区")
+    assert all(text in result.furniture for _, text in CHART)
+
+
+def test_short_unfinished_lines_of_a_story_over_a_chart_title_stay_its_text() -> None:
+    result = assemble([*QUOTED_STORY[:2], ("body", "全区上下要明确分工，"), *CHART[:2], ("body", "新城区创卫分解图"),
+                       ("body", "全区上下要打好创卫攻坚战。")])
+    (a,) = result.articles
+    assert "东区范围，由建设局负责" in "".join(a.paragraphs)

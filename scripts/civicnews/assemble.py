@@ -54,6 +54,7 @@ from .headline_parts import (
 )
 from .labeler import Decision
 from .line_rereads import (
+    chart_labels,
     colon_title_openings,
     colon_titles,
     credits_as_bylines,
@@ -97,6 +98,7 @@ from .story_joins import (
     headed_resumes,
     join_continuations,
     leads_of_later_stories,
+    pull_quotes_over_headlines,
     tails_read_as_stories,
 )
 from .title_rescue import (
@@ -249,6 +251,9 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k, j in reprints.items():
         decisions[k] = _reread_decision(decisions[k], Role.FURNITURE, (
             f"a second print of line {lines[j].number}"))
+    for k in chart_labels(lines, decisions, rules):
+        decisions[k] = _reread_decision(decisions[k], Role.FURNITURE, (
+            "a chart's title, or a short label line right above it: the chart's, not a story's"))
     roles = [LineRole(line.number, line.text, d.role, d.confidence, d.evidence)
              for line, d in zip(lines, decisions, strict=True)]
     page = group_items(lines, decisions, rules)
@@ -343,6 +348,12 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             roles[index[number]] = LineRole(old.number, old.text, old.role, old.confidence, (
                 *old.evidence, f"an untitled story that shares {share:.2f} of the smaller one's words"
                 " with the story after it, whose headline is printed after its text: that story's lead"))
+    for number, share in pull_quotes_over_headlines(page):
+        if number in index:
+            old = roles[index[number]]
+            roles[index[number]] = LineRole(old.number, old.text, old.role, old.confidence, (
+                *old.evidence, f"an untitled quotation signed with a dash and a name, right over a headline"
+                f" whose story shares {share:.2f} of its words: that story's pull quote"))
     for number, own, share in headed_resumes(page):
         if number in index:
             old = roles[index[number]]

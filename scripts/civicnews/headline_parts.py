@@ -53,7 +53,8 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rule
     under the title (创卫在行动), not the title's end; printed apart and found word for word in
     the story, it is a pull quote. Either goes to the page's furniture. Returns the lines and why, for
     the report. A line that closes an event the title line above it opened (开展… / …活动:
-    ``headline.closes_a_frame``) is the title's end whatever its words.
+    ``headline.closes_a_frame``) is the title's end whatever its words; one another story on the
+    page uses ``min_far_title_share`` of is that story's headline, left for it.
 
     >>> run = TextRun(fresh=True, sections=[(None, ["近日，矾山镇开展安全生产检查。"])])
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(2, "", "创卫在行动"))])
@@ -86,6 +87,13 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rule
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(3, "", "守护万家平安", gap_before=0))])
     >>> [x.text for x, _ in drop_stray_title_tails(page, {1: 0.9, 3: 0.9}, rules)]
     []
+
+    Another story's headline stacked under this one (PyMuPDF prints a page's headlines
+    together) stays for that story, which uses its words:
+    >>> other = TextRun(fresh=True, sections=[(None, ["本报讯 近日，北坡村建成村史馆并对村民开放。"])])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "矾山镇开展安全生产检查")), (Role.TITLE, Line(2, "", "北坡村建成村史馆"))])
+    >>> drop_stray_title_tails(Page([run, other], [], [], []), {1: 0.9, 2: 0.3}, rules), len(run.headline.parts)
+    ([], 2)
 
     A line opening on a particle goes on the title line above it, unsure or not:
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "村寨有了新变化——来自贵州乡村")), (Role.TITLE, Line(2, "", "的生动实践"))])
@@ -132,7 +140,11 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rule
                               or closes_a_frame(parts[-2][1].text, line.text, rules))
         # a line opening on a particle (的生动实践) goes on the line above: no headline opens so
         goes_on = line.text.strip()[:1] in _TAIL_OPENERS
-        few = not goes_on and (unsure and share == 0.0 or apart and share < SETTINGS.min_rescue_overlap)
+        # a line another story on the page uses nearly whole is that story's headline, stacked
+        # over this one (PyMuPDF prints a page's headlines together), not a stray line
+        elsewhere = any(_shares_with(line.text, other.text) >= SETTINGS.min_far_title_share
+                        for other in page.items if isinstance(other, TextRun) and other is not run)
+        few = not goes_on and not elsewhere and (unsure and share == 0.0 or apart and share < SETTINGS.min_rescue_overlap)
         if grams and not pair and (few or quoted):
             parts.pop()
             page.furniture.append(line.text)

@@ -28,12 +28,15 @@ shows. In the order they run:
 13. ``titles_naming_new_places``: so is one opening with a place the text after names and the
     story before never does;
 14. ``subheads_touching_titles``: a subhead printed against a title line is a piece of that title;
-15. ``titles_after_credits``: a headline-shaped line right after a closing credit is a title;
+15. ``titles_after_credits``: a headline-shaped line right after a closing credit is a title, and
+    so is a stack of short lines between it and a first line opening with a dateline;
 16. ``titles_read_as_leads``: an untitled "first line" shaped as a headline is one;
 17. ``titles_opened_by_text``: a block's first line printed against the title under it is that
     title's first piece;
 18. ``far_reprints`` and ``reprinted_title_ends``: display lines printed a second time are
-    furniture, and a title line's end read as something else is found by its second print.
+    furniture, and a title line's end read as something else is found by its second print;
+19. ``chart_labels``: a chart's title (…分解图) and the short label lines right above it are
+    furniture.
 """
 
 from __future__ import annotations
@@ -546,7 +549,8 @@ def titles_after_credits(lines: list[Line], decisions: list[Decision], rules: Ru
     furniture, and hold phrases parted by spaces or fall short of the measure of the text
     under them: the next story's title (减 不文明行为 整治 脏乱差 现象, its quotes lost), for
     after a story's close comes a headline or a story's first words, and a story's first line
-    runs on, unspaced, to its column's edge. Their indices.
+    runs on, unspaced, to its column's edge. So is a stack of such short lines right over a
+    first line opening with a dateline (``_stack_over_dateline``). Their indices.
 
     >>> from .rules import load_rules
     >>> texts = ["改建任务已完成8855座。", "（记者 何超）", "减 不文明行为 整治 脏乱差 现象", "城市的文明程度代表着一座城市的形象，"]
@@ -555,6 +559,12 @@ def titles_after_credits(lines: list[Line], decisions: list[Decision], rules: Ru
     [2]
     >>> page[2] = Line(2, "", "城市的文明程度代表着一座城市")  # a paragraph's first line
     >>> titles_after_credits(page, [Decision(Role.BODY, 1.0)] * 4, load_rules())
+    []
+    >>> texts = ["改建任务已完成8855座。", "（记者 何超）", "以练强能", "守护平安", "本报讯（通讯员 魏东）近日，石桥镇"]
+    >>> page = [Line(n, "", t) for n, t in enumerate(texts)]
+    >>> titles_after_credits(page, [Decision(Role.BODY, 1.0)] * 4 + [Decision(Role.START, 0.5)], load_rules())
+    [2, 3]
+    >>> titles_after_credits(page, [Decision(Role.BODY, 1.0)] * 5, load_rules())  # no story opens under them
     []
     """
     out: list[int] = []
@@ -565,6 +575,9 @@ def titles_after_credits(lines: list[Line], decisions: list[Decision], rules: Ru
         if decisions[k].role is not R.BODY or decisions[nxt].role not in (R.BODY, R.START):
             continue
         if decisions[prev].role not in (*_TEXT_ROLES, R.BYLINE) or not _bracketed_credit(lines[prev].text, rules):
+            continue
+        if stack := _stack_over_dateline(lines, decisions, texted[pos:], rules):
+            out += stack
             continue
         if _ANY_MARK.search(text) or not could_be_title(text) or _furniture_shaped(text, rules):
             continue
@@ -577,6 +590,27 @@ def titles_after_credits(lines: list[Line], decisions: list[Decision], rules: Ru
         if phrases or short:
             out.append(k)
     return out
+
+
+# A headline broken over short lines holds at most this many (以练强能 / 守护平安).
+MAX_STACKED_TITLE_LINES = 3
+
+
+def _stack_over_dateline(lines: list[Line], decisions: list[Decision], texted: list[int], rules: Rules) -> list[int]:
+    """The indices of a stack of short headline-shaped lines read as text (no punctuation)
+    right over a story's first line that opens with a dateline (本报讯（通讯员 X）…), from
+    ``texted[0]`` on; empty when there is none. A dateline opens a story under its headline, so
+    the short lines over it are that headline, not the end of the story before."""
+    stack: list[int] = []
+    for k in texted[:MAX_STACKED_TITLE_LINES + 1]:
+        text = lines[k].text
+        if decisions[k].role is R.START and credits.opens_with_dateline(text, rules):
+            # the lines together are shaped as one headline
+            return stack if stack and could_be_title("".join(lines[j].text for j in stack)) else []
+        if decisions[k].role is not R.BODY or _ANY_MARK.search(text) or _furniture_shaped(text, rules):
+            return []
+        stack.append(k)
+    return []
 
 
 # Any punctuation a line of text holds (a title may hold none).
@@ -1178,3 +1212,56 @@ def title_ends_read_as_leads(lines: list[Line], decisions: list[Decision], rules
         if could_be_title(lines[prev].text + text) and (short or _far_tail_fits(lines[prev].text, text, story)):
             out.append(k)
     return out
+
+
+# A chart's labels over its title: at most this many lines of at most this many characters (a
+# box's label, 企业范围，由经济发展局负责); more, or longer, is a story's text. Not fitted: the
+# chart_titles pattern allows a title of 24 characters, a label holds about as many.
+MAX_CHART_LABEL_LINES = 8
+MAX_CHART_LABEL_CHARS = 24
+
+
+def _chart_label(text: str) -> bool:
+    """A short line ending no sentence and holding no sentence's end: a chart box's label."""
+    return (0 < len(CJK_CHAR.findall(text)) <= MAX_CHART_LABEL_CHARS and not ends_sentence(text)
+            and not any(mark in text for mark in "。！？"))
+
+
+def chart_labels(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """A line naming a chart (the furniture rules' ``chart_titles``: …创卫分解图) and the label
+    lines right above it, each short and ending no sentence, the block right under a headline
+    or subhead line: a PDF tool reads a diagram's boxes
+    as short lines, and the model reads them as furniture or as a story's first line and text
+    alike. None is a story's text. Returns the indices of the chart's lines.
+
+    >>> from civicnews.rules import load_rules
+    >>> texts = ["全力打好攻坚战", "东区范围，由建设局负责", "西区范围，由执法局负责", "开发区创卫分解图", "打好宣传战"]
+    >>> page = [Line(n, "", t) for n, t in enumerate(texts)]
+    >>> roles = [Decision(Role.TITLE, 0.9), Decision(Role.START, 0.5), Decision(Role.BODY, 0.6),
+    ...          Decision(Role.BODY, 0.3), Decision(Role.SUBHEAD, 0.9)]
+    >>> chart_labels(page, roles, load_rules())
+    [1, 2, 3]
+
+    Under a story's text, short unfinished lines may be its paragraph's end, set around the
+    chart: not labels.
+
+    >>> page[0] = Line(0, "", "会议要求全区上下明确分工，")
+    >>> chart_labels(page, [Decision(Role.BODY, 0.9)] + roles[1:], load_rules())
+    []
+    """
+    out: list[int] = []
+    for k, line in enumerate(lines):
+        if not rules.chart_title.fullmatch(line.text.strip()):
+            continue
+        labels: list[int] = []
+        j = k - 1
+        while j >= 0 and (not lines[j].text or (decisions[j].role not in HEAD_ROLES and _chart_label(lines[j].text))):
+            if lines[j].text:
+                labels.append(j)
+            j -= 1
+        # right under a headline or subhead: short unfinished lines under a story's text may be
+        # the end of its paragraph, set around the chart
+        set_apart = j >= 0 and decisions[j].role in (*HEAD_ROLES, Role.SUBHEAD)
+        if labels and len(labels) <= MAX_CHART_LABEL_LINES and set_apart:
+            out += [k, *labels]
+    return sorted(set(out))

@@ -7,9 +7,12 @@ In the order they run:
    text after it sharing the words of the text before it) is that story's subhead;
 3. ``leads_of_later_stories``: an untitled story right before a story whose headline is printed
    after its text is that story's lead when they share words;
-4. ``headed_resumes``: a run that begins no story but took a headline printed after it goes on
+4. ``pull_quotes_over_headlines``: an untitled run that is one quotation signed with a dash
+   and a name (“……。”——朱长林), printed right over a headline, is a pull quote of the story
+   under that headline, not a story of its own;
+5. ``headed_resumes``: a run that begins no story but took a headline printed after it goes on
    the untitled story before that uses more of the headline's words;
-5. ``join_continuations``: a run that is no story's beginning goes on the earlier story whose
+6. ``join_continuations``: a run that is no story's beginning goes on the earlier story whose
    text it shares most words with (a long story resumed after a brief inside it);
 """
 
@@ -23,6 +26,7 @@ from .headline import goes_on_before
 from .line_shapes import _TAIL_OPENERS, new_place
 from .model import Line, Role
 from .page_items import HeadGroup, Page, TextRun, _opens_a_sentence, containment, cosine, similarity
+from .paragraphs import ends_sentence
 from .rules import Rules
 from .settings import SETTINGS
 
@@ -257,6 +261,68 @@ def leads_of_later_stories(page: Page) -> list[tuple[int, float]]:
         run.numbers = [*lead.numbers, *run.numbers]
         run.credit_lines = [*lead.credit_lines, *run.credit_lines]
         lead.absorbed = True
+    return out
+
+
+# A pull quote: one quotation from its opening mark to its closing one (no closing mark inside;
+# ‘’ may nest), ending a sentence, signed on its last line with a dash and a name or a title and
+# name (——朱长林, ——开发区党委书记 朱长林).
+_PULL_QUOTE = re.compile(r"^\s*“[^”]+”\s*(?:—|-{2,}|－)+\s*[\u4e00-\u9fff·•\s]{2,16}$")
+
+
+def _signed_quote(text: str) -> bool:
+    """The text is one quotation signed with a dash and a name: a pull quote, which no story is
+    made of alone (a story's quotations sit among its own sentences, and it signs with a credit).
+
+    >>> _signed_quote("“创卫是最大的民生工程，全力以赴。”———李明"), _signed_quote("“环境好了。”李明说，创卫要长效。")
+    (True, False)
+    >>> _signed_quote("“要保洁”，“要宣传”。——李明"), _signed_quote("“要保洁，要宣传”——李明")
+    (False, False)
+    """
+    if not _PULL_QUOTE.match(text):
+        return False
+    return ends_sentence(text[: text.rindex("”") + 1])
+
+
+def pull_quotes_over_headlines(page: Page) -> list[tuple[int, float]]:
+    """An unclosed run with no credit that is one quotation signed with a dash and a name
+    (``_signed_quote``), printed right over a headline, is that headline's story's pull quote
+    when the two share ``min_untitled_join_similarity`` of the smaller one's words
+    (``containment``): papers box a speaker's words above the headline. It goes first in the
+    story, as printed, and the story takes the headline when the quote took it (a headline
+    echoes the quote's words, and a title printed after its story's text is common). Without this, a story's first line read under the headline (a diagram's
+    label, a lead) leaves the quote a story of its own. Returns the first line number of each
+    pull quote joined and the share, for the report.
+
+    >>> quote = TextRun(fresh=True, sections=[(None, ["“创卫是最大的民生工程，全力打好创卫攻坚战。”", "———李明"])],
+    ...                 numbers=[1, 2])
+    >>> head = HeadGroup([(Role.TITLE, Line(3, "", "全力以赴打好创卫攻坚战"))])
+    >>> story = TextRun(fresh=True, sections=[(None, ["18日，开发区召开创卫攻坚工作会议，李明说，创卫是民生工程。"])],
+    ...                 numbers=[5], headline=head)
+    >>> page = Page([quote, head, story], [], [], [])
+    >>> pull_quotes_over_headlines(page), quote.absorbed, story.text[:5]
+    ([(1, 0.42)], True, '“创卫是最')
+    """
+    items = page.items
+    out: list[tuple[int, float]] = []
+    for k in range(len(items) - 2):
+        quote, head, run = items[k], items[k + 1], items[k + 2]
+        if not (isinstance(quote, TextRun) and isinstance(head, HeadGroup) and isinstance(run, TextRun)
+                and not quote.absorbed and not quote.closed and quote.has_body
+                and not quote.bylines and not quote.credit_lines and not run.absorbed and run.has_body
+                # the headline went with the story under it, or with the quote, whose words it
+                # echoes (read as its title printed after its text)
+                and {id(quote.headline), id(run.headline)} == {id(None), id(head)}
+                and _signed_quote(quote.text)):
+            continue
+        share = containment(bigrams(quote.text), bigrams(run.text))
+        if share < SETTINGS.min_untitled_join_similarity:
+            continue
+        out.append((quote.numbers[0] if quote.numbers else -1, round(share, 2)))
+        quote.headline, run.headline = None, head
+        run.sections = [*quote.sections, *run.sections]
+        run.numbers = [*quote.numbers, *run.numbers]
+        quote.absorbed = True
     return out
 
 

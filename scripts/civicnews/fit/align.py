@@ -67,6 +67,27 @@ def _place(text: str, raw: str, stories: list[_Story], furniture: list[str]) -> 
     """The role of one line's characters and the stories it may belong to (none for furniture)."""
     if not text:
         return None
+    placed = _place_whole(text, raw, stories, furniture)
+    return placed if placed is not None else _place_pieces(raw, stories, furniture)
+
+
+def _place_pieces(raw: str, stories: list[_Story], furniture: list[str]) -> tuple[Role, list[int]] | None:
+    """A line a PDF tool read across columns (pdftotext prints a row of side-by-side columns as
+    one line, the pieces parted by spaces), placed as its longest leading run of pieces that
+    places (本报讯 年关将至，… is a story's start) when every later piece places on its own;
+    else None."""
+    pieces = [piece for piece in raw.split() if chars(piece)]
+    for cut in range(len(pieces) - 1, 0, -1):
+        head = " ".join(pieces[:cut])
+        first = _place_whole(chars(head), head, stories, furniture)
+        if first is not None:
+            rest = (_place_whole(chars(piece), piece, stories, furniture) for piece in pieces[cut:])
+            return first if all(p is not None for p in rest) else None
+    return None
+
+
+def _place_whole(text: str, raw: str, stories: list[_Story], furniture: list[str]) -> tuple[Role, list[int]] | None:
+    """The role of a line read as one piece of print (see _place)."""
     for k, story in enumerate(stories):
         if text in story.captions:
             return Role.CAPTION, [k]  # a photo label, even when the text uses its words
