@@ -133,8 +133,7 @@ def split_resumed(page: Page) -> None:
         k += 1
         if not isinstance(run, TextRun) or not run.has_body:
             continue
-        runs = [x for x in items[:k - 1] if isinstance(x, TextRun) and x.has_body]
-        earlier = [bigrams(r.text) for r in runs[-SETTINGS.continuation_window:]
+        earlier = [bigrams(r.text) for r in _runs_before(items, k - 1, SETTINGS.continuation_window)
                    if not (r.closed and r.bylines)]
         if not earlier:
             continue
@@ -150,6 +149,26 @@ def split_resumed(page: Page) -> None:
         run.bylines, run.continued_to, run.closed = [], None, False
         items.insert(k, tail)
         k += 1
+
+
+def _runs_before(items: list, end: int, count: int) -> list[TextRun]:
+    """The last ``count`` stories with text among ``items[:end]``, in page order. Walks back
+    from ``end`` and stops at the ``count``-th: listing every earlier story for each story made
+    ``split_resumed`` quadratic on a page of thousands of stories.
+
+    >>> a, b, c = (TextRun(fresh=True, sections=[(None, [t])]) for t in "abc")
+    >>> [r.text for r in _runs_before([a, TextRun(fresh=True), b, c], 3, 2)]
+    ['a', 'b']
+    """
+    out: list[TextRun] = []
+    j = end - 1
+    while j >= 0 and len(out) < count:
+        x = items[j]
+        if isinstance(x, TextRun) and x.has_body:
+            out.append(x)
+        j -= 1
+    out.reverse()
+    return out
 
 
 # What a story's first sentence holds early on: the day it happened or an opening word, or
@@ -263,10 +282,11 @@ def stacked_title_splits(page: Page) -> list[tuple[Line, str]]:
     return moved
 
 
-def _place_far(page: Page, lone: HeadGroup, before: bool = False) -> str | None:
+def _place_far(page: Page, lone: HeadGroup, before: bool = False, memo: dict | None = None,
+               groups: dict | None = None) -> str | None:
     """Cut the story a far headline cuts (``_far_cut``) and give the headline its part: the
     title of the story cut, for the report, or None when no story can be cut."""
-    best = _far_cut(page, lone, before=before)
+    best = _far_cut(page, lone, before=before, memo=memo, groups=groups)
     if best is None:
         return None
     k, run, first = best
@@ -285,26 +305,63 @@ def _cuttable(page: Page) -> Iterator[tuple[TextRun, list[str]]]:
             yield run, run.sections[0][1]
 
 
-def _far_cut(page: Page, lone: HeadGroup, before: bool = False) -> tuple[int, TextRun, bool] | None:
+def _cuttable_groups(page: Page) -> dict[tuple, list[TextRun]]:
+    """``_cuttable``'s stories grouped by their headline's roles and words and their
+    paragraphs: stories alike in all of these are cut alike by any far headline."""
+    groups: dict[tuple, list[TextRun]] = {}
+    for run, lines in _cuttable(page):
+        groups.setdefault((_parts_key(run.headline), tuple(lines)), []).append(run)
+    return groups
+
+
+def _parts_key(head: HeadGroup) -> tuple[tuple[Role, str], ...]:
+    return tuple((role, line.text) for role, line in head.parts)
+
+
+def _far_cut(page: Page, lone: HeadGroup, before: bool = False, memo: dict | None = None,
+             groups: dict[tuple, list[TextRun]] | None = None) -> tuple[int, TextRun, bool] | None:
     """Where a headline printed far from its story cuts a titled story (``far_splits``): the
     paragraph, the story and whether the headline heads the part before the cut (tried when
-    ``before`` and no other cut fits: ``_far_cut_before``), when exactly one story can be cut."""
+    ``before`` and no other cut fits: ``_far_cut_before``), when exactly one story can be cut.
+    ``memo`` keeps each cut found for a (headline, story) pair by their words: a page that
+    repeats its stories (one 5 MB page holds a thousand copies) weighs each pair once.
+    ``groups`` (``_cuttable_groups`` of the page as it is now, with a ``memo``) does the same
+    without walking every copy: only the copies of a story that the headline cuts on either
+    side are looked at one by one. The same stories fit either way, and with two or more the
+    answer is None whichever come first."""
     best: tuple[int, TextRun, bool] | None = None
+    lone_key = _parts_key(lone)
+    if groups is not None and memo is not None:
+        fits: list[tuple[int, TextRun, bool]] = []
+        for (head_key, lines_key), runs in groups.items():
+            cuts = {}
+            for flip in (False, True):
+                key = (lone_key, flip, head_key, lines_key)
+                if key not in memo:
+                    memo[key] = _far_cut_point(lone, runs[0].headline, list(lines_key), flip)
+                cuts[flip] = memo[key]
+            if cuts[False] is None and cuts[True] is None:
+                continue
+            for run in runs:
+                flip = _above_a_story_headed_below(lone, run)
+                if cuts[flip] is not None:
+                    fits.append((cuts[flip], run, flip))
+                    if len(fits) > 1:  # two stories it could cut: its story is unsure, leave it
+                        return None
+        best = fits[0] if fits else None
+        if best is not None or not before:
+            return best
+        front = _far_cut_before(page, lone)
+        return None if front is None else (*front, True)
     for run, lines in _cuttable(page):
         flip = _above_a_story_headed_below(lone, run)
-        if flip:  # its story is the run's first: the run's own headline's story comes after
-            floor = SETTINGS.min_far_split_overlap
-            k = shared_split_point(lone, run.headline, lines, floor)
-            # each headline's words on its own side only: a slogan set over a story shares
-            # words all through it
-            if k is not None and (not _far_cut_fits(run.headline, lines, k)
-                                  or _share(lone, "".join(lines[:k]), "".join(lines[k:])) < floor
-                                  or _share(run.headline, "".join(lines[k:]), "".join(lines[:k])) < floor):
-                k = None
+        key = (lone_key, flip, tuple((role, line.text) for role, line in run.headline.parts), tuple(lines))
+        if memo is not None and key in memo:
+            k = memo[key]
         else:
-            k = shared_split_point(run.headline, lone, lines, SETTINGS.min_far_split_overlap)
-            if k is not None and not _far_cut_fits(lone, lines, k):
-                k = None
+            k = _far_cut_point(lone, run.headline, lines, flip)
+            if memo is not None:
+                memo[key] = k
         if k is not None and best is None:
             best = (k, run, flip)
         elif k is not None:  # two stories it could cut: its story is unsure, leave it
@@ -313,6 +370,27 @@ def _far_cut(page: Page, lone: HeadGroup, before: bool = False) -> tuple[int, Te
         return best
     front = _far_cut_before(page, lone)
     return None if front is None else (*front, True)
+
+
+def _far_cut_point(lone: HeadGroup, head: HeadGroup, lines: list[str], flip: bool) -> int | None:
+    """The paragraph where the far headline cuts one titled story (``_far_cut``), from the words
+    and roles of both headlines and the story's paragraphs only (so ``_far_cut`` may keep it),
+    and whether the far headline is printed above the story's text and its own headline below
+    (``flip``)."""
+    if flip:  # its story is the run's first: the run's own headline's story comes after
+        floor = SETTINGS.min_far_split_overlap
+        k = shared_split_point(lone, head, lines, floor)
+        # each headline's words on its own side only: a slogan set over a story shares
+        # words all through it
+        if k is not None and (not _far_cut_fits(head, lines, k)
+                              or _share(lone, "".join(lines[:k]), "".join(lines[k:])) < floor
+                              or _share(head, "".join(lines[k:]), "".join(lines[:k])) < floor):
+            k = None
+    else:
+        k = shared_split_point(head, lone, lines, SETTINGS.min_far_split_overlap)
+        if k is not None and not _far_cut_fits(lone, lines, k):
+            k = None
+    return k
 
 
 def _above_a_story_headed_below(lone: HeadGroup, run: TextRun) -> bool:
@@ -401,13 +479,18 @@ def far_splits_by_aside(page: Page, lines: list[Line], rules: Rules) -> list[tup
         else:
             blocks.append([k])
     placed: list[tuple[list[int], str]] = []
+    memo: dict = {}  # each (headline, story) pair's cut, by their words: see _far_cut
+    groups: dict[tuple, list[TextRun]] | None = None  # the page's stories, until one is cut
     for ks in blocks:
         lone = HeadGroup([(Role.TITLE, lines[k]) for k in ks], claimed=True)
         if not could_be_title(lone.text):
             continue
-        title = _place_far(page, lone)
+        if groups is None:
+            groups = _cuttable_groups(page)
+        title = _place_far(page, lone, memo=memo, groups=groups)
         if title is None:
             continue
+        groups = None  # a story was cut: group the page's stories again
         for j in ks:
             _take_aside(page, lines[j].text)
         placed.append((ks, title))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import replace  # noqa: F401 (its doctests use it)
+from itertools import islice
 
 from . import credits
 from .features import opens_story
@@ -114,8 +115,10 @@ def _title_candidates(run: TextRun, lines: list[Line], page: Page, rules: Rules)
     (``_own_tail``)."""
     out: list[tuple[int, ...]] = []
     for ks in (range(_above_credit(run, lines), -1, -1), range(run.last + 1, len(lines))):
-        # the furniture and caption lines printed next to it, up to the first other line
-        near = [k for k in ks if lines[k].text][:SETTINGS.rescue_reach]
+        # the furniture and caption lines printed next to it, up to the first other line;
+        # stops at the reach, not the page's end: on a page of thousands of stories listing
+        # every line to one side of each run made this quadratic
+        near = list(islice((k for k in ks if lines[k].text), SETTINGS.rescue_reach))
         aside = []
         for k in near:
             if k not in page.aside:
