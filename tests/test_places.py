@@ -228,6 +228,19 @@ def test_a_provincial_papers_town_with_another_suffix_points_at_its_county() -> 
     assert got == ["龙潭镇"]
 
 
+def test_a_town_with_another_suffix_places_a_story_whose_paper_gives_no_place() -> None:
+    # no paper's place: the list has 沙洲坝镇 in 瑞金市 alone, so 沙洲坝乡 is 瑞金's, as written;
+    # the list's 坝乡 (of 加查县) inside the name is no place of the story
+    got = tagged("沙洲坝乡加快红井景区提质升级。", title="沙洲坝乡：红井景区提质升级")
+    assert got == ["瑞金市", "沙洲坝乡"]
+    # 叶坪镇 is in 瑞金市 and in 汉滨区: the town as written, no county guessed
+    assert tagged("近日，叶坪乡组织宣讲员走进村组。", title="叶坪乡开展红色文化宣讲活动") == ["叶坪乡"]
+    # a name the list has as written is that town (张庄乡 of 淮滨县), not a renamed 张庄镇
+    assert tagged("张庄乡开展义务植树。") == ["淮滨县", "张庄乡"]
+    # the paper's county decides as before
+    assert tagged("沙洲坝乡加快红井景区提质升级。", publication="瑞金市融媒体中心") == ["瑞金市", "沙洲坝乡"]
+
+
 def test_a_town_named_only_where_a_road_begins_or_ends_is_not_the_storys() -> None:
     # the road runs from 石梁镇 (where the works are) to the provincial road in 万田乡: 万田乡 only ends it
     text = ("在石梁镇施工现场，工人正在铺设路面。该道路西起于石梁镇集镇，"

@@ -56,7 +56,9 @@ from .mentions import (
     PAIR_ACTION,
     PAIR_JOIN,
     SENTENCE_ENDS,
+    STREET_OFFICE,
     TOWN_LIST,
+    TOWN_SUFFIX_WRITTEN,
     ZONE_AFTER_PLACE,
     ZONE_FULL,
     _any_word,
@@ -66,6 +68,7 @@ from .mentions import (
     address_start,
     named_as_data,
     on_word_boundaries,
+    towns_written_otherwise,
     without_guests,
     without_places_left_for,
     without_prose_words,
@@ -392,13 +395,6 @@ def listed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]:
     return out
 
 
-# A town's suffix as the text may write it: towns are raised every year (张庄乡 became 张庄镇,
-# 春江镇 became 春江街道), and a story, or its annotator, still writes the other one.
-# A street's office (街道办事处) is also written for the street itself, in full or cut short
-# (玉泉办事处, 万兴街办事处, 万兴街办 for 玉泉街道, 万兴街道).
-TOWN_SUFFIX_WRITTEN = re.compile(r"(?:镇|乡|街道|苏木|街?办事处|街办)(?![镇乡村级]|街(?!道))")
-STREET_OFFICE = ("办事处", "街办事处", "街办")
-
 
 def renamed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]:
     """Towns of one county the text names in full with another town suffix than the national
@@ -542,6 +538,13 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
         # a provincial paper's story that no place decides: a town written with another suffix
         # than the list's, of one county of the province, is that county's
         place = renamed_town_county(text, home, rules)
+    renamed = towns_written_otherwise(text, rules) if place is None and home is None else []
+    if renamed:
+        # no paper's place, and no place of the story decides: a town written with another
+        # suffix than the list's (沙洲坝乡 for 沙洲坝镇), of one county only, is that county's
+        # (towns_named then reads it there as written); of several (叶坪乡), the town alone
+        counties = {gaz.county_of(c) for _s, _e, _name, towns in renamed for c in towns}
+        place = counties.pop() if len(counties) == 1 else None
     chosen: dict[str, tuple[int, int]] = {}  # name → (level rank, order named)
     if place:
         chosen[gaz.divisions[place].name] = (RANK[gaz.divisions[place].level], -1)
@@ -566,10 +569,12 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
                     and not speaking(text, m.start, rules):  # a speaker at the city's meeting: as for towns
                 chosen.setdefault(gaz.divisions[counties[0]].name, (RANK["county"], len(chosen)))
                 city_counties.setdefault(counties[0], []).append((m.start, m.end))
-    if place is None:  # no county is certain (枫林镇 of four counties): the towns' names are
-        for m, _weight in mentions:
-            if m.full and all(gaz.divisions[c].level == "town" for c in m.codes):
-                chosen.setdefault(m.spelling, (RANK["town"], len(chosen)))
+    if place is None:  # no county is certain (枫林镇 of four counties): the towns' names are,
+        # as written (叶坪乡 too, which the list has as 叶坪镇 in two counties)
+        towns = [(m.start, m.spelling) for m, _weight in mentions
+                 if m.full and all(gaz.divisions[c].level == "town" for c in m.codes)]
+        for _at, name in sorted(towns + [(start, name) for start, _end, name, _towns in renamed]):
+            chosen.setdefault(name, (RANK["town"], len(chosen)))
     listed = listed_places(text, mentions, region, rules)
     if (home is None or gaz.divisions[home].level == "province") and (
             place is None or gaz.divisions[place].level == "city"):

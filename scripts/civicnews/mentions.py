@@ -376,6 +376,17 @@ def _dictionary() -> tuple[wordlist.Words, float]:
 # same stories): a page's worth.
 MENTIONS_KEPT = 64
 
+# A town's suffix as the text may write it: towns are raised every year (张庄乡 became 张庄镇,
+# 春江镇 became 春江街道), and a story, or its annotator, still writes the other one.
+# A street's office (街道办事处) is also written for the street itself, in full or cut short
+# (玉泉办事处, 万兴街办事处, 万兴街办 for 玉泉街道, 万兴街道).
+# (The lookahead of the first characters lets a search skip to them: a third faster.)
+TOWN_SUFFIX_WRITTEN = re.compile(r"(?=[镇乡街苏办])(?:镇|乡|街道|苏木|街?办事处|街办)(?![镇乡村级]|街(?!道))")
+STREET_OFFICE = ("办事处", "街办事处", "街办")
+# The longest town base that towns_written_otherwise reads (of the list's 38,600 bases 53 have 6
+# characters and 10 more; a longer one is read only inside its county, by renamed_towns).
+TOWN_BASE_LONGEST = 6
+
 
 def _story_mentions(article: Article, rules: Rules) -> list[tuple[Mention, float]]:
     """Places in the headline (weighted) and the body, positions in headline + body text.
@@ -405,6 +416,11 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
         if codes:
             found.insert(0, (Mention(0, len(label.group(1)), label.group(1), codes, False), float(title_weight)))
     text = head + body
+    renamed = towns_written_otherwise(text, rules)
+    if renamed:  # 坝乡 (of 加查县) in 沙洲坝乡, a town of 瑞金市 written with its old suffix
+        found = [(m, w) for m, w in found
+                 if not any(start <= m.start and m.end <= end and m.end - m.start < end - start
+                            for start, end, _name, _towns in renamed)]
     found = word_shorts_gone_to(text, len(head), found, rules)
     found = towns_by_base(found, rules)
     found = [(m, w) for m, w in found if not named_in_town_list(text, m, found)]
@@ -424,6 +440,62 @@ def _find_story_mentions(head: str, body: str, rules: Rules) -> list[tuple[Menti
 # Words of ranking a place against others (位列第四，排在昆山市、江阴市之后; 仅次于A县): the
 # places listed right after one are the ones compared with, not the story's.
 COMPARED = re.compile(r"仅次于|次于|排在|排名在|落后于|领先于|超过|高于|低于|优于")
+
+
+def towns_written_otherwise(text: str, rules: Rules) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    """Towns the text names with a suffix that no town of that base has in the national list
+    (叶坪乡: the list has 叶坪镇, in 瑞金市 and in 汉滨区; 沙洲坝乡: 沙洲坝镇, in 瑞金市 alone), as
+    (start, end, the name as written, the list's towns of that base), where the name stands as a
+    word and its base is no ordinary word. renamed_towns reads such names inside a known county;
+    these are for a story whose paper gives no place (find_districts), and to keep a shorter
+    town name found inside one (坝乡 of 加查县 in 沙洲坝乡) out of the story's places. A name the
+    list knows as written is that place, not this one (张庄乡 is 淮滨县's, though nine counties
+    have a 张庄镇). One pass over the text's town suffixes (a few per story), each base looked up
+    by the list's full names (an ethnic township, 杨泡满族乡, is not found by 杨泡镇: renamed_towns
+    reads it inside its county).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz = rules.gazetteer
+    >>> [(name, sorted(gaz.divisions[gaz.county_of(t)].name for t in towns))
+    ...  for _s, _e, name, towns in towns_written_otherwise("沙洲坝乡和叶坪乡开展宣讲", rules)]
+    [('沙洲坝乡', ['瑞金市']), ('叶坪乡', ['汉滨区', '瑞金市'])]
+    >>> towns_written_otherwise("张庄乡、叶坪镇开展宣讲，全乡参加", rules)
+    []
+    """
+    gaz = rules.gazetteer
+    bases = _town_bases_anywhere(gaz)
+    out: list[tuple[int, int, str, tuple[str, ...]]] = []
+    for suffix in TOWN_SUFFIX_WRITTEN.finditer(text):
+        if suffix.group(0) in STREET_OFFICE:
+            continue  # an office: renamed_towns reads it inside its county only (城关办事处 is everywhere)
+        at = suffix.start()
+        for start in range(max(0, at - TOWN_BASE_LONGEST), at - 1):  # the longest base first
+            base = text[start:at]
+            if base not in bases:
+                continue
+            name = base + suffix.group(0)
+            if name not in gaz.by_spelling and _dictionary()[0].get(base, 0) < SETTINGS.district_common_word_freq \
+                    and on_word_boundaries(text, start, suffix.end()):
+                towns = tuple(c for kind in TOWN_KINDS_LISTED for c in gaz.codes(base + kind)
+                              if gaz.divisions[c].name == base + kind and gaz.divisions[c].level == "town")
+                if towns:
+                    out.append((start, suffix.end(), name, towns))
+            break  # (a name the list knows as written is that place)
+    return out
+
+
+def _town_bases_anywhere(gaz: Gazetteer) -> frozenset[str]:
+    """The bases of all the list's towns (叶坪 of 叶坪镇), built on first use (about 10 ms) and
+    kept with the gazetteer: a base looked up there first spares most lookups by full name."""
+    found = gaz.memo("town_bases_anywhere").get("")
+    if found is None:
+        found = gaz.memo("town_bases_anywhere")[""] = frozenset(b for towns in gaz.town_base.values() for b in towns)
+    return found
+
+
+# The suffixes of the list's town names that towns_written_otherwise looks a base up with.
+TOWN_KINDS_LISTED = ("镇", "乡", "街道", "苏木")
 
 
 def without_compared(text: str, found: list[tuple[Mention, float]]) -> list[tuple[Mention, float]]:
