@@ -291,6 +291,7 @@ ABLATE: dict[str, Callable[..., object]] = {
     "districts_written_after_city": lambda *a, **k: [],
     "describes_the_place_before": lambda *a, **k: False,
     "named_as_route_end": lambda *a, **k: False,
+    "towns_written_otherwise": lambda *a, **k: [],
 }
 PROBES: tuple[bool | str, ...] = (False, "hidden", "city", "province")
 

@@ -4,7 +4,8 @@
 _mentions reads one text: each gazetteer spelling that stands as a name (on word boundaries of
 jieba's word list: word_cuts), less roads and buildings named after a place, people's names,
 water, villages and a meeting's or spirit's name (names_the_water, a_persons_name, a_village, …).
-_story_mentions reads the headline (weighted) and the body, then in order: word_shorts_gone_to,
+_story_mentions reads the headline (weighted) and the body, then in order: names inside a town
+written with another suffix than the list's (towns_written_otherwise), word_shorts_gone_to,
 towns_by_base, named_in_town_list, without_campaign_words, without_compared, the visitors' places
 (_visitor_pattern, visiting_own_county) and data (named_as_data). find_districts then applies
 without_guests (places that only send guests, goods or help), and it and home.page_home
