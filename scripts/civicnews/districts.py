@@ -395,7 +395,6 @@ def listed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]:
     return out
 
 
-
 def renamed_towns(text: str, county: str, rules: Rules) -> list[tuple[int, str]]:
     """Towns of one county the text names in full with another town suffix than the national
     list's (the list's 张庄镇 written 张庄乡): (position, the name as written) pairs. Read only for
