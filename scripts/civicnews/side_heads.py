@@ -1,0 +1,105 @@
+"""Two headlines set side by side, both wrapped, read across by the PDF tool into one row:
+parted where the row's two halves are as wide as each other.
+
+pdftotext (without -layout) prints the first lines of two headlines that share a baseline as
+one row, one space between them, and then each headline's wrapped end on a row of its own
+(``左题第一行 右题第一行`` / ``左题末行`` / ``右题末行``). A headline wraps at the width of its
+box, so when BOTH headlines wrapped, both first lines fill their boxes: the cut between them
+parts the row into two halves of about one width, and each wrapped end is short of its half.
+``lines.part_side_titles`` parts such rows only on a word running across a wrap or on ends much
+shorter than their halves, and so may pick a cut inside a headline of two phrases
+(``甲地：前半句 | 后半句 乙地：…``) or leave the row whole when an end is longer than that share. This stage, run before it, parts the rows its width test decides; the
+rest are left to ``part_side_titles``. Only the tool's row merging is used: no font, no
+position.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lines import TITLES_STEP, Row, _em, _spans, cut_points
+from .settings import SETTINGS
+
+BALANCED_STEP = "part_balanced_heads"
+# A full stop or semicolon ends a sentence of text; headlines may hold ！ and ？
+_TEXT_END = re.compile("[。；]")
+
+
+def _display(text: str, most: float) -> bool:
+    """A line that may be a headline's last line: no space, no full stop, at most ``most`` em."""
+    return " " not in text and not _TEXT_END.search(text) and 0 < _em(text) <= most
+
+
+def _balanced_cut(row: Row, after: list[Row]) -> int | None:
+    """The cut (position in the stripped row) parting ``row`` into two wrapped headlines whose
+    ends are the two rows of ``after``, or None.
+
+    >>> _balanced_cut(Row(1, "城南街道整治老旧小区 提升环境 河西镇举办首届乡村邻里文化交流", 1),
+    ...               [Row(2, "质量", 0), Row(3, "活动", 0)])
+    15
+    >>> _balanced_cut(Row(1, "城南街道整治老旧小区 提升环境 河西镇举办首届乡村邻里文化交流", 1),
+    ...               [Row(2, "本报讯 近日，城南街道启动整治", 0), Row(3, "活动", 0)])
+    """
+    text = row.raw.strip()
+    cuts = cut_points(text)
+    if not cuts or len(cuts) > SETTINGS.side_titles_max_cuts or _TEXT_END.search(text):
+        return None
+    if len(after) < 2 or any(x.gap for x in after[:2]):
+        return None
+    ends = [x.raw.strip() for x in after[:2]]
+    tolerance = SETTINGS.balanced_heads_tolerance_em
+    best: tuple[float, int] | None = None
+    for at in cuts:
+        left, right = text[:at], text[at + 1:]
+        wl, wr = _em(left), _em(right)
+        if min(wl, wr) < SETTINGS.balanced_heads_min_em or abs(wl - wr) > tolerance:
+            continue
+        # each end is a wrapped last line: a display line short of its half (a third line of
+        # ONE headline of two phrases is as wide as the whole row; a column's text line under a
+        # headline that did not wrap fills the column, about as wide as the half)
+        share = SETTINGS.balanced_heads_end_share
+        if not (_display(ends[0], share * wl) and _display(ends[1], share * wr)):
+            continue
+        # a word running from the right half into the first end: that end is the right
+        # headline's (or one headline's), not the left one's
+        if _spans(right, ends[0]):
+            continue
+        if best is None or abs(wl - wr) < best[0]:
+            best = (abs(wl - wr), at)
+    return None if best is None else best[1]
+
+
+def part_balanced_heads(rows: list[Row]) -> list[Row]:
+    """Rows after a blank line that hold two wrapped headlines' first lines, parted at the cut
+    whose halves are of one width (within ``balanced_heads_tolerance_em``), when the next two
+    rows are display lines each no wider than its half: the left headline with the first, the
+    right one (a new headline, after a blank) with the second.
+
+    >>> rows = [Row(1, "城南街道整治老旧小区 提升环境 河西镇举办首届乡村邻里文化交流", 1), Row(2, "质量", 0),
+    ...         Row(3, "活动", 0), Row(5, "本报讯 近日，城南街道启动整治。", 1)]
+    >>> [(r.raw, r.gap, r.head_start) for r in part_balanced_heads(rows)][:4]
+    [('城南街道整治老旧小区 提升环境', 1, False), ('质量', 0, False), ('河西镇举办首届乡村邻里文化交流', 1, True), ('活动', 0, False)]
+    >>> rows = [Row(1, "城南街道整治老旧小区环境 河西镇举办邻里节", 1), Row(2, "行动", 0)]
+    >>> part_balanced_heads(rows) == rows
+    True
+    """
+    if not SETTINGS.balanced_heads:
+        return rows
+    out: list[Row] = []
+    k = 0
+    while k < len(rows):
+        row = rows[k]
+        at = _balanced_cut(row, rows[k + 1:k + 3]) if row.gap and " " in row.raw.strip() else None
+        if at is None:
+            out.append(row)
+            k += 1
+            continue
+        at += len(row.raw) - len(row.raw.lstrip())
+        note = f"line {row.number} parted into two wrapped headlines side by side (halves of one width)"
+        steps = (*row.steps, TITLES_STEP, BALANCED_STEP)
+        out.append(Row(row.number, row.raw[:at], row.gap, steps, note))
+        out.append(rows[k + 1])
+        out.append(Row(row.number, row.raw[at + 1:], max(1, row.gap), steps, head_start=True))
+        out.append(rows[k + 2])
+        k += 3
+    return out
