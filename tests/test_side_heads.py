@@ -11,7 +11,12 @@ from collections import Counter
 
 from civicnews import lines, side_heads
 from civicnews.lines import Row, _em
-from civicnews.side_heads import BALANCED_STEP, part_balanced_heads
+from civicnews.side_heads import (
+    BALANCED_STEP,
+    INTERLEAVED_PAIR_STEP,
+    part_balanced_heads,
+    part_interleaved_heads,
+)
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -100,3 +105,43 @@ def test_property_two_wrapped_headlines_parted_back(left, more, left_end, right_
     assume(not lines._spans(right, left_end))
     out = part_balanced_heads(_page(f"{left} {right}", left_end, right_end))
     assert [r.raw for r in out] == [left, left_end, right, right_end, BODY]
+
+
+# --- two wrapped headlines printed one line per row, interleaved ---
+LEFT_FIRST, LEFT_LAST = "城南街道整治老旧小区提升环境质", "量"
+
+
+def test_interleaved_headlines_read_back():
+    rows = [Row(1, LEFT_FIRST, 1), Row(2, RIGHT, 0), Row(3, LEFT_LAST, 0), Row(4, RIGHT_END, 0), Row(6, BODY, 1)]
+    out = part_interleaved_heads(rows)
+    assert [r.raw for r in out] == [LEFT_FIRST, LEFT_LAST, RIGHT, RIGHT_END, BODY]
+    assert [(r.gap, r.head_start) for r in out[:4]] == [(1, False), (0, False), (1, True), (0, False)]
+    assert all(INTERLEAVED_PAIR_STEP in r.steps for r in out[:4])
+
+
+def test_one_headline_of_three_lines_is_left_alone():
+    # the first line runs into the second (提升 / 环境…): one headline, not two side by side
+    rows = [Row(1, "城南街道整治老旧小区全面提", 1), Row(2, "升环境质量河西镇举办邻里", 0), Row(3, "节", 0),
+            Row(4, "活动", 0)]
+    assert part_interleaved_heads(rows) == rows
+
+
+def test_interleaved_left_alone_with_text_or_blank_lines():
+    rows = [Row(1, LEFT_FIRST, 1), Row(2, RIGHT, 0), Row(3, "量，", 0), Row(4, "近日城南街道启动了整治。", 0)]
+    assert part_interleaved_heads(rows) == rows
+    rows = [Row(1, LEFT_FIRST, 1), Row(2, RIGHT, 1), Row(3, LEFT_LAST, 0), Row(4, RIGHT_END, 0)]
+    assert part_interleaved_heads(rows) == rows
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.text(_HEAD, min_size=1, max_size=18), st.integers(0, 1)), max_size=10))
+def test_property_interleaved_only_reorders(drawn):
+    rows = [Row(k, raw, gap) for k, (raw, gap) in enumerate(drawn)]
+    out = part_interleaved_heads(rows)
+    # the same rows' text in some order; each moved run of four is (first, end, first, end)
+    assert sorted(r.raw for r in out) == sorted(r.raw for r in rows)
+    kept = {r.number for r in out if INTERLEAVED_PAIR_STEP not in r.steps}
+    assert [r.number for r in out if r.number in kept] == [r.number for r in rows if r.number in kept]
+    for k, r in enumerate(out):
+        if r.head_start:
+            assert [x.number for x in out[k - 2:k + 2]] == [out[k - 2].number + n for n in (0, 2, 1, 3)]

@@ -341,6 +341,10 @@ def split_lines(text: str, rules: Rules | None = None, publication: str | None =
         from .side_heads import part_balanced_heads  # imports this module's helpers
 
         rows = part_balanced_heads(rows)
+    if SETTINGS.interleaved_pair_heads:
+        from .side_heads import part_interleaved_heads
+
+        rows = part_interleaved_heads(rows)
     rows = join_interleaved_heads(part_side_titles(rows))
     if SETTINGS.interleaved_columns:
         rows = read_interleaved_columns(rows)

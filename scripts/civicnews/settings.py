@@ -307,6 +307,9 @@ class Settings:
     balanced_heads_min_em: float = 10.0
     # ... and each wrapped end at most this share of its half's width.
     balanced_heads_end_share: float = 0.85
+    # The same two wrapped headlines printed one line per row, interleaved (左题首行 / 右题首行 /
+    # 左题末行 / 右题末行; side_heads.part_interleaved_heads, with the widths above), read back.
+    interleaved_pair_heads: bool = True
     # A headline the line stage parted off a row (Line.head_start) never joins the lone headline
     # printed before it as one title (pairing.pair_headlines). On: see the commit message.
     parted_heads_apart: bool = True

@@ -103,3 +103,63 @@ def part_balanced_heads(rows: list[Row]) -> list[Row]:
         out.append(rows[k + 2])
         k += 3
     return out
+
+
+# --- the same two headlines printed one line per row, interleaved (no row merging) ---
+INTERLEAVED_PAIR_STEP = "part_interleaved_heads"
+
+
+def _interleaved_pair(rows: list[Row]) -> bool:
+    """True when the four rows are two wrapped headlines' lines printed interleaved, top to
+    bottom (左题第一行 / 右题第一行 / 左题末行 / 右题末行): pdftotext prints each on a row of its
+    own when their baselines differ a little. All four are display lines; the two first lines
+    are of one width (both fill their boxes, as ``_balanced_cut``); each end is short of its
+    first line; a word runs from a first line into its own end (源 / 头 is missed by the word
+    test where 河源 ends a word: one of the two is enough); none runs from the right first line
+    into the left end, nor from the left first line into the right one (the reading of ONE
+    headline's lines).
+
+    >>> _interleaved_pair([Row(1, "城南街道整治老旧小区提升环境质", 0), Row(2, "河西镇举办首届乡村邻里文化交流", 0),
+    ...                    Row(3, "量", 0), Row(4, "活动", 0)])
+    True
+    """
+    a, b, e1, e2 = (r.raw.strip() for r in rows)
+    wa, wb = _em(a), _em(b)
+    if min(wa, wb) < SETTINGS.balanced_heads_min_em or abs(wa - wb) > SETTINGS.balanced_heads_tolerance_em:
+        return False
+    share = SETTINGS.balanced_heads_end_share
+    if not (_display(a, wa) and _display(b, wb) and _display(e1, share * wa) and _display(e2, share * wb)):
+        return False
+    if any(r.gap for r in rows[1:]):
+        return False
+    return (_spans(a, e1) or _spans(b, e2)) and not _spans(b, e1) and not _spans(a, b)
+
+
+def part_interleaved_heads(rows: list[Row]) -> list[Row]:
+    """Two wrapped headlines whose lines are printed interleaved one per row (``_interleaved_pair``)
+    read back: the left headline's first line and end, then the right one's (a new headline,
+    after a blank line).
+
+    >>> rows = [Row(1, "城南街道整治老旧小区提升环境质", 1), Row(2, "河西镇举办首届乡村邻里文化交流", 0),
+    ...         Row(3, "量", 0), Row(4, "活动", 0), Row(6, "本报讯 近日，城南街道启动整治。", 1)]
+    >>> [(r.number, r.gap, r.head_start) for r in part_interleaved_heads(rows)]
+    [(1, 1, False), (3, 0, False), (2, 1, True), (4, 0, False), (6, 1, False)]
+    """
+    if not SETTINGS.interleaved_pair_heads or len(rows) < 4:
+        return rows
+    out: list[Row] = []
+    k = 0
+    while k < len(rows):
+        quad = rows[k:k + 4]
+        if len(quad) < 4 or not _interleaved_pair(quad):
+            out.append(rows[k])
+            k += 1
+            continue
+        a, b, e1, e2 = quad
+        note = f"lines {b.number} and {e1.number} swapped: two headlines side by side printed interleaved"
+        step = (INTERLEAVED_PAIR_STEP,)
+        out += [a._replace(note=a.note or note, steps=(*a.steps, *step)), e1._replace(steps=(*e1.steps, *step)),
+                b._replace(gap=max(1, b.gap), head_start=True, steps=(*b.steps, *step)),
+                e2._replace(steps=(*e2.steps, *step))]
+        k += 4
+    return out
