@@ -40,11 +40,13 @@ def _balanced_cut(row: Row, after: list[Row]) -> int | None:
     >>> _balanced_cut(Row(1, "城南街道整治老旧小区 提升环境 河西镇举办首届乡村邻里文化交流", 1),
     ...               [Row(2, "本报讯 近日，城南街道启动整治", 0), Row(3, "活动", 0)])
     """
-    text = row.raw.strip()
-    cuts = cut_points(text)
-    if not cuts or len(cuts) > SETTINGS.side_titles_max_cuts or _TEXT_END.search(text):
+    if len(after) < 2 or after[0].gap or after[1].gap:
         return None
-    if len(after) < 2 or any(x.gap for x in after[:2]):
+    text = row.raw.strip()
+    if _TEXT_END.search(text):
+        return None
+    cuts = cut_points(text)
+    if not cuts or len(cuts) > SETTINGS.side_titles_max_cuts:
         return None
     ends = [x.raw.strip() for x in after[:2]]
     tolerance = SETTINGS.balanced_heads_tolerance_em
@@ -123,14 +125,18 @@ def _interleaved_pair(rows: list[Row]) -> bool:
     ...                    Row(3, "量", 0), Row(4, "活动", 0)])
     True
     """
+    if any(r.gap for r in rows[1:]):
+        return False
     a, b, e1, e2 = (r.raw.strip() for r in rows)
+    least = SETTINGS.balanced_heads_min_em
+    # a line's em width is at most its length: most rows of a page fail here, before _em
+    if len(a) < least or len(b) < least or len(e1) >= len(a) or len(e2) >= len(b):
+        return False
     wa, wb = _em(a), _em(b)
-    if min(wa, wb) < SETTINGS.balanced_heads_min_em or abs(wa - wb) > SETTINGS.balanced_heads_tolerance_em:
+    if min(wa, wb) < least or abs(wa - wb) > SETTINGS.balanced_heads_tolerance_em:
         return False
     share = SETTINGS.balanced_heads_end_share
     if not (_display(a, wa) and _display(b, wb) and _display(e1, share * wa) and _display(e2, share * wb)):
-        return False
-    if any(r.gap for r in rows[1:]):
         return False
     return (_spans(a, e1) or _spans(b, e2)) and not _spans(b, e1) and not _spans(a, b)
 
@@ -148,14 +154,16 @@ def part_interleaved_heads(rows: list[Row]) -> list[Row]:
     if not SETTINGS.interleaved_pair_heads or len(rows) < 4:
         return rows
     out: list[Row] = []
-    k = 0
-    while k < len(rows):
-        quad = rows[k:k + 4]
-        if len(quad) < 4 or not _interleaved_pair(quad):
+    k, n = 0, len(rows)
+    while k < n:
+        # the next three rows follow without a blank line, and the third is shorter than the
+        # first (a wrapped end): tried before the row texts are looked at
+        if (k + 3 >= n or rows[k + 1].gap or rows[k + 2].gap or rows[k + 3].gap
+                or len(rows[k + 2].raw) >= len(rows[k].raw) or not _interleaved_pair(rows[k:k + 4])):
             out.append(rows[k])
             k += 1
             continue
-        a, b, e1, e2 = quad
+        a, b, e1, e2 = rows[k:k + 4]
         note = f"lines {b.number} and {e1.number} swapped: two headlines side by side printed interleaved"
         step = (INTERLEAVED_PAIR_STEP,)
         out += [a._replace(note=a.note or note, steps=(*a.steps, *step)), e1._replace(steps=(*e1.steps, *step)),
