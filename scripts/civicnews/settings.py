@@ -405,6 +405,10 @@ class Settings:
     row_columns_min_pieces: int = 2
     row_columns_min_rows: int = 4
     row_columns_min_em: float = 8.0
+    # A column whose last piece closes its story (a bracketed credit with a role word) takes no
+    # lone piece after it while another column can (row_columns.assign_columns): set on the
+    # fitting part (tsB41/43/45 pdftotext, M0): see the commit message.
+    row_columns_ended: bool = True
 
     # --- Districts (districts.py and the tagger's modules it names, places.py) ---
     # Set on the corpus's fitting part (143 articles) with `python tests/districts_eval.py tune`,
