@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import heapq
 import json
@@ -150,3 +151,25 @@ def test_a_column_line_parted_off_a_row_read_across_is_never_display_type(monkey
     assert [line.column_piece for line in page_lines] == [False] + [True] * 6
     assert [d.role for d in decisions] == [Role.TITLE] + [Role.BODY] * 6
     assert decisions[1].confidence == 0.15
+
+
+def test_a_headline_parted_off_by_the_line_stage_is_never_read_as_text(monkeypatch) -> None:
+    # a stand-in model that reads the parted-off headline as a caption, a title next: it takes
+    # its likeliest display role; with the setting off the model's reading stands
+    class Caption:
+        def tag(self, xseq):
+            return ["title", "title+", "caption"]
+
+        def marginal(self, tag, t):
+            return {"caption": 0.6, "title": 0.3, "kicker": 0.05}.get(tag, 0.01)
+
+    monkeypatch.setattr(labeler, "_tagger", lambda path: Caption())
+    monkeypatch.setattr(labeler, "explain", lambda features, role, path="": ())
+    page = "\n".join(["", "城南街道开展老旧小区环境集中整治活 河西镇举办首届乡村邻里文化节活动", "动"])
+    page_lines = split_lines(page)
+    assert [line.head_start for line in page_lines] == [False, False, True]
+    decisions = labeler.label_lines(page_lines, load_rules())
+    assert [d.role for d in decisions] == [Role.TITLE, Role.TITLE, Role.TITLE]
+    assert decisions[2].confidence == 0.3
+    monkeypatch.setattr(labeler, "SETTINGS", dataclasses.replace(labeler.SETTINGS, parted_head_display=False))
+    assert labeler.label_lines(page_lines, load_rules())[2].role == Role.CAPTION

@@ -9,6 +9,8 @@ import dataclasses
 
 from civicnews import lines, row_columns
 from civicnews.lines import Row
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 # three columns of 11-character lines (a clause mark in each line: text, not headlines)
 LEFT = ["县里组织干部群众，开展", "植树活动，共种下千余株", "各类树苗，美化了村庄。", "当天参加活动的干部群众",
@@ -112,3 +114,32 @@ def test_a_headline_piece_of_a_row_read_across_may_still_be_display() -> None:
     head = next(x for x in got if x.text == "山村植树活动")
     assert not head.column_piece
     assert all(x.column_piece for x in got if x.text in LEFT[:5])
+
+
+def test_a_column_that_closes_its_story_takes_no_more_lone_lines(monkeypatch) -> None:
+    # the left story ends with a bracketed credit; the right column goes on alone, each of its
+    # lines on a row of its own (nothing beside it): they are the right column's, not the left's
+    left = ["城南街道近日组织干部群众", "开展环境整治，清运垃圾", "三十余车，居民表示满意", "整治工作还将持续开展，",
+            "（记者 王明 李华）"]
+    right = ["河西镇今年举办首届邻里", "文化节，村民们欢聚一堂", "共叙邻里情谊，现场评出", "十户和睦家庭，并为他们",
+             "颁发了荣誉证书，大家都", "说要把好风气传下去。", "河西镇还将把邻里文化节", "办成每年一届的节日。"]
+    texts = [f"{a} {b}" for a, b in zip(left, right, strict=False)] + right[len(left):]
+    out = row_columns.read_row_columns(_rows(texts))
+    assert [r.raw for r in out] == left + right
+    monkeypatch.setattr(row_columns, "SETTINGS", dataclasses.replace(row_columns.SETTINGS, row_columns_ended=False))
+    # without the rule the lone rows alternate between the columns, as a drifting visual row
+    assert [r.raw for r in row_columns.read_row_columns(_rows(texts))] != left + right
+
+
+_PIECES = st.sampled_from(["城南街道组织干部", "开展环境整治，", "（记者 王明）", "河西镇举办邻里", "文化节。", "（作者 李华）"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(2, 4).flatmap(lambda c: st.tuples(st.just(c), st.lists(
+    st.lists(_PIECES, min_size=1, max_size=c), min_size=1, max_size=12))))
+def test_property_every_piece_gets_one_column_of_consecutive_ones(drawn) -> None:
+    columns, rows_pieces = drawn
+    where = row_columns.assign_columns(rows_pieces, columns)
+    assert [len(w) for w in where] == [len(p) for p in rows_pieces]
+    for cols in where:
+        assert 0 <= cols[0] and cols[-1] < columns and cols == list(range(cols[0], cols[0] + len(cols)))

@@ -97,6 +97,7 @@ _ROLES = {str(role): role for role in Role}
 
 _DISPLAY = frozenset({Role.KICKER, Role.TITLE, Role.SUBTITLE, Role.SUBHEAD})
 _TEXT_TAGS = tuple(str(role) for role in Role if role not in _DISPLAY)
+_DISPLAY_TAGS = tuple(str(role) for role in Role if role in _DISPLAY)
 
 
 def label_lines(lines: list[Line], rules: Rules | None, model: Path = MODEL_PATH) -> list[Decision]:
@@ -111,6 +112,7 @@ def label_lines(lines: list[Line], rules: Rules | None, model: Path = MODEL_PATH
     roles = _ROLES
     # looked up once a page, not once a line
     marginal, column_piece_text = tagger.marginal, SETTINGS.column_piece_text
+    parted_head_display = SETTINGS.parted_head_display
     unsure, body = SETTINGS.unsure_confidence, Role.BODY
     for t, (line, tag, feats) in enumerate(zip(lines, tags, xseq, strict=True)):
         role = roles[tag.rstrip(CONTINUES)]
@@ -118,6 +120,11 @@ def label_lines(lines: list[Line], rules: Rules | None, model: Path = MODEL_PATH
             # a column line parted off a row read across (lines.split_joined_columns) is never
             # display type: the likeliest other role
             tag = max(_TEXT_TAGS, key=lambda x: marginal(x, t))
+            role = roles[tag.rstrip(CONTINUES)]
+        if line.head_start and parted_head_display and role not in _DISPLAY:
+            # a headline parted off a row of two side by side (lines.part_side_titles,
+            # side_heads) was told a headline by its wrap: the likeliest display role
+            tag = max(_DISPLAY_TAGS, key=lambda x: marginal(x, t))
             role = roles[tag.rstrip(CONTINUES)]
         confidence = round(marginal(tag, t), 3)
         # the report shows the evidence of every line but confident plain text (report.notable):

@@ -337,6 +337,14 @@ def split_lines(text: str, rules: Rules | None = None, publication: str | None =
         blanks = 0
     out: list[Line] = []
     unit = spacing_unit(rows)
+    if SETTINGS.balanced_heads and " " in text:
+        from .side_heads import part_balanced_heads  # imports this module's helpers
+
+        rows = part_balanced_heads(rows)
+    if SETTINGS.interleaved_pair_heads:
+        from .side_heads import part_interleaved_heads
+
+        rows = part_interleaved_heads(rows)
     rows = join_interleaved_heads(part_side_titles(rows))
     if SETTINGS.interleaved_columns:
         rows = read_interleaved_columns(rows)
@@ -771,7 +779,9 @@ def part_side_titles(rows: list[Row]) -> list[Row]:
     k = 0
     while k < len(rows):
         row = rows[k]
-        found = _side_titles(row, rows[k + 1:k + 3]) if row.gap and " " in row.raw.strip() else None
+        # a row an earlier stage parted (side_heads) is not parted again
+        found = (_side_titles(row, rows[k + 1:k + 3])
+                 if row.gap and " " in row.raw.strip() and TITLES_STEP not in row.steps else None)
         if found is None:
             out.append(row)
             k += 1

@@ -112,6 +112,11 @@ def _candidate_widths(rows: list[Row]) -> list[int]:
     return [w for w, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:3]]
 
 
+# A piece that closes a story: a credit in brackets at its end (…贡献。（记者 王明）, （作者 李华）).
+# The story's column has ended there: pdftotext's later rows hold the other columns only.
+_STORY_END = re.compile(r"[（(][^（()）]{0,12}(?:记者|通讯员|作者|来源|摄影|供稿)[^（()）]{1,40}[）)]$")
+
+
 def assign_columns(rows_pieces: list[list[str]], columns: int) -> list[list[int]]:
     """Each piece's column (0-based): the next columns of the visual row under way, or the first
     ones of a new visual row when the row's pieces do not fit after it, unless words run across
@@ -124,8 +129,16 @@ def assign_columns(rows_pieces: list[list[str]], columns: int) -> list[list[int]
     [[0, 1, 2], [0, 1], [2], [0], [1, 2]]
     >>> assign_columns([["县里组织干部", "村民们纷纷表"], ["开会", "展植树活动", "示很满意"]], 3)
     [[1, 2], [0, 1, 2]]
+
+    A column whose last piece closes a story (a bracketed credit) takes no more pieces while
+    another column can (``row_columns_ended``): the rows after it are the other columns':
+
+    >>> assign_columns([["a1", "b1"], ["a2。（记者 王明）", "b2"], ["b3"], ["b4"]], 2)
+    [[0, 1], [0, 1], [1], [1]]
     """
     last: list[str] = [""] * columns
+    ended: set[int] = set()
+    use_ended = SETTINGS.row_columns_ended
     out: list[list[int]] = []
     at = 0
     for parts in rows_pieces:
@@ -133,6 +146,10 @@ def assign_columns(rows_pieces: list[list[str]], columns: int) -> list[list[int]
         starts = [s for s in dict.fromkeys((at, 0, *range(columns))) if s + k <= columns]
         if not starts:
             starts = [0]
+        if ended:
+            # a column that closed its story is skipped while the row fits in the others
+            open_starts = [s for s in starts if not ended.intersection(range(s, s + k))]
+            starts = open_starts or starts
 
         def runs_on(s: int, parts: list[str] = parts) -> int:
             return sum(bool(last[s + i]) and _spans(last[s + i], p) for i, p in enumerate(parts))
@@ -141,6 +158,12 @@ def assign_columns(rows_pieces: list[list[str]], columns: int) -> list[list[int]
         out.append(list(range(start, start + k)))
         for i, p in enumerate(parts):
             last[start + i] = p
+            if use_ended and _STORY_END.search(p):
+                ended.add(start + i)
+            else:
+                ended.discard(start + i)
+        if len(ended) >= columns:
+            ended.clear()
         at = (start + k) % columns
     if len(out) > 1 and len(rows_pieces[0]) < columns:
         below: dict[int, str] = {}

@@ -298,9 +298,24 @@ class Settings:
     # its half's width (a one-headline third line is as wide as the row). Set on the fitting
     # part (typeset seeds 13/21/31 pdftotext; text sets, folds): see the commit message.
     side_titles_end_share: float = 0.6
+    # Two wrapped headlines read across into one row (side_heads.part_balanced_heads, before
+    # part_side_titles): parted at the cut whose halves differ by at most this many em (both
+    # first lines fill their boxes), each half at least this many em. Set on the fitting part
+    # (tsB41/43/45 pdftotext, M0): see the commit message.
+    balanced_heads: bool = True
+    balanced_heads_tolerance_em: float = 2.0
+    balanced_heads_min_em: float = 10.0
+    # ... and each wrapped end at most this share of its half's width.
+    balanced_heads_end_share: float = 0.85
+    # The same two wrapped headlines printed one line per row, interleaved (左题首行 / 右题首行 /
+    # 左题末行 / 右题末行; side_heads.part_interleaved_heads, with the widths above), read back.
+    interleaved_pair_heads: bool = True
     # A headline the line stage parted off a row (Line.head_start) never joins the lone headline
     # printed before it as one title (pairing.pair_headlines). On: see the commit message.
     parted_heads_apart: bool = True
+    # A headline the line stage parted off a row (Line.head_start) that the model reads as
+    # text (a caption, body) takes its likeliest display role (labeler.label_lines).
+    parted_head_display: bool = True
     # Headline lines printed interleaved (lines.join_interleaved_heads): a line moves up to the
     # display line up to this many lines above it when a word runs across; lines wider than this
     # many em are never headline lines; the moved line is at most this share of the line it
@@ -390,6 +405,10 @@ class Settings:
     row_columns_min_pieces: int = 2
     row_columns_min_rows: int = 4
     row_columns_min_em: float = 8.0
+    # A column whose last piece closes its story (a bracketed credit with a role word) takes no
+    # lone piece after it while another column can (row_columns.assign_columns): set on the
+    # fitting part (tsB41/43/45 pdftotext, M0): see the commit message.
+    row_columns_ended: bool = True
 
     # --- Districts (districts.py and the tagger's modules it names, places.py) ---
     # Set on the corpus's fitting part (143 articles) with `python tests/districts_eval.py tune`,
