@@ -48,6 +48,7 @@ from .headline_parts import (
     kickers_by_words,
     phrase_list_kickers,
     place_kickers,
+    pull_quotes_under_kickers,
     slogan_kickers,
     slogan_titles,
     titles_by_words,
@@ -67,6 +68,7 @@ from .line_rereads import (
     leads_after_bracket_labels,
     leads_after_credits,
     leads_at_new_measures,
+    leads_echoing_titles,
     openings_read_as_titles,
     quoted_titles,
     reprinted_title_ends,
@@ -254,6 +256,17 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k in chart_labels(lines, decisions, rules):
         decisions[k] = _reread_decision(decisions[k], Role.FURNITURE, (
             "a chart's title, or a short label line right above it: the chart's, not a story's"))
+    for head, block in leads_echoing_titles(lines, decisions):
+        if decisions[head].role is Role.KICKER:
+            decisions[head] = _reread_decision(decisions[head], Role.TITLE, (
+                "the line under it repeats its opening and runs on into the text: the title"))
+        for j in block:
+            decisions[j] = _reread_decision(decisions[j], Role.START if j == block[0] else Role.BODY, (
+                "repeats the opening of the headline line above it and runs on into the text:"
+                " the story's first line"))
+        nxt = block[-1] + 1
+        if decisions[nxt].role is Role.START:
+            decisions[nxt] = replace(decisions[nxt], role=Role.BODY)
     roles = [LineRole(line.number, line.text, d.role, d.confidence, d.evidence)
              for line, d in zip(lines, decisions, strict=True)]
     page = group_items(lines, decisions, rules)
@@ -312,6 +325,14 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         _reread(roles, index[line.number], Role.FURNITURE, (
             "the furniture rules name it, and its story uses few of its words: a slogan, not"
             " the story's title"))
+    for title_lines, quote_lines in pull_quotes_under_kickers(page):
+        for line in title_lines:
+            _reread(roles, index[line.number], Role.TITLE, (
+                "over a title its story prints word for word as a whole clause, its own words"
+                " echoed by the story: the title"))
+        for line in quote_lines:
+            _reread(roles, index[line.number], Role.CAPTION, (
+                "a whole clause of its story word for word, under the headline: a pull quote"))
     for line, old_lines, share in titles_by_words(page, lines, confidence):
         k = index[line.number]
         roles[k] = LineRole(line.number, line.text, Role.TITLE, roles[k].confidence, (

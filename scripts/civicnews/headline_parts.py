@@ -12,7 +12,9 @@ In the order they run (``title_rescue.title_tails`` runs between the first two):
 5. ``slogan_kickers``: a kicker the furniture rules name (a slogan, a page label) is furniture;
    ``slogan_titles``: so is a headline of title lines only that they name and its story does not
    use: the story is left untitled, for ``title_rescue`` to find its own title;
-6. ``titles_by_words``: a headline whose title shares almost none of its story's words, while
+6. ``pull_quotes_under_kickers``: a headline's title that is a whole clause of its story, under
+   a kicker its story echoes, is a pull quote (a caption); the kicker is the title;
+7. ``titles_by_words``: a headline whose title shares almost none of its story's words, while
    another of its lines (or a set-aside line between it and the story) shares many, takes that
    line as its title.
 """
@@ -388,6 +390,60 @@ def place_kickers(page: Page, rules: Rules) -> list[Line]:
 
 # What a caption or a pull quote starts with before its words (▲ ▶ and spaces).
 QUOTE_MARKS = re.compile(r"^[^\w“‘《]+")
+
+
+def pull_quotes_under_kickers(page: Page) -> list[tuple[list[Line], list[Line]]]:
+    """A headline whose title lines are, together, a whole clause of its story word for word
+    (``is_pull_quote``) and not of its first sentence, under kicker lines that are no such clause
+    and share ``min_rescue_overlap`` of their words with the story: the title is a pull quote
+    printed under the headline (a photo's caption), and the lines read as its kicker are the
+    title (吴圩镇开展“珍爱生命防溺水”主题活动 / 把防溺水知识告知每一名学生和学生监护人). A title
+    that repeats the lead's clause is left: a real title often does. Returns the new title
+    lines and the caption lines, for the report.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["8月17日，吴圩镇开展防溺水主题活动。各村上门宣传，把防溺水知识告知每一名学生。"])])
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "吴圩镇开展防溺水主题活动")),
+    ...                           (Role.TITLE, Line(3, "", "把防溺水知识告知每一名学生"))])
+    >>> page = Page([run], [], [], [])
+    >>> [([x.text for x in t], [x.text for x in c]) for t, c in pull_quotes_under_kickers(page)]
+    [(['吴圩镇开展防溺水主题活动'], ['把防溺水知识告知每一名学生'])]
+    >>> run.headline.text, page.captions
+    ('吴圩镇开展防溺水主题活动', [('把防溺水知识告知每一名学生', 0)])
+
+    A title that the lead says word for word stays the title:
+
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "防溺水在行动")), (Role.TITLE, Line(3, "", "吴圩镇开展防溺水主题活动"))])
+    >>> pull_quotes_under_kickers(Page([run], [], [], []))
+    []
+    """
+    out: list[tuple[list[Line], list[Line]]] = []
+    for k, run in enumerate(page.items):
+        if not isinstance(run, TextRun) or run.headline is None or run.absorbed or not run.has_body:
+            continue
+        parts = run.headline.parts
+        if SETTINGS.pull_quote_under_kicker_min_share <= 0 or len(parts) < 2:
+            continue
+        roles = [role for role, _ in parts]
+        # kicker lines over title lines only (no subtitle, no title line above the kicker)
+        j = next((i for i, role in enumerate(roles) if role is not Role.KICKER), len(roles))
+        if j == 0 or j == len(roles) or any(role is not Role.TITLE for role in roles[j:]):
+            continue
+        kicker, title = [line for _, line in parts[:j]], [line for _, line in parts[j:]]
+        text = run.text
+        lead = re.match(r"[^。！？]*[。！？]?\s*", text)
+        rest = text[lead.end():] if lead else text
+        quote = "".join(line.text.strip() for line in title)
+        if not is_pull_quote(quote, rest) or quote in text[:len(text) - len(rest)]:
+            continue
+        head = "".join(line.text for line in kicker)
+        if not could_be_title(head) or is_pull_quote(head.strip(), rest):  # two pull quotes: no title here
+            continue
+        if _shares_with(head, text) < SETTINGS.pull_quote_under_kicker_min_share:
+            continue
+        run.headline = HeadGroup([(Role.TITLE, line) for line in kicker], claimed=True)
+        page.captions.extend((line.text, k) for line in title)
+        out.append((kicker, title))
+    return out
 
 
 def titles_by_words(page: Page, lines: list[Line], confidence: dict[int, float]) -> list[tuple[Line, list[Line], float]]:

@@ -36,11 +36,14 @@ shows. In the order they run:
 18. ``far_reprints`` and ``reprinted_title_ends``: display lines printed a second time are
     furniture, and a title line's end read as something else is found by its second print;
 19. ``chart_labels``: a chart's title (…分解图) and the short label lines right above it are
-    furniture.
+    furniture;
+20. ``leads_echoing_titles``: title lines under a headline line that repeat its opening and run
+    on into the text are the story's first line.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import statistics
 from dataclasses import replace  # noqa: F401 (its doctests use it)
@@ -918,6 +921,50 @@ def openings_read_as_titles(lines: list[Line], decisions: list[Decision]) -> lis
     return [k for k, (line, d) in enumerate(zip(lines, decisions, strict=True))
             if d.role is R.TITLE and (not d.continues and _OPENING_CLAUSE.match(line.text.strip())
                                          or SETTINGS.opening_phrases_end_titles and _OPENING_PHRASE.match(line.text.strip()))]
+
+
+def leads_echoing_titles(lines: list[Line], decisions: list[Decision]) -> list[tuple[int, list[int]]]:
+    """Title lines right under a kicker or title line that open with the same words as it, at
+    least ``lead_echo_min_chars`` characters, and run on into a story's text with no finished
+    sentence: the story's first line, repeating its headline's opening (市人大常委会副主任梁宏
+    带队到我县调研… / 市人大常委会副主任梁宏带队到我县庆 / 祖镇、八公桥镇…). A title broken over lines
+    never repeats its opening. Returns, for each, the headline line's index and the indices of
+    the lines read as title under it (the story's first lines).
+
+    >>> page = [Line(1, "", "市人大常委会副主任梁宏带队到我县调研乡镇人大工作"), Line(3, "", "市人大常委会副主任梁宏带队到我县庆"),
+    ...         Line(4, "", "祖镇、八公桥镇调研乡镇人大工作。")]
+    >>> leads_echoing_titles(page, [Decision(Role.KICKER, 0.9), Decision(Role.TITLE, 0.9), Decision(Role.BODY, 0.5)])
+    [(0, [1])]
+    >>> page[1] = Line(3, "", "市人大常委会视察我县庆")
+    >>> leads_echoing_titles(page, [Decision(Role.KICKER, 0.9), Decision(Role.TITLE, 0.9), Decision(Role.START, 0.5)])
+    []
+    """
+    out: list[tuple[int, list[int]]] = []
+    least = SETTINGS.lead_echo_min_chars
+    if least <= 0:
+        return out
+    k = 0
+    while k + 2 < len(lines):
+        head, k = k, k + 1
+        if decisions[head].role not in (R.KICKER, R.TITLE) or decisions[k].role is not R.TITLE:
+            continue
+        block = [k]
+        while block[-1] + 1 < len(lines) and decisions[block[-1] + 1].role is R.TITLE \
+                and lines[block[-1] + 1].gap_before == 0:
+            block.append(block[-1] + 1)
+        after = block[-1] + 1
+        if after >= len(lines) or decisions[after].role not in (R.START, R.BODY):
+            continue
+        upper = re.sub(r"\s+", "", lines[head].text)
+        lower = re.sub(r"\s+", "", "".join(lines[j].text for j in block))
+        same = len(os.path.commonprefix([upper, lower]))
+        if len(CJK_CHAR.findall(upper[:same])) < least or lower == upper or ends_sentence(lower):
+            continue
+        if lines[after].gap_before > 0:  # set apart (beyond the page's spacing): another block
+            continue
+        out.append((head, block))
+        k = after
+    return out
 
 
 # A bracketed label alone on its line (【万灵镇】, 【接续报道】): a kicker's print.

@@ -97,6 +97,15 @@ class Settings:
     # fit.tune (seed 99, the stop-15 model): 0.2–0.3 give title_exact 0.812, 0.4–0.5 give
     # 0.808, off (1.01) 0.793; the largest of the best is kept.
     min_rescue_overlap: float = 0.3
+    # A headline's title lines that are a whole clause of its story (not of its first sentence),
+    # under kicker lines, are a pull quote when the story uses this share of the kicker's words
+    # (headline_parts.pull_quotes_under_kickers); 0 turns the pass off. Set on the held-out
+    # fitting sets gB1-3 (model M0): see the note issue-9-titles-s37.
+    pull_quote_under_kicker_min_share: float = 0.3
+    # Title lines under a headline line that open with this many of its characters and run on
+    # into the text are the story's first line (line_rereads.leads_echoing_titles); 0 turns
+    # it off. Set on gB1-3 (model M0): see the note issue-9-titles-s37.
+    lead_echo_min_chars: int = 8
     # The same for the story's own lines printed apart at its end (after its last finished
     # sentence) or its start (a block before a blank line): where they stand says headline, so
     # fewer shared words are asked. Measured on fitting-part pages (320 text pages of seeds
