@@ -883,3 +883,16 @@ def test_two_headlines_in_one_group_are_cut_where_a_blank_line_parts_them() -> N
     split_shared_groups(page)
     heads = [x.text for x in page.items if isinstance(x, HeadGroup)]
     assert heads == ["奕棋镇：美丽庭院大评比乡村振兴展风采", "村规民约引领乡村新风尚"]
+
+
+def test_a_title_line_whose_last_word_runs_into_a_sentence_under_it_is_text() -> None:
+    rows = [("title", "迎丰镇召开安全生产工作部署会"), ("start", "3月25日，迎丰镇召开安全生产工作部署会。"),
+            ("title", "会议通报了近期省内外安全生产、森林防火等安全"), ("start", "事故，对事故原因进行了深入剖析。"),
+            ("body", "当下正值春耕生产、清明节前祭祖扫墓期间，安全生产形势严峻。"),
+            ("body", "会议要求，各村要提前做好护林防火、交通劝导等人员分工和应急工作安排。")]
+    (a,) = assemble(rows).articles
+    assert a.headline.title == "迎丰镇召开安全生产工作部署会"
+    assert "会议通报了近期省内外安全生产、森林防火等安全事故，对事故原因进行了深入剖析。" in "".join(a.paragraphs)
+    # a story's opening under a title, its lead word read across the break by chance, stays a story
+    rows[3] = ("start", "日前，省内外安全生产会议召开，部署森林防火工作。")
+    assert not any("runs into the text line" in why for why in assemble(rows).line_roles[2].evidence)

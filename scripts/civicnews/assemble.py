@@ -73,6 +73,7 @@ from .line_rereads import (
     quoted_titles,
     reprinted_title_ends,
     subheads_touching_titles,
+    text_read_as_titles,
     title_ends_read_as_leads,
     titles_after_credits,
     titles_between_stories,
@@ -256,6 +257,12 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k in chart_labels(lines, decisions, rules):
         decisions[k] = _reread_decision(decisions[k], Role.FURNITURE, (
             "a chart's title, or a short label line right above it: the chart's, not a story's"))
+    for k in text_read_as_titles(lines, decisions):
+        after_text = k > 0 and decisions[k - 1].role in (Role.START, Role.BODY) and lines[k].gap_before == 0
+        decisions[k] = _reread_decision(decisions[k], Role.BODY if after_text else Role.START, (
+            "its last word runs into the text line under it, which holds a clause: the story's text"))
+        if decisions[k + 1].role is Role.START:
+            decisions[k + 1] = replace(decisions[k + 1], role=Role.BODY)
     for head, block in leads_echoing_titles(lines, decisions):
         if decisions[head].role is Role.KICKER:
             decisions[head] = _reread_decision(decisions[head], Role.TITLE, (

@@ -967,6 +967,47 @@ def leads_echoing_titles(lines: list[Line], decisions: list[Decision]) -> list[t
     return out
 
 
+# A clause or sentence mark in a line's text: the line under a "title" holds prose.
+_TEXT_MARK = re.compile("[，。、；！？,;]")
+
+
+def text_read_as_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """Title lines (and kicker lines over them) whose last word runs into the line under them
+    (``spans_a_word``: …等安全 / 事故，对事故原因…), when that line was read as a story's first
+    line but opens with no lead word (日前，…), is
+    printed right under them (no blank beyond the page's spacing) and holds a clause: the
+    lines are the story's text, a sentence broken at the line's end, not a headline (a title's
+    wrapped end holds no clause: ``title_ends_read_as_leads``). Returns their indices.
+
+    >>> page = [Line(1, "", "会议通报了近期省内外安全生产、森林防火等安全"), Line(2, "", "事故，对事故原因进行了深入剖析。")]
+    >>> text_read_as_titles(page, [Decision(Role.TITLE, 0.7), Decision(Role.START, 0.6)])
+    [0]
+    >>> page[1] = Line(2, "", "事故处置演练")
+    >>> text_read_as_titles(page, [Decision(Role.TITLE, 0.7), Decision(Role.START, 0.6)])
+    []
+    >>> page = [Line(1, "", "刚察县安排部署年度重点工作"), Line(2, "", "日前，刚察县召开县政府全体会议。")]
+    >>> text_read_as_titles(page, [Decision(Role.TITLE, 0.7), Decision(Role.START, 0.6)])
+    []
+    """
+    out: list[int] = []
+    if not SETTINGS.text_read_as_titles:
+        return out
+    for k in range(len(lines) - 1):
+        # (a "title" over text read as going on is grouping.demote_sentence_pieces')
+        if decisions[k].role is not R.TITLE or decisions[k + 1].role is not R.START:
+            continue
+        lower = lines[k + 1]
+        if lower.gap_before > 0 or not _TEXT_MARK.search(lower.text) or opens_story(lower.text.strip()) \
+                or not spans_a_word(lines[k].text, lower.text):
+            continue  # a story's opening under a title may begin with a word's end by chance (工作 / 日前)
+        block = [k]
+        while block[0] > 0 and decisions[block[0] - 1].role in (R.TITLE, R.KICKER) \
+                and lines[block[0]].gap_before == 0 and spans_a_word(lines[block[0] - 1].text, lines[block[0]].text):
+            block.insert(0, block[0] - 1)
+        out.extend(block)
+    return out
+
+
 # A bracketed label alone on its line (【万灵镇】, 【接续报道】): a kicker's print.
 _BRACKET_LABEL = re.compile(r"^【[^【】]{2,12}】$")
 

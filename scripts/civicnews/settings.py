@@ -106,6 +106,9 @@ class Settings:
     # into the text are the story's first line (line_rereads.leads_echoing_titles); 0 turns
     # it off. Set on gB1-3 (model M0): see the note issue-9-titles-s37.
     lead_echo_min_chars: int = 8
+    # Title lines whose last word runs into a text line holding a clause are text
+    # (line_rereads.text_read_as_titles). Tried on gB1-3 (model M0): see issue-9-titles-s37.
+    text_read_as_titles: bool = True
     # The same for the story's own lines printed apart at its end (after its last finished
     # sentence) or its start (a block before a blank line): where they stand says headline, so
     # fewer shared words are asked. Measured on fitting-part pages (320 text pages of seeds
