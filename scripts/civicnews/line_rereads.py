@@ -689,21 +689,35 @@ def titles_opened_by_text(lines: list[Line], decisions: list[Decision], rules: R
     >>> page[2] = Line(4, "", "开展人居环境整治 共建宜居美好家园")
     >>> titles_opened_by_text(page, read, load_rules())
     []
+
+    So is a furniture line whose last word runs on into the title, whatever marks it holds:
+    >>> page = [Line(1, "", "好。"), Line(3, "", "携民声，赴盛会！人"), Line(4, "", "大代表报到——"), Line(6, "", "近日，记者获悉。")]
+    >>> titles_opened_by_text(page, read, load_rules())
+    [1]
+    >>> page[1] = Line(3, "", "携民声，赴盛会！")  # no word across: the cry's own test
+    >>> page[2] = Line(4, "", "代表报到——")
+    >>> titles_opened_by_text(page, read, load_rules())
+    []
     """
     if all(touching(a, b) for a, b in zip(lines, lines[1:], strict=False)):
         return []
     out: list[int] = []
     for k in range(len(lines) - 1):
         line = lines[k]
+        # a line set aside as furniture or a caption whose last word runs on into the title
+        # line under it (携民声，赴盛会！人 / 大代表报到——) is that title's first piece, whatever
+        # marks it holds
+        runs_on = SETTINGS.titles_opened_across_a_word and decisions[k].role in (R.FURNITURE, R.CAPTION) \
+            and decisions[k + 1].role is R.TITLE and spans_a_word(line.text, lines[k + 1].text)
         # a place's name alone set aside as furniture opens the title under it too (泾源县 /
         # 多举措推动 / 志愿服务工作走深走实): a place printed apart is never page furniture
-        if ((decisions[k].role in (R.BODY, R.START)
+        if ((decisions[k].role in (R.BODY, R.START) or runs_on
              or decisions[k].role is R.FURNITURE and _names_a_place_only(line.text, rules)
              and not _couplet_under(lines, decisions, k))
                 and decisions[k + 1].role is R.TITLE
                 and touching(line, lines[k + 1]) and (k == 0 or not touching(lines[k - 1], line))
                 and (not any(c in line.text for c in _CLAUSE_ENDS) and not ends_sentence(line.text)
-                     or _headline_cry(line.text))
+                     or _headline_cry(line.text) or runs_on and not ends_sentence(line.text))
                 and not line.text.lstrip().startswith("【") and not _furniture_shaped(line.text, rules)
                 and len(line.text) <= SETTINGS.title_chars[1]):
             out.append(k)

@@ -109,6 +109,9 @@ class Settings:
     # Title lines whose last word runs into a text line holding a clause are text
     # (line_rereads.text_read_as_titles). Tried on gB1-3 (model M0): see issue-9-titles-s37.
     text_read_as_titles: bool = True
+    # A furniture or caption line whose last word runs into the title line under it opens that
+    # title (line_rereads.titles_opened_by_text). Tried on gB1-3 (model M0): issue-9-titles-s37.
+    titles_opened_across_a_word: bool = True
     # The same for the story's own lines printed apart at its end (after its last finished
     # sentence) or its start (a block before a blank line): where they stand says headline, so
     # fewer shared words are asked. Measured on fitting-part pages (320 text pages of seeds
