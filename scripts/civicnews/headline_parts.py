@@ -359,6 +359,9 @@ def _opens_on_place(text: str, rules: Rules) -> bool:
 
 # A number broken over two headline lines (宝鸡市陇县5 / 00余名志愿者…): one phrase.
 _SPLIT_NUMBER = re.compile(r"[0-9０-９]$")
+# A kicker ending on a count, a number and the word it is counted in (宝鸡市陇县500余名, 市、县、
+# 乡三级): a count never ends a headline line of its own, what it counts is the line under it.
+_ENDS_ON_COUNT = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十百千]+)(?:余|多)?[个名家位级项座户所条台辆件场次届批]$")
 
 
 def place_kickers(page: Page, rules: Rules) -> list[Line]:
@@ -370,6 +373,14 @@ def place_kickers(page: Page, rules: Rules) -> list[Line]:
     >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "庐江县矾山镇")), (Role.TITLE, Line(2, "", "积极开展安全生产检查"))])
     >>> [x.text for x in place_kickers(Page([run], [], [], []), load_rules())], run.headline.parts[0][0]
     (['庐江县矾山镇'], <Role.TITLE: 'title'>)
+
+    A kicker ending on a count goes on into what the title's first line counts:
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "市、县、乡三级")), (Role.TITLE, Line(2, "", "人大代表视察重点工程"))])
+    >>> [x.text for x in place_kickers(Page([run], [], [], []), load_rules())]
+    ['市、县、乡三级']
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "喜迎二十大")), (Role.TITLE, Line(2, "", "人大代表视察重点工程"))])
+    >>> place_kickers(Page([run], [], [], []), load_rules())
+    []
     """
     out: list[Line] = []
     for run in page.items:
@@ -380,7 +391,9 @@ def place_kickers(page: Page, rules: Rules) -> list[Line]:
         if k == 0 or k == len(parts) or parts[k][0] is not Role.TITLE:
             continue
         kicker = "".join(line.text for _, line in parts[:k])
-        number = _SPLIT_NUMBER.search(kicker) and parts[k][1].text[:1].isdigit()
+        number = _SPLIT_NUMBER.search(kicker) and parts[k][1].text[:1].isdigit() \
+            or SETTINGS.count_kickers and _ENDS_ON_COUNT.search(kicker.strip()) is not None \
+            and CJK_CHAR.match(parts[k][1].text.strip()[:1]) is not None
         if not number and (not _names_a_place_only(kicker, rules) or _couplet_title(parts[k:])):
             continue
         out.extend(line for _, line in parts[:k])

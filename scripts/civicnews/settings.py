@@ -112,6 +112,9 @@ class Settings:
     # A furniture or caption line whose last word runs into the title line under it opens that
     # title (line_rereads.titles_opened_by_text). Tried on gB1-3 (model M0): issue-9-titles-s37.
     titles_opened_across_a_word: bool = True
+    # A kicker ending on a count (500余名, 三级) is the title's first line
+    # (headline_parts.place_kickers). Tried on gB1-3 (model M0): issue-9-titles-s37.
+    count_kickers: bool = True
     # The same for the story's own lines printed apart at its end (after its last finished
     # sentence) or its start (a block before a blank line): where they stand says headline, so
     # fewer shared words are asked. Measured on fitting-part pages (320 text pages of seeds
