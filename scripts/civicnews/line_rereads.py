@@ -1090,6 +1090,14 @@ def quoted_titles(lines: list[Line], decisions: list[Decision], rules: Rules) ->
     >>> read = [Decision(Role.BYLINE, 1.0), Decision(Role.TITLE, 0.9), Decision(Role.TITLE, 0.9), Decision(Role.START, 0.9)]
     >>> sorted(quoted_titles(page, read, load_rules()).items())
     [(1, <Role.KICKER: 'kicker'>), (2, <Role.KICKER: 'kicker'>), (3, <Role.TITLE: 'title'>)]
+
+    Another headline's line set apart by a blank above the kicker is not the kicker's:
+
+    >>> page = [Line(1, "", "岳池县开展森林防火宣传"), Line(3, "", "昔日道路泥泞小径难出门", gap_before=1),
+    ...         Line(4, "", "今朝水泥大路到门口"), Line(5, "", "“俺村不比城市差！”")]
+    >>> read = [Decision(Role.TITLE, 0.9), Decision(Role.TITLE, 0.9), Decision(Role.TITLE, 0.9), Decision(Role.START, 0.9)]
+    >>> sorted(quoted_titles(page, read, load_rules()).items())
+    [(1, <Role.KICKER: 'kicker'>), (2, <Role.KICKER: 'kicker'>), (3, <Role.TITLE: 'title'>)]
     """
     out: dict[int, Role] = {}
     texted = [k for k, line in enumerate(lines) if line.text]
@@ -1118,6 +1126,10 @@ def quoted_titles(lines: list[Line], decisions: list[Decision], rules: Rules) ->
             # that title's line); a headline line the model took for a story's first line
             # (今朝水泥大路到门口, under 昔日道路泥泞小径难出门) reads as a headline's
             if above and (decisions[j].role in _KICKER_ALIKE) != (decisions[above[0]].role in _KICKER_ALIKE):
+                break
+            # a blank line (beyond the page's spacing) over the kicker's lines parts them from
+            # another headline above (岳池县花园镇开展秋冬季 / 森林防灭火宣传活动, blank, 昔日道路…)
+            if SETTINGS.quoted_kickers_stop_at_gaps and above and lines[above[-1]].gap_before > 0:
                 break
             above.append(j)
         # the line above the kicker is no text of its own (a finished sentence, a byline, a

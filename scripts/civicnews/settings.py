@@ -115,6 +115,9 @@ class Settings:
     # A kicker ending on a count (500余名, 三级) is the title's first line
     # (headline_parts.place_kickers). Tried on gB1-3 (model M0): issue-9-titles-s37.
     count_kickers: bool = True
+    # A quoted title's kicker lines stop at a blank line beyond the page's spacing
+    # (line_rereads.quoted_titles). Tried on gB1-3 (model M0): issue-9-titles-s37.
+    quoted_kickers_stop_at_gaps: bool = True
     # The same for the story's own lines printed apart at its end (after its last finished
     # sentence) or its start (a block before a blank line): where they stand says headline, so
     # fewer shared words are asked. Measured on fitting-part pages (320 text pages of seeds
