@@ -896,3 +896,16 @@ def test_a_title_line_whose_last_word_runs_into_a_sentence_under_it_is_text() ->
     # a story's opening under a title, its lead word read across the break by chance, stays a story
     rows[3] = ("start", "日前，省内外安全生产会议召开，部署森林防火工作。")
     assert not any("runs into the text line" in why for why in assemble(rows).line_roles[2].evidence)
+
+
+def test_a_lone_title_printed_word_for_word_in_the_story_around_it_is_a_pull_quote() -> None:
+    rows = [("title", "县教育局召开秋季教育教学工作会"), ("start", "9月7日，全县秋季教育教学工作会在县教育局召开。"),
+            ("body", "局长王培文主持会议并讲话，各校校长参加会议。"), ("title", "王培文指出"),
+            ("start", "王培文强调，大家要正确认识当前教育的发展趋势。"),
+            ("body", "王培文指出，大家要准确理解当前的教育质量观，各校校长要抓好教学。")]
+    (a,) = assemble(rows).articles
+    assert a.headline.title == "县教育局召开秋季教育教学工作会" and a.captions == ["王培文指出"]
+    assert any("王培文强调" in p for p in a.paragraphs)
+    # a title its story does not print is no pull quote
+    rows[3] = ("title", "县教研室召开教学工作会")
+    assert not any("pull quote" in why for why in assemble(rows).line_roles[3].evidence)

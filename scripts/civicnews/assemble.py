@@ -48,6 +48,7 @@ from .headline_parts import (
     kickers_by_words,
     phrase_list_kickers,
     place_kickers,
+    pull_quotes_inside_stories,
     pull_quotes_under_kickers,
     slogan_kickers,
     slogan_titles,
@@ -340,6 +341,10 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         for line in quote_lines:
             _reread(roles, index[line.number], Role.CAPTION, (
                 "a whole clause of its story word for word, under the headline: a pull quote"))
+    for line in pull_quotes_inside_stories(page):
+        _reread(roles, index[line.number], Role.CAPTION, (
+            "printed word for word in the story before it, between that story and text that opens"
+            " no story: a pull quote"))
     for line, old_lines, share in titles_by_words(page, lines, confidence):
         k = index[line.number]
         roles[k] = LineRole(line.number, line.text, Role.TITLE, roles[k].confidence, (

@@ -14,6 +14,8 @@ In the order they run (``title_rescue.title_tails`` runs between the first two):
    use: the story is left untitled, for ``title_rescue`` to find its own title;
 6. ``pull_quotes_under_kickers``: a headline's title that is a whole clause of its story, under
    a kicker its story echoes, is a pull quote (a caption); the kicker is the title;
+   ``pull_quotes_inside_stories``: a lone title between a story and text opening no story, that
+   story printing it word for word, is a pull quote and the text goes on the story;
 7. ``titles_by_words``: a headline whose title shares almost none of its story's words, while
    another of its lines (or a set-aside line between it and the story) shares many, takes that
    line as its title.
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from .features import bigrams, spans_a_word
+from .features import bigrams, opens_story, spans_a_word
 from .headline import (
     _one_phrase,
     closes_a_frame,
@@ -42,7 +44,16 @@ from .line_shapes import (
     could_be_title,
 )
 from .model import Line, Role
-from .page_items import HeadGroup, Page, TextRun, _opens_a_sentence, _shares_with, is_pull_quote
+from .page_items import (
+    PULL_QUOTE_MIN_CHARS,
+    HeadGroup,
+    Page,
+    TextRun,
+    _opens_a_sentence,
+    _shares_with,
+    containment,
+    is_pull_quote,
+)
 from .patterns import CJK_CHAR
 from .rules import Rules
 from .settings import SETTINGS
@@ -456,6 +467,52 @@ def pull_quotes_under_kickers(page: Page) -> list[tuple[list[Line], list[Line]]]
         run.headline = HeadGroup([(Role.TITLE, line) for line in kicker], claimed=True)
         page.captions.extend((line.text, k) for line in title)
         out.append((kicker, title))
+    return out
+
+
+def pull_quotes_inside_stories(page: Page) -> list[Line]:
+    """A lone headline of title lines printed between a story nothing closed and an untitled
+    run that opens like no story (no credit, no lead word), when the headline's words are
+    printed word for word in that story (from a clause's start, past the story's first
+    sentence) and the run shares the story's words: a pull quote printed inside the story
+    (王培文指出 / 王培文强调，…). It goes to the captions and the run goes on the story.
+    Returns the quote's lines, for the report."""
+    out: list[Line] = []
+    if not SETTINGS.pull_quotes_inside_stories:
+        return out
+    items = page.items
+    k = 1
+    while k + 1 < len(items):
+        before, head, run = items[k - 1], items[k], items[k + 1]
+        k += 1
+        if not (isinstance(head, HeadGroup) and isinstance(before, TextRun) and isinstance(run, TextRun)):
+            continue
+        if any(role is not Role.TITLE for role, _ in head.parts) or before.absorbed or run.absorbed:
+            continue
+        if not before.has_body or before.closed or not run.has_body or run.credit_lines or run.headline not in (None, head):
+            continue
+        first = next((lines[0] for _, lines in run.sections if lines), "")
+        if opens_story(first.strip()):
+            continue
+        quote = "".join(line.text.strip() for _, line in head.parts)
+        text = before.text
+        lead = re.match(r"[^。！？]*[。！？]?\s*", text)
+        story = text[lead.end() if lead else 0:] + "\n" + run.text
+        at = story.find(quote)
+        if len(CJK_CHAR.findall(quote)) < PULL_QUOTE_MIN_CHARS - 1 or at < 0 or at > 0 and story[at - 1] not in "，。；！？：、“”\n":
+            continue
+        if containment(bigrams(run.text), bigrams(before.text)) < SETTINGS.min_untitled_join_similarity:
+            continue
+        page.captions.extend((line.text, k - 1) for _, line in head.parts)
+        before.sections.extend(run.sections)
+        before.numbers.extend(run.numbers)
+        before.bylines.extend(run.bylines)
+        before.closed = run.closed
+        before.continued_to = before.continued_to or run.continued_to
+        run.absorbed = True
+        run.headline = None
+        del items[k - 1:k + 1]
+        out.extend(line for _, line in head.parts)
     return out
 
 

@@ -118,6 +118,9 @@ class Settings:
     # A quoted title's kicker lines stop at a blank line beyond the page's spacing
     # (line_rereads.quoted_titles). Tried on gB1-3 (model M0): issue-9-titles-s37.
     quoted_kickers_stop_at_gaps: bool = True
+    # A lone title between a story and a run opening no story, printed word for word in the
+    # story, is a pull quote (headline_parts.pull_quotes_inside_stories). Tried on gB1-3 (M0).
+    pull_quotes_inside_stories: bool = True
     # The same for the story's own lines printed apart at its end (after its last finished
     # sentence) or its start (a block before a blank line): where they stand says headline, so
     # fewer shared words are asked. Measured on fitting-part pages (320 text pages of seeds
