@@ -45,7 +45,6 @@ from .line_shapes import (
 )
 from .model import Line, Role
 from .page_items import (
-    PULL_QUOTE_MIN_CHARS,
     HeadGroup,
     Page,
     TextRun,
@@ -499,7 +498,7 @@ def pull_quotes_inside_stories(page: Page) -> list[Line]:
         lead = re.match(r"[^。！？]*[。！？]?\s*", text)
         story = text[lead.end() if lead else 0:] + "\n" + run.text
         at = story.find(quote)
-        if len(CJK_CHAR.findall(quote)) < PULL_QUOTE_MIN_CHARS - 1 or at < 0 or at > 0 and story[at - 1] not in "，。；！？：、“”\n":
+        if len(CJK_CHAR.findall(quote)) < SETTINGS.min_inside_quote_chars or at < 0 or at > 0 and story[at - 1] not in "，。；！？：、“”\n":
             continue
         if containment(bigrams(run.text), bigrams(before.text)) < SETTINGS.min_untitled_join_similarity:
             continue

@@ -121,6 +121,9 @@ class Settings:
     # A lone title between a story and a run opening no story, printed word for word in the
     # story, is a pull quote (headline_parts.pull_quotes_inside_stories). Tried on gB1-3 (M0).
     pull_quotes_inside_stories: bool = True
+    # ...when the title holds at least this many CJK characters: a name and a speech verb
+    # (王培文指出) is 5; page_items.PULL_QUOTE_MIN_CHARS (6) left that gB1 case. Not fitted further.
+    min_inside_quote_chars: int = 5
     # The same for the story's own lines printed apart at its end (after its last finished
     # sentence) or its start (a block before a blank line): where they stand says headline, so
     # fewer shared words are asked. Measured on fitting-part pages (320 text pages of seeds
