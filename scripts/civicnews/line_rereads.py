@@ -38,7 +38,9 @@ shows. In the order they run:
 19. ``chart_labels``: a chart's title (…分解图) and the short label lines right above it are
     furniture;
 20. ``leads_echoing_titles``: title lines under a headline line that repeat its opening and run
-    on into the text are the story's first line.
+    on into the text are the story's first line;
+21. ``text_read_as_titles``: title lines whose last word runs into a first line holding a clause
+    are the story's text.
 """
 
 from __future__ import annotations
