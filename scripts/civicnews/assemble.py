@@ -66,6 +66,7 @@ from .line_rereads import (
     datelines_open_stories,
     datelines_read_as_bylines,
     far_reprints,
+    kickers_ending_titles,
     leads_after_bracket_labels,
     leads_after_credits,
     leads_at_new_measures,
@@ -258,6 +259,10 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k in chart_labels(lines, decisions, rules):
         decisions[k] = _reread_decision(decisions[k], Role.FURNITURE, (
             "a chart's title, or a short label line right above it: the chart's, not a story's"))
+    for k in kickers_ending_titles(lines, decisions):
+        decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
+            "printed against the title line above it, set apart from the one under it: the"
+            " headline above's last line"), True)
     for k in text_read_as_titles(lines, decisions):
         after_text = k > 0 and decisions[k - 1].role in (Role.START, Role.BODY) and lines[k].gap_before == 0
         decisions[k] = _reread_decision(decisions[k], Role.BODY if after_text else Role.START, (

@@ -40,7 +40,9 @@ shows. In the order they run:
 20. ``leads_echoing_titles``: title lines under a headline line that repeat its opening and run
     on into the text are the story's first line;
 21. ``text_read_as_titles``: title lines whose last word runs into a first line holding a clause
-    are the story's text.
+    are the story's text;
+22. ``kickers_ending_titles``: a kicker against the title above it, set apart from the title under
+    it, ends the headline above.
 """
 
 from __future__ import annotations
@@ -981,6 +983,26 @@ def leads_echoing_titles(lines: list[Line], decisions: list[Decision]) -> list[t
         out.append((head, block))
         k = after
     return out
+
+
+def kickers_ending_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """A kicker line printed right against a title line above it (no blank between) and set
+    apart by a blank (beyond the page's spacing) from the title line under it: the last line
+    of the headline above, not a kicker of the one below (张楼镇： / 实战演练筑防线 / 全力备汛保安全,
+    blank, 西洋江镇召开…). Returns their indices.
+
+    >>> page = [Line(1, "", "张楼镇：实战演练筑防线"), Line(2, "", "全力备汛保安全"), Line(4, "", "西洋江镇召开恳谈会", gap_before=1)]
+    >>> kickers_ending_titles(page, [Decision(Role.TITLE, 0.7), Decision(Role.KICKER, 0.6), Decision(Role.TITLE, 0.7)])
+    [1]
+    >>> page[2] = Line(3, "", "西洋江镇召开恳谈会")
+    >>> kickers_ending_titles(page, [Decision(Role.TITLE, 0.7), Decision(Role.KICKER, 0.6), Decision(Role.TITLE, 0.7)])
+    []
+    """
+    if not SETTINGS.kickers_ending_titles:
+        return []
+    return [k for k in range(1, len(lines) - 1)
+            if decisions[k].role is R.KICKER and decisions[k - 1].role is R.TITLE and decisions[k + 1].role is R.TITLE
+            and touching(lines[k - 1], lines[k]) and lines[k + 1].gap_before > 0]
 
 
 # A clause or sentence mark in a line's text: the line under a "title" holds prose.

@@ -124,6 +124,9 @@ class Settings:
     # ...when the title holds at least this many CJK characters: a name and a speech verb
     # (王培文指出) is 5; page_items.PULL_QUOTE_MIN_CHARS (6) left that gB1 case. Not fitted further.
     min_inside_quote_chars: int = 5
+    # A kicker against the title above it and set apart from the title under it ends the
+    # headline above (line_rereads.kickers_ending_titles). Tried on gB1-3 (model M0).
+    kickers_ending_titles: bool = True
     # The same for the story's own lines printed apart at its end (after its last finished
     # sentence) or its start (a block before a blank line): where they stand says headline, so
     # fewer shared words are asked. Measured on fitting-part pages (320 text pages of seeds
