@@ -843,3 +843,69 @@ def test_short_unfinished_lines_of_a_story_over_a_chart_title_stay_its_text() ->
                        ("body", "全区上下要打好创卫攻坚战。")])
     (a,) = result.articles
     assert "东区范围，由建设局负责" in "".join(a.paragraphs)
+
+
+def test_a_whole_clause_of_the_story_under_a_kicker_is_a_pull_quote_and_the_kicker_the_title() -> None:
+    story = [("start", "8月17日，吴圩镇开展防溺水主题活动。"), ("body", "各村挨家挨户宣传，把防溺水知识告知每一名学生，要求孩子们不私自下水。")]
+    (a,) = assemble([("kicker", "吴圩镇开展防溺水主题活动"), ("title", "把防溺水知识告知每一名学生"), *story]).articles
+    assert (a.headline.kicker, a.headline.title) == (None, "吴圩镇开展防溺水主题活动")
+    assert a.captions == ["把防溺水知识告知每一名学生"]
+    assert "a pull quote" in assemble([("kicker", "吴圩镇开展防溺水主题活动"), ("title", "把防溺水知识告知每一名学生"),
+                                       *story]).line_roles[1].evidence[0]
+    # a title the lead says word for word stays the title, under a label its story does not echo
+    (a,) = assemble([("kicker", "平安校园在行动"), ("title", "吴圩镇开展防溺水主题活动"), *story]).articles
+    assert (a.headline.kicker, a.headline.title) == ("平安校园在行动", "吴圩镇开展防溺水主题活动")
+
+
+def test_a_story_s_first_line_repeating_its_headline_s_opening_is_its_text() -> None:
+    rows = [("kicker", "市人大常委会副主任梁宏带队到我县调研乡镇人大工作"), ("title", "市人大常委会副主任梁宏带队到我县庆"),
+            ("body", "祖镇、八公桥镇调研乡镇人大工作。"), ("body", "县人大常委会领导陪同调研。")]
+    (a,) = assemble(rows).articles
+    assert a.headline.title == "市人大常委会副主任梁宏带队到我县调研乡镇人大工作" and a.headline.kicker is None
+    assert a.paragraphs[0].startswith("市人大常委会副主任梁宏带队到我县庆祖镇、八公桥镇")
+    # a title line that does not repeat the line above stays the title under its kicker
+    rows[1] = ("title", "市人大代表视察我县庆祖镇")
+    (a,) = assemble(rows).articles
+    assert a.headline.title == "市人大代表视察我县庆祖镇"
+
+
+def test_two_headlines_in_one_group_are_cut_where_a_blank_line_parts_them() -> None:
+    from civicnews.page_items import Page
+    from civicnews.pairing import split_shared_groups
+
+    def run(text: str) -> TextRun:
+        return TextRun(fresh=True, sections=[(None, [text])])
+
+    parts = [(R.TITLE, Line(8, "", "奕棋镇：美丽庭院大评比")), (R.TITLE, Line(9, "", "乡村振兴展风采")),
+             (R.TITLE, Line(11, "", "村规民约引领乡村新风尚", gap_before=1))]
+    items = [run("近日，奕棋镇开展美丽庭院大评比。"), HeadGroup(parts), run("村规民约引领新风尚，乡村振兴展风采，村里新风尚处处可见。")]
+    page = Page(items, [], [], [])
+    split_shared_groups(page)
+    heads = [x.text for x in page.items if isinstance(x, HeadGroup)]
+    assert heads == ["奕棋镇：美丽庭院大评比乡村振兴展风采", "村规民约引领乡村新风尚"]
+
+
+def test_a_title_line_whose_last_word_runs_into_a_sentence_under_it_is_text() -> None:
+    rows = [("title", "迎丰镇召开安全生产工作部署会"), ("start", "3月25日，迎丰镇召开安全生产工作部署会。"),
+            ("title", "会议通报了近期省内外安全生产、森林防火等安全"), ("start", "事故，对事故原因进行了深入剖析。"),
+            ("body", "当下正值春耕生产、清明节前祭祖扫墓期间，安全生产形势严峻。"),
+            ("body", "会议要求，各村要提前做好护林防火、交通劝导等人员分工和应急工作安排。")]
+    (a,) = assemble(rows).articles
+    assert a.headline.title == "迎丰镇召开安全生产工作部署会"
+    assert "会议通报了近期省内外安全生产、森林防火等安全事故，对事故原因进行了深入剖析。" in "".join(a.paragraphs)
+    # a story's opening under a title, its lead word read across the break by chance, stays a story
+    rows[3] = ("start", "日前，省内外安全生产会议召开，部署森林防火工作。")
+    assert not any("runs into the text line" in why for why in assemble(rows).line_roles[2].evidence)
+
+
+def test_a_lone_title_printed_word_for_word_in_the_story_around_it_is_a_pull_quote() -> None:
+    rows = [("title", "县教育局召开秋季教育教学工作会"), ("start", "9月7日，全县秋季教育教学工作会在县教育局召开。"),
+            ("body", "局长王培文主持会议并讲话，各校校长参加会议。"), ("title", "王培文指出"),
+            ("start", "王培文强调，大家要正确认识当前教育的发展趋势。"),
+            ("body", "王培文指出，大家要准确理解当前的教育质量观，各校校长要抓好教学。")]
+    (a,) = assemble(rows).articles
+    assert a.headline.title == "县教育局召开秋季教育教学工作会" and a.captions == ["王培文指出"]
+    assert any("王培文强调" in p for p in a.paragraphs)
+    # a title its story does not print is no pull quote
+    rows[3] = ("title", "县教研室召开教学工作会")
+    assert not any("pull quote" in why for why in assemble(rows).line_roles[3].evidence)

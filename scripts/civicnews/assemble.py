@@ -48,6 +48,8 @@ from .headline_parts import (
     kickers_by_words,
     phrase_list_kickers,
     place_kickers,
+    pull_quotes_inside_stories,
+    pull_quotes_under_kickers,
     slogan_kickers,
     slogan_titles,
     titles_by_words,
@@ -64,13 +66,16 @@ from .line_rereads import (
     datelines_open_stories,
     datelines_read_as_bylines,
     far_reprints,
+    kickers_ending_titles,
     leads_after_bracket_labels,
     leads_after_credits,
     leads_at_new_measures,
+    leads_echoing_titles,
     openings_read_as_titles,
     quoted_titles,
     reprinted_title_ends,
     subheads_touching_titles,
+    text_read_as_titles,
     title_ends_read_as_leads,
     titles_after_credits,
     titles_between_stories,
@@ -254,6 +259,27 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k in chart_labels(lines, decisions, rules):
         decisions[k] = _reread_decision(decisions[k], Role.FURNITURE, (
             "a chart's title, or a short label line right above it: the chart's, not a story's"))
+    for k in kickers_ending_titles(lines, decisions):
+        decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
+            "printed against the title line above it, set apart from the one under it: the"
+            " headline above's last line"), True)
+    for k in text_read_as_titles(lines, decisions):
+        after_text = k > 0 and decisions[k - 1].role in (Role.START, Role.BODY) and lines[k].gap_before == 0
+        decisions[k] = _reread_decision(decisions[k], Role.BODY if after_text else Role.START, (
+            "its last word runs into the text line under it, which holds a clause: the story's text"))
+        if decisions[k + 1].role is Role.START:
+            decisions[k + 1] = replace(decisions[k + 1], role=Role.BODY)
+    for head, block in leads_echoing_titles(lines, decisions):
+        if decisions[head].role is Role.KICKER:
+            decisions[head] = _reread_decision(decisions[head], Role.TITLE, (
+                "the line under it repeats its opening and runs on into the text: the title"))
+        for j in block:
+            decisions[j] = _reread_decision(decisions[j], Role.START if j == block[0] else Role.BODY, (
+                "repeats the opening of the headline line above it and runs on into the text:"
+                " the story's first line"))
+        nxt = block[-1] + 1
+        if decisions[nxt].role is Role.START:
+            decisions[nxt] = replace(decisions[nxt], role=Role.BODY)
     roles = [LineRole(line.number, line.text, d.role, d.confidence, d.evidence)
              for line, d in zip(lines, decisions, strict=True)]
     page = group_items(lines, decisions, rules)
@@ -312,6 +338,18 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         _reread(roles, index[line.number], Role.FURNITURE, (
             "the furniture rules name it, and its story uses few of its words: a slogan, not"
             " the story's title"))
+    for title_lines, quote_lines in pull_quotes_under_kickers(page):
+        for line in title_lines:
+            _reread(roles, index[line.number], Role.TITLE, (
+                "over a title its story prints word for word as a whole clause, its own words"
+                " echoed by the story: the title"))
+        for line in quote_lines:
+            _reread(roles, index[line.number], Role.CAPTION, (
+                "a whole clause of its story word for word, under the headline: a pull quote"))
+    for line in pull_quotes_inside_stories(page):
+        _reread(roles, index[line.number], Role.CAPTION, (
+            "printed word for word in the story before it, between that story and text that opens"
+            " no story: a pull quote"))
     for line, old_lines, share in titles_by_words(page, lines, confidence):
         k = index[line.number]
         roles[k] = LineRole(line.number, line.text, Role.TITLE, roles[k].confidence, (

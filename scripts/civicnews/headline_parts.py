@@ -12,7 +12,11 @@ In the order they run (``title_rescue.title_tails`` runs between the first two):
 5. ``slogan_kickers``: a kicker the furniture rules name (a slogan, a page label) is furniture;
    ``slogan_titles``: so is a headline of title lines only that they name and its story does not
    use: the story is left untitled, for ``title_rescue`` to find its own title;
-6. ``titles_by_words``: a headline whose title shares almost none of its story's words, while
+6. ``pull_quotes_under_kickers``: a headline's title that is a whole clause of its story, under
+   a kicker its story echoes, is a pull quote (a caption); the kicker is the title;
+   ``pull_quotes_inside_stories``: a lone title between a story and text opening no story, that
+   story printing it word for word, is a pull quote and the text goes on the story;
+7. ``titles_by_words``: a headline whose title shares almost none of its story's words, while
    another of its lines (or a set-aside line between it and the story) shares many, takes that
    line as its title.
 """
@@ -21,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from .features import bigrams, spans_a_word
+from .features import bigrams, opens_story, spans_a_word
 from .headline import (
     _one_phrase,
     closes_a_frame,
@@ -40,7 +44,15 @@ from .line_shapes import (
     could_be_title,
 )
 from .model import Line, Role
-from .page_items import HeadGroup, Page, TextRun, _opens_a_sentence, _shares_with, is_pull_quote
+from .page_items import (
+    HeadGroup,
+    Page,
+    TextRun,
+    _opens_a_sentence,
+    _shares_with,
+    containment,
+    is_pull_quote,
+)
 from .patterns import CJK_CHAR
 from .rules import Rules
 from .settings import SETTINGS
@@ -357,6 +369,9 @@ def _opens_on_place(text: str, rules: Rules) -> bool:
 
 # A number broken over two headline lines (宝鸡市陇县5 / 00余名志愿者…): one phrase.
 _SPLIT_NUMBER = re.compile(r"[0-9０-９]$")
+# A kicker ending on a count, a number and the word it is counted in (宝鸡市陇县500余名, 市、县、
+# 乡三级): a count never ends a headline line of its own, what it counts is the line under it.
+_ENDS_ON_COUNT = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十百千]+)(?:余|多)?[个名家位级项座户所条台辆件场次届批]$")
 
 
 def place_kickers(page: Page, rules: Rules) -> list[Line]:
@@ -368,6 +383,14 @@ def place_kickers(page: Page, rules: Rules) -> list[Line]:
     >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "庐江县矾山镇")), (Role.TITLE, Line(2, "", "积极开展安全生产检查"))])
     >>> [x.text for x in place_kickers(Page([run], [], [], []), load_rules())], run.headline.parts[0][0]
     (['庐江县矾山镇'], <Role.TITLE: 'title'>)
+
+    A kicker ending on a count goes on into what the title's first line counts:
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "市、县、乡三级")), (Role.TITLE, Line(2, "", "人大代表视察重点工程"))])
+    >>> [x.text for x in place_kickers(Page([run], [], [], []), load_rules())]
+    ['市、县、乡三级']
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "喜迎二十大")), (Role.TITLE, Line(2, "", "人大代表视察重点工程"))])
+    >>> place_kickers(Page([run], [], [], []), load_rules())
+    []
     """
     out: list[Line] = []
     for run in page.items:
@@ -378,7 +401,9 @@ def place_kickers(page: Page, rules: Rules) -> list[Line]:
         if k == 0 or k == len(parts) or parts[k][0] is not Role.TITLE:
             continue
         kicker = "".join(line.text for _, line in parts[:k])
-        number = _SPLIT_NUMBER.search(kicker) and parts[k][1].text[:1].isdigit()
+        number = _SPLIT_NUMBER.search(kicker) and parts[k][1].text[:1].isdigit() \
+            or SETTINGS.count_kickers and _ENDS_ON_COUNT.search(kicker.strip()) is not None \
+            and CJK_CHAR.match(parts[k][1].text.strip()[:1]) is not None
         if not number and (not _names_a_place_only(kicker, rules) or _couplet_title(parts[k:])):
             continue
         out.extend(line for _, line in parts[:k])
@@ -388,6 +413,106 @@ def place_kickers(page: Page, rules: Rules) -> list[Line]:
 
 # What a caption or a pull quote starts with before its words (▲ ▶ and spaces).
 QUOTE_MARKS = re.compile(r"^[^\w“‘《]+")
+
+
+def pull_quotes_under_kickers(page: Page) -> list[tuple[list[Line], list[Line]]]:
+    """A headline whose title lines are, together, a whole clause of its story word for word
+    (``is_pull_quote``) and not of its first sentence, under kicker lines that are no such clause
+    and share ``min_rescue_overlap`` of their words with the story: the title is a pull quote
+    printed under the headline (a photo's caption), and the lines read as its kicker are the
+    title (吴圩镇开展“珍爱生命防溺水”主题活动 / 把防溺水知识告知每一名学生和学生监护人). A title
+    that repeats the lead's clause is left: a real title often does. Returns the new title
+    lines and the caption lines, for the report.
+
+    >>> run = TextRun(fresh=True, sections=[(None, ["8月17日，吴圩镇开展防溺水主题活动。各村上门宣传，把防溺水知识告知每一名学生。"])])
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "吴圩镇开展防溺水主题活动")),
+    ...                           (Role.TITLE, Line(3, "", "把防溺水知识告知每一名学生"))])
+    >>> page = Page([run], [], [], [])
+    >>> [([x.text for x in t], [x.text for x in c]) for t, c in pull_quotes_under_kickers(page)]
+    [(['吴圩镇开展防溺水主题活动'], ['把防溺水知识告知每一名学生'])]
+    >>> run.headline.text, page.captions
+    ('吴圩镇开展防溺水主题活动', [('把防溺水知识告知每一名学生', 0)])
+
+    A title that the lead says word for word stays the title:
+
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "防溺水在行动")), (Role.TITLE, Line(3, "", "吴圩镇开展防溺水主题活动"))])
+    >>> pull_quotes_under_kickers(Page([run], [], [], []))
+    []
+    """
+    out: list[tuple[list[Line], list[Line]]] = []
+    for k, run in enumerate(page.items):
+        if not isinstance(run, TextRun) or run.headline is None or run.absorbed or not run.has_body:
+            continue
+        parts = run.headline.parts
+        if SETTINGS.pull_quote_under_kicker_min_share <= 0 or len(parts) < 2:
+            continue
+        roles = [role for role, _ in parts]
+        # kicker lines over title lines only (no subtitle, no title line above the kicker)
+        j = next((i for i, role in enumerate(roles) if role is not Role.KICKER), len(roles))
+        if j == 0 or j == len(roles) or any(role is not Role.TITLE for role in roles[j:]):
+            continue
+        kicker, title = [line for _, line in parts[:j]], [line for _, line in parts[j:]]
+        text = run.text
+        lead = re.match(r"[^。！？]*[。！？]?\s*", text)
+        rest = text[lead.end():] if lead else text
+        quote = "".join(line.text.strip() for line in title)
+        if not is_pull_quote(quote, rest) or quote in text[:len(text) - len(rest)]:
+            continue
+        head = "".join(line.text for line in kicker)
+        if not could_be_title(head) or is_pull_quote(head.strip(), rest):  # two pull quotes: no title here
+            continue
+        if _shares_with(head, text) < SETTINGS.pull_quote_under_kicker_min_share:
+            continue
+        run.headline = HeadGroup([(Role.TITLE, line) for line in kicker], claimed=True)
+        page.captions.extend((line.text, k) for line in title)
+        out.append((kicker, title))
+    return out
+
+
+def pull_quotes_inside_stories(page: Page) -> list[Line]:
+    """A lone headline of title lines printed between a story nothing closed and an untitled
+    run that opens like no story (no credit, no lead word), when the headline's words are
+    printed word for word in that story (from a clause's start, past the story's first
+    sentence) and the run shares the story's words: a pull quote printed inside the story
+    (王培文指出 / 王培文强调，…). It goes to the captions and the run goes on the story.
+    Returns the quote's lines, for the report."""
+    out: list[Line] = []
+    if not SETTINGS.pull_quotes_inside_stories:
+        return out
+    items = page.items
+    k = 1
+    while k + 1 < len(items):
+        before, head, run = items[k - 1], items[k], items[k + 1]
+        k += 1
+        if not (isinstance(head, HeadGroup) and isinstance(before, TextRun) and isinstance(run, TextRun)):
+            continue
+        if any(role is not Role.TITLE for role, _ in head.parts) or before.absorbed or run.absorbed:
+            continue
+        if not before.has_body or before.closed or not run.has_body or run.credit_lines or run.headline not in (None, head):
+            continue
+        first = next((lines[0] for _, lines in run.sections if lines), "")
+        if opens_story(first.strip()):
+            continue
+        quote = "".join(line.text.strip() for _, line in head.parts)
+        text = before.text
+        lead = re.match(r"[^。！？]*[。！？]?\s*", text)
+        story = text[lead.end() if lead else 0:] + "\n" + run.text
+        at = story.find(quote)
+        if len(CJK_CHAR.findall(quote)) < SETTINGS.min_inside_quote_chars or at < 0 or at > 0 and story[at - 1] not in "，。；！？：、“”\n":
+            continue
+        if containment(bigrams(run.text), bigrams(before.text)) < SETTINGS.min_untitled_join_similarity:
+            continue
+        page.captions.extend((line.text, k - 1) for _, line in head.parts)
+        before.sections.extend(run.sections)
+        before.numbers.extend(run.numbers)
+        before.bylines.extend(run.bylines)
+        before.closed = run.closed
+        before.continued_to = before.continued_to or run.continued_to
+        run.absorbed = True
+        run.headline = None
+        del items[k - 1:k + 1]
+        out.extend(line for _, line in head.parts)
+    return out
 
 
 def titles_by_words(page: Page, lines: list[Line], confidence: dict[int, float]) -> list[tuple[Line, list[Line], float]]:

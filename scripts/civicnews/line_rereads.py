@@ -36,11 +36,18 @@ shows. In the order they run:
 18. ``far_reprints`` and ``reprinted_title_ends``: display lines printed a second time are
     furniture, and a title line's end read as something else is found by its second print;
 19. ``chart_labels``: a chart's title (…分解图) and the short label lines right above it are
-    furniture.
+    furniture;
+20. ``leads_echoing_titles``: title lines under a headline line that repeat its opening and run
+    on into the text are the story's first line;
+21. ``text_read_as_titles``: title lines whose last word runs into a first line holding a clause
+    are the story's text;
+22. ``kickers_ending_titles``: a kicker against the title above it, set apart from the title under
+    it, ends the headline above.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import statistics
 from dataclasses import replace  # noqa: F401 (its doctests use it)
@@ -686,21 +693,35 @@ def titles_opened_by_text(lines: list[Line], decisions: list[Decision], rules: R
     >>> page[2] = Line(4, "", "开展人居环境整治 共建宜居美好家园")
     >>> titles_opened_by_text(page, read, load_rules())
     []
+
+    So is a furniture line whose last word runs on into the title, whatever marks it holds:
+    >>> page = [Line(1, "", "好。"), Line(3, "", "携民声，赴盛会！人"), Line(4, "", "大代表报到——"), Line(6, "", "近日，记者获悉。")]
+    >>> titles_opened_by_text(page, read, load_rules())
+    [1]
+    >>> page[1] = Line(3, "", "携民声，赴盛会！")  # no word across: the cry's own test
+    >>> page[2] = Line(4, "", "代表报到——")
+    >>> titles_opened_by_text(page, read, load_rules())
+    []
     """
     if all(touching(a, b) for a, b in zip(lines, lines[1:], strict=False)):
         return []
     out: list[int] = []
     for k in range(len(lines) - 1):
         line = lines[k]
+        # a line set aside as furniture or a caption whose last word runs on into the title
+        # line under it (携民声，赴盛会！人 / 大代表报到——) is that title's first piece, whatever
+        # marks it holds
+        runs_on = SETTINGS.titles_opened_across_a_word and decisions[k].role in (R.FURNITURE, R.CAPTION) \
+            and decisions[k + 1].role is R.TITLE and spans_a_word(line.text, lines[k + 1].text)
         # a place's name alone set aside as furniture opens the title under it too (泾源县 /
         # 多举措推动 / 志愿服务工作走深走实): a place printed apart is never page furniture
-        if ((decisions[k].role in (R.BODY, R.START)
+        if ((decisions[k].role in (R.BODY, R.START) or runs_on
              or decisions[k].role is R.FURNITURE and _names_a_place_only(line.text, rules)
              and not _couplet_under(lines, decisions, k))
                 and decisions[k + 1].role is R.TITLE
                 and touching(line, lines[k + 1]) and (k == 0 or not touching(lines[k - 1], line))
                 and (not any(c in line.text for c in _CLAUSE_ENDS) and not ends_sentence(line.text)
-                     or _headline_cry(line.text))
+                     or _headline_cry(line.text) or runs_on and not ends_sentence(line.text))
                 and not line.text.lstrip().startswith("【") and not _furniture_shaped(line.text, rules)
                 and len(line.text) <= SETTINGS.title_chars[1]):
             out.append(k)
@@ -920,6 +941,111 @@ def openings_read_as_titles(lines: list[Line], decisions: list[Decision]) -> lis
                                          or SETTINGS.opening_phrases_end_titles and _OPENING_PHRASE.match(line.text.strip()))]
 
 
+def leads_echoing_titles(lines: list[Line], decisions: list[Decision]) -> list[tuple[int, list[int]]]:
+    """Title lines right under a kicker or title line that open with the same words as it, at
+    least ``lead_echo_min_chars`` characters, and run on into a story's text with no finished
+    sentence: the story's first line, repeating its headline's opening (市人大常委会副主任梁宏
+    带队到我县调研… / 市人大常委会副主任梁宏带队到我县庆 / 祖镇、八公桥镇…). A title broken over lines
+    never repeats its opening. Returns, for each, the headline line's index and the indices of
+    the lines read as title under it (the story's first lines).
+
+    >>> page = [Line(1, "", "市人大常委会副主任梁宏带队到我县调研乡镇人大工作"), Line(3, "", "市人大常委会副主任梁宏带队到我县庆"),
+    ...         Line(4, "", "祖镇、八公桥镇调研乡镇人大工作。")]
+    >>> leads_echoing_titles(page, [Decision(Role.KICKER, 0.9), Decision(Role.TITLE, 0.9), Decision(Role.BODY, 0.5)])
+    [(0, [1])]
+    >>> page[1] = Line(3, "", "市人大常委会视察我县庆")
+    >>> leads_echoing_titles(page, [Decision(Role.KICKER, 0.9), Decision(Role.TITLE, 0.9), Decision(Role.START, 0.5)])
+    []
+    """
+    out: list[tuple[int, list[int]]] = []
+    least = SETTINGS.lead_echo_min_chars
+    if least <= 0:
+        return out
+    k = 0
+    while k + 2 < len(lines):
+        head, k = k, k + 1
+        if decisions[head].role not in (R.KICKER, R.TITLE) or decisions[k].role is not R.TITLE:
+            continue
+        block = [k]
+        while block[-1] + 1 < len(lines) and decisions[block[-1] + 1].role is R.TITLE \
+                and lines[block[-1] + 1].gap_before == 0:
+            block.append(block[-1] + 1)
+        after = block[-1] + 1
+        if after >= len(lines) or decisions[after].role not in (R.START, R.BODY):
+            continue
+        upper = re.sub(r"\s+", "", lines[head].text)
+        lower = re.sub(r"\s+", "", "".join(lines[j].text for j in block))
+        same = len(os.path.commonprefix([upper, lower]))
+        if len(CJK_CHAR.findall(upper[:same])) < least or lower == upper or ends_sentence(lower):
+            continue
+        if lines[after].gap_before > 0:  # set apart (beyond the page's spacing): another block
+            continue
+        out.append((head, block))
+        k = after
+    return out
+
+
+def kickers_ending_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """A kicker line printed right against a title line above it (no blank between) and set
+    apart by a blank (beyond the page's spacing) from the title line under it: the last line
+    of the headline above, not a kicker of the one below (张楼镇： / 实战演练筑防线 / 全力备汛保安全,
+    blank, 西洋江镇召开…). Returns their indices.
+
+    >>> page = [Line(1, "", "张楼镇：实战演练筑防线"), Line(2, "", "全力备汛保安全"), Line(4, "", "西洋江镇召开恳谈会", gap_before=1)]
+    >>> kickers_ending_titles(page, [Decision(Role.TITLE, 0.7), Decision(Role.KICKER, 0.6), Decision(Role.TITLE, 0.7)])
+    [1]
+    >>> page[2] = Line(3, "", "西洋江镇召开恳谈会")
+    >>> kickers_ending_titles(page, [Decision(Role.TITLE, 0.7), Decision(Role.KICKER, 0.6), Decision(Role.TITLE, 0.7)])
+    []
+    """
+    if not SETTINGS.kickers_ending_titles:
+        return []
+    return [k for k in range(1, len(lines) - 1)
+            if decisions[k].role is R.KICKER and decisions[k - 1].role is R.TITLE and decisions[k + 1].role is R.TITLE
+            and touching(lines[k - 1], lines[k]) and lines[k + 1].gap_before > 0]
+
+
+# A clause or sentence mark in a line's text: the line under a "title" holds prose.
+_TEXT_MARK = re.compile("[，。、；！？,;]")
+
+
+def text_read_as_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """Title lines (and kicker lines over them) whose last word runs into the line under them
+    (``spans_a_word``: …等安全 / 事故，对事故原因…), when that line was read as a story's first
+    line but opens with no lead word (日前，…), is
+    printed right under them (no blank beyond the page's spacing) and holds a clause: the
+    lines are the story's text, a sentence broken at the line's end, not a headline (a title's
+    wrapped end holds no clause: ``title_ends_read_as_leads``). Returns their indices.
+
+    >>> page = [Line(1, "", "会议通报了近期省内外安全生产、森林防火等安全"), Line(2, "", "事故，对事故原因进行了深入剖析。")]
+    >>> text_read_as_titles(page, [Decision(Role.TITLE, 0.7), Decision(Role.START, 0.6)])
+    [0]
+    >>> page[1] = Line(2, "", "事故处置演练")
+    >>> text_read_as_titles(page, [Decision(Role.TITLE, 0.7), Decision(Role.START, 0.6)])
+    []
+    >>> page = [Line(1, "", "刚察县安排部署年度重点工作"), Line(2, "", "日前，刚察县召开县政府全体会议。")]
+    >>> text_read_as_titles(page, [Decision(Role.TITLE, 0.7), Decision(Role.START, 0.6)])
+    []
+    """
+    out: list[int] = []
+    if not SETTINGS.text_read_as_titles:
+        return out
+    for k in range(len(lines) - 1):
+        # (a "title" over text read as going on is grouping.demote_sentence_pieces')
+        if decisions[k].role is not R.TITLE or decisions[k + 1].role is not R.START:
+            continue
+        lower = lines[k + 1]
+        if lower.gap_before > 0 or not _TEXT_MARK.search(lower.text) or opens_story(lower.text.strip()) \
+                or not spans_a_word(lines[k].text, lower.text):
+            continue  # a story's opening under a title may begin with a word's end by chance (工作 / 日前)
+        block = [k]
+        while block[0] > 0 and decisions[block[0] - 1].role in (R.TITLE, R.KICKER) \
+                and lines[block[0]].gap_before == 0 and spans_a_word(lines[block[0] - 1].text, lines[block[0]].text):
+            block.insert(0, block[0] - 1)
+        out.extend(block)
+    return out
+
+
 # A bracketed label alone on its line (【万灵镇】, 【接续报道】): a kicker's print.
 _BRACKET_LABEL = re.compile(r"^【[^【】]{2,12}】$")
 
@@ -988,6 +1114,14 @@ def quoted_titles(lines: list[Line], decisions: list[Decision], rules: Rules) ->
     >>> read = [Decision(Role.BYLINE, 1.0), Decision(Role.TITLE, 0.9), Decision(Role.TITLE, 0.9), Decision(Role.START, 0.9)]
     >>> sorted(quoted_titles(page, read, load_rules()).items())
     [(1, <Role.KICKER: 'kicker'>), (2, <Role.KICKER: 'kicker'>), (3, <Role.TITLE: 'title'>)]
+
+    Another headline's line set apart by a blank above the kicker is not the kicker's:
+
+    >>> page = [Line(1, "", "岳池县开展森林防火宣传"), Line(3, "", "昔日道路泥泞小径难出门", gap_before=1),
+    ...         Line(4, "", "今朝水泥大路到门口"), Line(5, "", "“俺村不比城市差！”")]
+    >>> read = [Decision(Role.TITLE, 0.9), Decision(Role.TITLE, 0.9), Decision(Role.TITLE, 0.9), Decision(Role.START, 0.9)]
+    >>> sorted(quoted_titles(page, read, load_rules()).items())
+    [(1, <Role.KICKER: 'kicker'>), (2, <Role.KICKER: 'kicker'>), (3, <Role.TITLE: 'title'>)]
     """
     out: dict[int, Role] = {}
     texted = [k for k, line in enumerate(lines) if line.text]
@@ -1016,6 +1150,10 @@ def quoted_titles(lines: list[Line], decisions: list[Decision], rules: Rules) ->
             # that title's line); a headline line the model took for a story's first line
             # (今朝水泥大路到门口, under 昔日道路泥泞小径难出门) reads as a headline's
             if above and (decisions[j].role in _KICKER_ALIKE) != (decisions[above[0]].role in _KICKER_ALIKE):
+                break
+            # a blank line (beyond the page's spacing) over the kicker's lines parts them from
+            # another headline above (岳池县花园镇开展秋冬季 / 森林防灭火宣传活动, blank, 昔日道路…)
+            if SETTINGS.quoted_kickers_stop_at_gaps and above and lines[above[-1]].gap_before > 0:
                 break
             above.append(j)
         # the line above the kicker is no text of its own (a finished sentence, a byline, a

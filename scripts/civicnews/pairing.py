@@ -78,7 +78,10 @@ def split_shared_groups(page: Page) -> list[tuple[int, float, float]]:
             continue
         titled = isinstance(above, HeadGroup) and similarity(above, before) >= floor
         best: tuple[float, int, float, float] | None = None
+        gapped = any(line.gap_before > 0 for _, line in head.parts[1:])
         for j in range(1, len(head.parts)):
+            if gapped and head.parts[j][1].gap_before == 0:
+                continue
             first, second = HeadGroup(head.parts[:j]), HeadGroup(head.parts[j:])
             if titled and len(first.text) < SETTINGS.min_second_title_chars:
                 continue  # a few words the titled story before also says (乡村振兴): no title of it

@@ -97,6 +97,36 @@ class Settings:
     # fit.tune (seed 99, the stop-15 model): 0.2–0.3 give title_exact 0.812, 0.4–0.5 give
     # 0.808, off (1.01) 0.793; the largest of the best is kept.
     min_rescue_overlap: float = 0.3
+    # A headline's title lines that are a whole clause of its story (not of its first sentence),
+    # under kicker lines, are a pull quote when the story uses this share of the kicker's words
+    # (headline_parts.pull_quotes_under_kickers); 0 turns the pass off. Set on the held-out
+    # fitting sets gB1-3 (model M0): see the note issue-9-titles-s37.
+    pull_quote_under_kicker_min_share: float = 0.3
+    # Title lines under a headline line that open with this many of its characters and run on
+    # into the text are the story's first line (line_rereads.leads_echoing_titles); 0 turns
+    # it off. Set on gB1-3 (model M0): see the note issue-9-titles-s37.
+    lead_echo_min_chars: int = 8
+    # Title lines whose last word runs into a text line holding a clause are text
+    # (line_rereads.text_read_as_titles). Tried on gB1-3 (model M0): see issue-9-titles-s37.
+    text_read_as_titles: bool = True
+    # A furniture or caption line whose last word runs into the title line under it opens that
+    # title (line_rereads.titles_opened_by_text). Tried on gB1-3 (model M0): issue-9-titles-s37.
+    titles_opened_across_a_word: bool = True
+    # A kicker ending on a count (500余名, 三级) is the title's first line
+    # (headline_parts.place_kickers). Tried on gB1-3 (model M0): issue-9-titles-s37.
+    count_kickers: bool = True
+    # A quoted title's kicker lines stop at a blank line beyond the page's spacing
+    # (line_rereads.quoted_titles). Tried on gB1-3 (model M0): issue-9-titles-s37.
+    quoted_kickers_stop_at_gaps: bool = True
+    # A lone title between a story and a run opening no story, printed word for word in the
+    # story, is a pull quote (headline_parts.pull_quotes_inside_stories). Tried on gB1-3 (M0).
+    pull_quotes_inside_stories: bool = True
+    # ...when the title holds at least this many CJK characters: a name and a speech verb
+    # (王培文指出) is 5; page_items.PULL_QUOTE_MIN_CHARS (6) left that gB1 case. Not fitted further.
+    min_inside_quote_chars: int = 5
+    # A kicker against the title above it and set apart from the title under it ends the
+    # headline above (line_rereads.kickers_ending_titles). Tried on gB1-3 (model M0).
+    kickers_ending_titles: bool = True
     # The same for the story's own lines printed apart at its end (after its last finished
     # sentence) or its start (a block before a blank line): where they stand says headline, so
     # fewer shared words are asked. Measured on fitting-part pages (320 text pages of seeds
