@@ -18,6 +18,7 @@ from .features import bigrams
 from .headline import (
     compose_headline,
 )
+from .line_chains import read_story_down
 from .model import Article, Credit, LineRole, PageInfo, Role, Section
 from .page_items import HEAD_ROLES, Page, TextRun
 from .paragraphs import ends_sentence, rejoin_paragraphs, restore_lost_quotes
@@ -150,7 +151,11 @@ def credits_closing_stories(page: Page, rules: Rules) -> list[int]:
 def build_article(run: TextRun, order: int, info: PageInfo, rules: Rules) -> Article:
     """One story: its headline parts, sections of rejoined paragraphs, and its credit."""
     merge_credit_lines(run, rules)
-    sections = [(head, rejoin_paragraphs(lines)) for head, lines in run.sections]
+    read = run.sections
+    if SETTINGS.story_chains:
+        # pdfminer's interleaved columns read down inside the story (its boundaries stay put)
+        read = [(head, read_story_down(lines)) for head, lines in read]
+    sections = [(head, rejoin_paragraphs(lines)) for head, lines in read]
     credit = _credit(run, sections, rules)  # before the quotes: a credit's spaces part its names
     sections = [(head, [restore_lost_quotes(p) for p in paras]) for head, paras in sections]
     parts = run.headline.parts if run.headline else []

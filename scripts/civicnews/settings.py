@@ -371,6 +371,27 @@ class Settings:
     interleaved_columns_max: int = 4
     interleaved_columns_window: int = 6
     interleaved_columns_min_hits: int = 3
+    # One story's lines read down its columns where pdfminer printed them interleaved
+    # (line_chains.read_story_down, called by article_build.build_article after the stories are
+    # parted, so no boundary moves). Periods up to story_chains_max (5 and 6 the same on
+    # tsB41/43 pdfminer); Viterbi scores from pdfminer's pages of tsB41-47 against PyMuPDF's
+    # order of the same PDFs (issue-9-pdfminer-s36: a word across at the true gap ~0.4 of lines,
+    # at a wrong gap ~0.04: hit log(0.4/0.04), miss log(0.6/0.96); a period change ~1 in 30
+    # lines: switch log 30); switch 2 or 5, miss -0.2 or -1 move tsB41/43 body by 0.001 at most.
+    # Gates (stats of stories on tsB41/43 pdfminer, tsB41/47 PyMuPDF, gB1): a story is read by
+    # periods only if the best gap over 1 has story_chains_min_hits words across or more (2, 3, 4:
+    # tsB41 body 0.768, 0.767, 0.766) and more than gap 1 (no story of gB1 or PyMuPDF passes; 61
+    # of 98 on tsB41 pdfminer); story_chains_plain_share: the cheap test first, words across into
+    # the next line on this share of lines is plain order (gated pdfminer stories at most 0.22;
+    # half of PyMuPDF's stories 0.38 and more). tsB41/43 pdfminer body 0.744/0.822 -> 0.768/0.851,
+    # count and titles the same (issue-9-pdfminer-s37 note).
+    story_chains: bool = True
+    story_chains_max: int = 5
+    story_chains_switch: float = 3.4
+    story_chains_hit: float = 2.3
+    story_chains_miss: float = -0.47
+    story_chains_min_hits: int = 2
+    story_chains_plain_share: float = 0.25
 
     # --- Line stage (lines.py): columns read across in rows (pdftotext) ---
     # A column line parted off a row read across (lines.split_joined_columns) is never display
