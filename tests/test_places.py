@@ -1144,6 +1144,7 @@ def test_equal_names_and_spellings_are_one_object_in_a_loaded_gazetteer() -> Non
     towns = [d for d in gaz.divisions.values() if d.name == "城关镇"]
     assert len(towns) > 10
     assert len({id(d.name) for d in towns}) == len({id(d.spellings) for d in towns}) == 1
-    codes = {}
-    for found in gaz.by_spelling.values():
-        assert codes.setdefault(found, found) is found
+    for mapping in (gaz.by_spelling, gaz.town_short_counties):
+        codes: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for found in mapping.values():
+            assert codes.setdefault(found, found) is found

@@ -271,7 +271,12 @@ class Gazetteer:
             for county, shorts in self.town_short.items():
                 for short in shorts:
                     grouped.setdefault(short, []).append(county)
-            index = self.__dict__["_town_short_counties"] = {k: tuple(v) for k, v in grouped.items()}
+            # one tuple for each set of counties (most forms are one county's): built in
+            # every worker that reads towns, ~25,000 forms
+            same: dict[tuple[str, ...], tuple[str, ...]] = {}
+            index = self.__dict__["_town_short_counties"] = {}
+            for short, counties in grouped.items():
+                index[short] = same.setdefault(tuple(counties), tuple(counties))
         return index
 
     def _town_matcher(self) -> tuple[list[str], ahocorasick_rs.AhoCorasick]:
