@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -437,3 +438,22 @@ def test_a_batch_names_the_articles_of_the_files_it_wrote_by_their_hash(pages_di
     assert 0 < len(third.rendered) <= third.written
     assert all((out / "articles" / f"{a.id}.md").read_bytes() == render_article(a).encode("utf-8")
                for a in third.rendered.values())
+
+
+def test_extraction_workers_are_not_forks_of_the_caller(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A site build's worker holds the extractor, not what the caller had loaded (MkDocs, its
+    theme and Markdown modules: ~10 MB more in each worker forked from it), and it works in
+    the caller's folder, environment and import path, as a fork would."""
+    import colorsys  # noqa: F401 - loaded here only: a fork of this process would hold it
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CIVICNEWS_WORKER_PROBE", "the caller's")
+    monkeypatch.syspath_prepend(str(tmp_path / "probe"))
+    ask = "sorted({'colorsys', 'civicnews.build'} & set(__import__('sys').modules)), " \
+          "__import__('os').getcwd(), __import__('os').environ.get('CIVICNEWS_WORKER_PROBE'), " \
+          "__import__('sys').path[0]"
+    with build._pool(1, fresh=True) as pool:
+        modules, where, probe, first = pool.submit(eval, f"({ask})").result()
+    assert modules == ["civicnews.build"]
+    assert (where, probe, first) == (os.getcwd(), "the caller's", str(tmp_path / "probe"))

@@ -146,3 +146,15 @@ def test_a_pages_section_name_alone_is_furniture_a_headline_naming_news_is_not()
     furniture = load_rules().furniture_any
     assert furniture.fullmatch("综合新闻") and furniture.fullmatch("基层动态")
     assert not furniture.fullmatch("县融媒体中心发布新闻") and not furniture.fullmatch("我市开展媒体走基层活动")
+
+
+def test_a_lines_shape_names_are_shared_not_made_for_each_line() -> None:
+    """The shapes of every line are kept as the keys of features' _shifted cache: two lines of
+    the same shape hold one name each shape, not a copy each (a worker's memory)."""
+    one = features._view("多领域全面发动", after=0.7, before=0.0)
+    two = features._view("垃圾分类 人人有责，会上", after=0.9, before=0.0)
+    for fn in (features.width_ratio, features.inner_punctuation, features.phrases,
+               features.shared_words):
+        for a, b in zip(fn(one), fn(two), strict=False):
+            assert a != b or a is b, (fn.__name__, a)
+    assert features.shared_words(one)[0] is features.shared_words(two)[0]

@@ -1145,3 +1145,19 @@ def test_a_gazetteer_is_loaded_again_for_another_common_word_freq(monkeypatch: p
         assert other is not first and other.source == str(freq) and len(built) == 2
     finally:
         places.forget_gazetteers()  # (the stand-ins must not stay loaded for the tests after this one)
+
+
+def test_equal_names_and_spellings_are_one_object_in_a_loaded_gazetteer() -> None:
+    """Thousands of towns share a name (城关镇): every process that reads districts holds the
+    gazetteer, so an equal name, spellings tuple or codes tuple is kept once, through the
+    pickle it is loaded from too."""
+    import pickle
+
+    gaz = pickle.loads(pickle.dumps(load_rules().gazetteer))
+    towns = [d for d in gaz.divisions.values() if d.name == "城关镇"]
+    assert len(towns) > 10
+    assert len({id(d.name) for d in towns}) == len({id(d.spellings) for d in towns}) == 1
+    for mapping in (gaz.by_spelling, gaz.town_short_counties):
+        codes: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for found in mapping.values():
+            assert codes.setdefault(found, found) is found

@@ -828,3 +828,22 @@ def test_related_news_starts_in_on_config_and_a_failed_build_stops_it(
     assert closed == [1] and started == [3, 3]
     hooks.on_build_error(RuntimeError("failed before on_files"))
     assert hooks._STATE.early is None and closed == [1, 1]
+
+
+def test_a_small_archives_shards_are_smaller_and_a_large_ones_unchanged() -> None:
+    """Pagefind's memory grows with its shard: a thin archive (~100 articles a year, 1,000 in
+    all) is indexed in shards of about two years, not three, while a 10,000-article archive
+    (~1,000 a year) is grouped as with SHARD_MIN."""
+    def sizes(counts: dict[str, int], minimum: int) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for unit, name in search.group_units(counts, minimum).items():
+            out[name] = out.get(name, 0) + counts[unit]
+        return out
+
+    thin = {str(y): 105 for y in range(2015, 2025)} | {"2025-01": 1}
+    small = search.shard_minimum(sum(thin.values()))
+    assert max(sizes(thin, small).values()) <= 2 * 105
+    assert max(sizes(thin, search.SHARD_MIN).values()) > 2 * 105
+    large = {str(y): 1_020 for y in range(2015, 2025)} | {f"2025-{m:02d}": 85 for m in (1, 2)}
+    minimum = search.shard_minimum(sum(large.values()))
+    assert search.group_units(large, minimum) == search.group_units(large, search.SHARD_MIN)

@@ -17,6 +17,7 @@ import contextlib
 import copy
 import gc
 import hashlib
+import multiprocessing
 import os
 import pickle
 import signal
@@ -260,6 +261,27 @@ def _fewer_collections() -> Iterator[None]:
         gc.set_threshold(*old)
 
 
+# How a site build's extraction workers start: a fresh interpreter ("spawn"), not a fork of
+# the caller. Their caller is MkDocs, which holds its config, theme and Markdown modules and
+# nothing of the extractor, so each forked worker carried all that beside the extractor:
+# 106 MB; spawned, 95-97 MB (stop 37, a 1,000-article build, every process sampled each 10 ms;
+# the workers were its largest processes). A spawned worker starts ~0.3 s later, which the
+# build's warm worker hides. Python 3.11's fork server would be as small, but it ignores the
+# caller's sys.path: a project's scripts/ (the hook's civicnews) was not what it imported.
+# Other batches (the command line, the bench's extraction figure) fork: their caller holds
+# little else, often the extractor itself, warm; spawned, the bench's two jobs each loaded it
+# again (2 jobs / 1: 0.65x at 400 pages, 1.39x forked).
+FRESH_WORKERS = "spawn"
+
+
+def _pool(workers: int, fresh: bool) -> ProcessPoolExecutor:
+    """A pool of extraction workers, each watching this process: started ``fresh``
+    (FRESH_WORKERS), else as the platform starts them by default (forks of it on Linux)."""
+    context = multiprocessing.get_context(FRESH_WORKERS if fresh else None)
+    return ProcessPoolExecutor(max_workers=workers, initializer=_worker_init,
+                               initargs=(os.getpid(),), mp_context=context)
+
+
 def _worker_init(parent: int) -> None:
     """Start a worker: Ctrl-C is the parent's to handle, and the worker exits with it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -295,8 +317,7 @@ class _WarmWorker:
     to extract, or too many for one worker (``WARM_PAGES``), stops it unused."""
 
     def __init__(self, rules_dir: str | None, cache_dir: Path | None) -> None:
-        pool = ProcessPoolExecutor(max_workers=1, initializer=_worker_init,
-                                   initargs=(os.getpid(),))
+        pool = _pool(1, fresh=True)  # the site build's alone
         try:
             pool.submit(_warm_worker, rules_dir, cache_dir)
         except BaseException:
@@ -580,8 +601,7 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
         if pool is None and warm is not None and len(tasks) <= WARM_PAGES:
             pool = warm.take()
         if pool is None:
-            pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)),
-                                       initializer=_worker_init, initargs=(os.getpid(),))
+            pool = _pool(min(jobs, len(tasks)), fresh=not details)
         futures.update({pool.submit(_extract_chunk, [task for _i, task in chunk], rules_arg,
                                     cache_dir, lean_dir, headline_terms is not None and not details):
                         [i for i, _task in chunk]

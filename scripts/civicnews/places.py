@@ -271,7 +271,12 @@ class Gazetteer:
             for county, shorts in self.town_short.items():
                 for short in shorts:
                     grouped.setdefault(short, []).append(county)
-            index = self.__dict__["_town_short_counties"] = {k: tuple(v) for k, v in grouped.items()}
+            # one tuple for each set of counties (most forms are one county's): built in
+            # every worker that reads towns, ~25,000 forms
+            same: dict[tuple[str, ...], tuple[str, ...]] = {}
+            index = self.__dict__["_town_short_counties"] = {}
+            for short, counties in grouped.items():
+                index[short] = same.setdefault(tuple(counties), tuple(counties))
         return index
 
     def _town_matcher(self) -> tuple[list[str], ahocorasick_rs.AhoCorasick]:
@@ -487,9 +492,14 @@ def build_gazetteer(editor_places: list[dict], local_words: tuple[str, ...] = ()
     divisions: dict[str, Division] = {}
     by_name: dict[str, list[str]] = {}
     word_shorts: dict[str, list[str]] = {}
+    # One object for equal tuples (spellings, codes), kept so by pickle: 8,600 towns share a
+    # name with another (城关镇), and every process that reads districts holds them all.
+    same: dict[tuple[str, ...], tuple[str, ...]] = {}
     for level_no, code, parent, name in records:
-        # one string object a code (a child's parent is its parent's code), kept so by pickle
+        # one string object a code (a child's parent is its parent's code) and a name, kept so
+        # by pickle (with the tuples: ~1.4 MB less in each extraction worker, stop 37)
         code, parent = sys.intern(code), sys.intern(parent) if parent else parent
+        name = sys.intern(name)
         level = LEVELS[int(level_no)]
         # a town's short form (张庄 for 张庄乡) is read only inside its county: see town_short
         shorts = [] if level == "town" else short_forms(name, level)
@@ -497,15 +507,18 @@ def build_gazetteer(editor_places: list[dict], local_words: tuple[str, ...] = ()
             for short in [s for s in shorts if is_common_word(s, words)]:
                 word_shorts.setdefault(short, []).append(code)
             shorts = [s for s in shorts if not is_common_word(s, words)]
-        divisions[code] = Division(code, name, level, parent or None, (name, *shorts))
+        spellings = (name, *shorts)
+        divisions[code] = Division(code, name, level, parent or None,
+                                   same.setdefault(spellings, spellings))
         by_name.setdefault(name, []).append(code)
     for code, div in list(divisions.items()):
         parent = divisions.get(div.parent or "")
         if div.level == "county" and parent is not None:
             shared = set(div.spellings[1:]) & set(parent.spellings[1:])
             if shared:
+                kept = tuple(x for x in div.spellings if x not in shared)
                 divisions[code] = Division(code, div.name, div.level, div.parent,
-                                           tuple(x for x in div.spellings if x not in shared))
+                                           same.setdefault(kept, kept))
     editor_aliases: dict[str, list[str]] = {}
     for entry in editor_places:
         code = _editor_division(entry, divisions, by_name)
@@ -544,7 +557,8 @@ def build_gazetteer(editor_places: list[dict], local_words: tuple[str, ...] = ()
         del town_short[county][short]  # two towns of one county shortened alike: neither
     return Gazetteer(
         divisions=divisions,
-        by_spelling={s: tuple(c) for s, c in spell.items() if len(s) >= 2},
+        by_spelling={s: same.setdefault(tuple(c), tuple(c)) for s, c in spell.items()
+                     if len(s) >= 2},
         full_names=frozenset(full),
         local_words=frozenset(local_words),
         source=source,

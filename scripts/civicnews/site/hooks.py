@@ -556,7 +556,7 @@ def _start_search(articles: list[art_mod.ArticleMeta], config: Any, environment:
     _STATE.search_keys = {art.id: _search_key(art, config, environment, digests)
                           for art in articles}
     indexer = _STATE.indexer = search.ShardIndexer(
-        Path(config.site_dir), search_shards(articles, _STATE.search_keys, _shard_min()),
+        Path(config.site_dir), search_shards(articles, _STATE.search_keys, _shard_min(len(articles))),
         _site_cache(config, SEARCH_CACHE))
     wanted = [art for art in articles if indexer.wants(_search_path(art))]
     if len(wanted) > search.EARLY_PAGES:
@@ -1117,8 +1117,11 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 
 def search_shards(articles: list[art_mod.ArticleMeta], keys: dict[str, str],
-                  minimum: int = search.SHARD_MIN) -> list[search.Shard]:
-    """The articles' pages grouped into search shards, each page with its search key."""
+                  minimum: int | None = None) -> list[search.Shard]:
+    """The articles' pages grouped into search shards of at least ``minimum`` articles (by
+    default ``search.shard_minimum`` of their number), each page with its search key."""
+    if minimum is None:
+        minimum = search.shard_minimum(len(articles))
     counts = search.month_counts(a.date for a in articles)
     # shard_of looks at a date's year and month only: once a month, not once an article (it
     # sums the year's months each time: 0.7 % of a 10,000-article rebuild).
@@ -1154,13 +1157,14 @@ def _close_indexer() -> None:
         _STATE.indexer = None
 
 
-def _shard_min() -> int:
-    """Articles per search shard at least: SHARD_MIN, or CIVICNEWS_SHARD_MIN (the end-to-end
-    tests set 1 to search a small site through many merged shards)."""
+def _shard_min(articles: int) -> int:
+    """Articles per search shard at least: search.shard_minimum of the archive's ``articles``,
+    or CIVICNEWS_SHARD_MIN (the end-to-end tests set 1 to search a small site through many
+    merged shards)."""
     try:
         return max(1, int(os.environ.get(SHARD_MIN_FLAG, "")))
     except ValueError:
-        return search.SHARD_MIN
+        return search.shard_minimum(articles)
 
 
 def on_post_build(config: Any) -> None:
@@ -1207,7 +1211,7 @@ def _finish_search(config: Any, site: Path) -> None:
     indexer, _STATE.indexer = _STATE.indexer, None
     if indexer is None:  # on_files did not run for this build
         indexer = search.ShardIndexer(
-            site, search_shards(_STATE.articles, _STATE.search_keys, _shard_min()),
+            site, search_shards(_STATE.articles, _STATE.search_keys, _shard_min(len(_STATE.articles))),
             _site_cache(config, SEARCH_CACHE))
     shards = indexer.finish(jobs=os.cpu_count() or 1, prune_days=rendercache.PRUNE_DAYS)
     log.info("civicnews: search in %d shards (%d indexed in this build)", len(shards.names),

@@ -50,6 +50,18 @@ SHARD_MAX = 2500
 # (124 MB against the extraction workers' ~105 MB); a year of its own (10,000 articles: ~1,000
 # a year) is not split by this.
 SHARD_MIN = 300
+# ... but a small archive's shards are smaller: at least a SHARD_SHAREth of its articles, and
+# never fewer than SHARD_MIN_SMALL (shard_minimum). Pagefind's peak is ~62 MB with one page
+# (its program and dictionary) plus ~0.12 MB an article (stop 37, one run each: 1 page 62 MB,
+# 100 72-74 MB, 329 101-106 MB), so a 1,000-article archive's shards of ~300-330 (94-104 MB)
+# were, with the extraction workers (95-97 MB since they start fresh, see
+# build.FRESH_WORKERS), its build's largest processes; the floor (a plain MkDocs build) is
+# 54 MB there. Shards of two of its years (~200 articles, 150 at least) are 84-89 MB. One year
+# each (80) was 70-75 MB, but 11 shards doubled the first search (385 KB, 27 requests ->
+# 792 KB, 54) for no lower peak while the workers are larger. 10,000 articles (~1,000 a year)
+# keep SHARD_MIN, so their shards do not change.
+SHARD_SHARE = 20
+SHARD_MIN_SMALL = 150
 # The newest year's months (a shard of them holds no older year) share a shard until it has at
 # least this many articles. A rebuild after one new page re-indexes the newest shard, and at
 # 10,000 articles a year's shard of ~1,000 took 3.1-3.6 s of Pagefind (one run at load 1, the
@@ -129,6 +141,15 @@ def shard_of(date: str | None, month_counts: Mapping[str, int]) -> str:
     if sum(month_counts.get(m, 0) for m in months) <= SHARD_MAX:
         return f"{year}-q{quarter + 1}"
     return date[:7]
+
+
+def shard_minimum(articles: int) -> int:
+    """The fewest articles a shard of an archive of ``articles`` holds (but the newest).
+
+    >>> shard_minimum(1_046), shard_minimum(4_102), shard_minimum(10_206)
+    (150, 205, 300)
+    """
+    return min(SHARD_MIN, max(SHARD_MIN_SMALL, articles // SHARD_SHARE))
 
 
 def group_units(counts: Mapping[str, int], minimum: int = SHARD_MIN,
