@@ -150,3 +150,21 @@ def test_a_column_line_parted_off_a_row_read_across_is_never_display_type(monkey
     assert [line.column_piece for line in page_lines] == [False] + [True] * 6
     assert [d.role for d in decisions] == [Role.TITLE] + [Role.BODY] * 6
     assert decisions[1].confidence == 0.15
+
+
+def test_a_typeset_text_is_fitted_with_and_without_its_tool_s_blank_lines(tmp_path) -> None:
+    # pdftotext sets a headline apart with a blank line, PyMuPDF prints none: each typeset text
+    # is fitted once per TYPESET_VARIANTS spacing, so a headline's weight is not the blank line's
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "pdftotext" / "pages").mkdir(parents=True)
+    (tmp_path / "gold" / "p.yml").write_text(
+        "source: p.txt\nfurniture: [城东日报]\narticles:\n"
+        "- title: 城东街道开展垃圾分类宣传\n  paragraphs: [近日，城东街道组织志愿者走进小区，开展垃圾分类宣传。]\n",
+        encoding="utf-8")
+    (tmp_path / "pdftotext" / "pages" / "p.txt").write_text(
+        "城东日报\n\n城东街道开展垃圾分类宣传\n\n近日，城东街道组织志愿者走进小区，\n开展垃圾分类宣传。\n",
+        encoding="utf-8")
+    xs, ys = train.typeset_sequences(tmp_path)
+    assert len(ys) == len(train.TYPESET_VARIANTS) == train.TYPESET_COPIES
+    assert all(y[1] == "title" for y in ys)
+    assert sorted(next(f for f in x[1] if f.startswith("gap=")) for x in xs) == ["gap=0", "gap=1"]
