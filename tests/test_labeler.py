@@ -173,3 +173,21 @@ def test_a_headline_parted_off_by_the_line_stage_is_never_read_as_text(monkeypat
     assert decisions[2].confidence == 0.3
     monkeypatch.setattr(labeler, "SETTINGS", dataclasses.replace(labeler.SETTINGS, parted_head_display=False))
     assert labeler.label_lines(page_lines, load_rules())[2].role == Role.CAPTION
+
+
+def test_a_typeset_text_is_fitted_with_and_without_its_tool_s_blank_lines(tmp_path) -> None:
+    # pdftotext sets a headline apart with a blank line, PyMuPDF prints none: each typeset text
+    # is fitted once per TYPESET_VARIANTS spacing, so a headline's weight is not the blank line's
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "pdftotext" / "pages").mkdir(parents=True)
+    (tmp_path / "gold" / "p.yml").write_text(
+        "source: p.txt\nfurniture: [城东日报]\narticles:\n"
+        "- title: 城东街道开展垃圾分类宣传\n  paragraphs: [近日，城东街道组织志愿者走进小区，开展垃圾分类宣传。]\n",
+        encoding="utf-8")
+    (tmp_path / "pdftotext" / "pages" / "p.txt").write_text(
+        "城东日报\n\n城东街道开展垃圾分类宣传\n\n近日，城东街道组织志愿者走进小区，\n开展垃圾分类宣传。\n",
+        encoding="utf-8")
+    xs, ys = train.typeset_sequences(tmp_path)
+    assert len(ys) == len(train.TYPESET_VARIANTS) == train.TYPESET_COPIES
+    assert all(y[1] == "title" for y in ys)
+    assert sorted(next(f for f in x[1] if f.startswith("gap=")) for x in xs) == ["gap=0", "gap=1"]

@@ -58,9 +58,17 @@ SEED_COPIES = 20
 # half A's 450 typeset texts 449 place, against 415 without it and 346 before row_columns.
 TYPESET_PAGES = 300
 TYPESET_SEED = 11
+# The spacings each typeset text is fitted with (RESPACINGS), one copy each. pdftotext sets a
+# block apart with a blank line (on half A's typeset texts 292 of its 358 title lines and 21 of
+# 29 kickers have one above them), PyMuPDF prints none: fitted only as drawn, once fit.align
+# placed most pdftotext texts (46 -> 149 of half A's 150), part of a headline's weight went to
+# the blank line, which PyMuPDF headlines lack. Held out (fitA model on tsA11, fitB pages, count
+# + title summed): two copies as drawn -> this, typeset and text sets +0.057 (PyMuPDF +0.020),
+# 200 more typeset fitB pages per tool +0.023 (PyMuPDF +0.007).
+TYPESET_VARIANTS = ("as_drawn", "no_blank_lines")
 # Each typeset page's text is fitted on this many times, to keep its share of the fitting lines
-# at about a tenth when PAGES doubled (see PAGES).
-TYPESET_COPIES = 2
+# at about a tenth when PAGES doubled (see PAGES): once per TYPESET_VARIANTS spacing.
+TYPESET_COPIES = len(TYPESET_VARIANTS)
 # Features seen on fewer lines than this are dropped (a one-off string would be memorised).
 MIN_FEATURE_FREQ = 2
 # Blank lines are how a PDF tool spaced its output, not how a page reads: PyMuPDF prints none,
@@ -138,24 +146,27 @@ def seed_sequences(copies: int = SEED_COPIES) -> tuple[list[list[list[str]]], li
     return xs, ys
 
 
-def typeset_sequences(root: Path) -> tuple[list[list[list[str]]], list[list[str]]]:
+def typeset_sequences(root: Path, variants: tuple[str, ...] = TYPESET_VARIANTS
+                      ) -> tuple[list[list[list[str]]], list[list[str]]]:
     """Feature and role sequences of pages typeset as PDFs from the fitting part and read back
     by real PDF tools (``civicnews.fit.typeset``: root/<tool>/pages/*.txt, root/gold/*.yml),
-    roles aligned from their gold; pages the alignment cannot trust are left out."""
+    roles aligned from their gold, one sequence per spacing in `variants`; pages the alignment
+    cannot trust are left out."""
     rules = load_rules()
     xs: list[list[list[str]]] = []
     ys: list[list[str]] = []
-    for gold_path in sorted((root / "gold").glob("*.yml")):
-        gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
-        for tool_dir in sorted(p for p in root.iterdir() if (p / "pages").is_dir()):
-            page = tool_dir / "pages" / gold["source"]
-            if not page.exists():
-                continue
-            lines = split_lines(page.read_text(encoding="utf-8"), rules)
-            tags = align_tags(lines, gold)
-            if tags is not None:
-                xs.append(page_features(lines, rules))
-                ys.append(tags)
+    for variant in variants:
+        for gold_path in sorted((root / "gold").glob("*.yml")):
+            gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+            for tool_dir in sorted(p for p in root.iterdir() if (p / "pages").is_dir()):
+                page = tool_dir / "pages" / gold["source"]
+                if not page.exists():
+                    continue
+                lines = split_lines(RESPACINGS[variant](page.read_text(encoding="utf-8")), rules)
+                tags = align_tags(lines, gold)
+                if tags is not None:
+                    xs.append(page_features(lines, rules))
+                    ys.append(tags)
     return xs, ys
 
 
@@ -169,7 +180,7 @@ def fit(out: Path, pages: int = PAGES, seed: int = SEED, progress: bool = True,
     seed_x, seed_y = seed_sequences()
     xs, ys = xs + seed_x, ys + seed_y
     typeset_x, typeset_y = typeset_sequences(typeset) if typeset else ([], [])
-    xs, ys = xs + typeset_x * TYPESET_COPIES, ys + typeset_y * TYPESET_COPIES
+    xs, ys = xs + typeset_x, ys + typeset_y
     trainer = pycrfsuite.Trainer(verbose=False)
     for x, y in zip(xs, ys, strict=True):
         trainer.append(x, y)
@@ -190,7 +201,8 @@ def fit(out: Path, pages: int = PAGES, seed: int = SEED, progress: bool = True,
                       "seed_pages": len(seed_y) // SEED_COPIES, "seed_copies": SEED_COPIES,
                       "typeset_pages": TYPESET_PAGES if typeset else 0,
                       "typeset_seed": TYPESET_SEED if typeset else None,
-                      "typeset_texts": len(typeset_y), "typeset_copies": TYPESET_COPIES,
+                      "typeset_texts": len(typeset_y) // len(TYPESET_VARIANTS),
+                      "typeset_copies": TYPESET_COPIES, "typeset_variants": list(TYPESET_VARIANTS),
                       "layout_variants": list(LAYOUT_VARIANTS),
                       "lines": sum(len(y) for y in ys)},
         "roles": dict(sorted(Counter(r for y in ys for r in y).items())),
