@@ -909,3 +909,19 @@ def test_a_lone_title_printed_word_for_word_in_the_story_around_it_is_a_pull_quo
     # a title its story does not print is no pull quote
     rows[3] = ("title", "县教研室召开教学工作会")
     assert not any("pull quote" in why for why in assemble(rows).line_roles[3].evidence)
+
+
+def test_a_late_title_heads_the_story_run_into_the_one_before_not_the_story_after_it() -> None:
+    rows = [("title", "县教育局召开秋季教育工作会"), ("start", "9月7日，县教育局召开秋季教育工作会。"),
+            ("body", "会议部署秋季开学各项工作，要求各校抓好安全。"),
+            ("body", "近日，恩平市组织媒体记者走进乡村采访，记者们走进恩平乡村。"),
+            ("body", "媒体记者看到乡村道路宽阔，村容整洁。"), ("byline", "作者 张恒"),
+            ("title", "恩平组织媒体走乡村"), ("start", "1月4日，区人大代表向大会报到，带着民意赴会。")]
+    articles = assemble(rows).articles
+    titles = [a.headline.title if a.headline else None for a in articles]
+    assert titles[:2] == ["县教育局召开秋季教育工作会", "恩平组织媒体走乡村"] and len(titles) == 3
+    assert articles[1].paragraphs[0].startswith("近日，恩平市")
+    # a title the story after it prints is that story's, printed over it: no cut
+    rows[-1] = ("start", "近日，恩平市组织媒体记者走进乡村，看到乡村新变化。")
+    titles = [a.headline.title if a.headline else None for a in assemble(rows).articles]
+    assert titles == ["县教育局召开秋季教育工作会", "恩平组织媒体走乡村"]

@@ -87,7 +87,7 @@ from .line_rereads import (
 from .line_shapes import DASH_OPENING, touching
 from .model import Article, Line, LineRole, PageInfo, PageResult, Role
 from .page_items import TextRun
-from .pairing import pair_headlines, split_late_pairs, split_shared_groups
+from .pairing import pair_headlines, split_for_late_titles, split_late_pairs, split_shared_groups
 from .paragraphs import ends_sentence
 from .rules import Rules
 from .settings import SETTINGS
@@ -307,6 +307,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         roles[index[number]] = LineRole(old.number, old.text, old.role, old.confidence, (
             *old.evidence, f"a second late headline: the lines before it share {own_first:.2f} of"
             f" their words with the text before a paragraph, it {own_second:.2f} with the text after"))
+    for number, own_upper, own_late in split_for_late_titles(page):
+        old = roles[index[number]]
+        roles[index[number]] = LineRole(old.number, old.text, old.role, old.confidence, (
+            *old.evidence, f"a late headline: the story before it, under another headline, uses"
+            f" {own_late:.2f} of its words after a paragraph start (that headline {own_upper:.2f} before it)"))
     for line in pair_headlines(page):
         _reread(roles, index[line.number], Role.CAPTION, (
             "a whole clause of its story, and a headline printed apart shares"

@@ -6,7 +6,10 @@ In the order they run:
    the words change;
 2. ``split_late_pairs``: two stories run together with both headlines printed after them in one
    group: the group and the text are cut where each headline's words begin;
-3. ``pair_headlines``: headline groups and the runs next to them are paired so that, over the
+3. ``split_for_late_titles``: a story under its headline that runs into the next story, whose
+   headline is printed after it: the story is cut where the upper headline's words end and the
+   lower one's begin, when the lower one shares more of the tail's words than of the story after it;
+4. ``pair_headlines``: headline groups and the runs next to them are paired so that, over the
    page, headlines share the most words with their stories (``best_pairing`` over
    ``pairing_weight``), with a prior for the run after a headline at a story's beginning (a title
    may be printed after its body); a title printed after two stories run together cuts them
@@ -27,6 +30,7 @@ from .page_items import (
     Page,
     TextRun,
     _share,
+    containment,
     cosine,
     cut_run,
     is_pull_quote,
@@ -167,6 +171,77 @@ def split_late_pairs(page: Page, rules: Rules) -> list[tuple[int, float, float]]
         items[k - 2:k] = [run, HeadGroup(head.parts[:j]), tail_run, HeadGroup(head.parts[j:])]
         k += 2
         out.append((head.parts[j][1].number, round(own_first, 3), round(own_second, 3)))
+    return out
+
+
+def split_for_late_titles(page: Page) -> list[tuple[int, float, float]]:
+    """A story under its headline that ran into the next story, whose headline is printed after
+    the text (a late headline): left alone, the late headline heads the story after it (the
+    prior for a title over its story) and the late story stays in the one before. The story is
+    cut at the paragraph start that leaves the most of both headlines' words on their own sides
+    (``_share`` only on that side): the upper headline's at least ``min_split_overlap`` before
+    the cut, the lower's at least ``late_title_min_share`` after it and ``late_title_margin``
+    more than the story after it uses, and the texts on the two sides sharing under
+    ``late_title_max_containment`` of the smaller one's bigrams. ``best_pairing`` then pairs the
+    late headline with the tail by their shared words. Returns, for the report, each late
+    headline's first line number and both shares.
+
+    >>> def run(*lines):
+    ...     return TextRun(fresh=True, sections=[(None, list(lines))])
+    >>> upper = HeadGroup([(Role.TITLE, Line(1, "", "县教育局召开秋季工作会"))])
+    >>> late = HeadGroup([(Role.TITLE, Line(9, "", "恩平组织媒体走乡村"))])
+    >>> page = Page([upper, run("县教育局召开秋季教育工作会。", "恩平市组织媒体走进乡村。"), late,
+    ...              run("区人大代表向大会报到。")], [], [], [])
+    >>> split_for_late_titles(page)
+    [(9, 0.9, 0.75)]
+    >>> [x.text for x in page.items]
+    ['县教育局召开秋季工作会', '县教育局召开秋季教育工作会。', '恩平市组织媒体走进乡村。', '恩平组织媒体走乡村', '区人大代表向大会报到。']
+
+    A headline the story after it uses as much is that story's, printed over it:
+
+    >>> page = Page([upper, run("县教育局召开秋季教育工作会。", "恩平市组织媒体走进乡村。"), late,
+    ...              run("恩平市组织媒体走进乡村。")], [], [], [])
+    >>> split_for_late_titles(page)
+    []
+    """
+    out: list[tuple[int, float, float]] = []
+    if not SETTINGS.split_for_late_titles:
+        return out
+    items = page.items
+    k = 2
+    while k < len(items):
+        upper, run, head = items[k - 2], items[k - 1], items[k]
+        after = items[k + 1] if k + 1 < len(items) else None
+        k += 1
+        if not (isinstance(upper, HeadGroup) and isinstance(run, TextRun) and isinstance(head, HeadGroup)):
+            continue
+        if not run.has_body or not run.fresh or len(run.sections) > 1 or run.headline not in (None, upper):
+            continue
+        lines = run.sections[-1][1]
+        # the story after it takes the late headline unless the tail uses clearly more of its words
+        rival = similarity(head, after) if isinstance(after, TextRun) and after.has_body else 0.0
+        best: tuple[float, int, float, float] | None = None
+        for cut in range(1, len(lines)):
+            if not ends_sentence(lines[cut - 1]):
+                continue
+            front, tail = "".join(lines[:cut]), "".join(lines[cut:])
+            own_upper, own_late = _share(upper, front, tail), _share(head, tail, front)
+            if own_upper < SETTINGS.min_split_overlap or own_late < SETTINGS.late_title_min_share:
+                continue
+            if own_late < rival + SETTINGS.late_title_margin:
+                continue
+            # one story's two parts share names and places (a deck over it, its real title after
+            # it): the texts on the two sides must be two stories' words
+            if containment(bigrams(front), bigrams(tail)) >= SETTINGS.late_title_max_containment:
+                continue
+            if best is None or own_upper + own_late >= best[0]:  # of equal cuts the latest (split_point)
+                best = (own_upper + own_late, cut, own_upper, own_late)
+        if best is None:
+            continue
+        _, cut, own_upper, own_late = best
+        items.insert(k - 1, cut_run(run, cut))
+        k += 1
+        out.append((head.parts[0][1].number, round(own_upper, 3), round(own_late, 3)))
     return out
 
 
