@@ -503,12 +503,8 @@ def pull_quotes_inside_stories(page: Page) -> list[Line]:
         if containment(bigrams(run.text), bigrams(before.text)) < SETTINGS.min_untitled_join_similarity:
             continue
         page.captions.extend((line.text, k - 1) for _, line in head.parts)
-        before.sections.extend(run.sections)
-        before.numbers.extend(run.numbers)
-        before.bylines.extend(run.bylines)
+        before.take(run)
         before.closed = run.closed
-        before.continued_to = before.continued_to or run.continued_to
-        run.absorbed = True
         run.headline = None
         del items[k - 1:k + 1]
         out.extend(line for _, line in head.parts)

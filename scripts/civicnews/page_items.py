@@ -78,6 +78,15 @@ class TextRun:
             self.continued_to = line.continued_to
             self.closed = True
 
+    def take(self, run: TextRun) -> None:
+        """Join ``run``'s text, credits and jump line onto this story and mark ``run`` absorbed;
+        the caller decides what ``closed``, ``last`` and the headlines become."""
+        self.sections.extend(run.sections)
+        self.numbers.extend(run.numbers)
+        self.bylines.extend(run.bylines)
+        self.continued_to = self.continued_to or run.continued_to
+        run.absorbed = True
+
 
 @dataclass
 class Page:

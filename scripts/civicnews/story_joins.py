@@ -219,12 +219,8 @@ def headed_resumes(page: Page) -> list[tuple[int, float, float]]:
         host = max(hosts, key=lambda r: similarity(run.headline, r))
         out.append((run.numbers[0] if run.numbers else -1, round(own, 2), round(similarity(run.headline, host), 2)))
         host.headline, run.headline = run.headline, None
-        host.sections.extend(run.sections)
-        host.numbers.extend(run.numbers)
-        host.bylines.extend(run.bylines)
+        host.take(run)
         host.closed = run.closed
-        host.continued_to = host.continued_to or run.continued_to
-        run.absorbed = True
     return out
 
 
@@ -413,10 +409,6 @@ def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
         if not candidates:
             continue
         host = prev if run.fresh else max(reversed(candidates), key=lambda r: cosine(grams, bigrams(r.text)))
-        host.sections.extend(run.sections)
-        host.numbers.extend(run.numbers)
-        host.bylines.extend(run.bylines)
+        host.take(run)
         page.leftovers.extend(run.credit_lines)  # a credit inside a story: the editor decides
-        host.continued_to = host.continued_to or run.continued_to
-        run.absorbed = True
     return out

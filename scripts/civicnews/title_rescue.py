@@ -254,12 +254,8 @@ def _joins_story_before(run: TextRun, page: Page) -> bool:
         return False
     if page.items[k - 1] is not prev:  # a headline between them
         return False
-    prev.sections.extend(run.sections)
-    prev.numbers.extend(run.numbers)
-    prev.bylines.extend(run.bylines)
-    prev.continued_to = prev.continued_to or run.continued_to
+    prev.take(run)
     prev.closed, prev.last = run.closed, max(prev.last, run.last)
-    run.absorbed = True
     return True
 
 
