@@ -925,3 +925,38 @@ def test_a_late_title_heads_the_story_run_into_the_one_before_not_the_story_afte
     rows[-1] = ("start", "近日，恩平市组织媒体记者走进乡村，看到乡村新变化。")
     titles = [a.headline.title if a.headline else None for a in assemble(rows).articles]
     assert titles == ["县教育局召开秋季教育工作会", "恩平组织媒体走乡村"]
+
+
+def test_text_printed_after_its_story_s_byline_goes_on_that_story() -> None:
+    # a PDF tool that orders text by height prints the credit at the foot of a short column
+    # before the last lines of the story's longer column: the text after the byline shares the
+    # story's words and is shorter than its text before the credit, so it goes on that story
+    # rather than standing as a story of its own
+    result = assemble([("title", "衢州推进小城镇环境综合整治"),
+                       ("start", "小城镇环境综合整治行动开展以来，衢州市按照全省统一部署，认真落实整治要求，"),
+                       ("body", "全力构建一张全域规划蓝图，统筹推进一批项目，全力推进小城镇环境综"),
+                       ("byline", "作者 张照 吴鹏"),
+                       ("body", "合整治，全市小城镇环境综合整治任务全面完成，面貌焕然一新。")])
+    (a,) = result.articles
+    assert a.headline.title == "衢州推进小城镇环境综合整治" and a.credit.reporters == ["张照", "吴鹏"]
+    assert a.text.endswith("焕然一新。")
+
+
+def test_a_story_of_its_own_after_a_byline_is_not_joined_to_the_story_before() -> None:
+    # the text after the byline shares no words with the story the byline closed: its own story
+    result = assemble([("title", "衢州推进小城镇环境综合整治"),
+                       ("start", "小城镇环境综合整治行动开展以来，衢州市全力推进整治工作。"),
+                       ("byline", "作者 张照 吴鹏"),
+                       ("body", "春节期间，县图书馆举办迎新春读书会，吸引百余名读者参加。")])
+    assert len(result.articles) == 2 and result.articles[1].text.startswith("春节期间")
+
+
+def test_more_text_after_a_byline_than_before_it_is_a_story_of_its_own() -> None:
+    # it shares the words of the story the byline closed, but a credit closes most of its story:
+    # longer text after it is another story (on the same subject) whose first line was missed
+    result = assemble([("title", "衢州推进小城镇环境综合整治"),
+                       ("start", "衢州市全力推进小城镇环境综合整治。"),
+                       ("byline", "作者 张照 吴鹏"),
+                       ("body", "江山市小城镇环境综合整治任务全面完成，全市小城镇环境综合整治经验得到推广，"
+                                "小城镇面貌焕然一新，群众满意度持续提升。")])
+    assert len(result.articles) == 2 and result.articles[1].text.startswith("江山市")

@@ -295,6 +295,23 @@ class Settings:
     # after a brief or two printed inside it, not pages of stories later (and a 5 MB page stays
     # linear).
     continuation_window: int = 6
+    # ... and a story a byline closed is such a story too (story_joins.goes_on_after_byline: a PDF
+    # tool ordering text by height prints a short column's closing credit before the longer
+    # columns' last lines) when the run has at most byline_resume_max_size of the story's
+    # characters and shares byline_resume_cosine of its words (cosine of bigram sets), or
+    # byline_resume_min_cosine and a word runs into the run's first line from one of the story's
+    # last byline_resume_lines lines. Set on the fitting part (issue-9-bounds-s38 note, M0): every
+    # untitled run join_continuations saw after a byline-closed story on tsB41/tsB43/pm37_tsB51
+    # pdfminer, pm37_tsB51/tsB41/43/45 pdftotext, pm37_tsB51/tsB41/47 PyMuPDF, gB1-3 and g41,
+    # the choice simulated per run against the gold story of its lines, then measured. 0.08 /
+    # 0.04 with no size limit kept the most pdfminer runs right but took other stories' text on
+    # pdftotext (pm37_tsB51 count 0.660 -> 0.635); 0.12 / 0.04 / 0.75 kept pdfminer's gain
+    # without any set losing (0.10: PyMuPDF lost runs; 0.6: fewer pdfminer runs right); 8
+    # lines: pdfminer's periods up to 5 plus the byline and a caption.
+    byline_resume_cosine: float = 0.12
+    byline_resume_max_size: float = 0.75
+    byline_resume_min_cosine: float = 0.04
+    byline_resume_lines: int = 8
     # A story's opening with no headline, printed right after a story that no byline, jump or
     # headline closed, goes on that story when the two share at least this of the smaller one's
     # bigrams (page_items.containment, in story_joins.join_continuations): a paragraph that opens
