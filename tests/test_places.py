@@ -1195,3 +1195,10 @@ def test_a_short_form_of_a_league_and_a_county_goes_by_the_storys_places() -> No
     # a story of the league's own places stays the league's
     assert tagged("乌兰浩特市召开安全生产工作会议。", publication="兴安网")[:1] == ["乌兰浩特市"]
     assert home_place(PageInfo("x", publication="兴安网"), RULES) == RULES.gazetteer.codes("兴安盟")[0]
+
+
+def test_a_county_whose_short_form_is_a_word_written_after_its_city_in_a_papers_name() -> None:
+    # word_shorts (万年, 麻城) are read in no story's prose, so 上饶万年 gave only 上饶市
+    homes = {p: RULES.gazetteer.divisions[home_place(PageInfo("x", publication=p), RULES)].name
+             for p in ("上饶万年", "黄冈麻城发布", "上饶市万年新闻网", "荆州公安局")}
+    assert homes == {"上饶万年": "万年县", "黄冈麻城发布": "麻城市", "上饶市万年新闻网": "万年县", "荆州公安局": "荆州市"}

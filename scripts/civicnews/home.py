@@ -46,8 +46,9 @@ def home_place(info: PageInfo, rules: Rules) -> str | None:
 # (融媒体中心, 新闻中心, 发布厅, 广电, 之声, 文明网) name no national outlet: without them 阳新融媒体中心
 # or 万年文明网 spelled no place (the 60 counties whose short form is a common word, stop 38).
 PAPER_OPENING = r"(?:今日|云上|掌上|爱|无线|看|智慧|大美)([\u4e00-\u9fff]{2,3})"
-PAPER_MEDIA = (r"([\u4e00-\u9fff]{2,3}?)(?:日报|晚报|都市报|商报|时报|报|新闻网|发布|发布厅|融媒|融媒体|融媒体中心|"
-               r"新闻中心|在线|手机台|广播电视台|电视台|广电|之声|文明网|之窗|客户端|视窗|微报)")
+MEDIA_WORDS = (r"(?:日报|晚报|都市报|商报|时报|报|新闻网|发布|发布厅|融媒|融媒体|融媒体中心|新闻中心|在线|手机台|"
+               r"广播电视台|电视台|广电|之声|文明网|之窗|客户端|视窗|微报)")
+PAPER_MEDIA = r"([\u4e00-\u9fff]{2,3}?)" + MEDIA_WORDS
 PAPER_NAMED = re.compile(f"^(?:{PAPER_OPENING}$|{PAPER_MEDIA}$)")
 # the two shapes apart (爱辉发布 has both: 爱 + 辉发布 and 爱辉 + 发布)
 PAPER_SHAPES = (re.compile(f"^{PAPER_MEDIA}$"), re.compile(f"^{PAPER_OPENING}$"))
@@ -110,6 +111,9 @@ def home_readings(info: PageInfo, rules: Rules) -> tuple[str | None, tuple[str, 
             chosen, shared = tops[0], tuple(codes) if len(codes) > 1 and not m.full else ()
         elif chosen is None or all(gaz.within(c, chosen) and c != chosen for c in tops):
             shared = tuple(tops)
+    after = county_after_its_city(publication, chosen, mentions, rules) if chosen is not None else None
+    if after is not None:
+        chosen, shared = after, ()
     short = part and chosen is None and not shared and publication[part[0]:part[1]]
     if short and short in gaz.word_shorts:
         # 仙桃日报, 今日麻城, 会同发布: a short form that is also a word (gazetteer word_shorts) is
@@ -118,6 +122,36 @@ def home_readings(info: PageInfo, rules: Rules) -> tuple[str | None, tuple[str, 
         if len(places) == 1:
             return places[0], ()
     return chosen, shared
+
+
+# What may follow a county's short form written after its city in a paper's name: nothing, or
+# a local paper's word (上饶万年, 黄冈麻城发布, 上饶市万年新闻网).
+PAPER_TAIL = re.compile(MEDIA_WORDS + "?$")
+
+
+def county_after_its_city(publication: str, city: str, mentions: list[Mention], rules: Rules) -> str | None:
+    """The county a paper's name writes by a short form that is also a word right after its
+    city (上饶万年, 黄冈麻城发布: word_shorts are read nowhere else, so the name gave only the
+    city); None when no such county follows, or the name goes on with other words (荆州公安局).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> def county(p):
+    ...     home, _ = home_readings(PageInfo("x", publication=p), rules)
+    ...     return rules.gazetteer.divisions[home].name
+    >>> [county(p) for p in ("上饶万年", "黄冈麻城发布", "上饶市万年新闻网", "荆州公安局", "上饶发布")]
+    ['万年县', '麻城市', '万年县', '荆州市', '上饶市']
+    """
+    gaz = rules.gazetteer
+    for m in mentions:
+        if city not in m.codes and not any(gaz.within(city, c) for c in m.codes):
+            continue
+        for size in (2, 3):
+            word = publication[m.end:m.end + size]
+            places = [c for c in gaz.word_shorts.get(word, ()) if gaz.within(c, city) and c != city]
+            if len(places) == 1 and PAPER_TAIL.match(publication, m.end + size):
+                return places[0]
+    return None
 
 
 def shared_home(shared: tuple[str, ...], mentions: list[tuple[Mention, float]], rules: Rules,
