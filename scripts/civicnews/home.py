@@ -1,5 +1,7 @@
 """District tagger, the paper's place: the place a publication covers (home_place,
-home_readings, shared_home; domain_home for a site known only by its address), the place a
+home_readings, shared_home; paper_place_part and county_after_its_city for a local paper's name,
+local_paper_name for one that only shares a short form; domain_home for a site known only by
+its address), the place a
 whole page covers (page_home, which the pipeline passes to each story's find_districts), and
 the tests that a story is not about its paper's place (far_from, story_elsewhere,
 organs_of_its_own, named_only_outside).
