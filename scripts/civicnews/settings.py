@@ -52,7 +52,7 @@ class Settings:
     # seeds 5-8 count 0.941 / 0.941 / 0.938 / 0.938 (seeds 13 and 21 the same from 0.4 to 0.6).
     min_far_split_overlap: float = 0.5
     # ... and only where a story's opening comes: a date or an opening word (近日) in the first
-    # this many characters of the paragraph cut at (为持续做好“保文创卫”工作，12月3日下午，…).
+    # this many characters of the paragraph cut at (为持续助力“创文创卫”，12月3日下午，…).
     # Not fitted: a first sentence's when and where come within its first clause or two.
     far_split_opening_chars: int = 30
     # The same cut the other way round (story_cuts._far_cut_before): the far headline's words in
@@ -62,7 +62,7 @@ class Settings:
     min_far_before_overlap: float = 0.35
     # Two headlines stacked and read as one title (story_cuts.stacked_title_splits) part only when
     # each part holds at least this many characters: a place's name or a topic with a colon
-    # over the rest is one headline (岳阳县： / 在共建中共享文明成果 parts nothing at 8).
+    # over the rest is one headline (岳阳县： / 携手共建共享文明家园 parts nothing at 8).
     # Not fitted: the shortest gold titles of the fitting seeds run to 8 (用爱心为党旗添彩).
     min_stacked_title_chars: int = 8
     # headline_moves.stacked_headlines parts a title of up to this many lines into an upper and a
