@@ -925,3 +925,29 @@ def test_a_late_title_heads_the_story_run_into_the_one_before_not_the_story_afte
     rows[-1] = ("start", "近日，恩平市组织媒体记者走进乡村，看到乡村新变化。")
     titles = [a.headline.title if a.headline else None for a in assemble(rows).articles]
     assert titles == ["县教育局召开秋季教育工作会", "恩平组织媒体走乡村"]
+
+
+def test_a_few_characters_under_a_late_headline_are_its_last_line_not_a_story() -> None:
+    rows = [("title", "县教育局召开秋季教育工作会"), ("start", "9月7日，县教育局召开秋季教育工作会。"),
+            ("body", "会议部署秋季开学各项工作，要求各校抓好安全。"), ("byline", "作者 张恒"),
+            ("start", "近日，张花楼村的水泥路修到了村民家门口，村民们不再为出行发愁。"),
+            ("body", "村里还新装了路灯，晚上出门也亮堂了。"), ("byline", "通讯员 王平"),
+            ("title", "昔日道路泥泞小径难出门"), ("title+", "今朝水泥大路到门口"), ("start", "“俺村不比城市差！”"),
+            ("title", "恩平组织媒体走乡村"), ("start", "1月4日，恩平市组织媒体记者走进乡村，看到乡村新变化。")]
+    articles = assemble(rows).articles
+    assert len(articles) == 3
+    assert "不比城市差" in articles[1].headline.title + (articles[1].headline.kicker or "")
+    # a text of a brief's length under the headline is a story of its own
+    rows[9] = ("start", "“俺村不比城市差！”村民们说，如今路修好了，出门方便了，日子也越过越红火了。")
+    assert len(assemble(rows).articles) == 4
+
+
+def test_a_few_characters_ending_the_sentence_of_the_story_before_go_on_it() -> None:
+    rows = [("title", "宝丰县推动两个中心融合发展"), ("start", "5月20日，宝丰县新时代文明实践中心举办陶艺公益课。"),
+            ("body", "去年以来，为深入推进全国文明"), ("start", "城市创建，该"),
+            ("title", "恩平组织媒体走乡村"), ("start", "1月4日，恩平市组织媒体记者走进乡村，看到乡村新变化。")]
+    articles = assemble(rows).articles
+    assert len(articles) == 2 and "全国文明城市创建" in articles[0].text
+    # after a finished sentence the few characters stay apart: nothing says whose they are
+    rows[2] = ("body", "去年以来，宝丰县深入推进全国文明建设。")
+    assert len(assemble(rows).articles) == 3

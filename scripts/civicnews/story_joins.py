@@ -14,6 +14,8 @@ In the order they run:
    the untitled story before that uses more of the headline's words;
 6. ``join_continuations``: a run that is no story's beginning goes on the earlier story whose
    text it shares most words with (a long story resumed after a brief inside it);
+7. ``pieces_read_as_stories`` (after the title rescues): an untitled "story" of a few characters
+   is a headline's last line read as text, or the end of the story before's broken sentence;
 """
 
 from __future__ import annotations
@@ -25,8 +27,17 @@ from .features import bigrams, opens_story, spans_a_word
 from .headline import goes_on_before
 from .line_shapes import _TAIL_OPENERS, new_place
 from .model import Line, Role
-from .page_items import HeadGroup, Page, TextRun, _opens_a_sentence, containment, cosine, similarity
+from .page_items import (
+    HeadGroup,
+    Page,
+    TextRun,
+    _opens_a_sentence,
+    containment,
+    cosine,
+    similarity,
+)
 from .paragraphs import ends_sentence
+from .patterns import cjk_count
 from .rules import Rules
 from .settings import SETTINGS
 
@@ -411,4 +422,68 @@ def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
         host = prev if run.fresh else max(reversed(candidates), key=lambda r: cosine(grams, bigrams(r.text)))
         host.take(run)
         page.leftovers.extend(run.credit_lines)  # a credit inside a story: the editor decides
+    return out
+
+
+# a clause mark: a headline's last line holds none (…今朝水泥大路到门口 / “俺村不比城市差！”)
+_CLAUSE_MARK = re.compile("[，。；：,;:]")
+
+
+def pieces_read_as_stories(page: Page, lines: list[Line]) -> list[tuple[int, str]]:
+    """An untitled "story" of at most ``max_piece_cjk`` CJK characters is no story of its own:
+    - right under a headline that heads another story (a title printed after its story's
+      text), holding no clause mark: the headline's last line, read as a story's first
+      (…今朝水泥大路到门口 / “俺村不比城市差！”, a quoted title its story need not print);
+    - right after a story no byline, jump or headline closed, whose text stops mid-sentence: the
+      end of that story's sentence, broken where a column ends (…推进全国文明 / 城市创建，该).
+    Returns the first line number of each piece and what it became ("title" or "text"), for
+    the report.
+
+    >>> head = HeadGroup([(Role.TITLE, Line(4, "", "今朝水泥大路到门口"))])
+    >>> story = TextRun(fresh=True, sections=[(None, ["村民说，水泥大路修到了门口。"])], numbers=[1])
+    >>> story.headline = head
+    >>> piece = TextRun(fresh=True, sections=[(None, ["“俺村不比城市差！”"])], numbers=[5])
+    >>> page = Page([story, head, piece], [], [], [])
+    >>> pieces_read_as_stories(page, [Line(5, "", "“俺村不比城市差！”")]), head.text, piece.has_body
+    ([(5, 'title')], '今朝水泥大路到门口“俺村不比城市差！”', False)
+
+    A story's sentence broken off (…全国文明 / 城市创建，该) goes on it; a story that ended its
+    sentence keeps the piece apart, and so does a longer text (a brief):
+
+    >>> def page_of(before: str, after: str) -> Page:
+    ...     return Page([TextRun(fresh=True, sections=[(None, [before])], numbers=[1]),
+    ...                  TextRun(fresh=True, sections=[(None, [after])], numbers=[2])], [], [], [])
+    >>> page = page_of("去年以来，为深入推进全国文明", "城市创建，该")
+    >>> pieces_read_as_stories(page, []), page.items[0].text, page.items[1].absorbed
+    ([(2, 'text')], '去年以来，为深入推进全国文明城市创建，该', True)
+    >>> pieces_read_as_stories(page_of("全县召开了大会。", "城市创建，该"), [])
+    []
+    >>> pieces_read_as_stories(page_of("去年以来，为深入推进全国文明", "城市创建，该县召开了大会，部署了全县文明城市创建的各项工作。"), [])
+    []
+    """
+    by_number = {line.number: line for line in lines}
+    items, out = page.items, []
+    for k, run in enumerate(items):
+        if (not isinstance(run, TextRun) or run.absorbed or run.headline is not None or not run.has_body
+                or len(run.sections) != 1 or run.bylines or cjk_count(run.text) > SETTINGS.max_piece_cjk):
+            continue
+        text = run.text
+        before = items[k - 1] if k else None
+        if isinstance(before, HeadGroup) and not _CLAUSE_MARK.search(text) and before.parts \
+                and before.parts[-1][0] is Role.TITLE and not run.credit_lines:
+            story = next((x for x in items if isinstance(x, TextRun) and x.headline is before and not x.absorbed), None)
+            pieces = [by_number[n] for n in run.numbers if n in by_number]
+            if story is not None and pieces:
+                before.parts.extend((Role.TITLE, line) for line in pieces)
+                run.sections, run.numbers = [(None, [])], []
+                out.append((pieces[0].number, "title"))
+            continue
+        host = next((x for x in reversed(items[:k]) if not (isinstance(x, TextRun) and x.absorbed)), None)
+        if (isinstance(host, TextRun) and host.has_body and not host.closed and not host.bylines
+                and not ends_sentence(host.text)):
+            number = run.numbers[0] if run.numbers else -1
+            host.take(run)
+            host.credit_lines.extend(run.credit_lines)  # the story's credit, printed after its end
+            host.closed, host.last = run.closed, max(host.last, run.last)
+            out.append((number, "text"))
     return out
