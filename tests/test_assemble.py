@@ -951,3 +951,15 @@ def test_a_few_characters_ending_the_sentence_of_the_story_before_go_on_it() -> 
     # after a finished sentence the few characters stay apart: nothing says whose they are
     rows[2] = ("body", "去年以来，宝丰县深入推进全国文明建设。")
     assert len(assemble(rows).articles) == 3
+
+
+def test_a_two_line_headline_read_as_subheads_between_two_stories_heads_the_second() -> None:
+    rows = [("title", "陵水大艾园村消除脏乱差"), ("start", "干净整洁的硬化路、古朴素雅的文化墙，陵水大艾园村变了模样。"),
+            ("body", "村民们自发清理房前屋后，村里环境焕然一新。"),
+            ("subhead", "人大代表之家"), ("subhead", "人大代表开展接待选民活动"),
+            ("body", "为了更好地倾听民声，了解民情，代表们接待了前来反映问题的选民。")]
+    articles = assemble(rows).articles
+    assert len(articles) == 2 and "人大代表开展接待选民活动" in articles[1].headline.title
+    # a block of two subheads whose text goes on the story's words is that story's section
+    rows[5] = ("body", "陵水大艾园村的村民们清理房前屋后，村里环境焕然一新，村民们说变了模样。")
+    assert len(assemble(rows).articles) == 1
