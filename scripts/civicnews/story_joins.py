@@ -436,6 +436,8 @@ def pieces_read_as_stories(page: Page, lines: list[Line]) -> list[tuple[int, str
       (…今朝水泥大路到门口 / “俺村不比城市差！”, a quoted title its story need not print);
     - right after a story no byline, jump or headline closed, whose text stops mid-sentence: the
       end of that story's sentence, broken where a column ends (…推进全国文明 / 城市创建，该).
+      A piece that took a headline printed after it gives it to that story, when it has none
+      (…（速豹新闻网记者 / 崔艳红 叶福森） / 章丘区明水街道…: the story's title after its text).
     Returns the first line number of each piece and what it became ("title" or "text"), for
     the report.
 
@@ -458,18 +460,28 @@ def pieces_read_as_stories(page: Page, lines: list[Line]) -> list[tuple[int, str
     ([(2, 'text')], '去年以来，为深入推进全国文明城市创建，该', True)
     >>> pieces_read_as_stories(page_of("全县召开了大会。", "城市创建，该"), [])
     []
+    >>> page = page_of("网格员更像是居民的贴心人。（速豹新闻网记者", "崔艳红 叶福森）")
+    >>> page.items.append(HeadGroup([(Role.TITLE, Line(3, "", "网格架起沟通桥梁"))]))
+    >>> page.items[1].headline = page.items[2]
+    >>> pieces_read_as_stories(page, []), page.items[0].headline.text, page.items[1].absorbed
+    ([(2, 'text')], '网格架起沟通桥梁', True)
     >>> pieces_read_as_stories(page_of("去年以来，为深入推进全国文明", "城市创建，该县召开了大会，部署了全县文明城市创建的各项工作。"), [])
     []
     """
     by_number = {line.number: line for line in lines}
     items, out = page.items, []
+    at = {id(x): k for k, x in enumerate(items)}
     for k, run in enumerate(items):
-        if (not isinstance(run, TextRun) or run.absorbed or run.headline is not None or not run.has_body
-                or len(run.sections) != 1 or run.bylines or cjk_count(run.text) > SETTINGS.max_piece_cjk):
+        if (not isinstance(run, TextRun) or run.absorbed or not run.has_body or len(run.sections) != 1
+                or run.bylines or cjk_count(run.text) > SETTINGS.max_piece_cjk):
+            continue
+        # a headline printed after the piece (paired with it as a title after its story's text)
+        late = run.headline is not None and at.get(id(run.headline), -1) > k
+        if run.headline is not None and not late:
             continue
         text = run.text
         before = items[k - 1] if k else None
-        if isinstance(before, HeadGroup) and not _CLAUSE_MARK.search(text) and before.parts \
+        if not late and isinstance(before, HeadGroup) and not _CLAUSE_MARK.search(text) and before.parts \
                 and before.parts[-1][0] is Role.TITLE and not run.credit_lines:
             story = next((x for x in items if isinstance(x, TextRun) and x.headline is before and not x.absorbed), None)
             pieces = [by_number[n] for n in run.numbers if n in by_number]
@@ -480,8 +492,10 @@ def pieces_read_as_stories(page: Page, lines: list[Line]) -> list[tuple[int, str
             continue
         host = next((x for x in reversed(items[:k]) if not (isinstance(x, TextRun) and x.absorbed)), None)
         if (isinstance(host, TextRun) and host.has_body and not host.closed and not host.bylines
-                and not ends_sentence(host.text)):
+                and not ends_sentence(host.text) and not (late and host.headline is not None)):
             number = run.numbers[0] if run.numbers else -1
+            if late:  # the untitled story's headline, printed after its text's broken end
+                host.headline, run.headline = run.headline, None
             host.take(run)
             host.credit_lines.extend(run.credit_lines)  # the story's credit, printed after its end
             host.closed, host.last = run.closed, max(host.last, run.last)
