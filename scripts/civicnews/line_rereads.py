@@ -1231,6 +1231,13 @@ def dash_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
     ...         Line(3, "", "传递人民心声，共谋发展良策。1月4日，代表们报到。")]
     >>> dash_titles(page, [Decision(Role.BODY, 1.0), Decision(Role.START, 0.8), Decision(Role.BODY, 1.0)])
     [1]
+
+    Set apart from the text above and printed against the line under it, it is a paragraph's
+    first line (a quotation that goes on: 给我量量血压—— / 这个电源插座坏了，帮…):
+
+    >>> page[1], page[2] = replace(page[1], gap_before=1), replace(page[2], gap_before=0)
+    >>> dash_titles(page, [Decision(Role.BODY, 1.0), Decision(Role.START, 0.8), Decision(Role.BODY, 1.0)])
+    []
     """
     out: list[int] = []
     texted = [k for k, line in enumerate(lines) if line.text]
@@ -1239,6 +1246,10 @@ def dash_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
         if decisions[k].role not in _TEXT_OR_NONE or not text.endswith("——"):
             continue
         if pos + 1 >= len(texted) or decisions[texted[pos + 1]].role in HEAD_ROLES:
+            continue
+        # set apart above and printed against the line under it: a longer paragraph's first line
+        # (给我量量血压—— / 这个电源插座坏了，帮…), not a paragraph of its own
+        if lines[k].gap_before > 0 and lines[texted[pos + 1]].gap_before == 0:
             continue
         group = [k]
         prev = texted[pos - 1] if pos else None
