@@ -963,3 +963,13 @@ def test_a_two_line_headline_read_as_subheads_between_two_stories_heads_the_seco
     # a block of two subheads whose text goes on the story's words is that story's section
     rows[5] = ("body", "陵水大艾园村的村民们清理房前屋后，村里环境焕然一新，村民们说变了模样。")
     assert len(assemble(rows).articles) == 1
+
+
+def test_a_title_line_ending_on_de_is_a_broken_sentence_not_a_headline() -> None:
+    rows = [("title", "延时服务不打烊"), ("start", "12月1日上午，马先生赶到政务服务中心办理补贴。"),
+            ("body", "窗口工作人员主动提供延时服务，他顺利办完了手续。"),
+            ("title", "作为直接服务群众的"), ("body", "“前沿阵地”，该中心推出午间不打烊、下班不关门。")]
+    articles = assemble(rows).articles
+    assert len(articles) == 1 and "作为直接服务群众的“前沿阵地”" in articles[0].text
+    rows[3] = ("title", "作为直接服务群众的前沿阵地")  # a headline of that shape stays one
+    assert len(assemble(rows).articles) == 2
