@@ -973,3 +973,14 @@ def test_a_title_line_ending_on_de_is_a_broken_sentence_not_a_headline() -> None
     assert len(articles) == 1 and "作为直接服务群众的“前沿阵地”" in articles[0].text
     rows[3] = ("title", "作为直接服务群众的前沿阵地")  # a headline of that shape stays one
     assert len(assemble(rows).articles) == 2
+
+
+def test_a_quotation_read_as_the_title_under_a_headline_is_its_story_s_first_words() -> None:
+    rows = [("title", "岳阳县共建文明城"), ("start", "2月23日，岳阳县城街头人来人往，花柱完好如初。"),
+            ("body", "市民们说，文明已成为荣城人的习惯。"),
+            ("kicker", "延时服务不打烊 为民办事暖心田"), ("title", "“本来都做好下午再来的"),
+            ("start", "准备了，没想到下班了还能办业务！”马先生对窗口工作人员竖起大拇指。")]
+    articles = assemble(rows).articles
+    assert len(articles) == 2
+    assert articles[1].paragraphs[0].startswith("“本来都做好下午再来的准备了")
+    assert articles[1].headline.title == "延时服务不打烊 为民办事暖心田"

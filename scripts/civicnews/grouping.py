@@ -178,7 +178,11 @@ def demote_sentence_pieces(page: Page) -> list[Line]:
             head.parts.pop()
             first.insert(0, line.text)
             run.numbers[:0] = list(line.lines)
-            run.fresh = False
+            # a story's first words printed as its headline's last line (a quotation read as the
+            # title under the real one): the headline left above, no clause in it, still opens
+            # the story (a quotation's first line left above is a piece too: …完好如初，说明荣城)
+            run.fresh = (bool(head.parts) and line.text.endswith(_DANGLING_ENDS)
+                         and not any(mark in head.text for mark in _CLAUSE_ENDS))
             out.append(line)
         if not head.parts:
             items.pop(k - 1)
