@@ -16,7 +16,9 @@ In the order they run (``title_rescue.title_tails`` runs between the first two):
    a kicker its story echoes, is a pull quote (a caption); the kicker is the title;
    ``pull_quotes_inside_stories``: a lone title between a story and text opening no story, that
    story printing it word for word, is a pull quote and the text goes on the story;
-7. ``titles_by_words``: a headline whose title shares almost none of its story's words, while
+7. ``place_opening_kickers``: kicker lines printed against the title that open on a place
+   are the title's opening;
+8. ``titles_by_words``: a headline whose title shares almost none of its story's words, while
    another of its lines (or a set-aside line between it and the story) shares many, takes that
    line as its title.
 """
@@ -374,6 +376,12 @@ _SPLIT_NUMBER = re.compile(r"[0-9０-９]$")
 _ENDS_ON_COUNT = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十百千]+)(?:余|多)?[个名家位级项座户所条台辆件场次届批]$")
 
 
+# A figure: a number with the unit it measures (128.5亿, 4.8万座, 17个, 30%); an ordinal
+# (第38届) names an edition, not a figure.
+_FIGURE = re.compile(r"[0-9０-９][0-9０-９.．]*\s*(?:[%％]|[亿万千百]?[元个名家位项座户所条台辆件场次批吨亩]|[亿万])")
+_ORDINAL = re.compile(r"第\s*[0-9０-９]")
+
+
 def place_kickers(page: Page, rules: Rules) -> list[Line]:
     """A kicker that only names a place, or whose number runs on into the title's first line,
     is the title's first line. Returns the lines, for the report.
@@ -400,6 +408,17 @@ def place_kickers(page: Page, rules: Rules) -> list[Line]:
         k = next((j for j, (role, _) in enumerate(parts) if role is not Role.KICKER), len(parts))
         if k == 0 or k == len(parts) or parts[k][0] is not Role.TITLE:
             continue
+        # a figure (揽金128.5亿) in the kicker's last line: that line and those under it are title
+        if SETTINGS.figure_kickers:
+            j = k
+            while j > 0 and _FIGURE.search(parts[j - 1][1].text) and not _ORDINAL.search(parts[j - 1][1].text):
+                j -= 1
+            if j < k:
+                out.extend(line for _, line in parts[j:k])
+                parts[j:k] = [(Role.TITLE, line) for _, line in parts[j:k]]
+                k = j
+                if k == 0:
+                    continue
         kicker = "".join(line.text for _, line in parts[:k])
         number = _SPLIT_NUMBER.search(kicker) and parts[k][1].text[:1].isdigit() \
             or SETTINGS.count_kickers and _ENDS_ON_COUNT.search(kicker.strip()) is not None \
@@ -508,6 +527,52 @@ def pull_quotes_inside_stories(page: Page) -> list[Line]:
         run.headline = None
         del items[k - 1:k + 1]
         out.extend(line for _, line in head.parts)
+    return out
+
+
+def place_opening_kickers(page: Page, rules: Rules) -> list[Line]:
+    """Kicker lines printed right against the title (no blank line between) whose text opens on
+    a place, a county's or a town's the gazetteer codes (章丘区明水街道 / 网格架起沟通桥梁 /
+    助力居民“幸福满格”, 祭城路街道办事处 / 对沿街商铺…): the title's opening lines, broken over
+    lines, not a kicker. On the fitting part's gold no kicker opens on a place, while most titles
+    do. A development zone (经济开发区) names no one place; a place over a couplet stays its
+    kicker, as in ``place_kickers``. Runs after the pull-quote passes, which read a whole
+    headline over a pull quote as kicker and title. Returns the lines, for the report.
+
+    >>> from .rules import load_rules
+    >>> run = TextRun(fresh=True, sections=[(None, ["近日，明水街道网格员走访居民。"])])
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "章丘区明水街道")), (Role.KICKER, Line(2, "", "网格架")),
+    ...                           (Role.KICKER, Line(3, "", "起沟通桥梁")), (Role.TITLE, Line(4, "", "助力居民幸福"))])
+    >>> [x.text for x in place_opening_kickers(Page([run], [], [], []), load_rules())], run.headline.text
+    (['章丘区明水街道', '网格架', '起沟通桥梁'], '章丘区明水街道网格架起沟通桥梁助力居民幸福')
+
+    A place's name set apart by a blank line (a masthead, 陇县发布) or a label is left:
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "陇县发布")), (Role.TITLE, Line(3, "", "志愿者清除小广告"))])
+    >>> place_opening_kickers(Page([run], [], [], []), load_rules())
+    []
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "人大代表之家")), (Role.TITLE, Line(2, "", "陇县人大代表接待选民"))])
+    >>> place_opening_kickers(Page([run], [], [], []), load_rules())
+    []
+    """
+    out: list[Line] = []
+    if not SETTINGS.place_opening_kickers:
+        return out
+    for run in page.items:
+        if not isinstance(run, TextRun) or run.headline is None:
+            continue
+        parts = run.headline.parts
+        k = next((j for j, (role, _) in enumerate(parts) if role is not Role.KICKER), len(parts))
+        if k == 0 or k == len(parts) or parts[k][0] is not Role.TITLE or _couplet_title(parts[k:]):
+            continue
+        numbers = [line.number for _, line in parts[:k + 1]]
+        if any(b != a + 1 for a, b in zip(numbers, numbers[1:])):
+            continue
+        found = next(iter(rules.gazetteer.find("".join(line.text for _, line in parts[:k]).strip())), None)
+        # a coded county or town: a zone's entry (x-…) is a kind of place, not its name
+        if found is None or found.start != 0 or not any(code[:1].isdigit() for code in found.codes):
+            continue
+        out.extend(line for _, line in parts[:k])
+        parts[:k] = [(Role.TITLE, line) for _, line in parts[:k]]
     return out
 
 
