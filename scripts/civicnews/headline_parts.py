@@ -60,6 +60,23 @@ from .rules import Rules
 from .settings import SETTINGS
 
 
+def _past_the_lead(quote: str, story: str) -> bool:
+    """The story prints the clause whole past its first sentence and nowhere in that sentence: a
+    pull quote's place (时刻紧绷安全生产这根弦, from the story's last paragraph). On the fitting
+    part's gold, the title lines that are whole clauses of their story are clauses of its first
+    sentence only (``SETTINGS.pull_quotes_past_the_lead``).
+
+    >>> story = "29日，枫林镇开展节前安全生产大检查。会上要求，时刻紧绷安全生产这根弦；狠抓隐患排查。"
+    >>> _past_the_lead("时刻紧绷安全生产这根弦", story), _past_the_lead("开展节前安全生产大检查", story)
+    (True, False)
+    """
+    if not SETTINGS.pull_quotes_past_the_lead:
+        return False
+    lead = re.match(r"[^。！？]*[。！？]?", story)
+    at = lead.end() if lead else 0
+    return quote.strip() not in story[:at] and is_pull_quote(quote, story[at:].lstrip())
+
+
 def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rules) -> list[tuple[Line, str]]:
     """A headline's last title line read with less confidence than ``min_title_tail_confidence``
     whose words its story never uses, or printed apart from the title (a blank line between)
@@ -146,9 +163,12 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rule
             continue
         share = _shares_with(line.text, text)
         # a whole clause of the story is a pull quote under the title, printed apart or (a PDF
-        # tool may print no blank lines) against it, unless a word runs across the break
+        # tool may print no blank lines) against it, unless a word runs across the break; against
+        # it, a clause that opens a sentence, or one printed only past the story's first sentence
+        # (a title's second half is a clause of the lead: …签约，计划总投资44.8亿元)
         quoted = is_pull_quote(line.text, text) and (apart or not spans_a_word(parts[-2][1].text, line.text)
-                                                     and _opens_a_sentence(line.text, text))
+                                                     and (_opens_a_sentence(line.text, text)
+                                                          or _past_the_lead(line.text, text)))
         # the second half of a couplet (以练备战 / 筑牢防线) need not use its story's words
         pair = not apart and (couplet(parts[-2][1].text, line.text)
                               or closes_a_frame(parts[-2][1].text, line.text, rules))

@@ -122,6 +122,11 @@ class Settings:
     # A kicker's last lines holding a figure (128.5亿, 17个) are the title's (place_kickers): on
     # fitA's gold 10 of 92 title pieces hold a figure, none of the 9 kicker pieces (issue-9-titles-s38).
     figure_kickers: bool = True
+    # A title's last line that is a whole clause of its story printed only past the story's first
+    # sentence is a pull quote, also when printed against the title (drop_stray_title_tails). Set
+    # on fitA's gold: of its title pieces after the first, 2 are whole clauses of the story, both
+    # of the first sentence only; none is a clause past it (issue-9-titles-s38).
+    pull_quotes_past_the_lead: bool = True
     # A quoted title's kicker lines stop at a blank line beyond the page's spacing
     # (line_rereads.quoted_titles). Tried on gB1-3 (model M0): issue-9-titles-s37.
     quoted_kickers_stop_at_gaps: bool = True
