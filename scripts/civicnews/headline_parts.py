@@ -62,12 +62,12 @@ from .settings import SETTINGS
 
 def _past_the_lead(quote: str, story: str) -> bool:
     """The story prints the clause whole past its first sentence and nowhere in that sentence: a
-    pull quote's place (时刻紧绷安全生产这根弦, from the story's last paragraph). On the fitting
+    pull quote's place (守住安全生产底线, from the story's last paragraph). On the fitting
     part's gold, the title lines that are whole clauses of their story are clauses of its first
     sentence only (``SETTINGS.pull_quotes_past_the_lead``).
 
-    >>> story = "29日，枫林镇开展节前安全生产大检查。会上要求，时刻紧绷安全生产这根弦；狠抓隐患排查。"
-    >>> _past_the_lead("时刻紧绷安全生产这根弦", story), _past_the_lead("开展节前安全生产大检查", story)
+    >>> story = "3日，城关镇开展汛前安全大检查。会上要求，守住安全生产底线；狠抓隐患排查。"
+    >>> _past_the_lead("守住安全生产底线", story), _past_the_lead("开展汛前安全大检查", story)
     (True, False)
     """
     if not SETTINGS.pull_quotes_past_the_lead:
@@ -396,8 +396,8 @@ _SPLIT_NUMBER = re.compile(r"[0-9０-９]$")
 _ENDS_ON_COUNT = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十百千]+)(?:余|多)?[个名家位级项座户所条台辆件场次届批]$")
 
 
-# A figure: a number with the unit it measures (128.5亿, 4.8万座, 17个, 30%); an ordinal
-# (第38届) names an edition, not a figure.
+# A figure: a number with the unit it measures (36.2亿, 4.8万座, 17个, 30%); an ordinal
+# (第12届) names an edition, not a figure.
 _FIGURE = re.compile(r"[0-9０-９][0-9０-９.．]*\s*(?:[%％]|[亿万千百]?[元个名家位项座户所条台辆件场次批吨亩]|[亿万])")
 _ORDINAL = re.compile(r"第\s*[0-9０-９]")
 
@@ -428,7 +428,7 @@ def place_kickers(page: Page, rules: Rules) -> list[Line]:
         k = next((j for j, (role, _) in enumerate(parts) if role is not Role.KICKER), len(parts))
         if k == 0 or k == len(parts) or parts[k][0] is not Role.TITLE:
             continue
-        # a figure (揽金128.5亿) in the kicker's last line: that line and those under it are title
+        # a figure (签约36.2亿) in the kicker's last line: that line and those under it are title
         if SETTINGS.figure_kickers:
             j = k
             while j > 0 and _FIGURE.search(parts[j - 1][1].text) and not _ORDINAL.search(parts[j - 1][1].text):
@@ -550,24 +550,37 @@ def pull_quotes_inside_stories(page: Page) -> list[Line]:
     return out
 
 
+def _against(upper: Line, lower: Line) -> bool:
+    """The lower line is printed right under the upper: no blank beyond the page's spacing, at
+    most that one blank line between, and no other line.
+
+    >>> _against(Line(1, "", "a"), Line(2, "", "b")), _against(Line(1, "", "a"), Line(3, "", "b"))
+    (True, True)
+    >>> _against(Line(1, "", "a"), Line(5, "", "b")), _against(Line(1, "", "a"), Line(3, "", "b", gap_before=1))
+    (False, False)
+    """
+    end = max(upper.lines, default=upper.number)
+    return lower.gap_before == 0 and 0 < lower.number - end <= 2
+
+
 def place_opening_kickers(page: Page, rules: Rules) -> list[Line]:
     """Kicker lines printed right against the title (no blank line between) whose text opens on
-    a place, a county's or a town's the gazetteer codes (章丘区明水街道 / 网格架起沟通桥梁 /
-    助力居民“幸福满格”, 祭城路街道办事处 / 对沿街商铺…): the title's opening lines, broken over
-    lines, not a kicker. On the fitting part's gold no kicker opens on a place, while most titles
-    do. A development zone (经济开发区) names no one place; a place over a couplet stays its
-    kicker, as in ``place_kickers``. Runs after the pull-quote passes, which read a whole
-    headline over a pull quote as kicker and title. Returns the lines, for the report.
+    a place, a county's or a town's the gazetteer codes (历城区洪家楼街道 / 网格连 / 起邻里情,
+    洪家楼街道办事处 / 对沿街商铺…): the title's opening lines, broken over lines, not a kicker.
+    On the fitting part's gold no kicker opens on a place, while most titles do. A development
+    zone (经济开发区) names no one place; a place over a couplet stays its kicker, as in
+    ``place_kickers``. Runs after the pull-quote passes, which read a whole headline over a pull
+    quote as kicker and title. Returns the lines, for the report.
 
     >>> from .rules import load_rules
-    >>> run = TextRun(fresh=True, sections=[(None, ["近日，明水街道网格员走访居民。"])])
-    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "章丘区明水街道")), (Role.KICKER, Line(2, "", "网格架")),
-    ...                           (Role.KICKER, Line(3, "", "起沟通桥梁")), (Role.TITLE, Line(4, "", "助力居民幸福"))])
+    >>> run = TextRun(fresh=True, sections=[(None, ["近日，洪家楼街道网格员走访居民。"])])
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "历城区洪家楼街道")), (Role.KICKER, Line(2, "", "网格连")),
+    ...                           (Role.KICKER, Line(3, "", "起邻里情")), (Role.TITLE, Line(4, "", "服务送到家门口"))])
     >>> [x.text for x in place_opening_kickers(Page([run], [], [], []), load_rules())], run.headline.text
-    (['章丘区明水街道', '网格架', '起沟通桥梁'], '章丘区明水街道网格架起沟通桥梁助力居民幸福')
+    (['历城区洪家楼街道', '网格连', '起邻里情'], '历城区洪家楼街道网格连起邻里情服务送到家门口')
 
     A place's name set apart by a blank line (a masthead, 陇县发布) or a label is left:
-    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "陇县发布")), (Role.TITLE, Line(3, "", "志愿者清除小广告"))])
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "陇县发布")), (Role.TITLE, Line(3, "", "志愿者清除小广告", gap_before=1))])
     >>> place_opening_kickers(Page([run], [], [], []), load_rules())
     []
     >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "人大代表之家")), (Role.TITLE, Line(2, "", "陇县人大代表接待选民"))])
@@ -584,12 +597,19 @@ def place_opening_kickers(page: Page, rules: Rules) -> list[Line]:
         k = next((j for j, (role, _) in enumerate(parts) if role is not Role.KICKER), len(parts))
         if k == 0 or k == len(parts) or parts[k][0] is not Role.TITLE or _couplet_title(parts[k:]):
             continue
-        numbers = [line.number for _, line in parts[:k + 1]]
-        if any(b != a + 1 for a, b in zip(numbers, numbers[1:])):
+        # a blank line (beyond the page's spacing) or lines between (furniture: PyMuPDF prints a
+        # page's headlines together, over its masthead) set a masthead or a label apart
+        if not all(_against(upper, lower) for (_, upper), (_, lower) in zip(parts[:k], parts[1:k + 1], strict=True)):
             continue
-        found = next(iter(rules.gazetteer.find("".join(line.text for _, line in parts[:k]).strip())), None)
+        kicker = "".join(line.text for _, line in parts[:k]).strip()
+        found = next(iter(rules.gazetteer.find(kicker)), None)
         # a coded county or town: a zone's entry (x-…) is a kind of place, not its name
         if found is None or found.start != 0 or not any(code[:1].isdigit() for code in found.codes):
+            continue
+        # another story's headline stacked over this one (PyMuPDF prints a page's headlines
+        # together) is that story's, as in drop_stray_title_tails
+        if any(_shares_with(kicker, other.text) >= SETTINGS.min_far_title_share
+               for other in page.items if isinstance(other, TextRun) and other is not run):
             continue
         out.extend(line for _, line in parts[:k])
         parts[:k] = [(Role.TITLE, line) for _, line in parts[:k]]

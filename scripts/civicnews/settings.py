@@ -115,11 +115,11 @@ class Settings:
     # A kicker ending on a count (500余名, 三级) is the title's first line
     # (headline_parts.place_kickers). Tried on gB1-3 (model M0): issue-9-titles-s37.
     count_kickers: bool = True
-    # A kicker opening on a place the gazetteer knows (章丘区明水街道 / 网格架起…, 祭城路街道办事处)
-    # is the title's opening (headline_parts.place_opening_kickers). Set on fitA's gold: 42 of its 73
+    # Kicker lines printed against the title that open on a place the gazetteer codes are the
+    # title's opening (headline_parts.place_opening_kickers). Set on fitA's gold: 42 of its 73
     # titles open on a place, none of its 6 kickers (9 pieces split at spaces) (issue-9-titles-s38).
     place_opening_kickers: bool = True
-    # A kicker's last lines holding a figure (128.5亿, 17个) are the title's (place_kickers): on
+    # A kicker's last lines holding a figure (36.2亿, 17个) are the title's (place_kickers): on
     # fitA's gold 10 of 92 title pieces hold a figure, none of the 9 kicker pieces (issue-9-titles-s38).
     figure_kickers: bool = True
     # A title's last line that is a whole clause of its story printed only past the story's first
