@@ -356,9 +356,8 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         _reread(roles, index[line.number], Role.CAPTION, (
             "printed word for word in the story before it, between that story and text that opens"
             " no story: a pull quote"))
-    for line in place_opening_kickers(page, rules):
-        _reread(roles, index[line.number], Role.TITLE, (
-            "printed against the title and opening on a place: the title's first line"))
+    for line, why in place_opening_kickers(page, rules):
+        _reread(roles, index[line.number], Role.TITLE, f"{why}: the title's first line")
     for line, old_lines, share in titles_by_words(page, lines, confidence):
         k = index[line.number]
         roles[k] = LineRole(line.number, line.text, Role.TITLE, roles[k].confidence, (

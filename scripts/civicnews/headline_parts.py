@@ -16,8 +16,8 @@ In the order they run (``title_rescue.title_tails`` runs between the first two):
    a kicker its story echoes, is a pull quote (a caption); the kicker is the title;
    ``pull_quotes_inside_stories``: a lone title between a story and text opening no story, that
    story printing it word for word, is a pull quote and the text goes on the story;
-7. ``place_opening_kickers``: kicker lines printed against the title that open on a place
-   are the title's opening;
+7. ``place_opening_kickers``: kicker lines holding a number, or printed against the title and
+   opening on a place, are the title's opening;
 8. ``titles_by_words``: a headline whose title shares almost none of its story's words, while
    another of its lines (or a set-aside line between it and the story) shares many, takes that
    line as its title.
@@ -396,9 +396,8 @@ _SPLIT_NUMBER = re.compile(r"[0-9０-９]$")
 _ENDS_ON_COUNT = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十百千]+)(?:余|多)?[个名家位级项座户所条台辆件场次届批]$")
 
 
-# A figure: a number with the unit it measures (36.2亿, 4.8万座, 17个, 30%); an ordinal
-# (第12届) names an edition, not a figure.
-_FIGURE = re.compile(r"[0-9０-９][0-9０-９.．]*\s*(?:[%％]|[亿万千百]?[元个名家位项座户所条台辆件场次批吨亩]|[亿万])")
+# A number (36.2亿, 4.8万座, 17个, 2018年); an ordinal (第12届) names an edition, a label's.
+_FIGURE = re.compile(r"[0-9０-９]")
 _ORDINAL = re.compile(r"第\s*[0-9０-９]")
 
 
@@ -428,17 +427,6 @@ def place_kickers(page: Page, rules: Rules) -> list[Line]:
         k = next((j for j, (role, _) in enumerate(parts) if role is not Role.KICKER), len(parts))
         if k == 0 or k == len(parts) or parts[k][0] is not Role.TITLE:
             continue
-        # a figure (签约36.2亿) in the kicker's last line: that line and those under it are title
-        if SETTINGS.figure_kickers:
-            j = k
-            while j > 0 and _FIGURE.search(parts[j - 1][1].text) and not _ORDINAL.search(parts[j - 1][1].text):
-                j -= 1
-            if j < k:
-                out.extend(line for _, line in parts[j:k])
-                parts[j:k] = [(Role.TITLE, line) for _, line in parts[j:k]]
-                k = j
-                if k == 0:
-                    continue
         kicker = "".join(line.text for _, line in parts[:k])
         number = _SPLIT_NUMBER.search(kicker) and parts[k][1].text[:1].isdigit() \
             or SETTINGS.count_kickers and _ENDS_ON_COUNT.search(kicker.strip()) is not None \
@@ -563,21 +551,27 @@ def _against(upper: Line, lower: Line) -> bool:
     return lower.gap_before == 0 and 0 < lower.number - end <= 2
 
 
-def place_opening_kickers(page: Page, rules: Rules) -> list[Line]:
-    """Kicker lines printed right against the title (no blank line between) whose text opens on
+def place_opening_kickers(page: Page, rules: Rules) -> list[tuple[Line, str]]:
+    """Kicker lines that open the title. The last kicker lines holding a number (签约36.2亿,
+    2018年; not an ordinal, 第12届): on the fitting part's gold, numbers are in title pieces only.
+    Kicker lines printed right against the title (no blank line between) whose text opens on
     a place, a county's or a town's the gazetteer codes (历城区洪家楼街道 / 网格连 / 起邻里情,
     洪家楼街道办事处 / 对沿街商铺…): the title's opening lines, broken over lines, not a kicker.
     On the fitting part's gold no kicker opens on a place, while most titles do. A development
     zone (经济开发区) names no one place; a place over a couplet stays its kicker, as in
     ``place_kickers``. Runs after the pull-quote passes, which read a whole headline over a pull
-    quote as kicker and title. Returns the lines, for the report.
+    quote as kicker and title. Returns the lines and why, for the report.
 
     >>> from .rules import load_rules
     >>> run = TextRun(fresh=True, sections=[(None, ["近日，洪家楼街道网格员走访居民。"])])
     >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "历城区洪家楼街道")), (Role.KICKER, Line(2, "", "网格连")),
     ...                           (Role.KICKER, Line(3, "", "起邻里情")), (Role.TITLE, Line(4, "", "服务送到家门口"))])
-    >>> [x.text for x in place_opening_kickers(Page([run], [], [], []), load_rules())], run.headline.text
+    >>> [x.text for x, _ in place_opening_kickers(Page([run], [], [], []), load_rules())], run.headline.text
     (['历城区洪家楼街道', '网格连', '起邻里情'], '历城区洪家楼街道网格连起邻里情服务送到家门口')
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "第12届梨花节")), (Role.KICKER, Line(2, "", "签约36.2亿")),
+    ...                           (Role.TITLE, Line(3, "", "小城迎来招商好开局"))])
+    >>> [x.text for x, _ in place_opening_kickers(Page([run], [], [], []), load_rules())], run.headline.parts[0][0]
+    (['签约36.2亿'], <Role.KICKER: 'kicker'>)
 
     A place's name set apart by a blank line (a masthead, 陇县发布) or a label is left:
     >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "陇县发布")), (Role.TITLE, Line(3, "", "志愿者清除小广告", gap_before=1))])
@@ -588,18 +582,31 @@ def place_opening_kickers(page: Page, rules: Rules) -> list[Line]:
     []
     """
     out: list[Line] = []
-    if not SETTINGS.place_opening_kickers:
-        return out
     for run in page.items:
         if not isinstance(run, TextRun) or run.headline is None:
             continue
         parts = run.headline.parts
         k = next((j for j, (role, _) in enumerate(parts) if role is not Role.KICKER), len(parts))
-        if k == 0 or k == len(parts) or parts[k][0] is not Role.TITLE or _couplet_title(parts[k:]):
+        if k == 0 or k == len(parts) or parts[k][0] is not Role.TITLE:
+            continue
+        # a number (签约36.2亿, 2018年) in the kicker's last lines: those lines are the title's
+        if SETTINGS.figure_kickers:
+            j = k
+            while j > 0 and _FIGURE.search(parts[j - 1][1].text) and not _ORDINAL.search(parts[j - 1][1].text):
+                j -= 1
+            if j < k:
+                out.extend((line, "a number: kickers hold none") for _, line in parts[j:k])
+                parts[j:k] = [(Role.TITLE, line) for _, line in parts[j:k]]
+                k = j
+                if k == 0:
+                    continue
+        if _couplet_title(parts[k:]):
             continue
         # a blank line (beyond the page's spacing) or lines between (furniture: PyMuPDF prints a
         # page's headlines together, over its masthead) set a masthead or a label apart
         if not all(_against(upper, lower) for (_, upper), (_, lower) in zip(parts[:k], parts[1:k + 1], strict=True)):
+            continue
+        if not SETTINGS.place_opening_kickers:
             continue
         kicker = "".join(line.text for _, line in parts[:k]).strip()
         found = next(iter(rules.gazetteer.find(kicker)), None)
@@ -611,7 +618,7 @@ def place_opening_kickers(page: Page, rules: Rules) -> list[Line]:
         if any(_shares_with(kicker, other.text) >= SETTINGS.min_far_title_share
                for other in page.items if isinstance(other, TextRun) and other is not run):
             continue
-        out.extend(line for _, line in parts[:k])
+        out.extend((line, "printed against the title and opening on a place") for _, line in parts[:k])
         parts[:k] = [(Role.TITLE, line) for _, line in parts[:k]]
     return out
 

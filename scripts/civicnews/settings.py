@@ -119,8 +119,9 @@ class Settings:
     # title's opening (headline_parts.place_opening_kickers). Set on fitA's gold: 42 of its 73
     # titles open on a place, none of its 6 kickers (9 pieces split at spaces) (issue-9-titles-s38).
     place_opening_kickers: bool = True
-    # A kicker's last lines holding a figure (36.2亿, 17个) are the title's (place_kickers): on
-    # fitA's gold 10 of 92 title pieces hold a figure, none of the 9 kicker pieces (issue-9-titles-s38).
+    # A kicker's last lines holding a number (36.2亿, 2018年; not an ordinal, 第12届) are the title's
+    # (headline_parts.place_opening_kickers): on fitA's gold 12 of 92 title pieces hold one, none of
+    # the 9 kicker pieces (issue-9-titles-s38).
     figure_kickers: bool = True
     # A title's last line that is a whole clause of its story printed only past the story's first
     # sentence is a pull quote, also when printed against the title (drop_stray_title_tails). Set
