@@ -960,3 +960,34 @@ def test_more_text_after_a_byline_than_before_it_is_a_story_of_its_own() -> None
                        ("body", "江山市小城镇环境综合整治任务全面完成，全市小城镇环境综合整治经验得到推广，"
                                 "小城镇面貌焕然一新，群众满意度持续提升。")])
     assert len(result.articles) == 2 and result.articles[1].text.startswith("江山市")
+
+
+def test_kicker_lines_opening_on_a_place_printed_against_the_title_open_it() -> None:
+    story = ("start", "近日，街道网格员走进小区，为居民解决难事。")
+    result = assemble([("kicker", "历城区洪家楼街道"), ("kicker", "网格连"), ("kicker", "起邻里情"),
+                       ("title", "服务送到家门口"), story])
+    (a,) = result.articles
+    assert (a.headline.kicker, a.headline.title) == (None, "历城区洪家楼街道网格连起邻里情服务送到家门口")
+    # a development zone names no one place: a slogan over the title stays its kicker
+    result = assemble([("kicker", "经济开发区再研究再部署"), ("title", "打好创卫攻坚战"),
+                       ("start", "近日，开发区召开创卫工作会议，打好创卫攻坚战。")])
+    (a,) = result.articles
+    assert (a.headline.kicker, a.headline.title) == ("经济开发区再研究再部署", "打好创卫攻坚战")
+
+
+def test_a_kicker_line_holding_a_figure_is_the_title_s_first_line() -> None:
+    result = assemble([("kicker", "第12届梨花节"), ("kicker", "签约36.2亿"), ("title", "小城迎来招商好开局"),
+                       ("start", "本报讯 第12届梨花节开幕，现场签约项目20个，总投资36.2亿元。")])
+    (a,) = result.articles
+    assert (a.headline.kicker, a.headline.title) == ("第12届梨花节", "签约36.2亿小城迎来招商好开局")
+
+
+def test_a_clause_from_past_the_lead_printed_under_the_title_is_a_pull_quote() -> None:
+    rows = [("title", "城关镇开展汛前安全大检查"), ("title+", "守住安全生产底线"),
+            ("start", "3日，城关镇开展汛前安全大检查。会上要求，守住安全生产底线；狠抓隐患排查。")]
+    (a,) = assemble(rows).articles
+    assert a.headline.title == "城关镇开展汛前安全大检查"
+    # a clause of the lead printed under the title is the title's second half
+    rows[-1] = ("start", "3日，城关镇开展汛前安全大检查，守住安全生产底线。会上要求狠抓隐患排查。")
+    (a,) = assemble(rows).articles
+    assert a.headline.title == "城关镇开展汛前安全大检查守住安全生产底线"

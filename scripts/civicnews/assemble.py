@@ -48,6 +48,7 @@ from .headline_parts import (
     kickers_by_words,
     phrase_list_kickers,
     place_kickers,
+    place_opening_kickers,
     pull_quotes_inside_stories,
     pull_quotes_under_kickers,
     slogan_kickers,
@@ -355,6 +356,8 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         _reread(roles, index[line.number], Role.CAPTION, (
             "printed word for word in the story before it, between that story and text that opens"
             " no story: a pull quote"))
+    for line, why in place_opening_kickers(page, rules):
+        _reread(roles, index[line.number], Role.TITLE, f"{why}: the title's first line")
     for line, old_lines, share in titles_by_words(page, lines, confidence):
         k = index[line.number]
         roles[k] = LineRole(line.number, line.text, Role.TITLE, roles[k].confidence, (

@@ -115,6 +115,19 @@ class Settings:
     # A kicker ending on a count (500余名, 三级) is the title's first line
     # (headline_parts.place_kickers). Tried on gB1-3 (model M0): issue-9-titles-s37.
     count_kickers: bool = True
+    # Kicker lines printed against the title that open on a place the gazetteer codes are the
+    # title's opening (headline_parts.place_opening_kickers). Set on fitA's gold: 42 of its 73
+    # titles open on a place, none of its 6 kickers (9 pieces split at spaces) (issue-9-titles-s38).
+    place_opening_kickers: bool = True
+    # A kicker's last lines holding a number (36.2亿, 2018年; not an ordinal, 第12届) are the title's
+    # (headline_parts.place_opening_kickers): on fitA's gold 12 of 92 title pieces hold one, none of
+    # the 9 kicker pieces (issue-9-titles-s38).
+    figure_kickers: bool = True
+    # A title's last line that is a whole clause of its story printed only past the story's first
+    # sentence is a pull quote, also when printed against the title (drop_stray_title_tails). Set
+    # on fitA's gold: of its title pieces after the first, 2 are whole clauses of the story, both
+    # of the first sentence only; none is a clause past it (issue-9-titles-s38).
+    pull_quotes_past_the_lead: bool = True
     # A quoted title's kicker lines stop at a blank line beyond the page's spacing
     # (line_rereads.quoted_titles). Tried on gB1-3 (model M0): issue-9-titles-s37.
     quoted_kickers_stop_at_gaps: bool = True
