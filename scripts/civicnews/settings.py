@@ -364,6 +364,17 @@ class Settings:
     # A headline the line stage parted off a row (Line.head_start) that the model reads as
     # text (a caption, body) takes its likeliest display role (labeler.label_lines).
     parted_head_display: bool = True
+    # A headline-shaped line read as text, a block of its own (blank lines before and after,
+    # the lines around it in blocks of several, off their measure, no prose marks), is a title
+    # when the page's text before or after it uses this share of its bigrams
+    # (line_rereads.blocks_read_as_text). Set on the fitting part (pm37_tsB51 pdftotext, model
+    # M0): of such lines (before the shape guards) 22 were (parts of) gold headlines, sharing
+    # 0.18-1.0, and 7 not (slogans, a bracketed label), 3 of them under 0.15. With the rule
+    # before the measure/prose/both-sides guards (added for gB1 text pages, where double-spaced
+    # column lines set apart were read as titles), 0.15 scored best on the four pdftotext
+    # fitting sets: 0.0 and 0.3 each lost a title on pm37_tsB51, 0.3 one more on tsB45.
+    blocks_read_as_text: bool = True
+    min_block_title_share: float = 0.15
     # Headline lines printed interleaved (lines.join_interleaved_heads): a line moves up to the
     # display line up to this many lines above it when a word runs across; lines wider than this
     # many em are never headline lines; the moved line is at most this share of the line it
