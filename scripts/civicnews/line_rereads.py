@@ -319,6 +319,14 @@ def blocks_read_as_text(lines: list[Line], decisions: list[Decision], rules: Rul
     >>> page = [Line(n, "", t, gap_before=int(n in (1, 2)), width=float(len(t))) for n, t in enumerate(texts)]
     >>> blocks_read_as_text(page, [Decision(Role.BODY, 0.9)] * 4, load_rules())
     [(1, True)]
+    >>> page[1] = replace(page[1], column_piece=True)  # parted off a row read across: a column's line
+    >>> blocks_read_as_text(page, [Decision(Role.BODY, 0.9)] * 4, load_rules())
+    []
+    >>> page[1] = replace(page[1], column_piece=False)
+    >>> page[0] = replace(page[0], gap_before=1)  # every line set apart: a double-spaced story
+    >>> blocks_read_as_text(page, [Decision(Role.BODY, 0.9)] * 4, load_rules())
+    []
+    >>> page[0] = replace(page[0], gap_before=0)
     >>> page[2] = Line(2, "", texts[2], width=11.0)  # no blank after it: a line of the text under it
     >>> blocks_read_as_text(page, [Decision(Role.BODY, 0.9)] * 4, load_rules())
     []
@@ -331,6 +339,8 @@ def blocks_read_as_text(lines: list[Line], decisions: list[Decision], rules: Rul
         line = lines[k]
         # cheap tests first: most lines are text with no blank line before them
         if line.gap_before <= 0 or lines[k + 1].gap_before <= 0 or decisions[k].role not in (R.BODY, R.START):
+            continue
+        if line.column_piece:  # parted off a row read across columns: a column's line
             continue
         # the text around it is printed in blocks of several lines (a double-spaced story
         # sets every line apart): neither the line before it nor the one after the next is a
