@@ -369,10 +369,11 @@ class Settings:
     # when the page's text before or after it uses this share of its bigrams
     # (line_rereads.blocks_read_as_text). Set on the fitting part (pm37_tsB51 pdftotext, model
     # M0): of such lines (before the shape guards) 22 were (parts of) gold headlines, sharing
-    # 0.18-1.0, and 7 not (slogans, a bracketed label), 3 of them under 0.15. With the rule
-    # before the measure/prose/both-sides guards (added for gB1 text pages, where double-spaced
-    # column lines set apart were read as titles), 0.15 scored best on the four pdftotext
-    # fitting sets: 0.0 and 0.3 each lost a title on pm37_tsB51, 0.3 one more on tsB45.
+    # 0.18-1.0, and 7 not (slogans, a bracketed label), 3 of them under 0.15. With the final
+    # rule on the four pdftotext fitting sets (tsB41/43/45, pm37_tsB51): 0.0 loses a title on
+    # pm37_tsB51 (0.619 against 0.621), 0.3 one on tsB45 (0.651 against 0.661); both the same
+    # elsewhere. The measure/prose/both-sides guards were added for gB1 text pages, where
+    # double-spaced column lines set apart were read as titles (count 0.953 -> 0.587 without them).
     blocks_read_as_text: bool = True
     min_block_title_share: float = 0.15
     # Headline lines printed interleaved (lines.join_interleaved_heads): a line moves up to the
