@@ -991,3 +991,39 @@ def test_a_clause_from_past_the_lead_printed_under_the_title_is_a_pull_quote() -
     rows[-1] = ("start", "3日，城关镇开展汛前安全大检查，守住安全生产底线。会上要求狠抓隐患排查。")
     (a,) = assemble(rows).articles
     assert a.headline.title == "城关镇开展汛前安全大检查守住安全生产底线"
+
+
+def _blocked_page(block: str) -> tuple[list[Line], list[Decision]]:
+    """A story whose sentence runs across a line printed as a block of its own (blank lines
+    around it, as pdftotext prints a headline spanning columns), then an untitled story."""
+    text = ("城南街道整治老旧小区\n本报讯 近日，城南街道启动老旧小区整治，\n街道干部深入小区走访群众，牢固树立人民\n\n"
+            f"{block}\n\n至上理念，整治工作取得实效。\n日前，河西镇举办首届乡村邻里文化节，村民踊跃参加。\n"
+            "文化节上，河西镇村民表演了节目。")
+    roles = [R.TITLE, R.START, R.BODY, R.BODY, R.BODY, R.START, R.BODY]
+    return split_lines(text), [Decision(r, 0.9) for r in roles]
+
+
+def test_headline_printed_among_another_storys_lines_heads_its_own_story() -> None:
+    lines, decisions = _blocked_page("河西镇举办首届乡村邻里文化节")
+    result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+    assert [a.headline.title if a.headline else None for a in result.articles] == [
+        "城南街道整治老旧小区", "河西镇举办首届乡村邻里文化节"]
+    # the text under the headline goes on the story whose sentence it ends, not the headline's
+    assert "至上理念" in "".join(result.articles[0].paragraphs)
+    assert "至上理念" not in "".join(result.articles[1].paragraphs)
+
+
+def test_block_whose_words_no_text_uses_stays_text() -> None:
+    lines, decisions = _blocked_page("平安建设守法用法")
+    result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+    assert all(a.headline is None or "平安" not in a.headline.title for a in result.articles)
+
+
+def test_block_pass_off_leaves_the_headline_in_the_text() -> None:
+    lines, decisions = _blocked_page("河西镇举办首届乡村邻里文化节")
+    from civicnews import line_rereads
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(line_rereads, "SETTINGS", dataclasses.replace(line_rereads.SETTINGS, blocks_read_as_text=False))
+        result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+    assert "河西镇举办首届乡村邻里文化节" not in [a.headline.title for a in result.articles if a.headline]

@@ -36,7 +36,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .article_build import assign_captions, build_article, credits_closing_stories, unsure_reasons
-from .grouping import demote_sentence_pieces, group_items, headings_over_stories, short_leads
+from .grouping import (
+    demote_sentence_pieces,
+    group_items,
+    headings_over_stories,
+    short_leads,
+    texts_running_across,
+)
 from .headline_moves import (
     last_headlines,
     rehome_orphans,
@@ -57,6 +63,7 @@ from .headline_parts import (
 )
 from .labeler import Decision
 from .line_rereads import (
+    blocks_read_as_text,
     chart_labels,
     colon_title_openings,
     colon_titles,
@@ -244,6 +251,13 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             " of the measure under it, no word broken with the line under it"))
         decisions[k + 1] = replace(decisions[k + 1], role=Role.START) if decisions[k + 1].role is Role.BODY \
             else decisions[k + 1]
+    across: set[int] = set()  # such headlines over text that opens no story
+    for k, goes_on in blocks_read_as_text(lines, decisions, rules):
+        decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
+            "a headline-shaped block of its own (blank lines before and after it), its words in"
+            " the page's text: a headline printed among another story's lines"))
+        if goes_on:
+            across.add(lines[k].number)
     for k in titles_opened_by_text(lines, decisions, rules):
         decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
             "a block's first line printed against the title line under"
@@ -284,6 +298,7 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     roles = [LineRole(line.number, line.text, d.role, d.confidence, d.evidence)
              for line, d in zip(lines, decisions, strict=True)]
     page = group_items(lines, decisions, rules)
+    texts_running_across(page, across)
     page.reprinted_pairs = {j: j + 1 for k, j in reprints.items() if reprints.get(k + 1) == j + 1}
     page.lifted_openings = {lines[k].number for k in lifted}
     index = {line.number: k for k, line in enumerate(lines)}

@@ -394,6 +394,18 @@ class Settings:
     # A headline the line stage parted off a row (Line.head_start) that the model reads as
     # text (a caption, body) takes its likeliest display role (labeler.label_lines).
     parted_head_display: bool = True
+    # A headline-shaped line read as text, a block of its own (blank lines before and after,
+    # the lines around it in blocks of several, off their measure, no prose marks), is a title
+    # when the page's text before or after it uses this share of its bigrams
+    # (line_rereads.blocks_read_as_text). Set on the fitting part (pm37_tsB51 pdftotext, model
+    # M0): of such lines (before the shape guards) 22 were (parts of) gold headlines, sharing
+    # 0.18-1.0, and 7 not (slogans, a bracketed label), 3 of them under 0.15. With the final
+    # rule on the four pdftotext fitting sets (tsB41/43/45, pm37_tsB51): 0.0 loses a title on
+    # pm37_tsB51 (0.619 against 0.621), 0.3 one on tsB45 (0.651 against 0.661); both the same
+    # elsewhere. The measure/prose/both-sides guards were added for gB1 text pages, where
+    # double-spaced column lines set apart were read as titles (count 0.953 -> 0.587 without them).
+    blocks_read_as_text: bool = True
+    min_block_title_share: float = 0.15
     # Headline lines printed interleaved (lines.join_interleaved_heads): a line moves up to the
     # display line up to this many lines above it when a word runs across; lines wider than this
     # many em are never headline lines; the moved line is at most this share of the line it
