@@ -925,3 +925,36 @@ def test_a_late_title_heads_the_story_run_into_the_one_before_not_the_story_afte
     rows[-1] = ("start", "近日，恩平市组织媒体记者走进乡村，看到乡村新变化。")
     titles = [a.headline.title if a.headline else None for a in assemble(rows).articles]
     assert titles == ["县教育局召开秋季教育工作会", "恩平组织媒体走乡村"]
+
+
+def _far_headline_page(narrow: bool) -> PageResult:
+    """A titled story set wide, then a second story with no date in its first words, its
+    headline printed at the page's foot (PyMuPDF reads display type last); the second story
+    set narrow or at the first one's measure."""
+    wide = [("title", "南湖区建成社区阅报栏三十五座"), ("start", "截至目前，南湖区负责实施的首批社区阅报栏"),
+            ("body", "三十五座已经建成，其中十七座建在小区内，居"), ("body", "民纷纷称赞阅报栏，说晚上还亮着灯，看起来也"),
+            ("body", "很漂亮，方便了大家阅读，南湖区阅报栏将按不"), ("body", "同时期更新内容，方便群众阅读。")]
+    second = ["佳节将至，为进一步加", "强节日期间安全生产工", "作，枫林镇综治中心联", "合派出所深入辖区企业",
+              "开展节前安全生产大检", "查，枫林镇镇长参加检", "查并提出整改要求。"]
+    if not narrow:  # the same words set at the first story's measure
+        text = "".join(second)
+        second = [text[i:i + 21] for i in range(0, len(text), 21)]
+    third = [("title", "宝丰县文明实践中心开设陶艺课堂"), ("start", "5月20日，宝丰县文明实践中心举办陶艺公益课堂，"),
+             ("body", "五十多名学生及家长学习捏陶泥和拉胚。"), ("byline", "■作者 巫鹏")]
+    rows = [*wide, *(("body", t) for t in second), *third, ("furniture", "新闻热线：0756-75461501"),
+            ("title", "枫林镇开展节前安全生产大检查")]
+    return assemble(rows)
+
+
+def test_a_far_headline_cuts_a_story_where_a_narrower_column_begins() -> None:
+    # no date or opening word at the cut: the change of measure after a finished sentence is
+    # where the far headline's story begins
+    result = _far_headline_page(narrow=True)
+    assert [a.headline.title for a in result.articles] == ["南湖区建成社区阅报栏三十五座", "枫林镇开展节前安全生产大检查",
+                                                           "宝丰县文明实践中心开设陶艺课堂"]
+    assert result.articles[1].paragraphs[0].startswith("佳节将至")
+
+
+def test_a_far_headline_does_not_cut_a_story_at_one_measure_with_no_opening() -> None:
+    result = _far_headline_page(narrow=False)
+    assert [a.headline.title for a in result.articles] == ["南湖区建成社区阅报栏三十五座", "宝丰县文明实践中心开设陶艺课堂"]
