@@ -958,3 +958,43 @@ def test_a_far_headline_cuts_a_story_where_a_narrower_column_begins() -> None:
 def test_a_far_headline_does_not_cut_a_story_at_one_measure_with_no_opening() -> None:
     result = _far_headline_page(narrow=False)
     assert [a.headline.title for a in result.articles] == ["南湖区建成社区阅报栏三十五座", "宝丰县文明实践中心开设陶艺课堂"]
+
+
+def _quoted_cry_under_a_story(spaced: bool, bracketed: bool) -> PageResult:
+    """A story's last sentence, then a kicker (read as text, in brackets or not), a quoted cry
+    read as text and a new story's credit; the page prints a blank line somewhere or none."""
+    kicker = "【昨日山路难行走 今朝公路通到家】" if bracketed else "昨日山路难行走 今朝公路通到家"
+    rows = [("title", "城南街道开展消防演练"), ("start", "5月8日，城南街道组织居民开展消防演练。"),
+            ("body", "演练提高了居民的安全意识。"), ("body", kicker), ("body", "“我们村也通公路了！”"),
+            ("credit", "本报记者 李明"), ("start", "本报讯　“公路修到家门口，种的菜再也不愁卖了！”"),
+            ("body", "石桥村村民王强说。")]
+    lines, decisions = page(rows)
+    if spaced:  # a blank line before the story's last sentence
+        lines[2] = dataclasses.replace(lines[2], gap_before=1)
+    return assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+
+
+def test_a_quoted_cry_under_a_bracketed_kicker_after_a_story_heads_the_next_story() -> None:
+    a, b = _quoted_cry_under_a_story(spaced=False, bracketed=True).articles
+    assert a.paragraphs[-1] == "演练提高了居民的安全意识。"
+    assert (b.headline.kicker or "").strip("【】") == "昨日山路难行走 今朝公路通到家"
+    assert b.headline.title == "“我们村也通公路了！”" and b.credit.reporters == ["李明"]
+
+
+def test_a_quoted_cry_under_a_line_of_text_stays_text() -> None:
+    # no brackets: the line above the cry is read as the story's text, so the cry is too
+    result = _quoted_cry_under_a_story(spaced=False, bracketed=False)
+    assert "“我们村也通公路了！”" not in [a.headline.title for a in result.articles if a.headline]
+
+
+def test_a_quoted_cry_under_a_title_on_a_page_without_blank_lines_is_the_title() -> None:
+    # PyMuPDF prints no blank line: the cry printed against the text under it is still the
+    # title; on a page that prints blank lines, a cry touching the text under it is text
+    rows = [("title", "昨日山路难行走 今朝公路通到家"), ("start", "“我们村也通公路了！”"),
+            ("body", "“公路修到家门口，种的菜再也不愁卖了！”石桥村村民王强说。"), ("body", "如今水泥路通到了家家户户。")]
+    (a,) = assemble(rows).articles
+    assert (a.headline.kicker, a.headline.title) == ("昨日山路难行走 今朝公路通到家", "“我们村也通公路了！”")
+    lines, decisions = page(rows)
+    lines[3] = dataclasses.replace(lines[3], gap_before=1)
+    (a,) = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES).articles
+    assert a.headline.title == "昨日山路难行走 今朝公路通到家"
