@@ -998,3 +998,13 @@ def test_a_quoted_cry_under_a_title_on_a_page_without_blank_lines_is_the_title()
     lines[3] = dataclasses.replace(lines[3], gap_before=1)
     (a,) = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES).articles
     assert a.headline.title == "昨日山路难行走 今朝公路通到家"
+
+
+def test_a_left_over_title_line_under_a_title_it_breaks_a_quotation_with_is_its_rest() -> None:
+    # PyMuPDF prints the display type at the page's foot; the model began a new headline
+    # inside the title's quotation, and that second "headline" heads no story
+    rows = [("start", "3月2日，城东区召开新闻发布会，介绍优化营商环境的做法。"), ("body", "发布会介绍了十项措施。"),
+            ("furniture", "新闻热线：0756-75461501"), ("title", "城东区召开“优化营商"), ("title", "环境”新闻发布会")]
+    result = assemble(rows)
+    assert [a.headline.title for a in result.articles] == ["城东区召开“优化营商环境”新闻发布会"]
+    assert not result.leftovers
