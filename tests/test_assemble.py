@@ -1027,3 +1027,86 @@ def test_block_pass_off_leaves_the_headline_in_the_text() -> None:
         mp.setattr(line_rereads, "SETTINGS", dataclasses.replace(line_rereads.SETTINGS, blocks_read_as_text=False))
         result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
     assert "河西镇举办首届乡村邻里文化节" not in [a.headline.title for a in result.articles if a.headline]
+
+
+def _far_headline_page(narrow: bool) -> PageResult:
+    """A titled story set wide, then a second story with no date in its first words, its
+    headline printed at the page's foot (PyMuPDF reads display type last); the second story
+    set narrow or at the first one's measure."""
+    wide = [("title", "南湖区建成社区阅报栏三十五座"), ("start", "截至目前，南湖区负责实施的首批社区阅报栏"),
+            ("body", "三十五座已经建成，其中十七座建在小区内，居"), ("body", "民纷纷称赞阅报栏，说晚上还亮着灯，看起来也"),
+            ("body", "很漂亮，方便了大家阅读，南湖区阅报栏将按不"), ("body", "同时期更新内容，方便群众阅读。")]
+    second = ["佳节将至，为进一步加", "强节日期间安全生产工", "作，枫林镇综治中心联", "合派出所深入辖区企业",
+              "开展节前安全生产大检", "查，枫林镇镇长参加检", "查并提出整改要求。"]
+    if not narrow:  # the same words set at the first story's measure
+        text = "".join(second)
+        second = [text[i:i + 21] for i in range(0, len(text), 21)]
+    third = [("title", "宝丰县文明实践中心开设陶艺课堂"), ("start", "5月20日，宝丰县文明实践中心举办陶艺公益课堂，"),
+             ("body", "五十多名学生及家长学习捏陶泥和拉胚。"), ("byline", "■作者 巫鹏")]
+    rows = [*wide, *(("body", t) for t in second), *third, ("furniture", "新闻热线：0756-75461501"),
+            ("title", "枫林镇开展节前安全生产大检查")]
+    return assemble(rows)
+
+
+def test_a_far_headline_cuts_a_story_where_a_narrower_column_begins() -> None:
+    # no date or opening word at the cut: the change of measure after a finished sentence is
+    # where the far headline's story begins
+    result = _far_headline_page(narrow=True)
+    assert [a.headline.title for a in result.articles] == ["南湖区建成社区阅报栏三十五座", "枫林镇开展节前安全生产大检查",
+                                                           "宝丰县文明实践中心开设陶艺课堂"]
+    assert result.articles[1].paragraphs[0].startswith("佳节将至")
+
+
+def test_a_far_headline_does_not_cut_a_story_at_one_measure_with_no_opening() -> None:
+    result = _far_headline_page(narrow=False)
+    assert [a.headline.title for a in result.articles] == ["南湖区建成社区阅报栏三十五座", "宝丰县文明实践中心开设陶艺课堂"]
+
+
+def _quoted_cry_under_a_story(spaced: bool, bracketed: bool) -> PageResult:
+    """A story's last sentence, then a kicker (read as text, in brackets or not), a quoted cry
+    read as text and a new story's credit; the page prints a blank line somewhere or none."""
+    kicker = "【昨日山路难行走 今朝公路通到家】" if bracketed else "昨日山路难行走 今朝公路通到家"
+    rows = [("title", "城南街道开展消防演练"), ("start", "5月8日，城南街道组织居民开展消防演练。"),
+            ("body", "演练提高了居民的安全意识。"), ("body", kicker), ("body", "“我们村也通公路了！”"),
+            ("credit", "本报记者 李明"), ("start", "本报讯　“公路修到家门口，种的菜再也不愁卖了！”"),
+            ("body", "石桥村村民王强说。")]
+    lines, decisions = page(rows)
+    if spaced:  # a blank line before the story's last sentence
+        lines[2] = dataclasses.replace(lines[2], gap_before=1)
+    return assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+
+
+def test_a_quoted_cry_under_a_bracketed_kicker_after_a_story_heads_the_next_story() -> None:
+    a, b = _quoted_cry_under_a_story(spaced=False, bracketed=True).articles
+    assert a.paragraphs[-1] == "演练提高了居民的安全意识。"
+    assert (b.headline.kicker or "").strip("【】") == "昨日山路难行走 今朝公路通到家"
+    assert b.headline.title == "“我们村也通公路了！”" and b.credit.reporters == ["李明"]
+
+
+def test_a_quoted_cry_under_a_line_of_text_stays_text() -> None:
+    # no brackets: the line above the cry is read as the story's text, so the cry is too
+    result = _quoted_cry_under_a_story(spaced=False, bracketed=False)
+    assert "“我们村也通公路了！”" not in [a.headline.title for a in result.articles if a.headline]
+
+
+def test_a_quoted_cry_under_a_title_on_a_page_without_blank_lines_is_the_title() -> None:
+    # PyMuPDF prints no blank line: the cry printed against the text under it is still the
+    # title; on a page that prints blank lines, a cry touching the text under it is text
+    rows = [("title", "昨日山路难行走 今朝公路通到家"), ("start", "“我们村也通公路了！”"),
+            ("body", "“公路修到家门口，种的菜再也不愁卖了！”石桥村村民王强说。"), ("body", "如今水泥路通到了家家户户。")]
+    (a,) = assemble(rows).articles
+    assert (a.headline.kicker, a.headline.title) == ("昨日山路难行走 今朝公路通到家", "“我们村也通公路了！”")
+    lines, decisions = page(rows)
+    lines[3] = dataclasses.replace(lines[3], gap_before=1)
+    (a,) = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES).articles
+    assert a.headline.title == "昨日山路难行走 今朝公路通到家"
+
+
+def test_a_left_over_title_line_under_a_title_it_breaks_a_quotation_with_is_its_rest() -> None:
+    # PyMuPDF prints the display type at the page's foot; the model began a new headline
+    # inside the title's quotation, and that second "headline" heads no story
+    rows = [("start", "3月2日，城东区召开新闻发布会，介绍优化营商环境的做法。"), ("body", "发布会介绍了十项措施。"),
+            ("furniture", "新闻热线：0756-75461501"), ("title", "城东区召开“优化营商"), ("title", "环境”新闻发布会")]
+    result = assemble(rows)
+    assert [a.headline.title for a in result.articles] == ["城东区召开“优化营商环境”新闻发布会"]
+    assert not result.leftovers

@@ -118,6 +118,7 @@ from .title_rescue import (
     far_title_heads,
     far_title_tails,
     far_titles_by_words,
+    orphan_title_tails,
     rescue_titles,
     title_tails,
     titles_above_stories,
@@ -488,6 +489,10 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         _reread(roles, k, Role.TITLE, (
             f"a short box its story prints right after the title 「{title}」:"
             " that title's wrapped end, printed apart"))
+    for k, title in orphan_title_tails(page, lines):
+        _annotate(roles, k, (
+            f"left over, right under the title 「{title}」 and one phrase with its last line:"
+            " that title's rest"))
     for number in credits_closing_stories(page, rules):
         if (k := index.get(number)) is None:
             continue  # a line's second print, folded into it

@@ -1190,6 +1190,11 @@ def leads_after_bracket_labels(lines: list[Line], decisions: list[Decision]) -> 
 MAX_QUOTED_KICKER_LINES = 3
 
 
+# A headline's lines above a quoted title that are one label in brackets, of any length (a
+# kicker of two phrases runs past _BRACKET_LABEL's twelve characters).
+_BRACKETED_KICKER = re.compile(r"^【[^【】]{2,}】$")
+
+
 # Roles the lines of one headline above a quoted title may have been read as, alike.
 _KICKER_ALIKE = (*HEAD_ROLES, R.START)
 
@@ -1237,6 +1242,9 @@ def quoted_titles(lines: list[Line], decisions: list[Decision], rules: Rules) ->
     """
     out: dict[int, Role] = {}
     texted = [k for k, line in enumerate(lines) if line.text]
+    # a page that prints no blank line at all (PyMuPDF) shows no block by its spacing: lines
+    # printed against each other part nothing there
+    spaced = any(line.gap_before > 0 for line in lines)
     for pos, k in enumerate(texted):
         role = decisions[k].role
         if role not in (R.START, R.BODY, R.SUBHEAD, R.TITLE) or not _whole_quote(lines[k].text):
@@ -1249,7 +1257,8 @@ def quoted_titles(lines: list[Line], decisions: list[Decision], rules: Rules) ->
         if pos + 1 < len(texted):
             nxt = texted[pos + 1]
             opens_after = (lines[k].text.rstrip().endswith(("！”", "!”")) and decisions[nxt].role is R.BODY
-                           and not touching(lines[k], lines[nxt]) and decisions[nxt].confidence >= SETTINGS.unsure_confidence)
+                           and (not spaced or not touching(lines[k], lines[nxt]))
+                           and decisions[nxt].confidence >= SETTINGS.unsure_confidence)
             if (decisions[nxt].role not in (R.START, R.CREDIT) and not opens_after
                     and not credits.opens_with_dateline(lines[nxt].text, rules)):
                 continue
@@ -1269,8 +1278,11 @@ def quoted_titles(lines: list[Line], decisions: list[Decision], rules: Rules) ->
                 break
             above.append(j)
         # the line above the kicker is no text of its own (a finished sentence, a byline, a
-        # caption or furniture), or the headline was read as one
-        if not above or (not any(decisions[j].role in (*HEAD_ROLES, R.SUBHEAD) for j in above)
+        # caption or furniture), or the headline was read as one, or its lines are one label in
+        # brackets (【昔日道路泥泞小径难出门 今朝水泥大路到门口】 under a story's last sentence): a
+        # kicker's print, whatever the model read it as
+        bracketed = bool(above) and _BRACKETED_KICKER.match("".join(lines[j].text for j in reversed(above)).strip())
+        if not above or (not bracketed and not any(decisions[j].role in (*HEAD_ROLES, R.SUBHEAD) for j in above)
                          and any(decisions[j].role is R.BODY and decisions[j].confidence >= SETTINGS.max_between_body_confidence for j in above)):
             continue
         out[k] = R.TITLE

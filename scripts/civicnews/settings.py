@@ -55,6 +55,15 @@ class Settings:
     # this many characters of the paragraph cut at (为持续做好“保文创卫”工作，12月3日下午，…).
     # Not fitted: a first sentence's when and where come within its first clause or two.
     far_split_opening_chars: int = 30
+    # ... or where the text changes measure after a finished sentence (story_cuts._new_measure_at:
+    # the median lengths of the full lines before and after differ by this ratio, and by
+    # line_shapes.MEASURE_MIN_EM characters). Chosen on held-out fitting-part sets (fitB typeset
+    # pages read with a fitA model; the same sets it was then scored on, so a gap, not a fit): the
+    # cuts it makes on 200 PyMuPDF pages (tsB51) are all right and change measure 1.8-2.2 times;
+    # on pdftotext text, where rows of side-by-side columns come out interleaved, it cut at
+    # 1.26-1.33 (tsB51 007 and 016, tsB41 017), lines of two columns mixed, and lost count there.
+    # 1.5 lies between; the line rereads' measure_change (1.2) was the first try.
+    far_split_measure_change: float = 1.5
     # The same cut the other way round (story_cuts._far_cut_before): the far headline's words in
     # the story's first part, the story's own headline's in the part after. PyMUPDF's headline
     # at a page's top heads the page's first story; a unsure title tail (…全力以赴活动) keeps
