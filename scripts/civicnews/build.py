@@ -17,6 +17,7 @@ import contextlib
 import copy
 import gc
 import hashlib
+import importlib.machinery
 import multiprocessing
 import os
 import pickle
@@ -277,9 +278,25 @@ FRESH_WORKERS = "spawn"
 def _pool(workers: int, fresh: bool) -> ProcessPoolExecutor:
     """A pool of extraction workers, each watching this process: started ``fresh``
     (FRESH_WORKERS), else as the platform starts them by default (forks of it on Linux)."""
+    if fresh:
+        _import_path_to_self()
     context = multiprocessing.get_context(FRESH_WORKERS if fresh else None)
     return ProcessPoolExecutor(max_workers=workers, initializer=_worker_init,
                                initargs=(os.getpid(),), mp_context=context)
+
+
+def _import_path_to_self() -> None:
+    """Put the folder this civicnews was imported from first on the import path when the path
+    would now find another (or none): a fresh worker imports from the path of the moment it
+    starts. MkDocs loads the site hook with its scripts/ on the path and then restores the
+    path (config_options.Hooks._load_hook), so a site build's workers imported whatever
+    civicnews the environment had installed (a bench's snapshot: the checkout installed in
+    the venv; none installed: the pool broke)."""
+    root = str(Path(__file__).resolve().parents[1])
+    found = importlib.machinery.PathFinder.find_spec(__package__, sys.path)
+    origin = found.origin if found is not None else None
+    if origin is None or Path(origin).resolve().parent != Path(__file__).resolve().parent:
+        sys.path.insert(0, root)
 
 
 def _worker_init(parent: int) -> None:
