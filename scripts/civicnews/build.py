@@ -31,8 +31,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from tqdm import tqdm
-
 from . import digests, ids, places, wordlist
 from .corrections import Applied, CorrectionsError, apply_corrections, load_corrections
 from .decode import DecodeError, decode_page_report
@@ -607,6 +605,8 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
         # own process then never holds jieba's dictionary and the gazetteer (~80 MB), which
         # made a rebuild's peak higher than a cold build's.
         return jobs > 1 and (len(tasks) > 1 or (bool(tasks) and not details))
+
+    from tqdm import tqdm  # here, not at the top: a worker imports this module, never the bar
 
     bar = tqdm(total=len(pages), unit="page", file=sys.stderr, disable=not progress,
                desc="extract")
