@@ -547,9 +547,9 @@ class _Prefixed(dict):
 _PREFIXED = _Prefixed()
 
 
-# 8,192 shape combinations filled ~4 MB of an extraction worker over 400 pages (7,570 held);
-# 2,048 misses 10 lines more a page of the 1k bench's 400 (~10 µs each: ~0.1 ms of a ~40 ms
-# page), stop 38.
+# 8,192 shape combinations: 2.6 MB of an extraction worker after 200 pages of the 1k bench
+# (tracemalloc), still growing (7,570 held after its 400); 2,048 misses 10 lines more a page
+# of the 400 (~10 µs each: ~0.1 ms of a ~40 ms page), stop 38.
 @lru_cache(maxsize=2048)
 def _shifted(shapes: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """A line's shapes as each neighbour offset names them (NEIGHBOURS order), one tuple per
