@@ -15,6 +15,7 @@ score.py compares them. Nothing here is tuned: it only measures.
     python tests/districts_eval.py ablate         # each rule switched off: fit articles it helps, hurts
     python tests/districts_eval.py ablate A.json … # the same on probe stories instead
     python tests/districts_eval.py probe A.json …  # stories from outside the corpus (score_probes)
+    python tests/districts_eval.py resite [fitA]   # as if published by other sites of the story's county
 
 ``tune`` reads the fitting part (and the probe files it is given) only: the validation part is
 for the final measure.
@@ -374,6 +375,45 @@ def score_probes(paths: list[Path], hidden: bool | str = False, verbose: bool = 
     return mean
 
 
+# Site names of a county in the shapes county media and governments use ({f}: its full name, {s}:
+# its short form, {c}/{cs}: its city's full name / short form). None comes from a corpus site.
+RESITE_FULL = ("{f}融媒体中心", "{f}人民政府", "{f}新闻网", "{f}广播电视台", "中共{f}委宣传部", "{f}政协")
+RESITE_SHORT = ("{s}新闻网", "今日{s}", "云上{s}", "{s}发布", "{s}日报", "{s}融媒体中心", "{s}新闻中心", "掌上{s}", "{s}网",
+                "中国{s}网", "{s}之声", "{s}文明网", "{s}在线", "{s}广电", "{s}发布厅", "{s}头条", "{cs}{s}发布",
+                "{c}{s}融媒体中心")
+
+
+def resite(split: str = "fit") -> float:
+    """The articles of a split whose gold names one county, each tagged as published by that
+    county's sites in the RESITE shapes instead of its own site: how an unseen paper of the same
+    place would fare, free of how the corpus's own site names happen to read. Prints the mean
+    article_f1 over all (article, shape) pairs and per shape; returns the mean."""
+    rules = load_rules()
+    gaz = rules.gazetteer
+    per: dict[str, list[float]] = {}
+    for k, art in enumerate(load_corpus(split)):
+        county = next((codes[0] for d in art.districts
+                       if len(codes := [c for c in gaz.codes(d) if gaz.divisions[c].name == d
+                                        and gaz.divisions[c].level == "county"]) == 1), None)
+        if county is None:
+            continue
+        div, city = gaz.divisions[county], gaz.divisions[gaz.ancestors(county)[0]]
+        shorts = [s for s in div.spellings[1:] if 2 <= len(s) < len(div.name)]
+        shorts += [s for s, codes in gaz.word_shorts.items() if county in codes]
+        city_shorts = [s for s in city.spellings[1:] if 2 <= len(s) < len(city.name)] or [city.name]
+        for shape in RESITE_FULL + (RESITE_SHORT if shorts else ()):
+            site = shape.format(f=div.name, s=shorts[0] if shorts else "", c=city.name, cs=city_shorts[0])
+            got = tag(dataclasses.replace(art, site=site), page_name(k, art), rules).districts
+            per.setdefault(shape, []).append(article_f1(list(art.districts), got))
+    scores = [v for values in per.values() for v in values]
+    mean = sum(scores) / max(len(scores), 1)
+    print(f"{split}: {len(per.get(RESITE_FULL[0], []))} articles with one county in gold, "
+          f"{len(scores)} (article, site) pairs, districts_f1={mean:.4f}")
+    for shape, values in per.items():
+        print(f"  {shape:12s} {sum(values) / len(values):.3f}")
+    return mean
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["probe"]:
         flags = [a for a in argv[1:] if a.startswith("-")]
@@ -382,6 +422,9 @@ def main(argv: list[str]) -> None:
         return
     if argv[:1] == ["tune"]:
         tune([Path(a) for a in argv[1:]])
+        return
+    if argv[:1] == ["resite"]:
+        resite(argv[1] if len(argv) > 1 else "fit")
         return
     if argv[:1] == ["ablate"]:
         ablate([Path(a) for a in argv[1:]])

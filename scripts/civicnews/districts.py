@@ -43,6 +43,7 @@ from .home import (
     far_from,
     home_readings,
     home_spelled_short,
+    local_paper_name,
     named_only_outside,
     organs_of_its_own,
     place_code,
@@ -494,7 +495,7 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     mentions = _story_mentions(article, rules)
     text = _headline_text(article.headline) + "".join(article.paragraphs)
     home, shared = home_readings(info, rules)
-    home = shared_home(shared, mentions, rules) or home
+    home = shared_home(shared, mentions, rules, local_paper_name(info, shared, rules)) or home
     mentions = without_guests(text, mentions, home, rules)
     if home and (home_spelled_short(info, home, rules) and far_from(home, mentions, rules)
                  and not organs_of_its_own(text, home, mentions, rules)

@@ -113,6 +113,25 @@ def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> P
     return page
 
 
+def texts_running_across(page: Page, numbers: set[int]) -> None:
+    """The run right under a headline made only of lines in ``numbers`` (headlines printed as a
+    block of their own over text that opens no story: ``line_rereads.blocks_read_as_text``)
+    does not begin a story: the headline finds its own story by its words (``pairing``).
+
+    >>> page = Page([TextRun(fresh=True), HeadGroup([(R.TITLE, Line(5, "", "荣县人大代表开展视察"))]),
+    ...              TextRun(fresh=True)], [], [], [])
+    >>> texts_running_across(page, {5}); page.items[2].fresh
+    False
+    """
+    if not numbers:
+        return
+    items = page.items
+    for head, run in zip(items, items[1:], strict=False):
+        if isinstance(head, HeadGroup) and isinstance(run, TextRun) and not run.begun \
+                and all(line.number in numbers for _, line in head.parts):
+            run.fresh = False
+
+
 def open_under_headlines(page: Page) -> None:
     """A run that begins with a subhead right under a headline (a pull quote or a lead-in under
     the title) begins a story, unless it uses ``min_resumed_share`` of an earlier run's words:

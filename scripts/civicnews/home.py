@@ -1,5 +1,7 @@
 """District tagger, the paper's place: the place a publication covers (home_place,
-home_readings, shared_home; domain_home for a site known only by its address), the place a
+home_readings, shared_home; paper_place_part and county_after_its_city for a local paper's name,
+local_paper_name for one that only shares a short form; domain_home for a site known only by
+its address), the place a
 whole page covers (page_home, which the pipeline passes to each story's find_districts), and
 the tests that a story is not about its paper's place (far_from, story_elsewhere,
 organs_of_its_own, named_only_outside).
@@ -27,19 +29,54 @@ def home_place(info: PageInfo, rules: Rules) -> str | None:
     ...  for p in ("义乌商报", "永康日报", "北京市海淀区人大常委会", "人民网-贵州频道")]
     ['义乌市', '永康市', '海淀区', '贵州省']
     >>> [rules.gazetteer.divisions[home_place(PageInfo("x", publication=p), rules)].name
-    ...  for p in ("仙桃日报", "今日麻城", "会同发布")]
-    ['仙桃市', '麻城市', '会同县']
+    ...  for p in ("仙桃日报", "今日麻城", "会同发布", "阳新融媒体中心", "万年文明网")]
+    ['仙桃市', '麻城市', '会同县', '阳新县', '万年县']
+    >>> [home_place(PageInfo("x", publication=p), rules) for p in ("凤凰新闻", "东方头条", "东方资讯")]
+    [None, None, None]
+    >>> [rules.gazetteer.divisions[home_place(PageInfo("x", publication=p), rules)].name
+    ...  for p in ("公安新闻中心", "复兴文明网")]
+    ['公安县', '复兴区']
     """
     return home_readings(info, rules)[0]
 
 
 # A paper's or app's name: an app's opening (今日, 云上, 掌上, 爱…), a place's short form, and a
 # word for local news media (日报, 发布, 融媒, 新闻网…), nothing else (今日仙桃, 麻城日报, 会同发布).
-# Not a bare 网 or 新闻: national portals spell such words (凤凰网, 凤凰新闻 are no 凤凰县's); a
-# national paper that still reads so is listed in gazetteer.yml publications with no place (光明日报).
-PAPER_NAMED = re.compile(r"^(?:(?:今日|云上|掌上|爱|无线|看|智慧|大美)([\u4e00-\u9fff]{2,3})$|([\u4e00-\u9fff]{2,3}?)"
-                         r"(?:日报|晚报|都市报|商报|时报|报|新闻网|发布|融媒|融媒体|在线|手机台|广播电视台|电视台|"
-                         r"之窗|客户端|视窗|微报)$)")
+# Not a bare 网 or 新闻, nor 头条, 资讯: national portals and apps spell such words (凤凰网, 凤凰新闻,
+# 东方头条, 东方资讯 are no 凤凰县's or 东方市's); a national paper that still reads so is listed in
+# gazetteer.yml publications with no place (光明日报). The county media centres' own words
+# (融媒体中心, 新闻中心, 发布厅, 广电, 之声, 文明网) name no national outlet: without them 阳新融媒体中心
+# or 万年文明网 spelled no place (the 60 counties whose short form is a common word, stop 38).
+PAPER_OPENING = r"(?:今日|云上|掌上|爱|无线|看|智慧|大美)([\u4e00-\u9fff]{2,3})"
+MEDIA_WORDS = (r"(?:日报|晚报|都市报|商报|时报|报|新闻网|发布|发布厅|融媒|融媒体|融媒体中心|新闻中心|在线|手机台|"
+               r"广播电视台|电视台|广电|之声|文明网|之窗|客户端|视窗|微报)")
+PAPER_MEDIA = r"([\u4e00-\u9fff]{2,3}?)" + MEDIA_WORDS
+PAPER_NAMED = re.compile(f"^(?:{PAPER_OPENING}$|{PAPER_MEDIA}$)")
+# the two shapes apart (爱辉发布 has both: 爱 + 辉发布 and 爱辉 + 发布)
+PAPER_SHAPES = (re.compile(f"^{PAPER_MEDIA}$"), re.compile(f"^{PAPER_OPENING}$"))
+
+
+def paper_place_part(publication: str, rules: Rules) -> tuple[int, int] | None:
+    """Where the place lies in a name of PAPER_NAMED's shape, when that part is one place's
+    spelling or short word (阳新 in 阳新融媒体中心, 海南 in 云上海南); None otherwise. The media
+    word is tried first: 爱辉发布 is 爱辉 and 发布, not 爱 and 辉发布.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> [paper_place_part(p, rules) for p in ("爱辉发布", "云上海南", "公安新闻中心", "新华网")]
+    [(0, 2), (2, 4), (0, 2), None]
+    """
+    gaz = rules.gazetteer
+    memo = gaz.memo("paper_place_part")  # (a page's name is read for each of its stories)
+    if publication not in memo:
+        memo[publication] = None
+        for shape in PAPER_SHAPES:
+            named = shape.match(publication)
+            part = named and named.group(1)
+            if part and (part in gaz.word_shorts or any(m.start == 0 and m.end == len(part) for m in gaz.find(part))):
+                memo[publication] = named.span(1)
+                break
+    return memo[publication]
 
 
 def home_readings(info: PageInfo, rules: Rules) -> tuple[str | None, tuple[str, ...]]:
@@ -58,19 +95,28 @@ def home_readings(info: PageInfo, rules: Rules) -> tuple[str | None, tuple[str, 
     if publication in rules.publications:
         return place_code(rules.publications[publication], rules), ()
     mentions = [m for m in gaz.find(publication) if m.spelling not in gaz.local_words]
+    part = paper_place_part(publication, rules) if publication else None
+    if part and any(m.start < edge < m.end for m in mentions for edge in part):
+        # a local paper's shape says where its place ends: a spelling across that edge is none
+        # (公安新闻中心 holds 安新, 复兴文明网 兴文: 公安县's and 复兴区's, not 安新县's or 兴文县's)
+        mentions = [m for m in gaz.find(publication[part[0]:part[1]]) if m.spelling not in gaz.local_words]
     # the most specific place the name spells, read inside the broader ones it also spells
     chosen: str | None = None
     shared: tuple[str, ...] = ()
     for m in mentions:
         codes = [c for c in m.codes if chosen is None or gaz.within(c, chosen)] or list(m.codes)
         top = min(RANK[gaz.divisions[c].level] for c in codes)
-        codes = [c for c in codes if RANK[gaz.divisions[c].level] == top]  # 海南: the province
-        if len(codes) == 1:
-            chosen, shared = codes[0], ()
-        elif chosen is None or all(gaz.within(c, chosen) and c != chosen for c in codes):
-            shared = tuple(codes)
-    named = PAPER_NAMED.match(publication) if publication and chosen is None and not shared else None
-    short = named and (named.group(1) or named.group(2))
+        tops = [c for c in codes if RANK[gaz.divisions[c].level] == top]  # 海南: the province
+        if len(tops) == 1:
+            # a short form that also names smaller places (兴安: 兴安盟, and 兴安县 of 桂林) reads as
+            # the largest, unless the story's own places lie in a smaller one (shared_home)
+            chosen, shared = tops[0], tuple(codes) if len(codes) > 1 and not m.full else ()
+        elif chosen is None or all(gaz.within(c, chosen) and c != chosen for c in tops):
+            shared = tuple(tops)
+    after = county_after_its_city(publication, chosen, mentions, rules) if chosen is not None else None
+    if after is not None:
+        chosen, shared = after, ()
+    short = part and chosen is None and not shared and publication[part[0]:part[1]]
     if short and short in gaz.word_shorts:
         # 仙桃日报, 今日麻城, 会同发布: a short form that is also a word (gazetteer word_shorts) is
         # read only as a headline's label in stories, but a paper's name of that shape is no prose
@@ -80,11 +126,44 @@ def home_readings(info: PageInfo, rules: Rules) -> tuple[str | None, tuple[str, 
     return chosen, shared
 
 
-def shared_home(shared: tuple[str, ...], mentions: list[tuple[Mention, float]], rules: Rules) -> str | None:
+# What may follow a county's short form written after its city in a paper's name: nothing, or
+# a local paper's word (上饶万年, 黄冈麻城发布, 上饶市万年新闻网).
+PAPER_TAIL = re.compile(MEDIA_WORDS + "?$")
+
+
+def county_after_its_city(publication: str, city: str, mentions: list[Mention], rules: Rules) -> str | None:
+    """The county a paper's name writes by a short form that is also a word right after its
+    city (上饶万年, 黄冈麻城发布: word_shorts are read nowhere else, so the name gave only the
+    city); None when no such county follows, or the name goes on with other words (荆州公安局).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> def county(p):
+    ...     home, _ = home_readings(PageInfo("x", publication=p), rules)
+    ...     return rules.gazetteer.divisions[home].name
+    >>> [county(p) for p in ("上饶万年", "黄冈麻城发布", "上饶市万年新闻网", "荆州公安局", "上饶发布")]
+    ['万年县', '麻城市', '万年县', '荆州市', '上饶市']
+    """
+    gaz = rules.gazetteer
+    for m in mentions:
+        if city not in m.codes and not any(gaz.within(city, c) for c in m.codes):
+            continue
+        for size in (2, 3):
+            word = publication[m.end:m.end + size]
+            places = [c for c in gaz.word_shorts.get(word, ()) if gaz.within(c, city) and c != city]
+            if len(places) == 1 and PAPER_TAIL.match(publication, m.end + size):
+                return places[0]
+    return None
+
+
+def shared_home(shared: tuple[str, ...], mentions: list[tuple[Mention, float]], rules: Rules,
+                around: bool = True) -> str | None:
     """Of the places a paper's name may mean (通州区: 北京's or 南通's), the one the story's places
     lie in or around (its 刘桥镇 is 南通's; a 周庄镇's story naming 昆山市 is 昆山's): the reading whose
     places the story names most, by weight; None
-    when no reading has more than the others (the name alone decides nothing).
+    when no reading has more than the others (the name alone decides nothing). With ``around``
+    False (see ``local_paper_name``) only places inside a reading count: a city holding it says
+    which reading it would be, not that the paper is that reading's.
 
     >>> from civicnews.rules import load_rules
     >>> from civicnews.mentions import _mentions
@@ -94,6 +173,10 @@ def shared_home(shared: tuple[str, ...], mentions: list[tuple[Mention, float]], 
     >>> rules.gazetteer.ancestors(code)[0]
     '320600'
     >>> shared_home(shared, _mentions("通州区召开会议", rules), rules) is None
+    True
+    >>> shared_home(shared, _mentions("南通市召开会议", rules), rules) is not None
+    True
+    >>> shared_home(shared, _mentions("南通市召开会议", rules), rules, around=False) is None
     True
     """
     if not shared:
@@ -105,10 +188,28 @@ def shared_home(shared: tuple[str, ...], mentions: list[tuple[Mention, float]], 
             continue
         for reading in shared:
             # a place inside the reading, or one holding it (周庄镇人民政府's story names 昆山市)
-            if any(gaz.within(c, reading) or gaz.within(reading, c) for c in m.codes):
+            if any(gaz.within(c, reading) or around and gaz.within(reading, c) for c in m.codes):
                 support[reading] += weight
     best = max(shared, key=lambda c: support[c])
     return best if support[best] > 0 and not _tied(support, best) else None
+
+
+def local_paper_name(info: PageInfo, shared: tuple[str, ...], rules: Rules) -> bool:
+    """True when a paper's name that several places share reads as one of theirs: it spells a
+    reading's full name (通州区人民政府) or has a local paper's shape (今日象山, 象山发布:
+    PAPER_NAMED). A short form alone in another shape is as often a national outlet's brand
+    (新华网, 新华社, 新华每日电讯 and 新华区 of 石家庄, 平顶山, 沧州; 长安网 and 长安区): a story of
+    石家庄 such an outlet carries is no 新华区's, so only a place inside a reading may decide.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> [local_paper_name(PageInfo("x", publication=p), home_readings(PageInfo("x", publication=p), rules)[1], rules)
+    ...  for p in ("通州区人民政府", "今日象山", "新华网", "长安网")]
+    [True, True, False, False]
+    """
+    publication = info.publication or ""
+    gaz = rules.gazetteer
+    return any(gaz.divisions[c].name in publication for c in shared) or bool(PAPER_NAMED.match(publication))
 
 
 def place_code(name: str | None, rules: Rules) -> str | None:
@@ -128,7 +229,7 @@ def page_home(articles: list[Article], info: PageInfo, rules: Rules) -> str | No
     places point at, or the portal's home set by the editor."""
     home, shared = home_readings(info, rules)
     mentions = [m for a in articles for m in _story_mentions(a, rules)]
-    home = shared_home(shared, mentions, rules) or home
+    home = shared_home(shared, mentions, rules, local_paper_name(info, shared, rules)) or home
     if home:
         return home
     text = "".join(_headline_text(a.headline) + "".join(a.paragraphs) for a in articles)

@@ -55,6 +55,15 @@ class Settings:
     # this many characters of the paragraph cut at (为持续做好“保文创卫”工作，12月3日下午，…).
     # Not fitted: a first sentence's when and where come within its first clause or two.
     far_split_opening_chars: int = 30
+    # ... or where the text changes measure after a finished sentence (story_cuts._new_measure_at:
+    # the median lengths of the full lines before and after differ by this ratio, and by
+    # line_shapes.MEASURE_MIN_EM characters). Chosen on held-out fitting-part sets (fitB typeset
+    # pages read with a fitA model; the same sets it was then scored on, so a gap, not a fit): the
+    # cuts it makes on 200 PyMuPDF pages (tsB51) are all right and change measure 1.8-2.2 times;
+    # on pdftotext text, where rows of side-by-side columns come out interleaved, it cut at
+    # 1.26-1.33 (tsB51 007 and 016, tsB41 017), lines of two columns mixed, and lost count there.
+    # 1.5 lies between; the line rereads' measure_change (1.2) was the first try.
+    far_split_measure_change: float = 1.5
     # The same cut the other way round (story_cuts._far_cut_before): the far headline's words in
     # the story's first part, the story's own headline's in the part after. PyMUPDF's headline
     # at a page's top heads the page's first story; a unsure title tail (…全力以赴活动) keeps
@@ -121,6 +130,19 @@ class Settings:
     # A kicker ending on a count (500余名, 三级) is the title's first line
     # (headline_parts.place_kickers). Tried on gB1-3 (model M0): issue-9-titles-s37.
     count_kickers: bool = True
+    # Kicker lines printed against the title that open on a place the gazetteer codes are the
+    # title's opening (headline_parts.place_opening_kickers). Set on fitA's gold: 42 of its 73
+    # titles open on a place, none of its 6 kickers (9 pieces split at spaces) (issue-9-titles-s38).
+    place_opening_kickers: bool = True
+    # A kicker's last lines holding a number (36.2亿, 2018年; not an ordinal, 第12届) are the title's
+    # (headline_parts.place_opening_kickers): on fitA's gold 12 of 92 title pieces hold one, none of
+    # the 9 kicker pieces (issue-9-titles-s38).
+    figure_kickers: bool = True
+    # A title's last line that is a whole clause of its story printed only past the story's first
+    # sentence is a pull quote, also when printed against the title (drop_stray_title_tails). Set
+    # on fitA's gold: of its title pieces after the first, 2 are whole clauses of the story, both
+    # of the first sentence only; none is a clause past it (issue-9-titles-s38).
+    pull_quotes_past_the_lead: bool = True
     # A quoted title's kicker lines stop at a blank line beyond the page's spacing
     # (line_rereads.quoted_titles). Tried on gB1-3 (model M0): issue-9-titles-s37.
     quoted_kickers_stop_at_gaps: bool = True
@@ -308,6 +330,23 @@ class Settings:
     # after a brief or two printed inside it, not pages of stories later (and a 5 MB page stays
     # linear).
     continuation_window: int = 6
+    # ... and a story a byline closed is such a story too (story_joins.goes_on_after_byline: a PDF
+    # tool ordering text by height prints a short column's closing credit before the longer
+    # columns' last lines) when the run has at most byline_resume_max_size of the story's
+    # characters and shares byline_resume_cosine of its words (cosine of bigram sets), or
+    # byline_resume_min_cosine and a word runs into the run's first line from one of the story's
+    # last byline_resume_lines lines. Set on the fitting part (issue-9-bounds-s38 note, M0): every
+    # untitled run join_continuations saw after a byline-closed story on tsB41/tsB43/pm37_tsB51
+    # pdfminer, pm37_tsB51/tsB41/43/45 pdftotext, pm37_tsB51/tsB41/47 PyMuPDF, gB1-3 and g41,
+    # the choice simulated per run against the gold story of its lines, then measured. 0.08 /
+    # 0.04 with no size limit kept the most pdfminer runs right but took other stories' text on
+    # pdftotext (pm37_tsB51 count 0.660 -> 0.635); 0.12 / 0.04 / 0.75 kept pdfminer's gain
+    # without any set losing (0.10: PyMuPDF lost runs; 0.6: fewer pdfminer runs right); 8
+    # lines: pdfminer's periods up to 5 plus the byline and a caption.
+    byline_resume_cosine: float = 0.12
+    byline_resume_max_size: float = 0.75
+    byline_resume_min_cosine: float = 0.04
+    byline_resume_lines: int = 8
     # A story's opening with no headline, printed right after a story that no byline, jump or
     # headline closed, goes on that story when the two share at least this of the smaller one's
     # bigrams (page_items.containment, in story_joins.join_continuations): a paragraph that opens
@@ -377,6 +416,18 @@ class Settings:
     # A headline the line stage parted off a row (Line.head_start) that the model reads as
     # text (a caption, body) takes its likeliest display role (labeler.label_lines).
     parted_head_display: bool = True
+    # A headline-shaped line read as text, a block of its own (blank lines before and after,
+    # the lines around it in blocks of several, off their measure, no prose marks), is a title
+    # when the page's text before or after it uses this share of its bigrams
+    # (line_rereads.blocks_read_as_text). Set on the fitting part (pm37_tsB51 pdftotext, model
+    # M0): of such lines (before the shape guards) 22 were (parts of) gold headlines, sharing
+    # 0.18-1.0, and 7 not (slogans, a bracketed label), 3 of them under 0.15. With the final
+    # rule on the four pdftotext fitting sets (tsB41/43/45, pm37_tsB51): 0.0 loses a title on
+    # pm37_tsB51 (0.619 against 0.621), 0.3 one on tsB45 (0.651 against 0.661); both the same
+    # elsewhere. The measure/prose/both-sides guards were added for gB1 text pages, where
+    # double-spaced column lines set apart were read as titles (count 0.953 -> 0.587 without them).
+    blocks_read_as_text: bool = True
+    min_block_title_share: float = 0.15
     # Headline lines printed interleaved (lines.join_interleaved_heads): a line moves up to the
     # display line up to this many lines above it when a word runs across; lines wider than this
     # many em are never headline lines; the moved line is at most this share of the line it

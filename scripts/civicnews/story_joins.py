@@ -13,7 +13,9 @@ In the order they run:
 5. ``headed_resumes``: a run that begins no story but took a headline printed after it goes on
    the untitled story before that uses more of the headline's words;
 6. ``join_continuations``: a run that is no story's beginning goes on the earlier story whose
-   text it shares most words with (a long story resumed after a brief inside it);
+   text it shares most words with (a long story resumed after a brief inside it), a story its
+   byline closed included when the run is that story's last lines printed after the credit
+   (``goes_on_after_byline``);
 7. ``pieces_read_as_stories`` (after the title rescues): an untitled "story" of a few characters
    is a headline's last line read as text, or the end of the story before's broken sentence;
 """
@@ -26,6 +28,7 @@ from . import credits
 from .features import bigrams, opens_story, spans_a_word
 from .headline import goes_on_before
 from .line_shapes import _TAIL_OPENERS, new_place
+from .lines import fold_radicals
 from .model import Line, Role
 from .page_items import (
     HeadGroup,
@@ -352,6 +355,41 @@ def _credited_stub(prev: TextRun, run: TextRun, first: str) -> bool:
             and not bare.startswith(("（", "(")) and len(prev.text) < SETTINGS.max_credited_stub_chars)
 
 
+def goes_on_after_byline(run: TextRun, story: TextRun, grams: frozenset[str] | None = None) -> bool:
+    """A run that begins no story goes on ``story`` though a closing credit (a byline) ended it:
+    a PDF tool that orders a page's text by height prints the credit at a short column's foot
+    before the last lines of the story's longer columns. Told by the text alone: the run is
+    shorter than the story's text before the credit (``byline_resume_max_size`` of it; the
+    credit closes most of its story) and shares ``byline_resume_cosine`` of the story's words,
+    or ``byline_resume_min_cosine`` and a word runs from one of the story's last lines into the
+    run's first line (the line it goes on).
+
+    >>> story = TextRun(fresh=True, sections=[(None, ["全市88个乡镇全力实施以“一巩", "固三提升”为重点的环境综",
+    ...                                              "乡镇环境整治全面推进，各地"])], closed=True, bylines=["作者 张照"])
+    >>> def goes_on(line: str) -> bool:
+    ...     return goes_on_after_byline(TextRun(fresh=False, sections=[(None, [line])]), story)
+
+    Its words: the run is that story's. A few shared words and a word across (环境综 / 合整治):
+    the same. As few without the word across, or none: a story of its own.
+
+    >>> goes_on("各地乡镇环境整治全面推进，成效明显。"), goes_on("合整治，成效明显，群众满意度高。")
+    (True, True)
+    >>> goes_on("整治，群众满意度高，成效明显。"), goes_on("春节期间，县图书馆举办读书会。")
+    (False, False)
+    """
+    if len(run.text) > SETTINGS.byline_resume_max_size * len(story.text):
+        return False  # more text after the credit than before it: a story of its own
+    grams = bigrams(run.text) if grams is None else grams
+    share = cosine(grams, bigrams(story.text))
+    if share >= SETTINGS.byline_resume_cosine:
+        return True
+    if share < SETTINGS.byline_resume_min_cosine:
+        return False
+    first = fold_radicals(next((lines[0] for _, lines in run.sections if lines), "").strip()[:6])
+    last = [line for _, lines in story.sections for line in lines][-SETTINGS.byline_resume_lines:]
+    return any(spans_a_word(fold_radicals(line.strip()[-6:]), first) for line in last)
+
+
 def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
     """A run that is no story's beginning goes on the earlier story it shares most words with;
     so does a story's opening with no headline right after a story nothing closed, when the
@@ -416,7 +454,8 @@ def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
                 out.append((run.numbers[0], share))
         grams = bigrams(run.text)
         earlier = runs[max(0, k - SETTINGS.continuation_window): k]
-        candidates = [r for r in earlier if not r.absorbed and not (r.closed and r.bylines)]
+        candidates = [r for r in earlier if not r.absorbed
+                      and not (r.closed and r.bylines and not goes_on_after_byline(run, r, grams))]
         if not candidates:
             continue
         host = prev if run.fresh else max(reversed(candidates), key=lambda r: cosine(grams, bigrams(r.text)))
