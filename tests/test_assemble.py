@@ -927,6 +927,65 @@ def test_a_late_title_heads_the_story_run_into_the_one_before_not_the_story_afte
     assert titles == ["县教育局召开秋季教育工作会", "恩平组织媒体走乡村"]
 
 
+def test_a_few_characters_under_a_late_headline_are_its_last_line_not_a_story() -> None:
+    rows = [("title", "县教育局召开秋季教育工作会"), ("start", "9月7日，县教育局召开秋季教育工作会。"),
+            ("body", "会议部署秋季开学各项工作，要求各校抓好安全。"), ("byline", "作者 张恒"),
+            ("start", "近日，张花楼村的水泥路修到了村民家门口，村民们不再为出行发愁。"),
+            ("body", "村里还新装了路灯，晚上出门也亮堂了。"), ("byline", "通讯员 王平"),
+            ("title", "昔日道路泥泞小径难出门"), ("title+", "今朝水泥大路到门口"), ("start", "“俺村不比城市差！”"),
+            ("title", "恩平组织媒体走乡村"), ("start", "1月4日，恩平市组织媒体记者走进乡村，看到乡村新变化。")]
+    articles = assemble(rows).articles
+    assert len(articles) == 3
+    assert "不比城市差" in articles[1].headline.title + (articles[1].headline.kicker or "")
+    # a text of a brief's length under the headline is a story of its own
+    rows[9] = ("start", "“俺村不比城市差！”村民们说，如今路修好了，出门方便了，日子也越过越红火了。")
+    assert len(assemble(rows).articles) == 4
+
+
+def test_a_few_characters_ending_the_sentence_of_the_story_before_go_on_it() -> None:
+    rows = [("title", "宝丰县推动两个中心融合发展"), ("start", "5月20日，宝丰县新时代文明实践中心举办陶艺公益课。"),
+            ("body", "去年以来，为深入推进全国文明"), ("start", "城市创建，该"),
+            ("title", "恩平组织媒体走乡村"), ("start", "1月4日，恩平市组织媒体记者走进乡村，看到乡村新变化。")]
+    articles = assemble(rows).articles
+    assert len(articles) == 2 and "全国文明城市创建" in articles[0].text
+    # after a finished sentence the few characters stay apart: nothing says whose they are
+    rows[2] = ("body", "去年以来，宝丰县深入推进全国文明建设。")
+    assert len(assemble(rows).articles) == 3
+
+
+def test_a_two_line_headline_read_as_subheads_between_two_stories_heads_the_second() -> None:
+    rows = [("title", "陵水大艾园村消除脏乱差"), ("start", "干净整洁的硬化路、古朴素雅的文化墙，陵水大艾园村变了模样。"),
+            ("body", "村民们自发清理房前屋后，村里环境焕然一新。"),
+            ("subhead", "人大代表之家"), ("subhead", "人大代表开展接待选民活动"),
+            ("body", "为了更好地倾听民声，了解民情，代表们接待了前来反映问题的选民。")]
+    articles = assemble(rows).articles
+    assert len(articles) == 2 and "人大代表开展接待选民活动" in articles[1].headline.title
+    # a block of two subheads whose text goes on the story's words is that story's section
+    rows[5] = ("body", "陵水大艾园村的村民们清理房前屋后，村里环境焕然一新，村民们说变了模样。")
+    assert len(assemble(rows).articles) == 1
+
+
+def test_a_title_line_ending_on_de_is_a_broken_sentence_not_a_headline() -> None:
+    rows = [("title", "延时服务不打烊"), ("start", "12月1日上午，马先生赶到政务服务中心办理补贴。"),
+            ("body", "窗口工作人员主动提供延时服务，他顺利办完了手续。"),
+            ("title", "作为直接服务群众的"), ("body", "“前沿阵地”，该中心推出午间不打烊、下班不关门。")]
+    articles = assemble(rows).articles
+    assert len(articles) == 1 and "作为直接服务群众的“前沿阵地”" in articles[0].text
+    rows[3] = ("title", "作为直接服务群众的前沿阵地")  # a headline of that shape stays one
+    assert len(assemble(rows).articles) == 2
+
+
+def test_a_quotation_read_as_the_title_under_a_headline_is_its_story_s_first_words() -> None:
+    rows = [("title", "岳阳县共建文明城"), ("start", "2月23日，岳阳县城街头人来人往，花柱完好如初。"),
+            ("body", "市民们说，文明已成为荣城人的习惯。"),
+            ("kicker", "延时服务不打烊 为民办事暖心田"), ("title", "“本来都做好下午再来的"),
+            ("start", "准备了，没想到下班了还能办业务！”马先生对窗口工作人员竖起大拇指。")]
+    articles = assemble(rows).articles
+    assert len(articles) == 2
+    assert articles[1].paragraphs[0].startswith("“本来都做好下午再来的准备了")
+    assert articles[1].headline.title == "延时服务不打烊 为民办事暖心田"
+
+
 def test_text_printed_after_its_story_s_byline_goes_on_that_story() -> None:
     # a PDF tool that orders text by height prints the credit at the foot of a short column
     # before the last lines of the story's longer column: the text after the byline shares the

@@ -23,7 +23,8 @@ passes that ``assemble_page`` runs in order, each in the module of its family:
    enough of its words with the story (``rescue_titles``), or the headline-shaped line right above
    it (``titles_above_stories``);
 7. ``headline_moves``, ``story_cuts`` (far splits), ``title_rescue`` (far titles): headlines a PDF
-   tool printed away from their stories find them;
+   tool printed away from their stories find them; ``story_joins.pieces_read_as_stories``: an
+   untitled "story" of a few characters goes on the headline above it or the story before;
 8. ``article_build``: a credit alone closes the story before it; ``build_article``: headline
    parts, paragraphs, credits and captions of one story.
 The data the passes share is in ``page_items``, the shape tests of a line they share in
@@ -111,6 +112,7 @@ from .story_joins import (
     headed_resumes,
     join_continuations,
     leads_of_later_stories,
+    pieces_read_as_stories,
     pull_quotes_over_headlines,
     tails_read_as_stories,
 )
@@ -493,6 +495,17 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         _annotate(roles, k, (
             f"left over, right under the title 「{title}」 and one phrase with its last line:"
             " that title's rest"))
+    for number, became in pieces_read_as_stories(page, lines):
+        if (k := index.get(number)) is None:
+            continue
+        if became == "title":
+            _reread(roles, k, Role.TITLE, (
+                "a few characters and no clause, untitled, right under the headline of another"
+                " story: that headline's last line"))
+        else:
+            _annotate(roles, k, (
+                "a few characters, untitled, right after a story whose sentence it ends: that"
+                " story's text"))
     for number in credits_closing_stories(page, rules):
         if (k := index.get(number)) is None:
             continue  # a line's second print, folded into it

@@ -194,6 +194,33 @@ def measure_changes(lines: list[Line], decisions: list[Decision], k: int, from_k
     return wide / narrow >= SETTINGS.measure_change and wide - narrow >= MEASURE_MIN_EM
 
 
+def _subhead_block(lines: list[Line], decisions: list[Decision], k: int) -> tuple[int, int]:
+    """The first and last index of the lines read as subheads printed together with line k
+    (blank lines between them aside), when they are at most ``max_subhead_block_lines``;
+    else (k, k): a longer block is a list of points, not one headline.
+
+    >>> page = [Line(n, "", t) for n, t in enumerate(["文明。", "山水衢州", "", "打造最美客厅", "近日，衢州。"])]
+    >>> roles = [Role.BODY, Role.SUBHEAD, Role.BODY, Role.SUBHEAD, Role.BODY]
+    >>> _subhead_block(page, [Decision(r, 1.0) for r in roles], 3)
+    (1, 3)
+    >>> roles[2] = Role.SUBHEAD  # three subheads, where at most two count as one headline
+    >>> page[2] = Line(2, "", "对下一步工作提出要求")
+    >>> _subhead_block(page, [Decision(r, 1.0) for r in roles], 3)
+    (3, 3)
+    """
+    def step(j: int, by: int) -> int:
+        while 0 <= j + by < len(lines) and not lines[j + by].text:
+            j += by
+        return j + by if 0 <= j + by < len(lines) and decisions[j + by].role is R.SUBHEAD else -1
+    lo = hi = k
+    while (j := step(lo, -1)) >= 0:
+        lo = j
+    while (j := step(hi, 1)) >= 0:
+        hi = j
+    block = sum(1 for j in range(lo, hi + 1) if lines[j].text)
+    return (lo, hi) if block <= SETTINGS.max_subhead_block_lines else (k, k)
+
+
 def titles_between_stories(lines: list[Line], decisions: list[Decision], rules: Rules) -> dict[int, float]:
     """Headline-shaped lines read as subheads, furniture or captions whose text after shares
     almost nothing with the text before (cosine of their bigram sets under
@@ -203,8 +230,9 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision], rules: 
     few). A line read as text counts right before a story's first line (with no text before it,
     the page's first story, it is that story's title) or, under the same tests as a furniture
     line, when it was read with little confidence. A line the furniture rules or slogans name
-    (创建卫生城市 人人有责 between two paragraphs) is never taken. Index → the cosine, for the
-    report.
+    (创建卫生城市 人人有责 between two paragraphs) is never taken. A headline of two lines both
+    read as subheads is judged by the text around both (``_subhead_block``). Index → the
+    cosine, for the report.
 
     >>> from .rules import load_rules
     >>> texts = ["自贡建成电子阅报栏，市民读报方便了。", "枫林镇开展节前安全生产大检查",
@@ -247,8 +275,11 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision], rules: 
             continue
         if _furniture_shaped(line.text, rules):  # after the role tests: most lines fail those first
             continue
-        after = _text_window(lines, decisions, range(k + 1, min(len(lines), k + 1 + SUBHEAD_WINDOW)))
-        before = _text_window(lines, decisions, range(k - 1, max(-1, k - 1 - SUBHEAD_WINDOW), -1))
+        # a headline of two or three lines all read as subheads (山水衢州 / 打造最美客厅): the
+        # text around the whole block counts, not the block's other lines
+        lo, hi = _subhead_block(lines, decisions, k) if decision.role is R.SUBHEAD else (k, k)
+        after = _text_window(lines, decisions, range(hi + 1, min(len(lines), hi + 1 + SUBHEAD_WINDOW)))
+        before = _text_window(lines, decisions, range(lo - 1, max(-1, lo - 1 - SUBHEAD_WINDOW), -1))
         if not after:
             continue
         if not before:  # the page's first text: a title when a story begins right after it
@@ -1324,6 +1355,13 @@ def dash_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
     ...         Line(3, "", "传递人民心声，共谋发展良策。1月4日，代表们报到。")]
     >>> dash_titles(page, [Decision(Role.BODY, 1.0), Decision(Role.START, 0.8), Decision(Role.BODY, 1.0)])
     [1]
+
+    Set apart from the text above and printed against the line under it, it is a paragraph's
+    first line (a quotation that goes on: 给我量量血压—— / 这个电源插座坏了，帮…):
+
+    >>> page[1], page[2] = replace(page[1], gap_before=1), replace(page[2], gap_before=0)
+    >>> dash_titles(page, [Decision(Role.BODY, 1.0), Decision(Role.START, 0.8), Decision(Role.BODY, 1.0)])
+    []
     """
     out: list[int] = []
     texted = [k for k, line in enumerate(lines) if line.text]
@@ -1332,6 +1370,10 @@ def dash_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
         if decisions[k].role not in _TEXT_OR_NONE or not text.endswith("——"):
             continue
         if pos + 1 >= len(texted) or decisions[texted[pos + 1]].role in HEAD_ROLES:
+            continue
+        # set apart above and printed against the line under it: a longer paragraph's first line
+        # (给我量量血压—— / 这个电源插座坏了，帮…), not a paragraph of its own
+        if lines[k].gap_before > 0 and lines[texted[pos + 1]].gap_before == 0:
             continue
         group = [k]
         prev = texted[pos - 1] if pos else None

@@ -92,6 +92,12 @@ class Settings:
     # fitting part (stop 33): 3 / 6 / 7 / 8 gain 2 / 4 / 10 / 11 pages' counts, 8 also losing a
     # gA page and title; no gold article of the fitting part has under 31 characters.
     max_text_shard_chars: int = 7
+    # An untitled "story" of at most this many CJK characters is a piece of another (a
+    # headline's last line read as text, a broken sentence's end): story_joins.
+    # pieces_read_as_stories. Set on the fitting part (stop 38): such untitled pieces on the
+    # held-out sets gB1-3, tsB41-47 and g41 hold 5-20 CJK characters; the shortest gold story
+    # of those sets holds 31, of the corpus' fitting part 122. 24 lies between.
+    max_piece_cjk: int = 24
     # A headline's wrapped end printed as a box of its own far from it (title_rescue.far_title_tails):
     # a set-aside line of at most this many characters (0: off). Set on the fitting part
     # (typeset seeds 13/21/31, text sets f14-f912nb, folds gA/gB): see the commit message.
@@ -261,6 +267,13 @@ class Settings:
     # 0.679 → 0.686 at 0.05–0.1; seed 12 the same throughout. 0.05: the middle of the best,
     # and the top of the cosine different stories on one page measured (0.01–0.05).
     max_title_similarity: float = 0.05
+    # ... and a block of at most this many lines all read as subheads counts as one headline
+    # there, the text around the whole block compared (a headline of two lines, 人大代表之家 /
+    # 人大代表开展接待选民活动, read as two subheads between two stories). Set on the fitting
+    # part (stop 38, model M0 on gB1-3, tsB41-47, shipped model on seeds and g41): 2 and 3 both
+    # gain gB1 and gB2 a page's count each; 3 also cuts a seed story at a block of three
+    # subheads printed under a chart (count 1.0 -> 0.8). 1 is off.
+    max_subhead_block_lines: int = 2
     # A headline printed after a story that runs on from a story under another headline cuts
     # it (pairing.split_for_late_titles) when the tail uses this share of its words (only
     # there) and this margin more than the story after the headline uses. Set on the held-out
