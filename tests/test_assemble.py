@@ -927,6 +927,65 @@ def test_a_late_title_heads_the_story_run_into_the_one_before_not_the_story_afte
     assert titles == ["县教育局召开秋季教育工作会", "恩平组织媒体走乡村"]
 
 
+def test_a_few_characters_under_a_late_headline_are_its_last_line_not_a_story() -> None:
+    rows = [("title", "县教育局召开秋季教育工作会"), ("start", "9月7日，县教育局召开秋季教育工作会。"),
+            ("body", "会议部署秋季开学各项工作，要求各校抓好安全。"), ("byline", "作者 张恒"),
+            ("start", "近日，张花楼村的水泥路修到了村民家门口，村民们不再为出行发愁。"),
+            ("body", "村里还新装了路灯，晚上出门也亮堂了。"), ("byline", "通讯员 王平"),
+            ("title", "昔日道路泥泞小径难出门"), ("title+", "今朝水泥大路到门口"), ("start", "“俺村不比城市差！”"),
+            ("title", "恩平组织媒体走乡村"), ("start", "1月4日，恩平市组织媒体记者走进乡村，看到乡村新变化。")]
+    articles = assemble(rows).articles
+    assert len(articles) == 3
+    assert "不比城市差" in articles[1].headline.title + (articles[1].headline.kicker or "")
+    # a text of a brief's length under the headline is a story of its own
+    rows[9] = ("start", "“俺村不比城市差！”村民们说，如今路修好了，出门方便了，日子也越过越红火了。")
+    assert len(assemble(rows).articles) == 4
+
+
+def test_a_few_characters_ending_the_sentence_of_the_story_before_go_on_it() -> None:
+    rows = [("title", "宝丰县推动两个中心融合发展"), ("start", "5月20日，宝丰县新时代文明实践中心举办陶艺公益课。"),
+            ("body", "去年以来，为深入推进全国文明"), ("start", "城市创建，该"),
+            ("title", "恩平组织媒体走乡村"), ("start", "1月4日，恩平市组织媒体记者走进乡村，看到乡村新变化。")]
+    articles = assemble(rows).articles
+    assert len(articles) == 2 and "全国文明城市创建" in articles[0].text
+    # after a finished sentence the few characters stay apart: nothing says whose they are
+    rows[2] = ("body", "去年以来，宝丰县深入推进全国文明建设。")
+    assert len(assemble(rows).articles) == 3
+
+
+def test_a_two_line_headline_read_as_subheads_between_two_stories_heads_the_second() -> None:
+    rows = [("title", "陵水大艾园村消除脏乱差"), ("start", "干净整洁的硬化路、古朴素雅的文化墙，陵水大艾园村变了模样。"),
+            ("body", "村民们自发清理房前屋后，村里环境焕然一新。"),
+            ("subhead", "人大代表之家"), ("subhead", "人大代表开展接待选民活动"),
+            ("body", "为了更好地倾听民声，了解民情，代表们接待了前来反映问题的选民。")]
+    articles = assemble(rows).articles
+    assert len(articles) == 2 and "人大代表开展接待选民活动" in articles[1].headline.title
+    # a block of two subheads whose text goes on the story's words is that story's section
+    rows[5] = ("body", "陵水大艾园村的村民们清理房前屋后，村里环境焕然一新，村民们说变了模样。")
+    assert len(assemble(rows).articles) == 1
+
+
+def test_a_title_line_ending_on_de_is_a_broken_sentence_not_a_headline() -> None:
+    rows = [("title", "延时服务不打烊"), ("start", "12月1日上午，马先生赶到政务服务中心办理补贴。"),
+            ("body", "窗口工作人员主动提供延时服务，他顺利办完了手续。"),
+            ("title", "作为直接服务群众的"), ("body", "“前沿阵地”，该中心推出午间不打烊、下班不关门。")]
+    articles = assemble(rows).articles
+    assert len(articles) == 1 and "作为直接服务群众的“前沿阵地”" in articles[0].text
+    rows[3] = ("title", "作为直接服务群众的前沿阵地")  # a headline of that shape stays one
+    assert len(assemble(rows).articles) == 2
+
+
+def test_a_quotation_read_as_the_title_under_a_headline_is_its_story_s_first_words() -> None:
+    rows = [("title", "岳阳县共建文明城"), ("start", "2月23日，岳阳县城街头人来人往，花柱完好如初。"),
+            ("body", "市民们说，文明已成为荣城人的习惯。"),
+            ("kicker", "延时服务不打烊 为民办事暖心田"), ("title", "“本来都做好下午再来的"),
+            ("start", "准备了，没想到下班了还能办业务！”马先生对窗口工作人员竖起大拇指。")]
+    articles = assemble(rows).articles
+    assert len(articles) == 2
+    assert articles[1].paragraphs[0].startswith("“本来都做好下午再来的准备了")
+    assert articles[1].headline.title == "延时服务不打烊 为民办事暖心田"
+
+
 def test_text_printed_after_its_story_s_byline_goes_on_that_story() -> None:
     # a PDF tool that orders text by height prints the credit at the foot of a short column
     # before the last lines of the story's longer column: the text after the byline shares the
@@ -960,3 +1019,153 @@ def test_more_text_after_a_byline_than_before_it_is_a_story_of_its_own() -> None
                        ("body", "江山市美丽城镇建设目标如期达成，全市美丽城镇建设经验得到推广，"
                                 "城镇面貌焕然一新，群众满意度持续提升。")])
     assert len(result.articles) == 2 and result.articles[1].text.startswith("江山市")
+
+
+def test_kicker_lines_opening_on_a_place_printed_against_the_title_open_it() -> None:
+    story = ("start", "近日，街道网格员走进小区，为居民解决难事。")
+    result = assemble([("kicker", "历城区洪家楼街道"), ("kicker", "网格连"), ("kicker", "起邻里情"),
+                       ("title", "服务送到家门口"), story])
+    (a,) = result.articles
+    assert (a.headline.kicker, a.headline.title) == (None, "历城区洪家楼街道网格连起邻里情服务送到家门口")
+    # a development zone names no one place: a slogan over the title stays its kicker
+    result = assemble([("kicker", "经济开发区再研究再部署"), ("title", "打好创卫攻坚战"),
+                       ("start", "近日，开发区召开创卫工作会议，打好创卫攻坚战。")])
+    (a,) = result.articles
+    assert (a.headline.kicker, a.headline.title) == ("经济开发区再研究再部署", "打好创卫攻坚战")
+
+
+def test_a_kicker_line_holding_a_figure_is_the_title_s_first_line() -> None:
+    result = assemble([("kicker", "第12届梨花节"), ("kicker", "签约36.2亿"), ("title", "小城迎来招商好开局"),
+                       ("start", "本报讯 第12届梨花节开幕，现场签约项目20个，总投资36.2亿元。")])
+    (a,) = result.articles
+    assert (a.headline.kicker, a.headline.title) == ("第12届梨花节", "签约36.2亿小城迎来招商好开局")
+
+
+def test_a_clause_from_past_the_lead_printed_under_the_title_is_a_pull_quote() -> None:
+    rows = [("title", "城关镇开展汛前安全大检查"), ("title+", "守住安全生产底线"),
+            ("start", "3日，城关镇开展汛前安全大检查。会上要求，守住安全生产底线；狠抓隐患排查。")]
+    (a,) = assemble(rows).articles
+    assert a.headline.title == "城关镇开展汛前安全大检查"
+    # a clause of the lead printed under the title is the title's second half
+    rows[-1] = ("start", "3日，城关镇开展汛前安全大检查，守住安全生产底线。会上要求狠抓隐患排查。")
+    (a,) = assemble(rows).articles
+    assert a.headline.title == "城关镇开展汛前安全大检查守住安全生产底线"
+
+
+def _blocked_page(block: str) -> tuple[list[Line], list[Decision]]:
+    """A story whose sentence runs across a line printed as a block of its own (blank lines
+    around it, as pdftotext prints a headline spanning columns), then an untitled story."""
+    text = ("城南街道整治老旧小区\n本报讯 近日，城南街道启动老旧小区整治，\n街道干部深入小区走访群众，牢固树立人民\n\n"
+            f"{block}\n\n至上理念，整治工作取得实效。\n日前，河西镇举办首届乡村邻里文化节，村民踊跃参加。\n"
+            "文化节上，河西镇村民表演了节目。")
+    roles = [R.TITLE, R.START, R.BODY, R.BODY, R.BODY, R.START, R.BODY]
+    return split_lines(text), [Decision(r, 0.9) for r in roles]
+
+
+def test_headline_printed_among_another_storys_lines_heads_its_own_story() -> None:
+    lines, decisions = _blocked_page("河西镇举办首届乡村邻里文化节")
+    result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+    assert [a.headline.title if a.headline else None for a in result.articles] == [
+        "城南街道整治老旧小区", "河西镇举办首届乡村邻里文化节"]
+    # the text under the headline goes on the story whose sentence it ends, not the headline's
+    assert "至上理念" in "".join(result.articles[0].paragraphs)
+    assert "至上理念" not in "".join(result.articles[1].paragraphs)
+
+
+def test_block_whose_words_no_text_uses_stays_text() -> None:
+    lines, decisions = _blocked_page("平安建设守法用法")
+    result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+    assert all(a.headline is None or "平安" not in a.headline.title for a in result.articles)
+
+
+def test_block_pass_off_leaves_the_headline_in_the_text() -> None:
+    lines, decisions = _blocked_page("河西镇举办首届乡村邻里文化节")
+    from civicnews import line_rereads
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(line_rereads, "SETTINGS", dataclasses.replace(line_rereads.SETTINGS, blocks_read_as_text=False))
+        result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+    assert "河西镇举办首届乡村邻里文化节" not in [a.headline.title for a in result.articles if a.headline]
+
+
+def _far_headline_page(narrow: bool) -> PageResult:
+    """A titled story set wide, then a second story with no date in its first words, its
+    headline printed at the page's foot (PyMuPDF reads display type last); the second story
+    set narrow or at the first one's measure."""
+    wide = [("title", "南湖区建成社区阅报栏三十五座"), ("start", "截至目前，南湖区负责实施的首批社区阅报栏"),
+            ("body", "三十五座已经建成，其中十七座建在小区内，居"), ("body", "民纷纷称赞阅报栏，说晚上还亮着灯，看起来也"),
+            ("body", "很漂亮，方便了大家阅读，南湖区阅报栏将按不"), ("body", "同时期更新内容，方便群众阅读。")]
+    second = ["佳节将至，为进一步加", "强节日期间安全生产工", "作，枫林镇综治中心联", "合派出所深入辖区企业",
+              "开展节前安全生产大检", "查，枫林镇镇长参加检", "查并提出整改要求。"]
+    if not narrow:  # the same words set at the first story's measure
+        text = "".join(second)
+        second = [text[i:i + 21] for i in range(0, len(text), 21)]
+    third = [("title", "宝丰县文明实践中心开设陶艺课堂"), ("start", "5月20日，宝丰县文明实践中心举办陶艺公益课堂，"),
+             ("body", "五十多名学生及家长学习捏陶泥和拉胚。"), ("byline", "■作者 巫鹏")]
+    rows = [*wide, *(("body", t) for t in second), *third, ("furniture", "新闻热线：0756-75461501"),
+            ("title", "枫林镇开展节前安全生产大检查")]
+    return assemble(rows)
+
+
+def test_a_far_headline_cuts_a_story_where_a_narrower_column_begins() -> None:
+    # no date or opening word at the cut: the change of measure after a finished sentence is
+    # where the far headline's story begins
+    result = _far_headline_page(narrow=True)
+    assert [a.headline.title for a in result.articles] == ["南湖区建成社区阅报栏三十五座", "枫林镇开展节前安全生产大检查",
+                                                           "宝丰县文明实践中心开设陶艺课堂"]
+    assert result.articles[1].paragraphs[0].startswith("佳节将至")
+
+
+def test_a_far_headline_does_not_cut_a_story_at_one_measure_with_no_opening() -> None:
+    result = _far_headline_page(narrow=False)
+    assert [a.headline.title for a in result.articles] == ["南湖区建成社区阅报栏三十五座", "宝丰县文明实践中心开设陶艺课堂"]
+
+
+def _quoted_cry_under_a_story(spaced: bool, bracketed: bool) -> PageResult:
+    """A story's last sentence, then a kicker (read as text, in brackets or not), a quoted cry
+    read as text and a new story's credit; the page prints a blank line somewhere or none."""
+    kicker = "【昨日山路难行走 今朝公路通到家】" if bracketed else "昨日山路难行走 今朝公路通到家"
+    rows = [("title", "城南街道开展消防演练"), ("start", "5月8日，城南街道组织居民开展消防演练。"),
+            ("body", "演练提高了居民的安全意识。"), ("body", kicker), ("body", "“我们村也通公路了！”"),
+            ("credit", "本报记者 李明"), ("start", "本报讯　“公路修到家门口，种的菜再也不愁卖了！”"),
+            ("body", "石桥村村民王强说。")]
+    lines, decisions = page(rows)
+    if spaced:  # a blank line before the story's last sentence
+        lines[2] = dataclasses.replace(lines[2], gap_before=1)
+    return assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+
+
+def test_a_quoted_cry_under_a_bracketed_kicker_after_a_story_heads_the_next_story() -> None:
+    a, b = _quoted_cry_under_a_story(spaced=False, bracketed=True).articles
+    assert a.paragraphs[-1] == "演练提高了居民的安全意识。"
+    assert (b.headline.kicker or "").strip("【】") == "昨日山路难行走 今朝公路通到家"
+    assert b.headline.title == "“我们村也通公路了！”" and b.credit.reporters == ["李明"]
+
+
+def test_a_quoted_cry_under_a_line_of_text_stays_text() -> None:
+    # no brackets: the line above the cry is read as the story's text, so the cry is too
+    result = _quoted_cry_under_a_story(spaced=False, bracketed=False)
+    assert "“我们村也通公路了！”" not in [a.headline.title for a in result.articles if a.headline]
+
+
+def test_a_quoted_cry_under_a_title_on_a_page_without_blank_lines_is_the_title() -> None:
+    # PyMuPDF prints no blank line: the cry printed against the text under it is still the
+    # title; on a page that prints blank lines, a cry touching the text under it is text
+    rows = [("title", "昨日山路难行走 今朝公路通到家"), ("start", "“我们村也通公路了！”"),
+            ("body", "“公路修到家门口，种的菜再也不愁卖了！”石桥村村民王强说。"), ("body", "如今水泥路通到了家家户户。")]
+    (a,) = assemble(rows).articles
+    assert (a.headline.kicker, a.headline.title) == ("昨日山路难行走 今朝公路通到家", "“我们村也通公路了！”")
+    lines, decisions = page(rows)
+    lines[3] = dataclasses.replace(lines[3], gap_before=1)
+    (a,) = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES).articles
+    assert a.headline.title == "昨日山路难行走 今朝公路通到家"
+
+
+def test_a_left_over_title_line_under_a_title_it_breaks_a_quotation_with_is_its_rest() -> None:
+    # PyMuPDF prints the display type at the page's foot; the model began a new headline
+    # inside the title's quotation, and that second "headline" heads no story
+    rows = [("start", "3月2日，城东区召开新闻发布会，介绍优化营商环境的做法。"), ("body", "发布会介绍了十项措施。"),
+            ("furniture", "新闻热线：0756-75461501"), ("title", "城东区召开“优化营商"), ("title", "环境”新闻发布会")]
+    result = assemble(rows)
+    assert [a.headline.title for a in result.articles] == ["城东区召开“优化营商环境”新闻发布会"]
+    assert not result.leftovers

@@ -457,3 +457,22 @@ def test_extraction_workers_are_not_forks_of_the_caller(tmp_path: Path,
         modules, where, probe, first = pool.submit(eval, f"({ask})").result()
     assert modules == ["civicnews.build"]
     assert (where, probe, first) == (os.getcwd(), "the caller's", str(tmp_path / "probe"))
+
+
+def test_fresh_workers_import_the_callers_civicnews(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs takes the hook's scripts/ off the import path once the hook is loaded: a site
+    build's fresh workers must still import the civicnews their caller runs, not another one
+    the path finds (an installed checkout), nor fail when the path finds none."""
+    import civicnews
+
+    own = str(Path(civicnews.__file__).resolve().parents[1])
+    other = tmp_path / "other"
+    (other / "civicnews").mkdir(parents=True)
+    (other / "civicnews" / "__init__.py").write_text("", encoding="utf-8")
+    for path in [p for p in sys.path if p and Path(p).resolve() == Path(own)]:
+        monkeypatch.setattr(sys, "path", [p for p in sys.path if p != path])
+    monkeypatch.setattr(sys, "path", [str(other), *sys.path])
+    ask = "str(__import__('pathlib').Path(__import__('civicnews').__file__).resolve())"
+    with build._pool(1, fresh=True) as pool:
+        assert pool.submit(eval, ask).result() == str(Path(civicnews.__file__).resolve())

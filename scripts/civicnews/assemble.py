@@ -23,7 +23,8 @@ passes that ``assemble_page`` runs in order, each in the module of its family:
    enough of its words with the story (``rescue_titles``), or the headline-shaped line right above
    it (``titles_above_stories``);
 7. ``headline_moves``, ``story_cuts`` (far splits), ``title_rescue`` (far titles): headlines a PDF
-   tool printed away from their stories find them;
+   tool printed away from their stories find them; ``story_joins.pieces_read_as_stories``: an
+   untitled "story" of a few characters goes on the headline above it or the story before;
 8. ``article_build``: a credit alone closes the story before it; ``build_article``: headline
    parts, paragraphs, credits and captions of one story.
 The data the passes share is in ``page_items``, the shape tests of a line they share in
@@ -36,7 +37,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .article_build import assign_captions, build_article, credits_closing_stories, unsure_reasons
-from .grouping import demote_sentence_pieces, group_items, headings_over_stories, short_leads
+from .grouping import (
+    demote_sentence_pieces,
+    group_items,
+    headings_over_stories,
+    short_leads,
+    texts_running_across,
+)
 from .headline_moves import (
     last_headlines,
     rehome_orphans,
@@ -48,6 +55,7 @@ from .headline_parts import (
     kickers_by_words,
     phrase_list_kickers,
     place_kickers,
+    place_opening_kickers,
     pull_quotes_inside_stories,
     pull_quotes_under_kickers,
     slogan_kickers,
@@ -56,6 +64,7 @@ from .headline_parts import (
 )
 from .labeler import Decision
 from .line_rereads import (
+    blocks_read_as_text,
     chart_labels,
     colon_title_openings,
     colon_titles,
@@ -103,6 +112,7 @@ from .story_joins import (
     headed_resumes,
     join_continuations,
     leads_of_later_stories,
+    pieces_read_as_stories,
     pull_quotes_over_headlines,
     tails_read_as_stories,
 )
@@ -110,6 +120,7 @@ from .title_rescue import (
     far_title_heads,
     far_title_tails,
     far_titles_by_words,
+    orphan_title_tails,
     rescue_titles,
     title_tails,
     titles_above_stories,
@@ -243,6 +254,13 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             " of the measure under it, no word broken with the line under it"))
         decisions[k + 1] = replace(decisions[k + 1], role=Role.START) if decisions[k + 1].role is Role.BODY \
             else decisions[k + 1]
+    across: set[int] = set()  # such headlines over text that opens no story
+    for k, goes_on in blocks_read_as_text(lines, decisions, rules):
+        decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
+            "a headline-shaped block of its own (blank lines before and after it), its words in"
+            " the page's text: a headline printed among another story's lines"))
+        if goes_on:
+            across.add(lines[k].number)
     for k in titles_opened_by_text(lines, decisions, rules):
         decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
             "a block's first line printed against the title line under"
@@ -283,6 +301,7 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     roles = [LineRole(line.number, line.text, d.role, d.confidence, d.evidence)
              for line, d in zip(lines, decisions, strict=True)]
     page = group_items(lines, decisions, rules)
+    texts_running_across(page, across)
     page.reprinted_pairs = {j: j + 1 for k, j in reprints.items() if reprints.get(k + 1) == j + 1}
     page.lifted_openings = {lines[k].number for k in lifted}
     index = {line.number: k for k, line in enumerate(lines)}
@@ -355,6 +374,8 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         _reread(roles, index[line.number], Role.CAPTION, (
             "printed word for word in the story before it, between that story and text that opens"
             " no story: a pull quote"))
+    for line, why in place_opening_kickers(page, rules):
+        _reread(roles, index[line.number], Role.TITLE, f"{why}: the title's first line")
     for line, old_lines, share in titles_by_words(page, lines, confidence):
         k = index[line.number]
         roles[k] = LineRole(line.number, line.text, Role.TITLE, roles[k].confidence, (
@@ -470,6 +491,21 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         _reread(roles, k, Role.TITLE, (
             f"a short box its story prints right after the title 「{title}」:"
             " that title's wrapped end, printed apart"))
+    for k, title in orphan_title_tails(page, lines):
+        _annotate(roles, k, (
+            f"left over, right under the title 「{title}」 and one phrase with its last line:"
+            " that title's rest"))
+    for number, became in pieces_read_as_stories(page, lines):
+        if (k := index.get(number)) is None:
+            continue
+        if became == "title":
+            _reread(roles, k, Role.TITLE, (
+                "a few characters and no clause, untitled, right under the headline of another"
+                " story: that headline's last line"))
+        else:
+            _annotate(roles, k, (
+                "a few characters, untitled, right after a story whose sentence it ends: that"
+                " story's text"))
     for number in credits_closing_stories(page, rules):
         if (k := index.get(number)) is None:
             continue  # a line's second print, folded into it

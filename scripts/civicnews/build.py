@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import gc
-import hashlib
+import importlib.machinery
 import multiprocessing
 import os
 import pickle
@@ -31,9 +31,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from tqdm import tqdm
-
-from . import ids, places, wordlist
+from . import digests, ids, places, wordlist
 from .corrections import Applied, CorrectionsError, apply_corrections, load_corrections
 from .decode import DecodeError, decode_page_report
 from .ids import Ledger, LedgerError, LedgerMemo, check_id, file_tag
@@ -277,15 +275,32 @@ FRESH_WORKERS = "spawn"
 def _pool(workers: int, fresh: bool) -> ProcessPoolExecutor:
     """A pool of extraction workers, each watching this process: started ``fresh``
     (FRESH_WORKERS), else as the platform starts them by default (forks of it on Linux)."""
+    if fresh:
+        _import_path_to_self()
     context = multiprocessing.get_context(FRESH_WORKERS if fresh else None)
     return ProcessPoolExecutor(max_workers=workers, initializer=_worker_init,
                                initargs=(os.getpid(),), mp_context=context)
+
+
+def _import_path_to_self() -> None:
+    """Put the folder this civicnews was imported from first on the import path when the path
+    would now find another (or none): a fresh worker imports from the path of the moment it
+    starts. MkDocs loads the site hook with its scripts/ on the path and then restores the
+    path (config_options.Hooks._load_hook), so a site build's workers imported whatever
+    civicnews the environment had installed (a bench's snapshot: the checkout installed in
+    the venv; none installed: the pool broke)."""
+    root = str(Path(__file__).resolve().parents[1])
+    found = importlib.machinery.PathFinder.find_spec(__package__, sys.path)
+    origin = found.origin if found is not None else None
+    if origin is None or Path(origin).resolve().parent != Path(__file__).resolve().parent:
+        sys.path.insert(0, root)
 
 
 def _worker_init(parent: int) -> None:
     """Start a worker: Ctrl-C is the parent's to handle, and the worker exits with it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])  # the worker is ours alone
+    digests.lean()  # a fresh worker never loads OpenSSL (4.8 MB of it): see digests
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -425,7 +440,7 @@ def _read_pages(paths: Sequence[Path], failures: list[Failure], notes: list[str]
         except DecodeError as exc:
             failures.append(Failure(str(path), exc.reason))
             continue
-        pages.append(_Page(path, info, data, text, digest=hashlib.sha256(data).hexdigest()))
+        pages.append(_Page(path, info, data, text, digest=digests.sha256(data).hexdigest()))
     return pages
 
 
@@ -591,6 +606,8 @@ def _extract_all(pages: list[_Page], failures: list[Failure], *, jobs: int, prog
         # made a rebuild's peak higher than a cold build's.
         return jobs > 1 and (len(tasks) > 1 or (bool(tasks) and not details))
 
+    from tqdm import tqdm  # here, not at the top: a worker imports this module, never the bar
+
     bar = tqdm(total=len(pages), unit="page", file=sys.stderr, disable=not progress,
                desc="extract")
     pool: ProcessPoolExecutor | None = None
@@ -679,7 +696,7 @@ OUTPUT_MEMO = Path("output") / "spliced.pickle"  # report pages and article stat
 
 def _memo_version() -> bytes:
     """What a kept match depends on besides its key: the matching code."""
-    return hashlib.sha256(Path(ids.__file__).read_bytes()).digest()
+    return digests.sha256(Path(ids.__file__).read_bytes()).digest()
 
 
 def _load_matches(cache_dir: Path | None) -> dict | None:
@@ -947,7 +964,7 @@ def _run_warm(inputs: Sequence[Path], out_dir: Path, *, jobs: int, progress: boo
     changed: set[str] = set()
     written, unchanged, removed = commit(out_dir, files, keep, new_ledger, memo, changed)
     # The articles of the files written (a rebuild's few): the others' records are kept.
-    rendered = {hashlib.sha256(data).hexdigest(): by_name[name] for name in changed
+    rendered = {digests.sha256(data).hexdigest(): by_name[name] for name in changed
                 if isinstance(data := files[f"{ARTICLES_DIR}/{name}"], bytes)}
     del files, new_ledger, by_name  # written: not held while the match memo is pickled
     _save_matches(cache_dir, id_ledger)

@@ -16,7 +16,9 @@ In the order they run (``title_rescue.title_tails`` runs between the first two):
    a kicker its story echoes, is a pull quote (a caption); the kicker is the title;
    ``pull_quotes_inside_stories``: a lone title between a story and text opening no story, that
    story printing it word for word, is a pull quote and the text goes on the story;
-7. ``titles_by_words``: a headline whose title shares almost none of its story's words, while
+7. ``place_opening_kickers``: kicker lines holding a number, or printed against the title and
+   opening on a place, are the title's opening;
+8. ``titles_by_words``: a headline whose title shares almost none of its story's words, while
    another of its lines (or a set-aside line between it and the story) shares many, takes that
    line as its title.
 """
@@ -56,6 +58,23 @@ from .page_items import (
 from .patterns import CJK_CHAR
 from .rules import Rules
 from .settings import SETTINGS
+
+
+def _past_the_lead(quote: str, story: str) -> bool:
+    """The story prints the clause whole past its first sentence and nowhere in that sentence: a
+    pull quote's place (守住安全生产底线, from the story's last paragraph). On the fitting
+    part's gold, the title lines that are whole clauses of their story are clauses of its first
+    sentence only (``SETTINGS.pull_quotes_past_the_lead``).
+
+    >>> story = "3日，城关镇开展汛前安全大检查。会上要求，守住安全生产底线；狠抓隐患排查。"
+    >>> _past_the_lead("守住安全生产底线", story), _past_the_lead("开展汛前安全大检查", story)
+    (True, False)
+    """
+    if not SETTINGS.pull_quotes_past_the_lead:
+        return False
+    lead = re.match(r"[^。！？]*[。！？]?", story)
+    at = lead.end() if lead else 0
+    return quote.strip() not in story[:at] and is_pull_quote(quote, story[at:].lstrip())
 
 
 def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rules) -> list[tuple[Line, str]]:
@@ -144,9 +163,12 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rule
             continue
         share = _shares_with(line.text, text)
         # a whole clause of the story is a pull quote under the title, printed apart or (a PDF
-        # tool may print no blank lines) against it, unless a word runs across the break
+        # tool may print no blank lines) against it, unless a word runs across the break; against
+        # it, a clause that opens a sentence, or one printed only past the story's first sentence
+        # (a title's second half is a clause of the lead: …签约，计划总投资44.8亿元)
         quoted = is_pull_quote(line.text, text) and (apart or not spans_a_word(parts[-2][1].text, line.text)
-                                                     and _opens_a_sentence(line.text, text))
+                                                     and (_opens_a_sentence(line.text, text)
+                                                          or _past_the_lead(line.text, text)))
         # the second half of a couplet (以练备战 / 筑牢防线) need not use its story's words
         pair = not apart and (couplet(parts[-2][1].text, line.text)
                               or closes_a_frame(parts[-2][1].text, line.text, rules))
@@ -374,6 +396,11 @@ _SPLIT_NUMBER = re.compile(r"[0-9０-９]$")
 _ENDS_ON_COUNT = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十百千]+)(?:余|多)?[个名家位级项座户所条台辆件场次届批]$")
 
 
+# A number (36.2亿, 4.8万座, 17个, 2018年); an ordinal (第12届) names an edition, a label's.
+_FIGURE = re.compile(r"[0-9０-９]")
+_ORDINAL = re.compile(r"第\s*[0-9０-９]")
+
+
 def place_kickers(page: Page, rules: Rules) -> list[Line]:
     """A kicker that only names a place, or whose number runs on into the title's first line,
     is the title's first line. Returns the lines, for the report.
@@ -508,6 +535,91 @@ def pull_quotes_inside_stories(page: Page) -> list[Line]:
         run.headline = None
         del items[k - 1:k + 1]
         out.extend(line for _, line in head.parts)
+    return out
+
+
+def _against(upper: Line, lower: Line) -> bool:
+    """The lower line is printed right under the upper: no blank beyond the page's spacing, at
+    most that one blank line between, and no other line.
+
+    >>> _against(Line(1, "", "a"), Line(2, "", "b")), _against(Line(1, "", "a"), Line(3, "", "b"))
+    (True, True)
+    >>> _against(Line(1, "", "a"), Line(5, "", "b")), _against(Line(1, "", "a"), Line(3, "", "b", gap_before=1))
+    (False, False)
+    """
+    end = max(upper.lines, default=upper.number)
+    return lower.gap_before == 0 and 0 < lower.number - end <= 2
+
+
+def place_opening_kickers(page: Page, rules: Rules) -> list[tuple[Line, str]]:
+    """Kicker lines that open the title. The last kicker lines holding a number (签约36.2亿,
+    2018年; not an ordinal, 第12届): on the fitting part's gold, numbers are in title pieces only.
+    Kicker lines printed right against the title (no blank line between) whose text opens on
+    a place, a county's or a town's the gazetteer codes (历城区洪家楼街道 / 网格连 / 起邻里情,
+    洪家楼街道办事处 / 对沿街商铺…): the title's opening lines, broken over lines, not a kicker.
+    On the fitting part's gold no kicker opens on a place, while most titles do. A development
+    zone (经济开发区) names no one place; a place over a couplet stays its kicker, as in
+    ``place_kickers``. Runs after the pull-quote passes, which read a whole headline over a pull
+    quote as kicker and title. Returns the lines and why, for the report.
+
+    >>> from .rules import load_rules
+    >>> run = TextRun(fresh=True, sections=[(None, ["近日，洪家楼街道网格员走访居民。"])])
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "历城区洪家楼街道")), (Role.KICKER, Line(2, "", "网格连")),
+    ...                           (Role.KICKER, Line(3, "", "起邻里情")), (Role.TITLE, Line(4, "", "服务送到家门口"))])
+    >>> [x.text for x, _ in place_opening_kickers(Page([run], [], [], []), load_rules())], run.headline.text
+    (['历城区洪家楼街道', '网格连', '起邻里情'], '历城区洪家楼街道网格连起邻里情服务送到家门口')
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "第12届梨花节")), (Role.KICKER, Line(2, "", "签约36.2亿")),
+    ...                           (Role.TITLE, Line(3, "", "小城迎来招商好开局"))])
+    >>> [x.text for x, _ in place_opening_kickers(Page([run], [], [], []), load_rules())], run.headline.parts[0][0]
+    (['签约36.2亿'], <Role.KICKER: 'kicker'>)
+
+    A place's name set apart by a blank line (a masthead, 陇县发布) or a label is left:
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "陇县发布")), (Role.TITLE, Line(3, "", "志愿者清除小广告", gap_before=1))])
+    >>> place_opening_kickers(Page([run], [], [], []), load_rules())
+    []
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "人大代表之家")), (Role.TITLE, Line(2, "", "陇县人大代表接待选民"))])
+    >>> place_opening_kickers(Page([run], [], [], []), load_rules())
+    []
+    """
+    out: list[Line] = []
+    for run in page.items:
+        if not isinstance(run, TextRun) or run.headline is None:
+            continue
+        parts = run.headline.parts
+        k = next((j for j, (role, _) in enumerate(parts) if role is not Role.KICKER), len(parts))
+        if k == 0 or k == len(parts) or parts[k][0] is not Role.TITLE:
+            continue
+        # a number (签约36.2亿, 2018年) in the kicker's last lines: those lines are the title's
+        if SETTINGS.figure_kickers:
+            j = k
+            while j > 0 and _FIGURE.search(parts[j - 1][1].text) and not _ORDINAL.search(parts[j - 1][1].text):
+                j -= 1
+            if j < k:
+                out.extend((line, "a number: kickers hold none") for _, line in parts[j:k])
+                parts[j:k] = [(Role.TITLE, line) for _, line in parts[j:k]]
+                k = j
+                if k == 0:
+                    continue
+        if _couplet_title(parts[k:]):
+            continue
+        # a blank line (beyond the page's spacing) or lines between (furniture: PyMuPDF prints a
+        # page's headlines together, over its masthead) set a masthead or a label apart
+        if not all(_against(upper, lower) for (_, upper), (_, lower) in zip(parts[:k], parts[1:k + 1], strict=True)):
+            continue
+        if not SETTINGS.place_opening_kickers:
+            continue
+        kicker = "".join(line.text for _, line in parts[:k]).strip()
+        found = next(iter(rules.gazetteer.find(kicker)), None)
+        # a coded county or town: a zone's entry (x-…) is a kind of place, not its name
+        if found is None or found.start != 0 or not any(code[:1].isdigit() for code in found.codes):
+            continue
+        # another story's headline stacked over this one (PyMuPDF prints a page's headlines
+        # together) is that story's, as in drop_stray_title_tails
+        if any(_shares_with(kicker, other.text) >= SETTINGS.min_far_title_share
+               for other in page.items if isinstance(other, TextRun) and other is not run):
+            continue
+        out.extend((line, "printed against the title and opening on a place") for _, line in parts[:k])
+        parts[:k] = [(Role.TITLE, line) for _, line in parts[:k]]
     return out
 
 

@@ -16,7 +16,6 @@ find their entries by content first (``allow_moves``), so a rename moves no URL.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import re
@@ -27,6 +26,7 @@ from pathlib import Path
 
 import yaml
 
+from . import digests
 from .manifest import refusal, yaml_error
 from .model import Article, PageInfo
 
@@ -94,7 +94,7 @@ def match_key(page_key: str, candidates: Sequence[Entry]) -> str:
     >>> match_key("k", [a, b]) == match_key("k", [a, b]) != match_key("k", [b, a])
     True
     """
-    digest = hashlib.sha256(page_key.encode())
+    digest = digests.sha256(page_key.encode())
     for entry in candidates:
         digest.update(b"\0" + entry.id.encode("utf-8", "surrogatepass") + b"\1"
                       + entry.head.encode("utf-8", "surrogatepass"))
@@ -148,7 +148,7 @@ def file_tag(name: str) -> str:
     >>> file_tag("000_6b38b89e44bd9a24.txt")
     'a21de8cd'
     """
-    return hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    return digests.sha1(name.encode("utf-8")).hexdigest()[:8]
 
 
 def make_id(info: PageInfo, serial: int) -> str:
@@ -517,7 +517,7 @@ class LedgerMemo:
         # id and fields; in a file beside the data's, named by the dumping code as well.
         self._entries: dict[tuple, str] | None = None
         self._entries_path = path.with_name(ENTRY_MEMO) if path is not None else None
-        self._entries_version = (self._version, hashlib.sha256(
+        self._entries_version = (self._version, digests.sha256(
             Path(__file__).read_bytes()).hexdigest(), _SafeDumper.__name__)
 
     def _read(self) -> tuple[str | None, bytes]:
@@ -534,7 +534,7 @@ class LedgerMemo:
 
     @staticmethod
     def _hash(text: str) -> str:
-        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        return digests.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
     def parsed(self, text: str) -> object:
         """The data of ``text`` when it is the text kept; ``_UNKNOWN`` otherwise."""

@@ -31,6 +31,11 @@ shows. In the order they run:
 15. ``titles_after_credits``: a headline-shaped line right after a closing credit is a title, and
     so is a stack of short lines between it and a first line opening with a dateline;
 16. ``titles_read_as_leads``: an untitled "first line" shaped as a headline is one;
+16a. ``blocks_read_as_text``: a headline-shaped line read as text that is a block of its own
+    among blocks of several lines, off their measure, its words in the page's text, is a title
+    (pdftotext prints a headline spanning columns between the lines of the columns it reads
+    first); the text under it, when it opens no story, does not begin that title's story
+    (``grouping.texts_running_across``);
 17. ``titles_opened_by_text``: a block's first line printed against the title under it is that
     title's first piece;
 18. ``far_reprints`` and ``reprinted_title_ends``: display lines printed a second time are
@@ -189,6 +194,33 @@ def measure_changes(lines: list[Line], decisions: list[Decision], k: int, from_k
     return wide / narrow >= SETTINGS.measure_change and wide - narrow >= MEASURE_MIN_EM
 
 
+def _subhead_block(lines: list[Line], decisions: list[Decision], k: int) -> tuple[int, int]:
+    """The first and last index of the lines read as subheads printed together with line k
+    (blank lines between them aside), when they are at most ``max_subhead_block_lines``;
+    else (k, k): a longer block is a list of points, not one headline.
+
+    >>> page = [Line(n, "", t) for n, t in enumerate(["文明。", "山水衢州", "", "打造最美客厅", "近日，衢州。"])]
+    >>> roles = [Role.BODY, Role.SUBHEAD, Role.BODY, Role.SUBHEAD, Role.BODY]
+    >>> _subhead_block(page, [Decision(r, 1.0) for r in roles], 3)
+    (1, 3)
+    >>> roles[2] = Role.SUBHEAD  # three subheads, where at most two count as one headline
+    >>> page[2] = Line(2, "", "对下一步工作提出要求")
+    >>> _subhead_block(page, [Decision(r, 1.0) for r in roles], 3)
+    (3, 3)
+    """
+    def step(j: int, by: int) -> int:
+        while 0 <= j + by < len(lines) and not lines[j + by].text:
+            j += by
+        return j + by if 0 <= j + by < len(lines) and decisions[j + by].role is R.SUBHEAD else -1
+    lo = hi = k
+    while (j := step(lo, -1)) >= 0:
+        lo = j
+    while (j := step(hi, 1)) >= 0:
+        hi = j
+    block = sum(1 for j in range(lo, hi + 1) if lines[j].text)
+    return (lo, hi) if block <= SETTINGS.max_subhead_block_lines else (k, k)
+
+
 def titles_between_stories(lines: list[Line], decisions: list[Decision], rules: Rules) -> dict[int, float]:
     """Headline-shaped lines read as subheads, furniture or captions whose text after shares
     almost nothing with the text before (cosine of their bigram sets under
@@ -198,8 +230,9 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision], rules: 
     few). A line read as text counts right before a story's first line (with no text before it,
     the page's first story, it is that story's title) or, under the same tests as a furniture
     line, when it was read with little confidence. A line the furniture rules or slogans name
-    (创建卫生城市 人人有责 between two paragraphs) is never taken. Index → the cosine, for the
-    report.
+    (创建卫生城市 人人有责 between two paragraphs) is never taken. A headline of two lines both
+    read as subheads is judged by the text around both (``_subhead_block``). Index → the
+    cosine, for the report.
 
     >>> from .rules import load_rules
     >>> texts = ["自贡建成智能借书柜，市民借书方便了。", "枫林镇开展节前消防隐患大排查",
@@ -242,8 +275,11 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision], rules: 
             continue
         if _furniture_shaped(line.text, rules):  # after the role tests: most lines fail those first
             continue
-        after = _text_window(lines, decisions, range(k + 1, min(len(lines), k + 1 + SUBHEAD_WINDOW)))
-        before = _text_window(lines, decisions, range(k - 1, max(-1, k - 1 - SUBHEAD_WINDOW), -1))
+        # a headline of two or three lines all read as subheads (山水衢州 / 打造最美客厅): the
+        # text around the whole block counts, not the block's other lines
+        lo, hi = _subhead_block(lines, decisions, k) if decision.role is R.SUBHEAD else (k, k)
+        after = _text_window(lines, decisions, range(hi + 1, min(len(lines), hi + 1 + SUBHEAD_WINDOW)))
+        before = _text_window(lines, decisions, range(lo - 1, max(-1, lo - 1 - SUBHEAD_WINDOW), -1))
         if not after:
             continue
         if not before:  # the page's first text: a title when a story begins right after it
@@ -261,6 +297,113 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision], rules: 
         score = cosine(bigrams(after), bigrams(before))
         if score < SETTINGS.max_title_similarity:
             out[k] = round(score, 3)
+    return out
+
+
+# A line wholly in brackets (【人大代表之家】): a column's label, a kicker's print, no title.
+# Marks of a sentence's inside a headline never holds (a headline may hold one ，between two
+# phrases): 、 lists, brackets, half-width commas, a stop
+_PROSE_MARKS = re.compile("[、。（）(),;；]")
+_BRACKETED = re.compile(r"^[【\[〔(（].*[】\]〕)）]$")
+
+
+def _off_measure(lines: list[Line], decisions: list[Decision], k: int) -> bool:
+    """Line k is wider or narrower than the column lines around it by more than
+    ``SHORT_OF_MEASURE_EM`` (the measure: the widest of the nearest ``MEASURE_LINES`` text lines
+    on each side that end no sentence and hold no space): a headline set across columns or in a
+    box of its own, not a column's line (a column line fills its measure; one that falls short
+    ends its paragraph).
+
+    >>> texts = ["一二三四五六七八九十", "荣县人大代表和政协委员开展两会集中视察活动", "一二三四五六七八九十"]
+    >>> page = [Line(n, "", t, width=float(len(t))) for n, t in enumerate(texts)]
+    >>> _off_measure(page, [Decision(Role.BODY, 0.9)] * 3, 1)
+    True
+    >>> page[1] = Line(1, "", "二三四五六七八九十一", width=10.0)
+    >>> _off_measure(page, [Decision(Role.BODY, 0.9)] * 3, 1)
+    False
+    """
+    near = [j for j in range(k - 1, max(-1, k - 1 - MEASURE_LINES), -1)]
+    near += list(range(k + 1, min(len(lines), k + 1 + MEASURE_LINES)))
+    widths = [lines[j].width for j in near if decisions[j].role in _TEXT_ROLES and lines[j].text
+              and not ends_sentence(lines[j].text) and " " not in lines[j].text.strip()]
+    return bool(widths) and abs(lines[k].width - max(widths)) > SHORT_OF_MEASURE_EM
+
+
+def blocks_read_as_text(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[tuple[int, bool]]:
+    """Headline-shaped lines read as text that the PDF tool printed as a block of their own: more
+    blank lines than the page's spacing before AND after the line, no sentence or clause end,
+    not furniture-shaped nor a bracketed label, off the measure of the text around it
+    (``_off_measure``), and the page's text before or after it using
+    ``min_block_title_share`` of its words. pdftotext prints a headline that spans columns
+    between the lines of the columns it reads first (立“人民选我当代 / 荣县人大代表…视察活动 /
+    表，我当代表为人民…): the text around it runs on, and the model reads it as a line of it.
+    A text line alone in its block ends a paragraph (its sentence ends) or runs on into the next
+    block with no blank between. Between finished sentences the line must also part two
+    stories (the text windows before and after it share a cosine under ``max_title_similarity``).
+    Returns their indices, each with whether the text line after it opens no story (a sentence
+    running across it, or a story's later paragraph): the text under such a headline is not its
+    story's beginning, and the headline finds its story by its words.
+
+    >>> from .rules import load_rules
+    >>> texts = ["进，牢固树立人民选我", "荣县人大代表和政协委员开展集中视察活动", "当代表为人民履职的责任",
+    ...          "日前，荣县人大代表开展集中视察"]
+    >>> page = [Line(n, "", t, gap_before=int(n in (1, 2)), width=float(len(t))) for n, t in enumerate(texts)]
+    >>> blocks_read_as_text(page, [Decision(Role.BODY, 0.9)] * 4, load_rules())
+    [(1, True)]
+    >>> page[1] = replace(page[1], column_piece=True)  # parted off a row read across: a column's line
+    >>> blocks_read_as_text(page, [Decision(Role.BODY, 0.9)] * 4, load_rules())
+    []
+    >>> page[1] = replace(page[1], column_piece=False)
+    >>> page[0] = replace(page[0], gap_before=1)  # every line set apart: a double-spaced story
+    >>> blocks_read_as_text(page, [Decision(Role.BODY, 0.9)] * 4, load_rules())
+    []
+    >>> page[0] = replace(page[0], gap_before=0)
+    >>> page[2] = Line(2, "", texts[2], width=11.0)  # no blank after it: a line of the text under it
+    >>> blocks_read_as_text(page, [Decision(Role.BODY, 0.9)] * 4, load_rules())
+    []
+    """
+    out: list[tuple[int, bool]] = []
+    if not SETTINGS.blocks_read_as_text:
+        return out
+    floor = SETTINGS.min_block_title_share
+    for k in range(1, len(lines) - 1):
+        line = lines[k]
+        # cheap tests first: most lines are text with no blank line before them
+        if line.gap_before <= 0 or lines[k + 1].gap_before <= 0 or decisions[k].role not in (R.BODY, R.START):
+            continue
+        if line.column_piece:  # parted off a row read across columns: a column's line
+            continue
+        # the text around it is printed in blocks of several lines (a double-spaced story
+        # sets every line apart): neither the line before it nor the one after the next is a
+        # block's first
+        if lines[k - 1].gap_before > 0 or k + 2 >= len(lines) or lines[k + 2].gap_before > 0:
+            continue
+        text = line.text.strip()
+        if not could_be_title(text) or _BRACKETED.match(text) or _furniture_shaped(text, rules):
+            continue
+        if _PROSE_MARKS.search(text) or text.count("，") > 1 or not _off_measure(lines, decisions, k):
+            continue
+        grams = bigrams(text)
+        if not grams:
+            continue
+        # its story may be printed before or after it (a tool reads a page's blocks in its own order)
+        after = "".join(x.text for x, d in zip(lines[k + 1:], decisions[k + 1:], strict=True) if d.role in _TEXT_ROLES)
+        before = "".join(x.text for x, d in zip(lines[:k], decisions[:k], strict=True) if d.role in _TEXT_ROLES)
+        share = max(sum(g in after for g in grams), sum(g in before for g in grams)) / len(grams)
+        if share < floor:
+            continue
+        # the text line after it opens no story: the text under it goes on a story, not its own
+        goes_on = decisions[k + 1].role is R.BODY and not opens_story(lines[k + 1].text)
+        runs_across = goes_on and decisions[k - 1].role in _TEXT_ROLES and not ends_sentence(lines[k - 1].text)
+        if not runs_across:
+            # between finished sentences it must part two stories (the text after it shares
+            # almost nothing with the text before): one story's two parts around it make it a
+            # headline printed inside its own story, or a subhead
+            after_w = _text_window(lines, decisions, range(k + 1, min(len(lines), k + 1 + SUBHEAD_WINDOW)))
+            before_w = _text_window(lines, decisions, range(k - 1, max(-1, k - 1 - SUBHEAD_WINDOW), -1))
+            if before_w and cosine(bigrams(after_w), bigrams(before_w)) >= SETTINGS.max_title_similarity:
+                continue
+        out.append((k, goes_on))
     return out
 
 
@@ -1078,6 +1221,11 @@ def leads_after_bracket_labels(lines: list[Line], decisions: list[Decision]) -> 
 MAX_QUOTED_KICKER_LINES = 3
 
 
+# A headline's lines above a quoted title that are one label in brackets, of any length (a
+# kicker of two phrases runs past _BRACKET_LABEL's twelve characters).
+_BRACKETED_KICKER = re.compile(r"^【[^【】]{2,}】$")
+
+
 # Roles the lines of one headline above a quoted title may have been read as, alike.
 _KICKER_ALIKE = (*HEAD_ROLES, R.START)
 
@@ -1125,6 +1273,9 @@ def quoted_titles(lines: list[Line], decisions: list[Decision], rules: Rules) ->
     """
     out: dict[int, Role] = {}
     texted = [k for k, line in enumerate(lines) if line.text]
+    # a page that prints no blank line at all (PyMuPDF) shows no block by its spacing: lines
+    # printed against each other part nothing there
+    spaced = any(line.gap_before > 0 for line in lines)
     for pos, k in enumerate(texted):
         role = decisions[k].role
         if role not in (R.START, R.BODY, R.SUBHEAD, R.TITLE) or not _whole_quote(lines[k].text):
@@ -1137,7 +1288,8 @@ def quoted_titles(lines: list[Line], decisions: list[Decision], rules: Rules) ->
         if pos + 1 < len(texted):
             nxt = texted[pos + 1]
             opens_after = (lines[k].text.rstrip().endswith(("！”", "!”")) and decisions[nxt].role is R.BODY
-                           and not touching(lines[k], lines[nxt]) and decisions[nxt].confidence >= SETTINGS.unsure_confidence)
+                           and (not spaced or not touching(lines[k], lines[nxt]))
+                           and decisions[nxt].confidence >= SETTINGS.unsure_confidence)
             if (decisions[nxt].role not in (R.START, R.CREDIT) and not opens_after
                     and not credits.opens_with_dateline(lines[nxt].text, rules)):
                 continue
@@ -1157,8 +1309,11 @@ def quoted_titles(lines: list[Line], decisions: list[Decision], rules: Rules) ->
                 break
             above.append(j)
         # the line above the kicker is no text of its own (a finished sentence, a byline, a
-        # caption or furniture), or the headline was read as one
-        if not above or (not any(decisions[j].role in (*HEAD_ROLES, R.SUBHEAD) for j in above)
+        # caption or furniture), or the headline was read as one, or its lines are one label in
+        # brackets (【昔日道路泥泞小径难出门 今朝水泥大路到门口】 under a story's last sentence): a
+        # kicker's print, whatever the model read it as
+        bracketed = bool(above) and _BRACKETED_KICKER.match("".join(lines[j].text for j in reversed(above)).strip())
+        if not above or (not bracketed and not any(decisions[j].role in (*HEAD_ROLES, R.SUBHEAD) for j in above)
                          and any(decisions[j].role is R.BODY and decisions[j].confidence >= SETTINGS.max_between_body_confidence for j in above)):
             continue
         out[k] = R.TITLE
@@ -1200,6 +1355,13 @@ def dash_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
     ...         Line(3, "", "捎来群众期盼，共商发展大计。1月4日，委员们报到。")]
     >>> dash_titles(page, [Decision(Role.BODY, 1.0), Decision(Role.START, 0.8), Decision(Role.BODY, 1.0)])
     [1]
+
+    Set apart from the text above and printed against the line under it, it is a paragraph's
+    first line (a quotation that goes on: 给我量量血压—— / 这个电源插座坏了，帮…):
+
+    >>> page[1], page[2] = replace(page[1], gap_before=1), replace(page[2], gap_before=0)
+    >>> dash_titles(page, [Decision(Role.BODY, 1.0), Decision(Role.START, 0.8), Decision(Role.BODY, 1.0)])
+    []
     """
     out: list[int] = []
     texted = [k for k, line in enumerate(lines) if line.text]
@@ -1208,6 +1370,10 @@ def dash_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
         if decisions[k].role not in _TEXT_OR_NONE or not text.endswith("——"):
             continue
         if pos + 1 >= len(texted) or decisions[texted[pos + 1]].role in HEAD_ROLES:
+            continue
+        # set apart above and printed against the line under it: a longer paragraph's first line
+        # (给我量量血压—— / 这个电源插座坏了，帮…), not a paragraph of its own
+        if lines[k].gap_before > 0 and lines[texted[pos + 1]].gap_before == 0:
             continue
         group = [k]
         prev = texted[pos - 1] if pos else None

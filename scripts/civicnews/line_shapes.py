@@ -155,8 +155,16 @@ def _couplet_title(parts: list[tuple[Role, Line]]) -> bool:
     True
     >>> _couplet_title([(Role.TITLE, Line(2, "", "扎实开展燃气安全排查"))])
     False
+
+    A line ending inside a quotation (助力邻里“ / 温暖满格”) goes on in the next: no phrase ends there.
+    >>> _couplet_title([(Role.TITLE, Line(2, "", "助力邻里“")), (Role.TITLE, Line(3, "", "温暖满格”"))])
+    False
     """
-    phrases = " ".join(line.text for role, line in parts if role is Role.TITLE).split()
+    text = ""
+    for role, line in parts:
+        if role is Role.TITLE:
+            text += line.text if text.count("“") > text.count("”") else " " + line.text
+    phrases = text.split()
     return len(phrases) == 2 and couplet(*phrases)
 
 

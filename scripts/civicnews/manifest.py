@@ -12,7 +12,6 @@ A malformed manifest is a ManifestError naming the file and the line.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import pickle
 import re
@@ -21,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from . import digests
 from .model import PageInfo
 
 MANIFEST_NAME = "pages.yml"
@@ -233,7 +233,7 @@ def _memo_version() -> bytes:
     and PyYAML's."""
     from . import model
 
-    h = hashlib.sha256(yaml.__version__.encode() + b"\0")
+    h = digests.sha256(yaml.__version__.encode() + b"\0")
     for source in (__file__, model.__file__):
         h.update(Path(source).read_bytes() + b"\0")
     return h.digest()
@@ -270,7 +270,7 @@ def load_manifests(directories: Iterable[Path],
         except OSError:
             out[directory] = load_manifest(directory)  # its error (or a late success)
             continue
-        digest = hashlib.sha256(version + data).hexdigest()
+        digest = digests.sha256(version + data).hexdigest()
         hit = known.get(str(directory))
         if isinstance(hit, tuple) and len(hit) == 2 and hit[0] == digest:
             out[directory] = hit[1]

@@ -23,7 +23,7 @@ from . import wordlist
 from .campaigns import _all_keywords, _keyword_matcher
 from .model import Article, _headline_text
 from .place_votes import _city_of
-from .places import Gazetteer, Mention
+from .places import Gazetteer, Mention, SortedNames
 from .rules import Rules
 from .settings import SETTINGS
 
@@ -486,12 +486,13 @@ def towns_written_otherwise(text: str, rules: Rules) -> list[tuple[int, int, str
     return out
 
 
-def _town_bases_anywhere(gaz: Gazetteer) -> frozenset[str]:
+def _town_bases_anywhere(gaz: Gazetteer) -> SortedNames:
     """The bases of all the list's towns (叶坪 of 叶坪镇), built on first use (about 10 ms) and
-    kept with the gazetteer: a base looked up there first spares most lookups by full name."""
+    kept with the gazetteer: a base looked up there first spares most lookups by full name.
+    Sorted names, not a frozenset: 0.3 MB, not 2 MB, in each extraction worker."""
     found = gaz.memo("town_bases_anywhere").get("")
     if found is None:
-        found = gaz.memo("town_bases_anywhere")[""] = frozenset(b for towns in gaz.town_base.values() for b in towns)
+        found = gaz.memo("town_bases_anywhere")[""] = SortedNames(b for towns in gaz.town_base.values() for b in towns)
     return found
 
 

@@ -24,7 +24,6 @@ the process dies, so a killed build never leaves a stale lock.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import pickle
@@ -35,6 +34,8 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from . import digests
 
 try:
     import fcntl
@@ -510,7 +511,7 @@ def commit(out_dir: Path, files: dict[str, Data], keep: set[str],
 
 
 def _digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=20).digest()
+    return digests.blake2b(data, digest_size=20).digest()
 
 
 def _article_same(path: Path, data: Data, memo: OutputMemo,

@@ -12,7 +12,6 @@ cached page valid (hashing the whole package re-extracted every page for such a 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import re
@@ -23,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
-from . import __version__
+from . import __version__, digests
 from .markdown import render_after_id
 from .model import PageInfo, PageResult
 from .report import PageFacts, page_facts
@@ -140,7 +139,7 @@ def extraction_sources(package_dir: Path = PACKAGE_DIR) -> list[Path]:
 def fingerprint(package_dir: Path = PACKAGE_DIR) -> str:
     """A hash of the sources (extraction_sources), models and data packages that make a cached
     extraction, and of the civicnews version."""
-    digest = hashlib.sha256(__version__.encode())
+    digest = digests.sha256(__version__.encode())
     files = [*extraction_sources(package_dir),
              *sorted(p for pattern in DATA_GLOBS for p in package_dir.glob(pattern))]
     for path in files:
@@ -165,7 +164,7 @@ def code_fingerprint() -> str:
 
 def rules_fingerprint(rules_dir: Path | None) -> str:
     """A hash of the rule files in force (package defaults and any override directory)."""
-    digest = hashlib.sha256()
+    digest = digests.sha256()
     chosen = rules_dir or (Path(os.environ["CIVICNEWS_RULES"])
                            if os.environ.get("CIVICNEWS_RULES") else None)
     for directory in (DEFAULT_DIR, chosen):
@@ -178,7 +177,7 @@ def rules_fingerprint(rules_dir: Path | None) -> str:
 
 def cache_key(data: bytes, info: PageInfo, rules_hash: str) -> str:
     """The cache key of one extraction: page bytes, its manifest entry, rules and code."""
-    digest = hashlib.sha256(data)
+    digest = digests.sha256(data)
     digest.update(repr(info).encode())
     digest.update(rules_hash.encode())
     digest.update(code_fingerprint().encode())

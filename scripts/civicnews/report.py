@@ -7,7 +7,6 @@ timestamps, so two builds of the same pages give the same bytes); ``render_text`
 
 from __future__ import annotations
 
-import hashlib
 import json
 import operator
 import re
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from . import digests
 from .lines import fix_ellipsis, fold_radicals
 from .markdown import escape_text
 from .model import Article, PageResult
@@ -599,7 +599,7 @@ Segment = tuple[str | None, Callable[[], bytes]]
 def _segment_key(extraction_key: str, *parts: str | bytes) -> str:
     """A page's segment key: the key of the extraction its facts came from (it fixes every
     value the facts hold) and the parts made from anything else, each with its length."""
-    digest = hashlib.blake2b(extraction_key.encode("utf-8"), digest_size=20)
+    digest = digests.blake2b(extraction_key.encode("utf-8"), digest_size=20)
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part
         digest.update(len(data).to_bytes(8, "little") + data)

@@ -55,6 +55,15 @@ class Settings:
     # this many characters of the paragraph cut at (为持续助力“创文创卫”，12月3日下午，…).
     # Not fitted: a first sentence's when and where come within its first clause or two.
     far_split_opening_chars: int = 30
+    # ... or where the text changes measure after a finished sentence (story_cuts._new_measure_at:
+    # the median lengths of the full lines before and after differ by this ratio, and by
+    # line_shapes.MEASURE_MIN_EM characters). Chosen on held-out fitting-part sets (fitB typeset
+    # pages read with a fitA model; the same sets it was then scored on, so a gap, not a fit): the
+    # cuts it makes on 200 PyMuPDF pages (tsB51) are all right and change measure 1.8-2.2 times;
+    # on pdftotext text, where rows of side-by-side columns come out interleaved, it cut at
+    # 1.26-1.33 (tsB51 007 and 016, tsB41 017), lines of two columns mixed, and lost count there.
+    # 1.5 lies between; the line rereads' measure_change (1.2) was the first try.
+    far_split_measure_change: float = 1.5
     # The same cut the other way round (story_cuts._far_cut_before): the far headline's words in
     # the story's first part, the story's own headline's in the part after. PyMUPDF's headline
     # at a page's top heads the page's first story; a unsure title tail (…全力以赴活动) keeps
@@ -83,6 +92,12 @@ class Settings:
     # fitting part (stop 33): 3 / 6 / 7 / 8 gain 2 / 4 / 10 / 11 pages' counts, 8 also losing a
     # gA page and title; no gold article of the fitting part has under 31 characters.
     max_text_shard_chars: int = 7
+    # An untitled "story" of at most this many CJK characters is a piece of another (a
+    # headline's last line read as text, a broken sentence's end): story_joins.
+    # pieces_read_as_stories. Set on the fitting part (stop 38): such untitled pieces on the
+    # held-out sets gB1-3, tsB41-47 and g41 hold 5-20 CJK characters; the shortest gold story
+    # of those sets holds 31, of the corpus' fitting part 122. 24 lies between.
+    max_piece_cjk: int = 24
     # A headline's wrapped end printed as a box of its own far from it (title_rescue.far_title_tails):
     # a set-aside line of at most this many characters (0: off). Set on the fitting part
     # (typeset seeds 13/21/31, text sets f14-f912nb, folds gA/gB): see the commit message.
@@ -115,6 +130,19 @@ class Settings:
     # A kicker ending on a count (500余名, 三级) is the title's first line
     # (headline_parts.place_kickers). Tried on gB1-3 (model M0): issue-9-titles-s37.
     count_kickers: bool = True
+    # Kicker lines printed against the title that open on a place the gazetteer codes are the
+    # title's opening (headline_parts.place_opening_kickers). Set on fitA's gold: 42 of its 73
+    # titles open on a place, none of its 6 kickers (9 pieces split at spaces) (issue-9-titles-s38).
+    place_opening_kickers: bool = True
+    # A kicker's last lines holding a number (36.2亿, 2018年; not an ordinal, 第12届) are the title's
+    # (headline_parts.place_opening_kickers): on fitA's gold 12 of 92 title pieces hold one, none of
+    # the 9 kicker pieces (issue-9-titles-s38).
+    figure_kickers: bool = True
+    # A title's last line that is a whole clause of its story printed only past the story's first
+    # sentence is a pull quote, also when printed against the title (drop_stray_title_tails). Set
+    # on fitA's gold: of its title pieces after the first, 2 are whole clauses of the story, both
+    # of the first sentence only; none is a clause past it (issue-9-titles-s38).
+    pull_quotes_past_the_lead: bool = True
     # A quoted title's kicker lines stop at a blank line beyond the page's spacing
     # (line_rereads.quoted_titles). Tried on gB1-3 (model M0): issue-9-titles-s37.
     quoted_kickers_stop_at_gaps: bool = True
@@ -239,6 +267,13 @@ class Settings:
     # 0.679 → 0.686 at 0.05–0.1; seed 12 the same throughout. 0.05: the middle of the best,
     # and the top of the cosine different stories on one page measured (0.01–0.05).
     max_title_similarity: float = 0.05
+    # ... and a block of at most this many lines all read as subheads counts as one headline
+    # there, the text around the whole block compared (a headline of two lines, 人大代表之家 /
+    # 人大代表开展接待选民活动, read as two subheads between two stories). Set on the fitting
+    # part (stop 38, model M0 on gB1-3, tsB41-47, shipped model on seeds and g41): 2 and 3 both
+    # gain gB1 and gB2 a page's count each; 3 also cuts a seed story at a block of three
+    # subheads printed under a chart (count 1.0 -> 0.8). 1 is off.
+    max_subhead_block_lines: int = 2
     # A headline printed after a story that runs on from a story under another headline cuts
     # it (pairing.split_for_late_titles) when the tail uses this share of its words (only
     # there) and this margin more than the story after the headline uses. Set on the held-out
@@ -381,6 +416,18 @@ class Settings:
     # A headline the line stage parted off a row (Line.head_start) that the model reads as
     # text (a caption, body) takes its likeliest display role (labeler.label_lines).
     parted_head_display: bool = True
+    # A headline-shaped line read as text, a block of its own (blank lines before and after,
+    # the lines around it in blocks of several, off their measure, no prose marks), is a title
+    # when the page's text before or after it uses this share of its bigrams
+    # (line_rereads.blocks_read_as_text). Set on the fitting part (pm37_tsB51 pdftotext, model
+    # M0): of such lines (before the shape guards) 22 were (parts of) gold headlines, sharing
+    # 0.18-1.0, and 7 not (slogans, a bracketed label), 3 of them under 0.15. With the final
+    # rule on the four pdftotext fitting sets (tsB41/43/45, pm37_tsB51): 0.0 loses a title on
+    # pm37_tsB51 (0.619 against 0.621), 0.3 one on tsB45 (0.651 against 0.661); both the same
+    # elsewhere. The measure/prose/both-sides guards were added for gB1 text pages, where
+    # double-spaced column lines set apart were read as titles (count 0.953 -> 0.587 without them).
+    blocks_read_as_text: bool = True
+    min_block_title_share: float = 0.15
     # Headline lines printed interleaved (lines.join_interleaved_heads): a line moves up to the
     # display line up to this many lines above it when a word runs across; lines wider than this
     # many em are never headline lines; the moved line is at most this share of the line it

@@ -17,10 +17,11 @@ Late, for headlines still left over (a PDF tool printing a page's display type a
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Iterator
 
 from .features import bigrams
-from .line_shapes import _furniture_shaped, could_be_title, touching
+from .line_shapes import MEASURE_LINES, MEASURE_MIN_EM, _furniture_shaped, could_be_title, touching
 from .model import Line, Role
 from .page_items import (
     HeadGroup,
@@ -32,7 +33,7 @@ from .page_items import (
     cut_run,
     shared_split_point,
 )
-from .paragraphs import ends_sentence
+from .paragraphs import em_width, ends_sentence
 from .patterns import cjk_count
 from .rules import Rules
 from .settings import SETTINGS
@@ -414,10 +415,41 @@ def _above_a_story_headed_below(lone: HeadGroup, run: TextRun) -> bool:
 def _far_cut_fits(lone: HeadGroup, lines: list[str], k: int) -> bool:
     """A cut before ``lines[k]`` can part two stories for the far headline: it is no line the
     story prints word for word (its subhead, a pull quote), holds a title, not a kicker alone,
-    and a story's opening (a date, 近日) comes at the cut."""
+    and a story's opening comes at the cut: a date or an opening word (近日), or a new measure
+    after a finished sentence (``_new_measure_at``)."""
     return (lone.text.replace(" ", "") not in "".join(lines)
             and any(role is Role.TITLE for role, _ in lone.parts)
-            and bool(_STORY_OPENING.search("".join(lines[k:k + 4])[:SETTINGS.far_split_opening_chars])))
+            and (bool(_STORY_OPENING.search("".join(lines[k:k + 4])[:SETTINGS.far_split_opening_chars]))
+                 or _new_measure_at(lines, k)))
+
+
+def _new_measure_at(lines: list[str], k: int) -> bool:
+    """The line before ``lines[k]`` ends a sentence and the full lines right before it and from
+    it on are set to different measures (their median lengths in characters differ by
+    ``far_split_measure_change`` and ``MEASURE_MIN_EM`` or more): one story's column ended and
+    another story's column begins, though its first words name no date (佳节将至，…, 夏日炎炎，…).
+    The lines are a story's lines as the tool printed them, so their lengths are its measure.
+
+    >>> wide = ["为深入推进全国文明城市创建，该县依托闲置楼房建设", "了面积一千五百平方米的新时代文明实践中心，搭建", "线上线下开展为民服务实践、融媒体传播活动的渠道", "推动了“两个中心”的深度融合。"]
+    >>> narrow = ["佳节将至，为进一步", "加强节日期间安全生", "产工作，枫林镇综治", "中心联合深入辖区工", "贸企业开展大检查。"]
+    >>> _new_measure_at(wide + narrow, 4), _new_measure_at(wide + narrow, 5), _new_measure_at(wide + wide, 4)
+    (True, False, False)
+    """
+    if k <= 0 or k >= len(lines) or not ends_sentence(lines[k - 1]):
+        return False
+
+    def measure(ks: range) -> float:
+        # a paragraph's last line is short, a row read across two columns holds a space
+        found = [em_width(lines[j]) for j in ks if not ends_sentence(lines[j]) and " " not in lines[j].strip()]
+        found = found[:MEASURE_LINES]
+        return statistics.median(found) if len(found) >= 3 else 0.0
+
+    before = measure(range(k - 1, max(-1, k - 1 - 2 * MEASURE_LINES), -1))
+    after = measure(range(k, min(len(lines), k + 2 * MEASURE_LINES)))
+    if not before or not after:
+        return False
+    wide, narrow = max(before, after), min(before, after)
+    return wide / narrow >= SETTINGS.far_split_measure_change and wide - narrow >= MEASURE_MIN_EM
 
 
 def _far_cut_before(page: Page, lone: HeadGroup) -> tuple[int, TextRun] | None:

@@ -16,6 +16,8 @@ In the order they run:
    text it shares most words with (a long story resumed after a brief inside it), a story its
    byline closed included when the run is that story's last lines printed after the credit
    (``goes_on_after_byline``);
+7. ``pieces_read_as_stories`` (after the title rescues): an untitled "story" of a few characters
+   is a headline's last line read as text, or the end of the story before's broken sentence;
 """
 
 from __future__ import annotations
@@ -28,8 +30,17 @@ from .headline import goes_on_before
 from .line_shapes import _TAIL_OPENERS, new_place
 from .lines import fold_radicals
 from .model import Line, Role
-from .page_items import HeadGroup, Page, TextRun, _opens_a_sentence, containment, cosine, similarity
+from .page_items import (
+    HeadGroup,
+    Page,
+    TextRun,
+    _opens_a_sentence,
+    containment,
+    cosine,
+    similarity,
+)
 from .paragraphs import ends_sentence
+from .patterns import cjk_count
 from .rules import Rules
 from .settings import SETTINGS
 
@@ -450,4 +461,82 @@ def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
         host = prev if run.fresh else max(reversed(candidates), key=lambda r: cosine(grams, bigrams(r.text)))
         host.take(run)
         page.leftovers.extend(run.credit_lines)  # a credit inside a story: the editor decides
+    return out
+
+
+# a clause mark: a headline's last line holds none (…今朝水泥大路到门口 / “俺村不比城市差！”)
+_CLAUSE_MARK = re.compile("[，。；：,;:]")
+
+
+def pieces_read_as_stories(page: Page, lines: list[Line]) -> list[tuple[int, str]]:
+    """An untitled "story" of at most ``max_piece_cjk`` CJK characters is no story of its own:
+    - right under a headline that heads another story (a title printed after its story's
+      text), holding no clause mark: the headline's last line, read as a story's first
+      (…今朝水泥大路到门口 / “俺村不比城市差！”, a quoted title its story need not print);
+    - right after a story no byline, jump or headline closed, whose text stops mid-sentence: the
+      end of that story's sentence, broken where a column ends (…推进全国文明 / 城市创建，该).
+      A piece that took a headline printed after it gives it to that story, when it has none
+      (…（速豹新闻网记者 / 崔艳红 叶福森） / 章丘区明水街道…: the story's title after its text).
+    Returns the first line number of each piece and what it became ("title" or "text"), for
+    the report.
+
+    >>> head = HeadGroup([(Role.TITLE, Line(4, "", "今朝水泥大路到门口"))])
+    >>> story = TextRun(fresh=True, sections=[(None, ["村民说，水泥大路修到了门口。"])], numbers=[1])
+    >>> story.headline = head
+    >>> piece = TextRun(fresh=True, sections=[(None, ["“俺村不比城市差！”"])], numbers=[5])
+    >>> page = Page([story, head, piece], [], [], [])
+    >>> pieces_read_as_stories(page, [Line(5, "", "“俺村不比城市差！”")]), head.text, piece.has_body
+    ([(5, 'title')], '今朝水泥大路到门口“俺村不比城市差！”', False)
+
+    A story's sentence broken off (…全国文明 / 城市创建，该) goes on it; a story that ended its
+    sentence keeps the piece apart, and so does a longer text (a brief):
+
+    >>> def page_of(before: str, after: str) -> Page:
+    ...     return Page([TextRun(fresh=True, sections=[(None, [before])], numbers=[1]),
+    ...                  TextRun(fresh=True, sections=[(None, [after])], numbers=[2])], [], [], [])
+    >>> page = page_of("去年以来，为深入推进全国文明", "城市创建，该")
+    >>> pieces_read_as_stories(page, []), page.items[0].text, page.items[1].absorbed
+    ([(2, 'text')], '去年以来，为深入推进全国文明城市创建，该', True)
+    >>> pieces_read_as_stories(page_of("全县召开了大会。", "城市创建，该"), [])
+    []
+    >>> page = page_of("网格员更像是居民的贴心人。（速豹新闻网记者", "崔艳红 叶福森）")
+    >>> page.items.append(HeadGroup([(Role.TITLE, Line(3, "", "网格架起沟通桥梁"))]))
+    >>> page.items[1].headline = page.items[2]
+    >>> pieces_read_as_stories(page, []), page.items[0].headline.text, page.items[1].absorbed
+    ([(2, 'text')], '网格架起沟通桥梁', True)
+    >>> pieces_read_as_stories(page_of("去年以来，为深入推进全国文明", "城市创建，该县召开了大会，部署了全县文明城市创建的各项工作。"), [])
+    []
+    """
+    by_number = {line.number: line for line in lines}
+    items, out = page.items, []
+    at = {id(x): k for k, x in enumerate(items)}
+    for k, run in enumerate(items):
+        if (not isinstance(run, TextRun) or run.absorbed or not run.has_body or len(run.sections) != 1
+                or run.bylines or cjk_count(run.text) > SETTINGS.max_piece_cjk):
+            continue
+        # a headline printed after the piece (paired with it as a title after its story's text)
+        late = run.headline is not None and at.get(id(run.headline), -1) > k
+        if run.headline is not None and not late:
+            continue
+        text = run.text
+        before = items[k - 1] if k else None
+        if not late and isinstance(before, HeadGroup) and not _CLAUSE_MARK.search(text) and before.parts \
+                and before.parts[-1][0] is Role.TITLE and not run.credit_lines:
+            story = next((x for x in items if isinstance(x, TextRun) and x.headline is before and not x.absorbed), None)
+            pieces = [by_number[n] for n in run.numbers if n in by_number]
+            if story is not None and pieces:
+                before.parts.extend((Role.TITLE, line) for line in pieces)
+                run.sections, run.numbers = [(None, [])], []
+                out.append((pieces[0].number, "title"))
+            continue
+        host = next((x for x in reversed(items[:k]) if not (isinstance(x, TextRun) and x.absorbed)), None)
+        if (isinstance(host, TextRun) and host.has_body and not host.closed and not host.bylines
+                and not ends_sentence(host.text) and not (late and host.headline is not None)):
+            number = run.numbers[0] if run.numbers else -1
+            if late:  # the untitled story's headline, printed after its text's broken end
+                host.headline, run.headline = run.headline, None
+            host.take(run)
+            host.credit_lines.extend(run.credit_lines)  # the story's credit, printed after its end
+            host.closed, host.last = run.closed, max(host.last, run.last)
+            out.append((number, "text"))
     return out

@@ -653,3 +653,63 @@ def _stacked_above(page: Page, lines: list[Line], k: int, rules: Rules) -> list[
             break
         ks.insert(0, j)
     return ks
+
+
+def orphan_title_tails(page: Page, lines: list[Line]) -> list[tuple[int, str]]:
+    """A headline left over whose first line is printed right under the last title line of a
+    headline that heads a story, the two lines one phrase broken in two (inside a word, a place
+    or a quotation: 秦安县王尹镇：人居 / 环境大整治…, 打造更优 / 营商环境”新闻发布会), is that
+    title's rest: the model began a new headline at the break, and no story took it. Runs after
+    the far cuts, so a left-over headline that heads a story of its own has found it. Returns
+    (line index, the title it went on), for the report.
+
+    >>> upper = Line(1, "", "城东区召开“优化营商")
+    >>> run = TextRun(fresh=True, sections=[(None, ["3月2日，城东区召开推进会。"])], first=3, last=3)
+    >>> run.headline = HeadGroup([(Role.TITLE, upper)])
+    >>> lone = HeadGroup([(Role.TITLE, Line(2, "", "环境”推进会"))])
+    >>> page_lines = [upper, lone.parts[0][1], Line(3, "", "")]
+    >>> page = Page([run.headline, run, lone], [], [], ["环境”推进会"], orphans=[lone])
+    >>> orphan_title_tails(page, page_lines), run.headline.text, page.orphans, page.leftovers
+    ([(1, '城东区召开“优化营商')], '城东区召开“优化营商环境”推进会', [], [])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "城东区召开营商环境推进会"))])
+    >>> page_lines[0] = run.headline.parts[0][1]
+    >>> page = Page([run.headline, run, lone], [], [], ["环境”推进会"], orphans=[lone])
+    >>> orphan_title_tails(page, page_lines), page.orphans == [lone]
+    ([], True)
+    >>> run.headline = HeadGroup([(Role.TITLE, upper)])
+    >>> page_lines[0], page_lines[1] = upper, Line(2, "", "察")
+    >>> lone = HeadGroup([(Role.TITLE, page_lines[1])])
+    >>> orphan_title_tails(Page([run.headline, run, lone], [], [], ["察"], orphans=[lone]), page_lines)
+    []
+    """
+    index = {id(line): k for k, line in enumerate(lines)}
+    heads = {index[id(run.headline.parts[-1][1])]: run for run in page.items
+             if isinstance(run, TextRun) and run.headline is not None and not run.absorbed and run.has_body
+             and run.headline.parts[-1][0] is Role.TITLE and id(run.headline.parts[-1][1]) in index}
+    taken: list[tuple[int, str]] = []
+    for lone in list(page.orphans):
+        role, first = lone.parts[0]
+        k = index.get(id(first))
+        if role is not Role.TITLE or k is None or any(r is not Role.TITLE for r, _ in lone.parts):
+            continue
+        above = next((j for j in range(k - 1, -1, -1) if lines[j].text), None)
+        run = heads.get(above) if above is not None else None
+        # the rest is headline-shaped itself: a character or two under a title (察) is another
+        # headline's broken end, printed apart
+        if run is None or not could_be_title(lone.text) or not could_be_title(run.headline.text + lone.text):
+            continue
+        # a quotation left open anywhere in the headline; a word across the break between the
+        # phrases the two lines end and begin with (a headline's phrases are parted by spaces)
+        upper = run.headline.text.strip()
+        if not (_one_phrase(upper, first.text.strip())
+                or _one_phrase(upper.split()[-1], first.text.split()[0])):
+            continue
+        title = lines[above].text
+        run.headline.parts.extend(lone.parts)
+        page.orphans.remove(lone)
+        for _, line in lone.parts:
+            if line.text in page.leftovers:
+                page.leftovers.remove(line.text)
+        heads[index[id(lone.parts[-1][1])]] = run
+        taken.append((k, title))
+    return taken

@@ -21,7 +21,6 @@ the file, jieba's version and this module's format.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import pickle
@@ -35,6 +34,8 @@ from pathlib import Path
 from types import ModuleType
 
 import marisa_trie
+
+from . import digests
 
 FOLDER = "jieba"  # below the extraction cache (whose top level holds only extractions)
 # Bump when the kept file's layout or the way it is built changes.
@@ -171,7 +172,7 @@ def _dictionary_file(jieba: ModuleType) -> Path | None:
 def _cache_file(cache_dir: Path, dictionary: Path, version: str) -> Path:
     """The kept Words of this dictionary file for this jieba and this module's format."""
     stat = dictionary.stat()
-    key = hashlib.sha256(f"{FORMAT}\0{version}\0{dictionary}\0{stat.st_size}\0"
+    key = digests.sha256(f"{FORMAT}\0{version}\0{dictionary}\0{stat.st_size}\0"
                          f"{stat.st_mtime_ns}".encode()).hexdigest()[:32]
     return cache_dir / FOLDER / f"words-{key}.pickle"
 
@@ -180,6 +181,7 @@ def import_jieba() -> ModuleType:
     """jieba, imported without ``pkg_resources``: jieba's ``_compat`` imports it only to open
     its own files when it can (else it opens them by path, the same files), and it was 11 MB
     and 0.2 s of every extraction worker."""
+    digests.hashlib_module()  # jieba imports hashlib: in a worker, without OpenSSL (digests)
     if "jieba" not in sys.modules and "pkg_resources" not in sys.modules:
         sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # ImportError for jieba
         try:

@@ -8,7 +8,6 @@ depend on nothing but the articles.
 from __future__ import annotations
 
 import functools
-import hashlib
 import html
 import os
 import pickle
@@ -22,6 +21,8 @@ from pathlib import Path
 
 import markdown
 import yaml
+
+from .. import digests
 
 # The characters civicnews.markdown.escape_text backslash-escapes; undoing exactly these gives
 # back the page text (entities are undone afterwards with html.unescape).
@@ -246,7 +247,7 @@ def load_articles(directory: Path, cache: Path | None = None,
             art = known.get(digest)
         if art is None:
             text = Path(path).read_text(encoding="utf-8")
-            digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+            digest = digests.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
             art = known.get(digest)
             if art is None and fronts is not None:
                 data = fronts(digest)
@@ -305,7 +306,7 @@ def settle_parsed(directory: Path, cache: Path | None, kept: dict,
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return 0
-        if hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest() != digest:
+        if digests.sha256(text.encode("utf-8", "surrogatepass")).hexdigest() != digest:
             return 0
     # Only the moment the states hold as of, beside the records (which stay as they are):
     # pickling ten thousand records again here was +19 MB on a cold build's peak.
@@ -342,7 +343,7 @@ def _settled_at(cache: Path | None, kept_at: int) -> int:
 
 def _parser_version() -> str:
     """What a parsed record depends on besides the text: this module's code and PyYAML's."""
-    return hashlib.sha256(Path(__file__).read_bytes() + yaml.__version__.encode()).hexdigest()
+    return digests.sha256(Path(__file__).read_bytes() + yaml.__version__.encode()).hexdigest()
 
 
 def read_memo(path: Path | None, version: str) -> dict:
