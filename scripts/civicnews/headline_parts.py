@@ -556,7 +556,7 @@ def place_opening_kickers(page: Page, rules: Rules) -> list[tuple[Line, str]]:
     2018年; not an ordinal, 第12届): on the fitting part's gold, numbers are in title pieces only.
     Kicker lines printed right against the title (no blank line between) whose text opens on
     a place, a county's or a town's the gazetteer codes (历城区洪家楼街道 / 网格连 / 起邻里情,
-    洪家楼街道办事处 / 对沿街商铺…): the title's opening lines, broken over lines, not a kicker.
+    洪家楼街道办事处 / 对辖区餐馆…): the title's opening lines, broken over lines, not a kicker.
     On the fitting part's gold no kicker opens on a place, while most titles do. A development
     zone (经济开发区) names no one place; a place over a couplet stays its kicker, as in
     ``place_kickers``. Runs after the pull-quote passes, which read a whole headline over a pull

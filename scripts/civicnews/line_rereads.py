@@ -199,7 +199,7 @@ def _subhead_block(lines: list[Line], decisions: list[Decision], k: int) -> tupl
     (blank lines between them aside), when they are at most ``max_subhead_block_lines``;
     else (k, k): a longer block is a list of points, not one headline.
 
-    >>> page = [Line(n, "", t) for n, t in enumerate(["文明。", "山水衢州", "", "打造最美客厅", "近日，衢州。"])]
+    >>> page = [Line(n, "", t) for n, t in enumerate(["文明。", "山水衢州", "", "扮靓城市客厅", "近日，衢州。"])]
     >>> roles = [Role.BODY, Role.SUBHEAD, Role.BODY, Role.SUBHEAD, Role.BODY]
     >>> _subhead_block(page, [Decision(r, 1.0) for r in roles], 3)
     (1, 3)
@@ -275,7 +275,7 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision], rules: 
             continue
         if _furniture_shaped(line.text, rules):  # after the role tests: most lines fail those first
             continue
-        # a headline of two or three lines all read as subheads (山水衢州 / 打造最美客厅): the
+        # a headline of two or three lines all read as subheads (山水衢州 / 扮靓城市客厅): the
         # text around the whole block counts, not the block's other lines
         lo, hi = _subhead_block(lines, decisions, k) if decision.role is R.SUBHEAD else (k, k)
         after = _text_window(lines, decisions, range(hi + 1, min(len(lines), hi + 1 + SUBHEAD_WINDOW)))
@@ -314,7 +314,7 @@ def _off_measure(lines: list[Line], decisions: list[Decision], k: int) -> bool:
     box of its own, not a column's line (a column line fills its measure; one that falls short
     ends its paragraph).
 
-    >>> texts = ["一二三四五六七八九十", "荣县人大代表和政协委员开展两会集中视察活动", "一二三四五六七八九十"]
+    >>> texts = ["一二三四五六七八九十", "荣县人大代表与政协委员开展会前专题调研活动", "一二三四五六七八九十"]
     >>> page = [Line(n, "", t, width=float(len(t))) for n, t in enumerate(texts)]
     >>> _off_measure(page, [Decision(Role.BODY, 0.9)] * 3, 1)
     True
@@ -345,8 +345,8 @@ def blocks_read_as_text(lines: list[Line], decisions: list[Decision], rules: Rul
     story's beginning, and the headline finds its story by its words.
 
     >>> from .rules import load_rules
-    >>> texts = ["进，牢固树立人民选我", "荣县人大代表和政协委员开展集中视察活动", "当代表为人民履职的责任",
-    ...          "日前，荣县人大代表开展集中视察"]
+    >>> texts = ["进，时刻牢记群众托付", "荣县人大代表与政协委员开展专题调研活动", "嘱托，扎实做好履职工作",
+    ...          "日前，荣县人大代表开展专题调研"]
     >>> page = [Line(n, "", t, gap_before=int(n in (1, 2)), width=float(len(t))) for n, t in enumerate(texts)]
     >>> blocks_read_as_text(page, [Decision(Role.BODY, 0.9)] * 4, load_rules())
     [(1, True)]
@@ -1310,7 +1310,7 @@ def quoted_titles(lines: list[Line], decisions: list[Decision], rules: Rules) ->
             above.append(j)
         # the line above the kicker is no text of its own (a finished sentence, a byline, a
         # caption or furniture), or the headline was read as one, or its lines are one label in
-        # brackets (【昔日道路泥泞小径难出门 今朝水泥大路到门口】 under a story's last sentence): a
+        # brackets (【昔日土路坑洼雨天难出门 如今柏油大路通家门】 under a story's last sentence): a
         # kicker's print, whatever the model read it as
         bracketed = bool(above) and _BRACKETED_KICKER.match("".join(lines[j].text for j in reversed(above)).strip())
         if not above or (not bracketed and not any(decisions[j].role in (*HEAD_ROLES, R.SUBHEAD) for j in above)
@@ -1357,7 +1357,7 @@ def dash_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
     [1]
 
     Set apart from the text above and printed against the line under it, it is a paragraph's
-    first line (a quotation that goes on: 给我量量血压—— / 这个电源插座坏了，帮…):
+    first line (a quotation that goes on: 帮我看看药方—— / 家里水管漏水了，请…):
 
     >>> page[1], page[2] = replace(page[1], gap_before=1), replace(page[2], gap_before=0)
     >>> dash_titles(page, [Decision(Role.BODY, 1.0), Decision(Role.START, 0.8), Decision(Role.BODY, 1.0)])
@@ -1372,7 +1372,7 @@ def dash_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
         if pos + 1 >= len(texted) or decisions[texted[pos + 1]].role in HEAD_ROLES:
             continue
         # set apart above and printed against the line under it: a longer paragraph's first line
-        # (给我量量血压—— / 这个电源插座坏了，帮…), not a paragraph of its own
+        # (帮我看看药方—— / 家里水管漏水了，请…), not a paragraph of its own
         if lines[k].gap_before > 0 and lines[texted[pos + 1]].gap_before == 0:
             continue
         group = [k]

@@ -269,7 +269,7 @@ class Settings:
     max_title_similarity: float = 0.05
     # ... and a block of at most this many lines all read as subheads counts as one headline
     # there, the text around the whole block compared (a headline of two lines, 人大代表之家 /
-    # 人大代表开展接待选民活动, read as two subheads between two stories). Set on the fitting
+    # 人大代表开展进站履职活动, read as two subheads between two stories). Set on the fitting
     # part (stop 38, model M0 on gB1-3, tsB41-47, shipped model on seeds and g41): 2 and 3 both
     # gain gB1 and gB2 a page's count each; 3 also cuts a seed story at a block of three
     # subheads printed under a chart (count 1.0 -> 0.8). 1 is off.

@@ -430,8 +430,8 @@ def _new_measure_at(lines: list[str], k: int) -> bool:
     another story's column begins, though its first words name no date (佳节将至，…, 夏日炎炎，…).
     The lines are a story's lines as the tool printed them, so their lengths are its measure.
 
-    >>> wide = ["为深入推进全国文明城市创建，该县依托闲置楼房建设", "了面积一千五百平方米的新时代文明实践中心，搭建", "线上线下开展为民服务实践、融媒体传播活动的渠道", "推动了“两个中心”的深度融合。"]
-    >>> narrow = ["佳节将至，为进一步", "加强节日期间安全生", "产工作，枫林镇综治", "中心联合深入辖区工", "贸企业开展大检查。"]
+    >>> wide = ["为加快补齐城区公共服务短板，该县利用闲置厂房改建", "了面积一千二百平方米的社区邻里服务综合体，开辟", "托幼助老开展便民服务项目、居民文体活动的新场所", "方便了“一老一小”的日常生活。"]
+    >>> narrow = ["节日临近，为切实做", "好节日期间消防安全", "工作，枫林镇应急办", "联合消防所走进辖区", "商超市场开展排查。"]
     >>> _new_measure_at(wide + narrow, 4), _new_measure_at(wide + narrow, 5), _new_measure_at(wide + wide, 4)
     (True, False, False)
     """

@@ -464,7 +464,7 @@ def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
     return out
 
 
-# a clause mark: a headline's last line holds none (…今朝水泥大路到门口 / “俺村不比城市差！”)
+# a clause mark: a headline's last line holds none (…如今柏油大路通家门 / “俺村不比城市差！”)
 _CLAUSE_MARK = re.compile("[，。；：,;:]")
 
 
@@ -472,9 +472,9 @@ def pieces_read_as_stories(page: Page, lines: list[Line]) -> list[tuple[int, str
     """An untitled "story" of at most ``max_piece_cjk`` CJK characters is no story of its own:
     - right under a headline that heads another story (a title printed after its story's
       text), holding no clause mark: the headline's last line, read as a story's first
-      (…今朝水泥大路到门口 / “俺村不比城市差！”, a quoted title its story need not print);
+      (…如今柏油大路通家门 / “俺村不比城市差！”, a quoted title its story need not print);
     - right after a story no byline, jump or headline closed, whose text stops mid-sentence: the
-      end of that story's sentence, broken where a column ends (…推进全国文明 / 城市创建，该).
+      end of that story's sentence, broken where a column ends (…擦亮全国文明 / 城市品牌，该).
       A piece that took a headline printed after it gives it to that story, when it has none
       (…（速豹新闻网记者 / 崔艳红 叶福森） / 章丘区明水街道…: the story's title after its text).
     Returns the first line number of each piece and what it became ("title" or "text"), for
@@ -488,23 +488,23 @@ def pieces_read_as_stories(page: Page, lines: list[Line]) -> list[tuple[int, str
     >>> pieces_read_as_stories(page, [Line(5, "", "“俺村不比城市差！”")]), head.text, piece.has_body
     ([(5, 'title')], '今朝水泥大路到门口“俺村不比城市差！”', False)
 
-    A story's sentence broken off (…全国文明 / 城市创建，该) goes on it; a story that ended its
+    A story's sentence broken off (…全国文明 / 城市品牌，该) goes on it; a story that ended its
     sentence keeps the piece apart, and so does a longer text (a brief):
 
     >>> def page_of(before: str, after: str) -> Page:
     ...     return Page([TextRun(fresh=True, sections=[(None, [before])], numbers=[1]),
     ...                  TextRun(fresh=True, sections=[(None, [after])], numbers=[2])], [], [], [])
-    >>> page = page_of("去年以来，为深入推进全国文明", "城市创建，该")
+    >>> page = page_of("今年以来，为全力擦亮全国文明", "城市品牌，该")
     >>> pieces_read_as_stories(page, []), page.items[0].text, page.items[1].absorbed
-    ([(2, 'text')], '去年以来，为深入推进全国文明城市创建，该', True)
-    >>> pieces_read_as_stories(page_of("全县召开了大会。", "城市创建，该"), [])
+    ([(2, 'text')], '今年以来，为全力擦亮全国文明城市品牌，该', True)
+    >>> pieces_read_as_stories(page_of("全县召开了大会。", "城市品牌，该"), [])
     []
     >>> page = page_of("网格员更像是居民的贴心人。（速豹新闻网记者", "崔艳红 叶福森）")
     >>> page.items.append(HeadGroup([(Role.TITLE, Line(3, "", "网格架起沟通桥梁"))]))
     >>> page.items[1].headline = page.items[2]
     >>> pieces_read_as_stories(page, []), page.items[0].headline.text, page.items[1].absorbed
     ([(2, 'text')], '网格架起沟通桥梁', True)
-    >>> pieces_read_as_stories(page_of("去年以来，为深入推进全国文明", "城市创建，该县召开了大会，部署了全县文明城市创建的各项工作。"), [])
+    >>> pieces_read_as_stories(page_of("今年以来，为全力擦亮全国文明", "城市品牌，该县召开了大会，部署了全县文明城市创建的各项工作。"), [])
     []
     """
     by_number = {line.number: line for line in lines}

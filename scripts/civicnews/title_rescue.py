@@ -658,7 +658,7 @@ def _stacked_above(page: Page, lines: list[Line], k: int, rules: Rules) -> list[
 def orphan_title_tails(page: Page, lines: list[Line]) -> list[tuple[int, str]]:
     """A headline left over whose first line is printed right under the last title line of a
     headline that heads a story, the two lines one phrase broken in two (inside a word, a place
-    or a quotation: 秦安县王尹镇：人居 / 环境大整治…, 打造更优 / 营商环境”新闻发布会), is that
+    or a quotation: 秦安县王尹镇：村容 / 村貌大提升…, 建设更美 / 宜居家园”新闻发布会), is that
     title's rest: the model began a new headline at the break, and no story took it. Runs after
     the far cuts, so a left-over headline that heads a story of its own has found it. Returns
     (line index, the title it went on), for the report.
