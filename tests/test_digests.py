@@ -39,7 +39,7 @@ def test_a_site_builds_worker_never_loads_openssl(tmp_path: Path) -> None:
     caller's progress bar (0.4 MB)."""
     from civicnews.manifest import PageInfo
 
-    text = "义乌市稠城街道开展垃圾分类宣传活动\n本报讯 近日，稠城街道组织志愿者走进社区，宣传垃圾分类知识。\n"
+    text = "义乌市稠城街道开展旧衣回收宣传活动\n本报讯 近日，稠城街道组织志愿者走进社区，宣传垃圾分类知识。\n"
     with build._pool(1, fresh=True) as pool:
         pool.submit(build._warm_worker, None, tmp_path / "cache").result()
         pool.submit(build._extract_chunk, [(text, PageInfo(file="x.txt"), "k")], None,

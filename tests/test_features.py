@@ -145,7 +145,7 @@ def test_a_pages_section_name_alone_is_furniture_a_headline_naming_news_is_not()
 
     furniture = load_rules().furniture_any
     assert furniture.fullmatch("综合新闻") and furniture.fullmatch("基层动态")
-    assert not furniture.fullmatch("县融媒体中心发布新闻") and not furniture.fullmatch("我市开展媒体走基层活动")
+    assert not furniture.fullmatch("县融媒体中心发布新闻") and not furniture.fullmatch("我市开展记者进社区活动")
 
 
 def test_a_lines_shape_names_are_shared_not_made_for_each_line() -> None:

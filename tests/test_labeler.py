@@ -143,9 +143,9 @@ def test_a_column_line_parted_off_a_row_read_across_is_never_display_type(monkey
 
     monkeypatch.setattr(labeler, "_tagger", lambda path: AllTitles())
     monkeypatch.setattr(labeler, "explain", lambda features, role, path="": ())
-    rows = ["城南街道开展环境整治", "", "本报讯浙江省嘉兴市秀洲区王店 二〇一六年底以来，在省市区总体",
-            "镇古称梅里，有着千年的历史。 部署和具体指导下，王店镇按照打",
-            "王店镇区域面积一百多平方千米 造小城镇环境综合整治省级样板镇"]
+    rows = ["城南街道开展环境整治", "", "本报讯浙江省嘉兴市秀洲区新塍 二〇一九年春天起，在省市区统一",
+            "镇旧称桐溪，已有上千年历史。 部署和持续推动下，新塍镇围绕打",
+            "新塍镇区域面积一百多平方千米 造美丽城镇全域建设省级示范样板"]
     page_lines = split_lines("\n".join(rows))
     decisions = labeler.label_lines(page_lines, load_rules())
     assert [line.column_piece for line in page_lines] == [False] + [True] * 6

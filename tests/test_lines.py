@@ -67,10 +67,10 @@ def test_printed_width_counts_the_padding_around_numbers() -> None:
 
 def test_a_headline_drawn_twice_as_whole_lines_is_one_line() -> None:
     # fake bold or a drop shadow: A A B B and A B A B both fold to A B, accounted as doubled
-    for page in ("北京平谷区政协首家\n北京平谷区政协首家\n委员工作站挂牌\n委员工作站挂牌\n9月14日下午，平谷区。",
-                 "北京平谷区政协首家\n委员工作站挂牌\n北京平谷区政协首家\n委员工作站挂牌\n9月14日下午，平谷区。"):
+    for page in ("北京平谷区政协首个\n北京平谷区政协首个\n协商议事室揭牌\n协商议事室揭牌\n9月14日下午，平谷区。",
+                 "北京平谷区政协首个\n协商议事室揭牌\n北京平谷区政协首个\n协商议事室揭牌\n9月14日下午，平谷区。"):
         out = lines.split_lines(page)
-        assert [x.text for x in out] == ["北京平谷区政协首家", "委员工作站挂牌", "9月14日下午，平谷区。"]
+        assert [x.text for x in out] == ["北京平谷区政协首个", "协商议事室揭牌", "9月14日下午，平谷区。"]
         assert out[0].doubled and sorted(n for x in out for n in x.lines) == [1, 2, 3, 4, 5]
 
 
@@ -81,8 +81,8 @@ def test_a_sentence_printed_twice_is_text_not_a_reprint() -> None:
 
 def test_columns_read_across_in_rows_are_read_down() -> None:
     # pdftotext with a narrow gutter: each row is the left column's line, a space, the right's
-    left = ["本报讯浙江省嘉兴市秀洲区王店", "镇古称梅里，有着千年的历史。", "王店镇区域面积一百多平方千米", "是全国重点镇。"]
-    right = ["二〇一六年底以来，在省市区总体", "部署和具体指导下，王店镇按照打", "造小城镇环境综合整治省级样板镇", "的要求全面动员。"]
+    left = ["本报讯浙江省嘉兴市秀洲区新塍", "镇旧称桐溪，已有上千年历史。", "新塍镇区域面积一百多平方千米", "是全国重点镇。"]
+    right = ["二〇一九年春天起，在省市区统一", "部署和持续推动下，新塍镇围绕打", "造美丽城镇全域建设省级示范样板", "的目标全面动员。"]
     page = "\n".join(f"{a} {b}" for a, b in zip(left, right, strict=True))
     out = lines.split_lines(page)
     assert [x.text for x in out] == left + right
@@ -91,13 +91,13 @@ def test_columns_read_across_in_rows_are_read_down() -> None:
 
 
 def test_a_title_with_a_word_space_is_not_two_columns() -> None:
-    out = lines.split_lines("整治小区环境 共创美丽城市\n近日，城东街道开展宣传。")
-    assert out[0].text == "整治小区环境 共创美丽城市"
+    out = lines.split_lines("美化楼院环境 共建温馨家园\n近日，城东街道开展宣传。")
+    assert out[0].text == "美化楼院环境 共建温馨家园"
 
 
 def test_a_folded_reprint_is_kept_as_the_second_print() -> None:
-    out = lines.split_lines("西湖区委员工作站挂牌\n西湖区委员工作站挂牌\n近日，西湖区委员工作站挂牌成立。")
-    assert out[0].doubled and out[0].second_print == "西湖区委员工作站挂牌"
+    out = lines.split_lines("西湖区协商议事室揭牌\n西湖区协商议事室揭牌\n近日，西湖区协商议事室揭牌成立。")
+    assert out[0].doubled and out[0].second_print == "西湖区协商议事室揭牌"
 
 
 def _cleaned_by_every_cleaner(text: str) -> tuple[str, list[str], float, str]:
@@ -253,9 +253,9 @@ def test_a_headline_or_a_line_after_a_blank_ends_the_columns(monkeypatch) -> Non
     rows = ["城南街道近日组织干 河西镇今年举办首届",
             "部群众开展环境整治 文化节，村民欢聚一",
             "行动，共清运垃圾百 堂，共叙邻里情谊，",
-            "余车。 现场气氛热烈。", "", "■作者 金晨 朱优芬", "", "提振精神凝聚合力 确保营商环境优化"]
+            "余车。 现场气氛热烈。", "", "■作者 金晨 朱优芬", "", "鼓足干劲汇聚力量 推动项目建设提速"]
     out = lines.split_lines("\n".join(rows))
     assert [x.text for x in out] == ["城南街道近日组织干", "部群众开展环境整治", "行动，共清运垃圾百", "余车。",
                                      "河西镇今年举办首届", "文化节，村民欢聚一", "堂，共叙邻里情谊，", "现场气氛热烈。",
-                                     "■作者 金晨 朱优芬", "提振精神凝聚合力 确保营商环境优化"]
+                                     "■作者 金晨 朱优芬", "鼓足干劲汇聚力量 推动项目建设提速"]
     assert not out[-1].column_piece

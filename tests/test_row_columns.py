@@ -65,11 +65,11 @@ def test_split_lines_marks_the_pieces_of_rows_read_across() -> None:
 
 
 def test_text_with_word_spaces_and_number_padding_is_left_alone() -> None:
-    texts = ["当天，签约仪式共签约项目 17 个，签约总金额 128.5 亿元人",
-             "民币，分别是总投资 5 亿元的铝型材加工产业项目、",
-             "联将依托 一米菜园 创建活动，持续加大 美丽庭院 创建力度，",
-             "珍爱生命 防溺水 远离危险 记心间", "村规民约引领 乡村文明新风尚",
-             "严格按照 居室美、庭院美、厨厕美、家风美、街巷美 的要求"]
+    texts = ["当天，开工仪式共开工项目 17 个，总投资额达 128.5 亿元人",
+             "民币，其中包括总投资 5 亿元的新能源电池配套项目、",
+             "联将借助 小小菜园 评比活动，不断扩大 整洁庭院 覆盖范围，",
+             "珍爱生命 防溺水 远离危险 记心间", "村规民约引领 乡村和美新气象",
+             "严格对照 屋内净、院落净、厨房净、厕所净、村道净 的标准"]
     rows = _rows(texts)
     assert row_columns.read_row_columns(rows) == rows
 

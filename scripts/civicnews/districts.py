@@ -113,7 +113,7 @@ NO_TOWN_ENDS = ("城镇", "集镇", "返乡", "回乡", "下乡", "还乡", "离
 # The tunable numbers of the district tagger (headline weight, short-form weight, …) are in
 # settings.py, each with the fit-split table it was read from (tests/districts_eval.py tune).
 
-# Places listed before a word for counties (儋州、东方、陵水等五市县; A、B两县): the story is about
+# Places listed before a word for counties (儋州、东方、陵水等六市县; A、B两县): the story is about
 # each of them. Between two places a separator at most, or a short form that is also a word
 # (东方), which a list makes a place.
 PLACE_LIST_END = re.compile(r"等?(?:[0-9一二两三四五六七八九十]+个?)?(?:县（市、区）|县（市）|市县|县市|县区|区县|县|旗)")
@@ -136,7 +136,7 @@ def named_in_demand(text: str, start: int, rules: Rules) -> bool:
     >>> text = "县长到汊涧镇调研时要求，加快进度。按照上级的要求，在汊涧镇建站。"
     >>> named_in_demand(text, 3, rules), named_in_demand(text, text.rindex("汊涧镇"), rules)
     (False, False)
-    >>> text = "为贯彻落实市委“六域”党建引领“三城”创建工作要求，近日，汊涧镇开展整治。"
+    >>> text = "为落实市里“四好”农村路建设“三清”行动的部署，近日，汊涧镇开展整治。"
     >>> named_in_demand(text, text.index("汊涧镇"), rules)
     False
     """
@@ -260,12 +260,12 @@ def named_as_zone_only(text: str, city: str, info: PageInfo, mentions: list[tupl
 def listed_places(text: str, mentions: list[tuple[Mention, float]], region: str | None,
                    rules: Rules) -> list[str]:
     """Counties (and cities without counties) the text lists before a word for counties
-    (儋州、东方、陵水等五市县), when it lists two or more: their codes in the order listed.
+    (儋州、东方、陵水等六市县), when it lists two or more: their codes in the order listed.
 
     >>> from civicnews.rules import load_rules
     >>> from civicnews.mentions import _mentions
     >>> rules = load_rules()
-    >>> text = "儋州、东方、陵水等五市县被通报"
+    >>> text = "儋州、东方、陵水等六市县被通报"
     >>> [rules.gazetteer.divisions[c].name for c in listed_places(text, _mentions(text, rules), None, rules)]
     ['儋州市', '东方市', '陵水黎族自治县']
     >>> [listed_places(t, _mentions(t, rules), None, rules) for t in ("地处中方、辰溪、溆浦三县交界", "永州市道县县委书记")]
@@ -623,7 +623,7 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     written_districts = [(area, town, None) for area, town in new_areas_written(text, mentions, rules).items()]
     written_districts += districts_written_after_city(text, mentions, rules)
     for district, town, city in written_districts:
-        if town is None:  # (南宁市新城区新竹社区: no town the list knows after it)
+        if town is None:  # (南宁市新城区新阳社区: no town the list knows after it)
             if city and (gaz.divisions[city].name in chosen or (place and gaz.within(place, city))):
                 ends = [m.end for m, _w in mentions if city in m.codes and m.end > head_end]
                 # the city only as the district's address (铜陵市狮子山区…社区): the district's
@@ -680,14 +680,14 @@ DISTRICT_AFTER_CITY = re.compile(r"([\u4e00-\u9fff]{2,3}?)区(?=[\u4e00-\u9fff]{
 def districts_written_after_city(text: str, mentions: list[tuple[Mention, float]],
                                  rules: Rules) -> list[tuple[str, str | None, str]]:
     """Districts the list lacks that the text writes as an address, between a city named in full
-    and a community or town of theirs (南宁市新城区新竹社区, 贵阳市小河区黄河路街道): (district as
+    and a community or town of theirs (南宁市新城区新阳社区, 贵阳市小河区黄河路街道): (district as
     written, the code of the town right after it if the text names one in full, else None, city
     code). Words for parts of a city are no districts (中心城区, 主城区, 老城区 before a 社区).
 
     >>> from civicnews.rules import load_rules
     >>> from civicnews.mentions import _mentions
     >>> rules = load_rules()
-    >>> text = "广西南宁市新城区新竹社区举行活动。儋州市中心城区各社区，海西州农牧区环境改善"
+    >>> text = "广西南宁市新城区新阳社区举行活动。儋州市中心城区各社区，海西州农牧区环境改善"
     >>> districts_written_after_city(text, _mentions(text, rules), rules)
     [('新城区', None, '450100')]
     """
@@ -1160,7 +1160,7 @@ def stands_apart_in_headline(head: str, start: int, end: int, parts: frozenset[i
     or opening the headline (or a part of it: kicker, title, subtitle begin and end at ``parts``)
     and closing it (or before 街/村/镇).
 
-    >>> stands_apart_in_headline("江东：走街串巷宣传垃圾分类", 0, 2)
+    >>> stands_apart_in_headline("江东：进村入户讲解旧衣回收", 0, 2)
     True
     >>> stands_apart_in_headline("部长到长田慰问困难群众", 3, 5), stands_apart_in_headline("万兴街志愿服务活动", 0, 2)
     (True, True)

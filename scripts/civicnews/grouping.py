@@ -212,15 +212,15 @@ def short_leads(page: Page, lines: list[Line]) -> list[int]:
     """An untitled run of one short finished sentence or two (under ``min_story_chars``
     characters, no credit) printed right against the run after it, no blank between, is that
     run's first words, not a story: a paragraph cut where its next sentence opens on a date
-    (寒意渐浓，初心炽热。 / 12月5日国际志愿者日当天，…). Its lines go on the run after it.
+    (冬寒渐起，热心不减。 / 12月5日志愿者日这天，…). Its lines go on the run after it.
     Returns their line numbers, for the report.
 
-    >>> page_lines = [Line(1, "", "寒意渐浓，初心炽热。"), Line(2, "", "12月5日，绿华镇开展志愿活动。")]
-    >>> short = TextRun(fresh=True, begun=True, sections=[(None, ["寒意渐浓，初心炽热。"])], numbers=[1], first=0, last=0)
+    >>> page_lines = [Line(1, "", "冬寒渐起，热心不减。"), Line(2, "", "12月5日，绿华镇开展志愿活动。")]
+    >>> short = TextRun(fresh=True, begun=True, sections=[(None, ["冬寒渐起，热心不减。"])], numbers=[1], first=0, last=0)
     >>> story = TextRun(fresh=True, begun=True, sections=[(None, ["12月5日，绿华镇开展志愿活动。"])], numbers=[2], first=1, last=1)
     >>> page = Page([short, story], [], [], [])
     >>> short_leads(page, page_lines), story.text
-    ([1], '寒意渐浓，初心炽热。12月5日，绿华镇开展志愿活动。')
+    ([1], '冬寒渐起，热心不减。12月5日，绿华镇开展志愿活动。')
     """
     out: list[int] = []
     items = page.items

@@ -40,10 +40,10 @@ def join_display(parts: list[str]) -> str:
     '多领域全面发动 数智通跟踪整治'
     >>> join_display(["开发区企业推动", "党的二十大精神落地见效"])
     '开发区企业推动党的二十大精神落地见效'
-    >>> join_display(["常德探索文明城市建设：", "文明之火，点亮市民心灯"])
-    '常德探索文明城市建设：文明之火，点亮市民心灯'
-    >>> join_display(["携民声，赴盛会！", "人大代表报到——"])
-    '携民声，赴盛会！人大代表报到——'
+    >>> join_display(["常德书写文明城市答卷：", "文明之风，吹进街头巷尾"])
+    '常德书写文明城市答卷：文明之风，吹进街头巷尾'
+    >>> join_display(["带民意，赴会场！", "政协委员报到——"])
+    '带民意，赴会场！政协委员报到——'
     """
     out = parts[0] if parts else ""
     for prev, part in zip(parts, parts[1:], strict=False):
@@ -184,7 +184,7 @@ def goes_on_before(text: str) -> bool:
     """A display line with no dash that opens on a joining word (和, 对: jieba's first word) or a
     verb of speaking (强调：): it goes on the line before it, never a subtitle of its own.
 
-    >>> goes_on_before("和政协常委会工作报告"), goes_on_before("强调：持续优化营商环境"), goes_on_before("十年变迁节目播出后")
+    >>> goes_on_before("和法院检察院工作报告"), goes_on_before("强调：加快推进项目建设"), goes_on_before("十年变迁节目播出后")
     (True, True, False)
     >>> goes_on_before("对话县委书记"), goes_on_before("同心共建家园"), goes_on_before("——对乡亲们说")
     (False, False, False)
@@ -250,7 +250,7 @@ def closes_a_frame(upper: str, lower: str, rules: Rules) -> bool:
 
     >>> from civicnews.rules import load_rules
     >>> r = load_rules()
-    >>> closes_a_frame("上望街道开展出租房夜查", "全力以赴活动", r), closes_a_frame("矾山镇开展安全生产检查", "创卫在行动", r)
+    >>> closes_a_frame("上望街道开展群租房巡查", "集中攻坚活动", r), closes_a_frame("矾山镇开展燃气安全排查", "创卫在行动", r)
     (True, False)
     >>> closes_a_frame("县里召开推进会议", "大家一起来活动", r)
     False
@@ -262,11 +262,11 @@ def closes_a_frame(upper: str, lower: str, rules: Rules) -> bool:
 
 
 # A line opening with one character and a colon is the end of a name broken off the line
-# before (定安雷鸣镇梅种 / 村：开展卫生大整治): a headline's "place：" head is never one character.
+# before (定安雷鸣镇梅种 / 村：清理房前屋后): a headline's "place：" head is never one character.
 BROKEN_HEAD = re.compile(r"^[\u4e00-\u9fff][：:]")
 
 
-# A couplet headline's halves (延时服务不打烊 / 为民办事暖心田) hold this many characters or more
+# A couplet headline's halves (午休窗口不关门 / 便民服务暖人心) hold this many characters or more
 # each; shorter halves are labels. Not fitted: the shortest couplets papers print are 4 + 4.
 COUPLET_MIN_CHARS = 4
 
@@ -276,7 +276,7 @@ def couplet(upper: str, lower: str) -> bool:
     headline (对仗). A kicker is a label much shorter or longer than its title: none of the
     fitting part's twelve kickers is as long as its title.
 
-    >>> couplet("延时服务不打烊", "为民办事暖心田"), couplet("人大代表之家", "人大代表开展接待选民活动")
+    >>> couplet("午休窗口不关门", "便民服务暖人心"), couplet("人大代表之家", "人大代表开展进站履职活动")
     (True, False)
     """
     n = _chars(upper)
@@ -287,7 +287,7 @@ def couplet(upper: str, lower: str) -> bool:
 def _one_phrase(left: str, right: str) -> bool:
     """Two display lines that are one phrase broken in two: inside a word, a place or a quote.
 
-    >>> _one_phrase("定安雷鸣镇梅种", "村：开展卫生大整治"), _one_phrase("创城进行时", "铜川：村庄清洁在行动")
+    >>> _one_phrase("定安雷鸣镇梅种", "村：清理房前屋后"), _one_phrase("创城进行时", "铜川：庭院整治在行动")
     (True, False)
     """
     return _open_quote(left) or BROKEN_HEAD.match(right) is not None or splits_a_place(left, right) or (
@@ -299,9 +299,9 @@ COUNT_GOES_ON = re.compile(r"^(?:余|多|万|亿|千|百|[个名家位人项座�
 
 
 def splits_a_count(left: str, right: str) -> bool:
-    """A number cut from what it counts at the line's end (宝鸡市陇县500 / 余名志愿者…).
+    """A number cut from what it counts at the line's end (宝鸡市陇县500 / 余名干部职工…).
 
-    >>> splits_a_count("宝鸡市陇县500", "余名志愿者上街"), splits_a_count("喜迎2025", "新春走基层")
+    >>> splits_a_count("宝鸡市陇县500", "余名干部上街头"), splits_a_count("喜迎2025", "新春走基层")
     (True, False)
     """
     return left[-1:].isdigit() and COUNT_GOES_ON.match(right) is not None
@@ -316,11 +316,11 @@ def compose_headline(parts: list[tuple[Role, str]]) -> Headline | None:
     ('坚持发展第一要务', '开发区企业推动党的二十大精神落地见效')
     >>> compose_headline([(Role.TITLE, "记者走边陲"), (Role.TITLE, "老乡话小康②"), (Role.TITLE, "村庄“管家”激活一个村")]).kicker
     '记者走边陲 老乡话小康②'
-    >>> compose_headline([(Role.TITLE, "惠及8万多居民！西"), (Role.SUBTITLE, "城展览路街道新添服务中心")]).title
-    '惠及8万多居民！西城展览路街道新添服务中心'
-    >>> h = compose_headline([(Role.TITLE, "全市督办会议"), (Role.SUBTITLE, "强调：持续优化"), (Role.SUBTITLE, "营商环境")])
+    >>> compose_headline([(Role.TITLE, "覆盖6万多群众！西"), (Role.SUBTITLE, "城展览路街道建成便民驿站")]).title
+    '覆盖6万多群众！西城展览路街道建成便民驿站'
+    >>> h = compose_headline([(Role.TITLE, "全市调度会议"), (Role.SUBTITLE, "强调：加快推进"), (Role.SUBTITLE, "项目建设")])
     >>> h.title, h.subtitle
-    ('全市督办会议强调：持续优化营商环境', None)
+    ('全市调度会议强调：加快推进项目建设', None)
     """
     by_role: dict[Role, list[str]] = {Role.KICKER: [], Role.TITLE: [], Role.SUBTITLE: []}
     for role, text in parts:
@@ -366,8 +366,8 @@ def restore_lost_quotes_in_headline(text: str) -> str:
 
     Phrases of one length side by side (排比) are a parallel headline, not a quoted word:
 
-    >>> restore_lost_quotes_in_headline("一声问候 一点关怀 一份心意")
-    '一声问候 一点关怀 一份心意'
+    >>> restore_lost_quotes_in_headline("一句叮嘱 一份牵挂 一片真情")
+    '一句叮嘱 一份牵挂 一片真情'
     """
     tokens = text.split(" ")
     if len(tokens) < 3:

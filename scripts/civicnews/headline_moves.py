@@ -87,31 +87,31 @@ def stacked_headlines(page: Page) -> list[tuple[Line, float, float]]:
     place. Only when one parting fits. Returns the lines parted off with the shares of their
     words their story and the other story use, for the report.
 
-    >>> a = TextRun(fresh=True, sections=[(None, ["9月22日，米河镇召开创文工作推进会。"])])
-    >>> b = TextRun(fresh=True, sections=[(None, ["7月19日，市委书记刘军伟深入一线调研督导防汛工作。"])])
-    >>> parts = [Line(1, "", "米河镇召开创文工作推进会"), Line(2, "", "市委书记刘军伟深入一线调研督导防汛工作")]
+    >>> a = TextRun(fresh=True, sections=[(None, ["9月22日，米河镇召开创文攻坚推进会。"])])
+    >>> b = TextRun(fresh=True, sections=[(None, ["7月19日，市委书记王建平来到一线检查指导防汛工作。"])])
+    >>> parts = [Line(1, "", "米河镇召开创文攻坚推进会"), Line(2, "", "市委书记王建平来到一线检查指导防汛工作")]
     >>> b.headline = HeadGroup([(Role.TITLE, x) for x in parts])
     >>> page = Page([a, b], [], [], [])
     >>> [(x.text, own, other) for x, own, other in stacked_headlines(page)], b.headline.text
-    ([('米河镇召开创文工作推进会', 0.09, 1.0)], '市委书记刘军伟深入一线调研督导防汛工作')
+    ([('米河镇召开创文攻坚推进会', 0.0, 1.0)], '市委书记王建平来到一线检查指导防汛工作')
     >>> [h.text for h in page.orphans], page.leftovers
-    (['米河镇召开创文工作推进会'], ['米河镇召开创文工作推进会'])
+    (['米河镇召开创文攻坚推进会'], ['米河镇召开创文攻坚推进会'])
 
     A lower line parts only from a story whose own headline fits it worse:
 
-    >>> a.headline = HeadGroup([(Role.TITLE, Line(3, "", "米河镇召开创文工作推进会"))])
+    >>> a.headline = HeadGroup([(Role.TITLE, Line(3, "", "米河镇召开创文攻坚推进会"))])
     >>> b.headline = HeadGroup([(Role.TITLE, x) for x in reversed(parts)])
     >>> stacked_headlines(Page([a, b], [], [], []))
     []
 
     Three lines: the upper headline on one line, the lower one wrapped on two (新媒体采风团… /
-    “减”不文明行为 / 整治“脏乱差”现象):
+    “少”乱停乱放 / 清理“乱搭乱建”问题):
 
     >>> a.headline = None
-    >>> parts = [Line(1, "", "米河镇召开创文工作推进会"), Line(2, "", "市委书记刘军伟深入一线"), Line(3, "", "调研督导防汛工作")]
+    >>> parts = [Line(1, "", "米河镇召开创文攻坚推进会"), Line(2, "", "市委书记王建平来到一线"), Line(3, "", "检查指导防汛工作")]
     >>> b.headline = HeadGroup([(Role.TITLE, x) for x in parts])
     >>> [x.text for x, _, _ in stacked_headlines(Page([a, b], [], [], []))], b.headline.text
-    (['米河镇召开创文工作推进会'], '市委书记刘军伟深入一线调研督导防汛工作')
+    (['米河镇召开创文攻坚推进会'], '市委书记王建平来到一线检查指导防汛工作')
     """
     floor = SETTINGS.min_far_split_overlap
     runs = [x for x in page.items if isinstance(x, TextRun) and not x.absorbed and x.has_body]
@@ -137,7 +137,7 @@ def stacked_headlines(page: Page) -> list[tuple[Line, float, float]]:
                                    key=lambda pair: pair[0], default=(0.0, None))
                 if other < floor or there is None:
                     continue
-                # a lower line may be its headline's second phrase (大评比 / 乡村振兴展风采, which
+                # a lower line may be its headline's second phrase (大比拼 / 和美乡村添光彩, which
                 # another story's campaign words share): only a story its own headline fits worse
                 if apart and there.headline is not None and similarity(there.headline, there) >= other:
                     continue
@@ -229,10 +229,10 @@ def last_headlines(page: Page) -> list[tuple[HeadGroup, float]]:
     headline placed with its share of words, for the report.
 
     >>> run = TextRun(fresh=True, sections=[(None, ["每年10月中旬，当雄县牧民转场到冬季牧场。"])])
-    >>> lone = HeadGroup([(Role.TITLE, Line(9, "", "宣讲进牧场 雨露润草原"))])
-    >>> page = Page([run, lone], [], [], ["宣讲进牧场 雨露润草原"], orphans=[lone])
+    >>> lone = HeadGroup([(Role.TITLE, Line(9, "", "政策进牧场 春风暖草原"))])
+    >>> page = Page([run, lone], [], [], ["政策进牧场 春风暖草原"], orphans=[lone])
     >>> [(h.text, share) for h, share in last_headlines(page)], run.headline is lone, page.leftovers
-    ([('宣讲进牧场 雨露润草原', 0.11)], True, [])
+    ([('政策进牧场 春风暖草原', 0.11)], True, [])
     """
     untitled = [x for x in page.items if isinstance(x, TextRun) and not x.absorbed and x.has_body
                 and x.headline is None]

@@ -127,9 +127,9 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rule
     ([], 2)
 
     A line opening on a particle goes on the title line above it, unsure or not:
-    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "村寨有了新变化——来自贵州乡村")), (Role.TITLE, Line(2, "", "的生动实践"))])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "山乡换了新模样——来自云南边寨")), (Role.TITLE, Line(2, "", "的振兴实践"))])
     >>> drop_stray_title_tails(page, {1: 0.9, 2: 0.3}, rules), run.headline.text
-    ([], '村寨有了新变化——来自贵州乡村的生动实践')
+    ([], '山乡换了新模样——来自云南边寨的振兴实践')
     """
     out: list[tuple[Line, str]] = []
     for run in page.items:
@@ -172,7 +172,7 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rule
         # the second half of a couplet (以练备战 / 筑牢防线) need not use its story's words
         pair = not apart and (couplet(parts[-2][1].text, line.text)
                               or closes_a_frame(parts[-2][1].text, line.text, rules))
-        # a line opening on a particle (的生动实践) goes on the line above: no headline opens so
+        # a line opening on a particle (的振兴实践) goes on the line above: no headline opens so
         goes_on = line.text.strip()[:1] in _TAIL_OPENERS
         # a line another story on the page uses nearly whole is that story's headline, stacked
         # over this one (PyMuPDF prints a page's headlines together), not a stray line
@@ -197,15 +197,15 @@ def kickers_by_words(page: Page, rules: Rules) -> list[tuple[Line, float, float]
     share of their words and of the rest's, for the report.
 
     >>> from .rules import load_rules
-    >>> run = TextRun(fresh=True, sections=[(None, ["昔日垃圾场，今日变花园。世丰园小区如今成了居民的世外桃源。"])])
+    >>> run = TextRun(fresh=True, sections=[(None, ["往年杂物堆，如今成绿地。世丰园小区眼下成了居民的世外桃源。"])])
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "接续报道")), (Role.TITLE, Line(2, "", "世丰园成了")),
     ...                           (Role.TITLE, Line(3, "", "世外桃源"))])
     >>> [(x.text, a, round(b, 2)) for x, a, b in kickers_by_words(Page([run], [], [], []), load_rules())], run.headline.parts[0][0]
     ([('接续报道', 0.0, 0.75)], <Role.KICKER: 'kicker'>)
 
     A title broken over lines never opens both lines with the same word: the first is a label.
-    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "人大代表之家")), (Role.TITLE, Line(2, "", "人大代表开展接待选民活动"))])
-    >>> run.sections = [(None, ["人大代表开展接待选民活动，听取选民意见。"])]
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "人大代表之家")), (Role.TITLE, Line(2, "", "人大代表开展进站履职活动"))])
+    >>> run.sections = [(None, ["人大代表开展进站履职活动，听取选民意见。"])]
     >>> [x.text for x, _, _ in kickers_by_words(Page([run], [], [], []), load_rules())]
     ['人大代表之家']
 
@@ -215,9 +215,9 @@ def kickers_by_words(page: Page, rules: Rules) -> list[tuple[Line, float, float]
     >>> [x.text for x, _, _ in kickers_by_words(Page([run], [], [], []), load_rules())]
     ['乡村振兴在行动']
 
-    A cry the title goes on past is the title's opening (惠及8万多居民！西城 / 展览路街道新添…):
-    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "惠及8万多居民！西城")), (Role.TITLE, Line(2, "", "展览路街道新添服务中心"))])
-    >>> run.sections = [(None, ["展览路街道新添服务中心，惠及居民。"])]
+    A cry the title goes on past is the title's opening (覆盖6万多群众！西城 / 展览路街道建成…):
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "覆盖6万多群众！西城")), (Role.TITLE, Line(2, "", "展览路街道建成便民驿站"))])
+    >>> run.sections = [(None, ["展览路街道建成便民驿站，惠及居民。"])]
     >>> kickers_by_words(Page([run], [], [], []), load_rules())
     []
     """
@@ -230,7 +230,7 @@ def kickers_by_words(page: Page, rules: Rules) -> list[tuple[Line, float, float]
             continue
         first, second = parts[0][1].text, parts[1][1].text
         # a place's head (铜川：), a question or an exclamation opens the title itself, also
-        # when the line runs on past it (惠及8万多居民！西城 / 展览路街道新添…)
+        # when the line runs on past it (覆盖6万多群众！西城 / 展览路街道建成…)
         if len(CJK_CHAR.findall(first)) < 2 or _one_phrase(first, second) or ends_open(first) \
                 or first.rstrip().endswith(("：", ":")) or any(mark in first for mark in "？?！!"):
             continue
@@ -240,13 +240,13 @@ def kickers_by_words(page: Page, rules: Rules) -> list[tuple[Line, float, float]
         # a title broken over lines never opens both with the same word (人大代表之家 / 人大代表开展…)
         echoed = len(first) >= 4 and first[:2] == second[:2] and first[:2] != second
         # a label is short; a longer phrase the story does not echo is the title's figurative
-        # first half (脚下沾泥土采访最基层 / 蒙阴将新闻发布会开到了蜜桃园里)
+        # first half (鞋上带露水报道接地气 / 蒙阴把政策宣讲会搬到了果园地头)
         label = max(len(CJK_CHAR.findall(phrase)) for phrase in first.split()) <= KICKER_LABEL_CHARS
         # a column's name (乡村振兴在行动, 创城进行时) is a kicker whatever words it shares
         named = bool(rules.label_endings) and first.rstrip().endswith(rules.label_endings) and "：" not in first
         # a title opens on its place (宏伟区开展…, 万灵镇开展…): a phrase set over that line is a
         # label over the title (城乡环境卫生整治), not its first half
-        # (a first line ending on a comma goes on into it: 聚焦“百千万工程”， / 恩平组织…)
+        # (a first line ending on a comma goes on into it: 对标“百千万工程”， / 恩平邀请…)
         placed = label and _opens_on_place(second, rules) and not _opens_on_place(first, rules) \
             and not first.rstrip().endswith(_CLAUSE_ENDS)
         if own == 0.0 and label and rest >= SETTINGS.min_rescue_overlap or echoed or named or placed:
@@ -264,18 +264,18 @@ PHRASE_LIST_MIN_CHARS = 12
 
 
 def phrase_list_kickers(page: Page) -> list[tuple[list[Line], float, float]]:
-    """A headline read as title (and subtitle) whose first lines make a list of phrases (增颜值、
-    提气质、养习惯，以“厕所革命”为抓手推动爱国卫生运动深入开展), ending a phrase, over lines that
-    hold no such marks and whose words the story uses more (石家庄正定去年改造提升农村厕所4.8万座):
+    """A headline read as title (and subtitle) whose first lines make a list of phrases (补短板、
+    强管护、转观念，以“厕所革命”为牵引带动农村环境持续改善), ending a phrase, over lines that
+    hold no such marks and whose words the story uses more (石家庄正定去年新建改建农村户厕4.8万座):
     the list is the kicker (引题) and the lines under it the title. A title whose first line ends
-    on a comma goes on in the next line (聚焦“百千万工程”， / 恩平组织媒体走乡村探产业), and is
+    on a comma goes on in the next line (对标“百千万工程”， / 恩平邀请记者进村庄看变化), and is
     left; so is one broken inside a word, or holding a dash (…暖冬情——绿华镇…). Returns the kicker's lines with the story's share of their words and of the title's.
 
-    >>> run = TextRun(fresh=True, sections=[(None, ["又入腊月，石家庄市正定县改造提升农村厕所4.8万座。"])])
-    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "增颜值、提气质、养习惯，")), (Role.TITLE, Line(2, "", "以厕所革命为抓手深入开展")),
-    ...                           (Role.SUBTITLE, Line(3, "", "石家庄正定改造提升农村厕所4.8万座"))])
+    >>> run = TextRun(fresh=True, sections=[(None, ["时近年关，石家庄市正定县新建改建农村户厕4.8万座。"])])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "补短板、强管护、转观念，")), (Role.TITLE, Line(2, "", "以厕所革命为抓手持续推进")),
+    ...                           (Role.SUBTITLE, Line(3, "", "石家庄正定新建改建农村户厕4.8万座"))])
     >>> [(len(ls), a, round(b, 2)) for ls, a, b in phrase_list_kickers(Page([run], [], [], []))], [r.value for r, _ in run.headline.parts]
-    ([(2, 0.05, 0.79)], ['kicker', 'kicker', 'title'])
+    ([(2, 0.0, 0.79)], ['kicker', 'kicker', 'title'])
     """
     out: list[tuple[list[Line], float, float]] = []
     for run in page.items:
@@ -324,7 +324,7 @@ def slogan_kickers(page: Page, rules: Rules) -> list[Line]:
             continue
         parts = run.headline.parts
         # a slogan printed right above the title, with no blank between, reads as its first line
-        # (a title's own first line the story uses: 大埔梅州日报 / 电子阅报栏昨日启用)
+        # (a title's own first line the story uses: 大埔梅州日报 / 智能借书柜本周启用)
         if (len(parts) >= 2 and parts[0][0] is Role.TITLE and parts[1][0] is Role.TITLE
                 and rules.slogan.fullmatch(parts[0][1].text.strip()) and not _furniture_shaped(parts[1][1].text, rules)
                 and _shares_with(parts[0][1].text, run.text) < SETTINGS.min_rescue_overlap):
@@ -350,12 +350,12 @@ def slogan_titles(page: Page, rules: Rules) -> list[Line]:
     the report.
 
     >>> from .rules import load_rules
-    >>> run = TextRun(fresh=True, sections=[(None, ["近日，石门镇召开春节前安全工作会议。"])])
+    >>> run = TextRun(fresh=True, sections=[(None, ["近日，石门镇召开冬季前防火工作会议。"])])
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "创建卫生城市人人参与"))])
     >>> page = Page([run], [], [], [])
     >>> [x.text for x in slogan_titles(page, load_rules())], run.headline, page.furniture
     (['创建卫生城市人人参与'], None, ['创建卫生城市人人参与'])
-    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "石门镇召开春节前安全工作会议"))])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "石门镇召开冬季前防火工作会议"))])
     >>> slogan_titles(page, load_rules())
     []
     """
@@ -382,14 +382,14 @@ def _opens_on_place(text: str, rules: Rules) -> bool:
     """The line opens with a place the gazetteer knows (宏伟区开展…, 庐江县矾山镇…).
 
     >>> from .rules import load_rules
-    >>> [_opens_on_place(t, load_rules()) for t in ("庐江县矾山镇积极开展", "社区新风扬", "对我县进行")]
+    >>> [_opens_on_place(t, load_rules()) for t in ("庐江县矾山镇扎实开展", "社区新风扬", "对我县进行")]
     [True, False, False]
     """
     found = next(iter(rules.gazetteer.find(text.strip())), None)
     return found is not None and found.start == 0
 
 
-# A number broken over two headline lines (宝鸡市陇县5 / 00余名志愿者…): one phrase.
+# A number broken over two headline lines (宝鸡市陇县5 / 00余名干部职工…): one phrase.
 _SPLIT_NUMBER = re.compile(r"[0-9０-９]$")
 # A kicker ending on a count, a number and the word it is counted in (宝鸡市陇县500余名, 市、县、
 # 乡三级): a count never ends a headline line of its own, what it counts is the line under it.
@@ -407,15 +407,15 @@ def place_kickers(page: Page, rules: Rules) -> list[Line]:
 
     >>> from .rules import load_rules
     >>> run = TextRun(fresh=True, sections=[(None, ["近日，矾山镇开展安全生产检查。"])])
-    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "庐江县矾山镇")), (Role.TITLE, Line(2, "", "积极开展安全生产检查"))])
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "庐江县矾山镇")), (Role.TITLE, Line(2, "", "扎实开展燃气安全排查"))])
     >>> [x.text for x in place_kickers(Page([run], [], [], []), load_rules())], run.headline.parts[0][0]
     (['庐江县矾山镇'], <Role.TITLE: 'title'>)
 
     A kicker ending on a count goes on into what the title's first line counts:
-    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "市、县、乡三级")), (Role.TITLE, Line(2, "", "人大代表视察重点工程"))])
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "市、县、乡三级")), (Role.TITLE, Line(2, "", "人大代表察看民生项目"))])
     >>> [x.text for x in place_kickers(Page([run], [], [], []), load_rules())]
     ['市、县、乡三级']
-    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "喜迎二十大")), (Role.TITLE, Line(2, "", "人大代表视察重点工程"))])
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "喜迎二十大")), (Role.TITLE, Line(2, "", "人大代表察看民生项目"))])
     >>> place_kickers(Page([run], [], [], []), load_rules())
     []
     """
@@ -447,22 +447,22 @@ def pull_quotes_under_kickers(page: Page) -> list[tuple[list[Line], list[Line]]]
     (``is_pull_quote``) and not of its first sentence, under kicker lines that are no such clause
     and share ``min_rescue_overlap`` of their words with the story: the title is a pull quote
     printed under the headline (a photo's caption), and the lines read as its kicker are the
-    title (吴圩镇开展“珍爱生命防溺水”主题活动 / 把防溺水知识告知每一名学生和学生监护人). A title
+    title (吴圩镇开展“平安度汛进万家”宣讲活动 / 把防汛避险知识送到每户家中和每位留守老人). A title
     that repeats the lead's clause is left: a real title often does. Returns the new title
     lines and the caption lines, for the report.
 
-    >>> run = TextRun(fresh=True, sections=[(None, ["8月17日，吴圩镇开展防溺水主题活动。各村上门宣传，把防溺水知识告知每一名学生。"])])
-    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "吴圩镇开展防溺水主题活动")),
-    ...                           (Role.TITLE, Line(3, "", "把防溺水知识告知每一名学生"))])
+    >>> run = TextRun(fresh=True, sections=[(None, ["8月17日，吴圩镇开展防汛避险宣讲活动。各村上门走访，把防汛避险知识送到每户家中。"])])
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "吴圩镇开展防汛避险宣讲活动")),
+    ...                           (Role.TITLE, Line(3, "", "把防汛避险知识送到每户家中"))])
     >>> page = Page([run], [], [], [])
     >>> [([x.text for x in t], [x.text for x in c]) for t, c in pull_quotes_under_kickers(page)]
-    [(['吴圩镇开展防溺水主题活动'], ['把防溺水知识告知每一名学生'])]
+    [(['吴圩镇开展防汛避险宣讲活动'], ['把防汛避险知识送到每户家中'])]
     >>> run.headline.text, page.captions
-    ('吴圩镇开展防溺水主题活动', [('把防溺水知识告知每一名学生', 0)])
+    ('吴圩镇开展防汛避险宣讲活动', [('把防汛避险知识送到每户家中', 0)])
 
     A title that the lead says word for word stays the title:
 
-    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "防溺水在行动")), (Role.TITLE, Line(3, "", "吴圩镇开展防溺水主题活动"))])
+    >>> run.headline = HeadGroup([(Role.KICKER, Line(1, "", "防溺水在行动")), (Role.TITLE, Line(3, "", "吴圩镇开展防汛避险宣讲活动"))])
     >>> pull_quotes_under_kickers(Page([run], [], [], []))
     []
     """
@@ -556,7 +556,7 @@ def place_opening_kickers(page: Page, rules: Rules) -> list[tuple[Line, str]]:
     2018年; not an ordinal, 第12届): on the fitting part's gold, numbers are in title pieces only.
     Kicker lines printed right against the title (no blank line between) whose text opens on
     a place, a county's or a town's the gazetteer codes (历城区洪家楼街道 / 网格连 / 起邻里情,
-    洪家楼街道办事处 / 对沿街商铺…): the title's opening lines, broken over lines, not a kicker.
+    洪家楼街道办事处 / 对辖区餐馆…): the title's opening lines, broken over lines, not a kicker.
     On the fitting part's gold no kicker opens on a place, while most titles do. A development
     zone (经济开发区) names no one place; a place over a couplet stays its kicker, as in
     ``place_kickers``. Runs after the pull-quote passes, which read a whole headline over a pull

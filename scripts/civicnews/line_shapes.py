@@ -51,14 +51,14 @@ def new_place(text: str, before: str, after: str) -> str | None:
     (None, None)
     >>> new_place("荣县人大代表开展视察活动", "石桥镇开展整治。", "荣县人大代表视察。"), new_place("城区开展整治", "文。", "城区")
     ('荣县', None)
-    >>> new_place("秦淮区月牙湖街道富丽山庄社区开展活动", "古泉镇开展整治。", "富丽山庄社区携手月牙湖社区")
-    '富丽山庄社区'
+    >>> new_place("秦淮区月牙湖街道翠屏山庄社区开展活动", "古泉镇开展整治。", "翠屏山庄社区联合月牙湖社区")
+    '翠屏山庄社区'
     """
     if not before:
         return None
     match = OPENING_PLACE.match(text) or _short_place(text, after)
-    # the places it opens with, widest first (秦淮区月牙湖街道富丽山庄社区): the story may name only
-    # the nearest (富丽山庄社区)
+    # the places it opens with, widest first (秦淮区月牙湖街道翠屏山庄社区): the story may name only
+    # the nearest (翠屏山庄社区)
     for _ in range(OPENING_PLACES_READ):
         # a one-character base only for a county (荣县, 滑县): 城区, 新村 are no names
         if match is None or len(match.group(1)) < 2 and match.group(2) != "县":
@@ -84,7 +84,7 @@ def _short_place(text: str, after: str) -> re.Match[str] | None:
     """A headline opening with a place's short form (通海 for 通海县) that the text after it
     writes in full: the full name, matched in the text after.
 
-    >>> _short_place("通海推进农村改厕工作", "今年以来，通海县坚持整村推进。").group(0)
+    >>> _short_place("通海加快农村改厕进度", "今年以来，通海县坚持整村推进。").group(0)
     '通海县'
     >>> _short_place("全力推进农村改厕工作", "全力区的工作") is None  # 全… is no place (全县)
     True
@@ -125,7 +125,7 @@ _CLAUSE_ENDS = ("，", "、", "；", ",", ";")
 
 
 # The longest phrase of a column or series label read as a kicker by its words alone (接续报道,
-# 乡村振兴在行动, 创城进行时 城乡环境卫生整治): the fitting part's labels' phrases hold 3 to 9
+# 乡村振兴在行动, 创城进行时 城乡面貌提升攻坚): the fitting part's labels' phrases hold 3 to 9
 # characters, the figurative first halves of titles their stories do not echo 10 and more.
 KICKER_LABEL_CHARS = 8
 
@@ -151,9 +151,9 @@ def _couplet_title(parts: list[tuple[Role, Line]]) -> bool:
     """Title lines that make a couplet (对仗: two phrases of one length, on one line or two): a
     whole headline with no subject to take, so a place printed alone above it is its kicker.
 
-    >>> _couplet_title([(Role.TITLE, Line(2, "", "开展人居环境整治 共建宜居美好家园"))])
+    >>> _couplet_title([(Role.TITLE, Line(2, "", "开展庭院环境清理 打造整洁美丽家园"))])
     True
-    >>> _couplet_title([(Role.TITLE, Line(2, "", "积极开展安全生产检查"))])
+    >>> _couplet_title([(Role.TITLE, Line(2, "", "扎实开展燃气安全排查"))])
     False
 
     A line ending inside a quotation (助力邻里“ / 温暖满格”) goes on in the next: no phrase ends there.
@@ -176,9 +176,9 @@ def could_be_title(text: str) -> bool:
     """A line shaped like a headline: a few to a few dozen characters, no sentence or clause end,
     not a credit.
 
-    >>> could_be_title("米河镇召开创文工作推进会"), could_be_title("9月22日上午，米河镇召开推进会，")
+    >>> could_be_title("米河镇召开防汛工作部署会"), could_be_title("9月22日上午，米河镇召开推进会，")
     (True, False)
-    >>> could_be_title("9月22日上午，米河镇召开创文工作推进会。")
+    >>> could_be_title("9月22日上午，米河镇召开防汛工作部署会。")
     False
     >>> could_be_title("记者 王明"), could_be_title("日前"), could_be_title("王培文指出"), could_be_title("王培文强调，大家")
     (False, False, False, False)
@@ -237,15 +237,15 @@ def _far_tail_fits(title: str, tail: str, story: str) -> bool:
     after the title's last three characters (消防日 / 主题活动: …消防日主题活动…), or a word runs
     across the break (志愿服 / 务活动) and the story prints that word (服务).
 
-    >>> _far_tail_fits("县消防救援大队开展“119”消防日", "主题活动", "开展“119”消防日主题活动，县委")
+    >>> _far_tail_fits("县应急管理局组织“512”减灾日", "主题活动", "组织“512”减灾日主题活动，县委")
     True
     >>> _far_tail_fits("集团持续开展志愿服", "务活动", "集团志愿服务队")
     True
-    >>> _far_tail_fits("临江市苇沙河镇：清洁环境扮靓村镇", "建设情况", "推进村镇建设，了解情况")
+    >>> _far_tail_fits("临江市苇沙河镇：清扫街巷扮美乡村", "建设情况", "推进村镇建设，了解情况")
     False
-    >>> _far_tail_fits("开展“欢乐过暑假 防溺水安全不放假”主题", "宣传活动", "开展“欢乐过暑假 防溺水安全不放假”主题宣传活动")
+    >>> _far_tail_fits("开展“快乐度假期 安全常记心”主题", "宣传活动", "开展“快乐度假期 安全常记心”主题宣传活动")
     True
-    >>> _far_tail_fits("临江市苇沙河镇：清洁环境扮靓村镇", "建设情况", "")
+    >>> _far_tail_fits("临江市苇沙河镇：清扫街巷扮美乡村", "建设情况", "")
     False
     """
     # quote marks and word spaces are the type's, not the words' (…不放假”主题 / 宣传活动)

@@ -313,7 +313,7 @@ def _spans(left: str, right: str) -> bool:
     """``features.spans_a_word`` on the row text a PDF tool printed: radicals folded first
     (pdfminer prints ⼯ for 工), as the cleaners fold them later, so 全镇⼯作⼈ / 员参加 runs on.
 
-    >>> _spans("全镇⼯作⼈", "员参加"), _spans("刚察县召开政府全体会议", "年度重点工作")
+    >>> _spans("全镇⼯作⼈", "员参加"), _spans("刚察县召开政府常务会议", "全年目标任务")
     (True, False)
     """
     from .features import spans_a_word  # jieba's word list: loaded only for pages that ask
@@ -544,7 +544,7 @@ def lone_joined_row(row: Row, at: int, rows_at_width: int) -> bool:
     (True, False)
     >>> lone_joined_row(Row(1, "比一年红火。（记者 王志杰", 0), 9, 4)
     False
-    >>> lone_joined_row(Row(1, "整治农贸市场环境 ，提升城市“颜值”", 0), 8, 4)
+    >>> lone_joined_row(Row(1, "规范夜市摊点秩序 ，扮靓街区“门面”", 0), 8, 4)
     False
     """
     if not SETTINGS.lone_joined_rows or rows_at_width < SETTINGS.lone_joined_rows:
@@ -567,11 +567,11 @@ def split_joined_columns(rows: list[Row]) -> list[Row]:
     the page parts enough rows at its width (``lone_joined_row``). Every part is marked
     ``column_piece``.
 
-    >>> rows = ["本报讯浙江省嘉兴市秀洲区王店 2016年底以来，在省市区总体部",
-    ...         "镇古称梅里，有着千年的历史。 署和具体指导下，王店镇按照打造",
-    ...         "王店镇区域面积116平方千米， 小城镇环境综合整治省级样板镇。"]
+    >>> rows = ["本报讯浙江省嘉兴市秀洲区新塍 2019年春天起，在省市区统一部",
+    ...         "镇旧称桐溪，已有上千年历史。 署和持续推动下，新塍镇围绕创建",
+    ...         "新塍镇区域面积116平方千米， 省级美丽城镇建设样板示范镇。"]
     >>> [x.raw for x in split_joined_columns([Row(k, t, 0) for k, t in enumerate(rows, 1)])]
-    ['本报讯浙江省嘉兴市秀洲区王店', '镇古称梅里，有着千年的历史。', '王店镇区域面积116平方千米，', '2016年底以来，在省市区总体部', '署和具体指导下，王店镇按照打造', '小城镇环境综合整治省级样板镇。']
+    ['本报讯浙江省嘉兴市秀洲区新塍', '镇旧称桐溪，已有上千年历史。', '新塍镇区域面积116平方千米，', '2019年春天起，在省市区统一部', '署和持续推动下，新塍镇围绕创建', '省级美丽城镇建设样板示范镇。']
     """
     # each row's candidate splits, once (most rows have no inner space and none)
     splits = [_column_splits(row.raw) if " " in row.raw.strip() else [] for row in rows]
@@ -697,7 +697,7 @@ def cut_points(text: str) -> list[int]:
     """Positions of the single spaces that could part two pieces set side by side: one space
     (not two), with a wide (Chinese) character on at least one side of it.
 
-    >>> cut_points("干净整洁的硬化路 利用晚上的时间教教他们 市场监管等部门")
+    >>> cut_points("宽敞平整的水泥路 趁着周末的时间陪陪老人 市场监管等部门")
     [8, 20]
     >>> cut_points("记者  王明，APP 3.0")
     []
@@ -762,16 +762,16 @@ def part_side_titles(rows: list[Row]) -> list[Row]:
     blank line before it, as a headline of another story. Only rows after a blank line are
     tried, and only when a word runs from the row's left part into the next line.
 
-    >>> rows = [Row(1, "宏伟区开展环境卫生集中清扫日活 绥棱县举办邻居节活动", 1), Row(2, "动", 0)]
+    >>> rows = [Row(1, "宏伟区开展背街小巷集中清扫日活 绥棱县举办读书节活动", 1), Row(2, "动", 0)]
     >>> [(r.number, r.raw, r.gap) for r in part_side_titles(rows)]
-    [(1, '宏伟区开展环境卫生集中清扫日活', 1), (2, '动', 0), (1, '绥棱县举办邻居节活动', 1)]
+    [(1, '宏伟区开展背街小巷集中清扫日活', 1), (2, '动', 0), (1, '绥棱县举办读书节活动', 1)]
     >>> rows = [Row(1, "誓师大会再动员再部署 机制举措再完善再落", 1), Row(2, "实", 0)]
     >>> part_side_titles(rows) == rows
     True
-    >>> rows = [Row(1, "宝清县夹信子镇秸杆禁烧管控进行 市委书记刘军伟深入一线调研督导", 1), Row(2, "时", 0),
+    >>> rows = [Row(1, "宝清县夹信子镇秋收防火巡查进行 市委书记王建平来到一线检查指导", 1), Row(2, "时", 0),
     ...         Row(3, "防汛工作", 0)]
     >>> [r.raw for r in part_side_titles(rows)]
-    ['宝清县夹信子镇秸杆禁烧管控进行', '时', '市委书记刘军伟深入一线调研督导', '防汛工作']
+    ['宝清县夹信子镇秋收防火巡查进行', '时', '市委书记王建平来到一线检查指导', '防汛工作']
     """
     if not SETTINGS.side_titles:
         return rows
@@ -813,10 +813,10 @@ def join_interleaved_heads(rows: list[Row]) -> list[Row]:
     line (a headline, kicker or repeated print), and each of them printed after a blank line
     (a frame of its own, as headlines are), so text blocks are never reordered.
 
-    >>> rows = [Row(1, "秦安县王尹镇：人居环境大整治 美", 1), Row(2, "背街小巷实现三变助力创省级", 1),
-    ...         Row(3, "丽乡村换新颜", 1), Row(4, "正文第一句。", 1)]
+    >>> rows = [Row(1, "秦安县王尹镇：村容村貌大提升 美", 1), Row(2, "背街小巷完成改造助力创省级", 1),
+    ...         Row(3, "丽庭院添新景", 1), Row(4, "正文第一句。", 1)]
     >>> [r.raw for r in join_interleaved_heads(rows)]
-    ['秦安县王尹镇：人居环境大整治 美', '丽乡村换新颜', '背街小巷实现三变助力创省级', '正文第一句。']
+    ['秦安县王尹镇：村容村貌大提升 美', '丽庭院添新景', '背街小巷完成改造助力创省级', '正文第一句。']
     """
     if not SETTINGS.interleaved_heads:
         return rows

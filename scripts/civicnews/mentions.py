@@ -1009,5 +1009,5 @@ def _coming_pattern(gap: int) -> re.Pattern[str]:
 @lru_cache(maxsize=8)
 def _visitor_pattern(gap: int) -> re.Pattern[str]:
     """After a place: at most ``gap`` characters of the same clause, a word of coming and
-    我县/本市… (乐山市政协来我县考察调研): the place is the visitors', not the story's."""
+    我县/本市… (乐山市政协到我县开展视察): the place is the visitors', not the story's."""
     return re.compile(rf"[^，。；！？：]{{0,{gap}}}?(?:来|到|赴|莅临)(?:我|本)(?:县|市|区|旗)")

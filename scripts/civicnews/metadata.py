@@ -75,8 +75,8 @@ def fallback_title(article: Article) -> Headline:
     >>> from .model import Section
     >>> def story(text: str) -> Article:
     ...     return Article(source=PageInfo(file="p.txt"), order=0, headline=None, sections=[Section(None, [text])])
-    >>> fallback_title(story("本报讯（记者 刘臣）4月28日，我县举行招商引资项目集中签约仪式，现场签约。")).title
-    '我县举行招商引资项目集中签约仪式'
+    >>> fallback_title(story("本报讯（记者 刘臣）4月28日，我县举行重点产业项目集中开工仪式，现场开工。")).title
+    '我县举行重点产业项目集中开工仪式'
     >>> fallback_title(story("近日，驿城区水屯镇防汛应急综合演练启动。")).title
     '驿城区水屯镇防汛应急综合演练启动'
     >>> fallback_title(story("寒意渐浓，初心炽热。")).title

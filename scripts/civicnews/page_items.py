@@ -149,11 +149,11 @@ def _opens_a_sentence(quote: str, story: str) -> bool:
 def is_pull_quote(line: str, story: str) -> bool:
     """A line that is a whole clause of its story, word for word (the words between two clause
     marks): a pull quote. A title's second half is found in its story too, but inside a clause
-    (视察重点 / 工程和民生实事).
+    (察看民生 / 项目和惠民实事).
 
-    >>> is_pull_quote("对参会人员进行动员", "从三个方面，对参会人员进行动员。会议要求…")
+    >>> is_pull_quote("对参会人员提出要求", "从三个方面，对参会人员提出要求。会议强调…")
     True
-    >>> is_pull_quote("工程和民生实事", "代表们视察重点工程和民生实事，听取汇报。")
+    >>> is_pull_quote("项目和惠民实事", "代表们察看民生项目和惠民实事，听取汇报。")
     False
     """
     quote = line.strip()

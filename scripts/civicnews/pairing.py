@@ -117,19 +117,19 @@ def split_late_pairs(page: Page, rules: Rules) -> list[tuple[int, float, float]]
     title broken in two shares its words with all of it) and the texts before and after the
     cut share almost no words (a cosine of their bigram sets under ``max_title_similarity``),
     the story and the group are cut there, each headline after its own story. Both parts must
-    be headline-shaped, and neither only a place's name (庐江县矾山镇 / 积极开展安全生产检查 is
+    be headline-shaped, and neither only a place's name (庐江县矾山镇 / 扎实开展燃气安全排查 is
     one title: a place alone heads no story). Returns, for the report, the first line number
     of each second headline and both shares.
 
-    >>> run = TextRun(fresh=True, sections=[(None, ["江陵县召开创建文化三县工作推进会。", "会议部署文化三县创建工作。",
+    >>> run = TextRun(fresh=True, sections=[(None, ["江陵县召开推动文旅融合工作推进会。", "会议部署文旅融合推动工作。",
     ...                                             "区人大代表向大会报到。", "人大代表带着民意赴会。"])])
-    >>> head = HeadGroup([(Role.TITLE, Line(8, "", "江陵县召开文化三县推进会")), (Role.TITLE, Line(9, "", "人大代表报到"))])
+    >>> head = HeadGroup([(Role.TITLE, Line(8, "", "江陵县召开文旅融合推进会")), (Role.TITLE, Line(9, "", "人大代表报到"))])
     >>> page = Page([run, head], [], [], [])
     >>> from .rules import load_rules
     >>> split_late_pairs(page, load_rules())
-    [(9, 0.818, 0.8)]
+    [(9, 0.909, 0.8)]
     >>> [x.text for x in page.items]
-    ['江陵县召开创建文化三县工作推进会。会议部署文化三县创建工作。', '江陵县召开文化三县推进会', '区人大代表向大会报到。人大代表带着民意赴会。', '人大代表报到']
+    ['江陵县召开推动文旅融合工作推进会。会议部署文旅融合推动工作。', '江陵县召开文旅融合推进会', '区人大代表向大会报到。人大代表带着民意赴会。', '人大代表报到']
     """
     out: list[tuple[int, float, float]] = []
     floor = SETTINGS.min_split_overlap

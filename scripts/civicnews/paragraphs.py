@@ -75,7 +75,7 @@ def rejoin_paragraphs(lines: list[str]) -> list[str]:
 
     A line cut at its column's character count is full, however narrow its digits print:
 
-    >>> len(rejoin_paragraphs(["全县完成户厕改造工程，", "今年完成户厕122座、", "公厕2座，竣工率分别达",
+    >>> len(rejoin_paragraphs(["全县完成户厕改造工程，", "今年新建户厕122座、", "公厕2座，完工率分别为",
     ...                         "93.85%、50%。", "全县持续推进改厕工作，", "确保如期完成。"]))
     1
     """

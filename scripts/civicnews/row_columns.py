@@ -87,7 +87,7 @@ def _strong(parts: list[str], width: float) -> bool:
     a column line (full, or a paragraph's last), text
     (a clause mark: not a headline's phrases), parted beside wide characters only.
 
-    >>> _strong(["展植树活动，共种下", "有意义，希望经常"], 9), _strong(["村规民约引领", "乡村文明新风尚"], 7)
+    >>> _strong(["展植树活动，共种下", "有意义，希望经常"], 9), _strong(["村规民约引领", "乡村和美新气象"], 7)
     (True, False)
     """
     # the last of three pieces or more may be any shorter line (a caption or a credit ends a

@@ -52,7 +52,7 @@ class Settings:
     # seeds 5-8 count 0.941 / 0.941 / 0.938 / 0.938 (seeds 13 and 21 the same from 0.4 to 0.6).
     min_far_split_overlap: float = 0.5
     # ... and only where a story's opening comes: a date or an opening word (近日) in the first
-    # this many characters of the paragraph cut at (为持续做好“保文创卫”工作，12月3日下午，…).
+    # this many characters of the paragraph cut at (为持续助力“创文创卫”，12月3日下午，…).
     # Not fitted: a first sentence's when and where come within its first clause or two.
     far_split_opening_chars: int = 30
     # ... or where the text changes measure after a finished sentence (story_cuts._new_measure_at:
@@ -71,7 +71,7 @@ class Settings:
     min_far_before_overlap: float = 0.35
     # Two headlines stacked and read as one title (story_cuts.stacked_title_splits) part only when
     # each part holds at least this many characters: a place's name or a topic with a colon
-    # over the rest is one headline (岳阳县： / 在共建中共享文明成果 parts nothing at 8).
+    # over the rest is one headline (岳阳县： / 携手共建共享文明家园 parts nothing at 8).
     # Not fitted: the shortest gold titles of the fitting seeds run to 8 (用爱心为党旗添彩).
     min_stacked_title_chars: int = 8
     # headline_moves.stacked_headlines parts a title of up to this many lines into an upper and a
@@ -269,7 +269,7 @@ class Settings:
     max_title_similarity: float = 0.05
     # ... and a block of at most this many lines all read as subheads counts as one headline
     # there, the text around the whole block compared (a headline of two lines, 人大代表之家 /
-    # 人大代表开展接待选民活动, read as two subheads between two stories). Set on the fitting
+    # 人大代表开展进站履职活动, read as two subheads between two stories). Set on the fitting
     # part (stop 38, model M0 on gB1-3, tsB41-47, shipped model on seeds and g41): 2 and 3 both
     # gain gB1 and gB2 a page's count each; 3 also cuts a seed story at a block of three
     # subheads printed under a chart (count 1.0 -> 0.8). 1 is off.

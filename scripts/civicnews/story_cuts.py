@@ -87,21 +87,21 @@ def stories_without_text(page: Page) -> list[tuple[HeadGroup, list[int]]]:
     of the lines set aside, for the report.
 
     >>> run = TextRun(fresh=True, sections=[(None, ["今日宝丰", "第5001期", "2020-01-31星期五"])])
-    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "永兴：新学期新气象书香漫校园"))])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "永兴：开学季新面貌墨香满校园"))])
     >>> run.numbers = [2, 3, 4]
     >>> brief = TextRun(fresh=True, sections=[(None, ["县里召开会议，部署工作。"])])
     >>> brief.headline = HeadGroup([(Role.TITLE, Line(5, "", "县里召开会议"))])
     >>> page = Page([run, brief], [], [], [])
     >>> [(h.text, ns) for h, ns in stories_without_text(page)], run.has_body, page.leftovers
-    ([('永兴：新学期新气象书香漫校园', [2, 3, 4])], False, ['永兴：新学期新气象书香漫校园'])
+    ([('永兴：开学季新面貌墨香满校园', [2, 3, 4])], False, ['永兴：开学季新面貌墨香满校园'])
 
     A sentence's end under a headline (…的问 / 候。), a shard of another story's text:
 
     >>> shard = TextRun(fresh=True, sections=[(None, ["候。"])], numbers=[9])
-    >>> shard.headline = HeadGroup([(Role.TITLE, Line(8, "", "新晃：800余名教师喜获教师节各项表彰"))])
+    >>> shard.headline = HeadGroup([(Role.TITLE, Line(8, "", "新晃：600余名教师在教师节受到表彰"))])
     >>> page = Page([shard], [], [], [])
     >>> [(h.text, ns) for h, ns in stories_without_text(page)], page.leftovers[0], page.furniture
-    ([('新晃：800余名教师喜获教师节各项表彰', [9])], '候。', [])
+    ([('新晃：600余名教师在教师节受到表彰', [9])], '候。', [])
     """
     out: list[tuple[HeadGroup, list[int]]] = []
     for run in page.items:
@@ -189,12 +189,12 @@ def far_splits(page: Page) -> list[tuple[HeadGroup, str]]:
     placed with the title of the story it was cut from, for the report.
 
     >>> run = TextRun(fresh=True, sections=[(None, ["华阳街道开展文明创建。", "华阳街道成立领导小组。",
-    ...                                             "为持续做好保文创卫工作，12月3日，集团组织志愿服务活动。", "集团志愿者清理垃圾。"])])
+    ...                                             "为持续助力创文创卫，12月3日，集团组织志愿清洁活动。", "集团志愿者清理垃圾。"])])
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "华阳街道开展文明创建"))])
-    >>> lone = HeadGroup([(Role.TITLE, Line(9, "", "集团开展保文创卫志愿服务活动"))])
-    >>> page = Page([run, lone], [], [], ["集团开展保文创卫志愿服务活动"], orphans=[lone])
+    >>> lone = HeadGroup([(Role.TITLE, Line(9, "", "集团开展助力创卫志愿清洁活动"))])
+    >>> page = Page([run, lone], [], [], ["集团开展助力创卫志愿清洁活动"], orphans=[lone])
     >>> [(h.text, t) for h, t in far_splits(page)], [x.headline.text for x in page.items if isinstance(x, TextRun)]
-    ([('集团开展保文创卫志愿服务活动', '华阳街道开展文明创建')], ['华阳街道开展文明创建', '集团开展保文创卫志愿服务活动'])
+    ([('集团开展助力创卫志愿清洁活动', '华阳街道开展文明创建')], ['华阳街道开展文明创建', '集团开展助力创卫志愿清洁活动'])
     """
     placed: list[tuple[HeadGroup, str]] = []
     for lone in list(page.orphans):
@@ -230,14 +230,14 @@ def stacked_title_splits(page: Page) -> list[tuple[Line, str]]:
     part's first line and the title it left, for the report.
 
     >>> run = TextRun(fresh=True, sections=[(None, ["1月31日，县人大代表视察重点项目。", "代表们听取了汇报。",
-    ...     "本报讯2月9日，县教育局召开中小学校长会议。", "会议学习了干部大会精神。"])])
-    >>> parts = [Line(1, "", "县人大代表视察重点项目"), Line(2, "", "教育局召开中小学校"), Line(3, "", "长会议学习干部大会精神")]
+    ...     "本报讯2月9日，县教育局召开中小学校务会议。", "会议传达了全会精神。"])])
+    >>> parts = [Line(1, "", "县人大代表视察重点项目"), Line(2, "", "教育局召开中小学校"), Line(3, "", "务会议传达全会精神")]
     >>> run.headline = HeadGroup([(Role.TITLE, x) for x in parts])
     >>> page = Page([run.headline, run], [], [], [])
     >>> [(x.text, t) for x, t in stacked_title_splits(page)]
-    [('教育局召开中小学校', '县人大代表视察重点项目教育局召开中小学校长会议学习干部大会精神')]
+    [('教育局召开中小学校', '县人大代表视察重点项目教育局召开中小学校务会议传达全会精神')]
     >>> [x.headline.text for x in page.items if isinstance(x, TextRun)]
-    ['县人大代表视察重点项目', '教育局召开中小学校长会议学习干部大会精神']
+    ['县人大代表视察重点项目', '教育局召开中小学校务会议传达全会精神']
 
     One headline wrapped (its story's first paragraph uses both lines) stays whole:
 
@@ -430,8 +430,8 @@ def _new_measure_at(lines: list[str], k: int) -> bool:
     another story's column begins, though its first words name no date (佳节将至，…, 夏日炎炎，…).
     The lines are a story's lines as the tool printed them, so their lengths are its measure.
 
-    >>> wide = ["为深入推进全国文明城市创建，该县依托闲置楼房建设", "了面积一千五百平方米的新时代文明实践中心，搭建", "线上线下开展为民服务实践、融媒体传播活动的渠道", "推动了“两个中心”的深度融合。"]
-    >>> narrow = ["佳节将至，为进一步", "加强节日期间安全生", "产工作，枫林镇综治", "中心联合深入辖区工", "贸企业开展大检查。"]
+    >>> wide = ["为加快补齐城区公共服务短板，该县利用闲置厂房改建", "了面积一千二百平方米的社区邻里服务综合体，开辟", "托幼助老开展便民服务项目、居民文体活动的新场所", "方便了“一老一小”的日常生活。"]
+    >>> narrow = ["节日临近，为切实做", "好节日期间消防安全", "工作，枫林镇应急办", "联合消防所走进辖区", "商超市场开展排查。"]
     >>> _new_measure_at(wide + narrow, 4), _new_measure_at(wide + narrow, 5), _new_measure_at(wide + wide, 4)
     (True, False, False)
     """
@@ -460,10 +460,10 @@ def _far_cut_before(page: Page, lone: HeadGroup) -> tuple[int, TextRun] | None:
     heads the part before the cut, the story's headline the part after it (``far_splits``).
     Both need ``min_far_before_overlap`` of their words on their side only.
 
-    >>> run = TextRun(fresh=True, sections=[(None, ["一名党员就是一面旗帜。党员用爱心给党庆生。",
-    ...     "党员为党旗添上色彩。", "为确保辖区安全，上望街道开展出租房夜查。", "夜查人员检查出租房。"])])
-    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "上望街道开展出租房夜查"))])
-    >>> lone = HeadGroup([(Role.TITLE, Line(9, "", "用爱心为党旗添彩"))])
+    >>> run = TextRun(fresh=True, sections=[(None, ["一个支部就是一座堡垒。党员用真情为民解忧。",
+    ...     "党员为群众排忧解难。", "为确保辖区安全，上望街道开展群租房巡查。", "巡查人员检查群租房。"])])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "上望街道开展群租房巡查"))])
+    >>> lone = HeadGroup([(Role.TITLE, Line(9, "", "用真情为群众解忧"))])
     >>> _far_cut_before(Page([run, lone], [], [], [], orphans=[lone]), lone)[0]
     2
     """
@@ -487,18 +487,18 @@ def far_splits_by_aside(page: Page, lines: list[Line], rules: Rules) -> list[tup
     printed against each other, none of them named by the furniture rules, that read as one
     headline (PyMuPDF
     prints a page's display type at its top, where it looks like a masthead: 云霄第三季度17个项
-    / 目签约 计划总投资 / 44.8亿元 over a page whose second story ran into another). Returns each
+    / 目落地 计划总投资 / 44.8亿元 over a page whose second story ran into another). Returns each
     headline's line indices with the title of the story it was cut from, for the report.
 
     >>> from civicnews.rules import load_rules
-    >>> top = [Line(1, "", "云霄第三季度17个项"), Line(2, "", "目签约 计划总投资"), Line(3, "", "44.8亿元")]
+    >>> top = [Line(1, "", "云霄第三季度17个项"), Line(2, "", "目落地 计划总投资"), Line(3, "", "44.8亿元")]
     >>> run = TextRun(fresh=True, sections=[(None, ["临江市苇沙河镇开展环境整治。", "苇沙河镇清理垃圾。",
-    ...                                             "10月8日，云霄全县第三季度共签约招商项目17个，计划总投资44.8亿元。"])])
-    >>> run.headline = HeadGroup([(Role.TITLE, Line(9, "", "临江市苇沙河镇：清洁环境扮靓村镇"))])
+    ...                                             "10月8日，云霄全县第三季度集中落地项目17个，总投资约44.8亿元。"])])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(9, "", "临江市苇沙河镇：清扫街巷扮美乡村"))])
     >>> page = Page([run], [x.text for x in top], [], [])
     >>> page.aside = dict(enumerate(top))
     >>> far_splits_by_aside(page, top, load_rules()), [x.headline.text for x in page.items]
-    ([([0, 1, 2], '临江市苇沙河镇：清洁环境扮靓村镇')], ['临江市苇沙河镇：清洁环境扮靓村镇', '云霄第三季度17个项目签约 计划总投资44.8亿元'])
+    ([([0, 1, 2], '临江市苇沙河镇：清扫街巷扮美乡村')], ['临江市苇沙河镇：清扫街巷扮美乡村', '云霄第三季度17个项目落地 计划总投资44.8亿元'])
     """
     blocks: list[list[int]] = []
     for k in sorted(page.aside):

@@ -73,26 +73,26 @@ def demote_subheads(page: Page, rules: Rules) -> list[tuple[Line, float]]:
 
     >>> from civicnews.rules import load_rules
     >>> def page(first: str) -> Page:
-    ...     text = "盐城两县城十乡镇获评国家卫生县城"
+    ...     text = "盐城三县城八乡镇入选省级卫生县城"
     ...     head = HeadGroup([(Role.TITLE, Line(2, text, text))])
-    ...     before = TextRun(fresh=True, sections=[(None, ["国家卫生城市每3年复审考核一次，盐城两县城十乡镇获评。"])])
+    ...     before = TextRun(fresh=True, sections=[(None, ["省级卫生县城每3年复审考核一次，盐城三县城八乡镇入选。"])])
     ...     run = TextRun(fresh=True, headline=head, sections=[(None, [first])])
     ...     return Page(items=[before, head, run], furniture=[], captions=[], leftovers=[])
-    >>> [line.text for line, _ in demote_subheads(page("盐城两县城十乡镇获评国家卫生县城，复审考核一次。"), load_rules())]
-    ['盐城两县城十乡镇获评国家卫生县城']
-    >>> demote_subheads(page("本报讯（记者 张勇）盐城两县城十乡镇获评国家卫生县城，复审考核一次。"), load_rules())
+    >>> [line.text for line, _ in demote_subheads(page("盐城三县城八乡镇入选省级卫生县城，复审考核一次。"), load_rules())]
+    ['盐城三县城八乡镇入选省级卫生县城']
+    >>> demote_subheads(page("本报讯（记者 张勇）盐城三县城八乡镇入选省级卫生县城，复审考核一次。"), load_rules())
     []
 
     The page's first story, untitled, takes the title as its own (its lead printed over it,
     ``lead_takes_late_title``); a story with a headline takes it as a subhead.
 
-    >>> p = page("盐城两县城十乡镇获评国家卫生县城，复审考核一次。")
+    >>> p = page("盐城三县城八乡镇入选省级卫生县城，复审考核一次。")
     >>> _ = demote_subheads(p, load_rules()); p.items[0].headline is p.items[1], p.items[0].sections[-1][0]
     (True, None)
-    >>> p = page("盐城两县城十乡镇获评国家卫生县城，复审考核一次。")
-    >>> p.items[0].headline = HeadGroup([(Role.TITLE, Line(0, "", "国家卫生城市复审"))])
+    >>> p = page("盐城三县城八乡镇入选省级卫生县城，复审考核一次。")
+    >>> p.items[0].headline = HeadGroup([(Role.TITLE, Line(0, "", "省级卫生县城复审"))])
     >>> _ = demote_subheads(p, load_rules()); p.items[0].sections[-1][0]
-    '盐城两县城十乡镇获评国家卫生县城'
+    '盐城三县城八乡镇入选省级卫生县城'
     """
     items, out = page.items, []
     host: dict[int, TextRun] = {}  # a run merged here → the story it went on
@@ -114,7 +114,7 @@ def demote_subheads(page: Page, rules: Rules) -> list[tuple[Line, float]]:
             continue
         score = cosine(bigrams(run.text), bigrams(before.text))
         # 6月25日，… read as a story's first line, unless the title is the opening words of a
-        # later paragraph of the run (作为直接服务群众的 / …。作为直接服务群众的“前沿阵地”，…): a
+        # later paragraph of the run (作为联系居民最近的 / …。作为联系居民最近的“第一窗口”，…): a
         # subhead or pull quote of the story, which went on under it
         # … nor when the title opens on a joining word (对创国卫工作提出要求): no headline does,
         # a section heading that goes on its story's sentence may
@@ -127,7 +127,7 @@ def demote_subheads(page: Page, rules: Rules) -> list[tuple[Line, float]]:
         if SETTINGS.lead_takes_late_title and before.headline is None and not any(
                 isinstance(x, HeadGroup) for x in items[:k - 1]):
             # the page's first story, untitled, its lead printed over the title: the title is
-            # its own (通海县坚持… / 通海推进农村改厕工作 / “‘厕所革命’是…)
+            # its own (通海县坚持… / 通海推进农村污水治理 / “‘污水治理’是…)
             before.headline = head
             before.sections.extend(run.sections)
             before.numbers.extend(run.numbers)
@@ -146,9 +146,9 @@ def demote_subheads(page: Page, rules: Rules) -> list[tuple[Line, float]]:
 
 def _sentence_tail(text: str, before: str) -> bool:
     """Text that goes on a sentence begun in ``before``: it opens on a particle, on a clause of
-    one or two characters (明、许明参加督办。), or with a word running on from ``before``.
+    one or two characters (华、王芳参加督办。), or with a word running on from ``before``.
 
-    >>> _sentence_tail("明、许明参加督办。", "市领导易卫斌、王磊、陈晓"), _sentence_tail("的服务网络。", "")
+    >>> _sentence_tail("华、王芳参加督办。", "市领导周立新、李强、张建"), _sentence_tail("的服务网络。", "")
     (True, True)
     >>> _sentence_tail("岁末寒冬，年味渐浓。", "美丽宜居迎新春"), _sentence_tail("6月25日，绿园区调研。", "")
     (False, False)
@@ -165,17 +165,17 @@ def _sentence_tail(text: str, before: str) -> bool:
 
 def tails_read_as_stories(page: Page) -> list[tuple[HeadGroup, TextRun]]:
     """A story of a title alone and a few words (under ``min_story_chars``, no credit) whose
-    words go on the title's sentence (``_sentence_tail``: 市领导易卫斌、王磊、陈晓 / 明、许明参加督办。)
+    words go on the title's sentence (``_sentence_tail``: 市领导周立新、李强、张建 / 华、王芳参加督办。)
     is the last sentence of the story before it, broken where a PDF tool broke it: the title's
     lines and the words go on that story. Returns each dissolved headline and the story it went
     on, for the report.
 
-    >>> before = TextRun(fresh=True, sections=[(None, ["持续优化营商环境。"])])
-    >>> run = TextRun(fresh=True, sections=[(None, ["明、许明参加督办。"])])
-    >>> run.headline = HeadGroup([(Role.TITLE, Line(9, "", "市领导易卫斌、王磊、陈晓", lines=(9,)))])
+    >>> before = TextRun(fresh=True, sections=[(None, ["加快推进项目建设。"])])
+    >>> run = TextRun(fresh=True, sections=[(None, ["华、王芳参加督办。"])])
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(9, "", "市领导周立新、李强、张建", lines=(9,)))])
     >>> page = Page([before, run.headline, run], [], [], [])
     >>> [h.text for h, _ in tails_read_as_stories(page)], before.text, run.absorbed
-    (['市领导易卫斌、王磊、陈晓'], '持续优化营商环境。市领导易卫斌、王磊、陈晓明、许明参加督办。', True)
+    (['市领导周立新、李强、张建'], '加快推进项目建设。市领导周立新、李强、张建华、王芳参加督办。', True)
     """
     out: list[tuple[HeadGroup, TextRun]] = []
     items = page.items
@@ -209,14 +209,14 @@ def headed_resumes(page: Page) -> list[tuple[int, float, float]]:
     foot, where the last column takes it. Returns the first line number of each run joined and
     the headline's share of words in it and in the story it joins, for the report.
 
-    >>> lead = TextRun(fresh=True, sections=[(None, ["长春市绿园区委书记调研农村人居环境整治和乡村振兴项目。"])])
+    >>> lead = TextRun(fresh=True, sections=[(None, ["长春市绿园区委书记检查村庄清洁行动和乡村振兴项目。"])])
     >>> other = TextRun(fresh=True, sections=[(None, ["宝清县召开秸秆禁烧会议。"])], closed=True, bylines=["来源：王双"])
-    >>> tail = TextRun(fresh=False, sections=[(None, ["在调研乡村振兴项目时，区委书记强调加快项目建设。"])])
-    >>> tail.headline = HeadGroup([(Role.TITLE, Line(9, "", "长春绿园：调研农村人居环境整治促乡村振兴建设"))])
+    >>> tail = TextRun(fresh=False, sections=[(None, ["在检查乡村振兴项目时，区委书记强调加快项目建设。"])])
+    >>> tail.headline = HeadGroup([(Role.TITLE, Line(9, "", "长春绿园：检查村庄清洁行动促乡村振兴建设"))])
     >>> tail.numbers = [29]
     >>> page = Page([lead, other, tail], [], [], [])
     >>> headed_resumes(page), tail.absorbed, lead.headline.text
-    ([(29, 0.25, 0.7)], True, '长春绿园：调研农村人居环境整治促乡村振兴建设')
+    ([(29, 0.28, 0.67)], True, '长春绿园：检查村庄清洁行动促乡村振兴建设')
     """
     runs = [x for x in page.items if isinstance(x, TextRun)]
     out: list[tuple[int, float, float]] = []
@@ -246,13 +246,13 @@ def leads_of_later_stories(page: Page) -> list[tuple[int, float]]:
     with the second part. The lead goes before the story's text. Returns the first line number
     of each lead joined and the share, for the report.
 
-    >>> lead = TextRun(fresh=True, sections=[(None, ["“没想到下班了还能办业务，”马先生说。"])], numbers=[5])
-    >>> rest = TextRun(fresh=True, sections=[(None, ["12月1日，马先生赶到政务服务中心办业务，下班了还能办。"])],
+    >>> lead = TextRun(fresh=True, sections=[(None, ["“没想到中午也能办手续，”李女士说。"])], numbers=[5])
+    >>> rest = TextRun(fresh=True, sections=[(None, ["12月1日，李女士赶到政务服务中心办手续，中午也能办。"])],
     ...                numbers=[10])
-    >>> rest.headline = HeadGroup([(Role.TITLE, Line(70, "", "延时服务不打烊 为民办事暖心田"))])
+    >>> rest.headline = HeadGroup([(Role.TITLE, Line(70, "", "午休窗口不关门 便民服务暖人心"))])
     >>> page = Page([lead, rest], [], [], [])
     >>> leads_of_later_stories(page), lead.absorbed, rest.text[:4]
-    ([(5, 0.64)], True, '“没想到')
+    ([(5, 0.62)], True, '“没想到')
     """
     items = page.items
     out: list[tuple[int, float]] = []
@@ -364,7 +364,7 @@ def goes_on_after_byline(run: TextRun, story: TextRun, grams: frozenset[str] | N
     or ``byline_resume_min_cosine`` and a word runs from one of the story's last lines into the
     run's first line (the line it goes on).
 
-    >>> story = TextRun(fresh=True, sections=[(None, ["全市88个乡镇全力实施以“一巩", "固三提升”为重点的环境综",
+    >>> story = TextRun(fresh=True, sections=[(None, ["全市88个乡镇扎实推进以“一巩", "固三提升”为重点的环境综",
     ...                                              "乡镇环境整治全面推进，各地"])], closed=True, bylines=["作者 张照"])
     >>> def goes_on(line: str) -> bool:
     ...     return goes_on_after_byline(TextRun(fresh=False, sections=[(None, [line])]), story)
@@ -404,7 +404,7 @@ def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
     >>> lead = TextRun(fresh=True, sections=[(None, ["深秋的常德，文明城市建设迎来测评。"])])
     >>> def page_of(first: str) -> Page:
     ...     rest = TextRun(fresh=True, sections=[(None, [first + "常德市民文明城市建设，测评迎来好评。"])])
-    ...     return Page(items=[HeadGroup([(Role.TITLE, Line(1, "", "常德探索文明城市建设"))]), lead, rest],
+    ...     return Page(items=[HeadGroup([(Role.TITLE, Line(1, "", "常德书写文明城市答卷"))]), lead, rest],
     ...                 furniture=[], captions=[], leftovers=[])
     >>> page = page_of("近日，")
     >>> page.items[1].headline = page.items[0]
@@ -415,7 +415,7 @@ def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
     >>> join_continuations(page, load_rules()), page.items[2].absorbed
     ([], False)
     >>> page = page_of("近日，")  # a headline printed after the lead: its title, closing it
-    >>> page.items.insert(2, HeadGroup([(Role.TITLE, Line(5, "", "文明之火点亮市民心灯"))]))
+    >>> page.items.insert(2, HeadGroup([(Role.TITLE, Line(5, "", "文明之风吹进街头巷尾"))]))
     >>> join_continuations(page, load_rules()), page.items[3].absorbed
     ([], False)
 
@@ -464,7 +464,7 @@ def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
     return out
 
 
-# a clause mark: a headline's last line holds none (…今朝水泥大路到门口 / “俺村不比城市差！”)
+# a clause mark: a headline's last line holds none (…如今柏油大路通家门 / “俺村不比城市差！”)
 _CLAUSE_MARK = re.compile("[，。；：,;:]")
 
 
@@ -472,9 +472,9 @@ def pieces_read_as_stories(page: Page, lines: list[Line]) -> list[tuple[int, str
     """An untitled "story" of at most ``max_piece_cjk`` CJK characters is no story of its own:
     - right under a headline that heads another story (a title printed after its story's
       text), holding no clause mark: the headline's last line, read as a story's first
-      (…今朝水泥大路到门口 / “俺村不比城市差！”, a quoted title its story need not print);
+      (…如今柏油大路通家门 / “俺村不比城市差！”, a quoted title its story need not print);
     - right after a story no byline, jump or headline closed, whose text stops mid-sentence: the
-      end of that story's sentence, broken where a column ends (…推进全国文明 / 城市创建，该).
+      end of that story's sentence, broken where a column ends (…擦亮全国文明 / 城市品牌，该).
       A piece that took a headline printed after it gives it to that story, when it has none
       (…（速豹新闻网记者 / 崔艳红 叶福森） / 章丘区明水街道…: the story's title after its text).
     Returns the first line number of each piece and what it became ("title" or "text"), for
@@ -488,23 +488,23 @@ def pieces_read_as_stories(page: Page, lines: list[Line]) -> list[tuple[int, str
     >>> pieces_read_as_stories(page, [Line(5, "", "“俺村不比城市差！”")]), head.text, piece.has_body
     ([(5, 'title')], '今朝水泥大路到门口“俺村不比城市差！”', False)
 
-    A story's sentence broken off (…全国文明 / 城市创建，该) goes on it; a story that ended its
+    A story's sentence broken off (…全国文明 / 城市品牌，该) goes on it; a story that ended its
     sentence keeps the piece apart, and so does a longer text (a brief):
 
     >>> def page_of(before: str, after: str) -> Page:
     ...     return Page([TextRun(fresh=True, sections=[(None, [before])], numbers=[1]),
     ...                  TextRun(fresh=True, sections=[(None, [after])], numbers=[2])], [], [], [])
-    >>> page = page_of("去年以来，为深入推进全国文明", "城市创建，该")
+    >>> page = page_of("今年以来，为全力擦亮全国文明", "城市品牌，该")
     >>> pieces_read_as_stories(page, []), page.items[0].text, page.items[1].absorbed
-    ([(2, 'text')], '去年以来，为深入推进全国文明城市创建，该', True)
-    >>> pieces_read_as_stories(page_of("全县召开了大会。", "城市创建，该"), [])
+    ([(2, 'text')], '今年以来，为全力擦亮全国文明城市品牌，该', True)
+    >>> pieces_read_as_stories(page_of("全县召开了大会。", "城市品牌，该"), [])
     []
     >>> page = page_of("网格员更像是居民的贴心人。（速豹新闻网记者", "崔艳红 叶福森）")
     >>> page.items.append(HeadGroup([(Role.TITLE, Line(3, "", "网格架起沟通桥梁"))]))
     >>> page.items[1].headline = page.items[2]
     >>> pieces_read_as_stories(page, []), page.items[0].headline.text, page.items[1].absorbed
     ([(2, 'text')], '网格架起沟通桥梁', True)
-    >>> pieces_read_as_stories(page_of("去年以来，为深入推进全国文明", "城市创建，该县召开了大会，部署了全县文明城市创建的各项工作。"), [])
+    >>> pieces_read_as_stories(page_of("今年以来，为全力擦亮全国文明", "城市品牌，该县召开了大会，部署了全县文明城市创建的各项工作。"), [])
     []
     """
     by_number = {line.number: line for line in lines}

@@ -60,7 +60,7 @@ def _finished(text: str, rules: Rules) -> bool:
     """A line that ends a sentence, or a sentence and its credit in brackets (…贡献。（记者 张勇峰）).
 
     >>> from .rules import load_rules
-    >>> [_finished(t, load_rules()) for t in ("作出新的贡献。（全媒体记者 张勇峰）", "获评国家卫生县城（乡镇）")]
+    >>> [_finished(t, load_rules()) for t in ("作出新的贡献。（全媒体记者 张勇峰）", "获评省级卫生县城（乡镇）")]
     [True, False]
     """
     if ends_sentence(text):
@@ -125,7 +125,7 @@ def _title_candidates(run: TextRun, lines: list[Line], page: Page, rules: Rules)
                 break
             aside.append(k)
         # two of them printed against each other as one phrase broken inside a word (宝清县夹信 /
-        # 子镇秸杆禁烧管控进行时): one title, tried first so that it wins a tie with its halves
+        # 子镇秋收防火巡查进行时): one title, tried first so that it wins a tie with its halves
         pair = sorted(aside[:2])
         if len(pair) == 2 and touching(lines[pair[0]], lines[pair[1]]) and _one_phrase(lines[pair[0]].text, lines[pair[1]].text):
             out.append(tuple(pair))
@@ -144,11 +144,11 @@ def _title_candidates(run: TextRun, lines: list[Line], page: Page, rules: Rules)
 def _wide_head(run: TextRun, lines: list[Line]) -> bool:
     """The run's first line is set wider than the text under it (``measure_changes``' ratio
     and ``MEASURE_MIN_EM``) and holds no full stop: a headline printed across the story's
-    columns and read as its first line (惠及8万多居民！西城展览路街道新添全龄友好服务中心 over a
+    columns and read as its first line (覆盖6万多群众！西城展览路街道建成一站式便民驿站 over a
     column of a few characters), not a paragraph's first line, which fills its column.
 
-    >>> first = Line(1, "", "周末一起去看看？海口这些村庄美起来", width=17.0)
-    >>> column = [Line(n, "", "9月的海口依旧有些炎热", width=11.0) for n in range(2, 6)]
+    >>> first = Line(1, "", "周末一起去逛逛？海口这些村落美起来", width=17.0)
+    >>> column = [Line(n, "", "9月的海口暑气仍未消退", width=11.0) for n in range(2, 6)]
     >>> run = TextRun(fresh=True, sections=[(None, [x.text for x in (first, *column)])])
     >>> run.first, run.last = 0, 4
     >>> _wide_head(run, [first, *column])
@@ -175,7 +175,7 @@ def _own_head(run: TextRun, lines: list[Line], page: Page, rules: Rules) -> list
     """Indices of the lines that open this run as a block of their own: at most
     ``rescue_tail_lines`` lines printed against each other, a blank line after them, text after
     that, and no sentence or clause ended in them: a headline printed over its story and read
-    as text (集团持续开展“保 / 文创卫”志愿服务活动). Empty otherwise."""
+    as text (公司常态开展“助 / 力创卫”志愿清洁活动). Empty otherwise."""
     body = run.sections[0][1]
     if run.first < 0 or run.credit_lines or not body or lines[run.first].text != body[0]:
         return []
@@ -209,12 +209,12 @@ def _with_aside_tail(ks: tuple[int, ...], run: TextRun, lines: list[Line], page:
     against it (no blank between), headline-shaped with it, whose words the story also uses
     (``min_rescue_overlap``) or that is a short phrase (``_short_phrase``), but not word for
     word one of its clauses (a pull quote): a title
-    broken over two lines both read as captions (县政协十届二次 / 会议预备会议暨五次常委会议召开).
+    broken over two lines both read as captions (县政协九届三次 / 会议预备会议暨七次常委会议召开).
 
     >>> from .rules import load_rules
-    >>> run = TextRun(fresh=True, sections=[(None, ["12月25日，县政协十届二次会议预备会议召开，常委会议同日召开。"])])
+    >>> run = TextRun(fresh=True, sections=[(None, ["12月25日，县政协九届三次会议预备会议召开，常委会议同日召开。"])])
     >>> run.first, run.last = 3, 3
-    >>> page = [Line(1, "", "县政协十届二次"), Line(2, "", "会议预备会议暨五次常委会议召开"), Line(3, "", ""), Line(4, "", run.text)]
+    >>> page = [Line(1, "", "县政协九届三次"), Line(2, "", "会议预备会议暨七次常委会议召开"), Line(3, "", ""), Line(4, "", run.text)]
     >>> p = Page([run], [], [], [])
     >>> p.aside = {0: page[0], 1: page[1]}
     >>> _with_aside_tail((0,), run, page, p, load_rules(), set())
@@ -266,11 +266,11 @@ _CLAUSE_MARKS = re.compile("[，。；：！？、,;:!?]")
 def _rest_opens_run(ks: tuple[int, ...], run: TextRun, lines: list[Line]) -> bool:
     """A title taken from the lines right above the run that ends waiting for its object
     (上望街道开展, ``ends_open``) goes on in the run's first line when that line is headline-shaped
-    and holds no clause mark (出租房夜查全力以赴活动): a title broken over two lines, its rest
+    and holds no clause mark (群租房巡查集中攻坚活动): a title broken over two lines, its rest
     read as the story's first line.
 
-    >>> lines = [Line(1, "", "上望街道开展"), Line(2, "", "出租房夜查全力以赴活动"), Line(3, "", "近日，上望街道开展夜查。")]
-    >>> run = TextRun(fresh=True, sections=[(None, ["出租房夜查全力以赴活动", "近日，上望街道开展夜查。"])], first=1, last=2)
+    >>> lines = [Line(1, "", "上望街道开展"), Line(2, "", "群租房巡查集中攻坚活动"), Line(3, "", "近日，上望街道开展夜查。")]
+    >>> run = TextRun(fresh=True, sections=[(None, ["群租房巡查集中攻坚活动", "近日，上望街道开展夜查。"])], first=1, last=2)
     >>> _rest_opens_run((0,), run, lines)
     True
     >>> lines[0] = Line(1, "", "上望街道开展夜查")
@@ -362,13 +362,13 @@ def title_tails(page: Page, lines: list[Line], rules: Rules) -> list[int]:
     Returns the lines' indices, for the report.
 
     >>> from .rules import load_rules
-    >>> page_lines = [Line(1, "", "县委常委吴代彬率队督查文明"), Line(2, "", "城市创建工作"),
-    ...               Line(3, "", "12月20日，吴代彬督查文明城市创建工作。")]
+    >>> page_lines = [Line(1, "", "县委常委周海林率队暗访文明"), Line(2, "", "城市创建工作"),
+    ...               Line(3, "", "12月20日，周海林暗访文明城市创建工作。")]
     >>> run = TextRun(fresh=True, sections=[(None, [page_lines[2].text])], first=2, last=2)
     >>> run.headline = HeadGroup([(Role.TITLE, page_lines[0])])
     >>> page = Page([run], [page_lines[1].text], [], [], {1: page_lines[1]})
     >>> title_tails(page, page_lines, load_rules()), run.headline.text, page.furniture
-    ([1], '县委常委吴代彬率队督查文明城市创建工作', [])
+    ([1], '县委常委周海林率队暗访文明城市创建工作', [])
     >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "县委常委吴代彬率队"))])
     >>> page_lines[0], page_lines[1] = run.headline.parts[0][1], Line(2, "", "督查文明 城市创建")
     >>> title_tails(Page([run], [], [], [], {1: page_lines[1]}), page_lines, load_rules())
@@ -400,7 +400,7 @@ def title_tails(page: Page, lines: list[Line], rules: Rules) -> list[int]:
             if _furniture_shaped(text, rules) or opens_story(text) or not could_be_title(run.headline.text + text):
                 break
             # a wrapped title's end is no longer than the line above it and is no phrase pair
-            # of its own (开展人居环境整治 共建宜居美好家园 is another story's headline)
+            # of its own (开展庭院环境清理 打造整洁美丽家园 is another story's headline)
             if len(text) > len(last.text) or " " in text.strip():
                 break
             # the words across the break count (动员 / 会: a one-character end has no word alone)
@@ -415,20 +415,20 @@ def title_tails(page: Page, lines: list[Line], rules: Rules) -> list[int]:
 
 def far_title_tails(page: Page, lines: list[Line], rules: Rules) -> list[tuple[int, str]]:
     """A headline's wrapped end that a PDF tool printed as a box of its own far from its
-    headline (pdfminer, pdftotext: 县消防救援大队开展“119”消防日 … ▲图片说明 / 主题活动): a short
+    headline (pdfminer, pdftotext: 县应急管理局组织“512”减灾日 … ▲图片说明 / 主题活动): a short
     line set aside as furniture or a caption (at most ``far_title_tail_chars`` characters, no
     clause or bracket mark, no rule names it) goes on the one headline whose story prints the
     text across the break (``_far_tail_fits``). A line two headlines could take stays put.
     Returns (line index, the title it went on), for the report.
 
     >>> from .rules import load_rules
-    >>> page_lines = [Line(1, "", "县消防救援大队开展消防日"), Line(2, "", "11月9日，大队开展消防日主题活动。"),
+    >>> page_lines = [Line(1, "", "县应急管理局组织减灾日"), Line(2, "", "5月12日，该局组织减灾日主题活动。"),
     ...               Line(3, "", "▲学生们在社区发放宣传资料。"), Line(4, "", "主题活动")]
     >>> run = TextRun(fresh=True, sections=[(None, [page_lines[1].text])], first=1, last=1)
     >>> run.headline = HeadGroup([(Role.TITLE, page_lines[0])])
     >>> page = Page([run.headline, run], ["主题活动"], [], [], {2: page_lines[2], 3: page_lines[3]})
     >>> far_title_tails(page, page_lines, load_rules()), run.headline.text, page.furniture
-    ([(3, '县消防救援大队开展消防日')], '县消防救援大队开展消防日主题活动', [])
+    ([(3, '县应急管理局组织减灾日')], '县应急管理局组织减灾日主题活动', [])
     """
     if not SETTINGS.far_title_tail_chars:
         return []
@@ -461,20 +461,20 @@ def far_title_tails(page: Page, lines: list[Line], rules: Rules) -> list[tuple[i
 
 def far_title_heads(page: Page, lines: list[Line], rules: Rules) -> list[tuple[int, str]]:
     """``far_title_tails`` the other way round: a title's first line printed as a box of its own
-    far from the rest (pdfminer at the page's top: 东西部扶贫协作“6+1”省级媒体主 … 题采访团聚焦
+    far from the rest (pdfminer at the page's top: 沪滇东西部协作“1+N”省级媒体联 … 合采风团走进
     经开区), set aside as furniture or a caption. A set-aside line of ``min_second_title_chars``
     up to the most a title holds, headline-shaped with no word space, no rule naming it, goes
     before the one title whose first line a word runs into from it, the story printing that
     word. Returns (line index, the title it went on), for the report.
 
     >>> from .rules import load_rules
-    >>> page_lines = [Line(1, "", "东西部扶贫协作省级媒体主"), Line(2, "", "题采访团聚焦经开区"),
-    ...               Line(3, "", "8月28日，省级媒体主题采访团来到经开区。")]
+    >>> page_lines = [Line(1, "", "沪滇东西部协作省级媒体联"), Line(2, "", "合采风团走进经开区"),
+    ...               Line(3, "", "8月28日，省级媒体联合采风团来到经开区。")]
     >>> run = TextRun(fresh=True, sections=[(None, [page_lines[2].text])], first=2, last=2)
     >>> run.headline = HeadGroup([(Role.TITLE, page_lines[1])])
     >>> page = Page([run.headline, run], [page_lines[0].text], [], [], {0: page_lines[0]})
     >>> far_title_heads(page, page_lines, load_rules()), run.headline.text, page.furniture
-    ([(0, '题采访团聚焦经开区')], '东西部扶贫协作省级媒体主题采访团聚焦经开区', [])
+    ([(0, '合采风团走进经开区')], '沪滇东西部协作省级媒体联合采风团走进经开区', [])
     """
     heads = [run for run in page.items if isinstance(run, TextRun) and run.headline is not None
              and not run.absorbed and run.has_body and run.headline.parts[0][0] is Role.TITLE]
@@ -552,7 +552,7 @@ def _drop_heading(run: TextRun, line: Line) -> None:
 def _far_title(page: Page, lines: list[Line], run: TextRun, k: int, taken: list[tuple[int, float]],
                share: float) -> None:
     """Line ``k`` heads ``run`` (``far_titles_by_words``), with the set-aside line after it when a
-    second print shows the two are one headline (开展十大专项整治行动 助力全国文 / 明城创建)."""
+    second print shows the two are one headline (打好八场集中攻坚战 助力全国文 / 明城创建)."""
     ks = [k]
     nxt = page.reprinted_pairs.get(k)
     if nxt is not None and nxt in page.aside and lines[nxt].text:
@@ -572,11 +572,11 @@ def far_titles_by_words(page: Page, lines: list[Line], rules: Rules) -> list[tup
     or patterns name. Returns (index, share) of each line taken, for the report.
 
     >>> from civicnews.rules import load_rules
-    >>> run = TextRun(fresh=True, sections=[(None, ["9月14日下午，北京平谷区政协首家委员工作站挂牌仪式举行。"])])
-    >>> page = Page([run], ["北京平谷区政协首家委员工作站挂牌"], [], [])
-    >>> page.aside = {0: Line(1, "", "北京平谷区政协首家委员工作站挂牌")}
-    >>> far_titles_by_words(page, [Line(1, "", "北京平谷区政协首家委员工作站挂牌")], load_rules()), run.headline.text
-    ([(0, 1.0)], '北京平谷区政协首家委员工作站挂牌')
+    >>> run = TextRun(fresh=True, sections=[(None, ["9月14日上午，北京平谷区政协首个协商议事室揭牌仪式在马坊镇举行。"])])
+    >>> page = Page([run], ["北京平谷区政协首个协商议事室揭牌"], [], [])
+    >>> page.aside = {0: Line(1, "", "北京平谷区政协首个协商议事室揭牌")}
+    >>> far_titles_by_words(page, [Line(1, "", "北京平谷区政协首个协商议事室揭牌")], load_rules()), run.headline.text
+    ([(0, 1.0)], '北京平谷区政协首个协商议事室揭牌')
     """
     untitled = [x for x in page.items if isinstance(x, TextRun) and not x.absorbed and x.has_body
                 and x.headline is None]
@@ -658,7 +658,7 @@ def _stacked_above(page: Page, lines: list[Line], k: int, rules: Rules) -> list[
 def orphan_title_tails(page: Page, lines: list[Line]) -> list[tuple[int, str]]:
     """A headline left over whose first line is printed right under the last title line of a
     headline that heads a story, the two lines one phrase broken in two (inside a word, a place
-    or a quotation: 秦安县王尹镇：人居 / 环境大整治…, 打造更优 / 营商环境”新闻发布会), is that
+    or a quotation: 秦安县王尹镇：村容 / 村貌大提升…, 建设更美 / 宜居家园”新闻发布会), is that
     title's rest: the model began a new headline at the break, and no story took it. Runs after
     the far cuts, so a left-over headline that heads a story of its own has found it. Returns
     (line index, the title it went on), for the report.
