@@ -1169,3 +1169,29 @@ def test_a_left_over_title_line_under_a_title_it_breaks_a_quotation_with_is_its_
     result = assemble(rows)
     assert [a.headline.title for a in result.articles] == ["城东区召开“优化营商环境”新闻发布会"]
     assert not result.leftovers
+
+
+def _campaign_headline_page(slogan_strip: bool) -> PageResult:
+    """A story closed by its credit, then a two-line headline whose second line a furniture
+    rule names as a campaign slogan (共创…城市), then that headline's story. With
+    ``slogan_strip`` the slogan is printed on its own, set apart, and is page furniture."""
+    rows = [(1, "title", "北湖区举行春季植树活动"), (3, "start", "3月12日，北湖区干部群众在湖边植树五千株。"),
+            (4, "body", "活动持续了一整天。"), (6, "byline", "（记者 王明）"),
+            (8, "furniture", "清理社区垃圾"), (9 if not slogan_strip else 10, "furniture", "共创美丽城市"),
+            (12, "start", "6月2日，南城社区组织居民清理社区垃圾，共同维护美丽城市环境。"),
+            (13, "body", "居民们清运垃圾三吨。")]
+    lines = [Line(n, text, text) for n, _, text in rows]
+    decisions = [Decision(Role(tag), 0.8, ()) for _, tag, _ in rows]
+    return assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+
+
+def test_a_campaign_slogan_line_printed_against_a_headline_line_is_that_headline_s_piece() -> None:
+    result = _campaign_headline_page(slogan_strip=False)
+    assert [a.headline.title for a in result.articles if a.headline] == ["北湖区举行春季植树活动", "清理社区垃圾 共创美丽城市"]
+    assert result.articles[1].paragraphs[0].startswith("6月2日")
+    assert "共创美丽城市" not in result.furniture
+
+
+def test_a_campaign_slogan_printed_apart_stays_furniture() -> None:
+    result = _campaign_headline_page(slogan_strip=True)
+    assert "共创美丽城市" in result.furniture

@@ -65,6 +65,7 @@ from .headline_parts import (
 from .labeler import Decision
 from .line_rereads import (
     blocks_read_as_text,
+    campaign_lines_in_headlines,
     chart_labels,
     colon_title_openings,
     colon_titles,
@@ -230,6 +231,14 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             " title's opening, broken at its colon"))
         nxt = next(j for j in range(k + 1, len(lines)) if lines[j].text)
         decisions[nxt] = replace(decisions[nxt], continues=True)
+    campaigns = campaign_lines_in_headlines(lines, decisions, rules)
+    for k in campaigns:
+        decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
+            "a campaign slogan against a headline line no rule names, the text by them"
+            " using their words: a headline's piece"), k - 1 in campaigns or (
+            k > 0 and decisions[k - 1].role is Role.TITLE and touching(lines[k - 1], lines[k])))
+        if k + 1 < len(lines) and decisions[k + 1].role is Role.TITLE and touching(lines[k], lines[k + 1]):
+            decisions[k + 1] = replace(decisions[k + 1], continues=True)  # the block is one headline
     for k, score in titles_between_stories(lines, decisions, rules).items():
         decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
             f"the text after it and before it share a cosine of {score:.2f}"))

@@ -23,6 +23,9 @@ shows. In the order they run:
     a paragraph of headline length ending on a dash is a headline;
 11. ``colon_titles``, ``title_ends_read_as_leads``, ``colon_title_openings``: a headline broken at
     its colon, and a title's wrapped end read as a story's first line;
+11b. ``campaign_lines_in_headlines``: a campaign slogan line (共创…城市) printed against a
+    headline line no rule names, in a block of their own that text beside it uses the words of,
+    is a piece of that headline, not furniture;
 12. ``titles_between_stories``: a headline-shaped subhead, furniture line or caption whose text
     after shares almost nothing with the text before is a new story's title;
 13. ``titles_naming_new_places``: so is one opening with a place the text after names and the
@@ -1569,3 +1572,84 @@ def chart_labels(lines: list[Line], decisions: list[Decision], rules: Rules) -> 
         if labels and len(labels) <= MAX_CHART_LABEL_LINES and set_apart:
             out += [k, *labels]
     return sorted(set(out))
+
+
+# Roles a headline block's lines may hold: display lines, none of them a story's text.
+_DISPLAY_ROLES = (R.FURNITURE, R.TITLE, R.KICKER, R.SUBTITLE, R.CAPTION, R.SUBHEAD)
+
+
+def _block_at(lines: list[Line], k: int) -> tuple[int, int]:
+    """The lines printed against line k, no blank between: first and last index."""
+    lo = k
+    while lo > 0 and touching(lines[lo - 1], lines[lo]):
+        lo -= 1
+    hi = k
+    while hi + 1 < len(lines) and touching(lines[hi], lines[hi + 1]):
+        hi += 1
+    return lo, hi
+
+
+def _text_before(lines: list[Line], decisions: list[Decision], k: int) -> str:
+    """The text lines before line k, back to a headline or a subhead, joined."""
+    out: list[str] = []
+    for j in range(k - 1, max(-1, k - 1 - SUBHEAD_WINDOW), -1):
+        role = decisions[j].role
+        if role in HEAD_ROLES or role is R.SUBHEAD:
+            break
+        if role in _TEXT_ROLES or role is R.BYLINE:
+            out.append(lines[j].text)
+    return "".join(reversed(out))
+
+
+def campaign_lines_in_headlines(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """A campaign slogan line (furniture.yml ``campaign_lines``: 共创美丽城市) printed against a
+    headline-shaped line no rule names, the two a block of their own (blank lines around it), is
+    a piece of a headline, not page furniture, when the text under or over the block uses
+    ``min_campaign_headline_share`` of the block's words: a slogan strip stands on its own line,
+    a headline's line is broken where its own words end. A block right over a headline line is
+    left alone: read as a title it would become that headline's kicker. Returns the block's lines
+    read as furniture, whose role becomes title.
+
+    >>> from .labeler import Decision
+    >>> from .rules import load_rules
+    >>> page = [Line(1, "", "整治小区环境"), Line(2, "", "共创美丽城市"),
+    ...         Line(4, "", "我县志愿者清理小区环境，共创美丽城市。")]
+    >>> roles = [Decision(R.FURNITURE, 0.7, ()), Decision(R.FURNITURE, 0.9, ()), Decision(R.START, 0.9, ())]
+    >>> campaign_lines_in_headlines(page, roles, load_rules())
+    [0, 1]
+
+    Not when the text beside it is another story's, nor for a slogan strip on its own line:
+
+    >>> page[2] = Line(4, "", "县委召开会议部署防汛工作。")
+    >>> campaign_lines_in_headlines(page, roles, load_rules())
+    []
+    >>> page = [Line(1, "", "共创美丽城市"), Line(3, "", "我县志愿者清理小区环境，共创美丽城市。")]
+    >>> campaign_lines_in_headlines(page, [roles[1], roles[2]], load_rules())
+    []
+    """
+    out: list[int] = []
+    k = 0
+    while k < len(lines):
+        lo, hi = _block_at(lines, k)
+        k = hi + 1
+        if hi == lo or hi - lo + 1 > SETTINGS.max_subhead_block_lines:
+            continue
+        ks = range(lo, hi + 1)
+        texts = [lines[j].text for j in ks]
+        if any(decisions[j].role not in _DISPLAY_ROLES for j in ks) or all(decisions[j].role is not R.FURNITURE for j in ks):
+            continue
+        named = [bool(rules.campaign_line.fullmatch(t)) for t in texts]
+        # one campaign line at least, and a headline-shaped line that nothing names beside it
+        if not any(named) or all(named) or any(
+                not n and (_furniture_shaped(t, rules) or not could_be_title(t) or _TEXT_MARKS.search(t))
+                for t, n in zip(texts, named, strict=True)):
+            continue
+        # right over another headline it would join that headline as its kicker: a slogan's place
+        if hi + 1 < len(lines) and decisions[hi + 1].role in HEAD_ROLES:
+            continue
+        words = "".join(texts)
+        after = _text_window(lines, decisions, range(hi + 1, min(len(lines), hi + 1 + SUBHEAD_WINDOW)))
+        before = _text_before(lines, decisions, lo)
+        if max(_shares_with(words, after), _shares_with(words, before)) >= SETTINGS.min_campaign_headline_share:
+            out.extend(j for j in ks if decisions[j].role is R.FURNITURE)
+    return out
