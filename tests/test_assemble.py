@@ -1195,3 +1195,15 @@ def test_a_campaign_slogan_line_printed_against_a_headline_line_is_that_headline
 def test_a_campaign_slogan_printed_apart_stays_furniture() -> None:
     result = _campaign_headline_page(slogan_strip=True)
     assert "共创美丽城市" in result.furniture
+
+
+def test_a_text_line_opening_with_a_date_is_not_taken_for_the_date_strip() -> None:
+    # the model reads a paragraph's first line opening with a full date as the page's date
+    # strip; its sentence goes on in the line under it, so the story goes on too
+    rows = [("title", "北湖区表彰优秀教师"), ("start", "9月8日，北湖区表彰了一批优秀教师。"),
+            ("furniture", "2011年9月10日是我国的第27个"), ("start", "教师节。北湖区为此举办了表彰会，"),
+            ("body", "四十名教师受到表彰。"), ("furniture", "2024年3月5日 星期二")]
+    result = assemble(rows)
+    (a,) = result.articles
+    assert "2011年9月10日是我国的第27个教师节。" in "".join(a.paragraphs)
+    assert result.furniture == ["2024年3月5日 星期二"]

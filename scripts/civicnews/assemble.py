@@ -73,6 +73,7 @@ from .line_rereads import (
     credits_read_as_starts,
     dash_subtitles,
     dash_titles,
+    dated_text_read_as_furniture,
     datelines_open_stories,
     datelines_read_as_bylines,
     far_reprints,
@@ -183,6 +184,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k in datelines_open_stories(lines, decisions, rules):
         decisions[k] = _reread_decision(decisions[k], Role.START, (
             "opens with a dateline"))
+    for k in dated_text_read_as_furniture(lines, decisions, rules):
+        decisions[k] = _reread_decision(decisions[k], Role.BODY, (
+            "opens with a date and goes on in words into the text line under it: the story's text"))
+        if decisions[k + 1].role is Role.START:
+            decisions[k + 1] = replace(decisions[k + 1], role=Role.BODY)
     lifted = openings_read_as_titles(lines, decisions)
     for k in lifted:
         decisions[k] = _reread_decision(decisions[k], Role.START, (

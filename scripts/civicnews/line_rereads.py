@@ -15,6 +15,8 @@ shows. In the order they run:
    is that story's kicker;
 7. ``datelines_read_as_bylines`` and ``datelines_open_stories``: a line opening with a dateline
    (and going on past it) is a story's first line;
+7a. ``dated_text_read_as_furniture``: a line read as the page's date strip that opens with a
+    full date and goes on in words into the text line under it is the story's text;
 8. ``openings_read_as_titles``: a "title" opening on a story's first clause (11月9日上午，…) is
    the story's first line, printed above its headline by a PDF tool;
 9. ``quoted_titles``: a whole quoted sentence under headline lines, above a story's first line,
@@ -1652,4 +1654,37 @@ def campaign_lines_in_headlines(lines: list[Line], decisions: list[Decision], ru
         before = _text_before(lines, decisions, lo)
         if max(_shares_with(words, after), _shares_with(words, before)) >= SETTINGS.min_campaign_headline_share:
             out.extend(j for j in ks if decisions[j].role is R.FURNITURE)
+    return out
+
+
+_FULL_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+
+
+def dated_text_read_as_furniture(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """A line read as furniture (a page's date strip) that opens with a full date and goes on
+    past it in words, between two lines of a story's text, its sentence running on into the
+    line under it (2011年9月10日是我国的第27个 / 教师节。为…): the story's text. A date strip holds
+    the date alone or with its weekday or lunar date, and no rule names this line. Returns the
+    indices of such lines.
+
+    >>> from .rules import load_rules
+    >>> page = [Line(1, "", "县里表彰了优秀教师。"), Line(2, "", "2011年9月10日是我国的第27个"),
+    ...         Line(3, "", "教师节。为弘扬尊师重教的传统，"), Line(5, "", "2024年3月5日 星期二")]
+    >>> roles = [Decision(R.BODY, 1.0), Decision(R.FURNITURE, 0.9), Decision(R.START, 0.5), Decision(R.FURNITURE, 1.0)]
+    >>> dated_text_read_as_furniture(page, roles, load_rules())
+    [1]
+    """
+    out: list[int] = []
+    for k in range(1, len(lines) - 1):
+        text = lines[k].text.strip()
+        if decisions[k].role is not R.FURNITURE or not (date := _FULL_DATE.match(text)):
+            continue
+        rest = text[date.end():].strip()
+        if (len(CJK_CHAR.findall(rest)) < 2 or _FULL_DATE.search(rest) or _furniture_shaped(rest, rules)
+                or rules.furniture_any.fullmatch(text) or ends_sentence(text)):
+            continue
+        nxt = lines[k + 1].text
+        if (decisions[k - 1].role in (R.START, R.BODY) and decisions[k + 1].role in (R.START, R.BODY)
+                and not opens_story(nxt) and _TEXT_MARKS.search(nxt)):
+            out.append(k)
     return out
