@@ -1207,3 +1207,12 @@ def test_a_text_line_opening_with_a_date_is_not_taken_for_the_date_strip() -> No
     (a,) = result.articles
     assert "2011年9月10日是我国的第27个教师节。" in "".join(a.paragraphs)
     assert result.furniture == ["2024年3月5日 星期二"]
+
+
+def test_a_text_line_ending_on_a_range_s_dash_is_not_a_title() -> None:
+    # a narrow column breaks a range of years at its dash: the line above the break was read
+    # as a title, the one under it (opening on a year) as a story's first line
+    rows = [("title", "北湖区获评文明城区"), ("start", "近日，北湖区获评文明城区。据悉，今年2月，北湖"),
+            ("title", "区被确定为2018—"), ("start", "2020年创建周期文明城"), ("body", "区提名城区，继续保留称号。")]
+    (a,) = assemble(rows).articles
+    assert "区被确定为2018—2020年创建周期" in "".join(a.paragraphs)

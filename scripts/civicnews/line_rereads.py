@@ -1157,6 +1157,10 @@ def kickers_ending_titles(lines: list[Line], decisions: list[Decision]) -> list[
 _TEXT_MARK = re.compile("[，。、；！？,;]")
 
 
+# A number and a dash ending a line, a number opening the next: one range (2018— / 2020年).
+_BROKEN_RANGE = re.compile(r"\d\s*[—–－-]+\s*\n\s*\d")
+
+
 def text_read_as_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
     """Title lines (and kicker lines over them) whose last word runs into the line under them
     (``spans_a_word``: …等安全 / 事故，对事故原因…), when that line was read as a story's first
@@ -1174,6 +1178,9 @@ def text_read_as_titles(lines: list[Line], decisions: list[Decision]) -> list[in
     >>> page = [Line(1, "", "刚察县安排部署年度重点工作"), Line(2, "", "日前，刚察县召开县政府全体会议。")]
     >>> text_read_as_titles(page, [Decision(Role.TITLE, 0.7), Decision(Role.START, 0.6)])
     []
+    >>> page = [Line(1, "", "市被确定为2018—"), Line(2, "", "2020年创建周期全国文明城")]
+    >>> text_read_as_titles(page, [Decision(Role.TITLE, 0.7), Decision(Role.START, 0.6)])
+    [0]
     """
     out: list[int] = []
     if not SETTINGS.text_read_as_titles:
@@ -1183,8 +1190,13 @@ def text_read_as_titles(lines: list[Line], decisions: list[Decision]) -> list[in
         if decisions[k].role is not R.TITLE or decisions[k + 1].role is not R.START:
             continue
         lower = lines[k + 1]
-        if lower.gap_before > 0 or not _TEXT_MARK.search(lower.text) or opens_story(lower.text.strip()) \
-                or not spans_a_word(lines[k].text, lower.text):
+        if lower.gap_before > 0:
+            continue
+        # a range of numbers broken at the dash (确定为2018— / 2020年创建周期…) is one phrase, though
+        # the line under it opens like a story (a year) and a narrow column prints no clause mark
+        if not _BROKEN_RANGE.search(lines[k].text + "\n" + lower.text) and (
+                not _TEXT_MARK.search(lower.text) or opens_story(lower.text.strip())
+                or not spans_a_word(lines[k].text, lower.text)):
             continue  # a story's opening under a title may begin with a word's end by chance (工作 / 日前)
         block = [k]
         while block[0] > 0 and decisions[block[0] - 1].role in (R.TITLE, R.KICKER) \
