@@ -1216,3 +1216,15 @@ def test_a_text_line_ending_on_a_range_s_dash_is_not_a_title() -> None:
             ("title", "区被确定为2018—"), ("start", "2020年创建周期文明城"), ("body", "区提名城区，继续保留称号。")]
     (a,) = assemble(rows).articles
     assert "区被确定为2018—2020年创建周期" in "".join(a.paragraphs)
+
+
+def test_a_formulaic_slogan_in_a_block_of_its_own_is_no_headline_part() -> None:
+    # a slogan (furniture.yml slogans) printed apart over a kicker and title, read as a kicker
+    rows = [(1, "kicker", "文明创建人人有责"), (3, "kicker", "昔日小路难出门"), (4, "title", "北湖村修通水泥路"),
+            (6, "start", "近日，北湖村修通了水泥路，村民出行方便了。"), (7, "body", "全村道路总长五公里。")]
+    lines = [Line(n, text, text) for n, _, text in rows]
+    decisions = [Decision(Role(tag), 0.8, ()) for _, tag, _ in rows]
+    result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+    (a,) = result.articles
+    assert (a.headline.kicker, a.headline.title) == ("昔日小路难出门", "北湖村修通水泥路")
+    assert "文明创建人人有责" in result.furniture

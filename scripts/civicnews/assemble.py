@@ -85,6 +85,7 @@ from .line_rereads import (
     openings_read_as_titles,
     quoted_titles,
     reprinted_title_ends,
+    slogans_read_as_headlines,
     subheads_touching_titles,
     text_read_as_titles,
     title_ends_read_as_leads,
@@ -237,6 +238,9 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             " title's opening, broken at its colon"))
         nxt = next(j for j in range(k + 1, len(lines)) if lines[j].text)
         decisions[nxt] = replace(decisions[nxt], continues=True)
+    for k in slogans_read_as_headlines(lines, decisions, rules):
+        decisions[k] = _reread_decision(decisions[k], Role.FURNITURE, (
+            "a formulaic campaign slogan, a block of its own: page furniture, no headline"))
     campaigns = campaign_lines_in_headlines(lines, decisions, rules)
     for k in campaigns:
         decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
