@@ -17,8 +17,8 @@ shows. In the order they run:
    (and going on past it) is a story's first line;
 7a. ``dated_text_read_as_furniture``: a line read as the page's date strip that opens with a
     full date and goes on in words into the text line under it is the story's text;
-7b. ``slogans_read_as_headlines``: a headline line a formulaic slogan makes up whole, a block
-    of its own, is furniture;
+7b. ``slogans_read_as_headlines``: a title line a formulaic slogan makes up whole, a block of
+    its own, is furniture;
 8. ``openings_read_as_titles``: a "title" opening on a story's first clause (11月9日上午，…) is
    the story's first line, printed above its headline by a PDF tool;
 9. ``quoted_titles``: a whole quoted sentence under headline lines, above a story's first line,
@@ -1705,23 +1705,26 @@ def dated_text_read_as_furniture(lines: list[Line], decisions: list[Decision], r
 
 
 def slogans_read_as_headlines(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
-    """A headline line that a formulaic campaign slogan (furniture.yml ``slogans``: 创建卫生城市
-    人人参与) makes up whole, printed as a block of its own (blank lines around it), is page
-    furniture: no headline part of the fitting part's gold is such a slogan, and a slogan read
-    as a late headline cuts the story before it in two. A line printed against other headline
-    lines is left to the passes that weigh its story's words (``headline_parts.slogan_titles``).
+    """A title or subtitle line that a formulaic campaign slogan (furniture.yml ``slogans``:
+    创建卫生城市人人参与) makes up whole, printed as a block of its own (blank lines around it), is
+    page furniture: no headline part of the fitting part's gold is such a slogan, and a slogan
+    read as a late headline cuts the story before it in two. A line printed against other
+    headline lines is left to the passes that weigh its story's words
+    (``headline_parts.slogan_titles``), and so is a kicker (``slogan_kickers``): read as
+    furniture, a masthead over a stray headline (pdftotext) lost its place as that headline's
+    kicker and the stray headline went into the title under it (tsB51 pdftotext, one title).
     Returns their indices.
 
     >>> from .rules import load_rules
     >>> page = [Line(1, "", "市民广场改造完成。"), Line(3, "", "创建卫生城市人人参与"), Line(5, "", "文明创建"),
-    ...         Line(6, "", "人人参与")]
-    >>> roles = [Decision(R.BODY, 1.0), Decision(R.TITLE, 0.7), Decision(R.TITLE, 0.7), Decision(R.TITLE, 0.7)]
+    ...         Line(6, "", "人人参与"), Line(8, "", "文明创建人人有责")]
+    >>> roles = [Decision(R.BODY, 1.0)] + [Decision(R.TITLE, 0.7)] * 3 + [Decision(R.KICKER, 0.7)]
     >>> slogans_read_as_headlines(page, roles, load_rules())
     [1]
     """
     out: list[int] = []
     for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
-        if decision.role not in (R.TITLE, R.KICKER, R.SUBTITLE) or not rules.slogan.fullmatch(line.text):
+        if decision.role not in (R.TITLE, R.SUBTITLE) or not rules.slogan.fullmatch(line.text):
             continue
         if _block_at(lines, k) == (k, k):
             out.append(k)
