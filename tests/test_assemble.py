@@ -1169,3 +1169,63 @@ def test_a_left_over_title_line_under_a_title_it_breaks_a_quotation_with_is_its_
     result = assemble(rows)
     assert [a.headline.title for a in result.articles] == ["城东区召开“优化营商环境”新闻发布会"]
     assert not result.leftovers
+
+
+def _campaign_headline_page(slogan_strip: bool) -> PageResult:
+    """A story closed by its credit, then a two-line headline whose second line a furniture
+    rule names as a campaign slogan (共创…城市), then that headline's story. With
+    ``slogan_strip`` the slogan is printed on its own, set apart, and is page furniture."""
+    rows = [(1, "title", "北湖区举行春季植树活动"), (3, "start", "3月12日，北湖区干部群众在湖边植树五千株。"),
+            (4, "body", "活动持续了一整天。"), (6, "byline", "（记者 王明）"),
+            (8, "furniture", "清理社区垃圾"), (9 if not slogan_strip else 10, "furniture", "共创美丽城市"),
+            (12, "start", "6月2日，南城社区组织居民清理社区垃圾，共同维护美丽城市环境。"),
+            (13, "body", "居民们清运垃圾三吨。")]
+    lines = [Line(n, text, text) for n, _, text in rows]
+    decisions = [Decision(Role(tag), 0.8, ()) for _, tag, _ in rows]
+    return assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+
+
+def test_a_campaign_slogan_line_printed_against_a_headline_line_is_that_headline_s_piece() -> None:
+    result = _campaign_headline_page(slogan_strip=False)
+    assert [a.headline.title for a in result.articles if a.headline] == ["北湖区举行春季植树活动", "清理社区垃圾 共创美丽城市"]
+    assert result.articles[1].paragraphs[0].startswith("6月2日")
+    assert "共创美丽城市" not in result.furniture
+
+
+def test_a_campaign_slogan_printed_apart_stays_furniture() -> None:
+    result = _campaign_headline_page(slogan_strip=True)
+    assert "共创美丽城市" in result.furniture
+
+
+def test_a_text_line_opening_with_a_date_is_not_taken_for_the_date_strip() -> None:
+    # the model reads a paragraph's first line opening with a full date as the page's date
+    # strip; its sentence goes on in the line under it, so the story goes on too
+    rows = [("title", "北湖区表彰优秀教师"), ("start", "9月8日，北湖区表彰了一批优秀教师。"),
+            ("furniture", "2011年9月10日是我国的第27个"), ("start", "教师节。北湖区为此举办了表彰会，"),
+            ("body", "四十名教师受到表彰。"), ("furniture", "2024年3月5日 星期二")]
+    result = assemble(rows)
+    (a,) = result.articles
+    assert "2011年9月10日是我国的第27个教师节。" in "".join(a.paragraphs)
+    assert result.furniture == ["2024年3月5日 星期二"]
+
+
+def test_a_text_line_ending_on_a_range_s_dash_is_not_a_title() -> None:
+    # a narrow column breaks a range of years at its dash: the line above the break was read
+    # as a title, the one under it (opening on a year) as a story's first line
+    rows = [("title", "北湖区获评文明城区"), ("start", "近日，北湖区获评文明城区。据悉，今年2月，北湖"),
+            ("title", "区被确定为2018—"), ("start", "2020年创建周期文明城"), ("body", "区提名城区，继续保留称号。")]
+    (a,) = assemble(rows).articles
+    assert "区被确定为2018—2020年创建周期" in "".join(a.paragraphs)
+
+
+def test_a_formulaic_slogan_in_a_block_of_its_own_is_no_headline() -> None:
+    # a slogan (furniture.yml slogans) printed apart at the page's foot, read as a title
+    # printed after its story: it took the story's second half as its own
+    rows = [(1, "title", "北湖区推进创卫工作"), (3, "start", "3月2日，北湖区召开创建卫生城市推进会。"),
+            (4, "body", "会议部署了下一阶段的工作。"), (6, "start", "每个人都是城市的主人。通过创建卫生城市，"),
+            (7, "body", "市民人人参与，共享成果。"), (9, "title", "创建卫生城市人人参与")]
+    lines = [Line(n, text, text) for n, _, text in rows]
+    decisions = [Decision(Role(tag), 0.8, ()) for _, tag, _ in rows]
+    result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+    assert [a.headline.title for a in result.articles if a.headline] == ["北湖区推进创卫工作"]
+    assert "创建卫生城市人人参与" in result.furniture

@@ -65,6 +65,7 @@ from .headline_parts import (
 from .labeler import Decision
 from .line_rereads import (
     blocks_read_as_text,
+    campaign_lines_in_headlines,
     chart_labels,
     colon_title_openings,
     colon_titles,
@@ -72,6 +73,7 @@ from .line_rereads import (
     credits_read_as_starts,
     dash_subtitles,
     dash_titles,
+    dated_text_read_as_furniture,
     datelines_open_stories,
     datelines_read_as_bylines,
     far_reprints,
@@ -83,6 +85,7 @@ from .line_rereads import (
     openings_read_as_titles,
     quoted_titles,
     reprinted_title_ends,
+    slogans_read_as_headlines,
     subheads_touching_titles,
     text_read_as_titles,
     title_ends_read_as_leads,
@@ -182,6 +185,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k in datelines_open_stories(lines, decisions, rules):
         decisions[k] = _reread_decision(decisions[k], Role.START, (
             "opens with a dateline"))
+    for k in dated_text_read_as_furniture(lines, decisions, rules):
+        decisions[k] = _reread_decision(decisions[k], Role.BODY, (
+            "opens with a date and goes on in words into the text line under it: the story's text"))
+        if decisions[k + 1].role is Role.START:
+            decisions[k + 1] = replace(decisions[k + 1], role=Role.BODY)
     lifted = openings_read_as_titles(lines, decisions)
     for k in lifted:
         decisions[k] = _reread_decision(decisions[k], Role.START, (
@@ -230,6 +238,17 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             " title's opening, broken at its colon"))
         nxt = next(j for j in range(k + 1, len(lines)) if lines[j].text)
         decisions[nxt] = replace(decisions[nxt], continues=True)
+    for k in slogans_read_as_headlines(lines, decisions, rules):
+        decisions[k] = _reread_decision(decisions[k], Role.FURNITURE, (
+            "a formulaic campaign slogan, a block of its own: page furniture, no headline"))
+    campaigns = campaign_lines_in_headlines(lines, decisions, rules)
+    for k in campaigns:
+        decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
+            "a campaign slogan against a headline line no rule names, the text by them"
+            " using their words: a headline's piece"), k - 1 in campaigns or (
+            k > 0 and decisions[k - 1].role is Role.TITLE and touching(lines[k - 1], lines[k])))
+        if k + 1 < len(lines) and decisions[k + 1].role is Role.TITLE and touching(lines[k], lines[k + 1]):
+            decisions[k + 1] = replace(decisions[k + 1], continues=True)  # the block is one headline
     for k, score in titles_between_stories(lines, decisions, rules).items():
         decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
             f"the text after it and before it share a cosine of {score:.2f}"))

@@ -15,6 +15,10 @@ shows. In the order they run:
    is that story's kicker;
 7. ``datelines_read_as_bylines`` and ``datelines_open_stories``: a line opening with a dateline
    (and going on past it) is a story's first line;
+7a. ``dated_text_read_as_furniture``: a line read as the page's date strip that opens with a
+    full date and goes on in words into the text line under it is the story's text;
+7b. ``slogans_read_as_headlines``: a title line a formulaic slogan makes up whole, a block of
+    its own, is furniture;
 8. ``openings_read_as_titles``: a "title" opening on a story's first clause (11月9日上午，…) is
    the story's first line, printed above its headline by a PDF tool;
 9. ``quoted_titles``: a whole quoted sentence under headline lines, above a story's first line,
@@ -23,6 +27,9 @@ shows. In the order they run:
     a paragraph of headline length ending on a dash is a headline;
 11. ``colon_titles``, ``title_ends_read_as_leads``, ``colon_title_openings``: a headline broken at
     its colon, and a title's wrapped end read as a story's first line;
+11b. ``campaign_lines_in_headlines``: a campaign slogan line (共创…城市) printed against a
+    headline line no rule names, in a block of their own that text beside it uses the words of,
+    is a piece of that headline, not furniture;
 12. ``titles_between_stories``: a headline-shaped subhead, furniture line or caption whose text
     after shares almost nothing with the text before is a new story's title;
 13. ``titles_naming_new_places``: so is one opening with a place the text after names and the
@@ -1152,6 +1159,10 @@ def kickers_ending_titles(lines: list[Line], decisions: list[Decision]) -> list[
 _TEXT_MARK = re.compile("[，。、；！？,;]")
 
 
+# A number and a dash ending a line, a number opening the next: one range (2018— / 2020年).
+_BROKEN_RANGE = re.compile(r"\d\s*[—–－-]+\s*\n\s*\d")
+
+
 def text_read_as_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
     """Title lines (and kicker lines over them) whose last word runs into the line under them
     (``spans_a_word``: …等安全 / 隐患，对隐患成因…), when that line was read as a story's first
@@ -1169,6 +1180,9 @@ def text_read_as_titles(lines: list[Line], decisions: list[Decision]) -> list[in
     >>> page = [Line(1, "", "刚察县研究推进全年目标任务"), Line(2, "", "日前，刚察县召开县政府常务会议。")]
     >>> text_read_as_titles(page, [Decision(Role.TITLE, 0.7), Decision(Role.START, 0.6)])
     []
+    >>> page = [Line(1, "", "市被确定为2018—"), Line(2, "", "2020年创建周期全国文明城")]
+    >>> text_read_as_titles(page, [Decision(Role.TITLE, 0.7), Decision(Role.START, 0.6)])
+    [0]
     """
     out: list[int] = []
     if not SETTINGS.text_read_as_titles:
@@ -1178,8 +1192,13 @@ def text_read_as_titles(lines: list[Line], decisions: list[Decision]) -> list[in
         if decisions[k].role is not R.TITLE or decisions[k + 1].role is not R.START:
             continue
         lower = lines[k + 1]
-        if lower.gap_before > 0 or not _TEXT_MARK.search(lower.text) or opens_story(lower.text.strip()) \
-                or not spans_a_word(lines[k].text, lower.text):
+        if lower.gap_before > 0:
+            continue
+        # a range of numbers broken at the dash (确定为2018— / 2020年创建周期…) is one phrase, though
+        # the line under it opens like a story (a year) and a narrow column prints no clause mark
+        if not _BROKEN_RANGE.search(lines[k].text + "\n" + lower.text) and (
+                not _TEXT_MARK.search(lower.text) or opens_story(lower.text.strip())
+                or not spans_a_word(lines[k].text, lower.text)):
             continue  # a story's opening under a title may begin with a word's end by chance (工作 / 日前)
         block = [k]
         while block[0] > 0 and decisions[block[0] - 1].role in (R.TITLE, R.KICKER) \
@@ -1569,3 +1588,144 @@ def chart_labels(lines: list[Line], decisions: list[Decision], rules: Rules) -> 
         if labels and len(labels) <= MAX_CHART_LABEL_LINES and set_apart:
             out += [k, *labels]
     return sorted(set(out))
+
+
+# Roles a headline block's lines may hold: display lines, none of them a story's text.
+_DISPLAY_ROLES = (R.FURNITURE, R.TITLE, R.KICKER, R.SUBTITLE, R.CAPTION, R.SUBHEAD)
+
+
+def _block_at(lines: list[Line], k: int) -> tuple[int, int]:
+    """The lines printed against line k, no blank between: first and last index."""
+    lo = k
+    while lo > 0 and touching(lines[lo - 1], lines[lo]):
+        lo -= 1
+    hi = k
+    while hi + 1 < len(lines) and touching(lines[hi], lines[hi + 1]):
+        hi += 1
+    return lo, hi
+
+
+def _text_before(lines: list[Line], decisions: list[Decision], k: int) -> str:
+    """The text lines before line k, back to a headline or a subhead, joined."""
+    out: list[str] = []
+    for j in range(k - 1, max(-1, k - 1 - SUBHEAD_WINDOW), -1):
+        role = decisions[j].role
+        if role in HEAD_ROLES or role is R.SUBHEAD:
+            break
+        if role in _TEXT_ROLES or role is R.BYLINE:
+            out.append(lines[j].text)
+    return "".join(reversed(out))
+
+
+def campaign_lines_in_headlines(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """A campaign slogan line (furniture.yml ``campaign_lines``: 共创美丽城市) printed against a
+    headline-shaped line no rule names, the two a block of their own (blank lines around it), is
+    a piece of a headline, not page furniture, when the text under or over the block uses
+    ``min_campaign_headline_share`` of the block's words: a slogan strip stands on its own line,
+    a headline's line is broken where its own words end. A block right over a headline line is
+    left alone: read as a title it would become that headline's kicker. Returns the block's lines
+    read as furniture, whose role becomes title.
+
+    >>> from .labeler import Decision
+    >>> from .rules import load_rules
+    >>> page = [Line(1, "", "整治小区环境"), Line(2, "", "共创美丽城市"),
+    ...         Line(4, "", "我县志愿者清理小区环境，共创美丽城市。")]
+    >>> roles = [Decision(R.FURNITURE, 0.7, ()), Decision(R.FURNITURE, 0.9, ()), Decision(R.START, 0.9, ())]
+    >>> campaign_lines_in_headlines(page, roles, load_rules())
+    [0, 1]
+
+    Not when the text beside it is another story's, nor for a slogan strip on its own line:
+
+    >>> page[2] = Line(4, "", "县委召开会议部署防汛工作。")
+    >>> campaign_lines_in_headlines(page, roles, load_rules())
+    []
+    >>> page = [Line(1, "", "共创美丽城市"), Line(3, "", "我县志愿者清理小区环境，共创美丽城市。")]
+    >>> campaign_lines_in_headlines(page, [roles[1], roles[2]], load_rules())
+    []
+    """
+    out: list[int] = []
+    k = 0
+    while k < len(lines):
+        lo, hi = _block_at(lines, k)
+        k = hi + 1
+        if hi == lo or hi - lo + 1 > SETTINGS.max_subhead_block_lines:
+            continue
+        ks = range(lo, hi + 1)
+        texts = [lines[j].text for j in ks]
+        if any(decisions[j].role not in _DISPLAY_ROLES for j in ks) or all(decisions[j].role is not R.FURNITURE for j in ks):
+            continue
+        named = [bool(rules.campaign_line.fullmatch(t)) for t in texts]
+        # one campaign line at least, and a headline-shaped line that nothing names beside it
+        if not any(named) or all(named) or any(
+                not n and (_furniture_shaped(t, rules) or not could_be_title(t) or _TEXT_MARKS.search(t))
+                for t, n in zip(texts, named, strict=True)):
+            continue
+        # right over another headline it would join that headline as its kicker: a slogan's place
+        if hi + 1 < len(lines) and decisions[hi + 1].role in HEAD_ROLES:
+            continue
+        words = "".join(texts)
+        after = _text_window(lines, decisions, range(hi + 1, min(len(lines), hi + 1 + SUBHEAD_WINDOW)))
+        before = _text_before(lines, decisions, lo)
+        if max(_shares_with(words, after), _shares_with(words, before)) >= SETTINGS.min_campaign_headline_share:
+            out.extend(j for j in ks if decisions[j].role is R.FURNITURE)
+    return out
+
+
+_FULL_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+
+
+def dated_text_read_as_furniture(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """A line read as furniture (a page's date strip) that opens with a full date and goes on
+    past it in words, between two lines of a story's text, its sentence running on into the
+    line under it (2011年9月10日是我国的第27个 / 教师节。为…): the story's text. A date strip holds
+    the date alone or with its weekday or lunar date, and no rule names this line. Returns the
+    indices of such lines.
+
+    >>> from .rules import load_rules
+    >>> page = [Line(1, "", "县里表彰了优秀教师。"), Line(2, "", "2011年9月10日是我国的第27个"),
+    ...         Line(3, "", "教师节。为弘扬尊师重教的传统，"), Line(5, "", "2024年3月5日 星期二")]
+    >>> roles = [Decision(R.BODY, 1.0), Decision(R.FURNITURE, 0.9), Decision(R.START, 0.5), Decision(R.FURNITURE, 1.0)]
+    >>> dated_text_read_as_furniture(page, roles, load_rules())
+    [1]
+    """
+    out: list[int] = []
+    for k in range(1, len(lines) - 1):
+        text = lines[k].text.strip()
+        if decisions[k].role is not R.FURNITURE or not (date := _FULL_DATE.match(text)):
+            continue
+        rest = text[date.end():].strip()
+        if (len(CJK_CHAR.findall(rest)) < 2 or _FULL_DATE.search(rest) or _furniture_shaped(rest, rules)
+                or rules.furniture_any.fullmatch(text) or ends_sentence(text)):
+            continue
+        nxt = lines[k + 1].text
+        if (decisions[k - 1].role in (R.START, R.BODY) and decisions[k + 1].role in (R.START, R.BODY)
+                and not opens_story(nxt) and _TEXT_MARKS.search(nxt)):
+            out.append(k)
+    return out
+
+
+def slogans_read_as_headlines(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """A title or subtitle line that a formulaic campaign slogan (furniture.yml ``slogans``:
+    创建卫生城市人人参与) makes up whole, printed as a block of its own (blank lines around it), is
+    page furniture: no headline part of the fitting part's gold is such a slogan, and a slogan
+    read as a late headline cuts the story before it in two. A line printed against other
+    headline lines is left to the passes that weigh its story's words
+    (``headline_parts.slogan_titles``), and so is a kicker (``slogan_kickers``): read as
+    furniture, a masthead over a stray headline (pdftotext) lost its place as that headline's
+    kicker and the stray headline went into the title under it (tsB51 pdftotext, one title).
+    Returns their indices.
+
+    >>> from .rules import load_rules
+    >>> page = [Line(1, "", "市民广场改造完成。"), Line(3, "", "创建卫生城市人人参与"), Line(5, "", "文明创建"),
+    ...         Line(6, "", "人人参与"), Line(8, "", "文明创建人人有责")]
+    >>> roles = [Decision(R.BODY, 1.0)] + [Decision(R.TITLE, 0.7)] * 3 + [Decision(R.KICKER, 0.7)]
+    >>> slogans_read_as_headlines(page, roles, load_rules())
+    [1]
+    """
+    out: list[int] = []
+    for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
+        if decision.role not in (R.TITLE, R.SUBTITLE) or not rules.slogan.fullmatch(line.text):
+            continue
+        if _block_at(lines, k) == (k, k):
+            out.append(k)
+    return out

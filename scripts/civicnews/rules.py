@@ -60,6 +60,9 @@ class Rules:
     caption_marks: str
     # formulaic campaign slogans (furniture.yml slogans): never a story's title, wherever printed
     slogan: re.Pattern[str] = re.compile(r"(?!)")
+    # campaign slogans among the furniture patterns (furniture.yml campaign_lines): furniture,
+    # except a piece of a headline (line_rereads.campaign_lines_in_headlines)
+    campaign_line: re.Pattern[str] = re.compile(r"(?!)")
     # the editor's gazetteer.yml entries as written, laid over the national data in ``gazetteer``
     editor_places: tuple[dict, ...] = ()
     # words that mean the home county's own place only (开发区, 我市, 全县): never another county's
@@ -165,6 +168,8 @@ def _build(override: Path | None) -> Rules:
     roles = _read(DEFAULT_DIR, "roles.yml", override)
     furn = _read(DEFAULT_DIR, "furniture.yml", override)
     head = _read(DEFAULT_DIR, "headline.yml", override)
+    # campaign slogans are furniture like the other patterns; kept apart so a pass can tell them
+    furniture_patterns = [*(furn.get("patterns") or ()), *(furn.get("campaign_lines") or ())]
     places: dict[str, Place] = {}
     for entry in gaz.get("places") or []:
         try:
@@ -208,8 +213,9 @@ def _build(override: Path | None) -> Rules:
         byline_marks=str(roles.get("byline_marks") or ""),
         name_min=int(names.get("min", 2)),
         name_max=int(names.get("max", 4)),
-        furniture=tuple(_compile("furniture.yml", p) for p in furn.get("patterns") or ()),
-        furniture_any=_compile("furniture.yml", "|".join(f"(?:{p})" for p in furn.get("patterns") or ()) or r"(?!)"),
+        furniture=tuple(_compile("furniture.yml", p) for p in furniture_patterns),
+        furniture_any=_compile("furniture.yml", "|".join(f"(?:{p})" for p in furniture_patterns) or r"(?!)"),
+        campaign_line=_compile("furniture.yml", "|".join(f"(?:{p})" for p in furn.get("campaign_lines") or ()) or r"(?!)"),
         chart_title=_compile("furniture.yml", furn.get("chart_titles") or r"(?!)"),
         caption_marks=str(furn.get("caption_marks") or ""),
         slogan=_compile("furniture.yml", "|".join(f"(?:{p})" for p in furn.get("slogans") or ()) or r"(?!)"),

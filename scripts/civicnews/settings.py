@@ -112,6 +112,16 @@ class Settings:
     # fit.tune (seed 99, the stop-15 model): 0.2–0.3 give title_exact 0.812, 0.4–0.5 give
     # 0.808, off (1.01) 0.793; the largest of the best is kept.
     min_rescue_overlap: float = 0.3
+    # A block of a campaign slogan line (furniture.yml campaign_lines) and a headline line no rule
+    # names is a headline when the text under or over it uses this share of the block's character
+    # bigrams (line_rereads.campaign_lines_in_headlines). Set on the fitting part: such blocks in
+    # gB1-3 and g41 (all one gold headline, 6 pages) share 0.18-0.27 with their own story and
+    # 0.0-0.09 with the other side, except one page where the story over it shares 0.45 (the block
+    # shape and the guard against a headline under it decide there); gB1 gold titles share 0.18
+    # with their story at the 5th percentile. Campaign strips in the fitting gold's furniture share
+    # up to 0.47 with a story on their page, so the share cannot tell them apart: it only keeps a
+    # block whose words no text beside it uses. 0.15 is below 0.18; 0.1-0.18 give the same outputs.
+    min_campaign_headline_share: float = 0.15
     # A headline's title lines that are a whole clause of its story (not of its first sentence),
     # under kicker lines, are a pull quote when the story uses this share of the kicker's words
     # (headline_parts.pull_quotes_under_kickers); 0 turns the pass off. Set on the held-out
