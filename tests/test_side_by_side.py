@@ -51,3 +51,26 @@ def test_text_in_plain_order_is_untouched() -> None:
     page = Page([head, run], [], [], [])
     assert part_side_by_side(page) == []
     assert len(page.items) == 2
+
+
+# two stories one after the other, each in two columns printed interleaved, under their two
+# headlines printed side by side (the model read them as one group)
+UPPER = ["本报讯 城南街道近日开展老旧小", "楼道堆物逐户上门劝导整改，清", "区环境整治，城南街道对辖区内", "运垃圾三十余车。"]
+LOWER = ["今天河西镇举办首届乡村邻里文化", "谊，现场还评出十户和睦家庭代", "节，村民们欢聚一堂，共叙邻里情", "表。"]
+
+
+def test_two_headlines_interleaved_over_two_stories_one_after_the_other_are_cut() -> None:
+    head = _head("城南街道开展", "河西镇举办首届", "老旧小区环境整治", "乡村邻里文化节")
+    page = Page([head, TextRun(fresh=True, sections=[(None, [*UPPER, *LOWER])])], [], [], [])
+    assert len(part_side_by_side(page)) == 1
+    assert [x.text for x in page.items] == [
+        "城南街道开展老旧小区环境整治", "".join(UPPER), "河西镇举办首届乡村邻里文化节", "".join(LOWER)]
+
+
+def test_one_headline_whose_lines_its_story_tells_in_turn_is_not_cut() -> None:
+    # the first lines' words told early, the last lines' later: one headline, not two interleaved
+    head = _head("城南街道开展", "老旧小区环境整治", "河西镇举办首届", "乡村邻里文化节")
+    run = TextRun(fresh=True, sections=[(None, [*UPPER, *LOWER])])
+    page = Page([head, run], [], [], [])
+    assert part_side_by_side(page) == []
+    assert len(page.items) == 2

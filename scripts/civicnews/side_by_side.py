@@ -10,8 +10,10 @@ The text under such a group is parted into its columns by the words running acro
 (``line_chains.story_columns``: each line goes on in the line a period below it, not in the next
 one). Each column goes to the headline (the group's odd or even lines) whose words it uses; the
 group becomes two headlines over two stories when each headline's words are found in its own
-columns and not the other's. Pages whose text runs on line by line (text pages, PyMuPDF) have no
-columns here and are untouched.
+columns and not the other's. Where every column uses one headline's words, the two stories were
+printed one after the other under the two interleaved headlines: the run is cut at the paragraph
+start that leaves each headline's words on its side (``_cut_in_turn``). Pages whose text runs on
+line by line (text pages, PyMuPDF) have no columns here and are untouched.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from .features import bigrams, spans_a_word
 from .line_chains import story_columns
 from .lines import fold_radicals
 from .model import Line, Role
-from .page_items import HeadGroup, Page, TextRun, _share, cosine
+from .page_items import HeadGroup, Page, TextRun, _share, cosine, cut_run, shared_split_point
 from .settings import SETTINGS
 
 
@@ -67,6 +69,34 @@ def _headlines(parts: list[tuple[Role, Line]], own: list[str]) -> tuple[HeadGrou
             HeadGroup([p for p, s in zip(parts, sides, strict=True) if s == 1]))
 
 
+def _cut_in_turn(items: list, top: int, k: int, parts: list[tuple[Role, Line]],
+                 out: list[tuple[int, float, float]]) -> bool:
+    """Two headlines interleaved over two stories printed one after the other (each in
+    columns): the run is cut at the paragraph start that leaves each headline's words on its
+    side only (``shared_split_point``)."""
+    run = items[k]
+    lines = run.sections[0][1]
+    first, second = HeadGroup(parts[0::2]), HeadGroup(parts[1::2])
+    cut = shared_split_point(first, second, lines, SETTINGS.side_by_side_min_share)
+    if cut is None:
+        return False
+    front, back = "".join(lines[:cut]), "".join(lines[cut:])
+    first, second = _headlines(parts, [front, back])
+    if not first.parts or not second.parts:
+        return False
+    # interleaved: the first headline has a line after one of the second's (a headline whose
+    # lines are only cut in two, its first lines' words told early and the rest later, is one)
+    if first.parts[-1][1].number < second.parts[0][1].number:
+        return False
+    own_first, own_second = _share(first, front, back), _share(second, back, front)
+    if min(own_first, own_second) < SETTINGS.side_by_side_min_share:
+        return False
+    tail = cut_run(run, cut)
+    items[top:k + 1] = [first, run, second, tail]
+    out.append((second.parts[0][1].number, round(own_first, 3), round(own_second, 3)))
+    return True
+
+
 def part_side_by_side(page: Page) -> list[tuple[int, float, float]]:
     """A headline group of two headlines interleaved (odd and even lines) over a run whose lines
     fall into columns, some using the first headline's words, the others the second's: the
@@ -102,6 +132,8 @@ def part_side_by_side(page: Page) -> list[tuple[int, float, float]]:
         texts = ["".join(lines[i] for i in chain) for chain in columns]
         sides = _sides(first, second, texts)
         if len(set(sides)) < 2:
+            if SETTINGS.side_by_side_cuts and _cut_in_turn(items, top, k, parts, out):
+                k = top + 3
             continue
         own = ["".join(t for t, s in zip(texts, sides, strict=True) if s == x) for x in (0, 1)]
         first, second = _headlines(parts, own)
