@@ -8,7 +8,10 @@ passes that ``assemble_page`` runs in order, each in the module of its family:
 2. ``grouping.group_items``: consecutive display lines form a headline group; text lines form
    runs, a new run beginning at a story's first line (a credit or a START line) and a run ending
    at a byline; then the groups' first fixes (``grouping``);
-3. ``pairing.pair_headlines``: headline groups and the runs next to them are paired so that, over
+3. ``side_by_side.part_side_by_side``: one headline group of two headlines printed side by side
+   over two stories whose lines come interleaved (pdfminer) is parted into two headlines over
+   two stories, by the columns' words;
+   ``pairing.pair_headlines``: headline groups and the runs next to them are paired so that, over
    the page, headlines share the most words with their stories, with a prior for the run after a
    headline at a story's beginning (a title may be printed after its body). A real headline
    shares words with its story; that decides, not position;
@@ -103,6 +106,7 @@ from .pairing import pair_headlines, split_for_late_titles, split_late_pairs, sp
 from .paragraphs import ends_sentence
 from .rules import Rules
 from .settings import SETTINGS
+from .side_by_side import part_side_by_side
 from .story_cuts import (
     far_splits,
     far_splits_by_aside,
@@ -340,6 +344,13 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         roles[index[number]] = LineRole(old.number, old.text, old.role, old.confidence, (
             *old.evidence, f"a second headline: the lines before it share {own_first:.2f} of their"
             f" words with the story before, it {own_second:.2f} with the story after"))
+    if SETTINGS.side_by_side:
+        for number, own_first, own_second in part_side_by_side(page):
+            old = roles[index[number]]
+            roles[index[number]] = LineRole(old.number, old.text, old.role, old.confidence, (
+                *old.evidence, f"a second headline printed side by side with the first, their lines"
+                f" interleaved: the first's columns use {own_first:.2f} of its words, this one's columns"
+                f" {own_second:.2f} of its words"))
     for number, own_first, own_second in split_late_pairs(page, rules):
         old = roles[index[number]]
         roles[index[number]] = LineRole(old.number, old.text, old.role, old.confidence, (

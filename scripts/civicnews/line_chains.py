@@ -58,16 +58,16 @@ def line_periods(hits: list[list[bool]], switch: float, hit: float, miss: float)
     return out[::-1]
 
 
-def chain_order(periods: list[int], across: list[bool]) -> list[int]:
-    """Line indices read down: each line is followed by the line its period points to (unless
-    another line already leads there); chains are printed in the order of their first lines.
-    A line of period 1 there is not led to from a column, unless a word runs across
+def line_chains(periods: list[int], across: list[bool]) -> list[list[int]]:
+    """Line indices read down, one list a column: each line is followed by the line its period
+    points to (unless another line already leads there); chains come in the order of their
+    first lines. A line of period 1 there is not led to from a column, unless a word runs across
     (``across[i]``): a column's last line points past the columns.
 
-    >>> chain_order([2, 2, 2, 2, 2, 2], [False] * 6)
-    [0, 2, 4, 1, 3, 5]
-    >>> chain_order([1, 1, 3, 3, 3, 3, 3, 3, 1, 1], [False] * 10)
-    [0, 1, 2, 5, 3, 6, 4, 7, 8, 9]
+    >>> line_chains([2, 2, 2, 2, 2, 2], [False] * 6)
+    [[0, 2, 4], [1, 3, 5]]
+    >>> line_chains([1, 1, 3, 3, 3, 3, 3, 3, 1, 1], [False] * 10)
+    [[0, 1, 2, 5], [3, 6], [4, 7], [8, 9]]
     """
     n = len(periods)
     after = [-1] * n
@@ -80,25 +80,38 @@ def chain_order(periods: list[int], across: list[bool]) -> list[int]:
     for head in range(n):
         if led[head]:
             continue
+        chain = []
         i = head
         while i >= 0:
-            out.append(i)
+            chain.append(i)
             i = after[i]
+        out.append(chain)
     return out
 
 
-def read_story_down(lines: list[str]) -> list[str]:
-    """One story's text lines read down its columns where they came interleaved; a story whose
-    words run on into the next line (plain order: text pages, PyMuPDF, most pdftotext) is
-    returned as it came, the same list.
+def chain_order(periods: list[int], across: list[bool]) -> list[int]:
+    """Line indices read down: the chains of ``line_chains`` one after another.
 
-    >>> read_story_down(["甲乙丙", "丁戊己"])
-    ['甲乙丙', '丁戊己']
+    >>> chain_order([2, 2, 2, 2, 2, 2], [False] * 6)
+    [0, 2, 4, 1, 3, 5]
+    >>> chain_order([1, 1, 3, 3, 3, 3, 3, 3, 1, 1], [False] * 10)
+    [0, 1, 2, 5, 3, 6, 4, 7, 8, 9]
+    """
+    return [i for chain in line_chains(periods, across) for i in chain]
+
+
+def story_columns(lines: list[str]) -> list[list[int]] | None:
+    """One story's text lines parted into its columns (line indices read down each), where
+    pdfminer printed them interleaved; None where the words run on into the next line (plain
+    order: text pages, PyMuPDF, most pdftotext) or no period explains them.
+
+    >>> story_columns(["甲乙丙", "丁戊己"]) is None
+    True
     """
     most = SETTINGS.story_chains_max
     n = len(lines)
     if n < 3:
-        return lines
+        return None
     # radicals folded once a line (pdfminer prints ⼯ for 工), not at each of the gaps tried
     heads = [fold_radicals(line.strip()[:6]) for line in lines]
     tails = [fold_radicals(line.strip()[-6:]) for line in lines]
@@ -110,15 +123,28 @@ def read_story_down(lines: list[str]) -> list[str]:
     # more is plain order (no need to look further down)
     after = [runs_on(i, i + 1) for i in range(n)]
     if sum(after) >= SETTINGS.story_chains_plain_share * n:
-        return lines
+        return None
     hits = [[after[i], *(runs_on(i, i + q) for q in range(2, most + 1))] for i in range(n)]
     # only a story whose words run on further down more often than into the next line is read
     # by periods at all
     counts = [sum(h[q] for h in hits) for q in range(most)]
     if max(counts[1:]) < max(SETTINGS.story_chains_min_hits, counts[0] + 1):
-        return lines
+        return None
     periods = line_periods(hits, SETTINGS.story_chains_switch, SETTINGS.story_chains_hit, SETTINGS.story_chains_miss)
     if all(p == 1 for p in periods):
+        return None
+    return line_chains(periods, [p > 1 and hits[i][p - 1] for i, p in enumerate(periods)])
+
+
+def read_story_down(lines: list[str]) -> list[str]:
+    """One story's text lines read down its columns where they came interleaved; a story whose
+    words run on into the next line (plain order: text pages, PyMuPDF, most pdftotext) is
+    returned as it came, the same list.
+
+    >>> read_story_down(["甲乙丙", "丁戊己"])
+    ['甲乙丙', '丁戊己']
+    """
+    columns = story_columns(lines)
+    if columns is None:
         return lines
-    order = chain_order(periods, [p > 1 and hits[i][p - 1] for i, p in enumerate(periods)])
-    return [lines[i] for i in order]
+    return [lines[i] for chain in columns for i in chain]

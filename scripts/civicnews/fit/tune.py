@@ -29,6 +29,7 @@ from .. import (
     page_items,
     pairing,
     settings,
+    side_by_side,
     story_cuts,
     story_joins,
     title_rescue,
@@ -54,7 +55,7 @@ CANDIDATES: dict[str, tuple[float, ...]] = {
 }
 # The assembler's modules: each reads the tunables from its own import of settings.SETTINGS.
 ASSEMBLY_MODULES = (assemble, line_rereads, line_shapes, page_items, grouping, pairing, headline_parts,
-                    story_cuts, story_joins, headline_moves, title_rescue, article_build)
+                    side_by_side, story_cuts, story_joins, headline_moves, title_rescue, article_build)
 METRICS = ("count_exact", "title_exact", "headline_exact", "body_f1", "reporters_f1")
 
 
