@@ -69,3 +69,35 @@ def test_history_is_appended_not_rewritten(tmp_path: Path) -> None:
     assert text.count("# Benchmark results") == 1
     assert text.index("| a | 1 |") < text.index("| a | 2 |")
     assert text.count("`python benchmarks/run.py --sizes 20`") == 2
+
+
+FAKE_SEARCH = """<!doctype html><html><body>
+<button data-cn-search onclick="document.getElementById('cn-search').innerHTML = '<input>';
+  document.querySelector('#cn-search input').addEventListener('input', found)">搜索</button>
+<div id="cn-search"></div>
+<script>
+// As Pagefind's UI: the count first, then each result once its fragment is fetched.
+function found() {
+  document.body.insertAdjacentHTML('beforeend', '<p class="pagefind-ui__message">找到 2 个</p>');
+  const draw = (name) => fetch(name).then((r) => r.text()).then((t) =>
+    document.body.insertAdjacentHTML('beforeend', '<p class="pagefind-ui__result">' + t + '</p>'));
+  setTimeout(() => draw('one.txt').then(() => setTimeout(() => draw('two.txt'), 300)), 300);
+}
+</script></body></html>"""
+
+
+def test_first_search_counts_the_results_fragments(tmp_path: Path) -> None:
+    """The first search's figure includes what drawing its results fetches, not only what
+    came before the count was shown."""
+    import run
+
+    if not run.CHROMIUM.exists():
+        pytest.skip(f"{run.CHROMIUM} not installed")
+    (tmp_path / "index.html").write_text(FAKE_SEARCH, encoding="utf-8")
+    import random
+
+    for name in ("one.txt", "two.txt"):  # 10 KB each that gzip cannot shrink
+        (tmp_path / name).write_bytes(random.Random(name).randbytes(10_000))
+    figure = run.first_search_bytes(tmp_path, "开发区")
+    assert figure["results_shown"] == 2
+    assert figure["requests"] == 2 and figure["gzip_bytes"] > 2 * 10_000

@@ -84,3 +84,31 @@ def test_event_dates_found_around_each_month_as_the_pattern_finds_them() -> None
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 40)))
         assert event_dates(text) == [m.group(0) for m in EVENT_DATE.finditer(text)], text
+
+
+def test_a_regions_renamed_towns_are_read_without_a_copy_of_its_towns() -> None:
+    """renamed_town_county keeps per region (a city, a province) only which counties are in it:
+    a memo of each town base's owners was ~0.2-0.5 MB a province and 5 MB in a 1k build's
+    extraction worker. The answer is the same (叶坪乡 of 赣州市 is 瑞金市's)."""
+    import gc
+    import tracemalloc
+
+    from civicnews import districts
+
+    gaz = RULES.gazetteer
+    sichuan, ganzhou = gaz.codes("四川省")[0], gaz.codes("赣州市")[0]
+    districts.renamed_town_county("叶坪乡开展宣讲", sichuan, RULES)  # the other caches, warm
+    for name, memo in vars(gaz).items():  # Gazetteer.memo's dictionaries: forget the province
+        if name.startswith("_memo_"):
+            memo.pop(sichuan, None)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        districts.renamed_town_county("叶坪乡开展宣讲", sichuan, RULES)
+        gc.collect()
+        kept, _peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert kept < 50_000
+    assert gaz.divisions[districts.renamed_town_county("叶坪乡开展红色文化宣讲", ganzhou, RULES)].name \
+        == "瑞金市"

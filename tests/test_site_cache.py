@@ -832,7 +832,7 @@ def test_related_news_starts_in_on_config_and_a_failed_build_stops_it(
 
 def test_a_small_archives_shards_are_smaller_and_a_large_ones_unchanged() -> None:
     """Pagefind's memory grows with its shard: a thin archive (~100 articles a year, 1,000 in
-    all) is indexed in shards of about two years, not three, while a 10,000-article archive
+    all) is indexed in shards of one year, not three, while a 10,000-article archive
     (~1,000 a year) is grouped as with SHARD_MIN."""
     def sizes(counts: dict[str, int], minimum: int) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -847,3 +847,19 @@ def test_a_small_archives_shards_are_smaller_and_a_large_ones_unchanged() -> Non
     large = {str(y): 1_020 for y in range(2015, 2025)} | {f"2025-{m:02d}": 85 for m in (1, 2)}
     minimum = search.shard_minimum(sum(large.values()))
     assert search.group_units(large, minimum) == search.group_units(large, search.SHARD_MIN)
+
+
+def test_a_thin_archives_years_are_shards_of_their_own() -> None:
+    """At 1,000 articles (years of 94-114 articles, as the bench's 1k archive) each year before
+    the newest is a shard alone: two years a shard (~200 articles) made Pagefind the build's
+    largest process (84-89 MB against the 81 MB goal); the newest year's months are in shards
+    no larger than a year."""
+    years = {str(2015 + i): n for i, n in enumerate((112, 109, 104, 105, 100, 114, 101, 94, 107))}
+    thin = years | {f"2024-{m:02d}": 9 for m in range(1, 13)}
+    minimum = search.shard_minimum(sum(thin.values()))
+    shards = search.group_units(thin, minimum)
+    assert all(shards[year] == year for year in years)
+    sizes: dict[str, int] = {}
+    for unit, name in shards.items():
+        sizes[name] = sizes.get(name, 0) + thin[unit]
+    assert max(sizes.values()) == max(years.values())

@@ -53,15 +53,17 @@ SHARD_MIN = 300
 # ... but a small archive's shards are smaller: at least a SHARD_SHAREth of its articles, and
 # never fewer than SHARD_MIN_SMALL (shard_minimum). Pagefind's peak is ~62 MB with one page
 # (its program and dictionary) plus ~0.12 MB an article (stop 37, one run each: 1 page 62 MB,
-# 100 72-74 MB, 329 101-106 MB), so a 1,000-article archive's shards of ~300-330 (94-104 MB)
-# were, with the extraction workers (95-97 MB since they start fresh, see
-# build.FRESH_WORKERS), its build's largest processes; the floor (a plain MkDocs build) is
-# 54 MB there. Shards of two of its years (~200 articles, 150 at least) are 84-89 MB. One year
-# each (80) was 70-75 MB, but 11 shards doubled the first search (385 KB, 27 requests ->
-# 792 KB, 54) for no lower peak while the workers are larger. 10,000 articles (~1,000 a year)
-# keep SHARD_MIN, so their shards do not change.
+# 100 72-74 MB, 329 101-106 MB). At 1,000 articles (~100 a year) shards of two years (150 at
+# least: ~200 articles) peaked at 84-89 MB, the build's largest process once the extraction
+# workers were 83-86 MB, against 81 MB (1.5x the 54 MB floor of a plain MkDocs build). 80 is
+# below a thin archive's year, so each of its years is a shard (~100 articles; the newest
+# year's months in shards of 80): Pagefind's largest 75.5-76.9 MB (stop 38, the bench's 1k
+# archive, largest shard 114 articles). A search fetches more shards (6 -> 11); its first
+# search for 开发区, all results drawn, 484 KB 34 requests -> 816 KB 54 (goal: 1 MB). Only
+# archives under 3,000 articles are affected (above, a SHARD_SHAREth is 150 or more): 10,000
+# keep SHARD_MIN and their shards.
 SHARD_SHARE = 20
-SHARD_MIN_SMALL = 150
+SHARD_MIN_SMALL = 80
 # The newest year's months (a shard of them holds no older year) share a shard until it has at
 # least this many articles. A rebuild after one new page re-indexes the newest shard, and at
 # 10,000 articles a year's shard of ~1,000 took 3.1-3.6 s of Pagefind (one run at load 1, the
@@ -147,7 +149,7 @@ def shard_minimum(articles: int) -> int:
     """The fewest articles a shard of an archive of ``articles`` holds (but the newest).
 
     >>> shard_minimum(1_046), shard_minimum(4_102), shard_minimum(10_206)
-    (150, 205, 300)
+    (80, 205, 300)
     """
     return min(SHARD_MIN, max(SHARD_MIN_SMALL, articles // SHARD_SHARE))
 
