@@ -3,8 +3,8 @@ into two stories.
 
 pdfminer (LAParams defaults) orders a typeset page's narrow column lines by height, so two
 stories printed side by side come out one line of each in turn, and their two headlines, printed
-side by side too, come out interleaved into one headline group (泾源县多举措推动 志愿服务工作走 /
-枫林镇开展节前安全生产 / 深走实 / 大检查). The model reads the group as one headline over one story.
+side by side too, come out interleaved into one headline group (河口镇多措并举推动 垃圾分类工作落 /
+桃源乡开展汛前隐患排查 / 地见效 / 大行动). The model reads the group as one headline over one story.
 
 The text under such a group is parted into its columns by the words running across line breaks
 (``line_chains.story_columns``: each line goes on in the line a period below it, not in the next
