@@ -28,16 +28,28 @@ def lean() -> None:
 def hashlib_module() -> ModuleType:
     """hashlib; in a lean process that has not loaded it yet, hashlib on its built-in
     implementations (what it uses where Python has no OpenSSL)."""
-    if _LEAN[0] and "hashlib" not in sys.modules and "_hashlib" not in sys.modules:
-        sys.modules["_hashlib"] = None  # type: ignore[assignment]  # ImportError for hashlib
-        try:
-            import hashlib
-        finally:
-            if sys.modules.get("_hashlib", 0) is None:
-                del sys.modules["_hashlib"]
+    if _LEAN[0] and "hashlib" not in sys.modules:
+        return import_without("hashlib", "_hashlib")
     import hashlib
 
     return hashlib
+
+
+def import_without(name: str, blocked: str) -> ModuleType:
+    """Import ``name`` with module ``blocked`` unimportable (``name`` then takes its fallback),
+    unless either is loaded already; ``blocked`` stays importable afterwards.
+
+    >>> import_without("json", "_json_never_loaded").__name__
+    'json'
+    """
+    if name not in sys.modules and blocked not in sys.modules:
+        sys.modules[blocked] = None  # type: ignore[assignment]  # ImportError for `name`
+        try:
+            __import__(name)
+        finally:
+            if sys.modules.get(blocked, 0) is None:
+                del sys.modules[blocked]
+    return __import__(name)
 
 
 def sha256(data: bytes = b"") -> Any:

@@ -401,6 +401,20 @@ _FIGURE = re.compile(r"[0-9０-９]")
 _ORDINAL = re.compile(r"第\s*[0-9０-９]")
 
 
+def _kickers_over_titles(page: Page) -> list[tuple[TextRun, int]]:
+    """The page's stories whose headline is kicker lines over a title, each with the index of
+    its first title part (the number of kicker lines)."""
+    out: list[tuple[TextRun, int]] = []
+    for run in page.items:
+        if not isinstance(run, TextRun) or run.headline is None:
+            continue
+        parts = run.headline.parts
+        k = next((j for j, (role, _) in enumerate(parts) if role is not Role.KICKER), len(parts))
+        if 0 < k < len(parts) and parts[k][0] is Role.TITLE:
+            out.append((run, k))
+    return out
+
+
 def place_kickers(page: Page, rules: Rules) -> list[Line]:
     """A kicker that only names a place, or whose number runs on into the title's first line,
     is the title's first line. Returns the lines, for the report.
@@ -420,13 +434,8 @@ def place_kickers(page: Page, rules: Rules) -> list[Line]:
     []
     """
     out: list[Line] = []
-    for run in page.items:
-        if not isinstance(run, TextRun) or run.headline is None:
-            continue
+    for run, k in _kickers_over_titles(page):
         parts = run.headline.parts
-        k = next((j for j, (role, _) in enumerate(parts) if role is not Role.KICKER), len(parts))
-        if k == 0 or k == len(parts) or parts[k][0] is not Role.TITLE:
-            continue
         kicker = "".join(line.text for _, line in parts[:k])
         number = _SPLIT_NUMBER.search(kicker) and parts[k][1].text[:1].isdigit() \
             or SETTINGS.count_kickers and _ENDS_ON_COUNT.search(kicker.strip()) is not None \
@@ -582,13 +591,8 @@ def place_opening_kickers(page: Page, rules: Rules) -> list[tuple[Line, str]]:
     []
     """
     out: list[Line] = []
-    for run in page.items:
-        if not isinstance(run, TextRun) or run.headline is None:
-            continue
+    for run, k in _kickers_over_titles(page):
         parts = run.headline.parts
-        k = next((j for j, (role, _) in enumerate(parts) if role is not Role.KICKER), len(parts))
-        if k == 0 or k == len(parts) or parts[k][0] is not Role.TITLE:
-            continue
         # a number (签约36.2亿, 2018年) in the kicker's last lines: those lines are the title's
         if SETTINGS.figure_kickers:
             j = k

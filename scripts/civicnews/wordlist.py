@@ -24,7 +24,6 @@ from __future__ import annotations
 import logging
 import os
 import pickle
-import sys
 import tempfile
 import threading
 from array import array
@@ -182,16 +181,7 @@ def import_jieba() -> ModuleType:
     its own files when it can (else it opens them by path, the same files), and it was 11 MB
     and 0.2 s of every extraction worker."""
     digests.hashlib_module()  # jieba imports hashlib: in a worker, without OpenSSL (digests)
-    if "jieba" not in sys.modules and "pkg_resources" not in sys.modules:
-        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # ImportError for jieba
-        try:
-            import jieba
-        finally:
-            if sys.modules.get("pkg_resources", 0) is None:
-                del sys.modules["pkg_resources"]
-    import jieba
-
-    return jieba
+    return digests.import_without("jieba", "pkg_resources")
 
 
 def _user_cache() -> Path:
