@@ -89,6 +89,7 @@ from .line_rereads import (
     quoted_titles,
     reprinted_title_ends,
     slogans_read_as_headlines,
+    subheads_opening_stories,
     subheads_touching_titles,
     text_read_as_titles,
     title_ends_read_as_leads,
@@ -256,6 +257,14 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k, score in titles_between_stories(lines, decisions, rules).items():
         decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
             f"the text after it and before it share a cosine of {score:.2f}"))
+    for k, score in subheads_opening_stories(lines, decisions, rules).items():
+        decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
+            f"the text after it opens like a story and uses its words, the text before far fewer"
+            f" (the two texts' cosine {score:.2f}): a new story's title"))
+        nxt = next((j for j in range(k + 1, len(lines)) if lines[j].text), None)
+        if nxt is not None and decisions[nxt].role is Role.BODY:  # that opening is the story's first line
+            decisions[nxt] = _reread_decision(decisions[nxt], Role.START, (
+                "opens like a story under a subhead read as its title"))
     for k, place in titles_naming_new_places(lines, decisions).items():
         decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
             f"opens with {place}, which the text after it names and the"

@@ -3,7 +3,8 @@
 In the order they run:
 1. ``group_items`` (with ``cut_jump_markers``): consecutive display lines form a headline group;
    text lines form runs, a new run beginning at a story's first line (a credit or a START line)
-   and a run ending at a byline; furniture and captions go aside; ``open_under_headlines``: a run
+   and a run ending at a byline; furniture and captions go aside (a headline line printed after
+   page furniture begins a headline of its own, ``HeadGroup.parted``); ``open_under_headlines``: a run
    opening with a subhead right under a headline begins a story unless it uses an earlier run's
    words (that story resumed);
 2. ``headings_over_stories``: subheads with no text under them right before a story's first
@@ -55,6 +56,7 @@ def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> P
     """Walk the page once: headline groups and text runs in print order, furniture and captions
     aside. Furniture and captions printed inside a story do not break it."""
     page = Page([], cut_jump_markers(lines), [], [])
+    parted = False  # page furniture printed since the last headline line
     for index, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
         role, items = decision.role, page.items
         if not line.text:
@@ -62,18 +64,23 @@ def group_items(lines: list[Line], decisions: list[Decision], rules: Rules) -> P
         if role is R.FURNITURE:
             page.furniture.append(line.text)
             page.aside[index] = line
+            parted = SETTINGS.furniture_parts_headlines
         elif role is R.CAPTION:
             page.captions.append((line.text, len(items)))
             page.aside[index] = line
         elif role in HEAD_ROLES:
             last = items[-1] if items else None
             last_role = last.parts[-1][0] if isinstance(last, HeadGroup) else None
-            goes_on = last_role is not None and (
+            # a headline line after page furniture (the date strip, the masthead) begins a
+            # headline of its own: PyMuPDF prints a far story's title at the page's top, over
+            # the date strip and the first story's own headline
+            goes_on = last_role is not None and not parted and (
                 _PART_ORDER[role] > _PART_ORDER[last_role] or (role is last_role and decision.continues))
             if isinstance(last, HeadGroup) and goes_on:
                 last.parts.append((role, line))
             else:
-                items.append(HeadGroup([(role, line)]))
+                items.append(HeadGroup([(role, line)], parted=parted and isinstance(last, HeadGroup)))
+            parted = False
         elif role is R.SUBHEAD:
             run = _open_run(items)
             if run is None:

@@ -32,6 +32,8 @@ shows. In the order they run:
     is a piece of that headline, not furniture;
 12. ``titles_between_stories``: a headline-shaped subhead, furniture line or caption whose text
     after shares almost nothing with the text before is a new story's title;
+12a. ``subheads_opening_stories``: so is a headline-shaped subhead over text that opens like a
+    story and uses its words more than the text before does, the two texts sharing a few names;
 13. ``titles_naming_new_places``: so is one opening with a place the text after names and the
     story before never does;
 14. ``subheads_touching_titles``: a subhead printed against a title line is a piece of that title;
@@ -411,6 +413,60 @@ def blocks_read_as_text(lines: list[Line], decisions: list[Decision], rules: Rul
             if before_w and cosine(bigrams(after_w), bigrams(before_w)) >= SETTINGS.max_title_similarity:
                 continue
         out.append((k, goes_on))
+    return out
+
+
+# What a story's first sentence holds early on: the day it happened or an opening word
+# (story_cuts._STORY_OPENING without its 为… and “…, which open a story's later paragraphs as
+# often: a seed's subhead over “这次开发区创国卫…”, g41's subheads over 为… paragraphs).
+_DATED_OPENING = re.compile(r"\d{1,2}月\d{1,2}日|\d{1,2}日[上下晚]|近日|日前|连日来|近年来|今年以来|本报讯")
+
+
+def subheads_opening_stories(lines: list[Line], decisions: list[Decision], rules: Rules) -> dict[int, float]:
+    """Headline-shaped lines read as subheads over text that opens like a story (a date, 近日 or
+    本报讯 in its first ``far_split_opening_chars`` characters: ``_DATED_OPENING``)
+    and uses at least ``min_opening_title_share`` of their words, ``opening_title_margin`` more
+    than the text before them: a new story's title whose text names a few of the story
+    before's people or places, so that ``titles_between_stories`` finds the two texts' cosine
+    above ``max_title_similarity``; here it may reach ``max_opening_title_similarity``. A
+    subhead printed word for word in the text after it is that text's opening words, and one
+    the furniture rules name is a slogan: neither counts. A block of subheads printed together
+    (``_subhead_block``) is judged as one. Index → the cosine, for the report.
+
+    >>> from .rules import load_rules
+    >>> texts = ["县委书记要求各镇街做好防汛准备，确保群众安全度汛。", "区政协召开委员工作室推进会",
+    ...          "10月14日，区政协召开委员工作室建设推进会，各镇街负责人参加会议。"]
+    >>> page = [Line(n, "", t) for n, t in enumerate(texts)]
+    >>> roles = [Role.BODY, Role.SUBHEAD, Role.BODY]
+    >>> subheads_opening_stories(page, [Decision(r, 1.0) for r in roles], load_rules())
+    {1: 0.084}
+
+    Over text that goes on without a story's opening it stays a subhead:
+
+    >>> page[2] = Line(2, "", "区政协召开委员工作室建设推进会，各镇街负责人参加会议。")
+    >>> subheads_opening_stories(page, [Decision(r, 1.0) for r in roles], load_rules())
+    {}
+    """
+    out: dict[int, float] = {}
+    for k, decision in enumerate(decisions):
+        if decision.role is not R.SUBHEAD:
+            continue
+        lo, hi = _subhead_block(lines, decisions, k)
+        text = "".join(lines[j].text for j in range(lo, hi + 1))
+        if not could_be_title(text) or _furniture_shaped(text, rules):
+            continue
+        after = _text_window(lines, decisions, range(hi + 1, min(len(lines), hi + 1 + SUBHEAD_WINDOW)))
+        before = _text_window(lines, decisions, range(lo - 1, max(-1, lo - 1 - SUBHEAD_WINDOW), -1))
+        if not after or not before or text.replace(" ", "") in after:
+            continue
+        if not _DATED_OPENING.search(after[:SETTINGS.far_split_opening_chars]):
+            continue
+        own, other = _shares_with(text, after), _shares_with(text, before)
+        if own < SETTINGS.min_opening_title_share or own - other < SETTINGS.opening_title_margin:
+            continue
+        score = cosine(bigrams(after), bigrams(before))
+        if score < SETTINGS.max_opening_title_similarity:
+            out[k] = round(score, 3)
     return out
 
 

@@ -34,6 +34,9 @@ class HeadGroup:
 
     parts: list[tuple[Role, Line]]
     claimed: bool = False
+    # printed after page furniture (the date strip) that follows another headline: no part of
+    # that headline (grouping.group_items, pairing.pair_headlines)
+    parted: bool = False
 
     @property
     def text(self) -> str:

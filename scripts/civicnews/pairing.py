@@ -397,7 +397,9 @@ def pair_headlines(page: Page) -> list[Line]:
         after = items[k] if k < len(items) else None
         # a headline the line stage parted off a row shared with this one is another story's:
         # this one is no part of it (left over, far_splits may cut its story out of the text)
-        joins = orphan_joins(item, after, items) if isinstance(after, HeadGroup) \
+        # nor is one the page's furniture (the date strip) parts from it: a far title PyMuPDF
+        # prints at the page's top (grouping.group_items)
+        joins = orphan_joins(item, after, items) if isinstance(after, HeadGroup) and not after.parted \
             and not (SETTINGS.parted_heads_apart and after.parts and after.parts[0][1].head_start) else None
         if isinstance(after, HeadGroup) and joins is not None:
             after.parts[:0] = [(joins if r is Role.TITLE else r, line) for r, line in item.parts]

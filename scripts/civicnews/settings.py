@@ -74,6 +74,12 @@ class Settings:
     # over the rest is one headline (岳阳县： / 携手共建共享文明家园 parts nothing at 8).
     # Not fitted: the shortest gold titles of the fitting seeds run to 8 (用爱心为党旗添彩).
     min_stacked_title_chars: int = 8
+    # ... or when one part is figurative and shares only this much of its words with its side,
+    # the other at least min_far_split_overlap, the texts on the two sides sharing a cosine
+    # under max_title_similarity (story_cuts._figurative_fit). Set on the fitting part (stop 39,
+    # tune sets tsB61/tsB63 PyMuPDF): 临海：从文明出发 向幸福前行 over 庐江县矾山镇… shares 0.27,
+    # the texts a cosine of 0.03; 0.2 leaves room under it.
+    min_figurative_title_share: float = 0.2
     # headline_moves.stacked_headlines parts a title of up to this many lines into an upper and a
     # lower headline (2: only two single lines, as at stop 32). Set on the fitting part (stop
     # 33): 3 gains f58 and f58nb two titles each and ts13 pdftotext one, 4 and 8 the same; the
@@ -277,6 +283,17 @@ class Settings:
     # 0.679 → 0.686 at 0.05–0.1; seed 12 the same throughout. 0.05: the middle of the best,
     # and the top of the cosine different stories on one page measured (0.01–0.05).
     max_title_similarity: float = 0.05
+    # A subhead over text that opens like a story (a date or 近日 early on) is that story's title
+    # when the text after uses at least min_opening_title_share of its words, opening_title_margin
+    # more than the text before, and the two texts share a cosine under
+    # max_opening_title_similarity (line_rereads.subheads_opening_stories). Set on the fitting part
+    # (stop 39, tune sets tsB61/tsB63 and tsB41/tsB47 PyMuPDF, model M0): the six subheads there
+    # that are titles have after/before shares 0.57-1.00 / 0.00-0.36 (margins 0.21-1.00) and
+    # cosines 0.080-0.117, all over a story's opening; the subheads of gB1-2 text and tsB41/43
+    # pdfminer over a story's opening are printed word for word in the text after them.
+    min_opening_title_share: float = 0.5
+    opening_title_margin: float = 0.2
+    max_opening_title_similarity: float = 0.15
     # ... and a block of at most this many lines all read as subheads counts as one headline
     # there, the text around the whole block compared (a headline of two lines, 人大代表之家 /
     # 人大代表开展进站履职活动, read as two subheads between two stories). Set on the fitting
@@ -497,6 +514,14 @@ class Settings:
     # min_split_overlap already gives a headline's words on its side of a cut. The same sets
     # chose and scored it.
     side_by_side: bool = True
+    # A headline line printed after a page furniture line (the date strip, the masthead) does
+    # not go on the headline group before it (grouping.group_items): PyMuPDF prints a far
+    # story's title at the page's top, before the date strip, and the model reads the first
+    # story's title under the strip as going on it (tsB61 006 and 028, tsB41 028 PyMuPDF).
+    # Measured on the fitting part (stop 39, model M0): tsB61 PyMuPDF title 0.794 -> 0.814;
+    # headline_exact up on tsB41 pdftotext (title 0.588 -> 0.598), tsB43 pdfminer and pdftotext,
+    # tsB47 PyMuPDF; gB1-3, seeds and g41 (shipped model) byte-identical; off: as before.
+    furniture_parts_headlines: bool = True
     side_by_side_min_parts: int = 3
     side_by_side_min_share: float = 0.4
     # side_by_side_cuts: where all the columns use one headline's words, the two stories come one

@@ -223,7 +223,7 @@ def stacked_title_splits(page: Page) -> list[tuple[Line, str]]:
     between them): the title parts into its first lines and its last where the story under it
     uses the upper lines' words only before a paragraph start where a story's opening is
     (``_STORY_OPENING``) and the lower lines' only after it (each at ``min_far_split_overlap``
-    of the whole part's words). Each part must hold ``min_stacked_title_chars`` characters (a
+    of the whole part's words, or one figurative title at less: ``_figurative_fit``). Each part must hold ``min_stacked_title_chars`` characters (a
     place's name over its headline is one headline) and the lower one must not be printed word
     for word in the text (a pull quote). Of the partings that fit, the one leaving the most
     words on their sides wins; a tie between two partings leaves the title whole. Returns the lower
@@ -267,7 +267,7 @@ def stacked_title_splits(page: Page) -> list[tuple[Line, str]]:
                     continue
                 front, tail = "".join(lines[:k]), "".join(lines[k:])
                 own = (_whole_share(upper, front, tail), _whole_share(lower, tail, front))
-                if min(own) >= floor:
+                if min(own) >= floor or _figurative_fit(own, front, tail):
                     fits.append((sum(own), m, k))
         best = max((score for score, _, _ in fits), default=None)
         if best is None or len({m for score, m, _ in fits if score == best}) > 1:
@@ -281,6 +281,22 @@ def stacked_title_splits(page: Page) -> list[tuple[Line, str]]:
         page.items.insert(page.items.index(run) + 1, piece)
         moved.append((piece.headline.parts[0][1], title))
     return moved
+
+
+def _figurative_fit(own: tuple[float, float], front: str, tail: str) -> bool:
+    """One of two stacked headlines figurative (临海：从文明出发 向幸福前行 shares 0.27 of its
+    words with its story): the other at ``min_far_split_overlap``, this one at
+    ``min_figurative_title_share``, when the texts on the two sides share almost no words (a
+    cosine of their bigram sets under ``max_title_similarity``: two stories, not one).
+
+    >>> _figurative_fit((0.27, 0.6), "临海打造信仰坚定之城。", "近日，矾山镇开展安全生产检查。")
+    True
+    >>> _figurative_fit((0.27, 0.6), "矾山镇开展安全生产检查。", "近日，矾山镇开展安全生产检查。")
+    False
+    """
+    if max(own) < SETTINGS.min_far_split_overlap or min(own) < SETTINGS.min_figurative_title_share:
+        return False
+    return cosine(bigrams(front), bigrams(tail)) < SETTINGS.max_title_similarity
 
 
 def _place_far(page: Page, lone: HeadGroup, before: bool = False, memo: dict | None = None,
