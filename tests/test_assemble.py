@@ -1234,10 +1234,10 @@ def test_a_formulaic_slogan_in_a_block_of_its_own_is_no_headline() -> None:
 def _subhead_over_story_page(opening: bool) -> PageResult:
     """A titled story, then a line read as a subhead, then text that names a few of the first
     story's words (政协, 委员) and opens with a date, or goes on without one."""
-    after = ("10月14日上午，区政协召开委员工作室建设情况推进会，" if opening else "区政协召开委员工作室建设情况推进会，") \
-        + "各镇街政协委员工作室负责人参加会议。"
+    after = ("10月14日上午，区政协召开委员联络站建设情况推进会，" if opening else "区政协召开委员联络站建设情况推进会，") \
+        + "各镇街政协委员联络站负责人参加会议。"
     rows = [("title", "区人大代表向大会报到"), ("start", "1月4日，区人大代表们精神抖擞地来到大会报到处，"),
-            ("body", "政协委员们也陆续到会，带着百姓的期盼参加大会。"), ("subhead", "区政协召开委员工作室推进会"),
+            ("body", "政协委员们也陆续到会，带着百姓的期盼参加大会。"), ("subhead", "区政协召开委员联络站推进会"),
             ("body", after), ("body", "会议要求把工作室建成服务基层的平台。")]
     return assemble(rows)
 
@@ -1246,57 +1246,57 @@ def test_a_subhead_over_text_that_opens_a_story_is_that_story_s_title() -> None:
     # the two texts share 政协 and 委员 (cosine above max_title_similarity): only the story's
     # opening under the line and its words there make it a title
     result = _subhead_over_story_page(opening=True)
-    assert [a.headline.title for a in result.articles] == ["区人大代表向大会报到", "区政协召开委员工作室推进会"]
+    assert [a.headline.title for a in result.articles] == ["区人大代表向大会报到", "区政协召开委员联络站推进会"]
     assert result.articles[1].paragraphs[0].startswith("10月14日上午")
 
 
 def test_a_subhead_over_text_that_opens_no_story_stays_a_subhead() -> None:
     (a,) = _subhead_over_story_page(opening=False).articles
-    assert a.subheads == ["区政协召开委员工作室推进会"]
+    assert a.subheads == ["区政协召开委员联络站推进会"]
 
 
 def _title_over_the_date_strip_page(strip: bool) -> PageResult:
     """PyMuPDF prints a far story's title at the page's top, then the date strip, then the first
     story's title (the model reading it as going on the far one); the far story's text runs
     on after the first story's."""
-    rows = [("title", "江西会昌：好人风景 这边独好"),
+    rows = [("title", "湖南桂东：好人风采 处处可见"),
             *([("furniture", "2021年11月27日 星期六")] if strip else []),
-            ("title+", "提振精神 凝聚合力 确保营商环境优化"),
-            ("start", "10月24日，副市长主持召开优化营商环境工作推进会。"), ("body", "会议要求凝聚合力，优化营商环境。"),
-            ("start", "近日，会昌县新时代文明实践中心举办好人故事会，"), ("body", "会昌县好人们讲述身边的故事，台下掌声不断。")]
+            ("title+", "鼓足干劲 攻坚克难 推动营商环境提升"),
+            ("start", "10月24日，副市长主持召开营商环境提升工作会议。"), ("body", "会议要求攻坚克难，提升营商环境。"),
+            ("start", "近日，桂东县新时代文明实践所开展好人故事会，"), ("body", "桂东县好人们讲述身边的故事，台下掌声不断。")]
     return assemble(rows)
 
 
 def test_a_title_printed_over_the_date_strip_is_no_part_of_the_headline_under_it() -> None:
     result = _title_over_the_date_strip_page(strip=True)
-    assert [a.headline.title for a in result.articles][:1] == ["提振精神 凝聚合力 确保营商环境优化"]
-    assert "江西会昌：好人风景 这边独好" not in result.articles[0].headline.title
+    assert [a.headline.title for a in result.articles][:1] == ["鼓足干劲 攻坚克难 推动营商环境提升"]
+    assert "湖南桂东：好人风采 处处可见" not in result.articles[0].headline.title
 
 
 def test_title_lines_printed_together_stay_one_headline() -> None:
     title = _title_over_the_date_strip_page(strip=False).articles[0].headline.title
-    assert title.startswith("江西会昌：好人风景 这边独好提振精神")
+    assert title.startswith("湖南桂东：好人风采 处处可见鼓足干劲")
 
 
 def _stacked_far_titles_page(second_story: bool) -> PageResult:
     """PyMuPDF prints two stacked headlines at the page's foot, read as one title: a figurative
     one (few of its words in its story) over a plain one; the text holds the two stories run
     together, or one story that goes on."""
-    rest = [("body", "近日，矾山镇联合公安、消防等部门对辖区企业开展安全生产检查。"),
-            ("body", "检查组发现安全隐患六个，下达整改通知书三份，矾山镇将跟进整改。")] if second_story else \
-        [("body", "近日，临海青年宣讲团走进田间地头，用乡音土语宣讲理论。"), ("body", "临海让理论长在田间、留在青年心里。")]
-    rows = [("start", "9年创建，临海这座历史文化名城从立规守矩到人人共创共建，"), ("body", "擦亮了全国文明城市的殊荣，人民更幸福。"),
-            *rest, ("furniture", "发行热线：0551-75404891"), ("title", "临海：从文明出发 向幸福前行"),
-            ("title+", "庐江县矾山镇积极开展安全生产检查")]
+    rest = [("body", "近日，青草镇联合公安、消防等部门对辖区企业开展安全生产检查。"),
+            ("body", "检查组发现安全隐患六个，下达整改通知书三份，青草镇将跟进整改。")] if second_story else \
+        [("body", "近日，丽水青年宣讲团走进田间地头，用乡音土语宣讲理论。"), ("body", "丽水让理论长在田间、留在青年心里。")]
+    rows = [("start", "9年创建，丽水这座历史文化名城从立规守矩到人人共创共建，"), ("body", "擦亮了全国文明城市的殊荣，人民更幸福。"),
+            *rest, ("furniture", "发行热线：0551-75404891"), ("title", "丽水：从文明起步 向幸福迈进"),
+            ("title+", "桐城市青草镇积极开展安全生产检查")]
     return assemble(rows)
 
 
 def test_stacked_far_titles_one_figurative_part_over_two_stories() -> None:
     result = _stacked_far_titles_page(second_story=True)
-    assert [a.headline.title for a in result.articles] == ["临海：从文明出发 向幸福前行", "庐江县矾山镇积极开展安全生产检查"]
-    assert result.articles[1].paragraphs[0].startswith("近日，矾山镇")
+    assert [a.headline.title for a in result.articles] == ["丽水：从文明起步 向幸福迈进", "桐城市青草镇积极开展安全生产检查"]
+    assert result.articles[1].paragraphs[0].startswith("近日，青草镇")
 
 
 def test_stacked_titles_over_one_story_stay_one_title() -> None:
     (a,) = _stacked_far_titles_page(second_story=False).articles
-    assert a.headline.title.startswith("临海：从文明出发 向幸福前行")
+    assert a.headline.title.startswith("丽水：从文明起步 向幸福迈进")

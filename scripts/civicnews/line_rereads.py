@@ -434,8 +434,8 @@ def subheads_opening_stories(lines: list[Line], decisions: list[Decision], rules
     (``_subhead_block``) is judged as one. Index → the cosine, for the report.
 
     >>> from .rules import load_rules
-    >>> texts = ["县委书记要求各镇街做好防汛准备，确保群众安全度汛。", "区政协召开委员工作室推进会",
-    ...          "10月14日，区政协召开委员工作室建设推进会，各镇街负责人参加会议。"]
+    >>> texts = ["县委书记要求各镇街做好防汛准备，确保群众安全度汛。", "区政协召开委员联络站推进会",
+    ...          "10月14日，区政协召开委员联络站建设推进会，各镇街负责人参加会议。"]
     >>> page = [Line(n, "", t) for n, t in enumerate(texts)]
     >>> roles = [Role.BODY, Role.SUBHEAD, Role.BODY]
     >>> subheads_opening_stories(page, [Decision(r, 1.0) for r in roles], load_rules())
@@ -443,7 +443,7 @@ def subheads_opening_stories(lines: list[Line], decisions: list[Decision], rules
 
     Over text that goes on without a story's opening it stays a subhead:
 
-    >>> page[2] = Line(2, "", "区政协召开委员工作室建设推进会，各镇街负责人参加会议。")
+    >>> page[2] = Line(2, "", "区政协召开委员联络站建设推进会，各镇街负责人参加会议。")
     >>> subheads_opening_stories(page, [Decision(r, 1.0) for r in roles], load_rules())
     {}
     """

@@ -77,7 +77,8 @@ class Settings:
     # ... or when one part is figurative and shares only this much of its words with its side,
     # the other at least min_far_split_overlap, the texts on the two sides sharing a cosine
     # under max_title_similarity (story_cuts._figurative_fit). Set on the fitting part (stop 39,
-    # tune sets tsB61/tsB63 PyMuPDF): 临海：从文明出发 向幸福前行 over 庐江县矾山镇… shares 0.27,
+    # tune sets tsB61/tsB63 PyMuPDF): a figurative title (shaped like 丽水：从文明起步 向幸福迈进) over
+    # a plain one shares 0.27,
     # the texts a cosine of 0.03; 0.2 leaves room under it.
     min_figurative_title_share: float = 0.2
     # headline_moves.stacked_headlines parts a title of up to this many lines into an upper and a

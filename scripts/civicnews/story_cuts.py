@@ -284,12 +284,12 @@ def stacked_title_splits(page: Page) -> list[tuple[Line, str]]:
 
 
 def _figurative_fit(own: tuple[float, float], front: str, tail: str) -> bool:
-    """One of two stacked headlines figurative (临海：从文明出发 向幸福前行 shares 0.27 of its
+    """One of two stacked headlines figurative (one shaped like 丽水：从文明起步 向幸福迈进 shared 0.27 of its
     words with its story): the other at ``min_far_split_overlap``, this one at
     ``min_figurative_title_share``, when the texts on the two sides share almost no words (a
     cosine of their bigram sets under ``max_title_similarity``: two stories, not one).
 
-    >>> _figurative_fit((0.27, 0.6), "临海打造信仰坚定之城。", "近日，矾山镇开展安全生产检查。")
+    >>> _figurative_fit((0.27, 0.6), "丽水打造信仰坚定之城。", "近日，矾山镇开展安全生产检查。")
     True
     >>> _figurative_fit((0.27, 0.6), "矾山镇开展安全生产检查。", "近日，矾山镇开展安全生产检查。")
     False
