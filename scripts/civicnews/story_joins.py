@@ -16,7 +16,11 @@ In the order they run:
    text it shares most words with (a long story resumed after a brief inside it), a story its
    byline closed included when the run is that story's last lines printed after the credit
    (``goes_on_after_byline``);
-7. ``pieces_read_as_stories`` (after the title rescues): an untitled "story" of a few characters
+7. ``blocks_of_other_measure``: a block of a run's lines set to another measure than its
+   opening lines is another story's column box printed inside it (pdfminer): it goes on the
+   story set to that measure whose words it shares, or, opening with a story's first words,
+   is a story of its own;
+8. ``pieces_read_as_stories`` (after the title rescues): an untitled "story" of a few characters
    is a headline's last line read as text, or the end of the story before's broken sentence;
 """
 

@@ -3,6 +3,9 @@
 In the order they run:
 1. ``title_tails`` (run among the headline-part passes): a title goes on in the set-aside line
    printed right under it when its story uses that line's words;
+   ``broken_title_tails`` right after it: a title broken inside a word whose end, the next
+   line, was set aside (pdfminer: 复审结果名 / 单出炉 我市榜上有名), the story printing the
+   characters across the break;
 2. ``rescue_titles``: a story still without a headline takes the headline-shaped line right
    before or after it (``_title_candidates``: set-aside lines, its own last or first lines) that
    shares enough of its words with it;
