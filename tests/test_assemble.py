@@ -1300,3 +1300,65 @@ def test_stacked_far_titles_one_figurative_part_over_two_stories() -> None:
 def test_stacked_titles_over_one_story_stay_one_title() -> None:
     (a,) = _stacked_far_titles_page(second_story=False).articles
     assert a.headline.title.startswith("丽水：从文明起步 向幸福迈进")
+
+
+def test_an_unsure_title_line_a_word_runs_into_stays_the_title() -> None:
+    # pdfminer: …迎来菊 / 花节招商大会, the second line read unsure; the story prints none of its
+    # words but the word broken across the lines (菊花): one title, not a slogan under it
+    result = _title_over("花节招商开门红", 0.33, "揽金十亿 城关镇迎来菊", "近日，城关镇第十届菊花文化活动开幕，游客如织。")
+    (a,) = result.articles
+    assert a.headline.title.replace(" ", "") == "揽金十亿城关镇迎来菊花节招商开门红"
+    # no word across the break: still a slogan under the title
+    (a,) = _title_over("守护万家平安", 0.33, "揽金十亿 城关镇迎来菊花节", "近日，城关镇第十届菊花文化活动开幕。").articles
+    assert a.headline.title.replace(" ", "") == "揽金十亿城关镇迎来菊花节"
+
+
+def test_a_title_s_end_broken_inside_a_word_and_set_aside_goes_back_on_the_title() -> None:
+    # the end of a title broken inside 名单, printed as the next line and read as furniture (two
+    # phrases, like a slogan): the story prints the words across the break (果名单)
+    rows = [("title", "县政府召开复审结果名"), ("furniture", "单发布会 我县上榜"),
+            ("start", "3月2日，县政府召开复审结果名单发布会，我县上榜。")]
+    result = assemble(rows)
+    (a,) = result.articles
+    assert a.headline.title == "县政府召开复审结果名单发布会 我县上榜"
+    assert "单发布会 我县上榜" not in result.furniture
+    assert "broken inside a word" in result.line_roles[1].evidence[-1]
+    # the same line under a title it does not go on (no word across the break the story prints)
+    result = assemble([("title", "县政府召开复审工作会议"), ("furniture", "单发布会 我县上榜"),
+                       ("start", "3月2日，县政府召开复审工作会议。")])
+    assert result.articles[0].headline.title == "县政府召开复审工作会议"
+    assert "单发布会 我县上榜" in result.furniture
+
+
+_NARROW = ["三比一争工作，每走访一个", "村社区，编辑记者们都同", "村社主要负责同志交流，", "并走入村组实地了解三比",
+           "一争工作开展情况。大家", "一致认为，这几个乡镇都"]
+_WIDE = ["为加快补齐城区公共服务短板，该县利用闲置厂房改", "建了面积一千二百平方米的社区邻里服务综合体，开",
+         "辟了托幼助老开展便民服务项目和居民文体活动的新", "场所，综合体内设有老年食堂、儿童托管室、图书阅",
+         "览室和文体活动室等功能区，每天接待居民三百余人", "次，社区还组织志愿者轮流值守，为居民提供理发、"]
+
+
+def test_a_narrow_story_s_column_printed_inside_a_wide_story_goes_back_to_it() -> None:
+    # pdfminer orders boxes by height: the narrow story's second column lands among the wide
+    # story's lines; its measure and its words give it back
+    rows = [("title", "我市开展媒体走基层活动"), ("start", "12月15日，我市组织记者走基"),
+            *[("body", t) for t in ["层，开展三比一争工作采访", "活动，记者们深入乡镇街区", "采访编辑记者和乡镇干部。"]],
+            ("title", "城东区建成邻里服务综合体"), ("start", "近日，" + _WIDE[0][3:]),
+            *[("body", t) for t in _WIDE[1:4]], *[("body", t) for t in _NARROW],
+            *[("body", t) for t in _WIDE[4:]], ("body", "义诊等服务，方便了“一老一小”的日常生活。")]
+    result = assemble(rows)
+    first, second = result.articles
+    assert first.headline.title == "我市开展媒体走基层活动" and "".join(_NARROW) in "".join(first.paragraphs)
+    assert _NARROW[0] not in "".join(second.paragraphs) and _WIDE[4] in "".join(second.paragraphs)
+
+
+def test_a_block_of_another_measure_opening_a_story_is_a_story_of_its_own() -> None:
+    # the block opens with a date, and another story is set to its measure: a story of its own
+    rows = [("title", "我市开展媒体走基层活动"), ("start", "12月15日，我市组织记者走基"),
+            *[("body", t) for t in ["层，开展三比一争工作采访", "活动，记者们深入乡镇街区", "采访编辑记者和乡镇干部。"]],
+            ("title", "城东区建成邻里服务综合体"), ("start", "近日，" + _WIDE[0][3:]),
+            *[("body", t) for t in _WIDE[1:4]], ("body", "3月25日，迎丰镇召开清明"),
+            *[("body", t) for t in ["节前夕消防安全检查部署", "会，全镇各村负责人参加", "会议，会议要求各村做好"]],
+            *[("body", t) for t in _WIDE[4:]], ("body", "义诊等服务，方便了“一老一小”的日常生活。")]
+    result = assemble(rows)
+    assert len(result.articles) == 3
+    assert result.articles[2].paragraphs[0].startswith("3月25日，迎丰镇召开清明")

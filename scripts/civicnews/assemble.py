@@ -116,6 +116,7 @@ from .story_cuts import (
     stories_without_text,
 )
 from .story_joins import (
+    blocks_of_other_measure,
     demote_subheads,
     headed_resumes,
     join_continuations,
@@ -125,6 +126,7 @@ from .story_joins import (
     tails_read_as_stories,
 )
 from .title_rescue import (
+    broken_title_tails,
     far_title_heads,
     far_title_tails,
     far_titles_by_words,
@@ -382,6 +384,10 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k in title_tails(page, lines, rules):
         _reread(roles, k, Role.TITLE, (
             "right under the title, and its story uses its words: the title's end"))
+    for k in broken_title_tails(page, lines, rules):
+        _reread(roles, k, Role.TITLE, (
+            "right under the title, a word running into it from the title that its story"
+            " prints: the title's end, broken inside a word"))
     for line in place_kickers(page, rules):
         _reread(roles, index[line.number], Role.TITLE, (
             "only a place's name, or a number running on: the title's first line"))
@@ -469,6 +475,12 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         roles[index[number]] = LineRole(old.number, old.text, old.role, old.confidence, (
             *old.evidence, f"opens no headline's story: shares {share:.2f} of the smaller one's words"
             " with the story before it, which nothing closed: goes on that story"))
+    for number, title in blocks_of_other_measure(page, lines):
+        if (k := index.get(number)) is not None:
+            _annotate(roles, k, "a block set to another measure than the story around it, opening"
+                      " with a story's first words: a story of its own, printed inside that one" if title is None
+                      else f"a block set to another measure than the story around it, sharing words with"
+                      f" 「{title}」, set to that measure: that story's column, printed inside this one")
     for ks, score in rescue_titles(page, lines, rules):
         for k in ks:
             old = roles[k]

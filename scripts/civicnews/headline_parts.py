@@ -178,7 +178,12 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rule
         # over this one (PyMuPDF prints a page's headlines together), not a stray line
         elsewhere = any(_shares_with(line.text, other.text) >= SETTINGS.min_far_title_share
                         for other in page.items if isinstance(other, TextRun) and other is not run)
-        few = not goes_on and not elsewhere and (unsure and share == 0.0 or apart and share < SETTINGS.min_rescue_overlap)
+        # a word broken across the two lines that the story prints (…迎来菊 / 花节招商: 菊花) makes
+        # them one title, however few of the rest's words the story uses
+        upper = parts[-2][1].text.strip()
+        broken = spans_a_word(upper, line.text.strip()) and upper[-1:] + line.text.strip()[:1] in text
+        few = not goes_on and not elsewhere and not broken and (
+            unsure and share == 0.0 or apart and share < SETTINGS.min_rescue_overlap)
         if grams and not pair and (few or quoted):
             parts.pop()
             page.furniture.append(line.text)

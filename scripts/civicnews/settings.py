@@ -109,6 +109,25 @@ class Settings:
     # a set-aside line of at most this many characters (0: off). Set on the fitting part
     # (typeset seeds 13/21/31, text sets f14-f912nb, folds gA/gB): see the commit message.
     far_title_tail_chars: int = 6
+    # A title broken inside a word whose end, printed as the next line, was set aside as
+    # furniture or a caption (title_rescue.broken_title_tails): that line at most this many
+    # characters (0: off). Set on the fitting part (stop 39, tsB61/63 + tsB41/43 pdfminer): the
+    # set-aside title ends there hold 4-10 characters; the longest title line is about 24.
+    broken_title_tail_chars: int = 16
+    # A block of a story's lines set to another measure than the rest, at least this many
+    # full lines, is another story's column box printed inside it (story_joins.
+    # blocks_of_other_measure; 0: off), moved to the story set to that measure whose words it
+    # shares most (cosine at least min_measure_block_cosine, and more than with its own run). A
+    # column's full lines lie within measure_block_spread em of their median. Set on the fitting
+    # part (stop 39, tsB61/63 + tsB41/43 pdfminer): the foreign column boxes lost there hold 4-25
+    # lines, 13-20 em among 17-37 em lines (ratios 1.3-2.6) or the other way round. Only a run
+    # whose lines are measure_block_full or more full lines (a wrapped column) is searched: on
+    # text pages (a line a paragraph) the pass cost gB2 body and gB3 count without it.
+    measure_block_lines: int = 4
+    measure_block_spread: float = 2.0
+    measure_block_ratio: float = 1.25
+    measure_block_full: float = 0.6
+    min_measure_block_cosine: float = 0.03
     # The first of two title lines is a headline of its own when the story under them uses
     # under this share of its words (headline_moves.stacked_headlines). Set on the fitting part
     # (typeset seeds 13/21/31, text sets, folds gA/gB): 0.2 gains ts31 PyMuPDF two titles and

@@ -16,18 +16,24 @@ In the order they run:
    text it shares most words with (a long story resumed after a brief inside it), a story its
    byline closed included when the run is that story's last lines printed after the credit
    (``goes_on_after_byline``);
-7. ``pieces_read_as_stories`` (after the title rescues): an untitled "story" of a few characters
+7. ``blocks_of_other_measure``: a block of a run's lines set to another measure than its
+   opening lines is another story's column box printed inside it (pdfminer): it goes on the
+   story set to that measure whose words it shares, or, opening with a story's first words,
+   is a story of its own;
+8. ``pieces_read_as_stories`` (after the title rescues): an untitled "story" of a few characters
    is a headline's last line read as text, or the end of the story before's broken sentence;
 """
 
 from __future__ import annotations
 
 import re
+import statistics
+from collections import Counter
 
 from . import credits
 from .features import bigrams, opens_story, spans_a_word
 from .headline import goes_on_before
-from .line_shapes import _TAIL_OPENERS, new_place
+from .line_shapes import _TAIL_OPENERS, MEASURE_MIN_EM, new_place
 from .lines import fold_radicals
 from .model import Line, Role
 from .page_items import (
@@ -39,7 +45,7 @@ from .page_items import (
     cosine,
     similarity,
 )
-from .paragraphs import ends_sentence
+from .paragraphs import em_width, ends_sentence
 from .patterns import cjk_count
 from .rules import Rules
 from .settings import SETTINGS
@@ -466,6 +472,155 @@ def join_continuations(page: Page, rules: Rules) -> list[tuple[int, float]]:
 
 # a clause mark: a headline's last line holds none (…如今柏油大路通家门 / “俺村不比城市差！”)
 _CLAUSE_MARK = re.compile("[，。；：,;:]")
+
+
+def _measures(texts: list[str]) -> list[float | None]:
+    """Each line's printed width in em, or None for a line that shows no measure: a
+    paragraph's last line (short) or one holding a space (a row read across two columns, or
+    a justified line spaced out)."""
+    return [None if ends_sentence(t) or " " in t.strip() else em_width(t) for t in texts]
+
+
+def _set_to(widths: list[float]) -> float | None:
+    """The measure a block of full lines is set to: their median, when nearly all lie within
+    ``measure_block_spread`` em of it (a column's lines fill it); None if they scatter."""
+    if not widths:
+        return None
+    mid = statistics.median(widths)
+    near = sum(1 for w in widths if abs(w - mid) <= SETTINGS.measure_block_spread)
+    return mid if near >= 0.8 * len(widths) else None
+
+
+def _other_measure_block(texts: list[str]) -> tuple[int, int, float] | None:
+    """The longest block of a run's lines set to another measure than its opening lines (pdfminer
+    printing another story's column box inside this one's: 14 em lines among 28 em ones), as
+    (start, end, its measure); None if there is none. Both the block and the rest must be set
+    to one measure each (``_set_to``), the block of at least ``measure_block_lines`` full lines,
+    the two measures ``measure_block_ratio`` apart and ``MEASURE_MIN_EM`` em or more.
+
+    >>> wide = "为加快补齐城区公共服务短板，该县利用闲置厂房改建"
+    >>> narrow = "节日临近，为切实做好节日"
+    >>> _other_measure_block([wide] * 6 + [narrow] * 5 + [wide] * 3)
+    (6, 11, 12.0)
+    >>> _other_measure_block([wide] * 6 + [narrow] * 3 + [wide] * 3) is None
+    True
+    """
+    widths = _measures(texts)
+    full = [w for w in widths if w is not None]
+    # a column of wrapped lines, most of them full (a text page's lines are whole paragraphs)
+    if len(full) < 2 * SETTINGS.measure_block_lines or len(full) < SETTINGS.measure_block_full * len(texts):
+        return None
+    # the run's own story opens it: its first full lines give its measure, when they fill one
+    main = _set_to(full[:SETTINGS.measure_block_lines])
+    if main is None:
+        return None
+
+    def apart(w: float) -> bool:
+        wide, narrow = max(w, main), min(w, main)
+        return wide / narrow >= SETTINGS.measure_block_ratio and wide - narrow >= MEASURE_MIN_EM
+
+    best: tuple[int, int, float] | None = None
+    k = 0
+    while k < len(texts):
+        if widths[k] is None or not apart(widths[k]):
+            k += 1
+            continue
+        # grow the block over lines of its own measure and lines that show none
+        end, own = k, [widths[k]]
+        for j in range(k + 1, len(texts)):
+            w = widths[j]
+            if w is not None and (not apart(w) or abs(w - own[0]) > 2 * SETTINGS.measure_block_spread):
+                break
+            if w is not None:
+                own.append(w)
+            end = j
+        rest = [w for j, w in enumerate(widths) if w is not None and not k <= j <= end]
+        measure = _set_to(own)
+        if (measure is not None and len(own) >= SETTINGS.measure_block_lines and _set_to(rest) is not None
+                and (best is None or end + 1 - k > best[1] - best[0])):
+            best = (k, end + 1, measure)
+        k = end + 1
+    return best
+
+
+def blocks_of_other_measure(page: Page, lines: list[Line]) -> list[tuple[int, str | None]]:
+    """A block of a story's lines set to another measure than the rest of it is another
+    story's column that pdfminer printed inside this one (it orders text boxes by height, so a
+    narrow story's second column lands among a wide story's lines): the block goes on the
+    story on the page set to the block's measure whose words it shares most, when it shares
+    more of them with that story than with the rest of its own run
+    (``min_measure_block_cosine`` at least). A
+    block that opens with a story's first words (3月25日，…) is a story of its own, when
+    another story is set to its measure. Returns (the
+    block's first line number, the title of the story it went on or None), for the report.
+
+    >>> wide = ["为加快补齐城区公共服务短板，该县利用闲置厂房改", "建了面积一千二百平方米的社区邻里服务综合体，开"] * 4
+    >>> narrow = ["三比一争工作，每走访一个", "村社区，编辑记者们都同", "村社主要负责同志交流，"] * 2
+    >>> host = TextRun(fresh=True, sections=[(None, ["我市组织记者走基层，开展", "三比一争工作采访活动，"] * 3)])
+    >>> host.headline = HeadGroup([(Role.TITLE, Line(1, "", "我市开展媒体走基层活动"))])
+    >>> run = TextRun(fresh=True, sections=[(None, wide[:4] + narrow + wide[4:])])
+    >>> run.numbers, host.numbers = list(range(10, 24)), list(range(1, 7))
+    >>> blocks_of_other_measure(Page([host, run], [], [], []), [])
+    [(14, '我市开展媒体走基层活动')]
+    >>> run.sections[0][1] == wide, host.sections[-1][1][-6:] == narrow, host.numbers[-6:]
+    (True, True, [14, 15, 16, 17, 18, 19])
+    """
+    if not SETTINGS.measure_block_lines:
+        return []
+    by_number = {n: line for line in lines for n in line.lines}
+    runs = [run for run in page.items if isinstance(run, TextRun) and not run.absorbed and run.has_body]
+    out: list[tuple[int, str | None]] = []
+    for run in runs:
+        subhead, texts = run.sections[-1]
+        found = _other_measure_block(texts)
+        if found is None:
+            continue
+        k, end, measure = found
+        block = bigrams("".join(texts[k:end]))
+        rest = bigrams("".join(texts[:k] + texts[end:]))
+        # a block opening with a story's first words (3月25日，…) is a story of its own
+        opening = opens_story(texts[k])
+        # the story set to the block's measure sharing most of its words, more than the
+        # block's own run does (a story may change its measure, wrapped beside a photo)
+        fits = [other for other in runs if other is not run and not other.absorbed
+                and (own := _set_to([w for w in _measures([t for _, ts in other.sections for t in ts])
+                                     if w is not None])) is not None
+                and abs(own - measure) <= SETTINGS.measure_block_spread]
+        scored = sorted(((cosine(block, bigrams(other.text)), n, other) for n, other in enumerate(fits)),
+                        key=lambda x: (-x[0], x[1]))
+        floor = max(SETTINGS.min_measure_block_cosine, cosine(block, rest))
+        # …when another story on the page is set to its measure too: a column of the page's
+        # grid, not a story's lead set wider than the rest of it (a text page's wrapping)
+        opening = opening and bool(fits)
+        if opening or not scored or scored[0][0] < floor:
+            if not opening:
+                continue
+            best = TextRun(fresh=True, begun=True)
+            page.items.insert(page.items.index(run) + 1, best)
+        else:
+            best = scored[0][2]
+        # the line numbers go with the text: one to one, or (a line printed twice holds two
+        # numbers) the numbers of the lines whose text moved
+        if len(run.numbers) == len(texts):
+            moved = run.numbers[k:end]
+        else:
+            wanted = Counter(texts[k:end])
+            moved = []
+            for n in run.numbers:
+                line = by_number.get(n)
+                if line is not None and wanted[line.text] > 0:
+                    moved.append(n)
+                    wanted[line.text] -= 1 if n == line.number else 0
+        best.sections[-1][1].extend(texts[k:end])
+        best.numbers.extend(moved)
+        run.sections[-1] = (subhead, texts[:k] + texts[end:])
+        gone = set(moved)
+        run.numbers = [n for n in run.numbers if n not in gone]
+        if best.first < 0 and moved:
+            at = {line.number: j for j, line in enumerate(lines)}
+            best.first, best.last = at.get(min(moved), -1), at.get(max(moved), -1)
+        out.append((min(moved) if moved else -1, None if opening else best.headline.text if best.headline else ""))
+    return out
 
 
 def pieces_read_as_stories(page: Page, lines: list[Line]) -> list[tuple[int, str]]:

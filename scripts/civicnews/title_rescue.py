@@ -3,6 +3,9 @@
 In the order they run:
 1. ``title_tails`` (run among the headline-part passes): a title goes on in the set-aside line
    printed right under it when its story uses that line's words;
+   ``broken_title_tails`` right after it: a title broken inside a word whose end, the next
+   line, was set aside (pdfminer, shaped like: 测评结果名 / 单公布 我县再获殊荣), the story printing the
+   characters across the break;
 2. ``rescue_titles``: a story still without a headline takes the headline-shaped line right
    before or after it (``_title_candidates``: set-aside lines, its own last or first lines) that
    shares enough of its words with it;
@@ -24,7 +27,7 @@ from dataclasses import replace  # noqa: F401 (its doctests use it)
 from itertools import islice
 
 from . import credits
-from .features import opens_story
+from .features import opens_story, spans_a_word
 from .headline import (
     _one_phrase,
     ends_open,
@@ -32,6 +35,7 @@ from .headline import (
 from .line_shapes import (
     _CLAUSE_ENDS,
     _TAIL_MARKS,
+    _TYPE_MARKS,
     KICKER_LABEL_CHARS,
     MEASURE_LINES,
     MEASURE_MIN_EM,
@@ -409,6 +413,69 @@ def title_tails(page: Page, lines: list[Line], rules: Rules) -> list[int]:
                 break  # a line its story prints word for word is a quote from it
             run.headline.parts.append((Role.TITLE, lines[j]))
             _take_aside(page, text)
+            taken.append(j)
+    return taken
+
+
+def _broken_tail(run: TextRun, lines: list[Line], index: dict[int, int], page: Page, rules: Rules) -> int | None:
+    """The index of the set-aside line that ends ``run``'s title across a broken word, or None
+    (``broken_title_tails``)."""
+    role, last = run.headline.parts[-1]
+    k = index.get(id(last))
+    if role is not Role.TITLE or k is None:
+        return None
+    j = next((x for x in range(k + 1, len(lines)) if lines[x].text), None)
+    if j is None or j not in page.aside or j >= run.first:
+        return None
+    text, upper = lines[j].text.strip(), last.text.strip()
+    if (len(text) > SETTINGS.broken_title_tail_chars or _furniture_shaped(text, rules)
+            or opens_story(text) or not could_be_title(run.headline.text + text)):
+        return None
+    # the words across the break, printed by the story (quote marks and spaces are the
+    # type's): three characters run on (人居 / 环境: 居环境), or a dictionary word does
+    story, upper, text = (_TYPE_MARKS.sub("", x) for x in (run.text, upper, text))
+    if any(len(upper) >= a and upper[-a:] + text[:3 - a] in story for a in (1, 2)) \
+            or (spans_a_word(upper, text) and upper[-1:] + text[:1] in story):
+        return j
+    return None
+
+
+def broken_title_tails(page: Page, lines: list[Line], rules: Rules) -> list[int]:
+    """A title broken inside a word, its end printed as the next line but set aside as
+    furniture or a caption (pdfminer, shaped like 2020年省级文明县城测评结果名 / 单公布 我县再获殊荣 read
+    as a two-phrase slogan). ``title_tails`` wants the end printed right under the title, no
+    longer than it and of one phrase; here the break itself is the evidence: a dictionary word
+    runs across it (名单) and the story prints that word. The line must still be
+    headline-shaped with the title, no rule may name it, and it comes before the story.
+    Returns the lines' indices, for the report.
+
+    >>> from .rules import load_rules
+    >>> page_lines = [Line(1, "", "县政府召开复审结果名"), Line(2, "", ""), Line(3, "", "单发布会 我县上榜"),
+    ...               Line(4, "", "3月2日，县政府召开复审结果名单发布会。")]
+    >>> run = TextRun(fresh=True, sections=[(None, [page_lines[3].text])], first=3, last=3)
+    >>> run.headline = HeadGroup([(Role.TITLE, page_lines[0])])
+    >>> page = Page([run], [page_lines[2].text], [], [], {2: page_lines[2]})
+    >>> broken_title_tails(page, page_lines, load_rules()), run.headline.text, page.furniture
+    ([2], '县政府召开复审结果名单发布会 我县上榜', [])
+
+    A slogan under a whole title (no words across the break that the story prints): no tail.
+
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "县政府召开复审结果名单发布会"))])
+    >>> page_lines[0], page_lines[2] = run.headline.parts[0][1], Line(3, "", "文明城市 共建共享")
+    >>> broken_title_tails(Page([run], [page_lines[2].text], [], [], {2: page_lines[2]}), page_lines, load_rules())
+    []
+    """
+    if not SETTINGS.broken_title_tail_chars:
+        return []
+    index = {id(line): k for k, line in enumerate(lines)}
+    taken: list[int] = []
+    for run in page.items:
+        if not isinstance(run, TextRun) or run.headline is None or run.absorbed or not run.has_body:
+            continue
+        while (j := _broken_tail(run, lines, index, page, rules)) is not None:
+            run.headline.parts.append((Role.TITLE, lines[j]))
+            _take_aside(page, lines[j].text)
+            del page.aside[j]
             taken.append(j)
     return taken
 
