@@ -1088,6 +1088,61 @@ def test_block_pass_off_leaves_the_headline_in_the_text() -> None:
     assert "河西镇举办首届乡村邻里文化节" not in [a.headline.title for a in result.articles if a.headline]
 
 
+def _wrapped_block_page() -> tuple[list[Line], list[Decision]]:
+    """``_blocked_page`` with a headline wrapped in two lines, its end shorter than its first line,
+    the two set apart as a block of their own."""
+    text = ("城南街道整治老旧小区\n本报讯 近日，城南街道启动老旧小区整治，\n街道干部深入小区走访群众，牢固树立人民\n\n"
+            "河西镇举办首届乡村邻\n里文化节\n\n至上理念，整治工作取得实效。\n日前，河西镇举办首届乡村邻里文化节，村民踊跃参加。\n"
+            "文化节上，河西镇村民表演了节目。")
+    roles = [R.TITLE, R.START, R.BODY, R.BODY, R.BODY, R.BODY, R.START, R.BODY]
+    return split_lines(text), [Decision(r, 0.9) for r in roles]
+
+
+def test_a_wrapped_headline_set_apart_among_another_storys_lines_heads_its_own_story() -> None:
+    from civicnews import line_rereads
+
+    lines, decisions = _wrapped_block_page()
+    result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+    assert [a.headline.title if a.headline else None for a in result.articles] == [
+        "城南街道整治老旧小区", "河西镇举办首届乡村邻里文化节"]
+    assert "至上理念" in "".join(result.articles[0].paragraphs)
+    # read one line at a time (the rule before block_title_lines), the two lines stay text
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(line_rereads, "SETTINGS", dataclasses.replace(line_rereads.SETTINGS, block_title_lines=1))
+        result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+    assert "河西镇举办首届乡村邻里文化节" not in [a.headline.title for a in result.articles if a.headline]
+
+
+def test_a_wrapped_block_as_wide_as_its_end_stays_text() -> None:
+    from civicnews import line_rereads
+
+    lines, decisions = _wrapped_block_page()
+    assert [k for k, _ in line_rereads.blocks_read_as_text(lines, decisions, RULES)] == [3, 4]
+    # the second line as long as the first: a column's two lines, no headline's wrapped end
+    lines[4] = dataclasses.replace(lines[4], text="里文化节开幕式在广场", width=lines[3].width + 1)
+    assert line_rereads.blocks_read_as_text(lines, decisions, RULES) == []
+
+
+def _headline_after_byline_page() -> tuple[list[Line], list[Decision]]:
+    """A story closed by a byline set apart, then a headline set apart, then its story."""
+    text = ("城南街道整治老旧小区\n本报讯 近日，城南街道启动老旧小区整治，\n街道干部深入小区走访群众，牢固树立人民\n"
+            "至上理念，整治工作取得实效。\n\n（记者 王明）\n\n河西镇举办首届乡村邻里文化节\n\n"
+            "日前，河西镇举办首届乡村邻里文化节，村民踊跃参加。\n文化节上，河西镇村民表演了节目，\n"
+            "邻里之间互帮互助蔚然成风。")
+    roles = [R.TITLE, R.START, R.BODY, R.BODY, R.BYLINE, R.BODY, R.START, R.BODY, R.BODY]
+    return split_lines(text), [Decision(r, 0.9) for r in roles]
+
+
+def test_a_headline_block_beside_a_byline_block_is_read_as_a_headline() -> None:
+    from civicnews import line_rereads
+
+    lines, decisions = _headline_after_byline_page()
+    assert line_rereads.blocks_read_as_text(lines, decisions, RULES) == [(5, False)]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(line_rereads, "SETTINGS", dataclasses.replace(line_rereads.SETTINGS, neighbour_blocks=False))
+        assert line_rereads.blocks_read_as_text(lines, decisions, RULES) == []
+
+
 def _far_headline_page(narrow: bool) -> PageResult:
     """A titled story set wide, then a second story with no date in its first words, its
     headline printed at the page's foot (PyMuPDF reads display type last); the second story

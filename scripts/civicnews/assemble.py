@@ -278,10 +278,13 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         decisions[k + 1] = replace(decisions[k + 1], role=Role.START) if decisions[k + 1].role is Role.BODY \
             else decisions[k + 1]
     across: set[int] = set()  # such headlines over text that opens no story
-    for k, goes_on in blocks_read_as_text(lines, decisions, rules):
+    block_lines = blocks_read_as_text(lines, decisions, rules)
+    for k, goes_on in block_lines:
         decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
             "a headline-shaped block of its own (blank lines before and after it), its words in"
             " the page's text: a headline printed among another story's lines"))
+        if (k - 1, goes_on) in block_lines:  # a wrapped headline's end: the headline goes on
+            decisions[k] = replace(decisions[k], continues=True)
         if goes_on:
             across.add(lines[k].number)
     for k in titles_opened_by_text(lines, decisions, rules):

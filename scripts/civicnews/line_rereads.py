@@ -41,8 +41,10 @@ shows. In the order they run:
 16a. ``blocks_read_as_text``: a headline-shaped line read as text that is a block of its own
     among blocks of several lines, off their measure, its words in the page's text, is a title
     (pdftotext prints a headline spanning columns between the lines of the columns it reads
-    first); the text under it, when it opens no story, does not begin that title's story
-    (``grouping.texts_running_across``);
+    first); so is such a headline and its shorter wrapped end set apart as one block
+    (``block_title_lines``), and a block beside a one-line block of furniture, a caption or a
+    byline (``neighbour_blocks``); the text under it, when it opens no story, does not begin
+    that title's story (``grouping.texts_running_across``);
 17. ``titles_opened_by_text``: a block's first line printed against the title under it is that
     title's first piece;
 18. ``far_reprints`` and ``reprinted_title_ends``: display lines printed a second time are
@@ -376,42 +378,94 @@ def blocks_read_as_text(lines: list[Line], decisions: list[Decision], rules: Rul
     for k in range(1, len(lines) - 1):
         line = lines[k]
         # cheap tests first: most lines are text with no blank line before them
-        if line.gap_before <= 0 or lines[k + 1].gap_before <= 0 or decisions[k].role not in (R.BODY, R.START):
+        if line.gap_before <= 0 or decisions[k].role not in (R.BODY, R.START):
             continue
-        if line.column_piece:  # parted off a row read across columns: a column's line
+        last = _headline_block_end(lines, decisions, k)
+        if last is None:
             continue
+        block = range(k, last + 1)
         # the text around it is printed in blocks of several lines (a double-spaced story
-        # sets every line apart): neither the line before it nor the one after the next is a
-        # block's first
-        if lines[k - 1].gap_before > 0 or k + 2 >= len(lines) or lines[k + 2].gap_before > 0:
+        # sets every line apart): neither the line before it nor the one after its last is a
+        # block's first, unless that line is a block of one line read as no text
+        # (``_set_apart_neighbour``)
+        if last + 2 >= len(lines):
             continue
-        text = line.text.strip()
+        if (lines[k - 1].gap_before > 0 and not _set_apart_neighbour(lines, decisions, k - 1)) or (
+                lines[last + 2].gap_before > 0 and not _set_apart_neighbour(lines, decisions, last + 1)):
+            continue
+        text = "".join(lines[j].text.strip() for j in block)
         if not could_be_title(text) or _BRACKETED.match(text) or _furniture_shaped(text, rules):
             continue
-        if _PROSE_MARKS.search(text) or text.count("，") > 1 or not _off_measure(lines, decisions, k):
+        # one line must be off the column's measure; a wrapped headline's end is short of its
+        # first line and the two are read as one (``_headline_block_end``)
+        if _PROSE_MARKS.search(text) or text.count("，") > 1 or (last == k and not _off_measure(lines, decisions, k)):
             continue
         grams = bigrams(text)
         if not grams:
             continue
         # its story may be printed before or after it (a tool reads a page's blocks in its own order)
-        after = "".join(x.text for x, d in zip(lines[k + 1:], decisions[k + 1:], strict=True) if d.role in _TEXT_ROLES)
+        after = "".join(x.text for x, d in zip(lines[last + 1:], decisions[last + 1:], strict=True)
+                        if d.role in _TEXT_ROLES)
         before = "".join(x.text for x, d in zip(lines[:k], decisions[:k], strict=True) if d.role in _TEXT_ROLES)
         share = max(sum(g in after for g in grams), sum(g in before for g in grams)) / len(grams)
         if share < floor:
             continue
         # the text line after it opens no story: the text under it goes on a story, not its own
-        goes_on = decisions[k + 1].role is R.BODY and not opens_story(lines[k + 1].text)
+        goes_on = decisions[last + 1].role is R.BODY and not opens_story(lines[last + 1].text)
         runs_across = goes_on and decisions[k - 1].role in _TEXT_ROLES and not ends_sentence(lines[k - 1].text)
         if not runs_across:
             # between finished sentences it must part two stories (the text after it shares
             # almost nothing with the text before): one story's two parts around it make it a
             # headline printed inside its own story, or a subhead
-            after_w = _text_window(lines, decisions, range(k + 1, min(len(lines), k + 1 + SUBHEAD_WINDOW)))
+            after_w = _text_window(lines, decisions, range(last + 1, min(len(lines), last + 1 + SUBHEAD_WINDOW)))
             before_w = _text_window(lines, decisions, range(k - 1, max(-1, k - 1 - SUBHEAD_WINDOW), -1))
             if before_w and cosine(bigrams(after_w), bigrams(before_w)) >= SETTINGS.max_title_similarity:
                 continue
-        out.append((k, goes_on))
+        out.extend((j, goes_on) for j in block)
     return out
+
+
+def _set_apart_neighbour(lines: list[Line], decisions: list[Decision], j: int) -> bool:
+    """Line j, a block of one line next to a headline-shaped block, is no sign of a double-spaced
+    story (``neighbour_blocks``) when it is read as no story's part: page furniture (a staff
+    line, a slogan), a caption, a closing credit (a headline printed at a page's foot over the
+    staff line). A text line beside it, even one shaped like a headline, may be a double-spaced
+    story's, and a line set apart under a title its deck or pull quote (gB text pages).
+
+    >>> page = [Line(n, "", t, gap_before=1, width=float(len(t))) for n, t in
+    ...         enumerate(["一二三四五六七八九十", "审核：何杰明", "一二三四五六七八九十"])]
+    >>> _set_apart_neighbour(page, [Decision(Role.BODY, 0.9), Decision(Role.FURNITURE, 0.9), Decision(Role.BODY, 0.9)], 1)
+    True
+    >>> _set_apart_neighbour(page, [Decision(Role.BODY, 0.9)] * 3, 0)
+    False
+    """
+    return SETTINGS.neighbour_blocks and decisions[j].role in (R.FURNITURE, R.CAPTION, R.BYLINE)
+
+
+def _headline_block_end(lines: list[Line], decisions: list[Decision], k: int) -> int | None:
+    """The last line of the block line k opens when it may be a headline: k alone (a blank line
+    after it), or k and a wrapped end right under it (``block_title_lines`` 2: the end read as
+    text too, shorter than line k, a blank line after it). None for other blocks and for lines
+    parted off a row read across (a column's line).
+
+    >>> page = [Line(n, "", t, gap_before=g, width=float(len(t))) for n, (t, g) in
+    ...         enumerate([("一二三", 0), ("县消防救援大队开展消防日", 1), ("主题活动", 0), ("一二三", 1)])]
+    >>> _headline_block_end(page, [Decision(Role.BODY, 0.9)] * 4, 1)
+    2
+    >>> page[2] = replace(page[2], text="主题活动开展得有声有色了", width=12.0)  # as wide as line 1: no wrapped end
+    >>> _headline_block_end(page, [Decision(Role.BODY, 0.9)] * 4, 1) is None
+    True
+    """
+    if lines[k].column_piece or k + 1 >= len(lines):
+        return None
+    if lines[k + 1].gap_before > 0:
+        return k
+    end = k + 1
+    if (SETTINGS.block_title_lines < 2 or end + 1 >= len(lines) or lines[end + 1].gap_before <= 0
+            or lines[end].column_piece or decisions[end].role not in (R.BODY, R.START)
+            or lines[end].width >= lines[k].width):
+        return None
+    return end
 
 
 def titles_naming_new_places(lines: list[Line], decisions: list[Decision]) -> dict[int, str]:
