@@ -1143,6 +1143,41 @@ def test_a_headline_block_beside_a_byline_block_is_read_as_a_headline() -> None:
         assert line_rereads.blocks_read_as_text(lines, decisions, RULES) == []
 
 
+def _prose_title_page(set_apart: bool) -> tuple[list[Line], list[Decision]]:
+    """A titled story with a prose line (a sentence ends inside it) read as a title, and the
+    text under it; the prose line printed right under the text or set apart after a finished
+    sentence."""
+    gap = "\n" if set_apart else ""
+    text = ("江陵县召开创建文化三县工作推进会\n本报讯 近日，江陵县召开创建文化三县工作推进会，\n"
+            f"县委常委、宣传部长朱姝要求，各地各部门要把创建\n文化三县工作与其他中心工作一起抓。\n{gap}"
+            "同部署同推进。要抓责任落实，强化\n督导检查，确保创建工作取得实效，\n为全县发展提供文化支撑。")
+    roles = [R.TITLE, R.START, R.BODY, R.BODY, R.TITLE, R.BODY, R.BODY]
+    return split_lines(text), [Decision(r, 0.9) for r in roles]
+
+
+def test_a_prose_line_read_as_a_title_is_text() -> None:
+    from civicnews import line_rereads
+
+    lines, decisions = _prose_title_page(set_apart=False)
+    result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+    assert [a.headline.title if a.headline else None for a in result.articles] == ["江陵县召开创建文化三县工作推进会"]
+    assert "要抓责任落实" in "".join(result.articles[0].paragraphs)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(line_rereads, "SETTINGS", dataclasses.replace(line_rereads.SETTINGS, prose_read_as_titles=False))
+        result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+    assert len(result.articles) == 2
+
+
+def test_a_prose_title_set_apart_after_a_finished_sentence_keeps_its_story_start() -> None:
+    def prose_role(set_apart: bool) -> Role:
+        lines, decisions = _prose_title_page(set_apart)
+        result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+        return next(r.role for r in result.line_roles if r.text.startswith("同部署"))
+
+    # right under the text it goes on it; set apart after a finished sentence it opens a paragraph
+    assert (prose_role(False), prose_role(True)) == (Role.BODY, Role.START)
+
+
 def _far_headline_page(narrow: bool) -> PageResult:
     """A titled story set wide, then a second story with no date in its first words, its
     headline printed at the page's foot (PyMuPDF reads display type last); the second story

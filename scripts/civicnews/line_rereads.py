@@ -55,6 +55,8 @@ shows. In the order they run:
     on into the text are the story's first line;
 21. ``text_read_as_titles``: title lines whose last word runs into a first line holding a clause
     are the story's text;
+21a. ``prose_read_as_titles``: title lines that are prose (a sentence ends inside them, or two
+    kinds of clause marks), with the title lines above that go on into them, are text;
 22. ``kickers_ending_titles``: a kicker against the title above it, set apart from the title under
     it, ends the headline above.
 """
@@ -1260,6 +1262,69 @@ def text_read_as_titles(lines: list[Line], decisions: list[Decision]) -> list[in
             block.insert(0, block[0] - 1)
         out.extend(block)
     return out
+
+
+# A sentence's end with more text after it on the line, or two kinds of clause marks: prose
+# (no headline of the fitting part's gold holds either; 市、县、乡三级… holds one kind twice).
+_SENTENCE_END_INSIDE = re.compile("[。；][^\\s”’）)]")
+_CLAUSE_KINDS = re.compile("[，、；。]")
+
+
+def _prose_line(text: str) -> bool:
+    """A line holding a sentence's end with text after it, or two kinds of clause marks (its
+    last character aside).
+
+    >>> [_prose_line(t) for t in ("工作同谋划、同部署。要抓责", "县委常委、宣传部长朱姝要求，各地",
+    ...                           "市、县、乡三级人大代表视察", "聚焦“百千万工程”，恩平组织媒体", "干一场。")]
+    [True, True, False, False, False]
+    """
+    text = text.strip()
+    return bool(_SENTENCE_END_INSIDE.search(text)) or len(set(_CLAUSE_KINDS.findall(text[:-1]))) >= 2
+
+
+def _same_text_line(above: Line, line: Line) -> bool:
+    """The line above goes on into ``line`` as text: a word runs across, or the two are as wide
+    as each other (``SAME_MEASURE_EM``: one column's measure; a headline's wrapped end is
+    shorter than its first line)."""
+    return spans_a_word(above.text, line.text) or (
+        above.width > 0 and abs(above.width - line.width) <= SAME_MEASURE_EM)
+
+
+# Two lines whose widths differ by at most this many em are set to one measure (a line's width
+# is counted in whole and half characters: one em is one character's slack).
+SAME_MEASURE_EM = 1.0
+
+
+def prose_read_as_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """Title lines that are prose (``_prose_line``: a sentence ends inside them, or they hold two
+    kinds of clause marks), and the title lines right above them that go on into them
+    (``_same_text_line``): a story's text the model read as display type (pdftotext prints a column's line
+    alone between other columns' rows). A line holding a space (several columns' pieces read
+    as one row) is left: a headline's piece may be one of them. Returns their indices, top to
+    bottom.
+
+    >>> page = [Line(1, "", "“文化三县”工作与其他中心"), Line(2, "", "工作同谋划、同部署。要抓责")]
+    >>> prose_read_as_titles(page, [Decision(Role.TITLE, 0.8), Decision(Role.TITLE, 0.7)])
+    [1]
+    >>> page = [replace(x, width=13.0) for x in page]  # one column's measure: the line above is text too
+    >>> prose_read_as_titles(page, [Decision(Role.TITLE, 0.8), Decision(Role.TITLE, 0.7)])
+    [0, 1]
+    >>> prose_read_as_titles(page[:1], [Decision(Role.TITLE, 0.8)])
+    []
+    """
+    out: list[int] = []
+    if not SETTINGS.prose_read_as_titles:
+        return out
+    for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
+        # (a row of several columns' pieces is left whole: a headline's piece may be among them)
+        if decision.role is not R.TITLE or k in out or " " in line.text.strip() or not _prose_line(line.text):
+            continue
+        block = [k]
+        while block[0] > 0 and decisions[block[0] - 1].role is R.TITLE and lines[block[0]].gap_before == 0 \
+                and block[0] - 1 not in out and _same_text_line(lines[block[0] - 1], lines[block[0]]):
+            block.insert(0, block[0] - 1)
+        out.extend(block)
+    return sorted(out)
 
 
 # A bracketed label alone on its line (【万灵镇】, 【接续报道】): a kicker's print.

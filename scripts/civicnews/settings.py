@@ -134,6 +134,11 @@ class Settings:
     # Title lines whose last word runs into a text line holding a clause are text
     # (line_rereads.text_read_as_titles). Tried on gB1-3 (model M0): see issue-9-titles-s37.
     text_read_as_titles: bool = True
+    # A title line that is prose (a sentence ends inside it, or two kinds of clause marks) is
+    # text (line_rereads.prose_read_as_titles). Of the final title lines on the pdftotext tune
+    # sets (tsB61/63, tsB41/43/45, model M0) 10 had this shape, none in a gold title
+    # (issue-9-pdftotext-s39).
+    prose_read_as_titles: bool = True
     # A furniture or caption line whose last word runs into the title line under it opens that
     # title (line_rereads.titles_opened_by_text). Tried on gB1-3 (model M0): issue-9-titles-s37.
     titles_opened_across_a_word: bool = True
