@@ -157,11 +157,11 @@ def test_a_late_title_after_a_story_headed_by_a_pull_quote_takes_the_story_whole
 def test_a_title_repeating_its_story_s_lead_is_not_taken_for_a_pull_quote() -> None:
     # the first story's title is a clause of its first sentence: a real title, so the title
     # after it heads the second story run into it
-    result = assemble([("title", "江陵县召开文化工作推进会"),
-                       ("start", "9月11日上午，江陵县召开文化工作推进会。县领导出席会议。"),
+    result = assemble([("title", "松阳县召开文化工作推进会"),
+                       ("start", "9月11日上午，松阳县召开文化工作推进会。县领导出席会议。"),
                        ("body", "7月14日，盐城两个县城获评国家卫生县城，全市上下倍受鼓舞。"),
                        ("title", "盐城两个县城获评国家卫生县城")])
-    assert [a.headline.title for a in result.articles] == ["江陵县召开文化工作推进会", "盐城两个县城获评国家卫生县城"]
+    assert [a.headline.title for a in result.articles] == ["松阳县召开文化工作推进会", "盐城两个县城获评国家卫生县城"]
 
 
 def test_a_quoted_exclamation_under_a_headline_and_above_the_credit_is_the_title() -> None:
@@ -530,12 +530,12 @@ def test_a_title_broken_over_lines_after_its_untitled_story_is_rescued_whole() -
 def test_a_title_after_two_stories_cuts_them_where_the_two_headlines_part() -> None:
     # words of the lower headline (活动) also in the upper story: the cut is where the upper
     # headline's words end and the lower's begin, not at the first paragraph.
-    result = assemble([("title", "江陵县召开文旅融合推进会"), ("start", "本报讯 江陵县召开文旅融合推进会。"),
-                       ("body", "县长指出，江陵县文旅融合发展活动进展顺利。"),
+    result = assemble([("title", "松阳县召开文旅融合推进会"), ("start", "本报讯 松阳县召开文旅融合推进会。"),
+                       ("body", "县长指出，松阳县文旅融合发展活动进展顺利。"),
                        ("body", "为展示乡村风貌，乡宁县将举办乡村文化旅游节。"),
                        ("title", "乡宁县乡村文化旅游节系列活动将开幕")])
     upper, lower = result.articles
-    assert upper.headline.title == "江陵县召开文旅融合推进会" and len(upper.paragraphs) == 2
+    assert upper.headline.title == "松阳县召开文旅融合推进会" and len(upper.paragraphs) == 2
     assert lower.headline.title == "乡宁县乡村文化旅游节系列活动将开幕"
     assert lower.paragraphs == ["为展示乡村风貌，乡宁县将举办乡村文化旅游节。"]
 
@@ -1086,6 +1086,96 @@ def test_block_pass_off_leaves_the_headline_in_the_text() -> None:
         mp.setattr(line_rereads, "SETTINGS", dataclasses.replace(line_rereads.SETTINGS, blocks_read_as_text=False))
         result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
     assert "河西镇举办首届乡村邻里文化节" not in [a.headline.title for a in result.articles if a.headline]
+
+
+def _wrapped_block_page() -> tuple[list[Line], list[Decision]]:
+    """``_blocked_page`` with a headline wrapped in two lines, its end shorter than its first line,
+    the two set apart as a block of their own."""
+    text = ("城南街道整治老旧小区\n本报讯 近日，城南街道启动老旧小区整治，\n街道干部深入小区走访群众，牢固树立人民\n\n"
+            "河西镇举办首届乡村邻\n里文化节\n\n至上理念，整治工作取得实效。\n日前，河西镇举办首届乡村邻里文化节，村民踊跃参加。\n"
+            "文化节上，河西镇村民表演了节目。")
+    roles = [R.TITLE, R.START, R.BODY, R.BODY, R.BODY, R.BODY, R.START, R.BODY]
+    return split_lines(text), [Decision(r, 0.9) for r in roles]
+
+
+def test_a_wrapped_headline_set_apart_among_another_storys_lines_heads_its_own_story() -> None:
+    from civicnews import line_rereads
+
+    lines, decisions = _wrapped_block_page()
+    result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+    assert [a.headline.title if a.headline else None for a in result.articles] == [
+        "城南街道整治老旧小区", "河西镇举办首届乡村邻里文化节"]
+    assert "至上理念" in "".join(result.articles[0].paragraphs)
+    # read one line at a time (the rule before block_title_lines), the two lines stay text
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(line_rereads, "SETTINGS", dataclasses.replace(line_rereads.SETTINGS, block_title_lines=1))
+        result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+    assert "河西镇举办首届乡村邻里文化节" not in [a.headline.title for a in result.articles if a.headline]
+
+
+def test_a_wrapped_block_as_wide_as_its_end_stays_text() -> None:
+    from civicnews import line_rereads
+
+    lines, decisions = _wrapped_block_page()
+    assert [k for k, _ in line_rereads.blocks_read_as_text(lines, decisions, RULES)] == [3, 4]
+    # the second line as long as the first: a column's two lines, no headline's wrapped end
+    lines[4] = dataclasses.replace(lines[4], text="里文化节开幕式在广场", width=lines[3].width + 1)
+    assert line_rereads.blocks_read_as_text(lines, decisions, RULES) == []
+
+
+def _headline_after_byline_page() -> tuple[list[Line], list[Decision]]:
+    """A story closed by a byline set apart, then a headline set apart, then its story."""
+    text = ("城南街道整治老旧小区\n本报讯 近日，城南街道启动老旧小区整治，\n街道干部深入小区走访群众，牢固树立人民\n"
+            "至上理念，整治工作取得实效。\n\n（记者 王明）\n\n河西镇举办首届乡村邻里文化节\n\n"
+            "日前，河西镇举办首届乡村邻里文化节，村民踊跃参加。\n文化节上，河西镇村民表演了节目，\n"
+            "邻里之间互帮互助蔚然成风。")
+    roles = [R.TITLE, R.START, R.BODY, R.BODY, R.BYLINE, R.BODY, R.START, R.BODY, R.BODY]
+    return split_lines(text), [Decision(r, 0.9) for r in roles]
+
+
+def test_a_headline_block_beside_a_byline_block_is_read_as_a_headline() -> None:
+    from civicnews import line_rereads
+
+    lines, decisions = _headline_after_byline_page()
+    assert line_rereads.blocks_read_as_text(lines, decisions, RULES) == [(5, False)]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(line_rereads, "SETTINGS", dataclasses.replace(line_rereads.SETTINGS, neighbour_blocks=False))
+        assert line_rereads.blocks_read_as_text(lines, decisions, RULES) == []
+
+
+def _prose_title_page(set_apart: bool) -> tuple[list[Line], list[Decision]]:
+    """A titled story with a prose line (a sentence ends inside it) read as a title, and the
+    text under it; the prose line printed right under the text or set apart after a finished
+    sentence."""
+    gap = "\n" if set_apart else ""
+    text = ("松阳县召开创建书香三城工作推进会\n本报讯 近日，松阳县召开创建书香三城工作推进会，\n"
+            f"县委常委、宣传部长林涛要求，各地各部门要把创建\n书香三城工作与其他中心工作一起抓。\n{gap}"
+            "同部署同推进。要抓责任落实，强化\n督导检查，确保创建工作取得实效，\n为全县发展提供文化支撑。")
+    roles = [R.TITLE, R.START, R.BODY, R.BODY, R.TITLE, R.BODY, R.BODY]
+    return split_lines(text), [Decision(r, 0.9) for r in roles]
+
+
+def test_a_prose_line_read_as_a_title_is_text() -> None:
+    from civicnews import line_rereads
+
+    lines, decisions = _prose_title_page(set_apart=False)
+    result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+    assert [a.headline.title if a.headline else None for a in result.articles] == ["松阳县召开创建书香三城工作推进会"]
+    assert "要抓责任落实" in "".join(result.articles[0].paragraphs)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(line_rereads, "SETTINGS", dataclasses.replace(line_rereads.SETTINGS, prose_read_as_titles=False))
+        result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+    assert len(result.articles) == 2
+
+
+def test_a_prose_title_set_apart_after_a_finished_sentence_keeps_its_story_start() -> None:
+    def prose_role(set_apart: bool) -> Role:
+        lines, decisions = _prose_title_page(set_apart)
+        result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+        return next(r.role for r in result.line_roles if r.text.startswith("同部署"))
+
+    # right under the text it goes on it; set apart after a finished sentence it opens a paragraph
+    assert (prose_role(False), prose_role(True)) == (Role.BODY, Role.START)
 
 
 def _far_headline_page(narrow: bool) -> PageResult:

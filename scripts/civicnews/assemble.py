@@ -40,6 +40,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .article_build import assign_captions, build_article, credits_closing_stories, unsure_reasons
+from .features import opens_story
 from .grouping import (
     demote_sentence_pieces,
     group_items,
@@ -86,6 +87,7 @@ from .line_rereads import (
     leads_at_new_measures,
     leads_echoing_titles,
     openings_read_as_titles,
+    prose_read_as_titles,
     quoted_titles,
     reprinted_title_ends,
     slogans_read_as_headlines,
@@ -289,10 +291,13 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         decisions[k + 1] = replace(decisions[k + 1], role=Role.START) if decisions[k + 1].role is Role.BODY \
             else decisions[k + 1]
     across: set[int] = set()  # such headlines over text that opens no story
-    for k, goes_on in blocks_read_as_text(lines, decisions, rules):
+    block_lines = blocks_read_as_text(lines, decisions, rules)
+    for k, goes_on in block_lines:
         decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
             "a headline-shaped block of its own (blank lines before and after it), its words in"
             " the page's text: a headline printed among another story's lines"))
+        if (k - 1, goes_on) in block_lines:  # a wrapped headline's end: the headline goes on
+            decisions[k] = replace(decisions[k], continues=True)
         if goes_on:
             across.add(lines[k].number)
     for k in titles_opened_by_text(lines, decisions, rules):
@@ -321,6 +326,15 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             "its last word runs into the text line under it, which holds a clause: the story's text"))
         if decisions[k + 1].role is Role.START:
             decisions[k + 1] = replace(decisions[k + 1], role=Role.BODY)
+    for k in prose_read_as_titles(lines, decisions):
+        after_text = k > 0 and decisions[k - 1].role in (Role.START, Role.BODY) and lines[k].gap_before == 0
+        # set apart after a finished sentence, it opens a paragraph the model took for a new
+        # story's start (a double-spaced story's first line): it keeps that story's start
+        after_end = k > 0 and decisions[k - 1].role in (Role.START, Role.BODY) and lines[k].gap_before > 0 \
+            and ends_sentence(lines[k - 1].text)
+        role = Role.START if not after_text and (after_end or opens_story(lines[k].text.strip())) else Role.BODY
+        decisions[k] = _reread_decision(decisions[k], role, (
+            "a sentence ends inside it, or it holds two kinds of clause marks: a story's text"))
     for head, block in leads_echoing_titles(lines, decisions):
         if decisions[head].role is Role.KICKER:
             decisions[head] = _reread_decision(decisions[head], Role.TITLE, (

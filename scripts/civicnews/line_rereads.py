@@ -43,8 +43,10 @@ shows. In the order they run:
 16a. ``blocks_read_as_text``: a headline-shaped line read as text that is a block of its own
     among blocks of several lines, off their measure, its words in the page's text, is a title
     (pdftotext prints a headline spanning columns between the lines of the columns it reads
-    first); the text under it, when it opens no story, does not begin that title's story
-    (``grouping.texts_running_across``);
+    first); so is such a headline and its shorter wrapped end set apart as one block
+    (``block_title_lines``), and a block beside a one-line block of furniture, a caption or a
+    byline (``neighbour_blocks``); the text under it, when it opens no story, does not begin
+    that title's story (``grouping.texts_running_across``);
 17. ``titles_opened_by_text``: a block's first line printed against the title under it is that
     title's first piece;
 18. ``far_reprints`` and ``reprinted_title_ends``: display lines printed a second time are
@@ -55,6 +57,8 @@ shows. In the order they run:
     on into the text are the story's first line;
 21. ``text_read_as_titles``: title lines whose last word runs into a first line holding a clause
     are the story's text;
+21a. ``prose_read_as_titles``: title lines that are prose (a sentence ends inside them, or two
+    kinds of clause marks), with the title lines above that go on into them, are text;
 22. ``kickers_ending_titles``: a kicker against the title above it, set apart from the title under
     it, ends the headline above.
 """
@@ -378,41 +382,50 @@ def blocks_read_as_text(lines: list[Line], decisions: list[Decision], rules: Rul
     for k in range(1, len(lines) - 1):
         line = lines[k]
         # cheap tests first: most lines are text with no blank line before them
-        if line.gap_before <= 0 or lines[k + 1].gap_before <= 0 or decisions[k].role not in (R.BODY, R.START):
+        if line.gap_before <= 0 or decisions[k].role not in (R.BODY, R.START):
             continue
-        if line.column_piece:  # parted off a row read across columns: a column's line
+        last = _headline_block_end(lines, decisions, k)
+        if last is None:
             continue
+        block = range(k, last + 1)
         # the text around it is printed in blocks of several lines (a double-spaced story
-        # sets every line apart): neither the line before it nor the one after the next is a
-        # block's first
-        if lines[k - 1].gap_before > 0 or k + 2 >= len(lines) or lines[k + 2].gap_before > 0:
+        # sets every line apart): neither the line before it nor the one after its last is a
+        # block's first, unless that line is a block of one line read as no text
+        # (``_set_apart_neighbour``)
+        if last + 2 >= len(lines):
             continue
-        text = line.text.strip()
+        if (lines[k - 1].gap_before > 0 and not _set_apart_neighbour(lines, decisions, k - 1)) or (
+                lines[last + 2].gap_before > 0 and not _set_apart_neighbour(lines, decisions, last + 1)):
+            continue
+        text = "".join(lines[j].text.strip() for j in block)
         if not could_be_title(text) or _BRACKETED.match(text) or _furniture_shaped(text, rules):
             continue
-        if _PROSE_MARKS.search(text) or text.count("，") > 1 or not _off_measure(lines, decisions, k):
+        # one line must be off the column's measure; a wrapped headline's end is short of its
+        # first line and the two are read as one (``_headline_block_end``)
+        if _PROSE_MARKS.search(text) or text.count("，") > 1 or (last == k and not _off_measure(lines, decisions, k)):
             continue
         grams = bigrams(text)
         if not grams:
             continue
         # its story may be printed before or after it (a tool reads a page's blocks in its own order)
-        after = "".join(x.text for x, d in zip(lines[k + 1:], decisions[k + 1:], strict=True) if d.role in _TEXT_ROLES)
+        after = "".join(x.text for x, d in zip(lines[last + 1:], decisions[last + 1:], strict=True)
+                        if d.role in _TEXT_ROLES)
         before = "".join(x.text for x, d in zip(lines[:k], decisions[:k], strict=True) if d.role in _TEXT_ROLES)
         share = max(sum(g in after for g in grams), sum(g in before for g in grams)) / len(grams)
         if share < floor:
             continue
         # the text line after it opens no story: the text under it goes on a story, not its own
-        goes_on = decisions[k + 1].role is R.BODY and not opens_story(lines[k + 1].text)
+        goes_on = decisions[last + 1].role is R.BODY and not opens_story(lines[last + 1].text)
         runs_across = goes_on and decisions[k - 1].role in _TEXT_ROLES and not ends_sentence(lines[k - 1].text)
         if not runs_across:
             # between finished sentences it must part two stories (the text after it shares
             # almost nothing with the text before): one story's two parts around it make it a
             # headline printed inside its own story, or a subhead
-            after_w = _text_window(lines, decisions, range(k + 1, min(len(lines), k + 1 + SUBHEAD_WINDOW)))
+            after_w = _text_window(lines, decisions, range(last + 1, min(len(lines), last + 1 + SUBHEAD_WINDOW)))
             before_w = _text_window(lines, decisions, range(k - 1, max(-1, k - 1 - SUBHEAD_WINDOW), -1))
             if before_w and cosine(bigrams(after_w), bigrams(before_w)) >= SETTINGS.max_title_similarity:
                 continue
-        out.append((k, goes_on))
+        out.extend((j, goes_on) for j in block)
     return out
 
 
@@ -468,6 +481,49 @@ def subheads_opening_stories(lines: list[Line], decisions: list[Decision], rules
         if score < SETTINGS.max_opening_title_similarity:
             out[k] = round(score, 3)
     return out
+
+
+def _set_apart_neighbour(lines: list[Line], decisions: list[Decision], j: int) -> bool:
+    """Line j, a block of one line next to a headline-shaped block, is no sign of a double-spaced
+    story (``neighbour_blocks``) when it is read as no story's part: page furniture (a staff
+    line, a slogan), a caption, a closing credit (a headline printed at a page's foot over the
+    staff line). A text line beside it, even one shaped like a headline, may be a double-spaced
+    story's, and a line set apart under a title its deck or pull quote (gB text pages).
+
+    >>> page = [Line(n, "", t, gap_before=1, width=float(len(t))) for n, t in
+    ...         enumerate(["一二三四五六七八九十", "审核：何杰明", "一二三四五六七八九十"])]
+    >>> _set_apart_neighbour(page, [Decision(Role.BODY, 0.9), Decision(Role.FURNITURE, 0.9), Decision(Role.BODY, 0.9)], 1)
+    True
+    >>> _set_apart_neighbour(page, [Decision(Role.BODY, 0.9)] * 3, 0)
+    False
+    """
+    return SETTINGS.neighbour_blocks and decisions[j].role in (R.FURNITURE, R.CAPTION, R.BYLINE)
+
+
+def _headline_block_end(lines: list[Line], decisions: list[Decision], k: int) -> int | None:
+    """The last line of the block line k opens when it may be a headline: k alone (a blank line
+    after it), or k and a wrapped end right under it (``block_title_lines`` 2: the end read as
+    text too, shorter than line k, a blank line after it). None for other blocks and for lines
+    parted off a row read across (a column's line).
+
+    >>> page = [Line(n, "", t, gap_before=g, width=float(len(t))) for n, (t, g) in
+    ...         enumerate([("一二三", 0), ("县消防救援大队开展消防日", 1), ("主题活动", 0), ("一二三", 1)])]
+    >>> _headline_block_end(page, [Decision(Role.BODY, 0.9)] * 4, 1)
+    2
+    >>> page[2] = replace(page[2], text="主题活动开展得有声有色了", width=12.0)  # as wide as line 1: no wrapped end
+    >>> _headline_block_end(page, [Decision(Role.BODY, 0.9)] * 4, 1) is None
+    True
+    """
+    if lines[k].column_piece or k + 1 >= len(lines):
+        return None
+    if lines[k + 1].gap_before > 0:
+        return k
+    end = k + 1
+    if (SETTINGS.block_title_lines < 2 or end + 1 >= len(lines) or lines[end + 1].gap_before <= 0
+            or lines[end].column_piece or decisions[end].role not in (R.BODY, R.START)
+            or lines[end].width >= lines[k].width):
+        return None
+    return end
 
 
 def titles_naming_new_places(lines: list[Line], decisions: list[Decision]) -> dict[int, str]:
@@ -1262,6 +1318,69 @@ def text_read_as_titles(lines: list[Line], decisions: list[Decision]) -> list[in
             block.insert(0, block[0] - 1)
         out.extend(block)
     return out
+
+
+# A sentence's end with more text after it on the line, or two kinds of clause marks: prose
+# (no headline of the fitting part's gold holds either; 市、县、乡三级… holds one kind twice).
+_SENTENCE_END_INSIDE = re.compile("[。；][^\\s”’）)]")
+_CLAUSE_KINDS = re.compile("[，、；。]")
+
+
+def _prose_line(text: str) -> bool:
+    """A line holding a sentence's end with text after it, or two kinds of clause marks (its
+    last character aside).
+
+    >>> [_prose_line(t) for t in ("工作同谋划、同部署。要抓责", "县委常委、宣传部长林涛要求，各地",
+    ...                           "市、县、乡三级人大代表视察", "聚焦“千村示范”，龙泉组织媒体", "干一场。")]
+    [True, True, False, False, False]
+    """
+    text = text.strip()
+    return bool(_SENTENCE_END_INSIDE.search(text)) or len(set(_CLAUSE_KINDS.findall(text[:-1]))) >= 2
+
+
+def _same_text_line(above: Line, line: Line) -> bool:
+    """The line above goes on into ``line`` as text: a word runs across, or the two are as wide
+    as each other (``SAME_MEASURE_EM``: one column's measure; a headline's wrapped end is
+    shorter than its first line)."""
+    return spans_a_word(above.text, line.text) or (
+        above.width > 0 and abs(above.width - line.width) <= SAME_MEASURE_EM)
+
+
+# Two lines whose widths differ by at most this many em are set to one measure (a line's width
+# is counted in whole and half characters: one em is one character's slack).
+SAME_MEASURE_EM = 1.0
+
+
+def prose_read_as_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """Title lines that are prose (``_prose_line``: a sentence ends inside them, or they hold two
+    kinds of clause marks), and the title lines right above them that go on into them
+    (``_same_text_line``): a story's text the model read as display type (pdftotext prints a column's line
+    alone between other columns' rows). A line holding a space (several columns' pieces read
+    as one row) is left: a headline's piece may be one of them. Returns their indices, top to
+    bottom.
+
+    >>> page = [Line(1, "", "“书香三城”工作与其他中心"), Line(2, "", "工作同谋划、同部署。要抓责")]
+    >>> prose_read_as_titles(page, [Decision(Role.TITLE, 0.8), Decision(Role.TITLE, 0.7)])
+    [1]
+    >>> page = [replace(x, width=13.0) for x in page]  # one column's measure: the line above is text too
+    >>> prose_read_as_titles(page, [Decision(Role.TITLE, 0.8), Decision(Role.TITLE, 0.7)])
+    [0, 1]
+    >>> prose_read_as_titles(page[:1], [Decision(Role.TITLE, 0.8)])
+    []
+    """
+    out: list[int] = []
+    if not SETTINGS.prose_read_as_titles:
+        return out
+    for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
+        # (a row of several columns' pieces is left whole: a headline's piece may be among them)
+        if decision.role is not R.TITLE or k in out or " " in line.text.strip() or not _prose_line(line.text):
+            continue
+        block = [k]
+        while block[0] > 0 and decisions[block[0] - 1].role is R.TITLE and lines[block[0]].gap_before == 0 \
+                and block[0] - 1 not in out and _same_text_line(lines[block[0] - 1], lines[block[0]]):
+            block.insert(0, block[0] - 1)
+        out.extend(block)
+    return sorted(out)
 
 
 # A bracketed label alone on its line (【万灵镇】, 【接续报道】): a kicker's print.

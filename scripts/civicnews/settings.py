@@ -160,6 +160,11 @@ class Settings:
     # Title lines whose last word runs into a text line holding a clause are text
     # (line_rereads.text_read_as_titles). Tried on gB1-3 (model M0): see issue-9-titles-s37.
     text_read_as_titles: bool = True
+    # A title line that is prose (a sentence ends inside it, or two kinds of clause marks) is
+    # text (line_rereads.prose_read_as_titles). Of the final title lines on the pdftotext tune
+    # sets (tsB61/63, tsB41/43/45, model M0) 10 had this shape, none in a gold title
+    # (issue-9-pdftotext-s39).
+    prose_read_as_titles: bool = True
     # A furniture or caption line whose last word runs into the title line under it opens that
     # title (line_rereads.titles_opened_by_text). Tried on gB1-3 (model M0): issue-9-titles-s37.
     titles_opened_across_a_word: bool = True
@@ -475,6 +480,17 @@ class Settings:
     # double-spaced column lines set apart were read as titles (count 0.953 -> 0.587 without them).
     blocks_read_as_text: bool = True
     min_block_title_share: float = 0.15
+    # Lines such a block may hold (line_rereads._headline_block_end): 2 also reads a headline and
+    # its wrapped end (shorter than its first line) set apart as a block, the two read as one
+    # (县消防救援大队开展“119”消防日 / 主题活动); 1 is the single-line rule above. Measured on
+    # the fresh stop-39 tune sets tsB61/tsB63 pdftotext and the old sets (issue-9-pdftotext-s39).
+    block_title_lines: int = 2
+    # Such a block may have a one-line block beside it (line_rereads._set_apart_neighbour) when
+    # that line is read as no text (a credit, a caption, a staff line): a headline printed at a
+    # page's foot over the staff line. Off: both neighbours must open blocks of several lines.
+    # Measured as block_title_lines; a neighbour shaped like a headline was also let through
+    # first, but on gB1-3 text pages it let double-spaced story lines in (gB2 count -2 pages).
+    neighbour_blocks: bool = True
     # Headline lines printed interleaved (lines.join_interleaved_heads): a line moves up to the
     # display line up to this many lines above it when a word runs across; lines wider than this
     # many em are never headline lines; the moved line is at most this share of the line it
