@@ -461,6 +461,37 @@ def test_a_story_a_county_paper_carries_from_another_county_is_that_countys() ->
     assert find_districts(article("县领导会见宝清县客人一行。", "县领导会见客人"), info, RULES) == ["庆元县"]
 
 
+def test_a_story_naming_only_another_countys_town_is_not_the_papers() -> None:
+    # 夹信子镇 is 宝清县's town only: a 庆元 paper carrying its story does not make it 庆元县's
+    text = "连日来，夹信子镇组织干部深入田间地头巡查，严防秸秆焚烧。"
+    info = PageInfo("x.txt", publication="庆元县融媒体中心")
+    assert find_districts(article(text, "夹信子镇秸秆禁烧管控进行时"), info, RULES) == ["宝清县", "夹信子镇"]
+    # a town several counties have, none of them the paper's: the town, at the level that is certain
+    story = article("枫林镇开展节前消防隐患大排查。", "枫林镇开展消防隐患大排查")
+    assert find_districts(story, info, RULES) == ["枫林镇"]
+    # the paper's own town, written with another suffix than the list's, is the paper's
+    # (the list has 浮山县's 张庄镇 and 淮滨县's 张庄乡)
+    fushan = PageInfo("x.txt", publication="浮山县融媒体中心")
+    assert find_districts(article("张庄乡开展植树活动。", "张庄乡开展植树活动"), fushan, RULES)[0] == "浮山县"
+    # 我县 said, or the town named once in passing in the body: the paper's story
+    assert find_districts(article("我县干部赴夹信子镇学习禁烧经验。", "干部外出学习"), info, RULES) == ["庆元县"]
+    assert find_districts(article("县领导会见夹信子镇客人一行。", "县领导会见客人"), info, RULES) == ["庆元县"]
+
+
+def test_a_story_that_says_another_kind_of_place_is_its_own_is_not_the_papers() -> None:
+    text = "市人大领导到我县调研，先后来到庆祖镇、八公桥镇，听取乡镇人大工作汇报。"
+    title = "市人大领导到我县调研乡镇人大工作"
+    # 我县 in a 区's paper is another county speaking: its towns (of 濮阳县) decide
+    assert tagged(text, title, publication="西城区融媒体中心") == ["濮阳县", "庆祖镇", "八公桥镇"]
+    # in a 县's paper 我县 is the paper's own, whatever it names
+    assert tagged(text, title, publication="庆元县融媒体中心") == ["庆元县"]
+    # several towns of elsewhere, none of the paper's: another's story; towns its people went to: its own
+    two = "庆祖镇、八公桥镇开展乡镇人大代表述职评议，代表们听取了汇报。"
+    assert tagged(two, "乡镇人大开展述职评议", publication="庆元县融媒体中心")[0] == "濮阳县"
+    went = "干部赴庆祖镇、八公桥镇学习乡镇人大工作经验。"
+    assert tagged(went, "干部外出学习", publication="庆元县融媒体中心") == ["庆元县"]
+
+
 def test_the_pages_place_is_not_given_to_a_story_that_names_only_places_elsewhere() -> None:
     # no paper's name; the page's other story is 兴安县's; this one names only 枫林镇 (of other counties)
     other = article("兴安县召开防汛工作会议，兴安县各乡镇参加。", "兴安县召开防汛会议")
