@@ -15,7 +15,7 @@ from civicnews.model import Article, Headline, PageInfo, Section
 from civicnews.pipeline import extract_page
 from civicnews.places import build_gazetteer
 from civicnews.rules import load_rules
-from districts_eval import SCORE, evaluate, resite, score_probes
+from districts_eval import SCORE, carried, evaluate, resite, score_probes
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = load_rules()
@@ -29,6 +29,10 @@ VAL_FLOOR = 0.86  # measured once at the end of s28: 0.876 (rules chosen on prob
 # tests/districts_eval.py resite on the fitting part: measured 0.980 at the end of s38 (0.972 before
 # its site-name fixes); a little below
 RESITE_FLOOR = 0.975
+# tests/districts_eval.py carried on the fitting part: measured 0.767 at the end of s39 (0.608 before
+# story_elsewhere read towns and self-references of another kind; their text alone, hidden mode,
+# gives 0.892); a little below
+CARRIED_FLOOR = 0.75
 
 needs_corpus = pytest.mark.skipif(not available(), reason="../shared/corpus is not beside the checkout")
 
@@ -485,11 +489,8 @@ def test_a_story_that_says_another_kind_of_place_is_its_own_is_not_the_papers() 
     assert tagged(text, title, publication="西城区融媒体中心") == ["濮阳县", "庆祖镇", "八公桥镇"]
     # in a 县's paper 我县 is the paper's own, whatever it names
     assert tagged(text, title, publication="庆元县融媒体中心") == ["庆元县"]
-    # several towns of elsewhere, none of the paper's: another's story; towns its people went to: its own
-    two = "庆祖镇、八公桥镇开展乡镇人大代表述职评议，代表们听取了汇报。"
-    assert tagged(two, "乡镇人大开展述职评议", publication="庆元县融媒体中心")[0] == "濮阳县"
-    went = "干部赴庆祖镇、八公桥镇学习乡镇人大工作经验。"
-    assert tagged(went, "干部外出学习", publication="庆元县融媒体中心") == ["庆元县"]
+    # 我区 in a 区's paper: its own
+    assert tagged(text.replace("我县", "我区"), title, publication="西城区融媒体中心") == ["西城区"]
 
 
 def test_the_pages_place_is_not_given_to_a_story_that_names_only_places_elsewhere() -> None:
@@ -1268,3 +1269,10 @@ def test_the_fitting_articles_as_published_by_other_sites_of_their_county() -> N
     """An unseen paper of the same county (its names in 24 shapes: 阳新融媒体中心, 上饶万年, 今日X…) must
     place the story as the article's own site does, near enough."""
     assert resite("fit") >= RESITE_FLOOR
+
+
+@needs_corpus
+def test_the_fitting_articles_as_carried_by_another_provinces_county_paper() -> None:
+    """A story under another county's masthead (a story carried from elsewhere, a misread paper's
+    name) is placed by the places it names when they lie outside the paper's county."""
+    assert carried("fit") >= CARRIED_FLOOR
