@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .mentions import _story_mentions, without_places_left_for, without_prose_words
+from .mentions import _story_mentions, _went_pattern, without_places_left_for, without_prose_words
 from .model import Article, PageInfo, _headline_text
 from .place_votes import TOWN_SUFFIX_END, _readings, _tied, story_place
 from .places import RANK, Mention
@@ -377,9 +377,11 @@ def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str,
                     rules: Rules) -> bool:
     """True when a story the paper of ``home`` carries is another place's: it names a county or
     city outside home in full in its headline, or at least settings.district_passing_mentions
-    times, or so a town whose base no town of home has (a_town_base_of), and names nothing
-    inside home or around it (its city, its province), in full or short, and never says
-    我县/本市… (the paper's own place). The headline ends at ``head_end``.
+    times, or so a town whose base no town of home has (a_town_base_of), or (a county's paper)
+    that many such places, not merely gone to (places_stayed_in); and names nothing inside home
+    or around it (its city, its province), in full or short, and never says 我县/本市… of a kind
+    home can be (says_its_own; of another kind, any place so named will do). The headline ends
+    at ``head_end``.
 
     >>> from civicnews.rules import load_rules
     >>> from civicnews.mentions import _mentions
@@ -422,8 +424,32 @@ def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str,
         return False
     if kinds:  # 我县 in a 区's paper: another county speaking, of the places it names
         return bool(named)
-    return any(len(starts) >= SETTINGS.district_passing_mentions or starts[0] < head_end
-               for starts in named.values())
+    several = len(places_stayed_in(named, text, rules)) >= SETTINGS.district_passing_mentions
+    return several and gaz.divisions[home].level == "county" or any(
+        len(starts) >= SETTINGS.district_passing_mentions or starts[0] < head_end for starts in named.values())
+
+
+def places_stayed_in(named: dict[str, list[int]], text: str, rules: Rules) -> list[str]:
+    """The places of ``named`` (place → where the text names it) that the text names at least
+    once not right after a word of going there (visit_words, as visited_counties reads them):
+    several such places of elsewhere, and none of home's, make a county paper's story
+    another's; places its people went to (干部赴A镇、B镇学习) do not.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "干部赴庆祖镇、八公桥镇学习。庆祖镇、八公桥镇开展调研"
+    >>> places_stayed_in({"庆祖镇": [3], "八公桥镇": [7]}, text, rules)
+    []
+    >>> places_stayed_in({"庆祖镇": [3, 14], "八公桥镇": [7, 18]}, text, rules)
+    ['庆祖镇', '八公桥镇']
+    """
+    if not rules.visit_words:
+        return list(named)
+    gap = SETTINGS.district_visited_gap
+    went = _went_pattern(rules.visit_words, gap)
+    reach = gap + max(len(w) for w in rules.visit_words)
+    return [place for place, starts in named.items()
+            if any(not went.search(text[max(0, at - reach) : at]) for at in starts)]
 
 
 def says_its_own(text: str, home: str, rules: Rules) -> bool:
