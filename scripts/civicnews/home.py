@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from .mentions import _story_mentions, without_places_left_for, without_prose_words
+from .mentions import _story_mentions, _went_pattern, without_places_left_for, without_prose_words
 from .model import Article, PageInfo, _headline_text
-from .place_votes import _readings, _tied, story_place
+from .place_votes import TOWN_SUFFIX_END, _readings, _tied, story_place
 from .places import RANK, Mention
 from .rules import Rules
 from .settings import SETTINGS
@@ -377,8 +377,11 @@ def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str,
                     rules: Rules) -> bool:
     """True when a story the paper of ``home`` carries is another place's: it names a county or
     city outside home in full in its headline, or at least settings.district_passing_mentions
-    times, and names nothing inside home or around it (its city, its province), in full or
-    short, and never says 我县/本市… (the paper's own place). The headline ends at ``head_end``.
+    times, or so a town whose base no town of home has (a_town_base_of), or (a county's paper)
+    that many such places, not merely gone to (places_stayed_in); and names nothing inside home
+    or around it (its city, its province), in full or short, and never says 我县/本市… of a kind
+    home can be (says_its_own; of another kind, any place so named will do). The headline ends
+    at ``head_end``.
 
     >>> from civicnews.rules import load_rules
     >>> from civicnews.mentions import _mentions
@@ -392,11 +395,14 @@ def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str,
     (False, False)
     >>> elsewhere("县领导会见宝清县客人")  # named once, in the body: in passing
     False
+    >>> elsewhere("夹信子镇禁烧管控进行时", 11)  # 宝清县's town only
+    True
     >>> home = rules.gazetteer.codes("海曙区")[0]
     >>> elsewhere("区党政代表团赴普定县对接普定县马官镇协作", 0), elsewhere("普定县马官镇协作普定县", 0)
     (False, True)
     """
-    if SELF_REFERENCE.search(text):
+    kinds = {found[-1] for found in SELF_REFERENCE.findall(text)}
+    if kinds and says_its_own(text, home, rules):
         return False
     gaz = rules.gazetteer
     named: dict[str, list[int]] = {}
@@ -409,10 +415,79 @@ def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str,
         places = [c for c in m.codes if gaz.divisions[c].level in ("county", "city")]
         if (m.full or m.start < head_end) and len(places) == 1:
             named.setdefault(places[0], []).append(m.start)
+        elif m.full and m.codes and all(gaz.divisions[c].level == "town" for c in m.codes) \
+                and not a_town_base_of(TOWN_SUFFIX_END.sub("", m.spelling), home, rules):
+            # a town that is no town of home's under any suffix (金村乡 in a 西城区 paper); one of
+            # home's own written with another suffix (张庄乡 for 浮山's 张庄镇) is no sign
+            named.setdefault(m.spelling, []).append(m.start)
     if organs_of_its_own(text, home, mentions, rules):
         return False
-    return any(len(starts) >= SETTINGS.district_passing_mentions or starts[0] < head_end
-               for starts in named.values())
+    if kinds:  # 我县 in a 区's paper: another county speaking, of the places it names
+        return bool(named)
+    several = len(places_stayed_in(named, text, rules)) >= SETTINGS.district_passing_mentions
+    return several and gaz.divisions[home].level == "county" or any(
+        len(starts) >= SETTINGS.district_passing_mentions or starts[0] < head_end for starts in named.values())
+
+
+def places_stayed_in(named: dict[str, list[int]], text: str, rules: Rules) -> list[str]:
+    """The places of ``named`` (place → where the text names it) that the text names at least
+    once not right after a word of going there (visit_words, as visited_counties reads them):
+    several such places of elsewhere, and none of home's, make a county paper's story
+    another's; places its people went to (干部赴A镇、B镇学习) do not.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> text = "干部赴庆祖镇、八公桥镇学习。庆祖镇、八公桥镇开展调研"
+    >>> places_stayed_in({"庆祖镇": [3], "八公桥镇": [7]}, text, rules)
+    []
+    >>> places_stayed_in({"庆祖镇": [3, 14], "八公桥镇": [7, 18]}, text, rules)
+    ['庆祖镇', '八公桥镇']
+    """
+    if not rules.visit_words:
+        return list(named)
+    gap = SETTINGS.district_visited_gap
+    went = _went_pattern(rules.visit_words, gap)
+    reach = gap + max(len(w) for w in rules.visit_words)
+    return [place for place, starts in named.items()
+            if any(not went.search(text[max(0, at - reach) : at]) for at in starts)]
+
+
+def says_its_own(text: str, home: str, rules: Rules) -> bool:
+    """True when the story says 我县/本区… of a kind ``home`` can be: a county's paper says 我县
+    if it is a 县, 我区 if a 区, 我市 if a county-level 市 (of 143 fitting stories, every one that
+    says it of a county's paper's place says it so). 我县 in a 区's paper is another county
+    speaking, a story the paper carries from elsewhere. A city's or province's paper: any kind
+    (我县 is a county of its own).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz = rules.gazetteer
+    >>> says_its_own("到我县调研", gaz.codes("庆元县")[0], rules), says_its_own("到我县调研", gaz.codes("海曙区")[0], rules)
+    (True, False)
+    >>> says_its_own("到我县调研", gaz.codes("常德市")[0], rules)
+    True
+    """
+    kinds = {found[-1] for found in SELF_REFERENCE.findall(text)}
+    div = rules.gazetteer.divisions[home]
+    return bool(kinds) and (div.level != "county" or div.name[-1] in kinds)
+
+
+def a_town_base_of(base: str, region: str, rules: Rules) -> bool:
+    """True when a town of ``region`` (a county, or each county of a city or province) has the
+    base ``base`` under any suffix (龙湖 of 新郑市's 龙湖街道, for a 郑州 paper's 龙湖镇).
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> gaz = rules.gazetteer
+    >>> a_town_base_of("航埠", gaz.codes("衢州市")[0], rules), a_town_base_of("航埠", gaz.codes("金华市")[0], rules)
+    (True, False)
+    """
+    gaz = rules.gazetteer
+    kept = gaz.memo("region_town_counties")  # the region's counties, as renamed_town_county keeps them
+    counties = kept.get(region)
+    if counties is None:
+        counties = kept[region] = tuple(c for c in gaz.town_base if gaz.within(c, region))
+    return any(base in gaz.town_base[county] for county in counties)
 
 
 # A county's organs written bare, by its kind alone, at a clause's start (县党政代表团赴…, 区委书记
