@@ -491,9 +491,7 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             " with the story before it, which nothing closed: goes on that story"))
     for number, title in blocks_of_other_measure(page, lines):
         if (k := index.get(number)) is not None:
-            _annotate(roles, k, "a block set to another measure than the story around it, opening"
-                      " with a story's first words: a story of its own, printed inside that one" if title is None
-                      else f"a block set to another measure than the story around it, sharing words with"
+            _annotate(roles, k, f"a block set to another measure than the story around it, sharing words with"
                       f" 「{title}」, set to that measure: that story's column, printed inside this one")
     for ks, score in rescue_titles(page, lines, rules):
         for k in ks:

@@ -123,6 +123,8 @@ class Settings:
     # lines, 13-20 em among 17-37 em lines (ratios 1.3-2.6) or the other way round. Only a run
     # whose lines are measure_block_full or more full lines (a wrapped column) is searched: on
     # text pages (a line a paragraph) the pass cost gB2 body and gB3 count without it.
+    # A block no story takes is left where it is (stop 39: made a story of its own when it
+    # opened like one, it cost the fresh text sets gB82/gB86 a story each).
     measure_block_lines: int = 4
     measure_block_spread: float = 2.0
     measure_block_ratio: float = 1.25

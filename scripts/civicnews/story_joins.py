@@ -18,8 +18,7 @@ In the order they run:
    (``goes_on_after_byline``);
 7. ``blocks_of_other_measure``: a block of a run's lines set to another measure than its
    opening lines is another story's column box printed inside it (pdfminer): it goes on the
-   story set to that measure whose words it shares, or, opening with a story's first words,
-   is a story of its own;
+   story set to that measure whose words it shares;
 8. ``pieces_read_as_stories`` (after the title rescues): an untitled "story" of a few characters
    is a headline's last line read as text, or the end of the story before's broken sentence;
 """
@@ -543,16 +542,16 @@ def _other_measure_block(texts: list[str]) -> tuple[int, int, float] | None:
     return best
 
 
-def blocks_of_other_measure(page: Page, lines: list[Line]) -> list[tuple[int, str | None]]:
+def blocks_of_other_measure(page: Page, lines: list[Line]) -> list[tuple[int, str]]:
     """A block of a story's lines set to another measure than the rest of it is another
     story's column that pdfminer printed inside this one (it orders text boxes by height, so a
     narrow story's second column lands among a wide story's lines): the block goes on the
     story on the page set to the block's measure whose words it shares most, when it shares
     more of them with that story than with the rest of its own run
-    (``min_measure_block_cosine`` at least). A
-    block that opens with a story's first words (3月25日，…) is a story of its own, when
-    another story is set to its measure. Returns (the
-    block's first line number, the title of the story it went on or None), for the report.
+    (``min_measure_block_cosine`` at least). A block no story takes stays where it is: made a
+    story of its own when it opened like one, it gained two pdfminer pages of a tune set and
+    cost two fresh text pages a story each (stop 39, gB82/gB86), so that was dropped. Returns
+    (the block's first line number, the title of the story it went on), for the report.
 
     >>> wide = ["为加快补齐城区公共服务短板，该县利用闲置厂房改", "建了面积一千二百平方米的社区邻里服务综合体，开"] * 4
     >>> narrow = ["三比一争工作，每走访一个", "村社区，编辑记者们都同", "村社主要负责同志交流，"] * 2
@@ -569,7 +568,7 @@ def blocks_of_other_measure(page: Page, lines: list[Line]) -> list[tuple[int, st
         return []
     by_number = {n: line for line in lines for n in line.lines}
     runs = [run for run in page.items if isinstance(run, TextRun) and not run.absorbed and run.has_body]
-    out: list[tuple[int, str | None]] = []
+    out: list[tuple[int, str]] = []
     for run in runs:
         subhead, texts = run.sections[-1]
         found = _other_measure_block(texts)
@@ -578,8 +577,6 @@ def blocks_of_other_measure(page: Page, lines: list[Line]) -> list[tuple[int, st
         k, end, measure = found
         block = bigrams("".join(texts[k:end]))
         rest = bigrams("".join(texts[:k] + texts[end:]))
-        # a block opening with a story's first words (3月25日，…) is a story of its own
-        opening = opens_story(texts[k])
         # the story set to the block's measure sharing most of its words, more than the
         # block's own run does (a story may change its measure, wrapped beside a photo)
         fits = [other for other in runs if other is not run and not other.absorbed
@@ -589,16 +586,9 @@ def blocks_of_other_measure(page: Page, lines: list[Line]) -> list[tuple[int, st
         scored = sorted(((cosine(block, bigrams(other.text)), n, other) for n, other in enumerate(fits)),
                         key=lambda x: (-x[0], x[1]))
         floor = max(SETTINGS.min_measure_block_cosine, cosine(block, rest))
-        # …when another story on the page is set to its measure too: a column of the page's
-        # grid, not a story's lead set wider than the rest of it (a text page's wrapping)
-        opening = opening and bool(fits)
-        if opening or not scored or scored[0][0] < floor:
-            if not opening:
-                continue
-            best = TextRun(fresh=True, begun=True)
-            page.items.insert(page.items.index(run) + 1, best)
-        else:
-            best = scored[0][2]
+        if not scored or scored[0][0] < floor:
+            continue
+        best = scored[0][2]
         # the line numbers go with the text: one to one, or (a line printed twice holds two
         # numbers) the numbers of the lines whose text moved
         if len(run.numbers) == len(texts):
@@ -619,7 +609,7 @@ def blocks_of_other_measure(page: Page, lines: list[Line]) -> list[tuple[int, st
         if best.first < 0 and moved:
             at = {line.number: j for j, line in enumerate(lines)}
             best.first, best.last = at.get(min(moved), -1), at.get(max(moved), -1)
-        out.append((min(moved) if moved else -1, None if opening else best.headline.text if best.headline else ""))
+        out.append((min(moved) if moved else -1, best.headline.text if best.headline else ""))
     return out
 
 
