@@ -1454,3 +1454,17 @@ def test_a_block_of_another_measure_no_story_takes_stays_where_it_is() -> None:
     result = assemble(rows)
     assert len(result.articles) == 2
     assert "3月25日，迎丰镇召开清明" in "".join(result.articles[1].paragraphs)
+
+
+def test_a_credit_read_as_text_after_a_finished_sentence_closes_its_story() -> None:
+    # the model read a story's closing credit as a text line; the headline after it was read as
+    # text too, so the next story ran on in the first one
+    rows = [("title", "北湖区举行春季植树活动"), ("start", "3月12日，北湖区干部群众在湖边植树五千株。"),
+            ("body", "活动持续了一整天。"), ("body", "文/王明"),
+            ("body", "南城社区清理垃圾，共建美丽家园"),
+            ("body", "6月2日，南城社区组织居民清理社区垃圾，共同维护美丽城市环境。"),
+            ("body", "居民们清运垃圾三吨，社区环境焕然一新。")]
+    result = assemble(rows)
+    assert len(result.articles) == 2
+    assert result.articles[0].credit.text == "文/王明"
+    assert "文/王明" not in "".join(result.articles[0].paragraphs)

@@ -643,19 +643,52 @@ def _bracketed_credit(text: str, rules: Rules) -> bool:
     return stripped[:1] in "（(" and credits.split_trailing_credit(stripped, rules)[0] == ""
 
 
+def _credit_read_as_text(lines: list[Line], decisions: list[Decision], k: int) -> bool:
+    """Line k, read as text, is a whole credit (文/X, （记者 X）) between a finished sentence and
+    the opening of something new (a story's first line, or a headline-shaped line with no mark of
+    prose): the byline of the story before. A credit's piece (its bracket left open, or a line
+    the sentence before runs into: …新闻媒体记者和新媒) is text the credit rules must not take,
+    and so is a credit wedged into running text (a PDF tool ordering lines by height prints a
+    short column's credit before the other columns' last lines: 作者 X / 火灾防控、烟花…).
+
+    >>> page = [Line(1, "", "全县召开了大会。"), Line(2, "", "（记者 卢文军 通讯员 梁亚婷"), Line(3, "", "米河镇召开会议")]
+    >>> roles = [Decision(Role.BODY, 1.0)] * 3
+    >>> _credit_read_as_text(page, roles, 1), _credit_read_as_text([page[0], Line(2, "", "文/何丽窕"), page[2]], roles, 1)
+    (False, True)
+    >>> _credit_read_as_text([page[0], Line(2, "", "文/何丽窕"), Line(3, "", "消防、市场监管等部门")], roles, 1)
+    False
+    """
+    text = lines[k].text.strip()
+    if not text or not credits.is_credit_line(text) or text.count("（") + text.count("(") != text.count("）") + text.count(")"):
+        return False
+    before = next((x.text for x in reversed(lines[:k]) if x.text), "")
+    after = next((j for j in range(k + 1, len(lines)) if lines[j].text), None)
+    if not ends_sentence(before) or after is None:
+        return False
+    return decisions[after].role is R.START or (could_be_title(lines[after].text)
+                                                and not _PROSE_MARKS.search(lines[after].text))
+
+
 def credits_as_bylines(lines: list[Line], decisions: list[Decision], rules: Rules) -> dict[int, Role]:
     """Lines that are only role words and people's names (文/X, 作者：X Y, （记者 X）, （X Y）) that the
     model read as display or furniture: a credit, opening the story when its text follows,
-    else a byline closing the story before it. Index → the role they get.
+    else a byline closing the story before it. Index → the role they get. So is such a line read
+    as text when it stands whole after a finished sentence (``_credit_read_as_text``).
 
     >>> from civicnews.rules import load_rules
     >>> page = [Line(1, "", "文/何丽窕"), Line(2, "", "近日，米河镇召开会议。")]
     >>> credits_as_bylines(page, [Decision(Role.KICKER, 0.5), Decision(Role.START, 1.0)], load_rules())
     {0: <Role.CREDIT: 'credit'>}
+    >>> page = [Line(1, "", "全县召开了大会。"), Line(2, "", "文/何丽窕"), Line(3, "", "米河镇召开会议")]
+    >>> credits_as_bylines(page, [Decision(Role.BODY, 1.0), Decision(Role.BODY, 0.8), Decision(Role.BODY, 0.9)], load_rules())
+    {1: <Role.BYLINE: 'byline'>}
     """
     out: dict[int, Role] = {}
     for k, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
-        if decision.role not in _NOT_CREDIT_ROLES or not (
+        if decision.role is R.BODY:
+            if not _credit_read_as_text(lines, decisions, k):
+                continue
+        elif decision.role not in _NOT_CREDIT_ROLES or not (
                 credits.is_credit_line(line.text) or _bracketed_credit(line.text, rules)):
             continue
         if not credits.has_names(line.text, rules):
