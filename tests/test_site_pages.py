@@ -254,11 +254,31 @@ def test_qr_is_inline_svg_and_deterministic() -> None:
     assert svg != qr_svg("https://example.org/civicnews/a/other/")
 
 
+def test_qr_is_segnos_own_svg_byte_for_byte() -> None:
+    """qr_svg writes the SVG itself (faster): the same bytes as segno's writer, for URLs of
+    every length an article's address has (code versions 2 to 10) and two scales."""
+    import segno
+    from civicnews.site.qr import MASK, qr_svg, segno_svg
+
+    for n in range(1, 200, 7):
+        url = f"https://example.org/civicnews/a/{'x%9' * (n // 3)}{n}/"
+        code = segno.make(url, error="m", micro=False, mask=MASK)
+        for scale in (2, 4):
+            assert qr_svg(url, scale=scale) == segno_svg(code, scale=scale)
+    assert segno.make("https://example.org/civicnews/a/" + "x" * 195 + "/", error="m",
+                      micro=False, mask=MASK).version >= 10
+
+
 def test_pagefind_indexes_in_place_as_chinese(tmp_path: Path) -> None:
-    from civicnews.site.search import pagefind_command
+    from civicnews.site.search import pagefind_command, pagefind_program
+
+    pagefind_program.cache_clear()
 
     cmd = pagefind_command(tmp_path)
-    assert cmd[1:3] == ["-m", "pagefind"]
+    # The binary itself, the one `python -m pagefind` would exec (no interpreter a shard).
+    from pagefind.service import _must_get_executable
+
+    assert cmd[0] == str(_must_get_executable().resolve().absolute())
     assert cmd[cmd.index("--site") + 1] == str(tmp_path)
     assert cmd[cmd.index("--force-language") + 1] == "zh"
 
@@ -595,3 +615,16 @@ def test_with_towns_adds_the_stories_of_the_places_inside_in_article_order() -> 
             inside |= {a.id for other, path in paths.items()
                        if other != name and name in path for a in groups.get(other, [])}
             assert [a.id for a in got[name]] == [a.id for a in arts if a.id in inside]
+
+
+def test_pagefind_binary_named_by_the_environment_wins(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from civicnews.site.search import pagefind_command, pagefind_program
+
+    binary = tmp_path / "my-pagefind"
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))
+    pagefind_program.cache_clear()
+    try:
+        assert pagefind_command(tmp_path)[0] == str(binary)
+    finally:
+        pagefind_program.cache_clear()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -21,14 +22,55 @@ MASK = 0
 CACHE_VERSION = "1"  # bump when the drawing below changes: cached codes are then redrawn
 
 
+BORDER = 2  # quiet zone, in modules
+TITLE = "分享二维码"
+
+
 def qr_svg(url: str, *, scale: int = 4) -> str:
     """An inline ``<svg>`` QR code of ``url`` (no XML declaration, sized by viewBox)."""
     code = segno.make(url, error="m", micro=False, mask=MASK)
+    if scale != 1 and code.matrix and code.matrix[0][0]:
+        return _svg(code.matrix, scale)
+    return segno_svg(code, scale=scale)
+
+
+def segno_svg(code: segno.QRCode, *, scale: int = 4) -> str:
+    """``code`` as segno's own SVG writer draws it (what ``_svg`` writes faster)."""
     buf = io.BytesIO()
-    code.save(buf, kind="svg", scale=scale, border=2, xmldecl=False, svgns=True,
-              svgclass="cn-qr-code", lineclass=None, title="分享二维码", dark="#000",
+    code.save(buf, kind="svg", scale=scale, border=BORDER, xmldecl=False, svgns=True,
+              svgclass="cn-qr-code", lineclass=None, title=TITLE, dark="#000",
               light="#fff", nl=False)
     return buf.getvalue().decode("utf-8")
+
+
+_DARK_RUN = re.compile(rb"[^\x00]+")
+
+
+def _svg(matrix: Sequence[bytearray], scale: int) -> str:
+    """segno's SVG of a code's ``matrix`` with the options of ``segno_svg`` (a white square,
+    then one path of the dark runs of each row, each run a move relative to the last run's
+    end), byte for byte, with the runs found by a regular expression over each row: segno's
+    writer walks the modules one by one in generators, 40 % of a code's time (1.2 of 3 ms),
+    and a cold build draws a code for every article. ``scale`` > 1 (segno then groups the
+    paths under one transform) and the first module dark (a finder pattern's corner, always:
+    segno's walk starts as if after a dark module)."""
+    side = len(matrix) + 2 * BORDER
+    moves = []
+    px, py = 0, 0.0  # where the last run ended; segno's rows are at half-module heights
+    y = BORDER - 0.5
+    for row in matrix:
+        y += 1
+        for run in _DARK_RUN.finditer(row):
+            x1, x2 = BORDER + run.start(), BORDER + run.end()
+            dy = y - py
+            moves.append(f"{'m' if moves else 'M'}{x1 - px} "
+                         f"{int(dy) if int(dy) == dy else dy}h{x2 - x1}")
+            px, py = x2, y
+    paths = sorted((f'<path fill="#fff" d="M0 0h{side}v{side}h-{side}z"/>',
+                    f'<path stroke="#000" d="{"".join(moves)}"/>'), key=len)
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{side * scale}" '
+            f'height="{side * scale}" class="cn-qr-code"><title>{TITLE}</title>'
+            f'<g transform="scale({scale})">{"".join(paths)}</g></svg>')
 
 
 def cached_qr_svg(url: str, cache_dir: Path | None, *, scale: int = 4) -> str:
