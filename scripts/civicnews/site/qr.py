@@ -50,8 +50,8 @@ def _svg(matrix: Sequence[bytearray], scale: int) -> str:
     """segno's SVG of a code's ``matrix`` with the options of ``segno_svg`` (a white square,
     then one path of the dark runs of each row, each run a move relative to the last run's
     end), byte for byte, with the runs found by a regular expression over each row: segno's
-    writer walks the modules one by one in generators, 40 % of a code's time (1.2 of 3 ms),
-    and a cold build draws a code for every article. ``scale`` > 1 (segno then groups the
+    writer walks the modules one by one in generators (a code 4.61 -> 3.95 ms, 400 URLs at
+    load 9), and a cold build draws a code for every article. ``scale`` > 1 (segno then groups the
     paths under one transform) and the first module dark (a finder pattern's corner, always:
     segno's walk starts as if after a dark module)."""
     side = len(matrix) + 2 * BORDER
