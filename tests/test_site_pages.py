@@ -255,10 +255,15 @@ def test_qr_is_inline_svg_and_deterministic() -> None:
 
 
 def test_pagefind_indexes_in_place_as_chinese(tmp_path: Path) -> None:
-    from civicnews.site.search import pagefind_command
+    from civicnews.site.search import pagefind_command, pagefind_program
+
+    pagefind_program.cache_clear()
 
     cmd = pagefind_command(tmp_path)
-    assert cmd[1:3] == ["-m", "pagefind"]
+    # The binary itself, the one `python -m pagefind` would exec (no interpreter a shard).
+    from pagefind.service import _must_get_executable
+
+    assert cmd[0] == str(_must_get_executable().resolve().absolute())
     assert cmd[cmd.index("--site") + 1] == str(tmp_path)
     assert cmd[cmd.index("--force-language") + 1] == "zh"
 
@@ -595,3 +600,16 @@ def test_with_towns_adds_the_stories_of_the_places_inside_in_article_order() -> 
             inside |= {a.id for other, path in paths.items()
                        if other != name and name in path for a in groups.get(other, [])}
             assert [a.id for a in got[name]] == [a.id for a in arts if a.id in inside]
+
+
+def test_pagefind_binary_named_by_the_environment_wins(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from civicnews.site.search import pagefind_command, pagefind_program
+
+    binary = tmp_path / "my-pagefind"
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))
+    pagefind_program.cache_clear()
+    try:
+        assert pagefind_command(tmp_path)[0] == str(binary)
+    finally:
+        pagefind_program.cache_clear()

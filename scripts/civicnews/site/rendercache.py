@@ -260,9 +260,12 @@ class RenderCache:
         """Store a rendered page (atomically: a parallel build never reads half a page)."""
         path = self.path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(data)
+            try:
+                tmp.write_bytes(data)
+            except FileNotFoundError:  # its folder is made once, not asked for every page
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp.write_bytes(data)
             tmp.chmod(READ_ONLY)
             tmp.replace(path)
         except OSError:
