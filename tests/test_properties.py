@@ -163,15 +163,29 @@ def hard_wrap(text: str, width: int) -> list[str]:
     return [text[i:i + width] for i in range(0, len(text), width)]
 
 
-# Known failure, kept: a paragraph wrapped into lines that all end a sentence (two lines, the
-# first ending exactly at the column's edge) reads as one paragraph per line, the way text
-# printed a paragraph to a line does; the lines alone cannot tell them apart. (A line of digits
-# cut at the column's character count, narrower in print, was the other case: fixed.)
-@pytest.mark.xfail(reason="lines that all end a sentence read as one paragraph per line", strict=False)
+def ends_a_sentence(line: str) -> bool:
+    return bool(re.search(r"[。！？…]”?$", line))
+
+
+# A line that ends a sentence exactly at the column's edge, with no indent on the next line, ends
+# a paragraph as well as not: text printed a paragraph to a line looks the same, and the lines
+# alone cannot tell them apart. The property leaves that shape out; the known failure below keeps
+# it as a case. (Over every seed gold paragraph at every width 3-42, 18 of 23,680 wraps failed,
+# all of this shape; a line of digits cut at the column's character count was the other case: fixed.)
 @FAST
 @given(para=gst.gold_paragraphs(), width=gst.column_widths(3, 42))
 def test_one_paragraph_rejoined_exactly(para: str, width: int) -> None:
-    assert paragraphs_mod.rejoin_paragraphs(hard_wrap(para, width)) == [para]
+    lines = hard_wrap(para, width)
+    assume(not any(ends_a_sentence(x) for x in lines[:-1]))
+    assert paragraphs_mod.rejoin_paragraphs(lines) == [para]
+
+
+@pytest.mark.xfail(reason="known failure: a sentence ending at the column's edge reads as a paragraph end",
+                   strict=True)
+def test_known_failure_sentence_end_at_the_column_edge() -> None:
+    # invented text: one paragraph of two sentences, cut where the first one ends
+    para = "河道保洁员每天清理两次。垃圾不过夜。"
+    assert paragraphs_mod.rejoin_paragraphs(hard_wrap(para, 12)) == [para]
 
 
 @FAST
