@@ -1480,3 +1480,28 @@ def test_a_title_line_ending_on_a_comma_keeps_the_line_under_it() -> None:
     page = Page([run], [], [], [])
     assert drop_stray_title_tails(page, {1: 0.9, 2: 0.3}, load_rules()) == []
     assert run.headline.text == "清理城郊河道垃圾，守护乡村好水质"
+
+
+def _column_page(after: list[str]) -> tuple[list[Line], list[Decision]]:
+    """A narrow column story, a short headline set apart that the model read as text (sure of
+    it), and the lines after it, every line a block of its own (a double-spaced column)."""
+    rows = [("title", "西湾村修通产业路"), ("start", "西湾村今年修通了"), ("body", "三条产业路，果农"),
+            ("body", "运果再也不难了。"), ("body", "用真情为老人添暖"), *(("body", t) for t in after)]
+    lines, decisions = page(rows)
+    lines = [dataclasses.replace(x, gap_before=1) if k >= 4 else x for k, x in enumerate(lines)]
+    return lines, decisions
+
+
+def test_a_headline_read_as_text_over_a_dated_lead_heads_a_new_story() -> None:
+    # the model read the headline as a line of the column around it; the text after it opens
+    # like a story (a date) and shares almost nothing with the story before
+    lines, decisions = _column_page(["5月8日，南溪镇的", "志愿者走进敬老院", "为老人理发打扫，", "陪老人聊天拉家常。"])
+    result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+    assert [a.headline.title for a in result.articles] == ["西湾村修通产业路", "用真情为老人添暖"]
+    assert result.articles[1].paragraphs[0].startswith("5月8日，南溪镇")
+
+
+def test_a_headline_shaped_text_line_over_text_that_opens_no_story_stays_text() -> None:
+    lines, decisions = _column_page(["南溪镇的志愿者还", "走进敬老院为老人", "理发打扫，陪老人", "聊天拉家常。"])
+    (a,) = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES).articles
+    assert "用真情为老人添暖" in "".join(a.paragraphs)

@@ -100,6 +100,7 @@ from .line_rereads import (
     titles_ending_sentences,
     titles_naming_new_places,
     titles_opened_by_text,
+    titles_over_openings,
     titles_read_as_leads,
 )
 from .line_shapes import DASH_OPENING, touching
@@ -261,6 +262,10 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k, score in titles_between_stories(lines, decisions, rules).items():
         decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
             f"the text after it and before it share a cosine of {score:.2f}"))
+    for k, score in titles_over_openings(lines, decisions, rules).items():
+        decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
+            f"set apart over text that opens like a story and uses its words, the text before"
+            f" fewer (the two texts' cosine {score:.2f}): a headline read as text"))
     for k, score in subheads_opening_stories(lines, decisions, rules).items():
         decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
             f"the text after it opens like a story and uses its words, the text before far fewer"

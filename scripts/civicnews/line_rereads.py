@@ -34,6 +34,9 @@ shows. In the order they run:
     after shares almost nothing with the text before is a new story's title;
 12a. ``subheads_opening_stories``: so is a headline-shaped subhead over text that opens like a
     story and uses its words more than the text before does, the two texts sharing a few names;
+12b. ``titles_over_openings``: so is a headline-shaped line read as text, set apart between a
+    finished sentence and text that opens like a story, when that text uses its words more than
+    the text before does and the two share almost nothing;
 13. ``titles_naming_new_places``: so is one opening with a place the text after names and the
     story before never does;
 14. ``subheads_touching_titles``: a subhead printed against a title line is a piece of that title;
@@ -312,6 +315,56 @@ def titles_between_stories(lines: list[Line], decisions: list[Decision], rules: 
             out[k] = round(score, 3)
     return out
 
+
+
+def titles_over_openings(lines: list[Line], decisions: list[Decision], rules: Rules) -> dict[int, float]:
+    """Headline-shaped lines read as text, however sure, set apart between a finished sentence
+    and text that opens like a story (a date or 近日 in its first ``far_split_opening_chars``
+    characters: ``_DATED_OPENING``), that text using more of their words than the text before
+    does and the two texts sharing a cosine under ``max_title_similarity``: a headline over its
+    story's lead, where a paragraph's first line would run on and a last line end a sentence.
+    ``titles_between_stories`` takes such a line only when the model was unsure of it; a
+    headline of one short line set in a column of short lines (用爱心为党旗添彩 over a
+    column of eight-character lines) is read as text with confidence. A line with a comma is
+    a paragraph's first line (another ``titles_between_stories`` test). Index → the cosine,
+    for the report.
+
+    >>> from .rules import load_rules
+    >>> texts = ["代表们提出了许多有针对性的建议。", "用真情为老人添温暖", "5月8日，南溪镇的志愿者",
+    ...          "走进敬老院为老人理发、打扫", "卫生，陪老人聊天拉家常。"]
+    >>> page = [Line(n, "", t, gap_before=1, width=float(len(t))) for n, t in enumerate(texts)]
+    >>> titles_over_openings(page, [Decision(Role.BODY, 0.9)] * 5, load_rules())
+    {1: 0.0}
+
+    Over text that opens no story it is a paragraph's line:
+
+    >>> page[2] = Line(2, "", "南溪镇的志愿者还在敬老院", gap_before=1, width=12.0)
+    >>> titles_over_openings(page, [Decision(Role.BODY, 0.9)] * 5, load_rules())
+    {}
+    """
+    out: dict[int, float] = {}
+    if not SETTINGS.titles_over_openings:
+        return out
+    for k in range(1, len(lines) - 1):
+        text = lines[k].text
+        # cheap tests first: most lines are text that ends a clause or fills its column
+        if decisions[k].role is not R.BODY or "，" in text or not _set_apart(lines, decisions, k):
+            continue
+        if not could_be_title(text) or _PROSE_MARKS.search(text) or _furniture_shaped(text, rules):
+            continue
+        nxt = next((j for j in range(k + 1, len(lines)) if lines[j].text), None)
+        if nxt is None or decisions[nxt].role not in _TEXT_ROLES:
+            continue
+        after = _text_window(lines, decisions, range(k + 1, min(len(lines), k + 1 + SUBHEAD_WINDOW)))
+        before = _text_window(lines, decisions, range(k - 1, max(-1, k - 1 - SUBHEAD_WINDOW), -1))
+        if not after or not before or not _DATED_OPENING.search(after[:SETTINGS.far_split_opening_chars]):
+            continue
+        if _shares_with(text, after) <= _shares_with(text, before):
+            continue
+        score = cosine(bigrams(after), bigrams(before))
+        if score < SETTINGS.max_title_similarity:
+            out[k] = round(score, 3)
+    return out
 
 # A line wholly in brackets (【人大代表之家】): a column's label, a kicker's print, no title.
 # Marks of a sentence's inside a headline never holds (a headline may hold one ，between two
