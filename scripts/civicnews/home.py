@@ -519,3 +519,39 @@ def organs_of_its_own(text: str, home: str, mentions: list[tuple[Mention, float]
     return not any(gaz.divisions[c].name[-1] == kind and not gaz.within(c, home)
                    for m, _weight in mentions for c in _readings(m, None, rules)
                    if gaz.divisions[c].level in ("county", "city"))
+
+
+def headline_of_another(mentions: list[tuple[Mention, float]], head_end: int, rules: Rules) -> bool:
+    """True when a story's headline names places its body never names, nor any place inside or
+    around them, while the body names one county or city of its own in full at least
+    settings.district_passing_mentions times: the headline is a neighbour's, put on this body
+    by a page read out of order (a PDF tool's text, a headline set beside its story), and the
+    body's places decide. The headline ends at ``head_end``.
+
+    >>> from civicnews.rules import load_rules
+    >>> from civicnews.mentions import _mentions
+    >>> rules = load_rules()
+    >>> def another(head, body):
+    ...     return headline_of_another(_mentions(head + body, rules), len(head), rules)
+    >>> another("宝清县开展禁烧巡查", "庆元县召开大会。庆元县干部参加")
+    True
+    >>> another("宝清县开展禁烧巡查", "庆元县召开大会。宝清县干部参加")  # the body names it too
+    False
+    >>> another("宝清县开展禁烧巡查", "夹信子镇召开大会。庆元县干部参加。庆元县表态")  # its town
+    False
+    >>> another("宝清县开展禁烧巡查", "庆元县召开大会")  # named once: in passing
+    False
+    """
+    gaz = rules.gazetteer
+    head = [m for m, _w in mentions if m.start < head_end and m.spelling not in gaz.local_words]
+    body = [m for m, _w in mentions if m.start >= head_end and m.spelling not in gaz.local_words]
+    if not head:
+        return False
+    if any(gaz.within(c, h) or gaz.within(h, c) for m in head for h in m.codes for b in body for c in b.codes):
+        return False
+    named: dict[str, int] = {}
+    for m in body:
+        places = [c for c in m.codes if gaz.divisions[c].level in ("county", "city")]
+        if m.full and len(places) == 1:
+            named[places[0]] = named.get(places[0], 0) + 1
+    return any(count >= SETTINGS.district_passing_mentions for count in named.values())
