@@ -1294,3 +1294,16 @@ def test_a_neighbours_headline_put_on_a_body_gives_way_to_the_bodys_places() -> 
     assert got[0] == "宝清县"
     # the body's county named once is in passing: the headline decides
     assert tagged("干部巡查田间地头，庆元县客商参观。", title="宝清县开展秸秆禁烧巡查")[0] == "宝清县"
+
+
+def test_a_place_of_elsewhere_in_the_lead_makes_a_carried_story_anothers() -> None:
+    # a county paper carries another county's story whose headline names no place (or was lost
+    # by a PDF tool): the town its lead names, once, no town of the paper's county, decides
+    body = "近日，夹信子镇在辖区开展秸秆禁烧巡查。该镇干部深入田间地头，劝导群众。"
+    assert tagged(body, title="禁烧巡查进行时", publication="庆元县融媒体中心") == ["宝清县", "夹信子镇"]
+    # named past the lead, once, it is in passing: the paper's county
+    body = "近日，县里开展秸秆禁烧巡查。干部深入田间地头，劝导群众，夹信子镇干部也来交流。"
+    assert tagged(body, title="禁烧巡查进行时", publication="庆元县融媒体中心")[0] == "庆元县"
+    # guests met, or a place gone to, in the lead: the paper's county
+    for lead in ("近日，县领导会见宝清县考察团一行。", "近日，县委书记带队赴宝清县考察学习。"):
+        assert tagged(lead + "双方进行了座谈。", title="座谈交流", publication="庆元县融媒体中心") == ["庆元县"]
