@@ -1281,3 +1281,29 @@ def test_the_fitting_articles_as_carried_by_another_provinces_county_paper() -> 
     """A story under another county's masthead (a story carried from elsewhere, a misread paper's
     name) is placed by the places it names when they lie outside the paper's county."""
     assert carried("fit") >= CARRIED_FLOOR
+
+
+def test_a_neighbours_headline_put_on_a_body_gives_way_to_the_bodys_places() -> None:
+    # a PDF tool read the page out of order: the headline names a county the body never names,
+    # and the body names its own county in full twice: the body's county, not the headline's
+    body = "庆元县召开冬季安全生产大会。庆元县各部门负责人参加会议，部署冬季安全工作。"
+    assert tagged(body, title="宝清县开展秸秆禁烧巡查", publication="宝清县融媒体中心") == ["庆元县"]
+    assert tagged(body, title="宝清县开展秸秆禁烧巡查") == ["庆元县"]
+    # the body names the headline's town: the headline is its own, and keeps its weight
+    got = tagged("夹信子镇干部巡查田间地头。庆元县客商、庆元县考察团参观。", title="宝清县开展秸秆禁烧巡查")
+    assert got[0] == "宝清县"
+    # the body's county named once is in passing: the headline decides
+    assert tagged("干部巡查田间地头，庆元县客商参观。", title="宝清县开展秸秆禁烧巡查")[0] == "宝清县"
+
+
+def test_a_place_of_elsewhere_in_the_lead_makes_a_carried_story_anothers() -> None:
+    # a county paper carries another county's story whose headline names no place (or was lost
+    # by a PDF tool): the town its lead names, once, no town of the paper's county, decides
+    body = "近日，夹信子镇在辖区开展秸秆禁烧巡查。该镇干部深入田间地头，劝导群众。"
+    assert tagged(body, title="禁烧巡查进行时", publication="庆元县融媒体中心") == ["宝清县", "夹信子镇"]
+    # named past the lead, once, it is in passing: the paper's county
+    body = "近日，县里开展秸秆禁烧巡查。干部深入田间地头，劝导群众，夹信子镇干部也来交流。"
+    assert tagged(body, title="禁烧巡查进行时", publication="庆元县融媒体中心")[0] == "庆元县"
+    # guests met, or a place gone to, in the lead: the paper's county
+    for lead in ("近日，县领导会见宝清县考察团一行。", "近日，县委书记带队赴宝清县考察学习。"):
+        assert tagged(lead + "双方进行了座谈。", title="座谈交流", publication="庆元县融媒体中心") == ["庆元县"]

@@ -35,12 +35,14 @@ page's place. The steps of find_districts, in the order they run:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import cache, lru_cache
 
 from .home import (
     SELF_REFERENCE,
     far_from,
+    headline_of_another,
     home_readings,
     home_spelled_short,
     local_paper_name,
@@ -493,6 +495,9 @@ def find_districts(article: Article, info: PageInfo, rules: Rules, fallback_home
     """
     gaz = rules.gazetteer
     mentions = _story_mentions(article, rules)
+    if article.headline is not None and headline_of_another(
+            mentions, len(_headline_text(article.headline)), rules):
+        return find_districts(dataclasses.replace(article, headline=None), info, rules, fallback_home)
     text = _headline_text(article.headline) + "".join(article.paragraphs)
     home, shared = home_readings(info, rules)
     home = shared_home(shared, mentions, rules, local_paper_name(info, shared, rules)) or home

@@ -393,7 +393,11 @@ def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str,
     True
     >>> elsewhere("宝清县考察团来我县考察", 11), elsewhere("宝清县考察团到庆元考察", 11)
     (False, False)
-    >>> elsewhere("县领导会见宝清县客人")  # named once, in the body: in passing
+    >>> elsewhere("县领导会见宝清县客人")  # named once, after a word of meeting: guests
+    False
+    >>> elsewhere("近日，宝清县开展禁烧巡查。县领导参加")  # named once, in the lead: the story's place
+    True
+    >>> elsewhere("近日，县里开展禁烧巡查。宝清县客人参加")  # named once, past the lead: in passing
     False
     >>> elsewhere("夹信子镇禁烧管控进行时", 11)  # 宝清县's town only
     True
@@ -425,8 +429,73 @@ def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str,
     if kinds:  # 我县 in a 区's paper: another county speaking, of the places it names
         return bool(named)
     several = len(places_stayed_in(named, text, rules)) >= SETTINGS.district_passing_mentions
+    lead = lead_end(text, head_end)
     return several and gaz.divisions[home].level == "county" or any(
-        len(starts) >= SETTINGS.district_passing_mentions or starts[0] < head_end for starts in named.values())
+        len(starts) >= SETTINGS.district_passing_mentions or starts[0] < head_end
+        or starts[0] < lead and not gone_or_met(text, starts[0], rules) and not bureaus_of_its_own(text, home, rules)
+        for place, starts in named.items())
+
+
+def gone_or_met(text: str, at: int, rules: Rules) -> bool:
+    """True when the place named at ``at`` follows, in its clause, a word of going there
+    (visit_words) or of meeting guests from it (meeting_words): the story's people went there,
+    or its people came as guests, and the story is not that place's.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> [gone_or_met(t, t.index("宝清县"), rules) for t in ("县领导会见宝清县考察团", "县委书记赴宝清县学习", "近日，宝清县开展巡查")]
+    [True, True, False]
+    """
+    words = rules.visit_words + rules.meeting_words
+    if not words:
+        return False
+    gap = SETTINGS.district_visited_gap
+    reach = gap + max(len(w) for w in words)
+    return bool(_went_pattern(words, gap).search(text[max(0, at - reach) : at]))
+
+
+# A county's bureaus written bare, by its kind alone, after a clause's start or a list's mark
+# (联合市发改局、市经信局: the 市's own): 市场 is a market, no 市's bureau.
+OWN_BUREAUS = re.compile(r"(?:^|(?<=[，。；：,;:“\s、])|(?<=联合|会同))([县区市旗])(?!场)[\u4e00-\u9fff]{1,3}?[局办]")
+
+
+def bureaus_of_its_own(text: str, home: str, rules: Rules) -> bool:
+    """True when the story writes a bureau bare of home's kind (市发改局 in a county-level 市's
+    paper, 县教育局 in a 县's): its own county's, so a place of elsewhere named once in its lead
+    is a partner or a town the list files elsewhere (towns move between counties), not the
+    story's place.
+
+    >>> from civicnews.rules import load_rules
+    >>> rules = load_rules()
+    >>> home = rules.gazetteer.codes("义乌市")[0]
+    >>> bureaus_of_its_own("日前，开发区联合市发改局召开会议", home, rules)
+    True
+    >>> bureaus_of_its_own("日前，县教育局召开会议", home, rules), bureaus_of_its_own("联合市场监管所检查", home, rules)
+    (False, False)
+    """
+    kind = rules.gazetteer.divisions[home].name[-1]
+    return kind in OWN_BUREAUS.findall(text)
+
+
+# What ends a story's lead: its first full stop.
+LEAD_END = re.compile("[。！？]")
+
+
+def lead_end(text: str, head_end: int) -> int:
+    """Where the lead of a story ends (its first sentence, after the headline that ends at
+    ``head_end``), at most settings.district_lead_chars into the body; ``head_end`` when no lead
+    counts. A place of elsewhere named there, not merely gone to, makes a story another's as one
+    in the headline does: news leads say where (连日来，A镇在辖区开展…), and the lead stays when a
+    PDF tool or a page read out of order loses or swaps the headline.
+
+    >>> lead_end("标题近日，甲镇开展活动。乙镇参加。", 2)
+    12
+    >>> lead_end("标题" + "长" * 200, 2) == 2 + SETTINGS.district_lead_chars
+    True
+    """
+    limit = head_end + SETTINGS.district_lead_chars
+    stop = LEAD_END.search(text, head_end, limit)
+    return stop.end() if stop else min(limit, len(text))
 
 
 def places_stayed_in(named: dict[str, list[int]], text: str, rules: Rules) -> list[str]:
@@ -519,3 +588,39 @@ def organs_of_its_own(text: str, home: str, mentions: list[tuple[Mention, float]
     return not any(gaz.divisions[c].name[-1] == kind and not gaz.within(c, home)
                    for m, _weight in mentions for c in _readings(m, None, rules)
                    if gaz.divisions[c].level in ("county", "city"))
+
+
+def headline_of_another(mentions: list[tuple[Mention, float]], head_end: int, rules: Rules) -> bool:
+    """True when a story's headline names places its body never names, nor any place inside or
+    around them, while the body names one county or city of its own in full at least
+    settings.district_passing_mentions times: the headline is a neighbour's, put on this body
+    by a page read out of order (a PDF tool's text, a headline set beside its story), and the
+    body's places decide. The headline ends at ``head_end``.
+
+    >>> from civicnews.rules import load_rules
+    >>> from civicnews.mentions import _mentions
+    >>> rules = load_rules()
+    >>> def another(head, body):
+    ...     return headline_of_another(_mentions(head + body, rules), len(head), rules)
+    >>> another("宝清县开展禁烧巡查", "庆元县召开大会。庆元县干部参加")
+    True
+    >>> another("宝清县开展禁烧巡查", "庆元县召开大会。宝清县干部参加")  # the body names it too
+    False
+    >>> another("宝清县开展禁烧巡查", "夹信子镇召开大会。庆元县干部参加。庆元县表态")  # its town
+    False
+    >>> another("宝清县开展禁烧巡查", "庆元县召开大会")  # named once: in passing
+    False
+    """
+    gaz = rules.gazetteer
+    head = [m for m, _w in mentions if m.start < head_end and m.spelling not in gaz.local_words]
+    body = [m for m, _w in mentions if m.start >= head_end and m.spelling not in gaz.local_words]
+    if not head:
+        return False
+    if any(gaz.within(c, h) or gaz.within(h, c) for m in head for h in m.codes for b in body for c in b.codes):
+        return False
+    named: dict[str, int] = {}
+    for m in body:
+        places = [c for c in m.codes if gaz.divisions[c].level in ("county", "city")]
+        if m.full and len(places) == 1:
+            named[places[0]] = named.get(places[0], 0) + 1
+    return any(count >= SETTINGS.district_passing_mentions for count in named.values())

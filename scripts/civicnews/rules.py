@@ -77,6 +77,9 @@ class Rules:
     # words of going to a place (走进, 视察了): a county named right after one is where the story's
     # people went (gazetteer.yml visit_words)
     visit_words: tuple[str, ...] = ()
+    # words of meeting guests (会见, 接待): a place named right after one in a story's lead sends
+    # guests, it is not where the story happens (gazetteer.yml meeting_words)
+    meeting_words: tuple[str, ...] = ()
     # words that open a speaker's demands (要求，…) and units of measured data (毫米): a town named
     # only in such a sentence or clause is no place of the story (gazetteer.yml)
     speech_words: tuple[str, ...] = ()
@@ -194,6 +197,7 @@ def _build(override: Path | None) -> Rules:
         publications=dict(gaz.get("publications") or {}),
         located_in=tuple(gaz.get("located_in") or ()),
         visit_words=tuple(gaz.get("visit_words") or ()),
+        meeting_words=tuple(gaz.get("meeting_words") or ()),
         speech_words=tuple(gaz.get("speech_words") or ()),
         prose_words=frozenset(str(w) for w in gaz.get("prose_words") or ()),
         leaving_words=tuple(str(w) for w in gaz.get("leaving_words") or ()),
