@@ -158,3 +158,16 @@ def test_a_lines_shape_names_are_shared_not_made_for_each_line() -> None:
         for a, b in zip(fn(one), fn(two), strict=False):
             assert a != b or a is b, (fn.__name__, a)
     assert features.shared_words(one)[0] is features.shared_words(two)[0]
+
+
+def test_bucketed_features_index_their_names_as_bucket_does() -> None:
+    """width_ratio and shared_words index their names by bisection directly: the same name as
+    _bucket for every value, the edges, between them, beyond them and NaN."""
+    from civicnews import features as f
+
+    for edges, names in ((f._FILL_EDGES, f._FILL), (f._SHARE_EDGES, f._AFTER), (f._SHARE_EDGES, f._BEFORE)):
+        assert len(names) == len(edges) + 1
+        values = [*edges, *(e - 1e-9 for e in edges), *(e + 1e-9 for e in edges), -1.0, 0.0, 99.0,
+                  float("nan"), float("inf")]
+        for value in values:
+            assert names[f.bisect.bisect_right(edges, value)] == f._bucket(value, edges, names)
