@@ -49,6 +49,8 @@ shows. In the order they run:
     that title's story (``grouping.texts_running_across``);
 17. ``titles_opened_by_text``: a block's first line printed against the title under it is that
     title's first piece;
+17a. ``reprinted_block_ends``: the lines of one headline block drawn twice as a whole (PyMuPDF's
+    fake bold) are one headline: a title line's next line in the block goes on it;
 18. ``far_reprints`` and ``reprinted_title_ends``: display lines printed a second time are
     furniture, and a title line's end read as something else is found by its second print;
 19. ``chart_labels``: a chart's title (…分解图) and the short label lines right above it are
@@ -60,7 +62,10 @@ shows. In the order they run:
 21a. ``prose_read_as_titles``: title lines that are prose (a sentence ends inside them, or two
     kinds of clause marks), with the title lines above that go on into them, are text;
 22. ``kickers_ending_titles``: a kicker against the title above it, set apart from the title under
-    it, ends the headline above.
+    it, ends the headline above;
+23. ``title_ends_broken_off``: a few characters under a title line, broken off inside a word or a
+    quotation and read as a subhead, caption, furniture or text, are the title's end.
+``dash_titles`` also takes a headline whose closing dash wrapped onto a line of its own.
 """
 
 from __future__ import annotations
@@ -81,6 +86,7 @@ from .labeler import Decision
 from .line_shapes import (
     _CLAUSE_ENDS,
     _TAIL_MARKS,
+    _TYPE_MARKS,
     DASH_OPENING,
     MEASURE_LINES,
     MEASURE_MIN_EM,
@@ -144,6 +150,48 @@ def reprinted_title_ends(decisions: list[Decision], reprints: dict[int, int]) ->
             if reprints.get(k + 1) == j + 1 and decisions[j].role is R.TITLE
             and decisions[j + 1].role is not R.TITLE and decisions[k + 1].role is R.TITLE]
 
+
+
+def _same_reprint_block(above: Line, line: Line) -> bool:
+    """Two lines folded out of one headline block drawn twice as a whole (题一 / 题二 / 题一 /
+    题二, ``lines.fold_reprints``): consecutive first prints whose second prints lie the same
+    number of lines (two or more) further on."""
+    if not (above.doubled and line.doubled) or len(above.lines) < 2 or len(line.lines) < 2:
+        return False
+    offset = above.lines[1] - above.lines[0]
+    return offset >= 2 and line.lines[0] == above.lines[0] + 1 and line.lines[1] - line.lines[0] == offset
+
+
+def reprinted_block_ends(lines: list[Line], decisions: list[Decision]) -> list[int]:
+    """A line of a headline block drawn twice as a whole (fake bold, a drop shadow: PyMuPDF
+    prints the block's lines, then all of them again), after a title line of the same block and
+    read as a new title's first line or as furniture: the title goes on there. A tool repeats
+    the block it was drawn as, so one reprinted block is one headline (2023年县级文明城镇测评名单
+    / 公布 我县名列前茅, the second line's two phrases read as a slogan). A line the line stage
+    parted off as another story's headline is left alone. Returns the indices.
+
+    >>> page = [Line(5, "", "县里召开文明城市创建"), Line(6, "", "推进会 部署下阶段工作"), Line(9, "", "日前，县里召开会议。")]
+    >>> page[0].doubled = page[1].doubled = True
+    >>> page[0].lines, page[1].lines, page[2].lines = (5, 7), (6, 8), (9,)
+    >>> roles = [Role.TITLE, Role.FURNITURE, Role.START]
+    >>> reprinted_block_ends(page, [Decision(r, 0.9) for r in roles])
+    [1]
+    >>> page[1].lines = (6, 10)  # printed again elsewhere: no one block
+    >>> reprinted_block_ends(page, [Decision(r, 0.9) for r in roles])
+    []
+    """
+    if not SETTINGS.reprinted_blocks_one_headline:
+        return []
+    out: list[int] = []
+    for k in range(1, len(lines)):
+        decision = decisions[k]
+        if decisions[k - 1].role is not R.TITLE or lines[k].head_start:
+            continue
+        if not (decision.role is R.FURNITURE or (decision.role is R.TITLE and not decision.continues)):
+            continue
+        if _same_reprint_block(lines[k - 1], lines[k]):
+            out.append(k)
+    return out
 
 # Roles of the lines a story's text is made of, for the windows ``titles_between_stories`` reads.
 _TEXT_ROLES = (R.START, R.BODY, R.CREDIT)
@@ -1589,6 +1637,13 @@ def dash_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
     >>> page[1], page[2] = replace(page[1], gap_before=1), replace(page[2], gap_before=0)
     >>> dash_titles(page, [Decision(Role.BODY, 1.0), Decision(Role.START, 0.8), Decision(Role.BODY, 1.0)])
     []
+
+    The dash wrapped alone onto a line of its own: that line and the one before are the headline.
+
+    >>> page = [Line(1, "", "活动取得实效。"), Line(2, "", "带民意，赴会场！政协委员报到"), Line(3, "", "——"),
+    ...         Line(4, "", "捎来群众期盼，共商发展大计。1月4日，委员们报到。")]
+    >>> dash_titles(page, [Decision(Role.BODY, 1.0)] * 4)
+    [1, 2]
     """
     out: list[int] = []
     texted = [k for k, line in enumerate(lines) if line.text]
@@ -1608,6 +1663,13 @@ def dash_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
                 and not ends_sentence(lines[prev].text) and could_be_title(lines[prev].text)):
             group = [prev, k]  # the paragraph began on the line before (带民意，赴会场！政 / 协委员报到——)
             prev = texted[pos - 2] if pos >= 2 else None
+        elif (SETTINGS.dash_alone_ends_title and prev is not None and _DASH_ONLY.match(text)
+              and lines[k].gap_before == 0 and decisions[prev].role in _TEXT_OR_NONE
+              and not ends_sentence(lines[prev].text) and could_be_title(lines[prev].text)):
+            # the dash wrapped alone onto the next line (带民意，赴会场！政协委员报到 / ——): the
+            # headline is the line before and the dash
+            group = [prev, k]
+            prev = texted[pos - 2] if pos >= 2 else None
         n = sum(len(CJK_CHAR.findall(lines[j].text)) for j in group)
         if not SETTINGS.title_chars[0] <= n <= SETTINGS.title_chars[1] or opens_story(lines[group[0]].text):
             continue  # a paragraph opening like a story's sentence (近日，记者撷取几个画面——) is text
@@ -1615,6 +1677,10 @@ def dash_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
             continue
         out.extend(group)
     return out
+
+
+# A line of nothing but a dash: a headline's closing dash wrapped alone (dash_titles).
+_DASH_ONLY = re.compile(r"^\s*[—－-]{1,4}\s*$")
 
 
 # A headline broken after its colon goes on for a line or two (常德书写文明城市答卷： / 文明之风，吹进街头巷尾).
@@ -1744,6 +1810,64 @@ def title_ends_read_as_leads(lines: list[Line], decisions: list[Decision], rules
             out.append(k)
     return out
 
+
+
+# Roles the line under a title holds when a PDF tool broke the title's last word off onto it:
+# a short line read as a subhead, a photo caption, page furniture or a story's text.
+_BROKEN_END_ROLES = (R.SUBHEAD, R.CAPTION, R.FURNITURE, R.BODY)
+
+
+def _closes_open_quote(title: str, text: str) -> bool:
+    """``title`` leaves a quotation open that ``text`` closes (提升城市“颜 / 值”)."""
+    return title.count("“") > title.count("”") and "”" in text and text.count("”") > text.count("“")
+
+
+def title_ends_broken_off(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """The line right under a title line, printed against it, that holds the title's last
+    characters broken off inside a word or a quotation (…组织冬季草原防 / 火宣讲, …提升城市“颜 /
+    值”) and was read as a subhead, a caption, furniture or text: the title's end. It is at
+    most ``far_title_tail_chars`` characters and no clause, at most half as wide as the line
+    under it (no paragraph's first line is that short unless it ends there), no rule names it,
+    and a dictionary word runs across the break (``spans_a_word``), or the story under it prints
+    the four characters across the break, or it closes the quotation the title line leaves open. ``title_ends_read_as_leads`` takes such an end read as a story's
+    first line. Returns the indices of the ends.
+
+    >>> from .rules import load_rules
+    >>> page = [Line(1, "", "石门镇开展冬季森林防"), Line(2, "", "灭火演练"), Line(3, "", "为普及森林防灭火知识，石门镇开展演练。")]
+    >>> ds = [Decision(Role.TITLE, 0.9), Decision(Role.SUBHEAD, 0.8), Decision(Role.BODY, 0.9)]
+    >>> title_ends_broken_off(page, ds, load_rules())
+    [1]
+    >>> page[1] = Line(2, "", "演练现场")  # a whole word under a whole title: a subhead
+    >>> title_ends_broken_off(page, ds, load_rules())
+    []
+    >>> page[:2] = [Line(1, "", "整治集贸市场 提升街区“颜"), Line(2, "", "值”")]
+    >>> title_ends_broken_off(page, [Decision(Role.TITLE, 0.9), Decision(Role.CAPTION, 0.7), ds[2]], load_rules())
+    [1]
+    """
+    if not SETTINGS.title_ends_broken_off:
+        return []
+    most = SETTINGS.far_title_tail_chars
+    out: list[int] = []
+    texted = [k for k, line in enumerate(lines) if line.text]
+    for pos, k in enumerate(texted[1:-1], start=1):
+        prev, nxt = texted[pos - 1], texted[pos + 1]
+        line, title = lines[k], lines[prev].text.strip()
+        text = line.text.strip()
+        if decisions[prev].role is not R.TITLE or decisions[k].role not in _BROKEN_END_ROLES or line.gap_before > 0:
+            continue
+        if decisions[nxt].role not in _TEXT_ROLES or len(text) > most or not CJK_CHAR.search(text):
+            continue
+        if _TAIL_MARKS.search(text) or _furniture_shaped(text, rules) or opens_story(text):
+            continue
+        if len(text) > 0.5 * len(lines[nxt].text) or not could_be_title(title + text):
+            continue
+        # the words across the break: a dictionary word, or four characters the story prints
+        # (草原防 / 火宣讲: 原防火宣; 创省级 / 文明乡镇: 省级文明)
+        story = _TYPE_MARKS.sub("", _text_window(lines, decisions, range(nxt, min(len(lines), nxt + SUBHEAD_WINDOW))))
+        across = _TYPE_MARKS.sub("", title)[-2:] + _TYPE_MARKS.sub("", text)[:2]
+        if _closes_open_quote(title, text) or spans_a_word(title, text) or (len(across) == 4 and across in story):
+            out.append(k)
+    return out
 
 # A chart's labels over its title: at most this many lines of at most this many characters (a
 # box's label, 企业范围，由经济发展局负责); more, or longer, is a story's text. Not fitted: the
