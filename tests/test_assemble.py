@@ -1494,9 +1494,9 @@ def test_headline_lines_each_drawn_twice_alone_are_not_one_block() -> None:
     lines = split_lines("\n".join(["县级文明村镇测评结果公布"] * 2 + ["城关镇召开创卫推进会"] * 2))
     decisions = [Decision(R.TITLE, 0.9), Decision(R.FURNITURE, 0.9)]
     assert [x.doubled for x in lines] == [True, True]
-    assert line_rereads.reprinted_block_ends(lines, decisions) == []
+    assert line_rereads.reprinted_blocks(lines, decisions) == {}
     one = split_lines("\n".join(["县级文明村镇测评结果公布", "城关镇召开创卫推进会"] * 2))
-    assert line_rereads.reprinted_block_ends(one, decisions) == [1]
+    assert line_rereads.reprinted_blocks(one, decisions) == {1: True}
 
 
 def test_a_headline_s_closing_dash_wrapped_alone_ends_the_headline() -> None:
@@ -1536,3 +1536,19 @@ def test_a_short_line_no_word_or_quotation_runs_into_is_no_broken_off_end() -> N
     rows[0] = ("title", "石门镇开展冬季防火演练现")
     rows[1] = ("subhead", "场观摩")
     assert line_rereads.title_ends_broken_off(*page(rows), RULES) == [1]
+
+
+def test_headline_blocks_drawn_twice_at_the_foot_are_titles_of_their_own() -> None:
+    # PyMuPDF prints the page's doubled titles together at its foot, each block twice; the model
+    # read the first block as a kicker over the second: each block is a story's whole title
+    upper = ["青山区召开老旧小区", "改造推进会"]
+    lower = ["北湖街道开展垃圾分类", "入户宣传活动"]
+    text = ["3月5日，青山区召开老旧小区改造推进会，部署全年改造任务。", "会议要求各街道加快老旧小区改造进度。",
+            "近日，北湖街道组织志愿者开展垃圾分类入户宣传活动。", "志愿者向居民发放垃圾分类宣传资料。"]
+    lines = split_lines("\n".join([*text, *upper, *upper, *lower, *lower]))
+    roles = [R.START, R.BODY, R.START, R.BODY, R.KICKER, R.KICKER, R.TITLE, R.TITLE]
+    decisions = [Decision(r, 0.9, (), k == 7) for k, r in enumerate(roles)]
+    assert len(lines) == len(decisions)
+    result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+    assert sorted(a.headline.title for a in result.articles if a.headline) == [
+        "北湖街道开展垃圾分类入户宣传活动", "青山区召开老旧小区改造推进会"]

@@ -89,7 +89,7 @@ from .line_rereads import (
     openings_read_as_titles,
     prose_read_as_titles,
     quoted_titles,
-    reprinted_block_ends,
+    reprinted_blocks,
     reprinted_title_ends,
     slogans_read_as_headlines,
     subheads_opening_stories,
@@ -307,9 +307,10 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             "a block's first line printed against the title line under"
             " it: that title's first piece"))
         decisions[k + 1] = replace(decisions[k + 1], continues=True)
-    for k in reprinted_block_ends(lines, decisions):
+    for k, goes_on in reprinted_blocks(lines, decisions).items():
         decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
-            "drawn twice with the title line above it as one block: that title's next line"), True)
+            "drawn twice with the title line above it as one block: that title's next line" if goes_on else
+            "the first line of a block drawn twice as a whole: a title of its own"), goes_on)
     reprints = far_reprints(lines, decisions)
     for k in reprinted_title_ends(decisions, reprints):
         decisions[k] = _reread_decision(decisions[k], Role.TITLE, (

@@ -49,8 +49,8 @@ shows. In the order they run:
     that title's story (``grouping.texts_running_across``);
 17. ``titles_opened_by_text``: a block's first line printed against the title under it is that
     title's first piece;
-17a. ``reprinted_block_ends``: the lines of one headline block drawn twice as a whole (PyMuPDF's
-    fake bold) are one headline: a title line's next line in the block goes on it;
+17a. ``reprinted_blocks``: the lines of one headline block drawn twice as a whole (PyMuPDF's
+    fake bold) are one title, begun at the block's first line;
 18. ``far_reprints`` and ``reprinted_title_ends``: display lines printed a second time are
     furniture, and a title line's end read as something else is found by its second print;
 19. ``chart_labels``: a chart's title (…分解图) and the short label lines right above it are
@@ -152,45 +152,80 @@ def reprinted_title_ends(decisions: list[Decision], reprints: dict[int, int]) ->
 
 
 
-def _same_reprint_block(above: Line, line: Line) -> bool:
-    """Two lines folded out of one headline block drawn twice as a whole (题一 / 题二 / 题一 /
-    题二, ``lines.fold_reprints``): consecutive first prints whose second prints lie the same
-    number of lines (two or more) further on."""
-    if not (above.doubled and line.doubled) or len(above.lines) < 2 or len(line.lines) < 2:
-        return False
-    offset = above.lines[1] - above.lines[0]
-    return offset >= 2 and line.lines[0] == above.lines[0] + 1 and line.lines[1] - line.lines[0] == offset
+def reprint_blocks(lines: list[Line]) -> list[list[int]]:
+    """The headline blocks drawn twice as a whole (``lines.fold_reprints``: 题 / 题, or 题一 /
+    题二 / 题一 / 题二): runs of first prints whose second prints lie the same number of lines
+    further on, that number of lines long. Lists of indices.
+
+    >>> page = [Line(n, "", t) for n, t in enumerate(["甲", "乙", "丙", "丁", "戊"], 1)]
+    >>> for line, nums in zip(page, [(1, 3), (2, 4), (5, 8), (6, 9), (7, 10)], strict=True):
+    ...     line.doubled, line.lines = True, nums
+    >>> reprint_blocks(page)
+    [[0, 1], [2, 3, 4]]
+    """
+    blocks: list[list[int]] = []
+    prev: tuple[int, int] | None = None  # the last line's first number and offset
+    for k, line in enumerate(lines):
+        if not line.doubled or len(line.lines) < 2 or line.lines[1] <= line.lines[0]:
+            prev = None
+            continue
+        first, offset = line.lines[0], line.lines[1] - line.lines[0]
+        goes_on = prev is not None and prev == (first - 1, offset) and len(blocks[-1]) < offset
+        if goes_on:
+            blocks[-1].append(k)
+        else:
+            blocks.append([k])
+        prev = (first, offset)
+    return [b for b in blocks if len(b) == lines[b[0]].lines[1] - lines[b[0]].lines[0]]
 
 
-def reprinted_block_ends(lines: list[Line], decisions: list[Decision]) -> list[int]:
-    """A line of a headline block drawn twice as a whole (fake bold, a drop shadow: PyMuPDF
-    prints the block's lines, then all of them again), after a title line of the same block and
-    read as a new title's first line or as furniture: the title goes on there. A tool repeats
-    the block it was drawn as, so one reprinted block is one headline (2023年县级文明城镇测评名单
-    / 公布 我县名列前茅, the second line's two phrases read as a slogan). A line the line stage
-    parted off as another story's headline is left alone. Returns the indices.
+# Roles a line of a headline block drawn twice may have been read as: a display role, furniture
+# (a phrase pair read as a slogan), a subhead or a caption; never text, a credit or a byline.
+_BLOCK_ROLES = (R.TITLE, R.KICKER, R.SUBTITLE, R.FURNITURE, R.SUBHEAD, R.CAPTION)
+
+
+def reprinted_blocks(lines: list[Line], decisions: list[Decision]) -> dict[int, bool]:
+    """A headline block a PDF tool drew twice as a whole (fake bold, a drop shadow: PyMuPDF
+    prints the block's lines, then all of them again) is one title: a typesetter doubles the
+    title's box, not its kicker or subtitle. Its first line begins a title (a block right under
+    another drawn-twice block is another story's title: PyMuPDF prints the doubled titles of a
+    page together at its foot), and its other lines go on it, whatever the model read them as
+    (2023年县级文明城镇测评名单 / 公布 我县名列前茅, the second line's two phrases read as a
+    slogan; a title's last line read as the next title's kicker, a whole title as a kicker).
+    Only blocks the model read a headline line in, of display, furniture, subhead or caption
+    lines; a line the line stage parted off as another story's headline is left alone, and so is
+    a one-line block next to another (pdfminer prints a doubled title line by line: 题一 / 题一 /
+    题二 / 题二 is one title). Returns index → whether the line goes on the title line above it,
+    for the lines whose role or that changes.
 
     >>> page = [Line(5, "", "县里召开文明城市创建"), Line(6, "", "推进会 部署下阶段工作"), Line(9, "", "日前，县里召开会议。")]
     >>> page[0].doubled = page[1].doubled = True
     >>> page[0].lines, page[1].lines, page[2].lines = (5, 7), (6, 8), (9,)
     >>> roles = [Role.TITLE, Role.FURNITURE, Role.START]
-    >>> reprinted_block_ends(page, [Decision(r, 0.9) for r in roles])
-    [1]
+    >>> reprinted_blocks(page, [Decision(r, 0.9) for r in roles])
+    {1: True}
     >>> page[1].lines = (6, 10)  # printed again elsewhere: no one block
-    >>> reprinted_block_ends(page, [Decision(r, 0.9) for r in roles])
-    []
+    >>> reprinted_blocks(page, [Decision(r, 0.9) for r in roles])
+    {}
     """
     if not SETTINGS.reprinted_blocks_one_headline:
-        return []
-    out: list[int] = []
-    for k in range(1, len(lines)):
-        decision = decisions[k]
-        if decisions[k - 1].role is not R.TITLE or lines[k].head_start:
+        return {}
+    out: dict[int, bool] = {}
+    blocks = reprint_blocks(lines)
+    ones = {b[0] for b in blocks if len(b) == 1}
+    for block in blocks:
+        # pdfminer prints a doubled title line by line (题一 / 题一 / 题二 / 题二): one-line blocks
+        # next to each other may be one title's lines, so only a one-line block alone counts
+        if len(block) == 1 and (block[0] - 1 in ones or block[0] + 1 in ones):
             continue
-        if not (decision.role is R.FURNITURE or (decision.role is R.TITLE and not decision.continues)):
+        if not any(decisions[k].role in HEAD_ROLES for k in block):
             continue
-        if _same_reprint_block(lines[k - 1], lines[k]):
-            out.append(k)
+        if any(decisions[k].role not in _BLOCK_ROLES or (lines[k].head_start and k != block[0]) for k in block):
+            continue
+        for k in block:
+            goes_on = k != block[0]
+            if decisions[k].role is not R.TITLE or decisions[k].continues != goes_on:
+                out[k] = goes_on
     return out
 
 # Roles of the lines a story's text is made of, for the windows ``titles_between_stories`` reads.

@@ -114,10 +114,11 @@ class Settings:
     # characters (0: off). Set on the fitting part (stop 39, tsB61/63 + tsB41/43 pdfminer): the
     # set-aside title ends there hold 4-10 characters; the longest title line is about 24.
     broken_title_tail_chars: int = 16
-    # The lines of one headline block a PDF tool drew twice as a whole (A / B / A / B) are one
-    # headline: a title line's next line in the block, read as a new title or furniture, goes on
-    # it (line_rereads.reprinted_block_ends). Not fitted: how PyMuPDF prints fake-bold
-    # headlines; stop 40 saw the second line of such blocks read as a new headline (tsB65 PyMuPDF).
+    # A headline block a PDF tool drew twice as a whole (A / B / A / B) is one title, begun at its
+    # first line (line_rereads.reprinted_blocks). Not fitted: a typesetter doubles a title's box
+    # (fake bold, shadow), not its kicker; PyMuPDF prints a page's doubled titles together at its
+    # foot. A one-line block next to another is left (pdfminer doubles a title line by line):
+    # counting them cost tsB63 pdfminer two titles (stop 40).
     reprinted_blocks_one_headline: bool = True
     # A line holding only a dash, printed against a headline-shaped text line after a finished
     # sentence, is that headline's closing dash wrapped alone (line_rereads.dash_titles). Not
