@@ -1542,13 +1542,13 @@ def test_headline_blocks_drawn_twice_at_the_foot_are_titles_of_their_own() -> No
     # PyMuPDF prints the page's doubled titles together at its foot, each block twice; the model
     # read the first block as a kicker over the second: each block is a story's whole title
     upper = ["青山区召开老旧小区", "改造推进会"]
-    lower = ["北湖街道开展垃圾分类", "入户宣传活动"]
+    lower = ["北湖街道举办旧衣回收", "换绿植集市"]
     text = ["3月5日，青山区召开老旧小区改造推进会，部署全年改造任务。", "会议要求各街道加快老旧小区改造进度。",
-            "近日，北湖街道组织志愿者开展垃圾分类入户宣传活动。", "志愿者向居民发放垃圾分类宣传资料。"]
+            "近日，北湖街道举办旧衣回收换绿植集市，居民排起长队。", "居民用旧衣换回绿植盆栽。"]
     lines = split_lines("\n".join([*text, *upper, *upper, *lower, *lower]))
     roles = [R.START, R.BODY, R.START, R.BODY, R.KICKER, R.KICKER, R.TITLE, R.TITLE]
     decisions = [Decision(r, 0.9, (), k == 7) for k, r in enumerate(roles)]
     assert len(lines) == len(decisions)
     result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
     assert sorted(a.headline.title for a in result.articles if a.headline) == [
-        "北湖街道开展垃圾分类入户宣传活动", "青山区召开老旧小区改造推进会"]
+        "北湖街道举办旧衣回收换绿植集市", "青山区召开老旧小区改造推进会"]
