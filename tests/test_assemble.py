@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from civicnews import line_rereads
 from civicnews.assemble import assemble_page
 from civicnews.labeler import Decision
 from civicnews.lines import split_lines
@@ -1505,3 +1506,86 @@ def test_a_headline_shaped_text_line_over_text_that_opens_no_story_stays_text() 
     lines, decisions = _column_page(["南溪镇的志愿者还", "走进敬老院为老人", "理发打扫，陪老人", "聊天拉家常。"])
     (a,) = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES).articles
     assert "用真情为老人添暖" in "".join(a.paragraphs)
+
+
+def _reprinted_block_page(one_block: bool) -> PageResult:
+    """PyMuPDF draws a fake-bold headline twice as a whole block (题一 / 题二 / 题一 / 题二); its
+    second line, two phrases, is read as a slogan. Or two headlines, each drawn twice alone."""
+    upper, lower = "2023年县级文明城镇测评名单", "公布 我县名列前茅"
+    heads = [upper, lower, upper, lower] if one_block else [upper, upper, lower, lower]
+    text = ["日前，省文明办公布2023年县级文明城镇测评结果，", "我县名列前茅。"]
+    lines = split_lines("\n".join([*heads, *text]))
+    roles = [R.TITLE, R.FURNITURE] if one_block else [R.TITLE, R.TITLE]
+    decisions = [Decision(r, 0.9) for r in roles] + [Decision(R.START, 0.9), Decision(R.BODY, 0.9)]
+    assert len(lines) == len(decisions)
+    return assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+
+
+def test_the_lines_of_a_headline_block_drawn_twice_are_one_headline() -> None:
+    (a,) = _reprinted_block_page(one_block=True).articles
+    assert a.headline.title.replace(" ", "") == "2023年县级文明城镇测评名单公布我县名列前茅"
+
+
+def test_headline_lines_each_drawn_twice_alone_are_not_one_block() -> None:
+    # 题一 / 题一 / 题二 / 题二: two blocks, each drawn twice; the pass leaves the second alone
+    lines = split_lines("\n".join(["县级文明村镇测评结果公布"] * 2 + ["城关镇召开创卫推进会"] * 2))
+    decisions = [Decision(R.TITLE, 0.9), Decision(R.FURNITURE, 0.9)]
+    assert [x.doubled for x in lines] == [True, True]
+    assert line_rereads.reprinted_blocks(lines, decisions) == {}
+    one = split_lines("\n".join(["县级文明村镇测评结果公布", "城关镇召开创卫推进会"] * 2))
+    assert line_rereads.reprinted_blocks(one, decisions) == {1: True}
+
+
+def test_a_headline_s_closing_dash_wrapped_alone_ends_the_headline() -> None:
+    result = assemble([("title", "城关镇开展文明创建"), ("start", "近日，城关镇开展文明创建活动。"),
+                       ("body", "带民意，赴会场！政协委员报到"), ("body", "——"),
+                       ("body", "捎来群众期盼，共商发展大计。1月4日，县政协委员陆续报到。")])
+    assert [a.headline.title for a in result.articles] == ["城关镇开展文明创建", "带民意，赴会场！政协委员报到——"]
+
+
+def test_a_dash_alone_after_a_finished_sentence_stays_text() -> None:
+    result = assemble([("title", "城关镇开展文明创建"), ("start", "近日，城关镇开展文明创建活动。"),
+                       ("body", "委员们说：我们带着民意来了。"), ("body", "——"), ("body", "捎来群众期盼，共商发展大计。")])
+    assert [a.headline.title for a in result.articles] == ["城关镇开展文明创建"]
+
+
+def _broken_off_end_page(tail: str, role: str) -> PageResult:
+    return assemble([("title", "石门镇开展冬季森林防"), (role, tail),
+                     ("start", "为普及森林防灭火知识，11月3日，石门镇开展演练。"), ("body", "演练现场秩序井然。")])
+
+
+def test_a_title_s_end_broken_off_inside_a_word_goes_back_on_the_title() -> None:
+    for role in ("subhead", "caption", "body"):
+        (a,) = _broken_off_end_page("灭火演练", role).articles
+        assert a.headline.title == "石门镇开展冬季森林防灭火演练", role
+
+
+def test_a_title_s_quotation_closed_on_the_line_under_it_is_the_title_s_end() -> None:
+    result = assemble([("title", "整治集贸市场 提升街区“颜"), ("caption", "值”"),
+                       ("start", "12月8日，县创文办深入集贸市场检查环境卫生。"), ("body", "检查组要求立即整改。")])
+    assert [a.headline.title for a in result.articles] == ["整治集贸市场 提升街区“颜值”"]
+
+
+def test_a_short_line_no_word_or_quotation_runs_into_is_no_broken_off_end() -> None:
+    rows = [("title", "石门镇开展冬季防火演练"), ("subhead", "现场观摩"),
+            ("start", "为普及防火知识，11月3日，石门镇开展演练。"), ("body", "现场秩序井然。")]
+    assert line_rereads.title_ends_broken_off(*page(rows), RULES) == []
+    rows[0] = ("title", "石门镇开展冬季防火演练现")
+    rows[1] = ("subhead", "场观摩")
+    assert line_rereads.title_ends_broken_off(*page(rows), RULES) == [1]
+
+
+def test_headline_blocks_drawn_twice_at_the_foot_are_titles_of_their_own() -> None:
+    # PyMuPDF prints the page's doubled titles together at its foot, each block twice; the model
+    # read the first block as a kicker over the second: each block is a story's whole title
+    upper = ["青山区召开老旧小区", "改造推进会"]
+    lower = ["北湖街道举办旧衣回收", "换绿植集市"]
+    text = ["3月5日，青山区召开老旧小区改造推进会，部署全年改造任务。", "会议要求各街道加快老旧小区改造进度。",
+            "近日，北湖街道举办旧衣回收换绿植集市，居民排起长队。", "居民用旧衣换回绿植盆栽。"]
+    lines = split_lines("\n".join([*text, *upper, *upper, *lower, *lower]))
+    roles = [R.START, R.BODY, R.START, R.BODY, R.KICKER, R.KICKER, R.TITLE, R.TITLE]
+    decisions = [Decision(r, 0.9, (), k == 7) for k, r in enumerate(roles)]
+    assert len(lines) == len(decisions)
+    result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
+    assert sorted(a.headline.title for a in result.articles if a.headline) == [
+        "北湖街道举办旧衣回收换绿植集市", "青山区召开老旧小区改造推进会"]

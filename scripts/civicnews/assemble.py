@@ -89,11 +89,13 @@ from .line_rereads import (
     openings_read_as_titles,
     prose_read_as_titles,
     quoted_titles,
+    reprinted_blocks,
     reprinted_title_ends,
     slogans_read_as_headlines,
     subheads_opening_stories,
     subheads_touching_titles,
     text_read_as_titles,
+    title_ends_broken_off,
     title_ends_read_as_leads,
     titles_after_credits,
     titles_between_stories,
@@ -310,6 +312,10 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             "a block's first line printed against the title line under"
             " it: that title's first piece"))
         decisions[k + 1] = replace(decisions[k + 1], continues=True)
+    for k, goes_on in reprinted_blocks(lines, decisions).items():
+        decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
+            "drawn twice with the title line above it as one block: that title's next line" if goes_on else
+            "the first line of a block drawn twice as a whole: a title of its own"), goes_on)
     reprints = far_reprints(lines, decisions)
     for k in reprinted_title_ends(decisions, reprints):
         decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
@@ -351,6 +357,10 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
         nxt = block[-1] + 1
         if decisions[nxt].role is Role.START:
             decisions[nxt] = replace(decisions[nxt], role=Role.BODY)
+    for k in title_ends_broken_off(lines, decisions, rules):
+        decisions[k] = _reread_decision(decisions[k], Role.TITLE, (
+            "a few characters printed against the title line above it, a word or a quotation"
+            " running on from it: that title's end, broken off"), True)
     roles = [LineRole(line.number, line.text, d.role, d.confidence, d.evidence)
              for line, d in zip(lines, decisions, strict=True)]
     page = group_items(lines, decisions, rules)

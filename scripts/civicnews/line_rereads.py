@@ -52,6 +52,8 @@ shows. In the order they run:
     that title's story (``grouping.texts_running_across``);
 17. ``titles_opened_by_text``: a block's first line printed against the title under it is that
     title's first piece;
+17a. ``reprinted_blocks``: the lines of one headline block drawn twice as a whole (PyMuPDF's
+    fake bold) are one title, begun at the block's first line;
 18. ``far_reprints`` and ``reprinted_title_ends``: display lines printed a second time are
     furniture, and a title line's end read as something else is found by its second print;
 19. ``chart_labels``: a chart's title (…分解图) and the short label lines right above it are
@@ -63,7 +65,10 @@ shows. In the order they run:
 21a. ``prose_read_as_titles``: title lines that are prose (a sentence ends inside them, or two
     kinds of clause marks), with the title lines above that go on into them, are text;
 22. ``kickers_ending_titles``: a kicker against the title above it, set apart from the title under
-    it, ends the headline above.
+    it, ends the headline above;
+23. ``title_ends_broken_off``: a few characters under a title line, broken off inside a word or a
+    quotation and read as a subhead, caption, furniture or text, are the title's end.
+``dash_titles`` also takes a headline whose closing dash wrapped onto a line of its own.
 """
 
 from __future__ import annotations
@@ -84,6 +89,7 @@ from .labeler import Decision
 from .line_shapes import (
     _CLAUSE_ENDS,
     _TAIL_MARKS,
+    _TYPE_MARKS,
     DASH_OPENING,
     MEASURE_LINES,
     MEASURE_MIN_EM,
@@ -147,6 +153,83 @@ def reprinted_title_ends(decisions: list[Decision], reprints: dict[int, int]) ->
             if reprints.get(k + 1) == j + 1 and decisions[j].role is R.TITLE
             and decisions[j + 1].role is not R.TITLE and decisions[k + 1].role is R.TITLE]
 
+
+
+def reprint_blocks(lines: list[Line]) -> list[list[int]]:
+    """The headline blocks drawn twice as a whole (``lines.fold_reprints``: 题 / 题, or 题一 /
+    题二 / 题一 / 题二): runs of first prints whose second prints lie the same number of lines
+    further on, that number of lines long. Lists of indices.
+
+    >>> page = [Line(n, "", t) for n, t in enumerate(["甲", "乙", "丙", "丁", "戊"], 1)]
+    >>> for line, nums in zip(page, [(1, 3), (2, 4), (5, 8), (6, 9), (7, 10)], strict=True):
+    ...     line.doubled, line.lines = True, nums
+    >>> reprint_blocks(page)
+    [[0, 1], [2, 3, 4]]
+    """
+    blocks: list[list[int]] = []
+    prev: tuple[int, int] | None = None  # the last line's first number and offset
+    for k, line in enumerate(lines):
+        if not line.doubled or len(line.lines) < 2 or line.lines[1] <= line.lines[0]:
+            prev = None
+            continue
+        first, offset = line.lines[0], line.lines[1] - line.lines[0]
+        goes_on = prev is not None and prev == (first - 1, offset) and len(blocks[-1]) < offset
+        if goes_on:
+            blocks[-1].append(k)
+        else:
+            blocks.append([k])
+        prev = (first, offset)
+    return [b for b in blocks if len(b) == lines[b[0]].lines[1] - lines[b[0]].lines[0]]
+
+
+# Roles a line of a headline block drawn twice may have been read as: a display role, furniture
+# (a phrase pair read as a slogan), a subhead or a caption; never text, a credit or a byline.
+_BLOCK_ROLES = (R.TITLE, R.KICKER, R.SUBTITLE, R.FURNITURE, R.SUBHEAD, R.CAPTION)
+
+
+def reprinted_blocks(lines: list[Line], decisions: list[Decision]) -> dict[int, bool]:
+    """A headline block a PDF tool drew twice as a whole (fake bold, a drop shadow: PyMuPDF
+    prints the block's lines, then all of them again) is one title: a typesetter doubles the
+    title's box, not its kicker or subtitle. Its first line begins a title (a block right under
+    another drawn-twice block is another story's title: PyMuPDF prints the doubled titles of a
+    page together at its foot), and its other lines go on it, whatever the model read them as
+    (2023年县级文明城镇测评名单 / 公布 我县名列前茅, the second line's two phrases read as a
+    slogan; a title's last line read as the next title's kicker, a whole title as a kicker).
+    Only blocks the model read a headline line in, of display, furniture, subhead or caption
+    lines; a line the line stage parted off as another story's headline is left alone, and so is
+    a one-line block next to another (pdfminer prints a doubled title line by line: 题一 / 题一 /
+    题二 / 题二 is one title). Returns index → whether the line goes on the title line above it,
+    for the lines whose role or that changes.
+
+    >>> page = [Line(5, "", "县里召开文明城市创建"), Line(6, "", "推进会 部署下阶段工作"), Line(9, "", "日前，县里召开会议。")]
+    >>> page[0].doubled = page[1].doubled = True
+    >>> page[0].lines, page[1].lines, page[2].lines = (5, 7), (6, 8), (9,)
+    >>> roles = [Role.TITLE, Role.FURNITURE, Role.START]
+    >>> reprinted_blocks(page, [Decision(r, 0.9) for r in roles])
+    {1: True}
+    >>> page[1].lines = (6, 10)  # printed again elsewhere: no one block
+    >>> reprinted_blocks(page, [Decision(r, 0.9) for r in roles])
+    {}
+    """
+    if not SETTINGS.reprinted_blocks_one_headline:
+        return {}
+    out: dict[int, bool] = {}
+    blocks = reprint_blocks(lines)
+    ones = {b[0] for b in blocks if len(b) == 1}
+    for block in blocks:
+        # pdfminer prints a doubled title line by line (题一 / 题一 / 题二 / 题二): one-line blocks
+        # next to each other may be one title's lines, so only a one-line block alone counts
+        if len(block) == 1 and (block[0] - 1 in ones or block[0] + 1 in ones):
+            continue
+        if not any(decisions[k].role in HEAD_ROLES for k in block):
+            continue
+        if any(decisions[k].role not in _BLOCK_ROLES or (lines[k].head_start and k != block[0]) for k in block):
+            continue
+        for k in block:
+            goes_on = k != block[0]
+            if decisions[k].role is not R.TITLE or decisions[k].continues != goes_on:
+                out[k] = goes_on
+    return out
 
 # Roles of the lines a story's text is made of, for the windows ``titles_between_stories`` reads.
 _TEXT_ROLES = (R.START, R.BODY, R.CREDIT)
@@ -1642,6 +1725,13 @@ def dash_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
     >>> page[1], page[2] = replace(page[1], gap_before=1), replace(page[2], gap_before=0)
     >>> dash_titles(page, [Decision(Role.BODY, 1.0), Decision(Role.START, 0.8), Decision(Role.BODY, 1.0)])
     []
+
+    The dash wrapped alone onto a line of its own: that line and the one before are the headline.
+
+    >>> page = [Line(1, "", "活动取得实效。"), Line(2, "", "带民意，赴会场！政协委员报到"), Line(3, "", "——"),
+    ...         Line(4, "", "捎来群众期盼，共商发展大计。1月4日，委员们报到。")]
+    >>> dash_titles(page, [Decision(Role.BODY, 1.0)] * 4)
+    [1, 2]
     """
     out: list[int] = []
     texted = [k for k, line in enumerate(lines) if line.text]
@@ -1661,6 +1751,13 @@ def dash_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
                 and not ends_sentence(lines[prev].text) and could_be_title(lines[prev].text)):
             group = [prev, k]  # the paragraph began on the line before (带民意，赴会场！政 / 协委员报到——)
             prev = texted[pos - 2] if pos >= 2 else None
+        elif (SETTINGS.dash_alone_ends_title and prev is not None and _DASH_ONLY.match(text)
+              and lines[k].gap_before == 0 and decisions[prev].role in _TEXT_OR_NONE
+              and not ends_sentence(lines[prev].text) and could_be_title(lines[prev].text)):
+            # the dash wrapped alone onto the next line (带民意，赴会场！政协委员报到 / ——): the
+            # headline is the line before and the dash
+            group = [prev, k]
+            prev = texted[pos - 2] if pos >= 2 else None
         n = sum(len(CJK_CHAR.findall(lines[j].text)) for j in group)
         if not SETTINGS.title_chars[0] <= n <= SETTINGS.title_chars[1] or opens_story(lines[group[0]].text):
             continue  # a paragraph opening like a story's sentence (近日，记者撷取几个画面——) is text
@@ -1668,6 +1765,10 @@ def dash_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:
             continue
         out.extend(group)
     return out
+
+
+# A line of nothing but a dash: a headline's closing dash wrapped alone (dash_titles).
+_DASH_ONLY = re.compile(r"^\s*[—－-]{1,4}\s*$")
 
 
 # A headline broken after its colon goes on for a line or two (常德书写文明城市答卷： / 文明之风，吹进街头巷尾).
@@ -1797,6 +1898,64 @@ def title_ends_read_as_leads(lines: list[Line], decisions: list[Decision], rules
             out.append(k)
     return out
 
+
+
+# Roles the line under a title holds when a PDF tool broke the title's last word off onto it:
+# a short line read as a subhead, a photo caption, page furniture or a story's text.
+_BROKEN_END_ROLES = (R.SUBHEAD, R.CAPTION, R.FURNITURE, R.BODY)
+
+
+def _closes_open_quote(title: str, text: str) -> bool:
+    """``title`` leaves a quotation open that ``text`` closes (提升城市“颜 / 值”)."""
+    return title.count("“") > title.count("”") and "”" in text and text.count("”") > text.count("“")
+
+
+def title_ends_broken_off(lines: list[Line], decisions: list[Decision], rules: Rules) -> list[int]:
+    """The line right under a title line, printed against it, that holds the title's last
+    characters broken off inside a word or a quotation (…组织冬季草原防 / 火宣讲, …提升城市“颜 /
+    值”) and was read as a subhead, a caption, furniture or text: the title's end. It is at
+    most ``far_title_tail_chars`` characters and no clause, at most half as wide as the line
+    under it (no paragraph's first line is that short unless it ends there), no rule names it,
+    and a dictionary word runs across the break (``spans_a_word``), or the story under it prints
+    the four characters across the break, or it closes the quotation the title line leaves open. ``title_ends_read_as_leads`` takes such an end read as a story's
+    first line. Returns the indices of the ends.
+
+    >>> from .rules import load_rules
+    >>> page = [Line(1, "", "石门镇开展冬季森林防"), Line(2, "", "灭火演练"), Line(3, "", "为普及森林防灭火知识，石门镇开展演练。")]
+    >>> ds = [Decision(Role.TITLE, 0.9), Decision(Role.SUBHEAD, 0.8), Decision(Role.BODY, 0.9)]
+    >>> title_ends_broken_off(page, ds, load_rules())
+    [1]
+    >>> page[1] = Line(2, "", "演练现场")  # a whole word under a whole title: a subhead
+    >>> title_ends_broken_off(page, ds, load_rules())
+    []
+    >>> page[:2] = [Line(1, "", "整治集贸市场 提升街区“颜"), Line(2, "", "值”")]
+    >>> title_ends_broken_off(page, [Decision(Role.TITLE, 0.9), Decision(Role.CAPTION, 0.7), ds[2]], load_rules())
+    [1]
+    """
+    if not SETTINGS.title_ends_broken_off:
+        return []
+    most = SETTINGS.far_title_tail_chars
+    out: list[int] = []
+    texted = [k for k, line in enumerate(lines) if line.text]
+    for pos, k in enumerate(texted[1:-1], start=1):
+        prev, nxt = texted[pos - 1], texted[pos + 1]
+        line, title = lines[k], lines[prev].text.strip()
+        text = line.text.strip()
+        if decisions[prev].role is not R.TITLE or decisions[k].role not in _BROKEN_END_ROLES or line.gap_before > 0:
+            continue
+        if decisions[nxt].role not in _TEXT_ROLES or len(text) > most or not CJK_CHAR.search(text):
+            continue
+        if _TAIL_MARKS.search(text) or _furniture_shaped(text, rules) or opens_story(text):
+            continue
+        if len(text) > 0.5 * len(lines[nxt].text) or not could_be_title(title + text):
+            continue
+        # the words across the break: a dictionary word, or four characters the story prints
+        # (草原防 / 火宣讲: 原防火宣; 创省级 / 文明乡镇: 省级文明)
+        story = _TYPE_MARKS.sub("", _text_window(lines, decisions, range(nxt, min(len(lines), nxt + SUBHEAD_WINDOW))))
+        across = _TYPE_MARKS.sub("", title)[-2:] + _TYPE_MARKS.sub("", text)[:2]
+        if _closes_open_quote(title, text) or spans_a_word(title, text) or (len(across) == 4 and across in story):
+            out.append(k)
+    return out
 
 # A chart's labels over its title: at most this many lines of at most this many characters (a
 # box's label, 企业范围，由经济发展局负责); more, or longer, is a story's text. Not fitted: the

@@ -114,6 +114,21 @@ class Settings:
     # characters (0: off). Set on the fitting part (stop 39, tsB61/63 + tsB41/43 pdfminer): the
     # set-aside title ends there hold 4-10 characters; the longest title line is about 24.
     broken_title_tail_chars: int = 16
+    # A headline block a PDF tool drew twice as a whole (A / B / A / B) is one title, begun at its
+    # first line (line_rereads.reprinted_blocks). Not fitted: a typesetter doubles a title's box
+    # (fake bold, shadow), not its kicker; PyMuPDF prints a page's doubled titles together at its
+    # foot. A one-line block next to another is left (pdfminer doubles a title line by line):
+    # counting them cost tsB63 pdfminer two titles (stop 40).
+    reprinted_blocks_one_headline: bool = True
+    # A line holding only a dash, printed against a headline-shaped text line after a finished
+    # sentence, is that headline's closing dash wrapped alone (line_rereads.dash_titles). Not
+    # fitted: how a headline ending on —— wraps in a narrow column (stop 40, tsB65 PyMuPDF).
+    dash_alone_ends_title: bool = True
+    # A title's last characters broken off inside a word or a quotation onto a short line read
+    # as a subhead, caption, furniture or text are the title's end
+    # (line_rereads.title_ends_broken_off; at most far_title_tail_chars). Stop 40: PyMuPDF tune
+    # pages read with the fitB model showed such ends (…草原防 / 火宣讲, …“颜 / 值”).
+    title_ends_broken_off: bool = True
     # A block of a story's lines set to another measure than the rest, at least this many
     # full lines, is another story's column box printed inside it (story_joins.
     # blocks_of_other_measure; 0: off), moved to the story set to that measure whose words it
