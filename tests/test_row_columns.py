@@ -131,6 +131,32 @@ def test_a_column_that_closes_its_story_takes_no_more_lone_lines(monkeypatch) ->
     assert [r.raw for r in row_columns.read_row_columns(_rows(texts))] != left + right
 
 
+def _lead_page() -> list[Row]:
+    """A headline, the middle and right columns' first lines on a row of their own, a blank,
+    a credit over the left column, then the rows from the left column's first line on (as
+    pdftotext prints a story whose left column begins a line lower under its credit)."""
+    texts = ["河西镇山村植树美化家园", f"{MIDDLE[0]} {RIGHT[0]}", "通讯员 王明",
+             *[f"{a} {b} {c}" for a, b, c in zip(LEFT, MIDDLE[1:], RIGHT[1:], strict=False)], LEFT[-1]]
+    return [Row(k, text, int(k in (1, 3))) for k, text in enumerate(texts, 1)]
+
+
+def test_a_lead_row_before_a_credit_heads_the_columns_after_it(monkeypatch) -> None:
+    out = row_columns.read_row_columns(_lead_page())
+    assert [r.raw for r in out] == ["河西镇山村植树美化家园", "通讯员 王明", *LEFT, *MIDDLE, *RIGHT]
+    monkeypatch.setattr(row_columns, "SETTINGS", dataclasses.replace(row_columns.SETTINGS, row_columns_lead=False))
+    # without the rule the lead row stays between the headline and the credit, read across
+    assert [r.raw for r in row_columns.read_row_columns(_lead_page())][1] == f"{MIDDLE[0]} {RIGHT[0]}"
+
+
+def test_a_headline_between_blanks_is_no_aside_of_a_lead_row() -> None:
+    # the row before the headline ends the story above: it stays where it is
+    rows = _lead_page()
+    rows[2] = Row(3, "植树美化家园", 1)
+    rows[3] = rows[3]._replace(gap=1)
+    out = row_columns.read_row_columns(rows)
+    assert [r.raw for r in out[:3]] == [r.raw for r in rows[:3]]
+
+
 _PIECES = st.sampled_from(["城南街道组织干部", "开展环境整治，", "（记者 王明）", "河西镇举办邻里", "文化节。", "（作者 李华）"])
 
 

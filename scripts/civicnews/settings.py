@@ -636,6 +636,16 @@ class Settings:
     # lone piece after it while another column can (row_columns.assign_columns): set on the
     # fitting part (tsB41/43/45 pdftotext, M0): see the commit message.
     row_columns_ended: bool = True
+    # A row read across just before a region, parted from it by a blank and at most
+    # row_columns_lead_asides short lines (a credit over the first column), is the region's lead
+    # row (row_columns._lead_row): pdftotext prints the other columns' first lines before the
+    # credit. Set by the issue-9-pdftotext-s40 helper on the tune sets (fitB typeset pdftotext,
+    # M0; count/title): tsB61 0.625/0.546 -> 0.600/0.588, tsB65 0.617/0.653 -> 0.650/0.660,
+    # tsB41 0.700/0.619 -> 0.725/0.639; checked on article-disjoint tsA71/tsA73 (MBt) 0.600/0.578
+    # -> 0.650/0.599, 0.583/0.625 -> 0.600/0.632. All 11 lead rows on the tune sets stood over a
+    # credit line; the one case of 2 asides (a kicker and a headline) lost body: 1 aside.
+    row_columns_lead: bool = True
+    row_columns_lead_asides: int = 1
 
     # --- Districts (districts.py and the tagger's modules it names, places.py) ---
     # Set on the corpus's fitting part (143 articles) with `python tests/districts_eval.py tune`,
