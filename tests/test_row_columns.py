@@ -157,6 +157,27 @@ def test_a_headline_between_blanks_is_no_aside_of_a_lead_row() -> None:
     assert [r.raw for r in out[:3]] == [r.raw for r in rows[:3]]
 
 
+def _lead_line_page(above: str = "河西植树") -> list[Row]:
+    """Two columns: the right column's first line printed apart under the headline, then
+    the credit over the left column after a blank, then the rows read across."""
+    texts = [above, RIGHT[0], "通讯员 王明", *[f"{a} {b}" for a, b in zip(LEFT, RIGHT[1:], strict=False)], LEFT[-1]]
+    return [Row(k, text, int(k in (1, 3))) for k, text in enumerate(texts, 1)]
+
+
+def test_a_lead_line_of_two_columns_heads_the_right_column(monkeypatch) -> None:
+    out = [r.raw for r in row_columns.read_row_columns(_lead_line_page())]
+    assert out == ["河西植树", "通讯员 王明", *LEFT, *RIGHT]
+    monkeypatch.setattr(row_columns, "SETTINGS",
+                        dataclasses.replace(row_columns.SETTINGS, row_columns_lead_line=False))
+    assert [r.raw for r in row_columns.read_row_columns(_lead_line_page())][1] == RIGHT[0]
+
+
+def test_a_lead_line_under_a_column_line_is_left_alone() -> None:
+    # under a full column line the lone line may end a story beside: no lead
+    out = [r.raw for r in row_columns.read_row_columns(_lead_line_page(MIDDLE[0]))]
+    assert out[:3] == [MIDDLE[0], RIGHT[0], "通讯员 王明"]
+
+
 _PIECES = st.sampled_from(["城南街道组织干部", "开展环境整治，", "（记者 王明）", "河西镇举办邻里", "文化节。", "（作者 李华）"])
 
 

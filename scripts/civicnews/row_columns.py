@@ -246,9 +246,22 @@ def _lead_row(rows: list[Row], start: int, done: int, width: float) -> tuple[int
     # a blank parts the lead row from the asides, which run into the region's first row (a
     # headline stands between blanks and is no aside). A blank alone, no aside, parts stories
     # as often as a drifting row (tsB43 pdftotext body 0.852 -> 0.847 with it, tune sets equal)
-    if not asides or not rows[asides[0]].gap or rows[start].gap or not _strong(pieces(rows[s].raw, width), width):
+    if not asides or not rows[asides[0]].gap or rows[start].gap or not _lead_text(rows, s, width):
         return None
     return s, asides
+
+
+def _lead_text(rows: list[Row], s: int, width: float) -> bool:
+    """Row ``s`` is a lead row's text: read across (``_strong``), or, with
+    ``row_columns_lead_line``, one full column line with a clause mark right under a line that
+    is no column text (no clause mark, not a column line: the headline). It is the other
+    column's first line, of two columns; under text it may as well end a story beside."""
+    parts = pieces(rows[s].raw, width)
+    if len(parts) == 1 and SETTINGS.row_columns_lead_line:
+        w = _width(parts[0])
+        return (bool(_CLAUSE_MARK.search(parts[0])) and width - 2 * JOINED_TOLERANCE_EM <= w <= width + JOINED_TOLERANCE_EM
+                and s > 0 and not _CLAUSE_MARK.search(rows[s - 1].raw) and not _fits(rows[s - 1].raw.strip(), width))
+    return _strong(parts, width)
 
 
 def read_row_columns(rows: list[Row]) -> list[Row]:
@@ -301,7 +314,8 @@ def read_row_columns(rows: list[Row]) -> list[Row]:
             asides = []
             region = rows[start:end]
         parts = [pieces(r.raw, found) for r in region]
-        strong = sum(_strong(p, found) for p in parts)
+        # a lead line printed apart is as much evidence of columns as a row read across
+        strong = sum(_strong(p, found) for p in parts) + (lead is not None and len(parts[0]) == 1)
         if strong < SETTINGS.row_columns_min_rows:
             out.append(rows[k])
             k += 1

@@ -646,6 +646,10 @@ class Settings:
     # credit line; the one case of 2 asides (a kicker and a headline) lost body: 1 aside.
     row_columns_lead: bool = True
     row_columns_lead_asides: int = 1
+    # A lead row may be one full column line right under the headline (two columns: the right
+    # column's first line; row_columns._lead_text), and then counts as a row read across:
+    # tsB61 pdftotext 0.600/0.588 -> 0.625/0.598, tsA73 (check) 0.600/0.632 -> 0.617/0.639.
+    row_columns_lead_line: bool = True
 
     # --- Districts (districts.py and the tagger's modules it names, places.py) ---
     # Set on the corpus's fitting part (143 articles) with `python tests/districts_eval.py tune`,
