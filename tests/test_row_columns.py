@@ -178,6 +178,23 @@ def test_a_lead_line_under_a_column_line_is_left_alone() -> None:
     assert out[:3] == [MIDDLE[0], RIGHT[0], "通讯员 王明"]
 
 
+def _two_stories() -> list[Row]:
+    """Rows of two stories set in columns of two widths: the wide one's lines spread over
+    three widths (justified lines hold one character more or less), the narrow one even."""
+    wide = ["城南街道近日组织干部群众开展环境整治活动，", "城南街道近日组织干部群众开展环境整治活", "城南街道近日组织干部群众开展环境整治活动"]
+    rows = [Row(k, f"{wide[k % 3]} {wide[(k + 1) % 3]} 清运垃圾三十余车。", 0) for k in range(12)]
+    narrow = "河西镇举办邻里节，"
+    return rows + [Row(20 + k, f"{narrow} {narrow} {narrow}", 0) for k in range(3)]
+
+
+def test_candidate_widths_count_a_column_spread_over_neighbouring_widths_once(monkeypatch) -> None:
+    assert row_columns._candidate_widths(_two_stories()) == [20, 9]
+    monkeypatch.setattr(row_columns, "SETTINGS",
+                        dataclasses.replace(row_columns.SETTINGS, row_columns_width_merge=False))
+    # the three commonest single widths are all the wide story's: the narrow columns never tried
+    assert 9 not in row_columns._candidate_widths(_two_stories())
+
+
 _PIECES = st.sampled_from(["城南街道组织干部", "开展环境整治，", "（记者 王明）", "河西镇举办邻里", "文化节。", "（作者 李华）"])
 
 

@@ -629,6 +629,16 @@ class Settings:
     # 0.700/0.743, 0.575/0.615), 5 lost tsB45 (0.550/0.587); min em 6 with neither the clause
     # nor the wide-character test changed 25 held-out text pages (their scores down).
     row_columns: bool = True
+    # row_columns_width_merge: the three widths tried are clusters (a width counts the tokens an
+    # em either side, and no two kept widths are an em apart; row_columns._candidate_widths),
+    # not the three commonest single widths, which one column's spread could fill. Set by the
+    # issue-9-pdftotext-s40 helper (fcmp.sh/cmp.sh M0, count/title/body): tsB61 pdftotext
+    # 0.625/0.598/0.740 -> 0.700/0.619/0.738, tsB63 0.583/0.671/0.781 -> 0.633/0.658/0.786,
+    # tsB65 0.650/0.660/0.800 -> 0.633/0.673/0.799, tsB67 0.600/0.590/0.714 -> 0.617/0.590/0.723,
+    # tsB43 body 0.853 -> 0.860, tsB45 title 0.670 -> 0.679, tsB41 body 0.775 -> 0.772; check
+    # sets (tcmp.sh MBt) tsA71 0.650/0.599/0.773 -> 0.650/0.605/0.783, tsA73 0.617/0.639/0.794
+    # -> 0.617/0.639/0.789. Text, pdfminer and PyMuPDF pages byte-identical.
+    row_columns_width_merge: bool = True
     row_columns_min_pieces: int = 2
     row_columns_min_rows: int = 4
     row_columns_min_em: float = 8.0
