@@ -131,6 +131,70 @@ def test_a_column_that_closes_its_story_takes_no_more_lone_lines(monkeypatch) ->
     assert [r.raw for r in row_columns.read_row_columns(_rows(texts))] != left + right
 
 
+def _lead_page() -> list[Row]:
+    """A headline, the middle and right columns' first lines on a row of their own, a blank,
+    a credit over the left column, then the rows from the left column's first line on (as
+    pdftotext prints a story whose left column begins a line lower under its credit)."""
+    texts = ["河西镇山村植树美化家园", f"{MIDDLE[0]} {RIGHT[0]}", "通讯员 王明",
+             *[f"{a} {b} {c}" for a, b, c in zip(LEFT, MIDDLE[1:], RIGHT[1:], strict=False)], LEFT[-1]]
+    return [Row(k, text, int(k in (1, 3))) for k, text in enumerate(texts, 1)]
+
+
+def test_a_lead_row_before_a_credit_heads_the_columns_after_it(monkeypatch) -> None:
+    out = row_columns.read_row_columns(_lead_page())
+    assert [r.raw for r in out] == ["河西镇山村植树美化家园", "通讯员 王明", *LEFT, *MIDDLE, *RIGHT]
+    monkeypatch.setattr(row_columns, "SETTINGS", dataclasses.replace(row_columns.SETTINGS, row_columns_lead=False))
+    # without the rule the lead row stays between the headline and the credit, read across
+    assert [r.raw for r in row_columns.read_row_columns(_lead_page())][1] == f"{MIDDLE[0]} {RIGHT[0]}"
+
+
+def test_a_headline_between_blanks_is_no_aside_of_a_lead_row() -> None:
+    # the row before the headline ends the story above: it stays where it is
+    rows = _lead_page()
+    rows[2] = Row(3, "植树美化家园", 1)
+    rows[3] = rows[3]._replace(gap=1)
+    out = row_columns.read_row_columns(rows)
+    assert [r.raw for r in out[:3]] == [r.raw for r in rows[:3]]
+
+
+def _lead_line_page(above: str = "河西植树") -> list[Row]:
+    """Two columns: the right column's first line printed apart under the headline, then
+    the credit over the left column after a blank, then the rows read across."""
+    texts = [above, RIGHT[0], "通讯员 王明", *[f"{a} {b}" for a, b in zip(LEFT, RIGHT[1:], strict=False)], LEFT[-1]]
+    return [Row(k, text, int(k in (1, 3))) for k, text in enumerate(texts, 1)]
+
+
+def test_a_lead_line_of_two_columns_heads_the_right_column(monkeypatch) -> None:
+    out = [r.raw for r in row_columns.read_row_columns(_lead_line_page())]
+    assert out == ["河西植树", "通讯员 王明", *LEFT, *RIGHT]
+    monkeypatch.setattr(row_columns, "SETTINGS",
+                        dataclasses.replace(row_columns.SETTINGS, row_columns_lead_line=False))
+    assert [r.raw for r in row_columns.read_row_columns(_lead_line_page())][1] == RIGHT[0]
+
+
+def test_a_lead_line_under_a_column_line_is_left_alone() -> None:
+    # under a full column line the lone line may end a story beside: no lead
+    out = [r.raw for r in row_columns.read_row_columns(_lead_line_page(MIDDLE[0]))]
+    assert out[:3] == [MIDDLE[0], RIGHT[0], "通讯员 王明"]
+
+
+def _two_stories() -> list[Row]:
+    """Rows of two stories set in columns of two widths: the wide one's lines spread over
+    three widths (justified lines hold one character more or less), the narrow one even."""
+    wide = ["城南街道近日组织干部群众开展环境整治活动，", "城南街道近日组织干部群众开展环境整治活", "城南街道近日组织干部群众开展环境整治活动"]
+    rows = [Row(k, f"{wide[k % 3]} {wide[(k + 1) % 3]} 清运垃圾三十余车。", 0) for k in range(12)]
+    narrow = "河西镇举办邻里节，"
+    return rows + [Row(20 + k, f"{narrow} {narrow} {narrow}", 0) for k in range(3)]
+
+
+def test_candidate_widths_count_a_column_spread_over_neighbouring_widths_once(monkeypatch) -> None:
+    assert row_columns._candidate_widths(_two_stories()) == [20, 9]
+    monkeypatch.setattr(row_columns, "SETTINGS",
+                        dataclasses.replace(row_columns.SETTINGS, row_columns_width_merge=False))
+    # the three commonest single widths are all the wide story's: the narrow columns never tried
+    assert 9 not in row_columns._candidate_widths(_two_stories())
+
+
 _PIECES = st.sampled_from(["城南街道组织干部", "开展环境整治，", "（记者 王明）", "河西镇举办邻里", "文化节。", "（作者 李华）"])
 
 
