@@ -99,18 +99,7 @@ def _strong(parts: list[str], width: float) -> bool:
 
 
 def _candidate_widths(rows: list[Row]) -> list[int]:
-    """Column widths worth trying: the commonest widths of the tokens of rows of several.
-
-    A column's lines differ by an em or so (a justified line holds more characters where its
-    punctuation is set narrow), so with ``row_columns_width_merge`` a width counts its
-    neighbours' tokens too and no two widths an em apart are both kept: one column's spread
-    takes one place of three, not all three (another story's columns were never tried).
-
-    >>> rows = [Row(k, f"{'县里组织干部群众植树，' * 2} {'县里组织干部群众植树' * 2}{'，' * (k % 3)} 好", 0)
-    ...         for k in range(9)] + [Row(9, "村民说好，希望常办 村民说好，希望常办 好", 0)] * 4
-    >>> _candidate_widths(rows)
-    [21, 9]
-    """
+    """Column widths worth trying: the commonest widths of the tokens of rows of several."""
     counts: dict[int, int] = {}
     for row in rows:
         if row.raw.count(" ") < SETTINGS.row_columns_min_pieces - 1:
@@ -120,14 +109,7 @@ def _candidate_widths(rows: list[Row]) -> list[int]:
             for token in tokens[:-1]:
                 if _CJK_LIKE.search(token) and (w := round(_width(token))) >= SETTINGS.row_columns_min_em:
                     counts[w] = counts.get(w, 0) + 1
-    if not SETTINGS.row_columns_width_merge:
-        return [w for w, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:3]]
-    near = {w: counts.get(w - 1, 0) + c + counts.get(w + 1, 0) for w, c in counts.items()}
-    out: list[int] = []
-    for w, _ in sorted(near.items(), key=lambda x: (-x[1], -counts[x[0]], x[0])):
-        if all(abs(w - o) > 1 for o in out):
-            out.append(w)
-    return out[:3]
+    return [w for w, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:3]]
 
 
 # A piece that closes a story: a credit in brackets at its end (…贡献。（记者 王明）, （作者 李华）).
@@ -135,7 +117,7 @@ def _candidate_widths(rows: list[Row]) -> list[int]:
 _STORY_END = re.compile(r"[（(][^（()）]{0,12}(?:记者|通讯员|作者|来源|摄影|供稿)[^（()）]{1,40}[）)]$")
 
 
-def assign_columns(rows_pieces: list[list[str]], columns: int, lead: bool = False) -> list[list[int]]:
+def assign_columns(rows_pieces: list[list[str]], columns: int) -> list[list[int]]:
     """Each piece's column (0-based): the next columns of the visual row under way, or the first
     ones of a new visual row when the row's pieces do not fit after it, unless words run across
     from more of the columns' last lines into the pieces at other columns (pdftotext leaves a
@@ -153,12 +135,6 @@ def assign_columns(rows_pieces: list[list[str]], columns: int, lead: bool = Fals
 
     >>> assign_columns([["a1", "b1"], ["a2。（记者 王明）", "b2"], ["b3"], ["b4"]], 2)
     [[0, 1], [0, 1], [1], [1]]
-
-    With ``lead`` the first row is a lead row (``_lead_row``): where no word decides, it holds
-    the right-hand columns (the first column's text begins under its credit, a row lower):
-
-    >>> assign_columns([["b1", "c1"], ["a1", "b2", "c2"]], 3, lead=True)
-    [[1, 2], [0, 1, 2]]
     """
     last: list[str] = [""] * columns
     ended: set[int] = set()
@@ -199,9 +175,7 @@ def assign_columns(rows_pieces: list[list[str]], columns: int, lead: bool = Fals
         def runs_into(s: int) -> int:
             return sum(_spans(p, below.get(s + i, "")) for i, p in enumerate(first))
 
-        # a lead row (``_lead_row``) holds the columns left of the one its aside pushed down
-        tie = columns - len(first) if lead else out[0][0]
-        start = max(range(columns - len(first) + 1), key=lambda s: (runs_into(s), s == tie))
+        start = max(range(columns - len(first) + 1), key=lambda s: (runs_into(s), s == out[0][0]))
         out[0] = list(range(start, start + len(first)))
     return out
 
@@ -216,70 +190,6 @@ def _region(rows: list[Row], k: int, width: float) -> int:
             break
         j += 1
     return j
-
-
-def _back(rows: list[Row], k: int, done: int, width: float) -> int:
-    """Back from row ``k`` over the column-wide rows before it, to the region's first (after a
-    blank)."""
-    start = k
-    while start > done and not rows[start].gap and all(
-            _width(p) <= width + JOINED_TOLERANCE_EM for p in pieces(rows[start - 1].raw, width)) \
-            and any(_fits(p, width) for p in pieces(rows[start - 1].raw, width)):
-        start -= 1
-    return start
-
-
-def _aside(row: Row, width: float) -> bool:
-    """A short line that is no column text: one piece, no clause mark, short of the column
-    (a credit line 通讯员 王明 set over the first column)."""
-    parts = pieces(row.raw, width)
-    return len(parts) == 1 and not _CLAUSE_MARK.search(parts[0]) and _width(parts[0]) < width - 2 * JOINED_TOLERANCE_EM
-
-
-def _lead_row(rows: list[Row], start: int, done: int, width: float) -> tuple[int, list[int]] | None:
-    """A row read across just before a region, parted from it by a blank line and one to
-    ``row_columns_lead_asides`` short lines (``_aside``): ``(its index, the asides' indexes)``.
-
-    pdftotext reads a story set in columns under its headline row by row; when a credit line
-    (通讯员 王明) stands over the first column, that column's text begins a line lower than the
-    others', so their first lines come out as a row of their own, then the credit after a
-    blank, then the rows from the first column's first line on. The region begins at the later
-    rows; the lead row belongs to it (its pieces head the other columns).
-
-    >>> rows = [Row(1, "县里召开植树动员会", 1), Row(2, "展植树活动，共种下 现场讲解种树要领", 0),
-    ...         Row(3, "通讯员 王明", 1), Row(4, "本报讯 县里组织群 千余株各类树苗。 和养护的知识。", 0)]
-    >>> _lead_row(rows, 3, 0, 9)
-    (1, [2])
-    >>> _lead_row(rows[:2] + [Row(3, "通讯员 王明", 0), rows[3]], 3, 0, 9) is None  # no blank: one block
-    True
-    >>> _lead_row(rows[:3] + [Row(4, rows[3].raw, 1)], 3, 0, 9) is None  # a headline between blanks
-    True
-    """
-    j = start
-    asides: list[int] = []
-    while len(asides) < SETTINGS.row_columns_lead_asides and j - 1 > done and _aside(rows[j - 1], width):
-        j -= 1
-        asides.insert(0, j)
-    s = j - 1
-    # a blank parts the lead row from the asides, which run into the region's first row (a
-    # headline stands between blanks and is no aside). A blank alone, no aside, parts stories
-    # as often as a drifting row (tsB43 pdftotext body 0.852 -> 0.847 with it, tune sets equal)
-    if not asides or not rows[asides[0]].gap or rows[start].gap or not _lead_text(rows, s, width):
-        return None
-    return s, asides
-
-
-def _lead_text(rows: list[Row], s: int, width: float) -> bool:
-    """Row ``s`` is a lead row's text: read across (``_strong``), or, with
-    ``row_columns_lead_line``, one full column line with a clause mark right under a line that
-    is no column text (no clause mark, not a column line: the headline). It is the other
-    column's first line, of two columns; under text it may as well end a story beside."""
-    parts = pieces(rows[s].raw, width)
-    if len(parts) == 1 and SETTINGS.row_columns_lead_line:
-        w = _width(parts[0])
-        return (bool(_CLAUSE_MARK.search(parts[0])) and width - 2 * JOINED_TOLERANCE_EM <= w <= width + JOINED_TOLERANCE_EM
-                and s > 0 and not _CLAUSE_MARK.search(rows[s - 1].raw) and not _fits(rows[s - 1].raw.strip(), width))
-    return _strong(parts, width)
 
 
 def read_row_columns(rows: list[Row]) -> list[Row]:
@@ -320,29 +230,23 @@ def read_row_columns(rows: list[Row]) -> list[Row]:
             out.append(rows[k])
             k += 1
             continue
-        start = _back(rows, k, done, found)
+        # back over the column-wide rows before it, to the region's first (after a blank)
+        start = k
+        while start > done and not rows[start].gap and all(
+                _width(p) <= found + JOINED_TOLERANCE_EM for p in pieces(rows[start - 1].raw, found)) \
+                and any(_fits(p, found) for p in pieces(rows[start - 1].raw, found)):
+            start -= 1
         end = _region(rows, k, found)
-        lead = _lead_row(rows, start, done, found) if SETTINGS.row_columns_lead else None
-        if lead is not None:
-            # the lead row is the columns' first: the line above it is the headline
-            asides = [rows[i] for i in lead[1]]
-            region = [rows[lead[0]], *rows[start:end]]
-            start = lead[0]
-        else:
-            asides = []
-            region = rows[start:end]
+        region = rows[start:end]
         parts = [pieces(r.raw, found) for r in region]
-        # a lead line printed apart is as much evidence of columns as a row read across
-        strong = sum(_strong(p, found) for p in parts) + (lead is not None and len(parts[0]) == 1)
+        strong = sum(_strong(p, found) for p in parts)
         if strong < SETTINGS.row_columns_min_rows:
             out.append(rows[k])
             k += 1
             continue
         columns = max(len(p) for p in parts)
-        where = assign_columns(parts, columns, lead=lead is not None)
+        where = assign_columns(parts, columns)
         del out[len(out) - (k - start):]
-        # the asides (a credit) stay where they stood: after the headline, before the text
-        out.extend(asides)
         note = f"lines {region[0].number}-{region[-1].number} read as {columns} columns read across"
         first = True
         for c in range(columns):

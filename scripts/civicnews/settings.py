@@ -679,16 +679,6 @@ class Settings:
     # 0.700/0.743, 0.575/0.615), 5 lost tsB45 (0.550/0.587); min em 6 with neither the clause
     # nor the wide-character test changed 25 held-out text pages (their scores down).
     row_columns: bool = True
-    # row_columns_width_merge: the three widths tried are clusters (a width counts the tokens an
-    # em either side, and no two kept widths are an em apart; row_columns._candidate_widths),
-    # not the three commonest single widths, which one column's spread could fill. Set by the
-    # issue-9-pdftotext-s40 helper (fcmp.sh/cmp.sh M0, count/title/body): tsB61 pdftotext
-    # 0.625/0.598/0.740 -> 0.700/0.619/0.738, tsB63 0.583/0.671/0.781 -> 0.633/0.658/0.786,
-    # tsB65 0.650/0.660/0.800 -> 0.633/0.673/0.799, tsB67 0.600/0.590/0.714 -> 0.617/0.590/0.723,
-    # tsB43 body 0.853 -> 0.860, tsB45 title 0.670 -> 0.679, tsB41 body 0.775 -> 0.772; check
-    # sets (tcmp.sh MBt) tsA71 0.650/0.599/0.773 -> 0.650/0.605/0.783, tsA73 0.617/0.639/0.794
-    # -> 0.617/0.639/0.789. Text, pdfminer and PyMuPDF pages byte-identical.
-    row_columns_width_merge: bool = True
     row_columns_min_pieces: int = 2
     row_columns_min_rows: int = 4
     row_columns_min_em: float = 8.0
@@ -696,20 +686,6 @@ class Settings:
     # lone piece after it while another column can (row_columns.assign_columns): set on the
     # fitting part (tsB41/43/45 pdftotext, M0): see the commit message.
     row_columns_ended: bool = True
-    # A row read across just before a region, parted from it by a blank and at most
-    # row_columns_lead_asides short lines (a credit over the first column), is the region's lead
-    # row (row_columns._lead_row): pdftotext prints the other columns' first lines before the
-    # credit. Set by the issue-9-pdftotext-s40 helper on the tune sets (fitB typeset pdftotext,
-    # M0; count/title): tsB61 0.625/0.546 -> 0.600/0.588, tsB65 0.617/0.653 -> 0.650/0.660,
-    # tsB41 0.700/0.619 -> 0.725/0.639; checked on article-disjoint tsA71/tsA73 (MBt) 0.600/0.578
-    # -> 0.650/0.599, 0.583/0.625 -> 0.600/0.632. All 11 lead rows on the tune sets stood over a
-    # credit line; the one case of 2 asides (a kicker and a headline) lost body: 1 aside.
-    row_columns_lead: bool = True
-    row_columns_lead_asides: int = 1
-    # A lead row may be one full column line right under the headline (two columns: the right
-    # column's first line; row_columns._lead_text), and then counts as a row read across:
-    # tsB61 pdftotext 0.600/0.588 -> 0.625/0.598, tsA73 (check) 0.600/0.632 -> 0.617/0.639.
-    row_columns_lead_line: bool = True
 
     # --- Districts (districts.py and the tagger's modules it names, places.py) ---
     # Set on the corpus's fitting part (143 articles) with `python tests/districts_eval.py tune`,
