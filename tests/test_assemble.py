@@ -1471,18 +1471,6 @@ def test_a_credit_read_as_text_after_a_finished_sentence_closes_its_story() -> N
     assert "文/王明" not in "".join(result.articles[0].paragraphs)
 
 
-def test_a_title_line_ending_on_a_comma_keeps_the_line_under_it() -> None:
-    # no title ends on a comma: the line under it is the title's rest, though its story never
-    # uses its words and the model was unsure of it
-    from civicnews.headline_parts import drop_stray_title_tails
-
-    run = TextRun(fresh=True, sections=[(None, ["近日，河西镇组织志愿者清理城郊河道。"])])
-    run.headline = HeadGroup([(Role.TITLE, Line(1, "", "清理城郊河道垃圾，")), (Role.TITLE, Line(2, "", "守护乡村好水质"))])
-    page = Page([run], [], [], [])
-    assert drop_stray_title_tails(page, {1: 0.9, 2: 0.3}, load_rules()) == []
-    assert run.headline.text == "清理城郊河道垃圾，守护乡村好水质"
-
-
 def _column_page(after: list[str]) -> tuple[list[Line], list[Decision]]:
     """A narrow column story, a short headline set apart that the model read as text (sure of
     it), and the lines after it, every line a block of its own (a double-spaced column)."""

@@ -259,23 +259,3 @@ def test_a_headline_or_a_line_after_a_blank_ends_the_columns(monkeypatch) -> Non
                                      "河西镇今年举办首届", "文化节，村民欢聚一", "堂，共叙邻里情谊，", "现场气氛热烈。",
                                      "■作者 金晨 朱优芬", "鼓足干劲汇聚力量 推动项目建设提速"]
     assert not out[-1].column_piece
-
-
-def test_interleaved_headlines_with_a_repeated_print_are_read_back() -> None:
-    # pdfminer prints a headline drawn twice as two equal rows with no blank between; the
-    # repeat neither stops the search for the left headline's wrapped end nor stays behind
-    Row = lines.Row
-    rows = [Row(1, "柳溪镇：院落整治提升人居环境 美", 1), Row(2, "河口镇开展邻里节活动", 1),
-            Row(3, "河口镇开展邻里节活动", 0), Row(4, "丽院落展新颜", 1), Row(5, "丽院落展新颜", 0),
-            Row(6, "正文第一句。", 1)]
-    out = lines.join_interleaved_heads(rows)
-    assert [r.number for r in out] == [1, 4, 5, 2, 3, 6]
-    assert out[3].head_start and not out[1].head_start
-
-
-def test_a_repeated_print_of_a_text_line_moves_nothing() -> None:
-    # no word runs from the upper line into a later one: the rows stay as printed
-    Row = lines.Row
-    rows = [Row(1, "城南街道召开安全生产会", 1), Row(2, "河西镇举办邻里文化节", 1),
-            Row(3, "河西镇举办邻里文化节", 0), Row(4, "田园新村绘新景", 1)]
-    assert [r.number for r in lines.join_interleaved_heads(rows)] == [1, 2, 3, 4]

@@ -74,14 +74,3 @@ def test_one_headline_whose_lines_its_story_tells_in_turn_is_not_cut() -> None:
     page = Page([head, run], [], [], [])
     assert part_side_by_side(page) == []
     assert len(page.items) == 2
-
-
-def test_headlines_the_line_stage_read_back_keep_their_lines() -> None:
-    # lines.join_interleaved_heads moved the left headline's end up under its first line and
-    # marked the right headline's first line: the group is no longer in turns
-    parts = [(Role.TITLE, Line(1, "", "城南街道开展老旧小")), (Role.TITLE, Line(3, "", "区环境整治")),
-             (Role.TITLE, Line(2, "", "河西镇举办首届乡村", head_start=True)), (Role.TITLE, Line(4, "", "邻里文化节"))]
-    page = Page([HeadGroup(parts), TextRun(fresh=True, sections=[(None, list(INTERLEAVED))])], [], [], [])
-    assert len(part_side_by_side(page)) == 1
-    assert [x.text for x in page.items] == [
-        "城南街道开展老旧小区环境整治", "".join(LEFT), "河西镇举办首届乡村邻里文化节", "".join(RIGHT)]

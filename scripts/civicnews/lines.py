@@ -833,16 +833,9 @@ def join_interleaved_heads(rows: list[Row]) -> list[Row]:
             after += 1
         if "，" in head or after >= len(out) or not out[after].gap:
             continue
-        reach = after + 1 + SETTINGS.interleaved_heads_reach
-        for j in range(after + 1, len(out)):
+        for j in range(after + 1, min(len(out), after + 1 + SETTINGS.interleaved_heads_reach)):
             between = out[after:j]
-            # a headline drawn twice comes as two rows with no blank between (the second print
-            # under the first): a repeat is part of the line above it, not a line of its own
-            repeat = out[j].raw == out[j - 1].raw
-            if repeat and SETTINGS.interleaved_heads_repeats:
-                reach += 1
-                continue
-            if j >= reach or not all(display[after:j]) or not out[j].gap:
+            if not all(display[after:j]) or not out[j].gap:
                 break
             end = out[j].raw.strip()
             # a headline's wrapped end: short beside its first line, no clause inside; the
@@ -854,12 +847,8 @@ def join_interleaved_heads(rows: list[Row]) -> list[Row]:
                 moved = out[j]._replace(gap=0, steps=(*out[j].steps, INTERLEAVED_STEP),
                                         note=f"line {out[j].number} moved up to follow line {out[k].number}: "
                                              "headlines side by side printed interleaved")
-                # the moved line's own repeated prints go with it
-                stop = j + 1
-                while SETTINGS.interleaved_heads_repeats and stop < len(out) and out[stop].raw == out[j].raw:
-                    stop += 1
-                out[after:stop] = [moved, *out[j + 1:stop], between[0]._replace(head_start=True), *between[1:]]
-                display[after:stop] = [*display[j:stop], *display[after:j]]
+                out[after:j + 1] = [moved, between[0]._replace(head_start=True), *between[1:]]
+                display[after:j + 1] = [display[j], *display[after:j]]
                 break
     return out
 

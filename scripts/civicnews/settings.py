@@ -529,14 +529,6 @@ class Settings:
     interleaved_heads_reach: int = 3
     interleaved_heads_max_em: float = 30.0
     interleaved_heads_end_share: float = 0.6
-    # interleaved_heads_repeats: a headline line drawn twice comes from pdfminer as two equal rows
-    # with no blank between; such a repeat, between the headline and its wrapped end or after the
-    # end, goes with the line it repeats (off: the repeat's missing blank line stopped the search,
-    # so a pair of side-by-side headlines with one drawn twice was never read back). Measured with
-    # side_by_side_read_back on (stop 40, M0, issue-9-pdfminer-s40): tsB63 pdfminer title 0.852 ->
-    # 0.859, tsB67 0.767/0.702/0.829 -> 0.783/0.708/0.834 (count/title/body); check sets (MBt,
-    # tsA71/73, all three tools; gA91/92 text) no score moved; gB1-3, seeds, g41 no file changed.
-    interleaved_heads_repeats: bool = True
     # Column lines printed interleaved one per line (lines.read_interleaved_columns): periods up
     # to this many columns; words across (line, line + p) counted over this many lines either
     # side; at least this many such words, and more than twice those across (line, line + 1).
@@ -603,21 +595,6 @@ class Settings:
     # same 0.4), only when the two headlines' lines interleave (a headline cut in two, B51 117,
     # is one). tsB41 pdfminer title/body 0.722/0.787 -> 0.742/0.798, no other file changed.
     side_by_side_cuts: bool = True
-    # side_by_side_read_back: the group's two headlines are its odd and even lines (pdfminer's
-    # rows) unless lines.join_interleaved_heads already read a headline's wrapped end back under
-    # its first line (it marks the other headline's first line head_start): then the lines before
-    # that mark and from it (off: the read-back group A1 A2 B1 was parted A1+B1 / A2, and the run
-    # under it by those wrong headlines' words). Stop 40 (M0): tsB61 pdfminer 0.900/0.887/0.874 ->
-    # 0.925/0.887/0.886; on alone without interleaved_heads_repeats a tsB67 page went worse, so
-    # the two were measured together. A read-back group taken whole (no word vote for any line)
-    # gained tsB61 two titles but lost one on check tsA71: the read-back is the tie-break only.
-    side_by_side_read_back: bool = True
-    # unfinished_title_lines (headline_parts.drop_stray_title_tails): a title line ending on a
-    # comma, an enumeration comma, a colon or an opening mark is unfinished, so the line under it
-    # stays the title's rest even when its story uses none of its words (off: 清理城郊河道垃圾，
-    # / 守护乡村好水质 lost its second half as a slogan). Stop 40 (M0): tsB63 pdfminer title 0.852
-    # -> 0.859; no other tune or check set moved.
-    unfinished_title_lines: bool = True
 
     # --- Line stage (lines.py): columns read across in rows (pdftotext) ---
     # A column line parted off a row read across (lines.split_joined_columns) is never display

@@ -48,7 +48,7 @@ def _headlines(parts: list[tuple[Role, Line]], own: list[str]) -> tuple[HeadGrou
     """The two headlines from the group's lines, given each story's text: a line goes to the
     story that uses more of its words; a line that neither uses more (a wrapped last
     character, a place name) goes with the earlier line it runs on from (家 / 园), else takes
-    turns (odd and even lines), or goes as the line stage read the group back.
+    turns (odd and even lines).
 
     >>> parts = [(Role.TITLE, Line(k, "", t)) for k, t in enumerate(["开展人居环境整治 共建美好家", "营口市站前区托起民生", "园"])]
     >>> a, b = _headlines(parts, ["人居环境整治工作，建设美好家园。", "营口市站前区民生工作。"])
@@ -56,11 +56,6 @@ def _headlines(parts: list[tuple[Role, Line]], own: list[str]) -> tuple[HeadGrou
     ('开展人居环境整治 共建美好家园', '营口市站前区托起民生')
     """
     sides: list[int] = []
-    # where the line stage read the two headlines back (the second's first line marked), a line
-    # neither story decides goes by that reading, not by turns
-    cut = next((k for k, (_, line) in enumerate(parts) if k and line.head_start), None)
-    if not SETTINGS.side_by_side_read_back:
-        cut = None
     for k, (_, line) in enumerate(parts):
         one, two = (_share(HeadGroup([(Role.TITLE, line)]), text) for text in own)
         if one != two:
@@ -69,28 +64,9 @@ def _headlines(parts: list[tuple[Role, Line]], own: list[str]) -> tuple[HeadGrou
         head = fold_radicals(line.text.strip()[:6])
         before = next((sides[j] for j in range(k - 1, -1, -1)
                        if spans_a_word(fold_radicals(parts[j][1].text.strip()[-6:]), head)), None)
-        turn = k % 2 if cut is None else int(k >= cut)
-        sides.append(turn if before is None else before)
+        sides.append(k % 2 if before is None else before)
     return (HeadGroup([p for p, s in zip(parts, sides, strict=True) if s == 0]),
             HeadGroup([p for p, s in zip(parts, sides, strict=True) if s == 1]))
-
-
-def _two_headlines(parts: list[tuple[Role, Line]]) -> tuple[HeadGroup, HeadGroup]:
-    """The group's two headlines as printed: its odd and even lines (pdfminer's interleaved
-    rows), unless the line stage already read them back (``lines.join_interleaved_heads`` marks
-    the second headline's first line): then the lines before that line and the lines from it.
-
-    >>> parts = [(Role.TITLE, Line(k, "", t)) for k, t in enumerate(["甲乙", "丙丁", "戊己"])]
-    >>> [h.text for h in _two_headlines(parts)]
-    ['甲乙戊己', '丙丁']
-    >>> parts[2] = (Role.TITLE, Line(2, "", "戊己", head_start=True))
-    >>> [h.text for h in _two_headlines(parts)]
-    ['甲乙丙丁', '戊己']
-    """
-    cut = next((k for k, (_, line) in enumerate(parts) if k and line.head_start), None)
-    if cut is None or not SETTINGS.side_by_side_read_back:
-        return HeadGroup(parts[0::2]), HeadGroup(parts[1::2])
-    return HeadGroup(parts[:cut]), HeadGroup(parts[cut:])
 
 
 def _cut_in_turn(items: list, top: int, k: int, parts: list[tuple[Role, Line]],
@@ -100,7 +76,7 @@ def _cut_in_turn(items: list, top: int, k: int, parts: list[tuple[Role, Line]],
     side only (``shared_split_point``)."""
     run = items[k]
     lines = run.sections[0][1]
-    first, second = _two_headlines(parts)
+    first, second = HeadGroup(parts[0::2]), HeadGroup(parts[1::2])
     cut = shared_split_point(first, second, lines, SETTINGS.side_by_side_min_share)
     if cut is None:
         return False
@@ -152,7 +128,7 @@ def part_side_by_side(page: Page) -> list[tuple[int, float, float]]:
         columns = story_columns(lines)
         if columns is None or len(columns) < 2:
             continue
-        first, second = _two_headlines(parts)
+        first, second = HeadGroup(parts[0::2]), HeadGroup(parts[1::2])
         texts = ["".join(lines[i] for i in chain) for chain in columns]
         sides = _sides(first, second, texts)
         if len(set(sides)) < 2:
