@@ -10,7 +10,7 @@ from civicnews.assemble import assemble_page
 from civicnews.labeler import Decision
 from civicnews.lines import split_lines
 from civicnews.model import Line, PageInfo, PageResult, Role
-from civicnews.page_items import HeadGroup, Page, TextRun
+from civicnews.page_items import HeadGroup, TextRun
 from civicnews.pairing import best_pairing, split_by_title
 from civicnews.rules import load_rules
 
