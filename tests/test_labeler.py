@@ -24,6 +24,28 @@ def test_model_card_matches_the_model_file() -> None:
     assert set(card["features"]) == set(train.FEATURES)
 
 
+@pytest.mark.skipif(not pagegen.shared_available(), reason="../shared (corpus) is absent")
+def test_the_code_still_makes_the_lines_the_shipped_model_was_fitted_on() -> None:
+    # A change to the line stage, the features or the page generator changes what `make model`
+    # fits on: the shipped model then no longer rebuilds from the code (and its measured scores
+    # are of other lines). The card's fingerprints say what it was fitted on.
+    card = json.loads(labeler.MODEL_PATH.with_suffix(".json").read_text(encoding="utf-8"))
+    prints = card["fingerprints"]
+    refit = "the fitting lines changed: run `make model`, re-measure, and ship the new model with its card"
+    seeds = train.seed_sequences(copies=1)
+    assert train.fingerprint(*seeds) == prints["seed_pages"], refit
+    first = train.training_sequences(train.FINGERPRINT_PAGES, card["fitted_on"]["seed"], card["fitted_on"]["corpus_part"])
+    assert train.fingerprint(*first) == prints[f"first_{train.FINGERPRINT_PAGES}_text_pages"], refit
+
+
+def test_a_fingerprint_changes_with_one_feature_or_one_role() -> None:
+    xs, ys = [[["shape=title", "len=8"], ["shape=body"]]], [["title", "start"]]
+    same = train.fingerprint(xs, ys)
+    assert train.fingerprint([[["shape=title", "len=9"], ["shape=body"]]], ys) != same
+    assert train.fingerprint(xs, [["title", "body"]]) != same
+    assert train.fingerprint(xs + xs, ys + ys) != same
+
+
 def test_every_line_gets_a_role_a_confidence_and_evidence() -> None:
     text = "城东日报\n\n城东街道开展垃圾分类宣传\n\n本报讯（记者 王伟）近日，城东街道组织志愿者走进小区，\n开展垃圾分类宣传。\n"
     lines = split_lines(text)

@@ -80,6 +80,11 @@ MIN_FEATURE_FREQ = 2
 # 0.857, 0.907 / 0.835, 0.907 / 0.835. Three of five pages as drawn gave no better (as drawn
 # 0.855 against 0.860, both before headline_parts.drop_stray_title_tails read gap_before).
 LAYOUT_VARIANTS = ("as_drawn", "as_drawn", "no_blank_lines", "blank_after_every_line")
+# The card fingerprints the first this many generated pages on their own (page k is drawn from
+# its own seed, so they are the same whatever PAGES is): a test recomputes them in seconds and
+# fails when the line stage, the features or the generator no longer make the lines the shipped
+# model was fitted on (all PAGES take minutes). 200 pages hold about 14,000 lines.
+FINGERPRINT_PAGES = 200
 
 
 def _as_drawn(text: str) -> str:
@@ -111,6 +116,35 @@ def training_sequences(pages: int, seed: int, split: str = "fit") -> tuple[list[
         xs.append(page_features(lines, rules))
         ys.append(folded_tags(text, page.tags, lines))
     return xs, ys
+
+
+def fingerprint(xs: list[list[list[str]]], ys: list[list[str]]) -> str:
+    """sha256 of feature and role sequences: equal exactly when every page's lines carry the same
+    features and roles, in the same order.
+
+    >>> fingerprint([[["a", "b"]]], [["body"]]) == fingerprint([[["a", "b"]]], [["body"]])
+    True
+    >>> fingerprint([[["a", "b"]]], [["body"]]) == fingerprint([[["a"], ["b"]]], [["body", "body"]])
+    False
+    """
+    digest = hashlib.sha256()
+    for x, y in zip(xs, ys, strict=True):
+        digest.update(json.dumps([x, y], ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def fingerprints(text: tuple[list, list], seeds: tuple[list, list], typeset: tuple[list, list]
+                 ) -> dict[str, str]:
+    """The card's fingerprints of what a model was fitted on: the first FINGERPRINT_PAGES
+    generated pages, all of them, the seed pages (one copy) and the typeset texts."""
+    (text_x, text_y), (seed_x, seed_y), (typeset_x, typeset_y) = text, seeds, typeset
+    return {
+        f"first_{FINGERPRINT_PAGES}_text_pages": fingerprint(text_x[:FINGERPRINT_PAGES], text_y[:FINGERPRINT_PAGES]),
+        "text_pages": fingerprint(text_x, text_y),
+        "seed_pages": fingerprint(seed_x[::SEED_COPIES], seed_y[::SEED_COPIES]),
+        "typeset_texts": fingerprint(typeset_x, typeset_y),
+    }
 
 
 def folded_tags(text: str, tags: list[str], lines: list[Line]) -> list[str]:
@@ -176,11 +210,10 @@ def fit(out: Path, pages: int = PAGES, seed: int = SEED, progress: bool = True,
     ``split`` "fitA" or "fitB" fits on one half of the fitting part only, for a held-out check."""
     import pycrfsuite
 
-    xs, ys = training_sequences(pages, seed, split)
+    text_x, text_y = training_sequences(pages, seed, split)
     seed_x, seed_y = seed_sequences()
-    xs, ys = xs + seed_x, ys + seed_y
     typeset_x, typeset_y = typeset_sequences(typeset) if typeset else ([], [])
-    xs, ys = xs + typeset_x, ys + typeset_y
+    xs, ys = text_x + seed_x + typeset_x, text_y + seed_y + typeset_y
     trainer = pycrfsuite.Trainer(verbose=False)
     for x, y in zip(xs, ys, strict=True):
         trainer.append(x, y)
@@ -206,6 +239,7 @@ def fit(out: Path, pages: int = PAGES, seed: int = SEED, progress: bool = True,
                       "layout_variants": list(LAYOUT_VARIANTS),
                       "lines": sum(len(y) for y in ys)},
         "roles": dict(sorted(Counter(r for y in ys for r in y).items())),
+        "fingerprints": fingerprints((text_x, text_y), (seed_x, seed_y), (typeset_x, typeset_y)),
         "features": list(FEATURES), "neighbour_features": list(NEIGHBOUR_FEATURES),
         "params": {"c1": C1, "c2": C2, "max_iterations": MAX_ITERATIONS, "min_feature_freq": MIN_FEATURE_FREQ},
     }
