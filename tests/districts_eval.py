@@ -272,6 +272,7 @@ ABLATE: dict[str, Callable[..., object]] = {
     "listed_cities": lambda *a, **k: [],
     "written_otherwise": lambda *a, **k: False,
     "organs_of_its_own": lambda *a, **k: False,
+    "voice_elsewhere": lambda *a, **k: False,
     "renamed_town_county": lambda *a, **k: None,
     "county_of_its_own": lambda *a, **k: None,
     "without_prose_words": lambda text, found, region, rules: found,

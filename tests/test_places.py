@@ -31,8 +31,8 @@ VAL_FLOOR = 0.86  # measured once at the end of s28: 0.876 (rules chosen on prob
 RESITE_FLOOR = 0.975
 # tests/districts_eval.py carried on the fitting part: measured 0.775 at the end of s39 (0.608 before
 # story_elsewhere read towns, several places and self-references of another kind; their text alone, hidden mode,
-# gives 0.892); a little below
-CARRIED_FLOOR = 0.75
+# gives 0.892); 0.791 after s40's lead rule, 0.814 after s41's voice_elsewhere (我县庆祖镇, 来冠县); a little below
+CARRIED_FLOOR = 0.80
 
 needs_corpus = pytest.mark.skipif(not available(), reason="../shared/corpus is not beside the checkout")
 
@@ -1307,3 +1307,19 @@ def test_a_place_of_elsewhere_in_the_lead_makes_a_carried_story_anothers() -> No
     # guests met, or a place gone to, in the lead: the paper's county
     for lead in ("近日，县领导会见宝清县考察团一行。", "近日，县委书记带队赴宝清县考察学习。"):
         assert tagged(lead + "双方进行了座谈。", title="座谈交流", publication="庆元县融媒体中心") == ["庆元县"]
+
+
+def test_a_story_that_says_where_its_writer_stands_outside_the_paper_is_that_places() -> None:
+    # a county paper carries another county's story: its 我县 is followed by a town of that other
+    # county, or guests 来 (come) to that county: the writer stands there, whatever 我县 says
+    body = "市人大代表到我县夹信子镇、七星泡镇视察重点项目。代表们察看了项目建设情况。"
+    got = tagged(body, title="市人大代表视察重点项目", publication="庆元县融媒体中心")
+    assert got[0] == "宝清县" and "夹信子镇" in got and "庆元县" not in got
+    body = "检查组听取了汇报，察看了街道和社区。我县将巩固创建成果。"
+    got = tagged(body, title="省级检查组来宝清县验收创建工作", publication="庆元县融媒体中心")
+    assert got == ["宝清县"]
+    # the paper's own people going there, or a span of time before 来: still the paper's county
+    body = "我县考察团到宝清县学习。考察团察看了项目建设情况。我县将借鉴经验。"
+    assert tagged(body, title="考察学习", publication="庆元县融媒体中心")[0] == "庆元县"
+    body = "多年来宝清县客商在我县投资兴业。我县将优化营商环境。"
+    assert tagged(body, title="优化营商环境", publication="庆元县融媒体中心")[0] == "庆元县"

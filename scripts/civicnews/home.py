@@ -4,14 +4,21 @@ local_paper_name for one that only shares a short form; domain_home for a site k
 its address), the place a
 whole page covers (page_home, which the pipeline passes to each story's find_districts), and
 the tests that a story is not about its paper's place (far_from, story_elsewhere,
-organs_of_its_own, named_only_outside).
+voice_elsewhere, organs_of_its_own, named_only_outside).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .mentions import _story_mentions, _went_pattern, without_places_left_for, without_prose_words
+from .mentions import (
+    NOT_COMING_BEFORE,
+    _story_mentions,
+    _went_pattern,
+    without_places_left_for,
+    without_prose_words,
+)
 from .model import Article, PageInfo, _headline_text
 from .place_votes import TOWN_SUFFIX_END, _readings, _tied, story_place
 from .places import RANK, Mention
@@ -380,8 +387,9 @@ def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str,
     times, or so a town whose base no town of home has (a_town_base_of), or (a county's paper)
     that many such places, not merely gone to (places_stayed_in); and names nothing inside home
     or around it (its city, its province), in full or short, and never says 我县/本市… of a kind
-    home can be (says_its_own; of another kind, any place so named will do). The headline ends
-    at ``head_end``.
+    home can be (says_its_own; of another kind, any place so named will do), unless it says
+    where its writer stands and that is outside home (voice_elsewhere: 我县庆祖镇, 来冠县), which
+    makes it another's whatever its 我县 and bare organs are. The headline ends at ``head_end``.
 
     >>> from civicnews.rules import load_rules
     >>> from civicnews.mentions import _mentions
@@ -406,7 +414,8 @@ def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str,
     (False, True)
     """
     kinds = {found[-1] for found in SELF_REFERENCE.findall(text)}
-    if kinds and says_its_own(text, home, rules):
+    voice = voice_elsewhere(text, home, mentions, rules)
+    if kinds and says_its_own(text, home, rules) and not voice:
         return False
     gaz = rules.gazetteer
     named: dict[str, list[int]] = {}
@@ -424,6 +433,8 @@ def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str,
             # a town that is no town of home's under any suffix (金村乡 in a 西城区 paper); one of
             # home's own written with another suffix (张庄乡 for 浮山's 张庄镇) is no sign
             named.setdefault(m.spelling, []).append(m.start)
+    if voice:  # the writer stands outside home (我县庆祖镇, 测评组来冠县): another county speaking
+        return True
     if organs_of_its_own(text, home, mentions, rules):
         return False
     if kinds:  # 我县 in a 区's paper: another county speaking, of the places it names
@@ -434,6 +445,69 @@ def story_elsewhere(home: str, mentions: list[tuple[Mention, float]], text: str,
         len(starts) >= SETTINGS.district_passing_mentions or starts[0] < head_end
         or starts[0] < lead and not gone_or_met(text, starts[0], rules) and not bureaus_of_its_own(text, home, rules)
         for place, starts in named.items())
+
+
+def voice_elsewhere(text: str, home: str, mentions: list[tuple[Mention, float]], rules: Rules) -> bool:
+    """True when the story says where its writer stands, and that is outside ``home``: it writes
+    a place right after 我县/本区… (我县庆祖镇: a town of its own county), or right after a word of
+    guests coming that is no word of going out (gazetteer.yml coming_words less visit_words: 来,
+    莅临; 测评组来冠县验收: guests come to the writer's place), and that place neither lies in home
+    nor holds it, and is no town of home's under any suffix. A paper carrying such a story carries
+    another county's voice, whatever kind its 我县 is.
+
+    >>> from civicnews.rules import load_rules
+    >>> from civicnews.mentions import _mentions
+    >>> rules = load_rules()
+    >>> home = rules.gazetteer.codes("庆元县")[0]
+    >>> def voice(text):
+    ...     return voice_elsewhere(text, home, _mentions(text, rules), rules)
+    >>> voice("市领导到我县夹信子镇调研"), voice("省检查组来宝清县验收")
+    (True, True)
+    >>> voice("市领导到我县调研，夹信子镇参加"), voice("我县考察团到宝清县学习")  # not where it stands
+    (False, False)
+    >>> voice("省检查组来庆元县验收"), voice("多年来宝清县坚持创建")  # home's own; 年来 is no coming
+    (False, False)
+    >>> voice("我市龙泉市开展创建")  # 我市 in a 县's paper: its city, which holds 龙泉市 too
+    False
+    >>> home = rules.gazetteer.codes("义乌市")[0]
+    >>> voice("市领导到我县夹信子镇调研"), voice("连日来宝清县开展巡查")
+    (True, False)
+    """
+    gaz = rules.gazetteer
+    div = gaz.divisions[home]
+    # of a county's paper, its own kind or a county's kind: 我县庆祖镇 in a 市's paper is another
+    # county speaking, but 我市龙泉市 in a 县's paper its city, and 我区 may be an autonomous region
+    at: set[int] = {found.end() for found in SELF_REFERENCE.finditer(text)
+                    if div.level != "county" or found.group()[-1] in (div.name[-1], *COUNTY_VOICES)}
+    words = [w for w in rules.coming_words if w not in rules.visit_words]
+    if words:
+        at.update(found.end() for found in _deictic_pattern(tuple(words)).finditer(text))
+    if not at:
+        return False
+    for m, _weight in mentions:
+        if m.start not in at or m.spelling in gaz.local_words or not m.codes:
+            continue
+        if any(gaz.within(c, home) or gaz.within(home, c) for c in m.codes):
+            continue
+        if all(gaz.divisions[c].level == "town" for c in m.codes) and (
+                not m.full or a_town_base_of(TOWN_SUFFIX_END.sub("", m.spelling), home, rules)):
+            continue  # a town of home's written with another suffix (张庄乡 for 张庄镇)
+        if m.full:
+            return True
+    return False
+
+
+# The self-references only a county says (我县, 本旗): never a city's or a region's voice.
+COUNTY_VOICES = ("县", "旗")
+# Before 来, besides NOT_COMING_BEFORE: a span of time (多年来, 连日来, 近一周来), no coming.
+SINCE_BEFORE = "年月日天周"
+
+
+@lru_cache(maxsize=4)
+def _deictic_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A word of guests coming, no part of another word (以来, 迎来: NOT_COMING_BEFORE; 多年来)."""
+    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(f"(?<![{NOT_COMING_BEFORE}{SINCE_BEFORE}])(?:{alternatives})")
 
 
 def gone_or_met(text: str, at: int, rules: Rules) -> bool:
