@@ -10,7 +10,7 @@ from civicnews.assemble import assemble_page
 from civicnews.labeler import Decision
 from civicnews.lines import split_lines
 from civicnews.model import Line, PageInfo, PageResult, Role
-from civicnews.page_items import HeadGroup, TextRun
+from civicnews.page_items import HeadGroup, Page, TextRun
 from civicnews.pairing import best_pairing, split_by_title
 from civicnews.rules import load_rules
 
@@ -1471,6 +1471,18 @@ def test_a_credit_read_as_text_after_a_finished_sentence_closes_its_story() -> N
     assert "文/王明" not in "".join(result.articles[0].paragraphs)
 
 
+def test_a_title_line_ending_on_a_comma_keeps_the_line_under_it() -> None:
+    # no title ends on a comma: the line under it is the title's rest, though its story never
+    # uses its words and the model was unsure of it
+    from civicnews.headline_parts import drop_stray_title_tails
+
+    run = TextRun(fresh=True, sections=[(None, ["近日，河西镇组织志愿者清理城郊河道。"])])
+    run.headline = HeadGroup([(Role.TITLE, Line(1, "", "清理城郊河道垃圾，")), (Role.TITLE, Line(2, "", "守护乡村好水质"))])
+    page = Page([run], [], [], [])
+    assert drop_stray_title_tails(page, {1: 0.9, 2: 0.3}, load_rules()) == []
+    assert run.headline.text == "清理城郊河道垃圾，守护乡村好水质"
+
+
 def _column_page(after: list[str]) -> tuple[list[Line], list[Decision]]:
     """A narrow column story, a short headline set apart that the model read as text (sure of
     it), and the lines after it, every line a block of its own (a double-spaced column)."""
@@ -1577,3 +1589,50 @@ def test_headline_blocks_drawn_twice_at_the_foot_are_titles_of_their_own() -> No
     result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
     assert sorted(a.headline.title for a in result.articles if a.headline) == [
         "北湖街道举办旧衣回收换绿植集市", "青山区召开老旧小区改造推进会"]
+
+
+def test_a_title_broken_inside_a_word_ends_past_a_slogan_printed_between() -> None:
+    # pdfminer prints a slogan box between a title's two lines: the end still goes on the title
+    # when the story prints the words across the break (全国文 / 明城建设: 国文明)
+    result = assemble([("title", "开展清洁家园行动 争创全国文"), ("caption", "安全第一 预防为主 综合治理"),
+                       ("caption", "明城建设"),
+                       ("start", "5月3日，东湖县召开动员会，全力推进全国文明城市的建设工作。"),
+                       ("body", "会议要求各部门开展清洁家园行动，确保取得实效。")])
+    assert [a.headline.title for a in result.articles] == ["开展清洁家园行动 争创全国文明城建设"]
+
+
+def test_a_left_over_headline_running_into_a_title_is_its_first_line() -> None:
+    from civicnews.title_rescue import orphan_title_heads
+
+    lines = [Line(1, "", "西岭镇打通便民服务“最后一"), Line(2, "", "米”群众办事更方便"),
+             Line(3, "", "今年以来，西岭镇打通便民服务“最后一米”，群众办事更方便。")]
+    run = TextRun(fresh=True, sections=[(None, [lines[2].text])], first=2, last=2)
+    run.headline = HeadGroup([(Role.TITLE, lines[1])])
+    lone = HeadGroup([(Role.TITLE, lines[0])])
+    page = Page([lone, run.headline, run], [], [], [lines[0].text], orphans=[lone])
+    assert orphan_title_heads(page, lines) == [(0, "米”群众办事更方便")]
+    assert run.headline.text == "西岭镇打通便民服务“最后一米”群众办事更方便"
+    assert page.orphans == [] and page.leftovers == []
+
+
+def test_a_bracketed_label_under_a_title_is_its_kicker_not_its_end() -> None:
+    # the story uses the label's words, yet a label in lenticular brackets is no wrapped end
+    result = assemble([("title", "清理河道垃圾 守护碧水清流"), ("caption", "【南岭乡】"),
+                       ("start", "4月2日，南岭乡组织干部群众清理河道垃圾，守护碧水清流。"),
+                       ("body", "南岭乡将定期开展巡河行动。")])
+    head = result.articles[0].headline
+    assert (head.title, head.kicker) == ("清理河道垃圾 守护碧水清流", "【南岭乡】")
+
+
+def test_a_headline_read_as_text_with_a_blank_before_each_line_keeps_all_its_lines() -> None:
+    # pdfminer spaces a headline's lines like its text's: the headline read as the story's first
+    # lines is the lines a word runs across into (户外电 / 子书屋, 方便群 / 众读书), no wider
+    # than its first line, not its first line alone
+    from civicnews.title_rescue import _own_head
+
+    texts = ["新城首批建成户外电", "子书屋10座 方便群", "众读书看报", "“大爷，现在小区的书屋建好",
+             "了吗？”昨日下午，在新城小区的户外", "电子书屋前，群众读书看报很方便。"]
+    widths = (9.0, 9.5, 5.0, 13.0, 14.0, 14.0)
+    lines = [Line(k, "", t, gap_before=0 if k == 5 else 1, width=w) for k, (t, w) in enumerate(zip(texts, widths, strict=True))]
+    run = TextRun(fresh=True, sections=[(None, list(texts))], first=0, last=5)
+    assert _own_head(run, lines, Page([run], [], [], []), RULES) == [0, 1, 2]

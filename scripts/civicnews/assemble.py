@@ -135,6 +135,8 @@ from .title_rescue import (
     far_title_heads,
     far_title_tails,
     far_titles_by_words,
+    label_kickers,
+    orphan_title_heads,
     orphan_title_tails,
     rescue_titles,
     title_tails,
@@ -413,6 +415,9 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k in title_tails(page, lines, rules):
         _reread(roles, k, Role.TITLE, (
             "right under the title, and its story uses its words: the title's end"))
+    for k in label_kickers(page, lines):
+        _reread(roles, k, Role.KICKER, (
+            "a label in brackets right under the title: the headline's kicker"))
     for k in broken_title_tails(page, lines, rules):
         _reread(roles, k, Role.TITLE, (
             "right under the title, a word running into it from the title that its story"
@@ -564,6 +569,10 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
     for k, title in far_title_heads(page, lines, rules):
         _reread(roles, k, Role.TITLE, (
             f"a box a word runs from into the title 「{title}」, its story"
+            " printing that word: that title's first line, printed apart"))
+    for k, title in orphan_title_heads(page, lines):
+        _reread(roles, k, Role.TITLE, (
+            f"a headline left over that a word runs from into the title 「{title}」, its story"
             " printing that word: that title's first line, printed apart"))
     for k, title in far_title_tails(page, lines, rules):
         _reread(roles, k, Role.TITLE, (

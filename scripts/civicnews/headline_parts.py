@@ -77,6 +77,10 @@ def _past_the_lead(quote: str, story: str) -> bool:
     return quote.strip() not in story[:at] and is_pull_quote(quote, story[at:].lstrip())
 
 
+# marks no title ends on: a line ending so goes on in the line under it
+_UNFINISHED_ENDS = "，、：“《（"
+
+
 def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rules) -> list[tuple[Line, str]]:
     """A headline's last title line read with less confidence than ``min_title_tail_confidence``
     whose words its story never uses, or printed apart from the title (a blank line between)
@@ -182,9 +186,12 @@ def drop_stray_title_tails(page: Page, confidence: dict[int, float], rules: Rule
         # them one title, however few of the rest's words the story uses
         upper = parts[-2][1].text.strip()
         broken = spans_a_word(upper, line.text.strip()) and upper[-1:] + line.text.strip()[:1] in text
+        # a title line ending on a comma, a colon or an opening mark (清理城郊河道垃圾，) is
+        # unfinished: the line under it is its rest, not a slogan (no title ends so)
+        unfinished = SETTINGS.unfinished_title_lines and upper[-1:] in _UNFINISHED_ENDS
         few = not goes_on and not elsewhere and not broken and (
             unsure and share == 0.0 or apart and share < SETTINGS.min_rescue_overlap)
-        if grams and not pair and (few or quoted):
+        if grams and not pair and not unfinished and (few or quoted):
             parts.pop()
             page.furniture.append(line.text)
             out.append((line, "a whole clause of its story: a pull quote" if quoted

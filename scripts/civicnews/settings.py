@@ -114,6 +114,30 @@ class Settings:
     # characters (0: off). Set on the fitting part (stop 39, tsB61/63 + tsB41/43 pdfminer): the
     # set-aside title ends there hold 4-10 characters; the longest title line is about 24.
     broken_title_tail_chars: int = 16
+    # ... and that end may come after this many other set-aside lines (a slogan, another
+    # headline's line: pdfminer prints boxes side by side row by row), if no longer than the
+    # title line it ends. Set on the tune sets (stop 41, tsB61-67 + tsB41/43 pdfminer): the
+    # title ends printed apart sit one line below the next one.
+    broken_title_tail_skip: int = 1
+    # A one-line headline left over that a word runs from into a story's title, the story
+    # printing the words across the break, is that title's first line printed apart
+    # (title_rescue.orphan_title_heads; False: off). Not fitted: the far_title_heads test
+    # (set-aside lines) applied to left-over headlines; stop 41, tsB61-67 pdfminer.
+    orphan_title_heads: bool = True
+    # A title line ending on a comma, an enumeration comma, a colon or an opening mark is
+    # unfinished, so the line under it stays the title's rest even when its story uses none of
+    # its words (headline_parts.drop_stray_title_tails; off: 清理城郊河道垃圾， / 守护乡村好水质
+    # lost its second half as a slogan). Stop 40 (M0): tsB63 pdfminer title 0.852 -> 0.859, no
+    # other set moved; taken out with stop 40's line changes, landed again alone in stop 41.
+    unfinished_title_lines: bool = True
+    # A label wholly in lenticular brackets right under a title (【东湖街道】) is its headline's
+    # kicker, never its title's end (title_rescue.label_kickers; False: off). Not fitted: on the
+    # tune pages (tsB61-67 pdfminer) every such line (9) is a gold kicker; stop 41.
+    bracketed_label_kickers: bool = True
+    # A headline read as its story's first lines, printed each with a blank before it (pdfminer),
+    # goes on over the lines a word runs into across the break, no wider than its first line
+    # (title_rescue._spaced_head; False: off). Stop 41, tsB67 pdfminer (户外电 / 子阅报栏 …).
+    spaced_title_lines: bool = True
     # A headline block a PDF tool drew twice as a whole (A / B / A / B) is one title, begun at its
     # first line (line_rereads.reprinted_blocks). Not fitted: a typesetter doubles a title's box
     # (fake bold, shadow), not its kicker; PyMuPDF prints a page's doubled titles together at its

@@ -175,6 +175,42 @@ def _wide_head(run: TextRun, lines: list[Line]) -> bool:
             and lines[run.first].width - measure >= MEASURE_MIN_EM)
 
 
+def _spaced_head(block: list[int], run: TextRun, lines: list[Line], page: Page) -> list[int]:
+    """``_own_head``'s block grown over the lines a PDF tool printed each with a blank before it
+    (pdfminer spaces a headline's lines like its text's): the next line goes on the block while
+    a word runs across the break into it (户外电 / 子书屋) that the story prints after the
+    block, and it is no wider than the block's first line (a headline's larger type holds fewer
+    characters to a line than the column under it), up to ``rescue_tail_lines`` lines.
+    Setting ``spaced_title_lines``.
+
+    >>> texts = ["新城首批建成户外电", "子书屋10座 方便群", "众读书看报", "“大爷，现在小区的书屋建好了",
+    ...          "吗？”昨日下午，在新城小区的户外电子书屋前，", "群众读书看报很方便。"]
+    >>> page_lines = [Line(k, "", t, width=w) for k, (t, w) in enumerate(zip(texts, (9, 9.5, 5, 14, 14, 14)))]
+    >>> run = TextRun(fresh=True, sections=[(None, texts)], first=0, last=5)
+    >>> _spaced_head([0], run, page_lines, Page([run], [], [], []))
+    [0, 1, 2]
+    """
+    if not SETTINGS.spaced_title_lines or len(block) != 1:
+        return block
+    top = lines[block[0]]
+    grown = list(block)
+    for k in range(block[0] + 1, run.last + 1):
+        if not lines[k].text:
+            continue
+        upper, text = lines[grown[-1]].text.strip(), lines[k].text.strip()
+        if k in page.aside or not top.width or lines[k].width > top.width + 1 or ends_sentence(upper) \
+                or len(grown) >= SETTINGS.rescue_tail_lines:
+            break
+        # three characters run across the break, or a dictionary word does (as _breaks_into)
+        rest = _TYPE_MARKS.sub("", "".join(lines[j].text for j in range(k + 1, run.last + 1)))
+        upper, text = _TYPE_MARKS.sub("", upper), _TYPE_MARKS.sub("", text)
+        if not (any(len(upper) >= a and upper[-a:] + text[:3 - a] in rest for a in (1, 2))
+                or (spans_a_word(upper, text) and upper[-1:] + text[:1] in rest)):
+            break
+        grown.append(k)
+    return grown
+
+
 def _own_head(run: TextRun, lines: list[Line], page: Page, rules: Rules) -> list[int]:
     """Indices of the lines that open this run as a block of their own: at most
     ``rescue_tail_lines`` lines printed against each other, a blank line after them, text after
@@ -194,6 +230,7 @@ def _own_head(run: TextRun, lines: list[Line], page: Page, rules: Rules) -> list
             return []
     else:
         return []  # no blank line after the block: no title over text
+    block = _spaced_head(block, run, lines, page)
     if len(block) >= len(body) or [lines[k].text for k in block] != body[:len(block)]:
         return []
     # the text after it must print lines against each other (a page with a blank line after
@@ -357,6 +394,46 @@ def rescue_titles(page: Page, lines: list[Line], rules: Rules) -> list[tuple[tup
     return taken
 
 
+# a label wholly in lenticular brackets (【东湖街道】, 【创城进行时】): a column's or a place's
+# label, a kicker; no title's wrapped end is bracketed whole
+_BRACKETED_LABEL = re.compile(r"【[^【】]{1,16}】")
+
+
+def label_kickers(page: Page, lines: list[Line]) -> list[int]:
+    """A label wholly in lenticular brackets printed right under a title (pdfminer prints the
+    label box after the headline: 开展环境整治 共建美好家园 / 【东湖街道】), set aside, is the
+    headline's kicker when it has none. ``title_tails`` never takes such a line as the title's
+    end. Setting ``bracketed_label_kickers``. Returns the lines' indices, for the report.
+
+    >>> page_lines = [Line(1, "", "开展环境整治 共建美好家园"), Line(2, "", "【东湖街道】"), Line(3, "", "3月2日，东湖街道开展环境整治。")]
+    >>> run = TextRun(fresh=True, sections=[(None, [page_lines[2].text])], first=2, last=2)
+    >>> run.headline = HeadGroup([(Role.TITLE, page_lines[0])])
+    >>> page = Page([run], [page_lines[1].text], [], [], {1: page_lines[1]})
+    >>> label_kickers(page, page_lines), [(str(r), x.text) for r, x in run.headline.parts], page.furniture
+    ([1], [('kicker', '【东湖街道】'), ('title', '开展环境整治 共建美好家园')], [])
+    """
+    if not SETTINGS.bracketed_label_kickers:
+        return []
+    index = {id(line): k for k, line in enumerate(lines)}
+    taken: list[int] = []
+    for run in page.items:
+        if not isinstance(run, TextRun) or run.headline is None or run.absorbed or not run.has_body \
+                or any(role is Role.KICKER for role, _ in run.headline.parts):
+            continue
+        role, last = run.headline.parts[-1]
+        k = index.get(id(last))
+        if role is not Role.TITLE or k is None:
+            continue
+        j = next((x for x in range(k + 1, len(lines)) if lines[x].text), None)
+        if j is None or j not in page.aside or j >= run.first or not _BRACKETED_LABEL.fullmatch(lines[j].text.strip()):
+            continue
+        run.headline.parts.insert(0, (Role.KICKER, lines[j]))
+        _take_aside(page, lines[j].text)
+        del page.aside[j]
+        taken.append(j)
+    return taken
+
+
 def title_tails(page: Page, lines: list[Line], rules: Rules) -> list[int]:
     """A headline's title goes on in the line printed right under it (no blank between) that
     the model set aside as furniture or a caption, when the line is no longer than the one above
@@ -400,8 +477,10 @@ def title_tails(page: Page, lines: list[Line], rules: Rules) -> list[int]:
             if j is None or j not in page.aside or j >= run.first or lines[j].gap_before > 0:
                 break
             text = lines[j].text
-            # a date or 近日 under a title is its story's dateline, printed apart (12月25日下午)
-            if _furniture_shaped(text, rules) or opens_story(text) or not could_be_title(run.headline.text + text):
+            # a date or 近日 under a title is its story's dateline, printed apart (12月25日下午);
+            # a label in lenticular brackets is the headline's kicker (label_kickers)
+            if _furniture_shaped(text, rules) or opens_story(text) or not could_be_title(run.headline.text + text) \
+                    or (SETTINGS.bracketed_label_kickers and _BRACKETED_LABEL.fullmatch(text.strip())):
                 break
             # a wrapped title's end is no longer than the line above it and is no phrase pair
             # of its own (开展庭院环境清理 打造整洁美丽家园 is another story's headline)
@@ -424,20 +503,44 @@ def _broken_tail(run: TextRun, lines: list[Line], index: dict[int, int], page: P
     k = index.get(id(last))
     if role is not Role.TITLE or k is None:
         return None
-    j = next((x for x in range(k + 1, len(lines)) if lines[x].text), None)
-    if j is None or j not in page.aside or j >= run.first:
-        return None
-    text, upper = lines[j].text.strip(), last.text.strip()
+    # the next printed lines, all set aside and before the story: the first, or past up to
+    # broken_title_tail_skip others (a slogan or another headline's line printed between)
+    after = (x for x in range(k + 1, len(lines)) if lines[x].text)
+    for skipped, j in enumerate(islice(after, SETTINGS.broken_title_tail_skip + 1)):
+        if j not in page.aside or j >= run.first:
+            return None
+        if _breaks_into(run, last.text, lines[j].text, rules, skipped > 0):
+            return j
+    return None
+
+
+def _breaks_into(run: TextRun, upper: str, text: str, rules: Rules, apart: bool) -> bool:
+    """Whether the set-aside line ``text`` ends ``run``'s title line ``upper`` across a broken
+    word (``_broken_tail``); ``apart``: other lines were printed between them.
+
+    >>> from .rules import load_rules
+    >>> run = TextRun(fresh=True, sections=[(None, ["全力推进全国文明城市建设。"])], first=3, last=3)
+    >>> run.headline = HeadGroup([(Role.TITLE, Line(1, "", "开展专项行动 助力全国文"))])
+    >>> _breaks_into(run, "开展专项行动 助力全国文", "明城市建设", load_rules(), True)
+    True
+
+    Printed apart, a tail longer than the title line it ends is no wrapped end of it:
+
+    >>> _breaks_into(run, "全国文", "明城市建设", load_rules(), True)
+    False
+    """
+    text, upper = text.strip(), upper.strip()
     if (len(text) > SETTINGS.broken_title_tail_chars or _furniture_shaped(text, rules)
             or opens_story(text) or not could_be_title(run.headline.text + text)):
-        return None
+        return False
+    # a headline wraps at its measure: an end printed apart is no longer than the line above
+    if apart and len(text) > len(upper):
+        return False
     # the words across the break, printed by the story (quote marks and spaces are the
     # type's): three characters run on (人居 / 环境: 居环境), or a dictionary word does
     story, upper, text = (_TYPE_MARKS.sub("", x) for x in (run.text, upper, text))
-    if any(len(upper) >= a and upper[-a:] + text[:3 - a] in story for a in (1, 2)) \
-            or (spans_a_word(upper, text) and upper[-1:] + text[:1] in story):
-        return j
-    return None
+    return any(len(upper) >= a and upper[-a:] + text[:3 - a] in story for a in (1, 2)) \
+        or (spans_a_word(upper, text) and upper[-1:] + text[:1] in story)
 
 
 def broken_title_tails(page: Page, lines: list[Line], rules: Rules) -> list[int]:
@@ -571,6 +674,56 @@ def far_title_heads(page: Page, lines: list[Line], rules: Rules) -> list[tuple[i
         groups.setdefault(_head_key(fit), []).append(fit)
         _take_aside(page, text)
         del page.aside[k]
+        taken.append((k, title))
+    return taken
+
+
+def orphan_title_heads(page: Page, lines: list[Line]) -> list[tuple[int, str]]:
+    """``far_title_heads`` for a headline left over: a one-line headline that heads no story
+    (pdfminer prints a title's first line as a box of its own, far from the rest: 西岭镇打通便民服务“最
+    后一 … 米”群众办事更方便) goes before the one title it runs into, its story printing the words
+    across the break (``_far_tail_fits``). Setting ``orphan_title_heads``.
+    Returns (line index, the title it went on), for the report.
+
+    >>> page_lines = [Line(1, "", "东湖区推进“厕所革"), Line(2, "", "命”让村民更舒心"),
+    ...               Line(3, "", "5月6日，东湖区推进“厕所革命”，村民更舒心。")]
+    >>> run = TextRun(fresh=True, sections=[(None, [page_lines[2].text])], first=2, last=2)
+    >>> run.headline = HeadGroup([(Role.TITLE, page_lines[1])])
+    >>> lone = HeadGroup([(Role.TITLE, page_lines[0])])
+    >>> page = Page([lone, run.headline, run], [], [], [page_lines[0].text], orphans=[lone])
+    >>> orphan_title_heads(page, page_lines), run.headline.text, page.orphans, page.leftovers
+    ([(0, '命”让村民更舒心')], '东湖区推进“厕所革命”让村民更舒心', [], [])
+
+    A lone headline whose words the story does not print across the break stays left over:
+
+    >>> run.headline = HeadGroup([(Role.TITLE, page_lines[1])])
+    >>> run.sections = [(None, ["5月6日，村民更舒心。"])]
+    >>> page = Page([lone, run.headline, run], [], [], [page_lines[0].text], orphans=[lone])
+    >>> orphan_title_heads(page, page_lines), page.orphans == [lone]
+    ([], True)
+    """
+    if not SETTINGS.orphan_title_heads:
+        return []
+    index = {id(line): k for k, line in enumerate(lines)}
+    groups: dict[tuple[str, str, str], list[TextRun]] = {}
+    for run in page.items:
+        if isinstance(run, TextRun) and run.headline is not None and not run.absorbed and run.has_body \
+                and run.headline.parts[0][0] is Role.TITLE:
+            groups.setdefault(_head_key(run), []).append(run)
+    taken: list[tuple[int, str]] = []
+    for lone in list(page.orphans):
+        if len(lone.parts) != 1 or lone.parts[0][0] is not Role.TITLE:
+            continue
+        line = lone.parts[0][1]
+        k = index.get(id(line))
+        if k is None or not could_be_title(line.text) or (fit := _one_far_head(line, groups)) is None:
+            continue
+        assert fit.headline is not None
+        title = fit.headline.parts[0][1].text
+        fit.headline.parts.insert(0, (Role.TITLE, line))
+        page.orphans.remove(lone)
+        if line.text in page.leftovers:
+            page.leftovers.remove(line.text)
         taken.append((k, title))
     return taken
 
