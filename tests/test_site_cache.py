@@ -863,3 +863,64 @@ def test_a_thin_archives_years_are_shards_of_their_own() -> None:
     for unit, name in shards.items():
         sizes[name] = sizes.get(name, 0) + thin[unit]
     assert max(sizes.values()) == max(years.values())
+
+
+def test_a_pagefind_service_writes_what_a_pagefind_run_does(tmp_path: Path) -> None:
+    """One service indexing shard after shard writes each bundle byte for byte as a Pagefind
+    run of its own does (the second index reuses the loaded dictionary, not the first's
+    words); a page without ``lang`` is still segmented as Chinese."""
+    sites = []
+    for name, words in (("one", ("旧城改造", "开发区建设")), ("two", ("水库除险加固",))):
+        site = tmp_path / name / "site"
+        for i, text in enumerate(words):
+            _page(site, f"{name}{i}", text)
+        (site / "a" / "bare").mkdir(parents=True)
+        (site / "a" / "bare" / "index.html").write_text(
+            f"<html><body><article data-pagefind-body><p>{words[0]}的消息</p></article>"
+            "</body></html>", encoding="utf-8")
+        sites.append(site)
+    service = search.PagefindService()
+    try:
+        for site in sites:
+            service.index(site, site.parent / "service")
+    finally:
+        service.close()
+    for site in sites:
+        search.build_index(site, site.parent / "run")
+        run = {p.relative_to(site.parent / "run"): p.read_bytes()
+               for p in (site.parent / "run").rglob("*") if p.is_file()}
+        served = {p.relative_to(site.parent / "service"): p.read_bytes()
+                  for p in (site.parent / "service").rglob("*") if p.is_file()}
+        assert served == run and run
+
+
+def test_a_builds_shards_are_indexed_by_one_pagefind_process(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    """Shards indexed one after another share one Pagefind service (its dictionary is
+    loaded once), which is stopped when the indexer finishes."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    shards = [search.Shard(year, ((_page(site, year, text), "1"),))
+              for year, text in (("2021", "旧城改造"), ("2022", "开发区建设"),
+                                 ("2023", "水库除险加固"))]
+    made: list[search.PagefindService] = []
+    real = search.PagefindService
+
+    def counted() -> search.PagefindService:
+        made.append(real())
+        return made[-1]
+
+    monkeypatch.setattr(search, "PagefindService", counted)
+    assert search.build_sharded(site, shards, cache, jobs=1).indexed == 3
+    assert len(made) == 1
+    assert made[0]._proc.poll() is not None  # stopped by finish
+
+
+def test_a_pagefind_service_that_stops_fails_the_index(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A service that exits instead of answering raises SearchIndexError, not a hang."""
+    site = tmp_path / "site"
+    shard = search.Shard("2023", ((_page(site, "a", "开发区建设"), "1"),))
+    monkeypatch.setattr(search, "pagefind_program", lambda: (sys.executable, "-c", "pass"))
+    with pytest.raises(search.SearchIndexError):
+        search.build_sharded(site, [shard], tmp_path / "cache")
