@@ -1577,3 +1577,26 @@ def test_headline_blocks_drawn_twice_at_the_foot_are_titles_of_their_own() -> No
     result = assemble_page(lines, decisions, PageInfo(file="t.txt"), RULES)
     assert sorted(a.headline.title for a in result.articles if a.headline) == [
         "北湖街道举办旧衣回收换绿植集市", "青山区召开老旧小区改造推进会"]
+
+
+def _foot_title_page(words_of_first: bool) -> PageResult:
+    """PyMuPDF draws a page's headlines after every story's text: the title at the foot is the
+    first story's (its words) or the second's, and it lands by the second story's text."""
+    title = "青石镇召开秋季森林防火工作会" if words_of_first else "白沙街道开展旧衣回收活动"
+    return assemble([("start", "10月8日，青石镇召开秋季森林防火工作会，部署秋冬季森林防火工作。"),
+                     ("body", "会议要求各村严格落实森林防火责任，加强巡山护林。"), ("credit", "（作者 马晓东）"),
+                     ("start", "近日，白沙街道组织志愿者开展旧衣回收活动，居民踊跃参与。"),
+                     ("body", "收回的旧衣将送往困难家庭，剩余部分统一环保处理。"), ("title", title)])
+
+
+def test_a_title_at_the_foot_heads_the_untitled_story_that_uses_its_words() -> None:
+    result = _foot_title_page(words_of_first=True)
+    assert [a.headline.title if a.headline else None for a in result.articles][:1] == ["青石镇召开秋季森林防火工作会"]
+    assert result.articles[0].paragraphs[0].startswith("10月8日，青石镇")
+
+
+def test_a_title_at_the_foot_that_its_story_above_uses_stays_there() -> None:
+    result = _foot_title_page(words_of_first=False)
+    heads = {a.paragraphs[0][:6]: a.headline.title if a.headline else None for a in result.articles}
+    assert heads["近日，白沙街"] == "白沙街道开展旧衣回收活动"
+

@@ -263,6 +263,12 @@ class Settings:
     # title, typeset seeds 13/31: 0.1 gives 0.862/0.880, 0.01 0.862/0.886 (off: 0.855/0.880);
     # the text sets, seeds and the other tools the same at both.
     unsure_swap_margin: float = 0.01
+    # A headline printed after every story's text, paired with the story right above it, moves
+    # to an untitled story that uses swap_margin more of its words (headline_moves.
+    # headlines_to_untitled): PyMuPDF draws a page's headlines at its foot. Not fitted (swap_margin
+    # as it is); stop 41, on: PyMuPDF titles tune tsB63/67/47 +1/+2/+1, check tsA73 0.778 -> 0.792,
+    # pdftotext tsB61 +1; no other set changed.
+    headlines_to_untitled: bool = True
     # How many lines after a story's last finished sentence that rescue reads as one title
     # printed after its story (a headline broken over lines, read as text). Measured on
     # fitting-part pages: see the commit; 1 is the old rule (its last line only).
