@@ -1600,3 +1600,16 @@ def test_a_title_at_the_foot_that_its_story_above_uses_stays_there() -> None:
     heads = {a.paragraphs[0][:6]: a.headline.title if a.headline else None for a in result.articles}
     assert heads["近日，白沙街"] == "白沙街道开展旧衣回收活动"
 
+
+
+def test_a_lead_echoing_a_wrapped_title_is_the_story_s_first_line() -> None:
+    # the title wraps onto a second line, then the story's first line repeats its opening and
+    # runs on: all read as title lines printed against each other
+    result = assemble([("title", "县政协副主席王立新带队到西河镇调研村级公益事业建设"), ("title+", "情况"),
+                       ("title+", "县政协副主席王立新带队到西河镇石桥"),
+                       ("body", "村、柳林村等地调研村级公益事业建设情况。"), ("body", "调研组一行察看了村文化广场。")])
+    (a,) = result.articles
+    assert a.headline.title == "县政协副主席王立新带队到西河镇调研村级公益事业建设情况"
+    assert a.paragraphs[0].startswith("县政协副主席王立新带队到西河镇石桥村、柳林村")
+
+

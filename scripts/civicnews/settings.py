@@ -174,6 +174,11 @@ class Settings:
     # into the text are the story's first line (line_rereads.leads_echoing_titles); 0 turns
     # it off. Set on gB1-3 (model M0): see the note issue-9-titles-s37.
     lead_echo_min_chars: int = 8
+    # That echo may begin a few lines down a run of title lines, the headline wrapped over the
+    # lines above it (line_rereads._echo_in_block): PyMuPDF prints a wrapped headline and the
+    # story's first line as one run. Not fitted; stop 41, on: tune tsB65 +1 title with each tool,
+    # no other tune set and no check set (tsA71/73, gA91-96) changed.
+    lead_echo_after_wrap: bool = True
     # Title lines whose last word runs into a text line holding a clause are text
     # (line_rereads.text_read_as_titles). Tried on gB1-3 (model M0): see issue-9-titles-s37.
     text_read_as_titles: bool = True
