@@ -1613,3 +1613,16 @@ def test_a_lead_echoing_a_wrapped_title_is_the_story_s_first_line() -> None:
     assert a.paragraphs[0].startswith("县政协副主席王立新带队到西河镇石桥村、柳林村")
 
 
+
+
+
+def test_a_title_over_the_wrong_column_heads_the_untitled_story_that_opens_with_its_words() -> None:
+    # a PDF tool reading across columns prints a headline over the other story's column; the
+    # story it heads opens after that column, untitled
+    result = assemble([("title", "青石镇召开秋季森林防火工作会"),
+                       ("start", "近日，白沙街道组织志愿者开展旧衣回收活动，居民踊跃参与。"),
+                       ("body", "收回的旧衣将送往困难家庭，剩余部分统一环保处理。"),
+                       ("start", "10月8日，青石镇召开秋季森林防火工作会，部署秋冬季森林防火工作。"),
+                       ("body", "会议要求各村严格落实森林防火责任，加强巡山护林。")])
+    titled = [a.paragraphs[0][:5] for a in result.articles if a.headline and a.headline.title == "青石镇召开秋季森林防火工作会"]
+    assert titled == ["10月8日"]

@@ -7,7 +7,7 @@ In the order they run:
    with it than with the headline it has;
 3. ``swap_crossed_headlines``: two headlines that went to each other's stories change places;
 4. ``headlines_to_untitled``: a headline that went to a story using few of its words moves to
-   an untitled story that uses clearly more;
+   an untitled story that uses clearly more (one that opens, unless the headline is at the foot);
 5. ``last_headlines``: stories still untitled take the headlines still left over, best shared
    words first.
 """
@@ -225,11 +225,14 @@ def rehome_orphans(page: Page, confidence: dict[int, float] | None = None) -> li
 
 
 def headlines_to_untitled(page: Page) -> list[tuple[HeadGroup, float, float]]:
-    """A headline printed after every story's text (PyMuPDF draws a page's display type last, at
-    its foot) goes to the story printed right above it; when an untitled story on the page
-    shares ``swap_margin`` more of its words than that story does (and at least
-    ``min_rescue_overlap``), it is that story's: it moves there, and the story it leaves is
-    untitled, for the later passes (``last_headlines``, the far-title rescues) to title. The
+    """A headline that went to a story using few of its words moves to an untitled story that
+    shares ``swap_margin`` more of them (and at least ``min_rescue_overlap``): a headline printed
+    after every story's text (PyMuPDF draws a page's display type last, at its foot) goes to the
+    story printed right above it, and a PDF tool reading across columns puts a headline over the
+    wrong column's text. A headline at the foot moves to any untitled story; any other one only
+    to a story that opens there (``TextRun.fresh``), not to a column's continuation
+    (``headlines_to_fresh_untitled``). The story it leaves
+    is untitled, for the later passes (``last_headlines``, the far-title rescues) to title. The
     largest gain goes first. Returns each moved headline with its share of words in its old and
     its new story, for the report.
 
@@ -240,12 +243,15 @@ def headlines_to_untitled(page: Page) -> list[tuple[HeadGroup, float, float]]:
     >>> [(h.text, old, new) for h, old, new in headlines_to_untitled(page)], a.headline is not None, b.headline
     ([('长乐街道新建口袋公园', 0.0, 1.0)], True, None)
 
-    A headline printed over its story stays, whatever its words:
+    A headline printed over a story goes only to an untitled story that opens, not to text
+    that goes on another column:
 
-    >>> b.headline = HeadGroup([(Role.TITLE, Line(3, "", "长乐街道新建口袋公园"))])
-    >>> a.headline = None
-    >>> headlines_to_untitled(Page([a, b.headline, b], [], [], []))
+    >>> b.headline, a.headline, a.fresh = HeadGroup([(Role.TITLE, Line(1, "", "长乐街道新建口袋公园"))]), None, False
+    >>> headlines_to_untitled(Page([b.headline, b, a], [], [], []))
     []
+    >>> a.fresh = True
+    >>> [h.text for h, _, _ in headlines_to_untitled(Page([b.headline, b, a], [], [], []))]
+    ['长乐街道新建口袋公园']
     """
     if not SETTINGS.headlines_to_untitled:
         return []
@@ -259,11 +265,14 @@ def headlines_to_untitled(page: Page) -> list[tuple[HeadGroup, float, float]]:
         best: tuple[float, TextRun, TextRun] | None = None
         for run in runs:
             head = run.headline
-            if head is None or id(head) not in foot:
+            if head is None:
+                continue
+            at_foot = id(head) in foot
+            if not at_foot and not SETTINGS.headlines_to_fresh_untitled:
                 continue
             own = similarity(head, run)
             for other in runs:
-                if other.headline is not None:
+                if other.headline is not None or not (at_foot or other.fresh):
                     continue
                 share = similarity(head, other)
                 gain = share - own

@@ -274,6 +274,12 @@ class Settings:
     # as it is); stop 41, on: PyMuPDF titles tune tsB63/67/47 +1/+2/+1, check tsA73 0.778 -> 0.792,
     # pdftotext tsB61 +1; no other set changed.
     headlines_to_untitled: bool = True
+    # Any headline, not only one at the foot, moves so, but only to an untitled story that opens
+    # there (TextRun.fresh; headline_moves.headlines_to_untitled): pdfminer and pdftotext read a
+    # headline over the wrong column. To any untitled run it cost tune tsB61 pdfminer two titles
+    # (a column's continuation took it). Not fitted; stop 41, on: check tsA73 title pdfminer
+    # 0.646 -> 0.653, pdftotext 0.639 -> 0.660; tune +1 title tsB63 PyMuPDF, tsB61/65 pdftotext.
+    headlines_to_fresh_untitled: bool = True
     # How many lines after a story's last finished sentence that rescue reads as one title
     # printed after its story (a headline broken over lines, read as text). Measured on
     # fitting-part pages: see the commit; 1 is the old rule (its last line only).
