@@ -1636,3 +1636,52 @@ def test_a_headline_read_as_text_with_a_blank_before_each_line_keeps_all_its_lin
     lines = [Line(k, "", t, gap_before=0 if k == 5 else 1, width=w) for k, (t, w) in enumerate(zip(texts, widths, strict=True))]
     run = TextRun(fresh=True, sections=[(None, list(texts))], first=0, last=5)
     assert _own_head(run, lines, Page([run], [], [], []), RULES) == [0, 1, 2]
+
+
+def _foot_title_page(words_of_first: bool) -> PageResult:
+    """PyMuPDF draws a page's headlines after every story's text: the title at the foot is the
+    first story's (its words) or the second's, and it lands by the second story's text."""
+    title = "青石镇召开秋季森林防火工作会" if words_of_first else "白沙街道开展旧衣回收活动"
+    return assemble([("start", "10月8日，青石镇召开秋季森林防火工作会，部署秋冬季森林防火工作。"),
+                     ("body", "会议要求各村严格落实森林防火责任，加强巡山护林。"), ("credit", "（作者 马晓东）"),
+                     ("start", "近日，白沙街道组织志愿者开展旧衣回收活动，居民踊跃参与。"),
+                     ("body", "收回的旧衣将送往困难家庭，剩余部分统一环保处理。"), ("title", title)])
+
+
+def test_a_title_at_the_foot_heads_the_untitled_story_that_uses_its_words() -> None:
+    result = _foot_title_page(words_of_first=True)
+    assert [a.headline.title if a.headline else None for a in result.articles][:1] == ["青石镇召开秋季森林防火工作会"]
+    assert result.articles[0].paragraphs[0].startswith("10月8日，青石镇")
+
+
+def test_a_title_at_the_foot_that_its_story_above_uses_stays_there() -> None:
+    result = _foot_title_page(words_of_first=False)
+    heads = {a.paragraphs[0][:6]: a.headline.title if a.headline else None for a in result.articles}
+    assert heads["近日，白沙街"] == "白沙街道开展旧衣回收活动"
+
+
+
+def test_a_lead_echoing_a_wrapped_title_is_the_story_s_first_line() -> None:
+    # the title wraps onto a second line, then the story's first line repeats its opening and
+    # runs on: all read as title lines printed against each other
+    result = assemble([("title", "县政协副主席王立新带队到西河镇调研村级公益事业建设"), ("title+", "情况"),
+                       ("title+", "县政协副主席王立新带队到西河镇石桥"),
+                       ("body", "村、柳林村等地调研村级公益事业建设情况。"), ("body", "调研组一行察看了村文化广场。")])
+    (a,) = result.articles
+    assert a.headline.title == "县政协副主席王立新带队到西河镇调研村级公益事业建设情况"
+    assert a.paragraphs[0].startswith("县政协副主席王立新带队到西河镇石桥村、柳林村")
+
+
+
+
+
+def test_a_title_over_the_wrong_column_heads_the_untitled_story_that_opens_with_its_words() -> None:
+    # a PDF tool reading across columns prints a headline over the other story's column; the
+    # story it heads opens after that column, untitled
+    result = assemble([("title", "青石镇召开秋季森林防火工作会"),
+                       ("start", "近日，白沙街道组织志愿者开展旧衣回收活动，居民踊跃参与。"),
+                       ("body", "收回的旧衣将送往困难家庭，剩余部分统一环保处理。"),
+                       ("start", "10月8日，青石镇召开秋季森林防火工作会，部署秋冬季森林防火工作。"),
+                       ("body", "会议要求各村严格落实森林防火责任，加强巡山护林。")])
+    titled = [a.paragraphs[0][:5] for a in result.articles if a.headline and a.headline.title == "青石镇召开秋季森林防火工作会"]
+    assert titled == ["10月8日"]

@@ -49,6 +49,7 @@ from .grouping import (
     texts_running_across,
 )
 from .headline_moves import (
+    headlines_to_untitled,
     last_headlines,
     rehome_orphans,
     stacked_headlines,
@@ -540,6 +541,11 @@ def assemble_page(lines: list[Line], decisions: list[Decision], info: PageInfo, 
             _annotate(roles, k, (
                 f"heads the story that uses {new_share:.2f} of its words, not"
                 f" the one printed by it ({old_share:.2f})"))
+    for head, old_share, new_share in headlines_to_untitled(page):
+        for _, line in head.parts:
+            _annotate(roles, index[line.number], (
+                f"printed at the foot after the stories, it heads the untitled story that uses"
+                f" {new_share:.2f} of its words, not the one above it ({old_share:.2f})"))
     for head, share in last_headlines(page):
         for _, line in head.parts:
             k = index[line.number]

@@ -6,7 +6,9 @@ In the order they run:
 2. ``rehome_orphans``: a headline left over heads the story that shares clearly more of its words
    with it than with the headline it has;
 3. ``swap_crossed_headlines``: two headlines that went to each other's stories change places;
-4. ``last_headlines``: stories still untitled take the headlines still left over, best shared
+4. ``headlines_to_untitled``: a headline that went to a story using few of its words moves to
+   an untitled story that uses clearly more (one that opens, unless the headline is at the foot);
+5. ``last_headlines``: stories still untitled take the headlines still left over, best shared
    words first.
 """
 
@@ -220,6 +222,70 @@ def rehome_orphans(page: Page, confidence: dict[int, float] | None = None) -> li
             page.orphans.append(old)
             page.leftovers.extend(line.text for _, line in old.parts)
     return moved
+
+
+def headlines_to_untitled(page: Page) -> list[tuple[HeadGroup, float, float]]:
+    """A headline that went to a story using few of its words moves to an untitled story that
+    shares ``swap_margin`` more of them (and at least ``min_rescue_overlap``): a headline printed
+    after every story's text (PyMuPDF draws a page's display type last, at its foot) goes to the
+    story printed right above it, and a PDF tool reading across columns puts a headline over the
+    wrong column's text. A headline at the foot moves to any untitled story; any other one only
+    to a story that opens there (``TextRun.fresh``), not to a column's continuation
+    (``headlines_to_fresh_untitled``). The story it leaves
+    is untitled, for the later passes (``last_headlines``, the far-title rescues) to title. The
+    largest gain goes first. Returns each moved headline with its share of words in its old and
+    its new story, for the report.
+
+    >>> a = TextRun(fresh=True, sections=[(None, ["5月3日，长乐街道新建口袋公园，方便居民休闲。"])], first=0, last=0)
+    >>> b = TextRun(fresh=True, sections=[(None, ["安平县开展城乡环境卫生整治。"])], first=1, last=1)
+    >>> b.headline = HeadGroup([(Role.TITLE, Line(3, "", "长乐街道新建口袋公园"))])
+    >>> page = Page([a, b, b.headline], [], [], [])
+    >>> [(h.text, old, new) for h, old, new in headlines_to_untitled(page)], a.headline is not None, b.headline
+    ([('长乐街道新建口袋公园', 0.0, 1.0)], True, None)
+
+    A headline printed over a story goes only to an untitled story that opens, not to text
+    that goes on another column:
+
+    >>> b.headline, a.headline, a.fresh = HeadGroup([(Role.TITLE, Line(1, "", "长乐街道新建口袋公园"))]), None, False
+    >>> headlines_to_untitled(Page([b.headline, b, a], [], [], []))
+    []
+    >>> a.fresh = True
+    >>> [h.text for h, _, _ in headlines_to_untitled(Page([b.headline, b, a], [], [], []))]
+    ['长乐街道新建口袋公园']
+    """
+    if not SETTINGS.headlines_to_untitled:
+        return []
+    runs = [x for x in page.items if isinstance(x, TextRun) and not x.absorbed and x.has_body]
+    # the headlines printed after the page's last text: drawn at the foot, away from their stories
+    last_text = max((k for k, x in enumerate(page.items) if isinstance(x, TextRun) and not x.absorbed
+                     and x.has_body), default=-1)
+    foot = {id(x) for x in page.items[last_text + 1:] if isinstance(x, HeadGroup)}
+    moved: list[tuple[HeadGroup, float, float]] = []
+    while True:
+        best: tuple[float, TextRun, TextRun] | None = None
+        for run in runs:
+            head = run.headline
+            if head is None:
+                continue
+            at_foot = id(head) in foot
+            if not at_foot and not SETTINGS.headlines_to_fresh_untitled:
+                continue
+            own = similarity(head, run)
+            for other in runs:
+                if other.headline is not None or not (at_foot or other.fresh):
+                    continue
+                share = similarity(head, other)
+                gain = share - own
+                if share >= SETTINGS.min_rescue_overlap and gain >= SETTINGS.swap_margin and (
+                        best is None or gain > best[0]):
+                    best = (gain, run, other)
+        if best is None:
+            return moved
+        _, run, other = best
+        head = run.headline
+        assert head is not None
+        moved.append((head, round(similarity(head, run), 2), round(similarity(head, other), 2)))
+        other.headline, run.headline = head, None
 
 
 def last_headlines(page: Page) -> list[tuple[HeadGroup, float]]:

@@ -1377,8 +1377,9 @@ def leads_echoing_titles(lines: list[Line], decisions: list[Decision]) -> list[t
     least ``lead_echo_min_chars`` characters, and run on into a story's text with no finished
     sentence: the story's first line, repeating its headline's opening (市人大常委会副主任刘军
     带队来我县视察… / 市人大常委会副主任刘军带队来我县庆 / 祖镇、八公桥镇…). A title broken over lines
-    never repeats its opening. Returns, for each, the headline line's index and the indices of
-    the lines read as title under it (the story's first lines).
+    never repeats its opening. The headline may wrap first: the lines between it and the echo
+    are its rest (…联络站建设 / 情况 / 市人大常委会…). Returns, for each, the headline line's index and
+    the indices of the lines read as title under it that are the story's first lines.
 
     >>> page = [Line(1, "", "市人大常委会副主任刘军带队来我县视察代表联络工作"), Line(3, "", "市人大常委会副主任刘军带队来我县庆"),
     ...         Line(4, "", "祖镇、八公桥镇视察代表联络工作。")]
@@ -1405,15 +1406,34 @@ def leads_echoing_titles(lines: list[Line], decisions: list[Decision]) -> list[t
         if after >= len(lines) or decisions[after].role not in (R.START, R.BODY):
             continue
         upper = re.sub(r"\s+", "", lines[head].text)
-        lower = re.sub(r"\s+", "", "".join(lines[j].text for j in block))
-        same = len(os.path.commonprefix([upper, lower]))
-        if len(CJK_CHAR.findall(upper[:same])) < least or lower == upper or ends_sentence(lower):
+        echo = _echo_in_block(upper, [lines[j].text for j in block], least)
+        if echo is None:
             continue
+        block = block[echo:]  # the lines above the echo: the headline's wrapped rest
         if lines[after].gap_before > 0:  # set apart (beyond the page's spacing): another block
             continue
         out.append((head, block))
         k = after
     return out
+
+
+def _echo_in_block(upper: str, texts: list[str], least: int) -> int | None:
+    """Where in a run of title lines under the headline line ``upper`` a story's first line
+    begins that repeats its opening (at least ``least`` CJK characters) and runs on without a
+    finished sentence: the first line of the run, or a later one when the headline wraps over
+    the lines before it (…代表联络站建设 / 情况 / 市人大常委会…). None when no line does.
+
+    >>> _echo_in_block("市人大常委会视察代表联络站建设", ["情况", "市人大常委会视察我县庆"], 5)
+    1
+    >>> _echo_in_block("市人大常委会视察代表联络站建设", ["情况"], 5) is None
+    True
+    """
+    for i in range(len(texts) if SETTINGS.lead_echo_after_wrap else 1):
+        lower = re.sub(r"\s+", "", "".join(texts[i:]))
+        same = len(os.path.commonprefix([upper, lower]))
+        if len(CJK_CHAR.findall(upper[:same])) >= least and lower != upper and not ends_sentence(lower):
+            return i
+    return None
 
 
 def kickers_ending_titles(lines: list[Line], decisions: list[Decision]) -> list[int]:

@@ -198,6 +198,11 @@ class Settings:
     # into the text are the story's first line (line_rereads.leads_echoing_titles); 0 turns
     # it off. Set on gB1-3 (model M0): see the note issue-9-titles-s37.
     lead_echo_min_chars: int = 8
+    # That echo may begin a few lines down a run of title lines, the headline wrapped over the
+    # lines above it (line_rereads._echo_in_block): PyMuPDF prints a wrapped headline and the
+    # story's first line as one run. Not fitted; stop 41, on: tune tsB65 +1 title with each tool,
+    # no other tune set and no check set (tsA71/73, gA91-96) changed.
+    lead_echo_after_wrap: bool = True
     # Title lines whose last word runs into a text line holding a clause are text
     # (line_rereads.text_read_as_titles). Tried on gB1-3 (model M0): see issue-9-titles-s37.
     text_read_as_titles: bool = True
@@ -287,6 +292,18 @@ class Settings:
     # title, typeset seeds 13/31: 0.1 gives 0.862/0.880, 0.01 0.862/0.886 (off: 0.855/0.880);
     # the text sets, seeds and the other tools the same at both.
     unsure_swap_margin: float = 0.01
+    # A headline printed after every story's text, paired with the story right above it, moves
+    # to an untitled story that uses swap_margin more of its words (headline_moves.
+    # headlines_to_untitled): PyMuPDF draws a page's headlines at its foot. Not fitted (swap_margin
+    # as it is); stop 41, on: PyMuPDF titles tune tsB63/67/47 +1/+2/+1, check tsA73 0.778 -> 0.792,
+    # pdftotext tsB61 +1; no other set changed.
+    headlines_to_untitled: bool = True
+    # Any headline, not only one at the foot, moves so, but only to an untitled story that opens
+    # there (TextRun.fresh; headline_moves.headlines_to_untitled): pdfminer and pdftotext read a
+    # headline over the wrong column. To any untitled run it cost tune tsB61 pdfminer two titles
+    # (a column's continuation took it). Not fitted; stop 41, on: check tsA73 title pdfminer
+    # 0.646 -> 0.653, pdftotext 0.639 -> 0.660; tune +1 title tsB63 PyMuPDF, tsB61/65 pdftotext.
+    headlines_to_fresh_untitled: bool = True
     # How many lines after a story's last finished sentence that rescue reads as one title
     # printed after its story (a headline broken over lines, read as text). Measured on
     # fitting-part pages: see the commit; 1 is the old rule (its last line only).
