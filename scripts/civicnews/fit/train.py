@@ -56,6 +56,11 @@ SEED_COPIES = 20
 # whose lines the gold cannot place are left out. fit.align places a pdftotext row read across
 # columns by its pieces (one row_columns does not part): 899 of the 900 texts are fitted on; of
 # half A's 450 typeset texts 449 place, against 415 without it and 346 before row_columns.
+# More is a trade, not a gain (stop 41, models fitted on half B: 2,000 text pages + typeset texts,
+# scored on half A's articles, 6 PDF-tool sets and 6 text sets, one fit each): at this share
+# (479 texts) against 119, PDF count +11 pages, title +8 articles, text title -35; at 2.4 times
+# this share (1,138), PDF count +18, title +8, text count -16, title -45. A refit with another
+# seed alone moved the totals by about 6 articles.
 TYPESET_PAGES = 300
 TYPESET_SEED = 11
 # The spacings each typeset text is fitted with (RESPACINGS), one copy each. pdftotext sets a
