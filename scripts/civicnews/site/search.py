@@ -17,7 +17,6 @@ covers them all. A province's papers built as separate sites merge the same way 
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import functools
 import hashlib
@@ -28,9 +27,8 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import metadata
@@ -136,79 +134,6 @@ def build_index(site_dir: Path, output: Path | None = None) -> None:
     if proc.returncode != 0:
         raise SearchIndexError(f"pagefind failed ({proc.returncode}):\n"
                                f"{proc.stdout}\n{proc.stderr}")
-
-
-class PagefindService:
-    """One Pagefind process in service mode (``pagefind --service``) indexing staged shards
-    one after another. A Pagefind run spends ~0.3 s of CPU (and 52 MB) loading its Chinese
-    dictionary before it reads a page, whatever the shard's size: a cold 1,000-article build's
-    11 shards were 6.4 s of Pagefind CPU, 3.2 s in one service (the same bundles, byte for
-    byte). The protocol is the one Pagefind's own Python API speaks: base64 JSON messages, each
-    ended by a comma, answered in order. The cost is memory: a service keeps a few MB of heap
-    between indexes (stop 41, the bench's 1k shards: peak 78-81 MB where a run each peaked at
-    62-77; the cold build's peak 78.0-78.4 -> 78.3-80.6 MB, one build each of 3-4, loaded
-    machine), still under the extraction workers' in most builds."""
-
-    def __init__(self) -> None:
-        self._log = tempfile.TemporaryFile()  # noqa: SIM115 - Pagefind's messages, until close
-        self._proc = subprocess.Popen(niced([*pagefind_program(), "--service"]),
-                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                      stderr=self._log)
-        self._sent = 0
-        self._pending = b""
-
-    def _send(self, payload: dict) -> dict:
-        self._sent += 1
-        message = json.dumps({"message_id": self._sent, "payload": payload})
-        proc = self._proc
-        try:
-            assert proc.stdin is not None and proc.stdout is not None
-            proc.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
-            proc.stdin.flush()
-            while b"," not in self._pending:
-                chunk = proc.stdout.read1(1 << 16)
-                if not chunk:
-                    raise EOFError("pagefind --service closed its output")
-                self._pending += chunk
-        except (OSError, EOFError) as exc:
-            raise SearchIndexError(f"pagefind --service stopped:\n{self._messages()}") from exc
-        reply, _comma, self._pending = self._pending.partition(b",")
-        answer = json.loads(base64.b64decode(reply)).get("payload") or {}
-        if answer.get("type") == "Error":
-            raise SearchIndexError(f"pagefind failed: {answer.get('message')}\n"
-                                   f"{self._messages()}")
-        return answer
-
-    def _messages(self) -> str:
-        with contextlib.suppress(OSError, ValueError):
-            self._log.seek(0)
-            return self._log.read()[-4000:].decode("utf-8", errors="replace")
-        return ""
-
-    def index(self, site_dir: Path, output: Path) -> None:
-        """What ``build_index(site_dir, output)`` writes, in this process."""
-        made = self._send({"type": "NewIndex", "config": {"force_language": "zh"}})
-        index = made["index_id"]
-        try:
-            self._send({"type": "AddDir", "index_id": index, "path": os.path.abspath(site_dir)})
-            self._send({"type": "WriteFiles", "index_id": index,
-                        "output_path": os.path.abspath(output)})
-        finally:
-            self._send({"type": "DeleteIndex", "index_id": index})
-
-    def close(self) -> None:
-        with contextlib.suppress(OSError):
-            if self._proc.stdin is not None:
-                self._proc.stdin.close()
-        try:
-            self._proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self._proc.kill()
-            self._proc.wait()
-        with contextlib.suppress(OSError):
-            if self._proc.stdout is not None:
-                self._proc.stdout.close()
-        self._log.close()
 
 
 def shard_of(date: str | None, month_counts: Mapping[str, int]) -> str:
@@ -495,14 +420,12 @@ class _Staging:
             shutil.rmtree(self.root, ignore_errors=True)
 
 
-def _index_staged(staging: _Staging, bundle: Path, cache_dir: Path,
-                  index: Callable[[Path, Path], None] = build_index) -> None:
-    """Index a staged shard into its bundle in the cache (``index``: a service's, or a
-    Pagefind run of its own)."""
+def _index_staged(staging: _Staging, bundle: Path, cache_dir: Path) -> None:
+    """Index a staged shard into its bundle in the cache."""
     work = cache_dir / f".tmp-{staging.shard.name}-{os.getpid()}"
     shutil.rmtree(work, ignore_errors=True)
     try:
-        index(staging.root / "site", work / "bundle")
+        build_index(staging.root / "site", work / "bundle")
         staging.done()
         shutil.rmtree(bundle, ignore_errors=True)
         (work / "bundle").replace(bundle)  # atomic: a parallel build never sees half a shard
@@ -580,7 +503,6 @@ class ShardIndexer:
         self.indexed = 0
         self.reindexed = 0  # shards indexed again for a page staged early (_index_again)
         self._eager = 0  # threads to index a shard as soon as its last page is staged (eager)
-        self._services: list[PagefindService] = []  # idle ones, kept until close()
         if not self.order:
             return
         self.cache.mkdir(parents=True, exist_ok=True)
@@ -695,9 +617,7 @@ class ShardIndexer:
                 staging = self._queue.pop(0)
             try:
                 staging.link_from(self.site_dir)
-                with self._service() as service:
-                    _index_staged(staging, self.bundles[staging.shard.name], self.cache,
-                                  service.index)
+                _index_staged(staging, self.bundles[staging.shard.name], self.cache)
                 with self._lock:
                     self.indexed += 1
             except BaseException as exc:  # handed to finish(), which raises it
@@ -752,28 +672,11 @@ class ShardIndexer:
                     else:
                         staging.put(rel, text)
                 staging.link_from(self.site_dir)
-                with self._service() as service:
-                    _index_staged(staging, self.bundles[name], self.cache, service.index)
+                _index_staged(staging, self.bundles[name], self.cache)
                 self.reindexed += 1
             finally:
                 staging.close()
             del self._redo[name]
-
-    @contextlib.contextmanager
-    def _service(self) -> Iterator[PagefindService]:
-        """An idle Pagefind service (a new one when none is idle: one a thread indexing),
-        given back when the shard is indexed; one that failed is closed."""
-        with self._lock:
-            service = self._services.pop() if self._services else None
-        if service is None:
-            service = PagefindService()
-        try:
-            yield service
-        except BaseException:
-            service.close()
-            raise
-        with self._lock:
-            self._services.append(service)
 
     def _join(self) -> None:
         for thread in self._threads:
@@ -789,10 +692,6 @@ class ShardIndexer:
         with contextlib.suppress(Exception):  # a failed build: what it failed on is raised
             self._flush()
         self._join()
-        with self._lock:
-            idle, self._services = self._services, []
-        for service in idle:
-            service.close()
         for staging in [*dropped, *self.staging.values()]:
             staging.close()
         self.staging = {}
